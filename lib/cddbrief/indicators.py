@@ -1,0 +1,420 @@
+"""Indicators: arithmetic checks between a meeting's own figures, and tidy frames.
+
+Checks found from one meeting's figures, each with operands, result,
+tolerance, whether it holds, and the source text it stands on:
+
+- product: count × rate = total (``878 หมู่บ้าน … หมู่บ้านละ 18,000 บาท … 15,804,000 บาท``)
+- ratio: part ÷ whole = the percentage stated after ``คิดเป็น``
+- sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total
+- share: a percentage worth stating that the text does not (recorded of collected)
+
+A failing check is kept and shown, never dropped. ``frames`` turns a Meeting
+into pandas frames with typed columns and the meeting id on every row; pandas
+is imported only there, so the parser stays light.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .glossary import units
+from .model import Check, Meeting, Quantity
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
+_RATIO_CUE = re.compile(r"(?:คิดเป็น|เท่ากับ|หรือ)\s*$")
+_SUM_CUE = re.compile(r"^\s*(?:ประกอบด้วย|ได้แก่|แบ่งเป็น|แยกเป็น|จำแนกเป็น|คือ)")
+_WHOLE_CUE = re.compile(r"(?:เป้าหมาย(?:จำนวน)?|ทั้งหมด|ทั้งสิ้น|รวม|ได้)\s*$")
+_PART_CUE = re.compile(r"ได้\s*$")
+
+
+def _fmt(value: float) -> str:
+    """A figure with thousands separators, two decimals where it has any.
+
+    >>> _fmt(15804000), _fmt(7.911)
+    ('15,804,000', '7.91')
+    """
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def _en(q: Quantity) -> str:
+    info = units().get(q.unit) or units().get("%")
+    return f"{_fmt(q.value)}%" if q.unit == "%" else f"{_fmt(q.value)} {info.en}"
+
+
+def _th(q: Quantity) -> str:
+    return f"{_fmt(q.value)}%" if q.unit == "%" else f"{_fmt(q.value)} {q.unit}"
+
+
+def find_checks(meeting: Meeting) -> list[Check]:
+    """All checks of a meeting, in item order."""
+    checks: list[Check] = []
+    for item in meeting.items:
+        quantities = [q for d in item.directives for q in d.quantities]
+        used: set[tuple[int, int]] = set()
+        checks += _products(item.no, quantities)
+        checks += _ratios(item.no, item.directives, used)
+        checks += _sums(item.no, item.directives)
+        checks += _shares(item.no, item.directives, used)
+    return checks
+
+
+def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:
+    found = []
+    for rate in (q for q in quantities if q.per):
+        per_key = units()[rate.per].key
+        counts = [q for q in quantities if q.unit_key == per_key and not q.per]
+        totals = [q for q in quantities if q.unit_key == rate.unit_key and not q.per and q.value > rate.value]
+        if not counts or not totals:
+            continue
+        best = min(
+            ((c, t) for c in counts for t in totals),
+            key=lambda pair: abs(pair[0].value * rate.value - pair[1].value) / pair[1].value,
+        )
+        count, total = best
+        actual = count.value * rate.value
+        error = abs(actual - total.value) / total.value
+        holds = error <= PRODUCT_TOLERANCE
+        found.append(
+            Check(
+                item=item_no,
+                kind="product",
+                operands=(count.value, rate.value),
+                total=total.value,
+                actual=actual,
+                holds=holds,
+                tolerance=PRODUCT_TOLERANCE,
+                statement=f"{_th(count)} × {_th(rate)} = {_fmt(actual)} {rate.unit} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(total)})",
+                statement_en=f"{_en(count)} × {_en(rate)} = {_fmt(actual)} {units()[rate.unit].en} ({'matches' if holds else 'does not match'} the stated {_en(total)})",
+                unit=rate.unit,
+                evidence=(count.surface, f"{rate.per}ละ {rate.surface}", total.surface),
+                directive=total.directive,
+            )
+        )
+    return found
+
+
+def _ratios(item_no, directives, used) -> list[Check]:
+    found = []
+    for d in directives:
+        qs = d.quantities
+        for i, pct in enumerate(qs):
+            if pct.unit != "%" or not _RATIO_CUE.search(d.text[max(0, pct.start - 12) : pct.start]):
+                continue
+            before = [q for q in qs[:i] if q.unit != "%"]
+            if not before:
+                continue
+            part = before[-1]
+            wholes = [q for q in before[:-1] if q.unit_key == part.unit_key]
+            if not wholes:
+                continue
+            whole = wholes[-1]
+            if whole.value == 0:
+                continue
+            actual = part.value / whole.value * 100
+            decimals = len(str(pct.value).split(".")[1]) if isinstance(pct.value, float) else 0
+            tolerance = 0.5 * 10 ** (-decimals) + 1e-9
+            holds = abs(actual - pct.value) <= tolerance
+            used.add((d.no, part.start))
+            used.add((d.no, whole.start))
+            found.append(
+                Check(
+                    item=item_no,
+                    kind="ratio",
+                    operands=(part.value, whole.value),
+                    total=pct.value,
+                    actual=round(actual, 4),
+                    holds=holds,
+                    tolerance=tolerance,
+                    statement=f"{_fmt(part.value)} ÷ {_th(whole)} = {actual:.2f}% ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(pct)})",
+                    statement_en=f"{_fmt(part.value)} ÷ {_en(whole)} = {actual:.2f}% ({'matches' if holds else 'does not match'} the stated {_th(pct)})",
+                    unit="%",
+                    evidence=(whole.surface, part.surface, pct.surface),
+                    directive=d.no,
+                )
+            )
+    return found
+
+
+def _sums(item_no, directives) -> list[Check]:
+    found = []
+    for d in directives:
+        qs = d.quantities
+        for i, total in enumerate(qs):
+            if not _SUM_CUE.match(d.text[total.end : total.end + 25]):
+                continue
+            parts = []
+            for q in qs[i + 1 :]:
+                if q.unit_key != total.unit_key:
+                    break
+                parts.append(q)
+            if len(parts) < 2:
+                continue
+            running, used = 0, None
+            for n, q in enumerate(parts, start=1):
+                running += q.value
+                if n >= 2 and abs(running - total.value) < 1e-9:
+                    used = parts[:n]
+                    break
+            holds = used is not None
+            operands = used or parts
+            actual = sum(q.value for q in operands)
+            terms = "+".join(_fmt(q.value) for q in operands)
+            found.append(
+                Check(
+                    item=item_no,
+                    kind="sum",
+                    operands=tuple(q.value for q in operands),
+                    total=total.value,
+                    actual=actual,
+                    holds=holds,
+                    tolerance=0.0,
+                    statement=f"{terms} = {_fmt(actual)} {total.unit} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(total)})",
+                    statement_en=f"{terms} = {_fmt(actual)} {units()[total.unit].en} ({'matches' if holds else 'does not match'} the stated {_en(total)})",
+                    unit=total.unit,
+                    evidence=(total.surface, *(q.surface for q in operands)),
+                    directive=d.no,
+                )
+            )
+    return found
+
+
+def _shares(item_no, directives, used) -> list[Check]:
+    found = []
+    for d in directives:
+        qs = [q for q in d.quantities if units()[q.unit].kind in ("count", "place", "money")]
+        for i, whole in enumerate(qs):
+            if whole.per or not _WHOLE_CUE.search(d.text[max(0, whole.start - 14) : whole.start]):
+                continue
+            part = next((q for q in qs[i + 1 :] if q.unit_key == whole.unit_key), None)
+            if part is None or part.per or part.value >= whole.value or whole.value == 0:
+                continue
+            if not _PART_CUE.search(d.text[max(0, part.start - 6) : part.start]):
+                continue
+            if (d.no, part.start) in used:
+                continue
+            share = part.value / whole.value * 100
+            found.append(
+                Check(
+                    item=item_no,
+                    kind="share",
+                    operands=(part.value, whole.value),
+                    total=None,
+                    actual=round(share, 4),
+                    holds=None,
+                    tolerance=0.0,
+                    statement=f"{_th(part)} จาก {_th(whole)} = {share:.2f}%",
+                    statement_en=f"{_en(part)} of {_en(whole)} = {share:.2f}%",
+                    unit="%",
+                    evidence=(whole.surface, part.surface),
+                    directive=d.no,
+                )
+            )
+    return found
+
+
+# --- frames -----------------------------------------------------------------------------------
+
+_ACTOR_RE = re.compile(r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด)")
+_SUBJECT_RE = re.compile(r"^(?P<who>ส่วนกลาง|กรมฯ?|จังหวัด|อำเภอ|พัฒนากร|ทุกจังหวัด)(?!ที่)")
+
+
+def actors(text: str) -> list[str]:
+    """Who a directive asks to act, as far as the text says.
+
+    >>> actors("ให้จังหวัดเตรียมความพร้อม และขอให้ส่วนกลางตรวจสอบ")
+    ['จังหวัด', 'ส่วนกลาง']
+    >>> actors("จังหวัดส่งข้อเสนอโครงการครบถ้วนแล้ว")
+    ['จังหวัด']
+    """
+    found = [m.group("who") for m in _ACTOR_RE.finditer(text)]
+    subject = _SUBJECT_RE.match(text)
+    if subject:
+        found.insert(0, subject.group("who"))
+    seen = []
+    for who in found:
+        who = "จังหวัด" if who == "ทุกจังหวัด" else who
+        if who not in seen:
+            seen.append(who)
+    return seen
+
+
+@dataclass
+class MeetingFrames:
+    """The tidy frames of one meeting (or of a corpus)."""
+
+    items: "pd.DataFrame"
+    directives: "pd.DataFrame"
+    quantities: "pd.DataFrame"
+    dates: "pd.DataFrame"
+    checks: "pd.DataFrame"
+    notes: "pd.DataFrame"
+
+    def as_dict(self) -> dict[str, "pd.DataFrame"]:
+        return {name: getattr(self, name) for name in ("items", "directives", "quantities", "dates", "checks", "notes")}
+
+
+def frames(meeting: Meeting) -> MeetingFrames:
+    """Tidy pandas frames of a meeting: one row per item, directive, figure, date, check, note."""
+    import pandas as pd
+
+    from .glossary import topic_en
+
+    mid = meeting.id
+    office = meeting.office
+    topics = {item.no: item.topic for item in meeting.items}
+    items = pd.DataFrame(
+        [
+            {
+                "meeting": mid,
+                "office": office,
+                "item": item.no,
+                "topic": item.topic,
+                "topic_en": topic_en(item.topic),
+                "inferred": item.inferred,
+                "merged_rows": item.merged_rows,
+                "directives": len(item.directives),
+                "quantities": sum(len(d.quantities) for d in item.directives),
+                "dates": sum(len(d.dates) for d in item.directives),
+                "remarks": item.remarks,
+            }
+            for item in meeting.items
+        ],
+        columns=["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks"],
+    )
+    directives = pd.DataFrame(
+        [
+            {
+                "meeting": mid,
+                "office": office,
+                "item": item.no,
+                "topic": item.topic,
+                "directive": d.no,
+                "label": d.label,
+                "text": d.text,
+                "actors": ", ".join(actors(d.text)),
+                "quantities": len(d.quantities),
+                "dates": len(d.dates),
+            }
+            for item, d in meeting.directives()
+        ],
+        columns=["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
+    )
+    quantities = pd.DataFrame(
+        [
+            {
+                "meeting": mid,
+                "office": office,
+                "item": q.item,
+                "topic": topics.get(q.item),
+                "directive": q.directive,
+                "value": float(q.value),
+                "unit": q.unit,
+                "unit_key": q.unit_key,
+                "unit_en": units()[q.unit].en if q.unit in units() else q.unit,
+                "entity": q.entity,
+                "per": q.per,
+                "repaired": q.repaired,
+                "surface": q.surface,
+                "sentence": _sentence(d.text, q.start, q.end),
+            }
+            for _, d in meeting.directives()
+            for q in d.quantities
+        ],
+        columns=["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence"],
+    )
+    dates = pd.DataFrame(
+        [
+            {
+                "meeting": mid,
+                "office": office,
+                "item": s.item,
+                "topic": topics.get(s.item),
+                "directive": s.directive,
+                "start": s.start,
+                "end": s.end,
+                "precision": s.precision,
+                "year_inferred": s.year_inferred,
+                "repaired": s.repaired,
+                "role": s.role,
+                "surface": s.surface,
+                "sentence": _sentence(d.text, s.begin, s.finish),
+                "actors": ", ".join(actors(d.text)),
+            }
+            for _, d in meeting.directives()
+            for s in d.dates
+        ],
+        columns=["meeting", "office", "item", "topic", "directive", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
+    )
+    checks = pd.DataFrame(
+        [
+            {
+                "meeting": mid,
+                "office": office,
+                "item": c.item,
+                "topic": topics.get(c.item),
+                "directive": c.directive,
+                "kind": c.kind,
+                "operands": " ; ".join(_fmt(v) for v in c.operands),
+                "total": c.total,
+                "actual": c.actual,
+                "holds": c.holds,
+                "tolerance": c.tolerance,
+                "unit": c.unit,
+                "statement": c.statement,
+                "statement_en": c.statement_en,
+                "evidence": " | ".join(c.evidence),
+            }
+            for c in meeting.checks
+        ],
+        columns=["meeting", "office", "item", "topic", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
+    )
+    notes = pd.DataFrame(
+        [{"meeting": mid, "office": office, "kind": n.kind, "item": n.item, "message": n.message, "surface": n.surface} for n in meeting.notes],
+        columns=["meeting", "office", "kind", "item", "message", "surface"],
+    )
+    return MeetingFrames(
+        items=_typed(items, ints=["item", "merged_rows", "directives", "quantities", "dates"], bools=["inferred"]),
+        directives=_typed(directives, ints=["item", "directive", "quantities", "dates"]),
+        quantities=_typed(quantities, ints=["item", "directive"], floats=["value"], bools=["repaired"]),
+        dates=_typed(dates, ints=["item", "directive"], dates=["start", "end"], bools=["year_inferred", "repaired"]),
+        checks=_typed(checks, ints=["item", "directive"], floats=["total", "actual", "tolerance"], bools=["holds"]),
+        notes=_typed(notes, ints=["item"]),
+    )
+
+
+def _typed(df, ints=(), floats=(), bools=(), dates=()):
+    import pandas as pd
+
+    for col in df.columns:
+        if col in ints:
+            df[col] = df[col].astype("Int64")
+        elif col in floats:
+            df[col] = df[col].astype("Float64")
+        elif col in bools:
+            df[col] = df[col].astype("boolean")
+        elif col in dates:
+            df[col] = pd.to_datetime(df[col])
+        else:
+            df[col] = df[col].astype("string")
+    return df
+
+
+def _sentence(text: str, start: int, end: int, reach: int = 90) -> str:
+    """The words around a span, to quote as evidence (about a clause)."""
+    left = max(0, start - reach)
+    right = min(len(text), end + reach // 2)
+    snippet = text[left:right]
+    if left > 0:
+        cut = snippet.find(" ")
+        snippet = "…" + snippet[cut + 1 :] if 0 <= cut < start - left else snippet
+    if right < len(text):
+        cut = snippet.rfind(" ")
+        snippet = snippet[:cut] + "…" if cut > len(snippet) - (right - end) else snippet
+    return snippet

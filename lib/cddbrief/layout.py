@@ -1,0 +1,236 @@
+"""Table layout: a text dump of a Word table -> header lines and rows of cells.
+
+Word writes its tables to text one cell per line-start tab::
+
+    \\t1                 a cell starts with a tab at the start of a line
+    \\tOTOP
+    \\t1. ...            other lines continue the cell
+    2. ...
+    \\t                  an empty cell followed by a blank line ends the row
+    <blank>
+     \\tจปฐ.             a space before the tab starts a new row
+
+The number cell may be missing, and rows may lack their last cells. Columns
+come from the table's own header row (ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ, or
+its usual variants); without one, that order is assumed and noted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Note
+from .thaitext import to_arabic_digits
+
+ROLES = ("no", "topic", "directives", "remarks")
+DEFAULT_COLUMNS = list(ROLES)
+
+# Header words of each column, as offices write them.
+_HEADER_WORDS = {
+    "no": re.compile(r"^(ที่|ลำดับ(ที่)?|ข้อ|no\.?|#)$", re.I),
+    "topic": re.compile(r"^(ประเด็น.*|เรื่อง.*|หัวข้อ.*|วาระ.*|topic|subject)$", re.I),
+    "directives": re.compile(r"^(.*สั่งการ.*|สาระสำคัญ.*|รายละเอียด.*|มติ.*|สรุป.*|directives?)$", re.I),
+    "remarks": re.compile(r"^(หมายเหตุ.*|ผู้รับผิดชอบ.*|remarks?|notes?)$", re.I),
+}
+
+_ITEM_NUMBER = re.compile(r"^\(?\s*\d{1,3}\s*[.)]?$")
+
+
+@dataclass
+class Layout:
+    """The table of a document: header lines, column roles, rows of cell texts."""
+
+    header: list[str]
+    columns: list[str]
+    rows: list[list[str]]
+    notes: list[Note] = field(default_factory=list)
+
+
+def is_item_number(cell: str) -> bool:
+    """A cell that holds only an item number (Thai or Arabic digits).
+
+    >>> is_item_number(" ๓ "), is_item_number("3."), is_item_number("OTOP")
+    (True, True, False)
+    """
+    return bool(_ITEM_NUMBER.match(to_arabic_digits(cell.strip())))
+
+
+def header_role(cell: str) -> str | None:
+    """The column a header cell names, or None.
+
+    >>> header_role("ข้อสั่งการ"), header_role("ประเด็น"), header_role("OTOP")
+    ('directives', 'topic', None)
+    """
+    text = " ".join(cell.split())
+    if not text or len(text) > 40:
+        return None
+    for role, pattern in _HEADER_WORDS.items():
+        if pattern.match(text):
+            return role
+    return None
+
+
+def columns_of(cells: list[str]) -> list[str] | None:
+    """Column roles if these cells are a header row (at least topic and directives)."""
+    roles = [header_role(c) for c in cells if c.strip()]
+    if len(roles) < 2 or None in roles or "directives" not in roles or len(set(roles)) != len(roles):
+        return None
+    return roles
+
+
+# --- text dumps ---------------------------------------------------------------------------
+
+_ROW_START = "row"
+_ROW_END = "end"
+
+
+def layout_text(text: str) -> Layout:
+    """Split a text dump into header lines and table rows.
+
+    >>> lay = layout_text("หัวเรื่อง\\n\\tที่\\n\\tประเด็น\\n\\tข้อสั่งการ\\n\\n\\t1\\n\\tOTOP\\n\\t1. ก\\n2. ข\\n\\t\\n\\n")
+    >>> lay.header, lay.columns, lay.rows
+    (['หัวเรื่อง'], ['no', 'topic', 'directives'], [['1', 'OTOP', '1. ก\\n2. ข']])
+    """
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if "\t" in line and not line.split("\t", 1)[0].strip()), None)
+    if first is None:
+        return Layout(header=[ln for ln in lines if ln.strip()], columns=[], rows=[])
+    header = [ln for ln in lines[:first] if ln.strip()]
+    events, trailing = _cell_events(lines[first:])
+    notes = []
+    if trailing:
+        notes.append(Note("skipped", f"text after the table was not read: {_excerpt(' '.join(trailing))}"))
+    cells_before_break = []
+    for kind, value in events:
+        if kind != "cell":
+            if cells_before_break:
+                break
+            continue
+        cells_before_break.append(value)
+        if len(cells_before_break) >= len(ROLES) + 1:
+            break
+    columns, header_cells = _header_from(cells_before_break)
+    if columns is None:
+        columns = DEFAULT_COLUMNS
+        notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
+    rows = _assemble(events, columns, skip_cells=header_cells, notes=notes)
+    return Layout(header=header, columns=columns, rows=rows, notes=notes)
+
+
+def _header_from(cells: list[str]) -> tuple[list[str] | None, int]:
+    """Roles of the header row at the start of the table, and how many cells it took."""
+    roles: list[str] = []
+    for cell in cells:
+        role = header_role(cell)
+        if role is None or role in roles:
+            break
+        roles.append(role)
+    if len(roles) >= 2 and "directives" in roles:
+        return roles, len(roles)
+    return None, 0
+
+
+def _cell_events(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Turn table lines into a flat list of ("row"|"cell"|"end", text) events."""
+    events: list[tuple[str, str]] = []
+    current: list[str] | None = None  # lines of the open cell
+    trailing: list[str] = []
+    for line in lines:
+        if "\t" in line:
+            lead, *parts = line.split("\t")
+            if lead.strip():
+                if current is not None:
+                    current.append(lead)
+            elif lead:  # spaces before the tab: a new row
+                _close(events, current)
+                current = None
+                events.append((_ROW_START, ""))
+            for part in parts:
+                _close(events, current)
+                current = [part]
+            trailing.clear()
+            continue
+        if not line.strip():
+            if current is not None and len(current) == 1 and not current[0].strip():
+                _close(events, current)  # an empty cell and a blank line: the row ends
+                current = None
+                events.append((_ROW_END, ""))
+            elif current is not None:
+                current.append("")
+            continue
+        if current is not None:
+            current.append(line)
+        else:
+            trailing.append(line.strip())
+    _close(events, current)
+    return events, trailing
+
+
+def _close(events: list[tuple[str, str]], cell: list[str] | None) -> None:
+    if cell is not None:
+        events.append(("cell", "\n".join(cell).strip("\n")))
+
+
+def _assemble(events, columns: list[str], skip_cells: int, notes: list[Note]) -> list[list[str]]:
+    """Group cell events into rows, using the column count and item numbers."""
+    ncols = len(columns)
+    directives_at = columns.index("directives")
+    rows: list[list[str]] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if any(cell.strip() for cell in current):
+            rows.append(list(current))
+        current.clear()
+
+    skipped = 0
+    for kind, text in events:
+        if kind == "cell" and skipped < skip_cells:
+            skipped += 1
+            continue
+        if kind in (_ROW_START, _ROW_END):
+            flush()
+            continue
+        if current:
+            has_number = "no" in columns and is_item_number(current[0])
+            width = ncols if has_number or "no" not in columns else ncols - 1
+            reached = len(current) > (directives_at if has_number or "no" not in columns else directives_at - 1)
+            if len(current) >= width or (reached and is_item_number(text)):
+                flush()
+        current.append(text)
+    flush()
+    # a header row repeated at a page break is not an item
+    kept = []
+    for row in rows:
+        if columns_of(row) is not None:
+            notes.append(Note("skipped", "a repeated header row (page break) was skipped"))
+            continue
+        kept.append(row)
+    return kept
+
+
+def layout_table(header: list[str], table: list[list[str]]) -> Layout:
+    """Layout of a Word table read cell by cell: find the header row, keep the rest."""
+    notes: list[Note] = []
+    rows = [row for row in table if any(cell.strip() for cell in row)]
+    columns = None
+    if rows:
+        columns = columns_of(rows[0])
+    if columns is not None:
+        rows = rows[1:]
+    else:
+        columns = DEFAULT_COLUMNS
+        notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
+    kept = []
+    for row in rows:
+        if columns_of(row) is not None:
+            notes.append(Note("skipped", "a repeated header row (page break) was skipped"))
+            continue
+        kept.append(row)
+    return Layout(header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes)
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"'{text[:width]}…'" if len(text) > width else f"'{text}'"

@@ -1,0 +1,292 @@
+"""The structured meeting: plain dataclasses shared by every stage.
+
+Nothing here parses; the parsing stages fill these in. ``to_dict`` gives the
+public JSON shape of ``cddbrief parse --json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Note:
+    """What the parser repaired, inferred, merged or skipped.
+
+    ``kind`` is one of: repair, inferred, merged, skipped, warning.
+    """
+
+    kind: str
+    message: str
+    item: int | None = None
+    surface: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its Thai unit, and the text it came from.
+
+    >>> Quantity(value=76, unit="จังหวัด", unit_key="province", surface="76 จังหวัด").value
+    76
+    """
+
+    value: float | int
+    unit: str
+    unit_key: str
+    surface: str
+    start: int = 0  # character span in the directive text
+    end: int = 0
+    entity: str | None = None
+    per: str | None = None
+    repaired: bool = False
+    item: int | None = None
+    directive: int | None = None
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or a range of dates, Gregorian, with its precision.
+
+    ``precision`` is day, month or year. ``year_inferred`` is true when no year
+    was written next to the date. ``role`` is "original" for the old date of a
+    reschedule and "rescheduled" for the new one.
+    """
+
+    start: date | None
+    end: date | None
+    precision: str
+    surface: str
+    begin: int = 0  # character span in the directive text
+    finish: int = 0
+    year_inferred: bool = False
+    repaired: bool = False
+    role: str | None = None
+    item: int | None = None
+    directive: int | None = None
+
+
+@dataclass(frozen=True)
+class Reschedule:
+    """``เดิมกำหนด X … กำหนดเป็น Y``: X was moved to Y."""
+
+    old: DateSpan
+    new: DateSpan
+    item: int | None = None
+    directive: int | None = None
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """``ทุกวันที่ 25 ของเดือน``: monthly on a day, from a first date if given."""
+
+    rule: str
+    day: int
+    first: date | None
+    surface: str
+    item: int | None = None
+    directive: int | None = None
+
+
+@dataclass
+class Directive:
+    """One instruction inside an item's ข้อสั่งการ cell."""
+
+    no: int
+    text: str
+    label: str | None = None  # numbering as written ("1.", "(2)", "-"), None if unnumbered
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateSpan] = field(default_factory=list)
+    reschedules: list[Reschedule] = field(default_factory=list)
+    recurrences: list[Recurrence] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    """One agenda row: ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ."""
+
+    no: int
+    topic: str
+    directives: list[Directive] = field(default_factory=list)
+    remarks: str = ""
+    inferred: bool = False
+    merged_rows: int = 1
+
+
+@dataclass(frozen=True)
+class Check:
+    """Arithmetic between figures of one meeting, with its evidence.
+
+    ``kind`` is product (count × rate = total), ratio (part ÷ whole = stated %),
+    sum (parts add up to a stated total) or share (a derived percentage: no
+    stated figure to hold against, so ``holds`` is None).
+    """
+
+    item: int
+    kind: str
+    operands: tuple[float, ...]
+    total: float | None  # the stated figure the operands should give
+    actual: float  # what the operands give
+    holds: bool | None
+    tolerance: float
+    statement: str
+    statement_en: str = ""
+    unit: str = ""
+    evidence: tuple[str, ...] = ()
+    directive: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a meeting came from: file, checksum, format, encoding."""
+
+    path: str
+    sha256: str
+    format: str
+    encoding: str | None
+
+
+@dataclass
+class Meeting:
+    """A meeting summary read into structure."""
+
+    number: int | None
+    year_be: int | None
+    title: str
+    office: str
+    district: str | None
+    province: str | None
+    province_en: str | None
+    source: Source
+    items: list[Item] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    meeting_date: date | None = None
+
+    @property
+    def year_ce(self) -> int | None:
+        return self.year_be - 543 if self.year_be else None
+
+    @property
+    def id(self) -> str | None:
+        """Sortable meeting id: ``2562-04``."""
+        if self.number is None or self.year_be is None:
+            return None
+        return f"{self.year_be}-{self.number:02d}"
+
+    def directives(self):
+        """Yield (item, directive) pairs in document order."""
+        for item in self.items:
+            for directive in item.directives:
+                yield item, directive
+
+    def to_dict(self) -> dict:
+        """The public JSON shape (see README, `cddbrief parse --json`)."""
+        return {
+            "meeting": {
+                "id": self.id,
+                "number": self.number,
+                "year_be": self.year_be,
+                "year_ce": self.year_ce,
+                "title": self.title,
+                "office": self.office,
+                "district": self.district,
+                "province": self.province,
+                "province_en": self.province_en,
+                "meeting_date": _iso(self.meeting_date),
+            },
+            "source": asdict(self.source),
+            "items": [
+                {
+                    "no": item.no,
+                    "inferred": item.inferred,
+                    "topic": item.topic,
+                    "remarks": item.remarks,
+                    "merged_rows": item.merged_rows,
+                    "directives": [
+                        {"no": d.no, "label": d.label, "text": d.text} for d in item.directives
+                    ],
+                }
+                for item in self.items
+            ],
+            "quantities": [_quantity_dict(q) for _, d in self.directives() for q in d.quantities],
+            "dates": [_date_dict(s) for _, d in self.directives() for s in d.dates],
+            "reschedules": [
+                {
+                    "item": r.item,
+                    "directive": r.directive,
+                    "from": [_iso(r.old.start), _iso(r.old.end)],
+                    "to": [_iso(r.new.start), _iso(r.new.end)],
+                    "surface": [r.old.surface, r.new.surface],
+                }
+                for _, d in self.directives()
+                for r in d.reschedules
+            ],
+            "recurrences": [
+                {
+                    "item": r.item,
+                    "directive": r.directive,
+                    "rule": r.rule,
+                    "day": r.day,
+                    "first": _iso(r.first),
+                    "surface": r.surface,
+                }
+                for _, d in self.directives()
+                for r in d.recurrences
+            ],
+            "checks": [
+                {
+                    "item": c.item,
+                    "directive": c.directive,
+                    "kind": c.kind,
+                    "operands": list(c.operands),
+                    "total": c.total,
+                    "actual": c.actual,
+                    "holds": c.holds,
+                    "tolerance": c.tolerance,
+                    "unit": c.unit,
+                    "statement": c.statement,
+                    "statement_en": c.statement_en,
+                    "evidence": list(c.evidence),
+                }
+                for c in self.checks
+            ],
+            "notes": [
+                {"kind": n.kind, "message": n.message, "item": n.item, "surface": n.surface}
+                for n in self.notes
+            ],
+        }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _quantity_dict(q: Quantity) -> dict:
+    return {
+        "item": q.item,
+        "directive": q.directive,
+        "value": q.value,
+        "unit": q.unit,
+        "unit_key": q.unit_key,
+        "entity": q.entity,
+        "per": q.per,
+        "surface": q.surface,
+        "span": [q.start, q.end],
+        "repaired": q.repaired,
+    }
+
+
+def _date_dict(s: DateSpan) -> dict:
+    return {
+        "item": s.item,
+        "directive": s.directive,
+        "start": _iso(s.start),
+        "end": _iso(s.end),
+        "precision": s.precision,
+        "year_inferred": s.year_inferred,
+        "repaired": s.repaired,
+        "role": s.role,
+        "surface": s.surface,
+        "span": [s.begin, s.finish],
+    }

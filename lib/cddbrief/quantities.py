@@ -1,0 +1,162 @@
+"""Quantities: a number with its Thai unit, and what it belongs to.
+
+Reads ``76 จังหวัด``, ``15,804,000 บาท``, ``97.86%``, ``ร้อยละ 68.25``,
+``15.8 ล้านบาท`` (15,800,000 บาท), Thai digits, and "per" relations
+(``หมู่บ้านละ 18,000 บาท``: 18,000 baht per village). A figure split by a stray
+space (``97.5 9%``) is joined and flagged as repaired. Not quantities:
+ordinals (``ครั้งที่ 1``, ``รอบ 2``), form names (``กพ. 7``), years, dates.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .glossary import canonical_province, province_pattern, units, unit_alternation
+from .model import Note, Quantity
+from .thaitext import to_arabic_digits
+
+_MULTIPLIERS = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}
+
+_NUMBER = (
+    r"(?P<num>"
+    r"\d+\.\d\s\d(?=\s*(?:%|เปอร์เซ็นต์))"  # 97.5 9% : a decimal split by a stray space
+    r"|\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?"  # 15,804,000 (12,827, 456 is repaired)
+    r"|\d+(?:\.\d+)?"
+    r")"
+)
+
+
+@cache
+def _quantity_re() -> re.Pattern:
+    return re.compile(
+        r"(?P<pct>ร้อยละ\s*)?"
+        rf"(?<![\d.,/:A-Za-z-]){_NUMBER}(?![\d/:]|\.\d|,\d)"
+        r"[^\S\n]*(?P<mult>ล้าน|แสน|หมื่น|พัน(?!ธ))?"
+        rf"[^\S\n]*(?P<unit>{unit_alternation()})?"
+    )
+
+
+@cache
+def _per_re() -> re.Pattern:
+    """``หมู่บ้านละ`` right before a number: the figure is per village."""
+    return re.compile(rf"(?P<per>{unit_alternation()})ละ\s*$")
+
+
+# What before a number makes it an ordinal, a year or a code rather than an amount.
+_NOT_AMOUNT_BEFORE = re.compile(
+    r"(?:ที่|รอบ|ข้อ|ลำดับ|ระยะ|รุ่น|งวด|หมู่|ชั้น|เขต|ปี(?:งบประมาณ)?(?:\s*พ\.?\s?ศ\.?)?|พ\.?\s?ศ\.?|ค\.?\s?ศ\.?"
+    r"|(?<![ก-๙])[ก-ฮ]{1,2}\.(?:[ก-ฮ]{1,2}\.)?)\s*$"  # กพ. 7, ม. 3, ภ.ง.ด. : forms and codes
+)
+# A unit word that is really the start of another word.
+_UNIT_FALSE_START = {
+    "วัน": re.compile(r"^ที่"),  # 15 วันที่ ... is a date
+    "เดือน": re.compile(r"^(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)"),
+    "ครั้ง": re.compile(r"^ที่"),
+    "ปี": re.compile(r"^\s*\d"),
+}
+_PLACE_LEVEL_UNITS = {"province", "district", "subdistrict", "village", "community"}
+ENTITY_REACH = 100  # characters: how far back a place name may stand from its figure
+
+
+def find_quantities(
+    text: str, skip_spans: list[tuple[int, int]] = ()
+) -> tuple[list[Quantity], list[Note]]:
+    """Find the quantities in a piece of Thai text; spans index ``text``.
+
+    ``skip_spans`` are character spans already read as something else (dates).
+
+    >>> qs, _ = find_quantities("ดำเนินการ 878 หมู่บ้านหมู่บ้านละ 18,000 บาท คือลำพูน 97.5 9%")
+    >>> [(q.value, q.unit, q.per, q.entity, q.surface) for q in qs]
+    [(878, 'หมู่บ้าน', None, None, '878 หมู่บ้าน'), (18000, 'บาท', 'หมู่บ้าน', None, '18,000 บาท'), (97.59, '%', None, 'ลำพูน', '97.5 9%')]
+    """
+    reading = to_arabic_digits(text)
+    places = _place_mentions(reading)
+    known = units()
+    found: list[Quantity] = []
+    notes: list[Note] = []
+    for match in _quantity_re().finditer(reading):
+        start, end = match.start("num"), match.end()
+        if any(a <= start < b for a, b in skip_spans):
+            continue
+        pct = match.group("pct")
+        unit = match.group("unit")
+        if pct:
+            start = match.start("pct")
+            unit, end = "%", match.end("num")
+        if not unit:
+            continue
+        if unit in _UNIT_FALSE_START and _UNIT_FALSE_START[unit].match(reading[match.end() :]):
+            continue
+        if not pct and _NOT_AMOUNT_BEFORE.search(reading[max(0, start - 14) : start]):
+            continue
+        number = match.group("num")
+        repaired = " " in number
+        value = _value(number)
+        multiplier = match.group("mult")
+        if multiplier:
+            value = value * _MULTIPLIERS[multiplier]
+        value = _tidy(value)
+        end = end if pct else match.end("unit")
+        surface = text[start:end]
+        info = known[unit]
+        per = None
+        per_match = _per_re().search(reading[max(0, start - 20) : start])
+        if per_match:
+            per = per_match.group("per")
+        entity = None if info.key in _PLACE_LEVEL_UNITS else _entity_before(places, start)
+        found.append(
+            Quantity(
+                value=value,
+                unit="%" if info.kind == "percent" else unit,
+                unit_key=info.key,
+                surface=surface,
+                start=start,
+                end=end,
+                entity=entity,
+                per=per,
+                repaired=repaired,
+            )
+        )
+        if repaired:
+            notes.append(Note("repair", f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}", surface=surface))
+    return found, notes
+
+
+def _value(number: str) -> float:
+    return float(number.replace(",", "").replace(" ", ""))
+
+
+def _tidy(value: float) -> float | int:
+    """Whole numbers as int, others rounded off float noise."""
+    return int(round(value)) if abs(value - round(value)) < 1e-9 else round(value, 6)
+
+
+def _plain(value: float | int) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.{max(1, len(str(value).split('.')[1]))}f}"
+
+
+def _place_mentions(reading: str) -> list[tuple[int, int, str]]:
+    """Province names that stand as words: after จังหวัด/จ., or between word breaks.
+
+    Thai runs words together, so a bare name counts only where a word could end
+    before and after it (เผยแพร่ holds แพร่ but is not the province).
+    """
+    mentions = []
+    for match in province_pattern().finditer(reading):
+        before = reading[max(0, match.start() - 8) : match.start()]
+        after = reading[match.end() : match.end() + 1]
+        titled = re.search(r"(?:จังหวัด|จ\.)\s*$", before)
+        left_ok = titled or not before or re.search(r"(?:\s|[(,;:]|คือ|และ|ได้แก่|ของ|ที่|ใน)$", before)
+        right_ok = titled or not after or after.isspace() or after.isdigit() or after in ",;:()."
+        if left_ok and right_ok:
+            mentions.append((match.start(), match.end(), canonical_province(match.group())))
+    return mentions
+
+
+def _entity_before(mentions: list[tuple[int, int, str]], position: int) -> str | None:
+    best = None
+    for start, end, name in mentions:
+        if end <= position and position - end <= ENTITY_REACH:
+            best = name
+    return best

@@ -1,0 +1,347 @@
+"""Thai dates, ranges and Buddhist-era years -> Gregorian spans with evidence.
+
+Reads what offices write: ``22 - 23 เม.ย. 62``, ``25 เม.ย. ถึง 1 พ.ค. 62``,
+``วันที่ 25 เมษายน 2562``, ``เดือนเมษายนถึงพฤษภาคม 62``, ``ก.ค. 62``, with dots
+and spaces optional and Thai digits read as Arabic. A two-digit year ``yy`` is
+BE 25yy; BE = CE + 543. Years split or glued by a stray space (``ก.ย. 6 2``,
+``มิ.ย6 2``) are read and flagged as repaired. Also: reschedules (``เดิมกำหนด X …
+กำหนดเป็น Y``) and monthly recurrences (``ทุกวันที่ 25 ของเดือน``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import replace
+from datetime import date
+
+from .model import DateSpan, Note, Recurrence, Reschedule
+from .thaitext import to_arabic_digits
+
+MONTHS = [
+    ("มกราคม", "ม.ค."),
+    ("กุมภาพันธ์", "ก.พ."),
+    ("มีนาคม", "มี.ค."),
+    ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."),
+    ("มิถุนายน", "มิ.ย."),
+    ("กรกฎาคม", "ก.ค."),
+    ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."),
+    ("ตุลาคม", "ต.ค."),
+    ("พฤศจิกายน", "พ.ย."),
+    ("ธันวาคม", "ธ.ค."),
+]
+MONTH_ABBR_TH = [abbr for _, abbr in MONTHS]
+MONTH_NAME_EN = list(calendar.month_abbr)[1:]
+
+_MONTH_BY_KEY: dict[str, int] = {}
+for _number, (_full, _abbr) in enumerate(MONTHS, start=1):
+    _MONTH_BY_KEY[_full] = _number
+    _MONTH_BY_KEY[_abbr.replace(".", "")] = _number
+_MONTH_BY_KEY["กรกฏาคม"] = 7  # a common misspelling
+
+
+def _abbr_regex(abbr: str) -> str:
+    """``มี.ค.`` -> dots and the spaces around them optional: มี\\s?\\.?\\s?ค\\.?"""
+    parts = [re.escape(p) for p in abbr.strip(".").split(".")]
+    return r"\s?\.?\s?".join(parts) + r"\.?"
+
+
+_FULL = "|".join(sorted([m for m, _ in MONTHS] + ["กรกฏาคม"], key=len, reverse=True))
+_DOTTED = "|".join(re.escape(a) for _, a in sorted(MONTHS, key=lambda m: -len(m[1])))
+# a month as a day-date writes it: full name, or abbreviation with or without dots
+_MONTH = rf"(?:{_FULL}|{'|'.join(_abbr_regex(a) for _, a in sorted(MONTHS, key=lambda m: -len(m[1])))})"
+# a month standing alone (no day): full name or the dotted abbreviation, so that
+# letter pairs inside words (ลูกค้า has กค) are not taken for months
+_MONTH_ALONE = rf"(?:{_FULL}|{_DOTTED}|{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}(?=\s?\d))"
+_ERA = r"(?:(?:พ\s?\.?\s?ศ|ค\s?\.?\s?ศ)\s?\.?\s*)"
+_YEAR = rf"(?:{_ERA}?(?:\d{{4}}|\d\s?\d)(?![\d,]|\.\d))"
+_DAY = r"(?<![\d.,/:])(?:[0-3]?\d)(?![\d,:/]|\.\d)"
+_SEP = r"(?:-|–|—|ถึง(?:วันที่)?|จนถึง(?:วันที่)?|to)"
+
+
+def _g(name: str, pattern: str) -> str:
+    return f"(?P<{name}>{pattern})"
+
+
+_DATE_RE = re.compile(
+    "|".join(
+        [
+            # 25 เม.ย. ถึง 1 พ.ค. 62 ; 16 ธ.ค. 62 ถึง 15 ม.ค. 63
+            rf"{_g('a_d1', _DAY)}\s*{_g('a_m1', _MONTH)}(?:\s*{_g('a_y1', _YEAR)})?\s*{_SEP}\s*{_g('a_d2', _DAY)}\s*{_g('a_m2', _MONTH)}(?:\s*{_g('a_y2', _YEAR)})?",
+            # 26-27 มี.ค. 62
+            rf"{_g('b_d1', _DAY)}\s*{_SEP}\s*{_g('b_d2', _DAY)}\s*{_g('b_m', _MONTH)}(?:\s*{_g('b_y', _YEAR)})?",
+            # 24 เม.ย. 62 ; วันที่ 25 เมษายน 2562 ; 25 มี.ค.
+            rf"{_g('c_d', _DAY)}\s*{_g('c_m', _MONTH)}(?:\s*{_g('c_y', _YEAR)})?",
+            # เดือนเมษายนถึงพฤษภาคม 62
+            rf"(?:เดือน\s*)?{_g('e_m1', _MONTH_ALONE)}\s*{_SEP}\s*(?:เดือน\s*)?{_g('e_m2', _MONTH_ALONE)}(?:\s*{_g('e_y', _YEAR)})?",
+            # ก.ค. 62 ; เดือนมิถุนายน
+            rf"(?:{_g('f_pre', 'เดือน')}\s*)?{_g('f_m', _MONTH_ALONE)}(?:\s*{_g('f_y', _YEAR)})?",
+        ]
+    )
+)
+
+# words that make the number before a month an ordinal, not a day: รอบ 2 ก.ค. 62
+_ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ที่)?|ข้อ(?:ที่)?|ลำดับ(?:ที่)?|ฉบับที่|รุ่น(?:ที่)?|ระยะ(?:ที่)?|งวด(?:ที่)?|หมู่(?:ที่)?|(?<!วัน)ที่)\s*$")
+_RECURRING = re.compile(r"ทุก\s*วันที่\s*(?P<day>[0-3]?\d)(?!\d)(?:\s*ของ(?:ทุก)?\s*เดือน)?")
+_WAS = re.compile(r"เดิม(?:กำหนด(?:การ)?)?(?:ไว้)?(?:ใน)?(?:วันที่)?\s*$")
+_NOW = re.compile(r"(?:กำหนด|เลื่อน|เปลี่ยน)(?:เป็น|ไปเป็น|ไป)")
+
+
+def be_year(written: str, context_be: int | None = None) -> tuple[int, bool] | None:
+    """Read a written year as Buddhist era; return (year_be, repaired) or None.
+
+    >>> be_year("62"), be_year("2562"), be_year("พ.ศ. 2562"), be_year("6 2"), be_year("ค.ศ. 2019")
+    ((2562, False), (2562, False), (2562, False), (2562, True), (2562, False))
+    >>> be_year("15", context_be=2562) is None   # 2515 is far from the meeting: not a year here
+    True
+    """
+    text = to_arabic_digits(written)
+    christian = "ค" in text
+    digits = re.sub(r"\D", "", text)
+    repaired = bool(re.search(r"\d\s\d", text))
+    if len(digits) == 2:
+        year = 2500 + int(digits)
+    elif len(digits) == 4:
+        year = int(digits) + (543 if christian or int(digits) < 2300 else 0)
+    else:
+        return None
+    if not 2400 <= year <= 2700:
+        return None
+    if context_be is not None and len(digits) == 2 and abs(year - context_be) > 10:
+        return None
+    return year, repaired
+
+
+def month_number(written: str) -> int:
+    """The month number of a Thai month name or abbreviation.
+
+    >>> month_number("มิ.ย"), month_number("มี ค."), month_number("เมษายน")
+    (6, 3, 4)
+    """
+    key = re.sub(r"[\s.]", "", written)
+    return _MONTH_BY_KEY[key]
+
+
+def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[DateSpan], list[Note]]:
+    """Find the dates in a piece of Thai text.
+
+    Spans index ``text``. A date with no year takes it from the next dated
+    mention in the text, else the previous one, else the meeting's year, and is
+    flagged ``year_inferred``; with no year anywhere its start and end stay None.
+
+    >>> spans, _ = find_dates("เดิมกำหนดวันที่ 26-27 มี.ค. 62 กำหนดเป็นวันที่ 22 - 23 เม.ย. 62")
+    >>> [(s.start.isoformat(), s.end.isoformat(), s.surface) for s in spans]
+    [('2019-03-26', '2019-03-27', '26-27 มี.ค. 62'), ('2019-04-22', '2019-04-23', '22 - 23 เม.ย. 62')]
+    """
+    reading = to_arabic_digits(text)
+    raw: list[tuple[re.Match, dict]] = []
+    notes: list[Note] = []
+    pos = 0
+    guard = 0
+    while guard < 10_000:  # every turn moves pos forward; the guard bounds a runaway
+        guard += 1
+        match = _DATE_RE.search(reading, pos)
+        if not match:
+            break
+        parts = _parts(match, reading, meeting_year_be)
+        if parts is None:
+            pos = match.start() + 1
+            continue
+        raw.append((match, parts))
+        pos = match.end()
+    spans: list[DateSpan] = []
+    for index, (match, parts) in enumerate(raw):
+        span = _to_span(match, parts, text, raw, index, meeting_year_be, notes)
+        if span is not None:
+            spans.append(span)
+    return spans, notes
+
+
+def _parts(match: re.Match, reading: str, context_be: int | None) -> dict | None:
+    """The pieces of a match as numbers; None when it is not a date after all."""
+    g = match.groupdict()
+    kind = next(k[0] for k, v in g.items() if v is not None and k != "f_pre")
+    before = reading[max(0, match.start() - 12) : match.start()]
+    if kind in "abc" and _ORDINAL_BEFORE.search(before):
+        return None  # รอบ 2 ก.ค. 62 is round 2, in July
+    if kind == "f" and not g["f_y"] and not g["f_pre"]:
+        return None  # a month name alone ("มีนาคม") is too weak without a year or เดือน
+    years = {}
+    for key in ("a_y1", "a_y2", "b_y", "c_y", "e_y", "f_y"):
+        if g.get(key):
+            read = be_year(g[key], context_be)
+            if read is None:
+                return None
+            years[key] = read
+    if kind == "a":
+        return {
+            "kind": kind,
+            "d1": int(g["a_d1"]), "m1": month_number(g["a_m1"]), "y1": years.get("a_y1"),
+            "d2": int(g["a_d2"]), "m2": month_number(g["a_m2"]), "y2": years.get("a_y2"),
+            "glued": _glued(g["a_m1"], g["a_y1"]) or _glued(g["a_m2"], g["a_y2"]),
+        }  # fmt: skip
+    if kind == "b":
+        m = month_number(g["b_m"])
+        return {"kind": kind, "d1": int(g["b_d1"]), "m1": m, "y1": years.get("b_y"),
+                "d2": int(g["b_d2"]), "m2": m, "y2": years.get("b_y"), "glued": _glued(g["b_m"], g["b_y"])}  # fmt: skip
+    if kind == "c":
+        m = month_number(g["c_m"])
+        y = years.get("c_y")
+        return {"kind": kind, "d1": int(g["c_d"]), "m1": m, "y1": y, "d2": int(g["c_d"]), "m2": m, "y2": y,
+                "glued": _glued(g["c_m"], g["c_y"])}  # fmt: skip
+    if kind == "e":
+        y = years.get("e_y")
+        return {"kind": kind, "d1": None, "m1": month_number(g["e_m1"]), "y1": None,
+                "d2": None, "m2": month_number(g["e_m2"]), "y2": y, "glued": False}  # fmt: skip
+    y = years.get("f_y")
+    m = month_number(g["f_m"])
+    return {"kind": kind, "d1": None, "m1": m, "y1": y, "d2": None, "m2": m, "y2": y,
+            "glued": _glued(g["f_m"], g["f_y"])}  # fmt: skip
+
+
+def _glued(month: str | None, year: str | None) -> bool:
+    """An abbreviation that lost its last dot and runs into its year: มิ.ย6 2."""
+    return bool(month and year and "." in month and not month.endswith(".") and not month[-1].isspace())
+
+
+def _to_span(match, parts, text, raw, index, meeting_be, notes) -> DateSpan | None:
+    surface = text[match.start() : match.end()]
+    y1 = parts["y1"][0] if parts["y1"] else None
+    y2 = parts["y2"][0] if parts["y2"] else None
+    repaired = bool((parts["y1"] and parts["y1"][1]) or (parts["y2"] and parts["y2"][1]) or parts["glued"])
+    inferred = False
+    if y2 is None and y1 is not None:
+        y2 = y1
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if parts["m1"] > parts["m2"] else y2
+    if y1 is None:
+        y1 = y2 = _nearby_year(raw, index, meeting_be)
+        inferred = True
+        if y1 is not None and parts["m1"] > parts["m2"]:
+            y2 = y1 + 1
+    precision = "day" if parts["d1"] is not None else "month"
+    if y1 is None:
+        return DateSpan(None, None, precision, surface, match.start(), match.end(), year_inferred=True)
+    try:
+        if precision == "day":
+            start = date(y1 - 543, parts["m1"], parts["d1"])
+            end = date(y2 - 543, parts["m2"], parts["d2"])
+        else:
+            start = date(y1 - 543, parts["m1"], 1)
+            end = date(y2 - 543, parts["m2"], calendar.monthrange(y2 - 543, parts["m2"])[1])
+    except ValueError:
+        notes.append(Note("skipped", f"'{surface}' is not a real date; it was not read", surface=surface))
+        return None
+    if end < start:
+        notes.append(Note("skipped", f"'{surface}' ends before it starts; it was not read", surface=surface))
+        return None
+    if repaired:
+        notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}", surface=surface))
+    return DateSpan(start, end, precision, surface, match.start(), match.end(), year_inferred=inferred, repaired=repaired)
+
+
+def _nearby_year(raw, index, meeting_be) -> int | None:
+    """The year of the next dated mention, else the previous one, else the meeting's."""
+    for _, parts in raw[index + 1 :]:
+        year = parts["y1"] or parts["y2"]
+        if year:
+            return year[0]
+    for _, parts in reversed(raw[:index]):
+        year = parts["y2"] or parts["y1"]
+        if year:
+            return year[0]
+    return meeting_be
+
+
+def find_reschedules(text: str, spans: list[DateSpan]) -> tuple[list[DateSpan], list[Reschedule]]:
+    """Pair ``เดิมกำหนด X`` with the ``กำหนดเป็น Y`` that follows; mark their roles.
+
+    >>> spans, _ = find_dates("เดิมกำหนดวันที่ 29 มี.ค. 62 กำหนดเป็น วันที่ 24 เม.ย. 62")
+    >>> spans, moves = find_reschedules("เดิมกำหนดวันที่ 29 มี.ค. 62 กำหนดเป็น วันที่ 24 เม.ย. 62", spans)
+    >>> [(m.old.start.isoformat(), m.new.start.isoformat()) for m in moves]
+    [('2019-03-29', '2019-04-24')]
+    """
+    reading = to_arabic_digits(text)
+    spans = list(spans)
+    moves: list[Reschedule] = []
+    for i, span in enumerate(spans):
+        lead_from = spans[i - 1].finish if i else 0
+        if not _WAS.search(reading[max(lead_from, span.begin - 30) : span.begin]):
+            continue
+        for j in range(i + 1, min(i + 3, len(spans))):
+            between = reading[spans[j - 1].finish : spans[j].begin]
+            if _WAS.search(between):
+                break
+            if _NOW.search(between):
+                old = spans[i] = replace(spans[i], role="original")
+                new = spans[j] = replace(spans[j], role="rescheduled")
+                moves.append(Reschedule(old, new))
+                break
+    return spans, moves
+
+
+def find_recurrences(text: str, spans: list[DateSpan]) -> list[Recurrence]:
+    """``ทุกวันที่ 25 ของเดือน`` -> monthly on day 25, from the first date that follows.
+
+    >>> t = "ให้รายงานทุกวันที่ 25 ของเดือนโดยเริ่มรายงานผลครั้งแรก วันที่ 25 เมษายน 62"
+    >>> r = find_recurrences(t, find_dates(t)[0])[0]
+    >>> r.rule, r.day, r.first.isoformat()
+    ('monthly', 25, '2019-04-25')
+    """
+    reading = to_arabic_digits(text)
+    found = []
+    for match in _RECURRING.finditer(reading):
+        day = int(match.group("day"))
+        if not 1 <= day <= 31:
+            continue
+        first = next(
+            (s.start for s in spans if s.begin >= match.end() and s.begin - match.end() < 120 and s.start and s.start.day == day),
+            None,
+        )
+        found.append(Recurrence("monthly", day, first, text[match.start() : match.end()]))
+    return found
+
+
+def format_span_th(start: date | None, end: date | None, precision: str = "day") -> str:
+    """A span as Thai readers write it, Buddhist era.
+
+    >>> format_span_th(date(2019, 4, 22), date(2019, 4, 23))
+    '22–23 เม.ย. 2562'
+    >>> format_span_th(date(2019, 4, 25), date(2019, 5, 1))
+    '25 เม.ย. – 1 พ.ค. 2562'
+    >>> format_span_th(date(2019, 4, 1), date(2019, 5, 31), "month")
+    'เม.ย.–พ.ค. 2562'
+    """
+    if start is None or end is None:
+        return "–"
+    m1, m2 = MONTH_ABBR_TH[start.month - 1], MONTH_ABBR_TH[end.month - 1]
+    y1, y2 = start.year + 543, end.year + 543
+    return _format_span(start, end, precision, m1, m2, y1, y2)
+
+
+def format_span_en(start: date | None, end: date | None, precision: str = "day") -> str:
+    """A span in English, Gregorian.
+
+    >>> format_span_en(date(2019, 4, 22), date(2019, 4, 23))
+    '22–23 Apr 2019'
+    """
+    if start is None or end is None:
+        return "–"
+    m1, m2 = MONTH_NAME_EN[start.month - 1], MONTH_NAME_EN[end.month - 1]
+    return _format_span(start, end, precision, m1, m2, start.year, end.year)
+
+
+def _format_span(start, end, precision, m1, m2, y1, y2) -> str:
+    if precision == "month":
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{m1} {y1}"
+        return f"{m1}–{m2} {y2}" if y1 == y2 else f"{m1} {y1} – {m2} {y2}"
+    if start == end:
+        return f"{start.day} {m1} {y1}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {m1} {y1}"
+    if y1 == y2:
+        return f"{start.day} {m1} – {end.day} {m2} {y2}"
+    return f"{start.day} {m1} {y1} – {end.day} {m2} {y2}"

@@ -1,0 +1,109 @@
+"""Thai text normalisation, with a record of every repair.
+
+Pure functions over strings. Lengths are kept where the later stages need
+character spans: ``to_arabic_digits`` maps one character to one character.
+"""
+
+from __future__ import annotations
+
+import re
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_DIGIT_TABLE = str.maketrans(THAI_DIGITS, "0123456789")
+
+# White space that Word and web pages leave behind: NBSP, thin and em spaces,
+# zero-width space and joiners, BOM, soft hyphen.
+_ODD_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
+        "\u00ad": "",
+        "\x0b": "\n",
+        "\x0c": "\n",
+    }
+)
+
+# Thai marks that sit above or below a letter and cannot start a syllable.
+_THAI_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+# A mark with no Thai letter to sit on: at the start, or after a space or a
+# non-Thai character.
+_STRAY_MARK = re.compile(rf"(?:(?<=^)|(?<=[^\u0e01-\u0e4e]))[{_THAI_MARKS}]+", re.MULTILINE)
+
+THAI_CHAR = re.compile(r"[\u0e01-\u0e5b]")
+
+
+def to_arabic_digits(text: str) -> str:
+    """Read Thai digits as Arabic ones, one character for one.
+
+    >>> to_arabic_digits("ครั้งที่ ๔/๒๕๖๒")
+    'ครั้งที่ 4/2562'
+    """
+    return text.translate(_DIGIT_TABLE)
+
+
+def has_thai_digits(text: str) -> bool:
+    """True when the text holds a Thai digit.
+
+    >>> has_thai_digits("256๒")
+    True
+    """
+    return any(ch in THAI_DIGITS for ch in text)
+
+
+def normalise_spaces(text: str) -> str:
+    """NBSP and other odd spaces become plain spaces; zero-width ones go.
+
+    >>> normalise_spaces("ข้อมูล\\u00a0\\u00a0จปฐ.")
+    'ข้อมูล  จปฐ.'
+    """
+    return text.translate(_ODD_SPACES)
+
+
+def drop_stray_marks(text: str) -> tuple[str, list[str]]:
+    """Drop Thai vowel or tone marks that sit on no letter; return what was dropped.
+
+    Each item of the list is the dropped mark with the text that follows it,
+    so a note can quote it.
+
+    >>> drop_stray_marks("ในระบบ \\u0e3aBPM ครั้งที่ 1")
+    ('ในระบบ BPM ครั้งที่ 1', ['\\u0e3aBPM'])
+    """
+    dropped: list[str] = []
+
+    def _drop(match: re.Match) -> str:
+        following = text[match.end() :].split(maxsplit=1)
+        dropped.append(match.group() + (following[0] if following else ""))
+        return ""
+
+    return _STRAY_MARK.sub(_drop, text), dropped
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of white space to one space and trim.
+
+    >>> collapse("  จัดเก็บได้   12,827,456  ครัวเรือน ")
+    'จัดเก็บได้ 12,827,456 ครัวเรือน'
+    """
+    return " ".join(text.split())
+
+
+def thai_share(text: str) -> float:
+    """Share of Thai letters among the letters of a text (0.0 when it has none).
+
+    >>> round(thai_share("OTOP นวัตวิถี"), 2)
+    0.56
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    thai = sum(1 for ch in letters if "\u0e01" <= ch <= "\u0e5b")
+    return thai / len(letters)
