@@ -1,0 +1,34 @@
+"""Shared fixtures: the sample document and its spec live under tests/data (copies, never ../shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = DATA / "000_624796c269e36bce.txt"
+SPEC = DATA / "meeting-2562-04.expected.json"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict:
+    return json.loads(SPEC.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_meeting():
+    from cddbrief.meeting import read_meeting
+
+    return read_meeting(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_json(sample_meeting) -> dict:
+    return sample_meeting.to_dict()
