@@ -111,7 +111,7 @@ def _place_of(office: str, header_text: str, notes: list[Note]) -> tuple[str | N
     match = _PROVINCE.search(office) or _PROVINCE.search(header_text)
     if match:
         name = match.group("name")
-        province = next((p for p in glossary.provinces() if name.startswith(p)), None)
+        province = next((p for p in sorted(glossary.provinces(), key=len, reverse=True) if name.startswith(p)), None)
     if district and province is None:
         candidates = glossary.provinces_of_district(district)
         if len(candidates) == 1:
@@ -176,8 +176,8 @@ def _rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
     written_numbers: list[int | None] = []
     for row in layout.rows:
         cells = list(row)
-        if "no" in columns and cells and is_item_number(cells[0]):
-            roles = columns
+        if "no" in columns and cells and (is_item_number(cells[0]) or len(cells) == len(columns)):
+            roles = columns  # a full row keeps its places even when the number cell is empty
         else:
             roles = [c for c in columns if c != "no"]
         fields = {role: "" for role in ("no", "topic", "directives", "remarks")}
@@ -188,7 +188,11 @@ def _rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
             if extra:
                 fields["remarks"] = (fields["remarks"] + " " + extra).strip()
                 notes.append(Note("merged", f"a row had {len(cells)} cells for {len(roles)} columns; the extra text was put in remarks"))
-        number = int(re.sub(r"\D", "", to_arabic_digits(fields["no"]))) if fields["no"].strip() else None
+        number = None
+        if is_item_number(fields["no"]):
+            number = int(re.sub(r"\D", "", to_arabic_digits(fields["no"])))
+        elif fields["no"].strip():
+            notes.append(Note("skipped", f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred"))
         topic = collapse(fields["topic"])
         directives = [Directive(0, text, label) for label, text in split_directives(fields["directives"])]
         remarks = collapse(fields["remarks"])
@@ -256,15 +260,13 @@ def _extract(items: list[Item], year_be: int | None, notes: list[Note]) -> None:
     for item in items:
         for d in item.directives:
             spans, date_notes = find_dates(d.text, year_be)
-            spans, moves = find_reschedules(d.text, spans)
+            moves = find_reschedules(d.text, spans)
             recurrences = find_recurrences(d.text, spans)
             skip = [(s.begin, s.finish) for s in spans]
             quantities, qty_notes = find_quantities(d.text, skip)
-            where = {"item": item.no, "directive": d.no}
-            d.dates = [replace(s, **where) for s in spans]
-            d.reschedules = [replace(m, old=replace(m.old, **where), new=replace(m.new, **where), **where) for m in moves]
-            d.recurrences = [replace(r, **where) for r in recurrences]
-            d.quantities = [replace(q, **where) for q in quantities]
+            for found in (*spans, *moves, *recurrences, *quantities):
+                found.item, found.directive = item.no, d.no
+            d.dates, d.reschedules, d.recurrences, d.quantities = spans, moves, recurrences, quantities
             for s in d.dates:
                 if s.year_inferred and s.start is not None:
                     notes.append(Note("inferred", f"'{s.surface}' has no year; {s.start.year + 543} was taken from the text around it", item=item.no, surface=s.surface))
@@ -337,8 +339,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None) -> Meeting:
 def read_meeting(path: str | Path, meeting_id: str | None = None) -> Meeting:
     """Read one meeting summary file (.txt or .docx) into a Meeting.
 
-    >>> m = read_meeting("data/raw/000_624796c269e36bce.txt")  # doctest: +SKIP
-    >>> m.id, m.items[0].topic  # doctest: +SKIP
+    >>> m = read_meeting("data/raw/000_624796c269e36bce.txt")
+    >>> m.id, m.items[0].topic
     ('2562-04', 'OTOP')
     """
     return parse_document(read_source(path), meeting_id=meeting_id)

@@ -23,7 +23,7 @@ class Note:
     surface: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quantity:
     """A number with its Thai unit, and the text it came from.
 
@@ -44,7 +44,7 @@ class Quantity:
     directive: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DateSpan:
     """A date or a range of dates, Gregorian, with its precision.
 
@@ -66,7 +66,7 @@ class DateSpan:
     directive: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Reschedule:
     """``เดิมกำหนด X … กำหนดเป็น Y``: X was moved to Y."""
 
@@ -76,7 +76,7 @@ class Reschedule:
     directive: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Recurrence:
     """``ทุกวันที่ 25 ของเดือน``: monthly on a day, from a first date if given."""
 

@@ -30,11 +30,20 @@ _NUMBER = (
 @cache
 def _quantity_re() -> re.Pattern:
     return re.compile(
-        r"(?P<pct>ร้อยละ\s*)?"
         rf"(?<![\d.,/:A-Za-z-]){_NUMBER}(?![\d/:]|\.\d|,\d)"
         r"[^\S\n]*(?P<mult>ล้าน|แสน|หมื่น|พัน(?!ธ))?"
         rf"[^\S\n]*(?P<unit>{unit_alternation()})?"
     )
+
+
+def _pct_before(reading: str, start: int) -> int | None:
+    """Where ``ร้อยละ`` starts if it stands right before a number."""
+    window_start = max(0, start - 12)
+    window = reading[window_start:start].rstrip()
+    return window_start + len(window) - len("ร้อยละ") if window.endswith("ร้อยละ") else None
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
 @cache
@@ -44,10 +53,15 @@ def _per_re() -> re.Pattern:
 
 
 # What before a number makes it an ordinal, a year or a code rather than an amount.
-_NOT_AMOUNT_BEFORE = re.compile(
-    r"(?:ที่|รอบ|ข้อ|ลำดับ|ระยะ|รุ่น|งวด|หมู่|ชั้น|เขต|ปี(?:งบประมาณ)?(?:\s*พ\.?\s?ศ\.?)?|พ\.?\s?ศ\.?|ค\.?\s?ศ\.?"
-    r"|(?<![ก-๙])[ก-ฮ]{1,2}\.(?:[ก-ฮ]{1,2}\.)?)\s*$"  # กพ. 7, ม. 3, ภ.ง.ด. : forms and codes
-)
+_NOT_AMOUNT_WORDS = ("ที่", "รอบ", "ข้อ", "ลำดับ", "ระยะ", "รุ่น", "งวด", "หมู่", "ชั้น", "เขต", "ปี", "ปีงบประมาณ", "พ.ศ.", "พ.ศ", "พศ", "ค.ศ.", "ค.ศ")
+_CODE_BEFORE = re.compile(r"(?<![ก-๙])[ก-ฮ]{1,2}\.(?:[ก-ฮ]{1,2}\.)*$")  # กพ. 7, ม. 3, ภ.ง.ด. 90 : forms and codes
+
+
+def _not_an_amount(reading: str, start: int) -> bool:
+    window = reading[max(0, start - 14) : start].rstrip()
+    return window.endswith(_NOT_AMOUNT_WORDS) or (window.endswith(".") and bool(_CODE_BEFORE.search(window)))
+
+
 # A unit word that is really the start of another word.
 _UNIT_FALSE_START = {
     "วัน": re.compile(r"^ที่"),  # 15 วันที่ ... is a date
@@ -71,25 +85,32 @@ def find_quantities(
     [(878, 'หมู่บ้าน', None, None, '878 หมู่บ้าน'), (18000, 'บาท', 'หมู่บ้าน', None, '18,000 บาท'), (97.59, '%', None, 'ลำพูน', '97.5 9%')]
     """
     reading = to_arabic_digits(text)
-    places = _place_mentions(reading)
+    places = None  # place names are looked for only when a figure needs them
     known = units()
     found: list[Quantity] = []
     notes: list[Note] = []
-    for match in _quantity_re().finditer(reading):
+    consumed = 0
+    for run in _DIGIT_RUN.finditer(reading):
+        if run.start() < consumed:
+            continue
+        match = _quantity_re().match(reading, run.start())
+        if not match:
+            continue
         start, end = match.start("num"), match.end()
         if any(a <= start < b for a, b in skip_spans):
             continue
-        pct = match.group("pct")
+        pct_at = _pct_before(reading, start)
         unit = match.group("unit")
-        if pct:
-            start = match.start("pct")
+        if pct_at is not None:
+            start = pct_at
             unit, end = "%", match.end("num")
         if not unit:
             continue
         if unit in _UNIT_FALSE_START and _UNIT_FALSE_START[unit].match(reading[match.end() :]):
             continue
-        if not pct and _NOT_AMOUNT_BEFORE.search(reading[max(0, start - 14) : start]):
+        if pct_at is None and _not_an_amount(reading, start):
             continue
+        consumed = match.end()
         number = match.group("num")
         repaired = " " in number
         value = _value(number)
@@ -97,14 +118,18 @@ def find_quantities(
         if multiplier:
             value = value * _MULTIPLIERS[multiplier]
         value = _tidy(value)
-        end = end if pct else match.end("unit")
+        end = end if pct_at is not None else match.end("unit")
         surface = text[start:end]
         info = known[unit]
         per = None
-        per_match = _per_re().search(reading[max(0, start - 20) : start])
+        window = reading[max(0, start - 20) : start]
+        per_match = _per_re().search(window) if "ละ" in window else None
         if per_match:
             per = per_match.group("per")
-        entity = None if info.key in _PLACE_LEVEL_UNITS else _entity_before(places, start)
+        entity = None
+        if info.key not in _PLACE_LEVEL_UNITS:
+            places = _place_mentions(reading) if places is None else places
+            entity = _entity_before(places, start)
         found.append(
             Quantity(
                 value=value,

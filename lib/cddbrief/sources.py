@@ -103,7 +103,10 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates.append(("utf-16", _try(data, "utf-16")))
     else:
-        candidates.append(("utf-8", _try(data, "utf-8")))
+        utf8 = _try(data, "utf-8")
+        if utf8 is not None and _looks_like_text(utf8) and thai_share(utf8) >= 0.5:
+            return _line_ends(utf8), "utf-8"  # valid UTF-8 that reads as Thai: no need to weigh others
+        candidates.append(("utf-8", utf8))
         if data.count(b"\x00") > len(data) // 4:
             candidates.append(("utf-16-le", _try(data, "utf-16-le")))
             candidates.append(("utf-16-be", _try(data, "utf-16-be")))
@@ -121,8 +124,14 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             f"{label} holds no Thai meeting summary (too little Thai text)",
             "give a summary of a TV พช. meeting written in Thai",
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, encoding
+    return _line_ends(text), encoding
+
+
+def _line_ends(text: str) -> str:
+    """CRLF and CR become LF."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def _try(data: bytes, encoding: str) -> str | None:
@@ -133,6 +142,7 @@ def _try(data: bytes, encoding: str) -> str | None:
 
 
 def _looks_like_text(text: str) -> bool:
+    """Few control characters: text, not binary data decoded by luck."""
     if not text:
         return False
     controls = len(_CONTROL.findall(text))
@@ -204,11 +214,26 @@ def _row_cells(row) -> tuple[list[str], int]:
         counter = 0
         for paragraph in cell.paragraphs:
             text = paragraph.text
-            ppr = paragraph._p.pPr
-            if ppr is not None and ppr.numPr is not None and text.strip():
+            if text.strip() and _auto_numbered(paragraph):
                 counter += 1
                 numbered += 1
                 text = f"{counter}. {text}"
             lines.append(text)
         cells.append("\n".join(lines))
     return cells, numbered
+
+
+def _auto_numbered(paragraph) -> bool:
+    """Word numbers this paragraph itself (numPr on it or on its style chain)."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return ppr.numPr.numId is None or ppr.numPr.numId.val != 0
+    style = paragraph.style
+    for _ in range(10):  # styles inherit; the chain is short, the bound guards a loop
+        if style is None:
+            return False
+        spr = style.element.pPr
+        if spr is not None and spr.numPr is not None:
+            return True
+        style = style.base_style
+    return False

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import replace
 from datetime import date
 
 from .model import DateSpan, Note, Recurrence, Reschedule
@@ -138,25 +137,68 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     reading = to_arabic_digits(text)
     raw: list[tuple[re.Match, dict]] = []
     notes: list[Note] = []
-    pos = 0
-    guard = 0
-    while guard < 10_000:  # every turn moves pos forward; the guard bounds a runaway
-        guard += 1
-        match = _DATE_RE.search(reading, pos)
+    consumed = 0
+    for start in _anchors(reading):
+        if start < consumed:
+            continue
+        match = _DATE_RE.match(reading, start)
         if not match:
-            break
+            continue
         parts = _parts(match, reading, meeting_year_be)
         if parts is None:
-            pos = match.start() + 1
             continue
         raw.append((match, parts))
-        pos = match.end()
+        consumed = match.end()
     spans: list[DateSpan] = []
     for index, (match, parts) in enumerate(raw):
         span = _to_span(match, parts, text, raw, index, meeting_year_be, notes)
         if span is not None:
             spans.append(span)
     return spans, notes
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+# what may follow the day of a day-date: a range separator or a month's first letter
+_AFTER_DAY = frozenset("-–—ถจtมกพเสตธ")
+_MONTH_KEYS = tuple(_MONTH_BY_KEY)
+_ERA_KEYS = ("พศ", "คศ")
+
+
+def _month_just_before(reading: str, start: int) -> bool:
+    """Does a month name (and perhaps พ.ศ.) stand right before this place? A cheap test."""
+    tail = reading[max(0, start - 16) : start].replace(" ", "").replace(".", "")
+    if tail.endswith(_ERA_KEYS):
+        tail = tail[:-2]
+    return tail.endswith(_MONTH_KEYS)
+
+
+_MONTH_BEFORE_YEAR = re.compile(rf"(?:เดือน\s*)?{_MONTH_ALONE}\s*{_ERA}?$")
+
+
+def _anchors(reading: str):
+    """Where a date may start, in order: day numbers, เดือน, and months before a year.
+
+    Scanning only from these places (not every character) keeps the scan fast;
+    the patterns decide the rest.
+    """
+    found = []
+    at = reading.find("เดือน")
+    while at >= 0:
+        found.append(at)
+        at = reading.find("เดือน", at + 1)
+    for run in _DIGIT_RUN.finditer(reading):
+        start, end = run.span()
+        rest = reading[end : end + 3].lstrip()
+        if rest[:1] in _AFTER_DAY and end - start <= 2:
+            found.append(start)
+        year_like = end - start in (2, 4) or (end - start == 1 and reading[end : end + 1] == " " and reading[end + 1 : end + 2].isdigit())
+        if year_like and _month_just_before(reading, start):
+            window_start = max(0, start - 30)
+            month = _MONTH_BEFORE_YEAR.search(reading, window_start, start)
+            if month:
+                found.append(month.start())
+    found.sort()
+    return found
 
 
 def _parts(match: re.Match, reading: str, context_be: int | None) -> dict | None:
@@ -255,16 +297,17 @@ def _nearby_year(raw, index, meeting_be) -> int | None:
     return meeting_be
 
 
-def find_reschedules(text: str, spans: list[DateSpan]) -> tuple[list[DateSpan], list[Reschedule]]:
-    """Pair ``เดิมกำหนด X`` with the ``กำหนดเป็น Y`` that follows; mark their roles.
+def find_reschedules(text: str, spans: list[DateSpan]) -> list[Reschedule]:
+    """Pair ``เดิมกำหนด X`` with the ``กำหนดเป็น Y`` that follows; mark the spans' roles.
 
     >>> spans, _ = find_dates("เดิมกำหนดวันที่ 29 มี.ค. 62 กำหนดเป็น วันที่ 24 เม.ย. 62")
-    >>> spans, moves = find_reschedules("เดิมกำหนดวันที่ 29 มี.ค. 62 กำหนดเป็น วันที่ 24 เม.ย. 62", spans)
-    >>> [(m.old.start.isoformat(), m.new.start.isoformat()) for m in moves]
-    [('2019-03-29', '2019-04-24')]
+    >>> moves = find_reschedules("เดิมกำหนดวันที่ 29 มี.ค. 62 กำหนดเป็น วันที่ 24 เม.ย. 62", spans)
+    >>> [(m.old.start.isoformat(), m.new.start.isoformat(), spans[0].role) for m in moves]
+    [('2019-03-29', '2019-04-24', 'original')]
     """
+    if "เดิม" not in text:
+        return []
     reading = to_arabic_digits(text)
-    spans = list(spans)
     moves: list[Reschedule] = []
     for i, span in enumerate(spans):
         lead_from = spans[i - 1].finish if i else 0
@@ -275,11 +318,10 @@ def find_reschedules(text: str, spans: list[DateSpan]) -> tuple[list[DateSpan], 
             if _WAS.search(between):
                 break
             if _NOW.search(between):
-                old = spans[i] = replace(spans[i], role="original")
-                new = spans[j] = replace(spans[j], role="rescheduled")
-                moves.append(Reschedule(old, new))
+                spans[i].role, spans[j].role = "original", "rescheduled"
+                moves.append(Reschedule(spans[i], spans[j]))
                 break
-    return spans, moves
+    return moves
 
 
 def find_recurrences(text: str, spans: list[DateSpan]) -> list[Recurrence]:
@@ -290,6 +332,8 @@ def find_recurrences(text: str, spans: list[DateSpan]) -> list[Recurrence]:
     >>> r.rule, r.day, r.first.isoformat()
     ('monthly', 25, '2019-04-25')
     """
+    if "ทุก" not in text:
+        return []
     reading = to_arabic_digits(text)
     found = []
     for match in _RECURRING.finditer(reading):

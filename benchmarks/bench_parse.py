@@ -1,0 +1,53 @@
+"""Parsing speed: documents per second and MB/s on the sample, warm, one core.
+
+    .venv/bin/python benchmarks/bench_parse.py [--seconds 5]
+
+Prints one line per stage and the whole parse (read -> layout -> meeting ->
+extraction -> checks). Not a test: it prints figures for the closing notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from pathlib import Path
+
+from cddbrief.meeting import parse_document
+from cddbrief.sources import read_bytes
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "000_624796c269e36bce.txt"
+
+
+def measure(label: str, fn, size: int, seconds: float) -> None:
+    fn()  # warm: glossaries, compiled patterns
+    rounds = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        n = 0
+        start = time.perf_counter()
+        while n < 50:
+            fn()
+            n += 1
+        rounds.append((time.perf_counter() - start) / n)
+    per_doc = statistics.median(rounds)
+    print(f"{label:<28} {1 / per_doc:>9,.0f} docs/s  {size / per_doc / 1e6:>7.2f} MB/s  ({per_doc * 1e3:.3f} ms/doc, {len(rounds) * 50} runs)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    data = SAMPLE.read_bytes()
+    print(f"sample: {SAMPLE.name}, {len(data):,} bytes; one core, warm; median of rounds of 50")
+    measure("read (decode)", lambda: read_bytes(data, SAMPLE.name), len(data), args.seconds / 2)
+    measure("parse (read..checks)", lambda: parse_document(read_bytes(data, SAMPLE.name)), len(data), args.seconds)
+    meeting = parse_document(read_bytes(data, SAMPLE.name))
+    measure("to_dict (JSON shape)", meeting.to_dict, len(data), args.seconds / 2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""The command line as a user meets it: real subprocesses, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE
+
+CLI = [sys.executable, "-m", "cddbrief.cli"]
+
+
+def run(*args, cwd=None, stdin=None):
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd, input=stdin, timeout=120)
+
+
+@pytest.fixture()
+def data_dir(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    return folder
+
+
+def test_parse_json_of_a_file():
+    result = run("parse", str(SAMPLE), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["meeting"]["id"] == "2562-04"
+    assert data["source"]["sha256"] == "cd915896670c298fdbe188e593f26a8c78f1599eb5567a094898afb77fa0501c"
+    assert (data["source"]["format"], data["source"]["encoding"]) == ("txt", "utf-8")
+    assert [i["topic"] for i in data["items"]][:2] == ["OTOP", "กองทุนพัฒนาบทบาทสตรี"]
+    assert set(data) >= {"meeting", "source", "items", "quantities", "dates", "checks", "notes"}
+    assert set(data["quantities"][0]) >= {"item", "directive", "value", "unit", "unit_key", "entity", "per", "surface"}
+    assert set(data["dates"][0]) >= {"item", "directive", "start", "end", "precision", "year_inferred", "surface"}
+    assert set(data["checks"][0]) >= {"item", "kind", "operands", "total", "actual", "holds", "statement"}
+
+
+@pytest.mark.parametrize("meeting_id", ["4/2562", "4/62", "2562-04", "๔/๒๕๖๒"])
+def test_parse_by_any_form_of_meeting_id(data_dir, meeting_id):
+    result = run("parse", meeting_id, "--data", str(data_dir), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["meeting"]["office"] == "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"
+
+
+def test_parse_summary_is_readable():
+    result = run("parse", str(SAMPLE))
+    assert result.returncode == 0
+    assert "ครั้งที่ 4/2562" in result.stdout
+    assert "878 หมู่บ้าน × 18,000 บาท = 15,804,000 บาท" in result.stdout
+
+
+def one_line_error(result, *words):
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def test_unknown_meeting_names_those_that_exist(data_dir):
+    one_line_error(run("parse", "5/2562", "--data", str(data_dir)), "no meeting 5/2562", "2562-04")
+
+
+def test_two_offices_for_one_meeting(data_dir):
+    text = SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ")
+    (data_dir / "other.txt").write_text(text, encoding="utf-8")
+    one_line_error(run("parse", "4/2562", "--data", str(data_dir)), "2 documents", "เสริมงาม", "แม่ทะ", "--office")
+    chosen = run("parse", "4/2562", "--data", str(data_dir), "--office", "แม่ทะ", "--json")
+    assert json.loads(chosen.stdout)["meeting"]["district"] == "แม่ทะ"
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["parse", "missing.txt"], ["no such file"]),
+        (["parse", "0/2562"], ["meeting number"]),
+        (["parse", "9/2499"], ["2499"]),
+        (["parse"], ["required"]),
+        (["frobnicate"], ["invalid choice"]),
+    ],
+)
+def test_usage_and_input_errors(args, words):
+    one_line_error(run(*args), *words)
+
+
+def test_bad_files(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "pic.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "english.txt").write_text("Minutes of the meeting\n\tNo\n\tTopic\n", encoding="utf-8")
+    (tmp_path / "fake.docx").write_text("not a zip", encoding="utf-8")
+    (tmp_path / "noheader.txt").write_text("\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\tให้รายงานผล\n", encoding="utf-8")
+    one_line_error(run("parse", str(tmp_path / "empty.txt")), "empty")
+    one_line_error(run("parse", str(tmp_path / "pic.txt")), "PNG")
+    one_line_error(run("parse", str(tmp_path / "english.txt")), "no Thai")
+    one_line_error(run("parse", str(tmp_path / "fake.docx")), "not a Word")
+    one_line_error(run("parse", str(tmp_path / "noheader.txt")), "meeting number", "--meeting")
+    one_line_error(run("parse", str(tmp_path)), "folder")
+    rescued = run("parse", str(tmp_path / "noheader.txt"), "--meeting", "4/2562", "--json")
+    assert rescued.returncode == 0 and json.loads(rescued.stdout)["meeting"]["id"] == "2562-04"
+
+
+def test_extract_from_argument_and_stdin():
+    result = run("extract", "เป้าหมาย 121,150 ครัวเรือน ภายใน 24 เม.ย. 62", "--json")
+    data = json.loads(result.stdout)
+    assert [(q["value"], q["unit"]) for q in data["quantities"]] == [(121150, "ครัวเรือน")]
+    assert [d["start"] for d in data["dates"]] == ["2019-04-24"]
+    piped = run("extract", "-", "--json", stdin="ประชุมครั้งที่ 4/2562")
+    assert json.loads(piped.stdout)["meetings"] == [{"number": 4, "year_be": 2562}]
+
+
+def test_parse_does_not_load_pandas_or_jupyter():
+    code = (
+        "import sys, io, contextlib\n"
+        "from cddbrief.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['parse', {str(SAMPLE)!r}, '--json'])\n"
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'papermill', 'nbconvert', 'docx') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_console_script_is_installed():
+    exe = Path(sys.executable).parent / "cddbrief"
+    result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("cddbrief ")
