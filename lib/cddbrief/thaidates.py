@@ -60,26 +60,24 @@ _DAY = r"(?<![\d.,/:])(?:[0-3]?\d)(?![\d,:/]|\.\d)"
 _SEP = r"(?:-|–|—|ถึง(?:วันที่)?|จนถึง(?:วันที่)?|to)"
 
 
-def _g(name: str, pattern: str) -> str:
-    return f"(?P<{name}>{pattern})"
+_DAY_END = r"(?![0-9,:/]|\.[0-9])"
+_DAY = rf"[0-9][0-9]?{_DAY_END}"
 
-
-_DATE_RE = re.compile(
-    "|".join(
-        [
-            # 25 เม.ย. ถึง 1 พ.ค. 62 ; 16 ธ.ค. 62 ถึง 15 ม.ค. 63
-            rf"{_g('a_d1', _DAY)}\s*{_g('a_m1', _MONTH)}(?:\s*{_g('a_y1', _YEAR)})?\s*{_SEP}\s*{_g('a_d2', _DAY)}\s*{_g('a_m2', _MONTH)}(?:\s*{_g('a_y2', _YEAR)})?",
-            # 26-27 มี.ค. 62
-            rf"{_g('b_d1', _DAY)}\s*{_SEP}\s*{_g('b_d2', _DAY)}\s*{_g('b_m', _MONTH)}(?:\s*{_g('b_y', _YEAR)})?",
-            # 24 เม.ย. 62 ; วันที่ 25 เมษายน 2562 ; 25 มี.ค.
-            rf"{_g('c_d', _DAY)}\s*{_g('c_m', _MONTH)}(?:\s*{_g('c_y', _YEAR)})?",
-            # เดือนเมษายนถึงพฤษภาคม 62
-            rf"(?:เดือน\s*)?{_g('e_m1', _MONTH_ALONE)}\s*{_SEP}\s*(?:เดือน\s*)?{_g('e_m2', _MONTH_ALONE)}(?:\s*{_g('e_y', _YEAR)})?",
-            # ก.ค. 62 ; เดือนมิถุนายน
-            rf"(?:{_g('f_pre', 'เดือน')}\s*)?{_g('f_m', _MONTH_ALONE)}(?:\s*{_g('f_y', _YEAR)})?",
-        ]
-    )
+# A date that starts with its day: 24 เม.ย. 62 ; 25 เม.ย. ถึง 1 พ.ค. 62 ; 26-27 มี.ค. 62.
+# It starts with a plain digit class so that re skips to digits at C speed; what
+# may not stand before the day is checked in Python (see _day_date_ok).
+_DAY_DATE = re.compile(
+    rf"(?P<d1>{_DAY})\s*(?:"
+    rf"(?P<m1>{_MONTH})(?:\s*(?P<y1>{_YEAR}))?(?:\s*{_SEP}\s*(?P<d2>{_DAY})\s*(?P<m2>{_MONTH})(?:\s*(?P<y2>{_YEAR}))?)?"
+    rf"|{_SEP}\s*(?P<rd2>{_DAY})\s*(?P<rm>{_MONTH})(?:\s*(?P<ry>{_YEAR}))?"
+    r")"
 )
+# A date of month precision: เดือนเมษายนถึงพฤษภาคม 62 ; ก.ค. 62 ; เดือนมิถุนายน
+_MONTH_DATE = re.compile(
+    rf"(?:(?P<pre>เดือน)\s*)?(?P<m1>{_MONTH_ALONE})(?:\s*{_SEP}\s*(?:เดือน\s*)?(?P<m2>{_MONTH_ALONE}))?(?:\s*(?P<y>{_YEAR}))?"
+)
+_YEARISH = re.compile(r"[0-9][0-9](?:[0-9][0-9])?(?![0-9])|[0-9] [0-9](?![0-9])")
+_MONTH_BEFORE_YEAR = re.compile(rf"(?:เดือน\s*)?{_MONTH_ALONE}\s*{_ERA}?$")
 
 # words that make the number before a month an ordinal, not a day: รอบ 2 ก.ค. 62
 _ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ที่)?|ข้อ(?:ที่)?|ลำดับ(?:ที่)?|ฉบับที่|รุ่น(?:ที่)?|ระยะ(?:ที่)?|งวด(?:ที่)?|หมู่(?:ที่)?|(?<!วัน)ที่)\s*$")
@@ -135,31 +133,97 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     [('2019-03-26', '2019-03-27', '26-27 มี.ค. 62'), ('2019-04-22', '2019-04-23', '22 - 23 เม.ย. 62')]
     """
     reading = to_arabic_digits(text)
-    raw: list[tuple[re.Match, dict]] = []
+    candidates = _day_dates(reading, meeting_year_be) + _month_dates(reading, meeting_year_be)
+    candidates.sort(key=lambda c: (c["start"], -c["end"]))
+    raw: list[dict] = []
+    for cand in candidates:
+        if raw and cand["start"] < raw[-1]["end"]:
+            continue  # inside a date already read
+        raw.append(cand)
     notes: list[Note] = []
-    consumed = 0
-    for start in _anchors(reading):
-        if start < consumed:
-            continue
-        match = _DATE_RE.match(reading, start)
-        if not match:
-            continue
-        parts = _parts(match, reading, meeting_year_be)
-        if parts is None:
-            continue
-        raw.append((match, parts))
-        consumed = match.end()
     spans: list[DateSpan] = []
-    for index, (match, parts) in enumerate(raw):
-        span = _to_span(match, parts, text, raw, index, meeting_year_be, notes)
+    for index, parts in enumerate(raw):
+        span = _to_span(parts, text, raw, index, meeting_year_be, notes)
         if span is not None:
             spans.append(span)
     return spans, notes
 
 
-_DIGIT_RUN = re.compile(r"[0-9]+")
-# what may follow the day of a day-date: a range separator or a month's first letter
-_AFTER_DAY = frozenset("-–—ถจtมกพเสตธ")
+def _years(groups: dict, keys, context_be):
+    """Read the year groups; None when one is there but is no plausible year."""
+    years = {}
+    for key in keys:
+        if groups.get(key):
+            read = be_year(groups[key], context_be)
+            if read is None:
+                return None
+            years[key] = read
+    return years
+
+
+def _day_dates(reading: str, context_be: int | None) -> list[dict]:
+    found = []
+    for match in _DAY_DATE.finditer(reading):
+        start = match.start()
+        if start and reading[start - 1] in "0123456789.,/:":
+            continue  # part of a longer number: 1.25 มี.ค. is not a date
+        if _ORDINAL_BEFORE.search(reading, max(0, start - 12), start):
+            continue  # รอบ 2 ก.ค. 62 is round 2, in July: the month is read on its own
+        g = match.groupdict()
+        years = _years(g, ("y1", "y2", "ry"), context_be)
+        if years is None:
+            continue
+        d1 = int(g["d1"])
+        if g["m1"]:
+            m1 = month_number(g["m1"])
+            d2, m2 = (int(g["d2"]), month_number(g["m2"])) if g["d2"] else (d1, m1)
+            y1, y2 = years.get("y1"), years.get("y2")
+            if not g["d2"]:
+                y2 = y1
+            glued = _glued(g["m1"], g["y1"]) or _glued(g["m2"], g["y2"])
+        else:
+            m1 = m2 = month_number(g["rm"])
+            d2 = int(g["rd2"])
+            y1 = y2 = years.get("ry")
+            glued = _glued(g["rm"], g["ry"])
+        found.append({"start": start, "end": match.end(), "d1": d1, "m1": m1, "y1": y1, "d2": d2, "m2": m2, "y2": y2, "glued": glued})
+    return found
+
+
+def _month_dates(reading: str, context_be: int | None) -> list[dict]:
+    """Dates of month precision: from each เดือน, and from each month written before a year."""
+    starts = []
+    at = reading.find("เดือน")
+    while at >= 0:
+        starts.append(at)
+        at = reading.find("เดือน", at + 1)
+    for year in _YEARISH.finditer(reading):
+        at = year.start()
+        if at and reading[at - 1].isdigit():
+            continue
+        if _month_just_before(reading, at):
+            month = _MONTH_BEFORE_YEAR.search(reading, max(0, at - 30), at)
+            if month:
+                starts.append(month.start())
+    found = []
+    for start in sorted(set(starts)):
+        match = _MONTH_DATE.match(reading, start)
+        if not match:
+            continue
+        g = match.groupdict()
+        if not g["y"] and not g["pre"]:
+            continue  # a month name alone ("มีนาคม") is too weak without a year or เดือน
+        years = _years(g, ("y",), context_be)
+        if years is None:
+            continue
+        m1 = month_number(g["m1"])
+        m2 = month_number(g["m2"]) if g["m2"] else m1
+        y = years.get("y")
+        found.append({"start": start, "end": match.end(), "d1": None, "m1": m1, "y1": None if g["m2"] else y,
+                      "d2": None, "m2": m2, "y2": y, "glued": _glued(g["m2"] or g["m1"], g["y"])})  # fmt: skip
+    return found
+
+
 _MONTH_KEYS = tuple(_MONTH_BY_KEY)
 _ERA_KEYS = ("พศ", "คศ")
 
@@ -172,84 +236,13 @@ def _month_just_before(reading: str, start: int) -> bool:
     return tail.endswith(_MONTH_KEYS)
 
 
-_MONTH_BEFORE_YEAR = re.compile(rf"(?:เดือน\s*)?{_MONTH_ALONE}\s*{_ERA}?$")
-
-
-def _anchors(reading: str):
-    """Where a date may start, in order: day numbers, เดือน, and months before a year.
-
-    Scanning only from these places (not every character) keeps the scan fast;
-    the patterns decide the rest.
-    """
-    found = []
-    at = reading.find("เดือน")
-    while at >= 0:
-        found.append(at)
-        at = reading.find("เดือน", at + 1)
-    for run in _DIGIT_RUN.finditer(reading):
-        start, end = run.span()
-        rest = reading[end : end + 3].lstrip()
-        if rest[:1] in _AFTER_DAY and end - start <= 2:
-            found.append(start)
-        year_like = end - start in (2, 4) or (end - start == 1 and reading[end : end + 1] == " " and reading[end + 1 : end + 2].isdigit())
-        if year_like and _month_just_before(reading, start):
-            window_start = max(0, start - 30)
-            month = _MONTH_BEFORE_YEAR.search(reading, window_start, start)
-            if month:
-                found.append(month.start())
-    found.sort()
-    return found
-
-
-def _parts(match: re.Match, reading: str, context_be: int | None) -> dict | None:
-    """The pieces of a match as numbers; None when it is not a date after all."""
-    g = match.groupdict()
-    kind = next(k[0] for k, v in g.items() if v is not None and k != "f_pre")
-    before = reading[max(0, match.start() - 12) : match.start()]
-    if kind in "abc" and _ORDINAL_BEFORE.search(before):
-        return None  # รอบ 2 ก.ค. 62 is round 2, in July
-    if kind == "f" and not g["f_y"] and not g["f_pre"]:
-        return None  # a month name alone ("มีนาคม") is too weak without a year or เดือน
-    years = {}
-    for key in ("a_y1", "a_y2", "b_y", "c_y", "e_y", "f_y"):
-        if g.get(key):
-            read = be_year(g[key], context_be)
-            if read is None:
-                return None
-            years[key] = read
-    if kind == "a":
-        return {
-            "kind": kind,
-            "d1": int(g["a_d1"]), "m1": month_number(g["a_m1"]), "y1": years.get("a_y1"),
-            "d2": int(g["a_d2"]), "m2": month_number(g["a_m2"]), "y2": years.get("a_y2"),
-            "glued": _glued(g["a_m1"], g["a_y1"]) or _glued(g["a_m2"], g["a_y2"]),
-        }  # fmt: skip
-    if kind == "b":
-        m = month_number(g["b_m"])
-        return {"kind": kind, "d1": int(g["b_d1"]), "m1": m, "y1": years.get("b_y"),
-                "d2": int(g["b_d2"]), "m2": m, "y2": years.get("b_y"), "glued": _glued(g["b_m"], g["b_y"])}  # fmt: skip
-    if kind == "c":
-        m = month_number(g["c_m"])
-        y = years.get("c_y")
-        return {"kind": kind, "d1": int(g["c_d"]), "m1": m, "y1": y, "d2": int(g["c_d"]), "m2": m, "y2": y,
-                "glued": _glued(g["c_m"], g["c_y"])}  # fmt: skip
-    if kind == "e":
-        y = years.get("e_y")
-        return {"kind": kind, "d1": None, "m1": month_number(g["e_m1"]), "y1": None,
-                "d2": None, "m2": month_number(g["e_m2"]), "y2": y, "glued": False}  # fmt: skip
-    y = years.get("f_y")
-    m = month_number(g["f_m"])
-    return {"kind": kind, "d1": None, "m1": m, "y1": y, "d2": None, "m2": m, "y2": y,
-            "glued": _glued(g["f_m"], g["f_y"])}  # fmt: skip
-
-
 def _glued(month: str | None, year: str | None) -> bool:
     """An abbreviation that lost its last dot and runs into its year: มิ.ย6 2."""
     return bool(month and year and "." in month and not month.endswith(".") and not month[-1].isspace())
 
 
-def _to_span(match, parts, text, raw, index, meeting_be, notes) -> DateSpan | None:
-    surface = text[match.start() : match.end()]
+def _to_span(parts, text, raw, index, meeting_be, notes) -> DateSpan | None:
+    surface = text[parts["start"] : parts["end"]]
     y1 = parts["y1"][0] if parts["y1"] else None
     y2 = parts["y2"][0] if parts["y2"] else None
     repaired = bool((parts["y1"] and parts["y1"][1]) or (parts["y2"] and parts["y2"][1]) or parts["glued"])
@@ -265,7 +258,7 @@ def _to_span(match, parts, text, raw, index, meeting_be, notes) -> DateSpan | No
             y2 = y1 + 1
     precision = "day" if parts["d1"] is not None else "month"
     if y1 is None:
-        return DateSpan(None, None, precision, surface, match.start(), match.end(), year_inferred=True)
+        return DateSpan(None, None, precision, surface, parts["start"], parts["end"], year_inferred=True)
     try:
         if precision == "day":
             start = date(y1 - 543, parts["m1"], parts["d1"])
@@ -281,16 +274,16 @@ def _to_span(match, parts, text, raw, index, meeting_be, notes) -> DateSpan | No
         return None
     if repaired:
         notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}", surface=surface))
-    return DateSpan(start, end, precision, surface, match.start(), match.end(), year_inferred=inferred, repaired=repaired)
+    return DateSpan(start, end, precision, surface, parts["start"], parts["end"], year_inferred=inferred, repaired=repaired)
 
 
 def _nearby_year(raw, index, meeting_be) -> int | None:
     """The year of the next dated mention, else the previous one, else the meeting's."""
-    for _, parts in raw[index + 1 :]:
+    for parts in raw[index + 1 :]:
         year = parts["y1"] or parts["y2"]
         if year:
             return year[0]
-    for _, parts in reversed(raw[:index]):
+    for parts in reversed(raw[:index]):
         year = parts["y2"] or parts["y1"]
         if year:
             return year[0]
