@@ -7,10 +7,12 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= 2562-04
 
-.PHONY: setup report test bench clean help
+.PHONY: setup report summary lab test bench clean help
 
 help:
-	@echo "make report   parse the sample meeting ($(SAMPLE)) and print its summary"
+	@echo "make report   build the brief of the sample meeting ($(SAMPLE)): outputs/$(SAMPLE)/brief.html and brief.pdf"
+	@echo "make summary  print the sample meeting's summary in the terminal"
+	@echo "make lab      open JupyterLab on the notebooks, with the project's kernel"
 	@echo "make test     run the test suite"
 	@echo "make bench    run the benchmarks under benchmarks/"
 	@echo "make setup    create $(VENV) with cddbrief and its dev tools"
@@ -25,13 +27,21 @@ $(STAMP): pyproject.toml
 	touch $@
 
 report: setup
+	$(BIN)/cddbrief build $(SAMPLE) --format html,pdf
+	@echo "open outputs/$(SAMPLE)/brief.html (or brief.pdf); the executed notebook is outputs/$(SAMPLE)/brief.ipynb"
+
+summary: setup
 	$(BIN)/cddbrief parse $(SAMPLE)
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/
 
 test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_build.py
 
 clean:
 	rm -rf outputs/* .pytest_cache .hypothesis

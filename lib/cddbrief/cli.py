@@ -34,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the structured meeting as JSON")
     _common(p)
 
+    p = sub.add_parser("build", help="build the brief of a meeting: HTML (self-contained) and PDF")
+    p.add_argument("source", metavar="SOURCE", help="a meeting id (4/2562, 2562-04, ๔/๒๕๖๒) or a .txt/.docx file")
+    p.add_argument("--format", default="html", help="html, pdf or html,pdf (default html)")
+    p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
+    p.add_argument("--out", metavar="DIR", default="outputs", help="where briefs go (default outputs/)")
+    p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    _common(p)
+
     p = sub.add_parser("extract", help="read figures, dates and meeting numbers out of any Thai text")
     p.add_argument("text", metavar="TEXT", help="the text, or - to read standard input")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -42,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", metavar="DIR", default="data/raw", help="folder of meeting summaries (default data/raw)")
+    p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
     p.add_argument("--office", metavar="NAME", help="choose between documents of the same meeting from several offices")
     p.add_argument("--meeting", metavar="ID", help="meeting number when the document does not say it (4/2562)")
 
@@ -81,6 +89,24 @@ def _cmd_parse(args) -> int:
     return 0
 
 
+def _cmd_build(args) -> int:
+    from .report import build
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    build(
+        args.source,
+        formats=formats,
+        lang=args.lang,
+        out_dir=args.out,
+        force=args.force,
+        data_dir=args.data,
+        office=args.office,
+        meeting_id=args.meeting,
+        say=lambda line: print(line, file=sys.stderr),
+    )
+    return 0
+
+
 def _cmd_extract(args) -> int:
     from .extract import extract_text
 
@@ -105,7 +131,7 @@ def _print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-_COMMANDS = {"parse": _cmd_parse, "extract": _cmd_extract}
+_COMMANDS = {"parse": _cmd_parse, "build": _cmd_build, "extract": _cmd_extract}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -27,6 +27,23 @@ class Entry:
     path: Path
 
 
+def default_data_dir() -> Path:
+    """CDDBRIEF_DATA if set, else the nearest data/raw in the working folder or above it.
+
+    JupyterLab starts kernels in the notebook's folder (notebooks/), the command
+    line in the project root: both find the project's data/raw.
+    """
+    import os
+
+    if os.environ.get("CDDBRIEF_DATA"):
+        return Path(os.environ["CDDBRIEF_DATA"])
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / DEFAULT_DATA).is_dir():
+            return folder / DEFAULT_DATA
+    return DEFAULT_DATA
+
+
 def source_files(data_dir: str | Path) -> list[Path]:
     """The documents of a folder (.txt, .docx), in name order; hidden files left out."""
     folder = Path(data_dir)
@@ -60,8 +77,9 @@ def looks_like_meeting_id(text: str) -> bool:
     return True
 
 
-def resolve(source: str, data_dir: str | Path = DEFAULT_DATA, office: str | None = None) -> Path:
+def resolve(source: str, data_dir: str | Path | None = None, office: str | None = None) -> Path:
     """The file a SOURCE names: a path as it is, or a meeting id looked up in data_dir."""
+    data_dir = data_dir or default_data_dir()
     path = Path(source)
     if path.exists():
         return path

@@ -180,9 +180,25 @@ def _sums(item_no, directives) -> list[Check]:
                     unit=total.unit,
                     evidence=(total.surface, *(q.surface for q in operands)),
                     directive=d.no,
+                    labels=tuple(_part_label(d.text, prev.end, q.start) for prev, q in zip([total, *operands], operands)),
                 )
             )
     return found
+
+
+_LEADING_CUES = re.compile(r"^\s*(?:ประกอบด้วย|ได้แก่|แบ่งเป็น|แยกเป็น|จำแนกเป็น|คือ|และ|,)\s*")
+_TRAILING_CUES = re.compile(r"\s*(?:จำนวน|รวม|มี)\s*$")
+
+
+def _part_label(text: str, start: int, end: int, width: int = 40) -> str:
+    """What a listed part counts: the words between the previous figure and this one.
+
+    >>> _part_label("51 วิชา ประกอบด้วยสมรรถนะด้านงานพัฒนาชุมชนจำนวน 21 วิชา", 7, 48)
+    'สมรรถนะด้านงานพัฒนาชุมชน'
+    """
+    label = _TRAILING_CUES.sub("", _LEADING_CUES.sub("", text[start:end]))
+    label = " ".join(label.split())
+    return label if len(label) <= width else "…" + label[-width:]
 
 
 def _shares(item_no, directives, used) -> list[Check]:

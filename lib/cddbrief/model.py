@@ -134,6 +134,7 @@ class Check:
     unit: str = ""
     evidence: tuple[str, ...] = ()
     directive: int | None = None
+    labels: tuple[str, ...] = ()  # what each operand counts, where the text names it (sum parts)
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ class Meeting:
                     "statement": c.statement,
                     "statement_en": c.statement_en,
                     "evidence": list(c.evidence),
+                    "labels": list(c.labels),
                 }
                 for c in self.checks
             ],

@@ -1,0 +1,301 @@
+"""The brief's content: what each section shows, in Thai or English.
+
+The briefing notebook stays thin: it loads a ``Brief`` and shows its sections
+one cell each. Sections are Jinja templates (``templates/brief/*.html.j2``),
+autoescaped, so text from a document is always shown as text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from .glossary import topic_en, units
+from .model import Meeting
+from .thaidates import format_span_en, format_span_th
+
+SECTIONS = ("meeting", "summary", "agenda", "timeline", "deadlines", "figures", "checks", "notes", "directives", "provenance")
+VERSIONED = ("cddbrief", "papermill", "nbconvert", "pandas", "matplotlib")
+_KIND_ORDER = {"money": 0, "percent": 1, "place": 2, "count": 3, "area": 4, "weight": 4, "length": 4, "time": 5}
+
+
+@cache
+def _labels() -> dict:
+    return json.loads(files("cddbrief").joinpath("data", "labels.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    folder = Path(str(files("cddbrief").joinpath("templates", "brief")))
+    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(["j2", "html"]), undefined=StrictUndefined)
+    env.trim_blocks = env.lstrip_blocks = True
+    return env
+
+
+def versions() -> dict[str, str]:
+    """Versions of the packages a brief depends on (read from metadata, nothing imported)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in VERSIONED:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+@dataclass
+class Brief:
+    """A meeting, its frames and the language to present them in."""
+
+    meeting: Meeting
+    lang: str = "th"
+    parameters: dict = field(default_factory=dict)
+    _frames: object = None
+
+    @classmethod
+    def load(cls, meeting: str | None = None, source: str | None = None, lang: str = "th", data_dir: str | None = None, office: str | None = None) -> "Brief":
+        """Read the meeting a notebook's parameters name: a file (``source``) or an id in ``data_dir``."""
+        from .corpus import resolve
+        from .meeting import read_meeting
+
+        if lang not in ("th", "en"):
+            from .errors import CddbriefError
+
+            raise CddbriefError(f"unknown language '{lang}'", "use th or en")
+        path = Path(source) if source else resolve(meeting, data_dir, office)
+        parsed = read_meeting(path, meeting_id=meeting if source and meeting else None)
+        parameters = {"meeting": parsed.id, "lang": lang, "source": path.name}
+        if office:
+            parameters["office"] = office
+        return cls(parsed, lang, parameters)
+
+    # --- words and formats --------------------------------------------------------------------
+
+    def t(self, key: str, **values) -> str:
+        """A label in the brief's language."""
+        text = _labels()[key][self.lang]
+        return text.format(**values) if values else text
+
+    def span(self, start: date | None, end: date | None, precision: str = "day") -> str:
+        """A date or range: Buddhist era in Thai, Gregorian in English."""
+        return (format_span_th if self.lang == "th" else format_span_en)(start, end, precision)
+
+    def number(self, value: float) -> str:
+        if float(value).is_integer():
+            return f"{int(value):,}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 1 else f"{value:.2f}"
+
+    def figure(self, value: float, unit: str) -> str:
+        """``15,804,000 บาท`` in Thai; ``15,804,000 baht`` in English."""
+        if unit == "%":
+            return f"{self.number(value)}%"
+        name = unit if self.lang == "th" else units()[unit].en if unit in units() else unit
+        return f"{self.number(value)} {name}"
+
+    def topic(self, thai: str) -> str:
+        """The topic in the brief's language (an unknown topic stays in Thai)."""
+        return thai if self.lang == "th" else topic_en(thai) or thai
+
+    @property
+    def frames(self):
+        if self._frames is None:
+            from .indicators import frames
+
+            self._frames = frames(self.meeting)
+        return self._frames
+
+    # --- section data ---------------------------------------------------------------------
+
+    def title(self) -> str:
+        m = self.meeting
+        return f"{self.t('brief')} {self.t('meeting_no')} {m.number}/{m.year_be if self.lang == 'th' else m.year_ce} · {m.office}"
+
+    def counts(self) -> dict:
+        m = self.meeting
+        return {
+            "topics": len(m.items),
+            "directives": sum(len(i.directives) for i in m.items),
+            "dated": sum(len(d.dates) for _, d in m.directives()),
+            "figures": sum(len(d.quantities) for _, d in m.directives()),
+            "checks": len(m.checks),
+            "failing": sum(1 for c in m.checks if c.holds is False),
+        }
+
+    def agenda(self) -> list[dict]:
+        rows = []
+        for item in self.meeting.items:
+            quantities = [q for d in item.directives for q in d.quantities]
+            kinds = units()
+            key = sorted(quantities, key=lambda q: (_KIND_ORDER.get(kinds[q.unit].kind, 9), -float(q.value)))[:3]
+            rows.append(
+                {
+                    "no": item.no,
+                    "inferred": item.inferred,
+                    "topic": item.topic,
+                    "topic_en": topic_en(item.topic),
+                    "directives": len(item.directives),
+                    "key_figures": ", ".join(self.figure(q.value, q.unit) for q in key),
+                }
+            )
+        return rows
+
+    def dated_actions(self) -> list[dict]:
+        """Every dated mention, in date order, with what the directive says around it."""
+        from .indicators import _sentence, actors
+
+        topics = {i.no: i.topic for i in self.meeting.items}
+        rows = []
+        for item, d in self.meeting.directives():
+            moved_from = {id(r.new): r.old for r in d.reschedules}
+            for s in d.dates:
+                if s.start is None:
+                    continue
+                old = moved_from.get(id(s))
+                rows.append(
+                    {
+                        "start": s.start,
+                        "end": s.end,
+                        "when": self.span(s.start, s.end, s.precision),
+                        "precision": s.precision,
+                        "item": item.no,
+                        "topic": self.topic(topics[item.no]),
+                        "what": _sentence(d.text, s.begin, s.finish),
+                        "surface": s.surface,
+                        "who": ", ".join(actors(d.text)),
+                        "role": s.role,
+                        "moved_from": self.span(old.start, old.end, old.precision) if old else None,
+                        "year_inferred": s.year_inferred,
+                    }
+                )
+        rows.sort(key=lambda r: (r["start"], r["end"], r["item"]))
+        return rows
+
+    def deadlines(self) -> list[dict]:
+        """Dated actions still in force (an original date that was moved is left out)."""
+        return [r for r in self.dated_actions() if r["role"] != "original"]
+
+    def recurrences(self) -> list[dict]:
+        rows = []
+        for item, d in self.meeting.directives():
+            for r in d.recurrences:
+                when = self.t("every_month", day=r.day)
+                if r.first:
+                    when += f" ({self.t('from_date')} {self.span(r.first, r.first)})"
+                rows.append({"when": when, "item": item.no, "topic": self.topic(item.topic), "surface": r.surface})
+        return rows
+
+    def figures(self) -> list[dict]:
+        from .indicators import _sentence
+
+        topics = {i.no: i.topic for i in self.meeting.items}
+        rows = []
+        for item, d in self.meeting.directives():
+            for q in d.quantities:
+                rows.append(
+                    {
+                        "item": item.no,
+                        "topic": self.topic(topics[item.no]),
+                        "figure": self.figure(q.value, q.unit),
+                        "place": q.entity or "",
+                        "per": q.per or "",
+                        "evidence": _highlight(d.text, q.start, q.end),
+                        "repaired": q.repaired,
+                    }
+                )
+        return rows
+
+    def checks(self) -> list[dict]:
+        rows = []
+        for c in self.meeting.checks:
+            result = {True: self.t("holds"), False: self.t("fails"), None: self.t("derived")}[c.holds]
+            rows.append(
+                {
+                    "item": c.item,
+                    "kind": self.t(f"kind_{c.kind}"),
+                    "statement": c.statement if self.lang == "th" else c.statement_en,
+                    "result": result,
+                    "status": {True: "holds", False: "fails", None: "derived"}[c.holds],
+                    "evidence": " · ".join(c.evidence),
+                }
+            )
+        return rows
+
+    def notes(self) -> list[dict]:
+        return [{"kind": self.t(f"note_{n.kind}"), "item": n.item, "message": n.message} for n in self.meeting.notes]
+
+    def directive_groups(self) -> list[dict]:
+        return [
+            {
+                "no": item.no,
+                "topic": self.topic(item.topic),
+                "topic_th": item.topic,
+                "directives": [{"label": d.label or "", "text": d.text} for d in item.directives],
+                "remarks": item.remarks,
+            }
+            for item in self.meeting.items
+        ]
+
+    def provenance(self) -> dict:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        built = None
+        if epoch and epoch.isdigit():
+            built = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        source = self.meeting.source
+        return {
+            "file": Path(source.path).name,
+            "sha256": source.sha256,
+            "format": source.format,
+            "encoding": source.encoding or "Word (.docx)",
+            "parameters": self.parameters,
+            "versions": versions(),
+            "built": built,
+        }
+
+    # --- charts ---------------------------------------------------------------------------
+
+    def chart(self, name: str):
+        """A chart as (data URI, alternative text), or None when the data does not support it."""
+        from . import charts
+
+        return getattr(charts, name)(self)
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def section(self, name: str) -> str:
+        """One section as HTML (autoescaped)."""
+        if name not in SECTIONS:
+            raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
+        template = _environment().get_template(f"{name}.html.j2")
+        return template.render(b=self, m=self.meeting, t=self.t, lang=self.lang)
+
+    def show(self, name: str) -> None:
+        """Display a section in the notebook (the export keeps only these outputs)."""
+        from IPython.display import HTML, display
+
+        display(HTML(self.section(name)))
+
+
+def _highlight(text: str, start: int, end: int, reach: int = 90) -> Markup:
+    """The words around a figure, the figure itself marked; escaped for HTML."""
+    left = max(0, start - reach)
+    right = min(len(text), end + reach // 2)
+    if left > 0:
+        cut = text.find(" ", left, start)
+        left = cut + 1 if cut >= 0 else left
+    if right < len(text):
+        cut = text.rfind(" ", end, right)
+        right = cut if cut >= 0 else right
+    before = ("…" if left > 0 else "") + text[left:start]
+    after = text[end:right] + ("…" if right < len(text) else "")
+    return Markup("{}<mark>{}</mark>{}").format(escape(before), escape(text[start:end]), escape(after))

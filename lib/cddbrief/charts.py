@@ -1,0 +1,161 @@
+"""Charts in the house style (``cddbrief.mplstyle``, Sarabun), drawn only where data supports them.
+
+Each function takes a ``Brief`` and returns ``(data URI of a PNG, alternative
+text)`` or None.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from datetime import timedelta
+from functools import cache
+from importlib.resources import files
+
+from .thaidates import MONTH_ABBR_TH, MONTH_NAME_EN
+
+MAX_ROWS = 24  # a timeline longer than this shows its first rows
+DPI = 200
+
+
+@cache
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from .fonts import register_for_matplotlib
+
+    register_for_matplotlib()
+    plt.style.use(str(files("cddbrief").joinpath("cddbrief.mplstyle")))
+    return plt
+
+
+def _png(fig) -> str:
+    """The figure as a PNG data URI at print resolution, with no timestamp or software tag.
+
+    PNG, not SVG: WeasyPrint draws SVG text-as-paths slowly (seconds per brief),
+    and 200 dpi prints crisp on A4.
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None}, pil_kwargs={"optimize": True})
+    _pyplot().close(fig)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _short(text: str, width: int = 34) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def timeline(brief):
+    """Gantt of dated actions; a moved date shows as a hatched bar beside its new one."""
+    rows = [r for r in brief.dated_actions()]
+    if not rows:
+        return None
+    plt = _pyplot()
+    from matplotlib.dates import date2num
+
+    shown = rows[:MAX_ROWS]
+    height = 0.6 + 0.32 * len(shown)
+    fig, ax = plt.subplots(figsize=(6.8, max(1.8, height)))
+    labels = []
+    for y, r in enumerate(shown):
+        start = date2num(r["start"])
+        width = max(1.0, date2num(r["end"] + timedelta(days=1)) - start)
+        if r["role"] == "original":
+            ax.barh(y, width, left=start, height=0.55, color="#bbbbbb", hatch="///", edgecolor="#888888", linewidth=0.5)
+        else:
+            color = "#e07b39" if r["role"] == "rescheduled" else ("#9bb7cc" if r["precision"] == "month" else "#1f5f8b")
+            ax.barh(y, width, left=start, height=0.55, color=color)
+        labels.append(f"{r['when']} · {_short(r['topic'], 22)}")
+    ax.set_yticks(range(len(shown)), labels)
+    ax.invert_yaxis()
+    _month_axis(ax, brief.lang)
+    ax.set_title(brief.t("chart_timeline"))
+    if any(r["role"] for r in shown):
+        from matplotlib.patches import Patch
+
+        fig.legend(
+            handles=[Patch(facecolor="#bbbbbb", hatch="///", edgecolor="#888888", label=brief.t("moved")), Patch(color="#e07b39", label=brief.t("new_date"))],
+            loc="outside lower center",
+            ncols=2,
+        )
+    alt = brief.t("alt_timeline", n=len(rows), first=rows[0]["when"], last=rows[-1]["when"])
+    return _png(fig), alt
+
+
+def places(brief):
+    """Percentages that name a place, against the 100% target."""
+    rows = [(q.entity, float(q.value)) for _, d in brief.meeting.directives() for q in d.quantities if q.unit == "%" and q.entity]
+    if not rows:
+        return None
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.42 * len(rows)))
+    names = [name for name, _ in rows]
+    values = [value for _, value in rows]
+    bars = ax.barh(range(len(rows)), values, color=["#3f8f5b" if v >= 100 else "#1f5f8b" for v in values], height=0.55)
+    ax.set_yticks(range(len(rows)), names)
+    ax.invert_yaxis()
+    ax.axvline(100, color="#c0392b", linewidth=1.2, linestyle="--", label=brief.t("target"))
+    ax.bar_label(bars, labels=[f"{brief.number(v)}%" for v in values], padding=3, fontsize=9)
+    ax.set_xlim(0, max(110, max(values) * 1.12))
+    ax.legend(loc="lower right")
+    ax.set_title(brief.t("chart_places"))
+    alt = brief.t("alt_places", items="; ".join(f"{n} {brief.number(v)}%" for n, v in rows))
+    return _png(fig), alt
+
+
+def parts(brief):
+    """The parts of a stated total (from the sum checks), largest first."""
+    check = next((c for c in brief.meeting.checks if c.kind == "sum" and c.labels), None)
+    if check is None:
+        return None
+    plt = _pyplot()
+    pairs = sorted(zip(check.labels, check.operands), key=lambda p: -p[1])
+    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.38 * len(pairs)))
+    bars = ax.barh(range(len(pairs)), [v for _, v in pairs], color="#8a5a9e", height=0.55)
+    ax.set_yticks(range(len(pairs)), [_short(label, 30) for label, _ in pairs])
+    ax.invert_yaxis()
+    ax.bar_label(bars, labels=[brief.number(v) for _, v in pairs], padding=3, fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    total = brief.figure(check.total, check.unit)
+    ax.set_title(f"{brief.t('chart_parts')}: {total}")
+    alt = brief.t("alt_parts", total=total, items="; ".join(f"{label} {brief.number(v)}" for label, v in pairs))
+    return _png(fig), alt
+
+
+def topics(brief):
+    """Directives per topic."""
+    items = brief.meeting.items
+    if not items:
+        return None
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.34 * len(items)))
+    counts = [len(i.directives) for i in items]
+    bars = ax.barh(range(len(items)), counts, color="#1f5f8b", height=0.55)
+    ax.set_yticks(range(len(items)), [_short(f"{i.no}. {brief.topic(i.topic)}", 36) for i in items])
+    ax.invert_yaxis()
+    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(brief.t("chart_topics"))
+    alt = brief.t("alt_topics", items="; ".join(f"{brief.topic(i.topic)} {len(i.directives)}" for i in items))
+    return _png(fig), alt
+
+
+def _month_axis(ax, lang: str) -> None:
+    """Ticks at month starts, labelled เม.ย. 62 (Thai, BE) or Apr 19 (English)."""
+    from matplotlib.dates import MonthLocator, num2date
+    from matplotlib.ticker import FuncFormatter
+
+    low, high = ax.get_xlim()
+    months = (high - low) / 30.4
+    ax.xaxis.set_major_locator(MonthLocator(interval=max(1, round(months / 6))))
+
+    def label(value, _pos):
+        moment = num2date(value)
+        if lang == "th":
+            return f"{MONTH_ABBR_TH[moment.month - 1]} {str(moment.year + 543)[2:]}"
+        return f"{MONTH_NAME_EN[moment.month - 1]} {str(moment.year)[2:]}"
+
+    ax.xaxis.set_major_formatter(FuncFormatter(label))
