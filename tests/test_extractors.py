@@ -120,3 +120,10 @@ def test_be_year(written, be):
 def test_formats():
     assert format_span_th(D(2019, 4, 22), D(2019, 4, 23)) == "22–23 เม.ย. 2562"
     assert format_span_en(D(2019, 12, 16), D(2020, 1, 15)) == "16 Dec 2019 – 15 Jan 2020"
+
+
+def test_a_year_before_a_range_is_not_a_day():
+    """ปี 57 - 30 ก.ย. 61: 57 is a year, so the date is 30 ก.ย. 61, with no note of a bad date."""
+    found, notes = find_dates("ลงทะเบียนในปี 57 - 30 ก.ย. 61 ผู้ประกอบการ", 2562)
+    assert [(s.start, s.surface) for s in found] == [(D(2018, 9, 30), "30 ก.ย. 61")]
+    assert notes == []

@@ -163,13 +163,22 @@ def _years(groups: dict, keys, context_be):
 
 def _day_dates(reading: str, context_be: int | None) -> list[dict]:
     found = []
-    for match in _DAY_DATE.finditer(reading):
+    pos = 0
+    for _ in range(len(reading) + 1):  # each turn moves pos forward; the bound guards the loop
+        match = _DAY_DATE.search(reading, pos)
+        if not match:
+            break
         start = match.start()
-        if start and reading[start - 1] in "0123456789.,/:":
-            continue  # part of a longer number: 1.25 มี.ค. is not a date
-        if _ORDINAL_BEFORE.search(reading, max(0, start - 12), start):
-            continue  # รอบ 2 ก.ค. 62 is round 2, in July: the month is read on its own
         g = match.groupdict()
+        second = match.start("d2") if g["d2"] else match.start("rd2") if g["rd2"] else -1
+        pos = match.end()
+        first_ok = not (start and reading[start - 1] in "0123456789.,/:") and 1 <= int(g["d1"]) <= 31
+        if not first_ok or _ORDINAL_BEFORE.search(reading, max(0, start - 12), start):
+            # 1.25 มี.ค., ปี 57 - 30 ก.ย. 61, รอบ 2 ก.ค. 62: the first number is no day;
+            # a range may still hold a date from its second day on
+            if second > start:
+                pos = second
+            continue
         years = _years(g, ("y1", "y2", "ry"), context_be)
         if years is None:
             continue
