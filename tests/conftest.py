@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Caches of a test run live in a folder of their own (subprocesses inherit it).
+os.environ.setdefault("CDDBRIEF_CACHE", tempfile.mkdtemp(prefix="cddbrief-test-cache-"))
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "000_624796c269e36bce.txt"

@@ -6,6 +6,7 @@ The public API, loaded lazily so that ``import cddbrief`` stays cheap::
     meeting = cddbrief.read_meeting("data/raw/000_624796c269e36bce.txt")
     f = cddbrief.frames(meeting)       # items, directives, quantities, dates, checks, notes
     f.quantities.head()
+    corpus = cddbrief.load_corpus("data/raw")   # the same frames for every meeting of a folder
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _API = {
     "find_dates": ("cddbrief.thaidates", "find_dates"),
     "extract_text": ("cddbrief.extract", "extract_text"),
     "resolve": ("cddbrief.corpus", "resolve"),
+    "load_corpus": ("cddbrief.corpus", "load_corpus"),
+    "build_brief": ("cddbrief.report", "build"),
+    "build_all": ("cddbrief.batch", "build_all"),
+    "export": ("cddbrief.exports", "export"),
     "catalogue": ("cddbrief.corpus", "catalogue"),
     "CddbriefError": ("cddbrief.errors", "CddbriefError"),
     "Meeting": ("cddbrief.model", "Meeting"),

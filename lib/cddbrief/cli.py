@@ -34,12 +34,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the structured meeting as JSON")
     _common(p)
 
-    p = sub.add_parser("build", help="build the brief of a meeting: HTML (self-contained) and PDF")
-    p.add_argument("source", metavar="SOURCE", help="a meeting id (4/2562, 2562-04, ๔/๒๕๖๒) or a .txt/.docx file")
+    p = sub.add_parser("build", help="build the brief of a meeting (or --all, or --trends): HTML and PDF")
+    p.add_argument("source", metavar="SOURCE", nargs="?", help="a meeting id (4/2562, 2562-04, ๔/๒๕๖๒) or a .txt/.docx file")
+    p.add_argument("--all", action="store_true", help="every meeting in --data, in parallel; writes OUT/index.html")
+    p.add_argument("--trends", action="store_true", help="the trends across all meetings in --data: OUT/trends.html")
+    p.add_argument("--jobs", type=int, metavar="N", help="with --all: parallel builds (default: the number of cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --all: run on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--format", default="html", help="html, pdf or html,pdf (default html)")
     p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where briefs go (default outputs/)")
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    _common(p)
+
+    p = sub.add_parser("list", help="the meetings in a folder, found by reading the documents")
+    p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("export", help="a meeting's data for Excel, calendars and programs")
+    p.add_argument("source", metavar="SOURCE", help="a meeting id or a .txt/.docx file")
+    p.add_argument("--to", required=True, metavar="KIND", help="xlsx, csv, json or ics (several: xlsx,ics)")
+    p.add_argument("--out", metavar="DIR", default="outputs", help="where files go: DIR/<meeting id>/ (default outputs/)")
     _common(p)
 
     p = sub.add_parser("extract", help="read figures, dates and meeting numbers out of any Thai text")
@@ -90,9 +104,33 @@ def _cmd_parse(args) -> int:
 
 
 def _cmd_build(args) -> int:
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    chosen = sum(bool(x) for x in (args.source, args.all, args.trends))
+    if chosen != 1:
+        raise CddbriefError("give one of SOURCE, --all or --trends", "e.g. cddbrief build 4/2562, or cddbrief build --all")
+    if (args.jobs is not None or args.scheduler) and not args.all:
+        raise CddbriefError("--jobs and --scheduler go with --all", "e.g. cddbrief build --all --jobs 2")
+    if args.jobs is not None and args.jobs < 1:
+        raise CddbriefError(f"--jobs {args.jobs} is not a number of processes", "give 1 or more")
+    if args.all:
+        from .batch import build_all
+        from .corpus import default_data_dir
+        from .report import FORMATS
+
+        if [f for f in formats if f not in FORMATS]:
+            raise CddbriefError(f"unknown format in '{args.format}'", "use --format html, pdf or html,pdf")
+        result = build_all(args.data or default_data_dir(), args.out, formats, args.lang, args.jobs, args.force, args.scheduler, progress=sys.stderr.isatty())
+        print(result.summary(), file=sys.stderr)
+        print(f"index: {result.index}", file=sys.stderr)
+        return 0 if result.ok else 1
+    if args.trends:
+        from .corpus import default_data_dir
+        from .trends import build_trends
+
+        build_trends(args.data or default_data_dir(), args.out, formats, args.lang, args.force, say=lambda line: print(line, file=sys.stderr))
+        return 0
     from .report import build
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     build(
         args.source,
         formats=formats,
@@ -104,6 +142,46 @@ def _cmd_build(args) -> int:
         meeting_id=args.meeting,
         say=lambda line: print(line, file=sys.stderr),
     )
+    return 0
+
+
+def _cmd_list(args) -> int:
+    from .corpus import catalogue, default_data_dir
+
+    folder = args.data or default_data_dir()
+    entries, failures = catalogue(folder)
+    if args.json:
+        _print_json({"meetings": [e.as_dict() for e in entries], "unreadable": [{"file": str(p), "why": why} for p, why in failures]})
+        return 0
+    print(f"{'meeting':<8} {'no./year':<9} {'office':<34} {'items':>5} {'dir.':>4} {'fig.':>4} {'dates':>5} {'notes':>5}  file")
+    for e in entries:
+        c = e.counts
+        print(f"{e.id:<8} {e.number}/{e.year_be:<6} {e.office[:34]:<34} {c['items']:>5} {c['directives']:>4} {c['figures']:>4} {c['dated']:>5} {c['notes']:>5}  {e.path.name}")
+    print(f"{len(entries)} meeting document(s) in {folder}" + (f"; {len(failures)} could not be read:" if failures else ""))
+    for path, why in failures:
+        print(f"  {path.name}: {why}")
+    return 0
+
+
+def _cmd_export(args) -> int:
+    from pathlib import Path
+
+    from .corpus import resolve
+    from .exports import EXPORTS, export
+    from .meeting import read_meeting
+
+    kinds = [k.strip() for k in args.to.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in EXPORTS]
+    if unknown or not kinds:
+        raise CddbriefError(f"unknown export '{','.join(unknown)}'", f"use --to {', '.join(EXPORTS)}")
+    meeting = read_meeting(resolve(args.source, args.data, args.office), meeting_id=args.meeting)
+    folder = Path(args.out) / meeting.id
+    try:
+        for kind in kinds:
+            for path in export(meeting, kind, folder):
+                print(path)
+    except OSError as exc:
+        raise CddbriefError(f"cannot write to {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None
     return 0
 
 
@@ -131,7 +209,7 @@ def _print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-_COMMANDS = {"parse": _cmd_parse, "build": _cmd_build, "extract": _cmd_extract}
+_COMMANDS = {"parse": _cmd_parse, "build": _cmd_build, "list": _cmd_list, "export": _cmd_export, "extract": _cmd_extract}
 
 
 if __name__ == "__main__":  # pragma: no cover

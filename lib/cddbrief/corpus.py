@@ -2,11 +2,18 @@
 
 Meetings are found by reading the documents, not their file names. Any common
 form of a meeting id resolves (``4/2562``, ``4/62``, ``2562-04``, ``๔/๒๕๖๒``).
+Parsing is cached by content: a document's sha256 and the code that reads it
+(``CDDBRIEF_CACHE``, default ``~/.cache/cddbrief``), so a folder read again
+costs a hash per file; uncached documents are parsed on every core.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import CddbriefError
@@ -18,13 +25,34 @@ DEFAULT_DATA = Path("data/raw")
 
 @dataclass(frozen=True)
 class Entry:
-    """One readable document of a folder."""
+    """One readable document of a folder, and what it holds."""
 
     id: str
     number: int
     year_be: int
     office: str
     path: Path
+    district: str | None = None
+    province: str | None = None
+    sha256: str = ""
+    counts: dict = field(default_factory=dict, compare=False)  # items, directives, figures, dated, checks, failing, notes
+    first_date: str | None = None
+    last_date: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "year_be": self.year_be,
+            "office": self.office,
+            "district": self.district,
+            "province": self.province,
+            **self.counts,
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "file": str(self.path),
+            "sha256": self.sha256,
+        }
 
 
 def default_data_dir() -> Path:
@@ -54,19 +82,139 @@ def source_files(data_dir: str | Path) -> list[Path]:
     )
 
 
+def cache_dir() -> Path:
+    return Path(os.environ.get("CDDBRIEF_CACHE") or Path.home() / ".cache" / "cddbrief")
+
+
+@cache
+def code_digest() -> str:
+    """What reading depends on: the package's code and data. A change empties the cache's meaning."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *package.joinpath("data").glob("*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _entry(meeting, path: Path) -> Entry:
+    spans = sorted(s.start for _, d in meeting.directives() for s in d.dates if s.start)
+    ends = sorted(s.end for _, d in meeting.directives() for s in d.dates if s.end)
+    counts = {
+        "items": len(meeting.items),
+        "directives": sum(len(i.directives) for i in meeting.items),
+        "figures": sum(len(d.quantities) for _, d in meeting.directives()),
+        "dated": sum(len(d.dates) for _, d in meeting.directives()),
+        "checks": len(meeting.checks),
+        "failing": sum(1 for c in meeting.checks if c.holds is False),
+        "notes": len(meeting.notes),
+    }
+    return Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path, meeting.district, meeting.province,
+                 meeting.source.sha256, counts, spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None)  # fmt: skip
+
+
+def read_cached(path: Path) -> dict:
+    """A document read once per content: {"entry", "records"} or {"error"}; cached on disk."""
+    from .indicators import frame_records
+    from .meeting import parse_document
+    from .sources import MAX_BYTES, read_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return {"error": f"cannot read {path.name}: {exc.strerror}"}
+    sha = hashlib.sha256(data).hexdigest()
+    cached = cache_dir() / "parse" / f"{code_digest()}-{sha}.pkl"
+    if cached.exists():
+        try:
+            with cached.open("rb") as fh:
+                result = pickle.load(fh)
+            if "entry" in result:
+                result["entry"] = _replace_path(result["entry"], path)
+            return result
+        except Exception:  # a damaged cache file is read again, not trusted
+            pass
+    try:
+        if len(data) > MAX_BYTES:
+            raise CddbriefError(f"{path.name} is {len(data) / 1e6:.0f} MB, too large for a meeting summary")
+        meeting = parse_document(read_bytes(data, name=str(path)))
+        result = {"entry": _entry(meeting, path), "records": frame_records(meeting)}
+    except CddbriefError as exc:
+        result = {"error": str(exc)}
+    _store(cached, result)
+    return result
+
+
+def _replace_path(entry: Entry, path: Path) -> Entry:
+    from dataclasses import replace
+
+    return entry if entry.path == path else replace(entry, path=path)
+
+
+def _store(target: Path, value) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def read_folder(data_dir: str | Path, jobs: int | None = None) -> list[tuple[Path, dict]]:
+    """Every document of a folder read (from the cache where it can be), in name order."""
+    paths = source_files(data_dir)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(paths) > 40:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(read_cached, paths, chunksize=16))
+    else:
+        results = [read_cached(p) for p in paths]
+    return list(zip(paths, results))
+
+
 def catalogue(data_dir: str | Path) -> tuple[list[Entry], list[tuple[Path, str]]]:
     """Every meeting in a folder, and the files that could not be read (with why)."""
-    from .meeting import read_meeting
-
     entries, failures = [], []
-    for path in source_files(data_dir):
-        try:
-            meeting = read_meeting(path)
-        except CddbriefError as exc:
-            failures.append((path, str(exc)))
-            continue
-        entries.append(Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path))
+    for path, result in read_folder(data_dir):
+        if "error" in result:
+            failures.append((path, result["error"]))
+        else:
+            entries.append(result["entry"])
+    entries.sort(key=lambda e: (e.id, e.office, e.path.name))
     return entries, failures
+
+
+def load_corpus(data_dir: str | Path | None = None):
+    """The tidy frames of every meeting in a folder, with meeting and office columns.
+
+    >>> f = load_corpus("data/raw")                               # doctest: +SKIP
+    >>> f.quantities.groupby(["meeting", "unit"])["value"].sum()  # doctest: +SKIP
+    """
+    from .indicators import COLUMNS, frames_from_records
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    listing = read_folder(folder)
+    key = hashlib.sha256(code_digest().encode())
+    for path, result in listing:
+        key.update(f"{path.name}\0{result.get('entry').sha256 if 'entry' in result else result['error']}\0".encode())
+    cached = cache_dir() / "corpus" / f"{key.hexdigest()}.pkl"
+    if cached.exists():
+        try:
+            with cached.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:
+            pass
+    records: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    for _, result in listing:
+        for name, rows in result.get("records", {}).items():
+            records[name].extend(rows)
+    frames = frames_from_records(records)
+    _store(cached, frames)
+    return frames
 
 
 def looks_like_meeting_id(text: str) -> bool:

@@ -276,133 +276,86 @@ class MeetingFrames:
         return {name: getattr(self, name) for name in ("items", "directives", "quantities", "dates", "checks", "notes")}
 
 
-def frames(meeting: Meeting) -> MeetingFrames:
-    """Tidy pandas frames of a meeting: one row per item, directive, figure, date, check, note."""
-    import pandas as pd
+# Columns of each frame, and their types: (ints, floats, bools, dates); the rest are strings.
+COLUMNS = {
+    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks"],
+    "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
+    "quantities": ["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence"],
+    "dates": ["meeting", "office", "item", "topic", "directive", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
+    "checks": ["meeting", "office", "item", "topic", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
+    "notes": ["meeting", "office", "kind", "item", "message", "surface"],
+}
+TYPES = {
+    "items": (["item", "merged_rows", "directives", "quantities", "dates"], [], ["inferred"], []),
+    "directives": (["item", "directive", "quantities", "dates"], [], [], []),
+    "quantities": (["item", "directive"], ["value"], ["repaired"], []),
+    "dates": (["item", "directive"], [], ["year_inferred", "repaired"], ["start", "end"]),
+    "checks": (["item", "directive"], ["total", "actual", "tolerance"], ["holds"], []),
+    "notes": (["item"], [], [], []),
+}
 
+
+def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
+    """The rows of every frame as plain dicts (cheap to cache, to pickle, to concatenate)."""
     from .glossary import topic_en
 
-    mid = meeting.id
-    office = meeting.office
+    mid, office = meeting.id, meeting.office
     topics = {item.no: item.topic for item in meeting.items}
-    items = pd.DataFrame(
-        [
-            {
-                "meeting": mid,
-                "office": office,
-                "item": item.no,
-                "topic": item.topic,
-                "topic_en": topic_en(item.topic),
-                "inferred": item.inferred,
-                "merged_rows": item.merged_rows,
-                "directives": len(item.directives),
-                "quantities": sum(len(d.quantities) for d in item.directives),
-                "dates": sum(len(d.dates) for d in item.directives),
-                "remarks": item.remarks,
-            }
-            for item in meeting.items
-        ],
-        columns=["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks"],
-    )
-    directives = pd.DataFrame(
-        [
-            {
-                "meeting": mid,
-                "office": office,
-                "item": item.no,
-                "topic": item.topic,
-                "directive": d.no,
-                "label": d.label,
-                "text": d.text,
-                "actors": ", ".join(actors(d.text)),
-                "quantities": len(d.quantities),
-                "dates": len(d.dates),
-            }
-            for item, d in meeting.directives()
-        ],
-        columns=["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
-    )
-    quantities = pd.DataFrame(
-        [
-            {
-                "meeting": mid,
-                "office": office,
-                "item": q.item,
-                "topic": topics.get(q.item),
-                "directive": q.directive,
-                "value": float(q.value),
-                "unit": q.unit,
-                "unit_key": q.unit_key,
-                "unit_en": units()[q.unit].en if q.unit in units() else q.unit,
-                "entity": q.entity,
-                "per": q.per,
-                "repaired": q.repaired,
-                "surface": q.surface,
-                "sentence": _sentence(d.text, q.start, q.end),
-            }
-            for _, d in meeting.directives()
-            for q in d.quantities
-        ],
-        columns=["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence"],
-    )
-    dates = pd.DataFrame(
-        [
-            {
-                "meeting": mid,
-                "office": office,
-                "item": s.item,
-                "topic": topics.get(s.item),
-                "directive": s.directive,
-                "start": s.start,
-                "end": s.end,
-                "precision": s.precision,
-                "year_inferred": s.year_inferred,
-                "repaired": s.repaired,
-                "role": s.role,
-                "surface": s.surface,
-                "sentence": _sentence(d.text, s.begin, s.finish),
-                "actors": ", ".join(actors(d.text)),
-            }
-            for _, d in meeting.directives()
-            for s in d.dates
-        ],
-        columns=["meeting", "office", "item", "topic", "directive", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
-    )
-    checks = pd.DataFrame(
-        [
-            {
-                "meeting": mid,
-                "office": office,
-                "item": c.item,
-                "topic": topics.get(c.item),
-                "directive": c.directive,
-                "kind": c.kind,
-                "operands": " ; ".join(_fmt(v) for v in c.operands),
-                "total": c.total,
-                "actual": c.actual,
-                "holds": c.holds,
-                "tolerance": c.tolerance,
-                "unit": c.unit,
-                "statement": c.statement,
-                "statement_en": c.statement_en,
-                "evidence": " | ".join(c.evidence),
-            }
-            for c in meeting.checks
-        ],
-        columns=["meeting", "office", "item", "topic", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
-    )
-    notes = pd.DataFrame(
-        [{"meeting": mid, "office": office, "kind": n.kind, "item": n.item, "message": n.message, "surface": n.surface} for n in meeting.notes],
-        columns=["meeting", "office", "kind", "item", "message", "surface"],
-    )
-    return MeetingFrames(
-        items=_typed(items, ints=["item", "merged_rows", "directives", "quantities", "dates"], bools=["inferred"]),
-        directives=_typed(directives, ints=["item", "directive", "quantities", "dates"]),
-        quantities=_typed(quantities, ints=["item", "directive"], floats=["value"], bools=["repaired"]),
-        dates=_typed(dates, ints=["item", "directive"], dates=["start", "end"], bools=["year_inferred", "repaired"]),
-        checks=_typed(checks, ints=["item", "directive"], floats=["total", "actual", "tolerance"], bools=["holds"]),
-        notes=_typed(notes, ints=["item"]),
-    )
+    known = units()
+    records: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    for item in meeting.items:
+        records["items"].append(
+            {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "topic_en": topic_en(item.topic),
+             "inferred": item.inferred, "merged_rows": item.merged_rows, "directives": len(item.directives),
+             "quantities": sum(len(d.quantities) for d in item.directives), "dates": sum(len(d.dates) for d in item.directives),
+             "remarks": item.remarks}  # fmt: skip
+        )
+    for item, d in meeting.directives():
+        who = ", ".join(actors(d.text))
+        records["directives"].append(
+            {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "directive": d.no, "label": d.label,
+             "text": d.text, "actors": who, "quantities": len(d.quantities), "dates": len(d.dates)}  # fmt: skip
+        )
+        for q in d.quantities:
+            records["quantities"].append(
+                {"meeting": mid, "office": office, "item": q.item, "topic": item.topic, "directive": q.directive,
+                 "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
+                 "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
+                 "repaired": q.repaired, "surface": q.surface, "sentence": _sentence(d.text, q.start, q.end)}  # fmt: skip
+            )
+        for s in d.dates:
+            records["dates"].append(
+                {"meeting": mid, "office": office, "item": s.item, "topic": item.topic, "directive": s.directive,
+                 "start": s.start, "end": s.end, "precision": s.precision, "year_inferred": s.year_inferred,
+                 "repaired": s.repaired, "role": s.role, "surface": s.surface,
+                 "sentence": _sentence(d.text, s.begin, s.finish), "actors": who}  # fmt: skip
+            )
+    for c in meeting.checks:
+        records["checks"].append(
+            {"meeting": mid, "office": office, "item": c.item, "topic": topics.get(c.item), "directive": c.directive,
+             "kind": c.kind, "operands": " ; ".join(_fmt(v) for v in c.operands), "total": c.total, "actual": c.actual,
+             "holds": c.holds, "tolerance": c.tolerance, "unit": c.unit, "statement": c.statement,
+             "statement_en": c.statement_en, "evidence": " | ".join(c.evidence)}  # fmt: skip
+        )
+    for n in meeting.notes:
+        records["notes"].append({"meeting": mid, "office": office, "kind": n.kind, "item": n.item, "message": n.message, "surface": n.surface})
+    return records
+
+
+def frames_from_records(records: dict[str, list[dict]]) -> MeetingFrames:
+    """Typed DataFrames from frame records (of one meeting or of many)."""
+    import pandas as pd
+
+    built = {}
+    for name, columns in COLUMNS.items():
+        ints, floats, bools, dates = TYPES[name]
+        built[name] = _typed(pd.DataFrame(records.get(name, []), columns=columns), ints, floats, bools, dates)
+    return MeetingFrames(**built)
+
+
+def frames(meeting: Meeting) -> MeetingFrames:
+    """Tidy pandas frames of a meeting: one row per item, directive, figure, date, check, note."""
+    return frames_from_records(frame_records(meeting))
 
 
 def _typed(df, ints=(), floats=(), bools=(), dates=()):

@@ -42,6 +42,18 @@ class BuildResult:
     files: dict[str, Path] = field(default_factory=dict)
     up_to_date: bool = False
     seconds: float = 0.0
+    entry: dict = field(default_factory=dict)  # what an index of briefs shows
+
+
+def folder_name(meeting, distinct: bool = False) -> str:
+    """``2562-04``; ``2562-04-soem-ngam`` when several offices wrote up the same meeting."""
+    if not distinct:
+        return meeting.id
+    from .glossary import district_en
+
+    name = (meeting.district and district_en(meeting.district, meeting.province)) or meeting.province_en or meeting.source.sha256[:8]
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
+    return f"{meeting.id}-{slug}"
 
 
 def _template_dir() -> Path:
@@ -91,8 +103,13 @@ def build(
     meeting_id: str | None = None,
     notebook: Path = NOTEBOOK,
     say=print,
+    distinct: bool | None = None,
 ) -> BuildResult:
-    """Build the brief of one meeting (SOURCE: a meeting id or a file)."""
+    """Build the brief of one meeting (SOURCE: a meeting id or a file).
+
+    ``distinct``: the meeting shares its id with another office's document, so its
+    folder names the office too (default: when ``office`` is given).
+    """
     import time
 
     from .corpus import resolve
@@ -106,7 +123,7 @@ def build(
         raise CddbriefError(f"unknown language '{lang}'", "use --lang th or --lang en")
     path = resolve(source, data_dir, office).resolve()
     meeting = read_meeting(path, meeting_id=meeting_id)
-    folder = Path(out_dir) / meeting.id
+    folder = Path(out_dir) / folder_name(meeting, office is not None if distinct is None else distinct)
     suffix = _suffix(lang)
     targets = {fmt: folder / f"brief{suffix}.{fmt}" for fmt in formats}
     targets["ipynb"] = folder / f"brief{suffix}.ipynb"
@@ -121,7 +138,7 @@ def build(
         have = {fmt for fmt, name in manifest.get("files", {}).items() if (folder / name).exists()} if fresh else set()
         if fresh and set(targets) <= have:
             say(f"{meeting.id}: up to date ({', '.join(str(targets[f]) for f in formats)}); --force rebuilds")
-            return BuildResult(meeting.id, folder, targets, up_to_date=True, seconds=time.perf_counter() - started)
+            return BuildResult(meeting.id, folder, targets, up_to_date=True, seconds=time.perf_counter() - started, entry=_index_entry(meeting, path))
         tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
         try:
             written = _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook, reuse=have)
@@ -132,7 +149,13 @@ def build(
             shutil.rmtree(tmp, ignore_errors=True)
     elapsed = time.perf_counter() - started
     say(f"{meeting.id}: wrote {', '.join(str(targets[f]) for f in formats)} ({elapsed:.1f} s)")
-    return BuildResult(meeting.id, folder, targets, seconds=elapsed)
+    return BuildResult(meeting.id, folder, targets, seconds=elapsed, entry=_index_entry(meeting, path))
+
+
+def _index_entry(meeting, path: Path) -> dict:
+    from .corpus import _entry
+
+    return _entry(meeting, path).as_dict()
 
 
 def _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook, reuse) -> dict[str, Path]:
@@ -142,6 +165,8 @@ def _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook
         html = (folder / f"brief{suffix}.html").read_text(encoding="utf-8")
     else:
         _quick_jsonschema()
+        import papermill  # noqa: F401 - first, here: two threads importing jupyter_client at once can
+        # meet it half-initialised (a circular import), so the warming thread starts after it
         warm = threading.Thread(target=_warm_exporters, args=("pdf" in formats,), daemon=True)
         warm.start()  # import nbconvert and WeasyPrint while the kernel works
         executed = _execute(notebook, tmp / "brief.ipynb", parameters, folder, suffix)
@@ -201,6 +226,9 @@ def _execute(notebook: Path, output: Path, parameters: dict, folder: Path, suffi
             progress_bar=False,
             request_save_on_cell_execute=False,
             cwd=str(Path.cwd()),
+            # the kernel's own log (TCP-without-encryption warnings, the interrupt at shutdown)
+            # is noise for a user; cell errors still come back through papermill
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as exc:
         kept = _keep_failed(output, folder, suffix)

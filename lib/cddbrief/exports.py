@@ -1,0 +1,176 @@
+"""Exports for colleagues who live in Excel and calendars: xlsx, csv, json, ics.
+
+- xlsx: one sheet per frame, Thai intact, dates as dates, widths set, header frozen.
+- csv: one file per frame, UTF-8 with BOM so that Excel shows Thai.
+- json: what ``cddbrief parse --json`` gives.
+- ics: one all-day event per dated action (a moved date is left out; its new
+  date says where it came from), made with icalendar.
+
+Text that a spreadsheet would take for a formula (it begins with = + - @) is
+neutralised with a leading apostrophe, in xlsx and csv alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from .model import Meeting
+
+EXPORTS = ("xlsx", "csv", "json", "ics")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text that begins like a formula is kept as text.
+
+    >>> neutralise("=HYPERLINK(1)"), neutralise("-"), neutralise("OTOP"), neutralise(-5)
+    ("'=HYPERLINK(1)", "'-", 'OTOP', -5)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def export(meeting: Meeting, kind: str, folder: Path) -> list[Path]:
+    """Write one export of a meeting into folder (atomically); return the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    writer = {"xlsx": _xlsx, "csv": _csv, "json": _json, "ics": _ics}[kind]
+    return writer(meeting, folder)
+
+
+def _atomic(target: Path, data: bytes) -> Path:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    return target
+
+
+def _frames(meeting: Meeting):
+    from .indicators import frames
+
+    return frames(meeting).as_dict()
+
+
+def _json(meeting: Meeting, folder: Path) -> list[Path]:
+    text = json.dumps(meeting.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+    return [_atomic(folder / f"{meeting.id}.json", text.encode("utf-8"))]
+
+
+def _csv(meeting: Meeting, folder: Path) -> list[Path]:
+    written = []
+    for name, frame in _frames(meeting).items():
+        safe = frame.apply(lambda column: column.map(neutralise) if column.dtype == "string" else column)
+        data = safe.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
+        written.append(_atomic(folder / f"{meeting.id}-{name}.csv", data))
+    return written
+
+
+def _xlsx(meeting: Meeting, folder: Path) -> list[Path]:
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, frame in _frames(meeting).items():
+        sheet = workbook.create_sheet(name)
+        sheet.append(list(frame.columns))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        date_columns = [i for i, c in enumerate(frame.columns, start=1) if str(frame[c].dtype).startswith("datetime")]
+        for row in frame.itertuples(index=False):
+            sheet.append([_cell(v) for v in row])
+        for index, column in enumerate(frame.columns, start=1):
+            letter = get_column_letter(index)
+            longest = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200) if v is not None])
+            sheet.column_dimensions[letter].width = min(60, max(8, longest * 1.1 + 2))
+            if index in date_columns:
+                for cell in sheet[letter][1:]:
+                    cell.number_format = "yyyy-mm-dd"
+            if longest > 60:
+                for cell in sheet[letter][1:]:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return [_atomic(folder / f"{meeting.id}.xlsx", buffer.getvalue())]
+
+
+def _cell(value):
+    """A frame value as openpyxl wants it: dates as dates, missing as empty, text never a formula."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.to_pydatetime().date()
+    return neutralise(value)
+
+
+def _ics(meeting: Meeting, folder: Path) -> list[Path]:
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//cddbrief//TV พช. meeting briefs//TH")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"ครั้งที่ {meeting.number}/{meeting.year_be} {meeting.office}")
+    stamp = _stamp()
+    for item, d in meeting.directives():
+        moved_from = {id(r.new): r.old for r in d.reschedules}
+        for s in d.dates:
+            if s.start is None or s.role == "original":
+                continue
+            event = Event()
+            uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.begin}|{s.surface}".encode()).hexdigest()[:24]
+            event.add("uid", f"{uid}@cddbrief")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", s.start)
+            event.add("dtend", s.end + timedelta(days=1))  # all-day: DTEND is the day after
+            event.add("summary", f"{item.topic}: {_excerpt(d.text, s.begin)}")
+            lines = [d.text, "", f"ข้อ {item.no} · ครั้งที่ {meeting.number}/{meeting.year_be} · {meeting.office}", f"ต้นฉบับ: «{s.surface}»"]
+            old = moved_from.get(id(s))
+            if old is not None and old.start:
+                lines.append(f"เลื่อนจากเดิม «{old.surface}»")
+            if s.year_inferred:
+                lines.append("ไม่ได้ระบุปีในต้นฉบับ ใช้ปีจากบริบท")
+            if s.precision == "month":
+                lines.append("ระบุเป็นเดือน ไม่ได้ระบุวัน")
+            event.add("description", "\n".join(lines))
+            calendar.add_component(event)
+        for r in d.recurrences:
+            if r.first is None:
+                continue
+            event = Event()
+            uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|every {r.day}".encode()).hexdigest()[:24]
+            event.add("uid", f"{uid}@cddbrief")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", r.first)
+            event.add("dtend", r.first + timedelta(days=1))
+            event.add("rrule", {"freq": "monthly", "bymonthday": r.day, "count": 12})
+            event.add("summary", f"{item.topic}: {r.surface}")
+            event.add("description", f"{d.text}\n\nทุกเดือน วันที่ {r.day} (12 ครั้ง นับจากครั้งแรก; ต้นฉบับไม่ได้ระบุวันสิ้นสุด)")
+            calendar.add_component(event)
+    return [_atomic(folder / f"{meeting.id}.ics", calendar.to_ical())]
+
+
+def _stamp() -> datetime:
+    """DTSTAMP: SOURCE_DATE_EPOCH when set (repeatable files), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(tz=timezone.utc).replace(microsecond=0)
+
+
+def _excerpt(text: str, at: int, width: int = 70) -> str:
+    """The words before a date: what is to be done by then."""
+    start = max(0, at - width)
+    piece = text[start:at].strip()
+    if start > 0 and " " in piece:
+        piece = "…" + piece.split(" ", 1)[1]
+    return piece or text[:width]

@@ -1,0 +1,97 @@
+"""Every brief of a folder: parallel processes here, and a real dask cluster on 127.0.0.1."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+import docgen
+from conftest import SAMPLE
+
+CLI = [sys.executable, "-m", "cddbrief.cli"]
+
+
+def run(*args, timeout=900):
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    data = tmp_path_factory.mktemp("raw")
+    shutil.copy(SAMPLE, data / "a-sample.txt")
+    twin = SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ")
+    (data / "b-twin.txt").write_text(twin, encoding="utf-8")
+    (data / "c-gen.txt").write_text(docgen.render_dump(docgen.meeting(random.Random(11), n_items=2)), encoding="utf-8")
+    (data / "d-broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    return data
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.external = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a":
+            self.links.append(attrs["href"])
+        for key in ("src", "href"):
+            if key in attrs and tag != "a" and not attrs[key].startswith(("data:", "#")):
+                self.external.append(attrs[key])
+
+
+def test_build_all_in_processes(folder, tmp_path):
+    out = tmp_path / "out"
+    result = run("build", "--all", "--data", str(folder), "--out", str(out), "--jobs", "2")
+    assert result.returncode == 1  # one document could not be built: the status says so
+    assert "3 built, 0 up to date, 1 failed" in result.stderr
+    assert re.search(r"failed: d-broken\.docx: .*not a (readable )?Word", result.stderr)
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert "2562-04-soem-ngam" in folders and "2562-04-mae-tha" in folders and len(folders) == 3
+    for name in folders:
+        assert (out / name / "brief.html").exists()
+        assert not [p for p in (out / name).iterdir() if p.name.startswith(".build-")]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    parser = _Links()
+    parser.feed(index)
+    assert sorted(parser.links) == sorted(f"{name}/brief.html" for name in folders)
+    assert parser.external == [] and "<script>" in index and 'aria-sort' in index
+    assert "d-broken.docx" in index  # the failure is listed, not hidden
+    again = run("build", "--all", "--data", str(folder), "--out", str(out), "--jobs", "2")
+    assert "0 built, 3 up to date, 1 failed" in again.stderr
+
+
+def test_build_all_on_a_dask_cluster(folder, tmp_path):
+    """A real scheduler and worker processes on 127.0.0.1; the client writes what the workers send back."""
+    from distributed import LocalCluster
+
+    good = tmp_path / "good"
+    good.mkdir()
+    for name in ("a-sample.txt", "c-gen.txt"):
+        shutil.copy(folder / name, good / name)
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        result = run("build", "--all", "--data", str(good), "--out", str(out), "--scheduler", cluster.scheduler_address)
+    assert result.returncode == 0, result.stderr
+    assert "2 built, 0 up to date, 0 failed" in result.stderr
+    html = (out / "2562-04" / "brief.html").read_text(encoding="utf-8")
+    assert "15,804,000 บาท" in html
+    assert (out / "2562-04" / "brief.ipynb").exists() and (out / "index.html").exists()
+
+
+def test_scheduler_that_is_not_there(folder, tmp_path):
+    result = run("build", "--all", "--data", str(folder), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9", timeout=120)
+    assert result.returncode == 2 and "cannot reach the dask scheduler" in result.stderr
+
+
+@pytest.mark.parametrize("args, words", [(["build"], "give one of"), (["build", "4/2562", "--jobs", "2"], "go with --all"), (["build", "--all", "--jobs", "0"], "not a number")])
+def test_batch_usage_errors(args, words):
+    result = run(*args)
+    assert result.returncode == 2 and words in result.stderr and result.stderr.count("\n") == 1

@@ -1,0 +1,149 @@
+"""The catalogue, the corpus frames, and the exports colleagues open in Excel and calendars."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+import docgen
+from conftest import SAMPLE
+
+CLI = [sys.executable, "-m", "cddbrief.cli"]
+
+
+def run(*args):
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """The sample, three generated meetings (one from a second office of the sample's meeting), a bad file."""
+    data = tmp_path_factory.mktemp("raw")
+    shutil.copy(SAMPLE, data / "a-sample.txt")
+    for seed in (1, 2, 3):
+        (data / f"gen-{seed}.txt").write_text(docgen.render_dump(docgen.meeting(random.Random(seed))), encoding="utf-8")
+    twin = SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ")
+    (data / "b-twin.txt").write_text(twin, encoding="utf-8")
+    (data / "z-notes.txt").write_text("hello", encoding="utf-8")
+    return data
+
+
+def test_list_reads_documents_not_file_names(folder):
+    result = run("list", "--data", str(folder), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    ids = [m["id"] for m in data["meetings"]]
+    assert ids.count("2562-04") == 2  # two offices, one meeting: both listed
+    twins = {m["office"]: m for m in data["meetings"] if m["id"] == "2562-04"}
+    assert set(twins) == {"สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"}
+    sample = twins["สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"]
+    assert (sample["items"], sample["directives"], sample["figures"], sample["dated"]) == (9, 21, 36, 19)
+    assert sample["first_date"] == "2018-09-30" and sample["file"].endswith("a-sample.txt")
+    assert [u["file"].rsplit("/", 1)[-1] for u in data["unreadable"]] == ["z-notes.txt"]
+    table = run("list", "--data", str(folder))
+    assert "2562-04" in table.stdout and "z-notes.txt" in table.stdout
+
+
+def test_an_id_shared_by_two_offices_asks_which(folder):
+    result = run("parse", "๔/๒๕๖๒", "--data", str(folder))
+    assert result.returncode == 2 and "เสริมงาม" in result.stderr and "แม่ทะ" in result.stderr and "--office" in result.stderr
+
+
+def test_listing_twice_uses_the_cache(folder, tmp_path, monkeypatch):
+    import time
+
+    from cddbrief import corpus
+
+    monkeypatch.setenv("CDDBRIEF_CACHE", str(tmp_path))
+    start = time.perf_counter()
+    first, _ = corpus.catalogue(folder)
+    cold = time.perf_counter() - start
+    cached = list((tmp_path / "parse").glob("*.pkl"))
+    assert len(cached) == 6  # five meetings and the unreadable file, each read once
+    start = time.perf_counter()
+    second, _ = corpus.catalogue(folder)
+    warm = time.perf_counter() - start
+    assert [e.as_dict() for e in first] == [e.as_dict() for e in second]
+    assert warm < cold
+
+
+def test_load_corpus_has_every_meeting(folder):
+    from cddbrief import load_corpus
+
+    f = load_corpus(folder)
+    assert set(f.items["meeting"]) >= {"2562-04"}
+    assert len(f.items[f.items["meeting"] == "2562-04"]) == 18  # nine items, twice
+    assert set(f.items["office"]) >= {"สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"}
+    baht = f.quantities[(f.quantities["unit"] == "บาท") & (f.quantities["office"] == "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม")]
+    assert sorted(baht["value"]) == [18000, 15804000]
+    assert str(f.dates["start"].dtype).startswith("datetime64")
+    again = load_corpus(folder)
+    assert again.quantities.equals(f.quantities)
+
+
+def test_exports(tmp_path):
+    from openpyxl import load_workbook
+
+    result = run("export", str(SAMPLE), "--to", "xlsx,csv,json,ics", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "2562-04"
+    book = load_workbook(folder / "2562-04.xlsx")
+    assert book.sheetnames == ["items", "directives", "quantities", "dates", "checks", "notes"]
+    items = book["items"]
+    assert items.freeze_panes == "A2"
+    assert [c.value for c in items[2]][:4] == ["2562-04", "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", 1, "OTOP"]
+    assert items.column_dimensions["D"].width > 8
+    dates = book["dates"]
+    header = [c.value for c in dates[1]]
+    first = dates.cell(row=2, column=header.index("start") + 1)
+    assert first.is_date and first.value.date() == date(2018, 9, 30)
+    # CSV: UTF-8 with BOM, Thai intact
+    raw = (folder / "2562-04-quantities.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert {"value": "15804000.0", "unit": "บาท"}.items() <= next(r for r in rows if r["surface"].startswith("15,804,000")).items()
+    # JSON: what parse --json gives
+    assert json.loads((folder / "2562-04.json").read_text(encoding="utf-8")) == json.loads(run("parse", str(SAMPLE), "--json").stdout)
+    # ICS: one all-day event per dated action in force (moved dates left out), plus the monthly one
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical((folder / "2562-04.ics").read_bytes())
+    events = [e for e in cal.walk("VEVENT")]
+    assert len(events) == 19 - 3 + 1
+    moved = next(e for e in events if e.decoded("dtstart") == date(2019, 4, 22))
+    assert moved.decoded("dtend") == date(2019, 4, 24) and "เลื่อนจากเดิม" in str(moved.get("description"))
+    assert str(moved.get("summary")).startswith("OTOP: ")
+    monthly = next(e for e in events if "rrule" in e)
+    assert monthly["rrule"]["BYMONTHDAY"] == [25] and monthly.decoded("dtstart") == date(2019, 4, 25)
+
+
+def test_formula_text_is_neutralised(tmp_path):
+    from openpyxl import load_workbook
+
+    source = tmp_path / "evil.txt"
+    meeting = docgen.meeting(random.Random(5), n_items=1)
+    meeting.items[0].topic = "=HYPERLINK(\"http://x\",\"คลิก\")"
+    meeting.items[0].directives = [docgen.Sentence("+ให้จังหวัดรายงาน @ทุกเดือน")]
+    meeting.items[0].split_after = None
+    source.write_text(docgen.render_dump(meeting), encoding="utf-8")
+    result = run("export", str(source), "--to", "xlsx,csv", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    folder = next((tmp_path / "out").iterdir())
+    book = load_workbook(next(folder.glob("*.xlsx")))
+    topic = book["items"]["D2"]
+    assert topic.data_type == "s" and topic.value.startswith("'=")
+    text = next(folder.glob("*-items.csv")).read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and ',=HYPERLINK' not in text
+
+
+def test_export_errors():
+    result = run("export", str(SAMPLE), "--to", "pdfx")
+    assert result.returncode == 2 and "unknown export" in result.stderr
