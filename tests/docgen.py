@@ -208,3 +208,17 @@ def render_docx(m: GenMeeting, auto_numbering: bool = False) -> bytes:
 
 def expected_items(m: GenMeeting) -> list[tuple[int, bool, str, int]]:
     return [(i.no, not i.write_number, i.topic, len(i.directives)) for i in m.items]
+
+
+def office_series(rates=("81.25", "90.50", "97.10"), days=(15, 22, 29)) -> list[GenMeeting]:
+    """Three meetings of one office: a rate that climbs, a deadline that moves, a topic that comes and goes."""
+    meetings = []
+    for n, (rate, day) in enumerate(zip(rates, days), start=3):
+        items = [
+            GenItem(1, "จปฐ.", [Sentence(f"ผลการจัดเก็บข้อมูล จปฐ. จังหวัดลำพูน {rate}% ของเป้าหมาย")]),
+            GenItem(2, "กองทุนหมู่บ้าน", [Sentence(f"ให้จังหวัดรายงานผลการตรวจสอบกองทุนหมู่บ้าน ภายในวันที่ {day} มี.ค. 63")]),
+        ]
+        if n == 4:
+            items.append(GenItem(3, "ผ้าไทยใส่ให้สนุก", [Sentence("ขอให้ทุกจังหวัดรณรงค์การแต่งกายผ้าไทย")]))
+        meetings.append(GenMeeting(n, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", items))
+    return meetings

@@ -143,6 +143,28 @@ def topics(brief):
     return _png(fig), alt
 
 
+def trend_lines(trends, most: int = 6):
+    """Small line charts of the series followed over the most meetings."""
+    series = trends.series()[:most]
+    if not series:
+        return None
+    plt = _pyplot()
+    fig, axes = plt.subplots(len(series), 1, figsize=(6.8, 1.0 + 1.5 * len(series)), squeeze=False)
+    for ax, s in zip(axes[:, 0], series):
+        xs = [p["meeting"] for p in s["points"]]
+        ys = [p["value"] for p in s["points"]]
+        ax.plot(xs, ys, marker="o", color="#1f5f8b")
+        for x, y, p in zip(xs, ys, s["points"]):
+            ax.annotate(p["text"], (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+        place = f" · {s['entity']}" if s["entity"] else ""
+        ax.set_title(_short(f"{s['topic']}{place} ({s['unit']})", 60), fontsize=10)
+        ax.grid(axis="y")
+        ax.margins(y=0.3)
+    fig.suptitle(trends.t("chart_trends"), x=0.01, ha="left", fontweight="bold")
+    items = "; ".join(f"{s['topic']} {s['entity']} " + " → ".join(f"{p['meeting']} {p['text']}" for p in s["points"]) for s in series)
+    return _png(fig), trends.t("alt_trends", n=len(series), items=items)
+
+
 def _month_axis(ax, lang: str) -> None:
     """Ticks at month starts, labelled เม.ย. 62 (Thai, BE) or Apr 19 (English)."""
     from matplotlib.dates import MonthLocator, num2date

@@ -60,7 +60,7 @@ def _template_dir() -> Path:
     return Path(str(files("cddbrief").joinpath("templates")))
 
 
-def _inputs_digest() -> str:
+def inputs_digest() -> str:
     """Everything in the package that shapes a brief: templates, styles, labels, glossaries."""
     digest = hashlib.sha256()
     package = Path(str(files("cddbrief")))
@@ -83,7 +83,7 @@ def _key(source_sha: str, parameters: dict, notebook: Path) -> str:
         source_sha,
         json.dumps(parameters, sort_keys=True, ensure_ascii=False),
         hashlib.sha256(notebook.read_bytes()).hexdigest(),
-        _inputs_digest(),
+        inputs_digest(),
         json.dumps(versions(), sort_keys=True),
         os.environ.get("SOURCE_DATE_EPOCH", ""),
     ):
@@ -131,9 +131,9 @@ def build(
     manifest_path = folder / f".brief{suffix}.json"
     key = _key(meeting.source.sha256, {**parameters, "source": path.name}, notebook)
 
-    _make_folder(folder)
-    with _locked(folder, say, meeting.id):
-        manifest = _read_manifest(manifest_path)
+    make_folder(folder)
+    with locked(folder, say, meeting.id):
+        manifest = read_manifest(manifest_path)
         fresh = manifest.get("key") == key and not force
         have = {fmt for fmt, name in manifest.get("files", {}).items() if (folder / name).exists()} if fresh else set()
         if fresh and set(targets) <= have:
@@ -144,7 +144,7 @@ def build(
             written = _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook, reuse=have)
             for fmt, produced in written.items():
                 os.replace(produced, targets[fmt])
-            _write_manifest(manifest_path, {"key": key, "files": {**{f: targets[f].name for f in have}, **{f: targets[f].name for f in written}}})
+            write_manifest(manifest_path, {"key": key, "files": {**{f: targets[f].name for f in have}, **{f: targets[f].name for f in written}}})
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     elapsed = time.perf_counter() - started
@@ -164,15 +164,15 @@ def _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook
     if {"ipynb", "html"} <= reuse:
         html = (folder / f"brief{suffix}.html").read_text(encoding="utf-8")
     else:
-        _quick_jsonschema()
+        quick_jsonschema()
         import papermill  # noqa: F401 - first, here: two threads importing jupyter_client at once can
         # meet it half-initialised (a circular import), so the warming thread starts after it
         warm = threading.Thread(target=_warm_exporters, args=("pdf" in formats,), daemon=True)
         warm.start()  # import nbconvert and WeasyPrint while the kernel works
-        executed = _execute(notebook, tmp / "brief.ipynb", parameters, folder, suffix)
+        executed = execute_notebook(notebook, tmp / "brief.ipynb", parameters, folder / f"brief{suffix}.failed.ipynb")
         warm.join()
         written["ipynb"] = tmp / "brief.ipynb"
-        html = export_html(executed, meeting, lang)
+        html = export_html(executed, brief_page(meeting, lang))
         if "html" in formats:
             written["html"] = tmp / "brief.html"
             written["html"].write_text(html, encoding="utf-8")
@@ -182,7 +182,7 @@ def _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook
     return written
 
 
-def _quick_jsonschema() -> None:
+def quick_jsonschema() -> None:
     """Keep jsonschema from importing rfc3987_syntax, which compiles ~35 Lark grammars at import.
 
     nbformat (under papermill and nbconvert) imports jsonschema, whose format
@@ -210,9 +210,9 @@ def _warm_exporters(pdf: bool) -> None:
         pass
 
 
-def _execute(notebook: Path, output: Path, parameters: dict, folder: Path, suffix: str):
+def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Path):
     """Run the notebook in a real kernel with papermill; strip timings so bytes repeat."""
-    _quick_jsonschema()
+    quick_jsonschema()
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -231,14 +231,14 @@ def _execute(notebook: Path, output: Path, parameters: dict, folder: Path, suffi
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as exc:
-        kept = _keep_failed(output, folder, suffix)
+        kept = _keep_failed(output, failed)
         first = next((line for line in exc.source.splitlines() if line.strip()), "")
         raise BuildError(
             f"the briefing notebook failed in cell {exc.exec_count} ({first.strip()[:60]}): {exc.ename}: {exc.evalue}",
             f"the executed notebook is kept at {kept}",
         ) from None
     except Exception as exc:  # a dead kernel, a kernel that would not start
-        kept = _keep_failed(output, folder, suffix)
+        kept = _keep_failed(output, failed)
         where = f"; what ran is kept at {kept}" if kept else ""
         raise BuildError(f"the notebook kernel failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}){where}") from None
     _make_repeatable(executed)
@@ -246,10 +246,10 @@ def _execute(notebook: Path, output: Path, parameters: dict, folder: Path, suffi
     return executed
 
 
-def _keep_failed(output: Path, folder: Path, suffix: str) -> Path | None:
+def _keep_failed(output: Path, kept: Path) -> Path | None:
+    """Move what a failed run executed beside the outputs, for debugging."""
     if not output.exists():
         return None
-    kept = folder / f"brief{suffix}.failed.ipynb"
     os.replace(output, kept)
     return kept
 
@@ -270,30 +270,40 @@ def _make_repeatable(nb) -> None:
             output.get("metadata", {}).pop("execution", None)
 
 
-def export_html(nb, meeting, lang: str) -> str:
-    """The executed notebook as one self-contained HTML page, through the cddbrief template."""
+def brief_page(meeting, lang: str) -> dict:
+    """The page around a brief: its language, title and running header."""
+    from .brief import Brief
+
+    brief = Brief(meeting, lang)
+    return {"lang": lang, "title": brief.title(), "running": brief.title()}
+
+
+def export_html(nb, page: dict) -> str:
+    """An executed notebook as one self-contained HTML page, through the cddbrief template.
+
+    ``page`` gives lang, title and running (the header printed on every PDF page).
+    """
     from nbconvert import HTMLExporter
 
     from . import __version__
-    from .brief import Brief
+    from .brief import _labels
     from .fonts import font_face_css
 
-    brief = Brief(meeting, lang)
+    labels = _labels()
+    lang = page["lang"]
     css = (_template_dir() / "brief.css").read_text(encoding="utf-8")
     exporter = HTMLExporter(template_name="cddbrief", extra_template_basedirs=[str(_template_dir() / "nbconvert")])
     exporter.exclude_input = True
-    page = {
-        "lang": lang,
-        "title": brief.title(),
-        "running": f"{brief.title()}",
+    resources = {
+        **page,
         "font_css": font_face_css(),
         "css": css,
         "version": __version__,
-        "print_label": brief.t("print"),
-        "expand_label": brief.t("expand_all"),
-        "toolbar_label": brief.t("brief"),
+        "print_label": labels["print"][lang],
+        "expand_label": labels["expand_all"][lang],
+        "toolbar_label": labels["brief"][lang],
     }
-    body, _ = exporter.from_notebook_node(nb, resources={"cddbrief": page})
+    body, _ = exporter.from_notebook_node(nb, resources={"cddbrief": resources})
     return body
 
 
@@ -309,7 +319,7 @@ def write_pdf(html: str, target: Path) -> None:
 # --- files, manifest, lock ---------------------------------------------------------------------
 
 
-def _make_folder(folder: Path) -> None:
+def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -318,20 +328,20 @@ def _make_folder(folder: Path) -> None:
         raise CddbriefError(f"the output folder {folder} is not writable", "give a writable folder with --out DIR")
 
 
-def _read_manifest(path: Path) -> dict:
+def read_manifest(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def _write_manifest(path: Path, data: dict) -> None:
+def write_manifest(path: Path, data: dict) -> None:
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(tmp, path)
 
 
-class _locked:
+class locked:
     """An exclusive lock on a meeting's output folder (fcntl), held for one build."""
 
     def __init__(self, folder: Path, say, meeting_id: str):

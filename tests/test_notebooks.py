@@ -1,0 +1,96 @@
+"""The analysts' notebooks: explore.ipynb top to bottom in a clean kernel, and the trends page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import docgen
+from conftest import SAMPLE
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "cddbrief.cli"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    data = tmp_path_factory.mktemp("raw")
+    shutil.copy(SAMPLE, data / SAMPLE.name)
+    for meeting in docgen.office_series():
+        (data / f"pasang-{meeting.number}.txt").write_text(docgen.render_dump(meeting), encoding="utf-8")
+    return data
+
+
+def _outputs(nb: dict) -> str:
+    parts = []
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")))
+            for kind in ("text/plain", "text/html"):
+                parts.append("".join(out.get("data", {}).get(kind, "")))
+    return "\n".join(parts)
+
+
+def test_explore_runs_top_to_bottom_and_answers(folder, tmp_path):
+    papermill = Path(sys.executable).parent / "papermill"
+    out = tmp_path / "explore.ipynb"
+    result = subprocess.run(
+        [str(papermill), "notebooks/explore.ipynb", str(out), "-p", "data_dir", str(folder), "-p", "as_of", "2020-03-10", "--no-progress-bar"],
+        capture_output=True, text=True, timeout=600, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = _outputs(json.loads(out.read_text(encoding="utf-8")))
+    assert "from 2020-03-10" in text
+    assert "ให้จังหวัดรายงานผลการตรวจสอบกองทุนหมู่บ้าน" in text  # deadlines 15, 22, 29 มี.ค. 63 fall in the 30 days
+    assert "15804000" in text.replace(",", "")  # every baht figure by topic
+    assert "ขอให้ทุกจังหวัดรณรงค์การแต่งกายผ้าไทย" in text  # directives asking provinces to act
+    assert "0 failing of 4 checks" in text
+
+
+def test_queries(folder):
+    import cddbrief
+    from cddbrief import queries
+
+    f = cddbrief.load_corpus(folder)
+    soon = queries.deadlines_within(f, "2020-03-10", 14)
+    assert [d.day for d in soon["start"]] == [15, 22]
+    assert queries.deadlines_within(f, "2019-04-20", 5)["surface"].tolist() == ["22 - 23 เม.ย. 62", "24 เม.ย. 62"]
+    by_topic, rows = queries.figures_in(f, "บาท")
+    assert by_topic.loc["การบริหารงาน บริหารคน", "sum"] == 15804000 + 18000
+    asked = queries.asking(f, "จังหวัด")
+    assert "ขอให้ทุกจังหวัดรณรงค์การแต่งกายผ้าไทย" in asked["text"].tolist()
+    assert queries.failing_checks(f).empty
+
+
+def test_trends_page(folder, tmp_path):
+    result = subprocess.run([*CLI, "build", "--trends", "--data", str(folder), "--out", str(tmp_path), "--format", "html,pdf"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "trends.html").read_text(encoding="utf-8")
+    assert "81.25%" in html and "90.50%" in html and "97.10%" in html  # one figure followed over meetings
+    assert "2563-03 → 2563-04" in html and "15 มี.ค. 2563" in html and "22 มี.ค. 2563" in html  # a deadline that moved
+    assert "ผ้าไทยใส่ให้สนุก" in html  # new, then dropped
+    assert 'src="http' not in html and "<link" not in html
+    assert (tmp_path / "trends.pdf").stat().st_size > 10_000
+    again = subprocess.run([*CLI, "build", "--trends", "--data", str(folder), "--out", str(tmp_path), "--format", "html,pdf"], capture_output=True, text=True, timeout=600)
+    assert "up to date" in again.stderr
+
+
+def test_trend_functions(folder):
+    import cddbrief
+    from cddbrief.trends import directives_per_topic, figure_series, moved_deadlines, topic_changes
+
+    f = cddbrief.load_corpus(folder)
+    series = figure_series(f)
+    rate = series[(series["topic"] == "จปฐ.") & (series["entity"] == "ลำพูน")]
+    assert rate["value"].tolist() == [97.59, 81.25, 90.5, 97.1]
+    table = directives_per_topic(f)
+    assert table.loc["กองทุนหมู่บ้าน"].tolist() == [0, 1, 1, 1]
+    changes = [c for c in topic_changes(f) if c["office"].endswith("ป่าซาง")]
+    assert [(c["new"], c["dropped"]) for c in changes] == [(["ผ้าไทยใส่ให้สนุก"], []), ([], ["ผ้าไทยใส่ให้สนุก"])]
+    moved = [(m["from"].day, m["to"].day) for m in moved_deadlines(f) if m["office"].endswith("ป่าซาง")]
+    assert moved == [(15, 22), (22, 29)]
