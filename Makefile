@@ -42,6 +42,7 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_batch.py
 
 clean:
 	rm -rf outputs/* .pytest_cache .hypothesis

@@ -197,10 +197,12 @@ def load_corpus(data_dir: str | Path | None = None):
     from .indicators import COLUMNS, frames_from_records
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    listing = read_folder(folder)
     key = hashlib.sha256(code_digest().encode())
-    for path, result in listing:
-        key.update(f"{path.name}\0{result.get('entry').sha256 if 'entry' in result else result['error']}\0".encode())
+    for path in source_files(folder):  # the corpus's identity: every file's name and content
+        try:
+            key.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\0".encode())
+        except OSError:
+            key.update(f"{path.name}\0unreadable\0".encode())
     cached = cache_dir() / "corpus" / f"{key.hexdigest()}.pkl"
     if cached.exists():
         try:
@@ -208,6 +210,7 @@ def load_corpus(data_dir: str | Path | None = None):
                 return pickle.load(fh)
         except Exception:
             pass
+    listing = read_folder(folder)
     records: dict[str, list[dict]] = {name: [] for name in COLUMNS}
     for _, result in listing:
         for name, rows in result.get("records", {}).items():
