@@ -1,11 +1,20 @@
-"""Any input gives either a meeting (with notes) or one clear CddbriefError — never a crash.
+"""Any input gives either a meeting (with notes) or one clear CddbriefError — never a crash, never a hang.
 
-Hypothesis feeds random text, random bytes and mutations of the sample through
-read -> parse -> frames.
+Hypothesis feeds random text, random bytes, random Word tables and mutations of
+the sample through read -> parse -> frames. CI runs a small fixed budget; the
+long mode is
+
+    CDDBRIEF_FUZZ_EXAMPLES=10000 .venv/bin/python -m pytest tests/test_robustness.py
+
+(see docs/RELIABILITY.md for what it found).
 """
 
 from __future__ import annotations
 
+import os
+import time
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +24,9 @@ from cddbrief.sources import read_bytes
 from conftest import SAMPLE
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("CDDBRIEF_FUZZ_EXAMPLES", "150"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SLOWEST = 2.0  # seconds: no input of these sizes may take longer to read (a hang is a failure)
 
 _CHARS = st.sampled_from(list("กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะัาำิีึืุูเแโใไ่้๊๋็์ๆฯ๐๑๒๓๔๕๖๗๘๙0123456789.,-/%() \t\n\u00a0"))
 _WORDS = st.sampled_from(
@@ -26,15 +37,18 @@ thai_text = st.lists(_CHARS | _WORDS, max_size=200).map("".join)
 
 
 def _survives(data: bytes, name: str = "x.txt") -> None:
+    started = time.perf_counter()
     try:
         meeting = parse_document(read_bytes(data, name=name))
     except CddbriefError as exc:
         assert str(exc) and "\n" not in str(exc)
         return
-    from cddbrief.indicators import frames
+    finally:
+        assert time.perf_counter() - started < SLOWEST, f"{len(data)} bytes took too long"
+    from cddbrief.indicators import frame_records
 
     meeting.to_dict()
-    frames(meeting)
+    frame_records(meeting)
 
 
 @FAST
@@ -79,3 +93,42 @@ def test_truncated_word_files(seed, drop):
     data = docgen.render_docx(docgen.meeting(random.Random(seed), n_items=2))
     cut = max(0, len(data) - drop * 40)
     _survives(data[:cut], "x.docx")
+
+
+@FAST
+@given(
+    header=thai_text,
+    rows=st.lists(st.lists(thai_text, min_size=1, max_size=5), min_size=0, max_size=6),
+)
+def test_random_word_tables(header, rows):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in header.split("\n")[:5]:
+        document.add_paragraph(_xml_safe(line))
+    if rows:
+        width = max(len(r) for r in rows)
+        table = document.add_table(rows=len(rows), cols=width)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = _xml_safe(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _survives(buffer.getvalue(), "x.docx")
+
+
+def _xml_safe(text: str) -> str:
+    """Word cannot hold control characters; a .docx with them cannot be made to begin with."""
+    return "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 32)
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ["1 ", "-", "12,", "มี.ค. ", "เดือน", "ครั้งที่ ", "\t", " \t", "\t\n\n", "๑. ", "9" * 50 + " ", "ร้อยละ ", "หมู่บ้านละ ", "25 เม.ย. ถึง "],
+)
+def test_long_repetitive_input_does_not_hang(piece):
+    """Inputs that make backtracking patterns or loops slow: each read must stay fast."""
+    body = "สรุปการประชุม ครั้งที่ 4/2562\nสำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\t" + piece * 20000 + "\n"
+    _survives(body.encode("utf-8"))

@@ -296,8 +296,12 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None) -> Meeting:
             f"{label} has no table of items (ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ)",
             "export the summary with its table, as .docx or as text with the cells separated by tabs",
         )
-    if len(layout.columns) < 3 and "topic" not in layout.columns:
-        raise CddbriefError(f"{label} has a table of {len(layout.columns)} columns", "the table needs ที่ | ประเด็น | ข้อสั่งการ (| หมายเหตุ)")
+    widest = max(len(row) for row in layout.rows)
+    if widest < 3:
+        raise CddbriefError(
+            f"{label} has a table of {widest} column{'s' if widest > 1 else ''}, not a summary's table",
+            "the table needs the columns ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
+        )
     header = _read_header(layout.header, notes)
     if meeting_id:
         year_be, number = parse_meeting_id(meeting_id)

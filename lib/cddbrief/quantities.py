@@ -90,6 +90,8 @@ def find_quantities(
     found: list[Quantity] = []
     notes: list[Note] = []
     consumed = 0
+    skip = sorted(skip_spans)
+    next_skip = 0  # digit runs come in order, so one pointer walks the spans to skip
     for run in _DIGIT_RUN.finditer(reading):
         if run.start() < consumed:
             continue
@@ -97,7 +99,9 @@ def find_quantities(
         if not match:
             continue
         start, end = match.start("num"), match.end()
-        if any(a <= start < b for a, b in skip_spans):
+        while next_skip < len(skip) and skip[next_skip][1] <= start:
+            next_skip += 1
+        if next_skip < len(skip) and skip[next_skip][0] <= start:
             continue
         pct_at = _pct_before(reading, start)
         unit = match.group("unit")

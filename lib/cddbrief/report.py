@@ -139,14 +139,18 @@ def build(
         if fresh and set(targets) <= have:
             say(f"{meeting.id}: up to date ({', '.join(str(targets[f]) for f in formats)}); --force rebuilds")
             return BuildResult(meeting.id, folder, targets, up_to_date=True, seconds=time.perf_counter() - started, entry=_index_entry(meeting, path))
-        tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
+        tmp = None
         try:
+            tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
             written = _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook, reuse=have)
             for fmt, produced in written.items():
                 os.replace(produced, targets[fmt])
             write_manifest(manifest_path, {"key": key, "files": {**{f: targets[f].name for f in have}, **{f: targets[f].name for f in written}}})
+        except OSError as exc:  # a full disk, a folder gone read-only: the old brief stays
+            raise CddbriefError(f"cannot write the brief in {folder}: {exc.strerror or exc}", "free some space, or give another folder with --out DIR") from None
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
     elapsed = time.perf_counter() - started
     say(f"{meeting.id}: wrote {', '.join(str(targets[f]) for f in formats)} ({elapsed:.1f} s)")
     return BuildResult(meeting.id, folder, targets, seconds=elapsed, entry=_index_entry(meeting, path))
@@ -237,6 +241,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
             f"the briefing notebook failed in cell {exc.exec_count} ({first.strip()[:60]}): {exc.ename}: {exc.evalue}",
             f"the executed notebook is kept at {kept}",
         ) from None
+    except OSError:
+        raise  # writing the executed notebook failed (a full disk): the build says so
     except Exception as exc:  # a dead kernel, a kernel that would not start
         kept = _keep_failed(output, failed)
         where = f"; what ran is kept at {kept}" if kept else ""

@@ -142,8 +142,9 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
         raw.append(cand)
     notes: list[Note] = []
     spans: list[DateSpan] = []
-    for index, parts in enumerate(raw):
-        span = _to_span(parts, text, raw, index, meeting_year_be, notes)
+    context = _context_years(raw, meeting_year_be)
+    for parts, year in zip(raw, context):
+        span = _to_span(parts, text, year, notes)
         if span is not None:
             spans.append(span)
     return spans, notes
@@ -250,7 +251,7 @@ def _glued(month: str | None, year: str | None) -> bool:
     return bool(month and year and "." in month and not month.endswith(".") and not month[-1].isspace())
 
 
-def _to_span(parts, text, raw, index, meeting_be, notes) -> DateSpan | None:
+def _to_span(parts, text, context_year, notes) -> DateSpan | None:
     surface = text[parts["start"] : parts["end"]]
     y1 = parts["y1"][0] if parts["y1"] else None
     y2 = parts["y2"][0] if parts["y2"] else None
@@ -261,7 +262,7 @@ def _to_span(parts, text, raw, index, meeting_be, notes) -> DateSpan | None:
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if parts["m1"] > parts["m2"] else y2
     if y1 is None:
-        y1 = y2 = _nearby_year(raw, index, meeting_be)
+        y1 = y2 = context_year
         inferred = True
         if y1 is not None and parts["m1"] > parts["m2"]:
             y2 = y1 + 1
@@ -286,17 +287,24 @@ def _to_span(parts, text, raw, index, meeting_be, notes) -> DateSpan | None:
     return DateSpan(start, end, precision, surface, parts["start"], parts["end"], year_inferred=inferred, repaired=repaired)
 
 
-def _nearby_year(raw, index, meeting_be) -> int | None:
-    """The year of the next dated mention, else the previous one, else the meeting's."""
-    for parts in raw[index + 1 :]:
-        year = parts["y1"] or parts["y2"]
+def _context_years(raw: list[dict], meeting_be: int | None) -> list[int | None]:
+    """For each mention, the year a date without one takes: the next dated mention's,
+    else the previous one's, else the meeting's. One pass each way (long inputs stay linear)."""
+    after: list[int | None] = [None] * len(raw)
+    seen = None
+    for index in range(len(raw) - 1, -1, -1):
+        after[index] = seen
+        year = raw[index]["y1"] or raw[index]["y2"]
         if year:
-            return year[0]
-    for parts in reversed(raw[:index]):
+            seen = year[0]
+    years = []
+    seen = None
+    for index, parts in enumerate(raw):
+        years.append(after[index] or seen or meeting_be)
         year = parts["y2"] or parts["y1"]
         if year:
-            return year[0]
-    return meeting_be
+            seen = year[0]
+    return years
 
 
 def find_reschedules(text: str, spans: list[DateSpan]) -> list[Reschedule]:

@@ -1,0 +1,73 @@
+"""Bad input, as data: what the command gets, and the words its one-line error must hold.
+
+tests/test_reliability.py runs every case; tools/reliability_table.py writes the
+table in docs/RELIABILITY.md from the same list, and a test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+SAMPLE = Path(__file__).parent / "data" / "000_624796c269e36bce.txt"
+
+
+def _docx(rows: list[list[str]] | None, header=("สรุปการประชุม ครั้งที่ 4/2562", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ")) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in header:
+        document.add_paragraph(line)
+    if rows:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _write(folder: Path, name: str, data: bytes | str) -> str:
+    path = folder / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return str(path)
+
+
+def _big(folder: Path) -> str:
+    path = folder / "huge.txt"
+    with path.open("wb") as fh:
+        fh.write(SAMPLE.read_bytes())
+        fh.seek(50 * 1024 * 1024)
+        fh.write(b"\n")
+    return str(path)
+
+
+TABLE = "\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tOTOP\n\t1. ให้จังหวัดรายงานผล 5 กลุ่ม\n\t\n\n"
+
+# (case, what the user gives, how it is made, words the one error line must hold)
+CASES = [
+    ("missing file", "missing.txt", lambda d: str(d / "missing.txt"), ["no such file"]),
+    ("empty file", "empty.txt", lambda d: _write(d, "empty.txt", b""), ["is empty"]),
+    ("a folder", "a directory", lambda d: str(d), ["is a folder"]),
+    ("random bytes", "noise.txt", lambda d: _write(d, "noise.txt", random.Random(1).randbytes(4096)), ["not readable text"]),
+    ("picture renamed .txt", "photo.txt (PNG)", lambda d: _write(d, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)), ["is a PNG picture"]),
+    ("PDF renamed .txt", "minutes.txt (PDF)", lambda d: _write(d, "minutes.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), ["is a PDF file"]),
+    (".docx that is not a zip", "fake.docx", lambda d: _write(d, "fake.docx", "สรุปการประชุม ครั้งที่ 4/2562"), ["not a Word .docx file"]),
+    (".docx without a table", "notable.docx", lambda d: _write(d, "notable.docx", _docx(None)), ["has no table"]),
+    ("text not in Thai", "english.txt", lambda d: _write(d, "english.txt", "Minutes of the meeting No. 4/2019\n\tNo\n\tTopic\n\tDirectives\n"), ["no Thai meeting summary"]),
+    ("no header", "noheader.txt", lambda d: _write(d, "noheader.txt", TABLE), ["no meeting number", "--meeting"]),
+    ("no meeting number", "nonumber.txt", lambda d: _write(d, "nonumber.txt", "สรุปการประชุมกรมการพัฒนาชุมชน\nสำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n" + TABLE), ["no meeting number", "--meeting"]),
+    ("a table of two columns", "twocol.docx", lambda d: _write(d, "twocol.docx", _docx([["ที่", "ประเด็น"], ["1", "OTOP"], ["2", "กองทุนหมู่บ้าน"]])), ["table of 2 columns"]),
+    ("a 50 MB file", "huge.txt", _big, ["too large"]),
+    ("id ../../etc/passwd", "../../etc/passwd", lambda d: "../../etc/passwd", ["passwd"]),
+    ("id 2562-13", "2562-13", lambda d: "2562-13", ["no meeting 13/2562", "2562-04"]),
+    ("id 0/2562", "0/2562", lambda d: "0/2562", ["no meeting number 0"]),
+    ("id 9/2499", "9/2499", lambda d: "9/2499", ["2499"]),
+    ("unknown meeting", "5/2562", lambda d: "5/2562", ["no meeting 5/2562", "meetings there: 2562-04"]),
+]
+
+
+def cases():
+    return [dict(zip(("case", "given", "make", "words"), c)) for c in CASES]
