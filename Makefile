@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= 2562-04
 
-.PHONY: setup report summary lab test bench clean help
+.PHONY: setup browser-deps report summary lab test bench screenshot clean help
 
 help:
 	@echo "make report   build the brief of the sample meeting ($(SAMPLE)): outputs/$(SAMPLE)/brief.html and brief.pdf"
@@ -16,6 +16,7 @@ help:
 	@echo "make test     run the test suite"
 	@echo "make bench    run the benchmarks under benchmarks/"
 	@echo "make setup    create $(VENV) with cddbrief and its dev tools"
+	@echo "make screenshot  regenerate docs/brief-*.png, the pictures in README.md"
 	@echo "make clean    remove outputs/ and caches (data/raw is never touched)"
 
 setup: $(STAMP)
@@ -24,6 +25,23 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Browser and paper tests need Debian's chromium and poppler-utils (PyPI has neither) and axe-core
+# from npm. Installed here when missing and we may (root, apt-get); otherwise those tests skip.
+BROWSER_STAMP = $(VENV)/.browser-deps-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
+
+browser-deps: $(BROWSER_STAMP)
+
+$(BROWSER_STAMP): package.json package-lock.json | setup
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium poppler-utils >/dev/null; \
+	  else echo "note: chromium and poppler-utils are missing (apt-get install chromium poppler-utils); browser and paper tests will skip"; fi; \
+	fi
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	  else echo "note: npm is missing; the accessibility test will skip"; fi
+	rm -f $(VENV)/.browser-deps-*
 	touch $@
 
 report: setup
@@ -36,13 +54,16 @@ summary: setup
 lab: setup
 	$(BIN)/jupyter lab notebooks/
 
-test: setup
+test: setup browser-deps
 	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_batch.py
+
+screenshot: setup browser-deps
+	$(BIN)/python tools/screenshot.py
 
 clean:
 	rm -rf outputs/* .pytest_cache .hypothesis

@@ -252,3 +252,17 @@ def test_reliability_doc_is_current():
 
     doc = (ROOT / "docs" / "RELIABILITY.md").read_text(encoding="utf-8")
     assert reliability_table.bad_input_table() in doc
+
+
+def test_same_inputs_give_the_same_bytes_pdf_included(tmp_path):
+    """Two builds with SOURCE_DATE_EPOCH: the same HTML, notebook and PDF, byte for byte."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1556668800"}  # 2019-05-01
+    outs = []
+    for n in (1, 2):
+        out = tmp_path / f"out{n}"
+        result = run("build", str(SAMPLE), "--out", str(out), "--format", "html,pdf", env=env)
+        assert result.returncode == 0, result.stderr
+        outs.append(out / "2562-04")
+    for name in ("brief.html", "brief.ipynb", "brief.pdf"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+    assert "2019-05-01 00:00 UTC" in (outs[0] / "brief.html").read_text(encoding="utf-8")
