@@ -121,17 +121,6 @@ class Brief:
         m = self.meeting
         return f"{self.t('brief')} {self.t('meeting_no')} {m.number}/{m.year_be if self.lang == 'th' else m.year_ce} · {m.office}"
 
-    def counts(self) -> dict:
-        m = self.meeting
-        return {
-            "topics": len(m.items),
-            "directives": sum(len(i.directives) for i in m.items),
-            "dated": sum(len(d.dates) for _, d in m.directives()),
-            "figures": sum(len(d.quantities) for _, d in m.directives()),
-            "checks": len(m.checks),
-            "failing": sum(1 for c in m.checks if c.holds is False),
-        }
-
     def agenda(self) -> list[dict]:
         rows = []
         for item in self.meeting.items:
@@ -196,7 +185,6 @@ class Brief:
         return rows
 
     def figures(self) -> list[dict]:
-        from .indicators import _sentence
 
         topics = {i.no: i.topic for i in self.meeting.items}
         rows = []

@@ -100,17 +100,8 @@ def code_digest() -> str:
 def _entry(meeting, path: Path) -> Entry:
     spans = sorted(s.start for _, d in meeting.directives() for s in d.dates if s.start)
     ends = sorted(s.end for _, d in meeting.directives() for s in d.dates if s.end)
-    counts = {
-        "items": len(meeting.items),
-        "directives": sum(len(i.directives) for i in meeting.items),
-        "figures": sum(len(d.quantities) for _, d in meeting.directives()),
-        "dated": sum(len(d.dates) for _, d in meeting.directives()),
-        "checks": len(meeting.checks),
-        "failing": sum(1 for c in meeting.checks if c.holds is False),
-        "notes": len(meeting.notes),
-    }
     return Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path, meeting.district, meeting.province,
-                 meeting.source.sha256, counts, spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None)  # fmt: skip
+                 meeting.source.sha256, meeting.counts(), spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None)  # fmt: skip
 
 
 def read_cached(path: Path) -> dict:
@@ -218,14 +209,6 @@ def load_corpus(data_dir: str | Path | None = None):
     frames = frames_from_records(records)
     _store(cached, frames)
     return frames
-
-
-def looks_like_meeting_id(text: str) -> bool:
-    try:
-        parse_meeting_id(text)
-    except CddbriefError:
-        return False
-    return True
 
 
 def resolve(source: str, data_dir: str | Path | None = None, office: str | None = None) -> Path:

@@ -157,9 +157,6 @@ def district_en(name: str, province: str | None = None) -> str | None:
     return found[0].name_en if len(found) == 1 else None
 
 
-def district_names() -> frozenset[str]:
-    return frozenset(_districts())
-
 
 @cache
 def province_pattern() -> re.Pattern:

@@ -200,7 +200,11 @@ def _assemble(events, columns: list[str], skip_cells: int, notes: list[Note]) ->
                 flush()
         current.append(text)
     flush()
-    # a header row repeated at a page break is not an item
+    return _drop_repeated_headers(rows, notes)
+
+
+def _drop_repeated_headers(rows: list[list[str]], notes: list[Note]) -> list[list[str]]:
+    """A header row repeated at a page break is not an item."""
     kept = []
     for row in rows:
         if columns_of(row) is not None:
@@ -222,12 +226,7 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
     else:
         columns = DEFAULT_COLUMNS
         notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
-    kept = []
-    for row in rows:
-        if columns_of(row) is not None:
-            notes.append(Note("skipped", "a repeated header row (page break) was skipped"))
-            continue
-        kept.append(row)
+    kept = _drop_repeated_headers(rows, notes)
     return Layout(header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes)
 
 

@@ -244,7 +244,7 @@ def _infer_numbers(items: list[Item], written: list[int | None], notes: list[Not
 
 def _clean_cells(layout: Layout, notes: list[Note]) -> None:
     """Drop stray Thai marks from every cell, with a note for each."""
-    for r, row in enumerate(layout.rows):
+    for row in layout.rows:
         for c, cell in enumerate(row):
             cleaned, dropped = drop_stray_marks(cell)
             for what in dropped:

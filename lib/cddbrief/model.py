@@ -175,6 +175,19 @@ class Meeting:
             return None
         return f"{self.year_be}-{self.number:02d}"
 
+    def counts(self) -> dict[str, int]:
+        """How much the meeting holds: items, directives, figures, dated mentions, checks, failing, notes."""
+        pairs = list(self.directives())
+        return {
+            "items": len(self.items),
+            "directives": len(pairs),
+            "figures": sum(len(d.quantities) for _, d in pairs),
+            "dated": sum(len(d.dates) for _, d in pairs),
+            "checks": len(self.checks),
+            "failing": sum(1 for c in self.checks if c.holds is False),
+            "notes": len(self.notes),
+        }
+
     def directives(self):
         """Yield (item, directive) pairs in document order."""
         for item in self.items:

@@ -185,7 +185,7 @@ def _place_mentions(reading: str) -> list[tuple[int, int, str]]:
 
 def _entity_before(mentions: list[tuple[int, int, str]], position: int) -> str | None:
     best = None
-    for start, end, name in mentions:
+    for _, end, name in mentions:
         if end <= position and position - end <= ENTITY_REACH:
             best = name
     return best

@@ -19,7 +19,6 @@ from .thaitext import thai_share
 
 MAX_BYTES = 10 * 1024 * 1024  # a meeting summary is tens of kB; 10 MB is generous
 
-TEXT_SUFFIXES = {".txt", ".text", ""}
 WORD_SUFFIXES = {".docx"}
 
 _SIGNATURES = [

@@ -14,11 +14,8 @@ def summary_text(meeting: Meeting) -> str:
     out.append(f"ครั้งที่ {meeting.number}/{meeting.year_be}  ({meeting.id})  {meeting.office}{'  — ' + place if place else ''}")
     out.append(f"source: {meeting.source.path}  sha256 {meeting.source.sha256[:12]}…  ({meeting.source.format}, {meeting.source.encoding or 'Word'})")
     out.append("")
-    n_dir = sum(len(i.directives) for i in meeting.items)
-    n_q = sum(len(d.quantities) for _, d in meeting.directives())
-    n_d = sum(len(d.dates) for _, d in meeting.directives())
-    failing = [c for c in meeting.checks if c.holds is False]
-    out.append(f"{len(meeting.items)} items, {n_dir} directives, {n_q} figures, {n_d} dated actions, {len(meeting.checks)} checks ({len(failing)} failing), {len(meeting.notes)} notes")
+    n = meeting.counts()
+    out.append(f"{n['items']} items, {n['directives']} directives, {n['figures']} figures, {n['dated']} dated actions, {n['checks']} checks ({n['failing']} failing), {n['notes']} notes")
     out.append("")
     out.append("ที่  ประเด็น (topic)                          ข้อสั่งการ  ตัวเลข  วันที่")
     for item in meeting.items:

@@ -41,7 +41,6 @@ _THAI_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e4
 # non-Thai character.
 _STRAY_MARK = re.compile(rf"(?:(?<=^)|(?<=[^\u0e01-\u0e4e]))[{_THAI_MARKS}]+", re.MULTILINE)
 
-THAI_CHAR = re.compile(r"[\u0e01-\u0e5b]")
 
 
 def to_arabic_digits(text: str) -> str:
