@@ -127,3 +127,21 @@ def test_a_year_before_a_range_is_not_a_day():
     found, notes = find_dates("ลงทะเบียนในปี 57 - 30 ก.ย. 61 ผู้ประกอบการ", 2562)
     assert [(s.start, s.surface) for s in found] == [(D(2018, 9, 30), "30 ก.ย. 61")]
     assert notes == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ประชุมวันพุธที่ 15 ตุลาคม 2562", [(D(2019, 10, 15), "15 ตุลาคม 2562")]),
+        ("ภายในวันจันทร์ที่ 2 ธ.ค. 62", [(D(2019, 12, 2), "2 ธ.ค. 62")]),
+        ("ส่งภายในวันที่ 15/10/2562 และ 1/11/62", [(D(2019, 10, 15), "15/10/2562"), (D(2019, 11, 1), "1/11/62")]),
+        ("ครั้งที่ 4/2562 ได้ 3/4 ของเป้าหมาย", []),
+        ("อัตรา 13/45/2562", []),
+    ],
+)
+def test_weekdays_and_numeric_dates(text, expected):
+    assert [(s[0], s[4]) for s in spans(text)] == expected
+
+
+def test_accountants_dash():
+    assert figures("งบประมาณ 150,000.- บาท และ 2,500.-บาท") == [(150000, "บาท"), (2500, "บาท")]

@@ -57,3 +57,20 @@ def test_frames_are_tidy_and_typed(sample_meeting):
 def test_actors():
     assert actors("ให้จังหวัดเตรียมความพร้อม และขอให้ส่วนกลางตรวจสอบ") == ["จังหวัด", "ส่วนกลาง"]
     assert actors("การเตรียมความพร้อม") == []
+
+
+def test_header_variants_and_numbered_topics():
+    from cddbrief.meeting import parse_document
+    from cddbrief.sources import read_bytes
+
+    text = (
+        "สรุปผลการประชุม TV พช. ครั้งที่ 5/2563 วันพุธที่ 20 พฤษภาคม 2563\n"
+        "พัฒนาชุมชนอำเภอป่าซาง จังหวัดลำพูน\n"
+        "\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n"
+        "\t1. กองทุนหมู่บ้าน\n\tให้รายงานผล 5 กองทุน\n\t\n\n"
+        "\t2) ผ้าไทย\n\tรณรงค์ใส่ผ้าไทยทุกวันอังคาร\n\t\n\n"
+    )
+    m = parse_document(read_bytes(text.encode(), "v.txt"))
+    assert (m.id, m.title, m.office, m.district, m.province) == ("2563-05", "สรุปผลการประชุม TV พช.", "พัฒนาชุมชนอำเภอป่าซาง จังหวัดลำพูน", "ป่าซาง", "ลำพูน")
+    assert m.meeting_date.isoformat() == "2020-05-20"
+    assert [(i.no, i.inferred, i.topic) for i in m.items] == [(1, False, "กองทุนหมู่บ้าน"), (2, False, "ผ้าไทย")]

@@ -28,9 +28,10 @@ _MEETING_REF = re.compile(
 )
 _ID_FORMS = re.compile(r"^\s*(?:(?P<no>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})|(?P<year2>\d{4})\s*-\s*(?P<no2>\d{1,3}))\s*$")
 _DEBRIS = re.compile(r"^[\s\d\-–—.()/|*#หน้า]*$")
-_OFFICE = re.compile(r"สำนักงาน|ที่ทำการ|^\s*(?:อำเภอ|จังหวัด)")
+_OFFICE = re.compile(r"สำนักงาน|ที่ทำการ|พัฒนาชุมชน(?:อำเภอ|จังหวัด)|^\s*(?:อำเภอ|จังหวัด)")
 _DISTRICT = re.compile(r"อำเภอ\s*(?P<name>[ก-๙]+)")
 _PROVINCE = re.compile(r"(?:จังหวัด|จ\.)\s*(?P<name>[ก-๙]+)")
+_NUMBERED_TOPIC = re.compile(r"^(?P<no>\d{1,3})\s?[.)](?!\d)\s*(?P<topic>\S.*)$")
 _MARKER = re.compile(r"^\s*(?:\((?P<paren>\d{1,2})\)|(?P<num>\d{1,2})\s?[.)](?![\d])|(?P<bullet>[-•●▪*–]))\s*")
 
 
@@ -97,7 +98,7 @@ def _read_header(lines: list[str], notes: list[Note]) -> dict:
             continue
         if header["number"] is None and not header["office"]:
             title_lines.append(text)
-    header["title"] = " ".join(title_lines)
+    header["title"] = " ".join(title_lines) or (kept[0] if kept else "")  # a title that is also the office line
     return header
 
 
@@ -194,6 +195,10 @@ def _rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
         elif fields["no"].strip():
             notes.append(Note("skipped", f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred"))
         topic = collapse(fields["topic"])
+        numbered_topic = _NUMBERED_TOPIC.match(to_arabic_digits(topic))
+        if number is None and numbered_topic:  # "3. เศรษฐกิจฐานราก": the number stands in the topic cell
+            number = int(numbered_topic.group("no"))
+            topic = topic[numbered_topic.start("topic") :]
         directives = [Directive(0, text, label) for label, text in split_directives(fields["directives"])]
         remarks = collapse(fields["remarks"])
         previous = items[-1] if items else None

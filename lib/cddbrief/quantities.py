@@ -30,7 +30,7 @@ _NUMBER = (
 @cache
 def _quantity_re() -> re.Pattern:
     return re.compile(
-        rf"(?<![\d.,/:A-Za-z-]){_NUMBER}(?![\d/:]|\.\d|,\d)"
+        rf"(?<![\d.,/:A-Za-z-]){_NUMBER}(?![\d/:]|\.\d|,\d)(?:\.-)?"  # 150,000.- บาท: the accountant's dash
         r"[^\S\n]*(?P<mult>ล้าน|แสน|หมื่น|พัน(?!ธ))?"
         rf"[^\S\n]*(?P<unit>{unit_alternation()})?"
     )

@@ -80,7 +80,7 @@ _YEARISH = re.compile(r"[0-9][0-9](?:[0-9][0-9])?(?![0-9])|[0-9] [0-9](?![0-9])"
 _MONTH_BEFORE_YEAR = re.compile(rf"(?:เดือน\s*)?{_MONTH_ALONE}\s*{_ERA}?$")
 
 # words that make the number before a month an ordinal, not a day: รอบ 2 ก.ค. 62
-_ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ที่)?|ข้อ(?:ที่)?|ลำดับ(?:ที่)?|ฉบับที่|รุ่น(?:ที่)?|ระยะ(?:ที่)?|งวด(?:ที่)?|หมู่(?:ที่)?|(?<!วัน)ที่)\s*$")
+_ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ที่)?|ข้อ(?:ที่)?|ลำดับ(?:ที่)?|ฉบับที่|รุ่น(?:ที่)?|ระยะ(?:ที่)?|งวด(?:ที่)?|หมู่(?:ที่)?|(?<!วัน)(?<!จันทร์)(?<!อังคาร)(?<!พุธ)(?<!พฤหัสบดี)(?<!พฤหัส)(?<!ศุกร์)(?<!เสาร์)(?<!อาทิตย์)ที่)\s*$")
 _RECURRING = re.compile(r"ทุก\s*วันที่\s*(?P<day>[0-3]?\d)(?!\d)(?:\s*ของ(?:ทุก)?\s*เดือน)?")
 _WAS = re.compile(r"เดิม(?:กำหนด(?:การ)?)?(?:ไว้)?(?:ใน)?(?:วันที่)?\s*$")
 _NOW = re.compile(r"(?:กำหนด|เลื่อน|เปลี่ยน)(?:เป็น|ไปเป็น|ไป)")
@@ -133,7 +133,7 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     [('2019-03-26', '2019-03-27', '26-27 มี.ค. 62'), ('2019-04-22', '2019-04-23', '22 - 23 เม.ย. 62')]
     """
     reading = to_arabic_digits(text)
-    candidates = _day_dates(reading, meeting_year_be) + _month_dates(reading, meeting_year_be)
+    candidates = _day_dates(reading, meeting_year_be) + _month_dates(reading, meeting_year_be) + _numeric_dates(reading, meeting_year_be)
     candidates.sort(key=lambda c: (c["start"], -c["end"]))
     raw: list[dict] = []
     for cand in candidates:
@@ -197,6 +197,26 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             y1 = y2 = years.get("ry")
             glued = _glued(g["rm"], g["ry"])
         found.append({"start": start, "end": match.end(), "d1": d1, "m1": m1, "y1": y1, "d2": d2, "m2": m2, "y2": y2, "glued": glued})
+    return found
+
+
+_NUMERIC_DATE = re.compile(r"(?P<d>[0-3]?[0-9])\s?/\s?(?P<m>[01]?[0-9])\s?/\s?(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])")
+
+
+def _numeric_dates(reading: str, context_be: int | None) -> list[dict]:
+    """15/10/2562 and 15/10/62: day/month/year, the year Buddhist era as Thai offices write it."""
+    found = []
+    if "/" not in reading:
+        return found
+    for match in _NUMERIC_DATE.finditer(reading):
+        start = match.start()
+        if start and (reading[start - 1].isdigit() or reading[start - 1] in "/.,"):
+            continue
+        day, month = int(match.group("d")), int(match.group("m"))
+        year = be_year(match.group("y"), context_be)
+        if not (1 <= day <= 31 and 1 <= month <= 12) or year is None:
+            continue
+        found.append({"start": start, "end": match.end(), "d1": day, "m1": month, "y1": year, "d2": day, "m2": month, "y2": year, "glued": False})
     return found
 
 
