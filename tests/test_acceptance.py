@@ -193,3 +193,10 @@ def test_quality_notes_must(sample_json, spec):
     assert inferred == {3, 6, 8}
     repaired_years = [n["surface"] for n in notes if n["kind"] == "repair" and "2562" in n["message"]]
     assert "25 มิ.ย6 2" in repaired_years and "25 ก.ย. 6 2" in repaired_years
+
+
+def test_registration_window_should(sample_json, spec):
+    want = next(d for d in spec["dates"]["should"] if d.get("surface") == "ปี 57 - 30 ก.ย. 61")
+    got = [d for d in sample_json["dates"] if d["item"] == want["item"] and d["surface"] == want["surface"]]
+    assert [(d["end"], d["precision"]) for d in got] == [(want["end"], want["precision"])]
+    assert got[0]["start"] in ("2013-10-01", "2014-01-01")

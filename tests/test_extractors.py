@@ -122,9 +122,9 @@ def test_formats():
     assert format_span_en(D(2019, 12, 16), D(2020, 1, 15)) == "16 Dec 2019 – 15 Jan 2020"
 
 
-def test_a_year_before_a_range_is_not_a_day():
-    """ปี 57 - 30 ก.ย. 61: 57 is a year, so the date is 30 ก.ย. 61, with no note of a bad date."""
-    found, notes = find_dates("ลงทะเบียนในปี 57 - 30 ก.ย. 61 ผู้ประกอบการ", 2562)
+def test_a_year_before_a_range_is_not_a_day_alone():
+    """57 - 30 ก.ย. 61 without ปี: 57 is no day, so the date is 30 ก.ย. 61, with no note of a bad date."""
+    found, notes = find_dates("ลงทะเบียนใน 57 - 30 ก.ย. 61 ผู้ประกอบการ", 2562)
     assert [(s.start, s.surface) for s in found] == [(D(2018, 9, 30), "30 ก.ย. 61")]
     assert notes == []
 
@@ -145,3 +145,12 @@ def test_weekdays_and_numeric_dates(text, expected):
 
 def test_accountants_dash():
     assert figures("งบประมาณ 150,000.- บาท และ 2,500.-บาท") == [(150000, "บาท"), (2500, "บาท")]
+
+
+def test_from_a_year_to_a_day():
+    """ปี 57 - 30 ก.ย. 61: a window from (calendar) year 2557 to 30 Sep 2018, precision year."""
+    found, notes = find_dates("ลงทะเบียนในปี 57 - 30 ก.ย. 61 ผู้ประกอบการ", 2562)
+    assert [(s.start, s.end, s.precision, s.surface) for s in found] == [(D(2014, 1, 1), D(2018, 9, 30), "year", "ปี 57 - 30 ก.ย. 61")]
+    fiscal, _ = find_dates("ปีงบประมาณ 2562 ถึง 30 ก.ย. 62", 2562)
+    assert (fiscal[0].start, fiscal[0].end) == (D(2018, 10, 1), D(2019, 9, 30))
+    assert format_span_th(found[0].start, found[0].end, "year") == "2557 – 30 ก.ย. 2561"

@@ -133,7 +133,8 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     [('2019-03-26', '2019-03-27', '26-27 มี.ค. 62'), ('2019-04-22', '2019-04-23', '22 - 23 เม.ย. 62')]
     """
     reading = to_arabic_digits(text)
-    candidates = _day_dates(reading, meeting_year_be) + _month_dates(reading, meeting_year_be) + _numeric_dates(reading, meeting_year_be)
+    day_dates = _day_dates(reading, meeting_year_be)
+    candidates = day_dates + _month_dates(reading, meeting_year_be) + _numeric_dates(reading, meeting_year_be) + _year_ranges(reading, day_dates, meeting_year_be)
     candidates.sort(key=lambda c: (c["start"], -c["end"]))
     raw: list[dict] = []
     for cand in candidates:
@@ -197,6 +198,27 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             y1 = y2 = years.get("ry")
             glued = _glued(g["rm"], g["ry"])
         found.append({"start": start, "end": match.end(), "d1": d1, "m1": m1, "y1": y1, "d2": d2, "m2": m2, "y2": y2, "glued": glued})
+    return found
+
+
+_YEAR_TO = re.compile(r"ปี(?P<fiscal>งบประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y>[0-9]{4}|[0-9]{2})\s*(?:-|–|ถึง)\s*(?:วันที่\s*)?")
+
+
+def _year_ranges(reading: str, day_dates: list[dict], context_be: int | None) -> list[dict]:
+    """ปี 57 - 30 ก.ย. 61: from a year (precision year) to a day. A fiscal year (ปีงบประมาณ)
+    starts on 1 October of the year before; a plain year on 1 January."""
+    found = []
+    ends = {d["start"]: d for d in day_dates}
+    at = reading.find("ปี")
+    while at >= 0:
+        match = _YEAR_TO.match(reading, at)
+        end = ends.get(match.end()) if match else None
+        year = be_year(match.group("y"), context_be) if end else None
+        if end and year and end["y2"] and (year[0], 1) <= (end["y2"][0], end["m2"]):
+            first = (year[0] - 1, 10) if match.group("fiscal") else (year[0], 1)
+            found.append({"start": at, "end": end["end"], "d1": 1, "m1": first[1], "y1": (first[0], year[1]),
+                          "d2": end["d2"], "m2": end["m2"], "y2": end["y2"], "glued": end["glued"], "precision": "year"})  # fmt: skip
+        at = reading.find("ปี", at + 2)
     return found
 
 
@@ -286,11 +308,11 @@ def _to_span(parts, text, context_year, notes) -> DateSpan | None:
         inferred = True
         if y1 is not None and parts["m1"] > parts["m2"]:
             y2 = y1 + 1
-    precision = "day" if parts["d1"] is not None else "month"
+    precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
     if y1 is None:
         return DateSpan(None, None, precision, surface, parts["start"], parts["end"], year_inferred=True)
     try:
-        if precision == "day":
+        if parts["d1"] is not None:  # day, or year-to-day (its start is the year's first day)
             start = date(y1 - 543, parts["m1"], parts["d1"])
             end = date(y2 - 543, parts["m2"], parts["d2"])
         else:
@@ -408,6 +430,8 @@ def format_span_en(start: date | None, end: date | None, precision: str = "day")
 
 
 def _format_span(start, end, precision, m1, m2, y1, y2) -> str:
+    if precision == "year":
+        return f"{y1} – {end.day} {m2} {y2}"
     if precision == "month":
         if (start.year, start.month) == (end.year, end.month):
             return f"{m1} {y1}"
