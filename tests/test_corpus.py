@@ -46,7 +46,7 @@ def test_list_reads_documents_not_file_names(folder):
     assert set(twins) == {"สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"}
     sample = twins["สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"]
     assert (sample["items"], sample["directives"], sample["figures"], sample["dated"]) == (9, 21, 36, 19)
-    assert sample["first_date"] == "2018-09-30" and sample["file"].endswith("a-sample.txt")
+    assert sample["first_date"] == "2018-09-30" and sample["last_date"] == "2019-09-25" and sample["file"].endswith("a-sample.txt")
     assert [u["file"].rsplit("/", 1)[-1] for u in data["unreadable"]] == ["z-notes.txt"]
     table = run("list", "--data", str(folder))
     assert "2562-04" in table.stdout and "z-notes.txt" in table.stdout
@@ -103,7 +103,7 @@ def test_exports(tmp_path):
     assert items.column_dimensions["D"].width > 8
     dates = book["dates"]
     header = [c.value for c in dates[1]]
-    first = dates.cell(row=2, column=header.index("start") + 1)
+    first = dates.cell(row=2, column=header.index("end") + 1)
     assert first.is_date and first.value.date() == date(2018, 9, 30)
     # CSV: UTF-8 with BOM, Thai intact
     raw = (folder / "2562-04-quantities.csv").read_bytes()

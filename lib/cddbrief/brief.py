@@ -153,7 +153,7 @@ class Brief:
                 old = moved_from.get(id(s))
                 rows.append(
                     {
-                        "start": s.start,
+                        "start": s.when,  # a year-to-day window sorts by its last day
                         "end": s.end,
                         "when": self.span(s.start, s.end, s.precision),
                         "precision": s.precision,

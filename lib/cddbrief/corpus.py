@@ -98,7 +98,7 @@ def code_digest() -> str:
 
 
 def _entry(meeting, path: Path) -> Entry:
-    spans = sorted(s.start for _, d in meeting.directives() for s in d.dates if s.start)
+    spans = sorted(s.when for _, d in meeting.directives() for s in d.dates if s.start)
     ends = sorted(s.end for _, d in meeting.directives() for s in d.dates if s.end)
     return Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path, meeting.district, meeting.province,
                  meeting.source.sha256, meeting.counts(), spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None)  # fmt: skip

@@ -130,7 +130,7 @@ def _ics(meeting: Meeting, folder: Path) -> list[Path]:
             uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.begin}|{s.surface}".encode()).hexdigest()[:24]
             event.add("uid", f"{uid}@cddbrief")
             event.add("dtstamp", stamp)
-            event.add("dtstart", s.start)
+            event.add("dtstart", s.when)  # a year-to-day window is an event on its last day
             event.add("dtend", s.end + timedelta(days=1))  # all-day: DTEND is the day after
             event.add("summary", f"{item.topic}: {_excerpt(d.text, s.begin)}")
             lines = [d.text, "", f"ข้อ {item.no} · ครั้งที่ {meeting.number}/{meeting.year_be} · {meeting.office}", f"ต้นฉบับ: «{s.surface}»"]

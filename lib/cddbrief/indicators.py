@@ -281,7 +281,7 @@ COLUMNS = {
     "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks"],
     "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
     "quantities": ["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence"],
-    "dates": ["meeting", "office", "item", "topic", "directive", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
+    "dates": ["meeting", "office", "item", "topic", "directive", "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
     "checks": ["meeting", "office", "item", "topic", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
     "notes": ["meeting", "office", "kind", "item", "message", "surface"],
 }
@@ -289,7 +289,7 @@ TYPES = {
     "items": (["item", "merged_rows", "directives", "quantities", "dates"], [], ["inferred"], []),
     "directives": (["item", "directive", "quantities", "dates"], [], [], []),
     "quantities": (["item", "directive"], ["value"], ["repaired"], []),
-    "dates": (["item", "directive"], [], ["year_inferred", "repaired"], ["start", "end"]),
+    "dates": (["item", "directive"], [], ["year_inferred", "repaired"], ["start", "end", "when"]),
     "checks": (["item", "directive"], ["total", "actual", "tolerance"], ["holds"], []),
     "notes": (["item"], [], [], []),
 }
@@ -326,7 +326,7 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
         for s in d.dates:
             records["dates"].append(
                 {"meeting": mid, "office": office, "item": s.item, "topic": item.topic, "directive": s.directive,
-                 "start": s.start, "end": s.end, "precision": s.precision, "year_inferred": s.year_inferred,
+                 "start": s.start, "end": s.end, "when": s.when, "precision": s.precision, "year_inferred": s.year_inferred,
                  "repaired": s.repaired, "role": s.role, "surface": s.surface,
                  "sentence": _sentence(d.text, s.begin, s.finish), "actors": who}  # fmt: skip
             )

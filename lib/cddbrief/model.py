@@ -65,6 +65,11 @@ class DateSpan:
     item: int | None = None
     directive: int | None = None
 
+    @property
+    def when(self) -> date | None:
+        """The day a reader plans by: the start, or for a year-to-day window its last day."""
+        return self.end if self.precision == "year" else self.start
+
 
 @dataclass(slots=True)
 class Reschedule:

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 
 def deadlines_within(f, start: date | str, days: int = 30):
-    """Dated actions that start within ``days`` days from ``start`` (moved, superseded dates left out).
+    """Dated actions due within ``days`` days from ``start`` (``when``: the start, or a window's last
+    day; moved, superseded dates left out).
 
     >>> import cddbrief                                                     # doctest: +SKIP
     >>> deadlines_within(cddbrief.load_corpus(), "2019-04-20", 30)          # doctest: +SKIP
@@ -20,8 +21,8 @@ def deadlines_within(f, start: date | str, days: int = 30):
     first = pd.Timestamp(start)
     last = first + timedelta(days=days)
     d = f.dates
-    rows = d[(d["start"] >= first) & (d["start"] < last) & (d["role"].fillna("") != "original")]
-    return rows.sort_values(["start", "meeting", "item"])[["start", "end", "meeting", "office", "item", "topic", "surface", "actors", "sentence"]]
+    rows = d[(d["when"] >= first) & (d["when"] < last) & (d["role"].fillna("") != "original")]
+    return rows.sort_values(["when", "meeting", "item"])[["when", "start", "end", "meeting", "office", "item", "topic", "surface", "actors", "sentence"]]
 
 
 def figures_in(f, unit: str = "บาท"):
@@ -53,5 +54,5 @@ def upcoming_from(f, as_of: date | str | None = None):
 
     if as_of is not None:
         return pd.Timestamp(as_of)
-    starts = f.dates["start"].dropna()
+    starts = f.dates["when"].dropna()
     return starts.min() if len(starts) else pd.Timestamp(date.today())
