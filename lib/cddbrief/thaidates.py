@@ -86,6 +86,11 @@ _WAS = re.compile(r"เดิม(?:กำหนด(?:การ)?)?(?:ไว้)?
 _NOW = re.compile(r"(?:กำหนด|เลื่อน|เปลี่ยน)(?:เป็น|ไปเป็น|ไป)")
 
 
+_NOT_DIGIT = re.compile(r"\D")
+_SPACE_OR_DOT = re.compile(r"[\s.]")
+_SPLIT_DIGITS = re.compile(r"\d\s\d")
+
+
 def be_year(written: str, context_be: int | None = None) -> tuple[int, bool] | None:
     """Read a written year as Buddhist era; return (year_be, repaired) or None.
 
@@ -96,8 +101,8 @@ def be_year(written: str, context_be: int | None = None) -> tuple[int, bool] | N
     """
     text = to_arabic_digits(written)
     christian = "ค" in text
-    digits = re.sub(r"\D", "", text)
-    repaired = bool(re.search(r"\d\s\d", text))
+    digits = _NOT_DIGIT.sub("", text)
+    repaired = bool(_SPLIT_DIGITS.search(text))
     if len(digits) == 2:
         year = 2500 + int(digits)
     elif len(digits) == 4:
@@ -117,7 +122,7 @@ def month_number(written: str) -> int:
     >>> month_number("มิ.ย"), month_number("มี ค."), month_number("เมษายน")
     (6, 3, 4)
     """
-    key = re.sub(r"[\s.]", "", written)
+    key = _SPACE_OR_DOT.sub("", written)
     return _MONTH_BY_KEY[key]
 
 
@@ -134,7 +139,7 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     """
     reading = to_arabic_digits(text)
     day_dates = _day_dates(reading, meeting_year_be)
-    candidates = day_dates + _month_dates(reading, meeting_year_be) + _numeric_dates(reading, meeting_year_be) + _year_ranges(reading, day_dates, meeting_year_be)
+    candidates = day_dates + _month_dates(reading, meeting_year_be, day_dates) + _numeric_dates(reading, meeting_year_be) + _year_ranges(reading, day_dates, meeting_year_be)
     candidates.sort(key=lambda c: (c["start"], -c["end"]))
     raw: list[dict] = []
     for cand in candidates:
@@ -242,15 +247,22 @@ def _numeric_dates(reading: str, context_be: int | None) -> list[dict]:
     return found
 
 
-def _month_dates(reading: str, context_be: int | None) -> list[dict]:
-    """Dates of month precision: from each เดือน, and from each month written before a year."""
+def _month_dates(reading: str, context_be: int | None, day_dates: list[dict] = ()) -> list[dict]:
+    """Dates of month precision: from each เดือน, and from each month written before a year
+    (a year that closes a day-date already read is not looked at again)."""
     starts = []
     at = reading.find("เดือน")
     while at >= 0:
         starts.append(at)
         at = reading.find("เดือน", at + 1)
+    taken = [(d["start"], d["end"]) for d in day_dates]
+    next_taken = 0
     for year in _YEARISH.finditer(reading):
         at = year.start()
+        while next_taken < len(taken) and taken[next_taken][1] <= at:
+            next_taken += 1
+        if next_taken < len(taken) and taken[next_taken][0] <= at:
+            continue
         if at and reading[at - 1].isdigit():
             continue
         if _month_just_before(reading, at):
