@@ -97,7 +97,8 @@ def code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _entry(meeting, path: Path) -> Entry:
+def entry_of(meeting, path: Path) -> Entry:
+    """The catalogue's line for a meeting read from path."""
     spans = sorted(s.when for _, d in meeting.directives() for s in d.dates if s.start)
     ends = sorted(s.end for _, d in meeting.directives() for s in d.dates if s.end)
     return Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path, meeting.district, meeting.province,
@@ -129,7 +130,7 @@ def read_cached(path: Path) -> dict:
         if len(data) > MAX_BYTES:
             raise CddbriefError(f"{path.name} is {len(data) / 1e6:.0f} MB, too large for a meeting summary")
         meeting = parse_document(read_bytes(data, name=str(path)))
-        result = {"entry": _entry(meeting, path), "records": frame_records(meeting)}
+        result = {"entry": entry_of(meeting, path), "records": frame_records(meeting)}
     except CddbriefError as exc:
         result = {"error": str(exc)}
     _store(cached, result)

@@ -157,9 +157,9 @@ def build(
 
 
 def _index_entry(meeting, path: Path) -> dict:
-    from .corpus import _entry
+    from .corpus import entry_of
 
-    return _entry(meeting, path).as_dict()
+    return entry_of(meeting, path).as_dict()
 
 
 def _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook, reuse) -> dict[str, Path]:
