@@ -97,7 +97,7 @@ class Brief:
         return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 1 else f"{value:.2f}"
 
     def figure(self, value: float, unit: str) -> str:
-        """``15,804,000 บาท`` in Thai; ``15,804,000 baht`` in English."""
+        """``2,400,000 บาท`` in Thai; ``2,400,000 baht`` in English."""
         if unit == "%":
             return f"{self.number(value)}%"
         name = unit if self.lang == "th" else units()[unit].en if unit in units() else unit

@@ -3,7 +3,7 @@
 Checks found from one meeting's figures, each with operands, result,
 tolerance, whether it holds, and the source text it stands on:
 
-- product: count × rate = total (``878 หมู่บ้าน … หมู่บ้านละ 18,000 บาท … 15,804,000 บาท``)
+- product: count × rate = total (``120 หมู่บ้าน … หมู่บ้านละ 20,000 บาท … 2,400,000 บาท``)
 - ratio: part ÷ whole = the percentage stated after ``คิดเป็น``
 - sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total
 - share: a percentage worth stating that the text does not (recorded of collected)
@@ -35,8 +35,8 @@ _PART_CUE = re.compile(r"ได้\s*$")
 def _fmt(value: float) -> str:
     """A figure with thousands separators, two decimals where it has any.
 
-    >>> _fmt(15804000), _fmt(7.911)
-    ('15,804,000', '7.91')
+    >>> _fmt(2400000), _fmt(7.911)
+    ('2,400,000', '7.91')
     """
     if float(value).is_integer():
         return f"{int(value):,}"

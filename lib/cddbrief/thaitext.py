@@ -97,8 +97,8 @@ def drop_stray_marks(text: str) -> tuple[str, list[str]]:
 def collapse(text: str) -> str:
     """Collapse runs of white space to one space and trim.
 
-    >>> collapse("  จัดเก็บได้   12,827,456  ครัวเรือน ")
-    'จัดเก็บได้ 12,827,456 ครัวเรือน'
+    >>> collapse("  จัดเก็บได้   1,234,567  ครัวเรือน ")
+    'จัดเก็บได้ 1,234,567 ครัวเรือน'
     """
     return " ".join(text.split())
 
