@@ -150,8 +150,8 @@ def provinces_of_district(name: str) -> list[Place]:
 def district_en(name: str, province: str | None = None) -> str | None:
     """English name of a district (of the given province when the name is shared).
 
-    >>> district_en("เสริมงาม")
-    'Soem Ngam'
+    >>> district_en("แม่ทะ")
+    'Mae Tha'
     """
     found = [d for d in _districts().get(name.strip(), ()) if province is None or _province_by_code()[d.province_code].name_th == province]
     return found[0].name_en if len(found) == 1 else None

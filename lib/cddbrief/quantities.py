@@ -1,6 +1,6 @@
 """Quantities: a number with its Thai unit, and what it belongs to.
 
-Reads ``76 จังหวัด``, ``15,804,000 บาท``, ``97.86%``, ``ร้อยละ 68.25``,
+Reads ``12 จังหวัด``, ``2,400,000 บาท``, ``81.5%``, ``ร้อยละ 68.25``,
 ``15.8 ล้านบาท`` (15,800,000 บาท), Thai digits, and "per" relations
 (``หมู่บ้านละ 18,000 บาท``: 18,000 baht per village). A figure split by a stray
 space (``97.5 9%``) is joined and flagged as repaired. Not quantities:
@@ -21,7 +21,7 @@ _MULTIPLIERS = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่�
 _NUMBER = (
     r"(?P<num>"
     r"\d+\.\d\s\d(?=\s*(?:%|เปอร์เซ็นต์))"  # 97.5 9% : a decimal split by a stray space
-    r"|\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?"  # 15,804,000 (12,827, 456 is repaired)
+    r"|\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?"  # 2,400,000 (1,234, 567 is repaired)
     r"|\d+(?:\.\d+)?"
     r")"
 )
