@@ -80,9 +80,9 @@ def find_quantities(
 
     ``skip_spans`` are character spans already read as something else (dates).
 
-    >>> qs, _ = find_quantities("ดำเนินการ 878 หมู่บ้านหมู่บ้านละ 18,000 บาท คือลำพูน 97.5 9%")
+    >>> qs, _ = find_quantities("ดำเนินการ 120 หมู่บ้านหมู่บ้านละ 20,000 บาท คือน่าน 81.2 5%")
     >>> [(q.value, q.unit, q.per, q.entity, q.surface) for q in qs]
-    [(878, 'หมู่บ้าน', None, None, '878 หมู่บ้าน'), (18000, 'บาท', 'หมู่บ้าน', None, '18,000 บาท'), (97.59, '%', None, 'ลำพูน', '97.5 9%')]
+    [(120, 'หมู่บ้าน', None, None, '120 หมู่บ้าน'), (20000, 'บาท', 'หมู่บ้าน', None, '20,000 บาท'), (81.25, '%', None, 'น่าน', '81.2 5%')]
     """
     reading = to_arabic_digits(text)
     places = None  # place names are looked for only when a figure needs them
