@@ -124,3 +124,32 @@ def test_rows_without_trailing_cells_still_split(seed):
         item.write_number = True
         item.split_after = None
     _check(_parse(docgen.render_dump(m).encode(), "r.txt"), m)
+
+
+def test_word_header_inside_the_table():
+    """Title, number and office in merged rows at the top of the table, then the header row."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=4)
+    table.cell(0, 0).merge(table.cell(0, 3)).text = "สรุปการประชุมกรมการพัฒนาชุมชน ผ่านระบบ TV พช. ครั้งที่ ๗/๒๕๖๓"
+    table.cell(1, 0).merge(table.cell(1, 3)).text = "สำนักงานพัฒนาชุมชนอำเภอป่าซาง"
+    for cell, text in zip(table.rows[2].cells, ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]):
+        cell.text = text
+    for r, (no, topic, directive) in enumerate([("1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน"), ("2", "ผ้าไทย", "รณรงค์ใส่ผ้าไทย")], start=3):
+        for c, text in enumerate([no, topic, directive, ""]):
+            table.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    parsed = _parse(out.getvalue(), "inside.docx")
+    assert (parsed.id, parsed.office, parsed.province) == ("2563-07", "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ลำพูน")
+    assert [(i.no, i.topic, len(i.directives)) for i in parsed.items] == [(1, "กองทุนหมู่บ้าน", 1), (2, "ผ้าไทย", 1)]
+
+
+def test_dump_header_inside_the_table():
+    text = "\tสรุปการประชุม TV พช. ครั้งที่ 3/2563\n\tสำนักงานพัฒนาชุมชนจังหวัดตาก\n\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tOTOP\n\tให้รายงาน 5 กลุ่ม\n\t\n\n"
+    parsed = _parse(text.encode(), "inside.txt")
+    assert (parsed.id, parsed.office, parsed.province) == ("2563-03", "สำนักงานพัฒนาชุมชนจังหวัดตาก", "ตาก")
+    assert [(i.no, i.topic) for i in parsed.items] == [(1, "OTOP")]

@@ -101,16 +101,16 @@ def layout_text(text: str) -> Layout:
     notes = []
     if trailing:
         notes.append(Note("skipped", f"text after the table was not read: {_excerpt(' '.join(trailing))}"))
-    cells_before_break = []
-    for kind, value in events:
-        if kind != "cell":
-            if cells_before_break:
-                break
-            continue
-        cells_before_break.append(value)
-        if len(cells_before_break) >= len(ROLES) + 1:
+    first_cells = [value for kind, value in events if kind == "cell"][: len(ROLES) + 6]
+    columns, header_cells = None, 0
+    for lead in range(4):  # the title or office may stand in cells above the header row
+        columns, taken = _header_from(first_cells[lead:])
+        if columns is not None and lead and len(columns) < 3:
+            columns = None  # below other cells, only a full header row (3 columns or more) counts
+        if columns is not None:
+            header = header + [" ".join(c.split()) for c in first_cells[:lead] if c.strip()]
+            header_cells = lead + taken
             break
-    columns, header_cells = _header_from(cells_before_break)
     if columns is None:
         columns = DEFAULT_COLUMNS
         notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
@@ -218,11 +218,14 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
     """Layout of a Word table read cell by cell: find the header row, keep the rest."""
     notes: list[Note] = []
     rows = [row for row in table if any(cell.strip() for cell in row)]
+    header = list(header)
     columns = None
-    if rows:
-        columns = columns_of(rows[0])
-    if columns is not None:
-        rows = rows[1:]
+    at = next((i for i, row in enumerate(rows[:6]) if (columns_of(row) or []) and (i == 0 or len(columns_of(row)) >= 3)), None)
+    if at is not None:
+        # rows above the header row (the title, the number, the office in merged cells) are the header
+        header += [" ".join(dict.fromkeys(c.strip() for c in row if c.strip())) for row in rows[:at]]
+        columns = columns_of(rows[at])
+        rows = rows[at + 1 :]
     else:
         columns = DEFAULT_COLUMNS
         notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
