@@ -105,7 +105,7 @@ def test_thai_brief_holds_the_meeting(built):
         assert figure in text
     assert "878 หมู่บ้าน × 18,000 บาท = 15,804,000 บาท" in text
     assert "22–23 เม.ย. 2562" in text  # Buddhist-era dates
-    assert "'97.5 9%' was read as 97.59%" in text  # the notes
+    assert "อ่าน '97.5 9%' เป็น 97.59%" in text  # the notes, in Thai
     assert "cd915896670c298fdbe188e593f26a8c78f1599eb5567a094898afb77fa0501c" in text  # provenance
     for package in ("cddbrief", "papermill", "nbconvert", "pandas", "matplotlib"):
         assert re.search(rf"{package} \d", text), package
@@ -173,6 +173,7 @@ def test_english_brief(built):
     for words in ("Agenda", "Women's Development Fund", "Mother of the Land Fund", "22–23 Apr 2019", "15,804,000 baht", "878 villages", "households"):
         assert words in text
     assert "2562" in text  # the BE year is still named beside the CE one
+    assert "'97.5 9%' was read as 97.59%" in text  # the notes, in English
     assert (built / "2562-04" / "brief.en.pdf").exists()
 
 

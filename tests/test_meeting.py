@@ -74,3 +74,10 @@ def test_header_variants_and_numbered_topics():
     assert (m.id, m.title, m.office, m.district, m.province) == ("2563-05", "สรุปผลการประชุม TV พช.", "พัฒนาชุมชนอำเภอป่าซาง จังหวัดลำพูน", "ป่าซาง", "ลำพูน")
     assert m.meeting_date.isoformat() == "2020-05-20"
     assert [(i.no, i.inferred, i.topic) for i in m.items] == [(1, False, "กองทุนหมู่บ้าน"), (2, False, "ผ้าไทย")]
+
+
+def test_every_note_speaks_thai_too(sample_meeting):
+    """A Thai brief shows its reading notes in Thai; the JSON keeps both."""
+    assert sample_meeting.notes and all(n.th for n in sample_meeting.notes)
+    data = sample_meeting.to_dict()
+    assert all(n["message_th"] and n["message"] for n in data["notes"])

@@ -220,7 +220,7 @@ class Brief:
         return rows
 
     def notes(self) -> list[dict]:
-        return [{"kind": self.t(f"note_{n.kind}"), "item": n.item, "message": n.message} for n in self.meeting.notes]
+        return [{"kind": self.t(f"note_{n.kind}"), "item": n.item, "message": n.th if self.lang == "th" and n.th else n.message} for n in self.meeting.notes]
 
     def directive_groups(self) -> list[dict]:
         return [

@@ -30,9 +30,9 @@ def extract_text(text: str, year_be: int | None = None) -> dict:
     notes = list(date_notes) + list(qty_notes)
     for s in spans:
         if s.start is None:
-            notes.append(Note("inferred", f"'{s.surface}' has no year and no meeting gives one; give --year to read it", surface=s.surface))
+            notes.append(Note("inferred", f"'{s.surface}' has no year and no meeting gives one; give --year to read it", surface=s.surface, th=f"'{s.surface}' ไม่ระบุปี และไม่มีการประชุมให้อ้างอิงปี ระบุปีด้วย --year"))
         elif s.year_inferred:
-            notes.append(Note("inferred", f"'{s.surface}' has no year; {s.start.year + 543} was taken from the text around it", surface=s.surface))
+            notes.append(Note("inferred", f"'{s.surface}' has no year; {s.start.year + 543} was taken from the text around it", surface=s.surface, th=f"'{s.surface}' ไม่ระบุปี ใช้ปี {s.start.year + 543} จากข้อความใกล้เคียง"))
     meetings = []
     for match in _MEETING_REF.finditer(to_arabic_digits(text)):
         year = int(match.group("year"))

@@ -100,7 +100,7 @@ def layout_text(text: str) -> Layout:
     events, trailing = _cell_events(lines[first:])
     notes = []
     if trailing:
-        notes.append(Note("skipped", f"text after the table was not read: {_excerpt(' '.join(trailing))}"))
+        notes.append(Note("skipped", f"text after the table was not read: {_excerpt(' '.join(trailing))}", th=f"ข้อความหลังตารางไม่ได้นำมาอ่าน: {_excerpt(' '.join(trailing))}"))
     first_cells = [value for kind, value in events if kind == "cell"][: len(ROLES) + 6]
     columns, header_cells = None, 0
     for lead in range(4):  # the title or office may stand in cells above the header row
@@ -113,7 +113,7 @@ def layout_text(text: str) -> Layout:
             break
     if columns is None:
         columns = DEFAULT_COLUMNS
-        notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
+        notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ", th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
     rows = _assemble(events, columns, skip_cells=header_cells, notes=notes)
     return Layout(header=header, columns=columns, rows=rows, notes=notes)
 
@@ -208,7 +208,7 @@ def _drop_repeated_headers(rows: list[list[str]], notes: list[Note]) -> list[lis
     kept = []
     for row in rows:
         if columns_of(row) is not None:
-            notes.append(Note("skipped", "a repeated header row (page break) was skipped"))
+            notes.append(Note("skipped", "a repeated header row (page break) was skipped", th="ข้ามแถวหัวตารางที่ซ้ำเมื่อขึ้นหน้าใหม่"))
             continue
         kept.append(row)
     return kept
@@ -228,7 +228,7 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
         rows = rows[at + 1 :]
     else:
         columns = DEFAULT_COLUMNS
-        notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
+        notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ", th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
     kept = _drop_repeated_headers(rows, notes)
     return Layout(header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes)
 

@@ -68,7 +68,7 @@ def _read_header(lines: list[str], notes: list[Note]) -> dict:
     for line in lines:
         text = collapse(line)
         if _DEBRIS.match(text) and kept == []:
-            notes.append(Note("skipped", f"the line '{text}' before the title is not part of the table or the header; dropped", surface=text))
+            notes.append(Note("skipped", f"the line '{text}' before the title is not part of the table or the header; dropped", surface=text, th=f"บรรทัด '{text}' ก่อนชื่อเรื่องไม่ใช่ส่วนของหัวเรื่องหรือตาราง จึงตัดออก"))
             continue
         if text:
             kept.append(text)
@@ -82,9 +82,9 @@ def _read_header(lines: list[str], notes: list[Note]) -> dict:
             header["year_be"] = _be(ref.group("year"))
             written = text[ref.start() : ref.end()]
             if has_thai_digits(written):
-                notes.append(Note("repair", f"the meeting number is written with Thai digits: {collapse(written.split('ที่', 1)[-1])}", surface=written))
+                notes.append(Note("repair", f"the meeting number is written with Thai digits: {collapse(written.split('ที่', 1)[-1])}", surface=written, th=f"เลขครั้งที่ประชุมเขียนด้วยเลขไทย: {collapse(written.split('ที่', 1)[-1])}"))
             if len(ref.group("year")) == 4 and int(ref.group("year")) < 2300:
-                notes.append(Note("repair", f"the year {ref.group('year')} is Christian era; read as {header['year_be']} BE"))
+                notes.append(Note("repair", f"the year {ref.group('year')} is Christian era; read as {header['year_be']} BE", th=f"ปี {ref.group('year')} เป็นคริสต์ศักราช อ่านเป็น พ.ศ. {header['year_be']}"))
             prefix = collapse(text[: ref.start()])
             if prefix and not title_lines:
                 title_lines.append(prefix)
@@ -118,9 +118,9 @@ def _place_of(office: str, header_text: str, notes: list[Note]) -> tuple[str | N
         if len(candidates) == 1:
             province = candidates[0].name_th
         elif len(candidates) > 1:
-            notes.append(Note("warning", f"the district {district} exists in {len(candidates)} provinces; the province is not named, so it is left empty"))
+            notes.append(Note("warning", f"the district {district} exists in {len(candidates)} provinces; the province is not named, so it is left empty", th=f"อำเภอ{district} มีใน {len(candidates)} จังหวัด และเอกสารไม่ระบุจังหวัด จึงเว้นว่างไว้"))
         else:
-            notes.append(Note("warning", f"the district {district} is not in the gazetteer; its province is unknown"))
+            notes.append(Note("warning", f"the district {district} is not in the gazetteer; its province is unknown", th=f"ไม่พบอำเภอ{district} ในทะเบียนพื้นที่ จึงไม่ทราบจังหวัด"))
     province_en = glossary.provinces()[province].name_en if province else None
     return district, province, province_en
 
@@ -188,12 +188,12 @@ def _rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
             extra = " ".join(collapse(c) for c in cells[len(roles) :] if c.strip())
             if extra:
                 fields["remarks"] = (fields["remarks"] + " " + extra).strip()
-                notes.append(Note("merged", f"a row had {len(cells)} cells for {len(roles)} columns; the extra text was put in remarks"))
+                notes.append(Note("merged", f"a row had {len(cells)} cells for {len(roles)} columns; the extra text was put in remarks", th=f"แถวหนึ่งมี {len(cells)} ช่อง แต่ตารางมี {len(roles)} คอลัมน์ ข้อความส่วนเกินย้ายไปไว้ในหมายเหตุ"))
         number = None
         if is_item_number(fields["no"]):
             number = int(re.sub(r"\D", "", to_arabic_digits(fields["no"])))
         elif fields["no"].strip():
-            notes.append(Note("skipped", f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred"))
+            notes.append(Note("skipped", f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred", th=f"ช่องลำดับของแถวหนึ่งเป็น '{collapse(fields['no'])[:40]}' ไม่ใช่ตัวเลข จึงอนุมานลำดับแทน"))
         topic = collapse(fields["topic"])
         numbered_topic = _NUMBERED_TOPIC.match(to_arabic_digits(topic))
         if number is None and numbered_topic:  # "3. เศรษฐกิจฐานราก": the number stands in the topic cell
@@ -219,7 +219,7 @@ def _rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
     _infer_numbers(items, written_numbers, notes)
     for item in items:
         if item.merged_rows > 1:
-            notes.append(Note("merged", f"item {item.no} appears on {item.merged_rows} rows (split over a page) and was merged", item=item.no))
+            notes.append(Note("merged", f"item {item.no} appears on {item.merged_rows} rows (split over a page) and was merged", item=item.no, th=f"ข้อ {item.no} อยู่ใน {item.merged_rows} แถว (ขึ้นหน้าใหม่) จึงรวมเป็นข้อเดียว"))
     return items
 
 
@@ -237,14 +237,14 @@ def _infer_numbers(items: list[Item], written: list[int | None], notes: list[Not
         else:
             item.no = index + 1
         if after is not None and after[0] != item.no + after[1]:
-            notes.append(Note("warning", f"item number {item.no} was inferred, but the next written number ({after[0]}) does not follow on", item=item.no))
-        notes.append(Note("inferred", f"item number {item.no} ({item.topic}) is missing and was inferred from its neighbours", item=item.no))
+            notes.append(Note("warning", f"item number {item.no} was inferred, but the next written number ({after[0]}) does not follow on", item=item.no, th=f"ลำดับที่ {item.no} อนุมานขึ้น แต่ลำดับถัดไปที่เขียนไว้ ({after[0]}) ไม่ต่อเนื่องกัน"))
+        notes.append(Note("inferred", f"item number {item.no} ({item.topic}) is missing and was inferred from its neighbours", item=item.no, th=f"ประเด็น '{item.topic}' ไม่มีลำดับที่ จึงอนุมานเป็นข้อ {item.no} จากข้อใกล้เคียง"))
     seen: dict[int, int] = {}
     for item in items:
         seen[item.no] = seen.get(item.no, 0) + 1
     for number, count in seen.items():
         if count > 1:
-            notes.append(Note("warning", f"item number {number} is used by {count} items with different topics", item=number))
+            notes.append(Note("warning", f"item number {number} is used by {count} items with different topics", item=number, th=f"ลำดับที่ {number} ถูกใช้กับ {count} ข้อที่ประเด็นต่างกัน"))
 
 
 def _clean_cells(layout: Layout, notes: list[Note]) -> None:
@@ -254,7 +254,7 @@ def _clean_cells(layout: Layout, notes: list[Note]) -> None:
             cleaned, dropped = drop_stray_marks(cell)
             for what in dropped:
                 following = what[1:] or "the text"
-                notes.append(Note("repair", f"a stray Thai mark before '{following}' was dropped", surface=what))
+                notes.append(Note("repair", f"a stray Thai mark before '{following}' was dropped", surface=what, th=f"ตัดเครื่องหมายสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับหน้า '{following}' ออก"))
             row[c] = cleaned
 
 
@@ -274,9 +274,9 @@ def _extract(items: list[Item], year_be: int | None, notes: list[Note]) -> None:
             d.dates, d.reschedules, d.recurrences, d.quantities = spans, moves, recurrences, quantities
             for s in d.dates:
                 if s.year_inferred and s.start is not None:
-                    notes.append(Note("inferred", f"'{s.surface}' has no year; {s.start.year + 543} was taken from the text around it", item=item.no, surface=s.surface))
+                    notes.append(Note("inferred", f"'{s.surface}' has no year; {s.start.year + 543} was taken from the text around it", item=item.no, surface=s.surface, th=f"'{s.surface}' ไม่ระบุปี ใช้ปี {s.start.year + 543} จากข้อความใกล้เคียง"))
                 elif s.year_inferred:
-                    notes.append(Note("inferred", f"'{s.surface}' has no year and none could be inferred", item=item.no, surface=s.surface))
+                    notes.append(Note("inferred", f"'{s.surface}' has no year and none could be inferred", item=item.no, surface=s.surface, th=f"'{s.surface}' ไม่ระบุปี และอนุมานปีไม่ได้"))
             notes.extend(replace(n, item=item.no) for n in date_notes + qty_notes)
 
 
@@ -293,7 +293,7 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None) -> Meeting:
         text = raw.text or ""
         odd = sum(text.count(ch) for ch in "\u00a0\u200b\u2009\u202f")
         if odd:
-            notes.append(Note("repair", f"{odd} non-breaking or zero-width spaces were read as plain spaces"))
+            notes.append(Note("repair", f"{odd} non-breaking or zero-width spaces were read as plain spaces", th=f"อ่านช่องว่างพิเศษ (non-breaking หรือ zero-width) {odd} ตัวเป็นช่องว่างปกติ"))
         layout = layout_text(normalise_spaces(text))
     notes.extend(layout.notes)
     if not layout.rows:
@@ -311,7 +311,7 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None) -> Meeting:
     if meeting_id:
         year_be, number = parse_meeting_id(meeting_id)
         if header["number"] is not None and (header["number"], header["year_be"]) != (number, year_be):
-            notes.append(Note("warning", f"the header says meeting {header['number']}/{header['year_be']}; --meeting {number}/{year_be} was used"))
+            notes.append(Note("warning", f"the header says meeting {header['number']}/{header['year_be']}; --meeting {number}/{year_be} was used", th=f"หัวเอกสารระบุครั้งที่ {header['number']}/{header['year_be']} แต่ใช้ --meeting {number}/{year_be} แทน"))
         header["number"], header["year_be"] = number, year_be
     if header["number"] is None:
         raise CddbriefError(
@@ -324,7 +324,7 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None) -> Meeting:
         raise CddbriefError(f"{label} has a table but no items in it", "check that the table rows hold a topic and directives")
     district, province, province_en = _place_of(header["office"], " ".join(layout.header), notes)
     if not header["office"]:
-        notes.append(Note("warning", "the header names no office (สำนักงาน…)"))
+        notes.append(Note("warning", "the header names no office (สำนักงาน…)", th="หัวเอกสารไม่ระบุหน่วยงาน (สำนักงาน…)"))
     _extract(items, header["year_be"], notes)
     meeting = Meeting(
         number=header["number"],

@@ -21,6 +21,7 @@ class Note:
     message: str
     item: int | None = None
     surface: str | None = None
+    th: str = ""  # the message in Thai, for Thai briefs
 
 
 @dataclass(slots=True)
@@ -272,7 +273,7 @@ class Meeting:
                 for c in self.checks
             ],
             "notes": [
-                {"kind": n.kind, "message": n.message, "item": n.item, "surface": n.surface}
+                {"kind": n.kind, "message": n.message, "message_th": n.th, "item": n.item, "surface": n.surface}
                 for n in self.notes
             ],
         }

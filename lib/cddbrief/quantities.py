@@ -148,7 +148,7 @@ def find_quantities(
             )
         )
         if repaired:
-            notes.append(Note("repair", f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}", surface=surface))
+            notes.append(Note("repair", f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}", surface=surface, th=f"อ่าน '{surface}' เป็น {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}"))
     return found, notes
 
 

@@ -82,7 +82,7 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
     text, encoding = decode_text(data, name)
     notes = []
     if encoding not in ("utf-8", "ascii"):
-        notes.append(Note("repair", f"the file was read as {encoding}"))
+        notes.append(Note("repair", f"the file was read as {encoding}", th=f"อ่านไฟล์ด้วยรหัสอักขระ {encoding}"))
     return RawDocument(Source(name, digest, "txt", encoding), text=text, notes=notes)
 
 
@@ -191,7 +191,7 @@ def _read_docx(data: bytes, name: str, digest: str) -> RawDocument:
     if not seen_table:
         raise CddbriefError(f"{label} has no table", "the summary needs its table ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ")
     if auto_numbered:
-        notes.append(Note("repair", f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)"))
+        notes.append(Note("repair", f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)", th=f"เลขข้ออัตโนมัติของ Word เขียนออกมาเป็น 1., 2., … ({auto_numbered} ย่อหน้า)"))
     return RawDocument(Source(name, digest, "docx", None), header=header, table=rows, notes=notes)
 
 

@@ -331,13 +331,13 @@ def _to_span(parts, text, context_year, notes) -> DateSpan | None:
             start = date(y1 - 543, parts["m1"], 1)
             end = date(y2 - 543, parts["m2"], calendar.monthrange(y2 - 543, parts["m2"])[1])
     except ValueError:
-        notes.append(Note("skipped", f"'{surface}' is not a real date; it was not read", surface=surface))
+        notes.append(Note("skipped", f"'{surface}' is not a real date; it was not read", surface=surface, th=f"'{surface}' ไม่ใช่วันที่ที่มีอยู่จริง จึงไม่ได้อ่าน"))
         return None
     if end < start:
-        notes.append(Note("skipped", f"'{surface}' ends before it starts; it was not read", surface=surface))
+        notes.append(Note("skipped", f"'{surface}' ends before it starts; it was not read", surface=surface, th=f"'{surface}' วันสิ้นสุดอยู่ก่อนวันเริ่ม จึงไม่ได้อ่าน"))
         return None
     if repaired:
-        notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}", surface=surface))
+        notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}", surface=surface, th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}"))
     return DateSpan(start, end, precision, surface, parts["start"], parts["end"], year_inferred=inferred, repaired=repaired)
 
 
