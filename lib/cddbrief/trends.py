@@ -208,8 +208,10 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
         try:
             report.quick_jsonschema()
             executed = report.execute_notebook(notebook, tmp / "trends.ipynb", {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, out / f"trends{suffix}.failed.ipynb")
-            trends = Trends.load(data_dir, lang)
-            page = {"lang": lang, "title": trends.t("trends_title"), "running": trends.t("trends_title")}
+            from .brief import _labels
+
+            title = _labels()["trends_title"][lang]  # the page needs only words, not the corpus again
+            page = {"lang": lang, "title": title, "running": title}
             html = report.export_html(executed, page)
             written = {}
             if "html" in formats:
