@@ -27,7 +27,7 @@ _KIND_ORDER = {"money": 0, "percent": 1, "place": 2, "count": 3, "area": 4, "wei
 
 
 @cache
-def _labels() -> dict:
+def labels() -> dict:
     return json.loads(files("cddbrief").joinpath("data", "labels.json").read_text(encoding="utf-8"))
 
 
@@ -84,7 +84,7 @@ class Brief:
 
     def t(self, key: str, **values) -> str:
         """A label in the brief's language."""
-        text = _labels()[key][self.lang]
+        text = labels()[key][self.lang]
         return text.format(**values) if values else text
 
     def span(self, start: date | None, end: date | None, precision: str = "day") -> str:

@@ -292,10 +292,10 @@ def export_html(nb, page: dict) -> str:
     from nbconvert import HTMLExporter
 
     from . import __version__
-    from .brief import _labels
+    from .brief import labels
     from .fonts import font_face_css
 
-    labels = _labels()
+    words = labels()
     lang = page["lang"]
     css = (_template_dir() / "brief.css").read_text(encoding="utf-8")
     exporter = HTMLExporter(template_name="cddbrief", extra_template_basedirs=[str(_template_dir() / "nbconvert")])
@@ -305,9 +305,9 @@ def export_html(nb, page: dict) -> str:
         "font_css": font_face_css(),
         "css": css,
         "version": __version__,
-        "print_label": labels["print"][lang],
-        "expand_label": labels["expand_all"][lang],
-        "toolbar_label": labels["brief"][lang],
+        "print_label": words["print"][lang],
+        "expand_label": words["expand_all"][lang],
+        "toolbar_label": words["brief"][lang],
     }
     body, _ = exporter.from_notebook_node(nb, resources={"cddbrief": resources})
     return body

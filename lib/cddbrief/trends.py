@@ -116,9 +116,9 @@ class Trends:
         return cls(frames, lang, str(folder))
 
     def t(self, key: str, **values) -> str:
-        from .brief import _labels
+        from .brief import labels
 
-        text = _labels()[key][self.lang]
+        text = labels()[key][self.lang]
         return text.format(**values) if values else text
 
     def meetings(self) -> list[dict]:
@@ -208,9 +208,9 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
         try:
             report.quick_jsonschema()
             executed = report.execute_notebook(notebook, tmp / "trends.ipynb", {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, out / f"trends{suffix}.failed.ipynb")
-            from .brief import _labels
+            from .brief import labels
 
-            title = _labels()["trends_title"][lang]  # the page needs only words, not the corpus again
+            title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
             page = {"lang": lang, "title": title, "running": title}
             html = report.export_html(executed, page)
             written = {}
