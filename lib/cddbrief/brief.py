@@ -28,6 +28,7 @@ _KIND_ORDER = {"money": 0, "percent": 1, "place": 2, "count": 3, "area": 4, "wei
 
 @cache
 def labels() -> dict:
+    """The words of briefs and trends pages, in Thai and English (data/labels.json)."""
     return json.loads(files("cddbrief").joinpath("data", "labels.json").read_text(encoding="utf-8"))
 
 
