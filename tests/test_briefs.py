@@ -132,7 +132,7 @@ def test_brief_is_self_contained(built):
 def test_brief_shows_no_code_and_no_parameters_cell(built):
     html = (built / "2562-04" / "brief.html").read_text(encoding="utf-8")
     assert "brief.show(" not in html and "Brief.load" not in html
-    assert "injected-parameters" not in html and "Parameters" not in html.split("id=\"provenance\"")[0]
+    assert "injected-parameters" not in html and 'meeting = "2562-04"' not in html and "lang = " not in html
     assert 'class="prompt' not in html and "In&nbsp;[" not in html
 
 

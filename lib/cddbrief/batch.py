@@ -195,14 +195,9 @@ def _write_files(folder: Path, files: dict[str, bytes]) -> None:
 
 def write_index(out_dir: Path, outcomes: list[Outcome], lang: str = "th") -> Path:
     """OUT/index.html: every brief in the folder, self-contained, sortable without a network."""
-    from importlib.resources import files
-
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
+    from .brief import environment
     from .fonts import font_face_css
 
-    folder = Path(str(files("cddbrief").joinpath("templates")))
-    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(["j2", "html"]))
     suffix = "" if lang == "th" else f".{lang}"
     rows = []
     for o in outcomes:
@@ -213,7 +208,7 @@ def write_index(out_dir: Path, outcomes: list[Outcome], lang: str = "th") -> Pat
         rows.append({"failed": False, "href": f"{o.folder}/brief{suffix}.html", "pdf": (out_dir / o.folder / f"brief{suffix}.pdf").exists(),
                      "pdf_href": f"{o.folder}/brief{suffix}.pdf", **e, "file": Path(e.get("file", o.path.name)).name})  # fmt: skip
     rows.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""), reverse=False)
-    html = env.get_template("index.html.j2").render(rows=rows, lang=lang, font_css=font_face_css())
+    html = environment().get_template("index.html.j2").render(rows=rows, lang=lang, font_css=font_face_css())
     target = out_dir / "index.html"
     tmp = out_dir / f".index.html.{os.getpid()}.tmp"
     tmp.write_text(html, encoding="utf-8")

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from .glossary import topic_en, units
 from .model import Meeting
 from .thaidates import format_span_en, format_span_th
+from .thaitext import excerpt, word_window
 
 SECTIONS = ("meeting", "summary", "agenda", "timeline", "deadlines", "figures", "checks", "notes", "directives", "provenance")
 VERSIONED = ("cddbrief", "papermill", "nbconvert", "pandas", "matplotlib")
@@ -33,11 +34,13 @@ def labels() -> dict:
 
 
 @cache
-def _environment():
+def environment():
+    """The Jinja environment of every page: section templates (templates/brief/) and pages
+    (templates/), autoescaped, strict about missing names."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-    folder = Path(str(files("cddbrief").joinpath("templates", "brief")))
-    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(["j2", "html"]), undefined=StrictUndefined)
+    root = Path(str(files("cddbrief").joinpath("templates")))
+    env = Environment(loader=FileSystemLoader([root / "brief", root]), autoescape=select_autoescape(["j2", "html"]), undefined=StrictUndefined)
     env.trim_blocks = env.lstrip_blocks = True
     return env
 
@@ -62,7 +65,6 @@ class Brief:
     meeting: Meeting
     lang: str = "th"
     parameters: dict = field(default_factory=dict)
-    _frames: object = None
 
     @classmethod
     def load(cls, meeting: str | None = None, source: str | None = None, lang: str = "th", data_dir: str | None = None, office: str | None = None) -> "Brief":
@@ -108,14 +110,6 @@ class Brief:
         """The topic in the brief's language (an unknown topic stays in Thai)."""
         return thai if self.lang == "th" else topic_en(thai) or thai
 
-    @property
-    def frames(self):
-        if self._frames is None:
-            from .indicators import frames
-
-            self._frames = frames(self.meeting)
-        return self._frames
-
     # --- section data ---------------------------------------------------------------------
 
     def title(self) -> str:
@@ -142,7 +136,7 @@ class Brief:
 
     def dated_actions(self) -> list[dict]:
         """Every dated mention, in date order, with what the directive says around it."""
-        from .indicators import _sentence, actors
+        from .indicators import actors
 
         topics = {i.no: i.topic for i in self.meeting.items}
         rows = []
@@ -160,7 +154,7 @@ class Brief:
                         "precision": s.precision,
                         "item": item.no,
                         "topic": self.topic(topics[item.no]),
-                        "what": _sentence(d.text, s.begin, s.finish),
+                        "what": excerpt(d.text, s.begin, s.finish),
                         "surface": s.surface,
                         "who": ", ".join(actors(d.text)),
                         "role": s.role,
@@ -265,7 +259,7 @@ class Brief:
         """One section as HTML (autoescaped)."""
         if name not in SECTIONS:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
-        template = _environment().get_template(f"{name}.html.j2")
+        template = environment().get_template(f"{name}.html.j2")
         return template.render(b=self, m=self.meeting, t=self.t, lang=self.lang)
 
     def show(self, name: str) -> None:
@@ -275,16 +269,9 @@ class Brief:
         display(HTML(self.section(name)))
 
 
-def _highlight(text: str, start: int, end: int, reach: int = 90) -> Markup:
+def _highlight(text: str, start: int, end: int) -> Markup:
     """The words around a figure, the figure itself marked; escaped for HTML."""
-    left = max(0, start - reach)
-    right = min(len(text), end + reach // 2)
-    if left > 0:
-        cut = text.find(" ", left, start)
-        left = cut + 1 if cut >= 0 else left
-    if right < len(text):
-        cut = text.rfind(" ", end, right)
-        right = cut if cut >= 0 else right
+    left, right = word_window(text, start, end)
     before = ("…" if left > 0 else "") + text[left:start]
     after = text[end:right] + ("…" if right < len(text) else "")
     return Markup("{}<mark>{}</mark>{}").format(escape(before), escape(text[start:end]), escape(after))

@@ -176,9 +176,14 @@ def _cmd_export(args) -> int:
         raise CddbriefError(f"unknown export '{','.join(unknown)}'", f"use --to {', '.join(EXPORTS)}")
     meeting = read_meeting(resolve(args.source, args.data, args.office), meeting_id=args.meeting)
     folder = Path(args.out) / meeting.id
+    frames = None
+    if {"xlsx", "csv"} & set(kinds):
+        from .indicators import frames as make_frames
+
+        frames = make_frames(meeting).as_dict()  # once, for every kind that needs them
     try:
         for kind in kinds:
-            for path in export(meeting, kind, folder):
+            for path in export(meeting, kind, folder, frames):
                 print(path)
     except OSError as exc:
         raise CddbriefError(f"cannot write to {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None

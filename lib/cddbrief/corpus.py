@@ -109,7 +109,7 @@ def read_cached(path: Path) -> dict:
     """A document read once per content: {"entry", "records"} or {"error"}; cached on disk."""
     from .indicators import frame_records
     from .meeting import parse_document
-    from .sources import MAX_BYTES, read_bytes
+    from .sources import read_bytes
 
     try:
         data = path.read_bytes()
@@ -127,8 +127,6 @@ def read_cached(path: Path) -> dict:
         except Exception:  # a damaged cache file is read again, not trusted
             pass
     try:
-        if len(data) > MAX_BYTES:
-            raise CddbriefError(f"{path.name} is {len(data) / 1e6:.0f} MB, too large for a meeting summary")
         meeting = parse_document(read_bytes(data, name=str(path)))
         result = {"entry": entry_of(meeting, path), "records": frame_records(meeting)}
     except CddbriefError as exc:

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .model import Meeting
+from .thaitext import word_window
 
 EXPORTS = ("xlsx", "csv", "json", "ics")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,11 +36,19 @@ def neutralise(value):
     return value
 
 
-def export(meeting: Meeting, kind: str, folder: Path) -> list[Path]:
-    """Write one export of a meeting into folder (atomically); return the files written."""
+def export(meeting: Meeting, kind: str, folder: Path, frames: dict | None = None) -> list[Path]:
+    """Write one export of a meeting into folder (atomically); return the files written.
+
+    ``frames`` (``cddbrief.frames(meeting).as_dict()``) can be passed to reuse them across kinds.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    writer = {"xlsx": _xlsx, "csv": _csv, "json": _json, "ics": _ics}[kind]
-    return writer(meeting, folder)
+    if kind in ("xlsx", "csv"):
+        if frames is None:
+            from .indicators import frames as make_frames
+
+            frames = make_frames(meeting).as_dict()
+        return {"xlsx": _xlsx, "csv": _csv}[kind](meeting, folder, frames)
+    return {"json": _json, "ics": _ics}[kind](meeting, folder)
 
 
 def _atomic(target: Path, data: bytes) -> Path:
@@ -49,27 +58,21 @@ def _atomic(target: Path, data: bytes) -> Path:
     return target
 
 
-def _frames(meeting: Meeting):
-    from .indicators import frames
-
-    return frames(meeting).as_dict()
-
-
 def _json(meeting: Meeting, folder: Path) -> list[Path]:
     text = json.dumps(meeting.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
     return [_atomic(folder / f"{meeting.id}.json", text.encode("utf-8"))]
 
 
-def _csv(meeting: Meeting, folder: Path) -> list[Path]:
+def _csv(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
     written = []
-    for name, frame in _frames(meeting).items():
+    for name, frame in frames.items():
         safe = frame.apply(lambda column: column.map(neutralise) if column.dtype == "string" else column)
         data = safe.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
         written.append(_atomic(folder / f"{meeting.id}-{name}.csv", data))
     return written
 
 
-def _xlsx(meeting: Meeting, folder: Path) -> list[Path]:
+def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
     import io
 
     from openpyxl import Workbook
@@ -78,7 +81,7 @@ def _xlsx(meeting: Meeting, folder: Path) -> list[Path]:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for name, frame in _frames(meeting).items():
+    for name, frame in frames.items():
         sheet = workbook.create_sheet(name)
         sheet.append(list(frame.columns))
         for cell in sheet[1]:
@@ -169,8 +172,6 @@ def _stamp() -> datetime:
 
 def _excerpt(text: str, at: int, width: int = 70) -> str:
     """The words before a date: what is to be done by then."""
-    start = max(0, at - width)
-    piece = text[start:at].strip()
-    if start > 0 and " " in piece:
-        piece = "…" + piece.split(" ", 1)[1]
-    return piece or text[:width]
+    left, _ = word_window(text, at, at, width)
+    piece = text[left:at].strip()
+    return ("…" if left > 0 else "") + piece if piece else text[:width]

@@ -7,14 +7,11 @@ without one (start and end None) unless ``year_be`` is given.
 
 from __future__ import annotations
 
-import re
-
-from .model import Note, _date_dict, _quantity_dict
+from .meeting import MEETING_REF
+from .model import date_dict, quantity_dict
 from .quantities import find_quantities
-from .thaidates import find_dates, find_recurrences
+from .thaidates import as_be, find_dates, find_recurrences
 from .thaitext import collapse, normalise_spaces, to_arabic_digits
-
-_MEETING_REF = re.compile(r"ครั้ง\s*ที่\s*(?P<no>\d{1,3})\s*/\s*(?P<year>\d{4}|\d{2})(?!\d)")
 
 
 def extract_text(text: str, year_be: int | None = None) -> dict:
@@ -28,18 +25,12 @@ def extract_text(text: str, year_be: int | None = None) -> dict:
     spans, date_notes = find_dates(text, year_be)
     quantities, qty_notes = find_quantities(text, [(s.begin, s.finish) for s in spans])
     notes = list(date_notes) + list(qty_notes)
-    for s in spans:
-        if s.start is None:
-            notes.append(Note("inferred", f"'{s.surface}' has no year and no meeting gives one; give --year to read it", surface=s.surface, th=f"'{s.surface}' ไม่ระบุปี และไม่มีการประชุมให้อ้างอิงปี ระบุปีด้วย --year"))
-        elif s.year_inferred:
-            notes.append(Note("inferred", f"'{s.surface}' has no year; {s.start.year + 543} was taken from the text around it", surface=s.surface, th=f"'{s.surface}' ไม่ระบุปี ใช้ปี {s.start.year + 543} จากข้อความใกล้เคียง"))
-    meetings = []
-    for match in _MEETING_REF.finditer(to_arabic_digits(text)):
-        year = int(match.group("year"))
-        meetings.append({"number": int(match.group("no")), "year_be": 2500 + year if year < 100 else year})
+    meetings = [
+        {"number": int(match.group("no")), "year_be": as_be(match.group("year"))} for match in MEETING_REF.finditer(to_arabic_digits(text))
+    ]
     return {
-        "quantities": [_drop_position(_quantity_dict(q)) for q in quantities],
-        "dates": [_drop_position(_date_dict(s)) for s in spans],
+        "quantities": [_drop_position(quantity_dict(q)) for q in quantities],
+        "dates": [_drop_position(date_dict(s)) for s in spans],
         "recurrences": [{"rule": r.rule, "day": r.day, "first": r.first.isoformat() if r.first else None, "surface": r.surface} for r in find_recurrences(text, spans)],
         "meetings": meetings,
         "notes": [{"kind": n.kind, "message": n.message, "surface": n.surface} for n in notes],

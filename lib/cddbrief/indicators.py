@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .glossary import units
 from .model import Check, Meeting, Quantity
+from .thaitext import excerpt
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -321,14 +322,14 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
                 {"meeting": mid, "office": office, "item": q.item, "topic": item.topic, "directive": q.directive,
                  "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
                  "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
-                 "repaired": q.repaired, "surface": q.surface, "sentence": _sentence(d.text, q.start, q.end)}  # fmt: skip
+                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, q.start, q.end)}  # fmt: skip
             )
         for s in d.dates:
             records["dates"].append(
                 {"meeting": mid, "office": office, "item": s.item, "topic": item.topic, "directive": s.directive,
                  "start": s.start, "end": s.end, "when": s.when, "precision": s.precision, "year_inferred": s.year_inferred,
                  "repaired": s.repaired, "role": s.role, "surface": s.surface,
-                 "sentence": _sentence(d.text, s.begin, s.finish), "actors": who}  # fmt: skip
+                 "sentence": excerpt(d.text, s.begin, s.finish), "actors": who}  # fmt: skip
             )
     for c in meeting.checks:
         records["checks"].append(
@@ -373,17 +374,3 @@ def _typed(df, ints=(), floats=(), bools=(), dates=()):
         else:
             df[col] = df[col].astype("string")
     return df
-
-
-def _sentence(text: str, start: int, end: int, reach: int = 90) -> str:
-    """The words around a span, to quote as evidence (about a clause)."""
-    left = max(0, start - reach)
-    right = min(len(text), end + reach // 2)
-    snippet = text[left:right]
-    if left > 0:
-        cut = snippet.find(" ")
-        snippet = "…" + snippet[cut + 1 :] if 0 <= cut < start - left else snippet
-    if right < len(text):
-        cut = snippet.rfind(" ")
-        snippet = snippet[:cut] + "…" if cut > len(snippet) - (right - end) else snippet
-    return snippet

@@ -20,10 +20,10 @@ from .layout import Layout, is_item_number, layout_table, layout_text
 from .model import Directive, Item, Meeting, Note
 from .quantities import find_quantities
 from .sources import RawDocument, read_source
-from .thaidates import find_dates, find_recurrences, find_reschedules
+from .thaidates import as_be, find_dates, find_recurrences, find_reschedules
 from .thaitext import collapse, drop_stray_marks, has_thai_digits, normalise_spaces, to_arabic_digits
 
-_MEETING_REF = re.compile(
+MEETING_REF = re.compile(
     r"ครั้ง\s*ที่\s*(?P<no>\d{1,3})\s*(?:/\s*|ประจำปี(?:งบประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?)(?P<year>\d{4}|\d{2})(?!\d)"
 )
 _ID_FORMS = re.compile(r"^\s*(?:(?P<no>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})|(?P<year2>\d{4})\s*-\s*(?P<no2>\d{1,3}))\s*$")
@@ -45,19 +45,12 @@ def parse_meeting_id(text: str) -> tuple[int, int]:
     if not match:
         raise CddbriefError(f"'{text}' is not a meeting id", "write it as 4/2562, 4/62 or 2562-04")
     number = int(match.group("no") or match.group("no2"))
-    year = _be(match.group("year") or match.group("year2"))
+    year = as_be(match.group("year") or match.group("year2"))
     if not 1 <= number <= 99:
         raise CddbriefError(f"'{text}' has no meeting number {number}", "meetings are numbered from 1")
     if not 2500 <= year <= 2700:
         raise CddbriefError(f"'{text}' names the year {year}, outside the years of these meetings (2500–2700 BE)", "check the year")
     return year, number
-
-
-def _be(year: str) -> int:
-    value = int(year)
-    if len(year) == 2:
-        return 2500 + value
-    return value + 543 if value < 2300 else value
 
 
 # --- header ---------------------------------------------------------------------------------
@@ -76,10 +69,10 @@ def _read_header(lines: list[str], notes: list[Note]) -> dict:
     title_lines = []
     for text in kept:
         reading = to_arabic_digits(text)
-        ref = _MEETING_REF.search(reading)
+        ref = MEETING_REF.search(reading)
         if ref and header["number"] is None:
             header["number"] = int(ref.group("no"))
-            header["year_be"] = _be(ref.group("year"))
+            header["year_be"] = as_be(ref.group("year"))
             written = text[ref.start() : ref.end()]
             if has_thai_digits(written):
                 notes.append(Note("repair", f"the meeting number is written with Thai digits: {collapse(written.split('ที่', 1)[-1])}", surface=written, th=f"เลขครั้งที่ประชุมเขียนด้วยเลขไทย: {collapse(written.split('ที่', 1)[-1])}"))
@@ -272,11 +265,6 @@ def _extract(items: list[Item], year_be: int | None, notes: list[Note]) -> None:
             for found in (*spans, *moves, *recurrences, *quantities):
                 found.item, found.directive = item.no, d.no
             d.dates, d.reschedules, d.recurrences, d.quantities = spans, moves, recurrences, quantities
-            for s in d.dates:
-                if s.year_inferred and s.start is not None:
-                    notes.append(Note("inferred", f"'{s.surface}' has no year; {s.start.year + 543} was taken from the text around it", item=item.no, surface=s.surface, th=f"'{s.surface}' ไม่ระบุปี ใช้ปี {s.start.year + 543} จากข้อความใกล้เคียง"))
-                elif s.year_inferred:
-                    notes.append(Note("inferred", f"'{s.surface}' has no year and none could be inferred", item=item.no, surface=s.surface, th=f"'{s.surface}' ไม่ระบุปี และอนุมานปีไม่ได้"))
             notes.extend(replace(n, item=item.no) for n in date_notes + qty_notes)
 
 

@@ -229,8 +229,8 @@ class Meeting:
                 }
                 for item in self.items
             ],
-            "quantities": [_quantity_dict(q) for _, d in self.directives() for q in d.quantities],
-            "dates": [_date_dict(s) for _, d in self.directives() for s in d.dates],
+            "quantities": [quantity_dict(q) for _, d in self.directives() for q in d.quantities],
+            "dates": [date_dict(s) for _, d in self.directives() for s in d.dates],
             "reschedules": [
                 {
                     "item": r.item,
@@ -283,7 +283,7 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _quantity_dict(q: Quantity) -> dict:
+def quantity_dict(q: Quantity) -> dict:
     return {
         "item": q.item,
         "directive": q.directive,
@@ -298,7 +298,7 @@ def _quantity_dict(q: Quantity) -> dict:
     }
 
 
-def _date_dict(s: DateSpan) -> dict:
+def date_dict(s: DateSpan) -> dict:
     return {
         "item": s.item,
         "directive": s.directive,

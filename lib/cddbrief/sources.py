@@ -55,12 +55,7 @@ def read_source(path: str | Path) -> RawDocument:
         raise CddbriefError(f"no such file: {path}", "check the path, or give a meeting id such as 4/2562")
     if path.is_dir():
         raise CddbriefError(f"{path} is a folder, not a file", "give one .txt or .docx file, or use --data for a folder")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise CddbriefError(
-            f"{path.name} is {size / 1e6:.0f} MB, too large for a meeting summary (limit {MAX_BYTES // 2**20} MB)",
-            "check that this is the right file",
-        )
+    check_size(path.stat().st_size, path.name)  # before reading 50 MB for nothing
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -68,8 +63,18 @@ def read_source(path: str | Path) -> RawDocument:
     return read_bytes(data, name=str(path))
 
 
+def check_size(size: int, name: str) -> None:
+    """A meeting summary is tens of kB; refuse what cannot be one."""
+    if size > MAX_BYTES:
+        raise CddbriefError(
+            f"{Path(name).name} is {size / 1e6:.0f} MB, too large for a meeting summary (limit {MAX_BYTES // 2**20} MB)",
+            "check that this is the right file",
+        )
+
+
 def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
     """Read a meeting summary from bytes; ``name`` decides .docx or text."""
+    check_size(len(data), name)
     suffix = Path(name).suffix.lower()
     if not data.strip():
         raise CddbriefError(f"{Path(name).name} is empty", "give a meeting summary exported from Word as .txt or .docx")

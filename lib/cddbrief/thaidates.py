@@ -116,6 +116,16 @@ def be_year(written: str, context_be: int | None = None) -> tuple[int, bool] | N
     return year, repaired
 
 
+def as_be(written: str) -> int:
+    """A written year as Buddhist era; one outside the plausible range is kept as written.
+
+    >>> as_be("62"), as_be("2019"), as_be("9999")
+    (2562, 2562, 9999)
+    """
+    read = be_year(written)
+    return read[0] if read else int(to_arabic_digits(written))
+
+
 def month_number(written: str) -> int:
     """The month number of a Thai month name or abbreviation.
 
@@ -322,6 +332,7 @@ def _to_span(parts, text, context_year, notes) -> DateSpan | None:
             y2 = y1 + 1
     precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
     if y1 is None:
+        notes.append(Note("inferred", f"'{surface}' has no year and none could be inferred", surface=surface, th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้"))
         return DateSpan(None, None, precision, surface, parts["start"], parts["end"], year_inferred=True)
     try:
         if parts["d1"] is not None:  # day, or year-to-day (its start is the year's first day)
@@ -336,6 +347,8 @@ def _to_span(parts, text, context_year, notes) -> DateSpan | None:
     if end < start:
         notes.append(Note("skipped", f"'{surface}' ends before it starts; it was not read", surface=surface, th=f"'{surface}' วันสิ้นสุดอยู่ก่อนวันเริ่ม จึงไม่ได้อ่าน"))
         return None
+    if inferred:
+        notes.append(Note("inferred", f"'{surface}' has no year; {y1} was taken from the text around it", surface=surface, th=f"'{surface}' ไม่ระบุปี ใช้ปี {y1} จากข้อความใกล้เคียง"))
     if repaired:
         notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}", surface=surface, th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}"))
     return DateSpan(start, end, precision, surface, parts["start"], parts["end"], year_inferred=inferred, repaired=repaired)

@@ -103,6 +103,32 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def word_window(text: str, start: int, end: int, reach: int = 90) -> tuple[int, int]:
+    """The span of whole words around text[start:end]: up to ``reach`` characters before and
+    half that after, cut at spaces.
+
+    >>> text = "ให้จังหวัดรายงาน 5 กลุ่ม ภายในวันที่ 25 มี.ค. 62 และติดตามผล"
+    >>> left, right = word_window(text, 17, 24, reach=30)
+    >>> text[left:right]
+    'ให้จังหวัดรายงาน 5 กลุ่ม ภายในวันที่'
+    """
+    left = max(0, start - reach)
+    right = min(len(text), end + reach // 2)
+    if left > 0:
+        cut = text.find(" ", left, start)
+        left = cut + 1 if cut >= 0 else left
+    if right < len(text):
+        cut = text.rfind(" ", end, right)
+        right = cut if cut >= 0 else right
+    return left, right
+
+
+def excerpt(text: str, start: int, end: int, reach: int = 90) -> str:
+    """The words around a span, with … where the text goes on: evidence to quote."""
+    left, right = word_window(text, start, end, reach)
+    return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
 def thai_share(text: str) -> float:
     """Share of Thai characters among the letters of a text (0.0 when it has none).
 

@@ -161,11 +161,11 @@ class Trends:
         return {"data_dir": Path(self.data_dir).name, "meetings": len(self.meetings()), "versions": versions()}
 
     def section(self, name: str) -> str:
-        from .brief import _environment
+        from .brief import environment
 
         if name not in SECTIONS:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
-        return _environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang)
+        return environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang)
 
     def show(self, name: str) -> None:
         from IPython.display import HTML, display
