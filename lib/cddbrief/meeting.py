@@ -275,8 +275,13 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None) -> Meeting:
     """Turn a read source into a Meeting; raise CddbriefError when it is not a summary."""
     notes: list[Note] = list(raw.notes)
     label = Path(raw.source.path).name
-    if raw.table is not None:
-        layout = layout_table([normalise_spaces(h) for h in raw.header], [[normalise_spaces(c) for c in row] for row in raw.table])
+    tables = raw.tables()
+    if raw.text is None:
+        header = raw.paragraphs_before_first_table()
+        rows = [row for table in tables for row in table.rows]
+        if not tables:
+            raise CddbriefError(f"{label} has no table", "the summary needs its table ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ")
+        layout = layout_table([normalise_spaces(h) for h in header], [[normalise_spaces(c) for c in row] for row in rows])
     else:
         text = raw.text or ""
         odd = sum(text.count(ch) for ch in "\u00a0\u200b\u2009\u202f")

@@ -143,14 +143,40 @@ class Check:
     labels: tuple[str, ...] = ()  # what each operand counts, where the text names it (sum parts)
 
 
+@dataclass(slots=True)
+class Block:
+    """One piece of a document as read, whatever the file kind.
+
+    ``kind`` is ``paragraph`` (a line of a text dump, a Word or HTML paragraph, a
+    line of a PDF page), ``list_item`` (a paragraph the file itself numbers:
+    Word's automatic numbering, an HTML ``<li>``; ``label`` holds the number as
+    it would print, ``1.`` or ``(ก)``) or ``table`` (``rows`` of cell texts,
+    paragraphs of a cell joined by newlines). ``page`` is the page of a PDF.
+
+    >>> Block("list_item", "ให้จังหวัดรายงานผล", label="1.").label
+    '1.'
+    """
+
+    kind: str
+    text: str = ""
+    label: str | None = None
+    level: int = 0
+    rows: list[list[str]] | None = None
+    page: int | None = None
+
+
 @dataclass(frozen=True)
 class Source:
-    """Where a meeting came from: file, checksum, format, encoding."""
+    """Where a meeting came from: file, checksum, format (txt, docx, pdf, html), encoding.
+
+    ``layout`` is how it was read (table, prose, minutes), set by the reader chosen.
+    """
 
     path: str
     sha256: str
     format: str
     encoding: str | None
+    layout: str | None = None
 
 
 @dataclass

@@ -1,0 +1,223 @@
+"""Word .docx: paragraphs, Word's automatic list numbering and tables -> blocks.
+
+python-docx opens the package; the body is walked in order. A paragraph that
+Word numbers itself (``numPr`` on it or on its style) becomes a list item with
+its number written out as Word would print it (``1.``, ``(ก)``, ``๑.``), since
+the text in the file holds no number. Merged table cells count once.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ..errors import CddbriefError
+from ..model import Block, Note, Source
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+_MAX_STYLE_CHAIN = 10  # styles inherit; the chain is short, the bound guards a loop
+
+
+def read_docx(data: bytes, name: str, digest: str):
+    """A .docx as a RawDocument: paragraphs, numbered list items and tables, in order."""
+    from . import RawDocument
+
+    label = Path(name).name
+    if not data.startswith(b"PK"):
+        raise CddbriefError(f"{label} is not a Word .docx file (it is not a zip archive)", "open it in Word and save it as .docx")
+    try:
+        import docx  # python-docx
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise CddbriefError(f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx") from None
+    except Exception as exc:  # lxml and python-docx raise many kinds on broken parts
+        raise CddbriefError(f"{label} is a damaged Word file ({type(exc).__name__})", "open it in Word and save it again") from None
+
+    numbering = _Numbering(document)
+    blocks: list[Block] = []
+    auto_numbered = 0
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}p":
+            text = _text(child)
+            if not text.strip():
+                continue
+            number = numbering.label_of(child)
+            if number is not None:
+                auto_numbered += 1
+                blocks.append(Block("list_item", text, label=number[0], level=number[1]))
+            else:
+                blocks.append(Block("paragraph", text))
+        elif child.tag == f"{W}tbl":
+            rows, numbered = _table_rows(docx.table.Table(child, document), numbering)
+            auto_numbered += numbered
+            blocks.append(Block("table", rows=rows))
+    if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(
+        cell.strip() for b in blocks if b.kind == "table" for row in b.rows for cell in row
+    ):
+        raise CddbriefError(f"{label} holds no text", "check that this is the right file, saved from Word with its text")
+    notes = []
+    if auto_numbered:
+        notes.append(Note("repair", f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)", th=f"เลขข้ออัตโนมัติของ Word เขียนออกมาเป็น 1., 2., … ({auto_numbered} ย่อหน้า)"))
+    return RawDocument(Source(name, digest, "docx", None), blocks=blocks, notes=notes)
+
+
+def _text(paragraph) -> str:
+    """A paragraph's text: runs, tabs and line breaks as Word shows them."""
+    parts = []
+    for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _table_rows(table, numbering: "_Numbering") -> tuple[list[list[str]], int]:
+    """Cell texts of every row; merged cells count once; numbered paragraphs get their numbers."""
+    rows = []
+    numbered = 0
+    for row in table.rows:
+        cells: list[str] = []
+        seen = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            lines = []
+            for p in cell._tc.iterchildren(f"{W}p"):
+                text = _text(p)
+                number = numbering.label_of(p, scope=id(cell._tc)) if text.strip() else None
+                if number is not None:
+                    numbered += 1
+                    text = f"{number[0]} {text}"
+                lines.append(text)
+            cells.append("\n".join(lines))
+        rows.append(cells)
+    return rows, numbered
+
+
+class _Numbering:
+    """Word's list numbering, rendered as it prints: counters per list and level.
+
+    Formats read from numbering.xml: decimal, Thai digits and letters, Latin
+    letters, Roman numerals, bullets; ``lvlText`` such as ``%1.`` or ``(%1)``.
+    """
+
+    def __init__(self, document):
+        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) -> (numFmt, lvlText, start)
+        self.style_numbering: dict[str, tuple[str, int] | None] = {}
+        self.counters: dict[tuple, list[int]] = {}
+        part = document.part
+        try:
+            root = part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            root = None
+        if root is not None:
+            abstract = {}
+            for node in root.iterchildren(f"{W}abstractNum"):
+                levels = {}
+                for lvl in node.iterchildren(f"{W}lvl"):
+                    fmt = lvl.find(f"{W}numFmt")
+                    text = lvl.find(f"{W}lvlText")
+                    start = lvl.find(f"{W}start")
+                    levels[int(lvl.get(f"{W}ilvl", "0"))] = (
+                        fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
+                        text.get(f"{W}val", "%1.") if text is not None else "%1.",
+                        _int(start.get(f"{W}val")) if start is not None else 1,
+                    )
+                abstract[node.get(f"{W}abstractNumId")] = levels
+            for num in root.iterchildren(f"{W}num"):
+                ref = num.find(f"{W}abstractNumId")
+                levels = abstract.get(ref.get(f"{W}val")) if ref is not None else None
+                for ilvl, spec in (levels or {}).items():
+                    self.formats[(num.get(f"{W}numId"), ilvl)] = spec
+        styles = {}
+        try:
+            for style in document.styles.element.iterchildren(f"{W}style"):
+                styles[style.get(f"{W}styleId")] = style
+        except Exception:  # a document without a styles part
+            styles = {}
+        self._styles = styles
+
+    def label_of(self, paragraph, scope=None) -> tuple[str, int] | None:
+        """(label as printed, level) when Word numbers this paragraph, else None."""
+        ppr = paragraph.find(f"{W}pPr")
+        num_id, ilvl = None, 0
+        num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
+        if num_pr is None and ppr is not None:
+            style = ppr.find(f"{W}pStyle")
+            num_pr = self._style_num_pr(style.get(f"{W}val")) if style is not None else None
+        if num_pr is None:
+            return None
+        node = num_pr.find(f"{W}numId")
+        num_id = node.get(f"{W}val") if node is not None else None
+        node = num_pr.find(f"{W}ilvl")
+        ilvl = _int(node.get(f"{W}val")) if node is not None else 0
+        if num_id == "0":
+            return None  # numbering switched off on this paragraph
+        fmt, pattern, start = self.formats.get((num_id, ilvl), ("decimal", f"%{ilvl + 1}.", 1))
+        counters = self.counters.setdefault((scope, num_id), [])
+        while len(counters) <= ilvl:
+            counters.append(0)
+        counters[ilvl] += 1
+        del counters[ilvl + 1 :]
+        if fmt == "bullet":
+            return "•", ilvl
+        label = pattern
+        for level, count in enumerate(counters):
+            level_fmt = self.formats.get((num_id, level), (fmt, "", start))
+            label = label.replace(f"%{level + 1}", _format(count + level_fmt[2] - 1, level_fmt[0]))
+        return label.strip() or f"{counters[ilvl]}.", ilvl
+
+    def _style_num_pr(self, style_id: str | None):
+        for _ in range(_MAX_STYLE_CHAIN):
+            style = self._styles.get(style_id)
+            if style is None:
+                return None
+            ppr = style.find(f"{W}pPr")
+            if ppr is not None and ppr.find(f"{W}numPr") is not None:
+                return ppr.find(f"{W}numPr")
+            based = style.find(f"{W}basedOn")
+            style_id = based.get(f"{W}val") if based is not None else None
+        return None
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
+
+
+def _format(number: int, fmt: str) -> str:
+    """A list counter as Word prints it.
+
+    >>> _format(3, "decimal"), _format(3, "thaiNumbers"), _format(3, "thaiLetters"), _format(4, "lowerRoman")
+    ('3', '๓', 'ค', 'iv')
+    """
+    if fmt in ("thaiNumbers", "thaiCounting"):
+        return str(number).translate(THAI_DIGITS)
+    if fmt == "thaiLetters":
+        return THAI_LETTERS[(number - 1) % len(THAI_LETTERS)]
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = "abcdefghijklmnopqrstuvwxyz"[(number - 1) % 26]
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(number)
+        return roman.upper() if fmt == "upperRoman" else roman
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
