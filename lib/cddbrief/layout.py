@@ -45,6 +45,7 @@ class Layout:
     columns: list[str]
     rows: list[list[str]]
     notes: list[Note] = field(default_factory=list)
+    headerless: bool = False  # no header row was found: the columns are assumed
 
 
 def is_item_number(cell: str) -> bool:
@@ -115,7 +116,7 @@ def layout_text(text: str) -> Layout:
         columns = DEFAULT_COLUMNS
         notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ", th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
     rows = _assemble(events, columns, skip_cells=header_cells, notes=notes)
-    return Layout(header=header, columns=columns, rows=rows, notes=notes)
+    return Layout(header=header, columns=columns, rows=rows, notes=notes, headerless=header_cells == 0)
 
 
 def _header_from(cells: list[str]) -> tuple[list[str] | None, int]:
@@ -230,7 +231,7 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
         columns = DEFAULT_COLUMNS
         notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ", th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
     kept = _drop_repeated_headers(rows, notes)
-    return Layout(header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes)
+    return Layout(header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes, headerless=at is None)
 
 
 def _excerpt(text: str, width: int = 60) -> str:

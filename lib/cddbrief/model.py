@@ -117,6 +117,7 @@ class Item:
     remarks: str = ""
     inferred: bool = False
     merged_rows: int = 1
+    resolution: str = ""  # มติที่ประชุม, in minutes
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,8 @@ class Meeting:
     notes: list[Note] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     meeting_date: date | None = None
+    chair: str | None = None
+    place: str | None = None
 
     @property
     def year_ce(self) -> int | None:
@@ -240,6 +243,8 @@ class Meeting:
                 "province": self.province,
                 "province_en": self.province_en,
                 "meeting_date": _iso(self.meeting_date),
+                "chair": self.chair,
+                "place": self.place,
             },
             "source": asdict(self.source),
             "items": [
@@ -249,6 +254,7 @@ class Meeting:
                     "topic": item.topic,
                     "remarks": item.remarks,
                     "merged_rows": item.merged_rows,
+                    "resolution": item.resolution,
                     "directives": [
                         {"no": d.no, "label": d.label, "text": d.text} for d in item.directives
                     ],

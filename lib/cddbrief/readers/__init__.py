@@ -1,0 +1,121 @@
+"""Layout readers: a document's blocks -> its header lines and items, by the layout that fits best.
+
+Three layouts are read, each by a small module with the same two functions:
+
+- ``table``: the Word table ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ (in a .docx, a
+  text dump, a PDF or a web page);
+- ``prose``: a post on an office's web site: a headline naming the meeting,
+  a first paragraph with its date, then numbered points or paragraphs;
+- ``minutes``: รายงานการประชุม by agenda (ระเบียบวาระที่ 1 …), with sub-points
+  and a มติที่ประชุม (resolution) per agenda item.
+
+``fit(doc)`` says how well a document fits (0 to 1, with the reason);
+``read(doc, fit)`` reads it. :func:`read_layout` asks every reader and lets the
+best fit read; a weak best fit is said in a warning note, and a document that
+fits none is one clear error. A new layout is one new module added to READERS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import CddbriefError
+from ..model import Item, Note
+from ..thaitext import drop_stray_marks
+
+WEAK_FIT = 0.6  # below this the brief warns that the document was read as the layout that fitted best
+NO_FIT = 0.3  # below this no layout is trusted to read the document
+
+
+@dataclass
+class Fit:
+    """How well a document fits a layout, and why."""
+
+    score: float
+    reason: str
+    state: object = None  # what the reader worked out while judging, handed back to its read()
+    problem: tuple[str, str] | None = None  # (what is wrong, what to do) when the document nearly fits
+
+
+@dataclass
+class Reading:
+    """What a layout reader read: the lines that head the document, and the items."""
+
+    layout: str
+    header: list[str]
+    items: list[Item]
+    notes: list[Note] = field(default_factory=list)
+    whole_header: bool = True  # the header lines are a title block (a table's), not sentences
+
+
+def readers():
+    from . import minutes, prose, table
+
+    return (table, minutes, prose)  # on equal fit, the first wins
+
+
+def read_layout(doc) -> tuple[Reading, Fit]:
+    """Read a document with the layout reader that fits it best.
+
+    >>> from cddbrief.sources import read_bytes
+    >>> doc = read_bytes("ประชุมประจำเดือน ครั้งที่ 2/2565\\n1. กองทุนหมู่บ้าน ให้รายงานผล\\n".encode(), "x.txt")
+    >>> reading, fit = read_layout(doc)
+    >>> reading.layout, [item.topic for item in reading.items]
+    ('prose', ['กองทุนหมู่บ้าน'])
+    """
+    fits = [(module, module.fit(doc)) for module in readers()]
+    module, best = max(fits, key=lambda pair: pair[1].score)  # max keeps the first of equals
+    label = Path(doc.source.path).name
+    if best.score < NO_FIT:
+        refusal = next((f.problem for _, f in fits if f.problem), None)
+        if refusal:
+            raise CddbriefError(f"{label} {refusal[0]}", refusal[1])
+        raise CddbriefError(
+            f"{label} is not a meeting write-up that cddbrief can read (no table of items, no numbered points, no agenda)",
+            "give a summary with its table ที่ | ประเด็น | ข้อสั่งการ, numbered points, or ระเบียบวาระ items",
+        )
+    reading = module.read(doc, best)
+    if best.score < WEAK_FIT:
+        others = ", ".join(f"{m.NAME} {f.score:.1f}" for m, f in fits if m is not module)
+        reading.notes.insert(0, Note("warning", f"the document fits no layout well; read as {module.NAME} ({best.reason}; fit {best.score:.1f}, others: {others}): check the items against the original", th=f"เอกสารไม่ตรงกับรูปแบบใดชัดเจน จึงอ่านแบบ {module.NAME_TH} ({best.reason}) ควรตรวจรายการเทียบกับต้นฉบับ"))
+    return reading, best
+
+
+def clean_marks(text: str, notes: list[Note]) -> str:
+    """Drop Thai marks that sit on no letter, with a note for each."""
+    cleaned, dropped = drop_stray_marks(text)
+    for what in dropped:
+        following = what[1:] or "the text"
+        notes.append(Note("repair", f"a stray Thai mark before '{following}' was dropped", surface=what, th=f"ตัดเครื่องหมายสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับหน้า '{following}' ออก"))
+    return cleaned
+
+
+def number_directives(items: list[Item]) -> None:
+    for item in items:
+        for index, directive in enumerate(item.directives, start=1):
+            directive.no = index
+
+
+def infer_numbers(items: list[Item], written: list[int | None], notes: list[Note]) -> None:
+    """Give each item without a number the one its neighbours imply, and say so."""
+    for index, item in enumerate(items):
+        if written[index] is not None:
+            continue
+        before = items[index - 1].no if index else None
+        after = next(((written[j], j - index) for j in range(index + 1, len(items)) if written[j] is not None), None)
+        if before is not None:
+            item.no = before + 1
+        elif after is not None:
+            item.no = max(1, after[0] - after[1])
+        else:
+            item.no = index + 1
+        if after is not None and after[0] != item.no + after[1]:
+            notes.append(Note("warning", f"item number {item.no} was inferred, but the next written number ({after[0]}) does not follow on", item=item.no, th=f"ลำดับที่ {item.no} อนุมานขึ้น แต่ลำดับถัดไปที่เขียนไว้ ({after[0]}) ไม่ต่อเนื่องกัน"))
+        notes.append(Note("inferred", f"item number {item.no} ({item.topic}) is missing and was inferred from its neighbours", item=item.no, th=f"ประเด็น '{item.topic}' ไม่มีลำดับที่ จึงอนุมานเป็นข้อ {item.no} จากข้อใกล้เคียง"))
+    seen: dict[int, int] = {}
+    for item in items:
+        seen[item.no] = seen.get(item.no, 0) + 1
+    for number, count in seen.items():
+        if count > 1:
+            notes.append(Note("warning", f"item number {number} is used by {count} items with different topics", item=number, th=f"ลำดับที่ {number} ถูกใช้กับ {count} ข้อที่ประเด็นต่างกัน"))

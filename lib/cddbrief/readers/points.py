@@ -1,0 +1,169 @@
+"""Numbered points, wherever they stand: at line starts, as Word or HTML list items, or run together in a line.
+
+Shared by the layout readers. Numbers must follow on (1, 2, 3 …) to count as
+numbering, so a figure or a stray ``5.`` inside a sentence stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block
+from ..thaitext import collapse, to_arabic_digits
+
+# A marker at the start of a line: 1. 1) (1) ๑. or a bullet; not 2.4 (a sub-point) nor 97.59.
+MARKER = re.compile(r"^\s*(?:\((?P<paren>\d{1,2})\)|(?P<num>\d{1,2})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪*–]))\s*")
+# A sub-point number N.M at the start of a line: 1.1, 3.2.
+SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
+# A marker inside a line: after a space, a colon or ดังนี้, before Thai or Latin text.
+_INLINE = re.compile(r"(?:(?<=\s)|(?<=:)|(?<=ดังนี้)|(?<=ได้แก่))(?:\((?P<paren>\d{1,2})\)|(?P<num>\d{1,2})(?P<close>[.)]))(?=\s*[ก-๛A-Za-z\"“(])")
+
+
+@dataclass(slots=True)
+class Line:
+    """A line of a document as the prose and minutes readers see it.
+
+    ``text`` has its numbering removed when ``label`` holds it (written, or
+    given by Word's or HTML's list numbering: ``listed``).
+    """
+
+    text: str
+    label: str | None = None
+    listed: bool = False
+    page: int | None = None
+
+
+def marker_number(label: str | None) -> int | None:
+    """The number of a marker as written, or None for a bullet.
+
+    >>> marker_number("(๓)"), marker_number("2."), marker_number("-")
+    (3, 2, None)
+    """
+    if not label or marker_style(label) == "1.1":
+        return None
+    digits = re.sub(r"\D", "", to_arabic_digits(label))
+    return int(digits) if digits and len(digits) <= 3 else None
+
+
+def marker_style(label: str | None) -> str:
+    """``1.``, ``1)``, ``(1)``, ``1.1`` or ``-``: the kind of numbering, not its number.
+
+    >>> marker_style("๔)"), marker_style("(2)"), marker_style("3."), marker_style("•"), marker_style("2.1")
+    ('1)', '(1)', '1.', '-', '1.1')
+    """
+    label = to_arabic_digits(label or "").strip()
+    if re.match(r"\d+\.\d", label):
+        return "1.1"
+    if label.startswith("("):
+        return "(1)"
+    if label.endswith(")"):
+        return "1)"
+    if label[:1].isdigit():
+        return "1."
+    return "-"
+
+
+def lines_of(blocks: list[Block]) -> list[Line]:
+    """The paragraphs and list items of a document as lines, numbering split off.
+
+    Table cells become lines too (a prose post may hold a small table), row by row.
+    """
+    lines: list[Line] = []
+    for block in blocks:
+        if block.kind == "table":
+            for row in block.rows or []:
+                text = " ".join(collapse(c) for c in row if c.strip())
+                if text:
+                    lines.append(Line(text, page=block.page))
+            continue
+        parts = block.text.split("\n")
+        for n, part in enumerate(parts):
+            if not part.strip():
+                continue
+            if block.label and n == 0:
+                lines.append(Line(part.strip(), label=block.label, listed=True, page=block.page))
+            else:
+                lines.append(_numbered(part, block.page))
+    return lines
+
+
+def _numbered(text: str, page: int | None) -> Line:
+    reading = to_arabic_digits(text)
+    match = SUB_POINT.match(reading) or MARKER.match(reading)
+    if match:
+        return Line(text[match.end() :].strip(), label=collapse(text[: match.end()]), page=page)
+    return Line(text.strip(), page=page)
+
+
+def split_inline(text: str) -> list[tuple[str | None, str]]:
+    """Split a line whose points run together (``ดังนี้ 1)โครงการ… 2)การ…``) into (label, text) parts.
+
+    Only markers that follow on from 1 count; the text before the first stays
+    as a part without a label.
+
+    >>> split_inline("มีข้อสั่งการ ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน 2)การเบิกจ่าย ให้เร่งรัด")
+    [(None, 'มีข้อสั่งการ ดังนี้'), ('1)', 'กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน'), ('2)', 'การเบิกจ่าย ให้เร่งรัด')]
+    >>> split_inline("จัดเก็บได้ 97.59% ของ 12 หมู่บ้าน")
+    [(None, 'จัดเก็บได้ 97.59% ของ 12 หมู่บ้าน')]
+    """
+    reading = to_arabic_digits(text)
+    cuts: list[tuple[int, int, str]] = []
+    expected, style = 1, None
+    for match in _INLINE.finditer(reading):
+        number = int(match.group("paren") or match.group("num"))
+        kind = "(1)" if match.group("paren") else "1" + match.group("close")
+        if number == expected and (style is None or kind == style):
+            cuts.append((match.start(), match.end(), text[match.start() : match.end()]))
+            expected, style = number + 1, kind
+    if len(cuts) < 2:
+        return [(None, text)]
+    parts: list[tuple[str | None, str]] = []
+    lead = text[: cuts[0][0]].strip()
+    if lead:
+        parts.append((None, lead))
+    for n, (start, end, label) in enumerate(cuts):
+        stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(text)
+        parts.append((label, text[end:stop].strip()))
+    return parts
+
+
+def split_directives(cell: str) -> list[tuple[str | None, str]]:
+    """Split a ข้อสั่งการ cell into (label, text) directives.
+
+    A directive starts at numbering at the start of a line (``1.``, ``1)``,
+    ``(1)``, ``๑.``) or a bullet (``-``, ``•``); numbers inside a line are text.
+    Numbering must follow on (1, 2, 3…), so a stray ``5.`` at a line start
+    stays in its directive. A cell without numbering is one directive.
+
+    >>> split_directives("1. ตรวจสอบ 76 จังหวัด\\n2. ชี้แจง 4 เรื่องคือ 1. ก 2. ข\\nต่อบรรทัด")
+    [('1.', 'ตรวจสอบ 76 จังหวัด'), ('2.', 'ชี้แจง 4 เรื่องคือ 1. ก 2. ข ต่อบรรทัด')]
+    """
+    style = None
+    last = 0
+    parts: list[list] = []  # [label, [lines]]
+    for line in cell.split("\n"):
+        match = MARKER.match(to_arabic_digits(line))
+        starts = False
+        if match:
+            number = match.group("paren") or match.group("num")
+            kind = "bullet" if match.group("bullet") else "number"
+            if style is None:
+                style = kind
+            if kind == style == "bullet":
+                starts = True
+            elif kind == style == "number" and (last == 0 or int(number) == last + 1):
+                starts = True
+                last = int(number)
+        if starts:
+            parts.append([collapse(line[: match.end()]), [line[match.end() :]]])
+        elif parts:
+            parts[-1][1].append(line)
+        elif line.strip():
+            parts.append([None, [line]])
+    directives = []
+    for label, body in parts:
+        text = collapse(" ".join(body))
+        if text:
+            directives.append((label, text))
+    return directives

@@ -1,0 +1,189 @@
+"""Prose posts: a headline naming the meeting, a first paragraph with its date, then the points.
+
+Points are numbered (``1.`` ``1)`` ``(1)`` ``๑.``, on their own lines, as list
+items, or run together after a lead-in: ``ดังนี้ 1)โครงการ… 2)การ…``) or, in a
+post that numbers nothing, paragraphs. Each point is an item: its topic is the
+leading phrase (up to ``:``, a dash or the first instruction word: ให้, ขอให้,
+มอบหมาย …), its directives are its sub-points, or else the rest of the point.
+A numbered list of people (ผู้เข้าร่วมประชุม) is not a list of points.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..header import find_meeting_ref
+from ..model import Directive, Item, Note
+from ..thaitext import collapse
+from . import Fit, Reading, clean_marks, number_directives
+from .points import Line, lines_of, marker_number, marker_style, split_inline
+
+NAME = "prose"
+NAME_TH = "ข่าวหรือบทความ"
+
+INSTRUCTION = r"(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|สั่งการ)"
+_TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
+_INSTRUCTED = re.compile(INSTRUCTION)
+_LEAD_IN_END = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
+_CLOSING = re.compile(r"^\s*(?:#|จึงขอ|จึงเรียน|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|รายงานโดย|ผู้รายงาน|ที่มา\s*[:：]|เผยแพร่|อ่าน\s*\d+\s*ครั้ง|แชร์|share\b|tags?\s*:|-{3,}|_{3,})", re.I)
+_PERSON = re.compile(r"^\s*(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)")
+TOPIC_MAX = 80
+
+
+def fit(doc) -> Fit:
+    """Numbered points after a head naming the meeting fit best; paragraphs with instructions, weakly."""
+    lines = _expanded(lines_of(doc.blocks))
+    points, style = _top_points(lines)
+    named = any(find_meeting_ref(line.text) for line in lines[:12])
+    if doc.text is not None and _tab_dump(doc.text):
+        cap = 0.5  # a Word table dumped to text: its numbered cells are not a post's points
+    else:
+        cap = 1.0
+    if len(points) >= 2:
+        score = 0.85 if named else 0.7
+        reason = f"{len(points)} numbered points"
+    elif len(points) == 1:
+        score, reason = 0.6, "one numbered point"
+    elif any(_INSTRUCTED.search(line.text) for line in lines[1:]):
+        score, reason = 0.45, "paragraphs with instructions but no numbered points"
+    else:
+        score, reason = 0.1, "no points"
+    return Fit(min(score, cap), reason, state=(lines, points, style))
+
+
+def read(doc, fit: Fit) -> Reading:
+    lines, points, style = fit.state
+    notes: list[Note] = []
+    for line in lines:
+        line.text = clean_marks(line.text, notes)
+    if points:
+        header, items = _numbered_items(lines, points, style, notes)
+    else:
+        header, items = _paragraph_items(lines, notes)
+    number_directives(items)
+    return Reading(NAME, header, items, notes, whole_header=False)
+
+
+def _tab_dump(text: str) -> bool:
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and sum(1 for ln in lines if ln.lstrip(" ").startswith("\t")) > 0.3 * len(lines)
+
+
+def _expanded(lines: list[Line]) -> list[Line]:
+    """Points run together in one line become lines of their own."""
+    out: list[Line] = []
+    for line in lines:
+        parts = split_inline(line.text) if line.text else [(None, line.text)]
+        if len(parts) == 1:
+            out.append(line)
+            continue
+        for n, (label, text) in enumerate(parts):
+            if n == 0 and label is None:
+                out.append(Line(text, line.label, line.listed, line.page))
+            else:
+                out.append(Line(text, label, False, line.page))
+    return out
+
+
+def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
+    """Indexes of the top-level points: the first numbered run from 1 that is not a list of people."""
+    for start, line in enumerate(lines):
+        if marker_number(line.label) != 1 or _PERSON.match(line.text):
+            continue
+        style = marker_style(line.label)
+        points, expected = [start], 2
+        for index in range(start + 1, len(lines)):
+            label = lines[index].label
+            if label and marker_style(label) == style and marker_number(label) == expected:
+                points.append(index)
+                expected += 1
+            elif label and marker_style(label) == style and marker_number(label) == 1 and not _PERSON.match(lines[index].text):
+                points.append(index)  # a second list that starts again at 1: its points go on
+                expected = 2
+            elif _CLOSING.match(lines[index].text) and not label:
+                break
+        return points, style
+    return [], None
+
+
+def split_topic(text: str) -> tuple[str, str, bool]:
+    """(topic, the rest, whether the topic had to be cut) of a point's first line.
+
+    >>> split_topic("กองทุนหมู่บ้าน ให้จังหวัดรายงานผล 12 กองทุน")[:2]
+    ('กองทุนหมู่บ้าน', 'ให้จังหวัดรายงานผล 12 กองทุน')
+    >>> split_topic("โครงการโคก หนอง นา: ขอให้เร่งรัดการเบิกจ่าย")[:2]
+    ('โครงการโคก หนอง นา', 'ขอให้เร่งรัดการเบิกจ่าย')
+    """
+    for match in _TOPIC_END.finditer(text):
+        if match.start() >= 2:
+            topic, rest = text[: match.start()].strip(), text[match.end() :].strip()
+            if len(topic) <= TOPIC_MAX:
+                return topic, rest, False
+            break
+    if len(text) <= TOPIC_MAX:
+        return text.strip(), "", False
+    cut = text.rfind(" ", 0, TOPIC_MAX)
+    cut = cut if cut > 0 else TOPIC_MAX
+    return text[:cut].strip(), text[cut:].strip(), True
+
+
+def _numbered_items(lines: list[Line], points: list[int], style: str, notes: list[Note]):
+    header = [line.text if not line.label else f"{line.label} {line.text}" for line in lines[: points[0]]]
+    items: list[Item] = []
+    bounds = points + [len(lines)]
+    for n, start in enumerate(points):
+        body = lines[start + 1 : bounds[n + 1]]
+        closing = next((i for i, line in enumerate(body) if not line.label and _CLOSING.match(line.text)), None)
+        if closing is not None:
+            skipped = " ".join(line.text for line in body[closing:])
+            notes.append(Note("skipped", f"the lines after the last point were not read as directives: '{collapse(skipped)[:60]}'", th=f"ข้อความหลังประเด็นสุดท้ายไม่ได้อ่านเป็นข้อสั่งการ: '{collapse(skipped)[:60]}'"))
+            body = body[:closing]
+        number = marker_number(lines[start].label)
+        inferred = False
+        if items and number != items[-1].no + 1:
+            number, inferred = items[-1].no + 1, True
+            notes.append(Note("inferred", f"a second numbered list starts again at 1; its point '{lines[start].text[:40]}' is read as item {number}", item=number, th=f"รายการลำดับชุดที่สองเริ่มนับ 1 ใหม่ ประเด็น '{lines[start].text[:40]}' จึงอ่านเป็นข้อ {number}"))
+        items.append(_item(number, lines[start], body, style, notes, inferred))
+    return header, items
+
+
+def _item(number: int, first: Line, body: list[Line], style: str, notes: list[Note], inferred: bool = False) -> Item:
+    topic, rest, cut = split_topic(collapse(first.text))
+    if cut:
+        notes.append(Note("inferred", f"item {number} marks off no topic; its first words were taken as the topic", item=number, th=f"ข้อ {number} ไม่ได้แยกหัวข้อไว้ จึงใช้คำแรก ๆ เป็นหัวข้อ"))
+    lead: list[str] = [rest] if rest else []
+    subs: list[list] = []  # [label, [texts]]
+    for line in body:
+        written = f"{line.label} {line.text}" if line.label else line.text
+        if line.label and marker_style(line.label) != style:
+            subs.append([line.label, [line.text]])  # a sub-point: 1.1, -, (1) under 1.
+        elif subs:
+            subs[-1][1].append(written)
+        else:
+            lead.append(written)
+    directives: list[Directive] = []
+    lead_text = collapse(" ".join(lead))
+    if lead_text and not (subs and _LEAD_IN_END.search(lead_text) and not any(ch.isdigit() for ch in lead_text)):
+        directives.append(Directive(0, lead_text, None))
+    for label, texts in subs:
+        text = collapse(" ".join(texts))
+        if text:
+            directives.append(Directive(0, text, label))
+    return Item(no=number, topic=topic, directives=directives, inferred=inferred)
+
+
+def _paragraph_items(lines: list[Line], notes: list[Note]):
+    """A post that numbers nothing: after the paragraph naming the meeting, each paragraph is a point."""
+    head_end = next((i + 1 for i, line in enumerate(lines[:12]) if find_meeting_ref(line.text)), 1)
+    header = [line.text for line in lines[:head_end]]
+    items: list[Item] = []
+    for line in lines[head_end:]:
+        if _CLOSING.match(line.text):
+            break
+        if not _INSTRUCTED.search(line.text) and not re.match(r"\s*(?:โครงการ|การ|เรื่อง|กิจกรรม)", line.text):
+            header.append(line.text) if not items else items[-1].directives.append(Directive(0, collapse(line.text)))
+            continue
+        items.append(_item(len(items) + 1, line, [], "1.", notes, inferred=True))
+    if items:
+        notes.append(Note("inferred", f"the write-up numbers no points; its {len(items)} paragraphs with instructions were read as items 1–{len(items)} in order", th=f"เอกสารไม่ได้ลำดับเลขประเด็น จึงอ่าน {len(items)} ย่อหน้าที่มีข้อสั่งการเป็นข้อ 1–{len(items)} ตามลำดับ"))
+    return header, items

@@ -1,0 +1,113 @@
+"""The Word-table layout: ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ, one row per item.
+
+From a text dump (tab-led cells, ``layout.layout_text``) or from table blocks
+of a .docx, PDF or web page (``layout.layout_table``). A missing item number
+is inferred from its neighbours; consecutive rows of one item (a row split over
+pages) are merged; each step leaves a note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..layout import Layout, is_item_number, layout_table, layout_text
+from ..model import Directive, Item, Note
+from ..thaitext import collapse, normalise_spaces, to_arabic_digits
+from . import Fit, Reading, clean_marks, infer_numbers, number_directives
+from .points import split_directives
+
+NAME = "table"
+NAME_TH = "ตาราง"
+
+_NUMBERED_TOPIC = re.compile(r"^(?P<no>\d{1,3})\s?[.)](?!\d)\s*(?P<topic>\S.*)$")
+
+
+def fit(doc) -> Fit:
+    """A table with the header row ที่ | ประเด็น | ข้อสั่งการ fits best; a headerless one of numbered rows, weakly."""
+    layout = _layout(doc)
+    if layout is None or not layout.rows:
+        return Fit(0.0, "no table")
+    widest = max(len(row) for row in layout.rows)
+    if widest < 3:
+        return Fit(0.0, f"a table of {widest} columns", problem=(
+            f"has a table of {widest} column{'s' if widest > 1 else ''}, not a summary's table",
+            "the table needs the columns ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))  # fmt: skip
+    if not layout.headerless:
+        return Fit(0.95, "a table with the header row ประเด็น | ข้อสั่งการ", state=layout)
+    numbered = sum(1 for row in layout.rows if row and is_item_number(row[0]))
+    wide = sum(1 for row in layout.rows if len([c for c in row if c.strip()]) >= 3)
+    if len(layout.rows) >= 2 and numbered >= 0.5 * len(layout.rows) and wide >= 0.5 * len(layout.rows):
+        return Fit(0.55, "a table of numbered rows without a header row", state=layout)
+    return Fit(0.2, "a table without a header row or item numbers", state=layout)
+
+
+def _layout(doc) -> Layout | None:
+    if doc.text is not None:
+        return layout_text(normalise_spaces(doc.text))
+    tables = doc.tables()
+    if not tables:
+        return None
+    header = [normalise_spaces(h) for h in doc.paragraphs_before_first_table()]
+    rows = [[normalise_spaces(c) for c in row] for table in tables for row in table.rows or []]
+    return layout_table(header, rows)
+
+
+def read(doc, fit: Fit) -> Reading:
+    layout: Layout = fit.state
+    notes = list(layout.notes)
+    for row in layout.rows:
+        for c, cell in enumerate(row):
+            row[c] = clean_marks(cell, notes)
+    items = rows_to_items(layout, notes)
+    return Reading(NAME, layout.header, items, notes)
+
+
+def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
+    """Table rows -> items: numbers read or inferred, split rows merged, directives split."""
+    columns = layout.columns
+    items: list[Item] = []
+    written_numbers: list[int | None] = []
+    for row in layout.rows:
+        cells = list(row)
+        if "no" in columns and cells and (is_item_number(cells[0]) or len(cells) == len(columns)):
+            roles = columns  # a full row keeps its places even when the number cell is empty
+        else:
+            roles = [c for c in columns if c != "no"]
+        fields = {role: "" for role in ("no", "topic", "directives", "remarks")}
+        for role, cell in zip(roles, cells):
+            fields[role] = cell
+        if len(cells) > len(roles):
+            extra = " ".join(collapse(c) for c in cells[len(roles) :] if c.strip())
+            if extra:
+                fields["remarks"] = (fields["remarks"] + " " + extra).strip()
+                notes.append(Note("merged", f"a row had {len(cells)} cells for {len(roles)} columns; the extra text was put in remarks", th=f"แถวหนึ่งมี {len(cells)} ช่อง แต่ตารางมี {len(roles)} คอลัมน์ ข้อความส่วนเกินย้ายไปไว้ในหมายเหตุ"))
+        number = None
+        if is_item_number(fields["no"]):
+            number = int(re.sub(r"\D", "", to_arabic_digits(fields["no"])))
+        elif fields["no"].strip():
+            notes.append(Note("skipped", f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred", th=f"ช่องลำดับของแถวหนึ่งเป็น '{collapse(fields['no'])[:40]}' ไม่ใช่ตัวเลข จึงอนุมานลำดับแทน"))
+        topic = collapse(fields["topic"])
+        numbered_topic = _NUMBERED_TOPIC.match(to_arabic_digits(topic))
+        if number is None and numbered_topic:  # "3. เศรษฐกิจฐานราก": the number stands in the topic cell
+            number = int(numbered_topic.group("no"))
+            topic = topic[numbered_topic.start("topic") :]
+        directives = [Directive(0, text, label) for label, text in split_directives(fields["directives"])]
+        remarks = collapse(fields["remarks"])
+        previous = items[-1] if items else None
+        same_item = previous is not None and (
+            (not topic and number is None)
+            or (topic == previous.topic and (number is None or number == written_numbers[-1]))
+        )
+        if same_item:
+            previous.directives.extend(directives)
+            previous.remarks = " / ".join(r for r in (previous.remarks, remarks) if r)
+            previous.merged_rows += 1
+            continue
+        items.append(Item(no=number or 0, topic=topic, directives=directives, remarks=remarks, inferred=number is None))
+        written_numbers.append(number)
+    number_directives(items)
+    infer_numbers(items, written_numbers, notes)
+    for item in items:
+        if item.merged_rows > 1:
+            notes.append(Note("merged", f"item {item.no} appears on {item.merged_rows} rows (split over a page) and was merged", item=item.no, th=f"ข้อ {item.no} อยู่ใน {item.merged_rows} แถว (ขึ้นหน้าใหม่) จึงรวมเป็นข้อเดียว"))
+    return items
