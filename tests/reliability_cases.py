@@ -55,7 +55,7 @@ CASES = [
     ("picture renamed .txt", "photo.txt (PNG)", lambda d: _write(d, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)), ["is a PNG picture"]),
     ("PDF renamed .txt", "minutes.txt (PDF)", lambda d: _write(d, "minutes.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), ["is a PDF file"]),
     (".docx that is not a zip", "fake.docx", lambda d: _write(d, "fake.docx", "สรุปการประชุม ครั้งที่ 4/2562"), ["not a Word .docx file"]),
-    (".docx without a table", "notable.docx", lambda d: _write(d, "notable.docx", _docx(None)), ["has no table"]),
+    (".docx without a table", "notable.docx", lambda d: _write(d, "notable.docx", _docx(None)), ["no table of items, no numbered points"]),
     ("text not in Thai", "english.txt", lambda d: _write(d, "english.txt", "Minutes of the meeting No. 4/2019\n\tNo\n\tTopic\n\tDirectives\n"), ["no Thai meeting summary"]),
     ("no header", "noheader.txt", lambda d: _write(d, "noheader.txt", TABLE), ["no meeting number", "--meeting"]),
     ("no meeting number", "nonumber.txt", lambda d: _write(d, "nonumber.txt", "สรุปการประชุมกรมการพัฒนาชุมชน\nสำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n" + TABLE), ["no meeting number", "--meeting"]),

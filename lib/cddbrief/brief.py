@@ -116,6 +116,11 @@ class Brief:
         m = self.meeting
         return f"{self.t('brief')} {self.t('meeting_no')} {m.number}/{m.year_be if self.lang == 'th' else m.year_ce} · {m.office}"
 
+    def read_as(self) -> str:
+        """How the document was read: its file kind and the layout that fitted (``PDF · รายงานการประชุมตามระเบียบวาระ``)."""
+        source = self.meeting.source
+        return f"{self.t('format_' + source.format)} · {self.t('layout_' + (source.layout or 'table'))}"
+
     def agenda(self) -> list[dict]:
         rows = []
         for item in self.meeting.items:
@@ -130,6 +135,7 @@ class Brief:
                     "topic_en": topic_en(item.topic),
                     "directives": len(item.directives),
                     "key_figures": ", ".join(self.figure(q.value, q.unit) for q in key),
+                    "resolution": item.resolution,
                 }
             )
         return rows
@@ -225,6 +231,7 @@ class Brief:
                 "topic_th": item.topic,
                 "directives": [{"label": d.label or "", "text": d.text} for d in item.directives],
                 "remarks": item.remarks,
+                "resolution": item.resolution,
             }
             for item in self.meeting.items
         ]

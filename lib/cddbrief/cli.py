@@ -153,10 +153,14 @@ def _cmd_list(args) -> int:
     if args.json:
         _print_json({"meetings": [e.as_dict() for e in entries], "unreadable": [{"file": str(p), "why": why} for p, why in failures]})
         return 0
-    print(f"{'meeting':<8} {'no./year':<9} {'office':<34} {'items':>5} {'dir.':>4} {'fig.':>4} {'dates':>5} {'notes':>5}  file")
+    print(f"{'meeting':<8} {'no./year':<9} {'date':<10} {'layout':<7} {'office':<34} {'items':>5} {'dir.':>4} {'fig.':>4} {'dates':>5} {'notes':>5}  file")
     for e in entries:
         c = e.counts
-        print(f"{e.id:<8} {e.number}/{e.year_be:<6} {e.office[:34]:<34} {c['items']:>5} {c['directives']:>4} {c['figures']:>4} {c['dated']:>5} {c['notes']:>5}  {e.path.name}")
+        number = f"{e.number}/{e.year_be}" if e.id else "-"
+        print(f"{e.id or '-':<8} {number:<9} {e.meeting_date or '-':<10} {e.layout or '-':<7} {e.office[:34]:<34} {c['items']:>5} {c['directives']:>4} {c['figures']:>4} {c['dated']:>5} {c['notes']:>5}  {e.path.name}")
+    unnumbered = sum(1 for e in entries if not e.id)
+    if unnumbered:
+        print(f"{unnumbered} document(s) name no meeting number: build them with --meeting N/YYYY")
     print(f"{len(entries)} meeting document(s) in {folder}" + (f"; {len(failures)} could not be read:" if failures else ""))
     for path, why in failures:
         print(f"  {path.name}: {why}")

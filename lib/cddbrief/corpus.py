@@ -19,17 +19,21 @@ from pathlib import Path
 from .errors import CddbriefError
 from .meeting import parse_meeting_id
 
-SOURCE_SUFFIXES = (".txt", ".docx")
+SOURCE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 DEFAULT_DATA = Path("data/raw")
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One readable document of a folder, and what it holds."""
+    """One readable document of a folder, and what it holds.
 
-    id: str
-    number: int
-    year_be: int
+    ``id``, ``number`` and ``year_be`` are None for a write-up that names no
+    meeting number: it is listed by its date, and needs ``--meeting`` to be built.
+    """
+
+    id: str | None
+    number: int | None
+    year_be: int | None
     office: str
     path: Path
     district: str | None = None
@@ -38,12 +42,16 @@ class Entry:
     counts: dict = field(default_factory=dict, compare=False)  # items, directives, figures, dated, checks, failing, notes
     first_date: str | None = None
     last_date: str | None = None
+    layout: str | None = None
+    meeting_date: str | None = None
 
     def as_dict(self) -> dict:
         return {
             "id": self.id,
             "number": self.number,
             "year_be": self.year_be,
+            "meeting_date": self.meeting_date,
+            "layout": self.layout,
             "office": self.office,
             "district": self.district,
             "province": self.province,
@@ -102,7 +110,8 @@ def entry_of(meeting, path: Path) -> Entry:
     spans = sorted(s.when for _, d in meeting.directives() for s in d.dates if s.start)
     ends = sorted(s.end for _, d in meeting.directives() for s in d.dates if s.end)
     return Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path, meeting.district, meeting.province,
-                 meeting.source.sha256, meeting.counts(), spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None)  # fmt: skip
+                 meeting.source.sha256, meeting.counts(), spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None,
+                 meeting.source.layout, meeting.meeting_date.isoformat() if meeting.meeting_date else None)  # fmt: skip
 
 
 def read_cached(path: Path) -> dict:
@@ -127,7 +136,7 @@ def read_cached(path: Path) -> dict:
         except Exception:  # a damaged cache file is read again, not trusted
             pass
     try:
-        meeting = parse_document(read_bytes(data, name=str(path)))
+        meeting = parse_document(read_bytes(data, name=str(path)), need_number=False)
         result = {"entry": entry_of(meeting, path), "records": frame_records(meeting)}
     except CddbriefError as exc:
         result = {"error": str(exc)}
@@ -174,7 +183,7 @@ def catalogue(data_dir: str | Path) -> tuple[list[Entry], list[tuple[Path, str]]
             failures.append((path, result["error"]))
         else:
             entries.append(result["entry"])
-    entries.sort(key=lambda e: (e.id, e.office, e.path.name))
+    entries.sort(key=lambda e: (e.id or "~", e.meeting_date or "", e.office, e.path.name))
     return entries, failures
 
 
@@ -227,7 +236,7 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
     if len(matches) == 1:
         return matches[0].path
     if not matches:
-        known = ", ".join(sorted({e.id for e in entries})) or "none"
+        known = ", ".join(sorted({e.id for e in entries if e.id})) or "none"
         unread = f"; {len(failures)} file(s) could not be read" if failures else ""
         where = f" from office '{office}'" if office else ""
         raise CddbriefError(f"no meeting {number}/{year_be}{where} in {data_dir} (meetings there: {known}{unread})", "give one of those ids, or --data DIR")

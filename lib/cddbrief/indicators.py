@@ -279,7 +279,7 @@ class MeetingFrames:
 
 # Columns of each frame, and their types: (ints, floats, bools, dates); the rest are strings.
 COLUMNS = {
-    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks"],
+    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks", "resolution"],
     "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
     "quantities": ["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence"],
     "dates": ["meeting", "office", "item", "topic", "directive", "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
@@ -309,7 +309,7 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
             {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "topic_en": topic_en(item.topic),
              "inferred": item.inferred, "merged_rows": item.merged_rows, "directives": len(item.directives),
              "quantities": sum(len(d.quantities) for d in item.directives), "dates": sum(len(d.dates) for d in item.directives),
-             "remarks": item.remarks}  # fmt: skip
+             "remarks": item.remarks, "resolution": item.resolution}  # fmt: skip
         )
     for item, d in meeting.directives():
         who = ", ".join(actors(d.text))
