@@ -25,6 +25,7 @@ POINTS = [
     "การจัดเก็บข้อมูล จปฐ. ปี 2564 บันทึกข้อมูลแล้ว 97.59% ให้อำเภอที่ยังไม่แล้วเสร็จเร่งรัดการบันทึก",
     "ให้ทุกอำเภอรายงานผลการจัดงาน OTOP ระดับจังหวัด ระหว่างวันที่ 22 - 23 เม.ย. 62 ทางระบบรายงาน",
 ]
+REMARK = "ส่วนเรื่องการรายงานผล"
 CLOSING = "ทั้งนี้ ให้พัฒนากรผู้รับผิดชอบตำบลถือปฏิบัติโดยเคร่งครัด"
 
 # Site chrome: every one of these must stay out of the blocks.
@@ -128,6 +129,13 @@ def _points_ol() -> str:
     return f"<p>{INTRO}</p>\n<p>{WHEN}</p>\n<p>{LEAD}</p>\n<ol>\n{items}\n</ol>\n<p>{CLOSING}</p>"
 
 
+def _points_ol_start() -> str:
+    """An editor's list broken by a remark: the second <ol> goes on with start="3"."""
+    first = "\n".join(f"<li>{p}</li>" for p in POINTS[:2])
+    return (f"<p>{INTRO}</p>\n<p>{WHEN}</p>\n<p>{LEAD}</p>\n<ol>\n{first}\n</ol>\n<p>{REMARK}</p>\n"
+            f'<ol start="3"><li>{POINTS[2]}</li></ol>\n<p>{CLOSING}</p>')
+
+
 def _points_p() -> str:
     items = "\n".join(f"<p>{n}. {p}</p>" for n, p in enumerate(POINTS, 1))
     return f"<p><strong>{INTRO}</strong></p>\n<p>{WHEN}</p>\n<p>{LEAD}</p>\n{items}\n<p>{CLOSING}</p>"
@@ -140,13 +148,74 @@ def _points_br() -> str:
 
 WEB_LINES = [TITLE, INTRO, WHEN, LEAD, *POINTS, CLOSING]
 
+PORTAL_BOILERPLATE = ["หน้าแรก", "ประวัติหน่วยงาน", "ข่าวประชาสัมพันธ์", "ดาวน์โหลดเอกสาร", "ติดต่อเรา", "ผู้เข้าชม", "12,345",
+                      "ลิงก์หน่วยงาน", "กรมการพัฒนาชุมชน จังหวัดลำปาง", "Copyright", "อ่าน 45 ครั้ง"]
+
+
+def portal() -> str:
+    """An older office site laid out in tables: a menu column, the news in the middle, a counter, no classes."""
+    menu = "".join(f'<tr><td><a href="/p{n}"><font size="2">{text}</font></a></td></tr>' for n, text in enumerate(["หน้าแรก", "ประวัติหน่วยงาน", "ข่าวประชาสัมพันธ์", "ดาวน์โหลดเอกสาร", "ติดต่อเรา"]))
+    points = "".join(f"<br>{n}. {p}" for n, p in enumerate(POINTS, 1))
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620">
+<title>{TITLE}</title></head>
+<body bgcolor="#FFFFFF">
+<table width="980" border="0" align="center"><tr><td colspan="3"><img src="/images/banner.jpg" alt="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"></td></tr>
+<tr><td width="180" valign="top"><table>{menu}</table>
+<p>ผู้เข้าชม <b>12,345</b> คน</p></td>
+<td width="620" valign="top">
+<p><b><font size="4">{TITLE}</font></b></p>
+<p>{INTRO}</p><p>{WHEN}</p>
+<p>{LEAD}{points}</p>
+<p>{CLOSING}</p>
+<p><font size="1" color="#999999">อ่าน 45 ครั้ง</font></p>
+</td>
+<td width="180" valign="top"><p><b>ลิงก์หน่วยงาน</b></p><p><a href="https://cdd.go.th">กรมการพัฒนาชุมชน จังหวัดลำปาง</a></p>
+<p><a href="#">จังหวัดลำปาง</a></p></td></tr>
+<tr><td colspan="3" align="center"><font size="1">Copyright 2564 สำนักงานพัฒนาชุมชนอำเภอแม่ทะ</font></td></tr></table>
+</body></html>
+"""
+
+
+JOOMLA_BOILERPLATE = ["หน้าหลัก", "ข้อมูลหน่วยงาน", "บริการประชาชน", "เขียนโดย ผู้ดูแลระบบ", "ฮิต: 87", "ผู้ที่กำลังออนไลน์", "เรามี 3 ผู้เยี่ยมชม",
+                      "ข่าวล่าสุด", "สพอ.แม่ทะ ประชุมประจำเดือนกรกฎาคม 2564", "Powered by Joomla", "สถิติผู้เยี่ยมชม", "วันนี้ 25", "พิมพ์", "อีเมล"]
+
+
+def joomla() -> str:
+    """A Joomla-like page (module positions, item-page, article-info with a hit counter): written before the reader saw it."""
+    items = "".join(f"<p>{n}. {p}</p>" for n, p in enumerate(POINTS, 1))
+    return f"""<!DOCTYPE html>
+<html xml:lang="th-th" lang="th-th"><head>
+<meta http-equiv="content-type" content="text/html; charset=utf-8" />
+<meta name="generator" content="Joomla! - Open Source Content Management" />
+<title>{TITLE}</title>
+<script type="text/javascript">window.addEvent('domready', function() {{ new JCaption('img.caption'); }});</script>
+</head>
+<body id="shadow">
+<div id="wrapper"><div id="header"><div id="logo"><h2>สำนักงานพัฒนาชุมชนอำเภอแม่ทะ</h2></div>
+<div class="moduletable_menu"><ul class="menu"><li class="item-101 current active"><a href="/">หน้าหลัก</a></li>
+<li class="item-102"><a href="/about">ข้อมูลหน่วยงาน</a></li><li class="item-103"><a href="/service">บริการประชาชน</a></li></ul></div></div>
+<div id="main"><div id="leftcol"><div class="moduletable"><h3>ข่าวล่าสุด</h3>
+<ul class="latestnews"><li><a href="/n1">สพอ.แม่ทะ ประชุมประจำเดือนกรกฎาคม 2564</a></li><li><a href="/n2">สพอ.แม่ทะ ประชุมประจำเดือนมิถุนายน 2564</a></li></ul></div>
+<div class="moduletable"><h3>ผู้ที่กำลังออนไลน์</h3><p>เรามี 3 ผู้เยี่ยมชม ออนไลน์</p></div>
+<div class="moduletable"><h3>สถิติผู้เยี่ยมชม</h3><p>วันนี้ 25</p><p>ทั้งหมด 10,234</p></div></div>
+<div id="maincolumn"><div class="item-page">
+<h2><a href="/news/1234">{TITLE}</a></h2>
+<ul class="actions"><li class="print-icon"><a href="#">พิมพ์</a></li><li class="email-icon"><a href="#">อีเมล</a></li></ul>
+<dl class="article-info"><dt class="article-info-term">รายละเอียด</dt><dd class="createdby">เขียนโดย ผู้ดูแลระบบ</dd>
+<dd class="published">เผยแพร่เมื่อ 17 สิงหาคม 2564</dd><dd class="hits">ฮิต: 87</dd></dl>
+<p>{INTRO}</p><p>{WHEN}</p><p>{LEAD}</p>{items}<p>{CLOSING}</p>
+</div></div></div>
+<div id="footer"><p>Powered by Joomla!</p><p>สำนักงานพัฒนาชุมชนอำเภอแม่ทะ อำเภอแม่ทะ จังหวัดลำปาง</p></div></div>
+</body></html>
+"""
+
 
 def _page(name: str) -> bytes:
     return (HTML_DATA / name).read_bytes()
 
 
 # Word's "save as web page" of a table summary (windows-874) and LibreOffice's export of a .docx.
-WORD_LINES = [
+WORD_LINES = [  # every line of the document: it is all content
     "สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน ครั้งที่ 4/2562",
     "วันพุธที่ 24 เมษายน 2562 เวลา 09.30 น. ผ่านระบบ Video Conference",
     "ข้อสั่งการอธิบดีกรมการพัฒนาชุมชน",
@@ -157,20 +226,43 @@ WORD_LINES = [
     "ประเด็น",
     "ข้อสั่งการ",
     "หมายเหตุ",
+    "1",
     "โครงการพัฒนาผลิตภัณฑ์ OTOP",
+    "1) ให้จังหวัดรายงานยอดจำหน่าย 15,804,000 บาท",
+    "2) ให้อำเภอติดตามกลุ่มผู้ผลิต",
     "ภายใน 22 - 23 เม.ย. 62",
+    "ให้จัดงานแสดงสินค้าร่วมกับจังหวัดใกล้เคียง",
+    "2",
     "การจัดเก็บข้อมูล จปฐ. ปี 2562",
+    "ให้จังหวัดเร่งบันทึกข้อมูล",
     "บันทึกแล้ว 97.59%",
+    "ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ",
+    "ประธานแจ้งผลการดำเนินงานกองทุนหมู่บ้าน",
+    "มติที่ประชุม รับทราบ",
 ]
 LIBREOFFICE_LINES = [
     "สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน ครั้งที่ 4/2562",
     "วันพุธที่ 24 เมษายน 2562 เวลา 09.30 น. ผ่านระบบ Video Conference",
     "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ จังหวัดลำปาง",
-    "ให้จังหวัดรายงานผลการจำหน่ายสินค้า OTOP ยอดรวม 15,804,000 บาท",
-    "ให้อำเภอติดตามกลุ่มผู้ผลิต 5 กลุ่ม",
+    "ที่",
+    "ประเด็น",
+    "ข้อสั่งการ",
+    "หมายเหตุ",
+    "1",
+    "โครงการพัฒนาผลิตภัณฑ์ OTOP",
+    "1. ให้จังหวัดรายงานผลการจำหน่ายสินค้า OTOP ยอดรวม 15,804,000 บาท",
+    "2. ให้อำเภอติดตามกลุ่มผู้ผลิต 5 กลุ่ม",
     "ภายใน 22 - 23 เม.ย. 62",
-    "ขณะนี้บันทึกแล้ว 97.59%",
+    "2",
+    "การจัดเก็บข้อมูล จปฐ. ปี 2562",
+    "ให้จังหวัดเร่งบันทึกข้อมูล จปฐ. ให้แล้วเสร็จ ขณะนี้บันทึกแล้ว 97.59%",
+    "3",
+    "กองทุนหมู่บ้าน",
     "ให้อำเภอรายงานผลภายในวันที่ 30 เม.ย. 62",
+    "-",
+    "ข้อสังเกตเพิ่มเติม",
+    "ให้พัฒนากรติดตามผลทุกสัปดาห์",
+    "ให้รายงานผลภายในวันที่ 30 เม.ย. 62",
     "ผู้สรุป นางสาวสมหญิง ใจดี นักวิชาการพัฒนาชุมชนชำนาญการ",
 ]
 
@@ -179,10 +271,13 @@ def pages() -> dict[str, tuple[bytes, str, list[str], list[str]]]:
     """name -> (bytes, file name, lines to keep, boilerplate to drop)."""
     return {
         "wordpress-ol": (wordpress(_points_ol()).encode("utf-8"), "post-ol.html", WEB_LINES, BOILERPLATE),
+        "wordpress-ol-start": (wordpress(_points_ol_start()).encode("utf-8"), "post-ol-start.html", [*WEB_LINES, REMARK], BOILERPLATE),
         "wordpress-p": (wordpress(_points_p()).encode("utf-8"), "post-p.html", WEB_LINES, BOILERPLATE),
         "wordpress-br": (wordpress(_points_br()).encode("utf-8"), "post-br.html", WEB_LINES, BOILERPLATE),
         "wordpress-cp874": (wordpress(_points_ol(), charset="windows-874").encode("cp874"), "post-874.html", WEB_LINES, BOILERPLATE),
         "wordpress-cp874-undeclared": (wordpress(_points_p(), charset=None).encode("cp874"), "post-874-nometa.htm", WEB_LINES, BOILERPLATE),
+        "portal-tables-tis620": (portal().encode("cp874"), "portal.htm", WEB_LINES, PORTAL_BOILERPLATE),
+        "joomla": (joomla().encode("utf-8"), "joomla.html", WEB_LINES, JOOMLA_BOILERPLATE),
         "word-export": (_page("word-export-2562-04.htm"), "word-export-2562-04.htm", WORD_LINES, []),
         "libreoffice-export": (_page("libreoffice-2562-04.html"), "libreoffice-2562-04.html", LIBREOFFICE_LINES, []),
     }

@@ -43,6 +43,8 @@ from ..thaitext import normalise_spaces, thai_share
 
 __all__ = ["decode_html", "read_html"]
 
+_SITE_LINKS = 5  # a document holds a link or two; a site's page links to its other pages
+_LINK_DENSITY = 0.6  # a box whose text is mostly links is a menu or a list of other posts
 _MAX_DEPTH = 150  # deeper markup is read as flat text: a guard against hostile nesting
 _HEAD_BYTES = 8192  # where a charset declaration must be
 
@@ -235,10 +237,15 @@ class _Page:
             return True
         for element in self.body.iter("nav", "aside", "header", "footer", "menu"):
             return False
+        links = 0
         for element in self.body.iter():
-            if isinstance(element.tag, str) and _is_chrome(element):
+            if not isinstance(element.tag, str):
+                continue
+            if _is_chrome(element):
                 return False
-        return True
+            if element.tag == "a" and element.get("href"):
+                links += 1
+        return links < _SITE_LINKS  # a page of many links is a site around its text, though it names no menu
 
     # blocks
 
@@ -249,6 +256,7 @@ class _Page:
             content = self.body
         else:
             _drop(self.body, chrome=True)
+            _drop_link_boxes(self.body)
             content = self._main()
         walker = _Walker(web=not self.is_document)
         walker.walk(content)
@@ -356,6 +364,31 @@ def _drop(root, chrome: bool) -> None:
             doomed.append(element)
     for element in doomed:
         _remove(element)
+
+
+def _drop_link_boxes(root) -> None:
+    """Remove boxes (lists, cells, paragraphs, divisions) whose text is mostly the text of links."""
+    doomed = []
+    for element in root.iter("ul", "ol", "table", "td", "div", "p", "section", "dl"):
+        if any(element is d or _inside_element(element, d) for d in doomed):
+            continue
+        text = _clean(_text_of(element))
+        if not text:
+            continue
+        linked = sum(len(_clean(_text_of(a))) for a in element.iter("a") if a.get("href") is not None)
+        if linked > _LINK_DENSITY * len(text):
+            doomed.append(element)
+    for element in doomed:
+        _remove(element)
+
+
+def _inside_element(element, ancestor) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _is_chrome(element) -> bool:
