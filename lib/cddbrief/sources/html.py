@@ -132,6 +132,7 @@ def read_html(data: bytes, name: str, digest: str):
         text, encoding, note = decode_html(data)
         root = _parse(text)
         page = _Page(root)
+        title, published = page.title(), page.published()  # before the chrome (bylines, dates) is cut away
         blocks, notes = page.blocks()
     except CddbriefError:
         raise
@@ -139,7 +140,8 @@ def read_html(data: bytes, name: str, digest: str):
         raise CddbriefError(f"{label} is a web page nested too deeply to read", "save the page's text as .txt, or export the summary from Word as .docx") from None
     except Exception as exc:  # lxml and odd markup raise many kinds; the user gets one line
         raise CddbriefError(f"{label} could not be read as a web page ({type(exc).__name__})", "save the page again from the browser, or its text as .txt") from None
-    words = " ".join(_all_text(blocks))
+    # a post's heading alone is not a post: its text is what is under it
+    words = " ".join(text for text in _all_text(blocks) if page.is_document or _clean(text) != (title or ""))
     if not words.strip():
         if page.had_text:
             raise CddbriefError(f"{label} has no main text (only menus, links or scripts)", "save the page of the meeting post itself, or copy its text into a .txt file")
@@ -151,8 +153,8 @@ def read_html(data: bytes, name: str, digest: str):
     return RawDocument(
         Source(name, digest, "html", encoding),
         blocks=blocks,
-        title=page.title(),
-        published=page.published(),
+        title=title,
+        published=published,
         notes=notes,
     )
 
@@ -197,7 +199,8 @@ _CHROME_WORDS = re.compile(
     r"entry-meta|post-meta|entry-footer|post-footer|byline|author|tags|tag-links|cat-links|categories|"
     r"screen-reader-text|skip-link|sr-only|hidden|cookie|cookies|popup|modal|banner|ads?|advert|advertisement|"
     r"search|search-form|searchform|login|print|printfriendly|fb-root|fb-like|line-it-button|rating|"
-    r"wp-block-latest-posts|recent-posts|widget_recent_entries|tagcloud)$"
+    r"wp-block-latest-posts|recent-posts|widget_recent_entries|tagcloud|"
+    r"article-info|createdby|modified|published|actions|latestnews|mostread|moduletable(?:[_-]\w+)?|module)$"
 )
 _MAIN_HINTS = re.compile(r"(?:^|[-_ ])(?:entry-content|post-content|article-content|article-body|post-body|entry-body|single-content|td-post-content|news-detail|content-detail|detail)(?:$|[-_ ])")
 # A line of chrome inside the post itself.
@@ -210,6 +213,8 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "bl
 _MSO_LEVEL = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
 _MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _WORD_BULLETS = {"·", "", "", "§", "Ø", "ü", "o", "-", "–", "•", "▪", "■", "●", "○", "◦", "➢", "Ÿ"}
+_DATE_CLASS = re.compile(r"publish|posted|post-date|entry-date|created|date")
+_UPDATED_CLASS = re.compile(r"updated|modified")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -346,6 +351,23 @@ class _Page:
             found = _iso_date(element.get("datetime") or "")
             if found:
                 return found
+        return self._written_date()
+
+    def _written_date(self) -> date | None:
+        """A date written in Thai in the post's byline: ``เผยแพร่เมื่อ 17 สิงหาคม 2564``, ``โพสต์เมื่อ 5 ต.ค. 64``."""
+        from ..thaidates import find_dates
+
+        for element in self.body.iter():
+            if not isinstance(element.tag, str):
+                continue
+            names = f"{element.get('class') or ''} {element.get('itemprop') or ''}".lower()
+            if not _DATE_CLASS.search(names) or _UPDATED_CLASS.search(names):
+                continue
+            text = _clean(_text_of(element))[:200]
+            spans, _ = find_dates(text)
+            for span in spans:
+                if span.precision == "day" and not span.year_inferred and span.start:
+                    return span.start
         return None
 
 
@@ -658,9 +680,9 @@ class _Walker:
                 inner = _Walker(self.web)
                 inner.web = False  # a cell's lines are all content
                 inner._cell(cell, depth + 1)
+                cells.append("\n".join(inner._cell_lines()))
                 self.word_numbered += inner.word_numbered
                 self.flattened += inner.flattened
-                cells.append("\n".join(inner._cell_lines()))
             if cells:
                 rows.append(cells)
         return rows
