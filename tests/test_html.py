@@ -171,7 +171,7 @@ def test_word_web_page_export_in_windows_874():
         Block("table", rows=[
             ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
             ["1", "โครงการพัฒนาผลิตภัณฑ์ OTOP", "1) ให้จังหวัดรายงานยอดจำหน่าย 15,804,000 บาท\n2) ให้อำเภอติดตามกลุ่มผู้ผลิต", "ภายใน 22 - 23 เม.ย. 62"],
-            ["ให้จัดงานแสดงสินค้าร่วมกับจังหวัดใกล้เคียง"],  # the row under a rowspan: its one cell, once
+            ["", "", "ให้จัดงานแสดงสินค้าร่วมกับจังหวัดใกล้เคียง", ""],  # under two rowspans, a colspan: each text once
             ["2", "การจัดเก็บข้อมูล จปฐ. ปี 2562", "ให้จังหวัดเร่งบันทึกข้อมูล\nบันทึกแล้ว 97.59%", ""],
         ]),
         para("ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"),
@@ -258,10 +258,19 @@ def test_table_cells_with_th_thead_spans_and_a_nested_table():
     assert doc.blocks == [Block("table", rows=[
         ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
         ["1", "OTOP", "1. ให้จังหวัดรายงานผล\n2. ยอดรวม 15,804,000 บาท", "-"],
-        ["ให้ทุกอำเภอถือปฏิบัติ"],
+        ["", "ให้ทุกอำเภอถือปฏิบัติ", "", ""],
         ["2", "จปฐ.", "บันทึกแล้ว\n97.59%", ""],
     ])]
     assert [n.kind for n in doc.notes] == ["merged"] and "table inside a table cell" in doc.notes[0].message
+
+
+def test_merged_cells_come_once_and_keep_the_columns_in_place():
+    body = (
+        "<table><tr><td rowspan='3'>1</td><td colspan='2'>ก</td><td rowspan='2'>ข</td></tr>"
+        "<tr><td>ค</td><td>ง</td></tr><tr><td>จ</td></tr><tr><td rowspan='99999'>2</td></tr></table>"
+    )
+    rows = read_bytes(page(body), "t.html").blocks[0].rows
+    assert rows == [["1", "ก", "", "ข"], ["", "ค", "ง", ""], ["", "จ"], ["2"]]
 
 
 def test_title_falls_back_to_the_first_h1():

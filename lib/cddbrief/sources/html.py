@@ -22,7 +22,8 @@ this against trafilatura on the pages of tests/html_pages.py):
    prints them (``start``, ``type="a"``/``"i"``, ``•`` for ``<ul>``), Word's
    list paragraphs (``mso-list``, the number written in a ``mso-list:Ignore``
    span) as list items with that number, and tables: one cell per ``<td>``
-   (spans once), a cell's paragraphs joined by newlines, a table inside a cell
+   (a merged cell's text once, the places it covers left empty so columns stay
+   in place), a cell's paragraphs joined by newlines, a table inside a cell
    flattened into that cell's text.
 
 Script, style and comment text never becomes text; nothing is executed.
@@ -45,7 +46,8 @@ __all__ = ["decode_html", "read_html"]
 
 _SITE_LINKS = 5  # a document holds a link or two; a site's page links to its other pages
 _LINK_DENSITY = 0.6  # a box whose text is mostly links is a menu or a list of other posts
-_MAX_DEPTH = 150  # deeper markup is read as flat text: a guard against hostile nesting
+_MAX_DEPTH = 150
+_MAX_SPAN = 100  # a rowspan or colspan beyond this is a broken or hostile page  # deeper markup is read as flat text: a guard against hostile nesting
 _HEAD_BYTES = 8192  # where a charset declaration must be
 
 # --- decoding -----------------------------------------------------------------------------------
@@ -671,18 +673,36 @@ class _Walker:
     # tables
 
     def _table(self, table, depth: int) -> list[list[str]]:
+        """Rows of cell texts. A merged cell's text comes once, at its first row and column; the places it
+        covers are empty strings, so each cell stays under its column's heading."""
         rows = []
+        covered: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
         for row in _rows_of(table):
-            cells = []
+            cells: list[str] = []
             for cell in row:
                 if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
                     continue
+                while covered.get(len(cells), 0) > 0:
+                    covered[len(cells)] -= 1
+                    cells.append("")
                 inner = _Walker(self.web)
                 inner.web = False  # a cell's lines are all content
                 inner._cell(cell, depth + 1)
+                span_rows = min(_int(cell.get("rowspan"), 1), _MAX_SPAN)
+                span_cols = max(1, min(_int(cell.get("colspan"), 1), _MAX_SPAN))
+                for column in range(len(cells), len(cells) + span_cols):
+                    if span_rows > 1:
+                        covered[column] = span_rows - 1
                 cells.append("\n".join(inner._cell_lines()))
+                cells.extend([""] * (span_cols - 1))
                 self.word_numbered += inner.word_numbered
                 self.flattened += inner.flattened
+            while covered.get(len(cells), 0) > 0:  # rowspans reaching past the row's last cell
+                covered[len(cells)] -= 1
+                cells.append("")
+            for column in list(covered):
+                if column >= len(cells) and covered[column] > 0:
+                    covered[column] -= 1
             if cells:
                 rows.append(cells)
         return rows
