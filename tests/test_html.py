@@ -187,6 +187,26 @@ def test_word_export_without_its_charset_declaration_still_reads_thai():
     assert doc.source.encoding == "cp874" and doc.blocks[0] == para("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน ครั้งที่ 4/2562")
 
 
+def test_word_filtered_export_numbers_end_at_words_spacer():
+    spacer = "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>"
+    body = (
+        "<div class=WordSection1><p class=MsoNormal>ข้อสั่งการ</p>"
+        f"<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;text-indent:-18.0pt'><span lang=TH>1.{spacer}</span><span lang=TH>ให้จังหวัดรายงานผล</span> 15,804,000 บาท</p>"
+        f"<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt'><span style='font-family:Symbol'>&middot;{spacer}</span>บันทึกแล้ว 97.59%</p>"
+        f"<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;text-indent:-18.0pt'><span>(2){spacer}</span>ภายใน 22 - 23 เม.ย. 62</p>"
+        "<p class=MsoListParagraph>ไม่มีเลขข้อ</p></div>"
+    )
+    page = f"<html><head><meta http-equiv=Content-Type content='text/html; charset=windows-874'><meta name=Generator content='Microsoft Word 15 (filtered)'></head><body>{body}</body></html>"
+    doc = read_bytes(page.encode("cp874"), "filtered.htm")
+    assert doc.blocks == [
+        para("ข้อสั่งการ"),
+        item("1.", "ให้จังหวัดรายงานผล 15,804,000 บาท"),
+        item("•", "บันทึกแล้ว 97.59%", level=1),
+        item("(2)", "ภายใน 22 - 23 เม.ย. 62"),
+        para("ไม่มีเลขข้อ"),
+    ]
+
+
 def test_libreoffice_export_of_a_python_docx_file():
     doc = read("libreoffice-export")
     assert doc.source.encoding == "utf-8"

@@ -217,6 +217,9 @@ _MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _WORD_BULLETS = {"·", "", "", "§", "Ø", "ü", "o", "-", "–", "•", "▪", "■", "●", "○", "◦", "➢", "Ÿ"}
 _DATE_CLASS = re.compile(r"publish|posted|post-date|entry-date|created|date")
 _UPDATED_CLASS = re.compile(r"updated|modified")
+_WORD_SPACER = re.compile(r"font\s*:\s*7\.0pt", re.IGNORECASE)
+_WORD_INDENT = re.compile(r"margin-left\s*:\s*([\d.]+)pt", re.IGNORECASE)
+_MAX_LABEL = 12  # "1.", "(ก)", "1.2.3": a longer "number" is text
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -630,37 +633,38 @@ class _Walker:
                 self.blocks.append(Block("table", rows=self._table(node, depth + 1)))
 
     def _word_list_paragraph(self, element) -> bool:
-        """Word's list paragraph: its number is text in a ``mso-list:Ignore`` span. Made a list item; True when it was one."""
+        """Word's list paragraph, made a list item with the number Word wrote; True when it was one.
+
+        "Web Page": the number is in a ``mso-list:Ignore`` span and the level in ``mso-list:l0 level2``.
+        "Web Page, Filtered": a ``MsoList…`` paragraph whose number ends at Word's spacer span
+        (``font:7.0pt``); the level comes from the indent (36pt a level).
+        """
         style = element.get("style") or ""
         level_match = _MSO_LEVEL.search(style)
-        if not level_match:
+        marker = next((span for span in element.iter("span") if _MSO_IGNORE.search(span.get("style") or "")), None)
+        if level_match and marker is not None:
+            label = _clean(_text_of(marker))
+            level = int(level_match.group(1)) - 1
+        elif (element.get("class") or "").startswith("MsoList"):
+            spacer = next((span for span in element.iter("span") if _WORD_SPACER.search(span.get("style") or "")), None)
+            if spacer is None:
+                return False
+            label = _clean(_text_before(element, spacer))
+            indent = _WORD_INDENT.search(style)
+            level = max(0, round(float(indent.group(1)) / 36) - 1) if indent else 0
+        else:
             return False
-        marker = None
-        for span in element.iter("span"):
-            if _MSO_IGNORE.search(span.get("style") or ""):
-                marker = span
-                break
-        if marker is None:
+        if not label or len(label) > _MAX_LABEL:
             return False
-        label = _clean(_text_of(marker))
-        if not label:
-            return False
-        if label in _WORD_BULLETS:
-            label = "•"
-        self._flush()
-        # the text without the marker
-        saved_tail = marker.tail
-        parent = marker.getparent()
-        index = list(parent).index(marker)
-        parent.remove(marker)
-        parent.insert(index, _placeholder(saved_tail))
         inner = _Walker(self.web)
         inner._element_children(element, 0, 0)
         inner._flush()
-        lines = [b.text for b in inner.blocks if b.kind != "table"]
-        text = "\n".join(lines)
+        full = "\n".join(b.text for b in inner.blocks if b.kind != "table")
+        if not full.startswith(label):
+            return False
+        self._flush()
         self.word_numbered += 1
-        self.blocks.append(Block("list_item", text, label=label, level=int(level_match.group(1)) - 1))
+        self.blocks.append(Block("list_item", full[len(label):].strip(), label="•" if label in _WORD_BULLETS else label, level=level))
         self.blocks.extend(b for b in inner.blocks if b.kind == "table")
         return True
 
@@ -725,13 +729,19 @@ class _Walker:
         return lines
 
 
-def _placeholder(tail: str | None):
-    """An empty inline element that keeps the text that followed a removed one."""
-    import lxml.html
+def _text_before(root, stop) -> str:
+    """The text of ``root`` that comes before the element ``stop``, in document order."""
+    from lxml import etree
 
-    span = lxml.html.Element("span")
-    span.tail = tail
-    return span
+    parts = []
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if node is stop:
+            break
+        if event == "start":
+            parts.append(node.text or "")
+        elif node is not root:
+            parts.append(node.tail or "")
+    return "".join(parts)
 
 
 def _rows_of(table):
