@@ -44,6 +44,14 @@ def _big(folder: Path) -> str:
     return str(path)
 
 
+def _menu_page() -> str:
+    """A saved web page that is only the site around a post: menu, sidebar, footer, no post."""
+    links = "".join(f"<li><a href='/{n}'>{w}</a></li>" for n, w in enumerate(["หน้าแรก", "ข่าวประชาสัมพันธ์", "ติดต่อเรา", "ดาวน์โหลด", "กระดานข่าว"]))
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>สำนักงานพัฒนาชุมชนอำเภอแม่ทะ</title></head><body>"
+            f"<nav><ul>{links}</ul></nav><aside><h2>เรื่องล่าสุด</h2><ul><li><a href='/p1'>ประชุมประจำเดือน</a></li></ul></aside>"
+            f"<footer>สงวนลิขสิทธิ์ 2564 สำนักงานพัฒนาชุมชนอำเภอแม่ทะ</footer></body></html>")
+
+
 TABLE = "\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tOTOP\n\t1. ให้จังหวัดรายงานผล 5 กลุ่ม\n\t\n\n"
 
 # (case, what the user gives, how it is made, words the one error line must hold)
@@ -60,6 +68,10 @@ CASES = [
     ("no header", "noheader.txt", lambda d: _write(d, "noheader.txt", TABLE), ["no meeting number", "--meeting"]),
     ("no meeting number", "nonumber.txt", lambda d: _write(d, "nonumber.txt", "สรุปการประชุมกรมการพัฒนาชุมชน\nสำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n" + TABLE), ["no meeting number", "--meeting"]),
     ("a table of two columns", "twocol.docx", lambda d: _write(d, "twocol.docx", _docx([["ที่", "ประเด็น"], ["1", "OTOP"], ["2", "กองทุนหมู่บ้าน"]])), ["table of 2 columns"]),
+    ("web page of menus only", "menus.html", lambda d: _write(d, "menus.html", _menu_page()), ["has no main text"]),
+    ("web page with an empty body", "blank.html", lambda d: _write(d, "blank.html", "<!DOCTYPE html><html><head><title></title></head><body><script>alert(1)</script></body></html>"), ["holds no text"]),
+    ("web page not in Thai", "english.html", lambda d: _write(d, "english.html", "<html><body><h1>Minutes 4/2019</h1><p>The province shall report.</p></body></html>"), ["no Thai meeting summary"]),
+    ("web page with no table", "post.html", lambda d: _write(d, "post.html", "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p><p>1. ให้จังหวัดรายงานผล</p></body></html>".encode("cp874")), ["has no table"]),
     ("a 50 MB file", "huge.txt", _big, ["too large"]),
     ("id ../../etc/passwd", "../../etc/passwd", lambda d: "../../etc/passwd", ["passwd"]),
     ("id 2562-13", "2562-13", lambda d: "2562-13", ["no meeting 13/2562", "2562-04"]),
