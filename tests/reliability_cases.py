@@ -71,7 +71,7 @@ CASES = [
     ("web page of menus only", "menus.html", lambda d: _write(d, "menus.html", _menu_page()), ["has no main text"]),
     ("web page with an empty body", "blank.html", lambda d: _write(d, "blank.html", "<!DOCTYPE html><html><head><title></title></head><body><script>alert(1)</script></body></html>"), ["holds no text"]),
     ("web page not in Thai", "english.html", lambda d: _write(d, "english.html", "<html><body><h1>Minutes 4/2019</h1><p>The province shall report.</p></body></html>"), ["no Thai meeting summary"]),
-    ("web page with no table", "post.html", lambda d: _write(d, "post.html", "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p><p>1. ให้จังหวัดรายงานผล</p></body></html>".encode("cp874")), ["has no table"]),
+    ("web page with no points", "post.html", lambda d: _write(d, "post.html", "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p><p>ขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน</p></body></html>".encode("cp874")), ["no table of items, no numbered points"]),
     ("a 50 MB file", "huge.txt", _big, ["too large"]),
     ("id ../../etc/passwd", "../../etc/passwd", lambda d: "../../etc/passwd", ["passwd"]),
     ("id 2562-13", "2562-13", lambda d: "2562-13", ["no meeting 13/2562", "2562-04"]),
