@@ -128,6 +128,9 @@ def _read(data: bytes, name: str, digest: str, label: str):
     if counts.get("glyph_dropped"):
         n = counts["glyph_dropped"]
         notes.append(Note("warning", f"{n} glyphs without Unicode in the PDF could not be read and were left out", th=f"ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"))
+    if counts.get("aa_as_am"):
+        n = counts["aa_as_am"]
+        notes.append(Note("repair", f"{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", th=f"อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"))
     if dropped:
         notes.append(Note("skipped", f"{dropped} page header, footer or page-number lines were left out", th=f"ตัดหัวกระดาษ ท้ายกระดาษ หรือเลขหน้า {dropped} บรรทัด"))
     return RawDocument(Source(name, digest, "pdf", None), blocks=blocks, title=title, notes=notes)
@@ -311,8 +314,37 @@ def _chars(textpage, n: int, fonts: "_Fonts", counts: Counter) -> list[tuple[_Ch
         raw.FPDFText_GetLooseCharBox(tp, i, box)  # the advance, not the ink: gaps between boxes are spaces
         size = raw.FPDFText_GetFontSize(tp, i)
         out.append((_Char(text, box.left, box.right, box.bottom, box.top, size, text[0] in _MARKS), breaks))
-    # a glyph read as NIKHAHIT by guess joins the AA after it (pdfthai does it); one without AA is dropped
+    _aa_read_as_am(out, counts)
     return out
+
+
+def _aa_read_as_am(chars: list[tuple[_Char, int]], counts: Counter) -> None:
+    """A font that draws ำ as NIKHAHIT + AA glyphs may map its AA glyph to ำ: then every า reads ำ.
+
+    The sign is ำ right after a NIKHAHIT (``ํำ``), which no text has; then every ำ
+    of the page is that AA glyph, read here as า (pdfthai joins ``ํา`` into ำ).
+    """
+    am, nikhahit, aa = pdfthai.SARA_AM, pdfthai.NIKHAHIT, pdfthai.SARA_AA
+
+    def after_nikhahit(k: int) -> bool:
+        before = "".join(ch.text for ch, _ in chars[max(0, k - 3) : k]).rstrip(pdfthai.TONES)
+        return before.endswith(nikhahit)
+
+    if not any(ch.text.endswith(am) and after_nikhahit(k) for k, (ch, _) in enumerate(chars)):
+        return
+    lone = 0
+    for k, (ch, _) in enumerate(chars):
+        if ch.text.endswith(am):
+            ch.text = ch.text[:-1] + aa
+            j = k - 1  # a tone of the same glyph (its box): the cluster text the font maps AA to (้ำ)
+            while j >= 0 and chars[j][0].text in pdfthai.TONES and abs(chars[j][0].left - ch.left) < 0.01 and abs(chars[j][0].right - ch.right) < 0.01:
+                chars[j][0].text = ""
+                j -= 1
+            if not after_nikhahit(k):
+                lone += 1
+    chars[:] = [(ch, breaks) for ch, breaks in chars if ch.text]
+    if lone:
+        counts["aa_as_am"] += lone
 
 
 # --- glyphs without Unicode -----------------------------------------------------------------------

@@ -26,12 +26,14 @@ FOLLOWING_VOWELS = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ: never start a 
 REPAIRS = {
     "sara_am": ("{n} SARA AM written as NIKHAHIT + SARA AA were joined", "รวมนิคหิต + สระอา เป็นสระอำ {n} แห่ง"),
     "sara_am_doubled": ("{n} SARA AM followed by a stray SARA AA were repaired", "ลบสระอาที่ซ้ำหลังสระอำ {n} แห่ง"),
+    "mark_doubled": ("{n} Thai marks written twice were written once", "ลบวรรณยุกต์หรือสระที่ซ้ำ {n} แห่ง"),
     "mark_order": ("{n} Thai vowel or tone marks out of order were put back on their letter", "ย้ายวรรณยุกต์หรือสระบน/ล่างที่อยู่ผิดตำแหน่งกลับที่เดิม {n} แห่ง"),
     "mark_space": ("{n} spaces before a Thai mark or vowel were removed", "ลบช่องว่างหน้าวรรณยุกต์หรือสระ {n} แห่ง"),
     "split_word": ("{n} Thai words split by a space were joined", "รวมคำที่ถูกช่องว่างแยก {n} คำ"),
 }
 
 _AM_SPLIT = re.compile(f"{NIKHAHIT}([{TONES}]?){SARA_AA}")
+_DOUBLED_MARK = re.compile(f"([{MARKS}])(?:[{MARKS}]?\\1)+")
 _AM_DOUBLED = re.compile(f"{SARA_AM}{SARA_AA}")
 # a tone written after ั's final consonant, where it can never sit: ครัง้ -> ครั้ง
 _TONE_AFTER_FINAL = re.compile(f"\u0e31([{CONSONANT}])([{TONES}])")
@@ -66,6 +68,15 @@ def join_sara_am(text: str) -> tuple[str, int]:
         return text, 0
     # น้ํา (tone, nikhahit, aa) needs only the last two joined; นํ้า (nikhahit, tone, aa) puts the tone first
     return _AM_SPLIT.subn(lambda m: m.group(1) + SARA_AM, text)
+
+
+def drop_doubled_marks(text: str) -> tuple[str, int]:
+    """A mark written twice on one letter (a glyph and the text of its cluster both mapped): no Thai has it.
+
+    >>> drop_doubled_marks("นํ้้า")
+    ('นํ้า', 1)
+    """
+    return _DOUBLED_MARK.subn(r"\1", text)
 
 
 def drop_doubled_aa(text: str) -> tuple[str, int]:
@@ -139,6 +150,7 @@ def repair_line(text: str) -> tuple[str, dict[str, int]]:
     """
     counts: dict[str, int] = {}
     for kind, repair in (
+        ("mark_doubled", drop_doubled_marks),
         ("sara_am", _join_am_with_space),
         ("sara_am", join_sara_am),
         ("sara_am_doubled", drop_doubled_aa),
