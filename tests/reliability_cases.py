@@ -44,6 +44,22 @@ def _big(folder: Path) -> str:
     return str(path)
 
 
+def _pdf(encrypt: bool = False) -> bytes:
+    """A one-page Thai PDF made with WeasyPrint; with a password when asked (pypdf)."""
+    from weasyprint import HTML
+
+    data = HTML(string="<html><body><p>สรุปการประชุม ครั้งที่ 4/2562</p></body></html>").write_pdf()
+    if not encrypt:
+        return data
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt("secret", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 TABLE = "\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tOTOP\n\t1. ให้จังหวัดรายงานผล 5 กลุ่ม\n\t\n\n"
 
 # (case, what the user gives, how it is made, words the one error line must hold)
@@ -54,6 +70,8 @@ CASES = [
     ("random bytes", "noise.txt", lambda d: _write(d, "noise.txt", random.Random(1).randbytes(4096)), ["not readable text"]),
     ("picture renamed .txt", "photo.txt (PNG)", lambda d: _write(d, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)), ["is a PNG picture"]),
     ("PDF renamed .txt", "minutes.txt (PDF)", lambda d: _write(d, "minutes.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), ["is a PDF file"]),
+    ("password-protected PDF", "locked.pdf", lambda d: _write(d, "locked.pdf", _pdf(encrypt=True)), ["password-protected", "without a password"]),
+    ("truncated PDF", "cut.pdf", lambda d: _write(d, "cut.pdf", _pdf()[:600]), ["is a PDF file that cannot be read"]),
     (".docx that is not a zip", "fake.docx", lambda d: _write(d, "fake.docx", "สรุปการประชุม ครั้งที่ 4/2562"), ["not a Word .docx file"]),
     (".docx without a table", "notable.docx", lambda d: _write(d, "notable.docx", _docx(None)), ["has no table"]),
     ("text not in Thai", "english.txt", lambda d: _write(d, "english.txt", "Minutes of the meeting No. 4/2019\n\tNo\n\tTopic\n\tDirectives\n"), ["no Thai meeting summary"]),
