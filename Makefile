@@ -61,6 +61,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_pdf.py
 
 screenshot: setup browser-deps
 	$(BIN)/python tools/screenshot.py
