@@ -62,6 +62,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_html.py
+	$(BIN)/python benchmarks/bench_pdf.py
 
 screenshot: setup browser-deps
 	$(BIN)/python tools/screenshot.py

@@ -1,11 +1,629 @@
-"""PDF: the text layer of each page -> blocks (not yet written)."""
+"""PDF: the text layer of each page -> blocks: one paragraph per line, ruled tables as tables.
+
+pypdfium2 (PDFium) reads the characters with their boxes; it was chosen over
+pdfplumber by measurement (benchmarks/bench_pdf.py): some 40 times faster, and
+its Thai comes out in logical order where pdfminer's is reordered by position
+(``คร้ังท่ี``). Tables are found from the page's path objects: the thin lines
+Word and LibreOffice draw as cell borders make a grid; a character belongs to
+the cell its box's centre falls in. Spaces are decided by the gaps between
+boxes, not by PDFium's guesses, so a mark drawn to the left of its letter adds
+no space. Thai is repaired line by line (``pdfthai``) and every kind of repair
+is noted once, with its count. Page headers, footers and page numbers are
+dropped with a note. A PDF with no text layer is read by OCR when tesseract
+with its Thai model is installed; otherwise it is refused with what to do.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from ..errors import CddbriefError
+from ..model import Block, Note, Source
+from . import pdfthai
+
+MAX_PAGES = 200  # a meeting summary is a few pages
+MAX_PAGE_SIDE = 5080.0  # points: 1.8 m; A0 is 1189 mm
+MAX_CHARS_PER_PAGE = 100_000
+_LINE_WIDTH = 3.0  # points: a ruling line is thinner than this
+_SNAP = 2.5  # points: lines closer than this are one
+_SPACE_GAP = 0.22  # a gap wider than this share of the font size is a space (a font switch leaves 0.2)
+
+_MARKS = set(pdfthai.MARKS)
+_NOTHING_BEFORE = set(pdfthai.MARKS + pdfthai.FOLLOWING_VOWELS)
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*[0-9๐-๙]+\s*[-–—]|(?:หน้า|หน้าที่|page|Page)\s*[0-9๐-๙]+(?:\s*(?:/|จาก|of)\s*[0-9๐-๙]+)?|[0-9๐-๙]+\s*/\s*[0-9๐-๙]+|[0-9๐-๙]{1,3})\s*$")
 
 
 def read_pdf(data: bytes, name: str, digest: str):
-    raise CddbriefError(f"{Path(name).name} is a PDF file, which cddbrief cannot read yet", "export the summary from Word as .txt or .docx")
+    """A PDF as a RawDocument: lines of text as paragraphs, ruled tables as tables, page by page.
+
+    Raises CddbriefError, and nothing else, for a PDF that cannot be read.
+    """
+    label = Path(name).name
+    try:
+        return _read(data, name, digest, label)
+    except CddbriefError:
+        raise
+    except MemoryError:
+        raise CddbriefError(f"{label} is a PDF too large to read here", "give a smaller file, or the original .docx") from None
+    except Exception as exc:  # PDFium and ctypes raise many kinds on damaged files
+        raise CddbriefError(
+            f"{label} is a PDF file that cannot be read ({type(exc).__name__}: damaged or cut short)",
+            "open it and save it again as PDF, or give the original .docx",
+        ) from None
+
+
+def _open(data: bytes, label: str):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise CddbriefError(f"{label} is a password-protected PDF", "give a copy saved without a password") from None
+        raise CddbriefError(
+            f"{label} is a PDF file that cannot be read ({exc}: damaged or cut short)",
+            "open it and save it again as PDF, or give the original .docx",
+        ) from None
+
+
+def _read(data: bytes, name: str, digest: str, label: str):
+    from . import RawDocument
+
+    pdf = _open(data, label)
+    try:
+        pages = len(pdf)
+        if pages == 0:
+            raise CddbriefError(f"{label} is a PDF with no pages", "check that this is the right file")
+        if pages > MAX_PAGES:
+            raise CddbriefError(f"{label} has {pages} pages, too many for a meeting summary (limit {MAX_PAGES})", "check that this is the right file")
+        title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
+        fonts = _Fonts()
+        page_blocks: list[list[Block]] = []
+        counts: Counter = Counter()
+        text_chars = 0
+        for number in range(1, pages + 1):
+            page = pdf[number - 1]
+            width, height = page.get_size()
+            if max(width, height) > MAX_PAGE_SIDE:
+                raise CddbriefError(
+                    f"page {number} of {label} is {width / 72 * 2.54:.0f} × {height / 72 * 2.54:.0f} cm, not a page of a meeting summary",
+                    "check that this is the right file",
+                )
+            blocks, chars = _read_page(page, number, fonts, counts, label)
+            text_chars += chars
+            page_blocks.append(blocks)
+        notes: list[Note] = []
+        if text_chars == 0:
+            page_blocks = _ocr(pdf, label)
+            notes.append(Note("warning", "the text was read by OCR from a scanned PDF; check every figure against the original", th="อ่านข้อความด้วย OCR จาก PDF ที่สแกนมา ควรตรวจตัวเลขทุกตัวกับต้นฉบับ"))
+            for blocks in page_blocks:
+                for block in blocks:
+                    block.text, found = pdfthai.repair_line(block.text)
+                    counts.update(found)
+    finally:
+        pdf.close()
+    dropped = _drop_headers_and_footers(page_blocks)
+    blocks = [block for page in page_blocks for block in page]
+    if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(c.strip() for b in blocks if b.kind == "table" for row in b.rows for c in row):
+        raise CddbriefError(f"{label} holds no text", "check that this is the right file")
+    for kind, (english, thai) in pdfthai.REPAIRS.items():
+        if counts.get(kind):
+            notes.append(Note("repair", english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
+    if counts.get("glyph_named"):
+        n = counts["glyph_named"]
+        notes.append(Note("repair", f"{n} Thai glyphs without Unicode in the PDF were read from the font's glyphs", th=f"อ่านอักษรไทยที่ไม่มีรหัส Unicode ใน PDF จากรูปอักษรของฟอนต์ {n} ตัว"))
+    if counts.get("glyph_guessed"):
+        n = counts["glyph_guessed"]
+        notes.append(Note("warning", f"{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); a tone mark drawn with them may be lost", th=f"อ่านรูปอักษรที่ไม่มีรหัส Unicode หน้าสระอาเป็นสระอำ {n} แห่ง วรรณยุกต์อาจหายไป"))
+    if counts.get("glyph_dropped"):
+        n = counts["glyph_dropped"]
+        notes.append(Note("warning", f"{n} glyphs without Unicode in the PDF could not be read and were left out", th=f"ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"))
+    if counts.get("aa_as_am"):
+        n = counts["aa_as_am"]
+        notes.append(Note("repair", f"{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", th=f"อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"))
+    if dropped:
+        notes.append(Note("skipped", f"{dropped} page header, footer or page-number lines were left out", th=f"ตัดหัวกระดาษ ท้ายกระดาษ หรือเลขหน้า {dropped} บรรทัด"))
+    return RawDocument(Source(name, digest, "pdf", None), blocks=blocks, title=title, notes=notes)
+
+
+# --- one page -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Char:
+    text: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+    size: float
+    mark: bool
+
+
+@dataclass
+class _Line:
+    chars: list[_Char] = field(default_factory=list)
+    top: float = 0.0
+    bottom: float = 0.0
+    breaks: int = 0
+
+    def text(self) -> str:
+        out = []
+        previous = None
+        for ch in self.chars:
+            if ch.text == " ":
+                if out and out[-1] != " ":
+                    out.append(" ")
+                previous = None
+                continue
+            if previous is not None and not ch.mark and ch.text[0] not in _NOTHING_BEFORE and out and out[-1] != " ":
+                gap = ch.left - previous.right
+                if gap > _SPACE_GAP * max(ch.size, previous.size, 1.0):
+                    out.append(" ")
+            out.append(ch.text)
+            if not ch.mark:
+                previous = ch
+        return "".join(out).strip()
+
+
+@dataclass
+class _Table:
+    xs: list[float]  # column edges, left to right
+    ys: list[float]  # row edges, top to bottom (PDF y grows upwards: decreasing)
+    cell_of: dict[tuple[int, int], int]  # grid unit (row, col) -> cell id
+    cells: dict[int, list[_Line]] = field(default_factory=dict)
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    def locate(self, x: float, y: float) -> int | None:
+        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[-1] <= y <= self.ys[0]):
+            return None
+        col = next((c for c in range(len(self.xs) - 1) if x <= self.xs[c + 1]), len(self.xs) - 2)
+        row = next((r for r in range(len(self.ys) - 1) if y >= self.ys[r + 1]), len(self.ys) - 2)
+        return self.cell_of[(row, col)]
+
+    def rows(self, counts: Counter) -> list[list[str]]:
+        first_unit: dict[int, tuple[int, int]] = {}
+        for unit, cell in sorted(self.cell_of.items()):
+            first_unit.setdefault(cell, unit)
+        out = []
+        for r in range(len(self.ys) - 1):
+            row, seen, starts = [], set(), False
+            for c in range(len(self.xs) - 1):
+                cell = self.cell_of[(r, c)]
+                if cell in seen:
+                    continue
+                seen.add(cell)
+                if first_unit[cell][0] == r:
+                    starts = True
+                    row.append("\n".join(_repaired(line.text(), counts) for line in self.cells.get(cell, []) if line.text()).strip("\n"))
+                else:
+                    row.append("")  # merged with the cell above: its text is there
+            if starts:
+                out.append([cell.strip() for cell in row])
+        return out
+
+
+def _repaired(text: str, counts: Counter) -> str:
+    text, found = pdfthai.repair_line(text)
+    counts.update(found)
+    return " ".join(text.split())
+
+
+def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) -> tuple[list[Block], int]:
+    tables = _find_tables(page)
+    textpage = page.get_textpage()
+    try:
+        n = textpage.count_chars()
+        if n > MAX_CHARS_PER_PAGE:
+            raise CddbriefError(f"page {number} of {label} holds {n} characters, too many for a meeting summary", "check that this is the right file")
+        chars = _chars(textpage, n, fonts, counts)
+    finally:
+        textpage.close()
+    outside: list[_Line] = []
+    regions: dict[tuple[int, int] | None, list[_Line]] = {}
+    last_break: dict[tuple[int, int] | None, int] = {}
+    real = 0
+    key: tuple[int, int] | None = None
+    for ch, breaks in chars:
+        if ch.text != " " and not ch.mark:  # a space or a mark goes with the character before it
+            real += 1
+            cx, cy = (ch.left + ch.right) / 2, (ch.bottom + ch.top) / 2
+            key = None
+            for t, table in enumerate(tables):
+                cell = table.locate(cx, cy)
+                if cell is not None:
+                    key = (t, cell)
+                    break
+        lines = regions.setdefault(key, outside if key is None else table_lines(tables, key))
+        if ch.text == " ":
+            if lines and lines[-1].breaks == breaks:
+                lines[-1].chars.append(ch)
+            continue
+        line = lines[-1] if lines else None
+        new = line is None or last_break.get(key, -1) != breaks
+        if line is not None and not new and not ch.mark and not (line.bottom - 1 <= cy <= line.top + 1):
+            new = True  # a character below (or above) the line: a new line PDFium did not mark
+        if new:
+            line = _Line(top=ch.top, bottom=ch.bottom, breaks=breaks)
+            lines.append(line)
+        elif not ch.mark:
+            line.top, line.bottom = max(line.top, ch.top), min(line.bottom, ch.bottom)
+        line.chars.append(ch)
+        last_break[key] = breaks
+    # paragraphs in PDFium's order, each table where its top comes
+    blocks: list[Block] = []
+    pending = sorted(range(len(tables)), key=lambda t: -tables[t].top)
+    for line in outside:
+        while pending and tables[pending[0]].top > line.top:
+            blocks.append(Block("table", rows=tables[pending.pop(0)].rows(counts), page=number))
+        text = _repaired(line.text(), counts)
+        if text:
+            blocks.append(Block("paragraph", text, page=number))
+    for t in pending:
+        blocks.append(Block("table", rows=tables[t].rows(counts), page=number))
+    return blocks, real
+
+
+def table_lines(tables: list[_Table], key: tuple[int, int]) -> list[_Line]:
+    table = tables[key[0]]
+    return table.cells.setdefault(key[1], [])
+
+
+def _chars(textpage, n: int, fonts: "_Fonts", counts: Counter) -> list[tuple[_Char, int]]:
+    """The page's characters with boxes, and the count of PDFium's line breaks before each."""
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    box = raw.FS_RECTF()
+    out: list[tuple[_Char, int]] = []
+    breaks = 0
+    for i in range(n):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if code in (10, 13):
+            if code == 10 or i + 1 >= n or raw.FPDFText_GetUnicode(tp, i + 1) != 10:
+                breaks += 1
+            continue
+        generated = raw.FPDFText_IsGenerated(tp, i)
+        if generated:
+            continue  # PDFium's guessed spaces: gaps between boxes decide instead
+        if code in (0, 0xFFFE, 0xFFFF):
+            continue
+        if code == 2:
+            code = ord("-")  # PDFium's mark for a hyphen that ends a line
+        text = chr(code) if code < 0x110000 else ""
+        if text.isspace():
+            out.append((_Char(" ", 0, 0, 0, 0, 0, False), breaks))
+            continue
+        if raw.FPDFText_HasUnicodeMapError(tp, i):
+            text = fonts.glyph_text(textpage, i, code, counts)
+            if not text:
+                continue
+        raw.FPDFText_GetLooseCharBox(tp, i, box)  # the advance, not the ink: gaps between boxes are spaces
+        size = raw.FPDFText_GetFontSize(tp, i)
+        out.append((_Char(text, box.left, box.right, box.bottom, box.top, size, text[0] in _MARKS), breaks))
+    _aa_read_as_am(out, counts)
+    return out
+
+
+def _aa_read_as_am(chars: list[tuple[_Char, int]], counts: Counter) -> None:
+    """A font that draws ำ as NIKHAHIT + AA glyphs may map its AA glyph to ำ: then every า reads ำ.
+
+    The sign is ำ right after a NIKHAHIT (``ํำ``), which no text has; then every ำ
+    of the page is that AA glyph, read here as า (pdfthai joins ``ํา`` into ำ).
+    """
+    am, nikhahit, aa = pdfthai.SARA_AM, pdfthai.NIKHAHIT, pdfthai.SARA_AA
+
+    def after_nikhahit(k: int) -> bool:
+        before = "".join(ch.text for ch, _ in chars[max(0, k - 3) : k]).rstrip(pdfthai.TONES)
+        return before.endswith(nikhahit)
+
+    if not any(ch.text.endswith(am) and after_nikhahit(k) for k, (ch, _) in enumerate(chars)):
+        return
+    lone = 0
+    for k, (ch, _) in enumerate(chars):
+        if ch.text.endswith(am):
+            ch.text = ch.text[:-1] + aa
+            j = k - 1  # a tone of the same glyph (its box): the cluster text the font maps AA to (้ำ)
+            while j >= 0 and chars[j][0].text in pdfthai.TONES and abs(chars[j][0].left - ch.left) < 0.01 and abs(chars[j][0].right - ch.right) < 0.01:
+                chars[j][0].text = ""
+                j -= 1
+            if not after_nikhahit(k):
+                lone += 1
+    chars[:] = [(ch, breaks) for ch, breaks in chars if ch.text]
+    if lone:
+        counts["aa_as_am"] += lone
+
+
+# --- glyphs without Unicode -----------------------------------------------------------------------
+
+
+class _Fonts:
+    """Thai glyphs a PDF gives no Unicode for (WeasyPrint's Sarabun draws ำ as NIKHAHIT + AA glyphs).
+
+    The embedded font's glyph name (``uni0E4D0E49``) tells, or else the glyph's
+    outline is looked up among the Sarabun glyphs cddbrief ships. A glyph that
+    neither tells is read as NIKHAHIT when SARA AA follows (noted), else left out.
+    """
+
+    def __init__(self):
+        self._by_font: dict[int, object] = {}
+
+    def glyph_text(self, textpage, index: int, code: int, counts: Counter) -> str:
+        import pypdfium2.raw as raw
+
+        font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage.raw, index))
+        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if address not in self._by_font:
+            self._by_font[address] = _embedded_font(font)
+        text = _glyph_text(self._by_font[address], code)
+        if text:
+            counts["glyph_named"] += 1
+            return text
+        following = raw.FPDFText_GetUnicode(textpage.raw, index + 1) if index + 1 < raw.FPDFText_CountChars(textpage.raw) else 0
+        if following == ord(pdfthai.SARA_AA):
+            counts["glyph_guessed"] += 1
+            return pdfthai.NIKHAHIT
+        counts["glyph_dropped"] += 1
+        return ""
+
+
+def _embedded_font(font):
+    import pypdfium2.raw as raw
+
+    size = ctypes.c_size_t()
+    if not raw.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size)) or not size.value or size.value > 20_000_000:
+        return None
+    buffer = (ctypes.c_uint8 * size.value)()
+    raw.FPDFFont_GetFontData(font, buffer, size.value, ctypes.byref(size))
+    try:
+        from fontTools.ttLib import TTFont
+
+        return TTFont(io.BytesIO(bytes(buffer)), lazy=True)
+    except Exception:  # a CFF or Type 1 program fontTools cannot open as a font file
+        return None
+
+
+_UNI_NAME = re.compile(r"^(?:uni(?:[0-9A-F]{4})+|u[0-9A-F]{4,6})$")
+
+
+def _name_text(name: str) -> str:
+    """The text of an AGL-style glyph name: uni0E4D0E49 -> NIKHAHIT + MAI THO (suffixes such as .narrow dropped).
+
+    >>> [hex(ord(c)) for c in _name_text("uni0E4D0E49.narrow")]
+    ['0xe4d', '0xe49']
+    """
+    base = name.split(".")[0]
+    if not _UNI_NAME.match(base):
+        return ""
+    if base.startswith("uni"):
+        return "".join(chr(int(base[k : k + 4], 16)) for k in range(3, len(base), 4))
+    return chr(int(base[1:], 16))
+
+
+def _glyph_text(font, gid: int) -> str:
+    if font is None:
+        return ""
+    try:
+        order = font.getGlyphOrder()
+        if gid >= len(order):
+            return ""
+        text = _name_text(order[gid])
+        if text:
+            return _thai_only(text)
+        if "glyf" in font:
+            return _thai_only(_sarabun_outlines().get(_outline(font["glyf"], order[gid]), ""))
+    except Exception:
+        return ""
+    return ""
+
+
+def _thai_only(text: str) -> str:
+    return text if text and all("\u0e00" <= c <= "\u0e7f" for c in text) else ""
+
+
+def _outline(glyf, name: str):
+    glyph = glyf[name]
+    coords, ends, flags = glyph.getCoordinates(glyf)
+    return (tuple((round(x), round(y)) for x, y in coords), tuple(ends))
+
+
+@cache
+def _sarabun_outlines() -> dict:
+    """Outline -> text of Sarabun's Thai mark glyphs (the font cddbrief ships and WeasyPrint embeds)."""
+    from fontTools.ttLib import TTFont
+
+    from ..fonts import WEIGHTS, font_path
+
+    index = {}
+    for weight in WEIGHTS:
+        try:
+            font = TTFont(font_path(weight))
+        except Exception:
+            continue
+        glyf = font["glyf"]
+        for name in font.getGlyphOrder():
+            text = _name_text(name)
+            if text and all("\u0e31" <= c <= "\u0e4e" for c in text) and glyf[name].numberOfContours:
+                index.setdefault(_outline(glyf, name), text)
+    return index
+
+
+# --- ruled tables ---------------------------------------------------------------------------------
+
+
+def _find_tables(page) -> list[_Table]:
+    """Grids of ruling lines (path objects thinner than a few points) -> tables of two cells or more."""
+    import pypdfium2.raw as raw
+
+    horizontals: list[tuple[float, float, float]] = []  # (y, x0, x1)
+    verticals: list[tuple[float, float, float]] = []  # (x, y0, y1)
+    for count, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4)):
+        if count > 20_000:
+            return []  # a drawing, not a table
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if height <= _LINE_WIDTH and width > _LINE_WIDTH:
+            horizontals.append(((top + bottom) / 2, left, right))
+        elif width <= _LINE_WIDTH and height > _LINE_WIDTH:
+            verticals.append(((left + right) / 2, bottom, top))
+        elif width > _LINE_WIDTH and height > _LINE_WIDTH and raw.FPDFPath_CountSegments(obj.raw) in (4, 5):
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            if stroke.value:  # a stroked rectangle: its four sides
+                horizontals += [(top, left, right), (bottom, left, right)]
+                verticals += [(left, bottom, top), (right, bottom, top)]
+    if len(horizontals) < 2 or len(verticals) < 2:
+        return []
+    # group lines that touch into tables
+    parent = list(range(len(horizontals) + len(verticals)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for h, (y, x0, x1) in enumerate(horizontals):
+        for v, (x, y0, y1) in enumerate(verticals):
+            if x0 - _SNAP <= x <= x1 + _SNAP and y0 - _SNAP <= y <= y1 + _SNAP:
+                parent[find(h)] = find(len(horizontals) + v)
+    groups: dict[int, tuple[list, list]] = {}
+    for h, line in enumerate(horizontals):
+        groups.setdefault(find(h), ([], []))[0].append(line)
+    for v, line in enumerate(verticals):
+        groups.setdefault(find(len(horizontals) + v), ([], []))[1].append(line)
+    tables = [t for hs, vs in groups.values() if (t := _grid(hs, vs)) is not None]
+    return sorted(tables, key=lambda t: -t.top)
+
+
+def _snap(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= _SNAP:
+            continue
+        out.append(value)
+    return out
+
+
+def _grid(horizontals, verticals) -> _Table | None:
+    if len(horizontals) < 2 or len(verticals) < 2:
+        return None
+    xs = _snap([x for x, _, _ in verticals])
+    ys = _snap([y for y, _, _ in horizontals])[::-1]
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+
+    def ruled_v(x: float, y: float) -> bool:
+        return any(abs(vx - x) <= _SNAP and y0 - _SNAP <= y <= y1 + _SNAP for vx, y0, y1 in verticals)
+
+    def ruled_h(y: float, x: float) -> bool:
+        return any(abs(hy - y) <= _SNAP and x0 - _SNAP <= x <= x1 + _SNAP for hy, x0, x1 in horizontals)
+
+    rows, cols = len(ys) - 1, len(xs) - 1
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(u):
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    for r in range(rows):
+        mid_y = (ys[r] + ys[r + 1]) / 2
+        for c in range(cols):
+            mid_x = (xs[c] + xs[c + 1]) / 2
+            if c + 1 < cols and not ruled_v(xs[c + 1], mid_y):
+                parent[find((r, c + 1))] = find((r, c))
+            if r + 1 < rows and not ruled_h(ys[r + 1], mid_x):
+                parent[find((r + 1, c))] = find((r, c))
+    ids: dict[tuple[int, int], int] = {}
+    cell_of = {}
+    for unit in sorted(parent):
+        root = find(unit)
+        cell_of[unit] = ids.setdefault(root, len(ids))
+    if len(ids) < 2:
+        return None  # a box around text, not a table
+    return _Table(xs, ys, cell_of)
+
+
+# --- headers, footers, page numbers ---------------------------------------------------------------
+
+
+def _drop_headers_and_footers(pages: list[list[Block]]) -> int:
+    """Drop page numbers and lines repeated at the top or bottom of most pages; return how many went."""
+    def shape(text: str) -> str:
+        return re.sub(r"[0-9๐-๙]+", "#", " ".join(text.split()))
+
+    edges = Counter()
+    if len(pages) >= 3:
+        for blocks in pages:
+            seen = set()
+            for block in blocks[:2] + blocks[-2:]:
+                if block.kind == "paragraph" and (key := shape(block.text)) not in seen:
+                    seen.add(key)
+                    edges[key] += 1
+    repeated = {key for key, n in edges.items() if n >= max(3, 0.6 * len(pages))}
+    dropped = 0
+    for blocks in pages:
+        keep = []
+        last = len(blocks) - 1
+        for k, block in enumerate(blocks):
+            at_edge = k < 2 or k > last - 2
+            if block.kind == "paragraph" and at_edge and (
+                (k in (0, last) and _PAGE_NUMBER.match(block.text)) or shape(block.text) in repeated
+            ):
+                dropped += 1
+                continue
+            keep.append(block)
+        blocks[:] = keep
+    return dropped
+
+
+# --- scans ----------------------------------------------------------------------------------------
+
+
+def ocr_available() -> bool:
+    """True when tesseract is installed with its Thai model."""
+    if shutil.which("tesseract") is None:
+        return False
+    try:
+        result = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "tha" in result.stdout.split()
+
+
+def _ocr(pdf, label: str) -> list[list[Block]]:
+    if not ocr_available():
+        raise CddbriefError(
+            f"{label} is a scanned PDF with no text layer",
+            "install OCR (apt-get install tesseract-ocr tesseract-ocr-tha) or give the original .docx",
+        )
+    pages = []
+    with tempfile.TemporaryDirectory(prefix="cddbrief-ocr-") as tmp:
+        for number in range(1, len(pdf) + 1):
+            page = pdf[number - 1]
+            image = page.render(scale=300 / 72, grayscale=True).to_pil()
+            path = Path(tmp) / f"page-{number}.png"
+            image.save(path)
+            try:
+                result = subprocess.run(["tesseract", str(path), "-", "-l", "tha+eng", "--psm", "6"], capture_output=True, text=True, timeout=300)
+            except subprocess.TimeoutExpired:
+                raise CddbriefError(f"OCR of page {number} of {label} took too long", "give the original .docx") from None
+            if result.returncode != 0:
+                raise CddbriefError(f"OCR of {label} failed ({result.stderr.strip().splitlines()[-1:] or 'tesseract'})", "give the original .docx")
+            pages.append([Block("paragraph", " ".join(line.split()), page=number) for line in result.stdout.splitlines() if line.strip()])
+    return pages

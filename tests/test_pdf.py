@@ -1,0 +1,258 @@
+"""PDF reading: the Thai repairs on strings, and PDFs read back line for line and cell for cell.
+
+PDFs are made at test time with WeasyPrint and Sarabun (which draws ำ as two
+glyphs, the first without Unicode); tests/data/pdf holds LibreOffice exports of
+the sample table (tests/data/pdf/make_fixtures.py made them) with their source
+cells in lo-sample.json.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cddbrief.errors import CddbriefError
+from cddbrief.sources import read_bytes
+from cddbrief.sources import pdfthai
+from cddbrief.sources.pdf import ocr_available, read_pdf
+
+PDFS = Path(__file__).parent / "data" / "pdf"
+HEADER = ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]
+
+
+# --- repairs on strings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "broken, repaired, kind",
+    [
+        ("สํานักงาน", "สำนักงาน", "sara_am"),
+        ("นํ้าท่วม", "น้ำท่วม", "sara_am"),
+        ("น้ําท่วม", "น้ำท่วม", "sara_am"),
+        ("ส ํ านักงาน", "สำนักงาน", "sara_am"),
+        ("สำานักงาน", "สำนักงาน", "sara_am_doubled"),
+        ("ครัง้ที่ 4", "ครั้งที่ 4", "mark_order"),
+        ("คร้ังท่ี 4", "ครั้งที่ 4", "mark_order"),
+        ("ทัง้สิน ้", "ทั้งสิ้น", "mark_space"),
+        ("ข้อสั ่งการ", "ข้อสั่งการ", "mark_space"),
+        ("สำนั กงาน", "สำนักงาน", "split_word"),
+        ("ดำเนิ นการ", "ดำเนินการ", "split_word"),
+        ("เป็ นไป", "เป็นไป", "split_word"),
+        ("ใ ห้จังหวัด", "ให้จังหวัด", "split_word"),
+    ],
+)
+def test_each_repair(broken, repaired, kind):
+    text, counts = pdfthai.repair_line(broken)
+    assert text == repaired
+    assert counts.get(kind)
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "ครั้ง ที่ประชุม มี ค่า ให้ ดำเนินการ",  # spaces between phrases
+        "ก็ ได้ ที่ ประชุม",  # ก็ is a word: a space may follow
+        "งบประมาณ 15,804,000 บาท ร้อยละ 97.59%",
+        "วันที่ 22 - 23 เม.ย. 62",
+        "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ น้ำท่วม ทั้งสิ้น 76 จังหวัด",
+        "ในระบบ \u0e3aBPM ครั้งที่ 1",  # a stray mark before Latin text is thaitext's to drop
+        "มีค่า ที่ดิน สิ่งของ",
+    ],
+)
+def test_good_text_is_left_alone(good):
+    assert pdfthai.repair_line(good) == (good, {})
+
+
+# --- PDFs made here -------------------------------------------------------------------------------
+
+
+def render(body: str, title: str = "", page_numbers: bool = False, extra_css: str = "") -> bytes:
+    from weasyprint import HTML
+
+    from cddbrief.fonts import font_path
+
+    footer = '@bottom-center { content: "- " counter(page) " -"; font-family: Sarabun; }' if page_numbers else ""
+    css = f"""@font-face {{ font-family: Sarabun; src: url('{font_path(400).as_uri()}'); }}
+    @page {{ size: A4; margin: 2cm; {footer} }}
+    body {{ font-family: Sarabun; font-size: 14pt; }}
+    table {{ border-collapse: collapse; }} td {{ border: 1px solid black; padding: 3px; vertical-align: top; }}
+    p {{ margin: 0 0 6pt 0; }} {extra_css}"""
+    html = f"<html><head><title>{title}</title><style>{css}</style></head><body>{body}</body></html>"
+    return HTML(string=html).write_pdf()
+
+
+LINES = [
+    "สรุปสาระสำคัญในการประชุมกรมการพัฒนาชุมชน ผ่านระบบ TV พช. ครั้งที่ 4/2562",
+    "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม จังหวัดลำปาง",
+    "1. งบประมาณทั้งสิ้น 15,804,000 บาท เบิกจ่ายแล้วร้อยละ 97.59%",
+    "2. ประชุมวันที่ 22 - 23 เม.ย. 62 ณ สำนักงานจังหวัด น้ำท่วม ค่ำ ต่ำ",
+    "3. ให้จังหวัดกำชับอำเภอดำเนินการให้แล้วเสร็จภายใน 30 ก.ย. 62",
+]
+ROWS = [
+    HEADER,
+    ["1", "OTOP", "1. ให้จังหวัดรายงานผล 5 กลุ่ม\n2. ดำเนินการคัดสรรภายใน 30 เม.ย. 62", "กำชับ"],
+    ["2", "กองทุนหมู่บ้าน", "ตรวจสอบข้อมูล จปฐ. ทั้งสิ้น 76 จังหวัด", ""],
+]
+
+
+def _table_html(rows) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{c.replace(chr(10), '<br>')}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table>{cells}</table>"
+
+
+def paragraphs(doc) -> list[str]:
+    return [b.text for b in doc.blocks if b.kind == "paragraph"]
+
+
+def test_weasyprint_lines_and_table_read_back():
+    body = "".join(f"<p>{line}</p>" for line in LINES[:3]) + _table_html(ROWS) + "".join(f"<p>{line}</p>" for line in LINES[3:])
+    doc = read_bytes(render(body, title="สรุปการประชุม 4/2562"), "m.pdf")
+    assert doc.source.format == "pdf"
+    assert doc.title == "สรุปการประชุม 4/2562"
+    assert [b.kind for b in doc.blocks] == ["paragraph"] * 3 + ["table"] + ["paragraph"] * 2
+    assert paragraphs(doc) == LINES
+    assert doc.tables()[0].rows == ROWS
+    assert all(b.page == 1 for b in doc.blocks)
+    notes = {n.kind: n for n in doc.notes}
+    assert "SARA AM" in notes["repair"].message or any("SARA AM" in n.message for n in doc.notes)
+
+
+def test_two_column_table_and_merged_cells():
+    rows = [["ประเด็น", "ข้อสั่งการ"], ["OTOP", "ให้จังหวัดรายงานผล 5 กลุ่ม"], ["จปฐ.", "จัดเก็บข้อมูลแล้ว 97.59%"]]
+    merged = '<table><tr><td colspan="2">ข้อสั่งการรวม</td><td>หมายเหตุ</td></tr><tr><td>1</td><td>OTOP</td><td>กำชับ</td></tr></table>'
+    doc = read_bytes(render(_table_html(rows) + "<p>คั่น</p>" + merged), "two.pdf")
+    first, second = doc.tables()
+    assert first.rows == rows
+    assert second.rows == [["ข้อสั่งการรวม", "หมายเหตุ"], ["1", "OTOP", "กำชับ"]]
+    assert paragraphs(doc) == ["คั่น"]
+
+
+def test_page_numbers_and_repeated_headers_dropped():
+    pages = "".join(f'<p style="page-break-after: always">{line}</p>' for line in LINES[:4])
+    doc = read_bytes(render(pages, page_numbers=True), "numbered.pdf")
+    assert paragraphs(doc) == LINES[:4]
+    assert [b.page for b in doc.blocks] == [1, 2, 3, 4]
+    assert any(n.kind == "skipped" and "page" in n.message for n in doc.notes)
+
+
+def test_a_table_over_two_pages_is_two_tables():
+    rows = [HEADER] + [[str(k), f"ประเด็นที่ {k}", f"ให้จังหวัดรายงานผล {k * 3} กลุ่ม", ""] for k in range(1, 41)]
+    doc = read_bytes(render(_table_html(rows)), "long.pdf")
+    tables = doc.tables()
+    assert len(tables) >= 2 and tables[0].page == 1 and tables[1].page == 2
+    got = [row for table in tables for row in table.rows]
+    assert got == rows
+
+
+@pytest.mark.parametrize("name", ["lo-sarabun.pdf", "lo-garuda.pdf"])
+def test_libreoffice_export_reads_as_its_source(name):
+    """Every character of every cell, in its column and order; no space that the source lacks; the text around."""
+    expected = json.loads((PDFS / "lo-sample.json").read_text(encoding="utf-8"))
+    doc = read_bytes((PDFS / name).read_bytes(), name)
+    assert paragraphs(doc) == expected["header"] + [expected["footer"]]
+    tables = doc.tables()
+    assert len({t.page for t in tables}) == len(tables) > 3  # one table per page, the table goes on
+    assert tables[0].rows[0] == HEADER
+    columns = [[], [], [], []]
+    for table in tables:
+        for row in table.rows:
+            assert len(row) == 4
+            if row != HEADER:
+                for k, cell in enumerate(row):
+                    columns[k].append(cell)
+    for k in range(4):
+        got = "\n".join(columns[k])
+        want = "\n".join(row[k] for row in expected["rows"][1:])
+        assert re.sub(r"\s+", "", got) == re.sub(r"\s+", "", want), k
+        for line in got.split("\n"):  # every space read is a space of the source (a wrapped line may lose one)
+            pattern = r"\s+".join(re.escape(word) for word in line.split())
+            assert re.search(pattern, want), line
+    numbers = [row[0] for table in tables for row in table.rows[1 if table is tables[0] else 0 :] if row[0]]
+    assert numbers == [row[0] for row in expected["rows"][1:] if row[0]]
+    assert not any(n.kind == "warning" for n in doc.notes)
+
+
+# --- hypothesis: random Thai sentences -------------------------------------------------------------
+
+WORDS = ["สำนักงาน", "น้ำ", "ค่ำ", "ทั้งสิ้น", "ครั้งที่", "ดำเนินการ", "จังหวัด", "กำชับ", "ผู้ใหญ่", "ที่ดิน", "สิ่งของ",
+         "กลุ่ม", "เป็น", "ก็", "ประชุม", "อำเภอ", "ต่ำ", "คัดสรร", "OTOP", "15,804,000", "บาท", "97.59%", "เม.ย.", "62"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map("".join), min_size=1, max_size=6).map(" ".join))
+def test_random_thai_reads_back(sentence):
+    doc = read_bytes(render(f"<p>{sentence}</p>", extra_css="body { width: 60cm; } @page { size: 70cm 30cm; }"), "h.pdf")
+    assert paragraphs(doc) == [sentence]
+
+
+# --- bad PDFs and scans ---------------------------------------------------------------------------
+
+
+def test_scanned_pdf_without_ocr_is_refused(monkeypatch):
+    import cddbrief.sources.pdf as pdf
+
+    monkeypatch.setattr(pdf, "ocr_available", lambda: False)
+    with pytest.raises(CddbriefError) as error:
+        read_pdf(_scan(), "scan.pdf", "0")
+    assert "scan.pdf is a scanned PDF with no text layer" in str(error.value)
+    assert "tesseract-ocr-tha" in error.value.remedy
+
+
+@pytest.mark.skipif(not ocr_available(), reason="tesseract with its Thai model (tesseract-ocr-tha) is not installed")
+def test_scanned_pdf_is_read_by_ocr():
+    doc = read_pdf(_scan(), "scan.pdf", "0")
+    text = " ".join(paragraphs(doc))
+    assert "15,804,000" in text and "ประชุม" in text
+    assert any(n.kind == "warning" and "OCR" in n.message for n in doc.notes)
+
+
+def _scan() -> bytes:
+    """A PDF of one page that is only a picture of Thai text."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    page = pdfium.PdfDocument(render("<p>สรุปการประชุม ครั้งที่ 4/2562</p><p>งบประมาณ 15,804,000 บาท</p>", extra_css="body { font-size: 20pt; }"))[0]
+    image = page.render(scale=200 / 72, grayscale=True).to_pil()
+    out = io.BytesIO()
+    Image.Image.save(image.convert("RGB"), out, "PDF", resolution=200)
+    return out.getvalue()
+
+
+def _encrypted() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(render("<p>ลับ</p>"))))
+    writer.encrypt("secret", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (_encrypted, "password-protected"),
+        (lambda: render("<p>สรุปการประชุม</p>" * 40)[:1500], "cannot be read"),
+        (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 8, "cannot be read"),
+        (lambda: render('<p style="page-break-after: always">หน้า</p>' * 3, extra_css="@page { size: 300cm 300cm; }"), "not a page of a meeting summary"),
+    ],
+    ids=["encrypted", "truncated", "garbage", "huge page"],
+)
+def test_bad_pdfs_raise_one_error(make, words):
+    with pytest.raises(CddbriefError) as error:
+        read_bytes(make(), "bad.pdf")
+    assert words in str(error.value)
+
+
+def test_too_many_pages(monkeypatch):
+    import cddbrief.sources.pdf as pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    with pytest.raises(CddbriefError, match="has 3 pages, too many"):
+        read_bytes(render('<p style="page-break-after: always">หน้า</p>' * 3), "long.pdf")
