@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..layout import Layout, is_item_number, layout_table, layout_text
+from ..layout import Layout, columns_of, is_item_number, layout_table, layout_text
 from ..model import Directive, Item, Note
 from ..thaitext import collapse, normalise_spaces, to_arabic_digits
 from . import Fit, Reading, clean_marks, infer_numbers, number_directives
@@ -48,8 +48,38 @@ def _layout(doc) -> Layout | None:
     if not tables:
         return None
     header = [normalise_spaces(h) for h in doc.paragraphs_before_first_table()]
-    rows = [[normalise_spaces(c) for c in row] for table in tables for row in table.rows or []]
-    return layout_table(header, rows)
+    rows: list[list[str]] = []
+    joined = 0
+    for n, table in enumerate(tables):
+        table_rows = [[normalise_spaces(c) for c in row] for row in table.rows or []]
+        if n and rows and table_rows and _continues(tables[n - 1], table, rows[-1], table_rows[0]):
+            rows[-1] = [_join_cells(a, b) for a, b in zip(rows[-1], table_rows[0])] + rows[-1][len(table_rows[0]) :]
+            table_rows = table_rows[1:]
+            joined += 1
+        rows.extend(table_rows)
+    layout = layout_table(header, rows)
+    if joined:
+        layout.notes.append(Note("merged", f"{joined} table row(s) split by a page break were joined to the row above", th=f"รวมแถวตารางที่ถูกตัดข้ามหน้า {joined} แถว เข้ากับแถวก่อนหน้า"))
+    return layout
+
+
+def _continues(previous_table, table, last_row: list[str], first_row: list[str]) -> bool:
+    """A PDF table's first row on a new page goes on with the row above: it has no number and is no header."""
+    if previous_table.page is None or table.page is None or table.page == previous_table.page:
+        return False
+    if not first_row or first_row[0].strip() or len(first_row) != len(last_row):
+        return False
+    return columns_of(first_row) is None and any(c.strip() for c in first_row[1:])
+
+
+def _join_cells(above: str, below: str) -> str:
+    """A cell continued on the next page: Thai goes on without a space, a new point on a new line."""
+    if not above.strip() or not below.strip():
+        return above + below
+    if split_directives(below)[0][0] is not None:
+        return above + "\n" + below
+    thai = "\u0e01" <= above.rstrip()[-1] <= "\u0e4e" and "\u0e01" <= below.lstrip()[0] <= "\u0e4e"
+    return above.rstrip() + ("" if thai else " ") + below.lstrip()
 
 
 def read(doc, fit: Fit) -> Reading:

@@ -208,12 +208,43 @@ class _Table:
                 seen.add(cell)
                 if first_unit[cell][0] == r:
                     starts = True
-                    row.append("\n".join(_repaired(line.text(), counts) for line in self.cells.get(cell, []) if line.text()).strip("\n"))
+                    texts = [_repaired(line.text(), counts) for line in self.cells.get(cell, [])]
+                    row.append(join_wrapped([t for t in texts if t], counts))
                 else:
                     row.append("")  # merged with the cell above: its text is there
             if starts:
                 out.append([cell.strip() for cell in row])
         return out
+
+
+# A line that starts a new point rather than continuing the one above: 1. 1) (1) ๑. - • 2.1 ระเบียบวาระ มติ
+_STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.[0-9๐-๙]|[-•●▪*–]|(?:ระเบียบ)?วาระที่|มติ)")
+_THAI = re.compile(r"[\u0e01-\u0e4e]")
+
+
+def join_wrapped(lines: list[str], counts: Counter) -> str:
+    """Lines wrapped inside one cell or paragraph, joined as written before the wrap.
+
+    Thai writes no space between words, so a wrap between two Thai letters is
+    joined without one; a line that starts a new point keeps its line break.
+
+    >>> join_wrapped(["กองทุนพัฒนา", "บทบาทสตรี"], Counter())
+    'กองทุนพัฒนาบทบาทสตรี'
+    >>> join_wrapped(["1. ให้จังหวัดรายงาน 76", "จังหวัด", "2. ให้อำเภอ"], Counter())
+    '1. ให้จังหวัดรายงาน 76 จังหวัด\n2. ให้อำเภอ'
+    """
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif _STARTS_POINT.match(line):
+            out += "\n" + line
+        elif _THAI.match(out[-1]) and _THAI.match(line[0]):
+            out += line
+            counts["wrapped"] += 1
+        else:
+            out += " " + line
+    return out
 
 
 def _repaired(text: str, counts: Counter) -> str:
@@ -266,15 +297,39 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) 
     # paragraphs in PDFium's order, each table where its top comes
     blocks: list[Block] = []
     pending = sorted(range(len(tables)), key=lambda t: -tables[t].top)
-    for line in outside:
-        while pending and tables[pending[0]].top > line.top:
+    for group in _paragraphs(outside, tables):
+        while pending and tables[pending[0]].top > group[0].top:
             blocks.append(Block("table", rows=tables[pending.pop(0)].rows(counts), page=number))
-        text = _repaired(line.text(), counts)
+        text = join_wrapped([t for t in (_repaired(line.text(), counts) for line in group) if t], counts)
         if text:
             blocks.append(Block("paragraph", text, page=number))
     for t in pending:
         blocks.append(Block("table", rows=tables[t].rows(counts), page=number))
     return blocks, real
+
+
+def _paragraphs(lines: list[_Line], tables: list[_Table]) -> list[list[_Line]]:
+    """Lines outside tables grouped into paragraphs: a line that reaches the right margin wraps into the next.
+
+    A line goes on into the next one when it ends within about three characters
+    of the page's right text edge, the next line starts no new point, stands
+    right below it, and no table comes between them.
+    """
+    edges = [(min((c.left for c in line.chars if c.text != " "), default=0.0), max((c.right for c in line.chars if c.text != " "), default=0.0)) for line in lines]
+    right_margin = max((right for _, right in edges), default=0.0)
+    groups: list[list[_Line]] = []
+    for n, line in enumerate(lines):
+        if groups:
+            previous = groups[-1][-1]
+            size = max((c.size for c in previous.chars), default=12.0) or 12.0
+            full = edges[n - 1][1] >= right_margin - 3 * size
+            below = 0 <= previous.bottom - line.top <= 1.2 * size
+            between = any(previous.bottom > t.top > line.top for t in tables)
+            if full and below and not between and not _STARTS_POINT.match(line.text()):
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    return groups
 
 
 def table_lines(tables: list[_Table], key: tuple[int, int]) -> list[_Line]:
