@@ -32,7 +32,7 @@ import os
 import random
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -455,13 +455,20 @@ def _resolution(item) -> str | None:
 # --- file kinds -----------------------------------------------------------------------------------
 
 
-def render(doc: FormDoc, kind: str, rng: random.Random | None = None) -> tuple[bytes, str]:
-    """(bytes, file name) of the document as a file of ``kind``; the variant is drawn from ``rng``."""
+def render(doc: FormDoc, kind: str, rng: random.Random | None = None, parts: list[Part] | None = None) -> tuple[bytes, str]:
+    """(bytes, file name) of the document as a file of ``kind``; the variant is drawn from ``rng``.
+
+    ``parts`` (a damaged copy, see :func:`mutate_parts`) are written instead of
+    the document's own; the table layout is then written from its parts too.
+    """
     rng = rng or random.Random(f"{kind}:{doc.seed}:{doc.layout}")
+    own = parts is None
+    if not own:
+        doc = replace(doc, parts=parts)
     if kind == "txt":
-        return render_txt(doc, rng), "gen.txt"
+        return render_txt(doc, rng, own), "gen.txt"
     if kind == "docx":
-        return render_docx(doc, rng), "gen.docx"
+        return render_docx(doc, rng, own), "gen.docx"
     if kind == "html":
         return render_html(doc, rng), "gen.html"
     if kind == "pdf":
@@ -469,14 +476,18 @@ def render(doc: FormDoc, kind: str, rng: random.Random | None = None) -> tuple[b
     raise ValueError(kind)
 
 
-def render_txt(doc: FormDoc, rng: random.Random) -> bytes:
+def render_txt(doc: FormDoc, rng: random.Random, own: bool = True) -> bytes:
     """A text file: the table as Word's dump; prose and minutes one part a line, UTF-8 or cp874, LF or CRLF."""
-    if doc.layout == "table":
+    if doc.layout == "table" and own:
         text = docgen.render_dump(doc.meeting, style=rng.choice(["dot", "paren", "close"]))
     else:
         lines = []
         blank = rng.random() < 0.5
         for part in doc.parts:
+            if part.kind == "table":  # Word's dump: a cell a tab-led line, a row ended by an empty cell and a blank line
+                for row in part.rows or []:
+                    lines += ["\t" + cell for cell in row] + ["\t", ""]
+                continue
             indent = "    " if part.level else ""
             if part.kind == "sign":
                 indent = " " * 20
@@ -490,13 +501,13 @@ def render_txt(doc: FormDoc, rng: random.Random) -> bytes:
     return text.encode(encoding)
 
 
-def render_docx(doc: FormDoc, rng: random.Random) -> bytes:
+def render_docx(doc: FormDoc, rng: random.Random, own: bool = True) -> bytes:
     """A Word file: title and paragraphs; points as text or as Word's List Number; the table as a table."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    if doc.layout == "table":
+    if doc.layout == "table" and own:
         return docgen.render_docx(doc.meeting, auto_numbering=rng.random() < 0.5)
     document = docx.Document()
     document.styles["Normal"].font.name = "TH SarabunPSK"
@@ -517,6 +528,13 @@ def render_docx(doc: FormDoc, rng: random.Random) -> bytes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif part.kind == "head":
             document.add_paragraph().add_run(part.text).bold = True
+        elif part.kind == "table":
+            rows = part.rows or [[""]]
+            table = document.add_table(rows=0, cols=max(len(r) for r in rows))
+            for cells in rows:
+                row = table.add_row().cells
+                for cell, text in zip(row, cells):
+                    cell.text = text
         else:
             paragraph = document.add_paragraph(part.text)
             paragraph.paragraph_format.first_line_indent = Pt(36)
