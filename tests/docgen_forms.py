@@ -621,8 +621,12 @@ def _table_html(rows: list[list[str]], word: bool = False) -> str:
     return "\n".join(out)
 
 
+def _first_text(doc: FormDoc) -> str:
+    return doc.parts[0].text if doc.parts else ""
+
+
 def _headline(doc: FormDoc) -> str:
-    first = doc.parts[0].text
+    first = _first_text(doc)
     return first if len(first) < 160 else first[:150] + "…"
 
 
@@ -735,7 +739,7 @@ xmlns="http://www.w3.org/TR/REC-html40">
 <meta http-equiv=Content-Type content="text/html; charset=utf-8">
 <meta name=ProgId content=Word.Document>
 <meta name=Generator content="Microsoft Word 15">
-<title>{_E(doc.parts[0].text[:60])}</title>
+<title>{_E(_first_text(doc)[:60])}</title>
 <!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>user</o:Author><o:Pages>1</o:Pages></o:DocumentProperties></xml><![endif]-->
 <style>
 <!-- p.MsoNormal {{margin:0cm; font-size:16.0pt; font-family:"TH SarabunPSK",sans-serif;}}
@@ -783,7 +787,7 @@ td p, th p {{ text-indent: 0; margin: 0; }}
     mode = rng.choice(["ol", "p", "p"])
     content = _content_html(doc, rng, mode).replace("<p>1", "<p class=\"point\">1")
     content = re.sub(r"<p>(?=\(?[\d๐-๙]+[.)])", '<p class="point">', content)
-    return f"<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>{_E(doc.parts[0].text[:60])}</title><style>{css}</style></head><body>\n{content}\n</body></html>"
+    return f"<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>{_E(_first_text(doc)[:60])}</title><style>{css}</style></head><body>\n{content}\n</body></html>"
 
 
 def html_to_pdf(page: str) -> bytes:

@@ -241,3 +241,13 @@ def test_the_word_table_in_text_and_word_reads_back_today():
             want = forms.expected(doc)
             got.pop("layout"), want.pop("layout")  # set by the layout readers, which are on their way
             assert got == want, (seed, kind)
+
+
+@pytest.mark.parametrize("kind", forms.KINDS)
+@pytest.mark.parametrize("layout", forms.LAYOUTS)
+def test_a_document_with_nothing_left_fails_with_a_cddbrief_error(layout, kind):
+    """Every part dropped: an empty text, a Word file without text, a page without content, a blank PDF."""
+    doc = forms.generate(1, layout)
+    data, name = forms.render(doc, kind, parts=[])
+    with pytest.raises(CddbriefError):
+        _parse(data, name)
