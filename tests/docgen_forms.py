@@ -22,6 +22,14 @@ The contract the readers meet (see tests/test_forms.py):
   its ``N.M`` sub-points or one per body paragraph; ``มติที่ประชุม`` gives the
   resolution; ``- ไม่มี -`` gives no directive.
 - table: the Word table of tests/docgen.py.
+
+API: ``generate(seed, layout)`` -> FormDoc (or ``prose(rng)``, ``minutes(rng,
+confirm_previous=…)``, ``table(rng)``); ``render(doc, kind, rng=None,
+parts=None)`` -> (bytes, name); ``expected(doc)`` and ``observed(meeting)``
+give comparable dicts; ``mutate_parts`` and ``mutate_lines`` damage a
+document; ``page_post``, ``page_word`` and ``page_print`` are the three HTML
+pages (a web post, Word's web-page export, the page printed to PDF) and
+``html_to_pdf`` prints with WeasyPrint.
 """
 
 from __future__ import annotations
@@ -597,8 +605,12 @@ def _points_html(run: list[Part], mode: str) -> str:
             html.append(f"<li>{head}{inner}</li>")
         html.append("</ol>")
         return "\n".join(html)
-    if mode == "br":
-        return "<p>" + "<br>\n".join(("&nbsp;&nbsp;&nbsp;&nbsp;" if p.level else "") + _E(p.line()) for p in run) + "</p>"
+    if mode == "br":  # 1)กองทุน…<br>2)การ…: a close-paren label often has no space after it
+        def line(p: Part) -> str:
+            tight = p.label.endswith(")") and not p.label.startswith("(") and len(p.text) % 2 == 0
+            return ("&nbsp;&nbsp;&nbsp;&nbsp;" if p.level else "") + _E(f"{p.label}{p.text}" if tight else p.line())
+
+        return "<p>" + "<br>\n".join(line(p) for p in run) + "</p>"
     indent = ' style="padding-left:2em"'
     return "\n".join(f"<p{indent if p.level else ''}>{_E(p.line())}</p>" for p in run)
 
