@@ -5,6 +5,10 @@ directive counts, figures, dates), so the parser can be checked on documents
 it has never seen, in the shapes real ones take: Word tables dumped to text
 (numbers missing, rows split over pages, Thai digits, CRLF, TIS-620, UTF-16)
 and .docx files.
+
+The same meetings in other layouts (prose posts, minutes by agenda) and other
+file kinds (.html, .pdf) are made by ``docgen_forms``: ``docgen_forms.generate``
+and ``docgen_forms.render``.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ class GenMeeting:
     items: list[GenItem]
     title: str = "สรุปสาระสำคัญการประชุมกรมการพัฒนาชุมชน ผ่านระบบ TV พช."
     two_digit_year: bool = False
+    date_text: str = ""  # written after the meeting number: " วันที่ 17 สิงหาคม 2564"
 
 
 def _yy(year_be: int) -> str:
@@ -145,7 +150,7 @@ def render_dump(m: GenMeeting, thai_digits: bool = False, style: str = "dot", de
     if debris:
         lines += [str(m.number + 1), ""]
     year = _yy(m.year_be) if m.two_digit_year else str(m.year_be)
-    lines += [m.title, f"ครั้งที่ {m.number}/{year}", f" {m.office}"]
+    lines += [m.title, f"ครั้งที่ {m.number}/{year}{m.date_text}", f" {m.office}"]
     lines += ["\tที่", "\tประเด็น", "\tข้อสั่งการ", "\tหมายเหตุ", ""]
     row_open = False  # the previous row ended without an empty cell + blank line
     for item in m.items:
@@ -181,7 +186,7 @@ def render_docx(m: GenMeeting, auto_numbering: bool = False) -> bytes:
     document = docx.Document()
     year = _yy(m.year_be) if m.two_digit_year else str(m.year_be)
     document.add_paragraph(m.title)
-    document.add_paragraph(f"ครั้งที่ {m.number}/{year}")
+    document.add_paragraph(f"ครั้งที่ {m.number}/{year}{m.date_text}")
     document.add_paragraph(m.office)
     table = document.add_table(rows=1, cols=4)
     for cell, text in zip(table.rows[0].cells, ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]):
