@@ -57,9 +57,15 @@ _NOT_AMOUNT_WORDS = ("ที่", "รอบ", "ข้อ", "ลำดับ", "
 _CODE_BEFORE = re.compile(r"(?<![ก-๙])[ก-ฮ]{1,2}\.(?:[ก-ฮ]{1,2}\.)*$")  # กพ. 7, ม. 3, ภ.ง.ด. 90 : forms and codes
 
 
+_MONTH_ABBRS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+
+
 def _not_an_amount(reading: str, start: int) -> bool:
     window = reading[max(0, start - 14) : start].rstrip()
-    return window.endswith(_NOT_AMOUNT_WORDS) or (window.endswith(".") and bool(_CODE_BEFORE.search(window)))
+    if window.endswith(_NOT_AMOUNT_WORDS):
+        return True
+    # กพ. 7 is a form; ก.ค. 30 คน is a month (its date read already) and then a figure
+    return window.endswith(".") and bool(_CODE_BEFORE.search(window)) and not window.endswith(_MONTH_ABBRS)
 
 
 # A unit word that is really the start of another word.
