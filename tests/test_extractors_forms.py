@@ -232,3 +232,104 @@ def test_classifiers_come_from_the_orchid_list_with_english_keys():
     assert all(u.key and u.en and u.kind for u in known.values())
     found, _ = find_quantities("น้ำ 20 ลิตร")
     assert [(q.value, q.unit, q.unit_key, q.surface) for q in found] == [(20, "ลิตร", "litre", "20 ลิตร")]
+
+
+# --- property tests: every written form reads back -------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cddbrief.glossary import units  # noqa: E402
+from cddbrief.thaidates import MONTHS  # noqa: E402
+from cddbrief.thaitext import THAI_DIGITS  # noqa: E402
+
+_THAI = str.maketrans("0123456789", THAI_DIGITS)
+WEEKDAYS = ["จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์"]
+
+
+def month_forms(month: int) -> list[str]:
+    full, abbr = MONTHS[month - 1]
+    bare = abbr.replace(".", "")
+    return [full, abbr, abbr[:-1], bare, bare + "."]
+
+
+@st.composite
+def written_dates(draw):
+    day_ = draw(st.dates(min_value=D(1997, 1, 1), max_value=D(2047, 12, 31)))
+    be = day_.year + 543
+    month = draw(st.sampled_from(month_forms(day_.month)))
+    year = draw(st.sampled_from([str(be), str(be)[2:], f"พ.ศ. {be}", f"พ.ศ.{be}"]))
+    lead = draw(st.sampled_from(["", "วันที่ ", "วันที่", f"วัน{draw(st.sampled_from(WEEKDAYS))}ที่ ", f"วัน{draw(st.sampled_from(WEEKDAYS))} ที่ "]))
+    gap1, gap2 = draw(st.sampled_from([" ", "  ", ""])), draw(st.sampled_from([" ", ""]))
+    if year.startswith("พ") and not month.endswith("."):
+        gap2 = " "  # ม.คพ.ศ. runs two abbreviations together: no one writes it
+    written = f"{day_.day}{gap1}{month}{gap2}{year}"
+    if draw(st.booleans()):
+        written = written.translate(_THAI)
+    before = draw(st.sampled_from(["ให้ส่งภายใน", "ประชุม", "", "เมื่อ "]))
+    after = draw(st.sampled_from(["", " ณ ที่ว่าการอำเภอ", " นี้", " และรายงานผล"]))
+    return day_, f"{before}{lead}{written}{after}", written
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(written_dates())
+def test_every_written_form_of_a_date_reads_back(case):
+    day_, text, written = case
+    found, notes = find_dates(text, day_.year + 543)
+    assert [(s.start, s.end, s.year_inferred) for s in found] == [(day_, day_, False)], text
+    assert text[found[0].begin : found[0].finish] == found[0].surface
+    assert found[0].surface.endswith(written[-2:])
+
+
+@st.composite
+def written_ranges(draw):
+    first = draw(st.dates(min_value=D(1997, 1, 1), max_value=D(2047, 12, 31)))
+    first = first.replace(day=min(first.day, 27))
+    last_day = draw(st.integers(min_value=first.day, max_value=28 if first.month == 2 else 30))
+    last = first.replace(day=last_day)
+    month = draw(st.sampled_from(month_forms(first.month)))
+    sep = draw(st.sampled_from(["-", " - ", " – ", " ถึง ", "ถึง", " จนถึง "]))
+    written = f"{first.day}{sep}{last.day} {month} {first.year + 543}"
+    if draw(st.booleans()):
+        written = written.translate(_THAI)
+    return first, last, f"ระหว่างวันที่ {written} ณ จังหวัด"
+
+
+@settings(max_examples=200, deadline=None)
+@given(written_ranges())
+def test_day_ranges_read_back(case):
+    first, last, text = case
+    found, _ = find_dates(text, first.year + 543)
+    assert [(s.start, s.end) for s in found] == [(first, last)], text
+
+
+_READ_BACK_KINDS = {"count", "place", "money", "area", "weight", "length", "volume", "measure"}
+
+
+def _plain_units():
+    out = []
+    for word, unit in sorted(units().items()):
+        if unit.kind in _READ_BACK_KINDS and word not in ("ครั้ง",):
+            out.append(word)
+    return out
+
+
+@st.composite
+def written_figures(draw):
+    word = draw(st.sampled_from(_plain_units()))
+    value = draw(st.integers(min_value=1, max_value=9_999_999))
+    number = draw(st.sampled_from([f"{value}", f"{value:,}"]))
+    if draw(st.booleans()):
+        number = number.translate(_THAI)
+    gap = draw(st.sampled_from([" ", "  ", ""]))
+    before = draw(st.sampled_from(["จำนวน ", "ได้ ", "รวม ", "ทั้งหมด "]))
+    return value, word, f"{before}{number}{gap}{word} และอื่น ๆ"
+
+
+@settings(max_examples=400, deadline=None)
+@given(written_figures())
+def test_figures_with_any_classifier_read_back(case):
+    value, word, text = case
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(value, word)], text
+    assert text[found[0].start : found[0].end] == found[0].surface
