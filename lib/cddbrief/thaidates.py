@@ -183,7 +183,7 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
         + _month_dates(reading, meeting_year_be, day_dates)
         + _numeric_dates(reading, meeting_year_be)
         + _year_ranges(reading, day_dates, meeting_year_be)
-        + _year_spans(reading, meeting_year_be)
+        + _year_spans(reading, meeting_year_be, anchors := _year_anchors(reading))
     )
     candidates.sort(key=lambda c: (c["start"], -c["end"]))
     raw: list[dict] = []
@@ -194,7 +194,8 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
         raw.append(cand)
     notes: list[Note] = []
     spans: list[DateSpan] = []
-    context = _context_years(raw, _explicit_years(reading), meeting_year_be)
+    undated = any(c["y1"] is None and c["y2"] is None and not c.get("bad_year") for c in raw)
+    context = _context_years(raw, _explicit_years(reading, anchors) if undated else [], meeting_year_be)
     for parts, year in zip(raw, context):
         span = _to_span(parts, text, year, notes)
         if span is not None:
@@ -208,17 +209,22 @@ YEARS_AHEAD = 10
 _LATEST_BE = 2600
 
 
-def _year_problem(written: str, context_be: int | None) -> str | None:
-    """'bad' for a written 4-digit year that cannot be meant (2663 in 2563; 2856), 'drop'
-    for a number that is no year at all (1200, or 30 far from the meeting's 62), else None."""
+def _read_year(written: str, context_be: int | None) -> tuple[tuple[int, bool] | None, str | None]:
+    """(the year read, None), or (None, 'bad') for a written 4-digit year that cannot be
+    meant (2663 in 2563; 2856), or (None, 'drop') for a number that is no year at all
+    (1200, or 30 far from the meeting's 62)."""
     read = be_year(written, context_be)
-    digits = _NOT_DIGIT.sub("", to_arabic_digits(written))
+    if read is not None and read[0] <= (context_be + YEARS_AHEAD if context_be else _LATEST_BE):
+        return read, None
+    digits = _NOT_DIGIT.sub("", written)
     yearish = len(digits) == 4 and digits[0] == "2" and int(digits) >= 2400
     if read is None:
-        return "bad" if yearish else "drop"
-    if yearish and read[0] > (context_be + YEARS_AHEAD if context_be else _LATEST_BE):
-        return "bad"
-    return None
+        return None, "bad" if yearish else "drop"
+    return (None, "bad") if yearish else (read, None)
+
+
+def _year_problem(written: str, context_be: int | None) -> str | None:
+    return _read_year(written, context_be)[1]
 
 
 def _years(groups: dict, keys, context_be):
@@ -226,10 +232,10 @@ def _years(groups: dict, keys, context_be):
     years = {}
     for key in keys:
         if groups.get(key):
-            problem = _year_problem(groups[key], context_be)
+            read, problem = _read_year(groups[key], context_be)
             if problem:
                 return years, (problem, key)
-            years[key] = be_year(groups[key], context_be)
+            years[key] = read
     return years, None
 
 
@@ -301,10 +307,15 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
     return found
 
 
+_LIST_WORDS = ("และ", ",", "หรือ")
+
+
 def _listed_before(reading: str, date_: dict) -> list[dict]:
     """2 - 4 และ 9 ธ.ค. 63: days listed before a date share its month and year."""
     listed = []
     at = date_["start"]
+    if not reading[max(0, at - 6) : at].rstrip().endswith(_LIST_WORDS):
+        return listed
     for _ in range(31):
         match = _LIST_BEFORE.search(reading, max(0, at - 24), at)
         if not match:
@@ -514,12 +525,35 @@ _EXPLICIT_YEAR = re.compile(
 )
 
 
-def _explicit_years(reading: str) -> list[tuple[int, int, int, bool, str]]:
+def _year_anchors(reading: str) -> list[int]:
+    """Where ปี or พ.ศ. / พศ starts, in order: years are looked for only there (str.find
+    runs at C speed; an alternation of words would be tried at every character)."""
+    anchors: list[int] = []
+    if "ปี" not in reading and "ศ" not in reading:
+        return anchors
+    at = reading.find("ปี")
+    while at >= 0:
+        anchors.append(at)
+        at = reading.find("ปี", at + 2)
+    for era in ("พ.ศ", "พ. ศ", "พศ"):
+        at = reading.find(era)
+        while at >= 0:
+            anchors.append(at)
+            at = reading.find(era, at + 2)
+    return sorted(anchors)
+
+
+def _explicit_years(reading: str, anchors: list[int]) -> list[tuple[int, int, int, bool, str]]:
     """(start, end, year BE, fiscal, surface) of each year written on its own, in order."""
     found = []
-    if "ปี" not in reading and "ศ" not in reading:
-        return found
-    for match in _EXPLICIT_YEAR.finditer(reading):
+    last_end = 0
+    for at in anchors:
+        if at < last_end:
+            continue
+        match = _EXPLICIT_YEAR.match(reading, at)
+        if not match:
+            continue
+        last_end = match.end()
         year = be_year(match.group("y"))
         if year and _year_problem(match.group("y"), None) is None:
             found.append((match.start(), match.end(), year[0], bool(match.group("fiscal")), match.group()))
@@ -568,14 +602,17 @@ _YEAR_SPAN = re.compile(
 )
 
 
-def _year_spans(reading: str, context_be: int | None) -> list[dict]:
+def _year_spans(reading: str, context_be: int | None, anchors: list[int]) -> list[dict]:
     """ปี 2550-2560, ตั้งแต่ปี 2550 ถึง 2560, พ.ศ. 2550 - 2560: whole years (precision year),
     1 January of the first to 31 December of the last; fiscal years (ปีงบประมาณ 2560-2564)
     from 1 October of the year before the first to 30 September of the last."""
     found = []
-    if "ปี" not in reading and "ศ" not in reading:
-        return found
-    for match in _YEAR_SPAN.finditer(reading):
+    last_end = 0
+    for at in anchors:
+        match = _YEAR_SPAN.match(reading, at) if at >= last_end else None
+        if not match:
+            continue
+        last_end = match.end()
         first, last = match.group("y1"), match.group("y2")
         if len(first) != len(last):
             continue
