@@ -116,6 +116,8 @@ def test_fiscal_year_rollover():
     found, notes = read_dates("โครงการปีงบประมาณ 2565 เปิดรับ 1 พ.ย. ถึง 15 ธ.ค. และประกาศผล 10 ก.พ.", 2564)
     assert [(s.start, s.end) for s in found] == [(D(2021, 11, 1), D(2021, 12, 15)), (D(2022, 2, 10), D(2022, 2, 10))]
     assert "fiscal year 2565" in notes[0].message and "2564" in notes[0].message
+    _, notes = read_dates("ปีงบประมาณ ๒๕๖๕ ภายใน ๑ พ.ย.", 2564)
+    assert "'ปีงบประมาณ ๒๕๖๕'" in notes[0].message  # quoted as written
 
 
 @pytest.mark.parametrize(

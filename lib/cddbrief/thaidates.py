@@ -195,7 +195,8 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     notes: list[Note] = []
     spans: list[DateSpan] = []
     undated = any(c["y1"] is None and c["y2"] is None and not c.get("bad_year") for c in raw)
-    context = _context_years(raw, _explicit_years(reading, anchors) if undated else [], meeting_year_be)
+    explicit = [(a, b, year, fiscal, text[a:b]) for a, b, year, fiscal, _ in _explicit_years(reading, anchors)] if undated else []
+    context = _context_years(raw, explicit, meeting_year_be)  # notes quote the text as written
     for parts, year in zip(raw, context):
         span = _to_span(parts, text, year, notes)
         if span is not None:
