@@ -1,6 +1,8 @@
 """Glossaries and the gazetteer: data files under ``cddbrief/data``, read once.
 
 - ``units.csv``: Thai unit words with an English key and name.
+- ``classifiers.csv``: Thai classifiers and measure words from PyThaiNLP's ORCHID
+  part-of-speech models (CC BY 4.0, attribution in the file), merged under units.csv.
 - ``topics.csv``: topic names in English (an unknown topic stays in Thai).
 - ``gazetteer.csv``: the 77 provinces and 928 districts with English names, from
   GeoThai/data (DOPA codes and names, CC BY 4.0); rebuilt by tools/build_gazetteer.py.
@@ -42,10 +44,12 @@ def _rows(name: str) -> list[dict[str, str]]:
 def units() -> dict[str, Unit]:
     """Thai unit word -> Unit.
 
-    >>> units()["ครัวเรือน"].key
-    'household'
+    >>> units()["ครัวเรือน"].key, units()["เข็ม"].key
+    ('household', 'dose')
     """
-    return {row["th"]: Unit(row["th"], row["key"], row["en"], row["kind"]) for row in _rows("units.csv")}
+    merged = {row["th"]: Unit(row["th"], row["key"], row["en"], row["kind"]) for row in _rows("classifiers.csv")}
+    merged.update({row["th"]: Unit(row["th"], row["key"], row["en"], row["kind"]) for row in _rows("units.csv")})
+    return merged
 
 
 def trie_pattern(words) -> str:

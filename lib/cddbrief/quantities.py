@@ -52,14 +52,28 @@ def _per_re() -> re.Pattern:
     return re.compile(rf"(?P<per>{unit_alternation()})ละ\s*$")
 
 
-# What before a number makes it an ordinal, a year or a code rather than an amount.
-_NOT_AMOUNT_WORDS = ("ที่", "รอบ", "ข้อ", "ลำดับ", "ระยะ", "รุ่น", "งวด", "หมู่", "ชั้น", "เขต", "ปี", "ปีงบประมาณ", "พ.ศ.", "พ.ศ", "พศ", "ค.ศ.", "ค.ศ")
+# What before a number makes it an ordinal, a year, a code, a room or part of a name
+# rather than an amount: รุ่นที่ 2, ชั้น 3, ห้อง 301, วาระ 3, ไทยแลนด์ 4.0, COVID 19.
+_NOT_AMOUNT_WORDS = (
+    "ที่", "รอบ", "ข้อ", "ลำดับ", "ระยะ", "รุ่น", "งวด", "หมู่", "ชั้น", "เขต", "ปี", "ปีงบประมาณ", "พ.ศ.", "พ.ศ", "พศ", "ค.ศ.", "ค.ศ",
+    "ห้อง", "อาคาร", "ตึก", "วาระ", "ฉบับ", "เลขที่", "หมายเลข", "ซอย", "ถนน", "อันดับ", "ไทยแลนด์", "Thailand", "THAILAND",
+    "โควิด", "โควิด-", "COVID", "Covid", "covid", "COVID-", "เวอร์ชัน", "version", "Version",
+)  # fmt: skip
 _CODE_BEFORE = re.compile(r"(?<![ก-๙])[ก-ฮ]{1,2}\.(?:[ก-ฮ]{1,2}\.)*$")  # กพ. 7, ม. 3, ภ.ง.ด. 90 : forms and codes
+
+
+_MONTH_ABBRS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
 
 def _not_an_amount(reading: str, start: int) -> bool:
     window = reading[max(0, start - 14) : start].rstrip()
-    return window.endswith(_NOT_AMOUNT_WORDS) or (window.endswith(".") and bool(_CODE_BEFORE.search(window)))
+    if window.endswith(_NOT_AMOUNT_WORDS):
+        # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่ are amounts
+        return not window.endswith(_WORDS_ENDING_IN_THI)
+    return window.endswith(".") and bool(_CODE_BEFORE.search(window)) and not window.endswith(_MONTH_ABBRS)
+
+
+_WORDS_ENDING_IN_THI = ("พื้นที่", "เนื้อที่", "หน้าที่", "สถานที่")
 
 
 # A unit word that is really the start of another word.
@@ -70,6 +84,12 @@ _UNIT_FALSE_START = {
     "ปี": re.compile(r"^\s*\d"),
 }
 _PLACE_LEVEL_UNITS = {"province", "district", "subdistrict", "village", "community"}
+_WHOLE_KINDS = {"count", "place"}  # counted things come whole: 2.4 โครงการ is a sub-point's number
+
+# Telephone and fax numbers, with their extension, are never figures: a number with a
+# phone word before it (โทร. 0 2141 6000 ต่อ 12). Dashed numbers (053-511-234) never
+# reach a unit. Looked at only before a figure about to be kept: most texts have none.
+_PHONE_BEFORE = re.compile(r"(?:โทร(?:ศัพท์|สาร)?|แฟกซ์|มือถือ|เบอร์(?:โทร)?|Tel|TEL|Fax|FAX)\.?\s*:?\s*[0-9][0-9 \-]*(?:ต่อ\s*)?$")
 ENTITY_REACH = 100  # characters: how far back a place name may stand from its figure
 
 
@@ -114,8 +134,12 @@ def find_quantities(
             continue
         if pct_at is None and _not_an_amount(reading, start):
             continue
-        consumed = match.end()
+        if _PHONE_BEFORE.search(reading, max(0, start - 40), start):
+            continue
         number = match.group("num")
+        if known[unit].kind in _WHOLE_KINDS and not match.group("mult") and "." in number:
+            continue  # 2.4 โครงการ…, 1.1 เรื่อง…, ไทยแลนด์ 4.0 ชุมชน: a number, not a count
+        consumed = match.end()
         repaired = " " in number
         value = _value(number)
         multiplier = match.group("mult")

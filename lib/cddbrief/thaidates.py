@@ -41,10 +41,14 @@ for _number, (_full, _abbr) in enumerate(MONTHS, start=1):
 _MONTH_BY_KEY["กรกฏาคม"] = 7  # a common misspelling
 
 
+_THAI_LETTER = "\u0e01-\u0e4e"
+
+
 def _abbr_regex(abbr: str) -> str:
-    """``มี.ค.`` -> dots and the spaces around them optional: มี\\s?\\.?\\s?ค\\.?"""
+    """``มี.ค.`` -> dots and the spaces around them optional: มี\\s?\\.?\\s?ค, then a
+    dot or no Thai letter (มีคน holds มีค but is no month)."""
     parts = [re.escape(p) for p in abbr.strip(".").split(".")]
-    return r"\s?\.?\s?".join(parts) + r"\.?"
+    return r"\s?\.?\s?".join(parts) + rf"(?:\.|(?![{_THAI_LETTER}]))"
 
 
 _FULL = "|".join(sorted([m for m, _ in MONTHS] + ["กรกฏาคม"], key=len, reverse=True))
@@ -53,7 +57,11 @@ _DOTTED = "|".join(re.escape(a) for _, a in sorted(MONTHS, key=lambda m: -len(m[
 _MONTH = rf"(?:{_FULL}|{'|'.join(_abbr_regex(a) for _, a in sorted(MONTHS, key=lambda m: -len(m[1])))})"
 # a month standing alone (no day): full name or the dotted abbreviation, so that
 # letter pairs inside words (ลูกค้า has กค) are not taken for months
-_MONTH_ALONE = rf"(?:{_FULL}|{_DOTTED}|{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}(?=\s?\d))"
+# letter pairs inside words (ลูกค้า has กค) are not taken for months; an abbreviation
+# short of dots (ต.ค 63, ตค. 63, มค 2564) is a month only before a year, and (see
+# _month_dates) only where no Thai letter runs into it
+_UNDOTTED = "|".join(sorted({a.replace(".", "") for _, a in MONTHS}, key=len, reverse=True))
+_MONTH_ALONE = rf"(?:{_FULL}|{_DOTTED}|(?:{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}|(?:{_UNDOTTED})\.?)(?=\s?\d))"
 _ERA = r"(?:(?:พ\s?\.?\s?ศ|ค\s?\.?\s?ศ)\s?\.?\s*)"
 _YEAR = rf"(?:{_ERA}?(?:\d{{4}}|\d\s?\d)(?![\d,]|\.\d))"
 _DAY = r"(?<![\d.,/:])(?:[0-3]?\d)(?![\d,:/]|\.\d)"
@@ -70,6 +78,7 @@ _DAY_DATE = re.compile(
     rf"(?P<d1>{_DAY})\s*(?:"
     rf"(?P<m1>{_MONTH})(?:\s*(?P<y1>{_YEAR}))?(?:\s*{_SEP}\s*(?P<d2>{_DAY})\s*(?P<m2>{_MONTH})(?:\s*(?P<y2>{_YEAR}))?)?"
     rf"|{_SEP}\s*(?P<rd2>{_DAY})\s*(?P<rm>{_MONTH})(?:\s*(?P<ry>{_YEAR}))?"
+    rf"|(?<=[ \t])(?P<ld2>{_DAY})\s*(?P<lm>{_MONTH})(?:\s*(?P<ly>{_YEAR}))?"  # ๒ ๔ ต.ค.: a lost dash
     r")"
 )
 # A date of month precision: เดือนเมษายนถึงพฤษภาคม 62 ; ก.ค. 62 ; เดือนมิถุนายน
@@ -77,10 +86,24 @@ _MONTH_DATE = re.compile(
     rf"(?:(?P<pre>เดือน)\s*)?(?P<m1>{_MONTH_ALONE})(?:\s*{_SEP}\s*(?:เดือน\s*)?(?P<m2>{_MONTH_ALONE}))?(?:\s*(?P<y>{_YEAR}))?"
 )
 _YEARISH = re.compile(r"[0-9][0-9](?:[0-9][0-9])?(?![0-9])|[0-9] [0-9](?![0-9])")
-_MONTH_BEFORE_YEAR = re.compile(rf"(?:เดือน\s*)?{_MONTH_ALONE}\s*{_ERA}?$")
+# (a search that ends before the year: a lookahead would not see the year, so none here)
+_MONTH_BEFORE_YEAR = re.compile(rf"(?:เดือน\s*)?(?:{_FULL}|{_DOTTED}|{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}|(?:{_UNDOTTED})\.?)\s*{_ERA}?$")
 
 # words that make the number before a month an ordinal, not a day: รอบ 2 ก.ค. 62
-_ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ที่)?|ข้อ(?:ที่)?|ลำดับ(?:ที่)?|ฉบับที่|รุ่น(?:ที่)?|ระยะ(?:ที่)?|งวด(?:ที่)?|หมู่(?:ที่)?|(?<!วัน)(?<!จันทร์)(?<!อังคาร)(?<!พุธ)(?<!พฤหัสบดี)(?<!พฤหัส)(?<!ศุกร์)(?<!เสาร์)(?<!อาทิตย์)ที่)\s*$")
+_ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ที่)?|ข้อ(?:ที่)?|ลำดับ(?:ที่)?|ฉบับที่|รุ่น(?:ที่)?|ระยะ(?:ที่)?|งวด(?:ที่)?|หมู่(?:ที่)?|วาระ(?:ที่)?|ชั้น(?:ที่)?|ห้อง(?:ที่)?|ที่)\s*$")
+# ที่ makes an ordinal (ข้อที่ 3) unless it follows วัน or a weekday, with or without a space:
+# วันที่ 9, วันศุกร์ที่ 9, วันศุกร์ ที่ 9
+# (nor after พื้น, หน้า: ลงพื้นที่ 3 ต.ค. is a visit on the 3rd)
+_DAY_THI = re.compile(r"(?:วัน|จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์|พื้น|หน้า)\s*ที่\s*$")
+
+
+def _ordinal_before(reading: str, start: int) -> bool:
+    """Does a word that makes the next number an ordinal (รอบ 2, ข้อที่ 3) end right here?"""
+    window_start = max(0, start - 16)
+    found = _ORDINAL_BEFORE.search(reading, window_start, start)
+    if not found:
+        return False
+    return not (found.group().startswith("ที่") and _DAY_THI.search(reading, window_start, start))
 _RECURRING = re.compile(r"ทุก\s*วันที่\s*(?P<day>[0-3]?\d)(?!\d)(?:\s*ของ(?:ทุก)?\s*เดือน)?")
 _WAS = re.compile(r"เดิม(?:กำหนด(?:การ)?)?(?:ไว้)?(?:ใน)?(?:วันที่)?\s*$")
 _NOW = re.compile(r"(?:กำหนด|เลื่อน|เปลี่ยน)(?:เป็น|ไปเป็น|ไป)")
@@ -139,26 +162,41 @@ def month_number(written: str) -> int:
 def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[DateSpan], list[Note]]:
     """Find the dates in a piece of Thai text.
 
-    Spans index ``text``. A date with no year takes it from the next dated
-    mention in the text, else the previous one, else the meeting's year, and is
-    flagged ``year_inferred``; with no year anywhere its start and end stay None.
+    Spans index ``text``. A date with no year takes the nearest year written
+    before it in the text (a date's, or a bare ``ปี 2564``), else the next dated
+    mention's, else the meeting's, and is flagged ``year_inferred`` with a note;
+    after ``ปีงบประมาณ 2565`` October to December fall in 2564. With no year
+    anywhere its start and end stay None. A year that cannot be meant (``2663``
+    in a meeting of 2563) gives a warning note and no date.
 
     >>> spans, _ = find_dates("เดิมกำหนดวันที่ 26-27 มี.ค. 62 กำหนดเป็นวันที่ 22 - 23 เม.ย. 62")
     >>> [(s.start.isoformat(), s.end.isoformat(), s.surface) for s in spans]
     [('2019-03-26', '2019-03-27', '26-27 มี.ค. 62'), ('2019-04-22', '2019-04-23', '22 - 23 เม.ย. 62')]
+    >>> spans, notes = find_dates("ในปีงบประมาณ ๒๕๖๖ ให้ส่งภายใน ๑๐ พ.ย. และ ๕ มี.ค.", 2565)
+    >>> [(s.start.isoformat(), s.year_inferred) for s in spans]
+    [('2022-11-10', True), ('2023-03-05', True)]
     """
     reading = to_arabic_digits(text)
     day_dates = _day_dates(reading, meeting_year_be)
-    candidates = day_dates + _month_dates(reading, meeting_year_be, day_dates) + _numeric_dates(reading, meeting_year_be) + _year_ranges(reading, day_dates, meeting_year_be)
+    candidates = (
+        day_dates
+        + _month_dates(reading, meeting_year_be, day_dates)
+        + _numeric_dates(reading, meeting_year_be)
+        + _year_ranges(reading, day_dates, meeting_year_be)
+        + _year_spans(reading, meeting_year_be, anchors := _year_anchors(reading))
+    )
     candidates.sort(key=lambda c: (c["start"], -c["end"]))
     raw: list[dict] = []
     for cand in candidates:
         if raw and cand["start"] < raw[-1]["end"]:
             continue  # inside a date already read
+        cand["surface"] = text[cand["start"] : cand["end"]]
         raw.append(cand)
     notes: list[Note] = []
     spans: list[DateSpan] = []
-    context = _context_years(raw, meeting_year_be)
+    undated = any(c["y1"] is None and c["y2"] is None and not c.get("bad_year") for c in raw)
+    explicit = [(a, b, year, fiscal, text[a:b]) for a, b, year, fiscal, _ in _explicit_years(reading, anchors)] if undated else []
+    context = _context_years(raw, explicit, meeting_year_be)  # notes quote the text as written
     for parts, year in zip(raw, context):
         span = _to_span(parts, text, year, notes)
         if span is not None:
@@ -166,16 +204,48 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     return spans, notes
 
 
+# Past this many years after the meeting's year a written year is taken for a typo;
+# with no meeting year, a year past _LATEST_BE (CE 2057) is.
+YEARS_AHEAD = 10
+_LATEST_BE = 2600
+
+
+def _read_year(written: str, context_be: int | None) -> tuple[tuple[int, bool] | None, str | None]:
+    """(the year read, None), or (None, 'bad') for a written 4-digit year that cannot be
+    meant (2663 in 2563; 2856), or (None, 'drop') for a number that is no year at all
+    (1200, or 30 far from the meeting's 62)."""
+    read = be_year(written, context_be)
+    if read is not None and read[0] <= (context_be + YEARS_AHEAD if context_be else _LATEST_BE):
+        return read, None
+    digits = _NOT_DIGIT.sub("", written)
+    yearish = len(digits) == 4 and digits[0] == "2" and int(digits) >= 2400
+    if read is None:
+        return None, "bad" if yearish else "drop"
+    return (None, "bad") if yearish else (read, None)
+
+
+def _year_problem(written: str, context_be: int | None) -> str | None:
+    return _read_year(written, context_be)[1]
+
+
 def _years(groups: dict, keys, context_be):
-    """Read the year groups; None when one is there but is no plausible year."""
+    """Read the year groups: (years by key, the first problem as (kind, key) or None)."""
     years = {}
     for key in keys:
         if groups.get(key):
-            read = be_year(groups[key], context_be)
-            if read is None:
-                return None
+            read, problem = _read_year(groups[key], context_be)
+            if problem:
+                return years, (problem, key)
             years[key] = read
-    return years
+    return years, None
+
+
+def _bad_year(start: int, end: int, written: str) -> dict:
+    """A candidate that holds its place (nothing else reads it) and becomes a warning."""
+    return {"start": start, "end": end, "bad_year": written.strip(), "y1": None, "y2": None}
+
+
+_LIST_BEFORE = re.compile(r"(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|—|ถึง)\s*(?P<d2>[0-9]{1,2}))?\s*(?:,|และ|หรือ)\s*$")
 
 
 def _day_dates(reading: str, context_be: int | None) -> list[dict]:
@@ -187,19 +257,29 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             break
         start = match.start()
         g = match.groupdict()
-        second = match.start("d2") if g["d2"] else match.start("rd2") if g["rd2"] else -1
+        second = next((match.start(k) for k in ("d2", "rd2", "ld2") if g[k]), -1)
         pos = match.end()
         first_ok = not (start and reading[start - 1] in "0123456789.,/:") and 1 <= int(g["d1"]) <= 31
-        if not first_ok or _ORDINAL_BEFORE.search(reading, max(0, start - 12), start):
+        if not first_ok or _ordinal_before(reading, start):
             # 1.25 มี.ค., ปี 57 - 30 ก.ย. 61, รอบ 2 ก.ค. 62: the first number is no day;
             # a range may still hold a date from its second day on
             if second > start:
                 pos = second
             continue
-        years = _years(g, ("y1", "y2", "ry"), context_be)
-        if years is None:
+        years, problem = _years(g, ("y1", "y2", "ry", "ly"), context_be)
+        end = match.end()
+        if problem and problem[0] == "bad":
+            found.append(_bad_year(start, match.end(problem[1]), g[problem[1]]))
             continue
+        if problem:  # 5 ก.ค. 30 คน: the number after the month is no year; the date ends at the month
+            last = match.end(problem[1]) == match.end()
+            if not last:
+                continue
+            end = start + len(reading[start : match.start(problem[1])].rstrip())
+            g = {**g, problem[1]: None}
+            pos = end
         d1 = int(g["d1"])
+        lost = False
         if g["m1"]:
             m1 = month_number(g["m1"])
             d2, m2 = (int(g["d2"]), month_number(g["m2"])) if g["d2"] else (d1, m1)
@@ -207,13 +287,52 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             if not g["d2"]:
                 y2 = y1
             glued = _glued(g["m1"], g["y1"]) or _glued(g["m2"], g["y2"])
-        else:
+        elif g["rm"]:
             m1 = m2 = month_number(g["rm"])
             d2 = int(g["rd2"])
             y1 = y2 = years.get("ry")
             glued = _glued(g["rm"], g["ry"])
-        found.append({"start": start, "end": match.end(), "d1": d1, "m1": m1, "y1": y1, "d2": d2, "m2": m2, "y2": y2, "glued": glued})
+        else:
+            # ๒ ๔ ตุลาคม: two day numbers before one month; the dash between them was lost
+            d2 = int(g["ld2"])
+            if not d1 < d2 <= 31:
+                pos = second  # 12 4 ต.ค.: only the second number is a day
+                continue
+            m1 = m2 = month_number(g["lm"])
+            y1 = y2 = years.get("ly")
+            glued = _glued(g["lm"], g["ly"])
+            lost = True
+        date_ = {"start": start, "end": end, "d1": d1, "m1": m1, "y1": y1, "d2": d2, "m2": m2, "y2": y2, "glued": glued or lost, "lost_dash": lost}
+        found.extend(_listed_before(reading, date_))
+        found.append(date_)
     return found
+
+
+_LIST_WORDS = ("และ", ",", "หรือ")
+
+
+def _listed_before(reading: str, date_: dict) -> list[dict]:
+    """2 - 4 และ 9 ธ.ค. 63: days listed before a date share its month and year."""
+    listed = []
+    at = date_["start"]
+    if not reading[max(0, at - 6) : at].rstrip().endswith(_LIST_WORDS):
+        return listed
+    for _ in range(31):
+        match = _LIST_BEFORE.search(reading, max(0, at - 24), at)
+        if not match:
+            break
+        start = match.start()
+        if start and reading[start - 1] in "0123456789.,/:" or _ordinal_before(reading, start):
+            break
+        d1 = int(match.group("d1"))
+        d2 = int(match.group("d2")) if match.group("d2") else d1
+        if not 1 <= d1 <= d2 <= 31:
+            break
+        end = match.end("d2") if match.group("d2") else match.end("d1")
+        listed.append({**date_, "start": start, "end": end, "d1": d1, "m1": date_["m1"], "d2": d2, "m2": date_["m1"], "y2": date_["y1"] or date_["y2"],
+                       "y1": date_["y1"] or date_["y2"], "glued": False, "lost_dash": False, "listed": True})  # fmt: skip
+        at = start
+    return listed[::-1]
 
 
 _YEAR_TO = re.compile(r"ปี(?P<fiscal>งบประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y>[0-9]{4}|[0-9]{2})\s*(?:-|–|ถึง)\s*(?:วันที่\s*)?")
@@ -265,7 +384,7 @@ def _month_dates(reading: str, context_be: int | None, day_dates: list[dict] = (
     while at >= 0:
         starts.append(at)
         at = reading.find("เดือน", at + 1)
-    taken = [(d["start"], d["end"]) for d in day_dates]
+    taken = sorted((d["start"], d["end"]) for d in day_dates)
     next_taken = 0
     for year in _YEARISH.finditer(reading):
         at = year.start()
@@ -287,15 +406,35 @@ def _month_dates(reading: str, context_be: int | None, day_dates: list[dict] = (
         g = match.groupdict()
         if not g["y"] and not g["pre"]:
             continue  # a month name alone ("มีนาคม") is too weak without a year or เดือน
-        years = _years(g, ("y",), context_be)
-        if years is None:
+        if not g["pre"] and _runs_into_a_word(reading, start, g["m1"]):
+            continue  # ลูกค้ามีค 2564: the letters belong to a word
+        years, problem = _years(g, ("y",), context_be)
+        end = match.end()
+        if problem and problem[0] == "bad":
+            found.append(_bad_year(start, end, g["y"]))
             continue
+        if problem:
+            if not g["pre"]:
+                continue
+            end = start + len(reading[start : match.start("y")].rstrip())
+            g = {**g, "y": None}
         m1 = month_number(g["m1"])
         m2 = month_number(g["m2"]) if g["m2"] else m1
         y = years.get("y")
-        found.append({"start": start, "end": match.end(), "d1": None, "m1": m1, "y1": None if g["m2"] else y,
+        found.append({"start": start, "end": end, "d1": None, "m1": m1, "y1": None if g["m2"] else y,
                       "d2": None, "m2": m2, "y2": y, "glued": _glued(g["m2"] or g["m1"], g["y"])})  # fmt: skip
     return found
+
+
+_FULL_NAMES = frozenset(m for m, _ in MONTHS) | {"กรกฏาคม"}
+
+
+def _runs_into_a_word(reading: str, start: int, month: str) -> bool:
+    """An abbreviation short of its dots with a Thai letter right before it (ลูกค้ามีค)."""
+    if month in _FULL_NAMES or month.count(".") >= 2 or not start:
+        return False
+    before = reading[start - 1]
+    return "\u0e01" <= before <= "\u0e4e"
 
 
 _MONTH_KEYS = tuple(_MONTH_BY_KEY)
@@ -315,20 +454,29 @@ def _glued(month: str | None, year: str | None) -> bool:
     return bool(month and year and "." in month and not month.endswith(".") and not month[-1].isspace())
 
 
-def _to_span(parts, text, context_year, notes) -> DateSpan | None:
+def _to_span(parts, text, context, notes) -> DateSpan | None:
     surface = text[parts["start"] : parts["end"]]
+    if parts.get("bad_year"):
+        written = parts["bad_year"]
+        notes.append(Note("warning", f"'{surface}': the year {written} cannot be meant (a typo?); no date was read", surface=surface,
+                          th=f"'{surface}': ปี {written} เป็นไปไม่ได้ (อาจพิมพ์ผิด) จึงไม่ได้อ่านเป็นวันที่"))  # fmt: skip
+        return None
     y1 = parts["y1"][0] if parts["y1"] else None
     y2 = parts["y2"][0] if parts["y2"] else None
     repaired = bool((parts["y1"] and parts["y1"][1]) or (parts["y2"] and parts["y2"][1]) or parts["glued"])
     inferred = False
+    context_year, source, fiscal = context
     if y2 is None and y1 is not None:
         y2 = y1
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if parts["m1"] > parts["m2"] else y2
     if y1 is None:
-        y1 = y2 = context_year
         inferred = True
-        if y1 is not None and parts["m1"] > parts["m2"]:
+        y1 = y2 = context_year
+        if y1 is not None and fiscal:
+            y1 = context_year - 1 if parts["m1"] >= 10 else context_year
+            y2 = context_year - 1 if parts["m2"] >= 10 else context_year
+        elif y1 is not None and parts["m1"] > parts["m2"]:
             y2 = y1 + 1
     precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
     if y1 is None:
@@ -348,30 +496,144 @@ def _to_span(parts, text, context_year, notes) -> DateSpan | None:
         notes.append(Note("skipped", f"'{surface}' ends before it starts; it was not read", surface=surface, th=f"'{surface}' วันสิ้นสุดอยู่ก่อนวันเริ่ม จึงไม่ได้อ่าน"))
         return None
     if inferred:
-        notes.append(Note("inferred", f"'{surface}' has no year; {y1} was taken from the text around it", surface=surface, th=f"'{surface}' ไม่ระบุปี ใช้ปี {y1} จากข้อความใกล้เคียง"))
+        notes.append(_inferred_note(surface, y1, y2, context_year, source, fiscal and max(parts["m1"], parts["m2"]) >= 10))
     if repaired:
-        notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}", surface=surface, th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}"))
+        how = " (the dash between the days was lost)" if parts.get("lost_dash") else ""
+        how_th = " (เครื่องหมายขีดระหว่างวันหายไป)" if parts.get("lost_dash") else ""
+        notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}{how}", surface=surface,
+                          th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}{how_th}"))  # fmt: skip
     return DateSpan(start, end, precision, surface, parts["start"], parts["end"], year_inferred=inferred, repaired=repaired)
 
 
-def _context_years(raw: list[dict], meeting_be: int | None) -> list[int | None]:
-    """For each mention, the year a date without one takes: the next dated mention's,
-    else the previous one's, else the meeting's. One pass each way (long inputs stay linear)."""
-    after: list[int | None] = [None] * len(raw)
+def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
+    years = f"{y1}" if y1 == y2 else f"{y1}–{y2}"
+    if source is None:
+        where, where_th = "the meeting's year", "ปีของการประชุม"
+    else:
+        where, where_th = f"'{source}' earlier in the text", f"'{source}' ก่อนหน้าในข้อความ"
+        if source.startswith("+"):
+            where, where_th = f"'{source[1:]}' later in the text", f"'{source[1:]}' ถัดไปในข้อความ"
+    if fiscal:
+        return Note("inferred", f"'{surface}' has no year; read as {years} in fiscal year {context_year} ({where}: October to December fall in {context_year - 1})",
+                    surface=surface, th=f"'{surface}' ไม่ระบุปี อ่านเป็นปี {years} ตามปีงบประมาณ {context_year} (จาก {where_th}: ต.ค.–ธ.ค. อยู่ในปี {context_year - 1})")  # fmt: skip
+    return Note("inferred", f"'{surface}' has no year; {years} was taken from {where}", surface=surface, th=f"'{surface}' ไม่ระบุปี ใช้ปี {years} จาก{where_th}")
+
+
+# A year written on its own: ปี 2564, พ.ศ. 2564, ปีงบประมาณ 2565 (fiscal: October to
+# December belong to the year before)
+_EXPLICIT_YEAR = re.compile(
+    r"(?:(?P<fiscal>ปีงบประมาณ|ปีงบ\.?)|ปี|พ\s?\.\s?ศ\s?\.?|พศ\.?)\s*(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"
+)
+
+
+def _year_anchors(reading: str) -> list[int]:
+    """Where ปี or พ.ศ. / พศ starts, in order: years are looked for only there (str.find
+    runs at C speed; an alternation of words would be tried at every character)."""
+    anchors: list[int] = []
+    if "ปี" not in reading and "ศ" not in reading:
+        return anchors
+    at = reading.find("ปี")
+    while at >= 0:
+        anchors.append(at)
+        at = reading.find("ปี", at + 2)
+    for era in ("พ.ศ", "พ. ศ", "พศ"):
+        at = reading.find(era)
+        while at >= 0:
+            anchors.append(at)
+            at = reading.find(era, at + 2)
+    return sorted(anchors)
+
+
+def _explicit_years(reading: str, anchors: list[int]) -> list[tuple[int, int, int, bool, str]]:
+    """(start, end, year BE, fiscal, surface) of each year written on its own, in order."""
+    found = []
+    last_end = 0
+    for at in anchors:
+        if at < last_end:
+            continue
+        match = _EXPLICIT_YEAR.match(reading, at)
+        if not match:
+            continue
+        last_end = match.end()
+        year = be_year(match.group("y"))
+        if year and _year_problem(match.group("y"), None) is None:
+            found.append((match.start(), match.end(), year[0], bool(match.group("fiscal")), match.group()))
+    return found
+
+
+def _context_years(raw: list[dict], explicit: list, meeting_be: int | None) -> list[tuple]:
+    """For each mention, (year, where it came from, fiscal) for a date without one: the
+    nearest year written before it (a dated mention's, or ปี 2564 on its own), else the
+    next dated mention's, else the meeting's. Linear: one pass each way."""
+    after: list = [None] * len(raw)
     seen = None
     for index in range(len(raw) - 1, -1, -1):
         after[index] = seen
         year = raw[index]["y1"] or raw[index]["y2"]
         if year:
-            seen = year[0]
+            seen = (year[0], "+" + _surface_of(raw[index]), False)
     years = []
-    seen = None
+    before = None  # (end, year, surface, fiscal)
+    next_explicit = 0
     for index, parts in enumerate(raw):
-        years.append(after[index] or seen or meeting_be)
+        while next_explicit < len(explicit) and explicit[next_explicit][1] <= parts["start"]:
+            start, end, year, fiscal, surface = explicit[next_explicit]
+            if before is None or end >= before[0]:
+                before = (end, year, surface, fiscal)
+            next_explicit += 1
+        if before is not None:
+            years.append((before[1], before[2], before[3]))
+        elif after[index] is not None:
+            years.append(after[index])
+        else:
+            years.append((meeting_be, None, False))
         year = parts["y2"] or parts["y1"]
         if year:
-            seen = year[0]
+            before = (parts["end"], year[0], _surface_of(parts), False)
     return years
+
+
+def _surface_of(parts: dict) -> str:
+    return parts.get("surface", "")
+
+
+_YEAR_SPAN = re.compile(
+    r"(?:ปี(?P<fiscal>งบประมาณ)?\s*(?:พ\s?\.?\s?ศ\s?\.?\s*)?|พ\s?\.\s?ศ\s?\.?\s*|พศ\.?\s*)"
+    r"(?P<y1>[0-9]{4}|[0-9]{2})\s*(?:-|–|—|ถึง|จนถึง)\s*(?:ปี(?:งบประมาณ)?\s*)?(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<y2>[0-9]{4}|[0-9]{2})(?![0-9]|\s*/)"
+)
+
+
+def _year_spans(reading: str, context_be: int | None, anchors: list[int]) -> list[dict]:
+    """ปี 2550-2560, ตั้งแต่ปี 2550 ถึง 2560, พ.ศ. 2550 - 2560: whole years (precision year),
+    1 January of the first to 31 December of the last; fiscal years (ปีงบประมาณ 2560-2564)
+    from 1 October of the year before the first to 30 September of the last."""
+    found = []
+    last_end = 0
+    for at in anchors:
+        match = _YEAR_SPAN.match(reading, at) if at >= last_end else None
+        if not match:
+            continue
+        last_end = match.end()
+        first, last = match.group("y1"), match.group("y2")
+        if len(first) != len(last):
+            continue
+        problems = [(_year_problem(y, context_be), y) for y in (first, last)]
+        bad = next((y for kind, y in problems if kind == "bad"), None)
+        if bad:
+            found.append(_bad_year(match.start(), match.end(), bad))
+            continue
+        if any(kind for kind, _ in problems):
+            continue
+        y1, y2 = be_year(first, context_be), be_year(last, context_be)
+        if y1[0] > y2[0]:
+            continue
+        if match.group("fiscal"):
+            found.append({"start": match.start(), "end": match.end(), "d1": 1, "m1": 10, "y1": (y1[0] - 1, y1[1]),
+                          "d2": 30, "m2": 9, "y2": y2, "glued": False, "precision": "year"})  # fmt: skip
+        else:
+            found.append({"start": match.start(), "end": match.end(), "d1": 1, "m1": 1, "y1": y1,
+                          "d2": 31, "m2": 12, "y2": y2, "glued": False, "precision": "year"})  # fmt: skip
+    return found
 
 
 def find_reschedules(text: str, spans: list[DateSpan]) -> list[Reschedule]:
@@ -456,6 +718,8 @@ def format_span_en(start: date | None, end: date | None, precision: str = "day")
 
 def _format_span(start, end, precision, m1, m2, y1, y2) -> str:
     if precision == "year":
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            return f"{y1}" if y1 == y2 else f"{y1}–{y2}"  # whole years
         return f"{y1} – {end.day} {m2} {y2}"
     if precision == "month":
         if (start.year, start.month) == (end.year, end.month):
