@@ -151,16 +151,12 @@ def _known_name(text: str, level: str) -> str | None:
 
 
 def _meeting_date(lines: list[str], ref_line: int | None, year_be: int | None) -> date | None:
-    """The meeting's own day: the first day-date on the meeting's line or a date line near it."""
+    """The meeting's own day: the first day-date on the meeting's line (before or after its number) or a date line below it."""
     start = ref_line or 0
     for text in lines[start : start + 4]:
-        reading = text
-        if ref_line is not None and text is lines[ref_line]:
-            ref = find_meeting_ref(text)
-            reading = text[ref.end() :] if ref else text
-        elif not _DATE_LINE.search(text) and text is not lines[start]:
-            continue
-        spans, _ = find_dates(reading, year_be)
+        if text is not lines[start] and not _DATE_LINE.search(text):
+            continue  # below the meeting's line, only a line that gives a day (วันที่ …) dates it
+        spans, _ = find_dates(text, year_be)
         day = next((s for s in spans if s.precision == "day" and s.start), None)
         if day is not None:
             return day.start

@@ -20,6 +20,9 @@ SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})
 _INLINE = re.compile(r"(?:(?<=\s)|(?<=:)|(?<=ดังนี้)|(?<=ได้แก่))(?:\((?P<paren>\d{1,2})\)|(?P<num>\d{1,2})(?P<close>[.)]))(?=\s*[ก-๛A-Za-z\"“(])")
 
 
+_LEAD_IN = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|ได้แก่|[:：])\s*$")
+
+
 @dataclass(slots=True)
 class Line:
     """A line of a document as the prose and minutes readers see it.
@@ -116,7 +119,8 @@ def split_inline(text: str) -> list[tuple[str | None, str]]:
         if number == expected and (style is None or kind == style):
             cuts.append((match.start(), match.end(), text[match.start() : match.end()]))
             expected, style = number + 1, kind
-    if len(cuts) < 2:
+    led_in = bool(cuts) and _LEAD_IN.search(text[: cuts[0][0]]) is not None
+    if len(cuts) < 2 and not led_in:  # one marker counts only after a lead-in (ดังนี้ (1) …)
         return [(None, text)]
     parts: list[tuple[str | None, str]] = []
     lead = text[: cuts[0][0]].strip()

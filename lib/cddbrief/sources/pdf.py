@@ -160,7 +160,7 @@ class _Line:
     def text(self) -> str:
         out = []
         previous = None
-        for ch in self.chars:
+        for ch in _marks_on_their_letters(self.chars):
             if ch.text == " ":
                 if out and out[-1] != " ":
                     out.append(" ")
@@ -174,6 +174,37 @@ class _Line:
             if not ch.mark:
                 previous = ch
         return "".join(out).strip()
+
+
+def _marks_on_their_letters(chars: list[_Char]) -> list[_Char]:
+    """Marks put back after the letter they stand over, where the PDF draws them elsewhere in its text order.
+
+    Some writers (WeasyPrint among them) emit a tone mark after the next
+    letter, or at the end of the line; its box still stands over its own letter.
+    A mark whose centre lies outside the letter before it moves behind the last
+    letter whose box holds that centre (after that letter's vowel mark, if any).
+    """
+    if not any(ch.mark for ch in chars):
+        return chars
+    out: list[_Char] = []
+    for ch in chars:
+        if not ch.mark or not out:
+            out.append(ch)
+            continue
+        centre = (ch.left + ch.right) / 2
+        base = next((k for k in range(len(out) - 1, -1, -1) if not out[k].mark and out[k].text != " "), None)
+        if base is None or out[base].left - 0.5 <= centre <= out[base].right + 0.5:
+            out.append(ch)
+            continue
+        home = next((k for k in range(len(out) - 1, -1, -1) if not out[k].mark and out[k].text != " " and out[k].left - 0.5 <= centre <= out[k].right + 0.5), None)
+        if home is None:
+            out.append(ch)
+            continue
+        at = home + 1
+        while at < len(out) and out[at].mark and ch.text in pdfthai.TONES and out[at].text not in pdfthai.TONES:
+            at += 1  # a tone goes after the letter's vowel mark (ั ิ ี ึ ื ุ ู)
+        out.insert(at, ch)
+    return out
 
 
 @dataclass
