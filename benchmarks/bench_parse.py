@@ -3,7 +3,10 @@
     .venv/bin/python benchmarks/bench_parse.py [--seconds 5]
 
 Prints one line per stage and the whole parse (read -> layout -> meeting ->
-extraction -> checks). Not a test: it prints figures for the closing notes.
+extraction -> checks), then one line per file kind: the same meeting as the
+office suite exports it (tests/data/sample-export: .docx, .pdf, .html) beside
+the text dump, all in one run so the ratios hold on a machine whose speed
+swings. Not a test: it prints figures for the closing notes.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from pathlib import Path
 from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "000_624796c269e36bce.txt"
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "raw" / "000_624796c269e36bce.txt"
+EXPORTS = ROOT / "tests" / "data" / "sample-export"
 
 
 def measure(label: str, fn, size: int, seconds: float) -> None:
@@ -32,6 +37,7 @@ def measure(label: str, fn, size: int, seconds: float) -> None:
             n += 1
         rounds.append((time.perf_counter() - start) / n)
     per_doc = statistics.median(rounds)
+    measure.last = per_doc
     print(f"{label:<28} {1 / per_doc:>9,.0f} docs/s  {size / per_doc / 1e6:>7.2f} MB/s  ({per_doc * 1e3:.3f} ms/doc, {len(rounds) * 50} runs)")
 
 
@@ -47,6 +53,13 @@ def main() -> None:
     measure("parse (read..checks)", lambda: parse_document(read_bytes(data, SAMPLE.name)), len(data), args.seconds)
     meeting = parse_document(read_bytes(data, SAMPLE.name))
     measure("to_dict (JSON shape)", meeting.to_dict, len(data), args.seconds / 2)
+    print("\nby file kind: the sample as .txt, and as an office suite exports it (whole parse)")
+    measure("txt", lambda: parse_document(read_bytes(data, SAMPLE.name)), len(data), args.seconds)
+    txt = measure.last
+    for name in ("sample.docx", "sample.html", "sample.pdf"):
+        blob = (EXPORTS / name).read_bytes()
+        measure(name.split(".")[1], lambda blob=blob, name=name: parse_document(read_bytes(blob, name)), len(blob), args.seconds)
+        print(f"{'':<28} {measure.last / txt:>9.1f}× the time of .txt")
 
 
 if __name__ == "__main__":

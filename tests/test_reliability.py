@@ -71,7 +71,7 @@ def test_bad_input(case, command, place):
 
 def test_a_missing_number_can_be_given(place):
     data, out, work, inputs = place
-    source = reliability_cases.cases()[9]["make"](inputs)  # "no header"
+    source = next(c for c in reliability_cases.cases() if c["case"] == "no header")["make"](inputs)
     result = run("parse", source, "--meeting", "4/2562", "--json", cwd=work)
     assert result.returncode == 0 and '"id": "2562-04"' in result.stdout
 
