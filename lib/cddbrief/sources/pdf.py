@@ -609,6 +609,14 @@ def _grid(horizontals, verticals) -> _Table | None:
         return None
     xs = _snap([x for x, _, _ in verticals])
     ys = _snap([y for y, _, _ in horizontals])[::-1]
+    # A row cut by a page break has no rule on the side of the break (WeasyPrint,
+    # LibreOffice): its column lines run past the last rule; where they end is its edge.
+    low = [y0 for _, y0, _ in verticals if y0 < ys[-1] - _SNAP]
+    high = [y1 for _, _, y1 in verticals if y1 > ys[0] + _SNAP]
+    if len(low) >= 2:
+        ys.append(min(low))
+    if len(high) >= 2:
+        ys.insert(0, max(high))
     if len(xs) < 2 or len(ys) < 2:
         return None
 
