@@ -249,7 +249,32 @@ class _Table:
 
 
 # A line that starts a new point rather than continuing the one above: 1. 1) (1) ๑. - • 2.1 ระเบียบวาระ มติ
-_STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.[0-9๐-๙]|[-•●▪*–]|(?:ระเบียบ)?วาระที่|มติ)")
+_STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-•●▪*–]|(?:ระเบียบ)?วาระที่|มติ)")
+_POINT_NUMBER = re.compile(r"^\s*\(?([0-9๐-๙]{1,2})(?:[.)](?![0-9๐-๙])|\.[0-9๐-๙])")
+_SUB_POINT = re.compile(r"^\s*([0-9๐-๙]{1,2})\.([0-9๐-๙]{1,2})(?![0-9๐-๙])")
+_SUB_POINT_MAX = 20  # 2.1 … 2.20 number sub-points; 48.49 or 79.18 at a line's start is a figure wrapped there
+
+
+def _starts_point(line: str, within: int | None) -> bool:
+    """A line that starts a new point; ``within`` is the number of the point the lines above belong to.
+
+    ``N.M`` starts a sub-point of point N, not a figure wrapped onto the line:
+    under point N only N.M is one; with no point above, only small N and M.
+
+    >>> _starts_point("2.1 ให้อำเภอรายงาน", 2), _starts_point("68.68 ขอให้ประสาน", 4), _starts_point("48.49", None)
+    (True, False, False)
+    """
+    sub = _SUB_POINT.match(line)
+    if sub:
+        major, minor = int(sub.group(1)), int(sub.group(2))
+        return major == within if within is not None else major <= _SUB_POINT_MAX and minor <= _SUB_POINT_MAX
+    return bool(_STARTS_POINT.match(line))
+
+
+def _point_number(line: str, within: int | None) -> int | None:
+    """The number of the point a line starts (N of ``N.`` or ``N.M``), else ``within``."""
+    found = _POINT_NUMBER.match(line)
+    return int(found.group(1)) if found and _starts_point(line, within) else within
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 
 
@@ -265,10 +290,13 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     '1. ให้จังหวัดรายงาน 76 จังหวัด\n2. ให้อำเภอ'
     """
     out = ""
+    within: int | None = None
     for line in lines:
+        starts = _starts_point(line, within)
+        within = _point_number(line, within)
         if not out:
             out = line
-        elif _STARTS_POINT.match(line):
+        elif starts:
             out += "\n" + line
         elif _THAI.match(out[-1]) and _THAI.match(line[0]):
             out += line
@@ -344,22 +372,36 @@ def _paragraphs(lines: list[_Line], tables: list[_Table]) -> list[list[_Line]]:
 
     A line goes on into the next one when it ends within about three characters
     of the page's right text edge, the next line starts no new point, stands
-    right below it, and no table comes between them.
+    right below it (no wider apart than the page's tightest lines of its size,
+    so a paragraph's spacing ends it), and no table comes between them.
     """
     edges = [(min((c.left for c in line.chars if c.text != " "), default=0.0), max((c.right for c in line.chars if c.text != " "), default=0.0)) for line in lines]
     right_margin = max((right for _, right in edges), default=0.0)
+    sizes = [round(max((c.size for c in line.chars), default=12.0) or 12.0, 1) for line in lines]
+    # The tightest gap between lines of one size is the gap of a wrap; a paragraph's
+    # spacing (WeasyPrint's margins, Word's "space after") makes a wider one.
+    tightest: dict[float, float] = {}
+    for n in range(1, len(lines)):
+        gap = lines[n - 1].bottom - lines[n].top
+        if sizes[n] == sizes[n - 1] and 0 <= gap <= 1.2 * sizes[n]:
+            tightest[sizes[n]] = min(gap, tightest.get(sizes[n], gap))
     groups: list[list[_Line]] = []
+    within: int | None = None
     for n, line in enumerate(lines):
+        text = line.text()
         if groups:
             previous = groups[-1][-1]
             size = max((c.size for c in previous.chars), default=12.0) or 12.0
             full = edges[n - 1][1] >= right_margin - 3 * size
-            below = 0 <= previous.bottom - line.top <= 1.2 * size
+            gap = previous.bottom - line.top
+            below = 0 <= gap <= 1.2 * size and gap <= tightest.get(sizes[n], gap) + max(1.0, 0.15 * size)
             between = any(previous.bottom > t.top > line.top for t in tables)
-            if full and below and not between and not _STARTS_POINT.match(line.text()):
+            if full and below and not between and not _starts_point(text, within):
                 groups[-1].append(line)
+                within = _point_number(text, within)
                 continue
         groups.append([line])
+        within = _point_number(text, None)
     return groups
 
 
