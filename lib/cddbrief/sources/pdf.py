@@ -131,6 +131,9 @@ def _read(data: bytes, name: str, digest: str, label: str):
     if counts.get("aa_as_am"):
         n = counts["aa_as_am"]
         notes.append(Note("repair", f"{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", th=f"อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"))
+    if counts.get("marker_moved"):
+        n = counts["marker_moved"]
+        notes.append(Note("repair", f"{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", th=f"ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"))
     if dropped:
         notes.append(Note("skipped", f"{dropped} page header, footer or page-number lines were left out", th=f"ตัดหัวกระดาษ ท้ายกระดาษ หรือเลขหน้า {dropped} บรรทัด"))
     return RawDocument(Source(name, digest, "pdf", None), blocks=blocks, title=title, notes=notes)
@@ -249,7 +252,7 @@ class _Table:
 
 
 # A line that starts a new point rather than continuing the one above: 1. 1) (1) ๑. - • 2.1 ระเบียบวาระ มติ
-_STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-•●▪*–]|(?:ระเบียบ)?วาระที่|มติ)")
+_STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-•●▪◦○*–]|(?:ระเบียบ)?วาระที่|มติ)")
 _POINT_NUMBER = re.compile(r"^\s*\(?([0-9๐-๙]{1,2})(?:[.)](?![0-9๐-๙])|\.[0-9๐-๙])")
 _SUB_POINT = re.compile(r"^\s*([0-9๐-๙]{1,2})\.([0-9๐-๙]{1,2})(?![0-9๐-๙])")
 _SUB_POINT_MAX = 20  # 2.1 … 2.20 number sub-points; 48.49 or 79.18 at a line's start is a figure wrapped there
@@ -353,6 +356,7 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) 
             line.top, line.bottom = max(line.top, ch.top), min(line.bottom, ch.bottom)
         line.chars.append(ch)
         last_break[key] = breaks
+    outside = _markers_on_their_lines(outside, counts)
     # paragraphs in PDFium's order, each table where its top comes
     blocks: list[Block] = []
     pending = sorted(range(len(tables)), key=lambda t: -tables[t].top)
@@ -365,6 +369,36 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) 
     for t in pending:
         blocks.append(Block("table", rows=tables[t].rows(counts), page=number))
     return blocks, real
+
+
+_LONE_MARKER = re.compile(r"^(?:\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\)|[-•●▪◦○·*–])$")
+
+
+def _markers_on_their_lines(lines: list[_Line], counts: Counter) -> list[_Line]:
+    """List markers put back at the start of the line they stand on.
+
+    WeasyPrint draws an ``<ol>``'s numbers and a ``<ul>``'s bullets after the
+    text of the whole list, each a line of its own; its box still stands on
+    the baseline of its own line, to the left of that line's text.
+    """
+    def left(line: _Line) -> float:
+        return min((c.left for c in line.chars if c.text != " "), default=0.0)
+
+    out = list(lines)
+    for line in lines:
+        if not _LONE_MARKER.match(line.text()):
+            continue
+        middle = (line.top + line.bottom) / 2
+        right = max(c.right for c in line.chars if c.text != " ")
+        homes = [other for other in out if other is not line and not _LONE_MARKER.match(other.text())
+                 and other.bottom <= middle <= other.top and left(other) >= right - 0.5]  # fmt: skip
+        if not homes:
+            continue
+        home = min(homes, key=left)
+        home.chars[:0] = [c for c in line.chars if c.text != " "] + [_Char(" ", 0, 0, 0, 0, 0, False)]
+        out.remove(line)
+        counts["marker_moved"] += 1
+    return out
 
 
 def _paragraphs(lines: list[_Line], tables: list[_Table]) -> list[list[_Line]]:
