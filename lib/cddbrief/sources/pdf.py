@@ -171,12 +171,22 @@ class _Line:
                 continue
             if previous is not None and not ch.mark and ch.text[0] not in _NOTHING_BEFORE and out and out[-1] != " ":
                 gap = ch.left - previous.right
-                if gap > _SPACE_GAP * max(ch.size, previous.size, 1.0):
+                if gap > _SPACE_GAP * max(previous.size, 1.0):  # a space is as wide as the run it ends
                     out.append(" ")
             out.append(ch.text)
             if not ch.mark:
                 previous = ch
         return "".join(out).strip()
+
+    def wrapped_text(self, counts: Counter) -> str:
+        """The line repaired, with one trailing space when the PDF writes a space at its end.
+
+        LibreOffice keeps the space a line was wrapped at; Thai joined without
+        a space at a wrap would lose it (``ความ ดี`` / ``ด้วยหัวใจ``).
+        """
+        text = _repaired(self.text(), counts)
+        real = [c for c in self.chars if not c.mark]
+        return text + " " if text and real and real[-1].text == " " else text
 
 
 def _marks_on_their_letters(chars: list[_Char]) -> list[_Char]:
@@ -242,8 +252,8 @@ class _Table:
                 seen.add(cell)
                 if first_unit[cell][0] == r:
                     starts = True
-                    texts = [_repaired(line.text(), counts) for line in self.cells.get(cell, [])]
-                    row.append(join_wrapped([t for t in texts if t], counts))
+                    texts = [line.wrapped_text(counts) for line in self.cells.get(cell, [])]
+                    row.append(join_wrapped([t for t in texts if t.strip()], counts))
                 else:
                     row.append("")  # merged with the cell above: its text is there
             if starts:
@@ -291,21 +301,30 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     'กองทุนพัฒนาบทบาทสตรี'
     >>> join_wrapped(["1. ให้จังหวัดรายงาน 76", "จังหวัด", "2. ให้อำเภอ"], Counter())
     '1. ให้จังหวัดรายงาน 76 จังหวัด\n2. ให้อำเภอ'
+    >>> join_wrapped(["ทำความ ดี ", "ด้วยหัวใจ วันที่ 26-", "27"], Counter())
+    'ทำความ ดี ด้วยหัวใจ วันที่ 26-27'
     """
     out = ""
     within: int | None = None
-    for line in lines:
+    spaced = False
+    for raw_line in lines:
+        line = raw_line.strip()
         starts = _starts_point(line, within)
         within = _point_number(line, within)
         if not out:
             out = line
         elif starts:
             out += "\n" + line
+        elif spaced:
+            out += " " + line
         elif _THAI.match(out[-1]) and _THAI.match(line[0]):
             out += line
             counts["wrapped"] += 1
+        elif out[-1] == "-" and len(out) > 1 and not out[-2].isspace():
+            out += line  # wrapped after a hyphen: 26-/27, not 26- 27
         else:
             out += " " + line
+        spaced = raw_line.endswith(" ")  # the PDF writes the space this line was wrapped at
     return out
 
 
@@ -363,7 +382,7 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) 
     for group in _paragraphs(outside, tables):
         while pending and tables[pending[0]].top > group[0].top:
             blocks.append(Block("table", rows=tables[pending.pop(0)].rows(counts), page=number))
-        text = join_wrapped([t for t in (_repaired(line.text(), counts) for line in group) if t], counts)
+        text = join_wrapped([t for t in (line.wrapped_text(counts) for line in group) if t.strip()], counts)
         if text:
             blocks.append(Block("paragraph", text, page=number))
     for t in pending:
