@@ -171,7 +171,7 @@ class _Line:
                 continue
             if previous is not None and not ch.mark and ch.text[0] not in _NOTHING_BEFORE and out and out[-1] != " ":
                 gap = ch.left - previous.right
-                if gap > _SPACE_GAP * max(previous.size, 1.0):  # a space is as wide as the run it ends
+                if gap > _SPACE_GAP * max(ch.size, previous.size, 1.0):
                     out.append(" ")
             out.append(ch.text)
             if not ch.mark:
