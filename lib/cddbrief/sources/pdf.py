@@ -35,6 +35,7 @@ MAX_PAGE_SIDE = 5080.0  # points: 1.8 m; A0 is 1189 mm
 MAX_CHARS_PER_PAGE = 100_000
 _LINE_WIDTH = 3.0  # points: a ruling line is thinner than this
 _SNAP = 2.5  # points: lines closer than this are one
+_WRAP_GAP = 0.25  # lines of a paragraph stand closer than this share of a line's height (their boxes hold the leading)
 _SPACE_GAP = 0.22  # a gap wider than this share of the font size is a space (a font switch leaves 0.2)
 
 _MARKS = set(pdfthai.MARKS)
@@ -426,7 +427,9 @@ def _paragraphs(lines: list[_Line], tables: list[_Table]) -> list[list[_Line]]:
     A line goes on into the next one when it ends within about three characters
     of the page's right text edge, the next line starts no new point, stands
     right below it (no wider apart than the page's tightest lines of its size,
-    so a paragraph's spacing ends it), and no table comes between them.
+    so a paragraph's spacing ends it, nor than a quarter of a line's height:
+    a page of one-line paragraphs has no wrap to measure), and no table comes
+    between them.
     """
     edges = [(min((c.left for c in line.chars if c.text != " "), default=0.0), max((c.right for c in line.chars if c.text != " "), default=0.0)) for line in lines]
     right_margin = max((right for _, right in edges), default=0.0)
@@ -447,7 +450,7 @@ def _paragraphs(lines: list[_Line], tables: list[_Table]) -> list[list[_Line]]:
             size = max((c.size for c in previous.chars), default=12.0) or 12.0
             full = edges[n - 1][1] >= right_margin - 3 * size
             gap = previous.bottom - line.top
-            below = 0 <= gap <= 1.2 * size and gap <= tightest.get(sizes[n], gap) + max(1.0, 0.15 * size)
+            below = 0 <= gap <= _WRAP_GAP * (previous.top - previous.bottom) and gap <= tightest.get(sizes[n], gap) + max(1.0, 0.15 * size)
             between = any(previous.bottom > t.top > line.top for t in tables)
             if full and below and not between and not _starts_point(text, within):
                 groups[-1].append(line)
