@@ -769,19 +769,36 @@ def _drop_headers_and_footers(pages: list[list[Block]]) -> int:
                     edges[key] += 1
     repeated = {key for key, n in edges.items() if n >= max(3, 0.6 * len(pages))}
     dropped = 0
-    for blocks in pages:
+    for number, blocks in enumerate(pages, 1):
         keep = []
         last = len(blocks) - 1
         for k, block in enumerate(blocks):
             at_edge = k < 2 or k > last - 2
             if block.kind == "paragraph" and at_edge and (
-                (k in (0, last) and _PAGE_NUMBER.match(block.text)) or shape(block.text) in repeated
+                (k in (0, last) and _is_page_number(block.text, number)) or shape(block.text) in repeated
             ):
                 dropped += 1
                 continue
             keep.append(block)
         blocks[:] = keep
     return dropped
+
+
+_BARE_NUMBER = re.compile(r"^\s*([0-9๐-๙]{1,3})(?:\s*/\s*[0-9๐-๙]+)?\s*$")
+
+
+def _is_page_number(text: str, page: int) -> bool:
+    """``- 2 -``, ``หน้า 2``, ``page 2 of 5``; a bare number (``2``, ``2/5``) only when it is this page's number.
+
+    A bare number at a page's edge may be a figure wrapped there (``ก.ย.`` / ``62``).
+
+    >>> _is_page_number("2", 2), _is_page_number("62", 1), _is_page_number("- 7 -", 1)
+    (True, False, True)
+    """
+    if not _PAGE_NUMBER.match(text):
+        return False
+    bare = _BARE_NUMBER.match(text)
+    return bare is None or int(bare.group(1)) == page
 
 
 # --- scans ----------------------------------------------------------------------------------------
