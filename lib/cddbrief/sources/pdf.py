@@ -35,6 +35,7 @@ MAX_PAGE_SIDE = 5080.0  # points: 1.8 m; A0 is 1189 mm
 MAX_CHARS_PER_PAGE = 100_000
 _LINE_WIDTH = 3.0  # points: a ruling line is thinner than this
 _SNAP = 2.5  # points: lines closer than this are one
+_WRAP_GAP = 0.25  # lines of a paragraph stand closer than this share of a line's height (their boxes hold the leading)
 _SPACE_GAP = 0.22  # a gap wider than this share of the font size is a space (a font switch leaves 0.2)
 
 _MARKS = set(pdfthai.MARKS)
@@ -131,6 +132,9 @@ def _read(data: bytes, name: str, digest: str, label: str):
     if counts.get("aa_as_am"):
         n = counts["aa_as_am"]
         notes.append(Note("repair", f"{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", th=f"อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"))
+    if counts.get("marker_moved"):
+        n = counts["marker_moved"]
+        notes.append(Note("repair", f"{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", th=f"ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"))
     if dropped:
         notes.append(Note("skipped", f"{dropped} page header, footer or page-number lines were left out", th=f"ตัดหัวกระดาษ ท้ายกระดาษ หรือเลขหน้า {dropped} บรรทัด"))
     return RawDocument(Source(name, digest, "pdf", None), blocks=blocks, title=title, notes=notes)
@@ -174,6 +178,16 @@ class _Line:
             if not ch.mark:
                 previous = ch
         return "".join(out).strip()
+
+    def wrapped_text(self, counts: Counter) -> str:
+        """The line repaired, with one trailing space when the PDF writes a space at its end.
+
+        LibreOffice keeps the space a line was wrapped at; Thai joined without
+        a space at a wrap would lose it (``ความ ดี`` / ``ด้วยหัวใจ``).
+        """
+        text = _repaired(self.text(), counts)
+        real = [c for c in self.chars if not c.mark]
+        return text + " " if text and real and real[-1].text == " " else text
 
 
 def _marks_on_their_letters(chars: list[_Char]) -> list[_Char]:
@@ -239,8 +253,8 @@ class _Table:
                 seen.add(cell)
                 if first_unit[cell][0] == r:
                     starts = True
-                    texts = [_repaired(line.text(), counts) for line in self.cells.get(cell, [])]
-                    row.append(join_wrapped([t for t in texts if t], counts))
+                    texts = [line.wrapped_text(counts) for line in self.cells.get(cell, [])]
+                    row.append(join_wrapped([t for t in texts if t.strip()], counts))
                 else:
                     row.append("")  # merged with the cell above: its text is there
             if starts:
@@ -249,7 +263,32 @@ class _Table:
 
 
 # A line that starts a new point rather than continuing the one above: 1. 1) (1) ๑. - • 2.1 ระเบียบวาระ มติ
-_STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.[0-9๐-๙]|[-•●▪*–]|(?:ระเบียบ)?วาระที่|มติ)")
+_STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-•●▪◦○*–]|(?:ระเบียบ)?วาระที่|มติ)")
+_POINT_NUMBER = re.compile(r"^\s*\(?([0-9๐-๙]{1,2})(?:[.)](?![0-9๐-๙])|\.[0-9๐-๙])")
+_SUB_POINT = re.compile(r"^\s*([0-9๐-๙]{1,2})\.([0-9๐-๙]{1,2})(?![0-9๐-๙])")
+_SUB_POINT_MAX = 20  # 2.1 … 2.20 number sub-points; 48.49 or 79.18 at a line's start is a figure wrapped there
+
+
+def _starts_point(line: str, within: int | None) -> bool:
+    """A line that starts a new point; ``within`` is the number of the point the lines above belong to.
+
+    ``N.M`` starts a sub-point of point N, not a figure wrapped onto the line:
+    under point N only N.M is one; with no point above, only small N and M.
+
+    >>> _starts_point("2.1 ให้อำเภอรายงาน", 2), _starts_point("68.68 ขอให้ประสาน", 4), _starts_point("48.49", None)
+    (True, False, False)
+    """
+    sub = _SUB_POINT.match(line)
+    if sub:
+        major, minor = int(sub.group(1)), int(sub.group(2))
+        return major == within if within is not None else major <= _SUB_POINT_MAX and minor <= _SUB_POINT_MAX
+    return bool(_STARTS_POINT.match(line))
+
+
+def _point_number(line: str, within: int | None) -> int | None:
+    """The number of the point a line starts (N of ``N.`` or ``N.M``), else ``within``."""
+    found = _POINT_NUMBER.match(line)
+    return int(found.group(1)) if found and _starts_point(line, within) else within
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 
 
@@ -263,18 +302,30 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     'กองทุนพัฒนาบทบาทสตรี'
     >>> join_wrapped(["1. ให้จังหวัดรายงาน 76", "จังหวัด", "2. ให้อำเภอ"], Counter())
     '1. ให้จังหวัดรายงาน 76 จังหวัด\\n2. ให้อำเภอ'
+    >>> join_wrapped(["ทำความ ดี ", "ด้วยหัวใจ วันที่ 26-", "27"], Counter())
+    'ทำความ ดี ด้วยหัวใจ วันที่ 26-27'
     """
     out = ""
-    for line in lines:
+    within: int | None = None
+    spaced = False
+    for raw_line in lines:
+        line = raw_line.strip()
+        starts = _starts_point(line, within)
+        within = _point_number(line, within)
         if not out:
             out = line
-        elif _STARTS_POINT.match(line):
+        elif starts:
             out += "\n" + line
+        elif spaced:
+            out += " " + line
         elif _THAI.match(out[-1]) and _THAI.match(line[0]):
             out += line
             counts["wrapped"] += 1
+        elif out[-1] == "-" and len(out) > 1 and not out[-2].isspace():
+            out += line  # wrapped after a hyphen: 26-/27, not 26- 27
         else:
             out += " " + line
+        spaced = raw_line.endswith(" ")  # the PDF writes the space this line was wrapped at
     return out
 
 
@@ -325,13 +376,14 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) 
             line.top, line.bottom = max(line.top, ch.top), min(line.bottom, ch.bottom)
         line.chars.append(ch)
         last_break[key] = breaks
+    outside = _markers_on_their_lines(outside, counts)
     # paragraphs in PDFium's order, each table where its top comes
     blocks: list[Block] = []
     pending = sorted(range(len(tables)), key=lambda t: -tables[t].top)
     for group in _paragraphs(outside, tables):
         while pending and tables[pending[0]].top > group[0].top:
             blocks.append(Block("table", rows=tables[pending.pop(0)].rows(counts), page=number))
-        text = join_wrapped([t for t in (_repaired(line.text(), counts) for line in group) if t], counts)
+        text = join_wrapped([t for t in (line.wrapped_text(counts) for line in group) if t.strip()], counts)
         if text:
             blocks.append(Block("paragraph", text, page=number))
     for t in pending:
@@ -339,27 +391,73 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) 
     return blocks, real
 
 
+_LONE_MARKER = re.compile(r"^(?:\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\)|[-•●▪◦○·*–])$")
+
+
+def _markers_on_their_lines(lines: list[_Line], counts: Counter) -> list[_Line]:
+    """List markers put back at the start of the line they stand on.
+
+    WeasyPrint draws an ``<ol>``'s numbers and a ``<ul>``'s bullets after the
+    text of the whole list, each a line of its own; its box still stands on
+    the baseline of its own line, to the left of that line's text.
+    """
+    def left(line: _Line) -> float:
+        return min((c.left for c in line.chars if c.text != " "), default=0.0)
+
+    out = list(lines)
+    for line in lines:
+        if not _LONE_MARKER.match(line.text()):
+            continue
+        middle = (line.top + line.bottom) / 2
+        right = max(c.right for c in line.chars if c.text != " ")
+        homes = [other for other in out if other is not line and not _LONE_MARKER.match(other.text())
+                 and other.bottom <= middle <= other.top and left(other) >= right - 0.5]  # fmt: skip
+        if not homes:
+            continue
+        home = min(homes, key=left)
+        home.chars[:0] = [c for c in line.chars if c.text != " "] + [_Char(" ", 0, 0, 0, 0, 0, False)]
+        out.remove(line)
+        counts["marker_moved"] += 1
+    return out
+
+
 def _paragraphs(lines: list[_Line], tables: list[_Table]) -> list[list[_Line]]:
     """Lines outside tables grouped into paragraphs: a line that reaches the right margin wraps into the next.
 
     A line goes on into the next one when it ends within about three characters
     of the page's right text edge, the next line starts no new point, stands
-    right below it, and no table comes between them.
+    right below it (no wider apart than the page's tightest lines of its size,
+    so a paragraph's spacing ends it, nor than a quarter of a line's height:
+    a page of one-line paragraphs has no wrap to measure), and no table comes
+    between them.
     """
     edges = [(min((c.left for c in line.chars if c.text != " "), default=0.0), max((c.right for c in line.chars if c.text != " "), default=0.0)) for line in lines]
     right_margin = max((right for _, right in edges), default=0.0)
+    sizes = [round(max((c.size for c in line.chars), default=12.0) or 12.0, 1) for line in lines]
+    # The tightest gap between lines of one size is the gap of a wrap; a paragraph's
+    # spacing (WeasyPrint's margins, Word's "space after") makes a wider one.
+    tightest: dict[float, float] = {}
+    for n in range(1, len(lines)):
+        gap = lines[n - 1].bottom - lines[n].top
+        if sizes[n] == sizes[n - 1] and 0 <= gap <= 1.2 * sizes[n]:
+            tightest[sizes[n]] = min(gap, tightest.get(sizes[n], gap))
     groups: list[list[_Line]] = []
+    within: int | None = None
     for n, line in enumerate(lines):
+        text = line.text()
         if groups:
             previous = groups[-1][-1]
             size = max((c.size for c in previous.chars), default=12.0) or 12.0
             full = edges[n - 1][1] >= right_margin - 3 * size
-            below = 0 <= previous.bottom - line.top <= 1.2 * size
+            gap = previous.bottom - line.top
+            below = 0 <= gap <= _WRAP_GAP * (previous.top - previous.bottom) and gap <= tightest.get(sizes[n], gap) + max(1.0, 0.15 * size)
             between = any(previous.bottom > t.top > line.top for t in tables)
-            if full and below and not between and not _STARTS_POINT.match(line.text()):
+            if full and below and not between and not _starts_point(text, within):
                 groups[-1].append(line)
+                within = _point_number(text, within)
                 continue
         groups.append([line])
+        within = _point_number(text, None)
     return groups
 
 
@@ -609,6 +707,14 @@ def _grid(horizontals, verticals) -> _Table | None:
         return None
     xs = _snap([x for x, _, _ in verticals])
     ys = _snap([y for y, _, _ in horizontals])[::-1]
+    # A row cut by a page break has no rule on the side of the break (WeasyPrint,
+    # LibreOffice): its column lines run past the last rule; where they end is its edge.
+    low = [y0 for _, y0, _ in verticals if y0 < ys[-1] - _SNAP]
+    high = [y1 for _, _, y1 in verticals if y1 > ys[0] + _SNAP]
+    if len(low) >= 2:
+        ys.append(min(low))
+    if len(high) >= 2:
+        ys.insert(0, max(high))
     if len(xs) < 2 or len(ys) < 2:
         return None
 
@@ -663,19 +769,36 @@ def _drop_headers_and_footers(pages: list[list[Block]]) -> int:
                     edges[key] += 1
     repeated = {key for key, n in edges.items() if n >= max(3, 0.6 * len(pages))}
     dropped = 0
-    for blocks in pages:
+    for number, blocks in enumerate(pages, 1):
         keep = []
         last = len(blocks) - 1
         for k, block in enumerate(blocks):
             at_edge = k < 2 or k > last - 2
             if block.kind == "paragraph" and at_edge and (
-                (k in (0, last) and _PAGE_NUMBER.match(block.text)) or shape(block.text) in repeated
+                (k in (0, last) and _is_page_number(block.text, number)) or shape(block.text) in repeated
             ):
                 dropped += 1
                 continue
             keep.append(block)
         blocks[:] = keep
     return dropped
+
+
+_BARE_NUMBER = re.compile(r"^\s*([0-9๐-๙]{1,3})(?:\s*/\s*[0-9๐-๙]+)?\s*$")
+
+
+def _is_page_number(text: str, page: int) -> bool:
+    """``- 2 -``, ``หน้า 2``, ``page 2 of 5``; a bare number (``2``, ``2/5``) only when it is this page's number.
+
+    A bare number at a page's edge may be a figure wrapped there (``ก.ย.`` / ``62``).
+
+    >>> _is_page_number("2", 2), _is_page_number("62", 1), _is_page_number("- 7 -", 1)
+    (True, False, True)
+    """
+    if not _PAGE_NUMBER.match(text):
+        return False
+    bare = _BARE_NUMBER.match(text)
+    return bare is None or int(bare.group(1)) == page
 
 
 # --- scans ----------------------------------------------------------------------------------------
