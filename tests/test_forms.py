@@ -42,7 +42,20 @@ def _read_back(doc: forms.FormDoc, kind: str) -> None:
     parsed = _parse(data, name)
     assert parsed.source.format == kind
     got, want = forms.observed(parsed), forms.expected(doc)
+    if kind == "pdf":
+        got, want = _unspaced_topics(got), _unspaced_topics(want)
     assert got == want, f"{doc.layout}/{kind} seed {doc.seed}: {doc.variant}"
+
+
+def _unspaced_topics(reading: dict) -> dict:
+    """Topics compared without their spaces: a PDF writer drops the space where a line wraps.
+
+    WeasyPrint writes no space character at a wrap and leaves no gap: the text
+    layer of ``โครงการโคก หนอง นา`` wrapped after โคก is the same, character for
+    character and position for position, as that of ``โครงการโคกหนอง นา``. So no
+    reader can give the space back; every other character must still be there.
+    """
+    return {**reading, "items": [(no, "".join(topic.split())) for no, topic in reading["items"]]}
 
 
 # --- every layout in every kind -------------------------------------------------------------------
@@ -122,11 +135,13 @@ def test_damaged_sources_fail_only_with_cddbrief_errors(seed, layout, kind, ops)
 # --- the sample exported by an office suite -------------------------------------------------------
 
 
-def _reading(meeting) -> dict:
+def _reading(meeting, spaces: bool = True) -> dict:
+    """What must read alike; without ``spaces`` (a PDF: see _unspaced_topics) texts are compared letter for letter."""
+    tidy = (lambda text: " ".join(text.split())) if spaces else (lambda text: "".join(text.split()))
     return {
         "id": meeting.id,
-        "items": [(i.no, i.topic) for i in meeting.items],
-        "directives": [[" ".join(d.text.split()) for d in i.directives] for i in meeting.items],
+        "items": [(i.no, tidy(i.topic)) for i in meeting.items],
+        "directives": [[tidy(d.text) for d in i.directives] for i in meeting.items],
         "figures": Counter((float(q.value), q.unit) for _, d in meeting.directives() for q in d.quantities),
         "dates": Counter((s.start, s.end) for _, d in meeting.directives() for s in d.dates),
     }
@@ -137,7 +152,8 @@ def test_office_suite_exports_read_like_the_text(name, sample_meeting):
     """LibreOffice's .pdf and .html of the sample's Word document (tools/make_sample_exports.py) read like its text dump."""
     exported = read_meeting(EXPORTS / name)
     assert exported.source.format == name.rsplit(".", 1)[1]
-    assert _reading(exported) == _reading(sample_meeting)
+    spaces = not name.endswith(".pdf")
+    assert _reading(exported, spaces) == _reading(sample_meeting, spaces)
 
 
 # --- the generator itself (runs without the new readers) ------------------------------------------
