@@ -1,0 +1,154 @@
+"""The layout readers and the header: what each layout gives, and what must never be misread.
+
+Documents here are written for the test (never the sample): a prose post, minutes by
+agenda, tab-indented prose, a numbered list of people, a post that fits no layout.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cddbrief.errors import CddbriefError
+from cddbrief.header import find_meeting_ref, read_header
+from cddbrief.meeting import parse_document
+from cddbrief.readers import read_layout
+from cddbrief.sources import read_bytes
+
+POST = """สพจ.ตาก ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565 ผ่านระบบ Video Conference
+เมื่อวันพฤหัสบดีที่ 17 มีนาคม 2565 เวลา 09.30 น. ณ ห้องประชุมศาลากลางจังหวัดตาก โดยมีรองอธิบดีกรมการพัฒนาชุมชนเป็นประธาน มีข้อสั่งการ ดังนี้
+1. กองทุนแม่ของแผ่นดิน: ให้จังหวัดรายงานผล 14 กองทุน ภายในวันที่ 31 มี.ค. 65
+2. การขับเคลื่อนเศรษฐกิจฐานราก ขอให้อำเภอดำเนินการ ดังนี้
+2.1 สำรวจครัวเรือน 1,250 ครัวเรือน
+2.2 จัดเวทีประชาคม 9 ตำบล
+3. ผ้าไทยใส่ให้สนุก กำชับให้แต่งกายผ้าไทยทุกวันอังคาร
+#ตากเมืองแห่งความสุข
+"""
+
+MINUTES = """รายงานการประชุมข้าราชการและเจ้าหน้าที่ สำนักงานพัฒนาชุมชนอำเภอบ้านตาก ครั้งที่ 2/2566
+วันจันทร์ ที่ 6 กุมภาพันธ์ 2566 ณ ห้องประชุมอำเภอบ้านตาก
+ผู้มาประชุม
+1. นายวีระ ทองดี พัฒนาการอำเภอบ้านตาก ประธาน
+2. นางมาลี ศรีสุข นักวิชาการพัฒนาชุมชน
+ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ
+1.1 ให้ทุกตำบลส่งรายงาน 5 ฉบับ ภายใน 15 ก.พ. 66
+1.2 เตรียมงานวันสตรีสากล
+มติที่ประชุม รับทราบ
+ระเบียบวาระที่ 2 รับรองรายงานการประชุมครั้งที่ 1/2566
+มติที่ประชุม
+รับรองรายงานการประชุมโดยไม่มีการแก้ไข
+ระเบียบวาระที่ 3 เรื่องอื่น ๆ
+- ไม่มี -
+ปิดประชุมเวลา 11.30 น.
+(นางมาลี ศรีสุข) ผู้จดรายงานการประชุม
+"""
+
+
+def parse(text: str, name: str = "x.txt"):
+    return parse_document(read_bytes(text.encode("utf-8"), name))
+
+
+def test_a_prose_post_reads_as_points_with_topics_and_sub_points():
+    m = parse(POST)
+    assert m.source.layout == "prose"
+    assert (m.id, m.meeting_date, m.office, m.province) == ("2565-03", date(2022, 3, 17), "สำนักงานพัฒนาชุมชนจังหวัดตาก", "ตาก")
+    assert m.chair == "รองอธิบดีกรมการพัฒนาชุมชน" and m.place == "ห้องประชุมศาลากลางจังหวัดตาก"
+    assert [(i.no, i.topic) for i in m.items] == [(1, "กองทุนแม่ของแผ่นดิน"), (2, "การขับเคลื่อนเศรษฐกิจฐานราก"), (3, "ผ้าไทยใส่ให้สนุก")]
+    assert [(d.label, d.text) for d in m.items[1].directives] == [("2.1", "สำรวจครัวเรือน 1,250 ครัวเรือน"), ("2.2", "จัดเวทีประชาคม 9 ตำบล")]
+    assert m.items[2].directives[0].text == "กำชับให้แต่งกายผ้าไทยทุกวันอังคาร"
+    assert [(q.value, q.unit) for _, d in m.directives() for q in d.quantities] == [(14, "กองทุน"), (1250, "ครัวเรือน"), (9, "ตำบล")]
+    assert any(n.kind == "skipped" and "#ตาก" in n.message for n in m.notes)  # the hashtag line is no directive
+    assert any(n.kind == "inferred" and "สพจ.ตาก" in n.message for n in m.notes)  # the office was written out
+
+
+def test_points_run_together_in_one_line_are_split():
+    text = "สพอ.แม่สอด ประชุมประจำเดือน ครั้งที่ 5/2565 สรุปสาระสำคัญ ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน 2)การเบิกจ่าย ให้เร่งรัด 3)อื่น ๆ ให้ประสานงาน"
+    m = parse(text)
+    assert m.source.layout == "prose" and [i.topic for i in m.items] == ["กองทุนหมู่บ้าน", "การเบิกจ่าย", "อื่น ๆ"]
+
+
+def test_minutes_read_by_agenda_with_resolutions():
+    m = parse(MINUTES)
+    assert m.source.layout == "minutes"
+    assert (m.id, m.meeting_date, m.office, m.district) == ("2566-02", date(2023, 2, 6), "สำนักงานพัฒนาชุมชนอำเภอบ้านตาก", "บ้านตาก")
+    assert m.chair == "นายวีระ ทองดี พัฒนาการอำเภอบ้านตาก"
+    assert [(i.no, i.topic, len(i.directives), i.resolution) for i in m.items] == [
+        (1, "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", 2, "รับทราบ"),
+        (2, "รับรองรายงานการประชุมครั้งที่ 1/2566", 0, "รับรองรายงานการประชุมโดยไม่มีการแก้ไข"),
+        (3, "เรื่องอื่น ๆ", 0, ""),
+    ]
+    assert any("after the close" in n.message for n in m.notes)  # the signature is not read
+    payload = m.to_dict()
+    assert payload["source"]["layout"] == "minutes" and payload["items"][0]["resolution"] == "รับทราบ"
+    assert payload["meeting"]["chair"] == m.chair
+
+
+def test_the_attendee_list_is_never_the_points():
+    text = POST.replace("มีข้อสั่งการ ดังนี้", "ผู้เข้าร่วมประชุม\n1. นายสมชาย ใจดี พัฒนาการจังหวัด\n2. นางสาวสุดา ดีใจ นักวิชาการ\nมีข้อสั่งการ ดังนี้")
+    m = parse(text)
+    assert [i.topic for i in m.items] == ["กองทุนแม่ของแผ่นดิน", "การขับเคลื่อนเศรษฐกิจฐานราก", "ผ้าไทยใส่ให้สนุก"]
+
+
+def test_tab_indented_prose_is_not_a_table():
+    text = "\n".join("\t" + line for line in POST.splitlines())
+    m = parse(text)
+    assert m.source.layout == "prose" and len(m.items) == 3
+
+
+def test_a_later_reference_is_not_the_meeting():
+    assert find_meeting_ref("ที่ประชุมรับรองรายงานการประชุมครั้งที่ 1/2566 แล้ว") is None
+    assert find_meeting_ref("ตามที่ได้ประชุมครั้งที่ 1/2566 ไปแล้ว") is None
+    notes = []
+    header = read_header(["ประชุมประจำเดือน ครั้งที่ 4/2566", "รับรองรายงานการประชุมครั้งที่ 3/2566"], notes, whole=False)
+    assert (header.number, header.year_be) == (4, 2566)
+
+
+def test_the_meeting_date_may_stand_before_the_number():
+    notes = []
+    header = read_header(["วันอังคารที่ 7 มิ.ย. 2565 สพอ.พบพระ ร่วมประชุม ครั้งที่ 6/2565"], notes, whole=False)
+    assert header.meeting_date == date(2022, 6, 7) and header.office == "สำนักงานพัฒนาชุมชนอำเภอพบพระ"
+
+
+def test_a_write_up_that_fits_no_layout_is_one_error():
+    with pytest.raises(CddbriefError, match="not a meeting write-up"):
+        parse("สพอ.แม่สอด ขอขอบคุณทุกท่านที่ร่วมงานวันเด็ก ครั้งที่ 2/2565\nภาพบรรยากาศ\n")
+
+
+def test_a_weak_fit_is_said_in_a_warning():
+    text = "ประชุมประจำเดือน ครั้งที่ 7/2565\nเรื่องกองทุนหมู่บ้าน ให้รายงานผล 3 กองทุน\nเรื่องการเบิกจ่าย ขอให้เร่งรัด\n"
+    m = parse(text)
+    assert m.source.layout == "prose" and len(m.items) == 2
+    assert m.notes[0].kind == "warning" and "fits no layout well" in m.notes[0].message and m.notes[0].th
+
+
+def test_without_a_number_the_catalogue_still_reads_it_and_building_asks_for_one():
+    text = POST.replace(" ครั้งที่ 3/2565", "")
+    with pytest.raises(CddbriefError, match="--meeting"):
+        parse(text)
+    m = parse_document(read_bytes(text.encode(), "x.txt"), need_number=False)
+    assert m.id is None and m.meeting_date == date(2022, 3, 17) and len(m.items) == 3
+    assert parse_document(read_bytes(text.encode(), "x.txt"), meeting_id="3/2565").id == "2565-03"
+
+
+def test_the_table_layout_wins_over_its_numbered_cells():
+    table = "สรุปการประชุม ครั้งที่ 4/2565\nสำนักงานพัฒนาชุมชนอำเภอแม่สอด\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\t1. ให้จังหวัดรายงาน 5 กลุ่ม\n2. ให้อำเภอติดตาม\n\t\n\n"
+    reading, fit = read_layout(read_bytes(table.encode(), "t.txt"))
+    assert reading.layout == "table" and fit.score >= 0.9 and [len(i.directives) for i in reading.items] == [2]
+
+
+def test_a_minutes_brief_shows_how_it_was_read_and_the_resolutions(tmp_path):
+    """Built for real (papermill, nbconvert): the facts say 'minutes by agenda', the agenda has a มติที่ประชุม column."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "minutes.txt"
+    source.write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", str(source), "--out", str(out), "--format", "html"],
+                            capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    page = (out / "2566-02" / "brief.html").read_text(encoding="utf-8")
+    assert "อ่านแบบ" in page and "รายงานการประชุมตามระเบียบวาระ" in page
+    assert "มติที่ประชุม" in page and "รับรองรายงานการประชุมโดยไม่มีการแก้ไข" in page
+    assert "นายวีระ ทองดี พัฒนาการอำเภอบ้านตาก" in page  # the chair
