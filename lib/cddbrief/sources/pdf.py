@@ -120,24 +120,23 @@ def _read(data: bytes, name: str, digest: str, label: str):
     for kind, (english, thai) in pdfthai.REPAIRS.items():
         if counts.get(kind):
             notes.append(Note("repair", english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
-    if counts.get("glyph_named"):
-        n = counts["glyph_named"]
-        notes.append(Note("repair", f"{n} Thai glyphs without Unicode in the PDF were read from the font's glyphs", th=f"อ่านอักษรไทยที่ไม่มีรหัส Unicode ใน PDF จากรูปอักษรของฟอนต์ {n} ตัว"))
-    if counts.get("glyph_guessed"):
-        n = counts["glyph_guessed"]
-        notes.append(Note("warning", f"{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); a tone mark drawn with them may be lost", th=f"อ่านรูปอักษรที่ไม่มีรหัส Unicode หน้าสระอาเป็นสระอำ {n} แห่ง วรรณยุกต์อาจหายไป"))
-    if counts.get("glyph_dropped"):
-        n = counts["glyph_dropped"]
-        notes.append(Note("warning", f"{n} glyphs without Unicode in the PDF could not be read and were left out", th=f"ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"))
-    if counts.get("aa_as_am"):
-        n = counts["aa_as_am"]
-        notes.append(Note("repair", f"{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", th=f"อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"))
-    if counts.get("marker_moved"):
-        n = counts["marker_moved"]
-        notes.append(Note("repair", f"{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", th=f"ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"))
+    for kind, (note_kind, english, thai) in _READING_NOTES.items():
+        if counts.get(kind):
+            notes.append(Note(note_kind, english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
     if dropped:
         notes.append(Note("skipped", f"{dropped} page header, footer or page-number lines were left out", th=f"ตัดหัวกระดาษ ท้ายกระดาษ หรือเลขหน้า {dropped} บรรทัด"))
     return RawDocument(Source(name, digest, "pdf", None), blocks=blocks, title=title, notes=notes)
+
+
+# What reading a PDF's characters had to do, by count: (note kind, English, Thai).
+_READING_NOTES = {
+    "glyph_named": ("repair", "{n} Thai glyphs without Unicode in the PDF were read from the font's glyphs", "อ่านอักษรไทยที่ไม่มีรหัส Unicode ใน PDF จากรูปอักษรของฟอนต์ {n} ตัว"),
+    "glyph_guessed": ("warning", "{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); a tone mark drawn with them may be lost", "อ่านรูปอักษรที่ไม่มีรหัส Unicode หน้าสระอาเป็นสระอำ {n} แห่ง วรรณยุกต์อาจหายไป"),
+    "glyph_dropped": ("warning", "{n} glyphs without Unicode in the PDF could not be read and were left out", "ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"),
+    "aa_as_am": ("repair", "{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", "อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"),
+    "marker_moved": ("repair", "{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", "ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"),
+    "wrapped": ("inferred", "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)", "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)"),
+}
 
 
 # --- one page -------------------------------------------------------------------------------------
