@@ -197,7 +197,12 @@ def _cmd_export(args) -> int:
 def _cmd_extract(args) -> int:
     from .extract import extract_text
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    if args.text == "-":
+        from .sources import decode_text, read_limited
+
+        text, _ = decode_text(read_limited(sys.stdin.buffer, "standard input"), "standard input")
+    else:
+        text = args.text
     result = extract_text(text, year_be=args.year)
     if args.json:
         _print_json(result)

@@ -118,12 +118,12 @@ def read_cached(path: Path) -> dict:
     """A document read once per content: {"entry", "records"} or {"error"}; cached on disk."""
     from .indicators import frame_records
     from .meeting import parse_document
-    from .sources import read_bytes
+    from .sources import read_bytes, read_file_bytes
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return {"error": f"cannot read {path.name}: {exc.strerror}"}
+        data = read_file_bytes(path)
+    except CddbriefError as exc:
+        return {"error": str(exc)}
     sha = hashlib.sha256(data).hexdigest()
     cached = cache_dir() / "parse" / f"{code_digest()}-{sha}.pkl"
     if cached.exists():
@@ -140,6 +140,8 @@ def read_cached(path: Path) -> dict:
         result = {"entry": entry_of(meeting, path), "records": frame_records(meeting)}
     except CddbriefError as exc:
         result = {"error": str(exc)}
+    except Exception as exc:  # a fault of ours on one document: that document fails, the folder is still listed
+        return {"error": f"{path.name} could not be read: internal error ({type(exc).__name__}); report it with the file"}
     _store(cached, result)
     return result
 

@@ -145,9 +145,12 @@ def find_quantities(
         multiplier = match.group("mult")
         if multiplier:
             value = value * _MULTIPLIERS[multiplier]
-        value = _tidy(value)
         end = end if pct_at is not None else match.end("unit")
         surface = text[start:end]
+        if not abs(value) < MAX_VALUE:
+            notes.append(Note("skipped", f"the figure '{surface[:40]}…' is too large to be a figure of a meeting; it was not read", surface=surface[:80], th=f"ตัวเลข '{surface[:40]}…' ใหญ่เกินกว่าจะเป็นตัวเลขของการประชุม จึงไม่ได้อ่าน"))
+            continue
+        value = _tidy(value)
         info = known[unit]
         per = None
         window = reading[max(0, start - 20) : start]
@@ -174,6 +177,9 @@ def find_quantities(
         if repaired:
             notes.append(Note("repair", f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}", surface=surface, th=f"อ่าน '{surface}' เป็น {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}"))
     return found, notes
+
+
+MAX_VALUE = 1e15  # a thousand trillion: beyond any budget a meeting speaks of, and beyond float's exact integers
 
 
 def _value(number: str) -> float:

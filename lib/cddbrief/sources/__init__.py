@@ -11,6 +11,7 @@ works on every file kind.
 from __future__ import annotations
 
 import hashlib
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from .text import decode_text
 
 MAX_BYTES = 10 * 1024 * 1024  # a meeting summary is tens of kB; 10 MB is generous (a PDF with pictures included)
 
-__all__ = ["MAX_BYTES", "RawDocument", "check_size", "decode_text", "read_bytes", "read_source", "sha256_of"]
+__all__ = ["MAX_BYTES", "RawDocument", "check_size", "decode_text", "read_bytes", "read_file_bytes", "read_limited", "read_source", "sha256_of"]
 
 _PICTURES = "give the text of the summary (.docx, .pdf with text, .html or .txt), not a picture of it"
 _SIGNATURES = [
@@ -67,24 +68,52 @@ def sha256_of(data: bytes) -> str:
 
 def read_source(path: str | Path) -> RawDocument:
     """Read a meeting write-up from a file (.txt, .docx, .pdf, .html); raise CddbriefError when it cannot be one."""
+    return read_bytes(read_file_bytes(path), name=str(path))
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of a document file, bounded.
+
+    Only a regular file is read (a FIFO, a device or a socket could block or never end), and
+    never more than MAX_BYTES + 1 bytes, whatever size the file claims (``/proc`` and links to
+    ``/dev/zero`` claim none).
+    """
     path = Path(path)
-    if not path.exists():
-        raise CddbriefError(f"no such file: {path}", "check the path, or give a meeting id such as 4/2562")
-    if path.is_dir():
-        raise CddbriefError(f"{path} is a folder, not a file", "give one .txt, .docx, .pdf or .html file, or use --data for a folder")
-    check_size(path.stat().st_size, path.name)  # before reading 50 MB for nothing
+    label = path.name or str(path)
     try:
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise CddbriefError(f"no such file: {path}", "check the path, or give a meeting id such as 4/2562") from None
+    except OSError as exc:
+        raise CddbriefError(f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CddbriefError(f"{path} is a folder, not a file", "give one .txt, .docx, .pdf or .html file, or use --data for a folder")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file"
+        raise CddbriefError(f"{label} is {kind}, not a document", "give a saved .txt, .docx, .pdf or .html file")
+    check_size(info.st_size, label)  # before reading 50 MB for nothing
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise CddbriefError(f"cannot read {path}: {exc.strerror}", "check its permissions") from None
-    return read_bytes(data, name=str(path))
+    check_size(len(data), label)
+    return data
+
+
+def read_limited(stream, name: str) -> bytes:
+    """At most MAX_BYTES + 1 bytes of a stream (stdin): enough to tell it is too large, never more."""
+    data = stream.read(MAX_BYTES + 1)
+    check_size(len(data), name)
+    return data
 
 
 def check_size(size: int, name: str) -> None:
     """A meeting write-up is tens of kB; refuse what cannot be one."""
     if size > MAX_BYTES:
+        how_big = f"more than {MAX_BYTES // 2**20} MB" if size == MAX_BYTES + 1 else f"{size / 1e6:.0f} MB"  # a capped read knows no more
         raise CddbriefError(
-            f"{Path(name).name} is {size / 1e6:.0f} MB, too large for a meeting summary (limit {MAX_BYTES // 2**20} MB)",
+            f"{Path(name).name} is {how_big}, too large for a meeting summary (limit {MAX_BYTES // 2**20} MB)",
             "check that this is the right file",
         )
 
