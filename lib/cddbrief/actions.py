@@ -36,7 +36,7 @@ _CONNECTOR_END = re.compile(
 _CLOSING = re.compile(r"ภายใน|ก่อน|ตั้งแต่|ระหว่าง|ถึง|เมื่อ|เดิมกำหนด|เป็น|ช่วง|ห้วง|ใน")
 # Words after a date that carry its clause on (a place, a purpose, a means).
 _CONTINUES = re.compile(r"^\s*(?:ณ|เพื่อ|โดย|ผ่าน|ทาง|ด้วย|ตาม|ให้แล้วเสร็จ|แล้วเสร็จ|เสร็จสิ้น)")
-_ONWARD = re.compile(r"^\s*(?:เป็นต้นไป|เป็นอย่างช้า|อย่างช้า)")
+_ONWARD = re.compile(r"\s*(?:เป็นต้นไป|เป็นอย่างช้า|อย่างช้า)")
 _OPENERS = ("เลื่อน", "ให้", "ขอให้", "โดยให้", "กำหนดให้", "ทั้งนี้", "และให้")
 _TRAILING = re.compile(r"(?:\s|และ|หรือ|รวมทั้ง|[,;:\-–])+$")
 _LEADING = re.compile(r"^(?:\s|และ|หรือ|[,;:\-–])+")
@@ -101,6 +101,18 @@ def actions(directive: Directive) -> dict[int, str]:
         found[id(s)] = action or _cut_right(_tidy(text[: s.begin]) or text)
         previous = found[id(s)]
     return found
+
+
+def clause_before(text: str, at: int) -> str:
+    """The clause that ends at ``at`` (before a date or ``ทุกวันที่ …``), its connectors dropped.
+
+    >>> clause_before("การรายงานผลให้รายงานทุกวันที่ 25 ของเดือน", 20)
+    'การรายงานผลให้รายงาน'
+    """
+    reading = to_arabic_digits(text)
+    lead = _connector_start(reading, at)
+    piece = _tidy(text[:lead])
+    return _clause(piece, reading[:lead]) if piece else ""
 
 
 def _connector_start(reading: str, begin: int) -> int:
