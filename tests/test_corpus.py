@@ -113,12 +113,13 @@ def test_exports(tmp_path):
     assert {"value": "15804000.0", "unit": "บาท"}.items() <= next(r for r in rows if r["surface"].startswith("15,804,000")).items()
     # JSON: what parse --json gives
     assert json.loads((folder / "2562-04.json").read_text(encoding="utf-8")) == json.loads(run("parse", str(SAMPLE), "--json").stdout)
-    # ICS: one all-day event per dated action in force (moved dates left out), plus the monthly one
+    # ICS: one all-day event per dated action in force (moved dates, the two windows that closed
+    # in 2561 and the day the monthly event already holds left out), plus the monthly one
     from icalendar import Calendar
 
     cal = Calendar.from_ical((folder / "2562-04.ics").read_bytes())
     events = [e for e in cal.walk("VEVENT")]
-    assert len(events) == 20 - 3 + 1
+    assert len(events) == 20 - 3 - 2 - 1 + 1
     moved = next(e for e in events if e.decoded("dtstart") == date(2019, 4, 22))
     assert moved.decoded("dtend") == date(2019, 4, 24) and "เลื่อนจากเดิม" in str(moved.get("description"))
     assert str(moved.get("summary")).startswith("OTOP: ")

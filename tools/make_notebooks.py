@@ -52,7 +52,7 @@ def explore() -> nbformat.NotebookNode:
            "`quantities`, `dates`, `checks`, `notes`, each with `meeting` and `office` columns. "
            "Every figure and date keeps the text it came from (`surface`, `sentence`)."),
         code('data_dir = None  # None: the nearest data/raw\n'
-             'as_of = None  # look ahead from this date (\"2019-04-20\"); None: the earliest date in the data\n'
+             'as_of = None  # look ahead from this date (\"2019-04-20\"); None: the newest meeting\'s date (or, with none written, the first day it sets)\n'
              'days = 30\n'
              'actor = "จังหวัด"  # who a directive asks to act: จังหวัด, อำเภอ, ส่วนกลาง, กรม…\n'
              'unit = "บาท"', metadata={"tags": ["parameters"]}),
@@ -66,11 +66,13 @@ def explore() -> nbformat.NotebookNode:
         md("## The frames\nOne row per figure, with its unit, the place it belongs to, and the sentence it came from:"),
         code("f.quantities.head(10)"),
         code("f.dates.head(10)"),
-        md("## Deadlines in the next `days` days\nDated actions in force (a date that was moved is left out), from `as_of`:"),
-        code("start = queries.upcoming_from(f, as_of)\n"
-             'print("from", start.date())\n'
+        md("## Deadlines in the next `days` days\nDated actions in force (a date that was moved is left out), counted from a stated day: "
+           "`as_of`, else the newest meeting's date, else the first day that meeting sets for an action (the latest it can have been held):"),
+        code("start, why = queries.reference(f, as_of)\n"
+             'print("from", start.date(), f"({why})")\n'
              "queries.deadlines_within(f, start, days)"),
-        md("## Every figure in baht, by topic"),
+        md("## Every figure in baht, by topic\n`sum` adds only totals: per-unit rates (`หมู่บ้านละ 18,000 บาท`) and parts of a stated total "
+           "are counted in `rates` and `parts`, never added (each figure's `role`: total, rate, part, share)."),
         code("by_topic, rows = queries.figures_in(f, unit)\n"
              "by_topic"),
         code("rows"),

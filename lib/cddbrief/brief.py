@@ -65,9 +65,10 @@ class Brief:
     meeting: Meeting
     lang: str = "th"
     parameters: dict = field(default_factory=dict)
+    as_of: date | str | None = None  # the day "upcoming" counts from; None: the meeting's (see reference)
 
     @classmethod
-    def load(cls, meeting: str | None = None, source: str | None = None, lang: str = "th", data_dir: str | None = None, office: str | None = None) -> "Brief":
+    def load(cls, meeting: str | None = None, source: str | None = None, lang: str = "th", data_dir: str | None = None, office: str | None = None, as_of: str | None = None) -> "Brief":
         """Read the meeting a notebook's parameters name: a file (``source``) or an id in ``data_dir``."""
         from .corpus import resolve
         from .meeting import read_meeting
@@ -81,7 +82,9 @@ class Brief:
         parameters = {"meeting": parsed.id, "lang": lang, "source": path.name}
         if office:
             parameters["office"] = office
-        return cls(parsed, lang, parameters)
+        if as_of:
+            parameters["as_of"] = as_of
+        return cls(parsed, lang, parameters, as_of or None)
 
     # --- words and formats --------------------------------------------------------------------
 
@@ -140,14 +143,33 @@ class Brief:
             )
         return rows
 
+    def reference(self):
+        """The day deadlines count from and why (``as_of``, the meeting's date, or its latest
+        plausible date): see ``actions.reference_day``."""
+        from .actions import reference_day
+
+        return reference_day(self.meeting, self.as_of)
+
+    def reference_text(self) -> str:
+        """``นับจากวันที่ 25 มี.ค. 2562 (…)``: the day the brief calls past or upcoming from, and why."""
+        ref = self.reference()
+        if ref.day is None:
+            return ""
+        return self.t("counted_from", day=self.span(ref.day, ref.day), why=self.t("reason_" + ref.reason))
+
     def dated_actions(self) -> list[dict]:
-        """Every dated mention, in date order, with what the directive says around it."""
+        """Every dated mention, in date order: what is to be done by then (the clause the date
+        belongs to, ``actions.actions``), who, and whether the window closed before the
+        reference day (``past``)."""
+        from .actions import actions, is_past
         from .indicators import actors
 
+        ref = self.reference()
         topics = {i.no: i.topic for i in self.meeting.items}
         rows = []
         for item, d in self.meeting.directives():
             moved_from = {id(r.new): r.old for r in d.reschedules}
+            what = actions(d)
             for s in d.dates:
                 if s.start is None:
                     continue
@@ -155,25 +177,34 @@ class Brief:
                 rows.append(
                     {
                         "start": s.when,  # a year-to-day window sorts by its last day
+                        "first": s.start,
                         "end": s.end,
                         "when": self.span(s.start, s.end, s.precision),
                         "precision": s.precision,
                         "item": item.no,
                         "topic": self.topic(topics[item.no]),
-                        "what": excerpt(d.text, s.begin, s.finish),
+                        "what": what[id(s)],
+                        "sentence": excerpt(d.text, s.begin, s.finish),
                         "surface": s.surface,
                         "who": ", ".join(actors(d.text)),
                         "role": s.role,
                         "moved_from": self.span(old.start, old.end, old.precision) if old else None,
                         "year_inferred": s.year_inferred,
+                        "past": is_past(s.end, ref),
                     }
                 )
         rows.sort(key=lambda r: (r["start"], r["end"], r["item"]))
         return rows
 
     def deadlines(self) -> list[dict]:
-        """Dated actions still in force (an original date that was moved is left out)."""
-        return [r for r in self.dated_actions() if r["role"] != "original"]
+        """Dated actions still in force and not over before the reference day (an original date
+        that was moved, and a window that closed before the meeting, are left out)."""
+        return [r for r in self.dated_actions() if r["role"] != "original" and not r["past"]]
+
+    def past_windows(self) -> list[dict]:
+        """Dated mentions that ended before the reference day (``ปี 57 - 30 ก.ย. 61`` in a 2562
+        meeting): kept, marked past, shown apart from the deadlines."""
+        return [r for r in self.dated_actions() if r["role"] != "original" and r["past"]]
 
     def recurrences(self) -> list[dict]:
         rows = []

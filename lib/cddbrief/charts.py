@@ -49,8 +49,13 @@ def _short(text: str, width: int = 34) -> str:
 
 
 def timeline(brief):
-    """Gantt of dated actions; a moved date shows as a hatched bar beside its new one."""
-    rows = [r for r in brief.dated_actions()]
+    """Gantt of dated actions; a moved date shows as a hatched bar beside its new one.
+
+    A window that closed before the reference day (``ปี 57 - 30 ก.ย. 61`` in a 2562 meeting) is
+    not drawn: it would stretch the scale over years and squeeze the meeting's months into a
+    sliver. The axis spans the bars drawn, no empty months either side.
+    """
+    rows = [r for r in brief.dated_actions() if not r["past"]]
     if not rows:
         return None
     plt = _pyplot()
@@ -71,6 +76,10 @@ def timeline(brief):
         labels.append(f"{r['when']} · {_short(r['topic'], 22)}")
     ax.set_yticks(range(len(shown)), labels)
     ax.invert_yaxis()
+    first = min(date2num(r["start"]) for r in shown)
+    last = max(date2num(r["end"] + timedelta(days=1)) for r in shown)
+    margin = max(1.0, (last - first) * 0.02)
+    ax.set_xlim(first - margin, last + margin)
     _month_axis(ax, brief.lang)
     ax.set_title(brief.t("chart_timeline"))
     if any(r["role"] for r in shown):

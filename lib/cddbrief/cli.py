@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("source", metavar="SOURCE", help="a meeting id or a .txt/.docx file")
     p.add_argument("--to", required=True, metavar="KIND", help="xlsx, csv, json or ics (several: xlsx,ics)")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where files go: DIR/<meeting id>/ (default outputs/)")
+    p.add_argument("--lang", default="th", choices=["th", "en"], help="language of the calendar's events (ics): th (default) or en")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the calendar counts past windows from (default: the meeting's date)")
     _common(p)
 
     p = sub.add_parser("extract", help="read figures, dates and meeting numbers out of any Thai text")
@@ -187,7 +189,7 @@ def _cmd_export(args) -> int:
         frames = make_frames(meeting).as_dict()  # once, for every kind that needs them
     try:
         for kind in kinds:
-            for path in export(meeting, kind, folder, frames):
+            for path in export(meeting, kind, folder, frames, lang=args.lang, as_of=args.as_of):
                 print(path)
     except OSError as exc:
         raise CddbriefError(f"cannot write to {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None

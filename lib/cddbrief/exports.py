@@ -3,8 +3,9 @@
 - xlsx: one sheet per frame, Thai intact, dates as dates, widths set, header frozen.
 - csv: one file per frame, UTF-8 with BOM so that Excel shows Thai.
 - json: what ``cddbrief parse --json`` gives.
-- ics: one all-day event per dated action (a moved date is left out; its new
-  date says where it came from), made with icalendar.
+- ics: one all-day event per dated action in force, titled with its action (a moved date is
+  left out, its new date says where it came from; a window closed before the meeting is no
+  event), the monthly ones with no invented end, in the brief's language; made with icalendar.
 
 Text that a spreadsheet would take for a formula (it begins with = + - @) is
 neutralised with a leading apostrophe, in xlsx and csv alike.
@@ -19,7 +20,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .model import Meeting
-from .thaitext import word_window
 
 EXPORTS = ("xlsx", "csv", "json", "ics")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -36,10 +36,11 @@ def neutralise(value):
     return value
 
 
-def export(meeting: Meeting, kind: str, folder: Path, frames: dict | None = None) -> list[Path]:
+def export(meeting: Meeting, kind: str, folder: Path, frames: dict | None = None, lang: str = "th", as_of=None) -> list[Path]:
     """Write one export of a meeting into folder (atomically); return the files written.
 
     ``frames`` (``cddbrief.frames(meeting).as_dict()``) can be passed to reuse them across kinds.
+    ``lang`` and ``as_of`` are the calendar's language and the day it counts from.
     """
     folder.mkdir(parents=True, exist_ok=True)
     if kind in ("xlsx", "csv"):
@@ -48,7 +49,9 @@ def export(meeting: Meeting, kind: str, folder: Path, frames: dict | None = None
 
             frames = make_frames(meeting).as_dict()
         return {"xlsx": _xlsx, "csv": _csv}[kind](meeting, folder, frames)
-    return {"json": _json, "ics": _ics}[kind](meeting, folder)
+    if kind == "ics":
+        return _ics(meeting, folder, lang, as_of)
+    return _json(meeting, folder)
 
 
 def _atomic(target: Path, data: bytes) -> Path:
@@ -116,50 +119,110 @@ def _cell(value):
     return neutralise(value)
 
 
-def _ics(meeting: Meeting, folder: Path) -> list[Path]:
+def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[Path]:
+    """The calendar of a meeting's actions in force, in the brief's language.
+
+    Each event is titled with its action (``actions.actions``: the clause the date belongs to), a
+    moved date with where it came from; a window that closed before the reference day is no event;
+    a date that a monthly recurrence of the same directive already holds is not repeated; a
+    recurrence whose end the source does not give repeats with no end and says so.
+    """
     from icalendar import Calendar, Event
 
+    from .actions import actions, is_past, reference_day
+    from .brief import Brief
+    from .thaidates import format_span_en, format_span_th
+
+    brief = Brief(meeting, lang, as_of=as_of)
+    t = brief.t
+    span = format_span_th if lang == "th" else format_span_en
+    ref = reference_day(meeting, as_of)
+    number = f"{meeting.number}/{meeting.year_be}" + ("" if lang == "th" or not meeting.year_ce else f" ({meeting.year_ce})")
     calendar = Calendar()
     calendar.add("prodid", "-//cddbrief//TV พช. meeting briefs//TH")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"ครั้งที่ {meeting.number}/{meeting.year_be} {meeting.office}")
+    calendar.add("x-wr-calname", f"{t('meeting_no')} {number} {meeting.office}")
     stamp = _stamp()
     for item, d in meeting.directives():
         moved_from = {id(r.new): r.old for r in d.reschedules}
+        what = actions(d)
+        topic = brief.topic(item.topic)
+        monthly = [r for r in d.recurrences]
         for s in d.dates:
-            if s.start is None or s.role == "original":
+            if s.start is None or s.role == "original" or is_past(s.end, ref):
                 continue
+            if s.precision == "day" and s.start == s.end and any(_held_by(r, s.start) for r in monthly):
+                continue  # the monthly event already holds this day
             event = Event()
             uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.begin}|{s.surface}".encode()).hexdigest()[:24]
             event.add("uid", f"{uid}@cddbrief")
             event.add("dtstamp", stamp)
             event.add("dtstart", s.when)  # a year-to-day window is an event on its last day
             event.add("dtend", s.end + timedelta(days=1))  # all-day: DTEND is the day after
-            event.add("summary", f"{item.topic}: {_excerpt(d.text, s.begin)}")
-            lines = [d.text, "", f"ข้อ {item.no} · ครั้งที่ {meeting.number}/{meeting.year_be} · {meeting.office}", f"ต้นฉบับ: «{s.surface}»"]
             old = moved_from.get(id(s))
+            title = f"{topic}: {what[id(s)]}"
             if old is not None and old.start:
-                lines.append(f"เลื่อนจากเดิม «{old.surface}»")
+                title += f" ({t('rescheduled_from')} {span(old.start, old.end, old.precision)})"
+            event.add("summary", title)
+            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=meeting.office), t("ics_source", surface=s.surface)]
+            if old is not None and old.start:
+                lines.append(t("ics_moved", old=span(old.start, old.end, old.precision), surface=old.surface))
             if s.year_inferred:
-                lines.append("ไม่ได้ระบุปีในต้นฉบับ ใช้ปีจากบริบท")
+                lines.append(t("ics_year_inferred"))
             if s.precision == "month":
-                lines.append("ระบุเป็นเดือน ไม่ได้ระบุวัน")
+                lines.append(t("ics_month"))
             event.add("description", "\n".join(lines))
             calendar.add_component(event)
-        for r in d.recurrences:
-            if r.first is None:
+        for r in monthly:
+            first = r.first or _next_day_of_month(ref.day, r.day)
+            if first is None:
                 continue
             event = Event()
             uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|every {r.day}".encode()).hexdigest()[:24]
             event.add("uid", f"{uid}@cddbrief")
             event.add("dtstamp", stamp)
-            event.add("dtstart", r.first)
-            event.add("dtend", r.first + timedelta(days=1))
-            event.add("rrule", {"freq": "monthly", "bymonthday": r.day, "count": 12})
-            event.add("summary", f"{item.topic}: {r.surface}")
-            event.add("description", f"{d.text}\n\nทุกเดือน วันที่ {r.day} (12 ครั้ง นับจากครั้งแรก; ต้นฉบับไม่ได้ระบุวันสิ้นสุด)")
+            event.add("dtstart", first)
+            event.add("dtend", first + timedelta(days=1))
+            event.add("rrule", {"freq": "monthly", "bymonthday": r.day})  # no COUNT, no UNTIL: the source gives no end
+            event.add("summary", f"{topic}: {_recurring_action(d.text, r.surface)} ({t('ics_every_month', day=r.day)}, {t('ics_no_end_short')})")
+            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=meeting.office), t("ics_source", surface=r.surface), t("ics_no_end")]
+            if r.first is None:
+                lines.append(t("ics_no_first", day=r.day, ref=brief.reference_text()))
+            event.add("description", "\n".join(lines))
             calendar.add_component(event)
-    return [_atomic(folder / f"{meeting.id}.ics", calendar.to_ical())]
+    suffix = "" if lang == "th" else f".{lang}"
+    return [_atomic(folder / f"{meeting.id}{suffix}.ics", calendar.to_ical())]
+
+
+def _held_by(recurrence, day) -> bool:
+    """Whether a monthly recurrence (``ทุกวันที่ 25 ของเดือน``, from its first date) falls on ``day``."""
+    return day.day == recurrence.day and (recurrence.first is None or day >= recurrence.first)
+
+
+def _next_day_of_month(after, day: int):
+    """The first ``day`` of a month on or after ``after`` (None when there is no reference day)."""
+    if after is None:
+        return None
+    from datetime import date
+
+    year, month = after.year, after.month
+    for _ in range(14):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate and candidate >= after:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _recurring_action(text: str, surface: str) -> str:
+    """What is done every month: the words before ``ทุกวันที่ …`` (``ให้รายงาน``), else its directive's start."""
+    from .actions import clause_before
+
+    at = text.find(surface)
+    return (clause_before(text, at) if at > 0 else "") or text[:70]
 
 
 def _stamp() -> datetime:
@@ -168,10 +231,3 @@ def _stamp() -> datetime:
     if epoch and epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
     return datetime.now(tz=timezone.utc).replace(microsecond=0)
-
-
-def _excerpt(text: str, at: int, width: int = 70) -> str:
-    """The words before a date: what is to be done by then."""
-    left, _ = word_window(text, at, at, width)
-    piece = text[left:at].strip()
-    return ("…" if left > 0 else "") + piece if piece else text[:width]

@@ -279,15 +279,15 @@ class MeetingFrames:
 
 # Columns of each frame, and their types: (ints, floats, bools, dates); the rest are strings.
 COLUMNS = {
-    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks", "resolution"],
+    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks", "resolution", "meeting_date"],
     "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
-    "quantities": ["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence"],
+    "quantities": ["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence", "role"],
     "dates": ["meeting", "office", "item", "topic", "directive", "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
     "checks": ["meeting", "office", "item", "topic", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
     "notes": ["meeting", "office", "kind", "item", "message", "surface"],
 }
 TYPES = {
-    "items": (["item", "merged_rows", "directives", "quantities", "dates"], [], ["inferred"], []),
+    "items": (["item", "merged_rows", "directives", "quantities", "dates"], [], ["inferred"], ["meeting_date"]),
     "directives": (["item", "directive", "quantities", "dates"], [], [], []),
     "quantities": (["item", "directive"], ["value"], ["repaired"], []),
     "dates": (["item", "directive"], [], ["year_inferred", "repaired"], ["start", "end", "when"]),
@@ -309,7 +309,7 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
             {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "topic_en": topic_en(item.topic),
              "inferred": item.inferred, "merged_rows": item.merged_rows, "directives": len(item.directives),
              "quantities": sum(len(d.quantities) for d in item.directives), "dates": sum(len(d.dates) for d in item.directives),
-             "remarks": item.remarks, "resolution": item.resolution}  # fmt: skip
+             "remarks": item.remarks, "resolution": item.resolution, "meeting_date": meeting.meeting_date}  # fmt: skip
         )
     for item, d in meeting.directives():
         who = ", ".join(actors(d.text))
@@ -322,7 +322,7 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
                 {"meeting": mid, "office": office, "item": q.item, "topic": item.topic, "directive": q.directive,
                  "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
                  "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
-                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, q.start, q.end)}  # fmt: skip
+                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, q.start, q.end), "role": q.role}  # fmt: skip
             )
         for s in d.dates:
             records["dates"].append(

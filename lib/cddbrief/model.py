@@ -28,6 +28,11 @@ class Note:
 class Quantity:
     """A number with its Thai unit, and the text it came from.
 
+    ``role`` says what the figure is, so that nothing adds unlike figures: ``total`` (an amount
+    on its own: ``งบประมาณ 15,804,000 บาท``), ``rate`` (per unit: ``หมู่บ้านละ 18,000 บาท``),
+    ``part`` (a part of a total stated beside it: ``จัดเก็บได้ 9,585`` of ``เป้าหมาย 9,600``,
+    the figures listed after ``ประกอบด้วย``) or ``share`` (a percentage).
+
     >>> Quantity(value=76, unit="จังหวัด", unit_key="province", surface="76 จังหวัด").value
     76
     """
@@ -43,6 +48,7 @@ class Quantity:
     repaired: bool = False
     item: int | None = None
     directive: int | None = None
+    role: str = "total"
 
 
 @dataclass(slots=True)
@@ -327,6 +333,7 @@ def quantity_dict(q: Quantity) -> dict:
         "surface": q.surface,
         "span": [q.start, q.end],
         "repaired": q.repaired,
+        "role": q.role,
     }
 
 

@@ -176,10 +176,60 @@ def find_quantities(
         )
         if repaired:
             notes.append(Note("repair", f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}", surface=surface, th=f"อ่าน '{surface}' เป็น {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}"))
+    assign_roles(found, reading)
     return found, notes
 
 
 MAX_VALUE = 1e15  # a thousand trillion: beyond any budget a meeting speaks of, and beyond float's exact integers
+
+
+ROLES = ("total", "rate", "part", "share")
+_LIST_CUE = re.compile(r"\s*(?:ประกอบด้วย|ได้แก่|แบ่งเป็น|แยกเป็น|จำแนกเป็น)")
+_WHOLE_BEFORE = re.compile(r"(?:เป้าหมาย(?:จำนวน)?|ทั้งหมด|ทั้งสิ้น|รวม|จาก|ได้)\s*(?:จำนวน)?\s*$")
+_FROM_WHOLE = re.compile(r"จาก")
+_PART_BEFORE = re.compile(r"(?:ได้|แล้ว|ดำเนินการแล้ว|เสร็จแล้ว)\s*(?:จำนวน)?\s*$")
+
+
+def assign_roles(found: list[Quantity], reading: str) -> None:
+    """Mark what each figure is (``Quantity.role``): a per-unit rate, a share, a part of a total
+    stated beside it, or a total; in place.
+
+    >>> qs, _ = find_quantities("งบประมาณ 2,400,000 บาท 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท เป้าหมาย 500 ครัวเรือน จัดเก็บได้ 450 ครัวเรือน คิดเป็นร้อยละ 90")
+    >>> [(q.value, q.role) for q in qs]
+    [(2400000, 'total'), (120, 'total'), (20000, 'rate'), (500, 'total'), (450, 'part'), (90, 'share')]
+    >>> qs, _ = find_quantities("รวม 51 วิชา ประกอบด้วยสมรรถนะหลัก 21 วิชา และสมรรถนะเฉพาะ 30 วิชา")
+    >>> [(q.value, q.role) for q in qs]
+    [(51, 'total'), (21, 'part'), (30, 'part')]
+    """
+    listing, left = None, 0.0  # a total whose parts are being listed (ประกอบด้วย …), and what of it is not yet listed
+    wholes: list[Quantity] = []
+    for q in found:
+        if q.per:
+            q.role = "rate"
+            continue
+        if q.unit == "%":
+            q.role = "share"
+            continue
+        before = reading[max(0, q.start - 16) : q.start]
+        if listing is not None and listing.unit_key == q.unit_key and q.value <= left + 1e-9:
+            q.role = "part"
+            left -= q.value
+            if left <= 1e-9:
+                listing = None  # the parts add up to the total: the list is over
+        elif any(w.unit_key == q.unit_key and w.value > q.value for w in wholes) and _PART_BEFORE.search(before):
+            q.role = "part"
+        else:
+            q.role = "total"
+            listing = q if _LIST_CUE.match(reading, q.end) else None
+            left = float(q.value)
+            if _WHOLE_BEFORE.search(before) or listing:
+                wholes.append(q)
+    for i, q in enumerate(found):  # เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณ 2,400,000 บาท: the whole written after its part
+        if q.role != "total" or not _PART_BEFORE.search(reading[max(0, q.start - 16) : q.start]):
+            continue
+        whole = next((w for w in found[i + 1 :] if w.unit_key == q.unit_key and not w.per), None)
+        if whole is not None and whole.value > q.value and _FROM_WHOLE.search(reading, q.end, whole.start):
+            q.role = "part"
 
 
 def _value(number: str) -> float:
