@@ -259,7 +259,7 @@ def test_xlsx_counts_integers_booleans_tolerances_filters_thai_notes(exported):
         assert whole and all(type(c.value) is int for c in whole)
         assert all(c.number_format == "#,##0" for c in whole)
         repaired = [r[head.index("repaired")] for r in q.iter_rows(min_row=2)]
-        assert repaired and all(c.data_type == "b" and c.value in (True, False) for c in repaired)
+        assert repaired and all(c.data_type == "b" and c.value in (True, False) and "TRUE" in c.number_format for c in repaired)
         checks = book["checks"]
         head = [c.value for c in checks[1]]
         rows = list(checks.iter_rows(min_row=2, values_only=True))

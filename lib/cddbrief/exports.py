@@ -83,6 +83,7 @@ def _csv(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
 # Figures written rounded, as a person would write them: a tolerance of 0.5 in the last
 # decimal of 7.91 is 0.005, not 0.0050000010000000004 (significant digits kept).
 ROUNDED = {"tolerance": 2}
+BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"'
 
 
 def plain(value, column: str = ""):
@@ -146,6 +147,9 @@ def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
             if index in date_columns:
                 for cell in sheet[letter][1:]:
                     cell.number_format = "yyyy-mm-dd"
+            for cell in sheet[letter][1:]:
+                if isinstance(cell.value, bool):  # Excel shows TRUE/FALSE anyway; LibreOffice needs the format (else 0/1)
+                    cell.number_format = BOOLEAN_FORMAT
             if index in float_columns:
                 for cell in sheet[letter][1:]:
                     if isinstance(cell.value, int) and not isinstance(cell.value, bool):

@@ -28,7 +28,7 @@ def display_width(text: str) -> int:
 
 
 def printable(text: str) -> str:
-    """Line breaks, tabs and other control characters as single spaces: one value, one line.
+    r"""Line breaks, tabs and other control characters as single spaces: one value, one line.
 
     >>> printable("ก\tข\nค")
     'ก ข ค'
@@ -40,7 +40,7 @@ def fit(text, width: int, align: str = "<") -> str:
     """Text cut and padded to exactly ``width`` columns; a cut ends in ``…`` and keeps marks with their letter.
 
     >>> fit("สำนักงานพัฒนาชุมชน", 8) + "|"
-    'สำนักงา…|'
+    'สำนักงาน…|'
     >>> fit("ที่", 4) + "|", fit(21, 4, ">")
     ('ที่   |', '  21')
     """
