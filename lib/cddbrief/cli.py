@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--trends", action="store_true", help="the trends across all meetings in --data: OUT/trends.html")
     p.add_argument("--jobs", type=int, metavar="N", help="with --all: parallel builds (default: the number of cores)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="with --all: run on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786")
-    p.add_argument("--format", default="html", help="html, pdf or html,pdf (default html)")
+    p.add_argument("--format", default="html", help="html, pdf or html,pdf (default html); with --all also xlsx, csv, json, ics beside each brief")
     p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where briefs go (default outputs/)")
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
@@ -119,11 +119,13 @@ def _cmd_build(args) -> int:
         from .corpus import default_data_dir
         from .report import FORMATS
 
-        if [f for f in formats if f not in FORMATS]:
-            raise CddbriefError(f"unknown format in '{args.format}'", "use --format html, pdf or html,pdf")
+        from .batch import EXPORT_KINDS
+
+        if [f for f in formats if f not in FORMATS + EXPORT_KINDS] or not [f for f in formats if f in FORMATS]:
+            raise CddbriefError(f"unknown format in '{args.format}'", "use --format html, pdf or html,pdf; with --all also xlsx, csv, json, ics")
         result = build_all(args.data or default_data_dir(), args.out, formats, args.lang, args.jobs, args.force, args.scheduler, progress=sys.stderr.isatty())
         print(result.summary(), file=sys.stderr)
-        print(f"index: {result.index}", file=sys.stderr)
+        print(f"index: {result.index}", file=sys.stderr)  # every brief above, linked
         return 0 if result.ok else 1
     if args.trends:
         from .corpus import default_data_dir
@@ -155,11 +157,8 @@ def _cmd_list(args) -> int:
     if args.json:
         _print_json({"meetings": [e.as_dict() for e in entries], "unreadable": [{"file": str(p), "why": why} for p, why in failures]})
         return 0
-    print(f"{'meeting':<8} {'no./year':<9} {'date':<10} {'layout':<7} {'office':<34} {'items':>5} {'dir.':>4} {'fig.':>4} {'dates':>5} {'notes':>5}  file")
-    for e in entries:
-        c = e.counts
-        number = f"{e.number}/{e.year_be}" if e.id else "-"
-        print(f"{e.id or '-':<8} {number:<9} {e.meeting_date or '-':<10} {e.layout or '-':<7} {e.office[:34]:<34} {c['items']:>5} {c['directives']:>4} {c['figures']:>4} {c['dated']:>5} {c['notes']:>5}  {e.path.name}")
+    for line in list_lines(entries):
+        print(line)
     unnumbered = sum(1 for e in entries if not e.id)
     if unnumbered:
         print(f"{unnumbered} document(s) name no meeting number: build them with --meeting N/YYYY")
@@ -167,6 +166,29 @@ def _cmd_list(args) -> int:
     for path, why in failures:
         print(f"  {path.name}: {why}")
     return 0
+
+
+# (heading, width, align) of each column of `cddbrief list`; the file name ends the line.
+LIST_COLUMNS = [("meeting", 8, "<"), ("no./year", 9, "<"), ("date", 10, "<"), ("layout", 7, "<"), ("office", 34, "<"),
+                ("items", 5, ">"), ("dir.", 4, ">"), ("fig.", 4, ">"), ("dates", 5, ">"), ("notes", 5, ">")]  # fmt: skip
+
+
+def list_lines(entries) -> list[str]:
+    """The table of `cddbrief list`: columns padded by display width, so Thai office names
+    (``สำนักงานพัฒนาชุมชนอำเภอเสริมงาม``: 31 characters, 27 columns) keep the columns after them in line."""
+    from .summary import fit
+
+    def line(values) -> str:
+        cells = [fit(v, width, align) for v, (_, width, align) in zip(values, LIST_COLUMNS)]
+        return " ".join(cells) + "  " + values[-1]
+
+    lines = [line([h for h, _, _ in LIST_COLUMNS] + ["file"])]
+    for e in entries:
+        c = e.counts
+        number = f"{e.number}/{e.year_be}" if e.id else "-"
+        lines.append(line([e.id or "-", number, e.meeting_date or "-", e.layout or "-", e.office or "-",
+                           c["items"], c["directives"], c["figures"], c["dated"], c["notes"], e.path.name]))  # fmt: skip
+    return lines
 
 
 def _cmd_export(args) -> int:

@@ -1,7 +1,8 @@
 """Exports for colleagues who live in Excel and calendars: xlsx, csv, json, ics.
 
-- xlsx: one sheet per frame, Thai intact, dates as dates, widths set, header frozen.
-- csv: one file per frame, UTF-8 with BOM so that Excel shows Thai.
+- xlsx: one sheet per frame, Thai intact, dates as dates, whole numbers as integers,
+  booleans as TRUE/FALSE, widths set, header frozen, an autofilter on every sheet.
+- csv: one file per frame, UTF-8 with BOM so that Excel shows Thai; ``76`` not ``76.0``.
 - json: what ``cddbrief parse --json`` gives.
 - ics: one all-day event per dated action in force, titled with its action (a moved date is
   left out, its new date says where it came from; a window closed before the meeting is no
@@ -67,15 +68,64 @@ def _json(meeting: Meeting, folder: Path) -> list[Path]:
 
 
 def _csv(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
+    """One file per frame: whole numbers without ``.0``, booleans TRUE/FALSE, dates ISO, Thai intact."""
+    import csv
+    import io
+
     written = []
     for name, frame in frames.items():
-        safe = frame.apply(lambda column: column.map(neutralise) if column.dtype == "string" else column)
-        data = safe.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
-        written.append(_atomic(folder / f"{meeting.id}-{name}.csv", data))
+        buffer = io.StringIO()
+        out = csv.writer(buffer, lineterminator="\n")
+        out.writerow(list(frame.columns))
+        for row in _rows(frame):
+            out.writerow(["" if v is None else ("TRUE" if v else "FALSE") if isinstance(v, bool) else v for v in row])
+        written.append(_atomic(folder / f"{meeting.id}-{name}.csv", buffer.getvalue().encode("utf-8-sig")))
     return written
 
 
+# Figures written rounded, as a person would write them: a tolerance of 0.5 in the last
+# decimal of 7.91 is 0.005, not 0.0050000010000000004 (significant digits kept).
+ROUNDED = {"tolerance": 2}
+BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"'
+
+
+def plain(value, column: str = ""):
+    """A frame value as a spreadsheet should hold it: 76.0 → 76, numpy's True → True, missing → None,
+    a timestamp → a date, binary noise dropped, text that looks like a formula neutralised.
+
+    >>> plain(76.0), plain(7.91), plain(0.1 + 0.2), plain(0.0050000010000000004, "tolerance"), plain("=1+1")
+    (76, 7.91, 0.3, 0.005, "'=1+1")
+    """
+    import numbers
+
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime().date()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+        value = value.item()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Real) and not isinstance(value, int):
+        if value != value:
+            return None
+        digits = ROUNDED.get(column, 12)
+        value = float(f"{value:.{digits}g}")
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    return neutralise(value)
+
+
+def _rows(frame):
+    columns = list(frame.columns)
+    for row in frame.itertuples(index=False):
+        yield [plain(v, c) for v, c in zip(row, columns)]
+
+
 def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
+    """One sheet per frame: numbers as numbers (whole ones as integers, 15,804,000 with separators),
+    booleans as TRUE/FALSE, dates as dates, header frozen, an autofilter on every sheet."""
     import io
 
     from openpyxl import Workbook
@@ -90,8 +140,9 @@ def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         date_columns = [i for i, c in enumerate(frame.columns, start=1) if str(frame[c].dtype).startswith("datetime")]
-        for row in frame.itertuples(index=False):
-            sheet.append([_cell(v) for v in row])
+        float_columns = [i for i, c in enumerate(frame.columns, start=1) if str(frame[c].dtype).lower().startswith("float")]
+        for row in _rows(frame):
+            sheet.append(row)
         for index, column in enumerate(frame.columns, start=1):
             letter = get_column_letter(index)
             longest = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200) if v is not None])
@@ -99,24 +150,21 @@ def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
             if index in date_columns:
                 for cell in sheet[letter][1:]:
                     cell.number_format = "yyyy-mm-dd"
+            for cell in sheet[letter][1:]:
+                if isinstance(cell.value, bool):  # Excel shows TRUE/FALSE anyway; LibreOffice needs the format (else 0/1)
+                    cell.number_format = BOOLEAN_FORMAT
+            if index in float_columns:
+                for cell in sheet[letter][1:]:
+                    if isinstance(cell.value, int) and not isinstance(cell.value, bool):
+                        cell.number_format = "#,##0"
             if longest > 60:
                 for cell in sheet[letter][1:]:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(frame.columns)))}{max(1, sheet.max_row)}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return [_atomic(folder / f"{meeting.id}.xlsx", buffer.getvalue())]
-
-
-def _cell(value):
-    """A frame value as openpyxl wants it: dates as dates, missing as empty, text never a formula."""
-    import pandas as pd
-
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.to_pydatetime().date()
-    return neutralise(value)
 
 
 def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[Path]:

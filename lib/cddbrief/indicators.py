@@ -284,7 +284,7 @@ COLUMNS = {
     "quantities": ["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence", "role"],
     "dates": ["meeting", "office", "item", "topic", "directive", "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
     "checks": ["meeting", "office", "item", "topic", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
-    "notes": ["meeting", "office", "kind", "item", "message", "surface"],
+    "notes": ["meeting", "office", "kind", "item", "message", "message_th", "surface"],
 }
 TYPES = {
     "items": (["item", "merged_rows", "directives", "quantities", "dates"], [], ["inferred"], ["meeting_date"]),
@@ -339,7 +339,7 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
              "statement_en": c.statement_en, "evidence": " | ".join(c.evidence)}  # fmt: skip
         )
     for n in meeting.notes:
-        records["notes"].append({"meeting": mid, "office": office, "kind": n.kind, "item": n.item, "message": n.message, "surface": n.surface})
+        records["notes"].append({"meeting": mid, "office": office, "kind": n.kind, "item": n.item, "message": n.message, "message_th": n.th or None, "surface": n.surface})
     return records
 
 

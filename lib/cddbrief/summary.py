@@ -1,9 +1,64 @@
-"""A plain-text summary of a meeting, for the terminal (``cddbrief parse``)."""
+"""Text for the terminal: a meeting's summary (``cddbrief parse``) and columns that line up.
+
+Thai vowel and tone marks above and below a letter take no width on screen
+(``สำนักงาน`` is 8 characters but 7 columns), so columns are padded by display
+width (wcwidth), never by ``len``.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+
+from wcwidth import wcswidth, wcwidth
+
 from .model import Meeting
 from .thaidates import format_span_th
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal.
+
+    >>> display_width("สำนักงาน"), len("สำนักงาน"), display_width("OTOP")
+    (7, 8, 4)
+    """
+    width = wcswidth(text)
+    if width >= 0:
+        return width
+    return sum(max(0, wcwidth(ch)) for ch in text)  # a control character takes none
+
+
+def printable(text: str) -> str:
+    r"""Line breaks, tabs and other control characters as single spaces: one value, one line.
+
+    >>> printable("ก\tข\nค")
+    'ก ข ค'
+    """
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+def fit(text, width: int, align: str = "<") -> str:
+    """Text cut and padded to exactly ``width`` columns; a cut ends in ``…`` and keeps marks with their letter.
+
+    >>> fit("สำนักงานพัฒนาชุมชน", 8) + "|"
+    'สำนักงาน…|'
+    >>> fit("ที่", 4) + "|", fit(21, 4, ">")
+    ('ที่   |', '  21')
+    """
+    text = printable(str(text))
+    if display_width(text) > width:
+        kept, used = [], 0
+        for ch in text:
+            w = max(0, wcwidth(ch))
+            if used + w > width - 1:
+                if w == 0 and kept:  # a mark stays with its letter
+                    kept.append(ch)
+                    continue
+                break
+            kept.append(ch)
+            used += w
+        text = "".join(kept) + "…"
+    pad = " " * (width - display_width(text))
+    return pad + text if align == ">" else text + pad
 
 
 def summary_text(meeting: Meeting) -> str:
@@ -17,12 +72,12 @@ def summary_text(meeting: Meeting) -> str:
     n = meeting.counts()
     out.append(f"{n['items']} items, {n['directives']} directives, {n['figures']} figures, {n['dated']} dated actions, {n['checks']} checks ({n['failing']} failing), {n['notes']} notes")
     out.append("")
-    out.append("ที่  ประเด็น (topic)                          ข้อสั่งการ  ตัวเลข  วันที่")
+    out.append(f"{fit('ที่', 3)} {fit('ประเด็น (topic)', 40)} {fit('ข้อสั่งการ', 9, '>')} {fit('ตัวเลข', 7, '>')} {fit('วันที่', 6, '>')}")
     for item in meeting.items:
         mark = "*" if item.inferred else " "
         n_q = sum(len(d.quantities) for d in item.directives)
         n_d = sum(len(d.dates) for d in item.directives)
-        out.append(f"{item.no:>2}{mark} {item.topic[:40]:<40} {len(item.directives):>5} {n_q:>7} {n_d:>6}")
+        out.append(f"{item.no:>2}{mark} {fit(item.topic, 40)} {len(item.directives):>9} {n_q:>7} {n_d:>6}")
     out.append("   (* number inferred)")
     dated = sorted((s for _, d in meeting.directives() for s in d.dates if s.start), key=lambda s: s.start)
     if dated:
@@ -30,7 +85,7 @@ def summary_text(meeting: Meeting) -> str:
         out.append("กำหนดการ (dates)")
         for s in dated:
             role = {"original": " (เดิม, เลื่อน)", "rescheduled": " (กำหนดใหม่)"}.get(s.role or "", "")
-            out.append(f"  {format_span_th(s.start, s.end, s.precision):<24} ข้อ {s.item}{role}  «{s.surface}»")
+            out.append(f"  {fit(format_span_th(s.start, s.end, s.precision), 24)} ข้อ {s.item}{role}  «{s.surface}»")
     if meeting.checks:
         out.append("")
         out.append("การตรวจสอบตัวเลข (checks)")

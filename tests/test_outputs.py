@@ -1,0 +1,296 @@
+"""Outputs where colleagues open them: the index of briefs in a browser, spreadsheets read back,
+the terminal's columns measured in display columns (Thai marks above and below take none)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import docgen
+from conftest import SAMPLE
+
+CLI = [sys.executable, "-m", "cddbrief.cli"]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def run(*args, timeout=900):
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout)
+
+
+def columns(text: str) -> int:
+    """Display columns, measured without wcwidth: combining marks and format characters take none."""
+    return sum(0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 1 for ch in text)
+
+
+def at(line: str, start: int, end: int) -> str:
+    """The characters of line shown in display columns [start, end), marks kept with their letter."""
+    out, col = [], 0
+    for ch in line:
+        w = columns(ch)
+        if start <= col < end or (w == 0 and start < col <= end and out):
+            out.append(ch)
+        col += w
+    return "".join(out)
+
+
+def _checked_meeting(number: int, office_place: str, province: str) -> docgen.GenMeeting:
+    """A meeting whose figures make a ratio and a product check, with a dated action."""
+    sentences = [
+        docgen.Sentence("ครัวเรือนเป้าหมาย 2,400 ครัวเรือน จัดเก็บแล้ว 1,850 ครัวเรือน คิดเป็นร้อยละ 77.08"),
+        docgen.Sentence("จัดสรรงบประมาณ 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท รวมเป็นเงิน 2,400,000 บาท ให้รายงานภายในวันที่ 15 ส.ค. 63"),
+    ]
+    return docgen.GenMeeting(number, 2563, f"สำนักงานพัฒนาชุมชนจังหวัด{office_place}", None, province,
+                             [docgen.GenItem(1, "การจัดเก็บข้อมูล จปฐ.", sentences)], date_text=" วันที่ 17 กรกฎาคม 2563")  # fmt: skip
+
+
+# --- the terminal ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def thai_folder(tmp_path_factory):
+    data = tmp_path_factory.mktemp("raw")
+    shutil.copy(SAMPLE, data / "a-sample.txt")
+    for seed in (3, 8, 21):
+        (data / f"gen-{seed}.txt").write_text(docgen.render_dump(docgen.meeting(random.Random(seed), n_items=2)), encoding="utf-8")
+    (data / "checked.txt").write_text(docgen.render_dump(_checked_meeting(6, "เชียงใหม่", "เชียงใหม่")), encoding="utf-8")
+    return data
+
+
+def test_list_columns_line_up_with_thai_offices(thai_folder):
+    listing = json.loads(run("list", "--data", str(thai_folder), "--json").stdout)["meetings"]
+    result = run("list", "--data", str(thai_folder))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header, rows = lines[0], lines[1 : 1 + len(listing)]
+    assert len(rows) == len(listing) >= 5
+    starts = {label: columns(header[: header.index(label)]) for label in ("office", "items", "dir.", "fig.", "dates", "notes", "file")}
+    numbers = [("items", "items"), ("dir.", "directives"), ("fig.", "figures"), ("dates", "dated"), ("notes", "notes")]
+    marked = 0
+    for row in rows:
+        name = at(row, starts["file"], 10_000)
+        entry = next(e for e in listing if Path(e["file"]).name == name)
+        office = at(row, starts["office"], starts["items"]).strip()
+        marked += columns(entry["office"]) < len(entry["office"])
+        assert entry["office"].startswith(office.rstrip("…")) and len(office) > 10, (row, office)
+        for label, key in numbers:
+            start = starts[label]
+            cell = at(row, start, start + columns(label))
+            assert cell.strip() == str(entry[key]), (row, label, cell)
+            assert at(row, start - 1, start) == " "
+    assert marked == len(rows)  # every office name here has marks that take no column
+
+
+def test_parse_summary_columns_line_up(thai_folder):
+    result = run("parse", str(thai_folder / "a-sample.txt"))
+    lines = result.stdout.splitlines()
+    head = next(i for i, ln in enumerate(lines) if ln.startswith("ที่"))
+    header, rows = lines[head], [ln for ln in lines[head + 1 :] if re.match(r"^\s*\d+[* ] ", ln)]
+    end = columns(header[: header.index("วันที่")]) + columns("วันที่")
+    directives_end = columns(header[: header.index("ข้อสั่งการ")]) + columns("ข้อสั่งการ")
+    meeting = json.loads(run("parse", str(thai_folder / "a-sample.txt"), "--json").stdout)
+    assert len(rows) == len(meeting["items"])
+    for row, item in zip(rows, meeting["items"]):
+        assert columns(row) == end, row
+        assert at(row, directives_end - 3, directives_end).strip() == str(len(item["directives"])), row
+
+
+# --- build --all, index.html ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    data = tmp_path_factory.mktemp("raw")
+    shutil.copy(SAMPLE, data / "a-sample.txt")
+    twin = SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ")
+    (data / "b-twin.txt").write_text(twin, encoding="utf-8")
+    (data / "c-checked.txt").write_text(docgen.render_dump(_checked_meeting(6, "ตาก", "ตาก")), encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    trends = run("build", "--trends", "--data", str(data), "--out", str(out))
+    assert trends.returncode == 0, trends.stderr
+    th = run("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--format", "html,pdf,xlsx,csv,json,ics")
+    assert th.returncode == 0, th.stderr
+    en = run("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--lang", "en")
+    assert en.returncode == 0, en.stderr
+    listing = json.loads(run("list", "--data", str(data), "--json").stdout)["meetings"]
+    return {"out": out, "th": th.stderr, "en": en.stderr, "listing": listing}
+
+
+def test_build_all_says_where_each_brief_went(built):
+    out = built["out"]
+    for name in ("a-sample.txt", "b-twin.txt", "c-checked.txt"):
+        line = next(ln for ln in built["th"].splitlines() if ln.strip().startswith(f"built: {name} → "))
+        first = Path(line.split(" → ", 1)[1].split(" (+", 1)[0])
+        assert first.name == "brief.html" and first.is_file() and first.parent.parent == out
+        assert "brief.pdf" in line and "xlsx" in line
+    assert f"index: {out / 'index.html'}" in built["th"]
+    assert f"index: {out / 'index.en.html'}" in built["en"]
+    assert "built: a-sample.txt → " in built["en"] and "brief.en.html" in built["en"]
+
+
+class _Page:
+    def __init__(self, html: str):
+        from html.parser import HTMLParser
+
+        self.links, self.style = [], ""
+        page = self
+
+        class P(HTMLParser):
+            in_style = False
+
+            def handle_starttag(self, tag, attrs):
+                self.in_style = tag == "style"
+                if tag == "a":
+                    page.links.append(dict(attrs)["href"])
+
+            def handle_data(self, data):
+                if self.in_style:
+                    page.style += data
+
+            def handle_endtag(self, tag):
+                self.in_style = False
+
+        P().feed(html)
+
+
+def test_index_links_every_brief_pdf_export_and_trends(built):
+    out = built["out"]
+    page = _Page((out / "index.html").read_text(encoding="utf-8"))
+    assert "&#39;" not in page.style and "&quot;" not in page.style and "font-family:'Sarabun'" in page.style
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert len(folders) == 3
+    for folder in folders:
+        meeting_id = folder[:7]
+        wanted = {f"{folder}/brief.html", f"{folder}/brief.pdf", f"{folder}/{meeting_id}.xlsx", f"{folder}/{meeting_id}.json",
+                  f"{folder}/{meeting_id}.ics"} | {f"{folder}/{meeting_id}-{frame}.csv" for frame in ("items", "directives", "quantities", "dates", "checks", "notes")}  # fmt: skip
+        assert wanted <= set(page.links), folder
+    assert "trends.html" in page.links
+    for href in page.links:
+        assert (out / href).is_file(), href
+    english = _Page((out / "index.en.html").read_text(encoding="utf-8"))
+    assert {f"{folder}/brief.en.html" for folder in folders} <= set(english.links) and "index.html" in english.links
+
+
+def test_english_index_does_not_overwrite_the_thai_one(built):
+    th = (built["out"] / "index.html").read_text(encoding="utf-8")
+    en = (built["out"] / "index.en.html").read_text(encoding="utf-8")
+    assert '<html lang="th">' in th and "สรุปการประชุม TV พช. ทั้งหมด" in th
+    assert '<html lang="en">' in en and "All TV พช. meeting briefs" in en
+    assert "4/2562 (2019)" in en and "4/2562 (2019)" not in th
+
+
+def _browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is missing: run make setup as root to install it")
+    from playwright.sync_api import sync_playwright
+
+    return sync_playwright()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_index_in_chromium_loads_sarabun_and_shows_thai_dates(built, width):
+    out, listing = built["out"], built["listing"]
+    with _browser() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((out / "index.html").as_uri())
+        page.evaluate("document.fonts.ready.then(() => true)")
+        faces = page.evaluate("Array.from(document.fonts).map(f => [f.family.replace(/[\"']/g, ''), f.status])")
+        assert ["Sarabun", "loaded"] in faces
+        assert page.evaluate("document.fonts.check('16px Sarabun', 'การประชุม')")
+        assert page.evaluate("getComputedStyle(document.querySelector('td')).fontFamily").startswith("Sarabun")
+        assert requests == [(out / "index.html").as_uri()]
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        text = page.evaluate("document.body.innerText")
+        assert not ISO_DAY.search(text), ISO_DAY.search(text)
+        rows = page.evaluate("Array.from(document.querySelectorAll('#briefs tbody tr')).map(r => r.innerText)")
+        for e in listing:
+            row = next(r for r in rows if Path(e["file"]).name in r)
+            if e["first_date"]:
+                assert str(int(e["first_date"][:4]) + 543) in row  # Buddhist era
+            if e["meeting_date"]:
+                assert str(int(e["meeting_date"][:4]) + 543) in row and str(int(e["meeting_date"][:4])) + " " not in row
+        if width == 375:
+            assert page.is_visible("text=เลื่อนไปทางขวา")  # the wide table says it scrolls
+        page.screenshot(path=str(out / f"index-{width}.png"), full_page=True)
+        browser.close()
+
+
+# --- spreadsheets -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports")
+    source = out / "checked.txt"
+    source.write_text(docgen.render_dump(_checked_meeting(6, "ตาก", "ตาก")), encoding="utf-8")
+    folders = []
+    for path in (SAMPLE, source):
+        result = run("export", str(path), "--to", "xlsx,csv", "--out", str(out / "x"))
+        assert result.returncode == 0, result.stderr
+        folders.append(Path(result.stdout.splitlines()[0]).parent)
+    return folders
+
+
+def test_xlsx_counts_integers_booleans_tolerances_filters_thai_notes(exported):
+    from openpyxl import load_workbook
+
+    for folder in exported:
+        book = load_workbook(next(folder.glob("*.xlsx")))
+        for sheet in book:
+            last = sheet.cell(row=1, column=sheet.max_column).column_letter
+            assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
+        q = book["quantities"]
+        head = [c.value for c in q[1]]
+        values = [r[head.index("value")] for r in q.iter_rows(min_row=2)]
+        whole = [c for c in values if float(c.value).is_integer()]
+        assert whole and all(type(c.value) is int for c in whole)
+        assert all(c.number_format == "#,##0" for c in whole)
+        repaired = [r[head.index("repaired")] for r in q.iter_rows(min_row=2)]
+        assert repaired and all(c.data_type == "b" and c.value in (True, False) and "TRUE" in c.number_format for c in repaired)
+        checks = book["checks"]
+        head = [c.value for c in checks[1]]
+        rows = list(checks.iter_rows(min_row=2, values_only=True))
+        assert rows
+        for row in rows:
+            tolerance = row[head.index("tolerance")]
+            assert tolerance == float(f"{tolerance:.2g}"), tolerance
+            assert row[head.index("holds")] in (True, False, None)
+        ratio = [r for r in rows if r[head.index("kind")] == "ratio"]
+        assert ratio and all(r[head.index("tolerance")] == 0.005 for r in ratio)
+        notes = book["notes"]
+        head = [c.value for c in notes[1]]
+        assert "message_th" in head
+        thai = [r[head.index("message_th")] for r in notes.iter_rows(min_row=2, values_only=True)]
+        assert all(m and re.search("[ก-๙]", m) for m in thai) or not thai
+    sample = load_workbook(next(exported[0].glob("*.xlsx")))
+    notes = list(sample["notes"].iter_rows(min_row=2, values_only=True))
+    assert len(notes) >= 5 and all(re.search("[ก-๙]", r[5]) for r in notes)
+
+
+def test_csv_whole_numbers_and_booleans(exported):
+    for folder in exported:
+        for path in folder.glob("*.csv"):
+            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+            head = rows[0]
+            for row in rows[1:]:
+                for name, value in zip(head, row):
+                    assert not re.fullmatch(r"-?\d+\.0", value), (path.name, name, value)
+                    if name in ("inferred", "repaired", "year_inferred", "holds"):
+                        assert value in ("TRUE", "FALSE", ""), (path.name, name, value)
+                    if name == "tolerance" and value:
+                        assert len(value) <= 6, value
+        quantities = list(csv.DictReader(io.StringIO(next(folder.glob("*-quantities.csv")).read_text(encoding="utf-8-sig"))))
+        assert any(r["value"].isdigit() for r in quantities)
