@@ -92,3 +92,27 @@ def test_sample_brief_pdf_is_searchable(tmp_path):
         for word in ("ลำปาง", "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", "ทั้งสิ้น", "กำหนด"):
             assert word in text, (reader, word)
         assert "ลาปาง" not in text and "สานักงาน" not in text
+
+
+def test_meeting_facts_are_compact_and_the_agenda_starts_on_page_one(tmp_path):
+    """Page 1: the facts leave no blank bands (WeasyPrint's wrapped flex rows did) and the agenda follows."""
+    import re
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    data = tmp_path / "raw"
+    data.mkdir()
+    shutil.copy(SAMPLE, data / SAMPLE.name)
+    out = tmp_path / "out"
+    result = subprocess.run([*CLI, "build", "2562-04", "--format", "html,pdf", "--data", str(data), "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out / "2562-04" / "brief.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(y0), float(y1), w) for y0, y1, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', bbox)]
+    assert any(w == "ระเบียบวาระ" for _, _, w in words)  # the agenda heading is on page 1
+    top = next(y0 for y0, _, w in words if w == "เรื่อง")
+    end = next(y0 for y0, _, w in words if w == "สรุปภาพรวม")
+    lines = sorted({round(y0) for y0, _, _ in words if top <= y0 < end})
+    height = min(y1 - y0 for y0, y1, w in words if w == "เรื่อง")
+    gaps = [b - a for a, b in zip(lines, lines[1:])]
+    assert max(gaps) < 2.5 * height, gaps  # no blank band between facts
+    assert end - top < 12 * height  # ten facts in two columns: about six lines
