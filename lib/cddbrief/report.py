@@ -314,12 +314,19 @@ def export_html(nb, page: dict) -> str:
 
 
 def write_pdf(html: str, target: Path) -> None:
-    """Print the HTML brief to A4 PDF with WeasyPrint; nothing is fetched from anywhere."""
+    """Print the HTML brief to A4 PDF with WeasyPrint; nothing is fetched from anywhere.
+
+    Printed with the PDF's Sarabun (``fonts.pdf_font``) and its text layer mapped glyph by
+    glyph (``pdftext``), so ``pdftotext`` reads ลำปาง where WeasyPrint alone wrote ลาปาง.
+    """
     import weasyprint
     from weasyprint.urls import URLFetcher
 
+    from .pdftext import fix_text_layer, print_html
+
+    html = print_html(html)
     only_inline = URLFetcher(allowed_protocols={"data"})  # fonts and charts are data: URLs
-    weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(str(target))
+    weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(str(target), finisher=fix_text_layer)
 
 
 # --- files, manifest, lock ---------------------------------------------------------------------

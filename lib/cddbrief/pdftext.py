@@ -1,0 +1,106 @@
+"""The PDF's text layer: what search, copy and ``pdftotext`` read from a printed brief.
+
+WeasyPrint maps each glyph to the text of the first cluster it was drawn in, so a glyph
+shared by two characters, or one of a character's two glyphs, reads wrong: Thai SARA AM
+(ลำปาง, drawn ล ํ า ป า ง) came out as ลาปาง. ``fix_text_layer`` is a WeasyPrint finisher:
+before the PDF is written it replaces the ToUnicode map of every Sarabun font with one made
+from the font itself (``fonts.pdf_glyph_texts``), so each glyph reads the same text wherever it
+is drawn::
+
+    <02f8> <>       NIKHAHIT: its text comes with the SARA AA after it
+    <0310> <0e33>   uni0E32.am, SARA AA after a NIKHAHIT: ำ
+
+Only the text layer changes: the glyphs drawn, and so the look, are those of the HTML brief.
+"""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+
+_ENTRY = re.compile(rb"^<([0-9a-fA-F]{4})> <([0-9a-fA-F]*)>$")
+
+
+def _resolve(pdf, value):
+    """A pydyf object from an indirect reference (``b'47 0 R'``), or the value itself."""
+    if isinstance(value, (bytes, str)):
+        text = value.decode() if isinstance(value, bytes) else value
+        if text.endswith(" R"):
+            return pdf.objects[int(text.split()[0])]
+    return value
+
+
+def _font_name(pdf, font) -> str | None:
+    """The PostScript name (name id 6) of the font file a Type0 font embeds."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        descendant = _resolve(pdf, font["DescendantFonts"][0])
+        descriptor = _resolve(pdf, descendant["FontDescriptor"])
+        stream = _resolve(pdf, descriptor.get("FontFile2") or descriptor.get("FontFile3"))
+        data = b"".join(part if isinstance(part, bytes) else str(part).encode() for part in stream.stream)
+        return TTFont(BytesIO(data), lazy=True)["name"].getDebugName(6)
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
+        return None
+
+
+def rewrite_cmap(lines: list, texts: dict[int, str]) -> int:
+    """Rewrite the ``<gid> <text>`` lines of a ToUnicode stream from ``texts``; return how many changed."""
+    changed = 0
+    for i, line in enumerate(lines):
+        match = _ENTRY.match(line) if isinstance(line, bytes) else None
+        if not match:
+            continue
+        gid = int(match.group(1), 16)
+        if gid not in texts:
+            continue
+        wanted = texts[gid].encode("utf-16-be").hex().encode()
+        if wanted != match.group(2).lower():
+            lines[i] = b"<%s> <%s>" % (match.group(1), wanted)
+            changed += 1
+    return changed
+
+
+def fix_text_layer(document, pdf) -> None:
+    """WeasyPrint finisher: give every Sarabun font in ``pdf`` the ToUnicode map of its glyphs."""
+    from .fonts import pdf_glyph_texts
+
+    tables = pdf_glyph_texts()
+    for obj in list(pdf.objects):
+        if not isinstance(obj, dict) or obj.get("Type") != "/Font" or "ToUnicode" not in obj:
+            continue
+        texts = tables.get(_font_name(pdf, obj) or "")
+        if texts is None:  # another font (a fallback for a missing glyph): left as WeasyPrint wrote it
+            continue
+        cmap = _resolve(pdf, obj["ToUnicode"])
+        rewrite_cmap(cmap.stream, texts)
+        _rename(pdf, obj)
+
+
+def print_html(html: str) -> str:
+    """The brief's HTML as WeasyPrint prints it: the PDF fonts in place of the screen's subsets.
+
+    ``font-family: "Sarabun"`` becomes ``"SarabunPDF"`` (``fonts.PDF_FAMILY``) wherever the page
+    names the family in quotes (its styles, an SVG's attributes); text that merely mentions
+    Sarabun is escaped in HTML and stays as it is.
+    """
+    from .fonts import PDF_FAMILY, font_face_css, pdf_font_face_css
+
+    html = html.replace(font_face_css(), pdf_font_face_css(), 1)
+    for quote in ('"', "'"):
+        html = html.replace(f"{quote}Sarabun{quote}", f"{quote}{PDF_FAMILY}{quote}")
+    return html
+
+
+def _rename(pdf, font) -> None:
+    """Name the font Sarabun again (``/ABCDEF+SarabunPDF-Bold`` → ``/ABCDEF+Sarabun-Bold``)."""
+    from .fonts import FAMILY, PDF_FAMILY
+
+    descendant = _resolve(pdf, font["DescendantFonts"][0])
+    descriptor = _resolve(pdf, descendant["FontDescriptor"])
+    for holder, key in ((font, "BaseFont"), (descendant, "BaseFont"), (descriptor, "FontName"), (descriptor, "FontFamily")):
+        value = holder.get(key)
+        if isinstance(value, (bytes, str)):
+            holder[key] = value.replace(PDF_FAMILY.encode() if isinstance(value, bytes) else PDF_FAMILY, FAMILY.encode() if isinstance(value, bytes) else FAMILY)
+        elif isinstance(getattr(value, "string", None), str):  # pydyf.String
+            value.string = value.string.replace(PDF_FAMILY, FAMILY)
