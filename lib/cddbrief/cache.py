@@ -29,18 +29,8 @@ def _plain(value):
 
 
 def write(target: Path, value) -> None:
-    """Store ``value`` (plain data: dicts, lists, strings, numbers, dates) at target, atomically.
-
-    A cache that cannot be written only costs time, so write errors pass.
-    """
-    body = json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
-        os.replace(tmp, target)
-    except OSError:
-        pass
+    """Store ``value`` (plain data: dicts, lists, strings, numbers, dates) at target as checked JSON."""
+    write_blob(target, json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def read(target: Path):
@@ -55,6 +45,28 @@ def read(target: Path):
     >>> read(where) is None
     True
     """
+    body = read_blob(target)
+    if body is None:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def write_blob(target: Path, body: bytes) -> None:
+    """Store bytes at target behind their sha256, atomically; a cache that cannot be written only costs time."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+def read_blob(target: Path) -> bytes | None:
+    """The bytes stored at target if they match their sha256, else None (missing, cut short, changed)."""
     try:
         raw = target.read_bytes()
     except OSError:
@@ -62,7 +74,4 @@ def read(target: Path):
     digest, _, body = raw.partition(b"\n")
     if hashlib.sha256(body).hexdigest().encode("ascii") != digest:
         return None
-    try:
-        return json.loads(body)
-    except ValueError:
-        return None
+    return body
