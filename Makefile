@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= 2562-04
 
-.PHONY: setup kernel browser-deps report summary lab test bench screenshot clean help
+.PHONY: setup jupyter browser-deps report summary lab test bench screenshot clean help
 
 help:
 	@echo "make report   build the brief of the sample meeting ($(SAMPLE)): outputs/$(SAMPLE)/brief.html and brief.pdf"
@@ -24,15 +24,22 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-	$(MAKE) --no-print-directory kernel VENV=$(VENV)
+	$(MAKE) --no-print-directory jupyter VENV=$(VENV)
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# The kernel JupyterLab/JupyterHub users pick for the notebooks: this venv's Python, by absolute
-# path, installed into the venv (--sys-prefix). A JupyterHub whose server runs from another
-# environment finds it with: $(BIN)/python -m ipykernel install --user --name cddbrief
-kernel:
+# What Jupyter finds in this venv: the kernel JupyterLab/JupyterHub users pick for the notebooks
+# (this venv's Python by absolute path, installed with --sys-prefix; a JupyterHub whose server runs
+# from another environment finds it after: $(BIN)/python -m ipykernel install --user --name cddbrief),
+# and the nbconvert template (`jupyter nbconvert --to html --template cddbrief x.ipynb`). A wheel
+# installs the template itself; an editable install does not install data-files, so it is linked
+# here to the source, where edits show at once.
+TEMPLATES = $(VENV)/share/jupyter/nbconvert/templates
+
+jupyter:
 	$(BIN)/python -m ipykernel install --sys-prefix --name cddbrief --display-name "Python 3 (cddbrief)" >/dev/null
+	mkdir -p $(TEMPLATES)
+	test -e $(TEMPLATES)/cddbrief || ln -s $(CURDIR)/lib/cddbrief/templates/nbconvert/cddbrief $(TEMPLATES)/cddbrief
 
 # Browser and paper tests need Debian's chromium and poppler-utils (PyPI has neither) and axe-core
 # from npm. Installed here when missing and we may (root, apt-get); otherwise those tests skip.

@@ -154,8 +154,9 @@ def test_a_wheel_builds_a_brief_outside_the_project(installed, tmp_path):
 
 
 def test_make_setup_installs_the_cddbrief_kernel(installed):
-    """The kernel JupyterLab/JupyterHub users pick: `make kernel` (run by `make setup`) installs it into the venv."""
-    result = subprocess.run(["make", "-s", "kernel", f"VENV={installed}"], capture_output=True, text=True, timeout=120, cwd=ROOT, env=_clean_env())
+    """The kernel JupyterLab/JupyterHub users pick: `make jupyter` (run by `make setup`) installs it into the venv."""
+    share = installed / "share" / "jupyter" / "nbconvert" / "templates" / "cddbrief"
+    result = subprocess.run(["make", "-s", "jupyter", f"VENV={installed}"], capture_output=True, text=True, timeout=120, cwd=ROOT, env=_clean_env())
     assert result.returncode == 0, result.stderr
     listed = subprocess.run([str(installed / "bin" / "python"), "-m", "jupyter_client.kernelspecapp", "list", "--json"],
                             capture_output=True, text=True, timeout=120, env=_clean_env())  # fmt: skip
@@ -164,8 +165,33 @@ def test_make_setup_installs_the_cddbrief_kernel(installed):
     spec = specs["cddbrief"]
     assert spec["resource_dir"].startswith(str(installed)) and spec["spec"]["argv"][0].startswith(str(installed))
     assert "cddbrief" in spec["spec"]["display_name"]
+    assert share.is_dir() and not share.is_symlink()  # the wheel's own template is left as installed
     setup = re.search(r"^\$\(STAMP\):.*?(?=^\S)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.S | re.M).group(0)
-    assert "kernel" in setup  # make setup runs it
+    assert "jupyter" in setup  # make setup runs it
+
+
+def test_make_setup_gives_an_editable_install_the_template(tmp_path):
+    """An editable install (make setup) installs no data-files: `make jupyter` links the template
+    where Jupyter looks, so `jupyter nbconvert --template cddbrief` works there too."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    (site / "project_deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    result = subprocess.run(["make", "-s", "jupyter", f"VENV={venv}"], capture_output=True, text=True, timeout=120, cwd=ROOT, env=_clean_env())
+    assert result.returncode == 0, result.stderr
+    linked = venv / "share" / "jupyter" / "nbconvert" / "templates" / "cddbrief"
+    assert linked.resolve() == (ROOT / "lib" / "cddbrief" / "templates" / "nbconvert" / "cddbrief").resolve()
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    nb = new_notebook(cells=[new_code_cell("x", outputs=[new_output("display_data", {"text/html": "<h1>ครั้งที่ 9/2563 — สพอ.ทดสอบ</h1><p>ร้อยละ 81.25</p>"})])])
+    nbformat.write(nb, tmp_path / "x.ipynb")
+    env = _clean_env(keep_path=True, HOME=str(tmp_path), CDDBRIEF_CACHE=str(tmp_path / "cache"))
+    export = subprocess.run([str(venv / "bin" / "python"), "-m", "nbconvert", "--to", "html", "--template", "cddbrief", str(tmp_path / "x.ipynb")],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)  # fmt: skip
+    assert export.returncode == 0, export.stderr[-2000:]
+    page = (tmp_path / "x.html").read_text(encoding="utf-8")
+    assert "<title>ครั้งที่ 9/2563 — สพอ.ทดสอบ</title>" in page and "ร้อยละ 81.25" in page and "@font-face" in page
 
 
 # --- papermill ------------------------------------------------------------------------------------
