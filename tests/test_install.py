@@ -303,7 +303,7 @@ def test_make_lab_starts_as_root_and_its_kernels_stay_quiet(tmp_path):
             except OSError:
                 assert time.monotonic() < deadline, log.read_text()
                 time.sleep(0.5)
-        kernel = call("POST", "/kernels", {"name": "python3"})
+        kernel = call("POST", "/kernels", {"name": "cddbrief"})  # the kernel make setup installs, which explore.ipynb names
         # run code in it, as JupyterLab does (a websocket): the kernel works, encrypted or not
         import websocket  # websocket-client, a dependency of jupyter_server
 
