@@ -176,7 +176,8 @@ def test_make_setup_gives_an_editable_install_the_template(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     site = next((venv / "lib").glob("python3*/site-packages"))
-    (site / "project_deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    # the project's packages, and cddbrief from its source as an editable install finds it
+    (site / "project_deps.pth").write_text(sysconfig.get_path("purelib") + "\n" + str(ROOT / "lib") + "\n", encoding="utf-8")
     result = subprocess.run(["make", "-s", "jupyter", f"VENV={venv}"], capture_output=True, text=True, timeout=120, cwd=ROOT, env=_clean_env())
     assert result.returncode == 0, result.stderr
     linked = venv / "share" / "jupyter" / "nbconvert" / "templates" / "cddbrief"
