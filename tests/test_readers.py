@@ -152,3 +152,14 @@ def test_a_minutes_brief_shows_how_it_was_read_and_the_resolutions(tmp_path):
     assert "อ่านแบบ" in page and "รายงานการประชุมตามระเบียบวาระ" in page
     assert "มติที่ประชุม" in page and "รับรองรายงานการประชุมโดยไม่มีการแก้ไข" in page
     assert "นายวีระ ทองดี พัฒนาการอำเภอบ้านตาก" in page  # the chair
+
+
+def test_control_characters_never_reach_the_meeting():
+    """A NUL (or any control character) in a source is removed with a note, in every field."""
+    text = POST.replace("กองทุนแม่ของแผ่นดิน", "กองทุน\x00แม่ของแผ่นดิน").replace("1,250", "1,\x0b250")
+    m = parse(text)
+    import json
+
+    dumped = json.dumps(m.to_dict(), ensure_ascii=False)
+    assert "\x00" not in dumped and "\\u0000" not in dumped and m.items[0].topic == "กองทุนแม่ของแผ่นดิน"
+    assert any("control characters" in n.message for n in m.notes)

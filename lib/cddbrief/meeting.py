@@ -20,7 +20,7 @@ from .readers import read_layout
 from .readers.points import split_directives
 from .sources import RawDocument, read_source
 from .thaidates import as_be, find_dates, find_recurrences, find_reschedules
-from .thaitext import normalise_spaces, to_arabic_digits
+from .thaitext import drop_controls, normalise_spaces, to_arabic_digits
 
 __all__ = ["MEETING_REF", "parse_document", "parse_meeting_id", "read_meeting", "split_directives"]
 
@@ -77,15 +77,28 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     odd = sum(b.text.count(ch) for b in raw.blocks for ch in "\u00a0\u200b\u2009\u202f") if raw.text is None else sum(raw.text.count(ch) for ch in "\u00a0\u200b\u2009\u202f")
     if odd:
         notes.append(Note("repair", f"{odd} non-breaking or zero-width spaces were read as plain spaces", th=f"อ่านช่องว่างพิเศษ (non-breaking หรือ zero-width) {odd} ตัวเป็นช่องว่างปกติ"))
+    controls = 0
     for block in raw.blocks:
-        block.text = normalise_spaces(block.text)
+        block.text, dropped = drop_controls(normalise_spaces(block.text))
+        controls += dropped
         if block.rows:
-            block.rows = [[normalise_spaces(c) for c in row] for row in block.rows]
+            rows = []
+            for row in block.rows:
+                cells = [drop_controls(normalise_spaces(c)) for c in row]
+                controls += sum(n for _, n in cells)
+                rows.append([c for c, _ in cells])
+            block.rows = rows
+    if raw.text is not None:
+        raw.text, dropped = drop_controls(raw.text)
+        controls = max(controls, dropped)  # the same characters, seen in the lines and in the text
+    if controls:
+        notes.append(Note("repair", f"{controls} control characters (NUL and the like) were removed", th=f"ลบอักขระควบคุม (เช่น NUL) {controls} ตัว"))
     reading, fit = read_layout(raw)
     notes.extend(reading.notes)
     header_lines = list(reading.header)
-    if raw.title and not any(raw.title.strip() in line for line in header_lines):
-        header_lines.insert(0, raw.title)
+    title = drop_controls(normalise_spaces(raw.title))[0] if raw.title else ""
+    if title.strip() and not any(title.strip() in line for line in header_lines):
+        header_lines.insert(0, title)
     header = read_header(header_lines, notes, whole=reading.whole_header)
     if header.number is None and not reading.whole_header:
         # a prose or minutes write-up may name its meeting only further down

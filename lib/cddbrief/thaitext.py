@@ -75,6 +75,19 @@ def normalise_spaces(text: str) -> str:
     return text
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def drop_controls(text: str) -> tuple[str, int]:
+    """Remove control characters (NUL and the like; tabs and line ends stay); return how many.
+
+    >>> drop_controls("ครั้งที่\x00 4/2562")
+    ('ครั้งที่ 4/2562', 1)
+    """
+    cleaned, count = _CONTROLS.subn("", text)
+    return cleaned, count
+
+
 def drop_stray_marks(text: str) -> tuple[str, list[str]]:
     """Drop Thai vowel or tone marks that sit on no letter; return what was dropped.
 

@@ -50,6 +50,7 @@ def read_docx(data: bytes, name: str, digest: str):
     blocks: list[Block] = []
     auto_numbered = 0
     paragraphs = rows = 0
+    counts: dict[str, int] = {}
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
             paragraphs += 1
@@ -68,7 +69,7 @@ def read_docx(data: bytes, name: str, digest: str):
             rows += sum(1 for _ in child.iterchildren(f"{W}tr"))
             if rows > MAX_ROWS:
                 raise _too_many(label, "table rows", rows, MAX_ROWS)
-            table_rows, numbered = _table_rows(docx.table.Table(child, document), numbering)
+            table_rows, numbered = _table_rows(docx.table.Table(child, document), numbering, counts)
             auto_numbered += numbered
             blocks.append(Block("table", rows=table_rows))
     if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(
@@ -78,6 +79,10 @@ def read_docx(data: bytes, name: str, digest: str):
     notes = []
     if auto_numbered:
         notes.append(Note("repair", f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)", th=f"เลขข้ออัตโนมัติของ Word เขียนออกมาเป็น 1., 2., … ({auto_numbered} ย่อหน้า)"))
+    if counts.get("merged"):
+        notes.append(Note("merged", f"{counts['merged']} places of merged table cells were read once, where each merged cell starts", th=f"อ่านช่องตารางที่ผสานเซลล์ไว้เพียงครั้งเดียว ณ ช่องแรกของเซลล์ที่ผสาน ({counts['merged']} ช่อง)"))
+    if counts.get("nested"):
+        notes.append(Note("merged", f"{counts['nested']} tables inside table cells were read as lines of their cell", th=f"อ่านตารางซ้อนในช่องตาราง {counts['nested']} ตาราง เป็นบรรทัดของช่องนั้น"))
     return RawDocument(Source(name, digest, "docx", None), blocks=blocks, notes=notes)
 
 
@@ -113,21 +118,37 @@ def _text(paragraph) -> str:
     return "".join(parts)
 
 
-def _table_rows(table, numbering: "_Numbering") -> tuple[list[list[str]], int]:
-    """Cell texts of every row; merged cells count once; numbered paragraphs get their numbers."""
+def _table_rows(table, numbering: "_Numbering", counts: dict) -> tuple[list[list[str]], int]:
+    """Cell texts of every row, one per grid column; numbered paragraphs get their numbers.
+
+    A merged cell is read once, where it starts: the grid places it covers to its right
+    (gridSpan) or below (vMerge) are empty, so no directive or figure is counted twice and
+    every cell stays under its column. A table inside a cell is read as lines of that cell.
+    """
     rows = []
     numbered = 0
+    read: list = []  # the cells read so far; holding them keeps lxml's element proxies (and so their ids) alive
+    seen: set[int] = set()
     for row in table.rows:
         cells: list[str] = []
-        seen = set()
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            tc = cell._tc
+            if id(tc) in seen:  # a place a merged cell covers: read where the cell starts
+                counts["merged"] = counts.get("merged", 0) + 1
+                cells.append("")
                 continue
-            seen.add(id(cell._tc))
+            seen.add(id(tc))
+            read.append(tc)
             lines = []
-            for p in cell._tc.iterchildren(f"{W}p"):
-                text = _text(p)
-                number = numbering.label_of(p, scope=id(cell._tc)) if text.strip() else None
+            for child in tc.iterchildren(f"{W}p", f"{W}tbl"):
+                if child.tag == f"{W}tbl":
+                    counts["nested"] = counts.get("nested", 0) + 1
+                    for nested_row in child.iterchildren(f"{W}tr"):
+                        texts = [" ".join(_text(p) for p in nested.iter(f"{W}p")).strip() for nested in nested_row.iterchildren(f"{W}tc")]
+                        lines.append(" | ".join(t for t in texts if t))
+                    continue
+                text = _text(child)
+                number = numbering.label_of(child, scope=id(tc)) if text.strip() else None
                 if number is not None:
                     numbered += 1
                     text = f"{number[0]} {text}"
