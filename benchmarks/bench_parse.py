@@ -60,6 +60,16 @@ def main() -> None:
         blob = (EXPORTS / name).read_bytes()
         measure(name.split(".")[1], lambda blob=blob, name=name: parse_document(read_bytes(blob, name)), len(blob), args.seconds)
         print(f"{'':<28} {measure.last / txt:>9.1f}× the time of .txt")
+    print("\nsize: one long write-up of 0.25 and 1 MB (the sample's text repeated in one point)")
+    line = " ".join(data.decode("utf-8").split())
+    timings = {}
+    for copies in (12, 48):
+        blob = ("สรุปการประชุม ครั้งที่ 4/2562\n1. กองทุน ให้ " + line * copies).encode()
+        start = time.process_time()
+        parse_document(read_bytes(blob, "long.txt"))
+        timings[copies] = time.process_time() - start
+        print(f"{len(blob) / 1e6:>5.2f} MB                    {timings[copies]:>9.2f} s CPU")
+    print(f"{'':<28} {timings[48] / timings[12]:>9.1f}× the time for 4× the text (linear: ~4×)")
 
 
 if __name__ == "__main__":

@@ -132,3 +132,24 @@ def test_long_repetitive_input_does_not_hang(piece):
     """Inputs that make backtracking patterns or loops slow: each read must stay fast."""
     body = "สรุปการประชุม ครั้งที่ 4/2562\nสำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\t" + piece * 20000 + "\n"
     _survives(body.encode("utf-8"))
+
+
+def test_parsing_time_grows_linearly_with_the_document():
+    """Four times the text takes about four times as long, not sixteen (CPU time, best of two: load does not count)."""
+    import time
+
+    from cddbrief.meeting import parse_document
+
+    line = " ".join(SAMPLE.read_text(encoding="utf-8").split())
+
+    def cpu_seconds(copies: int) -> float:
+        data = ("สรุปการประชุม ครั้งที่ 4/2562\n1. กองทุน ให้ " + line * copies).encode()
+        best = float("inf")
+        for _ in range(2):
+            start = time.process_time()
+            parse_document(read_bytes(data, "long.txt"))
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = cpu_seconds(6), cpu_seconds(24)
+    assert large < 8 * small, (small, large)  # linear gives ~4×, quadratic ~16×
