@@ -62,9 +62,9 @@ def timeline(brief):
     from matplotlib.dates import date2num
 
     shown = rows[:MAX_ROWS]
-    height = 0.6 + 0.32 * len(shown)
+    labels = [wrap_label(f"{r['when']} · {r['topic']}", 34, 3) for r in shown]
+    height = 0.6 + 0.32 * len(shown) + 0.16 * sum(label.count("\n") for label in labels)
     fig, ax = plt.subplots(figsize=(6.8, max(1.8, height)))
-    labels = []
     for y, r in enumerate(shown):
         start = date2num(r["start"])
         width = max(1.0, date2num(r["end"] + timedelta(days=1)) - start)
@@ -73,7 +73,6 @@ def timeline(brief):
         else:
             color = "#e07b39" if r["role"] == "rescheduled" else ("#9bb7cc" if r["precision"] == "month" else "#1f5f8b")
             ax.barh(y, width, left=start, height=0.55, color=color)
-        labels.append(f"{r['when']} · {_short(r['topic'], 22)}")
     ax.set_yticks(range(len(shown)), labels)
     ax.invert_yaxis()
     first = min(date2num(r["start"]) for r in shown)
@@ -140,10 +139,11 @@ def topics(brief):
     if not items:
         return None
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.34 * len(items)))
+    labels = [wrap_label(f"{i.no}. {brief.topic(i.topic)}", 34, 3) for i in items]
+    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.34 * len(items) + 0.16 * sum(label.count("\n") for label in labels)))
     counts = [len(i.directives) for i in items]
     bars = ax.barh(range(len(items)), counts, color="#1f5f8b", height=0.55)
-    ax.set_yticks(range(len(items)), [_short(f"{i.no}. {brief.topic(i.topic)}", 36) for i in items])
+    ax.set_yticks(range(len(items)), labels)
     ax.invert_yaxis()
     ax.bar_label(bars, padding=3, fontsize=9)
     ax.xaxis.get_major_locator().set_params(integer=True)
