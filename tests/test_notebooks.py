@@ -73,7 +73,7 @@ def test_trends_page(folder, tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "trends.html").read_text(encoding="utf-8")
     assert "81.25%" in html and "90.50%" in html and "97.10%" in html  # one figure followed over meetings
-    assert "2563-03 → 2563-04" in html and "15 มี.ค. 2563" in html and "22 มี.ค. 2563" in html  # a deadline that moved
+    assert "3/2563 → 4/2563" in html and "15 มี.ค. 2563" in html and "22 มี.ค. 2563" in html  # a deadline that moved
     assert "ผ้าไทยใส่ให้สนุก" in html  # new, then dropped
     assert 'src="http' not in html and "<link" not in html
     assert (tmp_path / "trends.pdf").stat().st_size > 10_000

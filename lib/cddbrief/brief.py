@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .glossary import topic_en, units
+from .glossary import actor_en, office_en, place_en, topic_en, unit_en, units
 from .model import Meeting
 from .thaidates import format_span_en, format_span_th
 from .thaitext import excerpt, word_window
@@ -103,21 +103,45 @@ class Brief:
         return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 1 else f"{value:.2f}"
 
     def figure(self, value: float, unit: str) -> str:
-        """``2,400,000 บาท`` in Thai; ``2,400,000 baht`` in English."""
+        """``2,400,000 บาท`` in Thai; ``2,400,000 baht``, ``1 tree``, ``2 trees`` in English."""
         if unit == "%":
             return f"{self.number(value)}%"
-        name = unit if self.lang == "th" else units()[unit].en if unit in units() else unit
+        name = unit if self.lang == "th" else unit_en(unit, value)
         return f"{self.number(value)} {name}"
 
     def topic(self, thai: str) -> str:
         """The topic in the brief's language (an unknown topic stays in Thai)."""
         return thai if self.lang == "th" else topic_en(thai) or thai
 
+    def place(self, thai: str | None) -> str:
+        """A province or district in the brief's language (``ลำพูน`` -> ``Lamphun``; unknown: as written)."""
+        if not thai or self.lang == "th":
+            return thai or ""
+        return place_en(thai, self.meeting.province) or thai
+
+    def who(self, actors: list[str]) -> str:
+        """Who acts: ``จังหวัด, ส่วนกลาง`` in Thai; ``provinces, central units`` in English."""
+        return ", ".join(actors if self.lang == "th" else [actor_en(a) for a in actors])
+
+    def office(self) -> str:
+        """The office that wrote the meeting up, in English where the gazetteer knows it."""
+        m = self.meeting
+        if self.lang == "th":
+            return m.office or ""
+        return office_en(m.office or "", m.province) or m.office or ""
+
+    def number_text(self) -> str:
+        """The meeting's number as written, ``4/2562``; in English with the Gregorian year beside
+        it, ``4/2562 (2019)`` (never ``4/2019``: no meeting has that number)."""
+        m = self.meeting
+        text = f"{m.number}/{m.year_be}"
+        return text + (f" ({m.year_ce})" if self.lang == "en" and m.year_ce else "")
+
     # --- section data ---------------------------------------------------------------------
 
     def title(self) -> str:
         m = self.meeting
-        return f"{self.t('brief')} {self.t('meeting_no')} {m.number}/{m.year_be if self.lang == 'th' else m.year_ce} · {m.office}"
+        return f"{self.t('brief')} {self.t('meeting_no')} {self.number_text()} · {self.office() or m.title}"
 
     def read_as(self) -> str:
         """How the document was read: its file kind and the layout that fitted (``PDF · รายงานการประชุมตามระเบียบวาระ``)."""
@@ -186,7 +210,7 @@ class Brief:
                         "what": what[id(s)],
                         "sentence": excerpt(d.text, s.begin, s.finish),
                         "surface": s.surface,
-                        "who": ", ".join(actors(d.text)),
+                        "who": self.who(actors(d.text)),
                         "role": s.role,
                         "moved_from": self.span(old.start, old.end, old.precision) if old else None,
                         "year_inferred": s.year_inferred,
@@ -227,8 +251,8 @@ class Brief:
                         "item": item.no,
                         "topic": self.topic(topics[item.no]),
                         "figure": self.figure(q.value, q.unit),
-                        "place": q.entity or "",
-                        "per": q.per or "",
+                        "place": self.place(q.entity),
+                        "per": (q.per if self.lang == "th" else unit_en(q.per, 1)) if q.per else "",
                         "evidence": _highlight(d.text, q.start, q.end),
                         "repaired": q.repaired,
                     }

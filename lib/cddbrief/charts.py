@@ -62,9 +62,9 @@ def timeline(brief):
     from matplotlib.dates import date2num
 
     shown = rows[:MAX_ROWS]
-    height = 0.6 + 0.32 * len(shown)
+    labels = [wrap_label(f"{r['when']} · {r['topic']}", 34, 3) for r in shown]
+    height = 0.6 + 0.32 * len(shown) + 0.16 * sum(label.count("\n") for label in labels)
     fig, ax = plt.subplots(figsize=(6.8, max(1.8, height)))
-    labels = []
     for y, r in enumerate(shown):
         start = date2num(r["start"])
         width = max(1.0, date2num(r["end"] + timedelta(days=1)) - start)
@@ -73,7 +73,6 @@ def timeline(brief):
         else:
             color = "#e07b39" if r["role"] == "rescheduled" else ("#9bb7cc" if r["precision"] == "month" else "#1f5f8b")
             ax.barh(y, width, left=start, height=0.55, color=color)
-        labels.append(f"{r['when']} · {_short(r['topic'], 22)}")
     ax.set_yticks(range(len(shown)), labels)
     ax.invert_yaxis()
     first = min(date2num(r["start"]) for r in shown)
@@ -140,10 +139,11 @@ def topics(brief):
     if not items:
         return None
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.34 * len(items)))
+    labels = [wrap_label(f"{i.no}. {brief.topic(i.topic)}", 34, 3) for i in items]
+    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.34 * len(items) + 0.16 * sum(label.count("\n") for label in labels)))
     counts = [len(i.directives) for i in items]
     bars = ax.barh(range(len(items)), counts, color="#1f5f8b", height=0.55)
-    ax.set_yticks(range(len(items)), [_short(f"{i.no}. {brief.topic(i.topic)}", 36) for i in items])
+    ax.set_yticks(range(len(items)), labels)
     ax.invert_yaxis()
     ax.bar_label(bars, padding=3, fontsize=9)
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -153,25 +153,149 @@ def topics(brief):
 
 
 def trend_lines(trends, most: int = 6):
-    """Small line charts of the series followed over the most meetings."""
-    series = trends.series()[:most]
+    """Small line charts of the measures that change over meetings (a constant, or one that barely
+    changes, is left to the table: a chart would make 76 → 77 look steep). Count and amount axes
+    start at zero, per cent axes run to 100 at least, numbers are written out (15,804,000, not 1.6e7)."""
+    series = [s for s in trends.series() if s["shape"] == "changes"][:most]
     if not series:
         return None
     plt = _pyplot()
-    fig, axes = plt.subplots(len(series), 1, figsize=(6.8, 1.0 + 1.5 * len(series)), squeeze=False)
+    meetings = sorted({p["meeting"] for s in series for p in s["points"]})
+    position = {m: i for i, m in enumerate(meetings)}
+    fig, axes = plt.subplots(len(series), 1, figsize=(6.8, 0.9 + 1.9 * len(series)), squeeze=False)
     for ax, s in zip(axes[:, 0], series):
-        xs = [p["meeting"] for p in s["points"]]
+        xs = [position[p["meeting"]] for p in s["points"]]
         ys = [p["value"] for p in s["points"]]
         ax.plot(xs, ys, marker="o", color="#1f5f8b")
         for x, y, p in zip(xs, ys, s["points"]):
-            ax.annotate(p["text"], (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
-        place = f" · {s['entity']}" if s["entity"] else ""
-        ax.set_title(_short(f"{s['topic']}{place} ({s['unit']})", 60), fontsize=10)
+            ax.annotate(p["text"], (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=9)
+        top = max(ys) * 1.25 if max(ys) > 0 else 1
+        ax.set_ylim(0, max(top, 105) if s["unit"] == "%" else top)
+        ax.yaxis.set_major_formatter(_plain_numbers())
+        ax.set_xticks(range(len(meetings)), [wrap_label(trends.label(m), 12) for m in meetings])
+        ax.set_xlim(-0.5, len(meetings) - 0.5)
         ax.grid(axis="y")
-        ax.margins(y=0.3)
+        ax.grid(axis="x", visible=False)
+        ax.set_title(wrap_label(_series_title(s), 70), fontsize=10)
     fig.suptitle(trends.t("chart_trends"), x=0.01, ha="left", fontweight="bold")
-    items = "; ".join(f"{s['topic']} {s['entity']} " + " → ".join(f"{p['meeting']} {p['text']}" for p in s["points"]) for s in series)
+    items = "; ".join(f"{_series_title(s)}: " + " → ".join(f"{p['label']} {p['text']}" for p in s["points"]) for s in series)
     return _png(fig), trends.t("alt_trends", n=len(series), items=items)
+
+
+def _series_title(s) -> str:
+    place = f" · {s['place']}" if s["place"] else ""
+    return f"{s['topic_text']}{place} ({s['measure']})"
+
+
+def topics_over_meetings(trends, most: int = 24):
+    """Directives per topic, meeting by meeting: a grid with the count in each cell (one value per
+    meeting however many offices wrote it up), the topics with most directives first. Drawn
+    whenever there are two or more meetings."""
+    rows = trends.topic_rows()
+    meetings = trends.topic_table().columns.tolist()
+    if len(meetings) < 2 or not rows:
+        return None
+    rows = sorted(rows, key=lambda r: (-sum(c["value"] for c in r["cells"]), r["text"]))
+    shown = rows[:most]
+    plt = _pyplot()
+    labels = [wrap_label(r["text"], 30) for r in shown]
+    lines = sum(label.count("\n") + 1 for label in labels)
+    fig, ax = plt.subplots(figsize=(6.8, 1.3 + 0.3 * lines + 0.1 * len(shown)))
+    grid = [[c["value"] for c in r["cells"]] for r in shown]
+    top = max(max(row) for row in grid) or 1
+    ax.imshow(grid, cmap="Blues", vmin=0, vmax=top * 1.15, aspect="auto")
+    for y, row in enumerate(grid):
+        for x, value in enumerate(row):
+            ax.text(x, y, str(value) if value else "·", ha="center", va="center", fontsize=9, color="white" if value > top * 0.6 else "#222222")
+    ax.set_yticks(range(len(shown)), labels)
+    ax.set_xticks(range(len(meetings)), [wrap_label(trends.label(m), 12) for m in meetings])
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    ax.grid(False)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(trends.t("chart_topics_meetings"), pad=8)
+    items = "; ".join(f"{r['text']}: " + ", ".join(f"{trends.label(m)} {c['value']}" for m, c in zip(meetings, r["cells"])) for r in rows)
+    return _png(fig), trends.t("alt_topics_meetings", n=len(meetings), items=items)
+
+
+def _plain_numbers():
+    """Axis numbers as people write them: 15,804,000 and 97.5, never 1.6e7 or an offset."""
+    from matplotlib.ticker import FuncFormatter
+
+    def label(value, _pos):
+        if float(value).is_integer() or abs(value) >= 100:
+            return f"{value:,.0f}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+    return FuncFormatter(label)
+
+
+_LEADING_VOWELS = "เแโใไ"  # a Thai syllable starts at these: a line may break before them
+
+
+def wrap_label(text: str, width: int = 30, lines: int = 3) -> str:
+    r"""A chart label on lines of at most ``width`` display cells (combining marks take none):
+    broken at spaces, in Thai also before a leading vowel (เ แ โ ใ ไ start a syllable), never
+    between a letter and its marks. Past ``lines`` lines it ends with … (the alt text and the
+    tables keep the whole label).
+
+    >>> wrap_label("เศรษฐกิจฐานรากและประชารัฐ", 16)
+    'เศรษฐกิจฐานราก\nและประชารัฐ'
+    >>> wrap_label("Grassroots Economy and Pracharat", 20)
+    'Grassroots Economy\nand Pracharat'
+    >>> wrap_label("OTOP", 10)
+    'OTOP'
+    """
+    from wcwidth import wcswidth
+
+    def cells(piece: str) -> int:
+        return max(0, wcswidth(piece))
+
+    text = " ".join(str(text).split())
+    if cells(text) <= width:
+        return text
+    pieces, current = [], ""
+    for i, ch in enumerate(text):
+        thai_break = ch in _LEADING_VOWELS and current and "\u0e01" <= current[-1] <= "\u0e4e"
+        if thai_break or (current.endswith(" ") and ch != " "):
+            pieces.append(current)
+            current = ""
+        current += ch
+    pieces.append(current)
+    out, line = [], ""
+    for piece in pieces:
+        while cells(piece) > width:  # a piece longer than a line: cut before a base letter
+            room = width - cells(line)
+            cut = _cut_at(piece, max(room, 1))
+            if cut == 0:
+                out.append(line.rstrip())
+                line = ""
+                continue
+            out.append((line + piece[:cut]).rstrip())
+            line, piece = "", piece[cut:]
+        if line and cells(line + piece.rstrip()) > width:
+            out.append(line.rstrip())
+            line = ""
+        line += piece
+    if line.strip():
+        out.append(line.rstrip())
+    if len(out) > lines:
+        out = out[: lines - 1] + [out[lines - 1][: max(1, len(out[lines - 1]) - 1)].rstrip() + "…"]
+    return "\n".join(out)
+
+
+def _cut_at(piece: str, room: int) -> int:
+    """The longest prefix of ``piece`` within ``room`` display cells ending before a base letter."""
+    from wcwidth import wcswidth
+
+    best = 0
+    for i in range(1, len(piece) + 1):
+        if wcswidth(piece[:i]) > room:
+            break
+        if i == len(piece) or wcswidth(piece[i]) > 0:
+            best = i
+    return best
 
 
 def _month_axis(ax, lang: str) -> None:

@@ -3,7 +3,10 @@
 - ``units.csv``: Thai unit words with an English key and name.
 - ``classifiers.csv``: Thai classifiers and measure words from PyThaiNLP's ORCHID
   part-of-speech models (CC BY 4.0, attribution in the file), merged under units.csv.
-- ``topics.csv``: topic names in English (an unknown topic stays in Thai).
+- ``topics.csv``: topic names in English (an unknown topic stays in Thai), and the other names a
+  topic goes by (``aliases``: a full name, a short name, an abbreviation), so one topic is one topic
+  across meetings.
+- ``actors.csv``: who a directive asks to act (จังหวัด, ส่วนกลาง, กรม …) in English.
 - ``gazetteer.csv``: the 77 provinces and 928 districts with English names, from
   GeoThai/data (DOPA codes and names, CC BY 4.0); rebuilt by tools/build_gazetteer.py.
 """
@@ -88,13 +91,42 @@ def unit_alternation() -> str:
     return trie_pattern(units())
 
 
+_TOPIC_PREFIX = re.compile(r"^(?:โครงการ|เรื่อง|การดำเนินงาน|การดำเนินการ)\s*")
+_BRACKETED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
+
+
 def _topic_key(text: str) -> str:
-    return " ".join(text.split()).casefold().rstrip(".")
+    return " ".join(str(text).split()).casefold().rstrip(".")
 
 
 @cache
-def _topics() -> dict[str, str]:
-    return {_topic_key(row["th"]): row["en"] for row in _rows("topics.csv")}
+def _topics() -> dict[str, tuple[str, str]]:
+    """Every name a topic goes by (its name and its aliases), keyed -> (the topic's name, English)."""
+    found: dict[str, tuple[str, str]] = {}
+    for row in _rows("topics.csv"):
+        entry = (row["th"], row["en"])
+        for name in [row["th"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            for key in (_topic_key(name), _topic_key(name).replace(" ", "")):
+                found.setdefault(key, entry)
+    return found
+
+
+def _topic_entry(topic: str) -> tuple[str, str] | None:
+    """The glossary's entry of a topic as written: its own name or an alias, with or without
+    spaces, ``โครงการ``/``เรื่อง`` in front, or a name with its short form in brackets."""
+    known = _topics()
+    tries = [topic]
+    bracket = _BRACKETED.match(" ".join(str(topic).split()))
+    if bracket:
+        tries += [bracket.group("outer"), bracket.group("inner")]
+    for name in list(tries):
+        tries.append(_TOPIC_PREFIX.sub("", _topic_key(name)))
+    for name in tries:
+        key = _topic_key(name)
+        entry = known.get(key) or known.get(key.replace(" ", ""))
+        if entry:
+            return entry
+    return None
 
 
 def topic_en(topic: str) -> str | None:
@@ -105,8 +137,128 @@ def topic_en(topic: str) -> str | None:
     >>> topic_en("เรื่องที่ไม่มีในอภิธาน") is None
     True
     """
-    key = _topic_key(topic)
-    return _topics().get(key) or _topics().get(key.replace(" ", ""))
+    entry = _topic_entry(topic)
+    return entry[1] if entry else None
+
+
+def canonical_topic(topic: str) -> str:
+    """One name per topic: the glossary's name for a topic written under an alias, a short name or
+    an abbreviation; a topic the glossary does not know, as written (spaces tidied).
+
+    >>> canonical_topic("โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน"), canonical_topic("ข้อมูล จปฐ.")
+    ('จปฐ.', 'จปฐ.')
+    >>> canonical_topic("ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)"), canonical_topic("เรื่องใหม่  ของจังหวัด")
+    ('จปฐ.', 'เรื่องใหม่ ของจังหวัด')
+    """
+    entry = _topic_entry(topic)
+    return entry[0] if entry else " ".join(str(topic).split())
+
+
+# --- English words: units by count, actors, offices ------------------------------------------------
+
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+def _singular_of(plural: str) -> str:
+    """``trees`` -> ``tree``, ``communities`` -> ``community``, ``boxes`` -> ``box``, ``people`` ->
+    ``person``; the first word of ``fields of study``; words that do not change stay."""
+    head, sep, tail = plural.partition(" of ")
+    words = head.split(" ")
+    last = words[-1]
+    if last in _IRREGULAR:
+        one = _IRREGULAR[last]
+    elif last.endswith("ies") and len(last) > 4:
+        one = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "sses", "xes")):
+        one = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 2:
+        one = last[:-1]
+    else:
+        one = last
+    return " ".join([*words[:-1], one]) + (sep + tail if sep else "")
+
+
+def unit_en(th: str, value: float | None = None) -> str:
+    """The English name of a unit for a count: singular for exactly one, plural otherwise
+    (units.csv and classifiers.csv give the plural; ``key`` is the singular where it is one).
+
+    >>> unit_en("ต้น", 1), unit_en("ต้น", 2), unit_en("คน", 1), unit_en("คน", 3), unit_en("บาท", 1)
+    ('tree', 'trees', 'person', 'people', 'baht')
+    >>> unit_en("ชุมชน", 1), unit_en("หน่วย", 1), unit_en("สาขาวิชา", 1), unit_en("ไม่มี", 1)
+    ('community', 'unit', 'field of study', 'ไม่มี')
+    """
+    unit = units().get(th)
+    if unit is None:
+        return th
+    if value is None or float(value) != 1:
+        return unit.en
+    words = unit.key.split(" ")
+    plurals = {unit.key, " ".join([*words[:-1], _plural_of(words[-1])]), " ".join([_plural_of(words[0]), *words[1:]])}
+    return unit.key if unit.en in plurals else _singular_of(unit.en)
+
+
+def _plural_of(word: str) -> str:
+    irregular = {one: many for many, one in _IRREGULAR.items()}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+@cache
+def _actors() -> dict[str, str]:
+    return {row["th"]: row["en"] for row in _rows("actors.csv")}
+
+
+def actor_en(actor: str) -> str:
+    """Who acts, in English (as written when the glossary does not know it).
+
+    >>> actor_en("จังหวัด"), actor_en("ส่วนกลาง"), actor_en("กรมฯ"), actor_en("สำนักงานที่ไม่รู้จัก")
+    ('provinces', 'central units', 'the Department', 'สำนักงานที่ไม่รู้จัก')
+    """
+    known = _actors()
+    return known.get(actor) or known.get(actor.rstrip("ฯ").strip()) or actor
+
+
+_OFFICE = re.compile(r"^(?:สำนักงานพัฒนาชุมชน|สพ)(?P<level>อำเภอ|จังหวัด|อ\.|จ\.)\s*(?P<name>\S+)$")
+
+
+def office_en(office: str, province: str | None = None) -> str | None:
+    """An office's name in English from the gazetteer, or None when it is not a district or
+    provincial community development office the gazetteer knows.
+
+    >>> office_en("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"), office_en("สำนักงานพัฒนาชุมชนจังหวัดลำพูน")
+    ('Mae Tha District Community Development Office', 'Lamphun Provincial Community Development Office')
+    """
+    match = _OFFICE.match(" ".join(str(office or "").split()))
+    if not match:
+        return None
+    name = match.group("name")
+    if match.group("level").startswith("อ"):
+        english = district_en(name, province)
+        return f"{english} District Community Development Office" if english else None
+    place = provinces().get(canonical_province(name))
+    return f"{place.name_en} Provincial Community Development Office" if place else None
+
+
+def place_en(name: str, province: str | None = None) -> str | None:
+    """A province or district named in a figure (``ลำพูน``, ``อำเภอแม่ทะ``) in English, or None.
+
+    >>> place_en("ลำพูน"), place_en("จังหวัดประจวบคีรีขันธ์"), place_en("อำเภอแม่ทะ"), place_en("ที่ไหน")
+    ('Lamphun', 'Prachuap Khiri Khan', 'Mae Tha', None)
+    """
+    text = " ".join(str(name or "").split())
+    for prefix in ("จังหวัด", "จ.", "อำเภอ", "อ."):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix):].strip()
+            break
+    place = provinces().get(canonical_province(text))
+    if place:
+        return place.name_en
+    return district_en(text, province)
 
 
 @cache

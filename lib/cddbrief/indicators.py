@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .glossary import units
+from .glossary import unit_en, units
 from .model import Check, Meeting, Quantity
 from .thaitext import excerpt
 
@@ -46,7 +46,7 @@ def _fmt(value: float) -> str:
 
 def _en(q: Quantity) -> str:
     info = units().get(q.unit) or units().get("%")
-    return f"{_fmt(q.value)}%" if q.unit == "%" else f"{_fmt(q.value)} {info.en}"
+    return f"{_fmt(q.value)}%" if q.unit == "%" else f"{_fmt(q.value)} {unit_en(q.unit, q.value) if q.unit in units() else info.en}"
 
 
 def _th(q: Quantity) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,42 +19,127 @@ from .errors import CddbriefError
 
 NOTEBOOK = notebooks.path("trends")  # package data: any install runs it
 SECTIONS = ("header", "figures", "topics", "changes", "deadlines", "provenance")
-SIMILAR = 0.5  # share of shared character trigrams for two deadlines to be "the same action"
+SIMILAR = 0.5  # share of shared character trigrams of two actions for them to be "the same action"
+BARELY = 0.02  # a series whose values differ by less than this share of the largest is shown as a table, not a chart
+_ROUND = re.compile(r"(?:ครั้งที่|รอบที่|งวดที่|ระยะที่)\s*(\d+)")
+_MONTHLY = re.compile(r"ทุกเดือน|ประจำเดือน|รายเดือน|ของทุกเดือน|ทุกวันที่\s*\d+")
+_MOVE_WORD = re.compile(r"เลื่อน|ขยาย(?:ระยะ)?เวลา|เปลี่ยนแปลงกำหนด|เดิมกำหนด")
 
 
 def _order(meeting_ids) -> list[str]:
-    return sorted(set(meeting_ids))
+    return sorted({m for m in meeting_ids if m is not None and m == m})
+
+
+def meeting_label(meeting_id: str, lang: str = "th") -> str:
+    """A meeting as people write it: ``4/2563``; in English with the Gregorian year beside it.
+
+    >>> meeting_label("2563-04"), meeting_label("2563-04", "en"), meeting_label("x")
+    ('4/2563', '4/2563 (2020)', 'x')
+    """
+    match = re.fullmatch(r"(\d{4})-(\d{1,3})", str(meeting_id))
+    if not match:
+        return str(meeting_id)
+    year_be, number = int(match.group(1)), int(match.group(2))
+    return f"{number}/{year_be}" + (f" ({year_be - 543})" if lang == "en" else "")
+
+
+def _with_topics(frame):
+    """The frame with ``topic`` as one name per topic (``glossary.canonical_topic``) and the name as
+    written kept in ``written``."""
+    from .glossary import canonical_topic
+
+    frame = frame.copy()
+    frame["written"] = frame["topic"]
+    frame["topic"] = frame["topic"].map(lambda t: canonical_topic(t) if isinstance(t, str) else t)
+    return frame
 
 
 def figure_series(f, min_meetings: int = 2):
-    """Figures of the same topic, unit and place across meetings (one row per meeting).
+    """The same measure across meetings: one row per meeting of each topic, unit, place, ``per``
+    and role (a per-unit rate is not a total, a part is not the whole).
 
-    Where a meeting states several figures for the same key, the series takes the
-    first; ``n`` says how many there were.
+    A meeting has one value per measure however many offices wrote it up: where their figures
+    agree it is that value (``offices`` names who wrote it); where they differ the first office's
+    (``office``) is taken and ``others`` says what the rest wrote, never a sum. Within a write-up
+    that states several figures of the same measure the series takes the first; ``n`` says how many.
+
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> q = pd.DataFrame({"meeting": ["2563-03", "2563-03", "2563-04"], "office": ["A", "B", "A"], "item": [1, 1, 1],
+    ...     "directive": [1, 1, 1], "topic": ["จปฐ."] * 3, "unit": ["%"] * 3, "entity": ["ลำพูน"] * 3, "per": [None] * 3,
+    ...     "role": ["share"] * 3, "value": [81.25, 81.25, 90.5], "surface": ["81.25%", "81.25%", "90.50%"]})
+    >>> figure_series(SimpleNamespace(quantities=q))[["meeting", "value", "offices"]].values.tolist()
+    [['2563-03', 81.25, 'A, B'], ['2563-04', 90.5, 'A']]
     """
     import pandas as pd
 
-    q = f.quantities.copy()
-    q["entity"] = q["entity"].fillna("")
-    q = q.sort_values(["meeting", "item", "directive"])
-    grouped = q.groupby(["topic", "unit", "entity", "meeting"], dropna=False, sort=True)
-    series = grouped.agg(value=("value", "first"), n=("value", "size"), surface=("surface", "first")).reset_index()
-    counts = series.groupby(["topic", "unit", "entity"])["meeting"].nunique()
-    keep = counts[counts >= min_meetings].index
-    series = series.set_index(["topic", "unit", "entity"]).loc[keep].reset_index() if len(keep) else series.iloc[0:0]
-    return pd.DataFrame(series)
+    q = _with_topics(f.quantities)
+    for column in ("entity", "per", "role"):
+        q[column] = (q[column] if column in q else pd.Series("", index=q.index)).astype("object").fillna("")
+    q = q.sort_values(["meeting", "office", "item", "directive"], kind="stable")
+    key = ["topic", "unit", "entity", "per", "role"]
+    rows = []
+    for (*measure, meeting), group in q.groupby([*key, "meeting"], sort=True, dropna=False):
+        per_office = group.groupby("office", sort=True).agg(value=("value", "first"), n=("value", "size"), surface=("surface", "first"))
+        first_office = per_office.index[0]
+        value = float(per_office["value"].iloc[0])
+        same = [o for o, r in per_office.iterrows() if float(r["value"]) == value]
+        others = [f"{o}: {r['surface']}" for o, r in per_office.iterrows() if float(r["value"]) != value]
+        rows.append({**dict(zip(key, measure)), "meeting": meeting, "value": value, "n": int(per_office["n"].iloc[0]),
+                     "surface": per_office["surface"].iloc[0], "office": first_office, "offices": ", ".join(same),
+                     "others": "; ".join(others)})  # fmt: skip
+    series = pd.DataFrame(rows, columns=[*key, "meeting", "value", "n", "surface", "office", "offices", "others"])
+    if series.empty:
+        return series
+    counts = series.groupby(key)["meeting"].transform("nunique")
+    return series[counts >= min_meetings].reset_index(drop=True)
+
+
+def topic_counts(f):
+    """Directives per topic per meeting, one value per meeting: the count of the write-up that
+    gives the topic most directives (two offices' summaries of one meeting repeat the department's
+    directives, so their counts are never added); ``office`` says whose write-up it is, ``offices``
+    how many wrote the meeting up and ``differs`` whether their counts disagree.
+
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> d = pd.DataFrame({"meeting": ["2563-04"] * 5, "office": ["A", "A", "B", "B", "B"],
+    ...     "topic": ["กองทุนหมู่บ้าน", "จปฐ.", "กองทุนหมู่บ้าน", "ข้อมูล จปฐ.", "ข้อมูล จปฐ."]})
+    >>> topic_counts(SimpleNamespace(directives=d))[["topic", "directives", "office"]].values.tolist()
+    [['กองทุนหมู่บ้าน', 1, 'A'], ['จปฐ.', 2, 'B']]
+    """
+    import pandas as pd
+
+    d = _with_topics(f.directives)
+    if d.empty:
+        return pd.DataFrame(columns=["meeting", "topic", "directives", "office", "offices", "differs", "written"])
+    per_office = d.groupby(["meeting", "topic", "office"], sort=True).agg(directives=("topic", "size"), written=("written", lambda w: " · ".join(sorted(set(w))))).reset_index()
+    writeups = d.groupby("meeting")["office"].nunique()
+    per_office = per_office.sort_values(["meeting", "topic", "directives", "office"], ascending=[True, True, False, True], kind="stable")
+    best = per_office.groupby(["meeting", "topic"], sort=True).head(1).copy()
+    best["offices"] = best["meeting"].map(writeups).astype(int)
+    best["directives"] = best["directives"].astype(int)
+    # the write-ups disagree when one gives another count, or leaves the topic out
+    kinds = per_office.groupby(["meeting", "topic"])["directives"].nunique()
+    listed = per_office.groupby(["meeting", "topic"])["office"].nunique()
+    key = list(zip(best["meeting"], best["topic"]))
+    best["differs"] = [bool(kinds[k] > 1 or listed[k] < writeups[k[0]]) for k in key]
+    return best.reset_index(drop=True)[["meeting", "topic", "directives", "office", "offices", "differs", "written"]]
 
 
 def directives_per_topic(f):
-    """Topic × meeting: how many directives each topic got at each meeting (topics are many, meetings few)."""
-    table = f.directives.groupby(["topic", "meeting"]).size().unstack("meeting", fill_value=0)
-    return table[_order(f.directives["meeting"])]
+    """Topic × meeting: how many directives each topic got at each meeting (one value per meeting:
+    see ``topic_counts``; topics under their one name, ``glossary.canonical_topic``)."""
+    counts = topic_counts(f)
+    table = counts.pivot_table(index="topic", columns="meeting", values="directives", aggfunc="first", fill_value=0)
+    return table[_order(counts["meeting"])].astype(int)
 
 
 def topic_changes(f) -> list[dict]:
-    """For each office, topics new or dropped since its previous meeting."""
+    """For each office, topics new or dropped since its previous meeting (a topic under another
+    of its names is the same topic)."""
     changes = []
-    items = f.items
+    items = _with_topics(f.items)
     for office, rows in items.groupby("office", sort=True):
         meetings = _order(rows["meeting"])
         for before, after in zip(meetings, meetings[1:]):
@@ -73,30 +159,111 @@ def _similar(a: str, b: str) -> float:
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
+def dated_mentions(f) -> list[dict]:
+    """Every dated mention of the corpus with the action it dates (``actions.actions``: the clause
+    the date belongs to), its round (``ครั้งที่ 2``) and whether its directive recurs monthly; a new
+    date of a reschedule knows the date it replaced (``moved_from``)."""
+    from .actions import actions
+    from .model import Directive
+    from .thaidates import find_dates, find_recurrences, find_reschedules
+    from .thaitext import to_arabic_digits
+
+    d = _with_topics(f.directives)
+    rows = []
+    for r in d[d["dates"].fillna(0) > 0].itertuples(index=False):
+        text = str(r.text)
+        match = re.fullmatch(r"(\d{4})-\d+", str(r.meeting))
+        spans, _ = find_dates(text, int(match.group(1)) if match else None)
+        moves = find_reschedules(text, spans)
+        directive = Directive(int(r.directive), text, dates=spans, reschedules=moves, recurrences=find_recurrences(text, spans))
+        what = actions(directive)
+        old_of = {id(m.new): m.old for m in moves}
+        monthly = bool(directive.recurrences) or bool(_MONTHLY.search(to_arabic_digits(text)))
+        for s in spans:
+            if s.start is None:
+                continue
+            action = what.get(id(s), "")
+            found = _ROUND.search(to_arabic_digits(action))
+            old = old_of.get(id(s))
+            rows.append({"meeting": r.meeting, "office": r.office, "topic": r.topic, "written": r.written, "item": int(r.item),
+                         "directive": int(r.directive), "start": s.start, "end": s.end, "precision": s.precision, "role": s.role,
+                         "surface": s.surface, "action": action, "round": int(found.group(1)) if found else None,
+                         "monthly": monthly, "move_word": bool(_MOVE_WORD.search(text)),
+                         "moved_from": old})  # fmt: skip
+    return rows
+
+
+def _later_round(old: dict, new: dict) -> bool:
+    """Two dates of a recurring task, not one date moved: numbered rounds that differ
+    (ครั้งที่ 1 / ครั้งที่ 2), a monthly task, or the same day of a later month with no word of a move
+    (``ภายในวันที่ 25 มี.ค.`` then ``ภายในวันที่ 25 เม.ย.``: next month's report, as likely as a move)."""
+    if old["round"] is not None and new["round"] is not None and old["round"] != new["round"]:
+        return True
+    if old["monthly"] or new["monthly"]:
+        return True
+    a, b = old["start"], new["start"]
+    day_precise = old["precision"] == new["precision"] == "day"
+    whole_months = day_precise and a.day == b.day and (b.year, b.month) != (a.year, a.month)
+    return whole_months and not new["move_word"]
+
+
+def _overlap(old: dict, new: dict) -> bool:
+    """One window stated again, or more precisely (``เม.ย. 62`` then ``25 เม.ย. 62``): not a move."""
+    return old["start"] <= new["end"] and new["start"] <= old["end"] and (old["precision"] != new["precision"] or old["start"] == new["start"])
+
+
 def moved_deadlines(f) -> list[dict]:
-    """Deadlines that moved: within a meeting (เดิมกำหนด … กำหนดเป็น …), and between an
-    office's consecutive meetings (the same topic and much the same words, another date)."""
-    moves = []
-    d = f.dates.dropna(subset=["start"])
-    for (meeting, office), rows in d.groupby(["meeting", "office"], sort=True):
-        originals = rows[rows["role"] == "original"]
-        news = rows[rows["role"] == "rescheduled"]
-        for (_, old), (_, new) in zip(originals.iterrows(), news.iterrows()):
-            moves.append({"office": office, "topic": old["topic"], "in": meeting, "from": old["start"].date(), "to": new["start"].date(),
-                          "was": old["surface"], "now": new["surface"]})  # fmt: skip
-    for office, rows in d[d["role"].fillna("") != "original"].groupby("office", sort=True):
-        meetings = _order(rows["meeting"])
-        for before, after in zip(meetings, meetings[1:]):
-            old_rows = rows[rows["meeting"] == before]
-            new_rows = rows[rows["meeting"] == after]
-            for _, new in new_rows.iterrows():
-                same_topic = old_rows[old_rows["topic"] == new["topic"]]
-                best = max(((_similar(o["sentence"], new["sentence"]), o) for _, o in same_topic.iterrows()), default=(0.0, None), key=lambda p: p[0])
-                if best[1] is not None and best[0] >= SIMILAR and best[1]["start"] != new["start"]:
-                    old = best[1]
-                    moves.append({"office": office, "topic": new["topic"], "in": f"{before} → {after}", "from": old["start"].date(),
-                                  "to": new["start"].date(), "was": old["surface"], "now": new["surface"]})  # fmt: skip
-    return moves
+    """Deadlines that moved, each listed once (``offices`` names every write-up that shows it):
+
+    - within a meeting: ``เดิมกำหนด X … กำหนดเป็น Y``;
+    - between consecutive meetings: the same topic and the same action (the clauses the dates
+      belong to share at least ``SIMILAR`` of their trigrams), a date that is not the same window,
+      and no sign of two rounds of a recurring task (``_later_round``). ``evidence`` says why.
+
+    Dates keep their precision: a month stays a month.
+    """
+    mentions = dated_mentions(f)
+    moves: dict[tuple, dict] = {}
+
+    def add(key, entry, office):
+        kept = moves.setdefault(key, {**entry, "offices": []})
+        if office not in kept["offices"]:
+            kept["offices"].append(office)
+
+    for m in mentions:
+        old = m["moved_from"]
+        if old is None or old.start is None:
+            continue
+        key = (m["topic"], m["meeting"], m["meeting"], old.start, old.end, m["start"], m["end"])
+        add(key, {"topic": m["topic"], "in": m["meeting"], "from_meeting": m["meeting"], "to_meeting": m["meeting"],
+                  "from": old.start, "from_end": old.end, "from_precision": old.precision, "to": m["start"], "to_end": m["end"],
+                  "to_precision": m["precision"], "was": old.surface, "now": m["surface"], "action": m["action"],
+                  "evidence": "reschedule"}, m["office"])  # fmt: skip
+    in_force = [m for m in mentions if m["role"] != "original"]
+    meetings = _order(m["meeting"] for m in in_force)
+    for before, after in zip(meetings, meetings[1:]):
+        old_rows = [m for m in in_force if m["meeting"] == before]
+        for new in (m for m in in_force if m["meeting"] == after):
+            same = [(round(_similar(o["action"], new["action"]), 2), o) for o in old_rows if o["topic"] == new["topic"]]
+            same = [(score, o) for score, o in same if score >= SIMILAR]
+            if not same:
+                continue
+            if any(o["start"] == new["start"] and o["end"] == new["end"] for _, o in same):
+                continue  # the date was already there: the same deadline said again
+            score, old = max(same, key=lambda p: p[0])
+            if _overlap(old, new) or _later_round(old, new):
+                continue
+            key = (new["topic"], before, after, old["start"], old["end"], new["start"], new["end"])
+            add(key, {"topic": new["topic"], "in": f"{before} → {after}", "from_meeting": before, "to_meeting": after,
+                      "from": old["start"], "from_end": old["end"], "from_precision": old["precision"], "to": new["start"],
+                      "to_end": new["end"], "to_precision": new["precision"], "was": old["surface"], "now": new["surface"],
+                      "action": new["action"], "evidence": "similar", "similarity": score, "move_word": new["move_word"]},
+                new["office"])  # fmt: skip
+    out = []
+    for entry in moves.values():
+        entry["office"] = ", ".join(entry["offices"])
+        out.append(entry)
+    return out
 
 
 @dataclass
@@ -123,44 +290,131 @@ class Trends:
         text = labels()[key][self.lang]
         return text.format(**values) if values else text
 
+    # --- words ------------------------------------------------------------------------------
+
+    def label(self, meeting_id: str) -> str:
+        """``4/2563``; ``4/2563 (2020)`` in English."""
+        return meeting_label(meeting_id, self.lang)
+
+    def topic(self, thai: str) -> str:
+        from .glossary import topic_en
+
+        return thai if self.lang == "th" else topic_en(thai) or thai
+
+    def office(self, thai: str) -> str:
+        from .glossary import office_en
+
+        return thai if self.lang == "th" else office_en(thai) or thai
+
+    def place(self, thai: str) -> str:
+        from .glossary import place_en
+
+        return thai if self.lang == "th" or not thai else place_en(thai) or thai
+
+    def unit(self, thai: str, value: float | None = None) -> str:
+        from .glossary import unit_en
+
+        return thai if self.lang == "th" or thai == "%" else unit_en(thai, value)
+
+    def span(self, start, end, precision: str = "day") -> str:
+        from .thaidates import format_span_en, format_span_th
+
+        return (format_span_th if self.lang == "th" else format_span_en)(start, end or start, precision or "day")
+
+    # --- sections' data -----------------------------------------------------------------------
+
     def meetings(self) -> list[dict]:
+        """One row per meeting, with every office that wrote it up (their counts side by side,
+        never added)."""
         items = self.frames.items
         rows = items.groupby(["meeting", "office"]).agg(items=("item", "size"), directives=("directives", "sum")).reset_index()
-        return rows.to_dict("records")
+        out = []
+        for meeting, group in rows.groupby("meeting", sort=True):
+            writeups = [{"office": self.office(r["office"]), "items": int(r["items"]), "directives": int(r["directives"])} for _, r in group.iterrows()]
+            out.append({"meeting": meeting, "label": self.label(meeting), "writeups": writeups})
+        return out
+
+    def writeups(self) -> int:
+        return sum(len(m["writeups"]) for m in self.meetings())
 
     def series(self) -> list[dict]:
+        """Each measure followed over meetings, with whether it changes enough to chart
+        (``shape``: ``changes``, ``barely`` or ``constant``)."""
         from .indicators import _fmt
 
         s = figure_series(self.frames)
         out = []
-        for (topic, unit, entity), rows in s.groupby(["topic", "unit", "entity"], sort=True):
-            points = [{**p, "text": _fmt(p["value"]) + ("%" if unit == "%" else "")} for p in rows[["meeting", "value", "surface"]].to_dict("records")]
-            out.append({"topic": topic, "unit": unit, "entity": entity, "points": points})
-        out.sort(key=lambda s: -len(s["points"]))
+        for (topic, unit, entity, per, role), rows in s.groupby(["topic", "unit", "entity", "per", "role"], sort=True):
+            points = []
+            for p in rows.to_dict("records"):
+                text = _fmt(p["value"]) + ("%" if unit == "%" else "")
+                points.append({**p, "label": self.label(p["meeting"]), "text": text})
+            values = [p["value"] for p in points]
+            top = max(abs(v) for v in values) or 1.0
+            spread = (max(values) - min(values)) / top
+            shape = "constant" if spread == 0 else "barely" if spread < BARELY else "changes"
+            measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "")
+            out.append({"topic": topic, "topic_text": self.topic(topic), "unit": unit, "measure": measure, "entity": entity,
+                        "place": self.place(entity), "per": per, "role": role, "points": points, "shape": shape})  # fmt: skip
+        out.sort(key=lambda s: (-len(s["points"]), s["topic"]))
         return out
 
     def topic_table(self):
         return directives_per_topic(self.frames)
 
+    def topic_rows(self) -> list[dict]:
+        """The topics table: each topic's directives meeting by meeting, the office a value came
+        from where several wrote the meeting up, and the names the topic was written under."""
+        counts = topic_counts(self.frames)
+        meetings = _order(counts["meeting"])
+        names = _with_topics(self.frames.directives).groupby("topic")["written"].agg(lambda w: sorted(set(w)))
+        rows = []
+        for topic, group in counts.groupby("topic", sort=True):
+            by = {r["meeting"]: r for r in group.to_dict("records")}
+            cells = []
+            for m in meetings:
+                r = by.get(m)
+                source = self.office(r["office"]) if r is not None and r["differs"] else ""
+                cells.append({"value": int(r["directives"]) if r is not None else 0, "source": source})
+            written = [w for w in names.get(topic, []) if w != topic]
+            rows.append({"topic": topic, "text": self.topic(topic), "cells": cells, "written": written})
+        return rows
+
+    def shared_meetings(self) -> list[str]:
+        """Meetings written up by more than one office (their counts are one meeting's, not a sum)."""
+        return [m["label"] for m in self.meetings() if len(m["writeups"]) > 1]
+
     def changes(self) -> list[dict]:
-        return topic_changes(self.frames)
+        return [{**c, "office": self.office(c["office"]), "from": self.label(c["from"]), "to": self.label(c["to"]),
+                 "new": [self.topic(t) for t in c["new"]], "dropped": [self.topic(t) for t in c["dropped"]]}
+                for c in topic_changes(self.frames)]  # fmt: skip
 
     def moves(self) -> list[dict]:
-        from .thaidates import format_span_en, format_span_th
-
-        fmt = format_span_th if self.lang == "th" else format_span_en
-        return [{**m, "from_text": fmt(m["from"], m["from"]), "to_text": fmt(m["to"], m["to"])} for m in moved_deadlines(self.frames)]
+        rows = []
+        for m in moved_deadlines(self.frames):
+            where = self.label(m["from_meeting"]) if m["from_meeting"] == m["to_meeting"] else f"{self.label(m['from_meeting'])} → {self.label(m['to_meeting'])}"
+            why = self.t("move_reschedule") if m["evidence"] == "reschedule" else self.t("move_similar", share=f"{m['similarity']:.0%}")
+            rows.append({**m, "where": where, "topic_text": self.topic(m["topic"]), "office": ", ".join(self.office(o) for o in m["offices"]),
+                         "from_text": self.span(m["from"], m["from_end"], m["from_precision"]),
+                         "to_text": self.span(m["to"], m["to_end"], m["to_precision"]), "why": why})  # fmt: skip
+        return rows
 
     def chart(self):
-        """Line charts of the series that span most meetings (or None)."""
+        """Line charts of the measures that change over meetings (or None)."""
         from .charts import trend_lines
 
         return trend_lines(self)
 
+    def topic_chart(self):
+        """Directives per topic over meetings (with two or more meetings, or None)."""
+        from .charts import topics_over_meetings
+
+        return topics_over_meetings(self)
+
     def provenance(self) -> dict:
         from .brief import versions
 
-        return {"data_dir": Path(self.data_dir).name, "meetings": len(self.meetings()), "versions": versions()}
+        return {"data_dir": Path(self.data_dir).name, "meetings": len(self.meetings()), "writeups": self.writeups(), "versions": versions()}
 
     def section(self, name: str) -> str:
         from .brief import environment

@@ -1,0 +1,252 @@
+"""Issue 10, points 6 and 7: trends that count a meeting once, match a topic under all its names,
+call a deadline moved only with evidence, keep a month a month and chart honestly; English that
+keeps the meeting number as written, counts in the singular and plural, names places and actors in
+English and cuts no chart label.
+
+The corpus is our own (tests/trends_corpus.py): one office's meetings 3, 4 and 5/2563 and a second
+office's write-up of 4/2563."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import docgen
+import trends_corpus
+from conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    import cddbrief
+
+    return cddbrief.load_corpus(trends_corpus.write(tmp_path_factory.mktemp("trends")))
+
+
+@pytest.fixture
+def figures(monkeypatch):
+    """Every matplotlib figure a chart function draws, kept open to measure."""
+    from cddbrief import charts
+
+    kept = []
+
+    def keep(fig):
+        kept.append(fig)
+        return "data:image/png;base64,"
+
+    monkeypatch.setattr(charts, "_png", keep)
+    return kept
+
+
+# --- 6a: two offices' write-ups of one meeting are one meeting ----------------------------------
+
+
+def test_two_offices_writing_up_one_meeting_count_it_once(corpus):
+    from cddbrief.trends import directives_per_topic, figure_series
+
+    table = directives_per_topic(corpus)
+    assert table.columns.tolist() == ["2563-03", "2563-04", "2563-05"]
+    assert table.loc["กองทุนหมู่บ้าน"].tolist() == [1, 1, 1]  # not 2 at 4/2563: both offices repeat the department's one directive
+    assert table.loc["กองทุนแม่ของแผ่นดิน"].tolist() == [2, 2, 2]
+    from cddbrief.trends import Trends, topic_counts
+
+    counts = topic_counts(corpus)
+    row = counts[(counts["meeting"] == "2563-04") & (counts["topic"] == "กองทุนหมู่บ้าน")].iloc[0]
+    assert row["offices"] == 2 and not row["differs"]
+    series = figure_series(corpus)
+    bmn = series[(series["topic"] == "จปฐ.") & (series["unit"] == "%")]
+    assert bmn["value"].tolist() == [81.25, 90.5, 97.1]  # one value for 4/2563, not 181
+    assert bmn[bmn["meeting"] == "2563-04"]["offices"].item() == "สำนักงานพัฒนาชุมชนอำเภอป่าซาง, สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"
+    trends = Trends(corpus, "th", "x")
+    meetings = trends.meetings()
+    assert [m["label"] for m in meetings] == ["3/2563", "4/2563", "5/2563"]
+    assert [len(m["writeups"]) for m in meetings] == [1, 2, 1]
+    assert trends.shared_meetings() == ["4/2563"]
+    assert "นับเป็นการประชุมเดียว" in trends.section("header")
+    assert trends.provenance()["meetings"] == 3 and trends.provenance()["writeups"] == 4
+
+
+# --- 6b: one topic under several names -------------------------------------------------------------
+
+
+def test_a_topic_under_its_full_name_short_name_or_abbreviation_is_one_topic(corpus):
+    from cddbrief.trends import directives_per_topic, topic_changes
+
+    table = directives_per_topic(corpus)
+    assert table.loc["จปฐ."].tolist() == [1, 1, 1]
+    from cddbrief.glossary import canonical_topic, topic_en
+    from cddbrief.trends import Trends
+
+    for name in ("จปฐ.", "ข้อมูล จปฐ.", "โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน", "ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)", "ข้อมูลความจำเป็นพื้นฐาน"):
+        assert canonical_topic(name) == "จปฐ.", name
+        assert topic_en(name) == "Basic Minimum Needs (BMN) survey"
+    assert canonical_topic("โครงการโคก หนอง นา") == canonical_topic("โคกหนองนา") == "โคก หนอง นา"
+    assert canonical_topic("เรื่องที่ไม่รู้จัก  เลย") == "เรื่องที่ไม่รู้จัก เลย"
+    table = directives_per_topic(corpus)
+    assert table.loc["จปฐ."].tolist() == [1, 1, 1]
+    assert not {"ข้อมูล จปฐ.", "โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน"} & set(table.index)
+    pasang = [c for c in topic_changes(corpus) if c["office"].endswith("ป่าซาง")]
+    assert [(c["new"], c["dropped"]) for c in pasang] == [(["ผ้าไทยใส่ให้สนุก"], []), ([], ["ผ้าไทยใส่ให้สนุก"])]
+    row = next(r for r in Trends(corpus, "th", "x").topic_rows() if r["topic"] == "จปฐ.")
+    assert row["written"] == ["ข้อมูล จปฐ.", "ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)", "โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน"]
+
+
+# --- 6c, 6d: a moved deadline needs evidence, is listed once, keeps its precision ----------------
+
+
+def test_moved_deadlines_need_the_same_action_are_listed_once_and_keep_a_month_a_month(corpus):
+    from cddbrief.trends import moved_deadlines
+
+    for m in moved_deadlines(corpus):  # before: one row per office, month dates shown as days
+        m.setdefault("from_meeting", m["in"].split(" → ")[0])
+        m.setdefault("to_meeting", m["in"].split(" → ")[-1])
+    moves = {(m["topic"], m["from_meeting"], m["to_meeting"], m["from"].isoformat(), m["to"].isoformat()): m for m in moved_deadlines(corpus)}
+    assert sorted(moves) == [
+        ("กองทุนหมู่บ้าน", "2563-03", "2563-04", "2020-03-15", "2020-03-22"),
+        ("กองทุนหมู่บ้าน", "2563-04", "2563-05", "2020-03-22", "2020-03-29"),
+        ("ความมั่นคงทางอาหาร", "2563-03", "2563-04", "2020-06-01", "2020-07-01"),
+    ]  # ครั้งที่ 1 → ครั้งที่ 2 and a monthly report are later rounds, not moves
+    once = moves[("กองทุนหมู่บ้าน", "2563-03", "2563-04", "2020-03-15", "2020-03-22")]
+    assert once["offices"] == ["สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "สำนักงานพัฒนาชุมชนอำเภอป่าซาง"]  # one row, both offices
+    assert once["action"] == "ให้จังหวัดรายงานผลการตรวจสอบกองทุนหมู่บ้าน"
+    from cddbrief.trends import Trends
+
+    rows = {r["topic"]: r for r in Trends(corpus, "th", "x").moves() if r["from_meeting"] == "2563-03"}
+    assert (rows["ความมั่นคงทางอาหาร"]["from_text"], rows["ความมั่นคงทางอาหาร"]["to_text"]) == ("มิ.ย. 2563", "ก.ค. 2563")
+    assert rows["กองทุนหมู่บ้าน"]["where"] == "3/2563 → 4/2563"
+    english = {r["topic"]: r for r in Trends(corpus, "en", "x").moves() if r["from_meeting"] == "2563-03"}
+    assert english["ความมั่นคงทางอาหาร"]["from_text"] == "Jun 2020"
+    assert english["กองทุนหมู่บ้าน"]["office"] == "Mae Tha District Community Development Office, Pa Sang District Community Development Office"
+
+
+def test_two_rounds_or_the_same_day_next_month_are_not_a_move():
+    from datetime import date
+
+    from cddbrief.trends import _later_round
+
+    def mention(day, action="ให้จังหวัดรายงานผล", precision="day", move_word=False, monthly=False, round_=None):
+        return {"start": day, "end": day, "precision": precision, "action": action, "move_word": move_word, "monthly": monthly, "round": round_}
+
+    assert _later_round(mention(date(2020, 3, 25), round_=1), mention(date(2020, 9, 25), round_=2))
+    assert _later_round(mention(date(2020, 3, 25)), mention(date(2020, 4, 25)))  # next month's report
+    assert not _later_round(mention(date(2020, 3, 25)), mention(date(2020, 4, 25), move_word=True))  # ขอเลื่อน… says so
+    assert not _later_round(mention(date(2020, 3, 15)), mention(date(2020, 3, 22)))
+    assert not _later_round(mention(date(2020, 6, 1), precision="month"), mention(date(2020, 7, 1), precision="month"))
+
+
+# --- 6e: charts ----------------------------------------------------------------------------------------
+
+
+def test_two_meetings_always_chart_topics_and_figures_start_at_zero_in_plain_numbers(corpus, figures):
+    from cddbrief.trends import Trends
+
+    trends = Trends(corpus, "en", "x")
+    topic_chart = trends.topic_chart()
+    assert topic_chart is not None and "Village Fund: 3/2563 (2020) 1, 4/2563 (2020) 1, 5/2563 (2020) 1" in topic_chart[1]
+    shapes = {(s["topic"], s["unit"]): s["shape"] for s in trends.series()}
+    assert shapes[("การเบิกจ่ายงบประมาณ", "จังหวัด")] == "barely"  # 76, 76, 77: a table, not a steep line
+    assert shapes[("การเบิกจ่ายงบประมาณ", "บาท")] == "changes"
+    figures.clear()
+    uri, alt = trends.chart()
+    assert "provinces" not in alt and "15,804,000" in alt and "81.25%" in alt
+    (fig,) = figures
+    fig.canvas.draw()
+    for ax in fig.axes:
+        assert ax.get_ylim()[0] == 0
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert not any("e" in t.lower() for t in ticks), ticks
+        assert ax.yaxis.get_offset_text().get_text() == ""
+    money = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "5,000,000" in money and "15,000,000" in money
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["3/2563\n(2020)", "4/2563\n(2020)", "5/2563\n(2020)"]
+
+
+# --- 7: English -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def briefs(tmp_path_factory):
+    from cddbrief.brief import Brief
+
+    folder = tmp_path_factory.mktemp("gen")
+    made = docgen.meeting(random.Random(7))
+    made.items[0].topic = "เศรษฐกิจฐานรากและประชารัฐ ระดับหมู่บ้านและชุมชนท้องถิ่นทุกแห่ง"  # long: must wrap, not be cut
+    path = folder / "generated.txt"
+    path.write_text(docgen.render_dump(made), encoding="utf-8")
+    return {(name, lang): Brief.load(source=str(src), lang=lang) for name, src in (("sample", SAMPLE), ("generated", path)) for lang in ("th", "en")}
+
+
+def test_english_keeps_the_meeting_number_as_written_with_the_gregorian_year(briefs, corpus):
+    brief = briefs[("sample", "en")]
+    assert brief.title() == "Meeting brief Meeting 4/2562 (2019) · Soem Ngam District Community Development Office"
+    html = brief.section("meeting")
+    assert "Meeting 4/2562 (2019) — Soem Ngam District Community Development Office" in html and "4/2019" not in html
+    assert briefs[("sample", "th")].title().startswith("สรุปการประชุม ครั้งที่ 4/2562 · สำนักงานพัฒนาชุมชนอำเภอเสริมงาม")
+    from cddbrief.trends import Trends, meeting_label
+
+    assert meeting_label("2563-04", "en") == "4/2563 (2020)"
+    page = "".join(Trends(corpus, "en", "x").section(s) for s in ("header", "topics", "changes", "deadlines"))
+    assert "4/2563 (2020)" in page and "2563-04" not in page
+    assert "Pa Sang District Community Development Office" in page and "Village Fund" in page
+
+
+def test_english_counts_in_singular_and_plural(briefs):
+    brief = briefs[("sample", "en")]
+    assert [brief.figure(1, "ต้น"), brief.figure(2, "ต้น"), brief.figure(1, "คน"), brief.figure(3, "คน")] == ["1 tree", "2 trees", "1 person", "3 people"]
+    assert [brief.figure(1, "ครั้ง"), brief.figure(878, "หมู่บ้าน"), brief.figure(18000, "บาท")] == ["1 time", "878 villages", "18,000 baht"]
+    from cddbrief.glossary import unit_en
+
+    assert unit_en("หน่วย", 1) == "unit" and unit_en("องศาเซลเซียส", 1) == "degree Celsius" and unit_en("สาขาวิชา", 2) == "fields of study"
+    agenda = {r["no"]: r["key_figures"] for r in brief.agenda()}
+    assert agenda[4] == "1 tree, 1 time"
+    assert any(c.statement_en.startswith("878 villages × 18,000 baht") for c in brief.meeting.checks)
+
+
+def test_english_names_places_and_who_acts(briefs):
+    brief = briefs[("sample", "en")]
+    places = {r["place"] for r in brief.figures()}
+    assert {"Lamphun", "Lampang", "Prachuap Khiri Khan"} <= places and not {"ลำพูน", "ลำปาง"} & places
+    who = {r["who"] for r in brief.dated_actions()}
+    assert "the Department" in who and "provinces" in who and not {"กรม", "จังหวัด"} & who
+    thai = briefs[("sample", "th")]
+    assert "ลำพูน" in {r["place"] for r in thai.figures()} and "จังหวัด" in {r["who"] for r in thai.dated_actions()}
+
+
+CHARTS = ("topics", "timeline", "places", "parts")
+
+
+@pytest.mark.parametrize("name", ["sample", "generated"])
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_chart_labels_are_whole_and_inside_the_figure(briefs, figures, name, lang):
+    brief = briefs[(name, lang)]
+    drawn = 0
+    for chart in CHARTS:
+        figures.clear()
+        if brief.chart(chart) is None:
+            continue
+        (fig,) = figures
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        width = fig.bbox.width
+        for ax in fig.axes:
+            for label in ax.get_yticklabels():
+                box = label.get_window_extent(renderer)
+                assert box.x0 >= -1 and box.x1 <= width + 1, (chart, label.get_text())
+                if chart in ("topics", "timeline"):
+                    assert "…" not in label.get_text(), (chart, label.get_text())
+        drawn += 1
+    assert drawn >= 2
+
+
+def test_wrap_label_breaks_at_spaces_and_thai_syllables_never_inside_a_letter():
+    from wcwidth import wcswidth
+
+    from cddbrief.charts import wrap_label
+
+    for text in ("เศรษฐกิจฐานรากและประชารัฐ ระดับหมู่บ้านและชุมชนท้องถิ่นทุกแห่ง", "OTOP Nawatwithi (community tourism) and Pracharat", "กองทุนหมู่บ้านและชุมชนเมืองแห่งชาติ"):
+        wrapped = wrap_label(text, 16, lines=9)
+        lines = wrapped.split("\n")
+        assert all(wcswidth(line) <= 16 for line in lines), lines
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+        assert all(not ("\u0e31" <= line[0] <= "\u0e3a" or "\u0e47" <= line[0] <= "\u0e4e") for line in lines)  # no line starts with a mark
