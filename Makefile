@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= 2562-04
 
-.PHONY: setup browser-deps report summary lab test bench screenshot clean help
+.PHONY: setup jupyter browser-deps report summary lab test bench screenshot clean help
 
 help:
 	@echo "make report   build the brief of the sample meeting ($(SAMPLE)): outputs/$(SAMPLE)/brief.html and brief.pdf"
@@ -15,7 +15,7 @@ help:
 	@echo "make lab      open JupyterLab on the notebooks, with the project's kernel"
 	@echo "make test     run the test suite"
 	@echo "make bench    run the benchmarks under benchmarks/"
-	@echo "make setup    create $(VENV) with cddbrief and its dev tools"
+	@echo "make setup    create $(VENV) with cddbrief and its dev tools, and the Jupyter kernel 'cddbrief'"
 	@echo "make screenshot  regenerate docs/brief-*.png, the pictures in README.md"
 	@echo "make clean    remove outputs/ and caches (data/raw is never touched)"
 
@@ -24,8 +24,22 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(MAKE) --no-print-directory jupyter VENV=$(VENV)
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# What Jupyter finds in this venv: the kernel JupyterLab/JupyterHub users pick for the notebooks
+# (this venv's Python by absolute path, installed with --sys-prefix; a JupyterHub whose server runs
+# from another environment finds it after: $(BIN)/python -m ipykernel install --user --name cddbrief),
+# and the nbconvert template (`jupyter nbconvert --to html --template cddbrief x.ipynb`). A wheel
+# installs the template itself; an editable install does not install data-files, so it is linked
+# here to the source, where edits show at once.
+TEMPLATES = $(VENV)/share/jupyter/nbconvert/templates
+
+jupyter:
+	$(BIN)/python -m ipykernel install --sys-prefix --name cddbrief --display-name "Python 3 (cddbrief)" >/dev/null
+	mkdir -p $(TEMPLATES)
+	test -e $(TEMPLATES)/cddbrief || ln -s $(CURDIR)/lib/cddbrief/templates/nbconvert/cddbrief $(TEMPLATES)/cddbrief
 
 # Browser and paper tests need Debian's chromium and poppler-utils (PyPI has neither) and axe-core
 # from npm. Installed here when missing and we may (root, apt-get); otherwise those tests skip.
@@ -51,8 +65,14 @@ report: setup
 summary: setup
 	$(BIN)/cddbrief parse $(SAMPLE)
 
+# As root (a container) Jupyter refuses to start without --allow-root. Kernels get CurveZMQ keys
+# (transport_encryption=auto; the kernel spec says it supports them), so traffic to them is
+# encrypted and no kernel prints "Kernel is running over TCP without encryption" on every start.
+LAB_FLAGS = --ServerApp.root_dir=notebooks --MappingKernelManager.transport_encryption=auto \
+	$(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_FLAGS)
 
 test: setup browser-deps
 	$(BIN)/python -m pytest -q

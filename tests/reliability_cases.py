@@ -29,6 +29,49 @@ def _docx(rows: list[list[str]] | None, header=("สรุปการประ�
     return out.getvalue()
 
 
+def _docx_bomb() -> bytes:
+    """A 240 kB .docx whose one embedded part unzips to 200 MB."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(_docx(None)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            package.writestr(info, source.read(info))
+        package.writestr("word/media/filler.bin", bytes(200 * 2**20))
+    return out.getvalue()
+
+
+def _docx_rows(count: int) -> bytes:
+    """A .docx whose table has ``count`` rows (copied in the XML: python-docx would take minutes)."""
+    import copy
+
+    import docx
+
+    document = docx.Document(io.BytesIO(_docx([["ที่", "ประเด็น", "ข้อสั่งการ"], ["1", "OTOP", "1. ให้รายงาน 5 กลุ่ม"]])))
+    table = document.tables[0]._tbl
+    row = table.tr_lst[-1]
+    for _ in range(count - 2):
+        table.append(copy.deepcopy(row))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _fifo(folder: Path) -> str:
+    import os
+
+    path = folder / "pipe.txt"
+    os.mkfifo(path)
+    return str(path)
+
+
+def _link_to_zero(folder: Path) -> str:
+    path = folder / "zero.txt"
+    path.symlink_to("/dev/zero")
+    return str(path)
+
+
 def _write(folder: Path, name: str, data: bytes | str) -> str:
     path = folder / name
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
@@ -80,6 +123,8 @@ CASES = [
     ("truncated PDF", "cut.pdf", lambda d: _write(d, "cut.pdf", _pdf()[:600]), ["is a PDF file that cannot be read"]),
     (".docx that is not a zip", "fake.docx", lambda d: _write(d, "fake.docx", "สรุปการประชุม ครั้งที่ 4/2562"), ["not a Word .docx file"]),
     (".docx without a table", "notable.docx", lambda d: _write(d, "notable.docx", _docx(None)), ["no table of items, no numbered points"]),
+    (".docx that unzips to 200 MB", "bomb.docx", lambda d: _write(d, "bomb.docx", _docx_bomb()), ["unzips to 201 MB", "far more than a meeting's Word file"]),
+    (".docx with 25,000 table rows", "rows.docx", lambda d: _write(d, "rows.docx", _docx_rows(25_000)), ["more than 20,000 table rows"]),
     (".docx with no text", "blank.docx", lambda d: _write(d, "blank.docx", _docx(None, header=())), ["holds no text"]),
     ("text not in Thai", "english.txt", lambda d: _write(d, "english.txt", "Minutes of the meeting No. 4/2019\n\tNo\n\tTopic\n\tDirectives\n"), ["no Thai meeting summary"]),
     ("no header", "noheader.txt", lambda d: _write(d, "noheader.txt", TABLE), ["no meeting number", "--meeting"]),
@@ -90,6 +135,8 @@ CASES = [
     ("web page not in Thai", "english.html", lambda d: _write(d, "english.html", "<html><body><h1>Minutes 4/2019</h1><p>The province shall report.</p></body></html>"), ["no Thai meeting summary"]),
     ("web page with no points", "post.html", lambda d: _write(d, "post.html", "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p><p>ขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน</p></body></html>".encode("cp874")), ["no table of items, no numbered points"]),
     ("a 50 MB file", "huge.txt", _big, ["too large"]),
+    ("a named pipe", "pipe.txt (FIFO)", _fifo, ["is a named pipe (FIFO), not a document"]),
+    ("a link to /dev/zero", "zero.txt → /dev/zero", _link_to_zero, ["is a device, not a document"]),
     ("id ../../etc/passwd", "../../etc/passwd", lambda d: "../../etc/passwd", ["passwd"]),
     ("id 2562-13", "2562-13", lambda d: "2562-13", ["no meeting 13/2562", "2562-04"]),
     ("id 0/2562", "0/2562", lambda d: "0/2562", ["no meeting number 0"]),

@@ -131,3 +131,15 @@ def test_console_script_is_installed():
     exe = Path(sys.executable).parent / "cddbrief"
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert result.stdout.startswith("cddbrief ")
+
+
+def test_extract_reads_at_most_the_limit_from_stdin():
+    """`extract -` stops reading past the size limit and says so: one line, exit 2 (it used to read all of stdin)."""
+    import subprocess
+    import sys
+
+    from cddbrief.sources import MAX_BYTES
+
+    result = subprocess.run([sys.executable, "-m", "cddbrief.cli", "extract", "-"], input=b"\x00" * (MAX_BYTES + 4096),
+                            capture_output=True, timeout=120)  # fmt: skip
+    assert result.returncode == 2 and b"more than 10 MB" in result.stderr and result.stderr.count(b"\n") == 1

@@ -59,21 +59,43 @@ def test_an_id_shared_by_two_offices_asks_which(folder):
 
 
 def test_listing_twice_uses_the_cache(folder, tmp_path, monkeypatch):
-    import time
+    from cddbrief import corpus, meeting
+
+    monkeypatch.setenv("CDDBRIEF_CACHE", str(tmp_path))
+    first, _ = corpus.catalogue(folder)
+    cached = list((tmp_path / "parse").glob("*.json"))
+    assert len(cached) == 6  # five meetings and the unreadable file, each read once
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a cached document was parsed again")
+
+    monkeypatch.setattr(meeting, "parse_document", no_parsing)
+    second, _ = corpus.catalogue(folder)
+    assert [e.as_dict() for e in first] == [e.as_dict() for e in second]
+
+
+def test_the_cache_cannot_execute_or_lie(folder, tmp_path, monkeypatch):
+    """Cache entries are checked JSON: a damaged or edited entry is rebuilt; a planted pickle is never loaded."""
+    import pickle
 
     from cddbrief import corpus
 
     monkeypatch.setenv("CDDBRIEF_CACHE", str(tmp_path))
-    start = time.perf_counter()
     first, _ = corpus.catalogue(folder)
-    cold = time.perf_counter() - start
-    cached = list((tmp_path / "parse").glob("*.pkl"))
-    assert len(cached) == 6  # five meetings and the unreadable file, each read once
-    start = time.perf_counter()
+    entries = sorted((tmp_path / "parse").glob("*.json"))
+    edited = entries[0].read_bytes().replace(b'"items":', b'"items":9', 1)  # a lie: the body no longer matches its digest
+    entries[0].write_bytes(edited)
+    entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short
+
+    class Boom:
+        def __reduce__(self):
+            return (exec, ("raise SystemExit('a pickle in the cache was run')",))
+
+    for entry in entries[2:]:
+        entry.with_suffix(".pkl").write_bytes(pickle.dumps(Boom()))
     second, _ = corpus.catalogue(folder)
-    warm = time.perf_counter() - start
     assert [e.as_dict() for e in first] == [e.as_dict() for e in second]
-    assert warm < cold
+    assert entries[0].read_bytes() != edited  # rebuilt
 
 
 def test_load_corpus_has_every_meeting(folder):

@@ -1,7 +1,14 @@
-"""Write notebooks/briefing.ipynb from its cell list (run once; the notebook is committed).
+"""Write every notebook from its cell list: the one writer of the .ipynb files (they are committed).
 
-Keeping the cells here as data makes review of the notebook's content easy;
-edit in JupyterLab or here, then commit the .ipynb.
+- ``lib/cddbrief/notebooks/briefing.ipynb`` and ``trends.ipynb``: package data, run by
+  ``cddbrief build`` and ``build --trends`` in any install (a wheel too);
+- ``notebooks/briefing.ipynb`` and ``trends.ipynb``: the analysts' copies for JupyterLab,
+  byte for byte the packaged ones (``tests/test_install.py`` checks);
+- ``notebooks/explore.ipynb``: the analyst's starting point, only there.
+
+Keeping the cells here as data makes review of the notebooks' content easy: edit here and run
+``python tools/make_notebooks.py``. The parameters cells annotate each parameter's type and end
+its line with its meaning: ``papermill --help-notebook`` shows both.
 """
 
 from __future__ import annotations
@@ -12,7 +19,12 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
-KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}, "language_info": {"name": "python"}}
+PACKAGE = ROOT / "lib" / "cddbrief" / "notebooks"
+# Notebooks papermill runs name python3, the kernel every Python with ipykernel has (a plain
+# `pip install`, CI); the analyst's notebook names the kernel `make setup` installs for
+# JupyterLab/JupyterHub (the project's venv, whichever Python the server itself runs).
+PYTHON3 = {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}, "language_info": {"name": "python"}}
+CDDBRIEF = {"kernelspec": {"name": "cddbrief", "display_name": "Python 3 (cddbrief)", "language": "python"}, "language_info": {"name": "python"}}
 
 
 def briefing() -> nbformat.NotebookNode:
@@ -25,22 +37,24 @@ def briefing() -> nbformat.NotebookNode:
             "lives in `cddbrief.brief`."
         ),
         new_code_cell(
-            'meeting = "2562-04"  # any common form: 4/2562, 4/62, 2562-04, ๔/๒๕๖๒\n'
-            "source = None  # or the path of a .txt/.docx summary\n"
-            'lang = "th"  # th (Buddhist-era dates) or en (Gregorian)\n'
-            "data_dir = None  # folder of summaries; None finds data/raw above the working folder\n"
-            "office = None  # when two offices wrote up the same meeting",
+            'meeting: str = "2562-04"  # the meeting, in any common form: 4/2562, 4/62, 2562-04, ๔/๒๕๖๒\n'
+            'source: "Optional[str]" = None  # a .txt, .docx, .pdf or .html write-up to read; None: find the meeting in data_dir\n'
+            'lang: str = "th"  # th: Thai with Buddhist-era dates; en: English with Gregorian dates\n'
+            'data_dir: "Optional[str]" = None  # the folder of write-ups; None: $CDDBRIEF_DATA, else data/raw in the working folder or above\n'
+            'office: "Optional[str]" = None  # part of the office name, when two offices wrote up the same meeting',
             metadata={"tags": ["parameters"]},
         ),
         new_code_cell(
-            "from cddbrief.brief import Brief\n\n"
-            "brief = Brief.load(meeting=meeting, source=source, lang=lang, data_dir=data_dir, office=office)\n"
+            "from cddbrief.brief import Brief\n"
+            "from cddbrief.notebooks import parameter_errors\n\n"
+            "with parameter_errors():  # a problem names the parameter to set (-p data_dir DIR), not a command-line option\n"
+            "    brief = Brief.load(meeting=meeting, source=source, lang=lang, data_dir=data_dir, office=office)\n"
             'brief.show("meeting")'
         ),
     ]
     for section in ("summary", "agenda", "timeline", "deadlines", "figures", "checks", "notes", "directives", "provenance"):
         cells.append(new_code_cell(f'brief.show("{section}")'))
-    return new_notebook(cells=cells, metadata=KERNEL)
+    return new_notebook(cells=cells, metadata=PYTHON3)
 
 
 def explore() -> nbformat.NotebookNode:
@@ -51,11 +65,11 @@ def explore() -> nbformat.NotebookNode:
            "(cached by content, so a second run is quick) into tidy frames: `items`, `directives`, "
            "`quantities`, `dates`, `checks`, `notes`, each with `meeting` and `office` columns. "
            "Every figure and date keeps the text it came from (`surface`, `sentence`)."),
-        code('data_dir = None  # None: the nearest data/raw\n'
-             'as_of = None  # look ahead from this date (\"2019-04-20\"); None: the newest meeting\'s date (or, with none written, the first day it sets)\n'
-             'days = 30\n'
-             'actor = "จังหวัด"  # who a directive asks to act: จังหวัด, อำเภอ, ส่วนกลาง, กรม…\n'
-             'unit = "บาท"', metadata={"tags": ["parameters"]}),
+        code('data_dir: "Optional[str]" = None  # the folder of write-ups; None: $CDDBRIEF_DATA, else the nearest data/raw\n'
+             'as_of: "Optional[str]" = None  # look ahead from this date (\"2019-04-20\"); None: the newest meeting\'s date (or, with none written, the first day it sets)\n'
+             'days: int = 30  # how many days ahead of as_of a deadline counts as coming up\n'
+             'actor: str = "จังหวัด"  # who a directive asks to act: จังหวัด, อำเภอ, ส่วนกลาง, กรม…\n'
+             'unit: str = "บาท"  # the unit of the figures summed by topic, as written: บาท, ครัวเรือน, %…', metadata={"tags": ["parameters"]}),
         code("import pandas as pd\n\n"
              "import cddbrief\n"
              "from cddbrief import queries\n\n"
@@ -85,7 +99,7 @@ def explore() -> nbformat.NotebookNode:
         md("## What the reader repaired or inferred"),
         code('f.notes.groupby(["meeting", "kind"]).size().unstack(fill_value=0)'),
     ]
-    return new_notebook(cells=cells, metadata=KERNEL)
+    return new_notebook(cells=cells, metadata=CDDBRIEF)
 
 
 def trends() -> nbformat.NotebookNode:
@@ -96,22 +110,45 @@ def trends() -> nbformat.NotebookNode:
             "Across all meetings in the folder: figures of the same topic and unit over time, directives per "
             "topic per meeting, topics new or dropped since an office's previous meeting, deadlines that moved."
         ),
-        new_code_cell('data_dir = None  # None: the nearest data/raw\nlang = "th"  # th or en', metadata={"tags": ["parameters"]}),
-        new_code_cell("from cddbrief.trends import Trends\n\ntrends = Trends.load(data_dir, lang)\ntrends.show(\"header\")"),
+        new_code_cell(
+            'data_dir: "Optional[str]" = None  # the folder of write-ups; None: $CDDBRIEF_DATA, else data/raw in the working folder or above\n'
+            'lang: str = "th"  # th: Thai with Buddhist-era dates; en: English with Gregorian dates',
+            metadata={"tags": ["parameters"]},
+        ),
+        new_code_cell(
+            "from cddbrief.notebooks import parameter_errors\n"
+            "from cddbrief.trends import Trends\n\n"
+            "with parameter_errors():  # a problem names the parameter to set (-p data_dir DIR), not a command-line option\n"
+            "    trends = Trends.load(data_dir, lang)\n"
+            'trends.show("header")'
+        ),
     ]
     for section in ("figures", "topics", "changes", "deadlines", "provenance"):
         cells.append(new_code_cell(f'trends.show("{section}")'))
-    return new_notebook(cells=cells, metadata=KERNEL)
+    return new_notebook(cells=cells, metadata=PYTHON3)
 
 
-def main() -> None:
-    for name, make in (("briefing", briefing), ("explore", explore), ("trends", trends)):
-        path = ROOT / "notebooks" / f"{name}.ipynb"
+def rendered() -> dict[Path, str]:
+    """Every notebook file this tool writes, and its text."""
+    texts = {}
+    for name, make, folders in (
+        ("briefing", briefing, (PACKAGE, ROOT / "notebooks")),
+        ("explore", explore, (ROOT / "notebooks",)),
+        ("trends", trends, (PACKAGE, ROOT / "notebooks")),
+    ):
         nb = make()
         for index, cell in enumerate(nb.cells):
             cell.id = f"{name}-{index:02d}"  # stable ids: the same notebook gives the same bytes
-        nbformat.write(nb, path)
-        print(f"wrote {path}")
+        text = nbformat.writes(nb)
+        for folder in folders:
+            texts[folder / f"{name}.ipynb"] = text if text.endswith("\n") else text + "\n"
+    return texts
+
+
+def main() -> None:
+    for path, text in rendered().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
+from . import cache as store
 from .errors import CddbriefError
 from .meeting import parse_meeting_id
 
@@ -44,6 +44,11 @@ class Entry:
     last_date: str | None = None
     layout: str | None = None
     meeting_date: str | None = None
+
+    @classmethod
+    def from_dict(cls, stored: dict, path: Path) -> "Entry":
+        """An entry as the cache stores it (``dataclasses.asdict``), at the path the file has now."""
+        return cls(**{**stored, "path": path})
 
     def as_dict(self) -> dict:
         return {
@@ -125,16 +130,12 @@ def read_cached(path: Path) -> dict:
     except CddbriefError as exc:
         return {"error": str(exc)}
     sha = hashlib.sha256(data).hexdigest()
-    cached = cache_dir() / "parse" / f"{code_digest()}-{sha}.pkl"
-    if cached.exists():
-        try:
-            with cached.open("rb") as fh:
-                result = pickle.load(fh)
-            if "entry" in result:
-                result["entry"] = _replace_path(result["entry"], path)
-            return result
-        except Exception:  # a damaged cache file is read again, not trusted
-            pass
+    cached = cache_dir() / "parse" / f"{code_digest()}-{sha}.json"
+    stored = store.read(cached)
+    if stored is not None and stored.get("sha256") == sha:
+        if "entry" in stored:
+            return {"entry": Entry.from_dict(stored["entry"], path), "records": stored["records"]}
+        return {"error": stored["error"]}
     try:
         meeting = parse_document(read_bytes(data, name=str(path)), need_number=False)
         result = {"entry": entry_of(meeting, path), "records": frame_records(meeting)}
@@ -142,25 +143,9 @@ def read_cached(path: Path) -> dict:
         result = {"error": str(exc)}
     except Exception as exc:  # a fault of ours on one document: that document fails, the folder is still listed
         return {"error": f"{path.name} could not be read: internal error ({type(exc).__name__}); report it with the file"}
-    _store(cached, result)
+    stored = {"sha256": sha, **({"entry": asdict(result["entry"]), "records": result["records"]} if "entry" in result else result)}
+    store.write(cached, stored)
     return result
-
-
-def _replace_path(entry: Entry, path: Path) -> Entry:
-    from dataclasses import replace
-
-    return entry if entry.path == path else replace(entry, path=path)
-
-
-def _store(target: Path, value) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
 
 
 def read_folder(data_dir: str | Path, jobs: int | None = None) -> list[tuple[Path, dict]]:
@@ -204,21 +189,15 @@ def load_corpus(data_dir: str | Path | None = None):
             key.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\0".encode())
         except OSError:
             key.update(f"{path.name}\0unreadable\0".encode())
-    cached = cache_dir() / "corpus" / f"{key.hexdigest()}.pkl"
-    if cached.exists():
-        try:
-            with cached.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:
-            pass
-    listing = read_folder(folder)
-    records: dict[str, list[dict]] = {name: [] for name in COLUMNS}
-    for _, result in listing:
-        for name, rows in result.get("records", {}).items():
-            records[name].extend(rows)
-    frames = frames_from_records(records)
-    _store(cached, frames)
-    return frames
+    cached = cache_dir() / "corpus" / f"{key.hexdigest()}.json"
+    records = store.read(cached)
+    if records is None:
+        records = {name: [] for name in COLUMNS}
+        for _, result in read_folder(folder):
+            for name, rows in result.get("records", {}).items():
+                records[name].extend(rows)
+        store.write(cached, records)
+    return frames_from_records(records)
 
 
 def resolve(source: str, data_dir: str | Path | None = None, office: str | None = None) -> Path:

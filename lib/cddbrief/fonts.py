@@ -49,39 +49,50 @@ def _cache_dir() -> Path:
 
 def subset_woff2(weight: int = 400) -> bytes:
     """Sarabun subset to UNICODES as WOFF2, cached on disk by font and fontTools version."""
+    return _subset(weight, "woff2")
+
+
+def _subset(weight: int, kind: str) -> bytes:
+    """The brief's Sarabun subset, as WOFF2 for the HTML or as TTF with ำ prepared for the PDF.
+
+    Deterministic: the font's own ``head.modified`` is kept (fontTools would write the
+    time of subsetting), so fresh caches give the same brief bytes. Cached on disk as a
+    checked blob: a damaged cached font is made again, never used.
+    """
     import fontTools
 
-    source = font_path(weight)
-    data = source.read_bytes()
-    key = hashlib.sha256(data + repr(UNICODES).encode() + fontTools.version.encode()).hexdigest()[:20]
-    cached = _cache_dir() / f"sarabun-{weight}-{key}.woff2"
-    if cached.exists():
-        return cached.read_bytes()
+    from . import cache
+
+    data = font_path(weight).read_bytes()
+    version = PDF_FONT_VERSION if kind == "ttf" else ""
+    key = hashlib.sha256(data + repr(UNICODES).encode() + fontTools.version.encode() + version.encode()).hexdigest()[:20]
+    cached = _cache_dir() / (f"sarabun-{weight}-{key}.woff2" if kind == "woff2" else f"sarabun-pdf-{weight}-{key}.ttf")
+    stored = cache.read_blob(cached)
+    if stored is not None:
+        return stored
     from io import BytesIO
 
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
+    font = TTFont(BytesIO(data), recalcTimestamp=False)
     options = subset.Options()
-    options.flavor = "woff2"
     options.layout_features = ["*"]  # keep Thai mark positioning
     options.name_IDs = ["*"]
-    font = TTFont(BytesIO(data))
+    if kind == "ttf":
+        _prepare_for_pdf(font)
+        options.glyph_names = True  # glyph_texts finds uni0E32.am by its name
+    else:
+        options.flavor = "woff2"
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=UNICODES)
     subsetter.subset(font)
     out = BytesIO()
-    font.flavor = "woff2"
+    font.flavor = options.flavor
     font.save(out)
-    woff2 = out.getvalue()
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(woff2)
-        tmp.replace(cached)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return woff2
+    made = out.getvalue()
+    cache.write_blob(cached, made)
+    return made
 
 
 def font_face_css() -> str:
@@ -216,38 +227,7 @@ def _prepare_for_pdf(font) -> None:
 
 def pdf_font(weight: int = 400) -> bytes:
     """Sarabun for printing: the brief's subset, ำ prepared for the text layer, as TTF, cached on disk."""
-    import fontTools
-
-    data = font_path(weight).read_bytes()
-    key = hashlib.sha256(data + repr(UNICODES).encode() + fontTools.version.encode() + PDF_FONT_VERSION.encode()).hexdigest()[:20]
-    cached = _cache_dir() / f"sarabun-pdf-{weight}-{key}.ttf"
-    if cached.exists():
-        return cached.read_bytes()
-    from io import BytesIO
-
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(BytesIO(data))
-    _prepare_for_pdf(font)
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.glyph_names = True  # glyph_texts finds uni0E32.am by its name
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=UNICODES)
-    subsetter.subset(font)
-    out = BytesIO()
-    font.save(out)
-    ttf = out.getvalue()
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(ttf)
-        tmp.replace(cached)
-    except OSError:
-        pass
-    return ttf
+    return _subset(weight, "ttf")
 
 
 @cache

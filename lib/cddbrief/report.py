@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from . import notebooks
 from .errors import CddbriefError
 
 FORMATS = ("html", "pdf")
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOK = Path(os.environ.get("CDDBRIEF_NOTEBOOK") or ROOT / "notebooks" / "briefing.ipynb")
+# the briefing notebook ships inside the package (cddbrief/notebooks/), so any install builds briefs
+NOTEBOOK = Path(os.environ.get("CDDBRIEF_NOTEBOOK") or notebooks.path("briefing"))
 KERNEL = "python3"
 
 
@@ -173,10 +174,11 @@ def _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook
         # meet it half-initialised (a circular import), so the warming thread starts after it
         warm = threading.Thread(target=_warm_exporters, args=("pdf" in formats,), daemon=True)
         warm.start()  # import nbconvert and WeasyPrint while the kernel works
-        executed = execute_notebook(notebook, tmp / "brief.ipynb", parameters, folder / f"brief{suffix}.failed.ipynb")
+        page = brief_page(meeting, lang)
+        executed = execute_notebook(notebook, tmp / "brief.ipynb", parameters, folder / f"brief{suffix}.failed.ipynb", page=page)
         warm.join()
         written["ipynb"] = tmp / "brief.ipynb"
-        html = export_html(executed, brief_page(meeting, lang))
+        html = export_html(executed, page)
         if "html" in formats:
             written["html"] = tmp / "brief.html"
             written["html"].write_text(html, encoding="utf-8")
@@ -214,8 +216,12 @@ def _warm_exporters(pdf: bool) -> None:
         pass
 
 
-def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Path):
-    """Run the notebook in a real kernel with papermill; strip timings so bytes repeat."""
+def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Path, page: dict | None = None):
+    """Run the notebook in a real kernel with papermill; strip timings so bytes repeat.
+
+    ``page`` (lang, title, running) is recorded in the executed notebook's metadata, so
+    ``jupyter nbconvert --template cddbrief`` exports it with the brief's own title.
+    """
     quick_jsonschema()
     import nbformat
     import papermill
@@ -248,6 +254,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
         where = f"; what ran is kept at {kept}" if kept else ""
         raise BuildError(f"the notebook kernel failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}){where}") from None
     _make_repeatable(executed)
+    if page:
+        executed.metadata["cddbrief"] = dict(page)
     nbformat.write(executed, str(output))
     return executed
 
@@ -288,28 +296,16 @@ def export_html(nb, page: dict) -> str:
     """An executed notebook as one self-contained HTML page, through the cddbrief template.
 
     ``page`` gives lang, title and running (the header printed on every PDF page).
+    The template is the package's; ``jupyter nbconvert --template cddbrief`` finds
+    the same one where the wheel installs it (share/jupyter/nbconvert/templates).
     """
     from nbconvert import HTMLExporter
 
-    from . import __version__
-    from .brief import labels
-    from .fonts import font_face_css
+    from .notebooks.page import page_resources
 
-    words = labels()
-    lang = page["lang"]
-    css = (_template_dir() / "brief.css").read_text(encoding="utf-8")
     exporter = HTMLExporter(template_name="cddbrief", extra_template_basedirs=[str(_template_dir() / "nbconvert")])
     exporter.exclude_input = True
-    resources = {
-        **page,
-        "font_css": font_face_css(),
-        "css": css,
-        "version": __version__,
-        "print_label": words["print"][lang],
-        "expand_label": words["expand_all"][lang],
-        "toolbar_label": words["brief"][lang],
-    }
-    body, _ = exporter.from_notebook_node(nb, resources={"cddbrief": resources})
+    body, _ = exporter.from_notebook_node(nb, resources={"cddbrief": page_resources(page)})
     return body
 
 

@@ -1,7 +1,7 @@
 """Trends across meetings: figures over time, directives per topic, topics new or dropped, moved deadlines.
 
 Pure functions over the corpus frames (``cddbrief.load_corpus``), a ``Trends``
-view for notebooks/trends.ipynb, and ``build_trends`` that runs that notebook
+view for the trends notebook, and ``build_trends`` that runs that notebook
 and writes ``OUT/trends.html`` (and ``.pdf``), self-contained like a brief.
 """
 
@@ -13,8 +13,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import notebooks
 from .errors import CddbriefError
 
+NOTEBOOK = notebooks.path("trends")  # package data: any install runs it
 SECTIONS = ("header", "figures", "topics", "changes", "deadlines", "provenance")
 SIMILAR = 0.5  # share of shared character trigrams for two deadlines to be "the same action"
 
@@ -99,7 +101,7 @@ def moved_deadlines(f) -> list[dict]:
 
 @dataclass
 class Trends:
-    """The trends view that notebooks/trends.ipynb shows, section by section."""
+    """The trends view that the trends notebook shows, section by section."""
 
     frames: object
     lang: str = "th"
@@ -174,7 +176,7 @@ class Trends:
 
 
 def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", force=False, say=print) -> dict[str, Path]:
-    """Run notebooks/trends.ipynb over a folder; write OUT/trends.html (and .pdf)."""
+    """Run the trends notebook over a folder; write OUT/trends.html (and .pdf)."""
     from . import report
     from .brief import versions
     from .corpus import read_folder
@@ -185,7 +187,7 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
     unknown = [f for f in formats if f not in report.FORMATS]
     if unknown or not formats:
         raise CddbriefError(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
-    notebook = report.ROOT / "notebooks" / "trends.ipynb"
+    notebook = NOTEBOOK
     out = Path(out_dir)
     report.make_folder(out)
     suffix = "" if lang == "th" else f".{lang}"

@@ -19,6 +19,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 _MAX_STYLE_CHAIN = 10  # styles inherit; the chain is short, the bound guards a loop
+# What a meeting's Word file can hold: far above any real one, far below what would take minutes or gigabytes.
+MAX_UNZIPPED = 64 * 2**20  # bytes of all its parts, unzipped (a 1.5 MB zip can unzip to gigabytes)
+MAX_PARTS = 2000
+MAX_STYLES = 5000
+MAX_PARAGRAPHS = 50_000
+MAX_ROWS = 20_000
 
 
 def read_docx(data: bytes, name: str, digest: str):
@@ -28,6 +34,7 @@ def read_docx(data: bytes, name: str, digest: str):
     label = Path(name).name
     if not data.startswith(b"PK"):
         raise CddbriefError(f"{label} is not a Word .docx file (it is not a zip archive)", "open it in Word and save it as .docx")
+    _check_package(data, label)
     try:
         import docx  # python-docx
 
@@ -38,10 +45,16 @@ def read_docx(data: bytes, name: str, digest: str):
         raise CddbriefError(f"{label} is a damaged Word file ({type(exc).__name__})", "open it in Word and save it again") from None
 
     numbering = _Numbering(document)
+    if len(numbering._styles) > MAX_STYLES:
+        raise _too_many(label, "styles", len(numbering._styles), MAX_STYLES)
     blocks: list[Block] = []
     auto_numbered = 0
+    paragraphs = rows = 0
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
+            paragraphs += 1
+            if paragraphs > MAX_PARAGRAPHS:
+                raise _too_many(label, "paragraphs", paragraphs, MAX_PARAGRAPHS)
             text = _text(child)
             if not text.strip():
                 continue
@@ -52,9 +65,12 @@ def read_docx(data: bytes, name: str, digest: str):
             else:
                 blocks.append(Block("paragraph", text))
         elif child.tag == f"{W}tbl":
-            rows, numbered = _table_rows(docx.table.Table(child, document), numbering)
+            rows += sum(1 for _ in child.iterchildren(f"{W}tr"))
+            if rows > MAX_ROWS:
+                raise _too_many(label, "table rows", rows, MAX_ROWS)
+            table_rows, numbered = _table_rows(docx.table.Table(child, document), numbering)
             auto_numbered += numbered
-            blocks.append(Block("table", rows=rows))
+            blocks.append(Block("table", rows=table_rows))
     if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(
         cell.strip() for b in blocks if b.kind == "table" for row in b.rows for cell in row
     ):
@@ -63,6 +79,25 @@ def read_docx(data: bytes, name: str, digest: str):
     if auto_numbered:
         notes.append(Note("repair", f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)", th=f"เลขข้ออัตโนมัติของ Word เขียนออกมาเป็น 1., 2., … ({auto_numbered} ย่อหน้า)"))
     return RawDocument(Source(name, digest, "docx", None), blocks=blocks, notes=notes)
+
+
+def _check_package(data: bytes, label: str) -> None:
+    """Refuse a package whose unzipped parts would take far more than a meeting's Word file, before opening it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise CddbriefError(f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx") from None
+    unzipped = sum(info.file_size for info in infos)
+    if len(infos) > MAX_PARTS or unzipped > MAX_UNZIPPED:
+        raise CddbriefError(
+            f"{label} unzips to {unzipped / 2**20:.0f} MB in {len(infos)} parts, far more than a meeting's Word file (limit {MAX_UNZIPPED // 2**20} MB, {MAX_PARTS} parts)",
+            "check that this is the right file; save it again from Word without embedded files",
+        )
+
+
+def _too_many(label: str, what: str, count: int, limit: int) -> CddbriefError:
+    return CddbriefError(f"{label} has more than {limit:,} {what} ({count:,}), far more than a meeting's write-up", "check that this is the right file")
 
 
 def _text(paragraph) -> str:
