@@ -144,7 +144,8 @@ def _measure_chart(brief, m: dict) -> Chart:
 
     def draw(width):
         plt = _pyplot()
-        fig, ax = plt.subplots(figsize=(width, 1.0 + 0.42 * len(rows)))
+        narrow = width < WIDE  # a phone: three title lines and the legend in one column need room
+        fig, ax = plt.subplots(figsize=(width, (1.9 if narrow else 1.0) + 0.42 * len(rows)))
         colors = ["#3f8f5b" if share and v >= 100 else "#1f5f8b" for v in values]
         ax.barh(range(len(rows)), values, color=colors, height=0.55)
         ax.set_yticks(range(len(rows)), [_fit(name, width, 24) for name, _ in rows])
@@ -219,6 +220,7 @@ def topics(brief):
         ax.invert_yaxis()
         ax.bar_label(bars, padding=3, fontsize=9)
         ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlim(0, max(counts) * (1.15 if width < WIDE else 1.08))  # room for the longest bar's count
         ax.set_title(brief.t("chart_topics"))
         return fig
 
