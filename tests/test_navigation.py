@@ -305,3 +305,29 @@ def test_pdf_keeps_the_wide_charts_and_no_screen_tools(built):
     images = subprocess.run(["pdfimages", "-list", str(built["pdf"])], capture_output=True, text=True, check=True).stdout
     widths = [int(line.split()[3]) for line in images.splitlines()[2:] if line.split()[2] == "image"]
     assert widths and all(w == round(charts.WIDE * charts.DPI) for w in widths)
+
+
+def test_pdf_is_tagged_with_the_charts_alt_text(built):
+    """A tagged PDF (WeasyPrint's pdf_tags): a structure tree a screen reader follows, figures with
+    their alternative text."""
+    from pypdf import PdfReader
+
+    root = PdfReader(built["pdf"]).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] is True or str(root["/MarkInfo"]["/Marked"]) == "True"
+    assert "/StructTreeRoot" in root
+    kinds, alts, todo = set(), [], [root["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            todo.extend(node)
+            continue
+        if not hasattr(node, "get"):
+            continue
+        kinds.add(str(node.get("/S")))
+        if node.get("/S") == "/Figure" and "/Alt" in node:
+            alts.append(str(node["/Alt"]))
+        if "/K" in node:
+            todo.append(node["/K"])
+    assert {"/H1", "/H2", "/Table", "/TH", "/Figure"} <= kinds
+    assert any("ลำพูน 97.59%" in alt for alt in alts)
