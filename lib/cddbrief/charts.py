@@ -198,7 +198,10 @@ def parts(brief):
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.xaxis.set_major_formatter(_plain_numbers())
         ax.set_xlim(0, max(v for _, v in pairs) * (1.25 if width < WIDE else 1.12))
-        ax.set_title(_fit(f"{brief.t('chart_parts')}: {total}", width, 70))
+        if width < WIDE:  # a phone: the title from the figure's left edge, the total on its own line
+            fig.suptitle(f"{brief.t('chart_parts')}:\n{total}", x=0.02, ha="left", fontsize=11, fontweight="bold")
+        else:
+            ax.set_title(f"{brief.t('chart_parts')}: {total}")
         return fig
 
     alt = brief.t("alt_parts", total=total, items="; ".join(f"{label} {brief.number(v)}" for label, v in pairs))
