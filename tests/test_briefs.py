@@ -181,8 +181,8 @@ def test_one_item_meeting(built):
     parsed, text = page(built / "2563-02" / "brief.html")
     assert "กองทุนหมู่บ้าน" in text and "120 กองทุน" in text and "15 ม.ค. 2563" in text
     assert "สำนักงานพัฒนาชุมชนจังหวัดน่าน" in text
-    # no places with percentages, no parts: an empty-state line instead of a chart
-    assert "ไม่มีร้อยละที่ระบุพื้นที่" in text and "ไม่มีตัวเลขที่แจกแจงเป็นส่วนย่อย" in text
+    # no figure of one kind for two places, no parts: an empty-state line instead of a chart
+    assert "ไม่มีตัวเลขชนิดเดียวกันของสองพื้นที่ขึ้นไป" in text and "ไม่มีตัวเลขที่แจกแจงเป็นส่วนย่อย" in text
     assert len([i for i in parsed.images if i["src"].startswith("data:image/png")]) == 2  # topics, timeline
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import cache
@@ -251,6 +252,7 @@ class Brief:
                         "item": item.no,
                         "topic": self.topic(topics[item.no]),
                         "figure": self.figure(q.value, q.unit),
+                        "value": float(q.value),
                         "place": self.place(q.entity),
                         "per": (q.per if self.lang == "th" else unit_en(q.per, 1)) if q.per else "",
                         "evidence": _highlight(d.text, q.start, q.end),
@@ -307,6 +309,67 @@ class Brief:
             "built": built,
         }
 
+    def place_measures(self) -> list[dict]:
+        """Figures of one measure given for two places or more, one entry per measure: same item,
+        unit and role (``Quantity.role``) and the same words before them (``sentence_groups``),
+        so a tablet-collection rate never stands beside household-collection rates. ``overall`` is
+        the figure for the whole (``รวมทั้งประเทศ … 100.03%``) when the item gives one.
+
+        ``{"item": 8, "words": "จัดเก็บได้ต่ำกว่าเป้าหมาย", "unit": "%", "role": "share",
+        "places": [{"place": "ลำพูน", "value": 97.59, …}, …], "overall": {"value": 100.03, …}}``
+        """
+        measures: dict[tuple, dict] = {}
+        for item in self.meeting.items:
+            # the overall figure of each unit and role stated so far in this item, and the measure
+            # that has claimed it: a whole stated before one list of places is that list's
+            last_whole: dict[tuple, list] = {}
+            for d in item.directives:
+                for group in sentence_groups(d):
+                    here = {}
+                    for q, _ in group["figures"]:
+                        label = None if q.entity else _overall_label(group, q, d.text)
+                        if label is not None:
+                            here[(q.unit_key, q.role)] = (q, label, d.text)
+                            if label:  # ทั้งประเทศ, ภาพรวม: may stand for a later list of places
+                                last_whole[(q.unit_key, q.role)] = [q, label, d.text, None]
+                    for q, words in group["figures"]:
+                        if not q.entity:
+                            continue
+                        kind = (q.unit_key, q.role)
+                        key = (item.no, *kind, words.replace(" ", ""))
+                        m = measures.setdefault(key, {"item": item.no, "topic": self.topic(item.topic), "unit": q.unit, "unit_key": q.unit_key, "role": q.role, "words": words, "places": [], "whole": None})
+                        m["places"].append({"place": q.entity, "value": float(q.value), "figure": self.figure(q.value, q.unit), "surface": q.surface})
+                        if m["whole"] is None and kind in here:
+                            m["whole"] = here[kind]
+                        earlier = last_whole.get(kind)
+                        if earlier is not None and earlier[3] in (None, key):
+                            earlier[3] = key  # claimed: another measure's places never use it
+                            if m["whole"] is None:
+                                m["whole"] = tuple(earlier[:3])
+        found = []
+        for m in measures.values():
+            whole = m.pop("whole")
+            if len({p["place"] for p in m["places"]}) < 2:
+                continue  # one place compares with nothing
+            m["overall"] = None
+            if whole is not None:
+                q, label, text = whole
+                said = self.t("national") if label and label != "ภาพรวม" else self.t("overall")
+                m["overall"] = {"value": float(q.value), "figure": self.figure(q.value, q.unit), "label": said, "sentence": excerpt(text, q.start, q.end)}
+            found.append(m)
+        return found
+
+    def measure_title(self, m: dict) -> str:
+        """What a places chart compares: ``ร้อยละ · จัดเก็บได้ต่ำกว่าเป้าหมาย · ประเด็นที่ 8``."""
+        unit = self.t("unit_percent") if m["unit"] == "%" else self.figure(0, m["unit"]).split(" ", 1)[-1]
+        words = m["words"] or m["topic"]
+        return self.t("chart_measure", unit=unit, words=words, item=m["item"])
+
+    def toc(self) -> list[dict]:
+        """The sections a reader can jump to, in order: ``[{"id": "agenda", "label": "วาระการประชุม"}, …]``."""
+        names = {"directives": "all_directives"}
+        return [{"id": name, "label": self.t(names.get(name, name))} for name in SECTIONS[1:]]
+
     # --- charts ---------------------------------------------------------------------------
 
     def chart(self, name: str):
@@ -337,3 +400,80 @@ def _highlight(text: str, start: int, end: int) -> Markup:
     before = ("…" if left > 0 else "") + text[left:start]
     after = text[end:right] + ("…" if right < len(text) else "")
     return Markup("{}<mark>{}</mark>{}").format(escape(before), escape(text[start:end]), escape(after))
+
+
+# --- like with like: figures of one measure, by place ------------------------------------------
+
+# Words that join the figures of one statement without saying anything about what they measure:
+# list words (คือ, และ), restating words (คิดเป็น, ร้อยละ, จำนวน) and the words before a place.
+_THIN_WORDS = (
+    "คิดเป็น", "ร้อยละ", "จำนวน", "เท่ากับ", "ประมาณ", "เป็น", "ได้แก่", "คือ", "และ", "กับ", "หรือ", "ส่วน", "โดย", "ตามลำดับ",
+    "จังหวัด", "อำเภอ", "ตำบล", "จ.", "อ.", "ต.",
+)  # fmt: skip
+_NATIONAL = re.compile(r"ทั้งประเทศ|ทั่วประเทศ|ระดับประเทศ|ภาพรวม")
+_TARGET = re.compile(r"เป้าหมาย\s*$")
+
+
+@cache
+def _thin_re() -> re.Pattern:
+    from .glossary import province_pattern
+
+    words = "|".join(re.escape(w) for w in sorted(_THIN_WORDS, key=len, reverse=True))
+    return re.compile(rf"{province_pattern().pattern}|{words}|[\s\d.,:;()\-–—/%]+")
+
+
+def measure_words(text: str) -> str:
+    """What a stretch of text says a figure measures: the text without places, list and
+    restating words.
+
+    >>> measure_words(" คือลำพูน ")
+    ''
+    >>> measure_words("ผลการจัดเก็บข้อมูลจปฐ. ด้วยแท็บเล็ต จังหวัดประจวบคีรีขันธ์เป้าหมาย")
+    'ผลการจัดเก็บข้อมูลจปฐ ด้วยแท็บเล็ต เป้าหมาย'
+    """
+    return " ".join(part for part in _thin_re().split(text) if part and part.strip()).strip()
+
+
+def sentence_groups(directive) -> list[dict]:
+    """The figures of a directive in statements: a figure joins the one before it when only
+    places, list or restating words stand between them (``2 จังหวัด คือลำพูน 97.59% และลำปาง
+    97.86%``), or when it is the part of a total just given (``เป้าหมาย 121,150 ครัวเรือน
+    จัดเก็บได้ 9,585 ครัวเรือน คิดเป็น 7.91%``). Each figure gets the words that say what it
+    measures: the words before its statement, and those inside it before the figure.
+
+    >>> from .quantities import find_quantities
+    >>> from .model import Directive
+    >>> text = "รวมทั้งประเทศจัดเก็บได้ คิดเป็น 100.03 % ต่ำกว่าเป้าหมาย 2 จังหวัด คือลำพูน 97.59% และลำปาง 97.86%"
+    >>> d = Directive(no=1, text=text, quantities=find_quantities(text)[0])
+    >>> [[(q.value, words) for q, words in g["figures"]] for g in sentence_groups(d)]
+    [[(100.03, 'รวมทั้งประเทศจัดเก็บได้')], [(2, 'ต่ำกว่าเป้าหมาย'), (97.59, 'ต่ำกว่าเป้าหมาย'), (97.86, 'ต่ำกว่าเป้าหมาย')]]
+    """
+    text = directive.text
+    groups: list[dict] = []
+    previous_end = 0
+    for q in sorted(directive.quantities, key=lambda q: q.start):
+        gap = text[previous_end : q.start]
+        words = measure_words(gap)
+        current = groups[-1] if groups else None
+        joins = current is not None and (not words or (q.role == "part" and any(f.unit_key == q.unit_key for f, _ in current["figures"])))
+        if not joins:
+            current = {"lead": words, "text": gap, "figures": []}
+            groups.append(current)
+        else:
+            current["text"] += gap
+            if words:
+                current["inner"] = (current.get("inner", "") + " " + words).strip()
+        said = " ".join(w for w in (current["lead"], current.get("inner", "")) if w)
+        current["figures"].append((q, said))
+        current["text"] += text[q.start : q.end]
+        previous_end = q.end
+    return groups
+
+
+def _overall_label(group: dict, q, text: str) -> str | None:
+    """Why a figure with no place is the whole to compare places with: the words of its statement
+    (``ทั้งประเทศ``, ``ภาพรวม``), or None (a target, ``เป้าหมาย 100%``, is not an overall figure)."""
+    if _TARGET.search(text[max(0, q.start - 20) : q.start]):
+        return None
+    found = _NATIONAL.search(group["text"])
+    return found.group() if found else ""

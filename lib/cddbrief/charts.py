@@ -1,7 +1,8 @@
 """Charts in the house style (``cddbrief.mplstyle``, Sarabun), drawn only where data supports them.
 
-Each function takes a ``Brief`` and returns ``(data URI of a PNG, alternative
-text)`` or None.
+Each function takes a ``Brief`` and returns a ``Chart`` (or None): the PNG data URI at A4/desktop
+width, its alternative text, and ``narrow``, the same chart drawn for a phone, where the wide one
+would shrink its 9 pt text to 7 px. ``places`` returns a list, one chart per measure.
 """
 
 from __future__ import annotations
@@ -16,6 +17,38 @@ from .thaidates import MONTH_ABBR_TH, MONTH_NAME_EN
 
 MAX_ROWS = 24  # a timeline longer than this shows its first rows
 DPI = 200
+WIDE = 6.8  # inches: the A4 text width, and the desktop picture
+NARROW = 3.6  # inches: a phone's picture (below 40rem, _chart.html.j2): 9 pt text shows at 12 px on a 375 px screen, 10 px at 320 px
+
+
+class Chart(tuple):
+    """``(data URI, alternative text)`` (it unpacks as a pair) with ``narrow``: the data URI of the
+    same chart drawn ``NARROW`` inches wide, or None.
+
+    >>> src, alt = Chart("data:image/png;base64,", "แผนภูมิแท่ง 2 แท่ง", "data:image/png;base64,")
+    >>> alt
+    'แผนภูมิแท่ง 2 แท่ง'
+    """
+
+    def __new__(cls, src: str, alt: str, narrow: str | None = None):
+        chart = super().__new__(cls, (src, alt))
+        chart.narrow = narrow
+        return chart
+
+
+def _drawn(draw, alt: str) -> Chart:
+    """A chart drawn twice by ``draw(width)``: wide for paper and desktop, narrow for phones."""
+    return Chart(_png(draw(WIDE)), alt, _png(draw(NARROW)))
+
+
+def _label(text: str, width: float, chars: int) -> str:
+    """A label wrapped (never cut) to what ``chars`` characters at the wide width become at ``width``."""
+    return wrap_label(text, max(10, round(chars * width / WIDE)), 3)
+
+
+def _fit(text: str, width: float, chars: int) -> str:
+    """``text`` cut to what ``chars`` characters at the wide width become at ``width``."""
+    return _short(text, max(10, round(chars * width / WIDE)))
 
 
 @cache
@@ -58,60 +91,97 @@ def timeline(brief):
     rows = [r for r in brief.dated_actions() if not r["past"]]
     if not rows:
         return None
-    plt = _pyplot()
-    from matplotlib.dates import date2num
-
     shown = rows[:MAX_ROWS]
-    labels = [wrap_label(f"{r['when']} · {r['topic']}", 34, 3) for r in shown]
-    height = 0.6 + 0.32 * len(shown) + 0.16 * sum(label.count("\n") for label in labels)
-    fig, ax = plt.subplots(figsize=(6.8, max(1.8, height)))
-    for y, r in enumerate(shown):
-        start = date2num(r["start"])
-        width = max(1.0, date2num(r["end"] + timedelta(days=1)) - start)
-        if r["role"] == "original":
-            ax.barh(y, width, left=start, height=0.55, color="#bbbbbb", hatch="///", edgecolor="#888888", linewidth=0.5)
-        else:
-            color = "#e07b39" if r["role"] == "rescheduled" else ("#9bb7cc" if r["precision"] == "month" else "#1f5f8b")
-            ax.barh(y, width, left=start, height=0.55, color=color)
-    ax.set_yticks(range(len(shown)), labels)
-    ax.invert_yaxis()
-    first = min(date2num(r["start"]) for r in shown)
-    last = max(date2num(r["end"] + timedelta(days=1)) for r in shown)
-    margin = max(1.0, (last - first) * 0.02)
-    ax.set_xlim(first - margin, last + margin)
-    _month_axis(ax, brief.lang)
-    ax.set_title(brief.t("chart_timeline"))
-    if any(r["role"] for r in shown):
-        from matplotlib.patches import Patch
 
-        fig.legend(
-            handles=[Patch(facecolor="#bbbbbb", hatch="///", edgecolor="#888888", label=brief.t("moved")), Patch(color="#e07b39", label=brief.t("new_date"))],
-            loc="outside lower center",
-            ncols=2,
-        )
+    def draw(width):
+        plt = _pyplot()
+        from matplotlib.dates import date2num
+
+        labels = [_label(f"{r['when']} · {r['topic']}", width, 34) for r in shown]
+        height = 0.6 + 0.32 * len(shown) + 0.16 * sum(label.count("\n") for label in labels)
+        fig, ax = plt.subplots(figsize=(width, max(1.8, height)))
+        for y, r in enumerate(shown):
+            start = date2num(r["start"])
+            span = max(1.0, date2num(r["end"] + timedelta(days=1)) - start)
+            if r["role"] == "original":
+                ax.barh(y, span, left=start, height=0.55, color="#bbbbbb", hatch="///", edgecolor="#888888", linewidth=0.5)
+            else:
+                color = "#e07b39" if r["role"] == "rescheduled" else ("#9bb7cc" if r["precision"] == "month" else "#1f5f8b")
+                ax.barh(y, span, left=start, height=0.55, color=color)
+        ax.set_yticks(range(len(shown)), labels)
+        ax.invert_yaxis()
+        first = min(date2num(r["start"]) for r in shown)
+        last = max(date2num(r["end"] + timedelta(days=1)) for r in shown)
+        margin = max(1.0, (last - first) * 0.02)
+        ax.set_xlim(first - margin, last + margin)
+        _month_axis(ax, brief.lang)
+        if width < WIDE:
+            ax.tick_params(axis="x", labelrotation=45)
+        ax.set_title(brief.t("chart_timeline"))
+        if any(r["role"] for r in shown):
+            from matplotlib.patches import Patch
+
+            fig.legend(
+                handles=[Patch(facecolor="#bbbbbb", hatch="///", edgecolor="#888888", label=brief.t("moved")), Patch(color="#e07b39", label=brief.t("new_date"))],
+                loc="outside lower center",
+                ncols=2,
+            )
+        return fig
+
     alt = brief.t("alt_timeline", n=len(rows), first=rows[0]["when"], last=rows[-1]["when"])
-    return _png(fig), alt
+    return _drawn(draw, alt)
 
 
-def places(brief):
-    """Percentages that name a place, against the 100% target."""
-    rows = [(q.entity, float(q.value)) for _, d in brief.meeting.directives() for q in d.quantities if q.unit == "%" and q.entity]
-    if not rows:
-        return None
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.42 * len(rows)))
-    names = [name for name, _ in rows]
-    values = [value for _, value in rows]
-    bars = ax.barh(range(len(rows)), values, color=["#3f8f5b" if v >= 100 else "#1f5f8b" for v in values], height=0.55)
-    ax.set_yticks(range(len(rows)), names)
-    ax.invert_yaxis()
-    ax.axvline(100, color="#c0392b", linewidth=1.2, linestyle="--", label=brief.t("target"))
-    ax.bar_label(bars, labels=[f"{brief.number(v)}%" for v in values], padding=3, fontsize=9)
-    ax.set_xlim(0, max(110, max(values) * 1.12))
-    ax.legend(loc="lower right")
-    ax.set_title(brief.t("chart_places"))
-    alt = brief.t("alt_places", items="; ".join(f"{n} {brief.number(v)}%" for n, v in rows))
-    return _png(fig), alt
+def places(brief) -> list[Chart]:
+    """One bar chart per measure given for two places or more (``Brief.place_measures``): the
+    title says the measure; the overall figure (``ทั้งประเทศ 100.03%``) is a reference line when
+    the text gives one; a 100% target line only for shares."""
+    return [_measure_chart(brief, m) for m in brief.place_measures()]
+
+
+def _measure_chart(brief, m: dict) -> Chart:
+    rows = [(p["place"], p["value"]) for p in m["places"]]
+    values = [v for _, v in rows]
+    overall = m["overall"]
+    share = m["role"] == "share" and m["unit"] == "%"
+    title = brief.measure_title(m)
+
+    def draw(width):
+        plt = _pyplot()
+        narrow = width < WIDE  # a phone: three title lines and the legend in one column need room
+        fig, ax = plt.subplots(figsize=(width, (1.9 if narrow else 1.0) + 0.42 * len(rows)))
+        colors = ["#3f8f5b" if share and v >= 100 else "#1f5f8b" for v in values]
+        ax.barh(range(len(rows)), values, color=colors, height=0.55)
+        ax.set_yticks(range(len(rows)), [_fit(name, width, 24) for name, _ in rows])
+        ax.invert_yaxis()
+        top = max(values + ([overall["value"]] if overall else []) + ([100] if share else []))
+        ax.set_xlim(0, top * (1.25 if width < WIDE else 1.12))
+        for y, v in enumerate(values):  # the value inside a long bar, clear of the reference lines
+            inside = v > 0.3 * top
+            ax.annotate(brief.figure(v, m["unit"]), (v, y), xytext=(-4 if inside else 3, 0), textcoords="offset points", ha="right" if inside else "left", va="center", fontsize=9, color="white" if inside else "#1d2733", fontweight="bold" if inside else "normal")
+        if share:
+            ax.axvline(100, color="#c0392b", linewidth=1.2, linestyle="--", label=brief.t("target"))
+        if overall:
+            ax.axvline(overall["value"], color="#333333", linewidth=1.2, linestyle=":", label=f"{overall['label']} {overall['figure']}")
+        ax.xaxis.set_major_formatter(_plain_numbers())
+        if share or overall:
+            fig.legend(loc="outside lower center", ncols=2 if width >= WIDE else 1)
+        lines = title.split(" · ") if width < WIDE else [title]  # a phone: the unit, then the words
+        ax.set_title("\n".join(_fit(line, width, 70) for line in lines), loc="left")
+        return fig
+
+    items = "; ".join(f"{name} {brief.figure(v, m['unit'])}" for name, v in rows)
+    alt = brief.t("alt_measure", title=title, items=items)
+    if overall:
+        alt += "; " + brief.t("alt_reference", label=overall["label"], figure=overall["figure"], sentence=overall["sentence"])
+    return _drawn(draw, alt)
+
+
+def _plain_numbers():
+    """Axis numbers as people write them: 1,200,000, never 1.2e6."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _pos: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}")
 
 
 def parts(brief):
@@ -119,18 +189,27 @@ def parts(brief):
     check = next((c for c in brief.meeting.checks if c.kind == "sum" and c.labels), None)
     if check is None:
         return None
-    plt = _pyplot()
     pairs = sorted(zip(check.labels, check.operands), key=lambda p: -p[1])
-    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.38 * len(pairs)))
-    bars = ax.barh(range(len(pairs)), [v for _, v in pairs], color="#8a5a9e", height=0.55)
-    ax.set_yticks(range(len(pairs)), [_short(label, 30) for label, _ in pairs])
-    ax.invert_yaxis()
-    ax.bar_label(bars, labels=[brief.number(v) for _, v in pairs], padding=3, fontsize=9)
-    ax.xaxis.get_major_locator().set_params(integer=True)
     total = brief.figure(check.total, check.unit)
-    ax.set_title(f"{brief.t('chart_parts')}: {total}")
+
+    def draw(width):
+        plt = _pyplot()
+        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.38 * len(pairs)))
+        bars = ax.barh(range(len(pairs)), [v for _, v in pairs], color="#8a5a9e", height=0.55)
+        ax.set_yticks(range(len(pairs)), [_fit(label, width, 30) for label, _ in pairs])
+        ax.invert_yaxis()
+        ax.bar_label(bars, labels=[brief.number(v) for _, v in pairs], padding=3, fontsize=9)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.xaxis.set_major_formatter(_plain_numbers())
+        ax.set_xlim(0, max(v for _, v in pairs) * (1.25 if width < WIDE else 1.12))
+        if width < WIDE:  # a phone: the title from the figure's left edge, the total on its own line
+            fig.suptitle(f"{brief.t('chart_parts')}:\n{total}", x=0.02, ha="left", fontsize=11, fontweight="bold")
+        else:
+            ax.set_title(f"{brief.t('chart_parts')}: {total}")
+        return fig
+
     alt = brief.t("alt_parts", total=total, items="; ".join(f"{label} {brief.number(v)}" for label, v in pairs))
-    return _png(fig), alt
+    return _drawn(draw, alt)
 
 
 def topics(brief):
@@ -138,18 +217,23 @@ def topics(brief):
     items = brief.meeting.items
     if not items:
         return None
-    plt = _pyplot()
-    labels = [wrap_label(f"{i.no}. {brief.topic(i.topic)}", 34, 3) for i in items]
-    fig, ax = plt.subplots(figsize=(6.8, 0.7 + 0.34 * len(items) + 0.16 * sum(label.count("\n") for label in labels)))
     counts = [len(i.directives) for i in items]
-    bars = ax.barh(range(len(items)), counts, color="#1f5f8b", height=0.55)
-    ax.set_yticks(range(len(items)), labels)
-    ax.invert_yaxis()
-    ax.bar_label(bars, padding=3, fontsize=9)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(brief.t("chart_topics"))
+
+    def draw(width):
+        plt = _pyplot()
+        labels = [_label(f"{i.no}. {brief.topic(i.topic)}", width, 34) for i in items]
+        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.34 * len(items) + 0.16 * sum(label.count("\n") for label in labels)))
+        bars = ax.barh(range(len(items)), counts, color="#1f5f8b", height=0.55)
+        ax.set_yticks(range(len(items)), labels)
+        ax.invert_yaxis()
+        ax.bar_label(bars, padding=3, fontsize=9)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlim(0, max(counts) * (1.15 if width < WIDE else 1.08))  # room for the longest bar's count
+        ax.set_title(brief.t("chart_topics"))
+        return fig
+
     alt = brief.t("alt_topics", items="; ".join(f"{brief.topic(i.topic)} {len(i.directives)}" for i in items))
-    return _png(fig), alt
+    return _drawn(draw, alt)
 
 
 def trend_lines(trends, most: int = 6):

@@ -322,7 +322,9 @@ def write_pdf(html: str, target: Path) -> None:
 
     html = print_html(html)
     only_inline = URLFetcher(allowed_protocols={"data"})  # fonts and charts are data: URLs
-    weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(str(target), finisher=fix_text_layer)
+    # tagged (PDF/UA structure: headings, tables, figures with their alt text, reading order) for
+    # screen readers and reflow; it cost under 0.05 s of CPU on the sample (1.88 s either way)
+    weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(str(target), finisher=fix_text_layer, pdf_tags=True)
 
 
 # --- files, manifest, lock ---------------------------------------------------------------------
