@@ -42,8 +42,10 @@ def _drawn(draw, alt: str) -> Chart:
 
 
 def _label(text: str, width: float, chars: int) -> str:
-    """A label wrapped (never cut) to what ``chars`` characters at the wide width become at ``width``."""
-    return wrap_label(text, max(10, round(chars * width / WIDE)), 3)
+    """A label wrapped to what ``chars`` characters at the wide width become at ``width``: three
+    lines at most on paper, six on a phone, so a topic is cut only past that (the alt text and
+    the tables keep it whole)."""
+    return wrap_label(text, max(10, round(chars * width / WIDE)), 3 if width >= WIDE else 6)
 
 
 def _fit(text: str, width: float, chars: int) -> str:
