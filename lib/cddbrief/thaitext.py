@@ -81,7 +81,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def drop_controls(text: str) -> tuple[str, int]:
     """Remove control characters (NUL and the like; tabs and line ends stay); return how many.
 
-    >>> drop_controls("ครั้งที่\x00 4/2562")
+    >>> drop_controls("ครั้งที่\\x00 4/2562")
     ('ครั้งที่ 4/2562', 1)
     """
     cleaned, count = _CONTROLS.subn("", text)
