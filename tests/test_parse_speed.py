@@ -89,3 +89,59 @@ def test_a_weak_fit_still_names_every_readers_fit():
     reading, fit = read_layout(read_bytes(text.encode(), "p.txt"))
     assert (reading.layout, fit.score) == ("prose", 0.45)
     assert "others: table 0.0, minutes 0.0" in reading.notes[0].message
+
+
+def test_a_clean_document_is_not_cleaned_line_by_line(monkeypatch):
+    """One scan says a document has no odd spaces or control characters; then no line is cleaned."""
+    import cddbrief.meeting as meeting
+
+    cleaned = []
+    monkeypatch.setattr(meeting, "normalise_spaces", lambda text, f=meeting.normalise_spaces: cleaned.append(text) or f(text))
+    m = docgen.meeting(random.Random(3))
+    parsed = meeting.parse_document(read_bytes(docgen.render_dump(m).encode(), "d.txt"))
+    assert cleaned == []
+    assert [(i.no, i.topic) for i in parsed.items] == [(no, topic) for no, _inferred, topic, _n in docgen.expected_items(m)]
+
+
+def test_only_the_lines_that_need_it_are_cleaned(monkeypatch):
+    """A non-breaking space in one line and a NUL in another: those two lines are cleaned, and noted."""
+    import cddbrief.meeting as meeting
+
+    cleaned = []
+    monkeypatch.setattr(meeting, "normalise_spaces", lambda text, f=meeting.normalise_spaces: cleaned.append(text) or f(text))
+    text = "สพอ.เถิน ร่วมประชุม ครั้งที่ 6/2566\n1. กองทุนหมู่บ้าน ให้รายงาน\u00a012 กองทุน\n2. ผ้าไทย ให้แต่งกาย\x00ทุกวันอังคาร\n"
+    parsed = meeting.parse_document(read_bytes(text.encode(), "p.txt"))
+    assert cleaned == ["1. กองทุนหมู่บ้าน ให้รายงาน\u00a012 กองทุน", "2. ผ้าไทย ให้แต่งกาย\x00ทุกวันอังคาร"]
+    assert [d.text for i in parsed.items for d in i.directives] == ["ให้รายงาน 12 กองทุน", "ให้แต่งกายทุกวันอังคาร"]
+    assert [q.surface for i in parsed.items for d in i.directives for q in d.quantities] == ["12 กองทุน"]
+    messages = [n.message for n in parsed.notes]
+    assert "1 non-breaking or zero-width spaces were read as plain spaces" in messages
+    assert "1 control characters (NUL and the like) were removed" in messages
+
+
+def _stray_marks_by_hand(text: str) -> str:
+    """The definition: a Thai mark at the start, or after anything but a Thai letter or mark, with the marks after it."""
+    from cddbrief.thaitext import _THAI_MARKS
+
+    out, stray = [], False
+    for n, ch in enumerate(text):
+        if ch in _THAI_MARKS:
+            stray = stray or n == 0 or not "\u0e01" <= text[n - 1] <= "\u0e4e"
+            if stray:
+                continue
+        else:
+            stray = False
+        out.append(ch)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_stray_marks_are_dropped_as_defined(seed):
+    """The fast pattern (a mark first, then a look at the character before) drops exactly what the definition says."""
+    from cddbrief.thaitext import _THAI_MARKS, drop_stray_marks
+
+    rng = random.Random(seed)
+    alphabet = list("กขเแ ab1\n\t.ๆ") + list(_THAI_MARKS)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert drop_stray_marks(text)[0] == _stray_marks_by_hand(text), text
