@@ -145,3 +145,24 @@ def test_stray_marks_are_dropped_as_defined(seed):
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         assert drop_stray_marks(text)[0] == _stray_marks_by_hand(text), text
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_province_before_a_figure_is_the_one_a_whole_reading_finds(seed):
+    """Names are read only as far as the figures need, from a space ENTITY_REACH before the first: the same
+    province as reading every name of the text, for figures asked in order and out of it."""
+    from cddbrief.glossary import provinces
+    from cddbrief.quantities import ENTITY_REACH, _entity_before, _place_mentions, _Places
+
+    assert not any(ch.isspace() for name in provinces() for ch in name)  # what reading from a space relies on
+    rng = random.Random(seed)
+    names = list(provinces())[:30] + ["กทม.", "แพร่"]
+    words = ["จังหวัด", "จ.", "และ", "ใน", "เผย", "ที่", "ของ", "ให้", "รายงาน", "กลุ่ม", "12", "(", ",", "x" * ENTITY_REACH]
+    for _ in range(300):
+        text = "".join(rng.choice(names + words) + rng.choice(["", " ", "", "\n"]) for _ in range(rng.randint(1, 40)))
+        whole = _place_mentions(text)
+        positions = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(1, 6))))
+        if rng.random() < 0.2:
+            positions.reverse()
+        places = _Places(text)
+        assert [places.before(p) for p in positions] == [_entity_before(whole, p) for p in positions], text

@@ -47,21 +47,32 @@ _STRAY_MARK = re.compile(rf"[{_THAI_MARKS}](?<![\u0e01-\u0e4e].)[{_THAI_MARKS}]*
 def to_arabic_digits(text: str) -> str:
     """Read Thai digits as Arabic ones, one character for one.
 
+    The last text read is remembered by identity: the readers of dates, moves,
+    recurrences and figures each read the same directive in turn, and the
+    second to fourth pay nothing.
+
     >>> to_arabic_digits("ครั้งที่ ๔/๒๕๖๒")
     'ครั้งที่ 4/2562'
     """
-    if not has_thai_digits(text):
-        return text  # the same object: callers' caches keep working
-    return text.translate(_DIGIT_TABLE)
+    global _last_read
+    last = _last_read
+    if last[0] is text:
+        return last[1]
+    read = text.translate(_DIGIT_TABLE) if has_thai_digits(text) else text  # the same object: callers' caches keep working
+    _last_read = (text, read)
+    return read
+
+
+_last_read = ("", "")
 
 
 def has_thai_digits(text: str) -> bool:
-    """True when the text holds a Thai digit.
+    """True when the text holds a Thai digit (ten searches at C speed beat one regex here).
 
-    >>> has_thai_digits("256๒")
-    True
+    >>> has_thai_digits("256๒"), has_thai_digits("2562")
+    (True, False)
     """
-    return _THAI_DIGIT.search(text) is not None
+    return any(digit in text for digit in THAI_DIGITS)
 
 
 def normalise_spaces(text: str) -> str:
