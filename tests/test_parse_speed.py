@@ -166,3 +166,55 @@ def test_the_province_before_a_figure_is_the_one_a_whole_reading_finds(seed):
             positions.reverse()
         places = _Places(text)
         assert [places.before(p) for p in positions] == [_entity_before(whole, p) for p in positions], text
+
+
+def test_a_text_with_no_digit_and_no_month_word_is_not_scanned_for_dates(monkeypatch):
+    """Every date holds a digit, or เดือน before its month: without either, no date pattern is tried."""
+    from cddbrief import thaidates
+
+    scanned = []
+    monkeypatch.setattr(thaidates, "_day_dates", lambda reading, year, f=thaidates._day_dates: scanned.append(reading) or f(reading, year))
+    assert thaidates.find_dates("ขอให้ประสานหน่วยงานที่เกี่ยวข้องเพื่อบูรณาการการทำงาน", 2562) == ([], [])
+    assert scanned == []
+    spans, notes = thaidates.find_dates("ให้รายงานผลภายในเดือนมิถุนายน", 2562)
+    assert scanned == ["ให้รายงานผลภายในเดือนมิถุนายน"]
+    assert [(s.start.isoformat(), s.end.isoformat(), s.precision, s.surface, s.year_inferred) for s in spans] == [("2019-06-01", "2019-06-30", "month", "เดือนมิถุนายน", True)]
+    assert [n.kind for n in notes] == ["inferred"]
+    spans, _ = thaidates.find_dates("ภายใน ๒๕ เม.ย. ๖๒")
+    assert [(s.start.isoformat(), s.surface) for s in spans] == [("2019-04-25", "๒๕ เม.ย. ๖๒")]
+
+
+def test_years_read_the_same_in_arabic_and_thai_digits():
+    """The fast path for plain Arabic digits gives what the general reading gives for the same year in Thai digits."""
+    from cddbrief.thaidates import be_year
+
+    thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+    for n in range(100):
+        for written in (f"{n:02d}", f"{25:02d}{n:02d}", f"{20:02d}{n:02d}", f"{n:02d}{n:02d}"):
+            for context in (None, 2562):
+                assert be_year(written, context) == be_year(written.translate(thai), context), written
+
+
+def test_ordinal_words_are_told_as_before():
+    """The cheap test of a window's end never hides an ordinal the pattern would find (รอบ 2, ข้อที่ 3, but วันที่ 9)."""
+    from cddbrief.thaidates import _DAY_THI, _ORDINAL_BEFORE, _ordinal_before
+
+    def by_pattern(reading, start):
+        found = _ORDINAL_BEFORE.search(reading, max(0, start - 16), start)
+        return bool(found) and not (found.group().startswith("ที่") and _DAY_THI.search(reading, max(0, start - 16), start))
+
+    rng = random.Random(4)
+    words = ["รอบ", "รอบที่", "ครั้งที่", "ข้อ", "ฉบับที่", "ที่", "วันที่", "วันศุกร์ที่", "พื้นที่", "หมู่", "ห้อง", "ให้", "ภายใน", " ", "\n", "ระยะ", "งวดที่"]
+    for _ in range(5000):
+        reading = "".join(rng.choice(words) for _ in range(rng.randint(0, 6))) + " " * rng.randint(0, 2) + "9 มี.ค."
+        start = reading.rindex("9")
+        assert _ordinal_before(reading, start) == by_pattern(reading, start), reading
+
+
+def test_month_forms_are_remembered_but_unknown_ones_still_refused():
+    from cddbrief.thaidates import month_number
+
+    assert [month_number(w) for w in ("มิ.ย", "มิ.ย", "มี ค.", "เมษายน", "ธ.ค.", "กรกฏาคม")] == [6, 6, 3, 4, 12, 7]
+    for _ in range(2):
+        with pytest.raises(KeyError):
+            month_number("ไม่ใช่เดือน")

@@ -94,12 +94,15 @@ _ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ท�
 # ที่ makes an ordinal (ข้อที่ 3) unless it follows วัน or a weekday, with or without a space:
 # วันที่ 9, วันศุกร์ที่ 9, วันศุกร์ ที่ 9
 # (nor after พื้น, หน้า: ลงพื้นที่ 3 ต.ค. is a visit on the 3rd)
+_ORDINAL_ENDS = ("ที่", "รอบ", "ครั้ง", "ข้อ", "ลำดับ", "รุ่น", "ระยะ", "งวด", "หมู่", "วาระ", "ชั้น", "ห้อง")
 _DAY_THI = re.compile(r"(?:วัน|จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์|พื้น|หน้า)\s*ที่\s*$")
 
 
 def _ordinal_before(reading: str, start: int) -> bool:
     """Does a word that makes the next number an ordinal (รอบ 2, ข้อที่ 3) end right here?"""
     window_start = max(0, start - 16)
+    if not reading[window_start:start].rstrip().endswith(_ORDINAL_ENDS):
+        return False  # every word of _ORDINAL_BEFORE ends so: most places need no regex
     found = _ORDINAL_BEFORE.search(reading, window_start, start)
     if not found:
         return False
@@ -110,6 +113,7 @@ _NOW = re.compile(r"(?:กำหนด|เลื่อน|เปลี่ยน)
 
 
 _NOT_DIGIT = re.compile(r"\D")
+_ANY_DIGIT = re.compile("[0-9]")
 _SPACE_OR_DOT = re.compile(r"[\s.]")
 _SPLIT_DIGITS = re.compile(r"\d\s\d")
 
@@ -122,10 +126,14 @@ def be_year(written: str, context_be: int | None = None) -> tuple[int, bool] | N
     >>> be_year("15", context_be=2562) is None   # 2515 is far from the meeting: not a year here
     True
     """
-    text = to_arabic_digits(written)
-    christian = "ค" in text
-    digits = _NOT_DIGIT.sub("", text)
-    repaired = bool(_SPLIT_DIGITS.search(text))
+    if written.isascii() and written.isdigit():  # 62, 2562: most years are written so
+        text = digits = written
+        christian = repaired = False
+    else:
+        text = to_arabic_digits(written)
+        christian = "ค" in text
+        digits = _NOT_DIGIT.sub("", text)
+        repaired = bool(_SPLIT_DIGITS.search(text))
     if len(digits) == 2:
         year = 2500 + int(digits)
     elif len(digits) == 4:
@@ -155,8 +163,15 @@ def month_number(written: str) -> int:
     >>> month_number("มิ.ย"), month_number("มี ค."), month_number("เมษายน")
     (6, 3, 4)
     """
-    key = _SPACE_OR_DOT.sub("", written)
-    return _MONTH_BY_KEY[key]
+    number = _MONTH_BY_WRITTEN.get(written)
+    if number is None:
+        number = _MONTH_BY_KEY[_SPACE_OR_DOT.sub("", written)]
+        if len(_MONTH_BY_WRITTEN) < 4096:  # the forms a month is written in are few; the bound is for odd input
+            _MONTH_BY_WRITTEN[written] = number
+    return number
+
+
+_MONTH_BY_WRITTEN: dict[str, int] = {}
 
 
 def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[DateSpan], list[Note]]:
@@ -177,6 +192,8 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     [('2022-11-10', True), ('2023-03-05', True)]
     """
     reading = to_arabic_digits(text)
+    if "เดือน" not in reading and _ANY_DIGIT.search(reading) is None:
+        return [], []  # every date holds a digit, or เดือน before its month
     day_dates = _day_dates(reading, meeting_year_be)
     candidates = (
         day_dates
