@@ -1,6 +1,13 @@
 """Parsing speed: documents per second and MB/s on the sample, warm, one core.
 
     .venv/bin/python benchmarks/bench_parse.py [--seconds 5]
+    .venv/bin/python benchmarks/bench_parse.py --against d773ef7   # old and new code side by side
+
+``--against REV`` runs the whole parse of the sample with the code of a git
+revision (``git archive`` into a temporary folder, put first on PYTHONPATH of a
+subprocess) and with this tree's, in turns, and prints both in CPU time on one
+core and their ratio: this machine's speed swings by a third, so only figures
+of one run compare.
 
 Prints one line per stage and the whole parse (read -> layout -> meeting ->
 extraction -> checks), then one line per file kind: the same meeting as the
@@ -12,8 +19,13 @@ swings. Not a test: it prints figures for the closing notes.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,12 +53,68 @@ def measure(label: str, fn, size: int, seconds: float) -> None:
     print(f"{label:<28} {1 / per_doc:>9,.0f} docs/s  {size / per_doc / 1e6:>7.2f} MB/s  ({per_doc * 1e3:.3f} ms/doc, {len(rounds) * 50} runs)")
 
 
+GOAL = 1000  # documents/s, issue 12
+
+
+def cpu_per_doc(fn, seconds: float) -> float:
+    """Median CPU seconds of one call, over rounds of 20 calls (CPU time: what this process spent, not what others did)."""
+    fn()
+    rounds = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline or len(rounds) < 3:
+        start = time.process_time()
+        for _ in range(20):
+            fn()
+        rounds.append((time.process_time() - start) / 20)
+    return statistics.median(rounds)
+
+
+def child(seconds: float) -> None:
+    """One measurement of the whole parse of the sample, with whatever cddbrief is first on the path."""
+    import cddbrief
+
+    data = SAMPLE.read_bytes()
+    per_doc = cpu_per_doc(lambda: parse_document(read_bytes(data, SAMPLE.name)), seconds)
+    print(json.dumps({"per_doc": per_doc, "package": str(Path(cddbrief.__file__).parent)}))
+
+
+def side_by_side(rev: str, seconds: float, turns: int = 4) -> None:
+    """The sample parsed by the code of ``rev`` and by this tree's, in turns; medians and ratio."""
+    with tempfile.TemporaryDirectory(prefix="bench-parse-") as old:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "lib"], check=True, capture_output=True).stdout
+        with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
+            tar.extractall(old, filter="data")
+        trees = {f"{rev} (before)": Path(old) / "lib", "this tree (after)": ROOT / "lib"}
+        runs: dict[str, list[float]] = {label: [] for label in trees}
+        for _ in range(turns):
+            for label, lib in trees.items():
+                env = {**os.environ, "PYTHONPATH": str(lib)}
+                out = subprocess.run([sys.executable, __file__, "--child", "--seconds", str(seconds)], env=env, check=True, capture_output=True, text=True).stdout
+                result = json.loads(out)
+                assert Path(result["package"]).resolve() == (lib / "cddbrief").resolve(), result  # the code meant, not an installed copy
+                runs[label].append(result["per_doc"])
+        print(f"sample parsed whole (read..checks), CPU time on one core, median of {turns} turns taken in alternation")
+        per_doc = {label: statistics.median(times) for label, times in runs.items()}
+        for label, t in per_doc.items():
+            print(f"{label:<28} {1 / t:>9,.0f} docs/s  ({t * 1e3:.3f} ms/doc; turns: {', '.join(f'{x * 1e3:.2f}' for x in runs[label])} ms)")
+        before, after = per_doc.values()
+        print(f"{'':<28} {before / after:>9.2f}× as fast; goal {GOAL:,} docs/s: {'met' if 1 / after >= GOAL else f'{GOAL * after:.1f}× short'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--against", metavar="REV", help="also parse with the code of this git revision, side by side")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    if args.child:
+        child(args.seconds)
+        return
+    if args.against:
+        side_by_side(args.against, args.seconds / 2)
+        return
     data = SAMPLE.read_bytes()
     print(f"sample: {SAMPLE.name}, {len(data):,} bytes; one core, warm; median of rounds of 50")
     measure("read (decode)", lambda: read_bytes(data, SAMPLE.name), len(data), args.seconds / 2)
