@@ -218,3 +218,27 @@ def test_month_forms_are_remembered_but_unknown_ones_still_refused():
     for _ in range(2):
         with pytest.raises(KeyError):
             month_number("ไม่ใช่เดือน")
+
+
+def _lines(rng: random.Random, n: int) -> list[str]:
+    pieces = [" ", "  ", "\t", "\u3000", "1", "๒", "12", "3", ".", ")", "(", "-", "•", "ให้", "รายงาน", "OTOP", "５", "\n", "2.1", " 4"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(n)]
+
+
+def test_a_marker_is_read_from_the_first_characters_as_from_the_whole_line():
+    """marker_at reads only a line's first characters, unless the match runs to their end: the same match as the whole line's."""
+    from cddbrief.readers.points import MARKER, marker_at
+    from cddbrief.thaitext import to_arabic_digits
+
+    for line in _lines(random.Random(5), 20000):
+        fast, whole = marker_at(line), MARKER.match(to_arabic_digits(line))
+        assert (fast and (fast.span(), fast.groupdict())) == (whole and (whole.span(), whole.groupdict())), repr(line)
+
+
+def test_an_item_number_is_told_as_by_the_pattern():
+    """Cells that start with neither a digit nor "(" are no item number, without the pattern."""
+    from cddbrief.layout import _ITEM_NUMBER, is_item_number
+    from cddbrief.thaitext import to_arabic_digits
+
+    for cell in _lines(random.Random(6), 20000):
+        assert is_item_number(cell) == bool(_ITEM_NUMBER.match(to_arabic_digits(cell.strip()))), repr(cell)

@@ -67,11 +67,16 @@ _last_read = ("", "")
 
 
 def has_thai_digits(text: str) -> bool:
-    """True when the text holds a Thai digit (ten searches at C speed beat one regex here).
+    """True when the text holds a Thai digit.
 
-    >>> has_thai_digits("256๒"), has_thai_digits("2562")
-    (True, False)
+    One regex for a short text; for a long one, ten substring searches at C speed,
+    which beat the regex's test of every character.
+
+    >>> has_thai_digits("256๒"), has_thai_digits("2562"), has_thai_digits("ก" * 200 + "๙")
+    (True, False, True)
     """
+    if len(text) < 100:
+        return _THAI_DIGIT.search(text) is not None
     return any(digit in text for digit in THAI_DIGITS)
 
 
