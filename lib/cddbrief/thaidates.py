@@ -249,12 +249,21 @@ def _years(groups: dict, keys, context_be):
     """Read the year groups: (years by key, the first problem as (kind, key) or None)."""
     years = {}
     for key in keys:
-        if groups.get(key):
-            read, problem = _read_year(groups[key], context_be)
+        written = groups.get(key)
+        if written:
+            read, problem = _read_year(written, context_be)
             if problem:
                 return years, (problem, key)
             years[key] = read
     return years, None
+
+
+_DAY_DATE_YEARS = ("y1", "y2", "ry", "ly")
+
+
+def _second_day(match: re.Match, g: dict) -> int:
+    """Where the second day of a range starts (-1: none)."""
+    return next((match.start(k) for k in ("d2", "rd2", "ld2") if g[k]), -1)
 
 
 def _bad_year(start: int, end: int, written: str) -> dict:
@@ -274,16 +283,16 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             break
         start = match.start()
         g = match.groupdict()
-        second = next((match.start(k) for k in ("d2", "rd2", "ld2") if g[k]), -1)
         pos = match.end()
         first_ok = not (start and reading[start - 1] in "0123456789.,/:") and 1 <= int(g["d1"]) <= 31
         if not first_ok or _ordinal_before(reading, start):
             # 1.25 มี.ค., ปี 57 - 30 ก.ย. 61, รอบ 2 ก.ค. 62: the first number is no day;
             # a range may still hold a date from its second day on
+            second = _second_day(match, g)
             if second > start:
                 pos = second
             continue
-        years, problem = _years(g, ("y1", "y2", "ry", "ly"), context_be)
+        years, problem = _years(g, _DAY_DATE_YEARS, context_be)
         end = match.end()
         if problem and problem[0] == "bad":
             found.append(_bad_year(start, match.end(problem[1]), g[problem[1]]))
@@ -313,7 +322,7 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             # ๒ ๔ ตุลาคม: two day numbers before one month; the dash between them was lost
             d2 = int(g["ld2"])
             if not d1 < d2 <= 31:
-                pos = second  # 12 4 ต.ค.: only the second number is a day
+                pos = _second_day(match, g)  # 12 4 ต.ค.: only the second number is a day
                 continue
             m1 = m2 = month_number(g["lm"])
             y1 = y2 = years.get("ly")
