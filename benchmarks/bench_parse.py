@@ -73,9 +73,15 @@ def child(seconds: float) -> None:
     """One measurement of the whole parse of the sample, with whatever cddbrief is first on the path."""
     import cddbrief
 
-    data = SAMPLE.read_bytes()
-    per_doc = cpu_per_doc(lambda: parse_document(read_bytes(data, SAMPLE.name)), seconds)
+    files = [SAMPLE] + [EXPORTS / f"sample.{kind}" for kind in KINDS[1:]]
+    per_doc = {}
+    for path, kind in zip(files, KINDS):
+        data = path.read_bytes()
+        per_doc[kind] = cpu_per_doc(lambda: parse_document(read_bytes(data, path.name)), seconds if kind == "txt" else seconds / 3)
     print(json.dumps({"per_doc": per_doc, "package": str(Path(cddbrief.__file__).parent)}))
+
+
+KINDS = ("txt", "docx", "html")
 
 
 def side_by_side(rev: str, seconds: float, turns: int = 4) -> None:
@@ -85,7 +91,7 @@ def side_by_side(rev: str, seconds: float, turns: int = 4) -> None:
         with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
             tar.extractall(old, filter="data")
         trees = {f"{rev} (before)": Path(old) / "lib", "this tree (after)": ROOT / "lib"}
-        runs: dict[str, list[float]] = {label: [] for label in trees}
+        runs: dict[str, list[dict]] = {label: [] for label in trees}
         for _ in range(turns):
             for label, lib in trees.items():
                 env = {**os.environ, "PYTHONPATH": str(lib)}
@@ -93,54 +99,16 @@ def side_by_side(rev: str, seconds: float, turns: int = 4) -> None:
                 result = json.loads(out)
                 assert Path(result["package"]).resolve() == (lib / "cddbrief").resolve(), result  # the code meant, not an installed copy
                 runs[label].append(result["per_doc"])
-        print(f"sample parsed whole (read..checks), CPU time on one core, median of {turns} turns taken in alternation")
-        per_doc = {label: statistics.median(times) for label, times in runs.items()}
-        for label, t in per_doc.items():
-            print(f"{label:<28} {1 / t:>9,.0f} docs/s  ({t * 1e3:.3f} ms/doc; turns: {', '.join(f'{x * 1e3:.2f}' for x in runs[label])} ms)")
-        before, after = per_doc.values()
-        print(f"{'':<28} {before / after:>9.2f}× as fast; goal {GOAL:,} docs/s: {'met' if 1 / after >= GOAL else f'{GOAL * after:.1f}× short'}")
-
-
-def stages(data: bytes, seconds: float) -> None:
-    """Where a document's time goes, in CPU ms on one core, and what one pass over its text costs:
-    the figures behind the limit of a parse in pure Python."""
-    import re
-
-    from cddbrief.glossary import province_pattern
-    from cddbrief.header import read_header
-    from cddbrief.indicators import find_checks
-    from cddbrief.meeting import _extract
-    from cddbrief.readers import read_layout
-
-    seconds = max(seconds / 6, 0.3)
-    meeting = parse_document(read_bytes(data, SAMPLE.name))
-    reading, _ = read_layout(read_bytes(data, SAMPLE.name))
-    texts = [d.text for item in meeting.items for d in item.directives]
-    whole = cpu_per_doc(lambda: parse_document(read_bytes(data, SAMPLE.name)), seconds)
-    parts = {
-        "read (decode, lines)": cpu_per_doc(lambda: read_bytes(data, SAMPLE.name), seconds),
-        "layout reader (items)": cpu_per_doc(lambda: read_layout(read_bytes(data, SAMPLE.name)), seconds),
-        "header": cpu_per_doc(lambda: read_header(reading.header, []), seconds),
-        "dates and figures": cpu_per_doc(lambda: _extract(meeting.items, meeting.year_be, []), seconds),
-        "checks": cpu_per_doc(lambda: find_checks(meeting), seconds),
-    }
-    parts["layout reader (items)"] -= parts["read (decode, lines)"]
-    print(f"\nwhere the time goes (CPU ms per document; whole parse {whole * 1e3:.2f} ms)")
-    for label, t in parts.items():
-        print(f"  {label:<26} {t * 1e3:>7.3f} ms  {t / whole:>4.0%}")
-    print(f"  {'the rest (cleaning, notes)':<26} {(whole - sum(parts.values())) * 1e3:>7.3f} ms")
-    text = data.decode("utf-8")
-    directives = "\n".join(texts)
-    digits, controls, provinces = re.compile("[0-9]+"), re.compile("[\x00-\x08\x0e-\x1f]"), province_pattern()
-    floor = {
-        f"digits [0-9]+ over the text ({len(text):,} chars)": cpu_per_doc(lambda: sum(1 for _ in digits.finditer(text)), seconds),
-        "a class that finds nothing (controls) over the text": cpu_per_doc(lambda: controls.search(text), seconds),
-        f"77 province names (trie) over the directives ({len(directives):,} chars)": cpu_per_doc(lambda: sum(1 for _ in provinces.finditer(directives)), seconds),
-        "the text split into lines, each stripped": cpu_per_doc(lambda: [ln.strip() for ln in text.split("\n")], seconds),
-    }
-    print("one pass over the sample, for scale (CPU ms):")
-    for label, t in floor.items():
-        print(f"  {label:<70} {t * 1e3:>7.3f} ms")
+        print(f"the sample parsed whole (read..checks), CPU time on one core, median of {turns} turns taken in alternation")
+        for kind in KINDS:
+            what = "sample (.txt)" if kind == "txt" else f"the sample as .{kind}"
+            per_doc = {label: statistics.median(r[kind] for r in results) for label, results in runs.items()}
+            for label, t in per_doc.items():
+                turns_ms = ", ".join(f"{r[kind] * 1e3:.2f}" for r in runs[label])
+                print(f"{what:<20} {label:<20} {1 / t:>7,.0f} docs/s  ({t * 1e3:.3f} ms/doc; turns: {turns_ms} ms)")
+            before, after = per_doc.values()
+            goal = f"; goal {GOAL:,} docs/s: {'met' if 1 / after >= GOAL else f'{GOAL * after:.1f}× short'}" if kind == "txt" else ""
+            print(f"{'':<41} {before / after:>7.2f}× as fast{goal}")
 
 
 def main() -> None:
