@@ -242,3 +242,26 @@ def test_an_item_number_is_told_as_by_the_pattern():
 
     for cell in _lines(random.Random(6), 20000):
         assert is_item_number(cell) == bool(_ITEM_NUMBER.match(to_arabic_digits(cell.strip()))), repr(cell)
+
+
+def test_the_context_year_is_worked_out_only_for_a_date_without_one(monkeypatch):
+    """Dates that all give their year need no year from the context: it is not worked out; one without a year gets it."""
+    from cddbrief import thaidates
+
+    asked = []
+    monkeypatch.setattr(thaidates, "_context_years", lambda *a, f=thaidates._context_years: asked.append(a) or f(*a))
+    spans, notes = thaidates.find_dates("เดิมกำหนด 26-27 มี.ค. 62 เลื่อนเป็น 22 เม.ย. 62", 2562)
+    assert [(s.start.isoformat(), s.end.isoformat(), s.year_inferred) for s in spans] == [("2019-03-26", "2019-03-27", False), ("2019-04-22", "2019-04-22", False)]
+    assert (asked, notes) == ([], [])
+    spans, notes = thaidates.find_dates("ส่งภายใน 22 เม.ย. 62 และรายงานผลภายใน 5 พ.ค.", 2562)
+    assert len(asked) == 1
+    assert [(s.start.isoformat(), s.year_inferred) for s in spans] == [("2019-04-22", False), ("2019-05-05", True)]
+    assert [n.message for n in notes] == ["'5 พ.ค.' has no year; 2562 was taken from '22 เม.ย. 62' earlier in the text"]
+
+
+def test_a_text_without_digits_holds_no_figure_and_is_not_scanned(monkeypatch):
+    from cddbrief import quantities
+
+    """No digit, no figure: nothing of the figure reader runs past one search (roles are not assigned to nothing)."""
+    monkeypatch.setattr(quantities, "assign_roles", lambda *a: pytest.fail("roles were assigned"))
+    assert quantities.find_quantities("ขอให้ประสานหน่วยงานที่เกี่ยวข้อง") == ([], [])

@@ -106,6 +106,8 @@ def find_quantities(
     [(120, 'หมู่บ้าน', None, None, '120 หมู่บ้าน'), (20000, 'บาท', 'หมู่บ้าน', None, '20,000 บาท'), (81.25, '%', None, 'น่าน', '81.2 5%')]
     """
     reading = to_arabic_digits(text)
+    if _DIGIT_RUN.search(reading) is None:
+        return [], []  # no digit, no figure
     places = None  # place names are looked for only when a figure needs them
     known = units()
     quantity_re, per_re = _quantity_re(), _per_re()
@@ -116,7 +118,7 @@ def find_quantities(
     next_skip = 0  # digit runs come in order, so one pointer walks the spans to skip
     # words looked for before every figure, looked for once in the whole text first: most texts have none
     percent_words = "ร้อยละ" in reading
-    phone_words = any(word in reading for word in _PHONE_WORDS)
+    phone_words = None  # looked for when a figure first needs it
     for run in _DIGIT_RUN.finditer(reading):
         start = run.start()  # a figure starts where its digits do (nothing is matched before them)
         if start < consumed:
@@ -140,6 +142,8 @@ def find_quantities(
             continue
         if pct_at is None and _not_an_amount(reading, start):
             continue
+        if phone_words is None:
+            phone_words = any(word in reading for word in _PHONE_WORDS)
         if phone_words and _PHONE_BEFORE.search(reading, max(0, start - 40), start):
             continue
         number = match.group("num")

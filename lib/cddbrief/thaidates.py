@@ -213,7 +213,8 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     spans: list[DateSpan] = []
     undated = any(c["y1"] is None and c["y2"] is None and not c.get("bad_year") for c in raw)
     explicit = [(a, b, year, fiscal, text[a:b]) for a, b, year, fiscal, _ in _explicit_years(reading, anchors)] if undated else []
-    context = _context_years(raw, explicit, meeting_year_be)  # notes quote the text as written
+    # notes quote the text as written; a year from the context is wanted only by a date without one
+    context = _context_years(raw, explicit, meeting_year_be) if undated else [(None, None, False)] * len(raw)
     for parts, year in zip(raw, context):
         span = _to_span(parts, text, year, notes)
         if span is not None:
