@@ -265,3 +265,16 @@ def test_a_text_without_digits_holds_no_figure_and_is_not_scanned(monkeypatch):
     """No digit, no figure: nothing of the figure reader runs past one search (roles are not assigned to nothing)."""
     monkeypatch.setattr(quantities, "assign_roles", lambda *a: pytest.fail("roles were assigned"))
     assert quantities.find_quantities("ขอให้ประสานหน่วยงานที่เกี่ยวข้อง") == ([], [])
+
+
+@pytest.mark.parametrize("extra,odd,controls", [("\u00a0", 1, 0), ("\x0b", 0, 1), ("\x00\u200b", 1, 1), ("", 0, 0)])
+def test_the_text_of_a_dump_is_cleaned_and_counted_as_before(extra, odd, controls):
+    """Odd spaces and control characters (\\x0b is both: a line break Word writes, and a control) are counted once."""
+    from cddbrief.meeting import parse_document
+
+    text = f"สพอ.เถิน ร่วมประชุม ครั้งที่ 6/2566\n1. กองทุนหมู่บ้าน ให้รายงาน{extra}12 กองทุน\n2. ผ้าไทย ให้แต่งกายทุกวันอังคาร\n"
+    parsed = parse_document(read_bytes(text.encode(), "p.txt"))
+    messages = [n.message for n in parsed.notes]
+    assert (f"{odd} non-breaking or zero-width spaces were read as plain spaces" in messages) == bool(odd)
+    assert (f"{controls} control characters (NUL and the like) were removed" in messages) == bool(controls)
+    assert [q.value for i in parsed.items for d in i.directives for q in d.quantities] == [12]

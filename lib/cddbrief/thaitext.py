@@ -93,8 +93,18 @@ def normalise_spaces(text: str) -> str:
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARS = frozenset(chr(c) for c in range(0x80) if _CONTROLS.match(chr(c)))  # what drop_controls drops
 # What normalise_spaces or drop_controls would change: one search says a text is clean.
 _UNCLEAN = re.compile("[" + "".join(re.escape(chr(k)) for k in _ODD_SPACES) + r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def unclean_chars(text: str) -> list[str]:
+    """Every character normalise_spaces or drop_controls would change, in one scan.
+
+    >>> unclean_chars("ข้อมูล" + chr(0xA0) + "จปฐ." + chr(0)) == [chr(0xA0), chr(0)]
+    True
+    """
+    return _UNCLEAN.findall(text)
 
 
 def is_clean(text: str) -> bool:
