@@ -111,6 +111,48 @@ def side_by_side(rev: str, seconds: float, turns: int = 4) -> None:
             print(f"{'':<41} {before / after:>7.2f}× as fast{goal}")
 
 
+def stages(data: bytes, seconds: float) -> None:
+    """Where a document's time goes, in CPU ms on one core, and what one pass over its text costs:
+    the figures behind the limit of a parse in pure Python."""
+    import re
+
+    from cddbrief.glossary import province_pattern
+    from cddbrief.header import read_header
+    from cddbrief.indicators import find_checks
+    from cddbrief.meeting import _extract
+    from cddbrief.readers import read_layout
+
+    seconds = max(seconds / 6, 0.3)
+    meeting = parse_document(read_bytes(data, SAMPLE.name))
+    reading, _ = read_layout(read_bytes(data, SAMPLE.name))
+    texts = [d.text for item in meeting.items for d in item.directives]
+    whole = cpu_per_doc(lambda: parse_document(read_bytes(data, SAMPLE.name)), seconds)
+    parts = {
+        "read (decode, lines)": cpu_per_doc(lambda: read_bytes(data, SAMPLE.name), seconds),
+        "layout reader (items)": cpu_per_doc(lambda: read_layout(read_bytes(data, SAMPLE.name)), seconds),
+        "header": cpu_per_doc(lambda: read_header(reading.header, []), seconds),
+        "dates and figures": cpu_per_doc(lambda: _extract(meeting.items, meeting.year_be, []), seconds),
+        "checks": cpu_per_doc(lambda: find_checks(meeting), seconds),
+    }
+    parts["layout reader (items)"] -= parts["read (decode, lines)"]
+    print(f"\nwhere the time goes (CPU ms per document; whole parse {whole * 1e3:.2f} ms)")
+    for label, t in parts.items():
+        print(f"  {label:<26} {t * 1e3:>7.3f} ms  {t / whole:>4.0%}")
+    print(f"  {'the rest (cleaning, notes)':<26} {(whole - sum(parts.values())) * 1e3:>7.3f} ms")
+    text = data.decode("utf-8")
+    directives = "\n".join(texts)
+    digits, controls, provinces = re.compile("[0-9]+"), re.compile("[\x00-\x08\x0e-\x1f]"), province_pattern()
+    floor = {
+        f"digits [0-9]+ over the text ({len(text):,} chars)": cpu_per_doc(lambda: sum(1 for _ in digits.finditer(text)), seconds),
+        "a class that finds nothing (controls) over the text": cpu_per_doc(lambda: controls.search(text), seconds),
+        f"77 province names (trie) over the directives ({len(directives):,} chars)": cpu_per_doc(lambda: sum(1 for _ in provinces.finditer(directives)), seconds),
+        "the text split into lines, each stripped": cpu_per_doc(lambda: [ln.strip() for ln in text.split("\n")], seconds),
+    }
+    print("one pass over the sample, for scale (CPU ms):")
+    for label, t in floor.items():
+        print(f"  {label:<70} {t * 1e3:>7.3f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=5.0)
