@@ -54,7 +54,10 @@ def is_item_number(cell: str) -> bool:
     >>> is_item_number(" ๓ "), is_item_number("3."), is_item_number("OTOP")
     (True, True, False)
     """
-    return bool(_ITEM_NUMBER.match(to_arabic_digits(cell.strip())))
+    text = cell.strip()
+    if not (text[:1] == "(" or text[:1].isdecimal()):
+        return False  # a number cell starts with "(" or a digit (any decimal digit, as \d reads): no text cell needs the pattern
+    return bool(_ITEM_NUMBER.match(to_arabic_digits(text)))
 
 
 def header_role(cell: str) -> str | None:

@@ -20,10 +20,11 @@ from .readers import read_layout
 from .readers.points import split_directives
 from .sources import RawDocument, read_source
 from .thaidates import as_be, find_dates, find_recurrences, find_reschedules
-from .thaitext import drop_controls, normalise_spaces, to_arabic_digits
+from .thaitext import CONTROL_CHARS, drop_controls, is_clean, normalise_spaces, to_arabic_digits, unclean_chars
 
 __all__ = ["MEETING_REF", "parse_document", "parse_meeting_id", "read_meeting", "split_directives"]
 
+_ODD_COUNTED = "\u00a0\u200b\u2009\u202f"  # the odd spaces a note counts
 _ID_FORMS = re.compile(r"^\s*(?:(?P<no>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})|(?P<year2>\d{4})\s*-\s*(?P<no2>\d{1,3}))\s*$")
 
 
@@ -74,21 +75,28 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     """
     notes: list[Note] = list(raw.notes)
     label = Path(raw.source.path).name
-    odd = sum(b.text.count(ch) for b in raw.blocks for ch in "\u00a0\u200b\u2009\u202f") if raw.text is None else sum(raw.text.count(ch) for ch in "\u00a0\u200b\u2009\u202f")
+    # one scan says whether the document needs cleaning at all; then only the lines that do are cleaned
+    text_unclean = unclean_chars(raw.text) if raw.text is not None else []
+    clean = not text_unclean and all(is_clean(b.text) and all(is_clean(c) for r in b.rows or () for c in r) for b in raw.blocks)
+    if raw.text is not None:
+        odd = sum(1 for ch in text_unclean if ch in _ODD_COUNTED)
+    else:
+        odd = 0 if clean else sum(b.text.count(ch) for b in raw.blocks for ch in _ODD_COUNTED)
     if odd:
         notes.append(Note("repair", f"{odd} non-breaking or zero-width spaces were read as plain spaces", th=f"อ่านช่องว่างพิเศษ (non-breaking หรือ zero-width) {odd} ตัวเป็นช่องว่างปกติ"))
     controls = 0
-    for block in raw.blocks:
-        block.text, dropped = drop_controls(normalise_spaces(block.text))
-        controls += dropped
+    for block in () if clean else raw.blocks:
+        if not is_clean(block.text):
+            block.text, dropped = drop_controls(normalise_spaces(block.text))
+            controls += dropped
         if block.rows:
             rows = []
             for row in block.rows:
-                cells = [drop_controls(normalise_spaces(c)) for c in row]
+                cells = [drop_controls(normalise_spaces(c)) if not is_clean(c) else (c, 0) for c in row]
                 controls += sum(n for _, n in cells)
                 rows.append([c for c, _ in cells])
             block.rows = rows
-    if raw.text is not None:
+    if any(ch in CONTROL_CHARS for ch in text_unclean):  # a control character in the text
         raw.text, dropped = drop_controls(raw.text)
         controls = max(controls, dropped)  # the same characters, seen in the lines and in the text
     if controls:

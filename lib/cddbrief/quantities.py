@@ -90,6 +90,7 @@ _WHOLE_KINDS = {"count", "place"}  # counted things come whole: 2.4 โครง
 # phone word before it (โทร. 0 2141 6000 ต่อ 12). Dashed numbers (053-511-234) never
 # reach a unit. Looked at only before a figure about to be kept: most texts have none.
 _PHONE_BEFORE = re.compile(r"(?:โทร(?:ศัพท์|สาร)?|แฟกซ์|มือถือ|เบอร์(?:โทร)?|Tel|TEL|Fax|FAX)\.?\s*:?\s*[0-9][0-9 \-]*(?:ต่อ\s*)?$")
+_PHONE_WORDS = ("โทร", "แฟกซ์", "มือถือ", "เบอร์", "Tel", "TEL", "Fax", "FAX")  # the words _PHONE_BEFORE starts with
 ENTITY_REACH = 100  # characters: how far back a place name may stand from its figure
 
 
@@ -105,25 +106,32 @@ def find_quantities(
     [(120, 'หมู่บ้าน', None, None, '120 หมู่บ้าน'), (20000, 'บาท', 'หมู่บ้าน', None, '20,000 บาท'), (81.25, '%', None, 'น่าน', '81.2 5%')]
     """
     reading = to_arabic_digits(text)
+    if _DIGIT_RUN.search(reading) is None:
+        return [], []  # no digit, no figure
     places = None  # place names are looked for only when a figure needs them
     known = units()
+    quantity_re, per_re = _quantity_re(), _per_re()
     found: list[Quantity] = []
     notes: list[Note] = []
     consumed = 0
     skip = sorted(skip_spans)
     next_skip = 0  # digit runs come in order, so one pointer walks the spans to skip
+    # words looked for before every figure, looked for once in the whole text first: most texts have none
+    percent_words = "ร้อยละ" in reading
+    phone_words = None  # looked for when a figure first needs it
     for run in _DIGIT_RUN.finditer(reading):
-        if run.start() < consumed:
+        start = run.start()  # a figure starts where its digits do (nothing is matched before them)
+        if start < consumed:
             continue
-        match = _quantity_re().match(reading, run.start())
-        if not match:
-            continue
-        start, end = match.start("num"), match.end()
         while next_skip < len(skip) and skip[next_skip][1] <= start:
             next_skip += 1
         if next_skip < len(skip) and skip[next_skip][0] <= start:
+            continue  # inside a date: not worth a match
+        match = quantity_re.match(reading, start)
+        if not match:
             continue
-        pct_at = _pct_before(reading, start)
+        end = match.end()
+        pct_at = _pct_before(reading, start) if percent_words else None
         unit = match.group("unit")
         if pct_at is not None:
             start = pct_at
@@ -134,7 +142,9 @@ def find_quantities(
             continue
         if pct_at is None and _not_an_amount(reading, start):
             continue
-        if _PHONE_BEFORE.search(reading, max(0, start - 40), start):
+        if phone_words is None:
+            phone_words = any(word in reading for word in _PHONE_WORDS)
+        if phone_words and _PHONE_BEFORE.search(reading, max(0, start - 40), start):
             continue
         number = match.group("num")
         if known[unit].kind in _WHOLE_KINDS and not match.group("mult") and "." in number:
@@ -154,13 +164,13 @@ def find_quantities(
         info = known[unit]
         per = None
         window = reading[max(0, start - 20) : start]
-        per_match = _per_re().search(window) if "ละ" in window else None
+        per_match = per_re.search(window) if "ละ" in window else None
         if per_match:
             per = per_match.group("per")
         entity = None
         if info.key not in _PLACE_LEVEL_UNITS:
-            places = _place_mentions(reading) if places is None else places
-            entity = _entity_before(places, start)
+            places = _Places(reading) if places is None else places
+            entity = places.before(start)
         found.append(
             Quantity(
                 value=value,
@@ -245,22 +255,71 @@ def _plain(value: float | int) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.{max(1, len(str(value).split('.')[1]))}f}"
 
 
-def _place_mentions(reading: str) -> list[tuple[int, int, str]]:
+def _place_mentions(reading: str, pos: int = 0) -> list[tuple[int, int, str]]:
     """Province names that stand as words: after จังหวัด/จ., or between word breaks.
 
     Thai runs words together, so a bare name counts only where a word could end
     before and after it (เผยแพร่ holds แพร่ but is not the province).
     """
-    mentions = []
-    for match in province_pattern().finditer(reading):
-        before = reading[max(0, match.start() - 8) : match.start()]
-        after = reading[match.end() : match.end() + 1]
-        titled = re.search(r"(?:จังหวัด|จ\.)\s*$", before)
-        left_ok = titled or not before or re.search(r"(?:\s|[(,;:]|คือ|และ|ได้แก่|ของ|ที่|ใน)$", before)
-        right_ok = titled or not after or after.isspace() or after.isdigit() or after in ",;:()."
-        if left_ok and right_ok:
-            mentions.append((match.start(), match.end(), canonical_province(match.group())))
-    return mentions
+    return [mention for match in province_pattern().finditer(reading, pos) if (mention := _as_word(reading, match))]
+
+
+def _as_word(reading: str, match: re.Match) -> tuple[int, int, str] | None:
+    before = reading[max(0, match.start() - 8) : match.start()]
+    after = reading[match.end() : match.end() + 1]
+    titled = _TITLED.search(before)
+    left_ok = titled or not before or _LEFT_BREAK.search(before)
+    right_ok = titled or not after or after.isspace() or after.isdigit() or after in ",;:()."
+    return (match.start(), match.end(), canonical_province(match.group())) if left_ok and right_ok else None
+
+
+_TITLED = re.compile(r"(?:จังหวัด|จ\.)\s*$")
+_LEFT_BREAK = re.compile(r"(?:\s|[(,;:]|คือ|และ|ได้แก่|ของ|ที่|ใน)$")
+_SPACES = (" ", "\n", "\t")  # no province name holds one, so no name runs across one
+
+
+class _Places:
+    """The province named last before each figure, reading the text only as far as the figures need.
+
+    Figures come in order, so the names are read once, from a space at least
+    ENTITY_REACH characters before the first figure that needs one (no name runs
+    across a space, so reading from there finds what reading from the start
+    would) up to the last figure. Asked out of order, it reads the whole text.
+
+    >>> places = _Places("ในจังหวัดน่าน 12 กลุ่ม และลำพูน 3 กลุ่ม")
+    >>> places.before(14), places.before(32)
+    ('น่าน', 'ลำพูน')
+    """
+
+    def __init__(self, reading: str):
+        self.reading = reading
+        self.matches = None  # the names found from a safe place on, in order
+        self.pending = None  # the next name found, not yet before a figure
+        self.last = None  # (end, name) of the last name that ends before the last figure asked about
+        self.asked = -1
+
+    def before(self, position: int) -> str | None:
+        if position < self.asked:
+            return _entity_before(_place_mentions(self.reading), position)
+        self.asked = position
+        if self.matches is None:
+            reach = position - ENTITY_REACH  # a name that ends before this is too far from every figure to come
+            safe = max(self.reading.rfind(space, 0, reach) for space in _SPACES) + 1 if reach > 0 else 0
+            self.matches = province_pattern().finditer(self.reading, safe)
+            self.pending = self._next()
+        while self.pending is not None and self.pending[1] <= position:
+            self.last = self.pending[1:]
+            self.pending = self._next()
+        if self.last is not None and position - self.last[0] <= ENTITY_REACH:
+            return self.last[1]
+        return None
+
+    def _next(self) -> tuple[int, int, str] | None:
+        for match in self.matches:
+            mention = _as_word(self.reading, match)
+            if mention:
+                return mention
+        return None
 
 
 def _entity_before(mentions: list[tuple[int, int, str]], position: int) -> str | None:

@@ -94,12 +94,15 @@ _ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ท�
 # ที่ makes an ordinal (ข้อที่ 3) unless it follows วัน or a weekday, with or without a space:
 # วันที่ 9, วันศุกร์ที่ 9, วันศุกร์ ที่ 9
 # (nor after พื้น, หน้า: ลงพื้นที่ 3 ต.ค. is a visit on the 3rd)
+_ORDINAL_ENDS = ("ที่", "รอบ", "ครั้ง", "ข้อ", "ลำดับ", "รุ่น", "ระยะ", "งวด", "หมู่", "วาระ", "ชั้น", "ห้อง")
 _DAY_THI = re.compile(r"(?:วัน|จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์|พื้น|หน้า)\s*ที่\s*$")
 
 
 def _ordinal_before(reading: str, start: int) -> bool:
     """Does a word that makes the next number an ordinal (รอบ 2, ข้อที่ 3) end right here?"""
     window_start = max(0, start - 16)
+    if not reading[window_start:start].rstrip().endswith(_ORDINAL_ENDS):
+        return False  # every word of _ORDINAL_BEFORE ends so: most places need no regex
     found = _ORDINAL_BEFORE.search(reading, window_start, start)
     if not found:
         return False
@@ -110,6 +113,7 @@ _NOW = re.compile(r"(?:กำหนด|เลื่อน|เปลี่ยน)
 
 
 _NOT_DIGIT = re.compile(r"\D")
+_ANY_DIGIT = re.compile("[0-9]")
 _SPACE_OR_DOT = re.compile(r"[\s.]")
 _SPLIT_DIGITS = re.compile(r"\d\s\d")
 
@@ -122,10 +126,14 @@ def be_year(written: str, context_be: int | None = None) -> tuple[int, bool] | N
     >>> be_year("15", context_be=2562) is None   # 2515 is far from the meeting: not a year here
     True
     """
-    text = to_arabic_digits(written)
-    christian = "ค" in text
-    digits = _NOT_DIGIT.sub("", text)
-    repaired = bool(_SPLIT_DIGITS.search(text))
+    if written.isascii() and written.isdigit():  # 62, 2562: most years are written so
+        text = digits = written
+        christian = repaired = False
+    else:
+        text = to_arabic_digits(written)
+        christian = "ค" in text
+        digits = _NOT_DIGIT.sub("", text)
+        repaired = bool(_SPLIT_DIGITS.search(text))
     if len(digits) == 2:
         year = 2500 + int(digits)
     elif len(digits) == 4:
@@ -155,8 +163,15 @@ def month_number(written: str) -> int:
     >>> month_number("มิ.ย"), month_number("มี ค."), month_number("เมษายน")
     (6, 3, 4)
     """
-    key = _SPACE_OR_DOT.sub("", written)
-    return _MONTH_BY_KEY[key]
+    number = _MONTH_BY_WRITTEN.get(written)
+    if number is None:
+        number = _MONTH_BY_KEY[_SPACE_OR_DOT.sub("", written)]
+        if len(_MONTH_BY_WRITTEN) < 4096:  # the forms a month is written in are few; the bound is for odd input
+            _MONTH_BY_WRITTEN[written] = number
+    return number
+
+
+_MONTH_BY_WRITTEN: dict[str, int] = {}
 
 
 def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[DateSpan], list[Note]]:
@@ -177,6 +192,8 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     [('2022-11-10', True), ('2023-03-05', True)]
     """
     reading = to_arabic_digits(text)
+    if "เดือน" not in reading and _ANY_DIGIT.search(reading) is None:
+        return [], []  # every date holds a digit, or เดือน before its month
     day_dates = _day_dates(reading, meeting_year_be)
     candidates = (
         day_dates
@@ -196,7 +213,8 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     spans: list[DateSpan] = []
     undated = any(c["y1"] is None and c["y2"] is None and not c.get("bad_year") for c in raw)
     explicit = [(a, b, year, fiscal, text[a:b]) for a, b, year, fiscal, _ in _explicit_years(reading, anchors)] if undated else []
-    context = _context_years(raw, explicit, meeting_year_be)  # notes quote the text as written
+    # notes quote the text as written; a year from the context is wanted only by a date without one
+    context = _context_years(raw, explicit, meeting_year_be) if undated else [(None, None, False)] * len(raw)
     for parts, year in zip(raw, context):
         span = _to_span(parts, text, year, notes)
         if span is not None:
@@ -232,12 +250,21 @@ def _years(groups: dict, keys, context_be):
     """Read the year groups: (years by key, the first problem as (kind, key) or None)."""
     years = {}
     for key in keys:
-        if groups.get(key):
-            read, problem = _read_year(groups[key], context_be)
+        written = groups.get(key)
+        if written:
+            read, problem = _read_year(written, context_be)
             if problem:
                 return years, (problem, key)
             years[key] = read
     return years, None
+
+
+_DAY_DATE_YEARS = ("y1", "y2", "ry", "ly")
+
+
+def _second_day(match: re.Match, g: dict) -> int:
+    """Where the second day of a range starts (-1: none)."""
+    return next((match.start(k) for k in ("d2", "rd2", "ld2") if g[k]), -1)
 
 
 def _bad_year(start: int, end: int, written: str) -> dict:
@@ -257,16 +284,16 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             break
         start = match.start()
         g = match.groupdict()
-        second = next((match.start(k) for k in ("d2", "rd2", "ld2") if g[k]), -1)
         pos = match.end()
         first_ok = not (start and reading[start - 1] in "0123456789.,/:") and 1 <= int(g["d1"]) <= 31
         if not first_ok or _ordinal_before(reading, start):
             # 1.25 มี.ค., ปี 57 - 30 ก.ย. 61, รอบ 2 ก.ค. 62: the first number is no day;
             # a range may still hold a date from its second day on
+            second = _second_day(match, g)
             if second > start:
                 pos = second
             continue
-        years, problem = _years(g, ("y1", "y2", "ry", "ly"), context_be)
+        years, problem = _years(g, _DAY_DATE_YEARS, context_be)
         end = match.end()
         if problem and problem[0] == "bad":
             found.append(_bad_year(start, match.end(problem[1]), g[problem[1]]))
@@ -296,7 +323,7 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             # ๒ ๔ ตุลาคม: two day numbers before one month; the dash between them was lost
             d2 = int(g["ld2"])
             if not d1 < d2 <= 31:
-                pos = second  # 12 4 ต.ค.: only the second number is a day
+                pos = _second_day(match, g)  # 12 4 ต.ค.: only the second number is a day
                 continue
             m1 = m2 = month_number(g["lm"])
             y1 = y2 = years.get("ly")

@@ -10,9 +10,13 @@ Three layouts are read, each by a small module with the same two functions:
   and a มติที่ประชุม (resolution) per agenda item.
 
 ``fit(doc)`` says how well a document fits (0 to 1, with the reason);
-``read(doc, fit)`` reads it. :func:`read_layout` asks every reader and lets the
-best fit read; a weak best fit is said in a warning note, and a document that
-fits none is one clear error. A new layout is one new module added to READERS.
+``read(doc, fit)`` reads it; ``ceiling(doc)`` is what ``fit`` could give at most,
+from cheap signals only (a substring, a count), so that :func:`read_layout` asks
+``fit`` only of readers that could still win: a Word table dumped to text is
+never scanned line by line for a post's points or an agenda. The best fit reads;
+a weak best fit is said in a warning note (every reader is then asked, to say
+how well each fitted), and a document that fits none is one clear error. A new
+layout is one new module added to READERS.
 """
 
 from __future__ import annotations
@@ -64,8 +68,10 @@ def read_layout(doc) -> tuple[Reading, Fit]:
     >>> reading.layout, [item.topic for item in reading.items]
     ('prose', ['กองทุนหมู่บ้าน'])
     """
-    fits = [(module, module.fit(doc)) for module in readers()]
+    fits = _fits(doc)
     module, best = max(fits, key=lambda pair: pair[1].score)  # max keeps the first of equals
+    if best.score < WEAK_FIT:
+        fits = _fits(doc, dict(fits))  # the note names every reader's fit, the refusal any reader's problem
     label = Path(doc.source.path).name
     if best.score < NO_FIT:
         refusal = next((f.problem for _, f in fits if f.problem), None)
@@ -80,6 +86,25 @@ def read_layout(doc) -> tuple[Reading, Fit]:
         others = ", ".join(f"{m.NAME} {f.score:.1f}" for m, f in fits if m is not module)
         reading.notes.insert(0, Note("warning", f"the document fits no layout well; read as {module.NAME} ({best.reason}; fit {best.score:.1f}, others: {others}): check the items against the original", th=f"เอกสารไม่ตรงกับรูปแบบใดชัดเจน จึงอ่านแบบ {module.NAME_TH} ({best.reason}) ควรตรวจรายการเทียบกับต้นฉบับ"))
     return reading, best
+
+
+def _fits(doc, known: dict | None = None) -> list[tuple[object, Fit]]:
+    """The fits worth knowing, in reader order: a reader whose ceiling cannot beat the best
+    fit so far is not asked (``known`` given: every reader is, reusing the fits in it)."""
+    order = readers()
+    if known is not None:
+        return [(m, known[m] if m in known else m.fit(doc)) for m in order]
+    ceilings = [m.ceiling(doc) for m in order]
+    best, best_at = -1.0, len(order)
+    fits = {}
+    for at in sorted(range(len(order)), key=lambda i: -ceilings[i]):  # the most promising first
+        if ceilings[at] < best or (ceilings[at] == best and at > best_at):
+            continue  # cannot win: max keeps the first of equals
+        fit = order[at].fit(doc)
+        fits[at] = fit
+        if fit.score > best or (fit.score == best and at < best_at):
+            best, best_at = fit.score, at
+    return [(order[at], fits[at]) for at in sorted(fits)]
 
 
 def clean_marks(text: str, notes: list[Note]) -> str:

@@ -25,6 +25,19 @@ _NOTHING = re.compile(r"^\s*[-–(]?\s*ไม่มี\s*[-–)]?\s*$")
 _END = re.compile(r"^\s*(?:เลิก|ปิด)(?:การ)?ประชุม")
 
 
+def ceiling(doc) -> float:
+    """At most 0.9; 0 when no line or cell holds วาระ, the word every agenda heading has.
+
+    >>> from cddbrief.sources import read_bytes
+    >>> ceiling(read_bytes("รายงานการประชุม ครั้งที่ 4/2564\\nระเบียบวาระที่ 1 เรื่องแจ้ง\\n".encode(), "x.txt"))
+    0.9
+    """
+    for block in doc.blocks:
+        if "วาระ" in block.text or (block.rows and any("วาระ" in cell for row in block.rows for cell in row)):
+            return 0.9
+    return 0.0
+
+
 def fit(doc) -> Fit:
     """Two or more ระเบียบวาระ headings fit best; one, weakly."""
     lines = lines_of(doc.blocks)

@@ -132,6 +132,23 @@ def split_inline(text: str) -> list[tuple[str | None, str]]:
     return parts
 
 
+def marker_at(line: str) -> re.Match | None:
+    """``MARKER.match`` of the line read with Arabic digits, reading only its first characters:
+    a marker is at most five characters after the indent. Should the match reach the end of
+    what was read (spaces after the marker, a digit just past it), the whole line is read.
+
+    >>> marker_at("  ๓) ให้จังหวัดรายงาน").group("num"), marker_at("ให้รายงาน 2. ครั้ง") is None
+    ('3', True)
+    """
+    cut = len(line) - len(line.lstrip()) + 8
+    if cut >= len(line):
+        return MARKER.match(to_arabic_digits(line))
+    match = MARKER.match(to_arabic_digits(line[:cut]))
+    if match is not None and match.end() >= cut:
+        return MARKER.match(to_arabic_digits(line))
+    return match
+
+
 def split_directives(cell: str) -> list[tuple[str | None, str]]:
     """Split a ข้อสั่งการ cell into (label, text) directives.
 
@@ -147,7 +164,7 @@ def split_directives(cell: str) -> list[tuple[str | None, str]]:
     last = 0
     parts: list[list] = []  # [label, [lines]]
     for line in cell.split("\n"):
-        match = MARKER.match(to_arabic_digits(line))
+        match = marker_at(line)
         starts = False
         if match:
             number = match.group("paren") or match.group("num")

@@ -30,6 +30,17 @@ _PERSON = re.compile(r"^\s*(?:นาย|นางสาว|นาง|น\.ส\.|
 TOPIC_MAX = 80
 
 
+def ceiling(doc) -> float:
+    """At most 0.85 (numbered points after a head naming the meeting); 0.5 for a Word table
+    dumped to text, whose numbered cells are not a post's points.
+
+    >>> from cddbrief.sources import read_bytes
+    >>> ceiling(read_bytes("หัวเรื่อง\\n\\tที่\\n\\tประเด็น\\n\\tข้อสั่งการ\\n".encode(), "x.txt"))
+    0.5
+    """
+    return 0.5 if doc.text is not None and _tab_dump(doc.text) else 0.85
+
+
 def fit(doc) -> Fit:
     """Numbered points after a head naming the meeting fit best; paragraphs with instructions, weakly."""
     lines = _expanded(lines_of(doc.blocks))

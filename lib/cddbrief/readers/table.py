@@ -22,6 +22,19 @@ NAME_TH = "ตาราง"
 _NUMBERED_TOPIC = re.compile(r"^(?P<no>\d{1,3})\s?[.)](?!\d)\s*(?P<topic>\S.*)$")
 
 
+def ceiling(doc) -> float:
+    """At most 0.95 (a table with its header row); 0 with no table at all: a text with no tab,
+    or blocks with no table.
+
+    >>> from cddbrief.sources import read_bytes
+    >>> ceiling(read_bytes("ครั้งที่ 2/2565\\n1. กองทุน ให้รายงาน\\n".encode(), "x.txt"))
+    0.0
+    """
+    if doc.text is not None:
+        return 0.95 if "\t" in doc.text else 0.0
+    return 0.95 if any(b.kind == "table" for b in doc.blocks) else 0.0
+
+
 def fit(doc) -> Fit:
     """A table with the header row ที่ | ประเด็น | ข้อสั่งการ fits best; a headerless one of numbered rows, weakly."""
     layout = _layout(doc)
