@@ -206,9 +206,23 @@ def render_docx(m: GenMeeting, auto_numbering: bool = False) -> bytes:
                 paragraph.style = document.styles["List Number"]
             first = False
         row[3].text = item.remarks
+    return saved(document)
+
+
+def saved(document) -> bytes:
+    """A python-docx document's bytes, the same for the same content: the zip's entries get a
+    fixed time (python-docx stamps each with the clock, so two saves a second apart differ)."""
+    import zipfile
+
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    stable = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source, zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info))
+    return stable.getvalue()
 
 
 def expected_items(m: GenMeeting) -> list[tuple[int, bool, str, int]]:

@@ -546,9 +546,7 @@ def render_docx(doc: FormDoc, rng: random.Random, own: bool = True) -> bytes:
         else:
             paragraph = document.add_paragraph(part.text)
             paragraph.paragraph_format.first_line_indent = Pt(36)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docgen.saved(document)
 
 
 # --- HTML -----------------------------------------------------------------------------------------

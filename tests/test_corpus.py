@@ -7,6 +7,7 @@ import io
 import json
 import random
 import shutil
+from pathlib import Path
 import subprocess
 import sys
 from datetime import date
@@ -171,3 +172,17 @@ def test_formula_text_is_neutralised(tmp_path):
 def test_export_errors():
     result = run("export", str(SAMPLE), "--to", "pdfx")
     assert result.returncode == 2 and "unknown export" in result.stderr
+
+
+def test_the_cache_key_covers_the_readers_and_sources_subpackages(tmp_path):
+    """A change to a layout reader or a source reader must not leave old readings in the cache."""
+    from cddbrief import corpus
+
+    package = tmp_path / "cddbrief"
+    shutil.copytree(Path(corpus.__file__).resolve().parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = corpus.digest_of(package)
+    assert before == corpus.code_digest()
+    for changed in ("readers/prose.py", "sources/pdf.py"):
+        (package / changed).write_text((package / changed).read_text(encoding="utf-8") + "\n# a change\n", encoding="utf-8")
+        assert corpus.digest_of(package) != before, changed
+        before = corpus.digest_of(package)

@@ -102,10 +102,14 @@ def cache_dir() -> Path:
 @cache
 def code_digest() -> str:
     """What reading depends on: the package's code and data. A change empties the cache's meaning."""
+    return digest_of(Path(__file__).resolve().parent)
+
+
+def digest_of(package: Path) -> str:
+    """The digest of a package folder's Python files (subpackages too: readers/, sources/) and data."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted([*package.glob("*.py"), *package.joinpath("data").glob("*")]):
-        digest.update(path.name.encode())
+    for path in sorted([*package.rglob("*.py"), *package.joinpath("data").glob("*")]):
+        digest.update(str(path.relative_to(package)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
