@@ -147,3 +147,58 @@ CASES = [
 
 def cases():
     return [dict(zip(("case", "given", "make", "words"), c)) for c in CASES]
+
+
+# --- settings, checked before any work (tests/test_faults.py) -----------------------------------
+# Each case makes what it needs under the test's folder (``{tmp}``: raw/ holds the sample, out/ an
+# empty output folder, work/ the working folder) and gives (environment, arguments).
+
+_BUILD = ["build", "2562-04", "--data", "{data}", "--out", "{out}"]
+_ALL = ["build", "--all", "--data", "{data}", "--out", "{out}"]
+
+
+def _setting_file(folder: Path, name: str, text: str) -> str:
+    (folder / name).write_text(text, encoding="utf-8")
+    return str(folder / name)
+
+
+def _plain_notebook(folder: Path) -> str:
+    import json
+
+    cell = {"cell_type": "code", "metadata": {}, "source": "print(1)", "outputs": [], "execution_count": None}
+    return _setting_file(folder, "plain.ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+
+
+def _lock_is_a_folder(folder: Path):
+    (folder / "out" / "2562-04" / ".lock").mkdir(parents=True)
+    return {}, _BUILD
+
+
+def _dash_name(folder: Path):
+    (folder / "work" / "-สรุป.txt").write_bytes(SAMPLE.read_bytes())
+    return {}, ["build", "-สรุป.txt", "--out", "{out}"]
+
+
+SETTINGS = [
+    ("SOURCE_DATE_EPOCH=abc", "SOURCE_DATE_EPOCH=abc", lambda d: ({"SOURCE_DATE_EPOCH": "abc"}, _BUILD), ["SOURCE_DATE_EPOCH='abc' is not a number of seconds", "unset it"]),
+    ("SOURCE_DATE_EPOCH=-1", "SOURCE_DATE_EPOCH=-1", lambda d: ({"SOURCE_DATE_EPOCH": "-1"}, _BUILD), ["SOURCE_DATE_EPOCH='-1' is not a number of seconds"]),
+    ("CDDBRIEF_NOTEBOOK missing", "CDDBRIEF_NOTEBOOK=none.ipynb", lambda d: ({"CDDBRIEF_NOTEBOOK": str(d / "none.ipynb")}, _BUILD), ["none.ipynb is not there", "cell tagged 'parameters'"]),
+    ("CDDBRIEF_NOTEBOOK not JSON", "CDDBRIEF_NOTEBOOK=notes.ipynb (text)", lambda d: ({"CDDBRIEF_NOTEBOOK": _setting_file(d, "notes.ipynb", "ไม่ใช่ JSON")}, _BUILD), ["is not a notebook (not JSON)"]),
+    ("CDDBRIEF_NOTEBOOK without parameters", "CDDBRIEF_NOTEBOOK=plain.ipynb", lambda d: ({"CDDBRIEF_NOTEBOOK": _plain_notebook(d)}, _ALL), ["has no cell tagged 'parameters'"]),
+    ("CDDBRIEF_CACHE is a file", "CDDBRIEF_CACHE=cache.txt", lambda d: ({"CDDBRIEF_CACHE": _setting_file(d, "cache.txt", "x")}, ["list", "--data", "{data}"]), ["is a file, not a folder", "CDDBRIEF_CACHE"]),
+    ("--out inside the data folder", "--out raw/briefs", lambda d: ({}, ["build", "--all", "--data", "{data}", "--out", "{data}/briefs"]), ["is inside the data folder", "outside it"]),
+    ("--out is a file", "--out notes.txt", lambda d: ({}, ["build", "2562-04", "--data", "{data}", "--out", _setting_file(d, "notes.txt", "x")]), ["cannot create the output folder", "it is a file", "--out DIR"]),
+    ("--jobs 100000", "--jobs 100000", lambda d: ({}, [*_ALL, "--jobs", "100000"]), ["--jobs 100000 is more processes than this machine can run"]),
+    ("--scheduler ''", "--scheduler ''", lambda d: ({}, [*_ALL, "--scheduler", ""]), ["--scheduler is empty", "leave it out"]),
+    ("--scheduler 'not a url'", "--scheduler 'not a url'", lambda d: ({}, [*_ALL, "--scheduler", "not a url"]), ["'not a url' is not a dask scheduler address", "tcp://HOST:PORT"]),
+    ("--scheduler http://", "--scheduler http://127.0.0.1:8787", lambda d: ({}, [*_ALL, "--scheduler", "http://127.0.0.1:8787"]), ["is not a dask scheduler address"]),
+    ("tls:// without certificates", "--scheduler tls://127.0.0.1:8786", lambda d: ({}, [*_ALL, "--scheduler", "tls://127.0.0.1:8786"]), ["no certificates are given", "--tls-ca-file"]),
+    ("--tls-cert with tcp://", "--scheduler tcp://… --tls-cert me.pem", lambda d: ({}, [*_ALL, "--scheduler", "tcp://127.0.0.1:8786", "--tls-cert", "me.pem"]), ["go with a tls:// scheduler"]),
+    ("--task-timeout 0", "--task-timeout 0", lambda d: ({}, [*_ALL, "--scheduler", "tcp://127.0.0.1:8786", "--task-timeout", "0"]), ["--task-timeout 0 is not a number of seconds"]),
+    ("a .lock that is a folder", "OUT/2562-04/.lock/", _lock_is_a_folder, [".lock is a folder, where the build keeps its lock file"]),
+    ("a file name starting with -", "build -สรุป.txt", _dash_name, ["'-สรุป.txt' was taken for an option", "-- -สรุป.txt"]),
+]
+
+
+def settings():
+    return [dict(zip(("case", "given", "make", "words"), c)) for c in SETTINGS]

@@ -273,12 +273,33 @@ def children(pid: int) -> list[int]:
 # --- dask.distributed ---------------------------------------------------------------------------
 
 
-def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str) -> dict:
+def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, epoch: str | None = None) -> dict:
     """A task on a dask worker: build from the document's bytes, return the files' bytes.
 
-    The notebook is given the file's name only and runs in the file's folder, so the brief
-    holds no path of this worker's scratch space: it is byte for byte the brief a local build makes.
+    The notebook is given the file's name only and runs in the file's folder, and the client's
+    SOURCE_DATE_EPOCH travels with the task, so the brief holds nothing of this worker: it is
+    byte for byte the brief a local build makes.
     """
+    with _EPOCH_LOCK:
+        before = os.environ.get("SOURCE_DATE_EPOCH")
+        _set_env("SOURCE_DATE_EPOCH", epoch)
+        try:
+            return _remote_build(name, data, formats, lang, distinct)
+        finally:
+            _set_env("SOURCE_DATE_EPOCH", before)
+
+
+_EPOCH_LOCK = threading.Lock()  # a worker with several threads builds one brief at a time: the epoch is process-wide
+
+
+def _set_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
+
+
+def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str) -> dict:
     import time
 
     from .report import build
@@ -417,7 +438,8 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
     except (OSError, TimeoutError) as exc:
         raise CddbriefError(f"cannot reach the dask scheduler at {address} ({exc})", "check the address, or start one with `dask scheduler`") from None
     try:
-        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
+        epoch = os.environ.get("SOURCE_DATE_EPOCH") or None
+        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
                    for p, distinct in work}  # fmt: skip
         pending, running_since, alone_since = set(futures), {}, None
         with _bar(len(futures), progress) as bar:
