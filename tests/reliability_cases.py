@@ -202,3 +202,26 @@ SETTINGS = [
 
 def settings():
     return [dict(zip(("case", "given", "make", "words"), c)) for c in SETTINGS]
+
+
+# --- faults of running: stops, folders that belong to one source, names, clusters (tests/test_faults.py) ---
+# (fault, how it is made, what held, the test that proves it)
+
+FAULTS = [
+    ("SIGKILL to a batch", "`build --all --jobs 2` on 6 documents, killed once two kernels run", "every worker and kernel ends within seconds (workers: PR_SET_PDEATHSIG and a parent watchdog; each ends its kernel); the remaining briefs are not built", "test_faults.py::test_sigkill_of_a_batch_leaves_no_process"),
+    ("SIGTERM to a batch", "the same, SIGTERM", "exit 143, one line `cddbrief: stopped (SIGTERM)`; no worker or kernel left; no `.build-*` or `.tmp` left", "test_faults.py::test_sigterm_of_a_batch_ends_workers_and_cleans_up"),
+    ("Ctrl-C in a batch", "SIGINT to the whole process group, once two kernels run", "exit 130, stderr exactly `cddbrief: interrupted` (workers ignore SIGINT and are ended by the parent); nothing left running or half-written", "test_faults.py::test_ctrl_c_of_a_batch_says_one_line, test_reliability.py::test_an_interrupted_batch_leaves_no_partial_files"),
+    ("a `.build-*` folder of a killed build", "`.build-PID-*` of an ended pid and of a running one", "the next build of that folder removes the dead one, keeps the live one", "test_faults.py::test_stale_build_folders_are_cleaned_and_live_ones_kept"),
+    ("a single build killed by SIGKILL", "SIGKILL once its `.build-*` folder exists", "the next build succeeds and leaves no `.build-*`", "test_faults.py::test_a_killed_single_build_leaves_nothing_behind_the_next"),
+    ("two offices' write-ups into one --out", "`build a.txt`, then `build b.txt` (same meeting, another office)", "the second: exit 2, one line naming both files and offices and `--office`; the first brief byte for byte as it was; with `--office` it goes to `…-<district>/`", "test_faults.py::test_another_office_is_not_built_over_the_first"),
+    ("`--meeting` given to another meeting's document", "`build other.txt --meeting 4/2562` where 4/2562's brief exists", "exit 2 naming both documents and `--meeting 4/2562`; the brief untouched; the same document, edited, still rebuilds", "test_faults.py::test_meeting_option_cannot_overwrite_another_documents_brief"),
+    ("one office, two documents of one meeting", "two different write-ups of 7/2563 from one office, one from another", "folders `2563-07-<district>-<sha256[:6]>`, built once each and up to date on the next run; `list` notes them (and `--json` names each one's twin); the id asks for a path, since `--office` cannot tell them apart", "test_faults.py::test_one_office_two_documents_of_one_meeting"),
+    ("a file name that is not UTF-8", "a TIS-620 name (`\\xa1\\xd2\\xc3.txt`) beside a good file", "`build --all` fails it alone (`not valid UTF-8 … rename the file`), writes index.html with the name escaped, no `.tmp` left; `list` and `list --json` print valid UTF-8", "test_faults.py::test_file_names_that_are_not_utf8"),
+    ("a port that is not a dask scheduler", "`--scheduler tcp://127.0.0.1:PORT`, a server that accepts and never answers", "exit 2 in about 5 s, one line (`did not answer as a dask scheduler within 5 s`)", "test_faults.py::test_a_port_that_is_not_a_dask_scheduler_fails_in_seconds"),
+    ("the only dask worker vanishes mid-batch", "the worker removed while it runs a task", "the batch ends once the cluster has had no worker for the grace time (30 s; 3 s in the test): each brief not built is failed, saying to start `dask worker`", "test_faults.py::test_the_only_worker_vanishes_mid_batch"),
+    ("a brief built on a dask cluster", "`build --all --scheduler` against a local build of the same folder", "the same bytes (HTML, notebook, manifest, owner); no worker path inside; the folder's lock taken; up to date on the next run, local or cluster", "test_faults.py::test_a_cluster_brief_is_a_local_brief"),
+]
+
+
+def faults():
+    return [dict(zip(("fault", "how", "held", "test"), c)) for c in FAULTS]

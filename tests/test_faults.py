@@ -63,9 +63,22 @@ def until(check, timeout: float, what: str, every: float = 0.1):
 # --- processes ---------------------------------------------------------------------------------
 
 
-def descendants(pid: int) -> set[int]:
-    from cddbrief.batch import children
+def children(pid: int) -> list[int]:
+    """The processes whose parent is pid, from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_bytes()
+            except OSError:
+                continue
+            fields = stat[stat.rfind(b")") + 2 :].split()
+            if len(fields) > 1 and int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
 
+
+def descendants(pid: int) -> set[int]:
     found, todo = set(), [pid]
     while todo:
         for child in children(todo.pop()):

@@ -168,6 +168,7 @@ def _in_processes(documents, out_dir, formats, lang, force, jobs, progress) -> l
     worker whose parent is gone, even by SIGKILL, does the same (PR_SET_PDEATHSIG, and a watchdog).
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     outcomes = []
     stops = {signal.SIGINT, signal.SIGTERM}
@@ -178,10 +179,14 @@ def _in_processes(documents, out_dir, formats, lang, force, jobs, progress) -> l
         futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct) for p, distinct in documents]
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    paths = {future: path for future, (path, _) in zip(futures, documents)}
     try:
         with _bar(len(documents), progress) as bar:
             for future in as_completed(futures):
-                outcomes.append(future.result())
+                try:
+                    outcomes.append(future.result())
+                except BrokenProcessPool:  # a worker killed from outside (the OOM killer): its documents fail, not the batch
+                    outcomes.append(Outcome(paths[future], "failed", why="its build process died (killed from outside, or out of memory)"))
                 bar.update(1)
     except BaseException:  # Ctrl-C, SIGTERM (errors.Stopped), anything: no worker outlives the batch
         stop_workers(pool)
