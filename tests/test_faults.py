@@ -422,3 +422,16 @@ def test_the_only_worker_vanishes_mid_batch(tmp_path):
     failed = [o for o in outcomes if o.status == "failed"]  # the second was queued when the worker went
     assert len(outcomes) == 2 and failed
     assert all("has had no worker for 3 s" in o.why and "dask worker" in o.why for o in failed)
+
+
+def test_a_task_that_runs_too_long_is_given_up(cluster, tmp_path):
+    """--task-timeout: a brief still running on a worker after that long is failed, saying so; the
+    client does not wait on it. (A brief takes seconds of kernel start alone; the limit is 1 s.)"""
+    from cddbrief import batch
+
+    data = tmp_path / "raw"
+    data.mkdir()
+    write_meeting(data / "slow.txt", 30, number=11, year_be=2564)
+    outcomes = batch._on_cluster(cluster.scheduler_address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, task_timeout=1)
+    assert [(o.status, o.why) for o in outcomes] == [("failed", "took longer than 1 s on the cluster (--task-timeout)")]
+    assert not list((tmp_path / "out").glob("*/brief.html"))

@@ -85,7 +85,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     global _ARGV
     _ARGV = list(sys.argv[1:] if argv is None else argv)
-    _stop_on_sigterm()
+    previous = _stop_on_sigterm()
     try:
         args = _parser().parse_args(argv)
         check_settings(args)
@@ -106,19 +106,23 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"cddbrief: internal error ({type(exc).__name__}: {exc}); run with CDDBRIEF_DEBUG=1 for details and report it", file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:  # main() called from a program: its own SIGTERM handling back
+            signal.signal(signal.SIGTERM, previous)
 
 
-def _stop_on_sigterm() -> None:
-    """SIGTERM ends a command as Ctrl-C does (every cleanup runs), once: a second one is ignored."""
+def _stop_on_sigterm():
+    """SIGTERM ends a command as Ctrl-C does (every cleanup runs), once: a second one is ignored.
+    Returns the handler it replaced (None when signals are not ours to set)."""
 
     def stop(signum, frame):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise Stopped(signum)
 
     try:
-        signal.signal(signal.SIGTERM, stop)
+        return signal.signal(signal.SIGTERM, stop)
     except ValueError:  # not the main thread (main() called from a library): leave signals alone
-        pass
+        return None
 
 
 def check_settings(args) -> None:
@@ -180,6 +184,7 @@ def _check_cache() -> None:
         raise CddbriefError(f"CDDBRIEF_CACHE={raw} cannot be made ({exc.strerror})", remedy) from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise CddbriefError(f"CDDBRIEF_CACHE={raw} is not writable", remedy)
+    os.environ["CDDBRIEF_CACHE"] = str(folder.resolve())  # kernels run in the source's folder: the same cache for them
 
 
 def _check_out(out, data) -> None:
