@@ -219,6 +219,7 @@ FAULTS = [
     ("a file name that is not UTF-8", "a TIS-620 name (`\\xa1\\xd2\\xc3.txt`) beside a good file", "`build --all` fails it alone (`not valid UTF-8 … rename the file`), writes index.html with the name escaped, no `.tmp` left; `list` and `list --json` print valid UTF-8", "test_faults.py::test_file_names_that_are_not_utf8"),
     ("a port that is not a dask scheduler", "`--scheduler tcp://127.0.0.1:PORT`, a server that accepts and never answers", "exit 2 in about 5 s, one line (`did not answer as a dask scheduler within 5 s`)", "test_faults.py::test_a_port_that_is_not_a_dask_scheduler_fails_in_seconds"),
     ("the only dask worker vanishes mid-batch", "the worker removed while it runs a task", "the batch ends once the cluster has had no worker for the grace time (30 s; 3 s in the test): each brief not built is failed, saying to start `dask worker`", "test_faults.py::test_the_only_worker_vanishes_mid_batch"),
+    ("a dask task that never ends", "a notebook whose cell sleeps 10 minutes, `task_timeout=1`", "the brief is failed (`took longer than 1 s on the cluster (--task-timeout)`); the client does not wait on it (default 900 s)", "test_faults.py::test_a_task_that_runs_too_long_is_given_up"),
     ("a brief built on a dask cluster", "`build --all --scheduler` against a local build of the same folder", "the same bytes (HTML, notebook, manifest, owner); no worker path inside; the folder's lock taken; up to date on the next run, local or cluster", "test_faults.py::test_a_cluster_brief_is_a_local_brief"),
 ]
 
