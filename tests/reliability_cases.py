@@ -147,3 +147,82 @@ CASES = [
 
 def cases():
     return [dict(zip(("case", "given", "make", "words"), c)) for c in CASES]
+
+
+# --- settings, checked before any work (tests/test_faults.py) -----------------------------------
+# Each case makes what it needs under the test's folder (``{tmp}``: raw/ holds the sample, out/ an
+# empty output folder, work/ the working folder) and gives (environment, arguments).
+
+_BUILD = ["build", "2562-04", "--data", "{data}", "--out", "{out}"]
+_ALL = ["build", "--all", "--data", "{data}", "--out", "{out}"]
+
+
+def _setting_file(folder: Path, name: str, text: str) -> str:
+    (folder / name).write_text(text, encoding="utf-8")
+    return str(folder / name)
+
+
+def _plain_notebook(folder: Path) -> str:
+    import json
+
+    cell = {"cell_type": "code", "metadata": {}, "source": "print(1)", "outputs": [], "execution_count": None}
+    return _setting_file(folder, "plain.ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+
+
+def _lock_is_a_folder(folder: Path):
+    (folder / "out" / "2562-04" / ".lock").mkdir(parents=True)
+    return {}, _BUILD
+
+
+def _dash_name(folder: Path):
+    (folder / "work" / "-สรุป.txt").write_bytes(SAMPLE.read_bytes())
+    return {}, ["build", "-สรุป.txt", "--out", "{out}"]
+
+
+SETTINGS = [
+    ("SOURCE_DATE_EPOCH=abc", "SOURCE_DATE_EPOCH=abc", lambda d: ({"SOURCE_DATE_EPOCH": "abc"}, _BUILD), ["SOURCE_DATE_EPOCH='abc' is not a number of seconds", "unset it"]),
+    ("SOURCE_DATE_EPOCH=-1", "SOURCE_DATE_EPOCH=-1", lambda d: ({"SOURCE_DATE_EPOCH": "-1"}, _BUILD), ["SOURCE_DATE_EPOCH='-1' is not a number of seconds"]),
+    ("CDDBRIEF_NOTEBOOK missing", "CDDBRIEF_NOTEBOOK=none.ipynb", lambda d: ({"CDDBRIEF_NOTEBOOK": str(d / "none.ipynb")}, _BUILD), ["none.ipynb is not there", "cell tagged 'parameters'"]),
+    ("CDDBRIEF_NOTEBOOK not JSON", "CDDBRIEF_NOTEBOOK=notes.ipynb (text)", lambda d: ({"CDDBRIEF_NOTEBOOK": _setting_file(d, "notes.ipynb", "ไม่ใช่ JSON")}, _BUILD), ["is not a notebook (not JSON)"]),
+    ("CDDBRIEF_NOTEBOOK without parameters", "CDDBRIEF_NOTEBOOK=plain.ipynb", lambda d: ({"CDDBRIEF_NOTEBOOK": _plain_notebook(d)}, _ALL), ["has no cell tagged 'parameters'"]),
+    ("CDDBRIEF_CACHE is a file", "CDDBRIEF_CACHE=cache.txt", lambda d: ({"CDDBRIEF_CACHE": _setting_file(d, "cache.txt", "x")}, ["list", "--data", "{data}"]), ["is a file, not a folder", "CDDBRIEF_CACHE"]),
+    ("--out inside the data folder", "--out raw/briefs", lambda d: ({}, ["build", "--all", "--data", "{data}", "--out", "{data}/briefs"]), ["is inside the data folder", "outside it"]),
+    ("--out is a file", "--out notes.txt", lambda d: ({}, ["build", "2562-04", "--data", "{data}", "--out", _setting_file(d, "notes.txt", "x")]), ["cannot create the output folder", "it is a file", "--out DIR"]),
+    ("--jobs 100000", "--jobs 100000", lambda d: ({}, [*_ALL, "--jobs", "100000"]), ["--jobs 100000 is more processes than this machine can run"]),
+    ("--scheduler ''", "--scheduler ''", lambda d: ({}, [*_ALL, "--scheduler", ""]), ["--scheduler is empty", "leave it out"]),
+    ("--scheduler 'not a url'", "--scheduler 'not a url'", lambda d: ({}, [*_ALL, "--scheduler", "not a url"]), ["'not a url' is not a dask scheduler address", "tcp://HOST:PORT"]),
+    ("--scheduler http://", "--scheduler http://127.0.0.1:8787", lambda d: ({}, [*_ALL, "--scheduler", "http://127.0.0.1:8787"]), ["is not a dask scheduler address"]),
+    ("tls:// without certificates", "--scheduler tls://127.0.0.1:8786", lambda d: ({}, [*_ALL, "--scheduler", "tls://127.0.0.1:8786"]), ["no certificates are given", "--tls-ca-file"]),
+    ("--tls-cert with tcp://", "--scheduler tcp://… --tls-cert me.pem", lambda d: ({}, [*_ALL, "--scheduler", "tcp://127.0.0.1:8786", "--tls-cert", "me.pem"]), ["go with a tls:// scheduler"]),
+    ("--task-timeout 0", "--task-timeout 0", lambda d: ({}, [*_ALL, "--scheduler", "tcp://127.0.0.1:8786", "--task-timeout", "0"]), ["--task-timeout 0 is not a number of seconds"]),
+    ("a .lock that is a folder", "OUT/2562-04/.lock/", _lock_is_a_folder, [".lock is a folder, where the build keeps its lock file"]),
+    ("a file name starting with -", "build -สรุป.txt", _dash_name, ["'-สรุป.txt' was taken for an option", "-- -สรุป.txt"]),
+]
+
+
+def settings():
+    return [dict(zip(("case", "given", "make", "words"), c)) for c in SETTINGS]
+
+
+# --- faults of running: stops, folders that belong to one source, names, clusters (tests/test_faults.py) ---
+# (fault, how it is made, what held, the test that proves it)
+
+FAULTS = [
+    ("SIGKILL to a batch", "`build --all --jobs 2` on 6 documents, killed once two kernels run", "every worker and kernel ends within seconds (workers: PR_SET_PDEATHSIG and a parent watchdog; each ends its kernel); the remaining briefs are not built", "test_faults.py::test_sigkill_of_a_batch_leaves_no_process"),
+    ("SIGTERM to a batch", "the same, SIGTERM", "exit 143, one line `cddbrief: stopped (SIGTERM)`; no worker or kernel left; no `.build-*` or `.tmp` left", "test_faults.py::test_sigterm_of_a_batch_ends_workers_and_cleans_up"),
+    ("Ctrl-C in a batch", "SIGINT to the whole process group, once two kernels run", "exit 130, stderr exactly `cddbrief: interrupted` (workers ignore SIGINT and are ended by the parent); nothing left running or half-written", "test_faults.py::test_ctrl_c_of_a_batch_says_one_line, test_reliability.py::test_an_interrupted_batch_leaves_no_partial_files"),
+    ("a `.build-*` folder of a killed build", "`.build-PID-*` of an ended pid and of a running one", "the next build of that folder removes the dead one, keeps the live one", "test_faults.py::test_stale_build_folders_are_cleaned_and_live_ones_kept"),
+    ("a single build killed by SIGKILL", "SIGKILL once its `.build-*` folder exists", "the next build succeeds and leaves no `.build-*`", "test_faults.py::test_a_killed_single_build_leaves_nothing_behind_the_next"),
+    ("two offices' write-ups into one --out", "`build a.txt`, then `build b.txt` (same meeting, another office)", "the second: exit 2, one line naming both files and offices and `--office`; the first brief byte for byte as it was; with `--office` it goes to `…-<district>/`", "test_faults.py::test_another_office_is_not_built_over_the_first"),
+    ("`--meeting` given to another meeting's document", "`build other.txt --meeting 4/2562` where 4/2562's brief exists", "exit 2 naming both documents and `--meeting 4/2562`; the brief untouched; the same document, edited, still rebuilds", "test_faults.py::test_meeting_option_cannot_overwrite_another_documents_brief"),
+    ("one office, two documents of one meeting", "two different write-ups of 7/2563 from one office, one from another", "folders `2563-07-<district>-<sha256[:6]>`, built once each and up to date on the next run; `list` notes them (and `--json` names each one's twin); the id asks for a path, since `--office` cannot tell them apart", "test_faults.py::test_one_office_two_documents_of_one_meeting"),
+    ("a file name that is not UTF-8", "a TIS-620 name (`\\xa1\\xd2\\xc3.txt`) beside a good file", "`build --all` fails it alone (`not valid UTF-8 … rename the file`), writes index.html with the name escaped, no `.tmp` left; `list` and `list --json` print valid UTF-8", "test_faults.py::test_file_names_that_are_not_utf8"),
+    ("a port that is not a dask scheduler", "`--scheduler tcp://127.0.0.1:PORT`, a server that accepts and never answers", "exit 2 in about 5 s, one line (`did not answer as a dask scheduler within 5 s`)", "test_faults.py::test_a_port_that_is_not_a_dask_scheduler_fails_in_seconds"),
+    ("the only dask worker vanishes mid-batch", "the worker removed while it runs a task", "the batch ends once the cluster has had no worker for the grace time (30 s; 3 s in the test): each brief not built is failed, saying to start `dask worker`", "test_faults.py::test_the_only_worker_vanishes_mid_batch"),
+    ("a dask task that never ends", "a notebook whose cell sleeps 10 minutes, `task_timeout=1`", "the brief is failed (`took longer than 1 s on the cluster (--task-timeout)`); the client does not wait on it (default 900 s)", "test_faults.py::test_a_task_that_runs_too_long_is_given_up"),
+    ("a brief built on a dask cluster", "`build --all --scheduler` against a local build of the same folder", "the same bytes (HTML, notebook, manifest, owner); no worker path inside; the folder's lock taken; up to date on the next run, local or cluster", "test_faults.py::test_a_cluster_brief_is_a_local_brief"),
+]
+
+
+def faults():
+    return [dict(zip(("fault", "how", "held", "test"), c)) for c in FAULTS]

@@ -27,5 +27,26 @@ def bad_input_table() -> str:
     return "\n".join(lines)
 
 
+def settings_table() -> str:
+    """Every setting checked before any work: tests/test_faults.py::test_settings_are_checked_before_any_work."""
+    lines = ["| setting | given | outcome | the one line holds |", "| --- | --- | --- | --- |"]
+    for case in reliability_cases.settings():
+        words = "; ".join(f"`{w}`" for w in case["words"])
+        lines.append(f"| {case['case']} | `{case['given']}` | exit 2, one line, before any work, the output folder as it was | {words} |")
+    return "\n".join(lines)
+
+
+def faults_table() -> str:
+    """Stops, folders that belong to one source, names, clusters: tests/test_faults.py."""
+    lines = ["| fault | how it is made | what held | test |", "| --- | --- | --- | --- |"]
+    for case in reliability_cases.faults():
+        tests = ", ".join(f"`{t.strip()}`" for t in case["test"].split(","))
+        lines.append(f"| {case['fault']} | {case['how']} | {case['held']} | {tests} |")
+    return "\n".join(lines)
+
+
+TABLES = (bad_input_table, settings_table, faults_table)
+
+
 if __name__ == "__main__":
-    print(bad_input_table())
+    print("\n\n".join(table() for table in (sys.argv[1:] and [globals()[n] for n in sys.argv[1:]] or TABLES)))

@@ -11,12 +11,18 @@ files where it was asked (atomically, as a single build does).
 from __future__ import annotations
 
 import os
+import signal
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CddbriefError
+from .errors import CddbriefError, shown
 from .exports import EXPORTS as EXPORT_KINDS  # with --all, --format may ask for these beside each brief
+
+TASK_TIMEOUT = 900.0  # seconds one brief may run on a worker (--task-timeout)
+NO_WORKERS_GRACE = 30.0  # seconds a cluster may have no worker before the batch gives up
 
 
 @dataclass
@@ -48,9 +54,9 @@ class BatchResult:
         lines = [f"{counts['built']} built, {counts['up to date']} up to date, {counts['failed']} failed"]
         for o in self.outcomes:
             if o.status == "failed":
-                lines.append(f"  failed: {o.path.name}: {o.why}")
+                lines.append(f"  failed: {shown(o.path.name)}: {o.why}")
             else:
-                lines.append(f"  {o.status}: {o.path.name} → {_where(o.files) or o.folder}")
+                lines.append(f"  {o.status}: {shown(o.path.name)} → {_where(o.files) or o.folder}")
         return "\n".join(lines)
 
 
@@ -65,16 +71,16 @@ def _where(files: list[Path]) -> str:
     return f"{files[0]}" + (f" (+ {', '.join(rest)})" if rest else "")
 
 
-def _documents(data_dir: Path) -> list[tuple[Path, bool]]:
-    """(path, distinct): distinct when another document has the same meeting id."""
-    from .corpus import catalogue, source_files
+def _documents(data_dir: Path) -> list[tuple[Path, bool | str]]:
+    """(path, distinct): True when another office's document has the same meeting id (the folder names
+    the office), "document" when the same office wrote it up twice (the folder names the document too)."""
+    from .corpus import catalogue, distinct_names, source_files
 
     entries, _ = catalogue(data_dir)
-    ids: dict[str, int] = {}
-    for e in entries:
-        ids[e.id] = ids.get(e.id, 0) + 1
-    shared = {e.path for e in entries if ids[e.id] > 1}
-    return [(p, p in shared) for p in source_files(data_dir)]
+    naming = distinct_names(entries)
+    return [(p, naming.get(p, False)) for p in source_files(data_dir)]
+
+
 
 
 def _split(formats) -> tuple[tuple, tuple]:
@@ -100,7 +106,7 @@ def _export_into(folder: Path, source: str, kinds: tuple, meeting_id: str | None
     return written
 
 
-def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, distinct: bool) -> Outcome:
+def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, distinct: bool | str) -> Outcome:
     """One brief in this process (a pool worker): never raises for a bad document."""
     import time
 
@@ -129,6 +135,8 @@ def build_all(
     force: bool = False,
     scheduler: str | None = None,
     progress: bool = True,
+    security=None,
+    task_timeout: float = TASK_TIMEOUT,
 ) -> BatchResult:
     """Build the brief of every document in data_dir; write OUT/index.html."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
@@ -136,8 +144,8 @@ def build_all(
     if not documents:
         raise CddbriefError(f"no meeting summaries (.txt, .docx) in {data_dir}", "give the folder with --data DIR")
     out_dir.mkdir(parents=True, exist_ok=True)
-    if scheduler:
-        outcomes = _on_cluster(scheduler, documents, out_dir, formats, lang, force, progress)
+    if scheduler is not None:
+        outcomes = _on_cluster(scheduler, documents, out_dir, formats, lang, force, progress, security, task_timeout)
     else:
         outcomes = _in_processes(documents, out_dir, formats, lang, force, jobs or os.cpu_count() or 1, progress)
     outcomes.sort(key=lambda o: o.path.name)
@@ -152,27 +160,151 @@ def _bar(total: int, enabled: bool):
 
 
 def _in_processes(documents, out_dir, formats, lang, force, jobs, progress) -> list[Outcome]:
+    """Build in a pool of processes that die with this one.
+
+    Workers ignore Ctrl-C (the terminal sends it to every process of the group): this process
+    ends them, so the user sees one line, ``cddbrief: interrupted``. On SIGINT or SIGTERM here,
+    every worker is told to stop (it removes its half-written folder and ends its kernel); a
+    worker whose parent is gone, even by SIGKILL, does the same (PR_SET_PDEATHSIG, and a watchdog).
+    """
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     outcomes = []
-    with _bar(len(documents), progress) as bar, ProcessPoolExecutor(max_workers=jobs) as pool:
+    stops = {signal.SIGINT, signal.SIGTERM}
+    # workers are forked while these signals wait, so none can start before it ignores Ctrl-C
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
         futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct) for p, distinct in documents]
-        try:
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    paths = {future: path for future, (path, _) in zip(futures, documents)}
+    try:
+        with _bar(len(documents), progress) as bar:
             for future in as_completed(futures):
-                outcomes.append(future.result())
+                try:
+                    outcomes.append(future.result())
+                except BrokenProcessPool:  # a worker killed from outside (the OOM killer): its documents fail, not the batch
+                    outcomes.append(Outcome(paths[future], "failed", why="its build process died (killed from outside, or out of memory)"))
                 bar.update(1)
-        except KeyboardInterrupt:
-            for future in futures:
-                future.cancel()
-            raise
+    except BaseException:  # Ctrl-C, SIGTERM (errors.Stopped), anything: no worker outlives the batch
+        stop_workers(pool)
+        raise
+    pool.shutdown()
     return outcomes
+
+
+def stop_workers(pool, grace: float = 10.0) -> None:
+    """End a pool's workers now: SIGTERM (each cleans up and ends its kernel), SIGKILL after ``grace`` s."""
+    import time
+
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(5)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_start(parent: int) -> None:
+    """A pool worker's first act: ignore Ctrl-C, clean up on SIGTERM, die with its parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_stop)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        _worker_stop(signal.SIGTERM, None)
+    threading.Thread(target=_watch_parent, args=(parent,), name="cddbrief-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """Where PR_SET_PDEATHSIG is not available: notice within a second that the parent is gone."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _worker_stop(signum, frame) -> None:
+    """Stop this worker now, quietly: remove the brief folder it was writing, end its kernel."""
+    import shutil
+
+    from .report import ACTIVE
+
+    for child in children(os.getpid()):
+        try:
+            os.kill(child, signal.SIGKILL)
+        except OSError:
+            pass
+    for tmp in list(ACTIVE):
+        shutil.rmtree(tmp, ignore_errors=True)
+    os._exit(128 + int(signum))
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is pid (Linux /proc; elsewhere none are found)."""
+    found = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return found
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        if len(fields) > 1 and int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
 
 
 # --- dask.distributed ---------------------------------------------------------------------------
 
 
-def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool) -> dict:
-    """A task on a dask worker: build from the document's bytes, return the files' bytes."""
+def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, epoch: str | None = None) -> dict:
+    """A task on a dask worker: build from the document's bytes, return the files' bytes.
+
+    The notebook is given the file's name only and runs in the file's folder, and the client's
+    SOURCE_DATE_EPOCH travels with the task, so the brief holds nothing of this worker: it is
+    byte for byte the brief a local build makes.
+    """
+    with _EPOCH_LOCK:
+        before = os.environ.get("SOURCE_DATE_EPOCH")
+        _set_env("SOURCE_DATE_EPOCH", epoch)
+        try:
+            return _remote_build(name, data, formats, lang, distinct)
+        finally:
+            _set_env("SOURCE_DATE_EPOCH", before)
+
+
+_EPOCH_LOCK = threading.Lock()  # a worker with several threads builds one brief at a time: the epoch is process-wide
+
+
+def _set_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
+
+
+def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str) -> dict:
     import time
 
     from .report import build
@@ -197,39 +329,203 @@ def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bo
                 "seconds": time.perf_counter() - started}  # fmt: skip
 
 
-def _on_cluster(address, documents, out_dir, formats, lang, force, progress) -> list[Outcome]:
+def check_scheduler(address: str, tls: dict | None = None):
+    """A dask scheduler's address as given to --scheduler, checked before any work: ``tcp://HOST:PORT``,
+    or ``tls://HOST:PORT`` with certificates (--tls-ca-file, --tls-cert, --tls-key or dask's
+    ``distributed.comm.tls`` config). Returns the ``distributed.Security`` to connect with (or None).
+
+    >>> check_scheduler("tcp://10.0.0.5:8786") is None
+    True
+    >>> check_scheduler("ไม่ใช่ url")
+    Traceback (most recent call last):
+    cddbrief.errors.CddbriefError: --scheduler 'ไม่ใช่ url' is not a dask scheduler address: give tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786) or tls://HOST:PORT with --tls-ca-file, --tls-cert and --tls-key
+    """
+    from urllib.parse import urlsplit
+
+    tls = {k: v for k, v in (tls or {}).items() if v}
+    remedy = "give tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786) or tls://HOST:PORT with --tls-ca-file, --tls-cert and --tls-key"
+    if not address or not address.strip():
+        raise CddbriefError("--scheduler is empty", remedy + "; leave it out to build on this machine")
     try:
-        from distributed import Client, as_completed
+        parts = urlsplit(address.strip())
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme not in ("tcp", "tls") or not parts.hostname or not port or parts.path not in ("", "/") or parts.query:
+        raise CddbriefError(f"--scheduler {address!r} is not a dask scheduler address", remedy)
+    if parts.scheme == "tcp":
+        if tls:
+            raise CddbriefError(f"--tls-* options go with a tls:// scheduler, not {address}", "give tls://HOST:PORT, or leave out the --tls-* options")
+        return None
+    for key, path in tls.items():
+        if not Path(path).is_file():
+            raise CddbriefError(f"--{key.replace('_', '-')} {path}: no such file", "give the PEM file the cluster's certificates are in")
+    import dask
+
+    configured = {k: dask.config.get(f"distributed.comm.tls.{n}", None) for k, n in (("tls_ca_file", "ca-file"), ("tls_cert", "client.cert"), ("tls_key", "client.key"))}
+    chosen = {k: tls.get(k) or configured.get(k) for k in configured}
+    if not chosen["tls_ca_file"] or not chosen["tls_cert"]:
+        raise CddbriefError(f"{address} is a tls:// scheduler but no certificates are given", "give --tls-ca-file, --tls-cert and --tls-key (or set distributed.comm.tls in dask's config)")
+    from distributed.security import Security
+
+    return Security(tls_ca_file=chosen["tls_ca_file"], tls_client_cert=chosen["tls_cert"], tls_client_key=chosen["tls_key"], require_encryption=True)
+
+
+def probe_scheduler(address: str, security=None, timeout: float = 5.0) -> None:
+    """Ask the address who it is, within ``timeout`` seconds: a dask scheduler answers ``identity``;
+    anything else (a web server, a silent port, nothing) is one clear error, never a hang."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def ask():
+        args = security.get_connection_args("client") if security else {}
+        comm = await connect(address, timeout=timeout, **args)
+        try:
+            await comm.write({"op": "identity"})
+            return await comm.read()
+        finally:
+            await comm.close()
+
+    remedy = "check the address, or start one with `dask scheduler`"
+    try:
+        reply = asyncio.run(asyncio.wait_for(ask(), timeout + 1))
+    except (asyncio.TimeoutError, TimeoutError):
+        raise CddbriefError(f"{address} did not answer as a dask scheduler within {timeout:.0f} s", remedy) from None
+    except OSError as exc:
+        raise CddbriefError(f"cannot reach the dask scheduler at {address} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})", remedy) from None
+    except Exception as exc:  # a server that answers something else
+        raise CddbriefError(f"{address} is not a dask scheduler ({type(exc).__name__})", remedy) from None
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise CddbriefError(f"{address} is not a dask scheduler (it answered as {reply.get('type') if isinstance(reply, dict) else 'something else'})", remedy)
+
+
+def _on_cluster(address, documents, out_dir, formats, lang, force, progress, security=None,
+                task_timeout: float = TASK_TIMEOUT, no_workers_grace: float = NO_WORKERS_GRACE) -> list[Outcome]:  # fmt: skip
+    """One brief per task on a dask cluster; the client decides folders, takes each folder's lock,
+    skips briefs that are up to date and writes each manifest, as a local build does."""
+    import time
+
+    from .report import claim, commit, fresh_files, locked, make_folder, plan
+
+    try:
+        from distributed import Client, wait
     except ImportError:  # pragma: no cover - dask is a dependency
         raise CddbriefError("dask.distributed is not installed", "install it with make setup") from None
+    probe_scheduler(address, security)
+    briefs, exports = _split(formats)
+    outcomes, plans, work = [], {}, []
+    for path, distinct in documents:
+        try:
+            p = plan(str(path), briefs, lang, out_dir, distinct=distinct)
+            make_folder(p.folder)
+            with locked(p.folder, lambda _: None, p.meeting.id):
+                claim(p)
+                have = fresh_files(p) if not force else set()
+        except CddbriefError as exc:
+            outcomes.append(Outcome(path, "failed", why=str(exc)))
+            continue
+        if set(p.targets) <= have:
+            try:
+                exported = _export_into(p.folder, str(path), exports, None, fresh_only=True)
+            except CddbriefError as exc:
+                outcomes.append(Outcome(path, "failed", why=str(exc)))
+                continue
+            files = [p.targets[f] for f in briefs] + exported
+            outcomes.append(Outcome(path, "up to date", folder=p.folder.name, entry=_entry(p), files=files))
+            continue
+        plans[path.name] = (path, p)
+        work.append((path, distinct))
+    if not work:
+        return outcomes
     try:
-        client = Client(address, timeout=10)
+        client = Client(address, timeout=10, security=security)
     except (OSError, TimeoutError) as exc:
         raise CddbriefError(f"cannot reach the dask scheduler at {address} ({exc})", "check the address, or start one with `dask scheduler`") from None
-    outcomes = []
-    by_name = {p.name: p for p, _ in documents}
     try:
-        futures = [client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, key=f"cddbrief-{p.name}-{os.getpid()}", pure=False)
-                   for p, distinct in documents]  # fmt: skip
+        epoch = os.environ.get("SOURCE_DATE_EPOCH") or None
+        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
+                   for p, distinct in work}  # fmt: skip
+        pending, running_since, alone_since = set(futures), {}, None
         with _bar(len(futures), progress) as bar:
-            for future in as_completed(futures):
+            while pending:
                 try:
-                    done = future.result()
-                except Exception as exc:  # a worker lost mid-task
-                    outcomes.append(Outcome(Path("?"), "failed", why=f"{type(exc).__name__}: {exc}"))
+                    done, pending = wait(pending, timeout=2, return_when="FIRST_COMPLETED")
+                except TimeoutError:
+                    done = set()
+                for future in done:
+                    path, p = plans[futures[future]]
+                    outcomes.append(_receive(future, path, p, formats))
                     bar.update(1)
-                    continue
-                path = by_name[done["name"]]
-                if done["status"] == "failed":
-                    outcomes.append(Outcome(path, "failed", why=done["why"]))
+                if not pending:
+                    break
+                now = time.monotonic()
+                info = client.scheduler_info()
+                if not info.get("workers"):
+                    alone_since = alone_since or now
+                    if now - alone_since > no_workers_grace:
+                        why = f"the dask cluster at {address} has had no worker for {no_workers_grace:.0f} s; start workers with `dask worker {address}`, or build here without --scheduler"
+                        for future in pending:
+                            outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
+                            future.cancel()
+                        break
                 else:
-                    _write_files(out_dir / done["folder"], done["files"])
-                    briefs = [out_dir / done["folder"] / name for name in sorted(done["files"]) if name.rsplit(".", 1)[-1] in formats and name.rsplit(".", 1)[-1] != "ipynb"]
-                    outcomes.append(Outcome(path, "built", folder=done["folder"], entry={**done["entry"], "file": str(path)}, seconds=done["seconds"], files=briefs))
-                bar.update(1)
+                    alone_since = None
+                processing = {key for keys in client.processing().values() for key in keys}
+                for future in list(pending):
+                    if future.key in processing:
+                        running_since.setdefault(future.key, now)
+                    if now - running_since.get(future.key, now) > task_timeout:
+                        future.cancel()
+                        pending.discard(future)
+                        outcomes.append(Outcome(plans[futures[future]][0], "failed", why=f"took longer than {task_timeout:.0f} s on the cluster (--task-timeout)"))
+                        bar.update(1)
     finally:
-        client.close()
+        client.close(timeout=5)
     return outcomes
+
+
+def _entry(p) -> dict:
+    from .report import _index_entry
+
+    return _index_entry(p.meeting, p.path)
+
+
+def _receive(future, path: Path, p, formats) -> Outcome:
+    """What a worker sent back, written into the brief's folder under its lock, with its manifest."""
+    from .report import claim, commit, locked
+
+    try:
+        done = future.result()
+    except Exception as exc:  # a worker lost mid-task, more often than dask allows
+        return Outcome(path, "failed", why=f"the dask task failed ({type(exc).__name__}: {exc})")
+    if done["status"] == "failed":
+        return Outcome(path, "failed", why=done["why"])
+    briefs, _ = _split(formats)
+    try:
+        with locked(p.folder, lambda _: None, p.meeting.id):
+            claim(p)
+            scratch = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=p.folder))
+            try:
+                staged = {}
+                for name, data in done["files"].items():
+                    (scratch / name).write_bytes(data)
+                    staged[name] = scratch / name
+                brief_names = {p.targets[f].name: f for f in p.targets}
+                commit(p, {brief_names[n]: staged[n] for n in staged if n in brief_names})
+                for name in staged:
+                    if name not in brief_names:
+                        os.replace(staged[name], p.folder / name)
+            finally:
+                import shutil
+
+                shutil.rmtree(scratch, ignore_errors=True)
+    except CddbriefError as exc:
+        return Outcome(path, "failed", why=str(exc))
+    except OSError as exc:
+        return Outcome(path, "failed", why=f"cannot write the brief in {p.folder}: {exc.strerror or exc}")
+    files = [p.targets[f] for f in briefs] + sorted(p.folder / n for n in done["files"] if n not in {t.name for t in p.targets.values()} and not n.endswith(".ipynb"))
+    return Outcome(path, "built", folder=p.folder.name, entry={**done["entry"], "file": str(path)}, seconds=done["seconds"], files=files)
 
 
 def _write_files(folder: Path, files: dict[str, bytes]) -> None:
@@ -314,10 +610,10 @@ def write_index(out_dir: Path, outcomes: list[Outcome], lang: str = "th") -> Pat
     rows = []
     for o in outcomes:
         if o.status == "failed":
-            rows.append({"failed": True, "file": o.path.name, "why": o.why})
+            rows.append({"failed": True, "file": shown(o.path.name), "why": shown(o.why)})
             continue
         e = o.entry
-        rows.append({**e, "failed": False, "file": Path(e.get("file", o.path.name)).name,
+        rows.append({**e, "failed": False, "file": shown(Path(e.get("file", o.path.name)).name),
                      "files": _files(out_dir, o.folder, e.get("id") or o.folder, suffix),
                      "meeting_day": _day(e.get("meeting_date"), lang), "covered": _span(e.get("first_date"), e.get("last_date"), lang)})  # fmt: skip
     rows.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
@@ -328,6 +624,9 @@ def write_index(out_dir: Path, outcomes: list[Outcome], lang: str = "th") -> Pat
     )
     target = out_dir / index_name(lang)
     tmp = out_dir / f".{target.name}.{os.getpid()}.tmp"
-    tmp.write_text(html, encoding="utf-8")
-    os.replace(tmp, target)
+    try:
+        tmp.write_text(html, encoding="utf-8", errors="backslashreplace")  # a name's stray bytes shown, never a crash
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
     return target

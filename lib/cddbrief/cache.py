@@ -30,7 +30,11 @@ def _plain(value):
 
 def write(target: Path, value) -> None:
     """Store ``value`` (plain data: dicts, lists, strings, numbers, dates) at target as checked JSON."""
-    write_blob(target, json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    try:
+        body = json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8 (its bytes as surrogates): escaped, read back the same
+        body = json.dumps(value, default=_plain, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    write_blob(target, body)
 
 
 def read(target: Path):

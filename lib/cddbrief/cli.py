@@ -10,16 +10,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 
 from . import __version__
-from .errors import CddbriefError
+from .errors import CddbriefError, Stopped, shown
+
+_ARGV: list[str] = []  # what the command was given, for usage errors that name a file
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line, exit 2."""
 
     def error(self, message: str):  # noqa: D401 - argparse's name
+        dashed = [a for a in _ARGV if a.startswith("-") and not a.startswith("--") and len(a) > 2 and ("." in a or os.path.exists(a))]
+        if dashed:  # `cddbrief build -สรุป.txt`: a file whose name starts with '-' was taken for an option
+            name = shown(dashed[0])
+            raise CddbriefError(f"'{name}' was taken for an option ({message})", f"to give a file whose name starts with '-', write it after -- (cddbrief {self.prog.split()[-1]} -- {name}) or as ./{name}")
         raise CddbriefError(message, f"see '{self.prog} --help'")
 
 
@@ -39,7 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every meeting in --data, in parallel; writes OUT/index.html")
     p.add_argument("--trends", action="store_true", help="the trends across all meetings in --data: OUT/trends.html")
     p.add_argument("--jobs", type=int, metavar="N", help="with --all: parallel builds (default: the number of cores)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="with --all: run on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --all: run on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786 or tls://…")
+    p.add_argument("--tls-ca-file", metavar="PEM", help="with a tls:// --scheduler: the cluster's certificate authority")
+    p.add_argument("--tls-cert", metavar="PEM", help="with a tls:// --scheduler: this client's certificate")
+    p.add_argument("--tls-key", metavar="PEM", help="with a tls:// --scheduler: this client's private key")
+    p.add_argument("--task-timeout", metavar="SECONDS", type=float, help="with --scheduler: give up on one brief after this long (default 900)")
     p.add_argument("--format", default="html", help="html, pdf or html,pdf (default html); with --all also xlsx, csv, json, ics beside each brief")
     p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where briefs go (default outputs/)")
@@ -72,12 +83,19 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _ARGV
+    _ARGV = list(sys.argv[1:] if argv is None else argv)
+    previous = _stop_on_sigterm()
     try:
         args = _parser().parse_args(argv)
+        check_settings(args)
         return _COMMANDS[args.command](args)
     except CddbriefError as exc:
         print(f"cddbrief: {exc}", file=sys.stderr)
         return exc.exit_status
+    except Stopped as exc:
+        print("cddbrief: stopped (SIGTERM)", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("cddbrief: interrupted", file=sys.stderr)
         return 130
@@ -88,6 +106,97 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"cddbrief: internal error ({type(exc).__name__}: {exc}); run with CDDBRIEF_DEBUG=1 for details and report it", file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:  # main() called from a program: its own SIGTERM handling back
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _stop_on_sigterm():
+    """SIGTERM ends a command as Ctrl-C does (every cleanup runs), once: a second one is ignored.
+    Returns the handler it replaced (None when signals are not ours to set)."""
+
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (main() called from a library): leave signals alone
+        return None
+
+
+def check_settings(args) -> None:
+    """Every setting a command uses, checked before any work: one line, exit 2.
+
+    SOURCE_DATE_EPOCH, CDDBRIEF_NOTEBOOK, CDDBRIEF_CACHE, --out, --jobs, --scheduler (and --tls-*).
+    """
+    from pathlib import Path
+
+    command = args.command
+    if command in ("build", "export"):
+        from .report import source_date_epoch
+
+        source_date_epoch()
+    if command != "extract":
+        _check_cache()
+    if command == "build" and not args.trends:
+        from .report import NOTEBOOK, check_notebook
+
+        check_notebook(NOTEBOOK)
+    if command in ("build", "export"):
+        from .corpus import default_data_dir
+
+        _check_out(Path(args.out), Path(args.data) if args.data else default_data_dir())
+    if command == "build":
+        if (args.jobs is not None or args.scheduler is not None) and not args.all:
+            raise CddbriefError("--jobs and --scheduler go with --all", "e.g. cddbrief build --all --jobs 2")
+        if args.jobs is not None:
+            most = max(64, 4 * (os.cpu_count() or 1))
+            if args.jobs < 1:
+                raise CddbriefError(f"--jobs {args.jobs} is not a number of processes", "give 1 or more")
+            if args.jobs > most:
+                raise CddbriefError(f"--jobs {args.jobs} is more processes than this machine can run (each runs a Jupyter kernel)", f"give at most {most}; the default is the number of cores")
+        if args.task_timeout is not None and not (args.task_timeout > 0):
+            raise CddbriefError(f"--task-timeout {args.task_timeout:g} is not a number of seconds", "give more than 0, e.g. --task-timeout 600")
+        tls = {"tls_ca_file": args.tls_ca_file, "tls_cert": args.tls_cert, "tls_key": args.tls_key}
+        if args.scheduler is not None:
+            from .batch import check_scheduler
+
+            args.security = check_scheduler(args.scheduler, tls)
+        elif any(tls.values()) or args.task_timeout is not None:
+            raise CddbriefError("--tls-* and --task-timeout go with --scheduler", "e.g. cddbrief build --all --scheduler tls://HOST:8786 --tls-ca-file ca.pem --tls-cert me.pem --tls-key me.key")
+
+
+def _check_cache() -> None:
+    """CDDBRIEF_CACHE, when set: a folder that is, or can be made, writable."""
+    from pathlib import Path
+
+    raw = os.environ.get("CDDBRIEF_CACHE")
+    if not raw:
+        return
+    folder = Path(raw)
+    remedy = "set CDDBRIEF_CACHE to a writable folder, or unset it (default ~/.cache/cddbrief)"
+    if folder.exists() and not folder.is_dir():
+        raise CddbriefError(f"CDDBRIEF_CACHE={raw} is a file, not a folder", remedy)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CddbriefError(f"CDDBRIEF_CACHE={raw} cannot be made ({exc.strerror})", remedy) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CddbriefError(f"CDDBRIEF_CACHE={raw} is not writable", remedy)
+    os.environ["CDDBRIEF_CACHE"] = str(folder.resolve())  # kernels run in the source's folder: the same cache for them
+
+
+def _check_out(out, data) -> None:
+    """--out: a folder (or none yet), and not inside the data folder, whose documents it would mix with."""
+    if out.exists() and not out.is_dir():
+        raise CddbriefError(f"cannot create the output folder {out}: it is a file", "give a folder with --out DIR")
+    try:
+        inside = data.is_dir() and (out.resolve() == data.resolve() or data.resolve() in out.resolve().parents)
+    except OSError:
+        inside = False
+    if inside:
+        raise CddbriefError(f"--out {out} is inside the data folder {data}, whose documents must stay as they are", "give a folder outside it, e.g. --out outputs")
 
 
 def _cmd_parse(args) -> int:
@@ -110,10 +219,6 @@ def _cmd_build(args) -> int:
     chosen = sum(bool(x) for x in (args.source, args.all, args.trends))
     if chosen != 1:
         raise CddbriefError("give one of SOURCE, --all or --trends", "e.g. cddbrief build 4/2562, or cddbrief build --all")
-    if (args.jobs is not None or args.scheduler) and not args.all:
-        raise CddbriefError("--jobs and --scheduler go with --all", "e.g. cddbrief build --all --jobs 2")
-    if args.jobs is not None and args.jobs < 1:
-        raise CddbriefError(f"--jobs {args.jobs} is not a number of processes", "give 1 or more")
     if args.all:
         from .batch import build_all
         from .corpus import default_data_dir
@@ -123,7 +228,10 @@ def _cmd_build(args) -> int:
 
         if [f for f in formats if f not in FORMATS + EXPORT_KINDS] or not [f for f in formats if f in FORMATS]:
             raise CddbriefError(f"unknown format in '{args.format}'", "use --format html, pdf or html,pdf; with --all also xlsx, csv, json, ics")
-        result = build_all(args.data or default_data_dir(), args.out, formats, args.lang, args.jobs, args.force, args.scheduler, progress=sys.stderr.isatty())
+        from .batch import TASK_TIMEOUT
+
+        result = build_all(args.data or default_data_dir(), args.out, formats, args.lang, args.jobs, args.force, args.scheduler,
+                           progress=sys.stderr.isatty(), security=getattr(args, "security", None), task_timeout=args.task_timeout or TASK_TIMEOUT)  # fmt: skip
         print(result.summary(), file=sys.stderr)
         print(f"index: {result.index}", file=sys.stderr)  # every brief above, linked
         return 0 if result.ok else 1
@@ -150,22 +258,41 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_list(args) -> int:
-    from .corpus import catalogue, default_data_dir
+    from .corpus import catalogue, default_data_dir, same_office_twins
 
     folder = args.data or default_data_dir()
     entries, failures = catalogue(folder)
+    twins = same_office_twins(entries)
     if args.json:
-        _print_json({"meetings": [e.as_dict() for e in entries], "unreadable": [{"file": str(p), "why": why} for p, why in failures]})
+        meetings = [{**e.as_dict(), "file": shown(e.path), "same_office_documents": [shown(o.path.name) for o in twins.get(e.path, [])]} for e in entries]
+        _print_json({"meetings": meetings, "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures]})
         return 0
     for line in list_lines(entries):
         print(line)
     unnumbered = sum(1 for e in entries if not e.id)
     if unnumbered:
         print(f"{unnumbered} document(s) name no meeting number: build them with --meeting N/YYYY")
-    print(f"{len(entries)} meeting document(s) in {folder}" + (f"; {len(failures)} could not be read:" if failures else ""))
+    for line in twin_lines(entries, twins):
+        print(line)
+    print(f"{len(entries)} meeting document(s) in {shown(folder)}" + (f"; {len(failures)} could not be read:" if failures else ""))
     for path, why in failures:
-        print(f"  {path.name}: {why}")
+        print(f"  {shown(path.name)}: {shown(why)}")
     return 0
+
+
+def twin_lines(entries, twins) -> list[str]:
+    """A note per meeting that one office wrote up more than once (different documents):
+    ``2562-04: 2 documents from สำนักงานพัฒนาชุมชนอำเภอเสริมงาม (a.txt 1a2b3c, b.txt 4d5e6f): build --all gives each a folder …-<sha256>; name one by its path``."""
+    seen, lines = set(), []
+    for e in entries:
+        if e.path not in twins or e.path in seen:
+            continue
+        group = [e, *twins[e.path]]
+        seen.update(o.path for o in group)
+        files = ", ".join(f"{shown(o.path.name)} {o.sha256[:6]}" for o in group)
+        lines.append(f"{e.id}: {len(group)} different documents from {e.office or 'one office'} ({files}): "
+                     f"build --all gives each its own folder ({e.id}-…-<sha256>); to build one, give its path")  # fmt: skip
+    return lines
 
 
 # (heading, width, align) of each column of `cddbrief list`; the file name ends the line.
@@ -187,7 +314,7 @@ def list_lines(entries) -> list[str]:
         c = e.counts
         number = f"{e.number}/{e.year_be}" if e.id else "-"
         lines.append(line([e.id or "-", number, e.meeting_date or "-", e.layout or "-", e.office or "-",
-                           c["items"], c["directives"], c["figures"], c["dated"], c["notes"], e.path.name]))  # fmt: skip
+                           c["items"], c["directives"], c["figures"], c["dated"], c["notes"], shown(e.path.name)]))  # fmt: skip
     return lines
 
 

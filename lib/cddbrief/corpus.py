@@ -204,6 +204,31 @@ def load_corpus(data_dir: str | Path | None = None):
     return frames_from_records(records)
 
 
+def distinct_names(entries) -> dict[Path, bool | str]:
+    """How each document's brief folder is told apart from others of the same meeting: True when
+    another office wrote it up (``2562-04-soem-ngam``), "document" when the same office wrote it up
+    more than once (``2562-04-soem-ngam-1a2b3c``, by sha256); documents alone are left out."""
+    by_id: dict[str | None, list] = {}
+    for e in entries:
+        if e.id:
+            by_id.setdefault(e.id, []).append(e)
+    naming = {}
+    for group in by_id.values():
+        if len(group) < 2:
+            continue
+        for e in group:
+            twins = sum(1 for other in group if other.office == e.office and other.sha256 != e.sha256)
+            naming[e.path] = "document" if twins else True
+    return naming
+
+
+def same_office_twins(entries) -> dict[Path, list]:
+    """The documents of one meeting from one office that are not the same bytes: each → its twins."""
+    naming = distinct_names(entries)
+    return {e.path: [o for o in entries if o.id == e.id and o.office == e.office and o.sha256 != e.sha256]
+            for e in entries if naming.get(e.path) == "document"}  # fmt: skip
+
+
 def resolve(source: str, data_dir: str | Path | None = None, office: str | None = None) -> Path:
     """The file a SOURCE names: a path as it is, or a meeting id looked up in data_dir."""
     data_dir = data_dir or default_data_dir()
@@ -225,7 +250,10 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
         unread = f"; {len(failures)} file(s) could not be read" if failures else ""
         where = f" from office '{office}'" if office else ""
         raise CddbriefError(f"no meeting {number}/{year_be}{where} in {data_dir} (meetings there: {known}{unread})", "give one of those ids, or --data DIR")
-    offices = "; ".join(f"{e.office or '?'} ({e.path.name})" for e in matches)
+    offices = "; ".join(f"{e.office or '?'} ({e.path.name}, sha256 {e.sha256[:6]})" for e in matches)
+    if len({e.office for e in matches}) < len(matches):  # one office wrote it up more than once: only a path can choose
+        raise CddbriefError(f"meeting {number}/{year_be} has {len(matches)} documents, some from the same office: {offices}",
+                            f"give the file instead of the id, e.g. {matches[0].path} (--office cannot tell these apart)")  # fmt: skip
     raise CddbriefError(f"meeting {number}/{year_be} has {len(matches)} documents: {offices}", "choose one with --office NAME")
 
 

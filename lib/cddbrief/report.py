@@ -22,18 +22,69 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import notebooks
-from .errors import CddbriefError
+from .errors import CddbriefError, shown
 
 FORMATS = ("html", "pdf")
-# the briefing notebook ships inside the package (cddbrief/notebooks/), so any install builds briefs
+# the briefing notebook ships inside the package (cddbrief/notebooks/), so any install builds briefs;
+# CDDBRIEF_NOTEBOOK names another one (trusted code: it runs in the kernel, its output goes into the brief)
 NOTEBOOK = Path(os.environ.get("CDDBRIEF_NOTEBOOK") or notebooks.path("briefing"))
 KERNEL = "python3"
+# the temporary folders this process is writing a brief into: removed if it is told to stop
+ACTIVE: set[Path] = set()
 
 
 class BuildError(CddbriefError):
     """The notebook ran and failed: exit status 1, the executed notebook kept."""
 
     exit_status = 1
+
+
+class FolderTaken(CddbriefError):
+    """The output folder holds the brief of another document: nothing is replaced (exit 2)."""
+
+
+# --- settings, checked before any work ------------------------------------------------------------
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as a number of seconds (None when unset); anything else is one clear error.
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "1556668800"; source_date_epoch()
+    1556668800
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "๑๒"; source_date_epoch()
+    Traceback (most recent call last):
+    cddbrief.errors.CddbriefError: SOURCE_DATE_EPOCH='๑๒' is not a number of seconds since 1970: set it to an integer such as 1556668800 (2019-05-01), or unset it
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None or raw == "":
+        return None
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 12:
+        raise CddbriefError(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970", "set it to an integer such as 1556668800 (2019-05-01), or unset it")
+    return int(text)
+
+
+def check_notebook(path: Path) -> Path:
+    """The notebook a build runs (CDDBRIEF_NOTEBOOK): a readable JSON notebook with a parameters cell."""
+    where = f"CDDBRIEF_NOTEBOOK={path}" if os.environ.get("CDDBRIEF_NOTEBOOK") else str(path)
+    remedy = "give a Jupyter notebook with a cell tagged 'parameters', or unset CDDBRIEF_NOTEBOOK"
+    try:
+        if not path.is_file():
+            raise CddbriefError(f"{where} is {'a folder' if path.is_dir() else 'not there'}", remedy)
+        if path.stat().st_size > 50 * 2**20:
+            raise CddbriefError(f"{where} is larger than 50 MB, not a briefing notebook", remedy)
+        nb = json.loads(path.read_bytes())
+    except OSError as exc:
+        raise CddbriefError(f"{where} cannot be read ({exc.strerror})", remedy) from None
+    except ValueError:
+        raise CddbriefError(f"{where} is not a notebook (not JSON)", remedy) from None
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if not isinstance(cells, list):
+        raise CddbriefError(f"{where} is not a notebook (no cells)", remedy)
+    if not any(isinstance(c, dict) and "parameters" in (c.get("metadata") or {}).get("tags", []) for c in cells):
+        raise CddbriefError(f"{where} has no cell tagged 'parameters'", remedy)
+    return path
 
 
 @dataclass
@@ -46,14 +97,18 @@ class BuildResult:
     entry: dict = field(default_factory=dict)  # what an index of briefs shows
 
 
-def folder_name(meeting, distinct: bool = False) -> str:
-    """``2562-04``; ``2562-04-soem-ngam`` when several offices wrote up the same meeting."""
+def folder_name(meeting, distinct: bool | str = False) -> str:
+    """A brief's folder: ``2562-04``; ``2562-04-soem-ngam`` when several offices wrote up the same
+    meeting (``distinct=True``); ``2562-04-soem-ngam-1a2b3c`` (the document's sha256) when one office
+    wrote it up twice (``distinct="document"``)."""
     if not distinct:
         return meeting.id
     from .glossary import district_en
 
     name = (meeting.district and district_en(meeting.district, meeting.province)) or meeting.province_en or meeting.source.sha256[:8]
     slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
+    if distinct == "document":
+        return f"{meeting.id}-{slug}-{meeting.source.sha256[:6]}"
     return f"{meeting.id}-{slug}"
 
 
@@ -93,6 +148,61 @@ def _key(source_sha: str, parameters: dict, notebook: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass
+class Plan:
+    """What one build will make, decided before any work: plain data shared by local and cluster builds."""
+
+    meeting: object
+    path: Path
+    folder: Path
+    formats: tuple
+    lang: str
+    targets: dict
+    parameters: dict
+    key: str
+    owner: dict  # the source the folder belongs to: office, meeting, sha256, file
+    meeting_given: bool = False  # the meeting number came from --meeting
+
+    @property
+    def suffix(self) -> str:
+        return _suffix(self.lang)
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.folder / f".brief{self.suffix}.json"
+
+
+def plan(source, formats=("html",), lang="th", out_dir="outputs", data_dir=None, office=None, meeting_id=None,
+         notebook: Path = NOTEBOOK, distinct: bool | str | None = None) -> Plan:  # fmt: skip
+    """Read the document and decide the folder, files, parameters and up-to-date key of its brief.
+
+    The notebook is given the file's name and runs in the file's folder, so the executed notebook
+    holds no machine's path (``source = "ครั้งที่4.txt"``): a cluster's brief is byte for byte a local one.
+    """
+    from .corpus import resolve
+    from .meeting import read_meeting
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise CddbriefError(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
+    if lang not in ("th", "en"):
+        raise CddbriefError(f"unknown language '{lang}'", "use --lang th or --lang en")
+    path = resolve(source, data_dir, office).resolve()
+    meeting = read_meeting(path, meeting_id=meeting_id)
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CddbriefError(f"the file name {shown(path.name)} is not valid UTF-8, which a notebook cannot hold", "rename the file") from None
+    folder = Path(out_dir) / folder_name(meeting, office is not None if distinct is None else distinct)
+    suffix = _suffix(lang)
+    targets = {fmt: folder / f"brief{suffix}.{fmt}" for fmt in formats}
+    targets["ipynb"] = folder / f"brief{suffix}.ipynb"
+    parameters = {"meeting": meeting.id, "source": path.name, "lang": lang, "office": office}
+    owner = {"meeting": meeting.id, "office": meeting.office, "sha256": meeting.source.sha256, "file": path.name}
+    return Plan(meeting, path, folder, tuple(formats), lang, targets, parameters, _key(meeting.source.sha256, parameters, notebook), owner,
+                meeting_given=bool(meeting_id))  # fmt: skip
+
+
 def build(
     source: str,
     formats: tuple[str, ...] = ("html",),
@@ -104,57 +214,132 @@ def build(
     meeting_id: str | None = None,
     notebook: Path = NOTEBOOK,
     say=print,
-    distinct: bool | None = None,
+    distinct: bool | str | None = None,
 ) -> BuildResult:
     """Build the brief of one meeting (SOURCE: a meeting id or a file).
 
-    ``distinct``: the meeting shares its id with another office's document, so its
-    folder names the office too (default: when ``office`` is given).
+    ``distinct``: the meeting shares its id with another office's document (True) or with another
+    document of the same office ("document"), so its folder names the office (and the document) too
+    (default: when ``office`` is given). A folder that holds another document's brief is never
+    written into (``FolderTaken``).
     """
     import time
 
-    from .corpus import resolve
-    from .meeting import read_meeting
-
     started = time.perf_counter()
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise CddbriefError(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
-    if lang not in ("th", "en"):
-        raise CddbriefError(f"unknown language '{lang}'", "use --lang th or --lang en")
-    path = resolve(source, data_dir, office).resolve()
-    meeting = read_meeting(path, meeting_id=meeting_id)
-    folder = Path(out_dir) / folder_name(meeting, office is not None if distinct is None else distinct)
-    suffix = _suffix(lang)
-    targets = {fmt: folder / f"brief{suffix}.{fmt}" for fmt in formats}
-    targets["ipynb"] = folder / f"brief{suffix}.ipynb"
-    parameters = {"meeting": meeting.id, "source": str(path), "lang": lang, "office": office}
-    manifest_path = folder / f".brief{suffix}.json"
-    key = _key(meeting.source.sha256, {**parameters, "source": path.name}, notebook)
-
+    p = plan(source, formats, lang, out_dir, data_dir, office, meeting_id, notebook, distinct)
+    meeting, folder, targets = p.meeting, p.folder, p.targets
     make_folder(folder)
     with locked(folder, say, meeting.id):
-        manifest = read_manifest(manifest_path)
-        fresh = manifest.get("key") == key and not force
-        have = {fmt for fmt, name in manifest.get("files", {}).items() if (folder / name).exists()} if fresh else set()
-        if fresh and set(targets) <= have:
+        claim(p)
+        have = fresh_files(p) if not force else set()
+        if set(targets) <= have:
             say(f"{meeting.id}: up to date ({', '.join(str(targets[f]) for f in formats)}); --force rebuilds")
-            return BuildResult(meeting.id, folder, targets, up_to_date=True, seconds=time.perf_counter() - started, entry=_index_entry(meeting, path))
+            return BuildResult(meeting.id, folder, targets, up_to_date=True, seconds=time.perf_counter() - started, entry=_index_entry(meeting, p.path))
         tmp = None
         try:
-            tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
-            written = _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook, reuse=have)
-            for fmt, produced in written.items():
-                os.replace(produced, targets[fmt])
-            write_manifest(manifest_path, {"key": key, "files": {**{f: targets[f].name for f in have}, **{f: targets[f].name for f in written}}})
+            tmp = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=folder))
+            ACTIVE.add(tmp)
+            written = _run(meeting, p.path, p.parameters, formats, lang, tmp, folder, p.suffix, notebook, reuse=have)
+            commit(p, written, have)
         except OSError as exc:  # a full disk, a folder gone read-only: the old brief stays
             raise CddbriefError(f"cannot write the brief in {folder}: {exc.strerror or exc}", "free some space, or give another folder with --out DIR") from None
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
+                ACTIVE.discard(tmp)
     elapsed = time.perf_counter() - started
     say(f"{meeting.id}: wrote {', '.join(str(targets[f]) for f in formats)} ({elapsed:.1f} s)")
-    return BuildResult(meeting.id, folder, targets, seconds=elapsed, entry=_index_entry(meeting, path))
+    return BuildResult(meeting.id, folder, targets, seconds=elapsed, entry=_index_entry(meeting, p.path))
+
+
+def fresh_files(p: Plan) -> set[str]:
+    """The formats whose files in the folder were made from exactly these inputs (under the lock)."""
+    manifest = read_manifest(p.manifest_path)
+    if manifest.get("key") != p.key:
+        return set()
+    return {fmt for fmt, name in manifest.get("files", {}).items() if (p.folder / name).exists()}
+
+
+def commit(p: Plan, written: dict[str, Path], have: set[str] = frozenset()) -> None:
+    """Rename finished files into place and record them in the manifest (under the lock)."""
+    for fmt, produced in written.items():
+        os.replace(produced, p.targets[fmt])
+    files = {**{f: p.targets[f].name for f in have}, **{f: p.targets[f].name for f in written}}
+    write_manifest(p.manifest_path, {"key": p.key, "files": files, "source": p.owner})
+
+
+OWNER = ".source.json"
+
+
+def _describe(owner: dict) -> str:
+    return f"{owner.get('meeting') or '?'} of {owner.get('office') or 'an unnamed office'} ({owner.get('file')}, sha256 {str(owner.get('sha256'))[:8]})"
+
+
+def same_source(a: dict, b: dict) -> bool:
+    """One source: the same bytes, or the same file of the same office and meeting (edited since)."""
+    if a.get("sha256") == b.get("sha256"):
+        return True
+    return all(a.get(k) == b.get(k) for k in ("meeting", "office", "file"))
+
+
+def claim(p: Plan) -> None:
+    """Make the folder this source's, or refuse: a brief folder belongs to one document (under the lock).
+
+    Two offices' write-ups of 4/2562 built one after the other into one --out no longer share
+    ``2562-04/``: the second is refused, and told to use ``--office`` (``2562-04-mae-tha/``).
+    """
+    clear_stale(p.folder)
+    path = p.folder / OWNER
+    owner = read_manifest(path)
+    if owner and not same_source(owner, p.owner):
+        if owner.get("office") != p.owner["office"]:
+            remedy = f"build it with --office NAME (into {p.meeting.id}-<office>/, as build --all names folders) or give another --out DIR"
+        elif p.meeting_given:
+            remedy = f"--meeting {p.meeting.number}/{p.meeting.year_be} names the meeting of another document; check the number, or give another --out DIR"
+        elif owner.get("meeting") == p.owner["meeting"]:
+            remedy = "give another --out DIR, or use build --all, which gives each document of one office its own folder (…-<sha256>)"
+        else:
+            remedy = "give another --out DIR"
+        raise FolderTaken(
+            f"{p.folder} holds the brief of {_describe(owner)}, not of {_describe(p.owner)}; nothing was replaced",
+            remedy,
+        )
+    if owner != p.owner:
+        write_manifest(path, p.owner)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clear_stale(folder: Path) -> list[Path]:
+    """Remove ``.build-PID-*`` folders a killed build left (under the folder's lock, so none is in use);
+    a folder of a process still running is kept."""
+    import time
+
+    removed = []
+    for tmp in folder.glob(".build-*"):
+        pid = tmp.name.split("-")[1] if tmp.name.count("-") >= 2 else ""
+        if pid.isdigit():
+            if int(pid) != os.getpid() and _alive(int(pid)):
+                continue
+        else:  # an older name without a pid: only if it is older than this run
+            try:
+                if tmp.stat().st_mtime > time.time() - 60:
+                    continue
+            except OSError:
+                continue
+        if tmp in ACTIVE:
+            continue
+        shutil.rmtree(tmp, ignore_errors=True)
+        removed.append(tmp)
+    return removed
 
 
 def _index_entry(meeting, path: Path) -> dict:
@@ -175,7 +360,7 @@ def _run(meeting, path, parameters, formats, lang, tmp, folder, suffix, notebook
         warm = threading.Thread(target=_warm_exporters, args=("pdf" in formats,), daemon=True)
         warm.start()  # import nbconvert and WeasyPrint while the kernel works
         page = brief_page(meeting, lang)
-        executed = execute_notebook(notebook, tmp / "brief.ipynb", parameters, folder / f"brief{suffix}.failed.ipynb", page=page)
+        executed = execute_notebook(notebook, tmp / "brief.ipynb", parameters, folder / f"brief{suffix}.failed.ipynb", page=page, cwd=path.parent)
         warm.join()
         written["ipynb"] = tmp / "brief.ipynb"
         html = export_html(executed, page)
@@ -216,7 +401,7 @@ def _warm_exporters(pdf: bool) -> None:
         pass
 
 
-def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Path, page: dict | None = None):
+def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Path, page: dict | None = None, cwd: Path | None = None):
     """Run the notebook in a real kernel with papermill; strip timings so bytes repeat.
 
     ``page`` (lang, title, running) is recorded in the executed notebook's metadata, so
@@ -235,7 +420,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
             kernel_name=KERNEL,
             progress_bar=False,
             request_save_on_cell_execute=False,
-            cwd=str(Path.cwd()),
+            cwd=str(cwd or Path.cwd()),  # the source's folder: parameters name the file, not a machine's path
             # the kernel's own log (TCP-without-encryption warnings, the interrupt at shutdown)
             # is noise for a user; cell errors still come back through papermill
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
@@ -363,7 +548,12 @@ class locked:
     def __enter__(self):
         import fcntl
 
-        self.handle = open(self.path, "a+")
+        try:
+            self.handle = open(self.path, "a+")
+        except IsADirectoryError:
+            raise CddbriefError(f"{self.path} is a folder, where the build keeps its lock file", "remove that folder (or give another --out DIR)") from None
+        except OSError as exc:
+            raise CddbriefError(f"cannot take the lock {self.path}: {exc.strerror}", "give a writable folder with --out DIR") from None
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

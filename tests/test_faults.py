@@ -1,0 +1,447 @@
+"""Faults found by trying to break it (issue 11): clean stops, no silent replacement, settings
+checked up front, file names that are not UTF-8, a dask cluster that misbehaves.
+
+Every wait here is on a state (a process, a folder, a line), bounded and generous, never a
+fixed sleep racing a build: these tests must hold on a loaded machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import docgen
+import reliability_cases
+from conftest import SAMPLE
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "cddbrief.cli"]
+
+
+def run(*args, env=None, timeout=600, cwd=None):
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})}, cwd=cwd)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def write_meeting(path: Path, seed: int, number: int | None = None, year_be: int | None = None, office: str | None = None, district=None) -> Path:
+    """A generated write-up (tests/docgen.py), with the meeting and office we want."""
+    m = docgen.meeting(random.Random(seed), n_items=3)
+    if number:
+        m.number, m.year_be = number, year_be or m.year_be
+    if office:
+        m.office, m.district = office, district
+    path.write_text(docgen.render_dump(m), encoding="utf-8")
+    return path
+
+
+def until(check, timeout: float, what: str, every: float = 0.1):
+    """Poll ``check`` until it gives something true; fail after ``timeout`` seconds, naming the state."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"not reached within {timeout} s: {what}")
+
+
+# --- processes ---------------------------------------------------------------------------------
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is pid, from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_bytes()
+            except OSError:
+                continue
+            fields = stat[stat.rfind(b")") + 2 :].split()
+            if len(fields) > 1 and int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        for child in children(todo.pop()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def running(pids) -> list[int]:
+    """The pids still running (a zombie has ended; its parent has not reaped it yet)."""
+    alive = []
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_bytes()
+        except OSError:
+            continue
+        if stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3] != b"Z":
+            alive.append(pid)
+    return alive
+
+
+def kernels(pids) -> list[int]:
+    out = []
+    for pid in pids:
+        try:
+            if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                out.append(pid)
+        except OSError:
+            pass
+    return out
+
+
+@pytest.fixture()
+def six(tmp_path):
+    data = tmp_path / "raw"
+    data.mkdir()
+    for seed in range(6):
+        write_meeting(data / f"m{seed}.txt", seed, number=seed + 1, year_be=2563)
+    return data, tmp_path / "out"
+
+
+def start_batch(data: Path, out: Path):
+    """``build --all --jobs 2`` in its own session, and the state to signal in: two builds under
+    way, each with its kernel (every process of the batch recorded while it runs)."""
+    process = subprocess.Popen([*CLI, "build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)  # fmt: skip
+    seen: set[int] = set()
+
+    def under_way():
+        seen.update(descendants(process.pid))
+        assert process.poll() is None, process.communicate()
+        return len(kernels(running(seen))) >= 2 and list(out.glob("*/.build-*"))
+
+    until(under_way, 300, "two kernels running and a .build-* folder")
+    return process, seen
+
+
+def test_sigkill_of_a_batch_leaves_no_process(six):
+    """SIGKILL to `build --all`: its workers and their kernels end too (PR_SET_PDEATHSIG), in seconds,
+    not after building every remaining brief."""
+    data, out = six
+    process, seen = start_batch(data, out)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    until(lambda: not running(seen | {p for p in descendants(1) if p in seen}), 60, f"no process of the batch left ({running(seen)})")
+    built = sorted(out.glob("*/brief.html"))
+    assert len(built) < 6  # it stopped; it did not go on building the rest
+
+
+def test_sigterm_of_a_batch_ends_workers_and_cleans_up(six):
+    data, out = six
+    process, seen = start_batch(data, out)
+    os.kill(process.pid, signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert stderr == "cddbrief: stopped (SIGTERM)\n" and stdout == ""
+    until(lambda: not running(seen), 60, "no worker or kernel left")
+    assert [p.name for p in out.rglob("*") if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
+
+
+def test_ctrl_c_of_a_batch_says_one_line(six):
+    """Ctrl-C reaches every process of the terminal's group: only `cddbrief: interrupted`, exit 130."""
+    data, out = six
+    process, seen = start_batch(data, out)
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    assert (process.returncode, stderr, stdout) == (130, "cddbrief: interrupted\n", "")
+    until(lambda: not running(seen), 60, "no worker or kernel left")
+    assert [p.name for p in out.rglob("*") if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
+    for brief in out.rglob("brief.html"):
+        assert brief.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_stale_build_folders_are_cleaned_and_live_ones_kept(tmp_path):
+    """A build killed by SIGKILL leaves `.build-PID-*`; the next build of that folder removes it,
+    but never the folder of a process still running."""
+    out = tmp_path / "out"
+    source = write_meeting(tmp_path / "m.txt", 5, number=3, year_be=2564)
+    first = run("build", str(source), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    folder = next(p for p in out.iterdir() if p.is_dir())
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a pid that has ended
+    stale = folder / f".build-{gone.pid}-k1ll3d"
+    (stale / "x").mkdir(parents=True)
+    (stale / "x" / "brief.ipynb").write_text("{}", encoding="utf-8")
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        live = folder / f".build-{sleeper.pid}-busy"
+        live.mkdir()
+        again = run("build", str(source), "--out", str(out))
+        assert again.returncode == 0 and "up to date" in again.stderr
+        assert not stale.exists() and live.exists()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_a_killed_single_build_leaves_nothing_behind_the_next(tmp_path):
+    out = tmp_path / "out"
+    source = write_meeting(tmp_path / "m.txt", 8, number=2, year_be=2565)
+    process = subprocess.Popen([*CLI, "build", str(source), "--out", str(out)], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    until(lambda: list(out.glob("*/.build-*")) or process.poll() is not None, 300, "a .build-* folder")
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    again = run("build", str(source), "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert list(out.glob("*/.build-*")) == [] and len(list(out.glob("*/brief.html"))) == 1
+
+
+# --- no silent replacement ---------------------------------------------------------------------
+
+
+def test_another_office_is_not_built_over_the_first(tmp_path):
+    """Two offices' write-ups of one meeting into one --out: the second is refused, naming both and --office."""
+    out = tmp_path / "out"
+    a = write_meeting(tmp_path / "a.txt", 1, number=6, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
+    b = write_meeting(tmp_path / "b.txt", 2, number=6, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอเกาะคา", district="เกาะคา")
+    assert run("build", str(a), "--out", str(out)).returncode == 0
+    before = tree(out)
+    second = run("build", str(b), "--out", str(out))
+    assert second.returncode == 2 and second.stderr.count("\n") == 1, second.stderr
+    line = second.stderr
+    assert "a.txt" in line and "b.txt" in line and "แม่ทะ" in line and "เกาะคา" in line and "--office" in line
+    assert tree(out) == before  # nothing replaced
+    third = run("build", str(b), "--out", str(out), "--office", "เกาะคา")
+    assert third.returncode == 0, third.stderr
+    assert (out / "2563-06-ko-kha" / "brief.html").exists() and tree(out / "2563-06") == {k[len("2563-06/"):]: v for k, v in before.items() if k.startswith("2563-06/")}
+
+
+def test_meeting_option_cannot_overwrite_another_documents_brief(tmp_path):
+    out = tmp_path / "out"
+    real = write_meeting(tmp_path / "real.txt", 3, number=4, year_be=2562, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
+    other = write_meeting(tmp_path / "other.txt", 4, number=5, year_be=2562, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
+    assert run("build", str(real), "--out", str(out)).returncode == 0
+    before = tree(out)
+    forced = run("build", str(other), "--meeting", "4/2562", "--out", str(out))
+    assert forced.returncode == 2 and forced.stderr.count("\n") == 1
+    assert "real.txt" in forced.stderr and "other.txt" in forced.stderr and "--meeting 4/2562" in forced.stderr
+    assert tree(out) == before
+    edited = real.read_text(encoding="utf-8").replace("ให้", "ขอให้", 1)  # the same document, edited: still its folder
+    real.write_text(edited, encoding="utf-8")
+    assert run("build", str(real), "--out", str(out)).returncode == 0
+
+
+def test_one_office_two_documents_of_one_meeting(tmp_path):
+    """Told apart by a sha256 suffix, built once each, listed as such; the id asks for a path."""
+    data = tmp_path / "raw"
+    data.mkdir()
+    office = dict(office="สำนักงานพัฒนาชุมชนอำเภอเกาะคา", district="เกาะคา")
+    a = write_meeting(data / "a.txt", 5, number=7, year_be=2563, **office)
+    b = write_meeting(data / "b.txt", 6, number=7, year_be=2563, **office)
+    write_meeting(data / "c.txt", 7, number=7, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
+    sha = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:6] for p in (a, b)}
+    out = tmp_path / "out"
+    first = run("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2")
+    assert first.returncode == 0 and "3 built, 0 up to date, 0 failed" in first.stderr, first.stderr
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert folders == sorted([f"2563-07-ko-kha-{sha['a.txt']}", f"2563-07-ko-kha-{sha['b.txt']}", "2563-07-mae-tha"])
+    for name in ("a.txt", "b.txt"):
+        owner = json.loads((out / f"2563-07-ko-kha-{sha[name]}" / ".source.json").read_text(encoding="utf-8"))
+        assert owner["file"] == name and owner["sha256"].startswith(sha[name])
+    again = run("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2")
+    assert "0 built, 3 up to date, 0 failed" in again.stderr
+    listed = run("list", "--data", str(data))
+    note = [ln for ln in listed.stdout.splitlines() if "different documents" in ln]
+    assert len(note) == 1 and "a.txt " + sha["a.txt"] in note[0] and "b.txt " + sha["b.txt"] in note[0] and "give its path" in note[0]
+    as_json = json.loads(run("list", "--data", str(data), "--json").stdout)
+    twins = {Path(m["file"]).name: m["same_office_documents"] for m in as_json["meetings"]}
+    assert twins == {"a.txt": ["b.txt"], "b.txt": ["a.txt"], "c.txt": []}
+    ambiguous = run("parse", "7/2563", "--data", str(data), "--office", "เกาะคา")
+    assert ambiguous.returncode == 2 and "give the file instead of the id" in ambiguous.stderr and "--office cannot tell" in ambiguous.stderr
+
+
+# --- settings, checked before any work ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", reliability_cases.settings(), ids=lambda c: c["case"])
+def test_settings_are_checked_before_any_work(case, tmp_path):
+    """One line, exit 2, the output folder as it was (and no kernel started: nothing written)."""
+    data = tmp_path / "raw"
+    data.mkdir()
+    shutil.copy(SAMPLE, data / SAMPLE.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "work").mkdir()
+    env, args = case["make"](tmp_path)
+    before = tree(out), sorted(p.name for p in out.rglob("*"))
+    args = [a.replace("{data}", str(data)).replace("{out}", str(out)).replace("{tmp}", str(tmp_path)) for a in args]
+    result = run(*args, env={k: v.replace("{tmp}", str(tmp_path)) for k, v in env.items()}, cwd=tmp_path / "work", timeout=300)
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("cddbrief: "), result.stderr
+    for words in case["words"]:
+        assert words in result.stderr, (words, result.stderr)
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert (tree(out), sorted(p.name for p in out.rglob("*"))) == before
+
+
+# --- file names that are not UTF-8 ---------------------------------------------------------------
+
+
+def test_file_names_that_are_not_utf8(tmp_path):
+    """A name in TIS-620 bytes: `build --all` fails that document alone and writes index.html (the
+    name escaped, no .tmp left); `list --json` prints valid UTF-8."""
+    data = tmp_path / "raw"
+    data.mkdir()
+    write_meeting(data / "good.txt", 9, number=8, year_be=2563)
+    bad = os.fsencode(str(data)) + b"/\xa1\xd2\xc3.txt"  # การ in TIS-620: no byte of it makes UTF-8
+    with open(bad, "wb") as fh:
+        fh.write((data / "good.txt").read_bytes().replace("ครั้งที่ 8/".encode(), "ครั้งที่ 9/".encode()))
+    out = tmp_path / "out"
+    result = run("build", "--all", "--data", str(data), "--out", str(out))
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    assert "1 built, 0 up to date, 1 failed" in result.stderr
+    assert "failed: \\xa1\\xd2\\xc3.txt: " in result.stderr and "not valid UTF-8" in result.stderr
+    index = (out / "index.html").read_bytes().decode("utf-8")  # valid UTF-8
+    assert "\\xa1\\xd2\\xc3.txt" in index and "good.txt" in index
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+    listed = subprocess.run([*CLI, "list", "--data", str(data), "--json"], capture_output=True, timeout=300)
+    text = listed.stdout.decode("utf-8")  # raises if not UTF-8
+    files = sorted(Path(m["file"]).name for m in json.loads(text)["meetings"])
+    assert files == ["\\xa1\\xd2\\xc3.txt", "good.txt"]
+    plain = subprocess.run([*CLI, "list", "--data", str(data)], capture_output=True, timeout=300)
+    assert b"\\xa1\\xd2\\xc3.txt" in plain.stdout and plain.stdout.decode("utf-8")
+
+
+# --- a dask cluster that misbehaves -------------------------------------------------------------
+
+
+class SilentServer:
+    """A TCP port that accepts and never answers: not a dask scheduler."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.port = self.sock.getsockname()[1]
+        self.conns = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+
+    def close(self):
+        self.sock.close()
+        for conn in self.conns:
+            conn.close()
+
+
+def test_a_port_that_is_not_a_dask_scheduler_fails_in_seconds(tmp_path):
+    data = tmp_path / "raw"
+    data.mkdir()
+    write_meeting(data / "m.txt", 1, number=2, year_be=2563)
+    server = SilentServer()
+    try:
+        result = run("build", "--all", "--data", str(data), "--out", str(tmp_path / "out"), "--scheduler", f"tcp://127.0.0.1:{server.port}", timeout=120)
+    finally:
+        server.close()
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "did not answer as a dask scheduler within 5 s" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as c:
+        yield c
+
+
+def test_a_cluster_brief_is_a_local_brief(cluster, tmp_path):
+    """The same bytes as a local build, no scratch path inside, a manifest and an owner written,
+    and a second run up to date."""
+    data = tmp_path / "raw"
+    data.mkdir()
+    write_meeting(data / "m.txt", 12, number=10, year_be=2563)
+    local, remote = tmp_path / "local", tmp_path / "remote"
+    env = {"SOURCE_DATE_EPOCH": "1556668800"}
+    assert run("build", "--all", "--data", str(data), "--out", str(local), "--jobs", "1", env=env).returncode == 0
+    first = run("build", "--all", "--data", str(data), "--out", str(remote), "--scheduler", cluster.scheduler_address, env=env)
+    assert first.returncode == 0 and "1 built" in first.stderr, first.stderr
+    folder = "2563-10"
+    for name in ("brief.html", "brief.ipynb", ".brief.json", ".source.json"):
+        assert (remote / folder / name).read_bytes() == (local / folder / name).read_bytes(), name
+    assert b"cddbrief-task-" not in (remote / folder / "brief.ipynb").read_bytes()
+    assert (remote / folder / ".lock").exists()
+    again = run("build", "--all", "--data", str(data), "--out", str(remote), "--scheduler", cluster.scheduler_address, env=env)
+    assert again.returncode == 0 and "0 built, 1 up to date, 0 failed" in again.stderr, again.stderr
+    # and local and cluster builds know each other's briefs
+    mixed = run("build", "--all", "--data", str(data), "--out", str(local), "--scheduler", cluster.scheduler_address, env=env)
+    assert "0 built, 1 up to date" in mixed.stderr
+
+
+def test_the_only_worker_vanishes_mid_batch(tmp_path):
+    """The scheduler is left with no worker: the batch says so and ends, it does not wait forever."""
+    from distributed import Client, LocalCluster
+
+    from cddbrief import batch
+
+    data = tmp_path / "raw"
+    data.mkdir()
+    for seed in range(2):
+        write_meeting(data / f"m{seed}.txt", 20 + seed, number=seed + 1, year_be=2564)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as c:
+        result = {}
+        thread = threading.Thread(target=lambda: result.update(outcomes=batch._on_cluster(
+            c.scheduler_address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, no_workers_grace=3)))  # fmt: skip
+        thread.start()
+        with Client(c.scheduler_address) as watcher:
+            until(lambda: any(watcher.processing().values()), 120, "a task running on the worker")
+        c.scale(0)
+        thread.join(timeout=120)
+        assert not thread.is_alive(), "the batch still waits for a worker"
+    outcomes = result["outcomes"]
+    failed = [o for o in outcomes if o.status == "failed"]  # the second was queued when the worker went
+    assert len(outcomes) == 2 and failed
+    assert all("has had no worker for 3 s" in o.why and "dask worker" in o.why for o in failed)
+
+
+def test_a_task_that_runs_too_long_is_given_up(tmp_path, monkeypatch):
+    """--task-timeout: a brief still running on a worker after that long is failed, saying so; the
+    client does not wait on it. The workers' notebook never ends (a cell sleeps 10 minutes), so
+    nothing here races the clock."""
+    import nbformat
+    from distributed import LocalCluster
+
+    from cddbrief import batch
+
+    nb = nbformat.read(ROOT / "notebooks" / "briefing.ipynb", as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_code_cell("import time\ntime.sleep(600)"))
+    stuck = tmp_path / "stuck.ipynb"
+    nbformat.write(nb, stuck)
+    monkeypatch.setenv("CDDBRIEF_NOTEBOOK", str(stuck))  # the workers' environment: they start below
+    data = tmp_path / "raw"
+    data.mkdir()
+    write_meeting(data / "slow.txt", 30, number=11, year_be=2564)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as c:
+        outcomes = batch._on_cluster(c.scheduler_address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, task_timeout=1)
+    assert [(o.status, o.why) for o in outcomes] == [("failed", "took longer than 1 s on the cluster (--task-timeout)")]
+    assert not list((tmp_path / "out").glob("*/brief.html"))
