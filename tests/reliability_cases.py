@@ -7,6 +7,7 @@ table in docs/RELIABILITY.md from the same list, and a test keeps the two equal.
 from __future__ import annotations
 
 import io
+import os
 import random
 from pathlib import Path
 
@@ -188,7 +189,8 @@ SETTINGS = [
     ("CDDBRIEF_CACHE is a file", "CDDBRIEF_CACHE=cache.txt", lambda d: ({"CDDBRIEF_CACHE": _setting_file(d, "cache.txt", "x")}, ["list", "--data", "{data}"]), ["is a file, not a folder", "CDDBRIEF_CACHE"]),
     ("--out inside the data folder", "--out raw/briefs", lambda d: ({}, ["build", "--all", "--data", "{data}", "--out", "{data}/briefs"]), ["is inside the data folder", "outside it"]),
     ("--out is a file", "--out notes.txt", lambda d: ({}, ["build", "2562-04", "--data", "{data}", "--out", _setting_file(d, "notes.txt", "x")]), ["cannot create the output folder", "it is a file", "--out DIR"]),
-    ("--jobs 100000", "--jobs 100000", lambda d: ({}, [*_ALL, "--jobs", "100000"]), ["--jobs 100000 is more processes than this machine can run"]),
+    # one more than the most allowed, never a huge number: were the check ever lost, a pool would start that many processes
+    ("--jobs too many", "--jobs (the most allowed + 1)", lambda d: ({}, [*_ALL, "--jobs", str(max(64, 4 * (os.cpu_count() or 1)) + 1)]), ["is more processes than this machine can run"]),
     ("--scheduler ''", "--scheduler ''", lambda d: ({}, [*_ALL, "--scheduler", ""]), ["--scheduler is empty", "leave it out"]),
     ("--scheduler 'not a url'", "--scheduler 'not a url'", lambda d: ({}, [*_ALL, "--scheduler", "not a url"]), ["'not a url' is not a dask scheduler address", "tcp://HOST:PORT"]),
     ("--scheduler http://", "--scheduler http://127.0.0.1:8787", lambda d: ({}, [*_ALL, "--scheduler", "http://127.0.0.1:8787"]), ["is not a dask scheduler address"]),

@@ -252,6 +252,8 @@ def test_reliability_doc_is_current():
     doc = (ROOT / "docs" / "RELIABILITY.md").read_text(encoding="utf-8")
     for table in reliability_table.TABLES:  # bad input; settings; stops, folders, names, clusters
         assert table() in doc, table.__name__
+    cases = len(reliability_cases.cases())
+    assert f"{cases} cases × 2 commands = {2 * cases} runs" in doc
 
 
 def test_same_inputs_give_the_same_bytes_pdf_included(tmp_path):
