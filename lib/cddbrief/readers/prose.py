@@ -24,6 +24,7 @@ NAME_TH = "ข่าวหรือบทความ"
 INSTRUCTION = r"(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|สั่งการ)"
 _TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
 _INSTRUCTED = re.compile(INSTRUCTION)
+_TOPIC_LEAD = re.compile(r"\s*(?:โครงการ|การ|เรื่อง|กิจกรรม)")  # a paragraph that opens on a topic
 _LEAD_IN_END = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
 _CLOSING = re.compile(r"^\s*(?:#|จึงขอ|จึงเรียน|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|รายงานโดย|ผู้รายงาน|ที่มา\s*[:：]|เผยแพร่|อ่าน\s*\d+\s*ครั้ง|แชร์|share\b|tags?\s*:|-{3,}|_{3,})", re.I)
 _PERSON = re.compile(r"^\s*(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)")
@@ -191,8 +192,11 @@ def _paragraph_items(lines: list[Line], notes: list[Note]):
     for line in lines[head_end:]:
         if _CLOSING.match(line.text):
             break
-        if not _INSTRUCTED.search(line.text) and not re.match(r"\s*(?:โครงการ|การ|เรื่อง|กิจกรรม)", line.text):
-            header.append(line.text) if not items else items[-1].directives.append(Directive(0, collapse(line.text)))
+        if not _INSTRUCTED.search(line.text) and not _TOPIC_LEAD.match(line.text):
+            if items:
+                items[-1].directives.append(Directive(0, collapse(line.text)))  # goes on with the point above
+            else:
+                header.append(line.text)  # still the head of the post
             continue
         items.append(_item(len(items) + 1, line, [], "1.", notes, inferred=True))
     if items:
