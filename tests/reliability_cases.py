@@ -136,6 +136,7 @@ CASES = [
     ("web page not in Thai", "english.html", lambda d: _write(d, "english.html", "<html><body><h1>Minutes 4/2019</h1><p>The province shall report.</p></body></html>"), ["no Thai meeting summary"]),
     ("web page with no points", "post.html", lambda d: _write(d, "post.html", "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p><p>ขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน</p></body></html>".encode("cp874")), ["no table of items, no numbered points"]),
     ("a 50 MB file", "huge.txt", _big, ["too large"]),
+    ("a web page of 120,000 paragraphs", "many.html", lambda d: _write(d, "many.html", "<html><body>" + "<p>ให้รายงาน</p>" * 120_000 + "</body></html>"), ["HTML elements, far more than a meeting's page"]),
     ("a named pipe", "pipe.txt (FIFO)", _fifo, ["is a named pipe (FIFO), not a document"]),
     ("a link to /dev/zero", "zero.txt → /dev/zero", _link_to_zero, ["is a device, not a document"]),
     ("id ../../etc/passwd", "../../etc/passwd", lambda d: "../../etc/passwd", ["passwd"]),

@@ -46,6 +46,7 @@ __all__ = ["decode_html", "read_html"]
 
 _SITE_LINKS = 5  # a document holds a link or two; a site's page links to its other pages
 _LINK_DENSITY = 0.6  # a box whose text is mostly links is a menu or a list of other posts
+MAX_ELEMENTS = 100_000  # a meeting's post or exported document has a few thousand; 50,000 paragraphs take seconds to read
 _MAX_DEPTH = 150
 _MAX_SPAN = 100  # a rowspan or colspan beyond this is a broken or hostile page  # deeper markup is read as flat text: a guard against hostile nesting
 _HEAD_BYTES = 8192  # where a charset declaration must be
@@ -133,6 +134,9 @@ def read_html(data: bytes, name: str, digest: str):
     try:
         text, encoding, note = decode_html(data)
         root = _parse(text)
+        elements = sum(1 for _ in root.iter())
+        if elements > MAX_ELEMENTS:
+            raise CddbriefError(f"{label} has {elements:,} HTML elements, far more than a meeting's page (limit {MAX_ELEMENTS:,})", "check that this is the right file, or save the post's text as .txt")
         page = _Page(root)
         title, published = page.title(), page.published()  # before the chrome (bylines, dates) is cut away
         blocks, notes = page.blocks()
