@@ -14,7 +14,7 @@ import signal
 import sys
 
 from . import __version__
-from .errors import CddbriefError, Stopped, shown
+from .errors import BadSetting, CddbriefError, OutputNotWritable, Stopped, shown
 
 _ARGV: list[str] = []  # what the command was given, for usage errors that name a file
 
@@ -149,22 +149,22 @@ def check_settings(args) -> None:
         _check_out(Path(args.out), Path(args.data) if args.data else default_data_dir())
     if command == "build":
         if (args.jobs is not None or args.scheduler is not None) and not args.all:
-            raise CddbriefError("--jobs and --scheduler go with --all", "e.g. cddbrief build --all --jobs 2")
+            raise BadSetting("--jobs and --scheduler go with --all", "e.g. cddbrief build --all --jobs 2")
         if args.jobs is not None:
             most = max(64, 4 * (os.cpu_count() or 1))
             if args.jobs < 1:
-                raise CddbriefError(f"--jobs {args.jobs} is not a number of processes", "give 1 or more")
+                raise BadSetting(f"--jobs {args.jobs} is not a number of processes", "give 1 or more")
             if args.jobs > most:
-                raise CddbriefError(f"--jobs {args.jobs} is more processes than this machine can run (each runs a Jupyter kernel)", f"give at most {most}; the default is the number of cores")
+                raise BadSetting(f"--jobs {args.jobs} is more processes than this machine can run (each runs a Jupyter kernel)", f"give at most {most}; the default is the number of cores")
         if args.task_timeout is not None and not (args.task_timeout > 0):
-            raise CddbriefError(f"--task-timeout {args.task_timeout:g} is not a number of seconds", "give more than 0, e.g. --task-timeout 600")
+            raise BadSetting(f"--task-timeout {args.task_timeout:g} is not a number of seconds", "give more than 0, e.g. --task-timeout 600")
         tls = {"tls_ca_file": args.tls_ca_file, "tls_cert": args.tls_cert, "tls_key": args.tls_key}
         if args.scheduler is not None:
             from .batch import check_scheduler
 
             args.security = check_scheduler(args.scheduler, tls)
         elif any(tls.values()) or args.task_timeout is not None:
-            raise CddbriefError("--tls-* and --task-timeout go with --scheduler", "e.g. cddbrief build --all --scheduler tls://HOST:8786 --tls-ca-file ca.pem --tls-cert me.pem --tls-key me.key")
+            raise BadSetting("--tls-* and --task-timeout go with --scheduler", "e.g. cddbrief build --all --scheduler tls://HOST:8786 --tls-ca-file ca.pem --tls-cert me.pem --tls-key me.key")
 
 
 def _check_cache() -> None:
@@ -177,26 +177,26 @@ def _check_cache() -> None:
     folder = Path(raw)
     remedy = "set CDDBRIEF_CACHE to a writable folder, or unset it (default ~/.cache/cddbrief)"
     if folder.exists() and not folder.is_dir():
-        raise CddbriefError(f"CDDBRIEF_CACHE={raw} is a file, not a folder", remedy)
+        raise BadSetting(f"CDDBRIEF_CACHE={raw} is a file, not a folder", remedy)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CddbriefError(f"CDDBRIEF_CACHE={raw} cannot be made ({exc.strerror})", remedy) from None
+        raise BadSetting(f"CDDBRIEF_CACHE={raw} cannot be made ({exc.strerror})", remedy) from None
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise CddbriefError(f"CDDBRIEF_CACHE={raw} is not writable", remedy)
+        raise BadSetting(f"CDDBRIEF_CACHE={raw} is not writable", remedy)
     os.environ["CDDBRIEF_CACHE"] = str(folder.resolve())  # kernels run in the source's folder: the same cache for them
 
 
 def _check_out(out, data) -> None:
     """--out: a folder (or none yet), and not inside the data folder, whose documents it would mix with."""
     if out.exists() and not out.is_dir():
-        raise CddbriefError(f"cannot create the output folder {out}: it is a file", "give a folder with --out DIR")
+        raise OutputNotWritable(f"cannot create the output folder {out}: it is a file", "give a folder with --out DIR")
     try:
         inside = data.is_dir() and (out.resolve() == data.resolve() or data.resolve() in out.resolve().parents)
     except OSError:
         inside = False
     if inside:
-        raise CddbriefError(f"--out {out} is inside the data folder {data}, whose documents must stay as they are", "give a folder outside it, e.g. --out outputs")
+        raise BadSetting(f"--out {out} is inside the data folder {data}, whose documents must stay as they are", "give a folder outside it, e.g. --out outputs")
 
 
 def _cmd_parse(args) -> int:
@@ -341,7 +341,7 @@ def _cmd_export(args) -> int:
             for path in export(meeting, kind, folder, frames, lang=args.lang, as_of=args.as_of):
                 print(path)
     except OSError as exc:
-        raise CddbriefError(f"cannot write to {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None
+        raise OutputNotWritable(f"cannot write to {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None
     return 0
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from . import cache as store
-from .errors import CddbriefError
+from .errors import AmbiguousMeeting, BadSetting, CddbriefError, UnknownMeeting, UnreadableSource
 from .meeting import parse_meeting_id
 
 SOURCE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
@@ -89,7 +89,7 @@ def source_files(data_dir: str | Path) -> list[Path]:
     """The documents of a folder (.txt, .docx), in name order; hidden files left out."""
     folder = Path(data_dir)
     if not folder.is_dir():
-        raise CddbriefError(f"no data folder {folder}", "give the folder of meeting summaries with --data DIR")
+        raise BadSetting(f"no data folder {folder}", "give the folder of meeting summaries with --data DIR")
     return sorted(
         p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$"))
     )
@@ -236,7 +236,7 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
     if path.exists():
         return path
     if path.suffix.lower() in SOURCE_SUFFIXES or not _could_be_id(source):
-        raise CddbriefError(f"no such file: {source}", "check the path, or give a meeting id such as 4/2562")
+        raise UnreadableSource(f"no such file: {source}", "check the path, or give a meeting id such as 4/2562")
     year_be, number = parse_meeting_id(source)
     wanted = f"{year_be}-{number:02d}"
     entries, failures = catalogue(data_dir)
@@ -249,12 +249,12 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
         known = ", ".join(sorted({e.id for e in entries if e.id})) or "none"
         unread = f"; {len(failures)} file(s) could not be read" if failures else ""
         where = f" from office '{office}'" if office else ""
-        raise CddbriefError(f"no meeting {number}/{year_be}{where} in {data_dir} (meetings there: {known}{unread})", "give one of those ids, or --data DIR")
+        raise UnknownMeeting(f"no meeting {number}/{year_be}{where} in {data_dir} (meetings there: {known}{unread})", "give one of those ids, or --data DIR")
     offices = "; ".join(f"{e.office or '?'} ({e.path.name}, sha256 {e.sha256[:6]})" for e in matches)
     if len({e.office for e in matches}) < len(matches):  # one office wrote it up more than once: only a path can choose
-        raise CddbriefError(f"meeting {number}/{year_be} has {len(matches)} documents, some from the same office: {offices}",
+        raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents, some from the same office: {offices}",
                             f"give the file instead of the id, e.g. {matches[0].path} (--office cannot tell these apart)")  # fmt: skip
-    raise CddbriefError(f"meeting {number}/{year_be} has {len(matches)} documents: {offices}", "choose one with --office NAME")
+    raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents: {offices}", "choose one with --office NAME")
 
 
 def _could_be_id(text: str) -> bool:

@@ -1,4 +1,16 @@
-"""The one error a user sees: what is wrong, and what to do."""
+"""The one error a user sees: what is wrong, and what to do; one kind per cause.
+
+Every error a user can cause is a ``CddbriefError`` carrying ``problem`` and
+``remedy`` (the command line prints them as one line, exit 2); its subclasses say
+which cause, so a library caller or a test can catch by kind, not by words::
+
+    try:
+        meeting = read_meeting(path)
+    except NotAWriteUp:   # fits no layout, or holds no items
+        ...
+    except UnreadableSource:  # missing, not a file, too large, damaged, encrypted, scanned
+        ...
+"""
 
 from __future__ import annotations
 
@@ -18,6 +30,49 @@ class CddbriefError(Exception):
         self.problem = problem
         self.remedy = remedy
         super().__init__(f"{problem}: {remedy}" if remedy else problem)
+
+
+class UnreadableSource(CddbriefError):
+    """The source cannot be read: missing, not a regular file, too large, not text, a damaged or
+    password-protected file, a scan without OCR, too many pages, rows or elements."""
+
+
+class NotAWriteUp(CddbriefError):
+    """The source reads, but as no meeting write-up: no layout fits, or it holds no items."""
+
+
+class NoMeetingNumber(CddbriefError):
+    """The write-up names no meeting number and none was given (``--meeting``)."""
+
+
+class BadMeetingId(CddbriefError):
+    """A meeting id that is no id (``4/2562``, ``2562-04``), or names no possible meeting."""
+
+
+class UnknownMeeting(CddbriefError):
+    """No document of the data folder holds the meeting asked for."""
+
+
+class AmbiguousMeeting(CddbriefError):
+    """Several documents hold the meeting asked for: an office or a path must choose."""
+
+
+class BadSetting(CddbriefError):
+    """An option or environment setting that cannot work (checked before any work)."""
+
+
+class OutputNotWritable(CddbriefError):
+    """The output cannot be written: a file where a folder should be, no space, no permission."""
+
+
+class FolderTaken(CddbriefError):
+    """The output folder holds the brief of another document: nothing is replaced (exit 2)."""
+
+
+class CellFailed(CddbriefError):
+    """The notebook ran and a cell failed: exit status 1, the executed notebook kept."""
+
+    exit_status = 1
 
 
 class Stopped(KeyboardInterrupt):

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import CddbriefError
+from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
 from .header import MEETING_REF, read_header
 from .model import Meeting, Note
 from .quantities import find_quantities
@@ -36,13 +36,13 @@ def parse_meeting_id(text: str) -> tuple[int, int]:
     """
     match = _ID_FORMS.match(to_arabic_digits(text or ""))
     if not match:
-        raise CddbriefError(f"'{text}' is not a meeting id", "write it as 4/2562, 4/62 or 2562-04")
+        raise BadMeetingId(f"'{text}' is not a meeting id", "write it as 4/2562, 4/62 or 2562-04")
     number = int(match.group("no") or match.group("no2"))
     year = as_be(match.group("year") or match.group("year2"))
     if not 1 <= number <= 99:
-        raise CddbriefError(f"'{text}' has no meeting number {number}", "meetings are numbered from 1")
+        raise BadMeetingId(f"'{text}' has no meeting number {number}", "meetings are numbered from 1")
     if not 2500 <= year <= 2700:
-        raise CddbriefError(f"'{text}' names the year {year}, outside the years of these meetings (2500–2700 BE)", "check the year")
+        raise BadMeetingId(f"'{text}' names the year {year}, outside the years of these meetings (2500–2700 BE)", "check the year")
     return year, number
 
 
@@ -67,7 +67,7 @@ def _extract(items: list[Item], year_be: int | None, notes: list[Note]) -> None:
 
 
 def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number: bool = True) -> Meeting:
-    """Turn a read source into a Meeting; raise CddbriefError when it is not a meeting write-up.
+    """Turn a read source into a Meeting; raise a CddbriefError (NotAWriteUp, NoMeetingNumber, …) when it is not a meeting write-up.
 
     Without a meeting number (and no ``meeting_id``) the document is still read
     when ``need_number`` is false (the catalogue lists it by its date); else it
@@ -121,14 +121,14 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         header.number, header.year_be = number, year_be
     if header.number is None:
         if need_number:
-            raise CddbriefError(
+            raise NoMeetingNumber(
                 f"{label} names no meeting number (ครั้งที่ N/ปี) in its header",
                 "add it to the document, or give it with --meeting 4/2562",
             )
         notes.append(Note("warning", "the write-up names no meeting number (ครั้งที่ N/ปี)", th="เอกสารไม่ระบุครั้งที่ประชุม (ครั้งที่ N/ปี)"))
     items = reading.items
     if not items:
-        raise CddbriefError(f"{label} was read as {reading.layout} but holds no items", "check that the write-up holds its topics and directives")
+        raise NotAWriteUp(f"{label} was read as {reading.layout} but holds no items", "check that the write-up holds its topics and directives")
     if not header.office:
         notes.append(Note("warning", "the write-up names no office (สำนักงาน…, สพอ., สพจ.)", th="เอกสารไม่ระบุหน่วยงาน (สำนักงาน…, สพอ., สพจ.)"))
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)

@@ -22,7 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import notebooks
-from .errors import CddbriefError, shown
+from .errors import BadSetting, CddbriefError, CellFailed, FolderTaken, OutputNotWritable, shown
 
 FORMATS = ("html", "pdf")
 # the briefing notebook ships inside the package (cddbrief/notebooks/), so any install builds briefs;
@@ -31,16 +31,6 @@ NOTEBOOK = Path(os.environ.get("CDDBRIEF_NOTEBOOK") or notebooks.path("briefing"
 KERNEL = "python3"
 # the temporary folders this process is writing a brief into: removed if it is told to stop
 ACTIVE: set[Path] = set()
-
-
-class BuildError(CddbriefError):
-    """The notebook ran and failed: exit status 1, the executed notebook kept."""
-
-    exit_status = 1
-
-
-class FolderTaken(CddbriefError):
-    """The output folder holds the brief of another document: nothing is replaced (exit 2)."""
 
 
 # --- settings, checked before any work ------------------------------------------------------------
@@ -61,7 +51,7 @@ def source_date_epoch() -> int | None:
         return None
     text = raw.strip()
     if not (text.isascii() and text.isdigit()) or len(text) > 12:
-        raise CddbriefError(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970", "set it to an integer such as 1556668800 (2019-05-01), or unset it")
+        raise BadSetting(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970", "set it to an integer such as 1556668800 (2019-05-01), or unset it")
     return int(text)
 
 
@@ -71,19 +61,19 @@ def check_notebook(path: Path) -> Path:
     remedy = "give a Jupyter notebook with a cell tagged 'parameters', or unset CDDBRIEF_NOTEBOOK"
     try:
         if not path.is_file():
-            raise CddbriefError(f"{where} is {'a folder' if path.is_dir() else 'not there'}", remedy)
+            raise BadSetting(f"{where} is {'a folder' if path.is_dir() else 'not there'}", remedy)
         if path.stat().st_size > 50 * 2**20:
-            raise CddbriefError(f"{where} is larger than 50 MB, not a briefing notebook", remedy)
+            raise BadSetting(f"{where} is larger than 50 MB, not a briefing notebook", remedy)
         nb = json.loads(path.read_bytes())
     except OSError as exc:
-        raise CddbriefError(f"{where} cannot be read ({exc.strerror})", remedy) from None
+        raise BadSetting(f"{where} cannot be read ({exc.strerror})", remedy) from None
     except ValueError:
-        raise CddbriefError(f"{where} is not a notebook (not JSON)", remedy) from None
+        raise BadSetting(f"{where} is not a notebook (not JSON)", remedy) from None
     cells = nb.get("cells") if isinstance(nb, dict) else None
     if not isinstance(cells, list):
-        raise CddbriefError(f"{where} is not a notebook (no cells)", remedy)
+        raise BadSetting(f"{where} is not a notebook (no cells)", remedy)
     if not any(isinstance(c, dict) and "parameters" in (c.get("metadata") or {}).get("tags", []) for c in cells):
-        raise CddbriefError(f"{where} has no cell tagged 'parameters'", remedy)
+        raise BadSetting(f"{where} has no cell tagged 'parameters'", remedy)
     return path
 
 
@@ -184,9 +174,9 @@ def plan(source, formats=("html",), lang="th", out_dir="outputs", data_dir=None,
 
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise CddbriefError(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
+        raise BadSetting(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
     if lang not in ("th", "en"):
-        raise CddbriefError(f"unknown language '{lang}'", "use --lang th or --lang en")
+        raise BadSetting(f"unknown language '{lang}'", "use --lang th or --lang en")
     path = resolve(source, data_dir, office).resolve()
     meeting = read_meeting(path, meeting_id=meeting_id)
     try:
@@ -242,7 +232,7 @@ def build(
             written = _run(meeting, p.path, p.parameters, formats, lang, tmp, folder, p.suffix, notebook, reuse=have)
             commit(p, written, have)
         except OSError as exc:  # a full disk, a folder gone read-only: the old brief stays
-            raise CddbriefError(f"cannot write the brief in {folder}: {exc.strerror or exc}", "free some space, or give another folder with --out DIR") from None
+            raise OutputNotWritable(f"cannot write the brief in {folder}: {exc.strerror or exc}", "free some space, or give another folder with --out DIR") from None
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -428,7 +418,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
     except PapermillExecutionError as exc:
         kept = _keep_failed(output, failed)
         first = next((line for line in exc.source.splitlines() if line.strip()), "")
-        raise BuildError(
+        raise CellFailed(
             f"the briefing notebook failed in cell {exc.exec_count} ({first.strip()[:60]}): {exc.ename}: {exc.evalue}",
             f"the executed notebook is kept at {kept}",
         ) from None
@@ -437,7 +427,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
     except Exception as exc:  # a dead kernel, a kernel that would not start
         kept = _keep_failed(output, failed)
         where = f"; what ran is kept at {kept}" if kept else ""
-        raise BuildError(f"the notebook kernel failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}){where}") from None
+        raise CellFailed(f"the notebook kernel failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}){where}") from None
     _make_repeatable(executed)
     if page:
         executed.metadata["cddbrief"] = dict(page)
@@ -519,9 +509,9 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CddbriefError(f"cannot create the output folder {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None
+        raise OutputNotWritable(f"cannot create the output folder {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None
     if not os.access(folder, os.W_OK):
-        raise CddbriefError(f"the output folder {folder} is not writable", "give a writable folder with --out DIR")
+        raise OutputNotWritable(f"the output folder {folder} is not writable", "give a writable folder with --out DIR")
 
 
 def read_manifest(path: Path) -> dict:
@@ -551,9 +541,9 @@ class locked:
         try:
             self.handle = open(self.path, "a+")
         except IsADirectoryError:
-            raise CddbriefError(f"{self.path} is a folder, where the build keeps its lock file", "remove that folder (or give another --out DIR)") from None
+            raise OutputNotWritable(f"{self.path} is a folder, where the build keeps its lock file", "remove that folder (or give another --out DIR)") from None
         except OSError as exc:
-            raise CddbriefError(f"cannot take the lock {self.path}: {exc.strerror}", "give a writable folder with --out DIR") from None
+            raise OutputNotWritable(f"cannot take the lock {self.path}: {exc.strerror}", "give a writable folder with --out DIR") from None
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

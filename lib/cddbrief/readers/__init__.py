@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CddbriefError
+from ..errors import NotAWriteUp
 from ..model import Item, Note
 from ..thaitext import drop_stray_marks
 
@@ -76,8 +76,8 @@ def read_layout(doc) -> tuple[Reading, Fit]:
     if best.score < NO_FIT:
         refusal = next((f.problem for _, f in fits if f.problem), None)
         if refusal:
-            raise CddbriefError(f"{label} {refusal[0]}", refusal[1])
-        raise CddbriefError(
+            raise NotAWriteUp(f"{label} {refusal[0]}", refusal[1])
+        raise NotAWriteUp(
             f"{label} is not a meeting write-up that cddbrief can read (no table of items, no numbered points, no agenda)",
             "give a summary with its table ที่ | ประเด็น | ข้อสั่งการ, numbered points, or ระเบียบวาระ items",
         )

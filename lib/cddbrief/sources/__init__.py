@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import CddbriefError
+from ..errors import UnreadableSource
 from ..model import Block, Note, Source
 from .text import decode_text
 
@@ -67,7 +67,7 @@ def sha256_of(data: bytes) -> str:
 
 
 def read_source(path: str | Path) -> RawDocument:
-    """Read a meeting write-up from a file (.txt, .docx, .pdf, .html); raise CddbriefError when it cannot be one."""
+    """Read a meeting write-up from a file (.txt, .docx, .pdf, .html); raise UnreadableSource (a CddbriefError) when it cannot be one."""
     return read_bytes(read_file_bytes(path), name=str(path))
 
 
@@ -83,20 +83,20 @@ def read_file_bytes(path: str | Path) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise CddbriefError(f"no such file: {path}", "check the path, or give a meeting id such as 4/2562") from None
+        raise UnreadableSource(f"no such file: {path}", "check the path, or give a meeting id such as 4/2562") from None
     except OSError as exc:
-        raise CddbriefError(f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from None
+        raise UnreadableSource(f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from None
     if stat.S_ISDIR(info.st_mode):
-        raise CddbriefError(f"{path} is a folder, not a file", "give one .txt, .docx, .pdf or .html file, or use --data for a folder")
+        raise UnreadableSource(f"{path} is a folder, not a file", "give one .txt, .docx, .pdf or .html file, or use --data for a folder")
     if not stat.S_ISREG(info.st_mode):
         kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file"
-        raise CddbriefError(f"{label} is {kind}, not a document", "give a saved .txt, .docx, .pdf or .html file")
+        raise UnreadableSource(f"{label} is {kind}, not a document", "give a saved .txt, .docx, .pdf or .html file")
     check_size(info.st_size, label)  # before reading 50 MB for nothing
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CddbriefError(f"cannot read {path}: {exc.strerror}", "check its permissions") from None
+        raise UnreadableSource(f"cannot read {path}: {exc.strerror}", "check its permissions") from None
     check_size(len(data), label)
     return data
 
@@ -112,7 +112,7 @@ def check_size(size: int, name: str) -> None:
     """A meeting write-up is tens of kB; refuse what cannot be one."""
     if size > MAX_BYTES:
         how_big = f"more than {MAX_BYTES // 2**20} MB" if size == MAX_BYTES + 1 else f"{size / 1e6:.0f} MB"  # a capped read knows no more
-        raise CddbriefError(
+        raise UnreadableSource(
             f"{Path(name).name} is {how_big}, too large for a meeting summary (limit {MAX_BYTES // 2**20} MB)",
             "check that this is the right file",
         )
@@ -124,7 +124,7 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
     suffix = Path(name).suffix.lower()
     label = Path(name).name
     if not data.strip():
-        raise CddbriefError(f"{label} is empty", "give a meeting summary as .docx, .pdf, .html or .txt")
+        raise UnreadableSource(f"{label} is empty", "give a meeting summary as .docx, .pdf, .html or .txt")
     digest = sha256_of(data)
     if data.lstrip()[:5] == b"%PDF-" or suffix == ".pdf":
         from .pdf import read_pdf
@@ -136,7 +136,7 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
         return read_docx(data, name, digest)
     for magic, what, remedy in _SIGNATURES:
         if data.startswith(magic):
-            raise CddbriefError(f"{label} is {what}, not a meeting summary", remedy)
+            raise UnreadableSource(f"{label} is {what}, not a meeting summary", remedy)
     if suffix in _HTML_SUFFIXES or _looks_like_html(data):
         from .html import read_html
 

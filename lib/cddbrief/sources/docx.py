@@ -12,7 +12,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..errors import CddbriefError
+from ..errors import UnreadableSource
 from ..model import Block, Note, Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,16 +33,16 @@ def read_docx(data: bytes, name: str, digest: str):
 
     label = Path(name).name
     if not data.startswith(b"PK"):
-        raise CddbriefError(f"{label} is not a Word .docx file (it is not a zip archive)", "open it in Word and save it as .docx")
+        raise UnreadableSource(f"{label} is not a Word .docx file (it is not a zip archive)", "open it in Word and save it as .docx")
     _check_package(data, label)
     try:
         import docx  # python-docx
 
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise CddbriefError(f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx") from None
+        raise UnreadableSource(f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx") from None
     except Exception as exc:  # lxml and python-docx raise many kinds on broken parts
-        raise CddbriefError(f"{label} is a damaged Word file ({type(exc).__name__})", "open it in Word and save it again") from None
+        raise UnreadableSource(f"{label} is a damaged Word file ({type(exc).__name__})", "open it in Word and save it again") from None
 
     numbering = _Numbering(document)
     if len(numbering._styles) > MAX_STYLES:
@@ -75,7 +75,7 @@ def read_docx(data: bytes, name: str, digest: str):
     if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(
         cell.strip() for b in blocks if b.kind == "table" for row in b.rows for cell in row
     ):
-        raise CddbriefError(f"{label} holds no text", "check that this is the right file, saved from Word with its text")
+        raise UnreadableSource(f"{label} holds no text", "check that this is the right file, saved from Word with its text")
     notes = []
     if auto_numbered:
         notes.append(Note("repair", f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)", th=f"เลขข้ออัตโนมัติของ Word เขียนออกมาเป็น 1., 2., … ({auto_numbered} ย่อหน้า)"))
@@ -92,17 +92,17 @@ def _check_package(data: bytes, label: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise CddbriefError(f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx") from None
+        raise UnreadableSource(f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx") from None
     unzipped = sum(info.file_size for info in infos)
     if len(infos) > MAX_PARTS or unzipped > MAX_UNZIPPED:
-        raise CddbriefError(
+        raise UnreadableSource(
             f"{label} unzips to {unzipped / 2**20:.0f} MB in {len(infos)} parts, far more than a meeting's Word file (limit {MAX_UNZIPPED // 2**20} MB, {MAX_PARTS} parts)",
             "check that this is the right file; save it again from Word without embedded files",
         )
 
 
-def _too_many(label: str, what: str, count: int, limit: int) -> CddbriefError:
-    return CddbriefError(f"{label} has more than {limit:,} {what} ({count:,}), far more than a meeting's write-up", "check that this is the right file")
+def _too_many(label: str, what: str, count: int, limit: int) -> UnreadableSource:
+    return UnreadableSource(f"{label} has more than {limit:,} {what} ({count:,}), far more than a meeting's write-up", "check that this is the right file")
 
 
 def _text(paragraph) -> str:

@@ -38,7 +38,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ..errors import CddbriefError
+from ..errors import CddbriefError, UnreadableSource
 from ..model import Block, Note, Source
 from ..thaitext import normalise_spaces, thai_share
 
@@ -136,24 +136,24 @@ def read_html(data: bytes, name: str, digest: str):
         root = _parse(text)
         elements = sum(1 for _ in root.iter())
         if elements > MAX_ELEMENTS:
-            raise CddbriefError(f"{label} has {elements:,} HTML elements, far more than a meeting's page (limit {MAX_ELEMENTS:,})", "check that this is the right file, or save the post's text as .txt")
+            raise UnreadableSource(f"{label} has {elements:,} HTML elements, far more than a meeting's page (limit {MAX_ELEMENTS:,})", "check that this is the right file, or save the post's text as .txt")
         page = _Page(root)
         title, published = page.title(), page.published()  # before the chrome (bylines, dates) is cut away
         blocks, notes = page.blocks()
     except CddbriefError:
         raise
     except RecursionError:
-        raise CddbriefError(f"{label} is a web page nested too deeply to read", "save the page's text as .txt, or export the summary from Word as .docx") from None
+        raise UnreadableSource(f"{label} is a web page nested too deeply to read", "save the page's text as .txt, or export the summary from Word as .docx") from None
     except Exception as exc:  # lxml and odd markup raise many kinds; the user gets one line
-        raise CddbriefError(f"{label} could not be read as a web page ({type(exc).__name__})", "save the page again from the browser, or its text as .txt") from None
+        raise UnreadableSource(f"{label} could not be read as a web page ({type(exc).__name__})", "save the page again from the browser, or its text as .txt") from None
     # a post's heading alone is not a post: its text is what is under it
     words = " ".join(text for text in _all_text(blocks) if page.is_document or _clean(text) != (title or ""))
     if not words.strip():
         if page.had_text:
-            raise CddbriefError(f"{label} has no main text (only menus, links or scripts)", "save the page of the meeting post itself, or copy its text into a .txt file")
-        raise CddbriefError(f"{label} holds no text", "check that this is the right file: a saved web page of the meeting summary")
+            raise UnreadableSource(f"{label} has no main text (only menus, links or scripts)", "save the page of the meeting post itself, or copy its text into a .txt file")
+        raise UnreadableSource(f"{label} holds no text", "check that this is the right file: a saved web page of the meeting summary")
     if thai_share(words) < 0.2:
-        raise CddbriefError(f"{label} holds no Thai meeting summary (too little Thai text)", "give a summary of a TV พช. meeting written in Thai")
+        raise UnreadableSource(f"{label} holds no Thai meeting summary (too little Thai text)", "give a summary of a TV พช. meeting written in Thai")
     if note is not None:
         notes.insert(0, note)
     return RawDocument(

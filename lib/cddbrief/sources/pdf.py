@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..errors import CddbriefError
+from ..errors import CddbriefError, UnreadableSource
 from ..model import Block, Note, Source
 from . import pdfthai
 
@@ -54,9 +54,9 @@ def read_pdf(data: bytes, name: str, digest: str):
     except CddbriefError:
         raise
     except MemoryError:
-        raise CddbriefError(f"{label} is a PDF too large to read here", "give a smaller file, or the original .docx") from None
+        raise UnreadableSource(f"{label} is a PDF too large to read here", "give a smaller file, or the original .docx") from None
     except Exception as exc:  # PDFium and ctypes raise many kinds on damaged files
-        raise CddbriefError(
+        raise UnreadableSource(
             f"{label} is a PDF file that cannot be read ({type(exc).__name__}: damaged or cut short)",
             "open it and save it again as PDF, or give the original .docx",
         ) from None
@@ -70,8 +70,8 @@ def _open(data: bytes, label: str):
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
-            raise CddbriefError(f"{label} is a password-protected PDF", "give a copy saved without a password") from None
-        raise CddbriefError(
+            raise UnreadableSource(f"{label} is a password-protected PDF", "give a copy saved without a password") from None
+        raise UnreadableSource(
             f"{label} is a PDF file that cannot be read ({exc}: damaged or cut short)",
             "open it and save it again as PDF, or give the original .docx",
         ) from None
@@ -84,9 +84,9 @@ def _read(data: bytes, name: str, digest: str, label: str):
     try:
         pages = len(pdf)
         if pages == 0:
-            raise CddbriefError(f"{label} is a PDF with no pages", "check that this is the right file")
+            raise UnreadableSource(f"{label} is a PDF with no pages", "check that this is the right file")
         if pages > MAX_PAGES:
-            raise CddbriefError(f"{label} has {pages} pages, too many for a meeting summary (limit {MAX_PAGES})", "check that this is the right file")
+            raise UnreadableSource(f"{label} has {pages} pages, too many for a meeting summary (limit {MAX_PAGES})", "check that this is the right file")
         title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
         fonts = _Fonts()
         page_blocks: list[list[Block]] = []
@@ -96,7 +96,7 @@ def _read(data: bytes, name: str, digest: str, label: str):
             page = pdf[number - 1]
             width, height = page.get_size()
             if max(width, height) > MAX_PAGE_SIDE:
-                raise CddbriefError(
+                raise UnreadableSource(
                     f"page {number} of {label} is {width / 72 * 2.54:.0f} × {height / 72 * 2.54:.0f} cm, not a page of a meeting summary",
                     "check that this is the right file",
                 )
@@ -116,7 +116,7 @@ def _read(data: bytes, name: str, digest: str, label: str):
     dropped = _drop_headers_and_footers(page_blocks)
     blocks = [block for page in page_blocks for block in page]
     if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(c.strip() for b in blocks if b.kind == "table" for row in b.rows for c in row):
-        raise CddbriefError(f"{label} holds no text", "check that this is the right file")
+        raise UnreadableSource(f"{label} holds no text", "check that this is the right file")
     for kind, (english, thai) in pdfthai.REPAIRS.items():
         if counts.get(kind):
             notes.append(Note("repair", english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
@@ -340,7 +340,7 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) 
     try:
         n = textpage.count_chars()
         if n > MAX_CHARS_PER_PAGE:
-            raise CddbriefError(f"page {number} of {label} holds {n} characters, too many for a meeting summary", "check that this is the right file")
+            raise UnreadableSource(f"page {number} of {label} holds {n} characters, too many for a meeting summary", "check that this is the right file")
         chars = _chars(textpage, n, fonts, counts)
     finally:
         textpage.close()
@@ -816,7 +816,7 @@ def ocr_available() -> bool:
 
 def _ocr(pdf, label: str) -> list[list[Block]]:
     if not ocr_available():
-        raise CddbriefError(
+        raise UnreadableSource(
             f"{label} is a scanned PDF with no text layer",
             "install OCR (apt-get install tesseract-ocr tesseract-ocr-tha) or give the original .docx",
         )
@@ -830,8 +830,8 @@ def _ocr(pdf, label: str) -> list[list[Block]]:
             try:
                 result = subprocess.run(["tesseract", str(path), "-", "-l", "tha+eng", "--psm", "6"], capture_output=True, text=True, timeout=300)
             except subprocess.TimeoutExpired:
-                raise CddbriefError(f"OCR of page {number} of {label} took too long", "give the original .docx") from None
+                raise UnreadableSource(f"OCR of page {number} of {label} took too long", "give the original .docx") from None
             if result.returncode != 0:
-                raise CddbriefError(f"OCR of {label} failed ({result.stderr.strip().splitlines()[-1:] or 'tesseract'})", "give the original .docx")
+                raise UnreadableSource(f"OCR of {label} failed ({result.stderr.strip().splitlines()[-1:] or 'tesseract'})", "give the original .docx")
             pages.append([Block("paragraph", " ".join(line.split()), page=number) for line in result.stdout.splitlines() if line.strip()])
     return pages

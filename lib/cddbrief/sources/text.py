@@ -10,7 +10,7 @@ import codecs
 import re
 from pathlib import Path
 
-from ..errors import CddbriefError
+from ..errors import UnreadableSource
 from ..model import Block, Note, Source
 from ..thaitext import thai_share
 
@@ -61,13 +61,13 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     readable = [(enc, text) for enc, text in candidates if text is not None and _looks_like_text(text)]
     label = Path(name).name
     if not readable:
-        raise CddbriefError(
+        raise UnreadableSource(
             f"{label} is not readable text (binary data, or an encoding other than UTF-8, UTF-16 or TIS-620)",
             "export the summary from Word as .docx, .pdf or .txt (UTF-8)",
         )
     encoding, text = max(readable, key=lambda pair: thai_share(pair[1]))
     if thai_share(text) < 0.2:
-        raise CddbriefError(
+        raise UnreadableSource(
             f"{label} holds no Thai meeting summary (too little Thai text)",
             "give a summary of a TV พช. meeting written in Thai",
         )
