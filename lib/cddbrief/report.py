@@ -43,7 +43,7 @@ def source_date_epoch() -> int | None:
     1556668800
     >>> os.environ["SOURCE_DATE_EPOCH"] = "๑๒"; source_date_epoch()
     Traceback (most recent call last):
-    cddbrief.errors.CddbriefError: SOURCE_DATE_EPOCH='๑๒' is not a number of seconds since 1970: set it to an integer such as 1556668800 (2019-05-01), or unset it
+    cddbrief.errors.BadSetting: SOURCE_DATE_EPOCH='๑๒' is not a number of seconds since 1970: set it to an integer such as 1556668800 (2019-05-01), or unset it
     >>> del os.environ["SOURCE_DATE_EPOCH"]
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH")
