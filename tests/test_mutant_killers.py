@@ -191,3 +191,120 @@ def test_a_missing_item_number_is_inferred_and_a_gap_after_it_is_warned_about():
     first = table(docgen.GenItem(4, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")], write_number=False), docgen.GenItem(5, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")]))
     assert [i.no for i in first.items] == [4, 5]
     assert [n.kind for n in first.notes if n.item == 4] == ["inferred"]  # 4 then 5: no gap, no warning
+
+
+# --- the layout readers ------------------------------------------------------------------------
+
+POST = """สพจ.ตาก ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565 มีข้อสั่งการ ดังนี้
+1. กองทุนหมู่บ้าน: ให้รายงาน 14 กองทุน
+2. ผ้าไทย: ให้แต่งกายผ้าไทย
+เรื่องแจ้งเพิ่มเติม
+1. วิสาหกิจชุมชน: ให้สำรวจ 9 กลุ่ม
+2. จปฐ.: ให้จัดเก็บข้อมูล
+"""
+
+
+def test_a_second_list_that_starts_again_at_one_goes_on():
+    m = parse(POST)
+    assert (m.source.layout, [(i.no, i.topic) for i in m.items]) == ("prose", [(1, "กองทุนหมู่บ้าน"), (2, "ผ้าไทย"), (3, "วิสาหกิจชุมชน"), (4, "จปฐ.")])
+    assert not any(n.kind == "warning" for n in m.notes)  # a plain text post fits prose well
+
+
+def test_a_post_with_one_tab_led_line_is_still_a_post():
+    m = parse(POST.replace("เรื่องแจ้งเพิ่มเติม", "\tเรื่องแจ้งเพิ่มเติม"))
+    assert m.source.layout == "prose" and len(m.items) == 4 and not any(n.kind == "warning" for n in m.notes)
+
+
+def test_a_post_that_numbers_nothing_reads_its_paragraphs_in_order():
+    m = parse("สพจ.ตาก ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565 เมื่อวันที่ 17 มีนาคม 2565\n"
+              "กองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\nซึ่งต้องส่งภายในวันที่ 31 มี.ค. 65\n"
+              "การขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n")  # fmt: skip
+    assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "กองทุนหมู่บ้าน", ["ให้จังหวัดรายงานผล 14 กองทุน", "ซึ่งต้องส่งภายในวันที่ 31 มี.ค. 65"]),
+        (2, "การขับเคลื่อนเศรษฐกิจ", ["ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน"]),
+    ]
+    assert m.meeting_date == D(2022, 3, 17) and m.id == "2565-03"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("ผล: ให้จังหวัดรายงาน", ("ผล", "ให้จังหวัดรายงาน", False)),  # a topic of two letters
+        ("ผ้าไทยใส่ให้สนุก", ("ผ้าไทยใส่ให้สนุก", "", False)),  # a topic alone
+        ("ก" * 80, ("ก" * 80, "", False)),  # up to TOPIC_MAX
+        ("ก" * 85, ("ก" * 80, "ก" * 5, True)),  # past it: cut, and said
+    ],
+)
+def test_a_points_first_line_splits_into_topic_and_rest(line, expected):
+    from cddbrief.readers.prose import split_topic
+
+    assert split_topic(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("ดังนี้ (1) กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย ให้เร่งรัด", [(None, "ดังนี้"), ("(1)", "กองทุนหมู่บ้าน ให้รายงาน"), ("(2)", "การเบิกจ่าย ให้เร่งรัด")]),
+        ("ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย", [(None, "ดังนี้"), ("1)", "กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย")]),  # one style only
+        ("ให้ดำเนินการ ดังนี้ 1)จัดทำรายงาน", [(None, "ให้ดำเนินการ ดังนี้"), ("1)", "จัดทำรายงาน")]),  # one point after a lead-in
+        ("ให้รายงาน 1) จัดทำ", [(None, "ให้รายงาน 1) จัดทำ")]),  # one marker and no lead-in: no point
+    ],
+)
+def test_points_run_together_in_a_line(line, expected):
+    from cddbrief.readers.points import split_inline
+
+    assert split_inline(line) == expected
+
+
+def test_a_number_written_in_the_topic_cell_is_the_items_number():
+    S = docgen.Sentence
+    m = table(docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]), docgen.GenItem(3, "3. วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")], write_number=False))
+    assert [(i.no, i.topic, i.inferred) for i in m.items] == [(1, "กองทุนหมู่บ้าน", False), (3, "วิสาหกิจชุมชน", False)]
+    assert not any(n.kind == "inferred" for n in m.notes)
+
+
+def test_a_headerless_table_of_numbered_rows_fits_weakly():
+    from cddbrief.readers import table as reader
+
+    text = ("สรุปการประชุม ครั้งที่ 6/2563\n สำนักงานพัฒนาชุมชนอำเภอป่าซาง\n"
+            "\t1\n\tกองทุนหมู่บ้าน\n\tให้รายงาน 5 กองทุน\n\t\n\n\t2\n\tวิสาหกิจชุมชน\n\tให้รายงาน 7 กลุ่ม\n\t\n\n")  # fmt: skip
+    fit = reader.fit(read_bytes(text.encode("utf-8"), "x.txt"))
+    assert (fit.score, fit.reason) == (0.55, "a table of numbered rows without a header row")
+
+
+def test_a_word_table_reads_as_a_table_with_nothing_merged():
+    S = docgen.Sentence
+    meeting = docgen.GenMeeting(6, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", [
+        docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน"), S("ให้ส่งภายใน 15 ม.ค. 63")]),
+        docgen.GenItem(2, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")])])  # fmt: skip
+    m = parse_document(read_bytes(docgen.render_docx(meeting), "x.docx"))
+    assert m.source.layout == "table"
+    assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"])]  # fmt: skip
+    assert not any(n.kind == "merged" for n in m.notes)
+
+
+def test_a_post_saved_as_word_reads_as_a_post():
+    import docgen_forms
+
+    doc = docgen_forms.generate(3, "prose")
+    data, name = docgen_forms.render(doc, "docx")
+    m = parse_document(read_bytes(data, name))
+    assert m.source.layout == "prose" and docgen_forms.observed(m) == docgen_forms.expected(doc)
+
+
+def test_a_row_split_over_a_page_is_one_item_on_two_rows():
+    S = docgen.Sentence
+    split = docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน"), S("ให้ส่งภายใน 15 ม.ค. 63")], split_after=1)
+    m = table(split, docgen.GenItem(2, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")]))
+    assert [(i.no, i.merged_rows, len(i.directives)) for i in m.items] == [(1, 2, 2), (2, 1, 1)]
+    assert [n.message for n in m.notes if n.kind == "merged"] == ["item 1 appears on 2 rows (split over a page) and was merged"]
+
+
+def test_minutes_take_their_date_from_their_head_never_from_an_agenda_item():
+    m = parse("รายงานการประชุมข้าราชการ สำนักงานพัฒนาชุมชนอำเภอบ้านตาก ครั้งที่ 2/2566\n"
+              "ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้ง ตามที่ได้ประชุมเชิงปฏิบัติการ เมื่อวันที่ 20 มกราคม 2566\n"
+              "1.1 ให้ทุกตำบลส่งรายงาน 5 ฉบับ ภายใน 15 ก.พ. 66\nมติที่ประชุม รับทราบ\n"
+              "ระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\nเลิกประชุมเวลา 12.00 น.\n")  # fmt: skip
+    assert m.source.layout == "minutes" and [i.no for i in m.items] == [1, 2]
+    assert m.meeting_date is None  # 20 มกราคม 2566 is the workshop the first item speaks of
