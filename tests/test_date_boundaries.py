@@ -94,8 +94,9 @@ def test_a_range_that_ends_before_it_starts_is_skipped():
 
 @pytest.mark.xfail(strict=True, reason="bug in thaidates._day_dates: a day past 31 ('32 ม.ค. 62') is dropped without a note "
                    "and the month is read alone (January 2019), an inference no note shows")  # fmt: skip
-def test_day_32_is_no_date_and_says_so():
-    spans, notes = read("ภายใน 32 ม.ค. 62")
+@pytest.mark.parametrize("text", ["ภายใน 32 ม.ค. 62", "ภายใน 5 32 ต.ค. 62"])
+def test_day_32_is_no_date_and_says_so(text):
+    spans, notes = read(text)
     assert notes, spans
 
 

@@ -129,6 +129,9 @@ def test_a_fiscal_year_after_a_run_of_spaces_is_no_count():
     [
         ("เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณ 2,400,000 บาท", [(1000000, "บาท", "part"), (2400000, "บาท", "total")]),
         ("เบิกจ่ายได้ จำนวน       1,000,000 บาท จากงบประมาณ 2,400,000 บาท", [(1000000, "บาท", "part"), (2400000, "บาท", "total")]),
+        # the whole is looked for after the part, never before it
+        ("ได้รับจัดสรร 5,000,000 บาท เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณงวดแรก 2,400,000 บาท",
+         [(5000000, "บาท", "total"), (1000000, "บาท", "part"), (2400000, "บาท", "total")]),
     ],
 )
 def test_a_part_written_before_its_whole(text, expected):
