@@ -259,11 +259,60 @@ def test_points_run_together_in_a_line(line, expected):
     assert split_inline(line) == expected
 
 
-def test_a_number_written_in_the_topic_cell_is_the_items_number():
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_number_written_in_the_topic_cell_is_the_items_number(kind):
     S = docgen.Sentence
-    m = table(docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]), docgen.GenItem(3, "3. วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")], write_number=False))
+    meeting = docgen.GenMeeting(6, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", [
+        docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]),
+        docgen.GenItem(3, "3. วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")], write_number=False)])  # fmt: skip
+    data = docgen.render_dump(meeting).encode("utf-8") if kind == "txt" else docgen.render_docx(meeting)
+    m = parse_document(read_bytes(data, f"x.{kind}"))
     assert [(i.no, i.topic, i.inferred) for i in m.items] == [(1, "กองทุนหมู่บ้าน", False), (3, "วิสาหกิจชุมชน", False)]
     assert not any(n.kind == "inferred" for n in m.notes)
+
+
+def test_a_post_with_no_meeting_number_is_headed_by_its_first_line():
+    text = "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565\nกองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\nการขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n"
+    m = parse_document(read_bytes(text.encode("utf-8"), "x.txt"), meeting_id="3/2565")
+    assert (m.source.layout, m.title) == ("prose", "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565")
+    assert [(i.no, i.topic) for i in m.items] == [(1, "กองทุนหมู่บ้าน"), (2, "การขับเคลื่อนเศรษฐกิจ")]
+
+
+HEADER_ROW = ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]
+
+
+def pdf_tables(*tables: tuple[int, list[list[str]]]):
+    """A PDF as its reader gives it: the head's lines, then one table block per page (page, rows)."""
+    from cddbrief.model import Block
+    from cddbrief.sources import RawDocument, Source
+
+    blocks = [Block("paragraph", "สรุปสาระสำคัญการประชุม ครั้งที่ 6/2563"), Block("paragraph", "สำนักงานพัฒนาชุมชนอำเภอป่าซาง")]
+    blocks += [Block("table", rows=rows, page=page) for page, rows in tables]
+    m = parse_document(RawDocument(Source("x.pdf", "0" * 64, "pdf", None), blocks=blocks))
+    return [(i.no, i.topic, [d.text for d in i.directives], i.merged_rows) for i in m.items], [(n.kind, n.message) for n in m.notes]
+
+
+@pytest.mark.parametrize(
+    "above, below, directives",
+    [
+        ("1. ให้รายงานผล 5 กองทุน", "2. ให้ส่งภายใน 15 ม.ค. 63", ["ให้รายงานผล 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]),  # a new point: a new line
+        ("ให้รายงานผลการดำเนิน", "งานภายในวันที่ 15 ม.ค. 63", ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"]),  # Thai goes on without a space
+        ("ให้รายงานผ่านระบบ", "Google Form ภายใน 15 ม.ค. 63", ["ให้รายงานผ่านระบบ Google Form ภายใน 15 ม.ค. 63"]),  # Thai then Latin: a space
+    ],
+)
+def test_a_pdf_row_split_over_two_pages_is_joined(above, below, directives):
+    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", above, ""]]), (2, [["", "", below, ""], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    assert items == [(1, "กองทุนหมู่บ้าน", directives, 1), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"], 1)]
+    assert notes == [("merged", "1 table row(s) split by a page break were joined to the row above")]
+
+
+def test_pdf_rows_are_joined_only_across_pages_and_only_when_the_row_goes_on():
+    same_page = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (1, [["", "", "ตารางที่สอง", ""], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    assert same_page[1] == [("merged", "item 1 appears on 2 rows (split over a page) and was merged")]  # rows of one item, not a page join
+    numbered = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (2, [["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    assert numbered == ([(1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"], 1)], [])
+    header_again = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (2, [["", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    assert [i[2] for i in header_again[0]] == [["ให้รายงาน 5 กองทุน"], ["ให้รายงาน 7 กลุ่ม"]]  # a repeated header row is no continuation
 
 
 def test_a_headerless_table_of_numbered_rows_fits_weakly():
@@ -311,3 +360,15 @@ def test_minutes_take_their_date_from_their_head_never_from_an_agenda_item():
               "ระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\nเลิกประชุมเวลา 12.00 น.\n")  # fmt: skip
     assert m.source.layout == "minutes" and [i.no for i in m.items] == [1, 2]
     assert m.meeting_date is None  # 20 มกราคม 2566 is the workshop the first item speaks of
+
+
+@pytest.mark.parametrize("numbered, score", [(2, 0.55), (1, 0.2)])
+def test_a_headerless_table_fits_when_at_least_half_its_rows_are_numbered(numbered, score):
+    from cddbrief.model import Block
+    from cddbrief.readers import table as reader
+    from cddbrief.sources import RawDocument, Source
+
+    topics = ["กองทุนหมู่บ้าน", "วิสาหกิจชุมชน", "ผ้าไทยใส่ให้สนุก", "ข้อมูล จปฐ."]
+    rows = [[str(n + 1) if n < numbered else "", topic, "ให้รายงานผล", "กลุ่มงานส่งเสริมฯ"] for n, topic in enumerate(topics)]
+    doc = RawDocument(Source("x.docx", "0" * 64, "docx", None), blocks=[Block("paragraph", "สรุปการประชุม ครั้งที่ 6/2563"), Block("table", rows=rows)])
+    assert reader.fit(doc).score == score
