@@ -372,3 +372,19 @@ def test_a_headerless_table_fits_when_at_least_half_its_rows_are_numbered(number
     rows = [[str(n + 1) if n < numbered else "", topic, "ให้รายงานผล", "กลุ่มงานส่งเสริมฯ"] for n, topic in enumerate(topics)]
     doc = RawDocument(Source("x.docx", "0" * 64, "docx", None), blocks=[Block("paragraph", "สรุปการประชุม ครั้งที่ 6/2563"), Block("table", rows=rows)])
     assert reader.fit(doc).score == score
+
+
+def test_a_row_joined_across_pages_keeps_its_own_cells():
+    """Rows of unequal width (a merged cell): the joined row takes nothing from the row before it."""
+    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"], ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""]]),
+                              (2, [["", "", "งานภายในวันที่ 15 ม.ค. 63", ""]]))  # fmt: skip
+    assert items == [(1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1), (2, "วิสาหกิจชุมชน", ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"], 1)]
+    assert notes == [("merged", "1 table row(s) split by a page break were joined to the row above"),
+                     ("merged", "a row had 5 cells for 4 columns; the extra text was put in remarks")]  # row 1's, once
+
+
+def test_rows_of_one_topic_are_one_item_unless_numbered_apart():
+    rows = [HEADER_ROW, ["1", "เรื่องอื่น ๆ", "ให้รายงาน 5 กองทุน", ""], ["2", "เรื่องอื่น ๆ", "ให้รายงาน 7 กลุ่ม", ""]]
+    assert pdf_tables((1, rows))[0] == [(1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน"], 1), (2, "เรื่องอื่น ๆ", ["ให้รายงาน 7 กลุ่ม"], 1)]
+    rows = [HEADER_ROW, ["1", "เรื่องอื่น ๆ", "ให้รายงาน 5 กองทุน", ""], ["", "เรื่องอื่น ๆ", "ให้รายงาน 7 กลุ่ม", ""]]
+    assert pdf_tables((1, rows))[0] == [(1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน", "ให้รายงาน 7 กลุ่ม"], 2)]
