@@ -11,12 +11,16 @@ own and a timeout). A mutant is *killed* when a test fails, *survives* when all 
     python tools/mutants.py --sample 0         # every mutant (slow: see --list for how many)
     python tools/mutants.py --list             # the mutants of the sample, without running them
     python tools/mutants.py --only thaidates   # only mutants of modules whose path holds this
+    python tools/mutants.py --match table.py:56   # of the sample, only these (to check a new test kills one)
+
+A full run of the default sample (160 of ~1,600 mutants, seed 13) takes 7.5 min on 2 idle cores
+(13 min on a loaded machine).
 
 The score counts timeouts as killed (the change made the tests hang: they noticed) and
 leaves out the mutants judged equivalent in EQUIVALENT below (no test can tell them from
 the original; each with its reason). Example of a line printed for a survivor::
 
-    survived  thaidates.py:143 be_year  `len(digits) == 2` -> `len(digits) != 2`
+    cddbrief/thaidates.py:298 _day_dates  `31` -> `32`  [constant-nudge]
 
 (ตัวอย่าง: ``วันที่ 31 ก.ย. 62`` ต้องไม่ถูกอ่านเป็นวันที่ — a mutant that reads it survives
 only if no test says so.) Standard library only; ``make mutants`` runs it.
