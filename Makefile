@@ -7,13 +7,14 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= 2562-04
 
-.PHONY: setup jupyter browser-deps report summary lab test bench screenshot clean help
+.PHONY: setup jupyter browser-deps report summary lab test mutants bench screenshot clean help
 
 help:
 	@echo "make report   build the brief of the sample meeting ($(SAMPLE)): outputs/$(SAMPLE)/brief.html and brief.pdf"
 	@echo "make summary  print the sample meeting's summary in the terminal"
 	@echo "make lab      open JupyterLab on the notebooks, with the project's kernel"
 	@echo "make test     run the test suite"
+	@echo "make mutants  mutation testing of the reading and checking code on the quick tests (~8 min on 2 processes); prints the score"
 	@echo "make bench    run the benchmarks under benchmarks/"
 	@echo "make setup    create $(VENV) with cddbrief and its dev tools, and the Jupyter kernel 'cddbrief'"
 	@echo "make screenshot  regenerate docs/brief-*.png, the pictures in README.md"
@@ -76,6 +77,12 @@ lab: setup
 
 test: setup browser-deps
 	$(BIN)/python -m pytest -q
+
+# Small changes to the reading and checking modules (tools/mutants.py), each run against the quick
+# tests in a copy of lib/: the share the tests notice is the score. Slow, so never part of `make test`.
+# MUTANTS_FLAGS: e.g. --sample 0 (every mutant), --only thaidates, --seed 7, --jobs 1.
+mutants: setup
+	$(BIN)/python tools/mutants.py $(MUTANTS_FLAGS)
 
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py

@@ -1,0 +1,390 @@
+"""Readings that no other quick test pinned down, found by ``make mutants`` (tools/mutants.py).
+
+Each test states what a careful reader would read, with values; none is written for one
+mutant: each holds a rule of the reading and checking code (a date without a year takes the
+year of the nearest dated mention; a province name must stand as a word; a derived share has
+no tolerance; an item number is inferred from its neighbours, and a gap is warned about).
+Documents and sentences are written for the test, never taken from the sample.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import docgen
+from cddbrief.meeting import parse_document
+from cddbrief.quantities import ENTITY_REACH, find_quantities
+from cddbrief.sources import read_bytes
+from cddbrief.thaidates import find_dates
+
+D = date
+
+
+def dates(text: str, year: int | None = 2562):
+    spans, notes = find_dates(text, year)
+    return [(s.start, s.end, s.year_inferred, s.surface) for s in spans], [(n.kind, n.message) for n in notes]
+
+
+def roles(text: str):
+    found, _ = find_quantities(text)
+    return [(q.value, q.unit, q.role) for q in found]
+
+
+def parse(text: str, name: str = "x.txt"):
+    return parse_document(read_bytes(text.encode("utf-8"), name))
+
+
+def post(*points: str, number: str = "8/2564"):
+    head = f"สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ {number} เมื่อวันที่ 17 สิงหาคม 2564 มีข้อสั่งการ ดังนี้\n"
+    return parse(head + "".join(f"{n}. {p}\n" for n, p in enumerate(points, start=1)))
+
+
+def table(*items: docgen.GenItem):
+    return parse(docgen.render_dump(docgen.GenMeeting(6, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", list(items))))
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def test_a_date_without_a_year_takes_the_nearest_dated_mention_both_ways():
+    """Before or after, a dated mention lends its year as a calendar year, not a fiscal one."""
+    assert dates("ภายใน 15 พ.ย. และ 20 ธ.ค. 62") == (
+        [(D(2019, 11, 15), D(2019, 11, 15), True, "15 พ.ย."), (D(2019, 12, 20), D(2019, 12, 20), False, "20 ธ.ค. 62")],
+        [("inferred", "'15 พ.ย.' has no year; 2562 was taken from '20 ธ.ค. 62' later in the text")],
+    )
+    assert dates("ภายใน 20 ธ.ค. 62 และ 15 พ.ย.") == (
+        [(D(2019, 12, 20), D(2019, 12, 20), False, "20 ธ.ค. 62"), (D(2019, 11, 15), D(2019, 11, 15), True, "15 พ.ย.")],
+        [("inferred", "'15 พ.ย.' has no year; 2562 was taken from '20 ธ.ค. 62' earlier in the text")],
+    )
+
+
+def test_a_fiscal_year_note_names_october():
+    _, notes = dates("ในปีงบประมาณ 2566 ให้ส่งภายใน 1 ต.ค.")
+    assert notes == [("inferred", "'1 ต.ค.' has no year; read as 2565 in fiscal year 2566 ('ปีงบประมาณ 2566' earlier in the text: "
+                                  "October to December fall in 2565)")]  # fmt: skip
+
+
+def test_a_range_in_one_month_with_the_year_at_its_end():
+    assert dates("ระหว่าง 15 ธ.ค. - 20 ธ.ค. 62")[0] == [(D(2019, 12, 15), D(2019, 12, 20), False, "15 ธ.ค. - 20 ธ.ค. 62")]
+    assert dates("ระหว่าง 15 ธ.ค. - 20 ม.ค. 63")[0] == [(D(2019, 12, 15), D(2020, 1, 20), False, "15 ธ.ค. - 20 ม.ค. 63")]
+
+
+def test_days_listed_before_a_date_share_its_month_and_first_year():
+    spans, notes = dates("ส่งวันที่ 2 และ 9 ธ.ค. 62 ถึง 10 ม.ค. 63")
+    assert spans == [(D(2019, 12, 2), D(2019, 12, 2), False, "2"), (D(2019, 12, 9), D(2020, 1, 10), False, "9 ธ.ค. 62 ถึง 10 ม.ค. 63")]
+    spans, _ = dates("ส่งวันที่ 2 - 4 และ   9 ธ.ค. 62")  # spaces as a Word dump leaves them
+    assert spans == [(D(2019, 12, 2), D(2019, 12, 4), False, "2 - 4"), (D(2019, 12, 9), D(2019, 12, 9), False, "9 ธ.ค. 62")]
+
+
+def test_from_a_year_to_a_day_in_january_of_that_year():
+    assert dates("ปี 2562 - 15 ม.ค. 62")[0] == [(D(2019, 1, 1), D(2019, 1, 15), False, "ปี 2562 - 15 ม.ค. 62")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ลูกค้ามีค 2564", []),  # the letters belong to a word
+        ("มีค 2564 ให้ส่งรายงาน", [(D(2021, 3, 1), D(2021, 3, 31), False, "มีค 2564")]),  # at the very start
+        ("ภายในมีนาคม 2564", [(D(2021, 3, 1), D(2021, 3, 31), False, "มีนาคม 2564")]),  # a full name runs into no word
+        ("ภายในมี.ค. 2564", [(D(2021, 3, 1), D(2021, 3, 31), False, "มี.ค. 2564")]),  # nor a dotted one
+    ],
+)
+def test_a_month_alone_and_the_word_before_it(text, expected):
+    assert dates(text)[0] == expected
+
+
+def test_a_glued_year_is_a_repair_only_where_a_dot_was_lost():
+    assert dates("ภายใน 5 มิ.ย62") == ([(D(2019, 6, 5), D(2019, 6, 5), False, "5 มิ.ย62")], [("repair", "'5 มิ.ย62' was read as 5 มิ.ย. 2562")])
+    assert dates("ภายใน 5 มิย62") == ([(D(2019, 6, 5), D(2019, 6, 5), False, "5 มิย62")], [])
+    assert dates("ภายใน 5 มิ.ย. 62") == ([(D(2019, 6, 5), D(2019, 6, 5), False, "5 มิ.ย. 62")], [])
+
+
+def test_a_month_before_a_day_date_is_not_read_with_the_day_as_its_year():
+    """With no meeting year 28 could be BE 2528; here it is the day of 28 ต.ค. 62."""
+    assert dates("ระหว่าง ก.ย. 28 ต.ค. 62", None)[0] == [(D(2019, 10, 28), D(2019, 10, 28), False, "28 ต.ค. 62")]
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+def test_a_figure_at_the_very_start_of_a_text():
+    assert roles("120 หมู่บ้าน") == [(120, "หมู่บ้าน", "total")]
+
+
+def test_a_date_is_never_a_figure():
+    text = "ภายในเดือนเมษายน 62 ครัวเรือนต้องรายงาน"
+    spans, _ = find_dates(text, 2562)
+    assert [(s.start, s.surface) for s in spans] == [(D(2019, 4, 1), "เดือนเมษายน 62")]
+    assert find_quantities(text, [(s.begin, s.finish) for s in spans])[0] == []
+
+
+def test_a_fiscal_year_after_a_run_of_spaces_is_no_count():
+    assert roles("สนับสนุนปีงบประมาณ    2565 โครงการ") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณ 2,400,000 บาท", [(1000000, "บาท", "part"), (2400000, "บาท", "total")]),
+        ("เบิกจ่ายได้ จำนวน       1,000,000 บาท จากงบประมาณ 2,400,000 บาท", [(1000000, "บาท", "part"), (2400000, "บาท", "total")]),
+        # the whole is looked for after the part, never before it
+        ("ได้รับจัดสรร 5,000,000 บาท เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณงวดแรก 2,400,000 บาท",
+         [(5000000, "บาท", "total"), (1000000, "บาท", "part"), (2400000, "บาท", "total")]),
+    ],
+)
+def test_a_part_written_before_its_whole(text, expected):
+    assert roles(text) == expected
+
+
+def test_a_province_name_counts_only_as_a_word():
+    assert [(q.value, q.entity) for q in find_quantities("จังหวัด น่านรายงาน 5 ครัวเรือน")[0]] == [(5, "น่าน")]  # titled
+    assert [(q.value, q.entity) for q in find_quantities("ส่งรายงานล่าช้า เลยกำหนด 5 วัน")[0]] == [(5, None)]  # เลย ends no word here
+
+
+def test_a_place_names_figures_up_to_its_reach():
+    assert ENTITY_REACH == 100
+    for gap, entity in ((ENTITY_REACH, "น่าน"), (ENTITY_REACH + 1, None)):
+        text = "จังหวัดน่าน" + "ก" * (gap - 1) + " 5 ครัวเรือน"
+        found, _ = find_quantities(text)
+        assert found[0].start - len("จังหวัดน่าน") == gap
+        assert [(q.value, q.entity) for q in found] == [(5, entity)]
+
+
+# --- checks ------------------------------------------------------------------------------------
+
+
+def test_a_product_takes_the_total_its_figures_give():
+    m = post("กองทุนหมู่บ้าน: งบประมาณ 1,000,000 บาท และ 2,400,000 บาท ดำเนินการ 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท")
+    assert [(c.kind, c.operands, c.total, c.actual, c.holds) for c in m.checks] == [("product", (120, 20000), 2400000, 2400000, True)]
+
+
+def test_a_derived_share_has_no_stated_figure_and_no_tolerance():
+    m = post("ข้อมูล จปฐ.: เป้าหมาย 500 ครัวเรือน จัดเก็บได้ 450 ครัวเรือน")
+    assert [(c.kind, c.operands, c.total, c.actual, c.holds, c.tolerance) for c in m.checks] == [("share", (450, 500), None, 90.0, None, 0.0)]
+    assert m.checks[0].statement == "450 ครัวเรือน จาก 500 ครัวเรือน = 90.00%"
+
+
+@pytest.mark.parametrize("width, shown", [(40, "ผ" * 40), (41, "…" + "ผ" * 40)])
+def test_a_sum_parts_label_is_cut_to_its_last_forty_characters(width, shown):
+    m = post(f"บุคลากร: อบรม 51 คน ประกอบด้วย{'ผ' * width} 21 คน และอาสา 30 คน")
+    assert [(c.kind, c.labels) for c in m.checks] == [("sum", (shown, "อาสา"))]
+
+
+# --- the header and the table reader -----------------------------------------------------------
+
+
+def test_a_christian_era_meeting_year_is_said_and_a_two_digit_one_is_not():
+    ce = post("กองทุนหมู่บ้าน: ให้รายงาน 5 กองทุน", number="4/2019")
+    assert ce.id == "2562-04" and ("repair", "the year 2019 is Christian era; read as 2562 BE") in [(n.kind, n.message) for n in ce.notes]
+    short = post("กองทุนหมู่บ้าน: ให้รายงาน 5 กองทุน", number="4/62")
+    assert short.id == "2562-04" and not any("Christian era" in n.message for n in short.notes)
+
+
+def test_a_missing_item_number_is_inferred_and_a_gap_after_it_is_warned_about():
+    S = docgen.Sentence
+    m = table(docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]), docgen.GenItem(2, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")], write_number=False),
+              docgen.GenItem(5, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")]))  # fmt: skip
+    assert [i.no for i in m.items] == [1, 2, 5]
+    assert [(n.kind, n.message) for n in m.notes if n.item == 2] == [
+        ("warning", "item number 2 was inferred, but the next written number (5) does not follow on"),
+        ("inferred", "item number 2 (ผ้าไทยใส่ให้สนุก) is missing and was inferred from its neighbours"),
+    ]
+    first = table(docgen.GenItem(4, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")], write_number=False), docgen.GenItem(5, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")]))
+    assert [i.no for i in first.items] == [4, 5]
+    assert [n.kind for n in first.notes if n.item == 4] == ["inferred"]  # 4 then 5: no gap, no warning
+
+
+# --- the layout readers ------------------------------------------------------------------------
+
+POST = """สพจ.ตาก ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565 มีข้อสั่งการ ดังนี้
+1. กองทุนหมู่บ้าน: ให้รายงาน 14 กองทุน
+2. ผ้าไทย: ให้แต่งกายผ้าไทย
+เรื่องแจ้งเพิ่มเติม
+1. วิสาหกิจชุมชน: ให้สำรวจ 9 กลุ่ม
+2. จปฐ.: ให้จัดเก็บข้อมูล
+"""
+
+
+def test_a_second_list_that_starts_again_at_one_goes_on():
+    m = parse(POST)
+    assert (m.source.layout, [(i.no, i.topic) for i in m.items]) == ("prose", [(1, "กองทุนหมู่บ้าน"), (2, "ผ้าไทย"), (3, "วิสาหกิจชุมชน"), (4, "จปฐ.")])
+    assert not any(n.kind == "warning" for n in m.notes)  # a plain text post fits prose well
+
+
+def test_a_post_with_one_tab_led_line_is_still_a_post():
+    m = parse(POST.replace("เรื่องแจ้งเพิ่มเติม", "\tเรื่องแจ้งเพิ่มเติม"))
+    assert m.source.layout == "prose" and len(m.items) == 4 and not any(n.kind == "warning" for n in m.notes)
+
+
+def test_a_post_that_numbers_nothing_reads_its_paragraphs_in_order():
+    m = parse("สพจ.ตาก ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565 เมื่อวันที่ 17 มีนาคม 2565\n"
+              "กองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\nซึ่งต้องส่งภายในวันที่ 31 มี.ค. 65\n"
+              "การขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n")  # fmt: skip
+    assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "กองทุนหมู่บ้าน", ["ให้จังหวัดรายงานผล 14 กองทุน", "ซึ่งต้องส่งภายในวันที่ 31 มี.ค. 65"]),
+        (2, "การขับเคลื่อนเศรษฐกิจ", ["ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน"]),
+    ]
+    assert m.meeting_date == D(2022, 3, 17) and m.id == "2565-03"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("ผล: ให้จังหวัดรายงาน", ("ผล", "ให้จังหวัดรายงาน", False)),  # a topic of two letters
+        ("ผ้าไทยใส่ให้สนุก", ("ผ้าไทยใส่ให้สนุก", "", False)),  # a topic alone
+        ("ก" * 80, ("ก" * 80, "", False)),  # up to TOPIC_MAX
+        ("ก" * 85, ("ก" * 80, "ก" * 5, True)),  # past it: cut, and said
+    ],
+)
+def test_a_points_first_line_splits_into_topic_and_rest(line, expected):
+    from cddbrief.readers.prose import split_topic
+
+    assert split_topic(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("ดังนี้ (1) กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย ให้เร่งรัด", [(None, "ดังนี้"), ("(1)", "กองทุนหมู่บ้าน ให้รายงาน"), ("(2)", "การเบิกจ่าย ให้เร่งรัด")]),
+        ("ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย", [(None, "ดังนี้"), ("1)", "กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย")]),  # one style only
+        ("ให้ดำเนินการ ดังนี้ 1)จัดทำรายงาน", [(None, "ให้ดำเนินการ ดังนี้"), ("1)", "จัดทำรายงาน")]),  # one point after a lead-in
+        ("ให้รายงาน 1) จัดทำ", [(None, "ให้รายงาน 1) จัดทำ")]),  # one marker and no lead-in: no point
+    ],
+)
+def test_points_run_together_in_a_line(line, expected):
+    from cddbrief.readers.points import split_inline
+
+    assert split_inline(line) == expected
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_number_written_in_the_topic_cell_is_the_items_number(kind):
+    S = docgen.Sentence
+    meeting = docgen.GenMeeting(6, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", [
+        docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]),
+        docgen.GenItem(3, "3. วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")], write_number=False)])  # fmt: skip
+    data = docgen.render_dump(meeting).encode("utf-8") if kind == "txt" else docgen.render_docx(meeting)
+    m = parse_document(read_bytes(data, f"x.{kind}"))
+    assert [(i.no, i.topic, i.inferred) for i in m.items] == [(1, "กองทุนหมู่บ้าน", False), (3, "วิสาหกิจชุมชน", False)]
+    assert not any(n.kind == "inferred" for n in m.notes)
+
+
+def test_a_post_with_no_meeting_number_is_headed_by_its_first_line():
+    text = "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565\nกองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\nการขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n"
+    m = parse_document(read_bytes(text.encode("utf-8"), "x.txt"), meeting_id="3/2565")
+    assert (m.source.layout, m.title) == ("prose", "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565")
+    assert [(i.no, i.topic) for i in m.items] == [(1, "กองทุนหมู่บ้าน"), (2, "การขับเคลื่อนเศรษฐกิจ")]
+
+
+HEADER_ROW = ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]
+
+
+def pdf_tables(*tables: tuple[int, list[list[str]]]):
+    """A PDF as its reader gives it: the head's lines, then one table block per page (page, rows)."""
+    from cddbrief.model import Block
+    from cddbrief.sources import RawDocument, Source
+
+    blocks = [Block("paragraph", "สรุปสาระสำคัญการประชุม ครั้งที่ 6/2563"), Block("paragraph", "สำนักงานพัฒนาชุมชนอำเภอป่าซาง")]
+    blocks += [Block("table", rows=rows, page=page) for page, rows in tables]
+    m = parse_document(RawDocument(Source("x.pdf", "0" * 64, "pdf", None), blocks=blocks))
+    return [(i.no, i.topic, [d.text for d in i.directives], i.merged_rows) for i in m.items], [(n.kind, n.message) for n in m.notes]
+
+
+@pytest.mark.parametrize(
+    "above, below, directives",
+    [
+        ("1. ให้รายงานผล 5 กองทุน", "2. ให้ส่งภายใน 15 ม.ค. 63", ["ให้รายงานผล 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]),  # a new point: a new line
+        ("ให้รายงานผลการดำเนิน", "งานภายในวันที่ 15 ม.ค. 63", ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"]),  # Thai goes on without a space
+        ("ให้รายงานผ่านระบบ", "Google Form ภายใน 15 ม.ค. 63", ["ให้รายงานผ่านระบบ Google Form ภายใน 15 ม.ค. 63"]),  # Thai then Latin: a space
+    ],
+)
+def test_a_pdf_row_split_over_two_pages_is_joined(above, below, directives):
+    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", above, ""]]), (2, [["", "", below, ""], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    assert items == [(1, "กองทุนหมู่บ้าน", directives, 1), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"], 1)]
+    assert notes == [("merged", "1 table row(s) split by a page break were joined to the row above")]
+
+
+def test_pdf_rows_are_joined_only_across_pages_and_only_when_the_row_goes_on():
+    same_page = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (1, [["", "", "ตารางที่สอง", ""], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    assert same_page[1] == [("merged", "item 1 appears on 2 rows (split over a page) and was merged")]  # rows of one item, not a page join
+    numbered = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (2, [["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    assert numbered == ([(1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"], 1)], [])
+    header_again = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (2, [["", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    assert [i[2] for i in header_again[0]] == [["ให้รายงาน 5 กองทุน"], ["ให้รายงาน 7 กลุ่ม"]]  # a repeated header row is no continuation
+
+
+def test_a_headerless_table_of_numbered_rows_fits_weakly():
+    from cddbrief.readers import table as reader
+
+    text = ("สรุปการประชุม ครั้งที่ 6/2563\n สำนักงานพัฒนาชุมชนอำเภอป่าซาง\n"
+            "\t1\n\tกองทุนหมู่บ้าน\n\tให้รายงาน 5 กองทุน\n\t\n\n\t2\n\tวิสาหกิจชุมชน\n\tให้รายงาน 7 กลุ่ม\n\t\n\n")  # fmt: skip
+    fit = reader.fit(read_bytes(text.encode("utf-8"), "x.txt"))
+    assert (fit.score, fit.reason) == (0.55, "a table of numbered rows without a header row")
+
+
+def test_a_word_table_reads_as_a_table_with_nothing_merged():
+    S = docgen.Sentence
+    meeting = docgen.GenMeeting(6, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", [
+        docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน"), S("ให้ส่งภายใน 15 ม.ค. 63")]),
+        docgen.GenItem(2, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")])])  # fmt: skip
+    m = parse_document(read_bytes(docgen.render_docx(meeting), "x.docx"))
+    assert m.source.layout == "table"
+    assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"])]  # fmt: skip
+    assert not any(n.kind == "merged" for n in m.notes)
+
+
+def test_a_post_saved_as_word_reads_as_a_post():
+    import docgen_forms
+
+    doc = docgen_forms.generate(3, "prose")
+    data, name = docgen_forms.render(doc, "docx")
+    m = parse_document(read_bytes(data, name))
+    assert m.source.layout == "prose" and docgen_forms.observed(m) == docgen_forms.expected(doc)
+
+
+def test_a_row_split_over_a_page_is_one_item_on_two_rows():
+    S = docgen.Sentence
+    split = docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน"), S("ให้ส่งภายใน 15 ม.ค. 63")], split_after=1)
+    m = table(split, docgen.GenItem(2, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")]))
+    assert [(i.no, i.merged_rows, len(i.directives)) for i in m.items] == [(1, 2, 2), (2, 1, 1)]
+    assert [n.message for n in m.notes if n.kind == "merged"] == ["item 1 appears on 2 rows (split over a page) and was merged"]
+
+
+def test_minutes_take_their_date_from_their_head_never_from_an_agenda_item():
+    m = parse("รายงานการประชุมข้าราชการ สำนักงานพัฒนาชุมชนอำเภอบ้านตาก ครั้งที่ 2/2566\n"
+              "ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้ง ตามที่ได้ประชุมเชิงปฏิบัติการ เมื่อวันที่ 20 มกราคม 2566\n"
+              "1.1 ให้ทุกตำบลส่งรายงาน 5 ฉบับ ภายใน 15 ก.พ. 66\nมติที่ประชุม รับทราบ\n"
+              "ระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\nเลิกประชุมเวลา 12.00 น.\n")  # fmt: skip
+    assert m.source.layout == "minutes" and [i.no for i in m.items] == [1, 2]
+    assert m.meeting_date is None  # 20 มกราคม 2566 is the workshop the first item speaks of
+
+
+@pytest.mark.parametrize("numbered, score", [(2, 0.55), (1, 0.2)])
+def test_a_headerless_table_fits_when_at_least_half_its_rows_are_numbered(numbered, score):
+    from cddbrief.model import Block
+    from cddbrief.readers import table as reader
+    from cddbrief.sources import RawDocument, Source
+
+    topics = ["กองทุนหมู่บ้าน", "วิสาหกิจชุมชน", "ผ้าไทยใส่ให้สนุก", "ข้อมูล จปฐ."]
+    rows = [[str(n + 1) if n < numbered else "", topic, "ให้รายงานผล", "กลุ่มงานส่งเสริมฯ"] for n, topic in enumerate(topics)]
+    doc = RawDocument(Source("x.docx", "0" * 64, "docx", None), blocks=[Block("paragraph", "สรุปการประชุม ครั้งที่ 6/2563"), Block("table", rows=rows)])
+    assert reader.fit(doc).score == score
+
+
+def test_a_row_joined_across_pages_keeps_its_own_cells():
+    """Rows of unequal width (a merged cell): the joined row takes nothing from the row before it."""
+    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"], ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""]]),
+                              (2, [["", "", "งานภายในวันที่ 15 ม.ค. 63", ""]]))  # fmt: skip
+    assert items == [(1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1), (2, "วิสาหกิจชุมชน", ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"], 1)]
+    assert notes == [("merged", "1 table row(s) split by a page break were joined to the row above"),
+                     ("merged", "a row had 5 cells for 4 columns; the extra text was put in remarks")]  # row 1's, once
+
+
+def test_rows_of_one_topic_are_one_item_unless_numbered_apart():
+    rows = [HEADER_ROW, ["1", "เรื่องอื่น ๆ", "ให้รายงาน 5 กองทุน", ""], ["2", "เรื่องอื่น ๆ", "ให้รายงาน 7 กลุ่ม", ""]]
+    assert pdf_tables((1, rows))[0] == [(1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน"], 1), (2, "เรื่องอื่น ๆ", ["ให้รายงาน 7 กลุ่ม"], 1)]
+    rows = [HEADER_ROW, ["1", "เรื่องอื่น ๆ", "ให้รายงาน 5 กองทุน", ""], ["", "เรื่องอื่น ๆ", "ให้รายงาน 7 กลุ่ม", ""]]
+    assert pdf_tables((1, rows))[0] == [(1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน", "ให้รายงาน 7 กลุ่ม"], 2)]
