@@ -185,8 +185,6 @@ def test_ratio_at_the_edge_of_half_its_last_decimal(part, whole, stated, toleran
     assert c.holds is holds
 
 
-@pytest.mark.xfail(strict=True, reason="bug in indicators._ratios: the tolerance comes from the value read (75.00 -> 75, "
-                   "0 decimals, ±0.5), not from the decimals written, so 'ร้อยละ 75.00' accepts 75.25")  # fmt: skip
 def test_ratio_tolerance_follows_the_decimals_as_written():
     c = only_check("ข้อมูล จปฐ.: เป้าหมาย 800 ครัวเรือน จัดเก็บได้ 602 ครัวเรือน คิดเป็นร้อยละ 75.00", "ratio")
     assert c.tolerance == pytest.approx(0.005, abs=1e-8) and c.holds is False

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .glossary import unit_en, units
 from .model import Check, Meeting, Quantity
-from .thaitext import excerpt
+from .thaitext import excerpt, to_arabic_digits
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -101,6 +101,17 @@ def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:
     return found
 
 
+def _decimals_written(surface: str) -> int:
+    """How many decimals a figure is written with, not how many its value has.
+
+    >>> _decimals_written("ร้อยละ 75.00"), _decimals_written("97.5 9%"), _decimals_written("๖๘%")
+    (2, 2, 0)
+    """
+    numbers = re.findall(r"[0-9][0-9 ,]*(?:\.[0-9 ]*[0-9])?", to_arabic_digits(surface))
+    written = numbers[-1].replace(" ", "") if numbers else ""
+    return len(written.split(".", 1)[1]) if "." in written else 0
+
+
 def _ratios(item_no, directives, used) -> list[Check]:
     found = []
     for d in directives:
@@ -119,7 +130,7 @@ def _ratios(item_no, directives, used) -> list[Check]:
             if whole.value == 0:
                 continue
             actual = part.value / whole.value * 100
-            decimals = len(str(pct.value).split(".")[1]) if isinstance(pct.value, float) else 0
+            decimals = _decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
             tolerance = 0.5 * 10 ** (-decimals) + 1e-9
             holds = abs(actual - pct.value) <= tolerance
             used.add((d.no, part.start))

@@ -211,7 +211,7 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
         raw.append(cand)
     notes: list[Note] = []
     spans: list[DateSpan] = []
-    undated = any(c["y1"] is None and c["y2"] is None and not c.get("bad_year") for c in raw)
+    undated = any(c["y1"] is None and c["y2"] is None and not c.get("bad_year") and not c.get("bad_day") for c in raw)
     explicit = [(a, b, year, fiscal, text[a:b]) for a, b, year, fiscal, _ in _explicit_years(reading, anchors)] if undated else []
     # notes quote the text as written; a year from the context is wanted only by a date without one
     context = _context_years(raw, explicit, meeting_year_be) if undated else [(None, None, False)] * len(raw)
@@ -287,6 +287,10 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
         pos = match.end()
         first_ok = not (start and reading[start - 1] in "0123456789.,/:") and 1 <= int(g["d1"]) <= 31
         if not first_ok or _ordinal_before(reading, start):
+            if g["m1"] and not (start and reading[start - 1] in "0123456789.,/:") and not _ordinal_before(reading, start):
+                # 32 ม.ค. 62: a day no month has, right before a month: a typo; the month is not read alone
+                found.append({"start": start, "end": match.end(), "bad_day": g["d1"], "y1": None, "y2": None})
+                continue
             # 1.25 มี.ค., ปี 57 - 30 ก.ย. 61, รอบ 2 ก.ค. 62: the first number is no day;
             # a range may still hold a date from its second day on
             second = _second_day(match, g)
@@ -483,6 +487,11 @@ def _glued(month: str | None, year: str | None) -> bool:
 
 def _to_span(parts, text, context, notes) -> DateSpan | None:
     surface = text[parts["start"] : parts["end"]]
+    if parts.get("bad_day"):
+        written = parts["bad_day"]
+        notes.append(Note("skipped", f"'{surface}': no month has a day {written} (a typo?); no date was read", surface=surface,
+                          th=f"'{surface}': ไม่มีวันที่ {written} ในเดือนใด (อาจพิมพ์ผิด) จึงไม่ได้อ่านเป็นวันที่"))  # fmt: skip
+        return None
     if parts.get("bad_year"):
         written = parts["bad_year"]
         notes.append(Note("warning", f"'{surface}': the year {written} cannot be meant (a typo?); no date was read", surface=surface,
