@@ -436,9 +436,9 @@ def measure_words(text: str) -> str:
 
 def sentence_groups(directive) -> list[dict]:
     """The figures of a directive in statements: a figure joins the one before it when only
-    places, list or restating words stand between them (``2 จังหวัด คือลำพูน 97.59% และลำปาง
-    97.86%``), or when it is the part of a total just given (``เป้าหมาย 121,150 ครัวเรือน
-    จัดเก็บได้ 9,585 ครัวเรือน คิดเป็น 7.91%``). Each figure gets the words that say what it
+    places, list or restating words stand between them (``2 จังหวัด คือน่าน 88.25% และแพร่
+    91.10%``), or when it is the part of a total just given (``เป้าหมาย 500 ครัวเรือน
+    จัดเก็บได้ 450 ครัวเรือน คิดเป็น 90%``). Each figure gets the words that say what it
     measures: the words before its statement, and those inside it before the figure.
 
     >>> from .quantities import find_quantities

@@ -241,7 +241,7 @@ def topics(brief):
 def trend_lines(trends, most: int = 6):
     """Small line charts of the measures that change over meetings (a constant, or one that barely
     changes, is left to the table: a chart would make 76 → 77 look steep). Count and amount axes
-    start at zero, per cent axes run to 100 at least, numbers are written out (15,804,000, not 1.6e7)."""
+    start at zero, per cent axes run to 100 at least, numbers are written out (12,400,000, not 1.24e7)."""
     series = [s for s in trends.series() if s["shape"] == "changes"][:most]
     if not series:
         return None
@@ -306,7 +306,7 @@ def topics_over_meetings(trends, most: int = 24):
 
 
 def _plain_numbers():
-    """Axis numbers as people write them: 15,804,000 and 97.5, never 1.6e7 or an offset."""
+    """Axis numbers as people write them: 12,400,000 and 97.5, never 1.24e7 or an offset."""
     from matplotlib.ticker import FuncFormatter
 
     def label(value, _pos):

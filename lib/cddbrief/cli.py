@@ -282,7 +282,7 @@ def _cmd_list(args) -> int:
 
 def twin_lines(entries, twins) -> list[str]:
     """A note per meeting that one office wrote up more than once (different documents):
-    ``2562-04: 2 documents from สำนักงานพัฒนาชุมชนอำเภอเสริมงาม (a.txt 1a2b3c, b.txt 4d5e6f): build --all gives each a folder …-<sha256>; name one by its path``."""
+    ``2563-07: 2 documents from สำนักงานพัฒนาชุมชนอำเภอแม่ทะ (a.txt 1a2b3c, b.txt 4d5e6f): build --all gives each a folder …-<sha256>; name one by its path``."""
     seen, lines = set(), []
     for e in entries:
         if e.path not in twins or e.path in seen:
@@ -302,7 +302,7 @@ LIST_COLUMNS = [("meeting", 8, "<"), ("no./year", 9, "<"), ("date", 10, "<"), ("
 
 def list_lines(entries) -> list[str]:
     """The table of `cddbrief list`: columns padded by display width, so Thai office names
-    (``สำนักงานพัฒนาชุมชนอำเภอเสริมงาม``: 31 characters, 27 columns) keep the columns after them in line."""
+    (``สำนักงานพัฒนาชุมชนอำเภอแม่ทะ``: 28 characters, 24 columns) keep the columns after them in line."""
     from .summary import fit
 
     def line(values) -> str:

@@ -124,7 +124,7 @@ def _rows(frame):
 
 
 def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
-    """One sheet per frame: numbers as numbers (whole ones as integers, 15,804,000 with separators),
+    """One sheet per frame: numbers as numbers (whole ones as integers, 2,400,000 with separators),
     booleans as TRUE/FALSE, dates as dates, header frozen, an autofilter on every sheet."""
     import io
 

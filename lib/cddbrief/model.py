@@ -29,8 +29,8 @@ class Quantity:
     """A number with its Thai unit, and the text it came from.
 
     ``role`` says what the figure is, so that nothing adds unlike figures: ``total`` (an amount
-    on its own: ``งบประมาณ 15,804,000 บาท``), ``rate`` (per unit: ``หมู่บ้านละ 18,000 บาท``),
-    ``part`` (a part of a total stated beside it: ``จัดเก็บได้ 9,585`` of ``เป้าหมาย 9,600``,
+    on its own: ``งบประมาณ 2,400,000 บาท``), ``rate`` (per unit: ``หมู่บ้านละ 20,000 บาท``),
+    ``part`` (a part of a total stated beside it: ``จัดเก็บได้ 450`` of ``เป้าหมาย 500``,
     the figures listed after ``ประกอบด้วย``) or ``share`` (a percentage).
 
     >>> Quantity(value=76, unit="จังหวัด", unit_key="province", surface="76 จังหวัด").value

@@ -7,8 +7,8 @@ build recorded in the executed notebook (``metadata.cddbrief``), else from the
 notebook itself (papermill's ``lang`` parameter, the first ``<h1>`` shown).
 
 >>> page_of({"metadata": {"papermill": {"parameters": {"lang": "en"}}},
-...          "cells": [{"cell_type": "code", "outputs": [{"data": {"text/html": "<h1>Meeting 4/2562 — สพอ.เสริมงาม</h1>"}}]}]})
-{'lang': 'en', 'title': 'Meeting 4/2562 — สพอ.เสริมงาม', 'running': 'Meeting 4/2562 — สพอ.เสริมงาม'}
+...          "cells": [{"cell_type": "code", "outputs": [{"data": {"text/html": "<h1>Meeting 4/2562 — สพอ.แม่ทะ</h1>"}}]}]})
+{'lang': 'en', 'title': 'Meeting 4/2562 — สพอ.แม่ทะ', 'running': 'Meeting 4/2562 — สพอ.แม่ทะ'}
 """
 
 from __future__ import annotations
