@@ -234,7 +234,7 @@ def test_chart_labels_are_whole_and_inside_the_figure(briefs, figures, name, lan
                 for label in ax.get_yticklabels():
                     box = label.get_window_extent(renderer)
                     assert box.x0 >= -1 and box.x1 <= width + 1, (chart, label.get_text())
-                    if chart in ("topics", "timeline"):
+                    if chart in ("topics", "timeline", "parts"):
                         assert "…" not in label.get_text(), (chart, label.get_text())
         drawn += 1
     assert drawn >= 2
@@ -251,3 +251,14 @@ def test_wrap_label_breaks_at_spaces_and_thai_syllables_never_inside_a_letter():
         assert all(wcswidth(line) <= 16 for line in lines), lines
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
         assert all(not ("\u0e31" <= line[0] <= "\u0e3a" or "\u0e47" <= line[0] <= "\u0e4e") for line in lines)  # no line starts with a mark
+
+
+def test_english_places_chart_names_places_in_english(briefs, figures):
+    """The chart by place of an English brief says Lamphun, not ลำพูน (its labels and its alt text)."""
+    brief = briefs[("sample", "en")]
+    figures.clear()
+    charts = brief.chart("places")
+    assert charts
+    labels = {label.get_text() for fig in figures for ax in fig.axes for label in ax.get_yticklabels()}
+    assert {"Lamphun", "Lampang"} <= labels and not any("ลำ" in label for label in labels)
+    assert "Lamphun" in charts[0][1]

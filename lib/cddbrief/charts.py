@@ -142,7 +142,7 @@ def places(brief) -> list[Chart]:
 
 
 def _measure_chart(brief, m: dict) -> Chart:
-    rows = [(p["place"], p["value"]) for p in m["places"]]
+    rows = [(brief.place(p["place"]), p["value"]) for p in m["places"]]  # Lamphun in an English brief
     values = [v for _, v in rows]
     overall = m["overall"]
     share = m["role"] == "share" and m["unit"] == "%"
@@ -196,9 +196,10 @@ def parts(brief):
 
     def draw(width):
         plt = _pyplot()
-        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.38 * len(pairs)))
+        labels = [_label(label, width, 30) for label, _ in pairs]
+        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.38 * len(pairs) + 0.16 * sum(label.count("\n") for label in labels)))
         bars = ax.barh(range(len(pairs)), [v for _, v in pairs], color="#8a5a9e", height=0.55)
-        ax.set_yticks(range(len(pairs)), [_fit(label, width, 30) for label, _ in pairs])
+        ax.set_yticks(range(len(pairs)), labels)
         ax.invert_yaxis()
         ax.bar_label(bars, labels=[brief.number(v) for _, v in pairs], padding=3, fontsize=9)
         ax.xaxis.get_major_locator().set_params(integer=True)
