@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 import docgen
@@ -95,3 +96,16 @@ def test_trend_functions(folder):
     assert [(c["new"], c["dropped"]) for c in changes] == [(["ผ้าไทยใส่ให้สนุก"], []), ([], ["ผ้าไทยใส่ให้สนุก"])]
     moved = [(m["from"].day, m["to"].day) for m in moved_deadlines(f) if m["office"].endswith("ป่าซาง")]
     assert moved == [(15, 22), (22, 29)]
+
+
+def test_the_briefing_notebook_counts_from_a_day_given_with_as_of(tmp_path):
+    """`papermill … -p as_of 2019-04-20`: the brief says it counts deadlines from that day."""
+    import papermill
+
+    from cddbrief.notebooks import path
+
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(str(path("briefing")), str(out), parameters={"source": str(SAMPLE), "as_of": "2019-04-20"},
+                               cwd=str(tmp_path), progress_bar=False, kernel_name="python3")  # fmt: skip
+    html = "".join(o.get("data", {}).get("text/html", "") for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", []))
+    assert "20 เม.ย. 2562" in html

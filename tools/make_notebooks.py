@@ -41,14 +41,15 @@ def briefing() -> nbformat.NotebookNode:
             'source: "Optional[str]" = None  # a .txt, .docx, .pdf or .html write-up to read; None: find the meeting in data_dir\n'
             'lang: str = "th"  # th: Thai with Buddhist-era dates; en: English with Gregorian dates\n'
             'data_dir: "Optional[str]" = None  # the folder of write-ups; None: $CDDBRIEF_DATA, else data/raw in the working folder or above\n'
-            'office: "Optional[str]" = None  # part of the office name, when two offices wrote up the same meeting',
+            'office: "Optional[str]" = None  # part of the office name, when two offices wrote up the same meeting\n'
+            'as_of: "Optional[str]" = None  # count deadlines from this day (\"2019-04-20\"); None: the meeting date, else the latest plausible day',
             metadata={"tags": ["parameters"]},
         ),
         new_code_cell(
             "from cddbrief.brief import Brief\n"
             "from cddbrief.notebooks import parameter_errors\n\n"
             "with parameter_errors():  # a problem names the parameter to set (-p data_dir DIR), not a command-line option\n"
-            "    brief = Brief.load(meeting=meeting, source=source, lang=lang, data_dir=data_dir, office=office)\n"
+            "    brief = Brief.load(meeting=meeting, source=source, lang=lang, data_dir=data_dir, office=office, as_of=as_of)\n"
             'brief.show("meeting")'
         ),
     ]
