@@ -24,6 +24,7 @@ import pytest
 
 import docgen
 import reliability_cases
+from cddbrief.batch import children  # the /proc walk the batch uses to end its own children
 from conftest import SAMPLE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,21 +62,6 @@ def until(check, timeout: float, what: str, every: float = 0.1):
 
 
 # --- processes ---------------------------------------------------------------------------------
-
-
-def children(pid: int) -> list[int]:
-    """The processes whose parent is pid, from /proc."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_bytes()
-            except OSError:
-                continue
-            fields = stat[stat.rfind(b")") + 2 :].split()
-            if len(fields) > 1 and int(fields[1]) == pid:
-                found.append(int(entry))
-    return found
 
 
 def descendants(pid: int) -> set[int]:

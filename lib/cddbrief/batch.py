@@ -528,14 +528,6 @@ def _receive(future, path: Path, p, formats) -> Outcome:
     return Outcome(path, "built", folder=p.folder.name, entry={**done["entry"], "file": str(path)}, seconds=done["seconds"], files=files)
 
 
-def _write_files(folder: Path, files: dict[str, bytes]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        tmp = folder / f".{name}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        os.replace(tmp, folder / name)
-
-
 # --- index.html -----------------------------------------------------------------------------------
 
 def style_text(css: str):

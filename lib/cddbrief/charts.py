@@ -373,16 +373,26 @@ def wrap_label(text: str, width: int = 30, lines: int = 3) -> str:
 
 
 def _cut_at(piece: str, room: int) -> int:
-    """The longest prefix of ``piece`` within ``room`` display cells ending before a base letter."""
+    """The longest prefix of ``piece`` within ``room`` display cells that a line may end with: before
+    a base letter, but never before a vowel that follows its consonant (ะ า ำ ๅ) or ๆ, nor after a
+    leading vowel (เ แ โ ใ ไ), which belong to their syllable.
+
+    >>> piece = "สมรรถนะด้านงานพัฒนาชุมชน"
+    >>> piece[: _cut_at(piece, 16)], piece[_cut_at(piece, 18)] not in "ะาำ"
+    ('สมรรถนะด้านงานพัฒ', True)
+    """
     from wcwidth import wcswidth
 
     best = 0
     for i in range(1, len(piece) + 1):
         if wcswidth(piece[:i]) > room:
             break
-        if i == len(piece) or wcswidth(piece[i]) > 0:
+        if i == len(piece) or (wcswidth(piece[i]) > 0 and piece[i] not in _FOLLOWING and piece[i - 1] not in _LEADING_VOWELS):
             best = i
     return best
+
+
+_FOLLOWING = "ะาำๅๆฯ"  # vowels written after their consonant, and the repetition marks: never at a line start
 
 
 def _month_axis(ax, lang: str) -> None:

@@ -86,7 +86,3 @@ def reference(f, as_of: date | str | None = None):
             return starts.min(), f"no meeting date in {newest}: the first day it sets for an action, the latest it can have been held"
     return pd.Timestamp(date.today()), f"today: {newest} gives no date to count from"
 
-
-def upcoming_from(f, as_of: date | str | None = None):
-    """The day to look ahead from (``reference`` without its reason)."""
-    return reference(f, as_of)[0]

@@ -619,7 +619,7 @@ def _thai_only(text: str) -> str:
 
 def _outline(glyf, name: str):
     glyph = glyf[name]
-    coords, ends, flags = glyph.getCoordinates(glyf)
+    coords, ends, _flags = glyph.getCoordinates(glyf)
     return (tuple((round(x), round(y)) for x, y in coords), tuple(ends))
 
 
