@@ -187,7 +187,7 @@ class Brief:
         belongs to, ``actions.actions``), who, and whether the window closed before the
         reference day (``past``)."""
         from .actions import actions, is_past
-        from .indicators import actors
+        from .frames import actors
 
         ref = self.reference()
         topics = {i.no: i.topic for i in self.meeting.items}

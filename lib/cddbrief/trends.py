@@ -340,7 +340,7 @@ class Trends:
     def series(self) -> list[dict]:
         """Each measure followed over meetings, with whether it changes enough to chart
         (``shape``: ``changes``, ``barely`` or ``constant``)."""
-        from .indicators import _fmt
+        from .checks import _fmt
 
         s = figure_series(self.frames)
         out = []
