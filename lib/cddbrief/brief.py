@@ -18,6 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from .formatting import figure, number
 from .glossary import actor_en, office_en, place_en, topic_en, unit_en, units
 from .model import Meeting
 from .thaidates import format_span_en, format_span_th
@@ -99,16 +100,12 @@ class Brief:
         return (format_span_th if self.lang == "th" else format_span_en)(start, end, precision)
 
     def number(self, value: float) -> str:
-        if float(value).is_integer():
-            return f"{int(value):,}"
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 1 else f"{value:.2f}"
+        """A figure as the brief writes it: ``2,400,000``, ``7.5`` (``formatting.number``, trailing zeros dropped)."""
+        return number(value, trim=True)
 
     def figure(self, value: float, unit: str) -> str:
         """``2,400,000 บาท`` in Thai; ``2,400,000 baht``, ``1 tree``, ``2 trees`` in English."""
-        if unit == "%":
-            return f"{self.number(value)}%"
-        name = unit if self.lang == "th" else unit_en(unit, value)
-        return f"{self.number(value)} {name}"
+        return figure(value, unit, self.lang, trim=True)
 
     def topic(self, thai: str) -> str:
         """The topic in the brief's language (an unknown topic stays in Thai)."""

@@ -13,7 +13,9 @@ from datetime import timedelta
 from functools import cache
 from importlib.resources import files
 
+from .formatting import number
 from .thaidates import MONTH_ABBR_TH, MONTH_NAME_EN
+from .thaitext import excerpt
 
 MAX_ROWS = 24  # a timeline longer than this shows its first rows
 DPI = 200
@@ -49,8 +51,8 @@ def _label(text: str, width: float, chars: int) -> str:
 
 
 def _fit(text: str, width: float, chars: int) -> str:
-    """``text`` cut to what ``chars`` characters at the wide width become at ``width``."""
-    return _short(text, max(10, round(chars * width / WIDE)))
+    """``text`` cut to what ``chars`` characters at the wide width become at ``width``, the … among them."""
+    return excerpt(text, width=max(10, round(chars * width / WIDE)) - 1)
 
 
 @cache
@@ -77,10 +79,6 @@ def _png(fig) -> str:
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None}, pil_kwargs={"optimize": True})
     _pyplot().close(fig)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _short(text: str, width: int = 34) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def timeline(brief):
@@ -177,13 +175,6 @@ def _measure_chart(brief, m: dict) -> Chart:
     if overall:
         alt += "; " + brief.t("alt_reference", label=overall["label"], figure=overall["figure"], sentence=overall["sentence"])
     return _drawn(draw, alt)
-
-
-def _plain_numbers():
-    """Axis numbers as people write them: 1,200,000, never 1.2e6."""
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda value, _pos: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}")
 
 
 def parts(brief):
@@ -310,12 +301,7 @@ def _plain_numbers():
     """Axis numbers as people write them: 12,400,000 and 97.5, never 1.24e7 or an offset."""
     from matplotlib.ticker import FuncFormatter
 
-    def label(value, _pos):
-        if float(value).is_integer() or abs(value) >= 100:
-            return f"{value:,.0f}"
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-    return FuncFormatter(label)
+    return FuncFormatter(lambda value, _pos: number(value, 0 if abs(value) >= 100 else 2, trim=True))
 
 
 _LEADING_VOWELS = "เแโใไ"  # a Thai syllable starts at these: a line may break before them

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
-from .glossary import unit_en, units
+from .formatting import decimals_written, figure, number
+from .glossary import units
 from .model import Check, Meeting, Quantity
-from .thaitext import to_arabic_digits
+from .thaitext import excerpt
 
 
 PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
@@ -28,24 +29,12 @@ _WHOLE_CUE = re.compile(r"(?:เป้าหมาย(?:จำนวน)?|ทั
 _PART_CUE = re.compile(r"ได้\s*$")
 
 
-def _fmt(value: float) -> str:
-    """A figure with thousands separators, two decimals where it has any.
-
-    >>> _fmt(2400000), _fmt(7.911)
-    ('2,400,000', '7.91')
-    """
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+def _th(q: Quantity) -> str:
+    return figure(q.value, q.unit, "th")
 
 
 def _en(q: Quantity) -> str:
-    info = units().get(q.unit) or units().get("%")
-    return f"{_fmt(q.value)}%" if q.unit == "%" else f"{_fmt(q.value)} {unit_en(q.unit, q.value) if q.unit in units() else info.en}"
-
-
-def _th(q: Quantity) -> str:
-    return f"{_fmt(q.value)}%" if q.unit == "%" else f"{_fmt(q.value)} {q.unit}"
+    return figure(q.value, q.unit, "en")
 
 
 def find_checks(meeting: Meeting) -> list[Check]:
@@ -86,25 +75,14 @@ def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:
                 actual=actual,
                 holds=holds,
                 tolerance=PRODUCT_TOLERANCE,
-                statement=f"{_th(count)} × {_th(rate)} = {_fmt(actual)} {rate.unit} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(total)})",
-                statement_en=f"{_en(count)} × {_en(rate)} = {_fmt(actual)} {units()[rate.unit].en} ({'matches' if holds else 'does not match'} the stated {_en(total)})",
+                statement=f"{_th(count)} × {_th(rate)} = {number(actual)} {rate.unit} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(total)})",
+                statement_en=f"{_en(count)} × {_en(rate)} = {number(actual)} {units()[rate.unit].en} ({'matches' if holds else 'does not match'} the stated {_en(total)})",
                 unit=rate.unit,
                 evidence=(count.surface, f"{rate.per}ละ {rate.surface}", total.surface),
                 directive=total.directive,
             )
         )
     return found
-
-
-def _decimals_written(surface: str) -> int:
-    """How many decimals a figure is written with, not how many its value has.
-
-    >>> _decimals_written("ร้อยละ 75.00"), _decimals_written("97.5 9%"), _decimals_written("๖๘%")
-    (2, 2, 0)
-    """
-    numbers = re.findall(r"[0-9][0-9 ,]*(?:\.[0-9 ]*[0-9])?", to_arabic_digits(surface))
-    written = numbers[-1].replace(" ", "") if numbers else ""
-    return len(written.split(".", 1)[1]) if "." in written else 0
 
 
 def _ratios(item_no, directives, used) -> list[Check]:
@@ -125,7 +103,7 @@ def _ratios(item_no, directives, used) -> list[Check]:
             if whole.value == 0:
                 continue
             actual = part.value / whole.value * 100
-            decimals = _decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
+            decimals = decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
             tolerance = 0.5 * 10 ** (-decimals) + 1e-9
             holds = abs(actual - pct.value) <= tolerance
             used.add((d.no, part.start))
@@ -139,8 +117,8 @@ def _ratios(item_no, directives, used) -> list[Check]:
                     actual=round(actual, 4),
                     holds=holds,
                     tolerance=tolerance,
-                    statement=f"{_fmt(part.value)} ÷ {_th(whole)} = {actual:.2f}% ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(pct)})",
-                    statement_en=f"{_fmt(part.value)} ÷ {_en(whole)} = {actual:.2f}% ({'matches' if holds else 'does not match'} the stated {_th(pct)})",
+                    statement=f"{number(part.value)} ÷ {_th(whole)} = {number(actual, fixed=True)}% ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(pct)})",
+                    statement_en=f"{number(part.value)} ÷ {_en(whole)} = {number(actual, fixed=True)}% ({'matches' if holds else 'does not match'} the stated {_th(pct)})",
                     unit="%",
                     evidence=(whole.surface, part.surface, pct.surface),
                     directive=d.no,
@@ -172,7 +150,7 @@ def _sums(item_no, directives) -> list[Check]:
             holds = used is not None
             operands = used or parts
             actual = sum(q.value for q in operands)
-            terms = "+".join(_fmt(q.value) for q in operands)
+            terms = "+".join(number(q.value) for q in operands)
             found.append(
                 Check(
                     item=item_no,
@@ -182,8 +160,8 @@ def _sums(item_no, directives) -> list[Check]:
                     actual=actual,
                     holds=holds,
                     tolerance=0.0,
-                    statement=f"{terms} = {_fmt(actual)} {total.unit} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(total)})",
-                    statement_en=f"{terms} = {_fmt(actual)} {units()[total.unit].en} ({'matches' if holds else 'does not match'} the stated {_en(total)})",
+                    statement=f"{terms} = {number(actual)} {total.unit} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(total)})",
+                    statement_en=f"{terms} = {number(actual)} {units()[total.unit].en} ({'matches' if holds else 'does not match'} the stated {_en(total)})",
                     unit=total.unit,
                     evidence=(total.surface, *(q.surface for q in operands)),
                     directive=d.no,
@@ -204,8 +182,7 @@ def _part_label(text: str, start: int, end: int, width: int = 40) -> str:
     'สมรรถนะด้านงานพัฒนาชุมชน'
     """
     label = _TRAILING_CUES.sub("", _LEADING_CUES.sub("", text[start:end]))
-    label = " ".join(label.split())
-    return label if len(label) <= width else "…" + label[-width:]
+    return excerpt(" ".join(label.split()), width=width, keep="end")
 
 
 def _shares(item_no, directives, used) -> list[Check]:
@@ -232,8 +209,8 @@ def _shares(item_no, directives, used) -> list[Check]:
                     actual=round(share, 4),
                     holds=None,
                     tolerance=0.0,
-                    statement=f"{_th(part)} จาก {_th(whole)} = {share:.2f}%",
-                    statement_en=f"{_en(part)} of {_en(whole)} = {share:.2f}%",
+                    statement=f"{_th(part)} จาก {_th(whole)} = {number(share, fixed=True)}%",
+                    statement_en=f"{_en(part)} of {_en(whole)} = {number(share, fixed=True)}%",
                     unit="%",
                     evidence=(whole.surface, part.surface),
                     directive=d.no,

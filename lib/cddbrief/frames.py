@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .checks import _fmt
+from .formatting import number
 from .glossary import units
 from .model import Meeting
 from .thaitext import excerpt
@@ -115,7 +115,7 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
     for c in meeting.checks:
         records["checks"].append(
             {"meeting": mid, "office": office, "item": c.item, "topic": topics.get(c.item), "directive": c.directive,
-             "kind": c.kind, "operands": " ; ".join(_fmt(v) for v in c.operands), "total": c.total, "actual": c.actual,
+             "kind": c.kind, "operands": " ; ".join(number(v) for v in c.operands), "total": c.total, "actual": c.actual,
              "holds": c.holds, "tolerance": c.tolerance, "unit": c.unit, "statement": c.statement,
              "statement_en": c.statement_en, "evidence": " | ".join(c.evidence)}  # fmt: skip
         )

@@ -340,14 +340,14 @@ class Trends:
     def series(self) -> list[dict]:
         """Each measure followed over meetings, with whether it changes enough to chart
         (``shape``: ``changes``, ``barely`` or ``constant``)."""
-        from .checks import _fmt
+        from .formatting import number
 
         s = figure_series(self.frames)
         out = []
         for (topic, unit, entity, per, role), rows in s.groupby(["topic", "unit", "entity", "per", "role"], sort=True):
             points = []
             for p in rows.to_dict("records"):
-                text = _fmt(p["value"]) + ("%" if unit == "%" else "")
+                text = number(p["value"]) + ("%" if unit == "%" else "")
                 points.append({**p, "label": self.label(p["meeting"]), "text": text})
             values = [p["value"] for p in points]
             top = max(abs(v) for v in values) or 1.0
