@@ -21,7 +21,7 @@ import pytest
 
 import docgen
 from cddbrief.checks import PRODUCT_TOLERANCE
-from cddbrief.frames import frames
+from cddbrief.tidy import frames
 from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
 

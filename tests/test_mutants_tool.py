@@ -40,7 +40,7 @@ def test_each_kind_of_change_is_made():
 def test_the_checks_are_mutated_and_the_frames_are_not():
     functions = {m.function for m in mutants.all_mutants("cddbrief/checks.py")}
     assert {"_products", "_ratios", "_sums"} <= functions
-    assert not {m for m in mutants.all_mutants() if m.path.endswith("frames.py")}
+    assert not {m for m in mutants.all_mutants() if m.path.endswith("tidy.py")}
 
 
 def test_equivalent_mutants_name_mutants_that_exist():

@@ -59,7 +59,7 @@ def own_meeting(tmp_path_factory):
 
 def test_sample_places_chart_holds_one_measure_with_the_national_figure():
     brief = Brief(read_meeting(SAMPLE))
-    drawn = charts.places(brief)
+    drawn = brief.place_charts()
     assert len(drawn) == 1  # the tablet rate of one province stands beside nothing
     _, alt = drawn[0]
     assert "ลำพูน 97.59%" in alt and "ลำปาง 97.86%" in alt
@@ -83,7 +83,7 @@ def test_measures_of_another_meeting_are_charted_apart(own_meeting):
     overall = {key: (m["overall"] or {}).get("value") for key, m in measures.items()}
     # the overall 88.5% belongs to the collection figures, not to the tablet records stated after
     assert overall == {("%", "ผลการจัดเก็บข้อมูล จปฐ ภาพรวมของเขต"): 88.5, ("%", "การบันทึกข้อมูลด้วยแท็บเล็ต"): None, ("ครัวเรือน", "ครัวเรือนที่ได้รับการสำรวจซ้ำ"): None}
-    alts = [alt for _, alt in charts.places(brief)]
+    alts = [alt for _, alt in brief.place_charts()]
     assert len(alts) == 3
     assert "ภาพรวม 88.5%" in alts[0] and "ภาพรวม" not in alts[1]
     assert "เชียงใหม่ 5,200 ครัวเรือน" in alts[2]
@@ -100,7 +100,7 @@ def test_target_line_only_for_shares(own_meeting, monkeypatch):
 
     monkeypatch.setattr(charts, "_png", keep)
     brief = Brief(read_meeting(own_meeting))
-    charts.places(brief)
+    brief.place_charts()
     target = brief.t("target")
     wide = drawn[::2]  # each chart is drawn wide, then narrow
     assert [target in labels for labels in wide] == [True, True, False]
@@ -138,7 +138,7 @@ def test_every_chart_has_a_narrow_drawing_readable_on_a_phone(own_meeting, monke
     monkeypatch.setattr(charts, "_png", keep)
     for source in (SAMPLE, own_meeting):
         brief = Brief(read_meeting(source))
-        made = [brief.chart("timeline"), brief.chart("topics"), brief.chart("parts"), *brief.chart("places")]
+        made = [brief.timeline_chart(), brief.topics_chart(), brief.parts_chart(), *brief.place_charts()]
         for chart in made:
             if chart is not None:
                 assert chart.narrow and chart.narrow.startswith("data:image/png;base64,") and chart.narrow != chart[0]

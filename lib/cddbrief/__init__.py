@@ -18,7 +18,7 @@ _API = {
     "parse_document": ("cddbrief.meeting", "parse_document"),
     "parse_meeting_id": ("cddbrief.meeting", "parse_meeting_id"),
     "read_source": ("cddbrief.sources", "read_source"),
-    "frames": ("cddbrief.frames", "frames"),
+    "frames": ("cddbrief.tidy", "frames"),
     "find_checks": ("cddbrief.checks", "find_checks"),
     "find_quantities": ("cddbrief.quantities", "find_quantities"),
     "find_dates": ("cddbrief.thaidates", "find_dates"),

@@ -9,7 +9,7 @@ tolerance, whether it holds, and the source text it stands on:
 - share: a percentage worth stating that the text does not (recorded of collected)
 
 A failing check is kept and shown, never dropped. The tidy frames of a meeting
-(checks among them) are ``frames.py``'s.
+(checks among them) are ``tidy.py``'s.
 """
 
 from __future__ import annotations

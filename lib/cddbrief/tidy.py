@@ -1,4 +1,4 @@
-"""Tidy pandas frames of a meeting: one row per item, directive, figure, date, check and note.
+"""Tidy pandas frames of a meeting (``cddbrief.frames``): one row per item, directive, figure, date, check and note.
 
 Typed columns and the meeting id and office on every row; ``frame_records`` gives the same
 rows as plain dicts (cheap to cache and to concatenate: ``corpus.load_corpus``). pandas is
