@@ -13,19 +13,16 @@ a sum only exactly (float noise aside).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 import docgen
+from conftest import run_cli
 from cddbrief.checks import PRODUCT_TOLERANCE
 from cddbrief.tidy import frames
 from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
 
-CLI = [sys.executable, "-m", "cddbrief.cli"]
 
 # --- the fixture meetings ----------------------------------------------------------------------
 
@@ -58,8 +55,7 @@ def post(*points: str):
     return parse(HEAD + "".join(f"{n}. {p}\n" for n, p in enumerate(points, start=1)))
 
 
-def cli(*args):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=600)
+cli = run_cli
 
 
 # --- the failure, with its figures, in the JSON, the frames and the brief ----------------------

@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import docgen
-from conftest import SAMPLE
+from conftest import SAMPLE, run_cli
 from cddbrief import charts
 from cddbrief.brief import Brief, sentence_groups
 from cddbrief.meeting import read_meeting
@@ -157,9 +156,8 @@ def built(own_meeting, tmp_path_factory):
     data = own_meeting.parent
     shutil.copy(SAMPLE, data / SAMPLE.name)
     out = tmp_path_factory.mktemp("out")
-    cli = [sys.executable, "-m", "cddbrief.cli", "build", "--data", str(data), "--out", str(out)]
     for args in (["2562-04", "--format", "html,pdf"], ["9/2565", "--format", "html"], ["2562-04", "--lang", "en", "--format", "html"]):
-        result = subprocess.run([*cli, *args], capture_output=True, text=True, timeout=600)
+        result = run_cli("build", "--data", data, "--out", out, *args)
         assert result.returncode == 0, result.stderr
     return {"sample": out / "2562-04" / "brief.html", "own": out / "2565-09" / "brief.html", "english": out / "2562-04" / "brief.en.html", "pdf": out / "2562-04" / "brief.pdf"}
 
