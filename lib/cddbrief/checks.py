@@ -37,6 +37,19 @@ def _en(q: Quantity) -> str:
     return figure(q.value, q.unit, "en")
 
 
+def _against(stated: Quantity, kind: str, item_no: int, directive: int, operands: tuple, actual: float, holds: bool, tolerance: float,
+             worked: tuple[str, str], unit: str, evidence: tuple[str, ...], labels: tuple[str, ...] = ()) -> Check:
+    """A check of what the figures give (``worked``: the arithmetic written out, in Thai and in
+    English) against the figure the text states, its statements saying whether they agree."""
+    th, en = worked
+    return Check(
+        item=item_no, kind=kind, operands=operands, total=stated.value, actual=actual, holds=holds, tolerance=tolerance,
+        statement=f"{th} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(stated)})",
+        statement_en=f"{en} ({'matches' if holds else 'does not match'} the stated {_en(stated)})",
+        unit=unit, evidence=evidence, directive=directive, labels=labels,
+    )  # fmt: skip
+
+
 def find_checks(meeting: Meeting) -> list[Check]:
     """All checks of a meeting, in item order."""
     checks: list[Check] = []
@@ -66,22 +79,9 @@ def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:
         actual = count.value * rate.value
         error = abs(actual - total.value) / total.value
         holds = error <= PRODUCT_TOLERANCE
-        found.append(
-            Check(
-                item=item_no,
-                kind="product",
-                operands=(count.value, rate.value),
-                total=total.value,
-                actual=actual,
-                holds=holds,
-                tolerance=PRODUCT_TOLERANCE,
-                statement=f"{_th(count)} × {_th(rate)} = {number(actual)} {rate.unit} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(total)})",
-                statement_en=f"{_en(count)} × {_en(rate)} = {number(actual)} {units()[rate.unit].en} ({'matches' if holds else 'does not match'} the stated {_en(total)})",
-                unit=rate.unit,
-                evidence=(count.surface, f"{rate.per}ละ {rate.surface}", total.surface),
-                directive=total.directive,
-            )
-        )
+        worked = (f"{_th(count)} × {_th(rate)} = {number(actual)} {rate.unit}", f"{_en(count)} × {_en(rate)} = {number(actual)} {units()[rate.unit].en}")
+        evidence = (count.surface, f"{rate.per}ละ {rate.surface}", total.surface)
+        found.append(_against(total, "product", item_no, total.directive, (count.value, rate.value), actual, holds, PRODUCT_TOLERANCE, worked, rate.unit, evidence))
     return found
 
 
@@ -108,22 +108,9 @@ def _ratios(item_no, directives, used) -> list[Check]:
             holds = abs(actual - pct.value) <= tolerance
             used.add((d.no, part.start))
             used.add((d.no, whole.start))
-            found.append(
-                Check(
-                    item=item_no,
-                    kind="ratio",
-                    operands=(part.value, whole.value),
-                    total=pct.value,
-                    actual=round(actual, 4),
-                    holds=holds,
-                    tolerance=tolerance,
-                    statement=f"{number(part.value)} ÷ {_th(whole)} = {number(actual, fixed=True)}% ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(pct)})",
-                    statement_en=f"{number(part.value)} ÷ {_en(whole)} = {number(actual, fixed=True)}% ({'matches' if holds else 'does not match'} the stated {_th(pct)})",
-                    unit="%",
-                    evidence=(whole.surface, part.surface, pct.surface),
-                    directive=d.no,
-                )
-            )
+            worked = (f"{number(part.value)} ÷ {_th(whole)} = {number(actual, fixed=True)}%", f"{number(part.value)} ÷ {_en(whole)} = {number(actual, fixed=True)}%")
+            evidence = (whole.surface, part.surface, pct.surface)
+            found.append(_against(pct, "ratio", item_no, d.no, (part.value, whole.value), round(actual, 4), holds, tolerance, worked, "%", evidence))
     return found
 
 
@@ -151,23 +138,10 @@ def _sums(item_no, directives) -> list[Check]:
             operands = used or parts
             actual = sum(q.value for q in operands)
             terms = "+".join(number(q.value) for q in operands)
-            found.append(
-                Check(
-                    item=item_no,
-                    kind="sum",
-                    operands=tuple(q.value for q in operands),
-                    total=total.value,
-                    actual=actual,
-                    holds=holds,
-                    tolerance=0.0,
-                    statement=f"{terms} = {number(actual)} {total.unit} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(total)})",
-                    statement_en=f"{terms} = {number(actual)} {units()[total.unit].en} ({'matches' if holds else 'does not match'} the stated {_en(total)})",
-                    unit=total.unit,
-                    evidence=(total.surface, *(q.surface for q in operands)),
-                    directive=d.no,
-                    labels=tuple(_part_label(d.text, prev.end, q.start) for prev, q in zip([total, *operands], operands)),
-                )
-            )
+            worked = (f"{terms} = {number(actual)} {total.unit}", f"{terms} = {number(actual)} {units()[total.unit].en}")
+            evidence = (total.surface, *(q.surface for q in operands))
+            labels = tuple(_part_label(d.text, prev.end, q.start) for prev, q in zip([total, *operands], operands))
+            found.append(_against(total, "sum", item_no, d.no, tuple(q.value for q in operands), actual, holds, 0.0, worked, total.unit, evidence, labels))
     return found
 
 
