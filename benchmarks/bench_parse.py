@@ -156,7 +156,7 @@ def stages(data: bytes, seconds: float) -> None:
 
     from cddbrief.glossary import province_pattern
     from cddbrief.header import read_header
-    from cddbrief.indicators import find_checks
+    from cddbrief.checks import find_checks
     from cddbrief.meeting import _extract
     from cddbrief.quantities import find_quantities
     from cddbrief.thaidates import find_dates

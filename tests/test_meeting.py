@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cddbrief.indicators import actors, frames
+from cddbrief.tidy import actors, frames
 from cddbrief.meeting import parse_meeting_id, split_directives
 
 

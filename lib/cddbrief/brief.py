@@ -18,6 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from .formatting import figure, number
 from .glossary import actor_en, office_en, place_en, topic_en, unit_en, units
 from .model import Meeting
 from .thaidates import format_span_en, format_span_th
@@ -99,16 +100,12 @@ class Brief:
         return (format_span_th if self.lang == "th" else format_span_en)(start, end, precision)
 
     def number(self, value: float) -> str:
-        if float(value).is_integer():
-            return f"{int(value):,}"
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 1 else f"{value:.2f}"
+        """A figure as the brief writes it: ``2,400,000``, ``7.5`` (``formatting.number``, trailing zeros dropped)."""
+        return number(value, trim=True)
 
     def figure(self, value: float, unit: str) -> str:
         """``2,400,000 บาท`` in Thai; ``2,400,000 baht``, ``1 tree``, ``2 trees`` in English."""
-        if unit == "%":
-            return f"{self.number(value)}%"
-        name = unit if self.lang == "th" else unit_en(unit, value)
-        return f"{self.number(value)} {name}"
+        return figure(value, unit, self.lang, trim=True)
 
     def topic(self, thai: str) -> str:
         """The topic in the brief's language (an unknown topic stays in Thai)."""
@@ -187,7 +184,7 @@ class Brief:
         belongs to, ``actions.actions``), who, and whether the window closed before the
         reference day (``past``)."""
         from .actions import actions, is_past
-        from .indicators import actors
+        from .tidy import actors
 
         ref = self.reference()
         topics = {i.no: i.topic for i in self.meeting.items}
@@ -370,22 +367,73 @@ class Brief:
         names = {"directives": "all_directives"}
         return [{"id": name, "label": self.t(names.get(name, name))} for name in SECTIONS[1:]]
 
-    # --- charts ---------------------------------------------------------------------------
+    # --- charts: this brief's data, drawn by charts.py ---------------------------------------
 
-    def chart(self, name: str):
-        """A chart as (data URI, alternative text), or None when the data does not support it."""
-        from . import charts
+    def words(self, *keys: str) -> dict[str, str]:
+        """Labels in the brief's language, by key: what a chart draws (``charts``' ``words``)."""
+        return {key: labels()[key][self.lang] for key in keys}
 
-        return getattr(charts, name)(self)
+    def timeline_chart(self):
+        """The dated actions on a time axis (a window that closed before the reference day is not
+        drawn: it would stretch the scale over years), or None."""
+        from .charts import timeline
+
+        rows = [r for r in self.dated_actions() if not r["past"]]
+        return timeline(rows, self.words("chart_timeline", "moved", "new_date", "alt_timeline"), self.lang)
+
+    def topics_chart(self):
+        """Directives per topic, or None for a meeting with no items."""
+        from .charts import Bar, topics
+
+        bars = [Bar(self.topic(i.topic), len(i.directives), str(len(i.directives)), i.no) for i in self.meeting.items]
+        return topics(bars, self.words("chart_topics", "alt_topics"))
+
+    def parts_chart(self):
+        """The parts of the first stated total whose parts the text names (a sum check), or None."""
+        from .charts import Bar, parts
+
+        check = next((c for c in self.meeting.checks if c.kind == "sum" and c.labels), None)
+        if check is None:
+            return None
+        bars = [Bar(label, value, self.number(value)) for label, value in zip(check.labels, check.operands)]
+        return parts(bars, self.figure(check.total, check.unit), self.words("chart_parts", "alt_parts"))
+
+    def place_charts(self) -> list:
+        """One chart per measure given for two places or more (``place_measures``), places named
+        in the brief's language."""
+        from .charts import Bar, Measure, Reference, places
+
+        measures = []
+        for m in self.place_measures():
+            overall = m["overall"]
+            measures.append(
+                Measure(
+                    title=self.measure_title(m),
+                    bars=[Bar(self.place(p["place"]), p["value"], self.figure(p["value"], m["unit"])) for p in m["places"]],
+                    share=m["role"] == "share" and m["unit"] == "%",
+                    overall=Reference(overall["value"], overall["label"], overall["figure"], overall["sentence"]) if overall else None,
+                )
+            )
+        return places(measures, self.words("target", "alt_measure", "alt_reference"))
+
+    def section_charts(self, name: str) -> dict:
+        """The charts a section shows, by the name its template gives them (drawn for it alone)."""
+        if name == "agenda":
+            return {"topics_chart": self.topics_chart()}
+        if name == "timeline":
+            return {"timeline_chart": self.timeline_chart()}
+        if name == "figures":
+            return {"place_charts": self.place_charts(), "parts_chart": self.parts_chart()}
+        return {}
 
     # --- rendering ------------------------------------------------------------------------
 
     def section(self, name: str) -> str:
-        """One section as HTML (autoescaped)."""
+        """One section as HTML (autoescaped), with the charts it shows."""
         if name not in SECTIONS:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
         template = environment().get_template(f"{name}.html.j2")
-        return template.render(b=self, m=self.meeting, t=self.t, lang=self.lang)
+        return template.render(b=self, m=self.meeting, t=self.t, lang=self.lang, **self.section_charts(name))
 
     def show(self, name: str) -> None:
         """Display a section in the notebook (the export keeps only these outputs)."""

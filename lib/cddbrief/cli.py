@@ -333,7 +333,7 @@ def _cmd_export(args) -> int:
     folder = Path(args.out) / meeting.id
     frames = None
     if {"xlsx", "csv"} & set(kinds):
-        from .indicators import frames as make_frames
+        from .tidy import frames as make_frames
 
         frames = make_frames(meeting).as_dict()  # once, for every kind that needs them
     try:

@@ -46,7 +46,7 @@ def export(meeting: Meeting, kind: str, folder: Path, frames: dict | None = None
     folder.mkdir(parents=True, exist_ok=True)
     if kind in ("xlsx", "csv"):
         if frames is None:
-            from .indicators import frames as make_frames
+            from .tidy import frames as make_frames
 
             frames = make_frames(meeting).as_dict()
         return {"xlsx": _xlsx, "csv": _csv}[kind](meeting, folder, frames)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Note
-from .thaitext import to_arabic_digits
+from .thaitext import collapse, excerpt, to_arabic_digits
 
 ROLES = ("no", "topic", "directives", "remarks")
 DEFAULT_COLUMNS = list(ROLES)
@@ -104,7 +104,8 @@ def layout_text(text: str) -> Layout:
     events, trailing = _cell_events(lines[first:])
     notes = []
     if trailing:
-        notes.append(Note("skipped", f"text after the table was not read: {_excerpt(' '.join(trailing))}", th=f"ข้อความหลังตารางไม่ได้นำมาอ่าน: {_excerpt(' '.join(trailing))}"))
+        quoted = f"'{excerpt(collapse(' '.join(trailing)), width=60)}'"
+        notes.append(Note("skipped", f"text after the table was not read: {quoted}", th=f"ข้อความหลังตารางไม่ได้นำมาอ่าน: {quoted}"))
     first_cells = [value for kind, value in events if kind == "cell"][: len(ROLES) + 6]
     columns, header_cells = None, 0
     for lead in range(4):  # the title or office may stand in cells above the header row
@@ -236,7 +237,3 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
     kept = _drop_repeated_headers(rows, notes)
     return Layout(header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes, headerless=at is None)
 
-
-def _excerpt(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return f"'{text[:width]}…'" if len(text) > width else f"'{text}'"

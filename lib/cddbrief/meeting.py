@@ -148,7 +148,7 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         chair=header.chair,
         place=header.place,
     )
-    from .indicators import find_checks
+    from .checks import find_checks
 
     meeting.checks = find_checks(meeting)
     return meeting

@@ -175,9 +175,23 @@ def word_window(text: str, start: int, end: int, reach: int = 90) -> tuple[int, 
     return left, right
 
 
-def excerpt(text: str, start: int, end: int, reach: int = 90) -> str:
-    """The words around a span, with … where the text goes on: evidence to quote."""
-    left, right = word_window(text, start, end, reach)
+def excerpt(text: str, start: int = 0, end: int | None = None, reach: int = 90, *, width: int | None = None, keep: str = "start") -> str:
+    """The one excerpt helper. Evidence to quote: the words around ``text[start:end]`` (``word_window``),
+    with … where the text goes on. With ``width``: at most ``width`` characters of the text, and …
+    where it is cut, keeping its start (a chart label, a note's quote) or, with ``keep="end"``,
+    its end (the words just before a figure).
+
+    >>> text = "ให้อำเภอส่งรายงาน 9 ฉบับ ภายในวันที่ 12 ส.ค. และติดตามผล"
+    >>> excerpt(text, 18, 24, reach=20)
+    'ให้อำเภอส่งรายงาน 9 ฉบับ…'
+    >>> excerpt("กองทุนพัฒนาบทบาทสตรี", width=6), excerpt("กองทุนพัฒนาบทบาทสตรี", width=9, keep="end")
+    ('กองทุน…', '…บทบาทสตรี')
+    """
+    if width is not None:
+        if len(text) <= width:
+            return text
+        return text[:width] + "…" if keep == "start" else "…" + text[len(text) - width :]
+    left, right = word_window(text, start, len(text) if end is None else end, reach)
     return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
 
 

@@ -340,14 +340,14 @@ class Trends:
     def series(self) -> list[dict]:
         """Each measure followed over meetings, with whether it changes enough to chart
         (``shape``: ``changes``, ``barely`` or ``constant``)."""
-        from .indicators import _fmt
+        from .formatting import number
 
         s = figure_series(self.frames)
         out = []
         for (topic, unit, entity, per, role), rows in s.groupby(["topic", "unit", "entity", "per", "role"], sort=True):
             points = []
             for p in rows.to_dict("records"):
-                text = _fmt(p["value"]) + ("%" if unit == "%" else "")
+                text = number(p["value"]) + ("%" if unit == "%" else "")
                 points.append({**p, "label": self.label(p["meeting"]), "text": text})
             values = [p["value"] for p in points]
             top = max(abs(v) for v in values) or 1.0
@@ -399,17 +399,34 @@ class Trends:
                          "to_text": self.span(m["to"], m["to_end"], m["to_precision"]), "why": why})  # fmt: skip
         return rows
 
-    def chart(self):
-        """Line charts of the measures that change over meetings (or None)."""
+    def words(self, *keys: str) -> dict[str, str]:
+        """Labels in the page's language, by key: what a chart draws (``charts``' ``words``)."""
+        from .brief import labels
+
+        return {key: labels()[key][self.lang] for key in keys}
+
+    def series_chart(self):
+        """Line charts of the measures that change over meetings (a constant, or one that barely
+        changes, is left to the table: a chart would make 76 → 77 look steep), or None."""
         from .charts import trend_lines
 
-        return trend_lines(self)
+        changing = [s for s in self.series() if s["shape"] == "changes"]
+        return trend_lines(changing, self.words("chart_trends", "alt_trends"))
 
     def topic_chart(self):
         """Directives per topic over meetings (with two or more meetings, or None)."""
         from .charts import topics_over_meetings
 
-        return topics_over_meetings(self)
+        meetings = [self.label(m) for m in self.topic_table().columns]
+        return topics_over_meetings(self.topic_rows(), meetings, self.words("chart_topics_meetings", "alt_topics_meetings"))
+
+    def section_charts(self, name: str) -> dict:
+        """The charts a section shows, by the name its template gives them."""
+        if name == "figures":
+            return {"series_chart": self.series_chart()}
+        if name == "topics":
+            return {"topic_chart": self.topic_chart()}
+        return {}
 
     def provenance(self) -> dict:
         from .brief import versions
@@ -421,7 +438,7 @@ class Trends:
 
         if name not in SECTIONS:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
-        return environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang)
+        return environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang, **self.section_charts(name))
 
     def show(self, name: str) -> None:
         from IPython.display import HTML, display

@@ -521,9 +521,9 @@ def _ol_label(number: int, kind: str) -> str:
             letters = "abcdefghijklmnopqrstuvwxyz"[rest] + letters
         text = letters or str(number)
     elif kind in ("i", "I"):
-        from .docx import _roman
+        from .docx import roman_numeral
 
-        text = _roman(number) if number > 0 else str(number)
+        text = roman_numeral(number) if number > 0 else str(number)
     else:
         text = str(number)
     return f"{text.upper() if kind in ('A', 'I') else text}."
