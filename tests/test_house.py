@@ -29,11 +29,8 @@ OWNED_ELSEWHERE = {
 # the package's __init__ imports its modules inside a function, and they take shared types from
 # the package (a base module of those types would break the cycle).
 _READERS = "readers/__init__.py imports minutes, prose, table in a function; each takes Fit, Reading and helpers from readers/__init__.py (the layout readers' branch, issue 13.7)"
-_SOURCES = "sources/__init__.py imports docx, html, pdf, text in a function; each takes RawDocument from sources/__init__.py (not this branch's files)"
 KNOWN_CYCLES = {
     frozenset({"cddbrief.readers", f"cddbrief.readers.{m}"}): _READERS for m in ("minutes", "prose", "table")
-} | {
-    frozenset({"cddbrief.sources", f"cddbrief.sources.{m}"}): _SOURCES for m in ("docx", "html", "pdf", "text")
 }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import UnreadableSource
 from ..model import Block, Note, Source
+from .document import RawDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -29,7 +30,6 @@ MAX_ROWS = 20_000
 
 def read_docx(data: bytes, name: str, digest: str):
     """A .docx as a RawDocument: paragraphs, numbered list items and tables, in order."""
-    from . import RawDocument
 
     label = Path(name).name
     if not data.startswith(b"PK"):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import UnreadableSource
 from ..model import Block, Note, Source
+from .document import RawDocument
 from ..thaitext import thai_share, thai_share_of_utf8
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -24,7 +25,6 @@ def read_text(data: bytes, name: str, digest: str):
     >>> [b.text for b in doc.blocks], doc.source.encoding
     (['หัวเรื่อง', 'ครั้งที่ 4/2562'], 'cp874')
     """
-    from . import RawDocument
 
     text, encoding = decode_text(data, name)
     notes = []
