@@ -2,12 +2,68 @@
 
 Nothing here parses; the parsing stages fill these in. ``to_dict`` gives the
 public JSON shape of ``cddbrief parse --json``.
+
+Every closed set of words (a note's kind, a figure's role, a date's precision …)
+is a ``Literal`` type: plain strings everywhere (in JSON, frames, templates),
+checked when an object is made, so a misspelt kind fails at once and says
+which words it may be.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import typing
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from typing import Literal
+
+from .errors import BadModelValue
+
+NoteKind = Literal["repair", "inferred", "merged", "skipped", "warning"]
+BlockKind = Literal["paragraph", "list_item", "table"]
+CheckKind = Literal["product", "ratio", "sum", "share"]
+Layout = Literal["table", "prose", "minutes"]
+SourceFormat = Literal["txt", "docx", "pdf", "html"]
+Role = Literal["total", "rate", "part", "share"]  # what a figure is: see Quantity
+DateRole = Literal["original", "rescheduled"]  # the old and the new date of a reschedule
+Precision = Literal["day", "month", "year"]
+RecurrenceRule = Literal["monthly"]
+
+_CHOICES: dict[type, list[tuple[str, frozenset, bool]]] = {}
+
+
+def choices_of(cls: type) -> list[tuple[str, frozenset, bool]]:
+    """(field, the words it may hold, whether None may stand for none) of each Literal-typed field.
+
+    >>> name, words, optional = choices_of(DateSpan)[1]
+    >>> name, sorted(words), optional
+    ('role', ['original', 'rescheduled'], True)
+    """
+    known = _CHOICES.get(cls)
+    if known is None:
+        known = []
+        hints = typing.get_type_hints(cls)
+        for f in fields(cls):
+            hint = hints[f.name]
+            optional = type(None) in typing.get_args(hint)
+            literal = next((h for h in (hint, *typing.get_args(hint)) if typing.get_origin(h) is Literal), None)
+            if literal is not None:
+                known.append((f.name, frozenset(typing.get_args(literal)), optional))
+        _CHOICES[cls] = known
+    return known
+
+
+def check_choices(obj) -> None:
+    """Raise BadModelValue when a Literal-typed field of a model object holds a word outside its set.
+
+    >>> Note("รายงาน", "x")
+    Traceback (most recent call last):
+    ...
+    cddbrief.errors.BadModelValue: 'รายงาน' is not a Note kind: use one of inferred, merged, repair, skipped, warning
+    """
+    for name, allowed, optional in _CHOICES.get(type(obj)) or choices_of(type(obj)):
+        value = getattr(obj, name)
+        if value not in allowed and (value is not None or not optional):
+            raise BadModelValue(f"{value!r} is not a {type(obj).__name__} {name}", f"use one of {', '.join(sorted(allowed))}")
 
 
 @dataclass(frozen=True)
@@ -17,11 +73,14 @@ class Note:
     ``kind`` is one of: repair, inferred, merged, skipped, warning.
     """
 
-    kind: str
+    kind: NoteKind
     message: str
     item: int | None = None
     surface: str | None = None
     th: str = ""  # the message in Thai, for Thai briefs
+
+    def __post_init__(self):
+        check_choices(self)
 
 
 @dataclass(slots=True)
@@ -48,7 +107,10 @@ class Quantity:
     repaired: bool = False
     item: int | None = None
     directive: int | None = None
-    role: str = "total"
+    role: Role = "total"
+
+    def __post_init__(self):
+        check_choices(self)
 
 
 @dataclass(slots=True)
@@ -62,15 +124,18 @@ class DateSpan:
 
     start: date | None
     end: date | None
-    precision: str
+    precision: Precision
     surface: str
     begin: int = 0  # character span in the directive text
     finish: int = 0
     year_inferred: bool = False
     repaired: bool = False
-    role: str | None = None
+    role: DateRole | None = None
     item: int | None = None
     directive: int | None = None
+
+    def __post_init__(self):
+        check_choices(self)
 
     @property
     def when(self) -> date | None:
@@ -92,12 +157,15 @@ class Reschedule:
 class Recurrence:
     """``ทุกวันที่ 25 ของเดือน``: monthly on a day, from a first date if given."""
 
-    rule: str
+    rule: RecurrenceRule
     day: int
     first: date | None
     surface: str
     item: int | None = None
     directive: int | None = None
+
+    def __post_init__(self):
+        check_choices(self)
 
 
 @dataclass
@@ -136,7 +204,7 @@ class Check:
     """
 
     item: int
-    kind: str
+    kind: CheckKind
     operands: tuple[float, ...]
     total: float | None  # the stated figure the operands should give
     actual: float  # what the operands give
@@ -148,6 +216,9 @@ class Check:
     evidence: tuple[str, ...] = ()
     directive: int | None = None
     labels: tuple[str, ...] = ()  # what each operand counts, where the text names it (sum parts)
+
+    def __post_init__(self):
+        check_choices(self)
 
 
 @dataclass(slots=True)
@@ -164,12 +235,15 @@ class Block:
     '1.'
     """
 
-    kind: str
+    kind: BlockKind
     text: str = ""
     label: str | None = None
     level: int = 0
     rows: list[list[str]] | None = None
     page: int | None = None
+
+    def __post_init__(self):
+        check_choices(self)
 
 
 @dataclass(frozen=True)
@@ -181,9 +255,12 @@ class Source:
 
     path: str
     sha256: str
-    format: str
+    format: SourceFormat
     encoding: str | None
-    layout: str | None = None
+    layout: Layout | None = None
+
+    def __post_init__(self):
+        check_choices(self)
 
 
 @dataclass

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import NotAWriteUp
-from ..model import Item, Note
+from ..model import Item, Layout, Note
 from ..thaitext import drop_stray_marks
 
 WEAK_FIT = 0.6  # below this the brief warns that the document was read as the layout that fitted best
@@ -46,7 +46,7 @@ class Fit:
 class Reading:
     """What a layout reader read: the lines that head the document, and the items."""
 
-    layout: str
+    layout: Layout
     header: list[str]
     items: list[Item]
     notes: list[Note] = field(default_factory=list)
