@@ -80,3 +80,23 @@ def test_the_words_stay_plain_strings_in_json():
     note = Note("warning", "ไม่พบอำเภอในทะเบียน")
     assert type(note.kind) is str and json.dumps(note.kind) == '"warning"'
     assert _quantity("rate").role == "rate" and type(_quantity("rate").role) is str
+
+
+def test_figures_and_dates_name_their_place_in_the_text_the_same_way():
+    """One span convention: ``span`` (a TextSpan: start, end) on figures and dates, ``[start, end]`` in the JSON."""
+    from dataclasses import fields
+
+    from cddbrief.model import TextSpan, date_dict, quantity_dict
+    from cddbrief.quantities import find_quantities
+    from cddbrief.thaidates import find_dates
+
+    text = "ให้ตำบลส่งรายงาน 14 ฉบับ ภายในวันที่ 9 ก.พ. 66"
+    (day,), _ = find_dates(text, 2566)
+    (figure,), _ = find_quantities(text, [day.span])
+    assert (figure.span, day.span) == (TextSpan(17, 24), TextSpan(37, 46))
+    assert (figure.span.of(text), day.span.of(text)) == ("14 ฉบับ", "9 ก.พ. 66")
+    assert (quantity_dict(figure)["span"], date_dict(day)["span"]) == ([17, 24], [37, 46])
+    for cls in (Quantity, DateSpan):
+        names = {f.name for f in fields(cls)}
+        assert "span" in names and not names & {"begin", "finish"}
+    assert {f.name: f.type for f in fields(DateSpan)}["start"] == "date | None"  # start and end of a date are days

@@ -117,7 +117,7 @@ def test_a_date_is_never_a_figure():
     text = "ภายในเดือนเมษายน 62 ครัวเรือนต้องรายงาน"
     spans, _ = find_dates(text, 2562)
     assert [(s.start, s.surface) for s in spans] == [(D(2019, 4, 1), "เดือนเมษายน 62")]
-    assert find_quantities(text, [(s.begin, s.finish) for s in spans])[0] == []
+    assert find_quantities(text, [s.span for s in spans])[0] == []
 
 
 def test_a_fiscal_year_after_a_run_of_spaces_is_no_count():
@@ -148,7 +148,7 @@ def test_a_place_names_figures_up_to_its_reach():
     for gap, entity in ((ENTITY_REACH, "น่าน"), (ENTITY_REACH + 1, None)):
         text = "จังหวัดน่าน" + "ก" * (gap - 1) + " 5 ครัวเรือน"
         found, _ = find_quantities(text)
-        assert found[0].start - len("จังหวัดน่าน") == gap
+        assert found[0].span.start - len("จังหวัดน่าน") == gap
         assert [(q.value, q.entity) for q in found] == [(5, entity)]
 
 

@@ -23,7 +23,7 @@ def extract_text(text: str, year_be: int | None = None) -> dict:
     """
     text = collapse(normalise_spaces(text))
     spans, date_notes = find_dates(text, year_be)
-    quantities, qty_notes = find_quantities(text, [(s.begin, s.finish) for s in spans])
+    quantities, qty_notes = find_quantities(text, [s.span for s in spans])
     notes = list(date_notes) + list(qty_notes)
     meetings = [
         {"number": int(match.group("no")), "year_be": as_be(match.group("year"))} for match in MEETING_REF.finditer(to_arabic_digits(text))

@@ -117,7 +117,7 @@ def _ratios(item_no, directives, used) -> list[Check]:
     for d in directives:
         qs = d.quantities
         for i, pct in enumerate(qs):
-            if pct.unit != "%" or not _RATIO_CUE.search(d.text[max(0, pct.start - 12) : pct.start]):
+            if pct.unit != "%" or not _RATIO_CUE.search(d.text[max(0, pct.span.start - 12) : pct.span.start]):
                 continue
             before = [q for q in qs[:i] if q.unit != "%"]
             if not before:
@@ -133,8 +133,8 @@ def _ratios(item_no, directives, used) -> list[Check]:
             decimals = _decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
             tolerance = 0.5 * 10 ** (-decimals) + 1e-9
             holds = abs(actual - pct.value) <= tolerance
-            used.add((d.no, part.start))
-            used.add((d.no, whole.start))
+            used.add((d.no, part.span.start))
+            used.add((d.no, whole.span.start))
             found.append(
                 Check(
                     item=item_no,
@@ -159,7 +159,7 @@ def _sums(item_no, directives) -> list[Check]:
     for d in directives:
         qs = d.quantities
         for i, total in enumerate(qs):
-            if not _SUM_CUE.match(d.text[total.end : total.end + 25]):
+            if not _SUM_CUE.match(d.text[total.span.end : total.span.end + 25]):
                 continue
             parts = []
             for q in qs[i + 1 :]:
@@ -192,7 +192,7 @@ def _sums(item_no, directives) -> list[Check]:
                     unit=total.unit,
                     evidence=(total.surface, *(q.surface for q in operands)),
                     directive=d.no,
-                    labels=tuple(_part_label(d.text, prev.end, q.start) for prev, q in zip([total, *operands], operands)),
+                    labels=tuple(_part_label(d.text, prev.span.end, q.span.start) for prev, q in zip([total, *operands], operands)),
                 )
             )
     return found
@@ -218,14 +218,14 @@ def _shares(item_no, directives, used) -> list[Check]:
     for d in directives:
         qs = [q for q in d.quantities if units()[q.unit].kind in ("count", "place", "money")]
         for i, whole in enumerate(qs):
-            if whole.per or not _WHOLE_CUE.search(d.text[max(0, whole.start - 14) : whole.start]):
+            if whole.per or not _WHOLE_CUE.search(d.text[max(0, whole.span.start - 14) : whole.span.start]):
                 continue
             part = next((q for q in qs[i + 1 :] if q.unit_key == whole.unit_key), None)
             if part is None or part.per or part.value >= whole.value or whole.value == 0:
                 continue
-            if not _PART_CUE.search(d.text[max(0, part.start - 6) : part.start]):
+            if not _PART_CUE.search(d.text[max(0, part.span.start - 6) : part.span.start]):
                 continue
-            if (d.no, part.start) in used:
+            if (d.no, part.span.start) in used:
                 continue
             share = part.value / whole.value * 100
             found.append(
@@ -333,14 +333,14 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
                 {"meeting": mid, "office": office, "item": q.item, "topic": item.topic, "directive": q.directive,
                  "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
                  "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
-                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, q.start, q.end), "role": q.role}  # fmt: skip
+                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, *q.span), "role": q.role}  # fmt: skip
             )
         for s in d.dates:
             records["dates"].append(
                 {"meeting": mid, "office": office, "item": s.item, "topic": item.topic, "directive": s.directive,
                  "start": s.start, "end": s.end, "when": s.when, "precision": s.precision, "year_inferred": s.year_inferred,
                  "repaired": s.repaired, "role": s.role, "surface": s.surface,
-                 "sentence": excerpt(d.text, s.begin, s.finish), "actors": who}  # fmt: skip
+                 "sentence": excerpt(d.text, *s.span), "actors": who}  # fmt: skip
             )
     for c in meeting.checks:
         records["checks"].append(

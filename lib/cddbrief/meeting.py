@@ -55,7 +55,7 @@ def _extract(items: list[Item], year_be: int | None, notes: list[Note]) -> None:
             spans, date_notes = find_dates(d.text, year_be)
             moves = find_reschedules(d.text, spans)
             recurrences = find_recurrences(d.text, spans)
-            skip = [(s.begin, s.finish) for s in spans]
+            skip = [s.span for s in spans]
             quantities, qty_notes = find_quantities(d.text, skip)
             for found in (*spans, *moves, *recurrences, *quantities):
                 found.item, found.directive = item.no, d.no

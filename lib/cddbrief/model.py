@@ -14,7 +14,7 @@ from __future__ import annotations
 import typing
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .errors import BadModelValue
 
@@ -27,6 +27,26 @@ Role = Literal["total", "rate", "part", "share"]  # what a figure is: see Quanti
 DateRole = Literal["original", "rescheduled"]  # the old and the new date of a reschedule
 Precision = Literal["day", "month", "year"]
 RecurrenceRule = Literal["monthly"]
+
+class TextSpan(NamedTuple):
+    """Where a surface stands in its text: character offsets, ``start`` included, ``end`` not.
+
+    Every character span of the model is one (a figure's, a date's), named ``span``
+    as in the JSON, where it is written ``[start, end]``.
+
+    >>> text = "ให้อำเภอรายงานผล 14 ตำบล"
+    >>> span = TextSpan(17, 24)
+    >>> text[span.start : span.end], span.of(text)
+    ('14 ตำบล', '14 ตำบล')
+    """
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        """The characters of text within the span."""
+        return text[self.start : self.end]
+
 
 _CHOICES: dict[type, list[tuple[str, frozenset, bool]]] = {}
 
@@ -100,8 +120,7 @@ class Quantity:
     unit: str
     unit_key: str
     surface: str
-    start: int = 0  # character span in the directive text
-    end: int = 0
+    span: TextSpan = TextSpan(0, 0)  # where the surface stands in the directive text
     entity: str | None = None
     per: str | None = None
     repaired: bool = False
@@ -126,8 +145,7 @@ class DateSpan:
     end: date | None
     precision: Precision
     surface: str
-    begin: int = 0  # character span in the directive text
-    finish: int = 0
+    span: TextSpan = TextSpan(0, 0)  # where the surface stands in the directive text (start and end are days)
     year_inferred: bool = False
     repaired: bool = False
     role: DateRole | None = None
@@ -408,7 +426,7 @@ def quantity_dict(q: Quantity) -> dict:
         "entity": q.entity,
         "per": q.per,
         "surface": q.surface,
-        "span": [q.start, q.end],
+        "span": list(q.span),
         "repaired": q.repaired,
         "role": q.role,
     }
@@ -425,5 +443,5 @@ def date_dict(s: DateSpan) -> dict:
         "repaired": s.repaired,
         "role": s.role,
         "surface": s.surface,
-        "span": [s.begin, s.finish],
+        "span": list(s.span),
     }

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from .glossary import canonical_province, province_pattern, units, unit_alternation
-from .model import Note, Quantity
+from .model import Note, Quantity, TextSpan
 from .thaitext import to_arabic_digits
 
 _MULTIPLIERS = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}
@@ -177,8 +177,7 @@ def find_quantities(
                 unit="%" if info.kind == "percent" else unit,
                 unit_key=info.key,
                 surface=surface,
-                start=start,
-                end=end,
+                span=TextSpan(start, end),
                 entity=entity,
                 per=per,
                 repaired=repaired,
@@ -220,7 +219,7 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
         if q.unit == "%":
             q.role = "share"
             continue
-        before = reading[max(0, q.start - 16) : q.start]
+        before = reading[max(0, q.span.start - 16) : q.span.start]
         if listing is not None and listing.unit_key == q.unit_key and q.value <= left + 1e-9:
             q.role = "part"
             left -= q.value
@@ -230,15 +229,15 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
             q.role = "part"
         else:
             q.role = "total"
-            listing = q if _LIST_CUE.match(reading, q.end) else None
+            listing = q if _LIST_CUE.match(reading, q.span.end) else None
             left = float(q.value)
             if _WHOLE_BEFORE.search(before) or listing:
                 wholes.append(q)
     for i, q in enumerate(found):  # เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณ 2,400,000 บาท: the whole written after its part
-        if q.role != "total" or not _PART_BEFORE.search(reading[max(0, q.start - 16) : q.start]):
+        if q.role != "total" or not _PART_BEFORE.search(reading[max(0, q.span.start - 16) : q.span.start]):
             continue
         whole = next((w for w in found[i + 1 :] if w.unit_key == q.unit_key and not w.per), None)
-        if whole is not None and whole.value > q.value and _FROM_WHOLE.search(reading, q.end, whole.start):
+        if whole is not None and whole.value > q.value and _FROM_WHOLE.search(reading, q.span.end, whole.span.start):
             q.role = "part"
 
 

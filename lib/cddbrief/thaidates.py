@@ -14,7 +14,7 @@ import calendar
 import re
 from datetime import date
 
-from .model import DateSpan, Note, Recurrence, Reschedule
+from .model import DateSpan, Note, Recurrence, Reschedule, TextSpan
 from .thaitext import to_arabic_digits
 
 MONTHS = [
@@ -517,7 +517,7 @@ def _to_span(parts, text, context, notes) -> DateSpan | None:
     precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
     if y1 is None:
         notes.append(Note("inferred", f"'{surface}' has no year and none could be inferred", surface=surface, th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้"))
-        return DateSpan(None, None, precision, surface, parts["start"], parts["end"], year_inferred=True)
+        return DateSpan(None, None, precision, surface, TextSpan(parts["start"], parts["end"]), year_inferred=True)
     try:
         if parts["d1"] is not None:  # day, or year-to-day (its start is the year's first day)
             start = date(y1 - 543, parts["m1"], parts["d1"])
@@ -538,7 +538,7 @@ def _to_span(parts, text, context, notes) -> DateSpan | None:
         how_th = " (เครื่องหมายขีดระหว่างวันหายไป)" if parts.get("lost_dash") else ""
         notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}{how}", surface=surface,
                           th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}{how_th}"))  # fmt: skip
-    return DateSpan(start, end, precision, surface, parts["start"], parts["end"], year_inferred=inferred, repaired=repaired)
+    return DateSpan(start, end, precision, surface, TextSpan(parts["start"], parts["end"]), year_inferred=inferred, repaired=repaired)
 
 
 def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
@@ -685,11 +685,11 @@ def find_reschedules(text: str, spans: list[DateSpan]) -> list[Reschedule]:
     reading = to_arabic_digits(text)
     moves: list[Reschedule] = []
     for i, span in enumerate(spans):
-        lead_from = spans[i - 1].finish if i else 0
-        if not _WAS.search(reading[max(lead_from, span.begin - 30) : span.begin]):
+        lead_from = spans[i - 1].span.end if i else 0
+        if not _WAS.search(reading[max(lead_from, span.span.start - 30) : span.span.start]):
             continue
         for j in range(i + 1, min(i + 3, len(spans))):
-            between = reading[spans[j - 1].finish : spans[j].begin]
+            between = reading[spans[j - 1].span.end : spans[j].span.start]
             if _WAS.search(between):
                 break
             if _NOW.search(between):
@@ -716,7 +716,7 @@ def find_recurrences(text: str, spans: list[DateSpan]) -> list[Recurrence]:
         if not 1 <= day <= 31:
             continue
         first = next(
-            (s.start for s in spans if s.begin >= match.end() and s.begin - match.end() < 120 and s.start and s.start.day == day),
+            (s.start for s in spans if s.span.start >= match.end() and s.span.start - match.end() < 120 and s.start and s.start.day == day),
             None,
         )
         found.append(Recurrence("monthly", day, first, text[match.start() : match.end()]))
