@@ -95,11 +95,12 @@ ENTITY_REACH = 100  # characters: how far back a place name may stand from its f
 
 
 def find_quantities(
-    text: str, skip_spans: list[tuple[int, int]] = ()
+    text: str, skip_spans: list[tuple[int, int]] = (), *, item: int | None = None, directive: int | None = None
 ) -> tuple[list[Quantity], list[Note]]:
     """Find the quantities in a piece of Thai text; spans index ``text``.
 
-    ``skip_spans`` are character spans already read as something else (dates).
+    ``skip_spans`` are character spans already read as something else (dates);
+    ``item`` and ``directive`` say where the text stands, and each figure is made with them.
 
     >>> qs, _ = find_quantities("ดำเนินการ 120 หมู่บ้านหมู่บ้านละ 20,000 บาท คือน่าน 81.2 5%")
     >>> [(q.value, q.unit, q.per, q.entity, q.surface) for q in qs]
@@ -178,6 +179,8 @@ def find_quantities(
                 unit_key=info.key,
                 surface=surface,
                 span=TextSpan(start, end),
+                item=item,
+                directive=directive,
                 entity=entity,
                 per=per,
                 repaired=repaired,
