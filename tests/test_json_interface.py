@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # docgen_forms, when run as a sc
 import docgen  # noqa: E402
 import docgen_forms as forms  # noqa: E402
 from cddbrief import cache  # noqa: E402
+from cddbrief.extract import extract_text  # noqa: E402
 from cddbrief.indicators import frame_records  # noqa: E402
 from cddbrief.meeting import parse_document, read_meeting  # noqa: E402
 from cddbrief.sources import read_bytes  # noqa: E402
@@ -53,6 +54,14 @@ def numbering_table() -> bytes:
     ]
     meeting = docgen.GenMeeting(6, 2564, "สำนักงานพัฒนาชุมชนอำเภอลี้", "ลี้", "ลำพูน", items)
     return docgen.render_dump(meeting).encode("utf-8")
+
+
+# ``cddbrief extract --json``: figures, dates and recurrences outside a meeting (no item or directive keys)
+EXTRACTS = [
+    ("ประชุมครั้งที่ ๗/๒๕๖๕ ให้ส่งรายงาน 18 ฉบับ ภายใน 12 ส.ค. ทุกวันที่ 20 ของเดือน เริ่ม 20 ก.ย. 65 งบ 3.2 ล้านบาท คิดเป็นร้อยละ 4 5.5", 2565),
+    ("เดิมกำหนด 3 ก.พ. 66 กำหนดเป็น 17 ก.พ. 66 ตำบลละ 6,500 บาท รวม 13 ตำบล", None),
+    ("ไม่มีตัวเลข", None),
+]
 
 
 def _documents() -> list[str]:
@@ -121,6 +130,13 @@ def test_json_interface_is_unchanged(name):
     assert not found, f"{name}: {len(found)} differences, first: " + "; ".join(found[:5])
 
 
+def test_extract_interface_is_unchanged():
+    got = json.loads(_as_json([extract_text(text, year) for text, year in EXTRACTS]))
+    want = json.loads((GOLDEN / "extract.json").read_text(encoding="utf-8"))
+    found = differences(got, want)
+    assert not found, f"extract: {len(found)} differences, first: " + "; ".join(found[:5])
+
+
 def test_golden_files_cover_the_whole_interface():
     """The golden documents hold something of every list, check kind and note kind, and failing checks too."""
     seen: dict[str, set] = {"lists": set(), "check kinds": set(), "holds": set(), "note kinds": set(), "layouts": set(), "formats": set()}
@@ -161,6 +177,8 @@ def write_golden() -> None:
     for name in _documents():
         (GOLDEN / f"{name}.json").write_text(_as_json(_interface(_meeting(name))), encoding="utf-8")
         print("wrote", name)
+    (GOLDEN / "extract.json").write_text(_as_json([extract_text(text, year) for text, year in EXTRACTS]), encoding="utf-8")
+    print("wrote extract")
 
 
 if __name__ == "__main__":
