@@ -27,6 +27,7 @@ from cddbrief import cache  # noqa: E402
 from cddbrief.extract import extract_text  # noqa: E402
 from cddbrief.indicators import frame_records  # noqa: E402
 from cddbrief.meeting import parse_document, read_meeting  # noqa: E402
+from cddbrief.model import Meeting  # noqa: E402
 from cddbrief.sources import read_bytes  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "data" / "json-interface"
@@ -170,6 +171,20 @@ def test_the_cache_gives_back_the_json_of_a_meeting(sample_meeting, tmp_path):
     stored = tmp_path / "meeting.json"
     cache.write(stored, sample_meeting.to_dict())
     assert differences(cache.read(stored), json.loads(_as_json(sample_meeting.to_dict()))) == []
+
+
+@pytest.mark.parametrize("name", _documents())
+def test_a_meeting_read_back_from_its_json_is_the_same_meeting(name, tmp_path):
+    """Through the cache (checked JSON on disk) and ``Meeting.from_dict``: an equal Meeting, its
+    figures in their directives and each reschedule holding its directive's own dates."""
+    meeting = _meeting(name)
+    stored = tmp_path / "meeting.json"
+    cache.write(stored, meeting.to_dict())
+    again = Meeting.from_dict(cache.read(stored))
+    assert again == meeting
+    assert differences(again.to_dict(), json.loads(_as_json(meeting.to_dict()))) == []
+    for _, d in again.directives():
+        assert all(any(r.old is s for s in d.dates) and any(r.new is s for s in d.dates) for r in d.reschedules)
 
 
 def write_golden() -> None:

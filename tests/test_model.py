@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import typing
+from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 import pytest
 
 from cddbrief.errors import BadModelValue, CddbriefError
 from cddbrief.model import (
+    TextSpan,
     Block,
     BlockKind,
     Check,
@@ -86,7 +89,8 @@ def test_figures_and_dates_name_their_place_in_the_text_the_same_way():
     """One span convention: ``span`` (a TextSpan: start, end) on figures and dates, ``[start, end]`` in the JSON."""
     from dataclasses import fields
 
-    from cddbrief.model import TextSpan, date_dict, quantity_dict
+    from cddbrief.model import TextSpan
+    from cddbrief.records import to_dict
     from cddbrief.quantities import find_quantities
     from cddbrief.thaidates import find_dates
 
@@ -95,8 +99,107 @@ def test_figures_and_dates_name_their_place_in_the_text_the_same_way():
     (figure,), _ = find_quantities(text, [day.span])
     assert (figure.span, day.span) == (TextSpan(17, 24), TextSpan(37, 46))
     assert (figure.span.of(text), day.span.of(text)) == ("14 ฉบับ", "9 ก.พ. 66")
-    assert (quantity_dict(figure)["span"], date_dict(day)["span"]) == ([17, 24], [37, 46])
+    assert (to_dict(figure)["span"], to_dict(day)["span"]) == ([17, 24], [37, 46])
     for cls in (Quantity, DateSpan):
         names = {f.name for f in fields(cls)}
         assert "span" in names and not names & {"begin", "finish"}
     assert {f.name: f.type for f in fields(DateSpan)}["start"] == "date | None"  # start and end of a date are days
+
+
+# --- records generated from the fields ----------------------------------------------------------
+
+
+def test_each_object_of_the_sample_gives_back_its_record(sample_meeting):
+    from dataclasses import fields
+
+    from cddbrief.records import from_dict, to_dict
+
+    objects = [sample_meeting.source, *sample_meeting.notes, *sample_meeting.checks]
+    objects += [found for _, d in sample_meeting.directives() for found in (*d.quantities, *d.dates, *d.recurrences)]
+    assert {type(o).__name__ for o in objects} == {"Source", "Note", "Check", "Quantity", "DateSpan", "Recurrence"}
+    for obj in objects:
+        record = to_dict(obj)
+        assert from_dict(type(obj), record) == obj
+        assert to_dict(from_dict(type(obj), record)) == record
+        keys = set(record) - {"message_th"}
+        assert keys <= {f.name for f in fields(obj)}
+
+
+def test_a_figure_outside_a_meeting_has_no_item_or_directive_keys():
+    from cddbrief.records import to_dict
+
+    figure = _quantity()
+    assert list(to_dict(figure)) == ["value", "unit", "unit_key", "entity", "per", "surface", "span", "repaired", "role"]
+    figure.item, figure.directive = 3, 2
+    assert list(to_dict(figure))[:3] == ["item", "directive", "value"]
+    assert to_dict(Note("warning", "ไม่พบอำเภอ"))["item"] is None  # a note keeps its item key, null or not
+
+
+def test_a_reschedule_is_written_as_the_days_and_surfaces_of_its_dates():
+    from cddbrief.model import Reschedule
+    from cddbrief.records import to_dict
+
+    old = DateSpan(date(2023, 2, 3), date(2023, 2, 3), "day", "3 ก.พ. 66", role="original")
+    new = DateSpan(date(2023, 2, 17), date(2023, 2, 18), "day", "17-18 ก.พ. 66", role="rescheduled")
+    assert to_dict(Reschedule(old, new, 4, 1)) == {"item": 4, "directive": 1, "from": ["2023-02-03", "2023-02-03"], "to": ["2023-02-17", "2023-02-18"], "surface": ["3 ก.พ. 66", "17-18 ก.พ. 66"]}
+
+
+def _small_meeting():
+    from cddbrief.meeting import parse_document
+    from cddbrief.sources import read_bytes
+
+    text = (
+        "สพอ.ทุ่งหัวช้าง ร่วมประชุม ครั้งที่ 2/2566 เมื่อวันที่ 14 กุมภาพันธ์ 2566 มีข้อสั่งการ ดังนี้\n"
+        "1. ตลาดชุมชน: จัดตลาด 4 แห่ง เดิมกำหนด 3 มี.ค. 66 กำหนดเป็น 17 มี.ค. 66\n"
+        "2. ผ้าไทย: แต่งกายผ้าไทย 9 อำเภอ รายงานทุกวันที่ 5 ของเดือน\n"
+    )
+    return parse_document(read_bytes(text.encode(), "small.txt"))
+
+
+def test_meeting_from_dict_gives_the_meeting_back():
+    from cddbrief.model import Meeting
+
+    meeting = _small_meeting()
+    data = json.loads(json.dumps(meeting.to_dict(), ensure_ascii=False))
+    assert [len(data[name]) for name in ("quantities", "dates", "reschedules", "recurrences")] == [2, 2, 1, 1]
+    again = Meeting.from_dict(data)
+    assert again == meeting and again.id == "2566-02" and again.meeting_date == date(2023, 2, 14)
+    (move,) = again.items[0].directives[0].reschedules
+    assert move.old is again.items[0].directives[0].dates[0]
+
+
+@pytest.mark.parametrize(
+    "damage, problem",
+    [
+        (lambda data: data["quantities"][0].update(item=9), "the quantities record"),
+        (lambda data: data["dates"][1].update(directive=3), "a reschedule names the rescheduled date '17 มี.ค. 66'"),  # its date moved away
+        (lambda data: data["recurrences"][0].update(item=5), "the recurrences record"),
+        (lambda data: data["reschedules"][0].update({"from": ["2023-03-04", "2023-03-04"]}), "a reschedule names the original date '3 มี.ค. 66'"),
+        (lambda data: data["notes"][0].update(kind="note"), "'note' is not a Note kind"),
+        (lambda data: data["dates"][0].update(precision="week"), "'week' is not a DateSpan precision"),
+    ],
+)
+def test_a_record_that_does_not_fit_its_meeting_fails_clearly(damage, problem):
+    from cddbrief.model import Meeting
+
+    data = json.loads(json.dumps(_small_meeting().to_dict(), ensure_ascii=False))
+    damage(data)
+    with pytest.raises(BadModelValue) as caught:
+        Meeting.from_dict(data)
+    assert caught.value.problem.startswith(problem)
+
+
+@dataclass
+class _Office:
+    name: str
+    json_order: ClassVar = ("name", "province")
+
+
+def test_a_json_order_names_only_fields_and_properties_and_plain_knows_its_types():
+    from cddbrief.records import plain, to_dict
+
+    with pytest.raises(TypeError, match="_Office.json_order names 'province', neither a field nor a property"):
+        to_dict(_Office("แม่ทะ"))
+    with pytest.raises(TypeError, match="no JSON for a set"):
+        plain({"ลำปาง"})
+    assert plain([TextSpan(3, 9), (date(2023, 1, 31),)]) == [[3, 9], ["2023-01-31"]]

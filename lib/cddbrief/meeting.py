@@ -9,7 +9,7 @@ Every repair, inference, merge and skip is a Note.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
@@ -143,21 +143,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         notes.append(Note("warning", "the write-up names no office (สำนักงาน…, สพอ., สพจ.)", th="เอกสารไม่ระบุหน่วยงาน (สำนักงาน…, สพอ., สพจ.)"))
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
     items = with_figures(items, year_for_dates, notes)
-    meeting = Meeting(
-        number=header.number,
-        year_be=header.year_be,
-        title=header.title,
-        office=header.office,
-        district=header.district,
-        province=header.province,
-        province_en=header.province_en,
-        source=replace(raw.source, layout=reading.layout),
-        items=items,
-        notes=notes,
-        meeting_date=header.meeting_date,
-        chair=header.chair,
-        place=header.place,
-    )
+    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place)
+    meeting = Meeting(**asdict(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes)
     from .indicators import find_checks
 
     return replace(meeting, checks=find_checks(meeting))
