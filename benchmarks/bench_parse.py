@@ -119,7 +119,7 @@ def stages(data: bytes, seconds: float) -> None:
     from cddbrief.glossary import province_pattern
     from cddbrief.header import read_header
     from cddbrief.indicators import find_checks
-    from cddbrief.meeting import _extract
+    from cddbrief.meeting import with_figures
     from cddbrief.readers import read_layout
 
     seconds = max(seconds / 6, 0.3)
@@ -131,7 +131,7 @@ def stages(data: bytes, seconds: float) -> None:
         "read (decode, lines)": cpu_per_doc(lambda: read_bytes(data, SAMPLE.name), seconds),
         "layout reader (items)": cpu_per_doc(lambda: read_layout(read_bytes(data, SAMPLE.name)), seconds),
         "header": cpu_per_doc(lambda: read_header(reading.header, []), seconds),
-        "dates and figures": cpu_per_doc(lambda: _extract(meeting.items, meeting.year_be, []), seconds),
+        "dates and figures": cpu_per_doc(lambda: with_figures(meeting.items, meeting.year_be, []), seconds),
         "checks": cpu_per_doc(lambda: find_checks(meeting), seconds),
     }
     parts["layout reader (items)"] -= parts["read (decode, lines)"]

@@ -203,3 +203,25 @@ def test_a_json_order_names_only_fields_and_properties_and_plain_knows_its_types
     with pytest.raises(TypeError, match="no JSON for a set"):
         plain({"ลำปาง"})
     assert plain([TextSpan(3, 9), (date(2023, 1, 31),)]) == [[3, 9], ["2023-01-31"]]
+
+
+def test_every_literal_field_of_the_model_is_checked():
+    """Each field typed with a Literal, found from the types themselves, refuses a word outside its set."""
+    from dataclasses import fields, replace
+
+    from cddbrief import model
+
+    examples = [
+        Note("repair", "อ่านเลขไทย"), _quantity(), _check(), Block("paragraph", "ให้อำเภอรายงาน"),
+        Source("x.txt", "0" * 64, "txt", None, "prose"), Recurrence("monthly", 5, None, "ทุกวันที่ 5"),
+        DateSpan(date(2023, 2, 9), date(2023, 2, 9), "day", "9 ก.พ. 66", role="original"),
+    ]  # fmt: skip
+    checked = []
+    for obj in examples:
+        hints = typing.get_type_hints(type(obj), vars(model))
+        for f in fields(obj):
+            if "Literal" in str(hints[f.name]):
+                with pytest.raises(BadModelValue, match=f"^'✗' is not a {type(obj).__name__} {f.name}: use one of "):
+                    replace(obj, **{f.name: "✗"})
+                checked.append(f"{type(obj).__name__}.{f.name}")
+    assert len(checked) == 9, checked  # Note, Quantity, Check, Block kinds and role; Source format, layout; rule; precision, date role

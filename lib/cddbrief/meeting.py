@@ -9,7 +9,7 @@ Every repair, inference, merge and skip is a Note.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
@@ -60,7 +60,7 @@ def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> l
     >>> [(s.start.isoformat(), s.item, s.directive) for s in items[0].directives[0].dates]
     [('2023-02-09', 3, 1)]
     """
-    return [replace(item, directives=[_with_figures(item.no, d, year_be, notes) for d in item.directives]) for item in items]
+    return [Item(**{**vars(item), "directives": [_with_figures(item.no, d, year_be, notes) for d in item.directives]}) for item in items]
 
 
 def _with_figures(item: int, directive: Directive, year_be: int | None, notes: list[Note]) -> Directive:
@@ -144,7 +144,7 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
     items = with_figures(items, year_for_dates, notes)
     # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place)
-    meeting = Meeting(**asdict(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes)
+    meeting = Meeting(**vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes)
     from .indicators import find_checks
 
     return replace(meeting, checks=find_checks(meeting))

@@ -8,15 +8,15 @@ that differs from the field's name or a value written another way.
 
 Every closed set of words (a note's kind, a figure's role, a date's precision …)
 is a ``Literal`` type: plain strings everywhere (in JSON, frames, templates),
-checked when an object is made, so a misspelt kind fails at once and says
-which words it may be.
+checked when an object is made (against ``words`` of the type), so a misspelt
+kind fails at once and says which words it may be.
 """
 
 from __future__ import annotations
 
 import typing
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal, NamedTuple
 
@@ -53,42 +53,29 @@ class TextSpan(NamedTuple):
         return text[self.start : self.end]
 
 
-_CHOICES: dict[type, list[tuple[str, frozenset, bool]]] = {}
+def words(kind) -> frozenset[str]:
+    """The words a Literal type allows.
 
-
-def choices_of(cls: type) -> list[tuple[str, frozenset, bool]]:
-    """(field, the words it may hold, whether None may stand for none) of each Literal-typed field.
-
-    >>> name, words, optional = choices_of(DateSpan)[1]
-    >>> name, sorted(words), optional
-    ('role', ['original', 'rescheduled'], True)
+    >>> sorted(words(Precision))
+    ['day', 'month', 'year']
     """
-    known = _CHOICES.get(cls)
-    if known is None:
-        known = []
-        hints = typing.get_type_hints(cls)
-        for f in fields(cls):
-            hint = hints[f.name]
-            optional = type(None) in typing.get_args(hint)
-            literal = next((h for h in (hint, *typing.get_args(hint)) if typing.get_origin(h) is Literal), None)
-            if literal is not None:
-                known.append((f.name, frozenset(typing.get_args(literal)), optional))
-        _CHOICES[cls] = known
-    return known
+    return frozenset(typing.get_args(kind))
 
 
-def check_choices(obj) -> None:
-    """Raise BadModelValue when a Literal-typed field of a model object holds a word outside its set.
+NOTE_KINDS, BLOCK_KINDS, CHECK_KINDS = words(NoteKind), words(BlockKind), words(CheckKind)
+LAYOUTS, SOURCE_FORMATS, ROLES, DATE_ROLES = words(Layout), words(SourceFormat), words(Role), words(DateRole)
+PRECISIONS, RECURRENCE_RULES = words(Precision), words(RecurrenceRule)
 
-    >>> Note("รายงาน", "x")
+
+def refuse(obj, name: str, allowed: frozenset[str]) -> None:
+    """Raise BadModelValue: a field of a model object holds a word outside its set.
+
+    >>> Note("รายงาน", "อ่านเลขไทย")
     Traceback (most recent call last):
     ...
     cddbrief.errors.BadModelValue: 'รายงาน' is not a Note kind: use one of inferred, merged, repair, skipped, warning
     """
-    for name, allowed, optional in _CHOICES.get(type(obj)) or choices_of(type(obj)):
-        value = getattr(obj, name)
-        if value not in allowed and (value is not None or not optional):
-            raise BadModelValue(f"{value!r} is not a {type(obj).__name__} {name}", f"use one of {', '.join(sorted(allowed))}")
+    raise BadModelValue(f"{getattr(obj, name)!r} is not a {type(obj).__name__} {name}", f"use one of {', '.join(sorted(allowed))}")
 
 
 @dataclass(frozen=True)
@@ -107,7 +94,8 @@ class Note:
     json_order: ClassVar = ("kind", "message", "th", "item", "surface")
 
     def __post_init__(self):
-        check_choices(self)
+        if self.kind not in NOTE_KINDS:
+            refuse(self, "kind", NOTE_KINDS)
 
 
 @dataclass(slots=True)
@@ -138,7 +126,8 @@ class Quantity:
     json_order: ClassVar = ("item", "directive", "value", "unit", "unit_key", "entity", "per", "surface", "span", "repaired", "role")
 
     def __post_init__(self):
-        check_choices(self)
+        if self.role not in ROLES:
+            refuse(self, "role", ROLES)
 
 
 @dataclass(slots=True)
@@ -164,7 +153,10 @@ class DateSpan:
     json_order: ClassVar = ("item", "directive", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "span")
 
     def __post_init__(self):
-        check_choices(self)
+        if self.precision not in PRECISIONS:
+            refuse(self, "precision", PRECISIONS)
+        if self.role is not None and self.role not in DATE_ROLES:
+            refuse(self, "role", DATE_ROLES)
 
     @property
     def when(self) -> date | None:
@@ -207,7 +199,8 @@ class Recurrence:
     json_order: ClassVar = ("item", "directive", "rule", "day", "first", "surface")
 
     def __post_init__(self):
-        check_choices(self)
+        if self.rule not in RECURRENCE_RULES:
+            refuse(self, "rule", RECURRENCE_RULES)
 
 
 @dataclass
@@ -266,7 +259,8 @@ class Check:
     json_order: ClassVar = ("item", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence", "labels")
 
     def __post_init__(self):
-        check_choices(self)
+        if self.kind not in CHECK_KINDS:
+            refuse(self, "kind", CHECK_KINDS)
 
 
 @dataclass(slots=True)
@@ -291,7 +285,8 @@ class Block:
     page: int | None = None
 
     def __post_init__(self):
-        check_choices(self)
+        if self.kind not in BLOCK_KINDS:
+            refuse(self, "kind", BLOCK_KINDS)
 
 
 @dataclass(frozen=True)
@@ -308,7 +303,10 @@ class Source:
     layout: Layout | None = None
 
     def __post_init__(self):
-        check_choices(self)
+        if self.format not in SOURCE_FORMATS:
+            refuse(self, "format", SOURCE_FORMATS)
+        if self.layout is not None and self.layout not in LAYOUTS:
+            refuse(self, "layout", LAYOUTS)
 
 
 @dataclass
