@@ -192,13 +192,24 @@ def thai_share(text: str) -> float:
     >>> thai_share("Minutes of the meeting")
     0.0
     """
-    encoded = text.encode("utf-8", "surrogatepass")
+    return thai_share_of_utf8(text.encode("utf-8", "surrogatepass"), len(text))
+
+
+def thai_share_of_utf8(encoded: bytes, length: int) -> float:
+    """``thai_share`` of a text from its UTF-8 bytes and its length in characters: a reader
+    that has decoded the bytes need not encode the text again.
+
+    >>> text = "กองทุน OTOP ๑๒"
+    >>> thai_share_of_utf8(text.encode("utf-8"), len(text)) == thai_share(text)
+    True
+    """
     thai = encoded.count(b"\xe0\xb8") + encoded.count(b"\xe0\xb9")
-    ascii_part = text.encode("ascii", "ignore")
-    latin = len(ascii_part.translate(None, _NOT_ASCII_LETTERS))
-    other = len(text) - len(ascii_part) - thai
+    ascii_bytes = len(encoded.translate(None, _NOT_ASCII))  # a byte below 0x80 is an ASCII character of its own
+    latin = len(encoded.translate(None, _NOT_ASCII_LETTERS))
+    other = length - ascii_bytes - thai
     total = thai + latin + max(other, 0)
     return thai / total if total else 0.0
 
 
 _NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_NOT_ASCII = bytes(range(0x80, 0x100))
