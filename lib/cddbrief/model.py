@@ -33,6 +33,7 @@ DateRole = Literal["original", "rescheduled"]  # the old and the new date of a r
 Precision = Literal["day", "month", "year"]
 RecurrenceRule = Literal["monthly"]
 
+
 class TextSpan(NamedTuple):
     """Where a surface stands in its text: character offsets, ``start`` included, ``end`` not.
 
@@ -164,6 +165,15 @@ class DateSpan:
         return self.end if self.precision == "year" else self.start
 
 
+def days_of(span: DateSpan) -> list[str | None]:
+    """The first and last day of a date as JSON: ISO strings, or None for a date without a year.
+
+    >>> days_of(DateSpan(date(2023, 2, 9), date(2023, 2, 10), "day", "9-10 ก.พ. 66")), days_of(DateSpan(None, None, "day", "9 ก.พ."))
+    (['2023-02-09', '2023-02-10'], [None, None])
+    """
+    return [span.start.isoformat() if span.start else None, span.end.isoformat() if span.end else None]
+
+
 @dataclass(slots=True)
 class Reschedule:
     """``เดิมกำหนด X … กำหนดเป็น Y``: X was moved to Y.
@@ -172,8 +182,8 @@ class Reschedule:
     surfaces; the dates themselves are among its directive's dates.
     """
 
-    old: DateSpan = json_field(key="from", encode=lambda span: [plain_day(span.start), plain_day(span.end)])
-    new: DateSpan = json_field(key="to", encode=lambda span: [plain_day(span.start), plain_day(span.end)])
+    old: DateSpan = json_field(key="from", encode=days_of)
+    new: DateSpan = json_field(key="to", encode=days_of)
     item: int | None = None
     directive: int | None = None
 
@@ -413,20 +423,11 @@ class Meeting:
 FIGURE_LISTS = ("quantities", "dates", "reschedules", "recurrences")  # what directives hold, listed by the meeting in its JSON
 
 
-def plain_day(day: date | None) -> str | None:
-    """A day as JSON: its ISO string, or None.
-
-    >>> plain_day(date(2023, 2, 9)), plain_day(None)
-    ('2023-02-09', None)
-    """
-    return day.isoformat() if day else None
-
-
 def _reschedule(record: dict, dates: list[DateSpan]) -> Reschedule:
     """A reschedule's record back: its old and new dates are those of its directive it names."""
 
     def the_date(role: str, days: list, surface: str) -> DateSpan:
-        found = next((s for s in dates if s.role == role and [plain_day(s.start), plain_day(s.end)] == days and s.surface == surface), None)
+        found = next((s for s in dates if s.role == role and days_of(s) == days and s.surface == surface), None)
         if found is None:
             raise BadModelValue(f"a reschedule names the {role} date '{surface}', which its directive does not hold", "give the record as to_dict wrote it")
         return found
