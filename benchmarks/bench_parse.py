@@ -157,7 +157,7 @@ def stages(data: bytes, seconds: float) -> None:
     from cddbrief.glossary import province_pattern
     from cddbrief.header import read_header
     from cddbrief.checks import find_checks
-    from cddbrief.meeting import _extract
+    from cddbrief.meeting import with_figures
     from cddbrief.quantities import find_quantities
     from cddbrief.thaidates import find_dates
     from cddbrief.readers import read_layout
@@ -172,9 +172,9 @@ def stages(data: bytes, seconds: float) -> None:
         "read (decode, lines)": cpu_per_doc(lambda: read_bytes(data, SAMPLE.name), seconds),
         "layout reader (items)": cpu_per_doc(lambda: read_layout(read_bytes(data, SAMPLE.name)), seconds),
         "header": cpu_per_doc(lambda: read_header(reading.header, []), seconds),
-        "dates and figures": cpu_per_doc(lambda: _extract(meeting.items, meeting.year_be, []), seconds),
+        "dates and figures": cpu_per_doc(lambda: with_figures(meeting.items, meeting.year_be, []), seconds),
         "  of which dates": cpu_per_doc(lambda: [find_dates(t, meeting.year_be) for t in texts], seconds),
-        "  of which figures": cpu_per_doc(lambda: [find_quantities(t, [(s.begin, s.finish) for s in d.dates]) for t, d in zip(texts, directives)], seconds),
+        "  of which figures": cpu_per_doc(lambda: [find_quantities(t, [s.span for s in d.dates]) for t, d in zip(texts, directives)], seconds),
         "checks": cpu_per_doc(lambda: find_checks(meeting), seconds),
     }
     parts["layout reader (items)"] -= parts["read (decode, lines)"]

@@ -89,8 +89,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "the month before it then reads the same number and drops it for the same reason, so skipping it changes nothing",
     ("quantities.py", "assign_roles", "`left <= 1e-09` -> `left < 1e-09`"):
         "differs only when what is left of a listed total is exactly 1e-9, which no sum of written figures gives",
-    ("prose.py", "_item", "`0` -> `1`"):
-        "Directive(0, …): a placeholder number that number_directives() overwrites for every item before the reading is returned",
     ("points.py", "<module>", "`True` -> `False`"):
         "@dataclass(slots=True) on Line: slots save memory; no reader sets an attribute Line does not declare",
     ("points.py", "marker_number", "`return None` -> `return 0`"):

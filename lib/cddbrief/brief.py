@@ -206,7 +206,7 @@ class Brief:
                         "item": item.no,
                         "topic": self.topic(topics[item.no]),
                         "what": what[id(s)],
-                        "sentence": excerpt(d.text, s.begin, s.finish),
+                        "sentence": excerpt(d.text, *s.span),
                         "surface": s.surface,
                         "who": self.who(actors(d.text)),
                         "role": s.role,
@@ -252,7 +252,7 @@ class Brief:
                         "value": float(q.value),
                         "place": self.place(q.entity),
                         "per": (q.per if self.lang == "th" else unit_en(q.per, 1)) if q.per else "",
-                        "evidence": _highlight(d.text, q.start, q.end),
+                        "evidence": _highlight(d.text, *q.span),
                         "repaired": q.repaired,
                     }
                 )
@@ -352,7 +352,7 @@ class Brief:
             if whole is not None:
                 q, label, text = whole
                 said = self.t("national") if label and label != "ภาพรวม" else self.t("overall")
-                m["overall"] = {"value": float(q.value), "figure": self.figure(q.value, q.unit), "label": said, "sentence": excerpt(text, q.start, q.end)}
+                m["overall"] = {"value": float(q.value), "figure": self.figure(q.value, q.unit), "label": said, "sentence": excerpt(text, *q.span)}
             found.append(m)
         return found
 
@@ -499,8 +499,8 @@ def sentence_groups(directive) -> list[dict]:
     text = directive.text
     groups: list[dict] = []
     previous_end = 0
-    for q in sorted(directive.quantities, key=lambda q: q.start):
-        gap = text[previous_end : q.start]
+    for q in sorted(directive.quantities, key=lambda q: q.span):
+        gap = text[previous_end : q.span.start]
         words = measure_words(gap)
         current = groups[-1] if groups else None
         joins = current is not None and (not words or (q.role == "part" and any(f.unit_key == q.unit_key for f, _ in current["figures"])))
@@ -513,15 +513,15 @@ def sentence_groups(directive) -> list[dict]:
                 current["inner"] = (current.get("inner", "") + " " + words).strip()
         said = " ".join(w for w in (current["lead"], current.get("inner", "")) if w)
         current["figures"].append((q, said))
-        current["text"] += text[q.start : q.end]
-        previous_end = q.end
+        current["text"] += q.span.of(text)
+        previous_end = q.span.end
     return groups
 
 
 def _overall_label(group: dict, q, text: str) -> str | None:
     """Why a figure with no place is the whole to compare places with: the words of its statement
     (``ทั้งประเทศ``, ``ภาพรวม``), or None (a target, ``เป้าหมาย 100%``, is not an overall figure)."""
-    if _TARGET.search(text[max(0, q.start - 20) : q.start]):
+    if _TARGET.search(text[max(0, q.span.start - 20) : q.span.start]):
         return None
     found = _NATIONAL.search(group["text"])
     return found.group() if found else ""

@@ -90,7 +90,7 @@ def _ratios(item_no, directives, used) -> list[Check]:
     for d in directives:
         qs = d.quantities
         for i, pct in enumerate(qs):
-            if pct.unit != "%" or not _RATIO_CUE.search(d.text[max(0, pct.start - 12) : pct.start]):
+            if pct.unit != "%" or not _RATIO_CUE.search(d.text[max(0, pct.span.start - 12) : pct.span.start]):
                 continue
             before = [q for q in qs[:i] if q.unit != "%"]
             if not before:
@@ -106,8 +106,8 @@ def _ratios(item_no, directives, used) -> list[Check]:
             decimals = decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
             tolerance = 0.5 * 10 ** (-decimals) + 1e-9
             holds = abs(actual - pct.value) <= tolerance
-            used.add((d.no, part.start))
-            used.add((d.no, whole.start))
+            used.add((d.no, part.span.start))
+            used.add((d.no, whole.span.start))
             worked = (f"{number(part.value)} ÷ {_th(whole)} = {number(actual, fixed=True)}%", f"{number(part.value)} ÷ {_en(whole)} = {number(actual, fixed=True)}%")
             evidence = (whole.surface, part.surface, pct.surface)
             found.append(_against(pct, "ratio", item_no, d.no, (part.value, whole.value), round(actual, 4), holds, tolerance, worked, "%", evidence))
@@ -119,7 +119,7 @@ def _sums(item_no, directives) -> list[Check]:
     for d in directives:
         qs = d.quantities
         for i, total in enumerate(qs):
-            if not _SUM_CUE.match(d.text[total.end : total.end + 25]):
+            if not _SUM_CUE.match(d.text[total.span.end : total.span.end + 25]):
                 continue
             parts = []
             for q in qs[i + 1 :]:
@@ -140,7 +140,7 @@ def _sums(item_no, directives) -> list[Check]:
             terms = "+".join(number(q.value) for q in operands)
             worked = (f"{terms} = {number(actual)} {total.unit}", f"{terms} = {number(actual)} {units()[total.unit].en}")
             evidence = (total.surface, *(q.surface for q in operands))
-            labels = tuple(_part_label(d.text, prev.end, q.start) for prev, q in zip([total, *operands], operands))
+            labels = tuple(_part_label(d.text, prev.span.end, q.span.start) for prev, q in zip([total, *operands], operands))
             found.append(_against(total, "sum", item_no, d.no, tuple(q.value for q in operands), actual, holds, 0.0, worked, total.unit, evidence, labels))
     return found
 
@@ -164,14 +164,14 @@ def _shares(item_no, directives, used) -> list[Check]:
     for d in directives:
         qs = [q for q in d.quantities if units()[q.unit].kind in ("count", "place", "money")]
         for i, whole in enumerate(qs):
-            if whole.per or not _WHOLE_CUE.search(d.text[max(0, whole.start - 14) : whole.start]):
+            if whole.per or not _WHOLE_CUE.search(d.text[max(0, whole.span.start - 14) : whole.span.start]):
                 continue
             part = next((q for q in qs[i + 1 :] if q.unit_key == whole.unit_key), None)
             if part is None or part.per or part.value >= whole.value or whole.value == 0:
                 continue
-            if not _PART_CUE.search(d.text[max(0, part.start - 6) : part.start]):
+            if not _PART_CUE.search(d.text[max(0, part.span.start - 6) : part.span.start]):
                 continue
-            if (d.no, part.start) in used:
+            if (d.no, part.span.start) in used:
                 continue
             share = part.value / whole.value * 100
             found.append(

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from .glossary import canonical_province, longest_province_name, province_pattern, units, unit_alternation
-from .model import Note, Quantity
+from .model import Note, Quantity, TextSpan
 from .thaitext import to_arabic_digits
 
 _MULTIPLIERS = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}
@@ -100,11 +100,12 @@ ENTITY_REACH = 100  # characters: how far back a place name may stand from its f
 
 
 def find_quantities(
-    text: str, skip_spans: list[tuple[int, int]] = ()
+    text: str, skip_spans: list[tuple[int, int]] = (), *, item: int | None = None, directive: int | None = None
 ) -> tuple[list[Quantity], list[Note]]:
     """Find the quantities in a piece of Thai text; spans index ``text``.
 
-    ``skip_spans`` are character spans already read as something else (dates).
+    ``skip_spans`` are character spans already read as something else (dates);
+    ``item`` and ``directive`` say where the text stands, and each figure is made with them.
 
     >>> qs, _ = find_quantities("ดำเนินการ 120 หมู่บ้านหมู่บ้านละ 20,000 บาท คือน่าน 81.2 5%")
     >>> [(q.value, q.unit, q.per, q.entity, q.surface) for q in qs]
@@ -184,8 +185,9 @@ def find_quantities(
                 unit="%" if info.kind == "percent" else unit,
                 unit_key=info.key,
                 surface=surface,
-                start=start,
-                end=end,
+                span=TextSpan(start, end),
+                item=item,
+                directive=directive,
                 entity=entity,
                 per=per,
                 repaired=repaired,
@@ -241,7 +243,7 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
         if q.unit == "%":
             q.role = "share"
             continue
-        before = reading[max(0, q.start - 16) : q.start]
+        before = reading[max(0, q.span.start - 16) : q.span.start]
         if listing is not None and listing.unit_key == q.unit_key and q.value <= left + 1e-9:
             q.role = "part"
             left -= q.value
@@ -251,15 +253,15 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
             q.role = "part"
         else:
             q.role = "total"
-            listing = q if _LIST_CUE.match(reading, q.end) else None
+            listing = q if _LIST_CUE.match(reading, q.span.end) else None
             left = float(q.value)
             if listing or _whole_before(before):
                 wholes.append(q)
     for i, q in enumerate(found):  # เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณ 2,400,000 บาท: the whole written after its part
-        if q.role != "total" or not _part_before(reading[max(0, q.start - 16) : q.start]):
+        if q.role != "total" or not _part_before(reading[max(0, q.span.start - 16) : q.span.start]):
             continue
         whole = next((w for w in found[i + 1 :] if w.unit_key == q.unit_key and not w.per), None)
-        if whole is not None and whole.value > q.value and _FROM_WHOLE.search(reading, q.end, whole.start):
+        if whole is not None and whole.value > q.value and _FROM_WHOLE.search(reading, q.span.end, whole.span.start):
             q.role = "part"
 
 

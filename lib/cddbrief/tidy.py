@@ -103,14 +103,14 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
                 {"meeting": mid, "office": office, "item": q.item, "topic": item.topic, "directive": q.directive,
                  "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
                  "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
-                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, q.start, q.end), "role": q.role}  # fmt: skip
+                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, *q.span), "role": q.role}  # fmt: skip
             )
         for s in d.dates:
             records["dates"].append(
                 {"meeting": mid, "office": office, "item": s.item, "topic": item.topic, "directive": s.directive,
                  "start": s.start, "end": s.end, "when": s.when, "precision": s.precision, "year_inferred": s.year_inferred,
                  "repaired": s.repaired, "role": s.role, "surface": s.surface,
-                 "sentence": excerpt(d.text, s.begin, s.finish), "actors": who}  # fmt: skip
+                 "sentence": excerpt(d.text, *s.span), "actors": who}  # fmt: skip
             )
     for c in meeting.checks:
         records["checks"].append(

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import NotAWriteUp
-from ..model import Item, Note
+from ..model import Directive, Item, Layout, Note
 from ..thaitext import drop_stray_marks
 
 WEAK_FIT = 0.6  # below this the brief warns that the document was read as the layout that fitted best
@@ -46,7 +46,7 @@ class Fit:
 class Reading:
     """What a layout reader read: the lines that head the document, and the items."""
 
-    layout: str
+    layout: Layout
     header: list[str]
     items: list[Item]
     notes: list[Note] = field(default_factory=list)
@@ -116,31 +116,46 @@ def clean_marks(text: str, notes: list[Note]) -> str:
     return cleaned
 
 
-def number_directives(items: list[Item]) -> None:
-    for item in items:
-        for index, directive in enumerate(item.directives, start=1):
-            directive.no = index
+def numbered(directives: list[tuple[str | None, str]]) -> list[Directive]:
+    """An item's directives from their (label, text) as written, numbered 1, 2, … in that order.
+
+    >>> [(d.no, d.label, d.text) for d in numbered([("ก.", "ให้ตำบลรายงาน"), (None, "ส่งภายในเดือนนี้")])]
+    [(1, 'ก.', 'ให้ตำบลรายงาน'), (2, None, 'ส่งภายในเดือนนี้')]
+    """
+    return [Directive(no, text, label) for no, (label, text) in enumerate(directives, start=1)]
 
 
-def infer_numbers(items: list[Item], written: list[int | None], notes: list[Note]) -> None:
-    """Give each item without a number the one its neighbours imply, and say so."""
-    for index, item in enumerate(items):
-        if written[index] is not None:
+def infer_numbers(written: list[int | None], topics: list[str], notes: list[Note]) -> list[int]:
+    """The items' numbers: each as written, or for one without, the number its neighbours imply (said in a note).
+
+    >>> notes = []
+    >>> infer_numbers([1, None, 3], ["ผ้าไทย", "ตลาดนัดชุมชน", "ศูนย์เรียนรู้"], notes), [n.kind for n in notes]
+    ([1, 2, 3], ['inferred'])
+    """
+    numbers: list[int] = []
+    for index, number in enumerate(written):
+        if number is not None:
+            numbers.append(number)
             continue
-        before = items[index - 1].no if index else None
-        after = next(((written[j], j - index) for j in range(index + 1, len(items)) if written[j] is not None), None)
-        if before is not None:
-            item.no = before + 1
+        after = next(((written[j], j - index) for j in range(index + 1, len(written)) if written[j] is not None), None)
+        if index:
+            number = numbers[index - 1] + 1
         elif after is not None:
-            item.no = max(1, after[0] - after[1])
+            number = max(1, after[0] - after[1])
         else:
-            item.no = index + 1
-        if after is not None and after[0] != item.no + after[1]:
-            notes.append(Note("warning", f"item number {item.no} was inferred, but the next written number ({after[0]}) does not follow on", item=item.no, th=f"ลำดับที่ {item.no} อนุมานขึ้น แต่ลำดับถัดไปที่เขียนไว้ ({after[0]}) ไม่ต่อเนื่องกัน"))
-        notes.append(Note("inferred", f"item number {item.no} ({item.topic}) is missing and was inferred from its neighbours", item=item.no, th=f"ประเด็น '{item.topic}' ไม่มีลำดับที่ จึงอนุมานเป็นข้อ {item.no} จากข้อใกล้เคียง"))
+            number = index + 1
+        if after is not None and after[0] != number + after[1]:
+            notes.append(Note("warning", f"item number {number} was inferred, but the next written number ({after[0]}) does not follow on", item=number, th=f"ลำดับที่ {number} อนุมานขึ้น แต่ลำดับถัดไปที่เขียนไว้ ({after[0]}) ไม่ต่อเนื่องกัน"))
+        notes.append(Note("inferred", f"item number {number} ({topics[index]}) is missing and was inferred from its neighbours", item=number, th=f"ประเด็น '{topics[index]}' ไม่มีลำดับที่ จึงอนุมานเป็นข้อ {number} จากข้อใกล้เคียง"))
+        numbers.append(number)
+    return numbers
+
+
+def note_repeated_numbers(numbers: list[int], notes: list[Note]) -> None:
+    """A warning for each item number that more than one item uses."""
     seen: dict[int, int] = {}
-    for item in items:
-        seen[item.no] = seen.get(item.no, 0) + 1
+    for number in numbers:
+        seen[number] = seen.get(number, 0) + 1
     for number, count in seen.items():
         if count > 1:
             notes.append(Note("warning", f"item number {number} is used by {count} items with different topics", item=number, th=f"ลำดับที่ {number} ถูกใช้กับ {count} ข้อที่ประเด็นต่างกัน"))
