@@ -25,13 +25,6 @@ PACKAGE = LIB / "cddbrief"
 OWNED_ELSEWHERE = {
     "cddbrief/batch.py": "batch.py (another engineer's branch) imports report._index_entry",
 }
-# Known cycles, each between a package and its own modules, in files this branch does not own:
-# the package's __init__ imports its modules inside a function, and they take shared types from
-# the package (a base module of those types would break the cycle).
-_READERS = "readers/__init__.py imports minutes, prose, table in a function; each takes Fit, Reading and helpers from readers/__init__.py (the layout readers' branch, issue 13.7)"
-KNOWN_CYCLES = {
-    frozenset({"cddbrief.readers", f"cddbrief.readers.{m}"}): _READERS for m in ("minutes", "prose", "table")
-}
 
 
 def module_name(path: Path) -> str:
@@ -149,15 +142,8 @@ def test_the_walk_sees_the_package():
 
 
 def test_no_import_cycle_between_cddbrief_modules():
-    found = [" -> ".join(c) for c in cycles(import_graph()) if frozenset(c) not in KNOWN_CYCLES]
+    found = [" -> ".join(c) for c in cycles(import_graph())]
     assert found == [], "import cycles: " + "; ".join(found)
-
-
-@pytest.mark.parametrize("cycle", sorted(" -> ".join(sorted(c)) for c in KNOWN_CYCLES))
-def test_cycles_in_files_owned_elsewhere(cycle, request):
-    modules_in_it = frozenset(cycle.split(" -> "))
-    request.applymarker(pytest.mark.xfail(reason=KNOWN_CYCLES[modules_in_it], strict=False))
-    assert modules_in_it not in {frozenset(c) for c in cycles(import_graph())}
 
 
 def test_no_module_uses_another_modules_private_names():

@@ -13,7 +13,7 @@ import re
 
 from ..model import Item, Note
 from ..thaitext import collapse, to_arabic_digits
-from . import Fit, Reading, clean_marks, note_repeated_numbers, numbered
+from .base import Fit, Reading, clean_marks, note_repeated_numbers, numbered
 from .points import Line, lines_of
 
 NAME = "minutes"

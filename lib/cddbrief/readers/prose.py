@@ -15,7 +15,7 @@ import re
 from ..header import find_meeting_ref
 from ..model import Item, Note
 from ..thaitext import collapse
-from . import Fit, Reading, clean_marks, numbered
+from .base import Fit, Reading, clean_marks, numbered
 from .points import Line, lines_of, marker_number, marker_style, split_inline
 
 NAME = "prose"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..layout import Layout, columns_of, is_item_number, layout_table, layout_text
 from ..model import Item, Note
 from ..thaitext import collapse, normalise_spaces, to_arabic_digits
-from . import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
+from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
 from .points import split_directives
 
 NAME = "table"
