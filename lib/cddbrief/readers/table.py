@@ -127,7 +127,7 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
             roles = columns  # a full row keeps its places even when the number cell is empty
         else:
             roles = [c for c in columns if c != "no"]
-        fields = {role: "" for role in ("no", "topic", "directives", "remarks")}
+        fields = dict.fromkeys(("no", "topic", "directives", "remarks", "responsible", "due"), "")
         for role, cell in zip(roles, cells):
             fields[role] = cell
         if len(cells) > len(roles):
@@ -147,6 +147,11 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
             topic = topic[numbered_topic.start("topic") :]
         directives = split_directives(fields["directives"])
         remarks = collapse(fields["remarks"])
+        if fields["responsible"].strip():
+            remarks = " / ".join(r for r in (f"ผู้รับผิดชอบ: {collapse(fields['responsible'])}", remarks) if r)
+        if fields["due"].strip():  # a deadline column: its own directive, so its dates are read and dated like any other
+            directives.append((None, f"กำหนดเวลา: {collapse(fields['due'])}"))
+            notes.append(Note("merged", f"the deadline column of item '{topic[:40]}' ('{collapse(fields['due'])[:40]}') was read as a directive of its own, 'กำหนดเวลา: …'", th=f"ช่องกำหนดเวลาของประเด็น '{topic[:40]}' อ่านเป็นข้อสั่งการอีกข้อหนึ่ง ('กำหนดเวลา: …')"))
         previous = rows[-1] if rows else None
         same_item = previous is not None and (
             (not topic and number is None)
