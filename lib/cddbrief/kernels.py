@@ -144,7 +144,11 @@ class Kernels:
                 if pending:
                     self._submit(_end_when_started, pending[1])
                 pending = (spec, self._submit(start, spec, self.warm))
-        km = pending[1].result()  # a kernel that would not start raises here
+        try:
+            km = pending[1].result()  # a kernel that would not start raises here
+        except BaseException:  # stopped while it started (Ctrl-C, SIGTERM): it is ended, not left running
+            self._submit(_end_when_started, pending[1])
+            raise
         if self.spare:
             self.prestart(cwd)
         return km
