@@ -293,8 +293,9 @@ def _engine() -> str:
     """papermill's nbclient engine on a kernel started ahead (``km=``), registered once per process.
 
     papermill's own engine hands ``km`` to nbclient too, but then leaves the kernel and its
-    channels running (nbclient ends only kernels it started); this one ends them as papermill
-    ends its own kernels, in nbclient's ``finally``.
+    channels running (nbclient ends only kernels it started); this one ends them in nbclient's
+    ``finally``, as papermill ends its own kernels, but at once: every reply and output has come
+    back by then, and a polite shutdown cost 0.5-0.7 s of every brief here.
     """
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
@@ -308,7 +309,8 @@ def _engine() -> str:
             kwargs.pop("startup_timeout", None)
             timeout = execution_timeout or kwargs.pop("timeout", None)
             client = PapermillNotebookClient(nb_man, km=km, timeout=timeout, startup_timeout=start_timeout, kernel_name=kernel_name, log=logger,
-                                             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file, **kwargs)  # fmt: skip
+                                             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
+                                             shutdown_kernel="immediate", **kwargs)  # fmt: skip
             return client.execute(cleanup_kc=True)
 
     papermill_engines.register(ENGINE, PrestartedKernelEngine)
