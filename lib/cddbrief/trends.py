@@ -7,9 +7,6 @@ and writes ``OUT/trends.html`` (and ``.pdf``), self-contained like a brief.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -447,58 +444,24 @@ class Trends:
 
 
 def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", force=False, say=print) -> dict[str, Path]:
-    """Run the trends notebook over a folder; write OUT/trends.html (and .pdf)."""
-    from . import report
-    from .brief import versions
-    from .corpus import read_folder
+    """Run the trends notebook over a folder; write OUT/trends.html (and .pdf).
 
+    Up to date while every document's name and content, the language, the notebook and the
+    package are unchanged (``render.cache_key``).
+    """
+    from .brief import labels
+    from .corpus import read_folder
+    from .render import Job, Options, cache_key, render
+
+    options = Options(tuple(formats), lang, Path(out_dir), force)  # checks formats and language
     listing = read_folder(data_dir)
     if not any("entry" in result for _, result in listing):
         raise CddbriefError(f"no readable meeting summaries in {data_dir}", "give the folder with --data DIR")
-    unknown = [f for f in formats if f not in report.FORMATS]
-    if unknown or not formats:
-        raise CddbriefError(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
-    notebook = NOTEBOOK
-    out = Path(out_dir)
-    report.make_folder(out)
-    suffix = "" if lang == "th" else f".{lang}"
-    targets = {fmt: out / f"trends{suffix}.{fmt}" for fmt in formats}
-    key = hashlib.sha256(
-        json.dumps(
-            [[p.name, r["entry"].sha256 if "entry" in r else r["error"]] for p, r in listing]
-            + [lang, hashlib.sha256(notebook.read_bytes()).hexdigest(), report.inputs_digest(), versions(), os.environ.get("SOURCE_DATE_EPOCH", "")],
-            ensure_ascii=False,
-        ).encode()
-    ).hexdigest()
-    manifest = out / f".trends{suffix}.json"
-    with report.locked(out, say, "trends"):
-        if not force and report.read_manifest(manifest).get("key") == key and all(t.exists() for t in targets.values()):
-            say(f"trends: up to date ({', '.join(str(t) for t in targets.values())}); --force rebuilds")
-            return targets
-        import tempfile
-
-        tmp = Path(tempfile.mkdtemp(prefix=".build-trends-", dir=out))
-        try:
-            report.quick_jsonschema()
-            executed = report.execute_notebook(notebook, tmp / "trends.ipynb", {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, out / f"trends{suffix}.failed.ipynb")
-            from .brief import labels
-
-            title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
-            page = {"lang": lang, "title": title, "running": title}
-            html = report.export_html(executed, page)
-            written = {}
-            if "html" in formats:
-                written["html"] = tmp / "trends.html"
-                written["html"].write_text(html, encoding="utf-8")
-            if "pdf" in formats:
-                written["pdf"] = tmp / "trends.pdf"
-                report.write_pdf(html, written["pdf"])
-            for fmt, path in written.items():
-                os.replace(path, targets[fmt])
-            report.write_manifest(manifest, {"key": key})
-        finally:
-            import shutil
-
-            shutil.rmtree(tmp, ignore_errors=True)
-    say(f"trends: wrote {', '.join(str(t) for t in targets.values())}")
-    return targets
+    documents = [[p.name, r["entry"].sha256 if "entry" in r else r["error"]] for p, r in listing]
+    title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
+    job = Job("trends", "trends page", NOTEBOOK, {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, options.out_dir, "trends",
+              cache_key(NOTEBOOK, documents, lang), {"lang": lang, "title": title, "running": title}, keep_notebook=False)  # fmt: skip
+    done = render(job, options, say)
+    if not done.up_to_date:
+        say(f"trends: wrote {', '.join(str(t) for t in done.files.values())}")
+    return done.files
