@@ -5,9 +5,6 @@
 - no module reaches into another's private names (``from .report import _index_entry``,
   ``charts._png``): what a module offers others is what it names without a leading ``_``;
 - ``cddbrief.frames`` stays the public function, not a submodule that shadows it once imported.
-
-A case in a file of another engineer's branch is marked xfail with the file's name, so the rule
-holds for the rest of lib/ now and the case shows until that file is fixed.
 """
 
 from __future__ import annotations
@@ -20,12 +17,6 @@ import pytest
 
 LIB = Path(__file__).resolve().parents[1] / "lib"
 PACKAGE = LIB / "cddbrief"
-
-# Known cases in files this branch does not own: file (under lib/) -> why it is left.
-OWNED_ELSEWHERE = {
-    "cddbrief/batch.py": "batch.py (another engineer's branch) imports report._index_entry",
-}
-
 
 def module_name(path: Path) -> str:
     """``lib/cddbrief/sources/docx.py`` -> ``cddbrief.sources.docx``; a package's ``__init__`` is the package."""
@@ -147,14 +138,8 @@ def test_no_import_cycle_between_cddbrief_modules():
 
 
 def test_no_module_uses_another_modules_private_names():
-    found = [r for r in private_reaches() if r[0] not in OWNED_ELSEWHERE]
+    found = private_reaches()
     assert found == [], found
-
-
-@pytest.mark.parametrize("where", sorted(OWNED_ELSEWHERE))
-def test_private_names_used_in_files_owned_elsewhere(where, request):
-    request.applymarker(pytest.mark.xfail(reason=OWNED_ELSEWHERE[where], strict=False))
-    assert [r for r in private_reaches() if r[0] == where] == []
 
 
 def test_a_private_reach_and_a_cycle_are_caught(tmp_path, monkeypatch):
