@@ -118,14 +118,24 @@ def _pyplot():
 
 
 def _png(fig) -> str:
-    """The figure as a PNG data URI at print resolution, with no timestamp or software tag.
+    """The figure as a PNG data URI at print resolution: 256 colours, no timestamp or software tag.
 
     PNG, not SVG: WeasyPrint draws SVG text-as-paths slowly (seconds per brief),
-    and 200 dpi prints crisp on A4.
+    and 200 dpi prints crisp on A4. A chart's few colours and the grey steps of its
+    anti-aliased text fit a palette of 256 chosen by coverage (no channel moves by more
+    than 1 of 255): the pictures take under half the bytes and encode ~3x quicker than
+    zlib's best on full colour (benchmarks/bench_charts.py).
     """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None}, pil_kwargs={"optimize": True})
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    fig.set_dpi(DPI)  # the figure is closed below: drawn once, at the resolution it is kept at
+    canvas = FigureCanvasAgg(fig)  # whatever backend the notebook's user chose
+    canvas.draw()
+    pixels = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     _pyplot().close(fig)
+    buffer = io.BytesIO()
+    pixels.convert("RGB").quantize(256, method=Image.Quantize.MAXCOVERAGE).save(buffer, format="png")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
