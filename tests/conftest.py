@@ -21,11 +21,13 @@ SPEC = DATA / "meeting-2562-04.expected.json"
 CLI = [sys.executable, "-m", "cddbrief.cli"]  # `cddbrief` as installed, run by this Python
 
 
-def run_cli(*args, env=None, cwd=None, stdin=None, timeout=600) -> subprocess.CompletedProcess:
+def run_cli(*args, env=None, extra_env=None, cwd=None, stdin=None, timeout=900) -> subprocess.CompletedProcess:
     """``cddbrief ARGS`` in a fresh process, as a user runs it: its exit code, stdout and stderr as text.
 
-    ``env`` replaces the environment (None: this one), ``stdin`` is text fed to it.
+    ``env`` replaces the environment (None: this one), ``extra_env`` adds to it, ``stdin`` is text fed to it.
     """
+    if extra_env:
+        env = {**(os.environ if env is None else env), **extra_env}
     return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd, input=stdin, timeout=timeout)
 
 

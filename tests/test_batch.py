@@ -6,19 +6,14 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
 
 import docgen
-from conftest import SAMPLE
-
-CLI = [sys.executable, "-m", "cddbrief.cli"]
+from conftest import CLI, SAMPLE, run_cli
 
 
-def run(*args, timeout=900):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +43,7 @@ class _Links(HTMLParser):
 
 def test_build_all_in_processes(folder, tmp_path):
     out = tmp_path / "out"
-    result = run("build", "--all", "--data", str(folder), "--out", str(out), "--jobs", "2")
+    result = run_cli("build", "--all", "--data", str(folder), "--out", str(out), "--jobs", "2")
     assert result.returncode == 1  # one document could not be built: the status says so
     assert "3 built, 0 up to date, 1 failed" in result.stderr
     assert re.search(r"failed: d-broken\.docx: .*not a (readable )?Word", result.stderr)
@@ -63,7 +58,7 @@ def test_build_all_in_processes(folder, tmp_path):
     assert sorted(parser.links) == sorted(f"{name}/brief.html" for name in folders)
     assert parser.external == [] and "<script>" in index and 'aria-sort' in index
     assert "d-broken.docx" in index  # the failure is listed, not hidden
-    again = run("build", "--all", "--data", str(folder), "--out", str(out), "--jobs", "2")
+    again = run_cli("build", "--all", "--data", str(folder), "--out", str(out), "--jobs", "2")
     assert "0 built, 3 up to date, 1 failed" in again.stderr
 
 
@@ -78,7 +73,7 @@ def test_build_all_on_a_dask_cluster(folder, tmp_path):
     out = tmp_path / "out"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
-        result = run("build", "--all", "--data", str(good), "--out", str(out), "--scheduler", cluster.scheduler_address)
+        result = run_cli("build", "--all", "--data", str(good), "--out", str(out), "--scheduler", cluster.scheduler_address)
     assert result.returncode == 0, result.stderr
     assert "2 built, 0 up to date, 0 failed" in result.stderr
     html = (out / "2562-04" / "brief.html").read_text(encoding="utf-8")
@@ -87,13 +82,13 @@ def test_build_all_on_a_dask_cluster(folder, tmp_path):
 
 
 def test_scheduler_that_is_not_there(folder, tmp_path):
-    result = run("build", "--all", "--data", str(folder), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9", timeout=120)
+    result = run_cli("build", "--all", "--data", str(folder), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9", timeout=120)
     assert result.returncode == 2 and "cannot reach the dask scheduler" in result.stderr
 
 
 @pytest.mark.parametrize("args, words", [(["build"], "give one of"), (["build", "4/2562", "--jobs", "2"], "go with --all"), (["build", "--all", "--jobs", "0"], "not a number")])
 def test_batch_usage_errors(args, words):
-    result = run(*args)
+    result = run_cli(*args)
     assert result.returncode == 2 and words in result.stderr and result.stderr.count("\n") == 1
 
 

@@ -10,13 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE
-
-CLI = [sys.executable, "-m", "cddbrief.cli"]
+from conftest import CLI, SAMPLE, run_cli
 
 
-def run(*args, cwd=None, stdin=None):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd, input=stdin, timeout=120)
 
 
 @pytest.fixture()
@@ -28,7 +24,7 @@ def data_dir(tmp_path):
 
 
 def test_parse_json_of_a_file():
-    result = run("parse", str(SAMPLE), "--json")
+    result = run_cli("parse", str(SAMPLE), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["meeting"]["id"] == "2562-04"
@@ -43,13 +39,13 @@ def test_parse_json_of_a_file():
 
 @pytest.mark.parametrize("meeting_id", ["4/2562", "4/62", "2562-04", "๔/๒๕๖๒"])
 def test_parse_by_any_form_of_meeting_id(data_dir, meeting_id):
-    result = run("parse", meeting_id, "--data", str(data_dir), "--json")
+    result = run_cli("parse", meeting_id, "--data", str(data_dir), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["meeting"]["office"] == "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"
 
 
 def test_parse_summary_is_readable():
-    result = run("parse", str(SAMPLE))
+    result = run_cli("parse", str(SAMPLE))
     assert result.returncode == 0
     assert "ครั้งที่ 4/2562" in result.stdout
     assert "878 หมู่บ้าน × 18,000 บาท = 15,804,000 บาท" in result.stdout
@@ -66,14 +62,14 @@ def one_line_error(result, *words):
 
 
 def test_unknown_meeting_names_those_that_exist(data_dir):
-    one_line_error(run("parse", "5/2562", "--data", str(data_dir)), "no meeting 5/2562", "2562-04")
+    one_line_error(run_cli("parse", "5/2562", "--data", str(data_dir)), "no meeting 5/2562", "2562-04")
 
 
 def test_two_offices_for_one_meeting(data_dir):
     text = SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ")
     (data_dir / "other.txt").write_text(text, encoding="utf-8")
-    one_line_error(run("parse", "4/2562", "--data", str(data_dir)), "2 documents", "เสริมงาม", "แม่ทะ", "--office")
-    chosen = run("parse", "4/2562", "--data", str(data_dir), "--office", "แม่ทะ", "--json")
+    one_line_error(run_cli("parse", "4/2562", "--data", str(data_dir)), "2 documents", "เสริมงาม", "แม่ทะ", "--office")
+    chosen = run_cli("parse", "4/2562", "--data", str(data_dir), "--office", "แม่ทะ", "--json")
     assert json.loads(chosen.stdout)["meeting"]["district"] == "แม่ทะ"
 
 
@@ -88,7 +84,7 @@ def test_two_offices_for_one_meeting(data_dir):
     ],
 )
 def test_usage_and_input_errors(args, words):
-    one_line_error(run(*args), *words)
+    one_line_error(run_cli(*args), *words)
 
 
 def test_bad_files(tmp_path):
@@ -97,22 +93,22 @@ def test_bad_files(tmp_path):
     (tmp_path / "english.txt").write_text("Minutes of the meeting\n\tNo\n\tTopic\n", encoding="utf-8")
     (tmp_path / "fake.docx").write_text("not a zip", encoding="utf-8")
     (tmp_path / "noheader.txt").write_text("\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\tให้รายงานผล\n", encoding="utf-8")
-    one_line_error(run("parse", str(tmp_path / "empty.txt")), "empty")
-    one_line_error(run("parse", str(tmp_path / "pic.txt")), "PNG")
-    one_line_error(run("parse", str(tmp_path / "english.txt")), "no Thai")
-    one_line_error(run("parse", str(tmp_path / "fake.docx")), "not a Word")
-    one_line_error(run("parse", str(tmp_path / "noheader.txt")), "meeting number", "--meeting")
-    one_line_error(run("parse", str(tmp_path)), "folder")
-    rescued = run("parse", str(tmp_path / "noheader.txt"), "--meeting", "4/2562", "--json")
+    one_line_error(run_cli("parse", str(tmp_path / "empty.txt")), "empty")
+    one_line_error(run_cli("parse", str(tmp_path / "pic.txt")), "PNG")
+    one_line_error(run_cli("parse", str(tmp_path / "english.txt")), "no Thai")
+    one_line_error(run_cli("parse", str(tmp_path / "fake.docx")), "not a Word")
+    one_line_error(run_cli("parse", str(tmp_path / "noheader.txt")), "meeting number", "--meeting")
+    one_line_error(run_cli("parse", str(tmp_path)), "folder")
+    rescued = run_cli("parse", str(tmp_path / "noheader.txt"), "--meeting", "4/2562", "--json")
     assert rescued.returncode == 0 and json.loads(rescued.stdout)["meeting"]["id"] == "2562-04"
 
 
 def test_extract_from_argument_and_stdin():
-    result = run("extract", "เป้าหมาย 121,150 ครัวเรือน ภายใน 24 เม.ย. 62", "--json")
+    result = run_cli("extract", "เป้าหมาย 121,150 ครัวเรือน ภายใน 24 เม.ย. 62", "--json")
     data = json.loads(result.stdout)
     assert [(q["value"], q["unit"]) for q in data["quantities"]] == [(121150, "ครัวเรือน")]
     assert [d["start"] for d in data["dates"]] == ["2019-04-24"]
-    piped = run("extract", "-", "--json", stdin="ประชุมครั้งที่ 4/2562")
+    piped = run_cli("extract", "-", "--json", stdin="ประชุมครั้งที่ 4/2562")
     assert json.loads(piped.stdout)["meetings"] == [{"number": 4, "year_be": 2562}]
 
 
@@ -158,19 +154,19 @@ def test_extract_reads_at_most_the_limit_from_stdin():
     ],
 )
 def test_build_settings_are_one_line(args, words, tmp_path):
-    one_line_error(run(*args, "--out", str(tmp_path / "out")), *words)
+    one_line_error(run_cli(*args, "--out", str(tmp_path / "out")), *words)
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("brief*"))
 
 
 def test_build_as_of_counts_from_that_day_and_is_part_of_the_key(data_dir, tmp_path):
     out = tmp_path / "out"
-    first = run("build", "4/2562", "--data", str(data_dir), "--out", str(out))
+    first = run_cli("build", "4/2562", "--data", str(data_dir), "--out", str(out))
     assert first.returncode == 0, first.stderr
-    counted = run("build", "4/2562", "--data", str(data_dir), "--out", str(out), "--as-of", "2019-04-20")
+    counted = run_cli("build", "4/2562", "--data", str(data_dir), "--out", str(out), "--as-of", "2019-04-20")
     assert counted.returncode == 0 and "wrote" in counted.stderr, counted.stderr  # not "up to date": another brief
     html = (out / "2562-04" / "brief.html").read_text(encoding="utf-8")
     assert "20 เม.ย. 2562" in html and "วันที่ผู้ใช้กำหนด" in html
     notebook = json.loads((out / "2562-04" / "brief.ipynb").read_text(encoding="utf-8"))
     assert notebook["metadata"]["papermill"]["parameters"]["as_of"] == "2019-04-20"
-    again = run("build", "4/2562", "--data", str(data_dir), "--out", str(out), "--as-of", "2019-04-20")
+    again = run_cli("build", "4/2562", "--data", str(data_dir), "--out", str(out), "--as-of", "2019-04-20")
     assert "up to date" in again.stderr

@@ -25,14 +25,10 @@ import pytest
 import docgen
 import reliability_cases
 from cddbrief.batch import children  # the /proc walk the batch uses to end its own children
-from conftest import SAMPLE
+from conftest import CLI, SAMPLE, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-m", "cddbrief.cli"]
 
-
-def run(*args, env=None, timeout=600, cwd=None):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})}, cwd=cwd)
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -198,7 +194,7 @@ def test_stale_build_folders_are_cleaned_and_live_ones_kept(tmp_path):
     but never the folder of a process still running."""
     out = tmp_path / "out"
     source = write_meeting(tmp_path / "m.txt", 5, number=3, year_be=2564)
-    first = run("build", str(source), "--out", str(out))
+    first = run_cli("build", str(source), "--out", str(out))
     assert first.returncode == 0, first.stderr
     folder = next(p for p in out.iterdir() if p.is_dir())
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
@@ -210,7 +206,7 @@ def test_stale_build_folders_are_cleaned_and_live_ones_kept(tmp_path):
     try:
         live = folder / f".build-{sleeper.pid}-busy"
         live.mkdir()
-        again = run("build", str(source), "--out", str(out))
+        again = run_cli("build", str(source), "--out", str(out))
         assert again.returncode == 0 and "up to date" in again.stderr
         assert not stale.exists() and live.exists()
     finally:
@@ -225,7 +221,7 @@ def test_a_killed_single_build_leaves_nothing_behind_the_next(tmp_path):
     until(lambda: list(out.glob("*/.build-*")) or process.poll() is not None, 300, "a .build-* folder")
     os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
-    again = run("build", str(source), "--out", str(out))
+    again = run_cli("build", str(source), "--out", str(out))
     assert again.returncode == 0, again.stderr
     assert list(out.glob("*/.build-*")) == [] and len(list(out.glob("*/brief.html"))) == 1
 
@@ -238,14 +234,14 @@ def test_another_office_is_not_built_over_the_first(tmp_path):
     out = tmp_path / "out"
     a = write_meeting(tmp_path / "a.txt", 1, number=6, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
     b = write_meeting(tmp_path / "b.txt", 2, number=6, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอเกาะคา", district="เกาะคา")
-    assert run("build", str(a), "--out", str(out)).returncode == 0
+    assert run_cli("build", str(a), "--out", str(out)).returncode == 0
     before = tree(out)
-    second = run("build", str(b), "--out", str(out))
+    second = run_cli("build", str(b), "--out", str(out))
     assert second.returncode == 2 and second.stderr.count("\n") == 1, second.stderr
     line = second.stderr
     assert "a.txt" in line and "b.txt" in line and "แม่ทะ" in line and "เกาะคา" in line and "--office" in line
     assert tree(out) == before  # nothing replaced
-    third = run("build", str(b), "--out", str(out), "--office", "เกาะคา")
+    third = run_cli("build", str(b), "--out", str(out), "--office", "เกาะคา")
     assert third.returncode == 0, third.stderr
     assert (out / "2563-06-ko-kha" / "brief.html").exists() and tree(out / "2563-06") == {k[len("2563-06/"):]: v for k, v in before.items() if k.startswith("2563-06/")}
 
@@ -254,15 +250,15 @@ def test_meeting_option_cannot_overwrite_another_documents_brief(tmp_path):
     out = tmp_path / "out"
     real = write_meeting(tmp_path / "real.txt", 3, number=4, year_be=2562, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
     other = write_meeting(tmp_path / "other.txt", 4, number=5, year_be=2562, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
-    assert run("build", str(real), "--out", str(out)).returncode == 0
+    assert run_cli("build", str(real), "--out", str(out)).returncode == 0
     before = tree(out)
-    forced = run("build", str(other), "--meeting", "4/2562", "--out", str(out))
+    forced = run_cli("build", str(other), "--meeting", "4/2562", "--out", str(out))
     assert forced.returncode == 2 and forced.stderr.count("\n") == 1
     assert "real.txt" in forced.stderr and "other.txt" in forced.stderr and "--meeting 4/2562" in forced.stderr
     assert tree(out) == before
     edited = real.read_text(encoding="utf-8").replace("ให้", "ขอให้", 1)  # the same document, edited: still its folder
     real.write_text(edited, encoding="utf-8")
-    assert run("build", str(real), "--out", str(out)).returncode == 0
+    assert run_cli("build", str(real), "--out", str(out)).returncode == 0
 
 
 def test_one_office_two_documents_of_one_meeting(tmp_path):
@@ -275,22 +271,22 @@ def test_one_office_two_documents_of_one_meeting(tmp_path):
     write_meeting(data / "c.txt", 7, number=7, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
     sha = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:6] for p in (a, b)}
     out = tmp_path / "out"
-    first = run("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2")
+    first = run_cli("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2")
     assert first.returncode == 0 and "3 built, 0 up to date, 0 failed" in first.stderr, first.stderr
     folders = sorted(p.name for p in out.iterdir() if p.is_dir())
     assert folders == sorted([f"2563-07-ko-kha-{sha['a.txt']}", f"2563-07-ko-kha-{sha['b.txt']}", "2563-07-mae-tha"])
     for name in ("a.txt", "b.txt"):
         owner = json.loads((out / f"2563-07-ko-kha-{sha[name]}" / ".source.json").read_text(encoding="utf-8"))
         assert owner["file"] == name and owner["sha256"].startswith(sha[name])
-    again = run("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2")
+    again = run_cli("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2")
     assert "0 built, 3 up to date, 0 failed" in again.stderr
-    listed = run("list", "--data", str(data))
+    listed = run_cli("list", "--data", str(data))
     note = [ln for ln in listed.stdout.splitlines() if "different documents" in ln]
     assert len(note) == 1 and "a.txt " + sha["a.txt"] in note[0] and "b.txt " + sha["b.txt"] in note[0] and "give its path" in note[0]
-    as_json = json.loads(run("list", "--data", str(data), "--json").stdout)
+    as_json = json.loads(run_cli("list", "--data", str(data), "--json").stdout)
     twins = {Path(m["file"]).name: m["same_office_documents"] for m in as_json["meetings"]}
     assert twins == {"a.txt": ["b.txt"], "b.txt": ["a.txt"], "c.txt": []}
-    ambiguous = run("parse", "7/2563", "--data", str(data), "--office", "เกาะคา")
+    ambiguous = run_cli("parse", "7/2563", "--data", str(data), "--office", "เกาะคา")
     assert ambiguous.returncode == 2 and "give the file instead of the id" in ambiguous.stderr and "--office cannot tell" in ambiguous.stderr
 
 
@@ -309,7 +305,7 @@ def test_settings_are_checked_before_any_work(case, tmp_path):
     env, args = case["make"](tmp_path)
     before = tree(out), sorted(p.name for p in out.rglob("*"))
     args = [a.replace("{data}", str(data)).replace("{out}", str(out)).replace("{tmp}", str(tmp_path)) for a in args]
-    result = run(*args, env={k: v.replace("{tmp}", str(tmp_path)) for k, v in env.items()}, cwd=tmp_path / "work", timeout=300)
+    result = run_cli(*args, extra_env={k: v.replace("{tmp}", str(tmp_path)) for k, v in env.items()}, cwd=tmp_path / "work", timeout=300)
     assert result.returncode == 2, (result.returncode, result.stderr)
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("cddbrief: "), result.stderr
     for words in case["words"]:
@@ -331,7 +327,7 @@ def test_file_names_that_are_not_utf8(tmp_path):
     with open(bad, "wb") as fh:
         fh.write((data / "good.txt").read_bytes().replace("ครั้งที่ 8/".encode(), "ครั้งที่ 9/".encode()))
     out = tmp_path / "out"
-    result = run("build", "--all", "--data", str(data), "--out", str(out))
+    result = run_cli("build", "--all", "--data", str(data), "--out", str(out))
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
     assert "1 built, 0 up to date, 1 failed" in result.stderr
     assert "failed: \\xa1\\xd2\\xc3.txt: " in result.stderr and "not valid UTF-8" in result.stderr
@@ -380,7 +376,7 @@ def test_a_port_that_is_not_a_dask_scheduler_fails_in_seconds(tmp_path):
     write_meeting(data / "m.txt", 1, number=2, year_be=2563)
     server = SilentServer()
     try:
-        result = run("build", "--all", "--data", str(data), "--out", str(tmp_path / "out"), "--scheduler", f"tcp://127.0.0.1:{server.port}", timeout=120)
+        result = run_cli("build", "--all", "--data", str(data), "--out", str(tmp_path / "out"), "--scheduler", f"tcp://127.0.0.1:{server.port}", timeout=120)
     finally:
         server.close()
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
@@ -403,18 +399,18 @@ def test_a_cluster_brief_is_a_local_brief(cluster, tmp_path):
     write_meeting(data / "m.txt", 12, number=10, year_be=2563)
     local, remote = tmp_path / "local", tmp_path / "remote"
     env = {"SOURCE_DATE_EPOCH": "1556668800"}
-    assert run("build", "--all", "--data", str(data), "--out", str(local), "--jobs", "1", env=env).returncode == 0
-    first = run("build", "--all", "--data", str(data), "--out", str(remote), "--scheduler", cluster.scheduler_address, env=env)
+    assert run_cli("build", "--all", "--data", str(data), "--out", str(local), "--jobs", "1", extra_env=env).returncode == 0
+    first = run_cli("build", "--all", "--data", str(data), "--out", str(remote), "--scheduler", cluster.scheduler_address, extra_env=env)
     assert first.returncode == 0 and "1 built" in first.stderr, first.stderr
     folder = "2563-10"
     for name in ("brief.html", "brief.ipynb", ".brief.json", ".source.json"):
         assert (remote / folder / name).read_bytes() == (local / folder / name).read_bytes(), name
     assert b"cddbrief-task-" not in (remote / folder / "brief.ipynb").read_bytes()
     assert (remote / folder / ".lock").exists()
-    again = run("build", "--all", "--data", str(data), "--out", str(remote), "--scheduler", cluster.scheduler_address, env=env)
+    again = run_cli("build", "--all", "--data", str(data), "--out", str(remote), "--scheduler", cluster.scheduler_address, extra_env=env)
     assert again.returncode == 0 and "0 built, 1 up to date, 0 failed" in again.stderr, again.stderr
     # and local and cluster builds know each other's briefs
-    mixed = run("build", "--all", "--data", str(data), "--out", str(local), "--scheduler", cluster.scheduler_address, env=env)
+    mixed = run_cli("build", "--all", "--data", str(data), "--out", str(local), "--scheduler", cluster.scheduler_address, extra_env=env)
     assert "0 built, 1 up to date" in mixed.stderr
 
 

@@ -9,23 +9,17 @@ import json
 import random
 import re
 import shutil
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 import docgen
-from conftest import SAMPLE
+from conftest import CLI, SAMPLE, run_cli
 
-CLI = [sys.executable, "-m", "cddbrief.cli"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
-
-def run(*args, timeout=900):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout)
 
 
 def columns(text: str) -> int:
@@ -68,8 +62,8 @@ def thai_folder(tmp_path_factory):
 
 
 def test_list_columns_line_up_with_thai_offices(thai_folder):
-    listing = json.loads(run("list", "--data", str(thai_folder), "--json").stdout)["meetings"]
-    result = run("list", "--data", str(thai_folder))
+    listing = json.loads(run_cli("list", "--data", str(thai_folder), "--json").stdout)["meetings"]
+    result = run_cli("list", "--data", str(thai_folder))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     header, rows = lines[0], lines[1 : 1 + len(listing)]
@@ -92,13 +86,13 @@ def test_list_columns_line_up_with_thai_offices(thai_folder):
 
 
 def test_parse_summary_columns_line_up(thai_folder):
-    result = run("parse", str(thai_folder / "a-sample.txt"))
+    result = run_cli("parse", str(thai_folder / "a-sample.txt"))
     lines = result.stdout.splitlines()
     head = next(i for i, ln in enumerate(lines) if ln.startswith("ที่"))
     header, rows = lines[head], [ln for ln in lines[head + 1 :] if re.match(r"^\s*\d+[* ] ", ln)]
     end = columns(header[: header.index("วันที่")]) + columns("วันที่")
     directives_end = columns(header[: header.index("ข้อสั่งการ")]) + columns("ข้อสั่งการ")
-    meeting = json.loads(run("parse", str(thai_folder / "a-sample.txt"), "--json").stdout)
+    meeting = json.loads(run_cli("parse", str(thai_folder / "a-sample.txt"), "--json").stdout)
     assert len(rows) == len(meeting["items"])
     for row, item in zip(rows, meeting["items"]):
         assert columns(row) == end, row
@@ -116,13 +110,13 @@ def built(tmp_path_factory):
     (data / "b-twin.txt").write_text(twin, encoding="utf-8")
     (data / "c-checked.txt").write_text(docgen.render_dump(_checked_meeting(6, "ตาก", "ตาก")), encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
-    trends = run("build", "--trends", "--data", str(data), "--out", str(out))
+    trends = run_cli("build", "--trends", "--data", str(data), "--out", str(out))
     assert trends.returncode == 0, trends.stderr
-    th = run("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--format", "html,pdf,xlsx,csv,json,ics")
+    th = run_cli("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--format", "html,pdf,xlsx,csv,json,ics")
     assert th.returncode == 0, th.stderr
-    en = run("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--lang", "en")
+    en = run_cli("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--lang", "en")
     assert en.returncode == 0, en.stderr
-    listing = json.loads(run("list", "--data", str(data), "--json").stdout)["meetings"]
+    listing = json.loads(run_cli("list", "--data", str(data), "--json").stdout)["meetings"]
     return {"out": out, "th": th.stderr, "en": en.stderr, "listing": listing}
 
 
@@ -238,7 +232,7 @@ def exported(tmp_path_factory):
     source.write_text(docgen.render_dump(_checked_meeting(6, "ตาก", "ตาก")), encoding="utf-8")
     folders = []
     for path in (SAMPLE, source):
-        result = run("export", str(path), "--to", "xlsx,csv", "--out", str(out / "x"))
+        result = run_cli("export", str(path), "--to", "xlsx,csv", "--out", str(out / "x"))
         assert result.returncode == 0, result.stderr
         folders.append(Path(result.stdout.splitlines()[0]).parent)
     return folders
