@@ -75,6 +75,60 @@ def fix_text_layer(document, pdf) -> None:
         cmap = _resolve(pdf, obj["ToUnicode"])
         rewrite_cmap(cmap.stream, texts)
         _rename(pdf, obj)
+    give_spans_their_text(pdf, tables)
+
+
+_TEXT_SHOWN = re.compile(rb"<([0-9a-fA-F]*)>")
+
+
+def give_spans_their_text(pdf, tables: dict[str, dict[int, str]]) -> int:
+    """Give every tagged span of Sarabun text its words as ``/ActualText``; return how many spans.
+
+    WeasyPrint draws a Thai mark that sits higher or lower than its default place (ั้ in ครั้ง,
+    ุ under ร in สรุป) with a text rise of about half a point, and poppler (pdftotext, Evince,
+    Okular) starts a new word where the baseline moves by more than 0.5 pt: whether ทั้งสิ้น read
+    whole or as ทั้งสิน ้ depended on where on the page the line fell. A span's ActualText, the
+    text of its glyphs in drawing order (``tables``: glyph id → text per font), is what poppler
+    reads instead (83 words cut on the sample's 11 pages, none after); the glyphs drawn and their
+    ToUnicode stay as they are, and a span with a glyph of another font is left without.
+    """
+    import pydyf
+
+    fonts: dict[str, dict[int, str] | None] = {}
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Type") == "/Page":
+            resources = _resolve(pdf, obj.get("Resources"))
+            for name, ref in (_resolve(pdf, resources.get("Font")) or {}).items() if resources else ():
+                fonts.setdefault(name, tables.get(_font_name(pdf, _resolve(pdf, ref)) or ""))
+    given = 0
+    for obj in list(pdf.objects):
+        if not isinstance(obj, pydyf.Stream) or b"BDC" not in obj.stream:
+            continue
+        ops = obj.stream
+        open_spans: list[list] = []  # [properties, parts, readable] of each span being drawn
+        font = None
+        for i, op in enumerate(ops):
+            if op == b"BDC" and i >= 2 and ops[i - 2] == "/Span" and isinstance(ops[i - 1], dict):
+                open_spans.append([ops[i - 1], [], True])
+            elif op in (b"BDC", b"BMC"):
+                open_spans.append(None)
+            elif op == b"EMC" and open_spans:
+                span = open_spans.pop()
+                if span and span[2] and span[1] and "ActualText" not in span[0]:
+                    span[0]["ActualText"] = pydyf.String("".join(span[1]))
+                    given += 1
+            elif isinstance(op, bytes) and op.endswith(b" Tf"):
+                font = fonts.get(op.split()[0].decode().lstrip("/"))
+            elif isinstance(op, bytes) and op.endswith(b"TJ") and open_spans and open_spans[-1]:
+                span = open_spans[-1]
+                for run in _TEXT_SHOWN.findall(op):
+                    for start in range(0, len(run), 4):
+                        text = font.get(int(run[start : start + 4], 16)) if font else None
+                        if text is None:  # a glyph of another font: no ActualText for this span
+                            span[2] = False
+                        else:
+                            span[1].append(text)
+    return given
 
 
 PRINT_SCHEME = "cddbrief-print"  # the printed page's fonts and pictures, served from memory (PrintFetcher)
