@@ -168,3 +168,31 @@ def test_spans_get_actual_text_only_when_every_glyph_reads(tmp_path):
     content = ContentStream(reader.pages[0].get_contents(), reader)
     actual = [operands[1]["/ActualText"] for operands, operator in content.operations if operator == b"BDC" and "/ActualText" in operands[1]]
     assert actual == ["ตำบลบ้านใหม่ น้ำประปา", "1 / 1"]  # the first paragraph and the page number; not the second paragraph
+
+
+def test_nested_spans_read_once_and_shown_strings_are_left_alone():
+    """The outermost span carries the words of all inside it; a span showing a literal string gets none."""
+    from io import BytesIO
+    from types import SimpleNamespace
+
+    import pydyf
+    from fontTools.ttLib import TTFont
+
+    from cddbrief.fonts import pdf_font, pdf_glyph_texts
+    from cddbrief.pdftext import give_spans_their_text
+
+    font = TTFont(BytesIO(pdf_font(400)))
+    ids, cmap = font.getReverseGlyphMap(), font.getBestCmap()
+    hexes = {ch: "%04x" % ids[cmap[ord(ch)]] for ch in "นาตก"}
+    descriptor = {"FontFile2": pydyf.Stream([pdf_font(400)])}
+    sarabun = {"Type": "/Font", "DescendantFonts": [{"FontDescriptor": descriptor}]}
+    outer, inner, literal = {"MCID": 0}, {"MCID": 1}, {"MCID": 2}
+    stream = pydyf.Stream([
+        "/Span", outer, b"BDC", b"BT", b"/F1 12 Tf", f"[<{hexes['น']}{hexes['า']}>] TJ".encode(),
+        "/Span", inner, b"BDC", f"[<{hexes['ต']}{hexes['า']}>-9<{hexes['ก']}>] TJ".encode(), b"EMC", b"ET", b"EMC",
+        "/Span", literal, b"BDC", b"BT", b"/F1 12 Tf", b"(nam) Tj", b"ET", b"EMC",
+    ])  # fmt: skip
+    pdf = SimpleNamespace(objects=[{"Type": "/Page", "Resources": {"Font": {"F1": sarabun}}}, sarabun, stream])
+    assert give_spans_their_text(pdf, pdf_glyph_texts()) == 1
+    assert outer["ActualText"].string == "นาตาก"
+    assert "ActualText" not in inner and "ActualText" not in literal

@@ -10,7 +10,10 @@ is drawn::
     <02f8> <>       NIKHAHIT: its text comes with the SARA AA after it
     <0310> <0e33>   uni0E32.am, SARA AA after a NIKHAHIT: ำ
 
-Only the text layer changes: the glyphs drawn, and so the look, are those of the HTML brief.
+and gives every tagged span those texts as ActualText (``give_spans_their_text``), so poppler
+reads a raised or lowered mark with its letter: ครั้ง, not ครัง้. Only the text layer changes:
+the glyphs drawn, and so the look, are those of the HTML brief. ``print_page`` and
+``print_fetcher`` prepare what WeasyPrint prints: the PDF fonts and the charts, as bytes.
 """
 
 from __future__ import annotations
@@ -108,26 +111,28 @@ def give_spans_their_text(pdf, tables: dict[str, dict[int, str]]) -> int:
         open_spans: list[list] = []  # [properties, parts, readable] of each span being drawn
         font = None
         for i, op in enumerate(ops):
+            spans = [span for span in open_spans if span]
             if op == b"BDC" and i >= 2 and ops[i - 2] == "/Span" and isinstance(ops[i - 1], dict):
                 open_spans.append([ops[i - 1], [], True])
             elif op in (b"BDC", b"BMC"):
                 open_spans.append(None)
             elif op == b"EMC" and open_spans:
                 span = open_spans.pop()
-                if span and span[2] and span[1] and "ActualText" not in span[0]:
+                # the outermost span only: its ActualText stands for everything inside it
+                if span and span[2] and span[1] and "ActualText" not in span[0] and not any(open_spans):
                     span[0]["ActualText"] = pydyf.String("".join(span[1]))
                     given += 1
             elif isinstance(op, bytes) and op.endswith(b" Tf"):
                 font = fonts.get(op.split()[0].decode().lstrip("/"))
-            elif isinstance(op, bytes) and op.endswith(b"TJ") and open_spans and open_spans[-1]:
-                span = open_spans[-1]
-                for run in _TEXT_SHOWN.findall(op):
-                    for start in range(0, len(run), 4):
-                        text = font.get(int(run[start : start + 4], 16)) if font else None
-                        if text is None:  # a glyph of another font: no ActualText for this span
-                            span[2] = False
-                        else:
-                            span[1].append(text)
+            elif isinstance(op, bytes) and op.endswith((b"Tj", b"'", b'"')):
+                for span in spans:  # text shown otherwise than as glyph ids: left as drawn
+                    span[2] = False
+            elif isinstance(op, bytes) and op.endswith(b"TJ") and spans:
+                texts = [font.get(int(run[start : start + 4], 16)) if font else None for run in _TEXT_SHOWN.findall(op) for start in range(0, len(run), 4)]
+                readable = b"(" not in op and None not in texts  # glyph ids of Sarabun only, no literal string
+                for span in spans:
+                    span[1].extend(text for text in texts if text is not None)
+                    span[2] = span[2] and readable
     return given
 
 
