@@ -1,12 +1,17 @@
-"""Batch speed: `build --all` with 1 and 2 jobs against one brief built alone, and load_corpus
-over 1,000 documents cold and warm.
+"""Batch speed: `build --all` with 1 and 2 jobs against one brief built alone, the peak memory
+of `build --all --jobs 2`, and load_corpus over 1,000 documents cold and warm.
 
-    PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000]
+    PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000] [--before /tmp/before/lib]
 
 A brief in a batch costs (batch seconds / briefs); it is set against the median of
 three single builds (`cddbrief build FILE`, a new output folder each) of the same
 documents in the same run, since this machine's absolute times swing by a third.
-Goals (issue 12): a brief in `--jobs 1` <= 0.5x a brief alone; `--jobs 2` >= 1.8x `--jobs 1`.
+Goals (issue 12): a brief in `--jobs 1` <= 0.5x a brief alone; `--jobs 2` >= 1.8x `--jobs 1`;
+peak memory of `--jobs 2` (the sum of the resident memory of every process of the batch,
+kernels included, sampled every 0.1 s) under 1 GB.
+
+``--before LIB`` measures another checkout's cddbrief too (e.g. a worktree of the commit
+before a change), in the same run, each step of one after the same step of the other.
 
 Documents are made here: half are the sample with its meeting number and a
 figure changed (so each has its own content), half are generated meetings
@@ -48,38 +53,88 @@ def make_documents(folder: Path, count: int) -> int:
     return size
 
 
+def tree_rss(pid: int) -> int:
+    """Bytes resident in pid and all its descendants now (Linux /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_bytes()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat[stat.rfind(b")") + 2 :].split()[1])
+    tree, todo = {pid}, [pid]
+    while todo:
+        here = todo.pop()
+        for child, parent in parents.items():
+            if parent == here and child not in tree:
+                tree.add(child)
+                todo.append(child)
+    page, total = os.sysconf("SC_PAGE_SIZE"), 0
+    for member in tree:
+        try:
+            total += int(Path(f"/proc/{member}/statm").read_text().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def run_sampled(cmd: list[str], env: dict) -> tuple[float, int]:
+    """(seconds, peak bytes of the whole process tree sampled every 0.1 s) of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.1)
+    return time.perf_counter() - start, peak
+
+
+def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: list[str]) -> dict[str, dict]:
+    """Each step for every checkout in turn (before, after, before, ...), so load changes hit both alike."""
+    envs = {label: {**os.environ, "CDDBRIEF_CACHE": str(scratch / f"cache-{label}"), "PYTHONPATH": lib} for label, lib in libs.items()}
+    alone: dict[str, list[float]] = {label: [] for label in libs}
+    for n in range(min(3, count)):
+        for label, env in envs.items():
+            start = time.perf_counter()
+            subprocess.run([*cli, "build", str(briefs / f"doc{n:04d}.txt"), "--out", str(scratch / f"{label}-alone{n}")], check=True, capture_output=True, env=env)
+            alone[label].append(time.perf_counter() - start)
+    figures = {label: {"alone": statistics.median(times)} for label, times in alone.items()}
+    for label, f in figures.items():
+        print(f"[{label}] a brief built alone: {f['alone']:.2f} s (median of {len(alone[label])})", flush=True)
+    for jobs in (1, 2):
+        for label, env in envs.items():
+            seconds, peak = run_sampled([*cli, "build", "--all", "--data", str(briefs), "--out", str(scratch / f"{label}-out{jobs}"), "--jobs", str(jobs)], env)
+            f = figures[label]
+            f[jobs], f[f"peak{jobs}"] = seconds / count, peak
+            print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {seconds / count:.2f} s per brief"
+                  f" = {seconds / count / f['alone']:.2f}x a brief alone; peak memory {peak / 2**20:.0f} MB", flush=True)  # fmt: skip
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--briefs", type=int, default=20)
     parser.add_argument("--corpus", type=int, default=1000)
+    parser.add_argument("--before", metavar="LIB", help="another checkout's lib/ to measure in the same run")
     args = parser.parse_args()
     cli = [sys.executable, "-m", "cddbrief.cli"]  # this checkout's cddbrief (PYTHONPATH)
+    lib = os.environ.get("PYTHONPATH") or str(ROOT / "lib")
+    print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
-        env = {**os.environ, "CDDBRIEF_CACHE": str(scratch / "cache")}
-        env.setdefault("PYTHONPATH", str(ROOT / "lib"))
+        env = {**os.environ, "CDDBRIEF_CACHE": str(scratch / "cache"), "PYTHONPATH": lib}
         briefs = scratch / "briefs"
         make_documents(briefs, args.briefs)
-        alone = []
-        for n in range(min(3, args.briefs)):
-            start = time.perf_counter()
-            subprocess.run([*cli, "build", str(briefs / f"doc{n:04d}.txt"), "--out", str(scratch / f"alone{n}")], check=True, capture_output=True, env=env)
-            alone.append(time.perf_counter() - start)
-        if alone:
-            single = statistics.median(alone)
-            print(f"a brief built alone: {single:.2f} s (median of {len(alone)})", flush=True)
-        per_brief = {}
-        for jobs in (1, 2) if args.briefs else ():
-            start = time.perf_counter()
-            subprocess.run([*cli, "build", "--all", "--data", str(briefs), "--out", str(scratch / f"out{jobs}"), "--jobs", str(jobs)],
-                           check=False, capture_output=True, env=env)  # fmt: skip
-            seconds = time.perf_counter() - start
-            per_brief[jobs] = seconds / args.briefs
-            print(f"build --all --jobs {jobs}: {args.briefs} briefs in {seconds:.1f} s = {per_brief[jobs]:.2f} s per brief"
-                  f" = {per_brief[jobs] / single:.2f}x a brief alone", flush=True)  # fmt: skip
-        if per_brief:
-            print(f"brief in --jobs 1 vs alone: {per_brief[1] / single:.2f}x (goal <= 0.5x)")
-            print(f"speed-up with 2 jobs: {per_brief[1] / per_brief[2]:.2f}x (goal >= 1.8x on 2 cores)")
+        libs = {label: path for label, path in (("before", args.before), ("after", lib)) if path}
+        results = measure(libs, briefs, args.briefs, scratch, cli) if args.briefs else {}
+        for label, f in results.items():
+            print(f"{label}: brief in --jobs 1 vs alone: {f[1] / f['alone']:.2f}x (goal <= 0.5x); "
+                  f"--jobs 2 vs --jobs 1: {f[1] / f[2]:.2f}x (goal >= 1.8x); peak memory of --jobs 2: {f['peak2'] / 2**30:.2f} GB (goal < 1 GB)")  # fmt: skip
+        if len(results) == 2:
+            b, a = results["before"], results["after"]
+            print(f"after / before: alone {a['alone'] / b['alone']:.2f}, --jobs 1 per brief {a[1] / b[1]:.2f}, --jobs 2 per brief {a[2] / b[2]:.2f}")
+        print(f"load average at end: {os.getloadavg()[0]:.2f}", flush=True)
 
         if not args.corpus:
             return

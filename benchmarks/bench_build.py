@@ -1,6 +1,6 @@
 """Brief build time: cddbrief against papermill + nbconvert called by hand, side by side.
 
-    PYTHONPATH=lib .venv/bin/python benchmarks/bench_build.py [--rounds 3]
+    PYTHONPATH=lib .venv/bin/python benchmarks/bench_build.py [--rounds 3] [--before /tmp/before/lib]
 
 Each round runs, as child processes of this one and in turn:
   naive     papermill notebooks/briefing.ipynb out.ipynb -p meeting 2562-04
@@ -12,6 +12,8 @@ then, in this process, ``report.write_pdf`` alone on the round's HTML brief (CPU
 seconds and wall seconds: the PDF step without the kernel's noise).
 Prints the median of each and the ratios the goals are stated in (issue 12): this
 machine's absolute times swing by a third, so only figures from one run compare.
+``--before LIB`` also builds with another checkout's cddbrief in each round (cold and
+cold+pdf, right after this one's), and prints after/before ratios.
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ BIN = Path(sys.executable).parent
 CLI = [sys.executable, "-m", "cddbrief.cli"]  # this checkout's cddbrief (PYTHONPATH), not only the installed one
 
 
-def timed(cmd: list[str], cwd: Path = ROOT) -> float:
+def timed(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True)
+    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
@@ -51,10 +53,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--meeting", default="2562-04")
+    parser.add_argument("--before", metavar="LIB", help="another checkout's lib/ to build with in the same rounds")
     args = parser.parse_args()
     os.environ.setdefault("PYTHONPATH", str(ROOT / "lib"))  # the children run this checkout's cddbrief
     sys.path[:0] = os.environ["PYTHONPATH"].split(os.pathsep)
+    print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", flush=True)
     times: dict[str, list[float]] = {"naive": [], "cold": [], "cold+pdf": [], "hit": [], "pdf cpu": [], "pdf wall": []}
+    if args.before:
+        times.update({"before cold": [], "before cold+pdf": []})
+    before = {**os.environ, "PYTHONPATH": args.before or ""}
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         for r in range(args.rounds):
@@ -63,7 +70,11 @@ def main() -> None:
             naive += timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out)])
             times["naive"].append(naive)
             times["cold"].append(timed([*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"cold{r}")]))
+            if args.before:
+                times["before cold"].append(timed([*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"bcold{r}")], env=before))
             times["cold+pdf"].append(timed([*CLI, "build", args.meeting, "--format", "html,pdf", "--out", str(scratch / f"pdf{r}")]))
+            if args.before:
+                times["before cold+pdf"].append(timed([*CLI, "build", args.meeting, "--format", "html,pdf", "--out", str(scratch / f"bpdf{r}")], env=before))
             times["hit"].append(timed([*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"cold{r}")]))
             cpu, wall = pdf_alone(next((scratch / f"cold{r}").glob("*/brief.html")), scratch / f"alone{r}.pdf")
             times["pdf cpu"].append(cpu)
@@ -77,6 +88,11 @@ def main() -> None:
     print(f"  PDF extra (HTML+PDF - HTML)   {med['cold+pdf'] - med['cold']:6.2f} s   (goal <= 1.0)")
     print(f"  write_pdf alone               {med['pdf wall']:6.2f} s   ({med['pdf cpu']:.2f} s CPU)")
     print(f"  cache hit                     {med['hit']:6.2f} s   (goal <= 0.5)")
+    if args.before:
+        print(f"  before: HTML (cold)           {med['before cold']:6.2f} s   ratio to naive {med['before cold'] / med['naive']:.2f}; after/before {med['cold'] / med['before cold']:.2f}")
+        print(f"  before: HTML+PDF              {med['before cold+pdf']:6.2f} s   ratio to naive {med['before cold+pdf'] / med['naive']:.2f}; "
+              f"after/before {med['cold+pdf'] / med['before cold+pdf']:.2f}")  # fmt: skip
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

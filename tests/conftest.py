@@ -1,9 +1,12 @@
-"""Shared fixtures: the sample document and its spec live under tests/data (copies, never ../shared)."""
+"""Shared fixtures: the sample document and its spec live under tests/data (copies, never ../shared);
+the command line as a user runs it (``CLI``, ``run_cli``)."""
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,6 +18,15 @@ os.environ.setdefault("CDDBRIEF_CACHE", tempfile.mkdtemp(prefix="cddbrief-test-c
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "000_624796c269e36bce.txt"
 SPEC = DATA / "meeting-2562-04.expected.json"
+CLI = [sys.executable, "-m", "cddbrief.cli"]  # `cddbrief` as installed, run by this Python
+
+
+def run_cli(*args, env=None, cwd=None, stdin=None, timeout=600) -> subprocess.CompletedProcess:
+    """``cddbrief ARGS`` in a fresh process, as a user runs it: its exit code, stdout and stderr as text.
+
+    ``env`` replaces the environment (None: this one), ``stdin`` is text fed to it.
+    """
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd, input=stdin, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

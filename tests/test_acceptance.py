@@ -79,9 +79,9 @@ def test_repaired_quantities_keep_their_source_text(sample_json, spec):
 def test_every_figure_quotes_its_directive(sample_meeting):
     for _, directive in sample_meeting.directives():
         for q in directive.quantities:
-            assert directive.text[q.start : q.end] == q.surface
+            assert q.span.of(directive.text) == q.surface
         for s in directive.dates:
-            assert directive.text[s.begin : s.finish] == s.surface
+            assert s.span.of(directive.text) == s.surface
 
 
 def _spans_at(meeting, item_no: int, surface: str, kind: str) -> list[str]:
@@ -95,9 +95,9 @@ def _spans_at(meeting, item_no: int, surface: str, kind: str) -> list[str]:
             seen += 1
             end = at + len(_collapse(surface))
             if kind == "quantities":
-                hits += [q.surface for q in directive.quantities if q.start < end and at < q.end]
+                hits += [q.surface for q in directive.quantities if q.span.start < end and at < q.span.end]
             else:
-                hits += [s.surface for s in directive.dates if s.begin < end and at < s.finish]
+                hits += [s.surface for s in directive.dates if s.span.start < end and at < s.span.end]
             at = text.find(_collapse(surface), at + 1)
     assert seen, (surface, "is not in item", item_no)
     return hits

@@ -95,3 +95,25 @@ def test_scheduler_that_is_not_there(folder, tmp_path):
 def test_batch_usage_errors(args, words):
     result = run(*args)
     assert result.returncode == 2 and words in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_batch_brief_is_the_brief_built_alone(folder, tmp_path):
+    """Each brief of `build --all --jobs 1` (one worker: its second and third briefs run in kernels
+    started while the one before ran, exported by the same exporter) is byte for byte, HTML and
+    notebook, the brief that document gives when built alone."""
+    import os
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1583020800"}
+    batch = tmp_path / "batch"
+    result = subprocess.run([*CLI, "build", "--all", "--data", str(folder), "--out", str(batch), "--jobs", "1"],
+                            capture_output=True, text=True, timeout=900, env=env)  # fmt: skip
+    assert "3 built" in result.stderr, result.stderr
+    for name, batch_folder in (("a-sample.txt", "2562-04-soem-ngam"), ("b-twin.txt", "2562-04-mae-tha"), ("c-gen.txt", None)):
+        alone = tmp_path / f"alone-{name}"
+        single = subprocess.run([*CLI, "build", str(folder / name), "--out", str(alone)], capture_output=True, text=True, timeout=600, env=env)
+        assert single.returncode == 0, single.stderr
+        (made,) = [p for p in alone.iterdir() if p.is_dir()]
+        theirs = batch / (batch_folder or made.name)
+        for file in ("brief.html", "brief.ipynb"):
+            assert (theirs / file).read_bytes() == (made / file).read_bytes(), (name, file)
+    assert "เสริมงาม" in (batch / "2562-04-soem-ngam" / "brief.html").read_text(encoding="utf-8")

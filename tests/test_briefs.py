@@ -18,14 +18,12 @@ from pathlib import Path
 import pytest
 
 import docgen
-from conftest import SAMPLE
+from conftest import SAMPLE, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-m", "cddbrief.cli"]
 
 
-def cli(*args, env=None, cwd=None):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=600, env=env, cwd=cwd)
+cli = run_cli
 
 
 @pytest.fixture(scope="module")

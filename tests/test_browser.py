@@ -12,13 +12,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import docgen
-from conftest import SAMPLE
+from conftest import SAMPLE, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -42,9 +41,8 @@ def briefs(tmp_path_factory):
                             [docgen.GenItem(1, "การเบิกจ่ายงบประมาณ", [docgen.Sentence("ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณ ร้อยละ 95 ภายในวันที่ 30 ก.ย. 63")])])  # fmt: skip
     (data / "one.txt").write_text(docgen.render_dump(one), encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
-    cli = [sys.executable, "-m", "cddbrief.cli", "build", "--data", str(data), "--out", str(out)]
     for args in (["2562-04", "--format", "html,pdf"], ["2562-04", "--lang", "en"], ["7/2563"]):
-        result = subprocess.run([*cli, *args], capture_output=True, text=True, timeout=600)
+        result = run_cli("build", "--data", data, "--out", out, *args)
         assert result.returncode == 0, result.stderr
     return {"sample": out / "2562-04" / "brief.html", "english": out / "2562-04" / "brief.en.html",
             "one-item": out / "2563-07" / "brief.html", "pdf": out / "2562-04" / "brief.pdf"}  # fmt: skip

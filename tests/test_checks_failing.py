@@ -5,7 +5,7 @@ and sum do not hold, and a Word table dumped to text with one failing product be
 and a sum that hold. Each failure must reach ``parse --json``, the frames and the brief, with
 the figures it stands on (``120 หมู่บ้าน × 20,000 บาท = 2,400,000 บาท (ไม่ตรงกับที่ระบุ 2,500,000 บาท)``).
 
-Tolerances (lib/cddbrief/indicators.py): a product holds while |count × rate − total| ≤ 0.5 % of
+Tolerances (lib/cddbrief/checks.py): a product holds while |count × rate − total| ≤ 0.5 % of
 the stated total; a ratio while |part ÷ whole × 100 − stated %| ≤ half the last stated decimal;
 a sum only exactly (float noise aside).
 """
@@ -13,18 +13,16 @@ a sum only exactly (float noise aside).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 import docgen
-from cddbrief.indicators import PRODUCT_TOLERANCE, frames
+from conftest import run_cli
+from cddbrief.checks import PRODUCT_TOLERANCE
+from cddbrief.tidy import frames
 from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
 
-CLI = [sys.executable, "-m", "cddbrief.cli"]
 
 # --- the fixture meetings ----------------------------------------------------------------------
 
@@ -57,8 +55,7 @@ def post(*points: str):
     return parse(HEAD + "".join(f"{n}. {p}\n" for n, p in enumerate(points, start=1)))
 
 
-def cli(*args):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=600)
+cli = run_cli
 
 
 # --- the failure, with its figures, in the JSON, the frames and the brief ----------------------

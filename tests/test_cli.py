@@ -143,3 +143,34 @@ def test_extract_reads_at_most_the_limit_from_stdin():
     result = subprocess.run([sys.executable, "-m", "cddbrief.cli", "extract", "-"], input=b"\x00" * (MAX_BYTES + 4096),
                             capture_output=True, timeout=120)  # fmt: skip
     assert result.returncode == 2 and b"more than 10 MB" in result.stderr and result.stderr.count(b"\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["build", str(SAMPLE), "--as-of", "2563-03-10"], ["Buddhist-era", "--as-of 2020-03-10"]),
+        (["build", str(SAMPLE), "--as-of", "10/3/2020"], ["not a day written YYYY-MM-DD"]),
+        (["build", str(SAMPLE), "--as-of", "2020-02-30"], ["not a day of the calendar"]),
+        (["build", "--trends", "--as-of", "2020-03-10"], ["--as-of goes with briefs"]),
+        (["build", str(SAMPLE), "--format", "docx"], ["unknown format docx", "html, pdf or html,pdf"]),
+        (["build", "--all", "--format", "html,docx"], ["unknown format in 'html,docx'", "xlsx, csv, json, ics"]),
+        (["build", "--trends", "--format", "xlsx"], ["unknown format xlsx"]),
+    ],
+)
+def test_build_settings_are_one_line(args, words, tmp_path):
+    one_line_error(run(*args, "--out", str(tmp_path / "out")), *words)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("brief*"))
+
+
+def test_build_as_of_counts_from_that_day_and_is_part_of_the_key(data_dir, tmp_path):
+    out = tmp_path / "out"
+    first = run("build", "4/2562", "--data", str(data_dir), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    counted = run("build", "4/2562", "--data", str(data_dir), "--out", str(out), "--as-of", "2019-04-20")
+    assert counted.returncode == 0 and "wrote" in counted.stderr, counted.stderr  # not "up to date": another brief
+    html = (out / "2562-04" / "brief.html").read_text(encoding="utf-8")
+    assert "20 เม.ย. 2562" in html and "วันที่ผู้ใช้กำหนด" in html
+    notebook = json.loads((out / "2562-04" / "brief.ipynb").read_text(encoding="utf-8"))
+    assert notebook["metadata"]["papermill"]["parameters"]["as_of"] == "2019-04-20"
+    again = run("build", "4/2562", "--data", str(data_dir), "--out", str(out), "--as-of", "2019-04-20")
+    assert "up to date" in again.stderr

@@ -8,20 +8,16 @@ import json
 import random
 import shutil
 from pathlib import Path
-import subprocess
-import sys
 from datetime import date
 
 import pytest
 
 import docgen
-from conftest import SAMPLE
-
-CLI = [sys.executable, "-m", "cddbrief.cli"]
+from conftest import SAMPLE, run_cli
 
 
-def run(*args):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300)
+
+run = run_cli
 
 
 @pytest.fixture(scope="module")

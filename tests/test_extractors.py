@@ -13,7 +13,7 @@ from cddbrief.thaidates import be_year, find_dates, format_span_en, format_span_
 
 def figures(text):
     spans, _ = find_dates(text, 2562)
-    found, _ = find_quantities(text, [(s.begin, s.finish) for s in spans])
+    found, _ = find_quantities(text, [s.span for s in spans])
     return [(q.value, q.unit) for q in found]
 
 

@@ -20,7 +20,7 @@ D = date
 def read_dates(text, year=2563):
     found, notes = find_dates(text, year)
     for span in found:
-        assert text[span.begin : span.finish] == span.surface
+        assert span.span.of(text) == span.surface
     return found, notes
 
 
@@ -31,9 +31,9 @@ def days(text, year=2563):
 
 def figures(text, year=2563):
     spans, _ = find_dates(text, year)
-    found, _ = find_quantities(text, [(s.begin, s.finish) for s in spans])
+    found, _ = find_quantities(text, [s.span for s in spans])
     for q in found:
-        assert text[q.start : q.end] == q.surface
+        assert q.span.of(text) == q.surface
     return [(q.value, q.unit) for q in found]
 
 
@@ -167,12 +167,12 @@ def test_long_repetitive_input_is_read_in_linear_time():
     text = (chunk * (200_000 // len(chunk)))[:200_000]
     started = time.perf_counter()
     spans, _ = find_dates(text, 2563)
-    find_quantities(text, [(s.begin, s.finish) for s in spans])
+    find_quantities(text, [s.span for s in spans])
     assert time.perf_counter() - started < 5
     for filler in ("1" * 200_000, "ต.ค. " * 40_000, " ๒" * 100_000, "และ 1 " * 30_000):
         started = time.perf_counter()
         spans, _ = find_dates(filler, 2563)
-        find_quantities(filler, [(s.begin, s.finish) for s in spans])
+        find_quantities(filler, [s.span for s in spans])
         assert time.perf_counter() - started < 5, filler[:10]
 
 
@@ -279,7 +279,7 @@ def test_every_written_form_of_a_date_reads_back(case):
     day_, text, written = case
     found, notes = find_dates(text, day_.year + 543)
     assert [(s.start, s.end, s.year_inferred) for s in found] == [(day_, day_, False)], text
-    assert text[found[0].begin : found[0].finish] == found[0].surface
+    assert found[0].span.of(text) == found[0].surface
     assert found[0].surface.endswith(written[-2:])
 
 
@@ -334,4 +334,4 @@ def test_figures_with_any_classifier_read_back(case):
     value, word, text = case
     found, _ = find_quantities(text)
     assert [(q.value, q.unit) for q in found] == [(value, word)], text
-    assert text[found[0].start : found[0].end] == found[0].surface
+    assert found[0].span.of(text) == found[0].surface

@@ -87,6 +87,20 @@ def running(pids) -> list[int]:
     return alive
 
 
+def in_folder(folder: Path) -> list[int]:
+    """The processes running in folder, whoever their parent is now: the kernels of a build run in
+    its documents' folder, so one left behind (even one started ahead for the next brief) is found."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if Path(os.readlink(f"/proc/{entry}/cwd")) == folder.resolve():
+                    found.append(int(entry))
+            except OSError:
+                pass
+    return running(found)
+
+
 def kernels(pids) -> list[int]:
     out = []
     for pid in pids:
@@ -131,6 +145,7 @@ def test_sigkill_of_a_batch_leaves_no_process(six):
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
     until(lambda: not running(seen | {p for p in descendants(1) if p in seen}), 60, f"no process of the batch left ({running(seen)})")
+    until(lambda: not in_folder(data), 60, "no kernel left in the documents' folder")
     built = sorted(out.glob("*/brief.html"))
     assert len(built) < 6  # it stopped; it did not go on building the rest
 
@@ -143,6 +158,7 @@ def test_sigterm_of_a_batch_ends_workers_and_cleans_up(six):
     assert process.returncode == 128 + signal.SIGTERM
     assert stderr == "cddbrief: stopped (SIGTERM)\n" and stdout == ""
     until(lambda: not running(seen), 60, "no worker or kernel left")
+    until(lambda: not in_folder(data), 60, "no kernel left in the documents' folder (nor one started ahead)")
     assert [p.name for p in out.rglob("*") if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
 
 
@@ -154,9 +170,27 @@ def test_ctrl_c_of_a_batch_says_one_line(six):
     stdout, stderr = process.communicate(timeout=120)
     assert (process.returncode, stderr, stdout) == (130, "cddbrief: interrupted\n", "")
     until(lambda: not running(seen), 60, "no worker or kernel left")
+    until(lambda: not in_folder(data), 60, "no kernel left in the documents' folder (nor one started ahead)")
     assert [p.name for p in out.rglob("*") if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
     for brief in out.rglob("brief.html"):
         assert brief.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_sigterm_of_a_single_build_ends_its_kernel(tmp_path):
+    """A single build stopped while its kernel (started ahead) runs: one line, exit 143, no kernel
+    and no temporary folder left."""
+    data = tmp_path / "raw"
+    data.mkdir()
+    source = write_meeting(data / "m.txt", 9, number=4, year_be=2565)
+    out = tmp_path / "out"
+    process = subprocess.Popen([*CLI, "build", str(source), "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)  # fmt: skip
+    until(lambda: (in_folder(data) and list(out.glob("*/.build-*"))) or process.poll() is not None, 300, "the build's kernel running")
+    os.kill(process.pid, signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=120)
+    assert (process.returncode, stderr, stdout) == (128 + signal.SIGTERM, "cddbrief: stopped (SIGTERM)\n", "")
+    until(lambda: not in_folder(data), 60, "no kernel left")
+    assert not list(out.glob("*/.build-*")) and not list(out.glob("*/brief.html"))
 
 
 def test_stale_build_folders_are_cleaned_and_live_ones_kept(tmp_path):

@@ -75,7 +75,7 @@ def test_analysts_copies_are_the_packaged_notebooks_written_by_one_tool():
     package = ROOT / "lib" / "cddbrief" / "notebooks"
     assert set(written) == {*(package / f"{n}.ipynb" for n in PACKAGED), *(ROOT / "notebooks" / f"{n}.ipynb" for n in (*PACKAGED, "explore"))}
     for target, text in written.items():
-        assert target.read_text(encoding="utf-8") == text, f"{target} differs from tools/make_notebooks.py: run it"
+        assert target.read_bytes() == text.encode("utf-8"), f"{target} differs from tools/make_notebooks.py: run it"
     for name in PACKAGED:
         assert (package / f"{name}.ipynb").read_bytes() == (ROOT / "notebooks" / f"{name}.ipynb").read_bytes()
 

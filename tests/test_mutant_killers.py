@@ -117,7 +117,7 @@ def test_a_date_is_never_a_figure():
     text = "ภายในเดือนเมษายน 62 ครัวเรือนต้องรายงาน"
     spans, _ = find_dates(text, 2562)
     assert [(s.start, s.surface) for s in spans] == [(D(2019, 4, 1), "เดือนเมษายน 62")]
-    assert find_quantities(text, [(s.begin, s.finish) for s in spans])[0] == []
+    assert find_quantities(text, [s.span for s in spans])[0] == []
 
 
 def test_a_fiscal_year_after_a_run_of_spaces_is_no_count():
@@ -148,7 +148,7 @@ def test_a_place_names_figures_up_to_its_reach():
     for gap, entity in ((ENTITY_REACH, "น่าน"), (ENTITY_REACH + 1, None)):
         text = "จังหวัดน่าน" + "ก" * (gap - 1) + " 5 ครัวเรือน"
         found, _ = find_quantities(text)
-        assert found[0].start - len("จังหวัดน่าน") == gap
+        assert found[0].span.start - len("จังหวัดน่าน") == gap
         assert [(q.value, q.entity) for q in found] == [(5, entity)]
 
 
@@ -284,7 +284,8 @@ HEADER_ROW = ["ที่", "ประเด็น", "ข้อสั่งกา
 def pdf_tables(*tables: tuple[int, list[list[str]]]):
     """A PDF as its reader gives it: the head's lines, then one table block per page (page, rows)."""
     from cddbrief.model import Block
-    from cddbrief.sources import RawDocument, Source
+    from cddbrief.model import Source
+    from cddbrief.sources import RawDocument
 
     blocks = [Block("paragraph", "สรุปสาระสำคัญการประชุม ครั้งที่ 6/2563"), Block("paragraph", "สำนักงานพัฒนาชุมชนอำเภอป่าซาง")]
     blocks += [Block("table", rows=rows, page=page) for page, rows in tables]
@@ -366,7 +367,8 @@ def test_minutes_take_their_date_from_their_head_never_from_an_agenda_item():
 def test_a_headerless_table_fits_when_at_least_half_its_rows_are_numbered(numbered, score):
     from cddbrief.model import Block
     from cddbrief.readers import table as reader
-    from cddbrief.sources import RawDocument, Source
+    from cddbrief.model import Source
+    from cddbrief.sources import RawDocument
 
     topics = ["กองทุนหมู่บ้าน", "วิสาหกิจชุมชน", "ผ้าไทยใส่ให้สนุก", "ข้อมูล จปฐ."]
     rows = [[str(n + 1) if n < numbered else "", topic, "ให้รายงานผล", "กลุ่มงานส่งเสริมฯ"] for n, topic in enumerate(topics)]

@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import docgen
-from conftest import SAMPLE
+from conftest import SAMPLE, run_cli
 from cddbrief import charts
 from cddbrief.brief import Brief, sentence_groups
 from cddbrief.meeting import read_meeting
@@ -59,7 +58,7 @@ def own_meeting(tmp_path_factory):
 
 def test_sample_places_chart_holds_one_measure_with_the_national_figure():
     brief = Brief(read_meeting(SAMPLE))
-    drawn = charts.places(brief)
+    drawn = brief.place_charts()
     assert len(drawn) == 1  # the tablet rate of one province stands beside nothing
     _, alt = drawn[0]
     assert "ลำพูน 97.59%" in alt and "ลำปาง 97.86%" in alt
@@ -83,7 +82,7 @@ def test_measures_of_another_meeting_are_charted_apart(own_meeting):
     overall = {key: (m["overall"] or {}).get("value") for key, m in measures.items()}
     # the overall 88.5% belongs to the collection figures, not to the tablet records stated after
     assert overall == {("%", "ผลการจัดเก็บข้อมูล จปฐ ภาพรวมของเขต"): 88.5, ("%", "การบันทึกข้อมูลด้วยแท็บเล็ต"): None, ("ครัวเรือน", "ครัวเรือนที่ได้รับการสำรวจซ้ำ"): None}
-    alts = [alt for _, alt in charts.places(brief)]
+    alts = [alt for _, alt in brief.place_charts()]
     assert len(alts) == 3
     assert "ภาพรวม 88.5%" in alts[0] and "ภาพรวม" not in alts[1]
     assert "เชียงใหม่ 5,200 ครัวเรือน" in alts[2]
@@ -100,7 +99,7 @@ def test_target_line_only_for_shares(own_meeting, monkeypatch):
 
     monkeypatch.setattr(charts, "_png", keep)
     brief = Brief(read_meeting(own_meeting))
-    charts.places(brief)
+    brief.place_charts()
     target = brief.t("target")
     wide = drawn[::2]  # each chart is drawn wide, then narrow
     assert [target in labels for labels in wide] == [True, True, False]
@@ -138,7 +137,7 @@ def test_every_chart_has_a_narrow_drawing_readable_on_a_phone(own_meeting, monke
     monkeypatch.setattr(charts, "_png", keep)
     for source in (SAMPLE, own_meeting):
         brief = Brief(read_meeting(source))
-        made = [brief.chart("timeline"), brief.chart("topics"), brief.chart("parts"), *brief.chart("places")]
+        made = [brief.timeline_chart(), brief.topics_chart(), brief.parts_chart(), *brief.place_charts()]
         for chart in made:
             if chart is not None:
                 assert chart.narrow and chart.narrow.startswith("data:image/png;base64,") and chart.narrow != chart[0]
@@ -157,9 +156,8 @@ def built(own_meeting, tmp_path_factory):
     data = own_meeting.parent
     shutil.copy(SAMPLE, data / SAMPLE.name)
     out = tmp_path_factory.mktemp("out")
-    cli = [sys.executable, "-m", "cddbrief.cli", "build", "--data", str(data), "--out", str(out)]
     for args in (["2562-04", "--format", "html,pdf"], ["9/2565", "--format", "html"], ["2562-04", "--lang", "en", "--format", "html"]):
-        result = subprocess.run([*cli, *args], capture_output=True, text=True, timeout=600)
+        result = run_cli("build", "--data", data, "--out", out, *args)
         assert result.returncode == 0, result.stderr
     return {"sample": out / "2562-04" / "brief.html", "own": out / "2565-09" / "brief.html", "english": out / "2562-04" / "brief.en.html", "pdf": out / "2562-04" / "brief.pdf"}
 

@@ -12,10 +12,9 @@ import nbformat
 import pytest
 
 import docgen
-from conftest import SAMPLE
+from conftest import SAMPLE, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-m", "cddbrief.cli"]
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +69,7 @@ def test_queries(folder):
 
 
 def test_trends_page(folder, tmp_path):
-    result = subprocess.run([*CLI, "build", "--trends", "--data", str(folder), "--out", str(tmp_path), "--format", "html,pdf"], capture_output=True, text=True, timeout=600)
+    result = run_cli("build", "--trends", "--data", folder, "--out", tmp_path, "--format", "html,pdf")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "trends.html").read_text(encoding="utf-8")
     assert "81.25%" in html and "90.50%" in html and "97.10%" in html  # one figure followed over meetings
@@ -78,7 +77,7 @@ def test_trends_page(folder, tmp_path):
     assert "ผ้าไทยใส่ให้สนุก" in html  # new, then dropped
     assert 'src="http' not in html and "<link" not in html
     assert (tmp_path / "trends.pdf").stat().st_size > 10_000
-    again = subprocess.run([*CLI, "build", "--trends", "--data", str(folder), "--out", str(tmp_path), "--format", "html,pdf"], capture_output=True, text=True, timeout=600)
+    again = run_cli("build", "--trends", "--data", folder, "--out", tmp_path, "--format", "html,pdf")
     assert "up to date" in again.stderr
 
 

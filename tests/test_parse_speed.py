@@ -278,3 +278,28 @@ def test_the_text_of_a_dump_is_cleaned_and_counted_as_before(extra, odd, control
     assert (f"{odd} non-breaking or zero-width spaces were read as plain spaces" in messages) == bool(odd)
     assert (f"{controls} control characters (NUL and the like) were removed" in messages) == bool(controls)
     assert [q.value for i in parsed.items for d in i.directives for q in d.quantities] == [12]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_utf8_dump_is_judged_from_its_bytes_as_from_its_text(seed):
+    """The Thai share and the count of control characters, told from the UTF-8 bytes, are the text's own."""
+    from cddbrief.sources.text import _looks_like_text, _utf8_looks_like_text
+    from cddbrief.thaitext import thai_share, thai_share_of_utf8
+
+    rng = random.Random(seed)
+    alphabet = list("กขเแ์ab Z1\n\t.ๆ๙") + ["\x00", "\x07", "\x1f", "\x7f", "\u00a0", "…", "–", "\u0e7f", "\u0e80", "é", "\u0900", "😀", "\r"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        data = text.encode("utf-8")
+        assert thai_share_of_utf8(data, len(text)) == thai_share(text), repr(text)
+        assert _utf8_looks_like_text(data, text) == _looks_like_text(text), repr(text)
+
+
+def test_a_dump_with_too_many_control_bytes_is_refused():
+    """Valid UTF-8 full of control bytes is binary data decoded by luck, whichever way it is judged."""
+    from cddbrief.errors import UnreadableSource
+    from cddbrief.sources.text import decode_text
+
+    with pytest.raises(UnreadableSource):
+        decode_text(("ครั้งที่ 4/2562" + "\x01\x02\x03").encode("utf-8") * 3)
+    assert decode_text("ครั้งที่ 4/2562\x01\n".encode("utf-8")) == ("ครั้งที่ 4/2562\x01\n", "utf-8")

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import SAMPLE, run_cli
 
-CLI = [sys.executable, "-m", "cddbrief.cli"]
 WORDS = ["น้ำ", "ย้ำ", "ลำปาง", "สำนักงาน", "กำหนด", "ทำ", "ทั้งสิ้น"]
 
 
@@ -86,7 +84,7 @@ def test_sample_brief_pdf_is_searchable(tmp_path):
     data = tmp_path / "raw"
     data.mkdir()
     shutil.copy(SAMPLE, data / SAMPLE.name)
-    result = subprocess.run([*CLI, "build", "2562-04", "--format", "html,pdf", "--data", str(data), "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=600)
+    result = run_cli("build", "2562-04", "--format", "html,pdf", "--data", data, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     for reader, text in texts(tmp_path / "out" / "2562-04" / "brief.pdf").items():
         for word in ("ลำปาง", "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", "ทั้งสิ้น", "กำหนด"):
@@ -104,7 +102,7 @@ def test_meeting_facts_are_compact_and_the_agenda_starts_on_page_one(tmp_path):
     data.mkdir()
     shutil.copy(SAMPLE, data / SAMPLE.name)
     out = tmp_path / "out"
-    result = subprocess.run([*CLI, "build", "2562-04", "--format", "html,pdf", "--data", str(data), "--out", str(out)], capture_output=True, text=True, timeout=600)
+    result = run_cli("build", "2562-04", "--format", "html,pdf", "--data", data, "--out", out)
     assert result.returncode == 0, result.stderr
     bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out / "2562-04" / "brief.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     words = [(float(y0), float(y1), w) for y0, y1, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', bbox)]

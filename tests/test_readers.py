@@ -163,3 +163,71 @@ def test_control_characters_never_reach_the_meeting():
     dumped = json.dumps(m.to_dict(), ensure_ascii=False)
     assert "\x00" not in dumped and "\\u0000" not in dumped and m.items[0].topic == "กองทุนแม่ของแผ่นดิน"
     assert any("control characters" in n.message for n in m.notes)
+
+
+# --- tables with the columns some offices add: ผู้รับผิดชอบ and กำหนดเวลา ----------------------------
+
+WIDE_HEADER = ["ที่", "ประเด็น", "ข้อสั่งการ", "ผู้รับผิดชอบ", "กำหนดเวลา", "หมายเหตุ"]
+WIDE_ROWS = [
+    ["1", "กองทุนหมู่บ้าน", "1. ให้ตรวจสอบบัญชี 14 กองทุน\n2. รายงานผลให้จังหวัดทราบ", "กลุ่มงานส่งเสริม", "ภายใน 15 มิ.ย. 64", ""],
+    ["2", "ผ้าไทย", "ให้แต่งกายผ้าไทยทุกวันอังคาร", "ทุกตำบล", "", "ต่อเนื่อง"],
+]
+WIDE_HEAD = ["บันทึกการประชุม ครั้งที่ 5/2564", "สำนักงานพัฒนาชุมชนอำเภอลี้ จังหวัดลำพูน"]
+
+
+def _wide_dump() -> bytes:
+    lines = WIDE_HEAD + [""] + ["\t" + c for c in WIDE_HEADER] + [""]
+    for row in WIDE_ROWS:
+        lines += [" \t" + row[0]] + ["\t" + c for c in row[1:]] + [""]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _wide_docx() -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in WIDE_HEAD:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1 + len(WIDE_ROWS), cols=len(WIDE_HEADER))
+    for r, row in enumerate([WIDE_HEADER, *WIDE_ROWS]):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _wide_html() -> bytes:
+    cells = lambda row, tag: "".join(f"<{tag}>{c.replace(chr(10), '<br>')}</{tag}>" for c in row)  # noqa: E731
+    body = "".join(f"<p>{line}</p>" for line in WIDE_HEAD)
+    body += "<table><tr>" + cells(WIDE_HEADER, "th") + "</tr>" + "".join("<tr>" + cells(r, "td") + "</tr>" for r in WIDE_ROWS) + "</table>"
+    return f"<!doctype html><html><head><meta charset='utf-8'><title>x</title></head><body>{body}</body></html>".encode("utf-8")
+
+
+@pytest.mark.parametrize("name, make", [("wide.txt", _wide_dump), ("wide.docx", _wide_docx), ("wide.html", _wide_html)])
+def test_a_table_with_responsible_and_deadline_columns_is_read_by_its_header(name, make):
+    m = parse_document(read_bytes(make(), name))
+    assert m.source.layout == "table" and m.id == "2564-05"
+    first, second = m.items
+    assert (first.no, first.topic, second.no, second.topic) == (1, "กองทุนหมู่บ้าน", 2, "ผ้าไทย")
+    # the responsible unit goes to remarks, under its own name; a remark of the row keeps its place after it
+    assert first.remarks == "ผู้รับผิดชอบ: กลุ่มงานส่งเสริม"
+    assert second.remarks == "ผู้รับผิดชอบ: ทุกตำบล / ต่อเนื่อง"
+    # the deadline is a directive of its own, so its date is read, with the source text as evidence
+    assert [d.text for d in first.directives] == ["ให้ตรวจสอบบัญชี 14 กองทุน", "รายงานผลให้จังหวัดทราบ", "กำหนดเวลา: ภายใน 15 มิ.ย. 64"]
+    (due,) = [s for d in first.directives for s in d.dates]
+    assert (due.surface, due.start, due.directive) == ("15 มิ.ย. 64", date(2021, 6, 15), 3)
+    assert [d.text for d in second.directives] == ["ให้แต่งกายผ้าไทยทุกวันอังคาร"]  # no deadline: nothing added
+    said = [n for n in m.notes if n.kind == "merged" and "deadline column" in n.message]
+    assert len(said) == 1 and "15 มิ.ย. 64" in said[0].message
+    assert not any("header row" in n.message for n in m.notes)  # the header was recognised, not assumed
+
+
+def test_a_header_naming_remarks_twice_is_not_a_header():
+    """Two columns of one kind (หมายเหตุ twice) cannot be told apart: the row is no header."""
+    from cddbrief.layout import columns_of
+
+    assert columns_of(["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ", "หมายเหตุ"]) is None
+    assert columns_of(["ที่", "ประเด็น", "ข้อสั่งการ", "ผู้รับผิดชอบ", "หมายเหตุ"]) == ["no", "topic", "directives", "responsible", "remarks"]

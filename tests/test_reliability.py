@@ -21,14 +21,12 @@ import pytest
 
 import docgen
 import reliability_cases
-from conftest import SAMPLE
+from conftest import CLI, SAMPLE, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-m", "cddbrief.cli"]
 
 
-def run(*args, cwd=None, env=None, timeout=600):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env)
+run = run_cli
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -45,7 +45,7 @@ def _survives(data: bytes, name: str = "x.txt") -> None:
         return
     finally:
         assert time.perf_counter() - started < SLOWEST, f"{len(data)} bytes took too long"
-    from cddbrief.indicators import frame_records
+    from cddbrief.tidy import frame_records
 
     meeting.to_dict()
     frame_records(meeting)

@@ -148,7 +148,7 @@ def test_two_meetings_always_chart_topics_and_figures_start_at_zero_in_plain_num
     assert shapes[("การเบิกจ่ายงบประมาณ", "จังหวัด")] == "barely"  # 76, 76, 77: a table, not a steep line
     assert shapes[("การเบิกจ่ายงบประมาณ", "บาท")] == "changes"
     figures.clear()
-    uri, alt = trends.chart()
+    uri, alt = trends.series_chart()
     assert "provinces" not in alt and "15,804,000" in alt and "81.25%" in alt
     (fig,) = figures
     fig.canvas.draw()
@@ -213,7 +213,7 @@ def test_english_names_places_and_who_acts(briefs):
     assert "ลำพูน" in {r["place"] for r in thai.figures()} and "จังหวัด" in {r["who"] for r in thai.dated_actions()}
 
 
-CHARTS = ("topics", "timeline", "places", "parts")
+CHARTS = ("topics_chart", "timeline_chart", "place_charts", "parts_chart")
 
 
 @pytest.mark.parametrize("name", ["sample", "generated"])
@@ -223,7 +223,7 @@ def test_chart_labels_are_whole_and_inside_the_figure(briefs, figures, name, lan
     drawn = 0
     for chart in CHARTS:
         figures.clear()
-        if not brief.chart(chart):  # None, or no measure to chart ([] for places)
+        if not getattr(brief, chart)():  # None, or no measure to chart ([] for places)
             continue
         assert figures  # every drawing of the chart: wide (paper, desktop) and narrow (phone), per measure
         for fig in figures:
@@ -234,7 +234,7 @@ def test_chart_labels_are_whole_and_inside_the_figure(briefs, figures, name, lan
                 for label in ax.get_yticklabels():
                     box = label.get_window_extent(renderer)
                     assert box.x0 >= -1 and box.x1 <= width + 1, (chart, label.get_text())
-                    if chart in ("topics", "timeline", "parts"):
+                    if chart in ("topics_chart", "timeline_chart", "parts_chart"):
                         assert "…" not in label.get_text(), (chart, label.get_text())
         drawn += 1
     assert drawn >= 2
@@ -257,7 +257,7 @@ def test_english_places_chart_names_places_in_english(briefs, figures):
     """The chart by place of an English brief says Lamphun, not ลำพูน (its labels and its alt text)."""
     brief = briefs[("sample", "en")]
     figures.clear()
-    charts = brief.chart("places")
+    charts = brief.place_charts()
     assert charts
     labels = {label.get_text() for fig in figures for ax in fig.axes for label in ax.get_yticklabels()}
     assert {"Lamphun", "Lampang"} <= labels and not any("ลำ" in label for label in labels)

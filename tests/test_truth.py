@@ -114,7 +114,7 @@ def test_sample_old_windows_are_not_deadlines(sample):
     assert "ช่วงเวลาที่สิ้นสุดก่อนการประชุม" in html and "ผ่านไปแล้ว" in html
     table = html.split("<h3>")[0]
     assert "2557" not in table  # not in the deadlines table
-    _, alt = b.chart("timeline")
+    _, alt = b.timeline_chart()
     assert "25 มี.ค. 2562" in alt and "2557" not in alt  # the scale starts at the meeting's months
 
 
@@ -137,7 +137,7 @@ def test_timeline_scale_is_the_meetings_months(tmp_path, monkeypatch):
         return real(fig)
 
     monkeypatch.setattr(charts, "_png", keep)
-    Brief(m).chart("timeline")
+    Brief(m).timeline_chart()
     from matplotlib.dates import num2date
 
     low, high = (num2date(x).date() for x in seen["xlim"])

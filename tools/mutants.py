@@ -46,11 +46,10 @@ ROOT = Path(__file__).resolve().parents[1]
 LIB = ROOT / "lib"
 
 # The reading and checking modules; (path under lib/, the function names mutated there or None for all).
-# indicators.py holds the checks and the frames: only its checks are mutated here.
 TARGETS: list[tuple[str, frozenset[str] | None]] = [
     ("cddbrief/thaidates.py", None),
     ("cddbrief/quantities.py", None),
-    ("cddbrief/indicators.py", frozenset({"find_checks", "_products", "_ratios", "_sums", "_part_label", "_shares", "_fmt", "_th", "_en"})),
+    ("cddbrief/checks.py", None),
     ("cddbrief/header.py", None),
     ("cddbrief/readers/__init__.py", None),
     ("cddbrief/readers/table.py", None),
@@ -90,8 +89,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "the month before it then reads the same number and drops it for the same reason, so skipping it changes nothing",
     ("quantities.py", "assign_roles", "`left <= 1e-09` -> `left < 1e-09`"):
         "differs only when what is left of a listed total is exactly 1e-9, which no sum of written figures gives",
-    ("prose.py", "_item", "`0` -> `1`"):
-        "Directive(0, …): a placeholder number that number_directives() overwrites for every item before the reading is returned",
     ("points.py", "<module>", "`True` -> `False`"):
         "@dataclass(slots=True) on Line: slots save memory; no reader sets an attribute Line does not declare",
     ("points.py", "marker_number", "`return None` -> `return 0`"):

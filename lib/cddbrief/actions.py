@@ -59,25 +59,25 @@ def actions(directive: Directive) -> dict[int, str]:
     """
     text = directive.text
     reading = to_arabic_digits(text)
-    spans = sorted((s for s in directive.dates), key=lambda s: (s.begin, s.finish))
+    spans = sorted((s for s in directive.dates), key=lambda s: s.span)
     new_of = {id(r.new): r.old for r in directive.reschedules}
     # where each date's connector begins: the text a date owns before its surface
-    lead = [_connector_start(reading, s.begin) for s in spans]
+    lead = [_connector_start(reading, s.span.start) for s in spans]
     found: dict[int, str] = {}
     claimed_to = 0  # the text before this offset belongs to an earlier date
     previous = ""
     for i, s in enumerate(spans):
-        left = max(claimed_to, spans[i - 1].finish if i else 0)
+        left = max(claimed_to, spans[i - 1].span.end if i else 0)
         left = min(left, lead[i])
         right = lead[i + 1] if i + 1 < len(spans) else len(text)
-        right = max(right, s.finish)
+        right = max(right, s.span.end)
         before = _tidy(text[left : lead[i]])
-        after_start = s.finish
+        after_start = s.span.end
         onward = _ONWARD.match(reading, after_start)
         if onward:
             after_start = onward.end()
         after = _tidy(text[after_start:right])
-        connector = reading[lead[i] : s.begin]
+        connector = reading[lead[i] : s.span.start]
         closes = bool(_CLOSING.search(connector))
         if id(s) in new_of:  # a new date: the action of the date it replaces
             old = new_of[id(s)]
@@ -98,7 +98,7 @@ def actions(directive: Directive) -> dict[int, str]:
         else:  # a date that opens its clause: วันที่ 10 พ.ค. 62 รับสมัคร…
             action = _cut_right(after)
             claimed_to = right
-        found[id(s)] = action or _cut_right(_tidy(text[: s.begin]) or text)
+        found[id(s)] = action or _cut_right(_tidy(text[: s.span.start]) or text)
         previous = found[id(s)]
     return found
 

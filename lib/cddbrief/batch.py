@@ -88,14 +88,13 @@ def _split(formats) -> tuple[tuple, tuple]:
     return tuple(f for f in formats if f not in EXPORT_KINDS), tuple(f for f in formats if f in EXPORT_KINDS)
 
 
-def _export_into(folder: Path, source: str, kinds: tuple, meeting_id: str | None, fresh_only: bool) -> list[Path]:
-    """The exports of a brief, beside it (``2562-04-soem-ngam/2562-04.xlsx``); kept when the brief was up to date."""
+def _export_into(folder: Path, meeting, kinds: tuple, fresh_only: bool) -> list[Path]:
+    """The exports of a brief, beside it (``2562-04-soem-ngam/2562-04.xlsx``), from the meeting its build
+    parsed; kept when the brief was up to date."""
     from .exports import export
-    from .meeting import read_meeting
 
     if not kinds:
         return []
-    meeting = read_meeting(Path(source), meeting_id=meeting_id)
     written = []
     for kind in kinds:
         existing = [folder / f"{meeting.id}.{kind}"] if kind != "csv" else sorted(folder.glob(f"{meeting.id}-*.csv"))
@@ -106,8 +105,8 @@ def _export_into(folder: Path, source: str, kinds: tuple, meeting_id: str | None
     return written
 
 
-def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, distinct: bool | str) -> Outcome:
-    """One brief in this process (a pool worker): never raises for a bad document."""
+def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, distinct: bool | str, as_of: str | None = None) -> Outcome:
+    """One brief in this process (a pool worker, with its kernel started ahead): never raises for a bad document."""
     import time
 
     from .report import build
@@ -115,8 +114,8 @@ def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, 
     started = time.perf_counter()
     briefs, exports = _split(formats)
     try:
-        result = build(path, formats=briefs, lang=lang, out_dir=out_dir, force=force, say=lambda _: None, distinct=distinct)
-        exported = _export_into(result.folder, path, exports, None, fresh_only=result.up_to_date)
+        result = build(path, formats=briefs, lang=lang, out_dir=out_dir, force=force, say=lambda _: None, distinct=distinct, as_of=as_of, kernels=_KERNELS)
+        exported = _export_into(result.folder, result.meeting, exports, fresh_only=result.up_to_date)
     except CddbriefError as exc:
         return Outcome(Path(path), "failed", why=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a kernel that died, a full disk: reported, the batch goes on
@@ -137,17 +136,19 @@ def build_all(
     progress: bool = True,
     security=None,
     task_timeout: float = TASK_TIMEOUT,
+    as_of: str | None = None,
 ) -> BatchResult:
-    """Build the brief of every document in data_dir; write OUT/index.html."""
+    """Build the brief of every document in data_dir; write OUT/index.html. ``as_of``: the day every
+    brief counts deadlines from (``2020-03-10``; default: each meeting's own)."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     documents = _documents(data_dir)
     if not documents:
         raise CddbriefError(f"no meeting summaries (.txt, .docx) in {data_dir}", "give the folder with --data DIR")
     out_dir.mkdir(parents=True, exist_ok=True)
     if scheduler is not None:
-        outcomes = _on_cluster(scheduler, documents, out_dir, formats, lang, force, progress, security, task_timeout)
+        outcomes = _on_cluster(scheduler, documents, out_dir, formats, lang, force, progress, security, task_timeout, as_of=as_of)
     else:
-        outcomes = _in_processes(documents, out_dir, formats, lang, force, jobs or os.cpu_count() or 1, progress)
+        outcomes = _in_processes(documents, out_dir, formats, lang, force, jobs or os.cpu_count() or 1, progress, as_of, data_dir)
     outcomes.sort(key=lambda o: o.path.name)
     index = write_index(out_dir, outcomes, lang)
     return BatchResult(outcomes, index)
@@ -159,8 +160,8 @@ def _bar(total: int, enabled: bool):
     return tqdm(total=total, unit="brief", disable=not enabled, dynamic_ncols=True, leave=True)
 
 
-def _in_processes(documents, out_dir, formats, lang, force, jobs, progress) -> list[Outcome]:
-    """Build in a pool of processes that die with this one.
+def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_of=None, data_dir=None) -> list[Outcome]:
+    """Build in a pool of processes that die with this one; each keeps a kernel started ahead (``kernels``).
 
     Workers ignore Ctrl-C (the terminal sends it to every process of the group): this process
     ends them, so the user sees one line, ``cddbrief: interrupted``. On SIGINT or SIGTERM here,
@@ -175,8 +176,9 @@ def _in_processes(documents, out_dir, formats, lang, force, jobs, progress) -> l
     # workers are forked while these signals wait, so none can start before it ignores Ctrl-C
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
-        futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct) for p, distinct in documents]
+        first = str(Path(data_dir or documents[0][0].parent).resolve())  # where the kernels run: the documents' folder
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(), first))
+        futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of) for p, distinct in documents]
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     paths = {future: path for future, (path, _) in zip(futures, documents)}
@@ -212,8 +214,13 @@ def stop_workers(pool, grace: float = 10.0) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _worker_start(parent: int) -> None:
-    """A pool worker's first act: ignore Ctrl-C, clean up on SIGTERM, die with its parent."""
+_KERNELS = None  # a pool worker's kernels.Kernels: one started ahead, for the next brief
+
+
+def _worker_start(parent: int, cwd: str | None = None) -> None:
+    """A pool worker's first act: ignore Ctrl-C, clean up on SIGTERM, die with its parent; then start
+    the kernel of its first brief (in ``cwd``), which is warming while the first document is read."""
+    global _KERNELS
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stop)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
@@ -227,6 +234,14 @@ def _worker_start(parent: int) -> None:
     if os.getppid() != parent:  # the parent died before the line above
         _worker_stop(signal.SIGTERM, None)
     threading.Thread(target=_watch_parent, args=(parent,), name="cddbrief-parent-watch", daemon=True).start()
+    from multiprocessing.util import Finalize
+
+    from .kernels import Kernels
+
+    _KERNELS = Kernels(spare=True)
+    Finalize(_KERNELS, _KERNELS.close, exitpriority=10)  # a worker that ends normally ends its spare kernel
+    if cwd:
+        _KERNELS.prestart(cwd)
 
 
 def _watch_parent(parent: int) -> None:
@@ -239,11 +254,14 @@ def _watch_parent(parent: int) -> None:
 
 
 def _worker_stop(signum, frame) -> None:
-    """Stop this worker now, quietly: remove the brief folder it was writing, end its kernel."""
+    """Stop this worker now, quietly: remove the brief folder it was writing, end its kernels (the one
+    running a brief and the one started ahead)."""
     import shutil
 
-    from .report import ACTIVE
+    from .render import ACTIVE
 
+    if _KERNELS is not None:
+        _KERNELS.stop_starting()
     for child in children(os.getpid()):
         try:
             os.kill(child, signal.SIGKILL)
@@ -278,7 +296,7 @@ def children(pid: int) -> list[int]:
 # --- dask.distributed ---------------------------------------------------------------------------
 
 
-def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, epoch: str | None = None) -> dict:
+def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, epoch: str | None = None, as_of: str | None = None) -> dict:
     """A task on a dask worker: build from the document's bytes, return the files' bytes.
 
     The notebook is given the file's name only and runs in the file's folder, and the client's
@@ -289,7 +307,7 @@ def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bo
         before = os.environ.get("SOURCE_DATE_EPOCH")
         _set_env("SOURCE_DATE_EPOCH", epoch)
         try:
-            return _remote_build(name, data, formats, lang, distinct)
+            return _remote_build(name, data, formats, lang, distinct, as_of)
         finally:
             _set_env("SOURCE_DATE_EPOCH", before)
 
@@ -304,7 +322,7 @@ def _set_env(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
-def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str) -> dict:
+def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, as_of: str | None = None) -> dict:
     import time
 
     from .report import build
@@ -317,8 +335,8 @@ def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: b
         out = Path(scratch) / "out"
         briefs, exports = _split(formats)
         try:
-            result = build(str(source), formats=briefs, lang=lang, out_dir=str(out), force=True, say=lambda _: None, distinct=distinct)
-            exported = {p.name for p in _export_into(result.folder, str(source), exports, None, fresh_only=False)}
+            result = build(str(source), formats=briefs, lang=lang, out_dir=str(out), force=True, say=lambda _: None, distinct=distinct, as_of=as_of)
+            exported = {p.name for p in _export_into(result.folder, result.meeting, exports, fresh_only=False)}
         except CddbriefError as exc:
             return {"name": name, "status": "failed", "why": str(exc)}
         except Exception as exc:
@@ -401,12 +419,13 @@ def probe_scheduler(address: str, security=None, timeout: float = 5.0) -> None:
 
 
 def _on_cluster(address, documents, out_dir, formats, lang, force, progress, security=None,
-                task_timeout: float = TASK_TIMEOUT, no_workers_grace: float = NO_WORKERS_GRACE) -> list[Outcome]:  # fmt: skip
+                task_timeout: float = TASK_TIMEOUT, no_workers_grace: float = NO_WORKERS_GRACE, as_of: str | None = None) -> list[Outcome]:  # fmt: skip
     """One brief per task on a dask cluster; the client decides folders, takes each folder's lock,
     skips briefs that are up to date and writes each manifest, as a local build does."""
     import time
 
-    from .report import claim, commit, fresh_files, locked, make_folder, plan
+    from .render import clear_stale, locked, make_folder
+    from .report import claim, fresh_files, plan
 
     try:
         from distributed import Client, wait
@@ -417,9 +436,10 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
     outcomes, plans, work = [], {}, []
     for path, distinct in documents:
         try:
-            p = plan(str(path), briefs, lang, out_dir, distinct=distinct)
+            p = plan(str(path), briefs, lang, out_dir, distinct=distinct, as_of=as_of)
             make_folder(p.folder)
             with locked(p.folder, lambda _: None, p.meeting.id):
+                clear_stale(p.folder)
                 claim(p)
                 have = fresh_files(p) if not force else set()
         except CddbriefError as exc:
@@ -427,7 +447,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
             continue
         if set(p.targets) <= have:
             try:
-                exported = _export_into(p.folder, str(path), exports, None, fresh_only=True)
+                exported = _export_into(p.folder, p.meeting, exports, fresh_only=True)
             except CddbriefError as exc:
                 outcomes.append(Outcome(path, "failed", why=str(exc)))
                 continue
@@ -444,7 +464,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
         raise CddbriefError(f"cannot reach the dask scheduler at {address} ({exc})", "check the address, or start one with `dask scheduler`") from None
     try:
         epoch = os.environ.get("SOURCE_DATE_EPOCH") or None
-        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
+        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, as_of, key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
                    for p, distinct in work}  # fmt: skip
         pending, running_since, alone_since = set(futures), {}, None
         with _bar(len(futures), progress) as bar:
@@ -486,14 +506,15 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
 
 
 def _entry(p) -> dict:
-    from .report import _index_entry
+    from .report import index_entry
 
-    return _index_entry(p.meeting, p.path)
+    return index_entry(p.meeting, p.path)
 
 
 def _receive(future, path: Path, p, formats) -> Outcome:
     """What a worker sent back, written into the brief's folder under its lock, with its manifest."""
-    from .report import claim, commit, locked
+    from .render import locked
+    from .report import claim, commit
 
     try:
         done = future.result()

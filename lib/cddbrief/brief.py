@@ -18,6 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from .formatting import figure, number
 from .glossary import actor_en, office_en, place_en, topic_en, unit_en, units
 from .model import Meeting
 from .thaidates import format_span_en, format_span_th
@@ -99,16 +100,12 @@ class Brief:
         return (format_span_th if self.lang == "th" else format_span_en)(start, end, precision)
 
     def number(self, value: float) -> str:
-        if float(value).is_integer():
-            return f"{int(value):,}"
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 1 else f"{value:.2f}"
+        """A figure as the brief writes it: ``2,400,000``, ``7.5`` (``formatting.number``, trailing zeros dropped)."""
+        return number(value, trim=True)
 
     def figure(self, value: float, unit: str) -> str:
         """``2,400,000 บาท`` in Thai; ``2,400,000 baht``, ``1 tree``, ``2 trees`` in English."""
-        if unit == "%":
-            return f"{self.number(value)}%"
-        name = unit if self.lang == "th" else unit_en(unit, value)
-        return f"{self.number(value)} {name}"
+        return figure(value, unit, self.lang, trim=True)
 
     def topic(self, thai: str) -> str:
         """The topic in the brief's language (an unknown topic stays in Thai)."""
@@ -187,7 +184,7 @@ class Brief:
         belongs to, ``actions.actions``), who, and whether the window closed before the
         reference day (``past``)."""
         from .actions import actions, is_past
-        from .indicators import actors
+        from .tidy import actors
 
         ref = self.reference()
         topics = {i.no: i.topic for i in self.meeting.items}
@@ -209,7 +206,7 @@ class Brief:
                         "item": item.no,
                         "topic": self.topic(topics[item.no]),
                         "what": what[id(s)],
-                        "sentence": excerpt(d.text, s.begin, s.finish),
+                        "sentence": excerpt(d.text, *s.span),
                         "surface": s.surface,
                         "who": self.who(actors(d.text)),
                         "role": s.role,
@@ -255,7 +252,7 @@ class Brief:
                         "value": float(q.value),
                         "place": self.place(q.entity),
                         "per": (q.per if self.lang == "th" else unit_en(q.per, 1)) if q.per else "",
-                        "evidence": _highlight(d.text, q.start, q.end),
+                        "evidence": _highlight(d.text, *q.span),
                         "repaired": q.repaired,
                     }
                 )
@@ -355,7 +352,7 @@ class Brief:
             if whole is not None:
                 q, label, text = whole
                 said = self.t("national") if label and label != "ภาพรวม" else self.t("overall")
-                m["overall"] = {"value": float(q.value), "figure": self.figure(q.value, q.unit), "label": said, "sentence": excerpt(text, q.start, q.end)}
+                m["overall"] = {"value": float(q.value), "figure": self.figure(q.value, q.unit), "label": said, "sentence": excerpt(text, *q.span)}
             found.append(m)
         return found
 
@@ -370,22 +367,73 @@ class Brief:
         names = {"directives": "all_directives"}
         return [{"id": name, "label": self.t(names.get(name, name))} for name in SECTIONS[1:]]
 
-    # --- charts ---------------------------------------------------------------------------
+    # --- charts: this brief's data, drawn by charts.py ---------------------------------------
 
-    def chart(self, name: str):
-        """A chart as (data URI, alternative text), or None when the data does not support it."""
-        from . import charts
+    def words(self, *keys: str) -> dict[str, str]:
+        """Labels in the brief's language, by key: what a chart draws (``charts``' ``words``)."""
+        return {key: labels()[key][self.lang] for key in keys}
 
-        return getattr(charts, name)(self)
+    def timeline_chart(self):
+        """The dated actions on a time axis (a window that closed before the reference day is not
+        drawn: it would stretch the scale over years), or None."""
+        from .charts import timeline
+
+        rows = [r for r in self.dated_actions() if not r["past"]]
+        return timeline(rows, self.words("chart_timeline", "moved", "new_date", "alt_timeline"), self.lang)
+
+    def topics_chart(self):
+        """Directives per topic, or None for a meeting with no items."""
+        from .charts import Bar, topics
+
+        bars = [Bar(self.topic(i.topic), len(i.directives), str(len(i.directives)), i.no) for i in self.meeting.items]
+        return topics(bars, self.words("chart_topics", "alt_topics"))
+
+    def parts_chart(self):
+        """The parts of the first stated total whose parts the text names (a sum check), or None."""
+        from .charts import Bar, parts
+
+        check = next((c for c in self.meeting.checks if c.kind == "sum" and c.labels), None)
+        if check is None:
+            return None
+        bars = [Bar(label, value, self.number(value)) for label, value in zip(check.labels, check.operands)]
+        return parts(bars, self.figure(check.total, check.unit), self.words("chart_parts", "alt_parts"))
+
+    def place_charts(self) -> list:
+        """One chart per measure given for two places or more (``place_measures``), places named
+        in the brief's language."""
+        from .charts import Bar, Measure, Reference, places
+
+        measures = []
+        for m in self.place_measures():
+            overall = m["overall"]
+            measures.append(
+                Measure(
+                    title=self.measure_title(m),
+                    bars=[Bar(self.place(p["place"]), p["value"], self.figure(p["value"], m["unit"])) for p in m["places"]],
+                    share=m["role"] == "share" and m["unit"] == "%",
+                    overall=Reference(overall["value"], overall["label"], overall["figure"], overall["sentence"]) if overall else None,
+                )
+            )
+        return places(measures, self.words("target", "alt_measure", "alt_reference"))
+
+    def section_charts(self, name: str) -> dict:
+        """The charts a section shows, by the name its template gives them (drawn for it alone)."""
+        if name == "agenda":
+            return {"topics_chart": self.topics_chart()}
+        if name == "timeline":
+            return {"timeline_chart": self.timeline_chart()}
+        if name == "figures":
+            return {"place_charts": self.place_charts(), "parts_chart": self.parts_chart()}
+        return {}
 
     # --- rendering ------------------------------------------------------------------------
 
     def section(self, name: str) -> str:
-        """One section as HTML (autoescaped)."""
+        """One section as HTML (autoescaped), with the charts it shows."""
         if name not in SECTIONS:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
         template = environment().get_template(f"{name}.html.j2")
-        return template.render(b=self, m=self.meeting, t=self.t, lang=self.lang)
+        return template.render(b=self, m=self.meeting, t=self.t, lang=self.lang, **self.section_charts(name))
 
     def show(self, name: str) -> None:
         """Display a section in the notebook (the export keeps only these outputs)."""
@@ -451,8 +499,8 @@ def sentence_groups(directive) -> list[dict]:
     text = directive.text
     groups: list[dict] = []
     previous_end = 0
-    for q in sorted(directive.quantities, key=lambda q: q.start):
-        gap = text[previous_end : q.start]
+    for q in sorted(directive.quantities, key=lambda q: q.span):
+        gap = text[previous_end : q.span.start]
         words = measure_words(gap)
         current = groups[-1] if groups else None
         joins = current is not None and (not words or (q.role == "part" and any(f.unit_key == q.unit_key for f, _ in current["figures"])))
@@ -465,15 +513,15 @@ def sentence_groups(directive) -> list[dict]:
                 current["inner"] = (current.get("inner", "") + " " + words).strip()
         said = " ".join(w for w in (current["lead"], current.get("inner", "")) if w)
         current["figures"].append((q, said))
-        current["text"] += text[q.start : q.end]
-        previous_end = q.end
+        current["text"] += q.span.of(text)
+        previous_end = q.span.end
     return groups
 
 
 def _overall_label(group: dict, q, text: str) -> str | None:
     """Why a figure with no place is the whole to compare places with: the words of its statement
     (``ทั้งประเทศ``, ``ภาพรวม``), or None (a target, ``เป้าหมาย 100%``, is not an overall figure)."""
-    if _TARGET.search(text[max(0, q.start - 20) : q.start]):
+    if _TARGET.search(text[max(0, q.span.start - 20) : q.span.start]):
         return None
     found = _NATIONAL.search(group["text"])
     return found.group() if found else ""

@@ -1,24 +1,74 @@
 """Charts in the house style (``cddbrief.mplstyle``, Sarabun), drawn only where data supports them.
 
-Each function takes a ``Brief`` and returns a ``Chart`` (or None): the PNG data URI at A4/desktop
-width, its alternative text, and ``narrow``, the same chart drawn for a phone, where the wide one
-would shrink its 9 pt text to 7 px. ``places`` returns a list, one chart per measure.
+Each function takes plain data (``Bar``, ``Measure``, rows as dicts) already in the page's
+language, and ``words``: the labels it draws, ``{"chart_topics": "ข้อสั่งการตามประเด็น", …}``
+(keys of ``data/labels.json``, texts in one language). None of them knows a ``Brief`` or a
+``Trends``: those build the data and call them. A brief's chart is a ``Chart`` (or None): the PNG
+data URI at A4/desktop width, its alternative text, and ``narrow``, the same chart drawn for a
+phone, where the wide one would shrink its 9 pt text to 7 px. ``places`` returns a list, one
+chart per measure.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
 from importlib.resources import files
 
+from .formatting import number
 from .thaidates import MONTH_ABBR_TH, MONTH_NAME_EN
+from .thaitext import excerpt
 
 MAX_ROWS = 24  # a timeline longer than this shows its first rows
 DPI = 200
 WIDE = 6.8  # inches: the A4 text width, and the desktop picture
 NARROW = 3.6  # inches: a phone's picture (below 40rem, _chart.html.j2): 9 pt text shows at 12 px on a 375 px screen, 10 px at 320 px
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: what it stands for (a place, a part, a topic), its value, the value as the page
+    writes it, and the item number a topic's bar starts with.
+
+    >>> Bar("เชียงราย", 88.5, "88.5%").text
+    '88.5%'
+    """
+
+    label: str
+    value: float
+    text: str = ""
+    no: int | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The figure for the whole that places are compared with (``ทั้งประเทศ 96.2%``): its value,
+    what it is (``ทั้งประเทศ``), how the page writes it, and the sentence it came from."""
+
+    value: float
+    label: str
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure given for several places: the chart's title, a bar per place, whether it is a
+    share of a target in per cent (a 100% line, bars at or past it in green), the overall figure."""
+
+    title: str
+    bars: list[Bar] = field(default_factory=list)
+    share: bool = False
+    overall: Reference | None = None
+
+
+def _say(words: Mapping[str, str], key: str, **values) -> str:
+    """A label of ``words``, its ``{fields}`` filled in."""
+    return words[key].format(**values) if values else words[key]
 
 
 class Chart(tuple):
@@ -49,8 +99,8 @@ def _label(text: str, width: float, chars: int) -> str:
 
 
 def _fit(text: str, width: float, chars: int) -> str:
-    """``text`` cut to what ``chars`` characters at the wide width become at ``width``."""
-    return _short(text, max(10, round(chars * width / WIDE)))
+    """``text`` cut to what ``chars`` characters at the wide width become at ``width``, the … among them."""
+    return excerpt(text, width=max(10, round(chars * width / WIDE)) - 1)
 
 
 @cache
@@ -79,18 +129,14 @@ def _png(fig) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _short(text: str, width: int = 34) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def timeline(brief):
+def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
     """Gantt of dated actions; a moved date shows as a hatched bar beside its new one.
 
-    A window that closed before the reference day (``ปี 57 - 30 ก.ย. 61`` in a 2562 meeting) is
-    not drawn: it would stretch the scale over years and squeeze the meeting's months into a
-    sliver. The axis spans the bars drawn, no empty months either side.
+    ``rows``: the dated actions to draw, in date order (``Brief.dated_actions``: ``when`` as the
+    page writes it, ``topic``, ``start``, ``end``, ``role``, ``precision``); the first
+    ``MAX_ROWS`` are drawn. The axis spans the bars drawn, no empty months either side, its months
+    written in ``lang``.
     """
-    rows = [r for r in brief.dated_actions() if not r["past"]]
     if not rows:
         return None
     shown = rows[:MAX_ROWS]
@@ -116,55 +162,54 @@ def timeline(brief):
         last = max(date2num(r["end"] + timedelta(days=1)) for r in shown)
         margin = max(1.0, (last - first) * 0.02)
         ax.set_xlim(first - margin, last + margin)
-        _month_axis(ax, brief.lang)
+        _month_axis(ax, lang)
         if width < WIDE:
             ax.tick_params(axis="x", labelrotation=45)
-        ax.set_title(brief.t("chart_timeline"))
+        ax.set_title(_say(words, "chart_timeline"))
         if any(r["role"] for r in shown):
             from matplotlib.patches import Patch
 
             fig.legend(
-                handles=[Patch(facecolor="#bbbbbb", hatch="///", edgecolor="#888888", label=brief.t("moved")), Patch(color="#e07b39", label=brief.t("new_date"))],
+                handles=[Patch(facecolor="#bbbbbb", hatch="///", edgecolor="#888888", label=_say(words, "moved")), Patch(color="#e07b39", label=_say(words, "new_date"))],
                 loc="outside lower center",
                 ncols=2,
             )
         return fig
 
-    alt = brief.t("alt_timeline", n=len(rows), first=rows[0]["when"], last=rows[-1]["when"])
+    alt = _say(words, "alt_timeline", n=len(rows), first=rows[0]["when"], last=rows[-1]["when"])
     return _drawn(draw, alt)
 
 
-def places(brief) -> list[Chart]:
-    """One bar chart per measure given for two places or more (``Brief.place_measures``): the
-    title says the measure; the overall figure (``ทั้งประเทศ 100.03%``) is a reference line when
-    the text gives one; a 100% target line only for shares."""
-    return [_measure_chart(brief, m) for m in brief.place_measures()]
+def places(measures: list[Measure], words: Mapping[str, str]) -> list[Chart]:
+    """One bar chart per measure given for two places or more: the title says the measure; the
+    overall figure (``ทั้งประเทศ 96.2%``) is a reference line when the text gives one; a 100%
+    target line only for shares."""
+    return [_measure_chart(m, words) for m in measures]
 
 
-def _measure_chart(brief, m: dict) -> Chart:
-    rows = [(brief.place(p["place"]), p["value"]) for p in m["places"]]  # Lamphun in an English brief
-    values = [v for _, v in rows]
-    overall = m["overall"]
-    share = m["role"] == "share" and m["unit"] == "%"
-    title = brief.measure_title(m)
+def _measure_chart(m: Measure, words: Mapping[str, str]) -> Chart:
+    values = [b.value for b in m.bars]
+    overall = m.overall
+    share = m.share
+    title = m.title
 
     def draw(width):
         plt = _pyplot()
         narrow = width < WIDE  # a phone: three title lines and the legend in one column need room
-        fig, ax = plt.subplots(figsize=(width, (1.9 if narrow else 1.0) + 0.42 * len(rows)))
+        fig, ax = plt.subplots(figsize=(width, (1.9 if narrow else 1.0) + 0.42 * len(m.bars)))
         colors = ["#3f8f5b" if share and v >= 100 else "#1f5f8b" for v in values]
-        ax.barh(range(len(rows)), values, color=colors, height=0.55)
-        ax.set_yticks(range(len(rows)), [_fit(name, width, 24) for name, _ in rows])
+        ax.barh(range(len(m.bars)), values, color=colors, height=0.55)
+        ax.set_yticks(range(len(m.bars)), [_fit(b.label, width, 24) for b in m.bars])
         ax.invert_yaxis()
-        top = max(values + ([overall["value"]] if overall else []) + ([100] if share else []))
+        top = max(values + ([overall.value] if overall else []) + ([100] if share else []))
         ax.set_xlim(0, top * (1.25 if width < WIDE else 1.12))
-        for y, v in enumerate(values):  # the value inside a long bar, clear of the reference lines
-            inside = v > 0.3 * top
-            ax.annotate(brief.figure(v, m["unit"]), (v, y), xytext=(-4 if inside else 3, 0), textcoords="offset points", ha="right" if inside else "left", va="center", fontsize=9, color="white" if inside else "#1d2733", fontweight="bold" if inside else "normal")
+        for y, b in enumerate(m.bars):  # the value inside a long bar, clear of the reference lines
+            inside = b.value > 0.3 * top
+            ax.annotate(b.text, (b.value, y), xytext=(-4 if inside else 3, 0), textcoords="offset points", ha="right" if inside else "left", va="center", fontsize=9, color="white" if inside else "#1d2733", fontweight="bold" if inside else "normal")
         if share:
-            ax.axvline(100, color="#c0392b", linewidth=1.2, linestyle="--", label=brief.t("target"))
+            ax.axvline(100, color="#c0392b", linewidth=1.2, linestyle="--", label=_say(words, "target"))
         if overall:
-            ax.axvline(overall["value"], color="#333333", linewidth=1.2, linestyle=":", label=f"{overall['label']} {overall['figure']}")
+            ax.axvline(overall.value, color="#333333", linewidth=1.2, linestyle=":", label=f"{overall.label} {overall.text}")
         ax.xaxis.set_major_formatter(_plain_numbers())
         if share or overall:
             fig.legend(loc="outside lower center", ncols=2 if width >= WIDE else 1)
@@ -172,82 +217,73 @@ def _measure_chart(brief, m: dict) -> Chart:
         ax.set_title("\n".join(_fit(line, width, 70) for line in lines), loc="left")
         return fig
 
-    items = "; ".join(f"{name} {brief.figure(v, m['unit'])}" for name, v in rows)
-    alt = brief.t("alt_measure", title=title, items=items)
+    items = "; ".join(f"{b.label} {b.text}" for b in m.bars)
+    alt = _say(words, "alt_measure", title=title, items=items)
     if overall:
-        alt += "; " + brief.t("alt_reference", label=overall["label"], figure=overall["figure"], sentence=overall["sentence"])
+        alt += "; " + _say(words, "alt_reference", label=overall.label, figure=overall.text, sentence=overall.sentence)
     return _drawn(draw, alt)
 
 
-def _plain_numbers():
-    """Axis numbers as people write them: 1,200,000, never 1.2e6."""
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda value, _pos: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}")
-
-
-def parts(brief):
-    """The parts of a stated total (from the sum checks), largest first."""
-    check = next((c for c in brief.meeting.checks if c.kind == "sum" and c.labels), None)
-    if check is None:
+def parts(bars: list[Bar], total: str, words: Mapping[str, str]):
+    """The parts of a stated total (``total``, as the page writes it), largest first."""
+    if not bars:
         return None
-    pairs = sorted(zip(check.labels, check.operands), key=lambda p: -p[1])
-    total = brief.figure(check.total, check.unit)
+    bars = sorted(bars, key=lambda b: -b.value)
 
     def draw(width):
         plt = _pyplot()
-        labels = [_label(label, width, 30) for label, _ in pairs]
-        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.38 * len(pairs) + 0.16 * sum(label.count("\n") for label in labels)))
-        bars = ax.barh(range(len(pairs)), [v for _, v in pairs], color="#8a5a9e", height=0.55)
-        ax.set_yticks(range(len(pairs)), labels)
+        labels = [_label(b.label, width, 30) for b in bars]
+        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.38 * len(bars) + 0.16 * sum(label.count("\n") for label in labels)))
+        drawn = ax.barh(range(len(bars)), [b.value for b in bars], color="#8a5a9e", height=0.55)
+        ax.set_yticks(range(len(bars)), labels)
         ax.invert_yaxis()
-        ax.bar_label(bars, labels=[brief.number(v) for _, v in pairs], padding=3, fontsize=9)
+        ax.bar_label(drawn, labels=[b.text for b in bars], padding=3, fontsize=9)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.xaxis.set_major_formatter(_plain_numbers())
-        ax.set_xlim(0, max(v for _, v in pairs) * (1.25 if width < WIDE else 1.12))
+        ax.set_xlim(0, max(b.value for b in bars) * (1.25 if width < WIDE else 1.12))
         if width < WIDE:  # a phone: the title from the figure's left edge, the total on its own line
-            fig.suptitle(f"{brief.t('chart_parts')}:\n{total}", x=0.02, ha="left", fontsize=11, fontweight="bold")
+            fig.suptitle(f"{_say(words, 'chart_parts')}:\n{total}", x=0.02, ha="left", fontsize=11, fontweight="bold")
         else:
-            ax.set_title(f"{brief.t('chart_parts')}: {total}")
+            ax.set_title(f"{_say(words, 'chart_parts')}: {total}")
         return fig
 
-    alt = brief.t("alt_parts", total=total, items="; ".join(f"{label} {brief.number(v)}" for label, v in pairs))
+    alt = _say(words, "alt_parts", total=total, items="; ".join(f"{b.label} {b.text}" for b in bars))
     return _drawn(draw, alt)
 
 
-def topics(brief):
-    """Directives per topic."""
-    items = brief.meeting.items
-    if not items:
+def topics(bars: list[Bar], words: Mapping[str, str]):
+    """Directives per topic: a bar per item (``no``, the topic, its number of directives)."""
+    if not bars:
         return None
-    counts = [len(i.directives) for i in items]
+    counts = [int(b.value) for b in bars]
 
     def draw(width):
         plt = _pyplot()
-        labels = [_label(f"{i.no}. {brief.topic(i.topic)}", width, 34) for i in items]
-        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.34 * len(items) + 0.16 * sum(label.count("\n") for label in labels)))
-        bars = ax.barh(range(len(items)), counts, color="#1f5f8b", height=0.55)
-        ax.set_yticks(range(len(items)), labels)
+        labels = [_label(f"{b.no}. {b.label}", width, 34) for b in bars]
+        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.34 * len(bars) + 0.16 * sum(label.count("\n") for label in labels)))
+        drawn = ax.barh(range(len(bars)), counts, color="#1f5f8b", height=0.55)
+        ax.set_yticks(range(len(bars)), labels)
         ax.invert_yaxis()
-        ax.bar_label(bars, padding=3, fontsize=9)
+        ax.bar_label(drawn, padding=3, fontsize=9)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_xlim(0, max(counts) * (1.15 if width < WIDE else 1.08))  # room for the longest bar's count
-        ax.set_title(brief.t("chart_topics"))
+        ax.set_title(_say(words, "chart_topics"))
         return fig
 
-    alt = brief.t("alt_topics", items="; ".join(f"{brief.topic(i.topic)} {len(i.directives)}" for i in items))
+    alt = _say(words, "alt_topics", items="; ".join(f"{b.label} {count}" for b, count in zip(bars, counts)))
     return _drawn(draw, alt)
 
 
-def trend_lines(trends, most: int = 6):
-    """Small line charts of the measures that change over meetings (a constant, or one that barely
-    changes, is left to the table: a chart would make 76 → 77 look steep). Count and amount axes
+def trend_lines(series: list[dict], words: Mapping[str, str], most: int = 6):
+    """Small line charts of measures followed over meetings (``Trends.series``: ``points`` with
+    ``meeting``, its ``label``, ``value`` and ``text``), the first ``most``. Count and amount axes
     start at zero, per cent axes run to 100 at least, numbers are written out (12,400,000, not 1.24e7)."""
-    series = [s for s in trends.series() if s["shape"] == "changes"][:most]
+    series = series[:most]
     if not series:
         return None
     plt = _pyplot()
-    meetings = sorted({p["meeting"] for s in series for p in s["points"]})
+    label_of = {p["meeting"]: p["label"] for s in series for p in s["points"]}
+    meetings = sorted(label_of)
     position = {m: i for i, m in enumerate(meetings)}
     fig, axes = plt.subplots(len(series), 1, figsize=(6.8, 0.9 + 1.9 * len(series)), squeeze=False)
     for ax, s in zip(axes[:, 0], series):
@@ -259,14 +295,14 @@ def trend_lines(trends, most: int = 6):
         top = max(ys) * 1.25 if max(ys) > 0 else 1
         ax.set_ylim(0, max(top, 105) if s["unit"] == "%" else top)
         ax.yaxis.set_major_formatter(_plain_numbers())
-        ax.set_xticks(range(len(meetings)), [wrap_label(trends.label(m), 12) for m in meetings])
+        ax.set_xticks(range(len(meetings)), [wrap_label(label_of[m], 12) for m in meetings])
         ax.set_xlim(-0.5, len(meetings) - 0.5)
         ax.grid(axis="y")
         ax.grid(axis="x", visible=False)
         ax.set_title(wrap_label(_series_title(s), 70), fontsize=10)
-    fig.suptitle(trends.t("chart_trends"), x=0.01, ha="left", fontweight="bold")
+    fig.suptitle(_say(words, "chart_trends"), x=0.01, ha="left", fontweight="bold")
     items = "; ".join(f"{_series_title(s)}: " + " → ".join(f"{p['label']} {p['text']}" for p in s["points"]) for s in series)
-    return _png(fig), trends.t("alt_trends", n=len(series), items=items)
+    return _png(fig), _say(words, "alt_trends", n=len(series), items=items)
 
 
 def _series_title(s) -> str:
@@ -274,12 +310,11 @@ def _series_title(s) -> str:
     return f"{s['topic_text']}{place} ({s['measure']})"
 
 
-def topics_over_meetings(trends, most: int = 24):
-    """Directives per topic, meeting by meeting: a grid with the count in each cell (one value per
-    meeting however many offices wrote it up), the topics with most directives first. Drawn
-    whenever there are two or more meetings."""
-    rows = trends.topic_rows()
-    meetings = trends.topic_table().columns.tolist()
+def topics_over_meetings(rows: list[dict], meetings: list[str], words: Mapping[str, str], most: int = 24):
+    """Directives per topic, meeting by meeting: a grid with the count in each cell, the topics with
+    most directives first. ``rows``: ``Trends.topic_rows`` (``text``, ``cells`` with ``value``, one
+    per meeting); ``meetings``: the meetings' labels, in the cells' order. Drawn whenever there are
+    two or more meetings."""
     if len(meetings) < 2 or not rows:
         return None
     rows = sorted(rows, key=lambda r: (-sum(c["value"] for c in r["cells"]), r["text"]))
@@ -295,27 +330,22 @@ def topics_over_meetings(trends, most: int = 24):
         for x, value in enumerate(row):
             ax.text(x, y, str(value) if value else "·", ha="center", va="center", fontsize=9, color="white" if value > top * 0.6 else "#222222")
     ax.set_yticks(range(len(shown)), labels)
-    ax.set_xticks(range(len(meetings)), [wrap_label(trends.label(m), 12) for m in meetings])
+    ax.set_xticks(range(len(meetings)), [wrap_label(m, 12) for m in meetings])
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
     ax.grid(False)
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title(trends.t("chart_topics_meetings"), pad=8)
-    items = "; ".join(f"{r['text']}: " + ", ".join(f"{trends.label(m)} {c['value']}" for m, c in zip(meetings, r["cells"])) for r in rows)
-    return _png(fig), trends.t("alt_topics_meetings", n=len(meetings), items=items)
+    ax.set_title(_say(words, "chart_topics_meetings"), pad=8)
+    items = "; ".join(f"{r['text']}: " + ", ".join(f"{m} {c['value']}" for m, c in zip(meetings, r["cells"])) for r in rows)
+    return _png(fig), _say(words, "alt_topics_meetings", n=len(meetings), items=items)
 
 
 def _plain_numbers():
     """Axis numbers as people write them: 12,400,000 and 97.5, never 1.24e7 or an offset."""
     from matplotlib.ticker import FuncFormatter
 
-    def label(value, _pos):
-        if float(value).is_integer() or abs(value) >= 100:
-            return f"{value:,.0f}"
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-    return FuncFormatter(label)
+    return FuncFormatter(lambda value, _pos: number(value, 0 if abs(value) >= 100 else 2, trim=True))
 
 
 _LEADING_VOWELS = "เแโใไ"  # a Thai syllable starts at these: a line may break before them

@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where briefs go (default outputs/)")
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day briefs count deadlines from (default: the meeting's date)")
     _common(p)
 
     p = sub.add_parser("list", help="the meetings in a folder, found by reading the documents")
@@ -134,9 +135,10 @@ def check_settings(args) -> None:
 
     command = args.command
     if command in ("build", "export"):
-        from .report import source_date_epoch
+        from .report import check_as_of, source_date_epoch
 
         source_date_epoch()
+        args.as_of = check_as_of(args.as_of)
     if command != "extract":
         _check_cache()
     if command == "build" and not args.trends:
@@ -150,6 +152,8 @@ def check_settings(args) -> None:
     if command == "build":
         if (args.jobs is not None or args.scheduler is not None) and not args.all:
             raise BadSetting("--jobs and --scheduler go with --all", "e.g. cddbrief build --all --jobs 2")
+        if args.as_of is not None and args.trends:
+            raise BadSetting("--as-of goes with briefs, not --trends", "leave it out, or build briefs: cddbrief build 4/2563 --as-of 2020-03-10")
         if args.jobs is not None:
             most = max(64, 4 * (os.cpu_count() or 1))
             if args.jobs < 1:
@@ -219,19 +223,16 @@ def _cmd_build(args) -> int:
     chosen = sum(bool(x) for x in (args.source, args.all, args.trends))
     if chosen != 1:
         raise CddbriefError("give one of SOURCE, --all or --trends", "e.g. cddbrief build 4/2562, or cddbrief build --all")
+    say = lambda line: print(line, file=sys.stderr)  # noqa: E731 - progress goes to stderr
     if args.all:
-        from .batch import build_all
+        from .batch import EXPORT_KINDS, TASK_TIMEOUT, build_all
         from .corpus import default_data_dir
-        from .report import FORMATS
+        from .render import check_formats
 
-        from .batch import EXPORT_KINDS
-
-        if [f for f in formats if f not in FORMATS + EXPORT_KINDS] or not [f for f in formats if f in FORMATS]:
-            raise CddbriefError(f"unknown format in '{args.format}'", "use --format html, pdf or html,pdf; with --all also xlsx, csv, json, ics")
-        from .batch import TASK_TIMEOUT
-
+        check_formats(formats, args.format, also=EXPORT_KINDS)
         result = build_all(args.data or default_data_dir(), args.out, formats, args.lang, args.jobs, args.force, args.scheduler,
-                           progress=sys.stderr.isatty(), security=getattr(args, "security", None), task_timeout=args.task_timeout or TASK_TIMEOUT)  # fmt: skip
+                           progress=sys.stderr.isatty(), security=getattr(args, "security", None), task_timeout=args.task_timeout or TASK_TIMEOUT,
+                           as_of=args.as_of)  # fmt: skip
         print(result.summary(), file=sys.stderr)
         print(f"index: {result.index}", file=sys.stderr)  # every brief above, linked
         return 0 if result.ok else 1
@@ -239,21 +240,11 @@ def _cmd_build(args) -> int:
         from .corpus import default_data_dir
         from .trends import build_trends
 
-        build_trends(args.data or default_data_dir(), args.out, formats, args.lang, args.force, say=lambda line: print(line, file=sys.stderr))
+        build_trends(args.data or default_data_dir(), args.out, formats, args.lang, args.force, say=say)
         return 0
     from .report import build
 
-    build(
-        args.source,
-        formats=formats,
-        lang=args.lang,
-        out_dir=args.out,
-        force=args.force,
-        data_dir=args.data,
-        office=args.office,
-        meeting_id=args.meeting,
-        say=lambda line: print(line, file=sys.stderr),
-    )
+    build(args.source, formats, args.lang, args.out, args.force, args.data, args.office, args.meeting, say=say, as_of=args.as_of)
     return 0
 
 
@@ -333,7 +324,7 @@ def _cmd_export(args) -> int:
     folder = Path(args.out) / meeting.id
     frames = None
     if {"xlsx", "csv"} & set(kinds):
-        from .indicators import frames as make_frames
+        from .tidy import frames as make_frames
 
         frames = make_frames(meeting).as_dict()  # once, for every kind that needs them
     try:

@@ -125,7 +125,7 @@ def entry_of(meeting, path: Path) -> Entry:
 
 def read_cached(path: Path) -> dict:
     """A document read once per content: {"entry", "records"} or {"error"}; cached on disk."""
-    from .indicators import frame_records
+    from .tidy import frame_records
     from .meeting import parse_document
     from .sources import read_bytes, read_file_bytes
 
@@ -184,7 +184,7 @@ def load_corpus(data_dir: str | Path | None = None):
     >>> f = load_corpus("data/raw")                               # doctest: +SKIP
     >>> f.quantities.groupby(["meeting", "unit"])["value"].sum()  # doctest: +SKIP
     """
-    from .indicators import COLUMNS, frames_from_records
+    from .tidy import COLUMNS, frames_from_records
 
     folder = Path(data_dir) if data_dir else default_data_dir()
     key = hashlib.sha256(code_digest().encode())

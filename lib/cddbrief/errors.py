@@ -75,6 +75,10 @@ class CellFailed(CddbriefError):
     exit_status = 1
 
 
+class BadModelValue(CddbriefError, ValueError):
+    """A model object made with a word outside its set: a note kind, a figure's role, a date's precision."""
+
+
 class Stopped(KeyboardInterrupt):
     """SIGTERM, raised where Ctrl-C would be, so every ``finally`` runs: temporary folders go,
     pool workers and kernels are ended; the command line says ``cddbrief: stopped`` (exit 143)."""

@@ -46,7 +46,7 @@ def export(meeting: Meeting, kind: str, folder: Path, frames: dict | None = None
     folder.mkdir(parents=True, exist_ok=True)
     if kind in ("xlsx", "csv"):
         if frames is None:
-            from .indicators import frames as make_frames
+            from .tidy import frames as make_frames
 
             frames = make_frames(meeting).as_dict()
         return {"xlsx": _xlsx, "csv": _csv}[kind](meeting, folder, frames)
@@ -202,7 +202,7 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             if s.precision == "day" and s.start == s.end and any(_held_by(r, s.start) for r in monthly):
                 continue  # the monthly event already holds this day
             event = Event()
-            uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.begin}|{s.surface}".encode()).hexdigest()[:24]
+            uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.span.start}|{s.surface}".encode()).hexdigest()[:24]
             event.add("uid", f"{uid}@cddbrief")
             event.add("dtstamp", stamp)
             event.add("dtstart", s.when)  # a year-to-day window is an event on its last day

@@ -8,8 +8,8 @@ without one (start and end None) unless ``year_be`` is given.
 from __future__ import annotations
 
 from .meeting import MEETING_REF
-from .model import date_dict, quantity_dict
 from .quantities import find_quantities
+from .records import to_dict
 from .thaidates import as_be, find_dates, find_recurrences
 from .thaitext import collapse, normalise_spaces, to_arabic_digits
 
@@ -23,20 +23,15 @@ def extract_text(text: str, year_be: int | None = None) -> dict:
     """
     text = collapse(normalise_spaces(text))
     spans, date_notes = find_dates(text, year_be)
-    quantities, qty_notes = find_quantities(text, [(s.begin, s.finish) for s in spans])
+    quantities, qty_notes = find_quantities(text, [s.span for s in spans])
     notes = list(date_notes) + list(qty_notes)
     meetings = [
         {"number": int(match.group("no")), "year_be": as_be(match.group("year"))} for match in MEETING_REF.finditer(to_arabic_digits(text))
     ]
     return {
-        "quantities": [_drop_position(quantity_dict(q)) for q in quantities],
-        "dates": [_drop_position(date_dict(s)) for s in spans],
-        "recurrences": [{"rule": r.rule, "day": r.day, "first": r.first.isoformat() if r.first else None, "surface": r.surface} for r in find_recurrences(text, spans)],
+        "quantities": [to_dict(q) for q in quantities],  # outside a meeting: no item or directive keys
+        "dates": [to_dict(s) for s in spans],
+        "recurrences": [to_dict(r) for r in find_recurrences(text, spans)],
         "meetings": meetings,
         "notes": [{"kind": n.kind, "message": n.message, "surface": n.surface} for n in notes],
     }
-
-
-def _drop_position(record: dict) -> dict:
-    """No item or directive outside a meeting."""
-    return {k: v for k, v in record.items() if k not in ("item", "directive")}

@@ -314,11 +314,24 @@ def district_en(name: str, province: str | None = None) -> str | None:
 
 
 
+_BANGKOK_SHORT = ("กรุงเทพฯ", "กทม.")  # how people write Bangkok
+
+
 @cache
 def province_pattern() -> re.Pattern:
     """Matches a province name; the caller checks the word boundaries."""
-    # กรุงเทพฯ and กทม. are how people write Bangkok
-    return re.compile(trie_pattern([*provinces(), "กรุงเทพฯ", "กทม."]))
+    return re.compile(trie_pattern([*provinces(), *_BANGKOK_SHORT]))
+
+
+@cache
+def longest_province_name() -> int:
+    """How many characters the longest name ``province_pattern`` matches has: a match that starts
+    before a place ends before that place plus this.
+
+    >>> longest_province_name() >= len("พระนครศรีอยุธยา")
+    True
+    """
+    return max(len(name) for name in [*provinces(), *_BANGKOK_SHORT])
 
 
 def canonical_province(name: str) -> str:

@@ -21,17 +21,21 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Note
-from .thaitext import to_arabic_digits
+from .thaitext import collapse, excerpt, to_arabic_digits
 
 ROLES = ("no", "topic", "directives", "remarks")
 DEFAULT_COLUMNS = list(ROLES)
+# columns some offices add: who is responsible, and by when (read into remarks and a directive of its own)
+EXTRA_ROLES = ("responsible", "due")
 
 # Header words of each column, as offices write them.
 _HEADER_WORDS = {
     "no": re.compile(r"^(ที่|ลำดับ(ที่)?|ข้อ|no\.?|#)$", re.I),
     "topic": re.compile(r"^(ประเด็น.*|เรื่อง.*|หัวข้อ.*|วาระ.*|topic|subject)$", re.I),
     "directives": re.compile(r"^(.*สั่งการ.*|สาระสำคัญ.*|รายละเอียด.*|มติ.*|สรุป.*|directives?)$", re.I),
-    "remarks": re.compile(r"^(หมายเหตุ.*|ผู้รับผิดชอบ.*|remarks?|notes?)$", re.I),
+    "remarks": re.compile(r"^(หมายเหตุ.*|remarks?|notes?)$", re.I),
+    "responsible": re.compile(r"^(ผู้รับผิดชอบ.*|หน่วยงาน(ที่)?รับผิดชอบ.*|ผู้ดำเนินการ.*|responsible.*)$", re.I),
+    "due": re.compile(r"^(กำหนดเวลา.*|กำหนดส่ง.*|กำหนดแล้วเสร็จ.*|ระยะเวลา.*|ห้วงเวลา.*|deadline|due( date)?)$", re.I),
 }
 
 _ITEM_NUMBER = re.compile(r"^\(?\s*\d{1,3}\s*[.)]?$")
@@ -104,8 +108,9 @@ def layout_text(text: str) -> Layout:
     events, trailing = _cell_events(lines[first:])
     notes = []
     if trailing:
-        notes.append(Note("skipped", f"text after the table was not read: {_excerpt(' '.join(trailing))}", th=f"ข้อความหลังตารางไม่ได้นำมาอ่าน: {_excerpt(' '.join(trailing))}"))
-    first_cells = [value for kind, value in events if kind == "cell"][: len(ROLES) + 6]
+        quoted = f"'{excerpt(collapse(' '.join(trailing)), width=60)}'"
+        notes.append(Note("skipped", f"text after the table was not read: {quoted}", th=f"ข้อความหลังตารางไม่ได้นำมาอ่าน: {quoted}"))
+    first_cells = [value for kind, value in events if kind == "cell"][: len(ROLES) + len(EXTRA_ROLES) + 6]
     columns, header_cells = None, 0
     for lead in range(4):  # the title or office may stand in cells above the header row
         columns, taken = _header_from(first_cells[lead:])
@@ -236,7 +241,3 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
     kept = _drop_repeated_headers(rows, notes)
     return Layout(header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes, headerless=at is None)
 
-
-def _excerpt(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return f"'{text[:width]}…'" if len(text) > width else f"'{text}'"

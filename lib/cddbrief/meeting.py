@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
 from .header import MEETING_REF, read_header
-from .model import Meeting, Note
+from .model import Directive, Item, Meeting, Note
 from .quantities import find_quantities
 from .readers import read_layout
 from .readers.points import split_directives
@@ -22,7 +22,7 @@ from .sources import RawDocument, read_source
 from .thaidates import as_be, find_dates, find_recurrences, find_reschedules
 from .thaitext import CONTROL_CHARS, drop_controls, is_clean, normalise_spaces, to_arabic_digits, unclean_chars
 
-__all__ = ["MEETING_REF", "parse_document", "parse_meeting_id", "read_meeting", "split_directives"]
+__all__ = ["MEETING_REF", "parse_document", "parse_meeting_id", "read_meeting", "split_directives", "with_figures"]
 
 _ODD_COUNTED = "\u00a0\u200b\u2009\u202f"  # the odd spaces a note counts
 _ID_FORMS = re.compile(r"^\s*(?:(?P<no>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})|(?P<year2>\d{4})\s*-\s*(?P<no2>\d{1,3}))\s*$")
@@ -49,18 +49,28 @@ def parse_meeting_id(text: str) -> tuple[int, int]:
 # --- extraction -------------------------------------------------------------------------------
 
 
-def _extract(items: list[Item], year_be: int | None, notes: list[Note]) -> None:
-    for item in items:
-        for d in item.directives:
-            spans, date_notes = find_dates(d.text, year_be)
-            moves = find_reschedules(d.text, spans)
-            recurrences = find_recurrences(d.text, spans)
-            skip = [(s.begin, s.finish) for s in spans]
-            quantities, qty_notes = find_quantities(d.text, skip)
-            for found in (*spans, *moves, *recurrences, *quantities):
-                found.item, found.directive = item.no, d.no
-            d.dates, d.reschedules, d.recurrences, d.quantities = spans, moves, recurrences, quantities
-            notes.extend(replace(n, item=item.no) for n in date_notes + qty_notes)
+def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> list[Item]:
+    """The items as read, made anew with each directive's figures, dates, reschedules and
+    recurrences, every one made with its item and directive; what was repaired or skipped
+    on the way is added to ``notes``. ``year_be`` dates what is written without a year.
+
+    >>> items = with_figures([Item(3, "ผ้าไทย", [Directive(1, "แจกผ้า 25 ผืน ภายใน 9 ก.พ. 66")])], 2566, [])
+    >>> [(q.value, q.unit, q.item, q.directive) for q in items[0].directives[0].quantities]
+    [(25, 'ผืน', 3, 1)]
+    >>> [(s.start.isoformat(), s.item, s.directive) for s in items[0].directives[0].dates]
+    [('2023-02-09', 3, 1)]
+    """
+    return [Item(**{**vars(item), "directives": [_with_figures(item.no, d, year_be, notes) for d in item.directives]}) for item in items]
+
+
+def _with_figures(item: int, directive: Directive, year_be: int | None, notes: list[Note]) -> Directive:
+    text, where = directive.text, {"item": item, "directive": directive.no}
+    spans, date_notes = find_dates(text, year_be, **where)
+    moves = find_reschedules(text, spans)
+    recurrences = find_recurrences(text, spans, **where)
+    quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where)
+    notes.extend(replace(n, item=item) for n in date_notes + qty_notes)
+    return Directive(directive.no, text, directive.label, quantities, spans, moves, recurrences)
 
 
 # --- the whole document -------------------------------------------------------------------------
@@ -132,26 +142,12 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     if not header.office:
         notes.append(Note("warning", "the write-up names no office (สำนักงาน…, สพอ., สพจ.)", th="เอกสารไม่ระบุหน่วยงาน (สำนักงาน…, สพอ., สพจ.)"))
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
-    _extract(items, year_for_dates, notes)
-    meeting = Meeting(
-        number=header.number,
-        year_be=header.year_be,
-        title=header.title,
-        office=header.office,
-        district=header.district,
-        province=header.province,
-        province_en=header.province_en,
-        source=replace(raw.source, layout=reading.layout),
-        items=items,
-        notes=notes,
-        meeting_date=header.meeting_date,
-        chair=header.chair,
-        place=header.place,
-    )
-    from .indicators import find_checks
+    items = with_figures(items, year_for_dates, notes)
+    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place)
+    meeting = Meeting(**vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes)
+    from .checks import find_checks
 
-    meeting.checks = find_checks(meeting)
-    return meeting
+    return replace(meeting, checks=find_checks(meeting))
 
 
 def read_meeting(path: str | Path, meeting_id: str | None = None) -> Meeting:

@@ -1,13 +1,82 @@
 """The structured meeting: plain dataclasses shared by every stage.
 
-Nothing here parses; the parsing stages fill these in. ``to_dict`` gives the
-public JSON shape of ``cddbrief parse --json``.
+Nothing here parses; the parsing stages fill these in. ``Meeting.to_dict`` gives
+the public JSON shape of ``cddbrief parse --json`` and ``Meeting.from_dict`` reads it
+back; the record of each object is generated from its fields (``records``): each
+class says only its keys' order (``json_order``) and, in a field's metadata, a key
+that differs from the field's name or a value written another way.
+
+Every closed set of words (a note's kind, a figure's role, a date's precision …)
+is a ``Literal`` type: plain strings everywhere (in JSON, frames, templates),
+checked when an object is made (against ``words`` of the type), so a misspelt
+kind fails at once and says which words it may be.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import typing
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar, Literal, NamedTuple
+
+from .errors import BadModelValue
+from .records import from_dict, json_field, read_fields, to_dict
+
+NoteKind = Literal["repair", "inferred", "merged", "skipped", "warning"]
+BlockKind = Literal["paragraph", "list_item", "table"]
+CheckKind = Literal["product", "ratio", "sum", "share"]
+Layout = Literal["table", "prose", "minutes"]
+SourceFormat = Literal["txt", "docx", "pdf", "html"]
+Role = Literal["total", "rate", "part", "share"]  # what a figure is: see Quantity
+DateRole = Literal["original", "rescheduled"]  # the old and the new date of a reschedule
+Precision = Literal["day", "month", "year"]
+RecurrenceRule = Literal["monthly"]
+
+
+class TextSpan(NamedTuple):
+    """Where a surface stands in its text: character offsets, ``start`` included, ``end`` not.
+
+    Every character span of the model is one (a figure's, a date's), named ``span``
+    as in the JSON, where it is written ``[start, end]``.
+
+    >>> text = "ให้อำเภอรายงานผล 14 ตำบล"
+    >>> span = TextSpan(17, 24)
+    >>> text[span.start : span.end], span.of(text)
+    ('14 ตำบล', '14 ตำบล')
+    """
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        """The characters of text within the span."""
+        return text[self.start : self.end]
+
+
+def words(kind) -> frozenset[str]:
+    """The words a Literal type allows.
+
+    >>> sorted(words(Precision))
+    ['day', 'month', 'year']
+    """
+    return frozenset(typing.get_args(kind))
+
+
+NOTE_KINDS, BLOCK_KINDS, CHECK_KINDS = words(NoteKind), words(BlockKind), words(CheckKind)
+LAYOUTS, SOURCE_FORMATS, ROLES, DATE_ROLES = words(Layout), words(SourceFormat), words(Role), words(DateRole)
+PRECISIONS, RECURRENCE_RULES = words(Precision), words(RecurrenceRule)
+
+
+def refuse(obj, name: str, allowed: frozenset[str]) -> None:
+    """Raise BadModelValue: a field of a model object holds a word outside its set.
+
+    >>> Note("รายงาน", "อ่านเลขไทย")
+    Traceback (most recent call last):
+    ...
+    cddbrief.errors.BadModelValue: 'รายงาน' is not a Note kind: use one of inferred, merged, repair, skipped, warning
+    """
+    raise BadModelValue(f"{getattr(obj, name)!r} is not a {type(obj).__name__} {name}", f"use one of {', '.join(sorted(allowed))}")
 
 
 @dataclass(frozen=True)
@@ -17,11 +86,17 @@ class Note:
     ``kind`` is one of: repair, inferred, merged, skipped, warning.
     """
 
-    kind: str
+    kind: NoteKind
     message: str
     item: int | None = None
     surface: str | None = None
-    th: str = ""  # the message in Thai, for Thai briefs
+    th: str = json_field("", key="message_th")  # the message in Thai, for Thai briefs
+
+    json_order: ClassVar = ("kind", "message", "th", "item", "surface")
+
+    def __post_init__(self):
+        if self.kind not in NOTE_KINDS:
+            refuse(self, "kind", NOTE_KINDS)
 
 
 @dataclass(slots=True)
@@ -41,14 +116,19 @@ class Quantity:
     unit: str
     unit_key: str
     surface: str
-    start: int = 0  # character span in the directive text
-    end: int = 0
+    span: TextSpan = TextSpan(0, 0)  # where the surface stands in the directive text
     entity: str | None = None
     per: str | None = None
     repaired: bool = False
-    item: int | None = None
-    directive: int | None = None
-    role: str = "total"
+    item: int | None = json_field(None, omit_none=True)  # None outside a meeting (cddbrief extract)
+    directive: int | None = json_field(None, omit_none=True)
+    role: Role = "total"
+
+    json_order: ClassVar = ("item", "directive", "value", "unit", "unit_key", "entity", "per", "surface", "span", "repaired", "role")
+
+    def __post_init__(self):
+        if self.role not in ROLES:
+            refuse(self, "role", ROLES)
 
 
 @dataclass(slots=True)
@@ -62,15 +142,22 @@ class DateSpan:
 
     start: date | None
     end: date | None
-    precision: str
+    precision: Precision
     surface: str
-    begin: int = 0  # character span in the directive text
-    finish: int = 0
+    span: TextSpan = TextSpan(0, 0)  # where the surface stands in the directive text (start and end are days)
     year_inferred: bool = False
     repaired: bool = False
-    role: str | None = None
-    item: int | None = None
-    directive: int | None = None
+    role: DateRole | None = None
+    item: int | None = json_field(None, omit_none=True)  # None outside a meeting (cddbrief extract)
+    directive: int | None = json_field(None, omit_none=True)
+
+    json_order: ClassVar = ("item", "directive", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "span")
+
+    def __post_init__(self):
+        if self.precision not in PRECISIONS:
+            refuse(self, "precision", PRECISIONS)
+        if self.role is not None and self.role not in DATE_ROLES:
+            refuse(self, "role", DATE_ROLES)
 
     @property
     def when(self) -> date | None:
@@ -78,26 +165,52 @@ class DateSpan:
         return self.end if self.precision == "year" else self.start
 
 
+def days_of(span: DateSpan) -> list[str | None]:
+    """The first and last day of a date as JSON: ISO strings, or None for a date without a year.
+
+    >>> days_of(DateSpan(date(2023, 2, 9), date(2023, 2, 10), "day", "9-10 ก.พ. 66")), days_of(DateSpan(None, None, "day", "9 ก.พ."))
+    (['2023-02-09', '2023-02-10'], [None, None])
+    """
+    return [span.start.isoformat() if span.start else None, span.end.isoformat() if span.end else None]
+
+
 @dataclass(slots=True)
 class Reschedule:
-    """``เดิมกำหนด X … กำหนดเป็น Y``: X was moved to Y."""
+    """``เดิมกำหนด X … กำหนดเป็น Y``: X was moved to Y.
 
-    old: DateSpan
-    new: DateSpan
+    In JSON a reschedule gives the days of its dates (``from``, ``to``) and their
+    surfaces; the dates themselves are among its directive's dates.
+    """
+
+    old: DateSpan = json_field(key="from", encode=days_of)
+    new: DateSpan = json_field(key="to", encode=days_of)
     item: int | None = None
     directive: int | None = None
+
+    json_order: ClassVar = ("item", "directive", "old", "new", "surface")
+
+    @property
+    def surface(self) -> tuple[str, str]:
+        """The old and the new date as written."""
+        return self.old.surface, self.new.surface
 
 
 @dataclass(slots=True)
 class Recurrence:
     """``ทุกวันที่ 25 ของเดือน``: monthly on a day, from a first date if given."""
 
-    rule: str
+    rule: RecurrenceRule
     day: int
     first: date | None
     surface: str
-    item: int | None = None
-    directive: int | None = None
+    item: int | None = json_field(None, omit_none=True)  # None outside a meeting (cddbrief extract)
+    directive: int | None = json_field(None, omit_none=True)
+
+    json_order: ClassVar = ("item", "directive", "rule", "day", "first", "surface")
+
+    def __post_init__(self):
+        if self.rule not in RECURRENCE_RULES:
+            refuse(self, "rule", RECURRENCE_RULES)
 
 
 @dataclass
@@ -112,6 +225,8 @@ class Directive:
     reschedules: list[Reschedule] = field(default_factory=list)
     recurrences: list[Recurrence] = field(default_factory=list)
 
+    json_order: ClassVar = ("no", "label", "text")  # the figures and dates are the meeting's lists
+
 
 @dataclass
 class Item:
@@ -125,6 +240,8 @@ class Item:
     merged_rows: int = 1
     resolution: str = ""  # มติที่ประชุม, in minutes
 
+    json_order: ClassVar = ("no", "inferred", "topic", "remarks", "merged_rows", "resolution", "directives")
+
 
 @dataclass(frozen=True)
 class Check:
@@ -136,7 +253,7 @@ class Check:
     """
 
     item: int
-    kind: str
+    kind: CheckKind
     operands: tuple[float, ...]
     total: float | None  # the stated figure the operands should give
     actual: float  # what the operands give
@@ -148,6 +265,12 @@ class Check:
     evidence: tuple[str, ...] = ()
     directive: int | None = None
     labels: tuple[str, ...] = ()  # what each operand counts, where the text names it (sum parts)
+
+    json_order: ClassVar = ("item", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence", "labels")
+
+    def __post_init__(self):
+        if self.kind not in CHECK_KINDS:
+            refuse(self, "kind", CHECK_KINDS)
 
 
 @dataclass(slots=True)
@@ -164,12 +287,16 @@ class Block:
     '1.'
     """
 
-    kind: str
+    kind: BlockKind
     text: str = ""
     label: str | None = None
     level: int = 0
     rows: list[list[str]] | None = None
     page: int | None = None
+
+    def __post_init__(self):
+        if self.kind not in BLOCK_KINDS:
+            refuse(self, "kind", BLOCK_KINDS)
 
 
 @dataclass(frozen=True)
@@ -181,9 +308,15 @@ class Source:
 
     path: str
     sha256: str
-    format: str
+    format: SourceFormat
     encoding: str | None
-    layout: str | None = None
+    layout: Layout | None = None
+
+    def __post_init__(self):
+        if self.format not in SOURCE_FORMATS:
+            refuse(self, "format", SOURCE_FORMATS)
+        if self.layout is not None and self.layout not in LAYOUTS:
+            refuse(self, "layout", LAYOUTS)
 
 
 @dataclass
@@ -204,6 +337,8 @@ class Meeting:
     meeting_date: date | None = None
     chair: str | None = None
     place: str | None = None
+
+    json_order: ClassVar = ("id", "number", "year_be", "year_ce", "title", "office", "district", "province", "province_en", "meeting_date", "chair", "place")
 
     @property
     def year_ce(self) -> int | None:
@@ -236,117 +371,104 @@ class Meeting:
                 yield item, directive
 
     def to_dict(self) -> dict:
-        """The public JSON shape (see README, `cddbrief parse --json`)."""
+        """The public JSON shape (see README, `cddbrief parse --json`): the meeting's record, its
+        source, its items, then what its directives hold as lists of their own, checks and notes."""
+        directives = [d for _, d in self.directives()]
         return {
-            "meeting": {
-                "id": self.id,
-                "number": self.number,
-                "year_be": self.year_be,
-                "year_ce": self.year_ce,
-                "title": self.title,
-                "office": self.office,
-                "district": self.district,
-                "province": self.province,
-                "province_en": self.province_en,
-                "meeting_date": _iso(self.meeting_date),
-                "chair": self.chair,
-                "place": self.place,
-            },
-            "source": asdict(self.source),
-            "items": [
-                {
-                    "no": item.no,
-                    "inferred": item.inferred,
-                    "topic": item.topic,
-                    "remarks": item.remarks,
-                    "merged_rows": item.merged_rows,
-                    "resolution": item.resolution,
-                    "directives": [
-                        {"no": d.no, "label": d.label, "text": d.text} for d in item.directives
-                    ],
-                }
-                for item in self.items
-            ],
-            "quantities": [quantity_dict(q) for _, d in self.directives() for q in d.quantities],
-            "dates": [date_dict(s) for _, d in self.directives() for s in d.dates],
-            "reschedules": [
-                {
-                    "item": r.item,
-                    "directive": r.directive,
-                    "from": [_iso(r.old.start), _iso(r.old.end)],
-                    "to": [_iso(r.new.start), _iso(r.new.end)],
-                    "surface": [r.old.surface, r.new.surface],
-                }
-                for _, d in self.directives()
-                for r in d.reschedules
-            ],
-            "recurrences": [
-                {
-                    "item": r.item,
-                    "directive": r.directive,
-                    "rule": r.rule,
-                    "day": r.day,
-                    "first": _iso(r.first),
-                    "surface": r.surface,
-                }
-                for _, d in self.directives()
-                for r in d.recurrences
-            ],
-            "checks": [
-                {
-                    "item": c.item,
-                    "directive": c.directive,
-                    "kind": c.kind,
-                    "operands": list(c.operands),
-                    "total": c.total,
-                    "actual": c.actual,
-                    "holds": c.holds,
-                    "tolerance": c.tolerance,
-                    "unit": c.unit,
-                    "statement": c.statement,
-                    "statement_en": c.statement_en,
-                    "evidence": list(c.evidence),
-                    "labels": list(c.labels),
-                }
-                for c in self.checks
-            ],
-            "notes": [
-                {"kind": n.kind, "message": n.message, "message_th": n.th, "item": n.item, "surface": n.surface}
-                for n in self.notes
-            ],
+            "meeting": to_dict(self),
+            "source": to_dict(self.source),
+            "items": [to_dict(item) for item in self.items],
+            **{name: [to_dict(found) for d in directives for found in getattr(d, name)] for name in FIGURE_LISTS},
+            "checks": [to_dict(c) for c in self.checks],
+            "notes": [to_dict(n) for n in self.notes],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Meeting:
+        """The meeting a ``to_dict`` gives back, each figure, date, reschedule and recurrence in its directive.
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+        >>> m = Meeting(7, 2566, "ประชุมประจำเดือน", "สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง", "ทุ่งหัวช้าง", "ลำพูน", "Lamphun",
+        ...             Source("x.txt", "0" * 64, "txt", "utf-8", "prose"), [Item(1, "ผ้าไทย", [Directive(1, "แจกผ้า 25 ผืน")])])
+        >>> Meeting.from_dict(m.to_dict()) == m
+        True
+        """
+        lists = {name: _Unplaced(name, data[name]) for name in FIGURE_LISTS}
+        written = Counter((item["no"], d["no"]) for item in data["items"] for d in item["directives"])
+        items = []
+        for record in data["items"]:
+            directives = []
+            for d in record["directives"]:
+                place = (record["no"], d["no"])
+                found = {name: found.take(place, d["text"], shared=written[place] > 1) for name, found in lists.items()}
+                dates = [from_dict(DateSpan, r) for r in found["dates"]]
+                directives.append(Directive(
+                    **read_fields(Directive, d),
+                    quantities=[from_dict(Quantity, r) for r in found["quantities"]],
+                    dates=dates,
+                    reschedules=[_reschedule(r, dates) for r in found["reschedules"]],
+                    recurrences=[from_dict(Recurrence, r) for r in found["recurrences"]],
+                ))  # fmt: skip
+            items.append(Item(**read_fields(Item, record, leave=("directives",)), directives=directives))
+        for found in lists.values():
+            found.check_all_placed()
+        return cls(
+            **read_fields(cls, data["meeting"]),
+            source=from_dict(Source, data["source"]),
+            items=items,
+            notes=[from_dict(Note, n) for n in data["notes"]],
+            checks=[from_dict(Check, c) for c in data["checks"]],
+        )
 
 
-def quantity_dict(q: Quantity) -> dict:
-    return {
-        "item": q.item,
-        "directive": q.directive,
-        "value": q.value,
-        "unit": q.unit,
-        "unit_key": q.unit_key,
-        "entity": q.entity,
-        "per": q.per,
-        "surface": q.surface,
-        "span": [q.start, q.end],
-        "repaired": q.repaired,
-        "role": q.role,
-    }
+FIGURE_LISTS = ("quantities", "dates", "reschedules", "recurrences")  # what directives hold, listed by the meeting in its JSON
 
 
-def date_dict(s: DateSpan) -> dict:
-    return {
-        "item": s.item,
-        "directive": s.directive,
-        "start": _iso(s.start),
-        "end": _iso(s.end),
-        "precision": s.precision,
-        "year_inferred": s.year_inferred,
-        "repaired": s.repaired,
-        "role": s.role,
-        "surface": s.surface,
-        "span": [s.begin, s.finish],
-    }
+def _reschedule(record: dict, dates: list[DateSpan]) -> Reschedule:
+    """A reschedule's record back: its old and new dates are those of its directive it names."""
+
+    def the_date(role: str, days: list, surface: str) -> DateSpan:
+        found = next((s for s in dates if s.role == role and days_of(s) == days and s.surface == surface), None)
+        if found is None:
+            raise BadModelValue(f"a reschedule names the {role} date '{surface}', which its directive does not hold", "give the record as to_dict wrote it")
+        return found
+
+    old = the_date("original", record["from"], record["surface"][0])
+    new = the_date("rescheduled", record["to"], record["surface"][1])
+    return Reschedule(old, new, record["item"], record["directive"])
+
+
+class _Unplaced:
+    """The records of one of a meeting's lists (quantities, dates …), taken in order by the directives they belong to.
+
+    The lists are in document order, so each directive takes the records from where the one
+    before stopped, as long as they name it (item and directive numbers). Where two directives
+    share their numbers (an item number written twice), a record goes to the first whose text
+    holds its surface.
+    """
+
+    def __init__(self, name: str, records: list[dict]):
+        self.name, self.records, self.next = name, records, 0
+
+    def take(self, place: tuple[int, int], text: str, shared: bool) -> list[dict]:
+        """The records of the directive at place (item and directive numbers) whose text is given;
+        ``shared``: another directive has the same numbers."""
+        start = self.next
+        while self.next < len(self.records):
+            record = self.records[self.next]
+            if (record["item"], record["directive"]) != place or (shared and not _holds(text, record)):
+                break
+            self.next += 1
+        return self.records[start : self.next]
+
+    def check_all_placed(self) -> None:
+        if self.next < len(self.records):
+            record = self.records[self.next]
+            raise BadModelValue(f"the {self.name} record {record} names no directive in its place", "give the record as to_dict wrote it")
+
+
+def _holds(text: str, record: dict) -> bool:
+    """Whether a directive's text holds a record's surface (where its span says, if it has one)."""
+    if "span" in record:
+        return text[record["span"][0] : record["span"][1]] == record["surface"]
+    surfaces = record["surface"] if isinstance(record["surface"], list) else [record["surface"]]  # a reschedule's two
+    return all(surface in text for surface in surfaces)

@@ -14,7 +14,7 @@ import calendar
 import re
 from datetime import date
 
-from .model import DateSpan, Note, Recurrence, Reschedule
+from .model import DateSpan, Note, Recurrence, Reschedule, TextSpan
 from .thaitext import to_arabic_digits
 
 MONTHS = [
@@ -174,8 +174,8 @@ def month_number(written: str) -> int:
 _MONTH_BY_WRITTEN: dict[str, int] = {}
 
 
-def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[DateSpan], list[Note]]:
-    """Find the dates in a piece of Thai text.
+def find_dates(text: str, meeting_year_be: int | None = None, *, item: int | None = None, directive: int | None = None) -> tuple[list[DateSpan], list[Note]]:
+    """Find the dates in a piece of Thai text; ``item`` and ``directive`` (where the text stands) are given to each date.
 
     Spans index ``text``. A date with no year takes the nearest year written
     before it in the text (a date's, or a bare ``ปี 2564``), else the next dated
@@ -216,7 +216,7 @@ def find_dates(text: str, meeting_year_be: int | None = None) -> tuple[list[Date
     # notes quote the text as written; a year from the context is wanted only by a date without one
     context = _context_years(raw, explicit, meeting_year_be) if undated else [(None, None, False)] * len(raw)
     for parts, year in zip(raw, context):
-        span = _to_span(parts, text, year, notes)
+        span = _to_span(parts, text, year, notes, item, directive)
         if span is not None:
             spans.append(span)
     return spans, notes
@@ -485,7 +485,7 @@ def _glued(month: str | None, year: str | None) -> bool:
     return bool(month and year and "." in month and not month.endswith(".") and not month[-1].isspace())
 
 
-def _to_span(parts, text, context, notes) -> DateSpan | None:
+def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan | None:
     surface = text[parts["start"] : parts["end"]]
     if parts.get("bad_day"):
         written = parts["bad_day"]
@@ -517,7 +517,7 @@ def _to_span(parts, text, context, notes) -> DateSpan | None:
     precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
     if y1 is None:
         notes.append(Note("inferred", f"'{surface}' has no year and none could be inferred", surface=surface, th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้"))
-        return DateSpan(None, None, precision, surface, parts["start"], parts["end"], year_inferred=True)
+        return DateSpan(None, None, precision, surface, TextSpan(parts["start"], parts["end"]), year_inferred=True, item=item, directive=directive)
     try:
         if parts["d1"] is not None:  # day, or year-to-day (its start is the year's first day)
             start = date(y1 - 543, parts["m1"], parts["d1"])
@@ -538,7 +538,7 @@ def _to_span(parts, text, context, notes) -> DateSpan | None:
         how_th = " (เครื่องหมายขีดระหว่างวันหายไป)" if parts.get("lost_dash") else ""
         notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}{how}", surface=surface,
                           th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}{how_th}"))  # fmt: skip
-    return DateSpan(start, end, precision, surface, parts["start"], parts["end"], year_inferred=inferred, repaired=repaired)
+    return DateSpan(start, end, precision, surface, TextSpan(parts["start"], parts["end"]), year_inferred=inferred, repaired=repaired, item=item, directive=directive)
 
 
 def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
@@ -685,22 +685,22 @@ def find_reschedules(text: str, spans: list[DateSpan]) -> list[Reschedule]:
     reading = to_arabic_digits(text)
     moves: list[Reschedule] = []
     for i, span in enumerate(spans):
-        lead_from = spans[i - 1].finish if i else 0
-        if not _WAS.search(reading[max(lead_from, span.begin - 30) : span.begin]):
+        lead_from = spans[i - 1].span.end if i else 0
+        if not _WAS.search(reading[max(lead_from, span.span.start - 30) : span.span.start]):
             continue
         for j in range(i + 1, min(i + 3, len(spans))):
-            between = reading[spans[j - 1].finish : spans[j].begin]
+            between = reading[spans[j - 1].span.end : spans[j].span.start]
             if _WAS.search(between):
                 break
             if _NOW.search(between):
                 spans[i].role, spans[j].role = "original", "rescheduled"
-                moves.append(Reschedule(spans[i], spans[j]))
+                moves.append(Reschedule(spans[i], spans[j], spans[i].item, spans[i].directive))
                 break
     return moves
 
 
-def find_recurrences(text: str, spans: list[DateSpan]) -> list[Recurrence]:
-    """``ทุกวันที่ 25 ของเดือน`` -> monthly on day 25, from the first date that follows.
+def find_recurrences(text: str, spans: list[DateSpan], *, item: int | None = None, directive: int | None = None) -> list[Recurrence]:
+    """``ทุกวันที่ 25 ของเดือน`` -> monthly on day 25, from the first date that follows; made with ``item`` and ``directive``.
 
     >>> t = "ให้รายงานทุกวันที่ 25 ของเดือนโดยเริ่มรายงานผลครั้งแรก วันที่ 25 เมษายน 62"
     >>> r = find_recurrences(t, find_dates(t)[0])[0]
@@ -716,10 +716,10 @@ def find_recurrences(text: str, spans: list[DateSpan]) -> list[Recurrence]:
         if not 1 <= day <= 31:
             continue
         first = next(
-            (s.start for s in spans if s.begin >= match.end() and s.begin - match.end() < 120 and s.start and s.start.day == day),
+            (s.start for s in spans if s.span.start >= match.end() and s.span.start - match.end() < 120 and s.start and s.start.day == day),
             None,
         )
-        found.append(Recurrence("monthly", day, first, text[match.start() : match.end()]))
+        found.append(Recurrence("monthly", day, first, text[match.start() : match.end()], item, directive))
     return found
 
 

@@ -175,9 +175,23 @@ def word_window(text: str, start: int, end: int, reach: int = 90) -> tuple[int, 
     return left, right
 
 
-def excerpt(text: str, start: int, end: int, reach: int = 90) -> str:
-    """The words around a span, with … where the text goes on: evidence to quote."""
-    left, right = word_window(text, start, end, reach)
+def excerpt(text: str, start: int = 0, end: int | None = None, reach: int = 90, *, width: int | None = None, keep: str = "start") -> str:
+    """The one excerpt helper. Evidence to quote: the words around ``text[start:end]`` (``word_window``),
+    with … where the text goes on. With ``width``: at most ``width`` characters of the text, and …
+    where it is cut, keeping its start (a chart label, a note's quote) or, with ``keep="end"``,
+    its end (the words just before a figure).
+
+    >>> text = "ให้อำเภอส่งรายงาน 9 ฉบับ ภายในวันที่ 12 ส.ค. และติดตามผล"
+    >>> excerpt(text, 18, 24, reach=20)
+    'ให้อำเภอส่งรายงาน 9 ฉบับ…'
+    >>> excerpt("กองทุนพัฒนาบทบาทสตรี", width=6), excerpt("กองทุนพัฒนาบทบาทสตรี", width=9, keep="end")
+    ('กองทุน…', '…บทบาทสตรี')
+    """
+    if width is not None:
+        if len(text) <= width:
+            return text
+        return text[:width] + "…" if keep == "start" else "…" + text[len(text) - width :]
+    left, right = word_window(text, start, len(text) if end is None else end, reach)
     return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
@@ -192,13 +206,24 @@ def thai_share(text: str) -> float:
     >>> thai_share("Minutes of the meeting")
     0.0
     """
-    encoded = text.encode("utf-8", "surrogatepass")
+    return thai_share_of_utf8(text.encode("utf-8", "surrogatepass"), len(text))
+
+
+def thai_share_of_utf8(encoded: bytes, length: int) -> float:
+    """``thai_share`` of a text from its UTF-8 bytes and its length in characters: a reader
+    that has decoded the bytes need not encode the text again.
+
+    >>> text = "กองทุน OTOP ๑๒"
+    >>> thai_share_of_utf8(text.encode("utf-8"), len(text)) == thai_share(text)
+    True
+    """
     thai = encoded.count(b"\xe0\xb8") + encoded.count(b"\xe0\xb9")
-    ascii_part = text.encode("ascii", "ignore")
-    latin = len(ascii_part.translate(None, _NOT_ASCII_LETTERS))
-    other = len(text) - len(ascii_part) - thai
+    ascii_bytes = len(encoded.translate(None, _NOT_ASCII))  # a byte below 0x80 is an ASCII character of its own
+    latin = len(encoded.translate(None, _NOT_ASCII_LETTERS))
+    other = length - ascii_bytes - thai
     total = thai + latin + max(other, 0)
     return thai / total if total else 0.0
 
 
 _NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_NOT_ASCII = bytes(range(0x80, 0x100))

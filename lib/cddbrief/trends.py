@@ -7,9 +7,6 @@ and writes ``OUT/trends.html`` (and ``.pdf``), self-contained like a brief.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -340,14 +337,14 @@ class Trends:
     def series(self) -> list[dict]:
         """Each measure followed over meetings, with whether it changes enough to chart
         (``shape``: ``changes``, ``barely`` or ``constant``)."""
-        from .indicators import _fmt
+        from .formatting import number
 
         s = figure_series(self.frames)
         out = []
         for (topic, unit, entity, per, role), rows in s.groupby(["topic", "unit", "entity", "per", "role"], sort=True):
             points = []
             for p in rows.to_dict("records"):
-                text = _fmt(p["value"]) + ("%" if unit == "%" else "")
+                text = number(p["value"]) + ("%" if unit == "%" else "")
                 points.append({**p, "label": self.label(p["meeting"]), "text": text})
             values = [p["value"] for p in points]
             top = max(abs(v) for v in values) or 1.0
@@ -399,17 +396,34 @@ class Trends:
                          "to_text": self.span(m["to"], m["to_end"], m["to_precision"]), "why": why})  # fmt: skip
         return rows
 
-    def chart(self):
-        """Line charts of the measures that change over meetings (or None)."""
+    def words(self, *keys: str) -> dict[str, str]:
+        """Labels in the page's language, by key: what a chart draws (``charts``' ``words``)."""
+        from .brief import labels
+
+        return {key: labels()[key][self.lang] for key in keys}
+
+    def series_chart(self):
+        """Line charts of the measures that change over meetings (a constant, or one that barely
+        changes, is left to the table: a chart would make 76 → 77 look steep), or None."""
         from .charts import trend_lines
 
-        return trend_lines(self)
+        changing = [s for s in self.series() if s["shape"] == "changes"]
+        return trend_lines(changing, self.words("chart_trends", "alt_trends"))
 
     def topic_chart(self):
         """Directives per topic over meetings (with two or more meetings, or None)."""
         from .charts import topics_over_meetings
 
-        return topics_over_meetings(self)
+        meetings = [self.label(m) for m in self.topic_table().columns]
+        return topics_over_meetings(self.topic_rows(), meetings, self.words("chart_topics_meetings", "alt_topics_meetings"))
+
+    def section_charts(self, name: str) -> dict:
+        """The charts a section shows, by the name its template gives them."""
+        if name == "figures":
+            return {"series_chart": self.series_chart()}
+        if name == "topics":
+            return {"topic_chart": self.topic_chart()}
+        return {}
 
     def provenance(self) -> dict:
         from .brief import versions
@@ -421,7 +435,7 @@ class Trends:
 
         if name not in SECTIONS:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
-        return environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang)
+        return environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang, **self.section_charts(name))
 
     def show(self, name: str) -> None:
         from IPython.display import HTML, display
@@ -430,58 +444,24 @@ class Trends:
 
 
 def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", force=False, say=print) -> dict[str, Path]:
-    """Run the trends notebook over a folder; write OUT/trends.html (and .pdf)."""
-    from . import report
-    from .brief import versions
-    from .corpus import read_folder
+    """Run the trends notebook over a folder; write OUT/trends.html (and .pdf).
 
+    Up to date while every document's name and content, the language, the notebook and the
+    package are unchanged (``render.cache_key``).
+    """
+    from .brief import labels
+    from .corpus import read_folder
+    from .render import Job, Options, cache_key, render
+
+    options = Options(tuple(formats), lang, Path(out_dir), force)  # checks formats and language
     listing = read_folder(data_dir)
     if not any("entry" in result for _, result in listing):
         raise CddbriefError(f"no readable meeting summaries in {data_dir}", "give the folder with --data DIR")
-    unknown = [f for f in formats if f not in report.FORMATS]
-    if unknown or not formats:
-        raise CddbriefError(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
-    notebook = NOTEBOOK
-    out = Path(out_dir)
-    report.make_folder(out)
-    suffix = "" if lang == "th" else f".{lang}"
-    targets = {fmt: out / f"trends{suffix}.{fmt}" for fmt in formats}
-    key = hashlib.sha256(
-        json.dumps(
-            [[p.name, r["entry"].sha256 if "entry" in r else r["error"]] for p, r in listing]
-            + [lang, hashlib.sha256(notebook.read_bytes()).hexdigest(), report.inputs_digest(), versions(), os.environ.get("SOURCE_DATE_EPOCH", "")],
-            ensure_ascii=False,
-        ).encode()
-    ).hexdigest()
-    manifest = out / f".trends{suffix}.json"
-    with report.locked(out, say, "trends"):
-        if not force and report.read_manifest(manifest).get("key") == key and all(t.exists() for t in targets.values()):
-            say(f"trends: up to date ({', '.join(str(t) for t in targets.values())}); --force rebuilds")
-            return targets
-        import tempfile
-
-        tmp = Path(tempfile.mkdtemp(prefix=".build-trends-", dir=out))
-        try:
-            report.quick_jsonschema()
-            executed = report.execute_notebook(notebook, tmp / "trends.ipynb", {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, out / f"trends{suffix}.failed.ipynb")
-            from .brief import labels
-
-            title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
-            page = {"lang": lang, "title": title, "running": title}
-            html = report.export_html(executed, page)
-            written = {}
-            if "html" in formats:
-                written["html"] = tmp / "trends.html"
-                written["html"].write_text(html, encoding="utf-8")
-            if "pdf" in formats:
-                written["pdf"] = tmp / "trends.pdf"
-                report.write_pdf(html, written["pdf"])
-            for fmt, path in written.items():
-                os.replace(path, targets[fmt])
-            report.write_manifest(manifest, {"key": key})
-        finally:
-            import shutil
-
-            shutil.rmtree(tmp, ignore_errors=True)
-    say(f"trends: wrote {', '.join(str(t) for t in targets.values())}")
-    return targets
+    documents = [[p.name, r["entry"].sha256 if "entry" in r else r["error"]] for p, r in listing]
+    title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
+    job = Job("trends", "trends page", NOTEBOOK, {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, options.out_dir, "trends",
+              cache_key(NOTEBOOK, documents, lang), {"lang": lang, "title": title, "running": title}, keep_notebook=False)  # fmt: skip
+    done = render(job, options, say)
+    if not done.up_to_date:
+        say(f"trends: wrote {', '.join(str(t) for t in done.files.values())}")
+    return done.files

@@ -21,36 +21,16 @@ layout is one new module added to READERS.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import NotAWriteUp
-from ..model import Item, Note
-from ..thaitext import drop_stray_marks
+from ..model import Note
+from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
+
+__all__ = ["NO_FIT", "WEAK_FIT", "Fit", "Reading", "clean_marks", "infer_numbers", "note_repeated_numbers", "numbered", "read_layout", "readers"]
 
 WEAK_FIT = 0.6  # below this the brief warns that the document was read as the layout that fitted best
 NO_FIT = 0.3  # below this no layout is trusted to read the document
-
-
-@dataclass
-class Fit:
-    """How well a document fits a layout, and why."""
-
-    score: float
-    reason: str
-    state: object = None  # what the reader worked out while judging, handed back to its read()
-    problem: tuple[str, str] | None = None  # (what is wrong, what to do) when the document nearly fits
-
-
-@dataclass
-class Reading:
-    """What a layout reader read: the lines that head the document, and the items."""
-
-    layout: str
-    header: list[str]
-    items: list[Item]
-    notes: list[Note] = field(default_factory=list)
-    whole_header: bool = True  # the header lines are a title block (a table's), not sentences
 
 
 def readers():
@@ -105,42 +85,3 @@ def _fits(doc, known: dict | None = None) -> list[tuple[object, Fit]]:
         if fit.score > best or (fit.score == best and at < best_at):
             best, best_at = fit.score, at
     return [(order[at], fits[at]) for at in sorted(fits)]
-
-
-def clean_marks(text: str, notes: list[Note]) -> str:
-    """Drop Thai marks that sit on no letter, with a note for each."""
-    cleaned, dropped = drop_stray_marks(text)
-    for what in dropped:
-        following = what[1:] or "the text"
-        notes.append(Note("repair", f"a stray Thai mark before '{following}' was dropped", surface=what, th=f"ตัดเครื่องหมายสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับหน้า '{following}' ออก"))
-    return cleaned
-
-
-def number_directives(items: list[Item]) -> None:
-    for item in items:
-        for index, directive in enumerate(item.directives, start=1):
-            directive.no = index
-
-
-def infer_numbers(items: list[Item], written: list[int | None], notes: list[Note]) -> None:
-    """Give each item without a number the one its neighbours imply, and say so."""
-    for index, item in enumerate(items):
-        if written[index] is not None:
-            continue
-        before = items[index - 1].no if index else None
-        after = next(((written[j], j - index) for j in range(index + 1, len(items)) if written[j] is not None), None)
-        if before is not None:
-            item.no = before + 1
-        elif after is not None:
-            item.no = max(1, after[0] - after[1])
-        else:
-            item.no = index + 1
-        if after is not None and after[0] != item.no + after[1]:
-            notes.append(Note("warning", f"item number {item.no} was inferred, but the next written number ({after[0]}) does not follow on", item=item.no, th=f"ลำดับที่ {item.no} อนุมานขึ้น แต่ลำดับถัดไปที่เขียนไว้ ({after[0]}) ไม่ต่อเนื่องกัน"))
-        notes.append(Note("inferred", f"item number {item.no} ({item.topic}) is missing and was inferred from its neighbours", item=item.no, th=f"ประเด็น '{item.topic}' ไม่มีลำดับที่ จึงอนุมานเป็นข้อ {item.no} จากข้อใกล้เคียง"))
-    seen: dict[int, int] = {}
-    for item in items:
-        seen[item.no] = seen.get(item.no, 0) + 1
-    for number, count in seen.items():
-        if count > 1:
-            notes.append(Note("warning", f"item number {number} is used by {count} items with different topics", item=number, th=f"ลำดับที่ {number} ถูกใช้กับ {count} ข้อที่ประเด็นต่างกัน"))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Directive, Item, Note
+from ..model import Item, Note
 from ..thaitext import collapse, to_arabic_digits
-from . import Fit, Reading, clean_marks, infer_numbers, number_directives
+from .base import Fit, Reading, clean_marks, note_repeated_numbers, numbered
 from .points import Line, lines_of
 
 NAME = "minutes"
@@ -62,7 +62,6 @@ def read(doc, fit: Fit) -> Reading:
     if end < len(lines) - 1:
         notes.append(Note("skipped", f"{len(lines) - end - 1} lines after the close of the meeting (signatures) were not read", th=f"ไม่ได้อ่าน {len(lines) - end - 1} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)"))
     items: list[Item] = []
-    written: list[int | None] = []
     bounds = agenda + [end]
     for n, start in enumerate(agenda):
         match = AGENDA.match(to_arabic_digits(_written(lines[start])))
@@ -75,9 +74,7 @@ def read(doc, fit: Fit) -> Reading:
         if items and number == items[-1].no:
             notes.append(Note("warning", f"agenda item {number} is written twice", item=number, th=f"ระเบียบวาระที่ {number} เขียนซ้ำสองครั้ง"))
         items.append(item)
-        written.append(number)
-    number_directives(items)
-    infer_numbers(items, written, notes)
+    note_repeated_numbers([item.no for item in items], notes)
     return Reading(NAME, header, items, notes, whole_header=False)
 
 
@@ -105,6 +102,6 @@ def _agenda_item(number: int, title: str, body: list[Line], notes: list[Note]) -
             directives[-1][1].append(text)  # a numbered point's text goes on
         else:
             directives.append((None, [text]))  # a paragraph of its own
-    items_directives = [Directive(0, collapse(" ".join(texts)), label) for label, texts in directives if collapse(" ".join(texts))]
+    items_directives = numbered([(label, collapse(" ".join(texts))) for label, texts in directives if collapse(" ".join(texts))])
     resolution = " / ".join(collapse(" ".join(r)).lstrip(":： ") for r in resolutions if collapse(" ".join(r)))
     return Item(no=number, topic=title, directives=items_directives, resolution=resolution)

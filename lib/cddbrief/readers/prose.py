@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from ..header import find_meeting_ref
-from ..model import Directive, Item, Note
+from ..model import Item, Note
 from ..thaitext import collapse
-from . import Fit, Reading, clean_marks, number_directives
+from .base import Fit, Reading, clean_marks, numbered
 from .points import Line, lines_of, marker_number, marker_style, split_inline
 
 NAME = "prose"
@@ -72,7 +72,6 @@ def read(doc, fit: Fit) -> Reading:
         header, items = _numbered_items(lines, points, style, notes)
     else:
         header, items = _paragraph_items(lines, notes)
-    number_directives(items)
     return Reading(NAME, header, items, notes, whole_header=False)
 
 
@@ -159,7 +158,9 @@ def _numbered_items(lines: list[Line], points: list[int], style: str, notes: lis
     return header, items
 
 
-def _item(number: int, first: Line, body: list[Line], style: str, notes: list[Note], inferred: bool = False) -> Item:
+def _item(number: int, first: Line, body: list[Line], style: str, notes: list[Note], inferred: bool = False, more: list[str] = ()) -> Item:
+    """The item of a point: its first line gives the topic; its sub-points (or the rest) and ``more``
+    (paragraphs that go on with it) are its directives."""
     topic, rest, cut = split_topic(collapse(first.text))
     if cut:
         notes.append(Note("inferred", f"item {number} marks off no topic; its first words were taken as the topic", item=number, th=f"ข้อ {number} ไม่ได้แยกหัวข้อไว้ จึงใช้คำแรก ๆ เป็นหัวข้อ"))
@@ -173,32 +174,34 @@ def _item(number: int, first: Line, body: list[Line], style: str, notes: list[No
             subs[-1][1].append(written)
         else:
             lead.append(written)
-    directives: list[Directive] = []
+    directives: list[tuple[str | None, str]] = []
     lead_text = collapse(" ".join(lead))
     if lead_text and not (subs and _LEAD_IN_END.search(lead_text) and not any(ch.isdigit() for ch in lead_text)):
-        directives.append(Directive(0, lead_text, None))
+        directives.append((None, lead_text))
     for label, texts in subs:
         text = collapse(" ".join(texts))
         if text:
-            directives.append(Directive(0, text, label))
-    return Item(no=number, topic=topic, directives=directives, inferred=inferred)
+            directives.append((label, text))
+    directives += [(None, text) for text in more]
+    return Item(no=number, topic=topic, directives=numbered(directives), inferred=inferred)
 
 
 def _paragraph_items(lines: list[Line], notes: list[Note]):
     """A post that numbers nothing: after the paragraph naming the meeting, each paragraph is a point."""
     head_end = next((i + 1 for i, line in enumerate(lines[:12]) if find_meeting_ref(line.text)), 1)
     header = [line.text for line in lines[:head_end]]
-    items: list[Item] = []
+    points: list[tuple[Line, list[str]]] = []  # a paragraph with an instruction, and the paragraphs that go on with it
     for line in lines[head_end:]:
         if _CLOSING.match(line.text):
             break
         if not _INSTRUCTED.search(line.text) and not _TOPIC_LEAD.match(line.text):
-            if items:
-                items[-1].directives.append(Directive(0, collapse(line.text)))  # goes on with the point above
+            if points:
+                points[-1][1].append(collapse(line.text))  # goes on with the point above
             else:
                 header.append(line.text)  # still the head of the post
             continue
-        items.append(_item(len(items) + 1, line, [], "1.", notes, inferred=True))
+        points.append((line, []))
+    items = [_item(n, line, [], "1.", notes, inferred=True, more=more) for n, (line, more) in enumerate(points, start=1)]
     if items:
         notes.append(Note("inferred", f"the write-up numbers no points; its {len(items)} paragraphs with instructions were read as items 1–{len(items)} in order", th=f"เอกสารไม่ได้ลำดับเลขประเด็น จึงอ่าน {len(items)} ย่อหน้าที่มีข้อสั่งการเป็นข้อ 1–{len(items)} ตามลำดับ"))
     return header, items

@@ -9,11 +9,12 @@ pages) are merged; each step leaves a note.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..layout import Layout, columns_of, is_item_number, layout_table, layout_text
-from ..model import Directive, Item, Note
+from ..model import Item, Note
 from ..thaitext import collapse, normalise_spaces, to_arabic_digits
-from . import Fit, Reading, clean_marks, infer_numbers, number_directives
+from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
 from .points import split_directives
 
 NAME = "table"
@@ -105,18 +106,28 @@ def read(doc, fit: Fit) -> Reading:
     return Reading(NAME, layout.header, items, notes)
 
 
+@dataclass
+class _Row:
+    """An item as its rows are read: the number as written (None if none), its directives as (label, text)."""
+
+    number: int | None
+    topic: str
+    directives: list[tuple[str | None, str]]
+    remarks: str
+    merged_rows: int = 1
+
+
 def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
     """Table rows -> items: numbers read or inferred, split rows merged, directives split."""
     columns = layout.columns
-    items: list[Item] = []
-    written_numbers: list[int | None] = []
+    rows: list[_Row] = []
     for row in layout.rows:
         cells = list(row)
         if "no" in columns and cells and (is_item_number(cells[0]) or len(cells) == len(columns)):
             roles = columns  # a full row keeps its places even when the number cell is empty
         else:
             roles = [c for c in columns if c != "no"]
-        fields = {role: "" for role in ("no", "topic", "directives", "remarks")}
+        fields = dict.fromkeys(("no", "topic", "directives", "remarks", "responsible", "due"), "")
         for role, cell in zip(roles, cells):
             fields[role] = cell
         if len(cells) > len(roles):
@@ -134,22 +145,30 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
         if number is None and numbered_topic:  # "3. เศรษฐกิจฐานราก": the number stands in the topic cell
             number = int(numbered_topic.group("no"))
             topic = topic[numbered_topic.start("topic") :]
-        directives = [Directive(0, text, label) for label, text in split_directives(fields["directives"])]
+        directives = split_directives(fields["directives"])
         remarks = collapse(fields["remarks"])
-        previous = items[-1] if items else None
+        if fields["responsible"].strip():
+            remarks = " / ".join(r for r in (f"ผู้รับผิดชอบ: {collapse(fields['responsible'])}", remarks) if r)
+        if fields["due"].strip():  # a deadline column: its own directive, so its dates are read and dated like any other
+            directives.append((None, f"กำหนดเวลา: {collapse(fields['due'])}"))
+            notes.append(Note("merged", f"the deadline column of item '{topic[:40]}' ('{collapse(fields['due'])[:40]}') was read as a directive of its own, 'กำหนดเวลา: …'", th=f"ช่องกำหนดเวลาของประเด็น '{topic[:40]}' อ่านเป็นข้อสั่งการอีกข้อหนึ่ง ('กำหนดเวลา: …')"))
+        previous = rows[-1] if rows else None
         same_item = previous is not None and (
             (not topic and number is None)
-            or (topic == previous.topic and (number is None or number == written_numbers[-1]))
+            or (topic == previous.topic and (number is None or number == previous.number))
         )
         if same_item:
             previous.directives.extend(directives)
             previous.remarks = " / ".join(r for r in (previous.remarks, remarks) if r)
             previous.merged_rows += 1
             continue
-        items.append(Item(no=number or 0, topic=topic, directives=directives, remarks=remarks, inferred=number is None))
-        written_numbers.append(number)
-    number_directives(items)
-    infer_numbers(items, written_numbers, notes)
+        rows.append(_Row(number, topic, directives, remarks))
+    numbers = infer_numbers([r.number for r in rows], [r.topic for r in rows], notes)
+    note_repeated_numbers(numbers, notes)
+    items = [
+        Item(no=no, topic=r.topic, directives=numbered(r.directives), remarks=r.remarks, inferred=r.number is None, merged_rows=r.merged_rows)
+        for no, r in zip(numbers, rows)
+    ]
     for item in items:
         if item.merged_rows > 1:
             notes.append(Note("merged", f"item {item.no} appears on {item.merged_rows} rows (split over a page) and was merged", item=item.no, th=f"ข้อ {item.no} อยู่ใน {item.merged_rows} แถว (ขึ้นหน้าใหม่) จึงรวมเป็นข้อเดียว"))

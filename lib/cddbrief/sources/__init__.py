@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import stat
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from ..errors import UnreadableSource
-from ..model import Block, Note, Source
+from .document import RawDocument
 from .text import decode_text
 
 MAX_BYTES = 10 * 1024 * 1024  # a meeting summary is tens of kB; 10 MB is generous (a PDF with pictures included)
@@ -33,33 +31,6 @@ _SIGNATURES = [
     (b"PK\x03\x04", "a zip archive (perhaps a .docx)", "name it .docx if it is a Word document"),
 ]
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-@dataclass
-class RawDocument:
-    """A source file as read: its blocks in reading order, and what reading noted.
-
-    ``text`` keeps a text dump as decoded (its tabs are a Word table's cells);
-    ``title`` and ``published`` come from an HTML page or a PDF's metadata.
-    """
-
-    source: Source
-    blocks: list[Block] = field(default_factory=list)
-    text: str | None = None
-    title: str | None = None
-    published: date | None = None
-    notes: list[Note] = field(default_factory=list)
-
-    def tables(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == "table"]
-
-    def paragraphs_before_first_table(self) -> list[str]:
-        lines = []
-        for block in self.blocks:
-            if block.kind == "table":
-                break
-            lines.append(f"{block.label} {block.text}" if block.label else block.text)
-        return lines
 
 
 def sha256_of(data: bytes) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import UnreadableSource
 from ..model import Block, Note, Source
+from .document import RawDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -29,7 +30,6 @@ MAX_ROWS = 20_000
 
 def read_docx(data: bytes, name: str, digest: str):
     """A .docx as a RawDocument: paragraphs, numbered list items and tables, in order."""
-    from . import RawDocument
 
     label = Path(name).name
     if not data.startswith(b"PK"):
@@ -265,12 +265,17 @@ def _format(number: int, fmt: str) -> str:
         letter = "abcdefghijklmnopqrstuvwxyz"[(number - 1) % 26]
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(number)
+        roman = roman_numeral(number)
         return roman.upper() if fmt == "upperRoman" else roman
     return str(number)
 
 
-def _roman(number: int) -> str:
+def roman_numeral(number: int) -> str:
+    """A counter in lower-case Roman numerals, as Word and browsers number lists.
+
+    >>> roman_numeral(9), roman_numeral(14), roman_numeral(2024)
+    ('ix', 'xiv', 'mmxxiv')
+    """
     out = ""
     for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
         while number >= value:

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from ..errors import CddbriefError, UnreadableSource
 from ..model import Block, Note, Source
+from .document import RawDocument
 from ..thaitext import normalise_spaces, thai_share
 
 __all__ = ["decode_html", "read_html"]
@@ -128,7 +129,6 @@ def _note(message: str, th: str) -> Note:
 
 def read_html(data: bytes, name: str, digest: str):
     """A web page as a RawDocument: the blocks of its main content, its title and publication date."""
-    from . import RawDocument
 
     label = Path(name).name
     try:
@@ -521,9 +521,9 @@ def _ol_label(number: int, kind: str) -> str:
             letters = "abcdefghijklmnopqrstuvwxyz"[rest] + letters
         text = letters or str(number)
     elif kind in ("i", "I"):
-        from .docx import _roman
+        from .docx import roman_numeral
 
-        text = _roman(number) if number > 0 else str(number)
+        text = roman_numeral(number) if number > 0 else str(number)
     else:
         text = str(number)
     return f"{text.upper() if kind in ('A', 'I') else text}."

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import CddbriefError, UnreadableSource
 from ..model import Block, Note, Source
+from .document import RawDocument
 from . import pdfthai
 
 MAX_PAGES = 200  # a meeting summary is a few pages
@@ -78,7 +79,6 @@ def _open(data: bytes, label: str):
 
 
 def _read(data: bytes, name: str, digest: str, label: str):
-    from . import RawDocument
 
     pdf = _open(data, label)
     try:

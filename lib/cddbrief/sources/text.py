@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..errors import UnreadableSource
 from ..model import Block, Note, Source
-from ..thaitext import thai_share
+from .document import RawDocument
+from ..thaitext import thai_share, thai_share_of_utf8
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -24,7 +25,6 @@ def read_text(data: bytes, name: str, digest: str):
     >>> [b.text for b in doc.blocks], doc.source.encoding
     (['หัวเรื่อง', 'ครั้งที่ 4/2562'], 'cp874')
     """
-    from . import RawDocument
 
     text, encoding = decode_text(data, name)
     notes = []
@@ -51,8 +51,9 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         candidates.append(("utf-16", _try(data, "utf-16")))
     else:
         utf8 = _try(data, "utf-8")
-        if utf8 is not None and _looks_like_text(utf8) and thai_share(utf8) >= 0.5:
-            return _line_ends(utf8), "utf-8"  # valid UTF-8 that reads as Thai: no need to weigh others
+        # valid UTF-8 that reads as Thai: no need to weigh others (told from the bytes at hand: no second encoding of the text)
+        if utf8 is not None and _utf8_looks_like_text(data, utf8) and thai_share_of_utf8(data, len(utf8)) >= 0.5:
+            return _line_ends(utf8), "utf-8"
         candidates.append(("utf-8", utf8))
         if data.count(b"\x00") > len(data) // 4:
             candidates.append(("utf-16-le", _try(data, "utf-16-le")))
@@ -86,6 +87,19 @@ def _try(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except UnicodeDecodeError:
         return None
+
+
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # _CONTROL as bytes
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def _utf8_looks_like_text(data: bytes, text: str) -> bool:
+    """``_looks_like_text`` of ``text`` = ``data`` decoded as UTF-8, counting the control bytes: in UTF-8
+    a byte below 0x80 is always a character of its own, so the bytes hold as many as the text."""
+    if not text:
+        return False
+    controls = len(data.translate(None, _NOT_CONTROL_BYTES))
+    return controls <= max(2, len(text) // 1000)
 
 
 def _looks_like_text(text: str) -> bool:

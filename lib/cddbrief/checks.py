@@ -1,0 +1,193 @@
+"""Arithmetic checks between a meeting's own figures.
+
+Checks found from one meeting's figures, each with operands, result,
+tolerance, whether it holds, and the source text it stands on:
+
+- product: count × rate = total (``120 หมู่บ้าน … หมู่บ้านละ 20,000 บาท … 2,400,000 บาท``)
+- ratio: part ÷ whole = the percentage stated after ``คิดเป็น``
+- sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total
+- share: a percentage worth stating that the text does not (recorded of collected)
+
+A failing check is kept and shown, never dropped. The tidy frames of a meeting
+(checks among them) are ``tidy.py``'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .formatting import decimals_written, figure, number
+from .glossary import units
+from .model import Check, Meeting, Quantity
+from .thaitext import excerpt
+
+
+PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
+_RATIO_CUE = re.compile(r"(?:คิดเป็น|เท่ากับ|หรือ)\s*$")
+_SUM_CUE = re.compile(r"^\s*(?:ประกอบด้วย|ได้แก่|แบ่งเป็น|แยกเป็น|จำแนกเป็น|คือ)")
+_WHOLE_CUE = re.compile(r"(?:เป้าหมาย(?:จำนวน)?|ทั้งหมด|ทั้งสิ้น|รวม|ได้)\s*$")
+_PART_CUE = re.compile(r"ได้\s*$")
+
+
+def _th(q: Quantity) -> str:
+    return figure(q.value, q.unit, "th")
+
+
+def _en(q: Quantity) -> str:
+    return figure(q.value, q.unit, "en")
+
+
+def _against(stated: Quantity, kind: str, item_no: int, directive: int, operands: tuple, actual: float, holds: bool, tolerance: float,
+             worked: tuple[str, str], unit: str, evidence: tuple[str, ...], labels: tuple[str, ...] = ()) -> Check:
+    """A check of what the figures give (``worked``: the arithmetic written out, in Thai and in
+    English) against the figure the text states, its statements saying whether they agree."""
+    th, en = worked
+    return Check(
+        item=item_no, kind=kind, operands=operands, total=stated.value, actual=actual, holds=holds, tolerance=tolerance,
+        statement=f"{th} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(stated)})",
+        statement_en=f"{en} ({'matches' if holds else 'does not match'} the stated {_en(stated)})",
+        unit=unit, evidence=evidence, directive=directive, labels=labels,
+    )  # fmt: skip
+
+
+def find_checks(meeting: Meeting) -> list[Check]:
+    """All checks of a meeting, in item order."""
+    checks: list[Check] = []
+    for item in meeting.items:
+        quantities = [q for d in item.directives for q in d.quantities]
+        used: set[tuple[int, int]] = set()
+        checks += _products(item.no, quantities)
+        checks += _ratios(item.no, item.directives, used)
+        checks += _sums(item.no, item.directives)
+        checks += _shares(item.no, item.directives, used)
+    return checks
+
+
+def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:
+    found = []
+    for rate in (q for q in quantities if q.per):
+        per_key = units()[rate.per].key
+        counts = [q for q in quantities if q.unit_key == per_key and not q.per]
+        totals = [q for q in quantities if q.unit_key == rate.unit_key and not q.per and q.value > rate.value]
+        if not counts or not totals:
+            continue
+        best = min(
+            ((c, t) for c in counts for t in totals),
+            key=lambda pair: abs(pair[0].value * rate.value - pair[1].value) / pair[1].value,
+        )
+        count, total = best
+        actual = count.value * rate.value
+        error = abs(actual - total.value) / total.value
+        holds = error <= PRODUCT_TOLERANCE
+        worked = (f"{_th(count)} × {_th(rate)} = {number(actual)} {rate.unit}", f"{_en(count)} × {_en(rate)} = {number(actual)} {units()[rate.unit].en}")
+        evidence = (count.surface, f"{rate.per}ละ {rate.surface}", total.surface)
+        found.append(_against(total, "product", item_no, total.directive, (count.value, rate.value), actual, holds, PRODUCT_TOLERANCE, worked, rate.unit, evidence))
+    return found
+
+
+def _ratios(item_no, directives, used) -> list[Check]:
+    found = []
+    for d in directives:
+        qs = d.quantities
+        for i, pct in enumerate(qs):
+            if pct.unit != "%" or not _RATIO_CUE.search(d.text[max(0, pct.span.start - 12) : pct.span.start]):
+                continue
+            before = [q for q in qs[:i] if q.unit != "%"]
+            if not before:
+                continue
+            part = before[-1]
+            wholes = [q for q in before[:-1] if q.unit_key == part.unit_key]
+            if not wholes:
+                continue
+            whole = wholes[-1]
+            if whole.value == 0:
+                continue
+            actual = part.value / whole.value * 100
+            decimals = decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
+            tolerance = 0.5 * 10 ** (-decimals) + 1e-9
+            holds = abs(actual - pct.value) <= tolerance
+            used.add((d.no, part.span.start))
+            used.add((d.no, whole.span.start))
+            worked = (f"{number(part.value)} ÷ {_th(whole)} = {number(actual, fixed=True)}%", f"{number(part.value)} ÷ {_en(whole)} = {number(actual, fixed=True)}%")
+            evidence = (whole.surface, part.surface, pct.surface)
+            found.append(_against(pct, "ratio", item_no, d.no, (part.value, whole.value), round(actual, 4), holds, tolerance, worked, "%", evidence))
+    return found
+
+
+def _sums(item_no, directives) -> list[Check]:
+    found = []
+    for d in directives:
+        qs = d.quantities
+        for i, total in enumerate(qs):
+            if not _SUM_CUE.match(d.text[total.span.end : total.span.end + 25]):
+                continue
+            parts = []
+            for q in qs[i + 1 :]:
+                if q.unit_key != total.unit_key:
+                    break
+                parts.append(q)
+            if len(parts) < 2:
+                continue
+            running, used = 0, None
+            for n, q in enumerate(parts, start=1):
+                running += q.value
+                if n >= 2 and abs(running - total.value) < 1e-9:
+                    used = parts[:n]
+                    break
+            holds = used is not None
+            operands = used or parts
+            actual = sum(q.value for q in operands)
+            terms = "+".join(number(q.value) for q in operands)
+            worked = (f"{terms} = {number(actual)} {total.unit}", f"{terms} = {number(actual)} {units()[total.unit].en}")
+            evidence = (total.surface, *(q.surface for q in operands))
+            labels = tuple(_part_label(d.text, prev.span.end, q.span.start) for prev, q in zip([total, *operands], operands))
+            found.append(_against(total, "sum", item_no, d.no, tuple(q.value for q in operands), actual, holds, 0.0, worked, total.unit, evidence, labels))
+    return found
+
+
+_LEADING_CUES = re.compile(r"^\s*(?:ประกอบด้วย|ได้แก่|แบ่งเป็น|แยกเป็น|จำแนกเป็น|คือ|และ|,)\s*")
+_TRAILING_CUES = re.compile(r"\s*(?:จำนวน|รวม|มี)\s*$")
+
+
+def _part_label(text: str, start: int, end: int, width: int = 40) -> str:
+    """What a listed part counts: the words between the previous figure and this one.
+
+    >>> _part_label("51 วิชา ประกอบด้วยสมรรถนะด้านงานพัฒนาชุมชนจำนวน 21 วิชา", 7, 48)
+    'สมรรถนะด้านงานพัฒนาชุมชน'
+    """
+    label = _TRAILING_CUES.sub("", _LEADING_CUES.sub("", text[start:end]))
+    return excerpt(" ".join(label.split()), width=width, keep="end")
+
+
+def _shares(item_no, directives, used) -> list[Check]:
+    found = []
+    for d in directives:
+        qs = [q for q in d.quantities if units()[q.unit].kind in ("count", "place", "money")]
+        for i, whole in enumerate(qs):
+            if whole.per or not _WHOLE_CUE.search(d.text[max(0, whole.span.start - 14) : whole.span.start]):
+                continue
+            part = next((q for q in qs[i + 1 :] if q.unit_key == whole.unit_key), None)
+            if part is None or part.per or part.value >= whole.value or whole.value == 0:
+                continue
+            if not _PART_CUE.search(d.text[max(0, part.span.start - 6) : part.span.start]):
+                continue
+            if (d.no, part.span.start) in used:
+                continue
+            share = part.value / whole.value * 100
+            found.append(
+                Check(
+                    item=item_no,
+                    kind="share",
+                    operands=(part.value, whole.value),
+                    total=None,
+                    actual=round(share, 4),
+                    holds=None,
+                    tolerance=0.0,
+                    statement=f"{_th(part)} จาก {_th(whole)} = {number(share, fixed=True)}%",
+                    statement_en=f"{_en(part)} of {_en(whole)} = {number(share, fixed=True)}%",
+                    unit="%",
+                    evidence=(whole.surface, part.surface),
+                    directive=d.no,
+                )
+            )
+    return found

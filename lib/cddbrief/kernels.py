@@ -1,0 +1,170 @@
+"""Kernels started ahead of need: every notebook run still gets a new kernel process, but the
+kernel is launched, and its imports done, while this process does other work.
+
+A kernel is started as papermill (nbclient) would start it: the same kernel name, working
+folder, arguments and environment, plus silent imports at start-up
+(``--IPKernelApp.exec_lines``) of modules every brief imports anyway (pandas, matplotlib's
+Agg backend module, cddbrief). No figure is made, no backend chosen and no style applied
+there: the notebook does that itself, so a warmed kernel gives the same bytes as a cold one
+(tests/test_kernels.py compares them).
+
+``Kernels.take(cwd)`` hands one started kernel to one notebook run (which ends it);
+``Kernels(spare=True)``, in a batch worker, starts the next one at once, while this brief
+runs. ``close()`` ends a kernel nobody took: every path out of a build calls it.
+
+>>> spec_for("/tmp").cwd
+'/tmp'
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+KERNEL = "python3"
+# what nbclient gives the kernels it starts for papermill: the kernel's own log (TCP-without-encryption
+# warnings, the interrupt at shutdown) is noise for a user; history kept in memory, never in a file
+ARGUMENTS = ("--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:")
+# plain imports only: modules that every brief imports anyway, nothing that makes or styles a figure
+WARM_IMPORTS = (
+    "pandas",
+    "matplotlib",
+    "matplotlib.figure",
+    "matplotlib.font_manager",
+    "matplotlib.backends.backend_agg",
+    "PIL.PngImagePlugin",
+    "jinja2",
+    "cddbrief.brief",
+    "cddbrief.charts",
+    "cddbrief.indicators",
+    "cddbrief.meeting",
+    "cddbrief.corpus",
+    "cddbrief.notebooks",
+    "cddbrief.trends",
+)
+
+
+@dataclass(frozen=True)
+class KernelSpec:
+    """What a kernel is started with: a kernel started ahead is used only for the same."""
+
+    name: str
+    cwd: str
+    environment: tuple  # this process's environment when it was asked for (SOURCE_DATE_EPOCH, PYTHONPATH, ...)
+
+
+def spec_for(cwd: str | Path) -> KernelSpec:
+    """A kernel for a notebook run in ``cwd`` (made absolute: papermill changes this process's folder while it runs)."""
+    return KernelSpec(KERNEL, str(Path(cwd).resolve()), tuple(sorted(os.environ.items())))
+
+
+def start(spec: KernelSpec, warm: bool = True):
+    """Launch a kernel (an ``AsyncKernelManager`` whose process runs); its imports go on in that process."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    km = AsyncKernelManager(kernel_name=spec.name)
+    arguments = list(ARGUMENTS)
+    if warm:
+        arguments.append(f"--IPKernelApp.exec_lines=import {', '.join(WARM_IMPORTS)}")
+    asyncio.run(km.start_kernel(extra_arguments=arguments, cwd=spec.cwd, env=dict(spec.environment)))
+    return km
+
+
+def end(km) -> None:
+    """End a kernel now, if it still runs (a notebook run normally ends its own)."""
+    if km is None or not km.has_kernel:
+        return
+
+    async def shutdown():
+        await km.shutdown_kernel(now=True)
+
+    # in a thread of its own: asyncio.run must not touch the event loop nbclient keeps in this thread
+    thread = threading.Thread(target=lambda: asyncio.run(shutdown()), name="cddbrief-kernel-end")
+    thread.start()
+    thread.join()
+
+
+def _end_when_started(future: Future) -> None:
+    try:
+        km = future.result()
+    except Exception:  # it never started: nothing to end
+        return
+    end(km)
+
+
+class Kernels:
+    """Kernels started ahead of need, one at a time, for the notebook runs of one process.
+
+    ``spare``: after each ``take`` start the next kernel (a batch worker); else only the one
+    ``prestart`` asked for (a single build). ``warm``: import what briefs need at start-up.
+    """
+
+    def __init__(self, spare: bool = False, warm: bool = True):
+        self.spare = spare
+        self.warm = warm
+        self._lock = threading.Lock()
+        self._pending: tuple[KernelSpec, Future] | None = None
+        self._closed = False
+        self._launcher: ThreadPoolExecutor | None = None
+
+    def _submit(self, fn, *args) -> Future:
+        if self._launcher is None:
+            self._launcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cddbrief-kernel")
+        return self._launcher.submit(fn, *args)
+
+    @property
+    def ahead(self) -> KernelSpec | None:
+        """How the kernel started ahead (not yet taken) was started; None when there is none."""
+        pending = self._pending
+        return pending[0] if pending else None
+
+    def prestart(self, cwd: str | Path) -> None:
+        """Start a kernel for a run in ``cwd`` in the background, unless one is already on its way."""
+        spec = spec_for(cwd)
+        with self._lock:
+            if self._closed or (self._pending and self._pending[0] == spec):
+                return
+            old, self._pending = self._pending, (spec, self._submit(start, spec, self.warm))
+        if old:
+            self._submit(_end_when_started, old[1])
+
+    def take(self, cwd: str | Path):
+        """A started kernel for one notebook run in ``cwd``, now the caller's to end: the one started
+        ahead when it was started the same way, else a new one. With ``spare``, the next starts now."""
+        spec = spec_for(cwd)
+        with self._lock:
+            pending, self._pending = self._pending, None
+            if self._closed:
+                raise RuntimeError("the kernels of this process are closed")
+            if pending is None or pending[0] != spec:
+                if pending:
+                    self._submit(_end_when_started, pending[1])
+                pending = (spec, self._submit(start, spec, self.warm))
+        try:
+            km = pending[1].result()  # a kernel that would not start raises here
+        except BaseException:  # stopped while it started (Ctrl-C, SIGTERM): it is ended, not left running
+            self._submit(_end_when_started, pending[1])
+            raise
+        if self.spare:
+            self.prestart(cwd)
+        return km
+
+    def close(self) -> None:
+        """End the kernel started ahead that nobody took, and wait for it to be gone."""
+        with self._lock:
+            self._closed = True
+            pending, self._pending = self._pending, None
+            launcher, self._launcher = self._launcher, None
+        if launcher is None:
+            return
+        if pending:
+            launcher.submit(_end_when_started, pending[1])
+        launcher.shutdown(wait=True)
+
+    def stop_starting(self) -> None:
+        """From a signal handler: start no more kernels (the caller ends the running ones)."""
+        self._closed = True

@@ -1,0 +1,85 @@
+"""What every layout reader shares: the Fit it gives, the Reading it returns, and the small
+steps all of them take (marks cleaned, directives numbered, item numbers inferred). A module of
+its own, so the readers and the package that picks among them do not import each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Directive, Item, Layout, Note
+from ..thaitext import drop_stray_marks
+
+
+@dataclass
+class Fit:
+    """How well a document fits a layout, and why."""
+
+    score: float
+    reason: str
+    state: object = None  # what the reader worked out while judging, handed back to its read()
+    problem: tuple[str, str] | None = None  # (what is wrong, what to do) when the document nearly fits
+
+
+@dataclass
+class Reading:
+    """What a layout reader read: the lines that head the document, and the items."""
+
+    layout: Layout
+    header: list[str]
+    items: list[Item]
+    notes: list[Note] = field(default_factory=list)
+    whole_header: bool = True  # the header lines are a title block (a table's), not sentences
+
+
+def clean_marks(text: str, notes: list[Note]) -> str:
+    """Drop Thai marks that sit on no letter, with a note for each."""
+    cleaned, dropped = drop_stray_marks(text)
+    for what in dropped:
+        following = what[1:] or "the text"
+        notes.append(Note("repair", f"a stray Thai mark before '{following}' was dropped", surface=what, th=f"ตัดเครื่องหมายสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับหน้า '{following}' ออก"))
+    return cleaned
+
+
+def numbered(directives: list[tuple[str | None, str]]) -> list[Directive]:
+    """An item's directives from their (label, text) as written, numbered 1, 2, … in that order.
+
+    >>> [(d.no, d.label, d.text) for d in numbered([("ก.", "ให้ตำบลรายงาน"), (None, "ส่งภายในเดือนนี้")])]
+    [(1, 'ก.', 'ให้ตำบลรายงาน'), (2, None, 'ส่งภายในเดือนนี้')]
+    """
+    return [Directive(no, text, label) for no, (label, text) in enumerate(directives, start=1)]
+
+
+def infer_numbers(written: list[int | None], topics: list[str], notes: list[Note]) -> list[int]:
+    """The items' numbers: each as written, or for one without, the number its neighbours imply (said in a note).
+
+    >>> notes = []
+    >>> infer_numbers([1, None, 3], ["ผ้าไทย", "ตลาดนัดชุมชน", "ศูนย์เรียนรู้"], notes), [n.kind for n in notes]
+    ([1, 2, 3], ['inferred'])
+    """
+    numbers: list[int] = []
+    for index, number in enumerate(written):
+        if number is not None:
+            numbers.append(number)
+            continue
+        after = next(((written[j], j - index) for j in range(index + 1, len(written)) if written[j] is not None), None)
+        if index:
+            number = numbers[index - 1] + 1
+        elif after is not None:
+            number = max(1, after[0] - after[1])
+        else:
+            number = index + 1
+        if after is not None and after[0] != number + after[1]:
+            notes.append(Note("warning", f"item number {number} was inferred, but the next written number ({after[0]}) does not follow on", item=number, th=f"ลำดับที่ {number} อนุมานขึ้น แต่ลำดับถัดไปที่เขียนไว้ ({after[0]}) ไม่ต่อเนื่องกัน"))
+        notes.append(Note("inferred", f"item number {number} ({topics[index]}) is missing and was inferred from its neighbours", item=number, th=f"ประเด็น '{topics[index]}' ไม่มีลำดับที่ จึงอนุมานเป็นข้อ {number} จากข้อใกล้เคียง"))
+        numbers.append(number)
+    return numbers
+
+
+def note_repeated_numbers(numbers: list[int], notes: list[Note]) -> None:
+    """A warning for each item number that more than one item uses."""
+    seen: dict[int, int] = {}
+    for number in numbers:
+        seen[number] = seen.get(number, 0) + 1
+    for number, count in seen.items():
+        if count > 1:
+            notes.append(Note("warning", f"item number {number} is used by {count} items with different topics", item=number, th=f"ลำดับที่ {number} ถูกใช้กับ {count} ข้อที่ประเด็นต่างกัน"))

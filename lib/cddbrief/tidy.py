@@ -1,0 +1,157 @@
+"""Tidy pandas frames of a meeting (``cddbrief.frames``): one row per item, directive, figure, date, check and note.
+
+Typed columns and the meeting id and office on every row; ``frame_records`` gives the same
+rows as plain dicts (cheap to cache and to concatenate: ``corpus.load_corpus``). pandas is
+imported only when a frame is made, so the parser stays light.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .formatting import number
+from .glossary import units
+from .model import Meeting
+from .thaitext import excerpt
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+_ACTOR_RE = re.compile(r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด)")
+_SUBJECT_RE = re.compile(r"^(?P<who>ส่วนกลาง|กรมฯ?|จังหวัด|อำเภอ|พัฒนากร|ทุกจังหวัด)(?!ที่)")
+
+
+def actors(text: str) -> list[str]:
+    """Who a directive asks to act, as far as the text says.
+
+    >>> actors("ให้จังหวัดเตรียมความพร้อม และขอให้ส่วนกลางตรวจสอบ")
+    ['จังหวัด', 'ส่วนกลาง']
+    >>> actors("จังหวัดส่งข้อเสนอโครงการครบถ้วนแล้ว")
+    ['จังหวัด']
+    """
+    found = [m.group("who") for m in _ACTOR_RE.finditer(text)]
+    subject = _SUBJECT_RE.match(text)
+    if subject:
+        found.insert(0, subject.group("who"))
+    seen = []
+    for who in found:
+        who = "จังหวัด" if who == "ทุกจังหวัด" else who
+        if who not in seen:
+            seen.append(who)
+    return seen
+
+
+@dataclass
+class MeetingFrames:
+    """The tidy frames of one meeting (or of a corpus)."""
+
+    items: "pd.DataFrame"
+    directives: "pd.DataFrame"
+    quantities: "pd.DataFrame"
+    dates: "pd.DataFrame"
+    checks: "pd.DataFrame"
+    notes: "pd.DataFrame"
+
+    def as_dict(self) -> dict[str, "pd.DataFrame"]:
+        return {name: getattr(self, name) for name in ("items", "directives", "quantities", "dates", "checks", "notes")}
+
+
+# Columns of each frame, and their types: (ints, floats, bools, dates); the rest are strings.
+COLUMNS = {
+    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks", "resolution", "meeting_date"],
+    "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
+    "quantities": ["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence", "role"],
+    "dates": ["meeting", "office", "item", "topic", "directive", "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
+    "checks": ["meeting", "office", "item", "topic", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
+    "notes": ["meeting", "office", "kind", "item", "message", "message_th", "surface"],
+}
+TYPES = {
+    "items": (["item", "merged_rows", "directives", "quantities", "dates"], [], ["inferred"], ["meeting_date"]),
+    "directives": (["item", "directive", "quantities", "dates"], [], [], []),
+    "quantities": (["item", "directive"], ["value"], ["repaired"], []),
+    "dates": (["item", "directive"], [], ["year_inferred", "repaired"], ["start", "end", "when"]),
+    "checks": (["item", "directive"], ["total", "actual", "tolerance"], ["holds"], []),
+    "notes": (["item"], [], [], []),
+}
+
+
+def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
+    """The rows of every frame as plain dicts (cheap to cache, to pickle, to concatenate)."""
+    from .glossary import topic_en
+
+    mid, office = meeting.id, meeting.office
+    topics = {item.no: item.topic for item in meeting.items}
+    known = units()
+    records: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    for item in meeting.items:
+        records["items"].append(
+            {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "topic_en": topic_en(item.topic),
+             "inferred": item.inferred, "merged_rows": item.merged_rows, "directives": len(item.directives),
+             "quantities": sum(len(d.quantities) for d in item.directives), "dates": sum(len(d.dates) for d in item.directives),
+             "remarks": item.remarks, "resolution": item.resolution, "meeting_date": meeting.meeting_date}  # fmt: skip
+        )
+    for item, d in meeting.directives():
+        who = ", ".join(actors(d.text))
+        records["directives"].append(
+            {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "directive": d.no, "label": d.label,
+             "text": d.text, "actors": who, "quantities": len(d.quantities), "dates": len(d.dates)}  # fmt: skip
+        )
+        for q in d.quantities:
+            records["quantities"].append(
+                {"meeting": mid, "office": office, "item": q.item, "topic": item.topic, "directive": q.directive,
+                 "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
+                 "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
+                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, *q.span), "role": q.role}  # fmt: skip
+            )
+        for s in d.dates:
+            records["dates"].append(
+                {"meeting": mid, "office": office, "item": s.item, "topic": item.topic, "directive": s.directive,
+                 "start": s.start, "end": s.end, "when": s.when, "precision": s.precision, "year_inferred": s.year_inferred,
+                 "repaired": s.repaired, "role": s.role, "surface": s.surface,
+                 "sentence": excerpt(d.text, *s.span), "actors": who}  # fmt: skip
+            )
+    for c in meeting.checks:
+        records["checks"].append(
+            {"meeting": mid, "office": office, "item": c.item, "topic": topics.get(c.item), "directive": c.directive,
+             "kind": c.kind, "operands": " ; ".join(number(v) for v in c.operands), "total": c.total, "actual": c.actual,
+             "holds": c.holds, "tolerance": c.tolerance, "unit": c.unit, "statement": c.statement,
+             "statement_en": c.statement_en, "evidence": " | ".join(c.evidence)}  # fmt: skip
+        )
+    for n in meeting.notes:
+        records["notes"].append({"meeting": mid, "office": office, "kind": n.kind, "item": n.item, "message": n.message, "message_th": n.th or None, "surface": n.surface})
+    return records
+
+
+def frames_from_records(records: dict[str, list[dict]]) -> MeetingFrames:
+    """Typed DataFrames from frame records (of one meeting or of many)."""
+    import pandas as pd
+
+    built = {}
+    for name, columns in COLUMNS.items():
+        ints, floats, bools, dates = TYPES[name]
+        built[name] = _typed(pd.DataFrame(records.get(name, []), columns=columns), ints, floats, bools, dates)
+    return MeetingFrames(**built)
+
+
+def frames(meeting: Meeting) -> MeetingFrames:
+    """Tidy pandas frames of a meeting: one row per item, directive, figure, date, check, note."""
+    return frames_from_records(frame_records(meeting))
+
+
+def _typed(df, ints=(), floats=(), bools=(), dates=()):
+    import pandas as pd
+
+    for col in df.columns:
+        if col in ints:
+            df[col] = df[col].astype("Int64")
+        elif col in floats:
+            df[col] = df[col].astype("Float64")
+        elif col in bools:
+            df[col] = df[col].astype("boolean")
+        elif col in dates:
+            df[col] = pd.to_datetime(df[col])
+        else:
+            df[col] = df[col].astype("string")
+    return df

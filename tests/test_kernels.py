@@ -1,0 +1,114 @@
+"""Kernels started ahead of need (issue 12): the same bytes as a cold kernel, and none left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from cddbrief.batch import children
+from conftest import SAMPLE
+
+
+def kernel_children() -> list[int]:
+    """This process's kernels still running (a zombie has ended)."""
+    found = []
+    for pid in children(os.getpid()):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if b"ipykernel" in cmdline and state != b"Z":
+            found.append(pid)
+    return found
+
+
+@pytest.fixture()
+def source(tmp_path) -> Path:
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    return Path(shutil.copy(SAMPLE, folder / "ครั้งที่4.txt"))
+
+
+def test_a_warm_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeypatch):
+    """The notebook run in a kernel started ahead and warmed with imports, and the same run in the
+    kernel papermill starts itself: the same executed notebook and the same HTML, byte for byte."""
+    from cddbrief.kernels import Kernels
+    from cddbrief.render import execute_notebook, export_html
+    from cddbrief.report import brief_page, plan
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583020800")
+    p = plan(str(source), out_dir=tmp_path / "out")
+    page = brief_page(p.meeting, "th")
+    kernels = Kernels()
+    kernels.prestart(source.parent)
+    try:
+        warm = execute_notebook(p.notebook, tmp_path / "warm.ipynb", p.parameters, tmp_path / "warm.failed.ipynb", page, source.parent, kernels)
+    finally:
+        kernels.close()
+    cold = execute_notebook(p.notebook, tmp_path / "cold.ipynb", p.parameters, tmp_path / "cold.failed.ipynb", page, source.parent, None)
+    assert (tmp_path / "warm.ipynb").read_bytes() == (tmp_path / "cold.ipynb").read_bytes()
+    assert export_html(warm, page) == export_html(cold, page)
+    shown = json.loads((tmp_path / "warm.ipynb").read_text(encoding="utf-8"))
+    assert [c["execution_count"] for c in shown["cells"] if c["cell_type"] == "code"][:2] == [1, 2]  # the warm-up counted no cell
+    assert "15,804,000" in export_html(warm, page)
+    assert kernel_children() == []
+
+
+def test_a_build_leaves_no_kernel_and_a_failed_cell_neither(source, tmp_path):
+    import nbformat
+
+    from cddbrief.errors import CellFailed
+    from cddbrief.report import NOTEBOOK, build
+
+    result = build(str(source), out_dir=tmp_path / "out", say=lambda _: None)
+    assert result.files["html"].exists() and result.meeting.id == "2562-04"
+    assert kernel_children() == []
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell('raise ValueError("ตัวเลขไม่ตรง")'))
+    broken = tmp_path / "broken.ipynb"
+    nbformat.write(nb, broken)
+    with pytest.raises(CellFailed) as failed:
+        build(str(source), out_dir=tmp_path / "out2", notebook=broken, say=lambda _: None)
+    assert "ValueError: ตัวเลขไม่ตรง" in str(failed.value)
+    assert kernel_children() == []
+    assert not list((tmp_path / "out2").glob("*/.build-*"))
+
+
+def test_a_kernel_started_ahead_is_ended_when_nobody_takes_it(tmp_path):
+    from cddbrief.kernels import Kernels
+
+    kernels = Kernels(warm=False)
+    kernels.prestart(tmp_path)
+    deadline = time.monotonic() + 120
+    while not kernel_children() and time.monotonic() < deadline:  # a state, not a sleep racing the start
+        time.sleep(0.05)
+    assert len(kernel_children()) == 1 and kernels.ahead.cwd == str(tmp_path.resolve())
+    kernels.close()
+    assert kernel_children() == []
+
+
+def test_a_kernel_started_for_another_folder_is_not_used(tmp_path):
+    """A spare started in one folder is ended, and a kernel is started in the folder asked for."""
+    from cddbrief.kernels import Kernels, end
+
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    there.mkdir()
+    kernels = Kernels(spare=True, warm=False)
+    kernels.prestart(here)
+    km = kernels.take(there)
+    try:
+        assert Path(os.readlink(f"/proc/{km.provisioner.pid}/cwd")) == there.resolve()
+        assert kernels.ahead.cwd == str(there.resolve())  # the next one, started at once
+    finally:
+        end(km)
+        kernels.close()
+    assert kernel_children() == []
+    with pytest.raises(RuntimeError):
+        kernels.take(there)  # closed: no kernel is started any more
