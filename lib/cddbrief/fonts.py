@@ -245,19 +245,3 @@ def pdf_glyph_texts() -> dict[str, dict[int, str]]:
         ids = font.getReverseGlyphMap()
         tables[font["name"].getDebugName(6)] = {ids[name]: text for name, text in texts.items()}
     return tables
-
-
-def pdf_font_face_css() -> str:
-    """@font-face rules for printing: the PDF fonts (``pdf_font``) inlined, as family ``PDF_FAMILY``.
-
-    A family name of its own: WeasyPrint (fontconfig) prefers a Sarabun installed on the
-    machine over an @font-face of the same name, and a brief must not depend on the machine.
-    """
-    rules = []
-    for weight in WEIGHTS:
-        encoded = base64.b64encode(pdf_font(weight)).decode("ascii")
-        rules.append(
-            f"@font-face{{font-family:'{PDF_FAMILY}';font-style:normal;font-weight:{weight};"
-            f"src:url(data:font/ttf;base64,{encoded}) format('truetype');}}"
-        )
-    return "\n".join(rules)

@@ -1,0 +1,159 @@
+"""Seconds of ``write_pdf`` on one brief: the base print CSS against the current one, in one run.
+
+    PYTHONPATH=lib .venv/bin/python benchmarks/bench_print.py [--rounds 7] [--html brief.html]
+        [--base-css FILE] [--split]
+
+The HTML is a built brief (by default the sample's, built first with ``cddbrief build``); its
+stylesheet is swapped for each variant, so every variant prints the same content:
+
+  c535f5e     the base CSS (git c535f5e's brief.css, or --base-css) printed as c535f5e printed it:
+              fonts as data: URLs in the CSS, charts as data: URLs, garbage collector on
+  base CSS    the base CSS through today's ``report.write_pdf``
+  current     this checkout's brief.css through today's ``report.write_pdf``
+
+Rounds interleave the variants (A B C A B C ...) after one warm-up each; the figures are medians
+of CPU and wall seconds and their ratios to c535f5e, because this machine's absolute times swing
+by a third. As in a build, nbconvert, papermill and pandas are imported first (the heap the
+garbage collector walks). ``--split`` adds where the current variant's time goes (cProfile,
+cumulative, so with the profiler's overhead). Goal (issue 12): the PDF adds <= 1.0 s to a brief.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import gc
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_REVISION = "c535f5e"
+
+
+def sample_html(scratch: Path) -> Path:
+    """The sample brief's HTML, built with this checkout's cddbrief."""
+    subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", "2562-04", "--format", "html", "--out", str(scratch)], cwd=ROOT, check=True, capture_output=True)
+    return next(scratch.glob("*/brief.html"))
+
+
+def with_css(html: str, css: str) -> str:
+    """The brief with its stylesheet (what follows the inlined fonts in its <style>) replaced by css."""
+    from cddbrief.fonts import font_face_css
+
+    fonts = font_face_css()
+    start = html.index(fonts) + len(fonts)
+    end = html.index("</style>", start)
+    return html[:start] + "\n" + css + "\n" + html[end:]
+
+
+def write_pdf_as_at_base(html: str, target: Path) -> None:
+    """write_pdf as c535f5e had it: the PDF fonts and the charts reach WeasyPrint as data: URLs."""
+    import weasyprint
+    from weasyprint.urls import URLFetcher
+
+    from cddbrief.fonts import PDF_FAMILY, WEIGHTS, font_face_css, pdf_font
+    from cddbrief.pdftext import fix_text_layer
+
+    rules = [
+        f"@font-face{{font-family:'{PDF_FAMILY}';font-style:normal;font-weight:{weight};"
+        f"src:url(data:font/ttf;base64,{base64.b64encode(pdf_font(weight)).decode('ascii')}) format('truetype');}}"
+        for weight in WEIGHTS
+    ]
+    html = html.replace(font_face_css(), "\n".join(rules), 1)
+    for quote in ('"', "'"):
+        html = html.replace(f"{quote}Sarabun{quote}", f"{quote}{PDF_FAMILY}{quote}")
+    weasyprint.HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(str(target), finisher=fix_text_layer, pdf_tags=True)
+
+
+def split(html: str, target: Path) -> dict[str, float]:
+    """Seconds (cumulative, under cProfile) of each step of one write_pdf."""
+    import cProfile
+    import pstats
+
+    from cddbrief.report import write_pdf
+
+    profile = cProfile.Profile()
+    profile.runcall(write_pdf, html, target)
+    profiled = pstats.Stats(profile)
+    stats = profiled.stats
+    steps = {
+        "HTML parse": ("tinyhtml5/parser.py", "parse"),
+        "CSS parse and cascade": ("css/__init__.py", "get_all_computed_styles"),
+        "boxes (and image decoding)": ("build.py", "build_formatting_structure"),
+        "layout (line breaking, tables, pages)": ("layout/__init__.py", "layout_document"),
+        "  of it Pango line layouts": ("line_break.py", "get_first_line"),
+        "drawing (text, borders)": ("document.py", "paint"),
+        "images re-encoded for the PDF": ("images.py", "get_x_object"),
+        "fonts subset and embedded": ("pdf/fonts.py", "build_fonts_dictionary"),
+        "tags (PDF/UA structure)": ("pdf/tags.py", "add_tags"),
+        "text layer (pdftext)": ("pdftext.py", "fix_text_layer"),
+        "PDF written and compressed": ("pydyf/__init__.py", "write"),
+    }
+    found = {name: 0.0 for name in steps}
+    for (path, _, function), (_, _, _, cumulative, _) in stats.items():
+        for name, (suffix, wanted) in steps.items():
+            if function == wanted and path.endswith(suffix):
+                found[name] = max(found[name], cumulative)
+    found["whole write_pdf (profiled)"] = profiled.total_tt
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--html", type=Path, help="a built brief (default: the sample's, built now)")
+    parser.add_argument("--base-css", type=Path, help=f"the stylesheet to compare with (default: {BASE_REVISION}'s brief.css)")
+    parser.add_argument("--split", action="store_true", help="where the current variant's time goes")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "lib"))
+    import nbconvert  # noqa: F401 - a build's heap: what the garbage collector walks
+    import pandas  # noqa: F401
+    import papermill  # noqa: F401
+
+    from cddbrief.report import write_pdf
+
+    current_css = (ROOT / "lib" / "cddbrief" / "templates" / "brief.css").read_text(encoding="utf-8")
+    if args.base_css:
+        base_css = args.base_css.read_text(encoding="utf-8")
+    else:
+        base_css = subprocess.run(["git", "show", f"{BASE_REVISION}:lib/cddbrief/templates/brief.css"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        html = (args.html or sample_html(scratch)).read_text(encoding="utf-8")
+        variants = {
+            BASE_REVISION: (write_pdf_as_at_base, with_css(html, base_css)),
+            "base CSS": (write_pdf, with_css(html, base_css)),
+            "current": (write_pdf, with_css(html, current_css)),
+        }
+        times: dict[str, dict[str, list[float]]] = {name: {"cpu": [], "wall": []} for name in variants}
+        for name, (printer, page) in variants.items():
+            printer(page, scratch / "warm.pdf")  # imports, fonts, fontconfig
+        for _ in range(args.rounds):
+            for name, (printer, page) in variants.items():
+                gc.collect()
+                cpu, wall = time.process_time(), time.perf_counter()
+                printer(page, scratch / f"{name}.pdf")
+                times[name]["cpu"].append(time.process_time() - cpu)
+                times[name]["wall"].append(time.perf_counter() - wall)
+        pages = {}
+        for name in variants:
+            import pypdf
+
+            pages[name] = len(pypdf.PdfReader(scratch / f"{name}.pdf").pages)
+        first = {kind: statistics.median(times[BASE_REVISION][kind]) for kind in ("cpu", "wall")}
+        print(f"write_pdf on one brief, median of {args.rounds} interleaved rounds:")
+        for name in variants:
+            cpu, wall = (statistics.median(times[name][kind]) for kind in ("cpu", "wall"))
+            print(f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   {pages[name]} pages")
+        if args.split:
+            print("\nwhere the current variant's time goes (cProfile, cumulative seconds):")
+            for name, seconds in split(variants["current"][1], scratch / "split.pdf").items():
+                print(f"  {name:40s} {seconds:6.3f}")
+
+
+if __name__ == "__main__":
+    main()
