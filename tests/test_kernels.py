@@ -112,3 +112,16 @@ def test_a_kernel_started_for_another_folder_is_not_used(tmp_path):
     assert kernel_children() == []
     with pytest.raises(RuntimeError):
         kernels.take(there)  # closed: no kernel is started any more
+
+
+def test_the_warm_imports_all_import():
+    """The kernel's start-up line imports every module it names: one stale name (a module split or
+    renamed) would stop the line there, silently, and leave the rest cold."""
+    import subprocess
+    import sys
+
+    from cddbrief.kernels import WARM_IMPORTS
+
+    line = f"import {', '.join(WARM_IMPORTS)}"
+    done = subprocess.run([sys.executable, "-c", line], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr.strip().splitlines()[-1:]
