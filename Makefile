@@ -90,6 +90,8 @@ bench: setup
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_html.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_print.py
+	$(BIN)/python benchmarks/bench_charts.py
 
 screenshot: setup browser-deps
 	$(BIN)/python tools/screenshot.py
