@@ -36,7 +36,13 @@ def figures(monkeypatch):
         return "data:image/png;base64,"
 
     monkeypatch.setattr(charts, "_png", keep)
-    return kept
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setitem(matplotlib.rcParams, "figure.max_open_warning", 0)  # kept open on purpose, closed below
+    yield kept
+    for fig in kept:
+        plt.close(fig)
 
 
 # --- 6a: two offices' write-ups of one meeting are one meeting ----------------------------------
