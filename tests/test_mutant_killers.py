@@ -390,3 +390,96 @@ def test_rows_of_one_topic_are_one_item_unless_numbered_apart():
     assert pdf_tables((1, rows))[0] == [(1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน"], 1), (2, "เรื่องอื่น ๆ", ["ให้รายงาน 7 กลุ่ม"], 1)]
     rows = [HEADER_ROW, ["1", "เรื่องอื่น ๆ", "ให้รายงาน 5 กองทุน", ""], ["", "เรื่องอื่น ๆ", "ให้รายงาน 7 กลุ่ม", ""]]
     assert pdf_tables((1, rows))[0] == [(1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน", "ให้รายงาน 7 กลุ่ม"], 2)]
+
+
+# --- found by make mutants after the model and checks were split (issue 13) ---------------------
+
+
+def test_a_product_compares_money_with_money_not_with_a_head_count():
+    """The total of หมู่บ้านละ 20,000 บาท × 65 is a sum of baht: 1,300,000 คน nearby is no total of it,
+    however close its value; the baht total stated (1,350,000) is compared, and does not hold."""
+    m = post("กองทุนหมู่บ้าน: งบประมาณ 1,350,000 บาท ดำเนินการ 65 หมู่บ้าน หมู่บ้านละ 20,000 บาท ครอบคลุมประชากร 1,300,000 คน")
+    assert [(c.kind, c.operands, c.total, c.actual, c.holds, c.unit) for c in m.checks] == [
+        ("product", (65, 20000), 1350000, 1300000, False, "บาท")
+    ]
+
+
+def test_a_place_reaches_the_same_figures_asked_in_any_order():
+    """The province before a figure is found alike whether figures are asked for in order or not, up to
+    ENTITY_REACH characters and no further."""
+    from cddbrief.quantities import _Places
+
+    text = "ในจังหวัดน่าน 12 กลุ่ม และลำพูน 3 กลุ่ม"
+    first, second = text.index("12"), text.index("3 กลุ่ม")
+    in_order = _Places(text)
+    assert (in_order.before(first), in_order.before(second)) == ("น่าน", "ลำพูน")
+    out_of_order = _Places(text)
+    assert (out_of_order.before(second), out_of_order.before(first)) == ("ลำพูน", "น่าน")
+    for gap, entity in ((ENTITY_REACH, "น่าน"), (ENTITY_REACH + 1, None)):
+        far = "จังหวัดน่าน" + "ก" * (gap - 1) + " 5 ครัวเรือน ลำพูน 7 กลุ่ม"
+        places = _Places(far)
+        assert places.before(far.index("7 กลุ่ม")) == "ลำพูน"  # the later figure first
+        assert places.before(far.index("5 ครัวเรือน")) == entity  # then the earlier one, out of order
+
+
+def test_a_district_in_two_provinces_leaves_the_province_empty_and_says_so():
+    """อำเภอจอมทอง is a district of เชียงใหม่ and a เขต of Bangkok: without a province named, none is guessed."""
+    doc = "สำนักงานพัฒนาชุมชนอำเภอจอมทอง ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 มีข้อสั่งการ ดังนี้\n1. กองทุนหมู่บ้าน: ให้รายงานผล 3 กองทุน\n2. ผ้าไทย: ให้แต่งกายผ้าไทยทุกวันอังคาร\n"
+    meeting = parse(doc)
+    assert (meeting.district, meeting.province, meeting.province_en) == ("จอมทอง", None, None)
+    assert [n.message for n in meeting.notes if "จอมทอง" in n.message] == [
+        "the district จอมทอง exists in 2 provinces; the province is not named, so it is left empty"
+    ]
+
+
+def test_the_table_reader_could_fit_only_a_document_with_a_table():
+    from cddbrief.readers import table
+
+    with_table = read_bytes(_docx_with_table(), "t.docx")
+    assert [b.kind for b in with_table.blocks].count("table") == 1 and table.ceiling(with_table) == 0.95
+    paragraphs = read_bytes(_docx_with_table(table_rows=0), "p.docx")
+    assert "table" not in [b.kind for b in paragraphs.blocks] and table.ceiling(paragraphs) == 0.0
+
+
+def _docx_with_table(table_rows: int = 2) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("บันทึกการประชุม ครั้งที่ 5/2564")
+    if table_rows:
+        grid = document.add_table(rows=table_rows, cols=3)
+        for r, row in enumerate([["ที่", "ประเด็น", "ข้อสั่งการ"], ["1", "ผ้าไทย", "ให้แต่งกายผ้าไทย"]][:table_rows]):
+            for c, text in enumerate(row):
+                grid.rows[r].cells[c].text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_weak_fit_names_the_other_layouts_and_not_its_own():
+    """Paragraphs with instructions and no numbering fit prose weakly: the warning says so and gives
+    the scores of the two other layouts, not prose's own again."""
+    doc = "สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564\nกองทุนหมู่บ้าน ให้อำเภอรายงานผลภายในสิ้นเดือน\nผ้าไทย ขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n"
+    meeting = parse(doc)
+    (weak,) = [n.message for n in meeting.notes if n.message.startswith("the document fits no layout well")]
+    others = weak.split("others: ")[1].split(")")[0]
+    assert meeting.source.layout == "prose" and others == "table 0.0, minutes 0.0"
+
+
+def test_how_well_numbered_points_and_agenda_items_fit():
+    """Two numbered points without a meeting named above them fit prose at 0.7 (0.85 with one); one
+    ระเบียบวาระ heading fits minutes at 0.5, two or more at 0.8 (0.9 with a มติที่ประชุม)."""
+    from cddbrief.readers import minutes, prose
+
+    def fit(module, text):
+        return module.fit(read_bytes(text.encode("utf-8"), "x.txt")).score
+
+    points = "1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n"
+    assert fit(prose, "ข้อสั่งการ\n" + points) == 0.7
+    assert fit(prose, "ประชุม ครั้งที่ 8/2564\n" + points) == 0.85
+    agenda = "รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\nให้ทุกตำบลส่งรายงาน\n"
+    assert fit(minutes, agenda) == 0.5
+    assert fit(minutes, agenda + "ระเบียบวาระที่ 2 เรื่องอื่น ๆ\n") == 0.8
+    assert fit(minutes, agenda + "มติที่ประชุม รับทราบ\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n") == 0.9
