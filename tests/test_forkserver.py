@@ -232,6 +232,29 @@ def test_a_template_forks_only_its_own_kernel():
     assert template.process.returncode is not None and not template.alive
 
 
+def test_a_template_started_in_the_c_locale_forks_kernels_with_the_locale_python_gives_them(tmp_path, monkeypatch):
+    """LANG=C: Python adds LC_CTYPE=C.UTF-8 to its own environment at start (PEP 538), in the template
+    as in a launched kernel; the template still forks, and the kernel has what a launched one has."""
+    from cddbrief.forkserver import ForkedProcess
+    from cddbrief.kernels import Kernels, end
+
+    for name in [k for k in os.environ if k.startswith("LC_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("LANG", "C")
+    kernels = Kernels(spare=True)
+    try:
+        km = kernels.take(tmp_path)
+        try:
+            assert type(km.provisioner.process) is ForkedProcess
+            seen = ask(km, "import os; print(os.environ['LANG'], os.environ['LC_CTYPE'])")
+        finally:
+            end(km)
+    finally:
+        kernels.close()
+    launched = subprocess.run([sys.executable, "-c", "import os; print(os.environ['LANG'], os.environ['LC_CTYPE'])"], capture_output=True, text=True)
+    assert seen == launched.stdout.strip() == "C C.UTF-8"
+
+
 def test_the_template_and_its_kernels_die_with_their_worker(tmp_path):
     """A worker killed by SIGKILL: its template goes, and the kernels it forked go with it."""
     code = (

@@ -22,6 +22,7 @@ and kills its children then; each child dies with the template (PR_SET_PDEATHSIG
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import select
@@ -72,18 +73,20 @@ class ForkedProcess:
         self.returncode: int | None = None
         self._pidfd: int | None = pidfd
         self._signalled = 0
+        self._lock = threading.Lock()  # a notebook run and the thread that ends its kernel both poll it
 
     def _ended(self, timeout: float) -> bool:
-        if self._pidfd is None:
+        with self._lock:
+            if self._pidfd is None:
+                return True
+            readable, _, _ = select.select([self._pidfd], [], [], timeout)
+            if not readable:
+                return False
+            # not our child: its exit status is the template's; a signal we sent is the best we know
+            self.returncode = -self._signalled if self._signalled else 0
+            os.close(self._pidfd)
+            self._pidfd = None
             return True
-        readable, _, _ = select.select([self._pidfd], [], [], timeout)
-        if not readable:
-            return False
-        # not our child: its exit status is the template's; a signal we sent is the best we know
-        self.returncode = -self._signalled if self._signalled else 0
-        os.close(self._pidfd)
-        self._pidfd = None
-        return True
 
     def poll(self) -> int | None:
         if self.returncode is None:
@@ -102,11 +105,14 @@ class ForkedProcess:
     def send_signal(self, signum: int) -> None:
         if self.poll() is not None:
             return  # ended: as Popen, signal nobody
-        try:
-            signal.pidfd_send_signal(self._pidfd, signum)
-            self._signalled = self._signalled or signum
-        except ProcessLookupError:
-            pass
+        with self._lock:
+            if self._pidfd is None:
+                return
+            try:
+                signal.pidfd_send_signal(self._pidfd, signum)
+                self._signalled = self._signalled or signum
+            except ProcessLookupError:
+                pass
 
     def terminate(self) -> None:
         self.send_signal(signal.SIGTERM)
@@ -206,19 +212,20 @@ class Template:
             self.process.wait(10)
 
 
-def provisioner_for(km, template: Template | None):
-    """A ``ForkingProvisioner`` for ``km`` (set before ``start_kernel``): its kernel is forked from
-    ``template`` when it can be, else launched as usual."""
-    import uuid
-
+@functools.cache
+def _provisioner_class():
     from jupyter_client.provisioning import LocalProvisioner
 
     class ForkingProvisioner(LocalProvisioner):
+        """``LocalProvisioner`` whose launch asks ``template`` to fork the kernel; as usual without one."""
+
+        template: Template | None = None
+
         async def launch_kernel(self, cmd, **kwargs):
             env = dict(kwargs.get("env") or os.environ)
             env["JPY_PARENT_PID"] = str(os.getpid())  # what jupyter_client's launch_kernel gives a kernel
             cwd = str(kwargs.get("cwd") or os.getcwd())
-            child = template.fork(cmd, env, cwd) if template is not None else None
+            child = self.template.fork(cmd, env, cwd) if self.template is not None else None
             if child is None:
                 return await super().launch_kernel(cmd, **kwargs)
             self.process = child
@@ -226,8 +233,18 @@ def provisioner_for(km, template: Template | None):
             self.cwd = cwd
             return self.connection_info
 
+    return ForkingProvisioner
+
+
+def provisioner_for(km, template: Template | None):
+    """A ``ForkingProvisioner`` for ``km`` (set before ``start_kernel``): its kernel is forked from
+    ``template`` when it can be, else launched as usual."""
+    import uuid
+
     km.kernel_id = km.kernel_id or str(uuid.uuid4())
-    return ForkingProvisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
+    provisioner = _provisioner_class()(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
+    provisioner.template = template
+    return provisioner
 
 
 def kernel_environment(env: dict) -> dict:
@@ -267,16 +284,24 @@ def _serve(sock: socket.socket, own_env: dict) -> None:
             if not message:
                 return  # the worker is gone, or closed it
             request = json.loads(message)
-            if not forkable(request.get("argv", ())) or request.get("env") != own_env:
+            env = request.get("env") or {}
+            # the environment it was started with, as the worker checked; the interpreter may have added
+            # to it since (LC_CTYPE, PEP 538), as a launched kernel's interpreter would too: the child keeps that
+            if not forkable(request.get("argv", ())) or any(own_env.get(k) != v for k, v in env.items()):
                 sock.sendall(json.dumps({"error": "not this template's kernel"}).encode() + b"\n")
                 continue
+            request["env"] = dict(own_env)
             sys.stdout.flush()
             sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:
-                _become_kernel(sock, request, template)  # never returns
-            children.add(pid)
-            pidfd = os.pidfd_open(pid)  # before any reaping: it names this child, never a reused pid
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})  # no reaping until its pidfd is open
+            try:
+                pid = os.fork()
+                if pid == 0:
+                    _become_kernel(sock, request, template)  # never returns
+                children.add(pid)
+                pidfd = os.pidfd_open(pid)  # it names this child, never a pid reused after it
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
             try:
                 socket.send_fds(sock, [json.dumps({"pid": pid}).encode() + b"\n"], [pidfd])
             finally:
@@ -300,9 +325,10 @@ def _become_kernel(sock: socket.socket, request: dict, template: int) -> None:
     """In the forked child: become ``python -m ipykernel_launcher ARGS`` run in ``cwd`` with ``env``."""
     code = 1
     try:
-        for restored in (signal.SIGCHLD, signal.SIGTERM, signal.SIGPIPE):
+        for restored in (signal.SIGCHLD, signal.SIGTERM):  # as Python starts (SIGPIPE stays ignored, as there)
             signal.signal(restored, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, set())
         sock.close()
         os.setsid()
         die_with_parent(signal.SIGKILL)
@@ -380,6 +406,8 @@ def main(argv=None) -> int:
         _serve(sock, own_env)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 1
+    except Exception:  # quietly: the worker launches its kernels the usual way from now on
+        return 1
     return 0
 
 
