@@ -42,6 +42,14 @@ def running(pids) -> list[int]:
     return alive
 
 
+@pytest.fixture()
+def ours():
+    """What this test starts: the processes below this one that were not running before it (an earlier
+    test file can leave a helper of its own, such as multiprocessing's resource tracker)."""
+    before = set(descendants(os.getpid()))
+    return lambda: running(descendants(os.getpid()) - before)
+
+
 def until(check, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -84,7 +92,7 @@ def source(tmp_path) -> Path:
     return Path(shutil.copy(SAMPLE, folder / "ครั้งที่4.txt"))
 
 
-def test_a_forked_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeypatch):
+def test_a_forked_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeypatch, ours):
     """A batch worker's kernels (forked from the template) and the kernel papermill starts itself:
     the same executed notebook and the same HTML, byte for byte; nothing left running after."""
     import nbformat
@@ -114,7 +122,7 @@ def test_a_forked_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeyp
         template = kernels.template_pid
         assert template and [kind for _, kind in taken] == [ForkedProcess, ForkedProcess]
         assert len({pid for pid, _ in taken}) == 2
-        assert running(descendants(os.getpid())) and set(running(descendants(os.getpid()))) <= {template, *children(template)}
+        assert ours() and set(ours()) <= {template, *children(template)}  # the template, and the spare it forked
     finally:
         kernels.close()
     cold = execute_notebook(p.notebook, tmp_path / "cold.ipynb", p.parameters, tmp_path / "cold.failed.ipynb", page, source.parent, None)
@@ -123,10 +131,10 @@ def test_a_forked_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeyp
     html = export_html(cold, page)
     assert export_html(nbformat.read(tmp_path / "forked1.ipynb", as_version=4), page) == html
     assert "15,804,000" in html
-    until(lambda: not running(descendants(os.getpid())), 60, "no template and no kernel left")
+    until(lambda: not ours(), 60, "no template and no kernel left")
 
 
-def test_each_kernel_is_a_new_process_with_the_cold_kernels_surroundings(tmp_path, monkeypatch):
+def test_each_kernel_is_a_new_process_with_the_cold_kernels_surroundings(tmp_path, monkeypatch, ours):
     """Forked kernels: a new process each (what one brief changes, the next never sees), in the folder,
     environment and sys.path of a kernel launched as usual."""
     from cddbrief.kernels import Kernels, end
@@ -165,10 +173,10 @@ def test_each_kernel_is_a_new_process_with_the_cold_kernels_surroundings(tmp_pat
     assert forked[0] == str(tmp_path) and forked[1]["SOURCE_DATE_EPOCH"] == "1600000000" and forked[1]["JPY_PARENT_PID"] == str(os.getpid())
     assert forked[4:] == usual[4:]  # its own session, Ctrl-C handled alike, threads
     assert forked[4] is True and forked[6].startswith("pipe:")  # stdin: a pipe closed at the other end, as Popen leaves it
-    until(lambda: not running(descendants(os.getpid())), 60, "no template and no kernel left")
+    until(lambda: not ours(), 60, "no template and no kernel left")
 
 
-def test_kernels_are_launched_as_usual_when_the_template_cannot_start(tmp_path, monkeypatch):
+def test_kernels_are_launched_as_usual_when_the_template_cannot_start(tmp_path, monkeypatch, ours):
     from cddbrief import forkserver
     from cddbrief.kernels import Kernels, end
 
@@ -186,10 +194,10 @@ def test_kernels_are_launched_as_usual_when_the_template_cannot_start(tmp_path, 
             end(km)
     finally:
         kernels.close()
-    until(lambda: not running(descendants(os.getpid())), 60, "no kernel left")
+    until(lambda: not ours(), 60, "no kernel left")
 
 
-def test_a_template_killed_between_briefs_is_not_used_again(tmp_path):
+def test_a_template_killed_between_briefs_is_not_used_again(tmp_path, ours):
     """SIGKILL to the template: the spare it forked dies with it, and the next brief gets a kernel
     launched as usual, which works."""
     from cddbrief.kernels import Kernels, end
@@ -211,7 +219,7 @@ def test_a_template_killed_between_briefs_is_not_used_again(tmp_path):
             end(km)
     finally:
         kernels.close()
-    until(lambda: not running(descendants(os.getpid())), 60, "no kernel left")
+    until(lambda: not ours(), 60, "no kernel left")
 
 
 def test_a_template_forks_only_its_own_kernel():
@@ -232,7 +240,7 @@ def test_a_template_forks_only_its_own_kernel():
     assert template.process.returncode is not None and not template.alive
 
 
-def test_a_template_started_in_the_c_locale_forks_kernels_with_the_locale_python_gives_them(tmp_path, monkeypatch):
+def test_a_template_started_in_the_c_locale_forks_kernels_with_the_locale_python_gives_them(tmp_path, monkeypatch, ours):
     """LANG=C: Python adds LC_CTYPE=C.UTF-8 to its own environment at start (PEP 538), in the template
     as in a launched kernel; the template still forks, and the kernel has what a launched one has."""
     from cddbrief.forkserver import ForkedProcess
@@ -253,6 +261,7 @@ def test_a_template_started_in_the_c_locale_forks_kernels_with_the_locale_python
         kernels.close()
     launched = subprocess.run([sys.executable, "-c", "import os; print(os.environ['LANG'], os.environ['LC_CTYPE'])"], capture_output=True, text=True)
     assert seen == launched.stdout.strip() == "C C.UTF-8"
+    until(lambda: not ours(), 60, "no template and no kernel left")
 
 
 def test_the_template_and_its_kernels_die_with_their_worker(tmp_path):

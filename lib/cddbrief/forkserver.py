@@ -18,6 +18,8 @@ and kills its children then; each child dies with the template (PR_SET_PDEATHSIG
 
 >>> template_command(7)[-4:]
 ['--kernel', 'ipykernel_launcher', '--socket', '7']
+>>> forkable(["python2", "-m", "ipykernel_launcher", "-f", "/tmp/เคอร์เนล-ลำปาง.json"])
+False
 """
 
 from __future__ import annotations

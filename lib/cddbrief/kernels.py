@@ -131,6 +131,8 @@ class Kernels:
         self._launcher: ThreadPoolExecutor | None = None
 
     def _start(self, spec: KernelSpec):
+        if self._closed:  # close() came first: no kernel, and no template, is started any more
+            raise RuntimeError("the kernels of this process are closed")
         return start(spec, self.warm, self._template_for(spec))
 
     def _template_for(self, spec: KernelSpec):
