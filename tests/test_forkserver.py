@@ -285,3 +285,24 @@ def test_the_template_and_its_kernels_die_with_their_worker(tmp_path):
         worker.kill()
         worker.wait(60)
     until(lambda: not running(pids), 60, f"template and kernels gone ({running(pids)})")
+
+
+def test_a_finished_batch_leaves_no_template_and_no_kernel(tmp_path):
+    """`build --all --jobs 2` to the end: every brief built, and no process left in the documents'
+    folder (where templates and kernels run), nor any template anywhere below this process."""
+    from conftest import run_cli
+
+    data = tmp_path / "raw"
+    data.mkdir()
+    for n, place in enumerate(("อำเภอแม่ทะ", "อำเภอเกาะคา", "อำเภองาว")):
+        (data / f"m{n}.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", place), encoding="utf-8")
+    result = run_cli("build", "--all", "--data", str(data), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert result.returncode == 0 and "3 built, 0 up to date, 0 failed" in result.stderr, result.stderr
+    left = []
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and Path(os.readlink(f"/proc/{entry}/cwd")) == data.resolve():
+                left.append(int(entry))
+        except OSError:
+            pass
+    until(lambda: not running(left), 60, f"no process left in the documents' folder ({running(left)})")
