@@ -1,7 +1,7 @@
 """Batch speed: `build --all` with 1 and 2 jobs against one brief built alone, the peak memory
 of `build --all --jobs 2`, and load_corpus over 1,000 documents cold and warm.
 
-    PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000] [--before /tmp/before/lib]
+    PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000] [--before /tmp/before/lib] [--rounds 3]
 
 A brief in a batch costs (batch seconds / briefs); it is set against the median of
 three single builds (`cddbrief build FILE`, a new output folder each) of the same
@@ -94,8 +94,9 @@ def run_sampled(cmd: list[str], env: dict) -> tuple[float, int, int]:
     return time.perf_counter() - start, peak, peak_pss
 
 
-def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: list[str]) -> dict[str, dict]:
-    """Each step for every checkout in turn (before, after, before, ...), so load changes hit both alike."""
+def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: list[str], rounds: int = 1) -> dict[str, dict]:
+    """Each step for every checkout in turn (before, after, before, ...), so load changes hit both alike;
+    with ``rounds`` > 1 the batches are run that many times in turn and their medians kept."""
     envs = {label: {**os.environ, "CDDBRIEF_CACHE": str(scratch / f"cache-{label}"), "PYTHONPATH": lib} for label, lib in libs.items()}
     alone: dict[str, list[float]] = {label: [] for label in libs}
     for n in range(min(3, count)):
@@ -106,13 +107,19 @@ def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: 
     figures = {label: {"alone": statistics.median(times)} for label, times in alone.items()}
     for label, f in figures.items():
         print(f"[{label}] a brief built alone: {f['alone']:.2f} s (median of {len(alone[label])})", flush=True)
-    for jobs in (1, 2):
-        for label, env in envs.items():
-            seconds, peak, pss = run_sampled([*cli, "build", "--all", "--data", str(briefs), "--out", str(scratch / f"{label}-out{jobs}"), "--jobs", str(jobs)], env)
-            f = figures[label]
-            f[jobs], f[f"peak{jobs}"], f[f"pss{jobs}"] = seconds / count, peak, pss
-            print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {seconds / count:.2f} s per brief"
-                  f" = {seconds / count / f['alone']:.2f}x a brief alone; peak memory {peak / 2**20:.0f} MB RSS, {pss / 2**20:.0f} MB PSS", flush=True)  # fmt: skip
+    runs: dict[tuple, list] = {}
+    for round_ in range(rounds):
+        for jobs in (1, 2):
+            for label, env in envs.items():
+                out = scratch / f"{label}-out{jobs}-{round_}"  # a new folder: every brief is built
+                seconds, peak, pss = run_sampled([*cli, "build", "--all", "--data", str(briefs), "--out", str(out), "--jobs", str(jobs)], env)
+                runs.setdefault((label, jobs), []).append((seconds, peak, pss))
+                print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {seconds / count:.2f} s per brief"
+                      f" = {seconds / count / figures[label]['alone']:.2f}x a brief alone; peak memory {peak / 2**20:.0f} MB RSS, {pss / 2**20:.0f} MB PSS", flush=True)  # fmt: skip
+    for (label, jobs), measured in runs.items():
+        f = figures[label]
+        f[jobs] = statistics.median(m[0] for m in measured) / count
+        f[f"peak{jobs}"], f[f"pss{jobs}"] = max(m[1] for m in measured), max(m[2] for m in measured)
     return figures
 
 
@@ -121,6 +128,7 @@ def main() -> None:
     parser.add_argument("--briefs", type=int, default=20)
     parser.add_argument("--corpus", type=int, default=1000)
     parser.add_argument("--before", metavar="LIB", help="another checkout's lib/ to measure in the same run")
+    parser.add_argument("--rounds", type=int, default=1, help="run the batches this many times in turn; medians are kept")
     args = parser.parse_args()
     cli = [sys.executable, "-m", "cddbrief.cli"]  # this checkout's cddbrief (PYTHONPATH)
     lib = os.environ.get("PYTHONPATH") or str(ROOT / "lib")
@@ -131,7 +139,7 @@ def main() -> None:
         briefs = scratch / "briefs"
         make_documents(briefs, args.briefs)
         libs = {label: path for label, path in (("before", args.before), ("after", lib)) if path}
-        results = measure(libs, briefs, args.briefs, scratch, cli) if args.briefs else {}
+        results = measure(libs, briefs, args.briefs, scratch, cli, args.rounds) if args.briefs else {}
         for label, f in results.items():
             print(f"{label}: brief in --jobs 1 vs alone: {f[1] / f['alone']:.2f}x (goal <= 0.5x); "
                   f"--jobs 2 vs --jobs 1: {f[1] / f[2]:.2f}x (goal >= 1.8x); peak memory of --jobs 2: {f['peak2'] / 2**30:.2f} GB RSS, {f['pss2'] / 2**30:.2f} GB PSS (goal < 1 GB)")  # fmt: skip
