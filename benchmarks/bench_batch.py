@@ -1,14 +1,15 @@
 """Batch speed: `build --all` with 1 and 2 jobs against one brief built alone, the peak memory
 of `build --all --jobs 2`, and load_corpus over 1,000 documents cold and warm.
 
-    PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000] [--before /tmp/before/lib]
+    PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000] [--before /tmp/before/lib] [--rounds 3]
 
 A brief in a batch costs (batch seconds / briefs); it is set against the median of
 three single builds (`cddbrief build FILE`, a new output folder each) of the same
 documents in the same run, since this machine's absolute times swing by a third.
 Goals (issue 12): a brief in `--jobs 1` <= 0.5x a brief alone; `--jobs 2` >= 1.8x `--jobs 1`;
 peak memory of `--jobs 2` (the sum of the resident memory of every process of the batch,
-kernels included, sampled every 0.1 s) under 1 GB.
+kernels included, sampled every 0.1 s) under 1 GB. RSS counts the pages a forked kernel shares
+with its template twice; PSS (/proc/PID/smaps_rollup) shares them out, so both are printed.
 
 ``--before LIB`` measures another checkout's cddbrief too (e.g. a worktree of the commit
 before a change), in the same run, each step of one after the same step of the other.
@@ -53,8 +54,9 @@ def make_documents(folder: Path, count: int) -> int:
     return size
 
 
-def tree_rss(pid: int) -> int:
-    """Bytes resident in pid and all its descendants now (Linux /proc)."""
+def tree_rss(pid: int) -> tuple[int, int]:
+    """Bytes resident in pid and all its descendants now (Linux /proc): (RSS, PSS). RSS counts a
+    page shared by forked processes (a kernel and its template) in each; PSS shares it out."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -70,28 +72,31 @@ def tree_rss(pid: int) -> int:
             if parent == here and child not in tree:
                 tree.add(child)
                 todo.append(child)
-    page, total = os.sysconf("SC_PAGE_SIZE"), 0
+    page, total, proportional = os.sysconf("SC_PAGE_SIZE"), 0, 0
     for member in tree:
         try:
             total += int(Path(f"/proc/{member}/statm").read_text().split()[1]) * page
-        except (OSError, IndexError, ValueError):
+            proportional += next(int(line.split()[1]) * 1024 for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines() if line.startswith("Pss:"))
+        except (OSError, IndexError, ValueError, StopIteration):
             pass
-    return total
+    return total, proportional
 
 
-def run_sampled(cmd: list[str], env: dict) -> tuple[float, int]:
-    """(seconds, peak bytes of the whole process tree sampled every 0.1 s) of one command."""
+def run_sampled(cmd: list[str], env: dict) -> tuple[float, int, int]:
+    """(seconds, peak RSS, peak PSS of the whole process tree sampled every 0.1 s) of one command."""
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    peak = 0
+    peak = peak_pss = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
+        rss, pss = tree_rss(process.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(0.1)
-    return time.perf_counter() - start, peak
+    return time.perf_counter() - start, peak, peak_pss
 
 
-def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: list[str]) -> dict[str, dict]:
-    """Each step for every checkout in turn (before, after, before, ...), so load changes hit both alike."""
+def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: list[str], rounds: int = 1) -> dict[str, dict]:
+    """Each step for every checkout in turn (before, after, before, ...), so load changes hit both alike;
+    with ``rounds`` > 1 the batches are run that many times in turn and their medians kept."""
     envs = {label: {**os.environ, "CDDBRIEF_CACHE": str(scratch / f"cache-{label}"), "PYTHONPATH": lib} for label, lib in libs.items()}
     alone: dict[str, list[float]] = {label: [] for label in libs}
     for n in range(min(3, count)):
@@ -102,13 +107,19 @@ def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: 
     figures = {label: {"alone": statistics.median(times)} for label, times in alone.items()}
     for label, f in figures.items():
         print(f"[{label}] a brief built alone: {f['alone']:.2f} s (median of {len(alone[label])})", flush=True)
-    for jobs in (1, 2):
-        for label, env in envs.items():
-            seconds, peak = run_sampled([*cli, "build", "--all", "--data", str(briefs), "--out", str(scratch / f"{label}-out{jobs}"), "--jobs", str(jobs)], env)
-            f = figures[label]
-            f[jobs], f[f"peak{jobs}"] = seconds / count, peak
-            print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {seconds / count:.2f} s per brief"
-                  f" = {seconds / count / f['alone']:.2f}x a brief alone; peak memory {peak / 2**20:.0f} MB", flush=True)  # fmt: skip
+    runs: dict[tuple, list] = {}
+    for round_ in range(rounds):
+        for jobs in (1, 2):
+            for label, env in envs.items():
+                out = scratch / f"{label}-out{jobs}-{round_}"  # a new folder: every brief is built
+                seconds, peak, pss = run_sampled([*cli, "build", "--all", "--data", str(briefs), "--out", str(out), "--jobs", str(jobs)], env)
+                runs.setdefault((label, jobs), []).append((seconds, peak, pss))
+                print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {seconds / count:.2f} s per brief"
+                      f" = {seconds / count / figures[label]['alone']:.2f}x a brief alone; peak memory {peak / 2**20:.0f} MB RSS, {pss / 2**20:.0f} MB PSS", flush=True)  # fmt: skip
+    for (label, jobs), measured in runs.items():
+        f = figures[label]
+        f[jobs] = statistics.median(m[0] for m in measured) / count
+        f[f"peak{jobs}"], f[f"pss{jobs}"] = max(m[1] for m in measured), max(m[2] for m in measured)
     return figures
 
 
@@ -117,6 +128,7 @@ def main() -> None:
     parser.add_argument("--briefs", type=int, default=20)
     parser.add_argument("--corpus", type=int, default=1000)
     parser.add_argument("--before", metavar="LIB", help="another checkout's lib/ to measure in the same run")
+    parser.add_argument("--rounds", type=int, default=1, help="run the batches this many times in turn; medians are kept")
     args = parser.parse_args()
     cli = [sys.executable, "-m", "cddbrief.cli"]  # this checkout's cddbrief (PYTHONPATH)
     lib = os.environ.get("PYTHONPATH") or str(ROOT / "lib")
@@ -127,10 +139,10 @@ def main() -> None:
         briefs = scratch / "briefs"
         make_documents(briefs, args.briefs)
         libs = {label: path for label, path in (("before", args.before), ("after", lib)) if path}
-        results = measure(libs, briefs, args.briefs, scratch, cli) if args.briefs else {}
+        results = measure(libs, briefs, args.briefs, scratch, cli, args.rounds) if args.briefs else {}
         for label, f in results.items():
             print(f"{label}: brief in --jobs 1 vs alone: {f[1] / f['alone']:.2f}x (goal <= 0.5x); "
-                  f"--jobs 2 vs --jobs 1: {f[1] / f[2]:.2f}x (goal >= 1.8x); peak memory of --jobs 2: {f['peak2'] / 2**30:.2f} GB (goal < 1 GB)")  # fmt: skip
+                  f"--jobs 2 vs --jobs 1: {f[1] / f[2]:.2f}x (goal >= 1.8x); peak memory of --jobs 2: {f['peak2'] / 2**30:.2f} GB RSS, {f['pss2'] / 2**30:.2f} GB PSS (goal < 1 GB)")  # fmt: skip
         if len(results) == 2:
             b, a = results["before"], results["after"]
             print(f"after / before: alone {a['alone'] / b['alone']:.2f}, --jobs 1 per brief {a[1] / b[1]:.2f}, --jobs 2 per brief {a[2] / b[2]:.2f}")

@@ -10,7 +10,9 @@ there: the notebook does that itself, so a warmed kernel gives the same bytes as
 
 ``Kernels.take(cwd)`` hands one started kernel to one notebook run (which ends it);
 ``Kernels(spare=True)``, in a batch worker, starts the next one at once, while this brief
-runs. ``close()`` ends a kernel nobody took: every path out of a build calls it.
+runs, and forks it from a template process that did the imports once (``forkserver``):
+still a new process for each brief, without a second of imports each. ``close()`` ends a
+kernel nobody took, and the template: every path out of a build calls it.
 
 >>> spec_for("/tmp").cwd
 '/tmp'
@@ -63,11 +65,16 @@ def spec_for(cwd: str | Path) -> KernelSpec:
     return KernelSpec(KERNEL, str(Path(cwd).resolve()), tuple(sorted(os.environ.items())))
 
 
-def start(spec: KernelSpec, warm: bool = True):
-    """Launch a kernel (an ``AsyncKernelManager`` whose process runs); its imports go on in that process."""
+def start(spec: KernelSpec, warm: bool = True, template=None):
+    """Launch a kernel (an ``AsyncKernelManager`` whose process runs); its imports go on in that process.
+    ``template`` (a ``forkserver.Template``): fork it from there, when it can."""
     from jupyter_client.manager import AsyncKernelManager
 
     km = AsyncKernelManager(kernel_name=spec.name)
+    if template is not None:
+        from .forkserver import provisioner_for
+
+        km.provisioner = provisioner_for(km, template)
     arguments = list(ARGUMENTS)
     if warm:
         arguments.append(f"--IPKernelApp.exec_lines=import {', '.join(WARM_IMPORTS)}")
@@ -89,6 +96,12 @@ def end(km) -> None:
     thread.join()
 
 
+def running(km) -> bool:
+    """The kernel's process still runs (a kernel started ahead can die while it waits)."""
+    process = getattr(km.provisioner, "process", None)
+    return process is not None and process.poll() is None
+
+
 def _end_when_started(future: Future) -> None:
     try:
         km = future.result()
@@ -102,15 +115,52 @@ class Kernels:
 
     ``spare``: after each ``take`` start the next kernel (a batch worker); else only the one
     ``prestart`` asked for (a single build). ``warm``: import what briefs need at start-up.
+    ``forked`` (by default with ``spare``): fork kernels from a template process
+    (``forkserver``); if the template cannot serve, kernels are launched as without it.
     """
 
-    def __init__(self, spare: bool = False, warm: bool = True):
+    def __init__(self, spare: bool = False, warm: bool = True, forked: bool | None = None):
         self.spare = spare
         self.warm = warm
+        self.forked = spare and warm if forked is None else forked
+        self._template = None  # touched in the launcher thread only, and by close() once it has stopped
+        self._template_failed = False
         self._lock = threading.Lock()
         self._pending: tuple[KernelSpec, Future] | None = None
         self._closed = False
         self._launcher: ThreadPoolExecutor | None = None
+
+    def _start(self, spec: KernelSpec):
+        if self._closed:  # close() came first: no kernel, and no template, is started any more
+            raise RuntimeError("the kernels of this process are closed")
+        return start(spec, self.warm, self._template_for(spec))
+
+    def _template_for(self, spec: KernelSpec):
+        """The template that forks kernels started as ``spec`` asks, started on first need; None when
+        kernels are not forked here, or the template could not start (they are launched as usual)."""
+        if not self.forked or self._template_failed:
+            return None
+        from .forkserver import Template, kernel_environment
+
+        env = kernel_environment(dict(spec.environment))
+        if self._template is not None and (not self._template.alive or self._template.env != env):
+            self._template_failed = not self._template.alive  # one that died is not started again
+            self._template.close()
+            self._template = None
+            if self._template_failed:
+                return None
+        if self._template is None:
+            try:
+                self._template = Template(env, spec.cwd)
+            except Exception:  # no fork here (no pidfd, no prctl, an import that failed): launch as usual
+                self._template_failed = True
+        return self._template
+
+    @property
+    def template_pid(self) -> int | None:
+        """The template process's id while it runs (tests look at its children)."""
+        template = self._template
+        return template.process.pid if template is not None and template.alive else None
 
     def _submit(self, fn, *args) -> Future:
         if self._launcher is None:
@@ -129,7 +179,7 @@ class Kernels:
         with self._lock:
             if self._closed or (self._pending and self._pending[0] == spec):
                 return
-            old, self._pending = self._pending, (spec, self._submit(start, spec, self.warm))
+            old, self._pending = self._pending, (spec, self._submit(self._start, spec))
         if old:
             self._submit(_end_when_started, old[1])
 
@@ -144,9 +194,13 @@ class Kernels:
             if pending is None or pending[0] != spec:
                 if pending:
                     self._submit(_end_when_started, pending[1])
-                pending = (spec, self._submit(start, spec, self.warm))
+                pending = (spec, self._submit(self._start, spec))
         try:
             km = pending[1].result()  # a kernel that would not start raises here
+            if not running(km):  # it died while it waited (its template was killed): start another
+                self._submit(_end_when_started, pending[1])
+                pending = (spec, self._submit(self._start, spec))
+                km = pending[1].result()
         except BaseException:  # stopped while it started (Ctrl-C, SIGTERM): it is ended, not left running
             self._submit(_end_when_started, pending[1])
             raise
@@ -165,6 +219,9 @@ class Kernels:
         if pending:
             launcher.submit(_end_when_started, pending[1])
         launcher.shutdown(wait=True)
+        template, self._template = self._template, None
+        if template is not None:
+            template.close()
 
     def stop_starting(self) -> None:
         """From a signal handler: start no more kernels (the caller ends the running ones)."""
