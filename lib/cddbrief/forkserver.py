@@ -39,6 +39,25 @@ LAUNCHER = "ipykernel_launcher"
 PR_SET_PDEATHSIG = 1
 MESSAGE = 1 << 20  # the largest message (a request carries the kernel's environment)
 READY_TIMEOUT = 120.0  # seconds for the template's imports, on a loaded machine
+# what a warm kernel (kernels.py) and a template import ahead of a brief: plain imports of modules
+# every brief imports anyway, nothing that makes or styles a figure
+WARM_IMPORTS = (
+    "pandas",
+    "matplotlib",
+    "matplotlib.figure",
+    "matplotlib.font_manager",
+    "matplotlib.backends.backend_agg",
+    "PIL.PngImagePlugin",
+    "jinja2",
+    "cddbrief.brief",
+    "cddbrief.charts",
+    "cddbrief.checks",
+    "cddbrief.tidy",
+    "cddbrief.meeting",
+    "cddbrief.corpus",
+    "cddbrief.notebooks",
+    "cddbrief.trends",
+)
 
 
 def template_command(fd: int = 3) -> list[str]:
@@ -53,7 +72,10 @@ def forkable(cmd) -> bool:
 
 
 def die_with_parent(signum: int) -> None:
-    """Ask Linux to send ``signum`` to this process when its parent ends (PR_SET_PDEATHSIG)."""
+    """Ask Linux to send ``signum`` to this process when its parent ends (PR_SET_PDEATHSIG).
+
+    Linux sends it when the parent *thread* that started this process ends: a template is started
+    from its worker's kernel launcher thread, which lives as long as the worker's ``Kernels``."""
     import ctypes
 
     if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signum)) != 0:
@@ -389,8 +411,6 @@ def main(argv=None) -> int:
 
         import ipykernel.kernelapp  # noqa: F401 - IPython, zmq, tornado: every kernel's own imports
         import ipykernel_launcher  # noqa: F401
-
-        from .kernels import WARM_IMPORTS
 
         for name in WARM_IMPORTS:
             importlib.import_module(name)

@@ -27,28 +27,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .forkserver import WARM_IMPORTS  # the template imports the same (forkserver is below this module)
+
 KERNEL = "python3"
 # what nbclient gives the kernels it starts for papermill: the kernel's own log (TCP-without-encryption
 # warnings, the interrupt at shutdown) is noise for a user; history kept in memory, never in a file
 ARGUMENTS = ("--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:")
-# plain imports only: modules that every brief imports anyway, nothing that makes or styles a figure
-WARM_IMPORTS = (
-    "pandas",
-    "matplotlib",
-    "matplotlib.figure",
-    "matplotlib.font_manager",
-    "matplotlib.backends.backend_agg",
-    "PIL.PngImagePlugin",
-    "jinja2",
-    "cddbrief.brief",
-    "cddbrief.charts",
-    "cddbrief.checks",
-    "cddbrief.tidy",
-    "cddbrief.meeting",
-    "cddbrief.corpus",
-    "cddbrief.notebooks",
-    "cddbrief.trends",
-)
 
 
 @dataclass(frozen=True)
