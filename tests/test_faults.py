@@ -17,15 +17,14 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 import docgen
 import reliability_cases
-from cddbrief.batch import children  # the /proc walk the batch uses to end its own children
 from conftest import CLI, SAMPLE, run_cli
+from processes import descendants, running, until
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,41 +45,7 @@ def write_meeting(path: Path, seed: int, number: int | None = None, year_be: int
     return path
 
 
-def until(check, timeout: float, what: str, every: float = 0.1):
-    """Poll ``check`` until it gives something true; fail after ``timeout`` seconds, naming the state."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError(f"not reached within {timeout} s: {what}")
-
-
 # --- processes ---------------------------------------------------------------------------------
-
-
-def descendants(pid: int) -> set[int]:
-    found, todo = set(), [pid]
-    while todo:
-        for child in children(todo.pop()):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
-
-
-def running(pids) -> list[int]:
-    """The pids still running (a zombie has ended; its parent has not reaped it yet)."""
-    alive = []
-    for pid in pids:
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_bytes()
-        except OSError:
-            continue
-        if stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3] != b"Z":
-            alive.append(pid)
-    return alive
 
 
 def in_folder(folder: Path) -> list[int]:

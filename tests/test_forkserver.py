@@ -10,13 +10,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from cddbrief.batch import children
 from conftest import SAMPLE
+from processes import descendants, running, until
 
 
 def _why_no_fork() -> str | None:
@@ -34,44 +34,12 @@ def _why_no_fork() -> str | None:
 pytestmark = pytest.mark.skipif(_why_no_fork() is not None, reason=str(_why_no_fork()))
 
 
-def descendants(pid: int) -> set[int]:
-    found, todo = set(), [pid]
-    while todo:
-        for child in children(todo.pop()):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
-
-
-def running(pids) -> list[int]:
-    """The pids still running (a zombie has ended)."""
-    alive = []
-    for pid in pids:
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_bytes()
-        except OSError:
-            continue
-        if stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3] != b"Z":
-            alive.append(pid)
-    return alive
-
-
 @pytest.fixture()
 def ours():
     """What this test starts: the processes below this one that were not running before it (an earlier
     test file can leave a helper of its own, such as multiprocessing's resource tracker)."""
     before = set(descendants(os.getpid()))
     return lambda: running(descendants(os.getpid()) - before)
-
-
-def until(check, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"not reached within {timeout} s: {what}")
 
 
 def ask(km, code: str) -> str:
