@@ -256,14 +256,15 @@ def test_the_template_and_its_kernels_die_with_their_worker(tmp_path):
         "km = k.take(sys.argv[1])\n"
         "from cddbrief.batch import children\n"
         "import time\n"
-        "while len(children(k.template_pid)) < 2: time.sleep(0.05)\n"  # the kernel taken and the spare
+        "deadline = time.monotonic() + 120\n"  # a state waited for, with an end: never a hang
+        "while len(children(k.template_pid)) < 2 and time.monotonic() < deadline: time.sleep(0.05)\n"  # the kernel taken and the spare
         "print(k.template_pid, *children(k.template_pid), flush=True)\n"
         "sys.stdin.read()\n"
     )
     worker = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         pids = [int(x) for x in worker.stdout.readline().split()]
-        assert len(pids) == 3 and len(running(pids)) == 3
+        assert len(pids) == 3 and len(running(pids)) == 3, f"the template and two kernels, not {pids}"
     finally:
         worker.kill()
         worker.wait(60)
