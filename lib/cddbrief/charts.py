@@ -118,7 +118,26 @@ def _pyplot():
 
 
 def _png(fig) -> str:
-    """The figure as a PNG data URI at print resolution: 256 colours, no timestamp or software tag.
+    """The figure as a PNG data URI at print resolution (``pixels``, then ``palette_png``); the figure is closed."""
+    image = pixels(fig)
+    _pyplot().close(fig)
+    return "data:image/png;base64," + base64.b64encode(palette_png(image)).decode("ascii")
+
+
+def pixels(fig):
+    """The figure drawn at print resolution (``DPI``) on an Agg canvas of its own, whatever backend
+    the notebook's user chose: an RGBA ``PIL.Image``. The figure keeps that resolution."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    fig.set_dpi(DPI)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).copy()
+
+
+def palette_png(image) -> bytes:
+    """A chart's pixels as PNG: 256 colours, no timestamp or software tag.
 
     PNG, not SVG: WeasyPrint draws SVG text-as-paths slowly (seconds per brief),
     and 200 dpi prints crisp on A4. A chart's few colours and the grey steps of its
@@ -126,17 +145,11 @@ def _png(fig) -> str:
     than 1 of 255): the pictures take under half the bytes and encode ~3x quicker than
     zlib's best on full colour (benchmarks/bench_charts.py).
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
-    fig.set_dpi(DPI)  # the figure is closed below: drawn once, at the resolution it is kept at
-    canvas = FigureCanvasAgg(fig)  # whatever backend the notebook's user chose
-    canvas.draw()
-    pixels = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    _pyplot().close(fig)
     buffer = io.BytesIO()
-    pixels.convert("RGB").quantize(256, method=Image.Quantize.MAXCOVERAGE).save(buffer, format="png")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    image.convert("RGB").quantize(256, method=Image.Quantize.MAXCOVERAGE).save(buffer, format="png")
+    return buffer.getvalue()
 
 
 def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
