@@ -38,6 +38,9 @@ _HEADER_WORDS = {
     "due": re.compile(r"^(กำหนดเวลา.*|กำหนดส่ง.*|กำหนดแล้วเสร็จ.*|ระยะเวลา.*|ห้วงเวลา.*|deadline|due( date)?)$", re.I),
 }
 
+# The header words of every column in one pattern: the first column whose words match names the cell
+_HEADER_ROLE = re.compile("|".join(f"(?P<{role}>{pattern.pattern})" for role, pattern in _HEADER_WORDS.items()), re.I)
+
 _ITEM_NUMBER = re.compile(r"^\(?\s*\d{1,3}\s*[.)]?$")
 
 
@@ -73,16 +76,20 @@ def header_role(cell: str) -> str | None:
     text = " ".join(cell.split())
     if not text or len(text) > 40:
         return None
-    for role, pattern in _HEADER_WORDS.items():
-        if pattern.match(text):
-            return role
-    return None
+    match = _HEADER_ROLE.match(text)
+    return match.lastgroup if match else None
 
 
 def columns_of(cells: list[str]) -> list[str] | None:
     """Column roles if these cells are a header row (at least topic and directives)."""
-    roles = [header_role(c) for c in cells if c.strip()]
-    if len(roles) < 2 or None in roles or "directives" not in roles or len(set(roles)) != len(roles):
+    roles = []
+    for cell in cells:
+        if cell.strip():
+            role = header_role(cell)
+            if role is None or role in roles:
+                return None  # a cell that names no column, or one named twice: no header row (a data row's first cell says so)
+            roles.append(role)
+    if len(roles) < 2 or "directives" not in roles:
         return None
     return roles
 

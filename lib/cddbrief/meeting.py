@@ -95,10 +95,15 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     if odd:
         notes.append(Note("repair", f"{odd} non-breaking or zero-width spaces were read as plain spaces", th=f"อ่านช่องว่างพิเศษ (non-breaking หรือ zero-width) {odd} ตัวเป็นช่องว่างปกติ"))
     controls = 0
+    # a text dump's blocks are its lines: with no control character in the text, none is in a line
+    lines_controls = raw.text is None or any(ch in CONTROL_CHARS for ch in text_unclean)
     for block in () if clean else raw.blocks:
         if not is_clean(block.text):
-            block.text, dropped = drop_controls(normalise_spaces(block.text))
-            controls += dropped
+            if lines_controls:
+                block.text, dropped = drop_controls(normalise_spaces(block.text))
+                controls += dropped
+            else:
+                block.text = normalise_spaces(block.text)
         if block.rows:
             rows = []
             for row in block.rows:
