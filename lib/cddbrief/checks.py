@@ -18,7 +18,7 @@ import re
 
 from .formatting import decimals_written, figure, number
 from .glossary import units
-from .model import Check, Meeting, Quantity
+from .model import Check, CheckKind, Meeting, Quantity
 from .thaitext import excerpt
 
 
@@ -37,7 +37,7 @@ def _en(q: Quantity) -> str:
     return figure(q.value, q.unit, "en")
 
 
-def _against(stated: Quantity, kind: str, item_no: int, directive: int, operands: tuple, actual: float, holds: bool, tolerance: float,
+def _against(stated: Quantity, kind: CheckKind, item_no: int, directive: int | None, operands: tuple, actual: float | int, holds: bool, tolerance: float,
              worked: tuple[str, str], unit: str, evidence: tuple[str, ...], labels: tuple[str, ...] = ()) -> Check:
     """A check of what the figures give (``worked``: the arithmetic written out, in Thai and in
     English) against the figure the text states, its statements saying whether they agree."""
@@ -65,7 +65,9 @@ def find_checks(meeting: Meeting) -> list[Check]:
 
 def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:
     found = []
-    for rate in (q for q in quantities if q.per):
+    for rate in quantities:
+        if not rate.per:
+            continue
         per_key = units()[rate.per].key
         counts = [q for q in quantities if q.unit_key == per_key and not q.per]
         totals = [q for q in quantities if q.unit_key == rate.unit_key and not q.per and q.value > rate.value]
@@ -128,7 +130,8 @@ def _sums(item_no, directives) -> list[Check]:
                 parts.append(q)
             if len(parts) < 2:
                 continue
-            running, used = 0, None
+            running: float | int = 0
+            used: list[Quantity] | None = None
             for n, q in enumerate(parts, start=1):
                 running += q.value
                 if n >= 2 and abs(running - total.value) < 1e-9:

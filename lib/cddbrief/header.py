@@ -74,7 +74,7 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True) -> Head
     naming an office is the office as written. In prose the office is found in
     sentences and written out in full.
     """
-    kept = []
+    kept: list[str] = []
     for line in lines:
         text = collapse(line)
         if _DEBRIS.match(text) and kept == []:

@@ -235,14 +235,19 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
     notes: list[Note] = []
     rows = [row for row in table if any(cell.strip() for cell in row)]
     header = list(header)
-    columns = None
-    at = next((i for i, row in enumerate(rows[:6]) if (columns_of(row) or []) and (i == 0 or len(columns_of(row)) >= 3)), None)
-    if at is not None:
+    columns: list[str] | None = None
+    at = None
+    for i, row in enumerate(rows[:6]):
+        columns = columns_of(row)
+        if columns and (i == 0 or len(columns) >= 3):
+            at = i
+            break
+    if at is not None and columns is not None:
         # rows above the header row (the title, the number, the office in merged cells) are the header
         header += [" ".join(dict.fromkeys(c.strip() for c in row if c.strip())) for row in rows[:at]]
-        columns = columns_of(rows[at])
         rows = rows[at + 1 :]
     else:
+        at = None
         columns = DEFAULT_COLUMNS
         notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ", th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
     kept = _drop_repeated_headers(rows, notes)

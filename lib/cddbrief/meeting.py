@@ -111,7 +111,7 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
                 controls += sum(n for _, n in cells)
                 rows.append([c for c, _ in cells])
             block.rows = rows
-    if any(ch in CONTROL_CHARS for ch in text_unclean):  # a control character in the text
+    if raw.text is not None and any(ch in CONTROL_CHARS for ch in text_unclean):  # a control character in the text
         raw.text, dropped = drop_controls(raw.text)
         controls = max(controls, dropped)  # the same characters, seen in the lines and in the text
     if controls:

@@ -10,6 +10,7 @@ ordinals (``ครั้งที่ 1``, ``รอบ 2``), form names (``กพ
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from .glossary import canonical_province, longest_province_name, province_pattern, units, unit_alternation
@@ -100,7 +101,7 @@ ENTITY_REACH = 100  # characters: how far back a place name may stand from its f
 
 
 def find_quantities(
-    text: str, skip_spans: list[tuple[int, int]] = (), *, item: int | None = None, directive: int | None = None
+    text: str, skip_spans: Sequence[tuple[int, int]] = (), *, item: int | None = None, directive: int | None = None
 ) -> tuple[list[Quantity], list[Note]]:
     """Find the quantities in a piece of Thai text; spans index ``text``.
 
@@ -265,13 +266,13 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
             q.role = "part"
 
 
-def _value(number: str) -> float:
+def _value(number: str) -> float | int:
     if number.isdecimal() and len(number) < 16:  # most figures: whole and exact as an int (under MAX_VALUE, as float is)
         return int(number)
     return float(number.replace(",", "").replace(" ", ""))
 
 
-def _tidy(value: float) -> float | int:
+def _tidy(value: float | int) -> float | int:
     """Whole numbers as int, others rounded off float noise."""
     if type(value) is int:
         return value
@@ -323,8 +324,8 @@ class _Places:
 
     def __init__(self, reading: str):
         self.reading = reading
-        self.resume = None  # where a reading of the whole text would look for the next name
-        self.last = None  # (end, name) of the last name that ends before the last figure asked about
+        self.resume: int | None = None  # where a reading of the whole text would look for the next name
+        self.last: tuple[int, str] | None = None  # (end, name) of the last name that ends before the last figure asked about
         self.asked = -1
 
     def before(self, position: int) -> str | None:

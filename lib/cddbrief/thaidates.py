@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date
 
-from .model import DateSpan, Note, Recurrence, Reschedule, TextSpan
+from .model import DateSpan, Note, Precision, Recurrence, Reschedule, TextSpan
 from .thaitext import to_arabic_digits
 
 MONTHS = [
@@ -246,9 +247,9 @@ def _year_problem(written: str, context_be: int | None) -> str | None:
     return _read_year(written, context_be)[1]
 
 
-def _years(groups: dict, keys, context_be):
+def _years(groups: dict, keys: tuple[str, ...], context_be: int | None) -> tuple[dict, tuple[str, str] | None]:
     """Read the year groups: (years by key, the first problem as (kind, key) or None)."""
-    years = {}
+    years: dict[str, tuple[int, bool] | None] = {}
     for key in keys:
         written = groups.get(key)
         if written:
@@ -344,7 +345,7 @@ _LIST_WORDS = ("และ", ",", "หรือ")
 
 def _listed_before(reading: str, date_: dict) -> list[dict]:
     """2 - 4 และ 9 ธ.ค. 63: days listed before a date share its month and year."""
-    listed = []
+    listed: list[dict] = []
     at = date_["start"]
     if not reading[max(0, at - 6) : at].rstrip().endswith(_LIST_WORDS):
         return listed
@@ -377,9 +378,9 @@ def _year_ranges(reading: str, day_dates: list[dict], context_be: int | None) ->
     at = reading.find("ปี")
     while at >= 0:
         match = _YEAR_TO.match(reading, at)
-        end = ends.get(match.end()) if match else None
-        year = be_year(match.group("y"), context_be) if end else None
-        if end and year and end["y2"] and (year[0], 1) <= (end["y2"][0], end["m2"]):
+        end = ends.get(match.end()) if match is not None else None
+        year = be_year(match.group("y"), context_be) if match is not None and end else None
+        if match is not None and end and year and end["y2"] and (year[0], 1) <= (end["y2"][0], end["m2"]):
             first = (year[0] - 1, 10) if match.group("fiscal") else (year[0], 1)
             found.append({"start": at, "end": end["end"], "d1": 1, "m1": first[1], "y1": (first[0], year[1]),
                           "d2": end["d2"], "m2": end["m2"], "y2": end["y2"], "glued": end["glued"], "precision": "year"})  # fmt: skip
@@ -392,7 +393,7 @@ _NUMERIC_DATE = re.compile(r"(?P<d>[0-3]?[0-9])\s?/\s?(?P<m>[01]?[0-9])\s?/\s?(?
 
 def _numeric_dates(reading: str, context_be: int | None) -> list[dict]:
     """15/10/2562 and 15/10/62: day/month/year, the year Buddhist era as Thai offices write it."""
-    found = []
+    found: list[dict] = []
     if "/" not in reading:
         return found
     for match in _NUMERIC_DATE.finditer(reading):
@@ -407,7 +408,7 @@ def _numeric_dates(reading: str, context_be: int | None) -> list[dict]:
     return found
 
 
-def _month_dates(reading: str, context_be: int | None, day_dates: list[dict] = ()) -> list[dict]:
+def _month_dates(reading: str, context_be: int | None, day_dates: Sequence[dict] = ()) -> list[dict]:
     """Dates of month precision: from each เดือน, and from each month written before a year
     (a year that closes a day-date already read is not looked at again)."""
     starts = []
@@ -514,8 +515,8 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
             y2 = context_year - 1 if parts["m2"] >= 10 else context_year
         elif y1 is not None and parts["m1"] > parts["m2"]:
             y2 = y1 + 1
-    precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
-    if y1 is None:
+    precision: Precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
+    if y1 is None or y2 is None:  # (y2 is None only with y1)
         notes.append(Note("inferred", f"'{surface}' has no year and none could be inferred", surface=surface, th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้"))
         return DateSpan(None, None, precision, surface, TextSpan(parts["start"], parts["end"]), year_inferred=True, item=item, directive=directive)
     try:
@@ -661,7 +662,7 @@ def _year_spans(reading: str, context_be: int | None, anchors: list[int]) -> lis
         if any(kind for kind, _ in problems):
             continue
         y1, y2 = be_year(first, context_be), be_year(last, context_be)
-        if y1[0] > y2[0]:
+        if y1 is None or y2 is None or y1[0] > y2[0]:  # (neither is None: no problem was found)
             continue
         if match.group("fiscal"):
             found.append({"start": match.start(), "end": match.end(), "d1": 1, "m1": 10, "y1": (y1[0] - 1, y1[1]),

@@ -61,7 +61,7 @@ def infer_numbers(written: list[int | None], topics: list[str], notes: list[Note
         if number is not None:
             numbers.append(number)
             continue
-        after = next(((written[j], j - index) for j in range(index + 1, len(written)) if written[j] is not None), None)
+        after: tuple[int, int] | None = next(((j_number, j - index) for j in range(index + 1, len(written)) if (j_number := written[j]) is not None), None)
         if index:
             number = numbers[index - 1] + 1
         elif after is not None:

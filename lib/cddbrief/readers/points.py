@@ -176,7 +176,7 @@ def split_directives(cell: str) -> list[tuple[str | None, str]]:
             elif kind == style == "number" and (last == 0 or int(number) == last + 1):
                 starts = True
                 last = int(number)
-        if starts:
+        if starts and match is not None:
             parts.append([collapse(line[: match.end()]), [line[match.end() :]]])
         elif parts:
             parts[-1][1].append(line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final, cast
 
 from ..layout import Layout, columns_of, is_item_number, layout_table, layout_text
 from ..model import Item, Note
@@ -17,7 +18,7 @@ from ..thaitext import collapse, normalise_spaces, to_arabic_digits
 from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
 from .points import split_directives
 
-NAME = "table"
+NAME: Final = "table"
 NAME_TH = "ตาราง"
 
 _NUMBERED_TOPIC = re.compile(r"^(?P<no>\d{1,3})\s?[.)](?!\d)\s*(?P<topic>\S.*)$")
@@ -97,7 +98,7 @@ def _join_cells(above: str, below: str) -> str:
 
 
 def read(doc, fit: Fit) -> Reading:
-    layout: Layout = fit.state
+    layout = cast(Layout, fit.state)
     notes = list(layout.notes)
     for row in layout.rows:
         for c, cell in enumerate(row):
@@ -157,7 +158,7 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
             (not topic and number is None)
             or (topic == previous.topic and (number is None or number == previous.number))
         )
-        if same_item:
+        if same_item and previous is not None:
             previous.directives.extend(directives)
             previous.remarks = " / ".join(r for r in (previous.remarks, remarks) if r)
             previous.merged_rows += 1
