@@ -473,9 +473,17 @@ _MONTH_KEYS = tuple(_MONTH_BY_KEY)
 _ERA_KEYS = ("พศ", "คศ")
 
 
+# the last letters of the month keys and the era keys (dots and spaces aside): what a number's
+# window ends with before a month or พ.ศ. can stand there
+_MONTH_KEY_ENDS = frozenset(key[-1] for key in (*_MONTH_BY_KEY, "พศ", "คศ"))
+
+
 def _month_just_before(reading: str, start: int) -> bool:
     """Does a month name (and perhaps พ.ศ.) stand right before this place? A cheap test."""
-    tail = reading[max(0, start - 16) : start].replace(" ", "").replace(".", "")
+    window = reading[max(0, start - 16) : start]
+    if window.rstrip(" .")[-1:] not in _MONTH_KEY_ENDS:
+        return False  # (also an empty window: "" is no key's end)
+    tail = window.replace(" ", "").replace(".", "")
     if tail.endswith(_ERA_KEYS):
         tail = tail[:-2]
     return tail.endswith(_MONTH_KEYS)
