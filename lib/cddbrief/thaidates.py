@@ -75,8 +75,12 @@ _DAY = rf"[0-9][0-9]?{_DAY_END}"
 # A date that starts with its day: 24 เม.ย. 62 ; 25 เม.ย. ถึง 1 พ.ค. 62 ; 26-27 มี.ค. 62.
 # It starts with a plain digit class so that re skips to digits at C speed; what
 # may not stand before the day is checked in Python (see _day_date_ok).
+# what a day-date goes on with after its first day (and spaces): a month, a separator or (a lost dash)
+# a second day. Said first, so that a number before anything else is given up at one character,
+# not after every month and separator is tried (the alternation holds the same: nothing else can start it)
+_AFTER_DAY = "".join(sorted({m[0] for m, _ in MONTHS} | {a[0] for _, a in MONTHS} | {"-", "–", "—", "ถ", "จ", "t"}))
 _DAY_DATE = re.compile(
-    rf"(?P<d1>{_DAY})\s*(?:"
+    rf"(?P<d1>{_DAY})\s*(?=[{re.escape(_AFTER_DAY)}0-9])(?:"
     rf"(?P<m1>{_MONTH})(?:\s*(?P<y1>{_YEAR}))?(?:\s*{_SEP}\s*(?P<d2>{_DAY})\s*(?P<m2>{_MONTH})(?:\s*(?P<y2>{_YEAR}))?)?"
     rf"|{_SEP}\s*(?P<rd2>{_DAY})\s*(?P<rm>{_MONTH})(?:\s*(?P<ry>{_YEAR}))?"
     rf"|(?<=[ \t])(?P<ld2>{_DAY})\s*(?P<lm>{_MONTH})(?:\s*(?P<ly>{_YEAR}))?"  # ๒ ๔ ต.ค.: a lost dash
