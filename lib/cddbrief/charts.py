@@ -88,8 +88,133 @@ class Chart(tuple):
 
 
 def _drawn(draw, alt: str) -> Chart:
-    """A chart drawn twice by ``draw(width)``: wide for paper and desktop, narrow for phones."""
-    return Chart(_png(draw(WIDE)), alt, _png(draw(NARROW)))
+    """A chart drawn twice by ``draw(width)``: wide for paper and desktop, narrow for phones; the
+    narrow one in a child process while this one draws the wide one, when ``beside`` may."""
+    _pyplot()  # set up once, before a child is forked, not in both
+    narrow = beside(lambda: _png(draw(NARROW)))
+    try:
+        wide = _png(draw(WIDE))
+    except BaseException:  # stopped (an interrupt) or failed: the child is ended and reaped too
+        getattr(narrow, "cancel", lambda: None)()
+        raise
+    return Chart(wide, alt, narrow())
+
+
+BESIDE = "CDDBRIEF_DRAW_BESIDE"  # "1" in the environment of a kernel that may draw in a second process
+BESIDE_TIMEOUT = 60.0  # seconds a child may take before this process draws the picture itself
+
+
+def beside(make):
+    """``make()`` (a picture's data URI) started in a forked child, on a core this process would leave
+    idle; returns the function that gives its result. The child is this process, forked: it draws
+    exactly what this process would, so the bytes are the same either way; whenever it cannot give
+    them (it failed, was killed, took longer than ``BESIDE_TIMEOUT``, or wrote anything, such as a
+    warning, that this process would have shown), this process draws the picture itself.
+
+    Only where ``BESIDE`` is "1" (a single build's kernel: a batch keeps every core busy with
+    briefs), on a machine with two cores or more. The child touches nothing of the kernel's
+    (ZeroMQ, its threads, its output streams): it draws, writes the bytes to a pipe and ends with
+    ``os._exit``; it dies with the kernel (PR_SET_PDEATHSIG), and the kernel reaps it.
+    """
+    import os
+
+    if os.environ.get(BESIDE) != "1" or len(os.sched_getaffinity(0)) < 2:
+        return make
+    import warnings
+
+    prctl = _prctl()  # resolved here: the child imports nothing
+    read, write = os.pipe()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Python 3.12+ warns of a fork with threads: none of them runs in the child
+        pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.close(read)
+            code = _child(make, write, prctl)
+        finally:
+            os._exit(code)
+    os.close(write)
+
+    def result() -> str:
+        data = None
+        try:
+            data = _read_all(read, BESIDE_TIMEOUT)
+        finally:
+            status = _reap(pid, ending=data is not None)
+        return data.decode("ascii") if data is not None and status == 0 else make()
+
+    def cancel() -> None:
+        os.close(read)
+        _reap(pid, ending=False)
+
+    result.cancel = cancel
+    return result
+
+
+@cache
+def _prctl():
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True).prctl
+
+
+def _child(make, fd: int, prctl) -> int:
+    """In the forked child: die with the kernel, draw, hand the picture over; the exit status (0: given)."""
+    import io
+    import os
+    import signal
+    import sys
+    import warnings
+
+    prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    sys.stdout = sys.stderr = said = io.StringIO()  # never the kernel's streams (they would reach it over ZeroMQ)
+    with warnings.catch_warnings(record=True) as shown:
+        data = make().encode("ascii")
+    if shown or said.getvalue():  # what the notebook would show: this process draws the picture itself, and shows it
+        return 1
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    return 0
+
+
+def _read_all(fd: int, timeout: float) -> bytes | None:
+    """Everything written to a pipe until it closes; None if that takes longer than ``timeout``."""
+    import os
+    import select
+    import time
+
+    deadline = time.monotonic() + timeout
+    chunks = []
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+
+
+def _reap(pid: int, ending: bool) -> int:
+    """A child's exit status, once it has ended: ``ending``, it closed its pipe (it is exiting); else it
+    is killed first."""
+    import os
+    import signal
+
+    if not ending:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
 def _label(text: str, width: float, chars: int) -> str:
@@ -109,7 +234,12 @@ def _pyplot():
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.backends.backend_agg  # noqa: F401 - what drawing needs, imported before a child is forked
+    import matplotlib.dates  # noqa: F401
+    import matplotlib.patches  # noqa: F401
     import matplotlib.pyplot as plt
+    import matplotlib.ticker  # noqa: F401
+    import PIL.PngImagePlugin  # noqa: F401
 
     from .fonts import register_for_matplotlib
 

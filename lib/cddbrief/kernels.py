@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .charts import BESIDE
 from .forkserver import WARM_IMPORTS  # the template imports the same (forkserver is below this module)
 
 KERNEL = "python3"
@@ -51,9 +52,11 @@ def spec_for(cwd: str | Path) -> KernelSpec:
     return KernelSpec(KERNEL, str(Path(cwd).resolve()), tuple(sorted(os.environ.items())))
 
 
-def start(spec: KernelSpec, warm: bool = True, template=None):
+def start(spec: KernelSpec, warm: bool = True, template=None, beside: bool = False):
     """Launch a kernel (an ``AsyncKernelManager`` whose process runs); its imports go on in that process.
-    ``template`` (a ``forkserver.Template``): fork it from there, when it can."""
+    ``template`` (a ``forkserver.Template``): fork it from there, when it can. ``beside``: the kernel
+    may draw a chart's second picture in a second process (``charts.beside``; a single build's
+    kernel, whose machine has a core idle while it draws), unless the environment says otherwise."""
     km = manager_class()(kernel_name=spec.name, client_factory=ready_client())
     if template is not None:
         from .forkserver import provisioner_for
@@ -62,7 +65,10 @@ def start(spec: KernelSpec, warm: bool = True, template=None):
     arguments = list(ARGUMENTS)
     if warm:
         arguments.append(f"--IPKernelApp.exec_lines=import {', '.join(WARM_IMPORTS)}")
-    asyncio.run(km.start_kernel(extra_arguments=arguments, cwd=spec.cwd, env=dict(spec.environment)))
+    env = dict(spec.environment)
+    if beside:
+        env.setdefault(BESIDE, "1")
+    asyncio.run(km.start_kernel(extra_arguments=arguments, cwd=spec.cwd, env=env))
     return km
 
 
@@ -173,7 +179,7 @@ class Kernels:
     def _start(self, spec: KernelSpec):
         if self._closed:  # close() came first: no kernel, and no template, is started any more
             raise RuntimeError("the kernels of this process are closed")
-        return start(spec, self.warm, self._template_for(spec))
+        return start(spec, self.warm, self._template_for(spec), beside=not self.spare)
 
     def _template_for(self, spec: KernelSpec):
         """The template that forks kernels started as ``spec`` asks, started on first need; None when
