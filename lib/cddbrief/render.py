@@ -193,6 +193,8 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
         try:
             if not reusable_html(job, have):
                 kernels.prestart(job.cwd or Path.cwd())  # it boots and imports while this process prepares
+                if own:
+                    kernels.launched()
             tmp = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=job.folder))
             ACTIVE.add(tmp)
             written = _run(job, options, tmp, have, kernels)
