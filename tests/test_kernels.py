@@ -125,3 +125,16 @@ def test_the_warm_imports_all_import():
     line = f"import {', '.join(WARM_IMPORTS)}"
     done = subprocess.run([sys.executable, "-c", line], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr.strip().splitlines()[-1:]
+
+
+def test_kernel_specs_are_found_where_jupyter_client_finds_them():
+    """The build looks kernel specs up without importing IPython: the same folders, and the same
+    spec for the kernel it starts, as jupyter_client's own lookup (which imports IPython to name one)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    from cddbrief.kernels import KERNEL, kernel_specs
+
+    ours, theirs = kernel_specs(), KernelSpecManager()
+    assert ours.kernel_dirs == theirs.kernel_dirs
+    mine, stock = ours.get_kernel_spec(KERNEL), theirs.get_kernel_spec(KERNEL)
+    assert (mine.resource_dir, mine.argv, mine.env) == (stock.resource_dir, stock.argv, stock.env)
