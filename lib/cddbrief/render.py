@@ -188,7 +188,7 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
             say(f"{job.name}: up to date ({', '.join(str(targets[f]) for f in options.formats)}); --force rebuilds")
             return Rendered(targets, up_to_date=True, seconds=time.perf_counter() - started)
         own = kernels is None
-        kernels = Kernels() if own else kernels
+        kernels = Kernels(beside=True) if own else kernels  # alone, the kernel may draw on the core this process leaves idle
         tmp = None
         try:
             if not reusable_html(job, have):
