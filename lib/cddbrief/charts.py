@@ -6,7 +6,8 @@ language, and ``words``: the labels it draws, ``{"chart_topics": "ข้อส�
 ``Trends``: those build the data and call them. A brief's chart is a ``Chart`` (or None): the PNG
 data URI at A4/desktop width, its alternative text, and ``narrow``, the same chart drawn for a
 phone, where the wide one would shrink its 9 pt text to 7 px. ``places`` returns a list, one
-chart per measure.
+chart per measure. A brief's chart places its axes from the extents of its labels, title and
+legend (``_lay_out``), and may draw its phone picture in a forked child (``beside``).
 """
 
 from __future__ import annotations
