@@ -1,5 +1,6 @@
 """Batch speed: `build --all` with 1 and 2 jobs against one brief built alone, the peak memory
-of `build --all --jobs 2`, and load_corpus over 1,000 documents cold and warm.
+of `build --all --jobs 2`, the CPU seconds a brief costs in a batch (every process of it, kernels
+included), and load_corpus over 1,000 documents cold and warm.
 
     PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000] [--before /tmp/before/lib] [--rounds 3]
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -82,16 +84,23 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return total, proportional
 
 
-def run_sampled(cmd: list[str], env: dict) -> tuple[float, int, int]:
-    """(seconds, peak RSS, peak PSS of the whole process tree sampled every 0.1 s) of one command."""
-    start = time.perf_counter()
+def children_cpu() -> float:
+    """CPU seconds (user + system) of this process's children that have ended and been waited for,
+    with the children they waited for in turn (a batch: its workers, their kernels and templates)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run_sampled(cmd: list[str], env: dict) -> tuple[float, int, int, float]:
+    """(seconds, peak RSS, peak PSS of the whole process tree sampled every 0.1 s, CPU seconds) of one command."""
+    start, cpu = time.perf_counter(), children_cpu()
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peak = peak_pss = 0
     while process.poll() is None:
         rss, pss = tree_rss(process.pid)
         peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(0.1)
-    return time.perf_counter() - start, peak, peak_pss
+    return time.perf_counter() - start, peak, peak_pss, children_cpu() - cpu
 
 
 def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: list[str], rounds: int = 1) -> dict[str, dict]:
@@ -112,14 +121,16 @@ def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: 
         for jobs in (1, 2):
             for label, env in envs.items():
                 out = scratch / f"{label}-out{jobs}-{round_}"  # a new folder: every brief is built
-                seconds, peak, pss = run_sampled([*cli, "build", "--all", "--data", str(briefs), "--out", str(out), "--jobs", str(jobs)], env)
-                runs.setdefault((label, jobs), []).append((seconds, peak, pss))
+                seconds, peak, pss, cpu = run_sampled([*cli, "build", "--all", "--data", str(briefs), "--out", str(out), "--jobs", str(jobs)], env)
+                runs.setdefault((label, jobs), []).append((seconds, peak, pss, cpu))
                 print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {seconds / count:.2f} s per brief"
-                      f" = {seconds / count / figures[label]['alone']:.2f}x a brief alone; peak memory {peak / 2**20:.0f} MB RSS, {pss / 2**20:.0f} MB PSS", flush=True)  # fmt: skip
+                      f" = {seconds / count / figures[label]['alone']:.2f}x a brief alone; {cpu / count:.2f} s CPU per brief; "
+                      f"peak memory {peak / 2**20:.0f} MB RSS, {pss / 2**20:.0f} MB PSS", flush=True)  # fmt: skip
     for (label, jobs), measured in runs.items():
         f = figures[label]
         f[jobs] = statistics.median(m[0] for m in measured) / count
         f[f"peak{jobs}"], f[f"pss{jobs}"] = max(m[1] for m in measured), max(m[2] for m in measured)
+        f[f"cpu{jobs}"] = statistics.median(m[3] for m in measured) / count
     return figures
 
 
@@ -141,11 +152,13 @@ def main() -> None:
         libs = {label: path for label, path in (("before", args.before), ("after", lib)) if path}
         results = measure(libs, briefs, args.briefs, scratch, cli, args.rounds) if args.briefs else {}
         for label, f in results.items():
+            print(f"{label}: CPU per brief {f['cpu1']:.2f} s in --jobs 1, {f['cpu2']:.2f} s in --jobs 2")
             print(f"{label}: brief in --jobs 1 vs alone: {f[1] / f['alone']:.2f}x (goal <= 0.5x); "
                   f"--jobs 2 vs --jobs 1: {f[1] / f[2]:.2f}x (goal >= 1.8x); peak memory of --jobs 2: {f['peak2'] / 2**30:.2f} GB RSS, {f['pss2'] / 2**30:.2f} GB PSS (goal < 1 GB)")  # fmt: skip
         if len(results) == 2:
             b, a = results["before"], results["after"]
-            print(f"after / before: alone {a['alone'] / b['alone']:.2f}, --jobs 1 per brief {a[1] / b[1]:.2f}, --jobs 2 per brief {a[2] / b[2]:.2f}")
+            print(f"after / before: alone {a['alone'] / b['alone']:.2f}, --jobs 1 per brief {a[1] / b[1]:.2f}, --jobs 2 per brief {a[2] / b[2]:.2f}, "
+                  f"CPU per brief {a['cpu1'] / b['cpu1']:.2f} (--jobs 1), {a['cpu2'] / b['cpu2']:.2f} (--jobs 2)")
         print(f"load average at end: {os.getloadavg()[0]:.2f}", flush=True)
 
         if not args.corpus:

@@ -1,5 +1,7 @@
 """Chart pictures: PNG encoding as the brief did it (full colour, zlib's best) against a 256-colour palette
-(and plain RGB at zlib's default level, lossless, for comparison).
+(and plain RGB at zlib's default level, lossless, for comparison); and drawing the sample brief's
+charts, in this process alone and with the phone pictures drawn beside (``charts.beside``, as a
+single build's kernel does).
 
     PYTHONPATH=lib .venv/bin/python benchmarks/bench_charts.py [--rounds 5]
 
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
+import resource
 import statistics
 import time
 from pathlib import Path
@@ -37,10 +41,52 @@ def pictures() -> list[Image.Image]:
         drawn.append(charts.pixels(fig))
         return "data:,"
 
+    original = charts._png  # noqa: SLF001
     charts._png = keep  # noqa: SLF001 - the benchmark catches the pixels where the brief would encode them
-    brief = Brief.load(meeting="2562-04", source=str(ROOT / "data" / "raw" / "000_624796c269e36bce.txt"), data_dir=str(ROOT / "data" / "raw"))
-    brief.timeline_chart(), brief.topics_chart(), brief.parts_chart(), brief.place_charts()
+    try:
+        brief = Brief.load(meeting="2562-04", source=str(ROOT / "data" / "raw" / "000_624796c269e36bce.txt"), data_dir=str(ROOT / "data" / "raw"))
+        brief.timeline_chart(), brief.topics_chart(), brief.parts_chart(), brief.place_charts()
+    finally:
+        charts._png = original  # noqa: SLF001
     return drawn
+
+
+def drawing(rounds: int) -> None:
+    """Wall and CPU seconds per brief of drawing its charts (wide and narrow, encoded), alone and beside,
+    in turns; CPU counts the children that drew beside."""
+    from cddbrief import charts
+    from cddbrief.brief import Brief
+
+    brief = Brief.load(meeting="2562-04", source=str(ROOT / "data" / "raw" / "000_624796c269e36bce.txt"), data_dir=str(ROOT / "data" / "raw"))
+
+    def every_chart():
+        return brief.timeline_chart(), brief.topics_chart(), brief.parts_chart(), brief.place_charts()
+
+    def cpu() -> tuple[float, float]:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+    every_chart()  # pyplot, fonts, caches: as in a kernel after its first chart
+    ways = {"alone": "0", "beside": "1"}
+    wall: dict[str, list[float]] = {name: [] for name in ways}
+    used: dict[str, list[tuple[float, float]]] = {name: [] for name in ways}
+    drawn = {}
+    for _ in range(rounds):
+        for name, flag in ways.items():
+            os.environ[charts.BESIDE] = flag
+            (own, children), start = cpu(), time.perf_counter()
+            timeline, topics, parts, places = every_chart()
+            drawn[name] = [(c[0], c.narrow) for c in (timeline, topics, parts, *places) if c is not None]
+            wall[name].append(time.perf_counter() - start)
+            own2, children2 = cpu()
+            used[name].append((own2 - own, children2 - children))
+    os.environ.pop(charts.BESIDE, None)
+    assert drawn["alone"] == drawn["beside"], "the pictures drawn beside differ from those drawn alone"
+    print(f"drawing the sample brief's charts (wide and narrow, encoded), median of {rounds}; load average {os.getloadavg()[0]:.2f}")
+    for name in ways:
+        own = statistics.median(u[0] for u in used[name])
+        children = statistics.median(u[1] for u in used[name])
+        print(f"  {name:8s} {statistics.median(wall[name]):6.3f} s wall   {own:6.3f} s CPU here + {children:6.3f} s in children = {own + children:6.3f} s CPU")
 
 
 def full_colour(image: Image.Image) -> bytes:
@@ -80,6 +126,7 @@ def main() -> None:
         worst = max(worst, int(np.abs(a - b).max()))
         moved = max(moved, float((np.abs(a - b).max(axis=2) > 0).mean()))
     print(f"  palette vs full colour: largest channel difference {worst}/255, at most {moved:.1%} of a picture's pixels differ")
+    drawing(args.rounds)
 
 
 if __name__ == "__main__":

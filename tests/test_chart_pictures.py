@@ -52,3 +52,76 @@ def test_the_palette_keeps_every_colour_within_one_step_of_the_drawing(topics_ch
     embedded = np.asarray(_picture(topics_chart[0]).convert("RGB")).astype(int)
     assert embedded.shape == drawn[0].shape
     assert np.abs(embedded - drawn[0]).max() <= 1
+
+
+def _children() -> list[int]:
+    """This process's children, zombies too (a child drawn beside and never reaped would be one)."""
+    import os
+    from pathlib import Path
+
+    found = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found += [int(pid) for pid in (task / "children").read_text().split()]
+    return found
+
+
+def test_a_chart_drawn_beside_is_the_chart_drawn_here(sample_path, monkeypatch):
+    """With CDDBRIEF_DRAW_BESIDE=1 (a single build's kernel) the narrow picture is drawn in a forked
+    child: the same bytes as drawn in this process, and the child is gone afterwards."""
+    import os
+
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: pictures are never drawn beside")
+    brief = Brief.load(meeting="2562-04", source=str(sample_path), data_dir=str(sample_path.parent))
+    here = [brief.topics_chart(), brief.timeline_chart(), *brief.place_charts()]
+    before = _children()
+    forked, drawn_here = [], []
+    fork, pixels = os.fork, charts.pixels
+    monkeypatch.setattr(os, "fork", lambda: forked.append(1) or fork())
+    monkeypatch.setattr(charts, "pixels", lambda fig: drawn_here.append(fig.get_figwidth()) or pixels(fig))
+    monkeypatch.setenv(charts.BESIDE, "1")
+    drawn = [brief.topics_chart(), brief.timeline_chart(), *brief.place_charts()]
+    assert len(forked) == len(drawn)  # one child per chart
+    assert drawn_here == [charts.WIDE] * len(drawn)  # the narrow pictures came from the children
+    assert [(c[0], c[1], c.narrow) for c in drawn] == [(c[0], c[1], c.narrow) for c in here]
+    assert _children() == before
+
+
+def test_a_child_that_fails_leaves_the_picture_to_this_process(monkeypatch):
+    """A child that fails, or that would have shown a warning the notebook shows, gives nothing:
+    this process draws the picture itself (so the notebook gets the same picture and the same
+    warning as when it draws alone), and reaps the child."""
+    import os
+    import warnings
+
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: pictures are never drawn beside")
+    monkeypatch.setenv(charts.BESIDE, "1")
+    me = os.getpid()
+    before = _children()
+
+    def failing():
+        return "ลำพูน drawn here" if os.getpid() == me else str(1 / 0)
+
+    def warning():
+        warnings.warn("Glyph 3647 missing from font(s) Sarabun.")
+        return f"drawn by {'this process' if os.getpid() == me else 'the child'}"
+
+    assert charts.beside(failing)() == "ลำพูน drawn here"
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        assert charts.beside(warning)() == "drawn by this process"
+    assert [str(w.message) for w in seen] == ["Glyph 3647 missing from font(s) Sarabun."]  # shown here, once
+    assert charts.beside(lambda: "เชียงราย 88.5%")() == "เชียงราย 88.5%"
+    assert _children() == before
+
+
+def test_pictures_are_drawn_beside_only_where_asked(monkeypatch):
+    monkeypatch.delenv(charts.BESIDE, raising=False)
+
+    def make():
+        return "แผนภูมิ"
+
+    assert charts.beside(make) is make
+    monkeypatch.setenv(charts.BESIDE, "0")
+    assert charts.beside(make) is make

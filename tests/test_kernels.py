@@ -125,3 +125,47 @@ def test_the_warm_imports_all_import():
     line = f"import {', '.join(WARM_IMPORTS)}"
     done = subprocess.run([sys.executable, "-c", line], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr.strip().splitlines()[-1:]
+
+
+def test_kernel_specs_are_found_where_jupyter_client_finds_them():
+    """The build looks kernel specs up without importing IPython: the same folders, and the same
+    spec for the kernel it starts, as jupyter_client's own lookup (which imports IPython to name one)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    from cddbrief.kernels import KERNEL, kernel_specs
+
+    ours, theirs = kernel_specs(), KernelSpecManager()
+    assert ours.kernel_dirs == theirs.kernel_dirs
+    mine, stock = ours.get_kernel_spec(KERNEL), theirs.get_kernel_spec(KERNEL)
+    assert (mine.resource_dir, mine.argv, mine.env) == (stock.resource_dir, stock.argv, stock.env)
+
+
+def test_a_kernel_that_draws_beside_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeypatch):
+    """A single build's kernel (``Kernels(beside=True)``) draws each chart's phone picture in a forked
+    child: the executed notebook and HTML are byte for byte those of papermill's own cold kernel,
+    and no process is left."""
+    from cddbrief.kernels import Kernels
+    from cddbrief.render import execute_notebook, export_html
+    from cddbrief.report import brief_page, plan
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583020800")
+    p = plan(str(source), out_dir=tmp_path / "out")
+    page = brief_page(p.meeting, "th")
+    kernels = Kernels(beside=True)
+    kernels.prestart(source.parent)
+    try:
+        km = kernels.take(source.parent)
+        assert km.provisioner.process is not None
+        environment = open(f"/proc/{km.provisioner.pid}/environ", "rb").read().split(b"\0")
+        assert b"CDDBRIEF_DRAW_BESIDE=1" in environment
+        kernels.prestart(source.parent)  # the kernel taken above is ended unused; a new one runs the notebook
+        from cddbrief.kernels import end
+
+        end(km)
+        beside = execute_notebook(p.notebook, tmp_path / "beside.ipynb", p.parameters, tmp_path / "b.failed.ipynb", page, source.parent, kernels)
+    finally:
+        kernels.close()
+    cold = execute_notebook(p.notebook, tmp_path / "cold.ipynb", p.parameters, tmp_path / "cold.failed.ipynb", page, source.parent, None)
+    assert (tmp_path / "beside.ipynb").read_bytes() == (tmp_path / "cold.ipynb").read_bytes()
+    assert export_html(beside, page) == export_html(cold, page)
+    assert kernel_children() == []

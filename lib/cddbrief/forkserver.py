@@ -1,7 +1,7 @@
 """Kernels forked from a template process that has done the imports once (a batch worker's).
 
 A cold or warm kernel is a new ``python -m ipykernel_launcher`` process that imports IPython,
-ipykernel, pandas, matplotlib and cddbrief again: about a second of CPU per brief. Here a
+ipykernel, matplotlib and cddbrief again: about a second of CPU per brief. Here a
 batch worker keeps one *template* process that imports all that once, creating no zmq context,
 no thread and no event loop, and for each kernel ``os.fork()``s a child that becomes a new
 ipykernel (``IPKernelApp`` on the connection file jupyter_client wrote), in its own session, in
@@ -40,9 +40,10 @@ PR_SET_PDEATHSIG = 1
 MESSAGE = 1 << 20  # the largest message (a request carries the kernel's environment)
 READY_TIMEOUT = 120.0  # seconds for the template's imports, on a loaded machine
 # what a warm kernel (kernels.py) and a template import ahead of a brief: plain imports of modules
-# every brief imports anyway, nothing that makes or styles a figure
+# every brief imports anyway, nothing that makes or styles a figure. Not pandas: a brief's kernel
+# never imports it (the trends notebook does, in its cell), and it was 0.2-0.28 s of each single
+# build's kernel start, on the critical path
 WARM_IMPORTS = (
-    "pandas",
     "matplotlib",
     "matplotlib.figure",
     "matplotlib.font_manager",

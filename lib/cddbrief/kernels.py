@@ -3,8 +3,8 @@ kernel is launched, and its imports done, while this process does other work.
 
 A kernel is started as papermill (nbclient) would start it: the same kernel name, working
 folder, arguments and environment, plus silent imports at start-up
-(``--IPKernelApp.exec_lines``) of modules every brief imports anyway (pandas, matplotlib's
-Agg backend module, cddbrief). No figure is made, no backend chosen and no style applied
+(``--IPKernelApp.exec_lines``) of modules every brief imports anyway (matplotlib's Agg
+backend module, Jinja, cddbrief). No figure is made, no backend chosen and no style applied
 there: the notebook does that itself, so a warmed kernel gives the same bytes as a cold one
 (tests/test_kernels.py compares them).
 
@@ -20,14 +20,20 @@ kernel nobody took, and the template: every path out of a build calls it.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+import time
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .forkserver import WARM_IMPORTS  # the template imports the same (forkserver is below this module)
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+# asyncio, concurrent.futures and charts are imported where a kernel is started: a build whose brief
+# is up to date starts none, and imports none of them (~0.03 s of its ~0.2 s)
 
 KERNEL = "python3"
 # what nbclient gives the kernels it starts for papermill: the kernel's own log (TCP-without-encryption
@@ -49,12 +55,12 @@ def spec_for(cwd: str | Path) -> KernelSpec:
     return KernelSpec(KERNEL, str(Path(cwd).resolve()), tuple(sorted(os.environ.items())))
 
 
-def start(spec: KernelSpec, warm: bool = True, template=None):
+def start(spec: KernelSpec, warm: bool = True, template=None, beside: bool = False):
     """Launch a kernel (an ``AsyncKernelManager`` whose process runs); its imports go on in that process.
-    ``template`` (a ``forkserver.Template``): fork it from there, when it can."""
-    from jupyter_client.manager import AsyncKernelManager
-
-    km = AsyncKernelManager(kernel_name=spec.name)
+    ``template`` (a ``forkserver.Template``): fork it from there, when it can. ``beside``: the kernel
+    may draw a chart's second picture in a second process (``charts.beside``; a single build's
+    kernel, whose machine has a core idle while it draws), unless the environment says otherwise."""
+    km = manager_class()(kernel_name=spec.name, client_factory=ready_client(), kernel_spec_manager=kernel_specs())
     if template is not None:
         from .forkserver import provisioner_for
 
@@ -62,14 +68,96 @@ def start(spec: KernelSpec, warm: bool = True, template=None):
     arguments = list(ARGUMENTS)
     if warm:
         arguments.append(f"--IPKernelApp.exec_lines=import {', '.join(WARM_IMPORTS)}")
-    asyncio.run(km.start_kernel(extra_arguments=arguments, cwd=spec.cwd, env=dict(spec.environment)))
+    import asyncio
+
+    from .charts import BESIDE
+
+    env = dict(spec.environment)
+    if beside:
+        env.setdefault(BESIDE, "1")
+    asyncio.run(km.start_kernel(extra_arguments=arguments, cwd=spec.cwd, env=env))
     return km
+
+
+@cache
+def kernel_specs():
+    """jupyter_client's kernel specs, looked up where it looks (``jupyter_path("kernels")`` and the
+    IPython folder's ``kernels``), without importing IPython in this process to name that folder:
+    ``IPYTHONDIR``, else ``~/.ipython`` (IPython's own answer, unless IPython is imported already).
+    jupyter_client imports IPython for it: ~0.07 s of each kernel's launch, on a build's critical path."""
+    import sys
+
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_core.paths import jupyter_path
+
+    if "IPython" in sys.modules:
+        return KernelSpecManager()
+    ipython = os.path.normpath(os.path.expanduser(os.environ.get("IPYTHONDIR") or "~/.ipython"))
+    return KernelSpecManager(kernel_dirs=[*jupyter_path("kernels"), os.path.join(ipython, "kernels")])
+
+
+@cache
+def manager_class():
+    """jupyter_client's ``AsyncKernelManager``, but a kernel it kills is seen gone within 5 ms: the
+    stock one looks every 0.1 s, so ending a kernel at the end of a notebook run took 0.1 s more
+    than the kill itself, on the way to the page."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelManager(AsyncKernelManager):
+        async def _async_wait(self, pollinterval: float = 0.1) -> None:
+            await super()._async_wait(pollinterval=min(pollinterval, 0.005))
+
+    return KernelManager
+
+
+@cache
+def ready_client():
+    """jupyter_client's ``AsyncKernelClient``, but ready as soon as the kernel is: when it has answered
+    ``kernel_info`` and said idle for it on IOPub.
+
+    The stock client then drains IOPub until it has been silent for 0.2 s, a fixed 0.2 s of every
+    notebook run; nbclient reads only the IOPub messages of the cell it runs, so a status message of
+    another ``kernel_info`` left in the queue is skipped as it would be anyway."""
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReadyClient(AsyncKernelClient):
+        async def _idle_after(self, msg_id: str) -> bool:
+            """IOPub says idle for ``msg_id`` (False: nothing came for 0.2 s, IOPub is not connected yet)."""
+            while True:
+                try:
+                    msg = await self.iopub_channel.get_msg(timeout=0.2)
+                except Empty:
+                    return False
+                if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle" and msg["parent_header"].get("msg_id") == msg_id:
+                    return True
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+            while True:
+                self.kernel_info()
+                try:
+                    msg = await self.shell_channel.get_msg(timeout=1)
+                except Empty:
+                    msg = None
+                if msg is not None and msg["msg_type"] == "kernel_info_reply" and await self._idle_after(msg["parent_header"].get("msg_id")):
+                    self._handle_kernel_info_reply(msg)
+                    return
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+    return ReadyClient
 
 
 def end(km) -> None:
     """End a kernel now, if it still runs (a notebook run normally ends its own)."""
     if km is None or not km.has_kernel:
         return
+
+    import asyncio
 
     async def shutdown():
         await km.shutdown_kernel(now=True)
@@ -101,10 +189,12 @@ class Kernels:
     ``prestart`` asked for (a single build). ``warm``: import what briefs need at start-up.
     ``forked`` (by default with ``spare``): fork kernels from a template process
     (``forkserver``); if the template cannot serve, kernels are launched as without it.
+    ``beside``: its kernels may draw a chart's second picture in a second process (a single build's).
     """
 
-    def __init__(self, spare: bool = False, warm: bool = True, forked: bool | None = None):
+    def __init__(self, spare: bool = False, warm: bool = True, forked: bool | None = None, beside: bool = False):
         self.spare = spare
+        self.beside = beside
         self.warm = warm
         self.forked = spare and warm if forked is None else forked
         self._template = None  # touched in the launcher thread only, and by close() once it has stopped
@@ -112,12 +202,12 @@ class Kernels:
         self._lock = threading.Lock()
         self._pending: tuple[KernelSpec, Future] | None = None
         self._closed = False
-        self._launcher: ThreadPoolExecutor | None = None
+        self._launcher = None  # a ThreadPoolExecutor of one thread, made on first need
 
     def _start(self, spec: KernelSpec):
         if self._closed:  # close() came first: no kernel, and no template, is started any more
             raise RuntimeError("the kernels of this process are closed")
-        return start(spec, self.warm, self._template_for(spec))
+        return start(spec, self.warm, self._template_for(spec), beside=self.beside)
 
     def _template_for(self, spec: KernelSpec):
         """The template that forks kernels started as ``spec`` asks, started on first need; None when
@@ -148,6 +238,8 @@ class Kernels:
 
     def _submit(self, fn, *args) -> Future:
         if self._launcher is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._launcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cddbrief-kernel")
         return self._launcher.submit(fn, *args)
 
@@ -166,6 +258,18 @@ class Kernels:
             old, self._pending = self._pending, (spec, self._submit(self._start, spec))
         if old:
             self._submit(_end_when_started, old[1])
+
+    def launched(self) -> None:
+        """Wait until the kernel started ahead is launched (its process runs; its imports go on). A
+        single build waits here before its own imports, which would otherwise share this process
+        with the launch and delay it (~0.08 s); what went wrong, if anything, ``take`` says."""
+        pending = self._pending
+        if pending is None:
+            return
+        try:
+            pending[1].result()
+        except Exception:
+            pass
 
     def take(self, cwd: str | Path):
         """A started kernel for one notebook run in ``cwd``, now the caller's to end: the one started
