@@ -165,6 +165,35 @@ def test_formula_text_is_neutralised(tmp_path):
     assert "'=HYPERLINK" in text and ',=HYPERLINK' not in text
 
 
+def test_two_offices_exports_never_share_a_folder(tmp_path):
+    """Another office's write-up of the same meeting is refused in the first one's folder (one line,
+    exit 2, nothing replaced) and goes, with --office, to the folder its brief would be built in."""
+    data = tmp_path / "raw"
+    data.mkdir()
+    shutil.copy(SAMPLE, data / "a.txt")
+    twin = SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ")
+    (data / "b.txt").write_text(twin, encoding="utf-8")
+    out = tmp_path / "out"
+    first = run("export", str(data / "a.txt"), "--to", "json", "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    kept = (out / "2562-04" / "2562-04.json").read_bytes()
+    assert json.loads(kept)["meeting"]["district"] == "เสริมงาม"
+
+    refused = run("export", str(data / "b.txt"), "--to", "json,ics", "--out", str(out))
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert len(refused.stderr.strip().splitlines()) == 1 and "Traceback" not in refused.stderr
+    assert "แม่ทะ" in refused.stderr and "--office" in refused.stderr and "nothing was replaced" in refused.stderr
+    assert (out / "2562-04" / "2562-04.json").read_bytes() == kept
+    assert not (out / "2562-04" / "2562-04.ics").exists()
+
+    chosen = run("export", "4/2562", "--data", str(data), "--office", "แม่ทะ", "--to", "json", "--out", str(out))
+    assert chosen.returncode == 0, chosen.stderr
+    assert chosen.stdout.strip() == str(out / "2562-04-mae-tha" / "2562-04.json")
+    assert json.loads((out / "2562-04-mae-tha" / "2562-04.json").read_text(encoding="utf-8"))["meeting"]["district"] == "แม่ทะ"
+    again = run("export", str(data / "a.txt"), "--to", "json", "--out", str(out))  # the same source again: its own folder
+    assert again.returncode == 0, again.stderr
+
+
 def test_export_errors():
     result = run("export", str(SAMPLE), "--to", "pdfx")
     assert result.returncode == 2 and "unknown export" in result.stderr

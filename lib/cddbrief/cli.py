@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="a meeting's data for Excel, calendars and programs")
     p.add_argument("source", metavar="SOURCE", help="a meeting id or a .txt/.docx file")
     p.add_argument("--to", required=True, metavar="KIND", help="xlsx, csv, json or ics (several: xlsx,ics)")
-    p.add_argument("--out", metavar="DIR", default="outputs", help="where files go: DIR/<meeting id>/ (default outputs/)")
+    p.add_argument("--out", metavar="DIR", default="outputs", help="where files go: DIR/<meeting id>/, DIR/<meeting id>-<office>/ with --office (default outputs/)")
     p.add_argument("--lang", default="th", choices=["th", "en"], help="language of the calendar's events (ics): th (default) or en")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the calendar counts past windows from (default: the meeting's date)")
     _common(p)
@@ -315,22 +315,28 @@ def _cmd_export(args) -> int:
     from .corpus import resolve
     from .exports import EXPORTS, export
     from .meeting import read_meeting
+    from .render import make_folder
+    from .report import claim_folder, folder_name, owner_of
 
     kinds = [k.strip() for k in args.to.split(",") if k.strip()]
     unknown = [k for k in kinds if k not in EXPORTS]
     if unknown or not kinds:
         raise CddbriefError(f"unknown export '{','.join(unknown)}'", f"use --to {', '.join(EXPORTS)}")
-    meeting = read_meeting(resolve(args.source, args.data, args.office), meeting_id=args.meeting)
-    folder = Path(args.out) / meeting.id
+    path = resolve(args.source, args.data, args.office)
+    meeting = read_meeting(path, meeting_id=args.meeting)
+    # the folder a brief of this document is built in: another office's write-up of the meeting is never overwritten
+    folder = Path(args.out) / folder_name(meeting, args.office is not None)
     frames = None
     if {"xlsx", "csv"} & set(kinds):
         from .tidy import frames as make_frames
 
         frames = make_frames(meeting).as_dict()  # once, for every kind that needs them
     try:
+        make_folder(folder)
+        claim_folder(folder, owner_of(meeting, path), meeting_given=bool(args.meeting))
         for kind in kinds:
-            for path in export(meeting, kind, folder, frames, lang=args.lang, as_of=args.as_of):
-                print(path)
+            for written in export(meeting, kind, folder, frames, lang=args.lang, as_of=args.as_of):
+                print(written)
     except OSError as exc:
         raise OutputNotWritable(f"cannot write to {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None
     return 0

@@ -66,7 +66,7 @@ class OutputNotWritable(CddbriefError):
 
 
 class FolderTaken(CddbriefError):
-    """The output folder holds the brief of another document: nothing is replaced (exit 2)."""
+    """The output folder holds the brief or exports of another document: nothing is replaced (exit 2)."""
 
 
 class CellFailed(CddbriefError):

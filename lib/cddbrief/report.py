@@ -181,7 +181,7 @@ def plan(source, formats=("html",), lang="th", out_dir="outputs", data_dir=None,
     parameters = {"meeting": meeting.id, "source": path.name, "lang": lang, "office": office}
     if as_of:  # only when given: a brief without it keeps its parameters, and its key
         parameters["as_of"] = as_of
-    owner = {"meeting": meeting.id, "office": meeting.office, "sha256": meeting.source.sha256, "file": path.name}
+    owner = owner_of(meeting, path)
     targets = {fmt: folder / f"brief{options.suffix}.{fmt}" for fmt in options.formats}
     targets["ipynb"] = folder / f"brief{options.suffix}.ipynb"
     return Plan(meeting, path, folder, options.formats, lang, targets, parameters, cache_key(notebook, meeting.source.sha256, parameters), owner,
@@ -250,29 +250,38 @@ def same_source(a: dict, b: dict) -> bool:
     return all(a.get(k) == b.get(k) for k in ("meeting", "office", "file"))
 
 
-def claim(p: Plan) -> None:
-    """Make the folder this source's, or refuse: a brief folder belongs to one document (under the lock).
+def owner_of(meeting, path: Path) -> dict:
+    """Whose a folder of outputs is: the meeting, office, bytes and file name of its source."""
+    return {"meeting": meeting.id, "office": meeting.office, "sha256": meeting.source.sha256, "file": path.name}
 
-    Two offices' write-ups of 4/2562 built one after the other into one --out no longer share
-    ``2562-04/``: the second is refused, and told to use ``--office`` (``2562-04-mae-tha/``).
+
+def claim(p: Plan) -> None:
+    """Make the brief's folder this source's, or refuse (under the lock): see ``claim_folder``."""
+    claim_folder(p.folder, p.owner, p.meeting_given)
+
+
+def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None:
+    """Make the folder this source's, or refuse: a folder of outputs belongs to one document.
+
+    Two offices' write-ups of 4/2562 built (or exported) one after the other into one --out no
+    longer share ``2562-04/``: the second is refused, and told to use ``--office`` (``2562-04-mae-tha/``).
     """
-    path = p.folder / OWNER
-    owner = read_manifest(path)
-    if owner and not same_source(owner, p.owner):
-        if owner.get("office") != p.owner["office"]:
-            remedy = f"build it with --office NAME (into {p.meeting.id}-<office>/, as build --all names folders) or give another --out DIR"
-        elif p.meeting_given:
-            remedy = f"--meeting {p.meeting.number}/{p.meeting.year_be} names the meeting of another document; check the number, or give another --out DIR"
-        elif owner.get("meeting") == p.owner["meeting"]:
+    path = folder / OWNER
+    held = read_manifest(path)
+    if held and not same_source(held, owner):
+        meeting = owner["meeting"]
+        if held.get("office") != owner["office"]:
+            remedy = f"use --office NAME (into {meeting}-<office>/, as build --all names folders) or give another --out DIR"
+        elif meeting_given:
+            year, number = meeting.split("-")
+            remedy = f"--meeting {int(number)}/{year} names the meeting of another document; check the number, or give another --out DIR"
+        elif held.get("meeting") == meeting:
             remedy = "give another --out DIR, or use build --all, which gives each document of one office its own folder (…-<sha256>)"
         else:
             remedy = "give another --out DIR"
-        raise FolderTaken(
-            f"{p.folder} holds the brief of {_describe(owner)}, not of {_describe(p.owner)}; nothing was replaced",
-            remedy,
-        )
-    if owner != p.owner:
-        write_manifest(path, p.owner)
+        raise FolderTaken(f"{folder} holds the outputs of {_describe(held)}, not of {_describe(owner)}; nothing was replaced", remedy)
+    if held != owner:
+        write_manifest(path, owner)
 
 
 def index_entry(meeting, path: Path) -> dict:
