@@ -173,6 +173,29 @@ def test_index_links_every_brief_pdf_export_and_trends(built):
         assert (out / href).is_file(), href
     english = _Page((out / "index.en.html").read_text(encoding="utf-8"))
     assert {f"{folder}/brief.en.html" for folder in folders} <= set(english.links) and "index.html" in english.links
+    assert "index.en.html" in page.links  # the Thai index, written before the English one, was refreshed to link it
+
+
+def test_trends_built_after_the_briefs_are_linked_from_their_index(tmp_path):
+    """build --all, then build --trends: the index the batch wrote links the new page, and every
+    brief it listed stays listed (the index is written again from the rows the batch kept)."""
+    data = tmp_path / "raw"
+    data.mkdir()
+    shutil.copy(SAMPLE, data / "a-sample.txt")
+    (data / "broken.txt").write_text("hello", encoding="utf-8")
+    out = tmp_path / "out"
+    batch = run_cli("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "1")
+    assert batch.returncode == 1, batch.stderr  # the broken file failed
+    before = _Page((out / "index.html").read_text(encoding="utf-8"))
+    assert "2562-04/brief.html" in before.links and "trends.html" not in before.links
+    trends = run_cli("build", "--trends", "--data", str(data), "--out", str(out))
+    assert trends.returncode == 0, trends.stderr
+    assert f"index: {out / 'index.html'}" in trends.stderr
+    page = (out / "index.html").read_text(encoding="utf-8")
+    after = _Page(page)
+    assert "trends.html" in after.links and set(before.links) <= set(after.links)
+    assert "broken.txt" in page  # the failure the batch reported is still shown
+    assert not (out / "index.en.html").exists()  # no English index made up
 
 
 def test_english_index_does_not_overwrite_the_thai_one(built):

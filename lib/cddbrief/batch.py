@@ -151,6 +151,7 @@ def build_all(
         outcomes = _in_processes(documents, out_dir, formats, lang, force, jobs or os.cpu_count() or 1, progress, as_of, data_dir)
     outcomes.sort(key=lambda o: o.path.name)
     index = write_index(out_dir, outcomes, lang)
+    refresh_index(out_dir, "en" if lang == "th" else "th")  # the other language's index links this one now
     return BatchResult(outcomes, index)
 
 
@@ -615,25 +616,48 @@ def _files(out_dir: Path, folder: str, meeting_id: str, suffix: str) -> list[dic
 def write_index(out_dir: Path, outcomes: list[Outcome], lang: str = "th") -> Path:
     """OUT/index.html (Thai) or OUT/index.en.html: every brief in the folder with its PDF and exports,
     the trends page when there is one; dates in the reader's calendar (``22 เม.ย. 2562``);
-    self-contained, sortable without a network."""
-    from .brief import environment
-    from .fonts import font_face_css
+    self-contained, sortable without a network. Its rows are kept beside it (``.index.json``), so
+    that ``refresh_index`` can link a trends page built later without building the briefs again."""
+    from .render import write_manifest
 
-    suffix = "" if lang == "th" else f".{lang}"
     rows = []
     for o in outcomes:
         if o.status == "failed":
             rows.append({"failed": True, "file": shown(o.path.name), "why": shown(o.why)})
             continue
         e = o.entry
-        rows.append({**e, "failed": False, "file": shown(Path(e.get("file", o.path.name)).name),
-                     "files": _files(out_dir, o.folder, e.get("id") or o.folder, suffix),
+        rows.append({**e, "failed": False, "file": shown(Path(e.get("file", o.path.name)).name), "folder": o.folder,
                      "meeting_day": _day(e.get("meeting_date"), lang), "covered": _span(e.get("first_date"), e.get("last_date"), lang)})  # fmt: skip
     rows.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
+    write_manifest(out_dir / _rows_name(lang), {"rows": rows})
+    return _render_index(out_dir, rows, lang)
+
+
+def refresh_index(out_dir: Path, lang: str = "th") -> Path | None:
+    """Write OUT/index.html again from the rows the last ``build --all`` kept, with the files on disk
+    now (a trends page built since, a PDF added); None when no batch has written an index there."""
+    from .render import read_manifest
+
+    rows = read_manifest(Path(out_dir) / _rows_name(lang)).get("rows")
+    if not isinstance(rows, list) or not (Path(out_dir) / index_name(lang)).exists():
+        return None
+    return _render_index(Path(out_dir), rows, lang)
+
+
+def _rows_name(lang: str) -> str:
+    return f".{index_name(lang)}.json"
+
+
+def _render_index(out_dir: Path, rows: list[dict], lang: str) -> Path:
+    from .brief import environment
+    from .fonts import font_face_css
+
+    suffix = "" if lang == "th" else f".{lang}"
+    shown_rows = [row if row["failed"] else {**row, "files": _files(out_dir, row["folder"], row.get("id") or row["folder"], suffix)} for row in rows]
     trends = [{"href": f"trends{suffix}.{ext}", "label": ext.upper()} for ext in ("html", "pdf") if (out_dir / f"trends{suffix}.{ext}").exists()]
     other = "index.en.html" if lang == "th" else "index.html"
     html = environment().get_template("index.html.j2").render(
-        rows=rows, lang=lang, font_css=style_text(font_face_css()), trends=trends, other=other if (out_dir / other).exists() else None
+        rows=shown_rows, lang=lang, font_css=style_text(font_face_css()), trends=trends, other=other if (out_dir / other).exists() else None
     )
     target = out_dir / index_name(lang)
     tmp = out_dir / f".{target.name}.{os.getpid()}.tmp"

@@ -449,6 +449,7 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
     Up to date while every document's name and content, the language, the notebook and the
     package are unchanged (``render.cache_key``).
     """
+    from .batch import refresh_index
     from .brief import labels
     from .corpus import read_folder
     from .render import Job, Options, cache_key, render
@@ -464,4 +465,7 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
     done = render(job, options, say)
     if not done.up_to_date:
         say(f"trends: wrote {', '.join(str(t) for t in done.files.values())}")
+        index = refresh_index(options.out_dir, lang)  # the index of briefs a build --all wrote there links the page
+        if index is not None:
+            say(f"index: {index}")
     return done.files
