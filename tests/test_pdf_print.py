@@ -196,3 +196,87 @@ def test_nested_spans_read_once_and_shown_strings_are_left_alone():
     assert give_spans_their_text(pdf, pdf_glyph_texts()) == 1
     assert outer["ActualText"].string == "นาตาก"
     assert "ActualText" not in inner and "ActualText" not in literal
+
+
+# --- the charts --------------------------------------------------------------------------------
+
+
+def png_bytes(image, **options) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG", **options)
+    return out.getvalue()
+
+
+def chart_pictures():
+    """A palette chart (as charts draws them), a grey one, an RGB one, an RGBA one and a palette one with a transparent colour."""
+    from PIL import Image, ImageDraw
+
+    rgb = Image.new("RGB", (61, 23), "white")
+    draw = ImageDraw.Draw(rgb)
+    for n, colour in enumerate(["#1f5f8b", "#a1261c", "#e08a1e", "#1e6b3a", "#4b5866"]):
+        draw.rectangle((2 + 11 * n, 20 - 3 * n, 10 + 11 * n, 22), fill=colour)
+    draw.line((0, 0, 60, 22), fill="#86bde6", width=1)
+    for x in range(61):  # a shaded band: more than 16 colours, so the palette PNG has 8 bits a pixel
+        draw.point((x, 0), fill=(4 * x, 255 - 4 * x, 128))
+    transparent = rgb.quantize(16)
+    transparent.info["transparency"] = 0
+    return {
+        "palette": png_bytes(rgb.quantize(256)),
+        "palette-4bit": png_bytes(rgb.quantize(16)),
+        "grey": png_bytes(rgb.convert("L")),
+        "rgb": png_bytes(rgb),
+        "rgba": png_bytes(rgb.convert("RGBA")),
+        "transparent": png_bytes(transparent, transparency=0),
+    }
+
+
+def test_png_parts_only_for_pngs_a_pdf_takes_as_they_are():
+    from cddbrief.pdftext import png_parts
+
+    pictures = chart_pictures()
+    palette = png_parts(pictures["palette"])
+    assert (palette["width"], palette["height"], palette["depth"], palette["colours"]) == (61, 23, 8, 1)
+    assert len(palette["palette"]) % 3 == 0 and 0 < len(palette["palette"]) // 3 <= 256
+    assert png_parts(pictures["palette-4bit"])["depth"] == 4
+    assert png_parts(pictures["grey"])["colours"] == 1 and png_parts(pictures["grey"])["palette"] is None
+    assert png_parts(pictures["rgb"])["colours"] == 3
+    assert png_parts(pictures["rgba"]) is None  # alpha: WeasyPrint splits it into a soft mask
+    assert png_parts(pictures["transparent"]) is None  # a transparent colour likewise
+    assert png_parts(pictures["palette"][:-30]) is None  # cut short
+    damaged = bytearray(pictures["palette"])
+    damaged[40] ^= 0xFF
+    assert png_parts(bytes(damaged)) is None  # a chunk whose CRC does not match
+    header = bytearray(pictures["rgb"])  # IHDR says interlaced (Adam7): its rows are not a PDF's rows
+    header[28] = 1
+    import zlib
+
+    header[29:33] = zlib.crc32(bytes(header[12:29])).to_bytes(4, "big")
+    assert png_parts(bytes(header)) is None
+    assert png_parts(b"GIF89a") is None
+
+
+def test_charts_print_pixel_for_pixel_and_palettes_stay_indexed(tmp_path):
+    """Every chart the PDF shows has the PNG's own pixels; a palette PNG goes in as /Indexed, as drawn."""
+    import pypdfium2
+    from PIL import Image, ImageChops
+
+    from cddbrief.report import write_pdf
+
+    pictures = chart_pictures()
+    body = "".join(f'<figure class="chart"><img src="data:image/png;base64,{base64.b64encode(data).decode()}" alt="แผนภูมิ {name}"></figure>'
+                   for name, data in pictures.items())  # fmt: skip
+    write_pdf(page(body), tmp_path / "charts.pdf")
+    document = pypdfium2.PdfDocument(tmp_path / "charts.pdf")
+    shown = [obj for number in range(len(document)) for obj in document[number].get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE])]
+    assert len(shown) == len(pictures)
+    for (name, data), image in zip(pictures.items(), shown):
+        source = Image.open(io.BytesIO(data))
+        in_pdf = image.get_bitmap(render=False).to_pil()
+        alpha = source.mode == "RGBA" or "transparency" in source.info
+        assert in_pdf.size == source.size, name
+        if not alpha:
+            assert ImageChops.difference(in_pdf.convert("RGB"), source.convert("RGB")).getbbox() is None, name
+    listed = subprocess.run(["pdfimages", "-list", str(tmp_path / "charts.pdf")], capture_output=True, text=True).stdout if shutil.which("pdfimages") else ""
+    if listed:
+        colours = [line.split()[5] for line in listed.splitlines()[2:] if line.split()[2] == "image"]
+        assert colours == ["index", "index", "gray", "rgb", "rgb", "rgb"], colours
