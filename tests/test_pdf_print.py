@@ -110,6 +110,45 @@ def test_long_tables_print_without_measuring_every_cell_first(tmp_path):
     assert fixed < auto / 2, (fixed, auto)
 
 
+def agenda_table(count: int) -> str:
+    rows = "".join(f'<tr><td class="num">{n}<sup title="เลขที่อนุมาน">*</sup></td><td>กองทุนพัฒนาบทบาทสตรี</td><td>Women\'s Development Fund</td>'
+                   f'<td class="num">{n % 5}</td><td>12,345 บาท, 67 ตำบล</td></tr>' for n in [*range(1, count), 99])  # fmt: skip
+    return ('<section id="agenda"><h2>ระเบียบวาระ</h2><div class="scroll"><table><thead><tr><th scope="col">ที่</th><th scope="col">ประเด็น</th>'
+            f'<th scope="col">ชื่อภาษาอังกฤษ</th><th scope="col" class="num">ข้อสั่งการ</th><th scope="col">ตัวเลขสำคัญ</th></tr></thead><tbody>{rows}</tbody></table></div></section>')  # fmt: skip
+
+
+def checks_table(count: int) -> str:
+    rows = "".join(f'<tr class="holds"><td>{n}</td><td>878 หมู่บ้าน × 12,000 บาท = 10,536,000 บาท (ตรงกับที่ระบุ 10,536,000 บาท)<br><small>จำนวน × อัตรา</small></td>'
+                   '<td class="result"><strong>ตรงกัน</strong></td><td class="evidence">878 หมู่บ้าน · หมู่บ้านละ 12,000 บาท</td></tr>' for n in range(1, count + 1))  # fmt: skip
+    return ('<section id="checks"><h2>การตรวจสอบตัวเลข</h2><div class="scroll"><table class="checks"><thead><tr><th scope="col">ข้อ</th>'
+            f'<th scope="col">การคำนวณ</th><th scope="col">ผล</th><th scope="col">ข้อความต้นฉบับ</th></tr></thead><tbody>{rows}</tbody></table></div></section>')  # fmt: skip
+
+
+@pytest.mark.parametrize("table, auto_css", [
+    (agenda_table(12), "@media print { #agenda table { table-layout: auto } }"),
+    (checks_table(8), "@media print { table.checks { table-layout: auto } }"),
+])  # fmt: skip
+def test_agenda_and_checks_print_without_measuring_every_word_first(tmp_path, table, auto_css):
+    """Fixed layout: the agenda and the checks cost under half the line layouts automatic layout made."""
+    line_layouts(page(""), tmp_path / "warm.pdf")
+    fixed = line_layouts(page(table), tmp_path / "fixed.pdf")
+    auto = line_layouts(page(table, auto_css), tmp_path / "auto.pdf")
+    assert fixed < auto / 2, (fixed, auto)
+
+
+def test_agenda_numbers_with_a_mark_stay_in_their_column(tmp_path):
+    """Items 10* to 99* (two digits and the inferred-number mark) stay whole inside the fixed number column."""
+    from cddbrief.report import write_pdf
+
+    write_pdf(page(agenda_table(12)), tmp_path / "agenda.pdf")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "agenda.pdf", "-bbox"))
+    topic = min(float(x0) for x0, _, _, w in words if w.startswith("กองทุน"))
+    left = 15 / 25.4 * 72  # the page margin: where the table starts
+    numbers = {w: (float(x0), float(x1)) for x0, _, x1, w in words if re.fullmatch(r"1[01]|99", w)}
+    assert set(numbers) == {"10", "11", "99"}, words[:20]
+    assert all(left <= x0 and x1 < topic - 4 for x0, x1 in numbers.values()), (numbers, left, topic)
+
+
 def test_fixed_columns_keep_a_figure_with_its_unit_and_a_province_whole(tmp_path):
     from cddbrief.report import write_pdf
 
