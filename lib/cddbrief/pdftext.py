@@ -19,6 +19,7 @@ the glyphs drawn, and so the look, are those of the HTML brief. ``print_page`` a
 from __future__ import annotations
 
 import re
+import struct
 from io import BytesIO
 
 _ENTRY = re.compile(rb"^<([0-9a-fA-F]{4})> <([0-9a-fA-F]*)>$")
@@ -82,6 +83,7 @@ def fix_text_layer(document, pdf) -> None:
 
 
 _TEXT_SHOWN = re.compile(rb"<([0-9a-fA-F]*)>")
+_GLYPH_IDS = struct.Struct(">H")  # a glyph id as WeasyPrint shows it: 4 hex digits, 2 bytes
 
 
 def give_spans_their_text(pdf, tables: dict[str, dict[int, str]]) -> int:
@@ -108,32 +110,49 @@ def give_spans_their_text(pdf, tables: dict[str, dict[int, str]]) -> int:
         if not isinstance(obj, pydyf.Stream) or b"BDC" not in obj.stream:
             continue
         ops = obj.stream
-        open_spans: list[list] = []  # [properties, parts, readable] of each span being drawn
+        open_spans: list[list | None] = []  # [properties, parts, readable] of each span being drawn, None for other marks
+        spans: list[list] = []  # the spans among them, outermost first
         font = None
         for i, op in enumerate(ops):
-            spans = [span for span in open_spans if span]
-            if op == b"BDC" and i >= 2 and ops[i - 2] == "/Span" and isinstance(ops[i - 1], dict):
-                open_spans.append([ops[i - 1], [], True])
-            elif op in (b"BDC", b"BMC"):
-                open_spans.append(None)
-            elif op == b"EMC" and open_spans:
-                span = open_spans.pop()
-                # the outermost span only: its ActualText stands for everything inside it
-                if span and span[2] and span[1] and "ActualText" not in span[0] and not any(open_spans):
-                    span[0]["ActualText"] = pydyf.String("".join(span[1]))
-                    given += 1
-            elif isinstance(op, bytes) and op.endswith(b" Tf"):
+            if not isinstance(op, bytes):  # a span's name or properties: read with its BDC
+                continue
+            if op == b"BDC" or op == b"BMC":
+                span = [ops[i - 1], [], True] if op == b"BDC" and i >= 2 and ops[i - 2] == "/Span" and isinstance(ops[i - 1], dict) else None
+                open_spans.append(span)
+                if span is not None:
+                    spans.append(span)
+            elif op == b"EMC":
+                span = open_spans.pop() if open_spans else None
+                if span is not None:
+                    spans.pop()
+                    # the outermost span only: its ActualText stands for everything inside it
+                    if span[2] and span[1] and "ActualText" not in span[0] and not spans:
+                        span[0]["ActualText"] = pydyf.String("".join(span[1]))
+                        given += 1
+            elif op.endswith(b"TJ"):
+                if spans:
+                    texts = _glyph_texts(op, font)
+                    readable = b"(" not in op and None not in texts  # glyph ids of Sarabun only, no literal string
+                    for span in spans:
+                        span[1].extend(text for text in texts if text is not None)
+                        span[2] = span[2] and readable
+            elif op.endswith(b" Tf"):
                 font = fonts.get(op.split()[0].decode().lstrip("/"))
-            elif isinstance(op, bytes) and op.endswith((b"Tj", b"'", b'"')):
+            elif op.endswith((b"Tj", b"'", b'"')):
                 for span in spans:  # text shown otherwise than as glyph ids: left as drawn
                     span[2] = False
-            elif isinstance(op, bytes) and op.endswith(b"TJ") and spans:
-                texts = [font.get(int(run[start : start + 4], 16)) if font else None for run in _TEXT_SHOWN.findall(op) for start in range(0, len(run), 4)]
-                readable = b"(" not in op and None not in texts  # glyph ids of Sarabun only, no literal string
-                for span in spans:
-                    span[1].extend(text for text in texts if text is not None)
-                    span[2] = span[2] and readable
     return given
+
+
+def _glyph_texts(op: bytes, font: dict[int, str] | None) -> list[str | None]:
+    """The text of each glyph a ``TJ`` shows (``[<0a1b0c2d>-9<0e3f>] TJ``): None where ``font`` has none."""
+    runs = _TEXT_SHOWN.findall(op)
+    if font is None:
+        return [None for run in runs for _ in range(0, len(run), 4)]
+    shown = b"".join(runs)
+    if len(shown) % 4 == 0 and all(len(run) % 4 == 0 for run in runs):
+        return [font.get(glyph) for (glyph,) in _GLYPH_IDS.iter_unpack(bytes.fromhex(shown.decode()))]
+    return [font.get(int(run[start : start + 4], 16)) for run in runs for start in range(0, len(run), 4)]
 
 
 PRINT_SCHEME = "cddbrief-print"  # the printed page's fonts and pictures, served from memory (PrintFetcher)
