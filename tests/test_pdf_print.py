@@ -319,3 +319,23 @@ def test_charts_print_pixel_for_pixel_and_palettes_stay_indexed(tmp_path):
     if listed:
         colours = [line.split()[5] for line in listed.splitlines()[2:] if line.split()[2] == "image"]
         assert colours == ["index", "index", "gray", "rgb", "rgb", "rgb"], colours
+
+
+# --- the running header and page numbers ------------------------------------------------------
+
+
+def test_running_header_starts_at_the_left_margin_and_page_numbers_end_at_the_right(tmp_path):
+    """Both margin boxes are the page's full width in print (brief.css): the header is laid out from
+    the left margin and the page number against the right one, on every page, as when they were sized to their text."""
+    from cddbrief.report import write_pdf
+
+    header = "สรุปการประชุม ครั้งที่ 9/2563 · สำนักงานพัฒนาชุมชนอำเภอบ้านใหม่"
+    body = f'<div class="running">{header}</div>' + "".join(f"<p>{n}. ตำบลบ้านใหม่ น้ำประปา ผู้ดำเนินการ</p>" for n in range(80))
+    write_pdf(page(body), tmp_path / "running.pdf")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "running.pdf", "-bbox"))
+    margin, width = 15 / 25.4 * 72, 210 / 25.4 * 72
+    headers = [float(x0) for x0, _, _, w in words if w == header]
+    numbers = {w: float(x1) for _, _, x1, w in words if re.fullmatch(r"\d / \d", w)}
+    assert len(numbers) == 3 and len(headers) >= 3, (headers, numbers)  # (the hidden .running element reads too)
+    assert all(abs(x0 - margin) < 0.5 for x0 in headers), headers
+    assert all(abs(x1 - (width - margin)) < 0.5 for x1 in numbers.values()), numbers
