@@ -15,6 +15,7 @@ import pstats
 import re
 import shutil
 import subprocess
+import sys
 from importlib.resources import files
 
 import pytest
@@ -339,3 +340,42 @@ def test_running_header_starts_at_the_left_margin_and_page_numbers_end_at_the_ri
     assert len(numbers) == 3 and len(headers) >= 3, (headers, numbers)  # (the hidden .running element reads too)
     assert all(abs(x0 - margin) < 0.5 for x0 in headers), headers
     assert all(abs(x1 - (width - margin)) < 0.5 for x1 in numbers.values()), numbers
+
+
+# --- importing WeasyPrint -------------------------------------------------------------------------
+
+LOADED = """
+import subprocess, sys
+started = []
+real_popen = subprocess.Popen.__init__
+def popen(self, args, *rest, **options):
+    started.append(args[0] if isinstance(args, (list, tuple)) else args)
+    real_popen(self, args, *rest, **options)
+subprocess.Popen.__init__ = popen
+if sys.argv[1] == "cddbrief":
+    from cddbrief.pdftext import import_weasyprint
+    weasyprint = import_weasyprint()
+else:
+    import weasyprint
+from weasyprint.text.ffi import pango
+assert pango.pango_version() > 0
+libraries = sorted({line.split()[-1] for line in open("/proc/self/maps") if "/lib" in line and ".so" in line and "python" not in line and "site-packages" not in line})
+print(repr((started, libraries)))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps; the find_library detour is Linux's")
+def test_weasyprint_imports_without_running_gcc_and_loads_the_same_libraries():
+    import ast
+    import os
+
+    def loaded(how: str):
+        out = subprocess.run([sys.executable, "-c", LOADED, how], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        return ast.literal_eval(out.stdout.strip().splitlines()[-1])
+
+    started, libraries = loaded("cddbrief")
+    plain_started, plain_libraries = loaded("plain")
+    assert started == [], started  # no ldconfig, gcc or ld run for names that are not Linux's
+    assert plain_started  # (ctypes does run them for a plain import: what import_weasyprint saves)
+    assert libraries == plain_libraries
+    assert any("libpango-1.0.so" in path for path in libraries)

@@ -426,9 +426,9 @@ def write_pdf(html: str, target: Path) -> None:
     """
     import gc
 
-    import weasyprint
+    from .pdftext import fix_text_layer, import_weasyprint, print_fetcher, print_images, print_page
 
-    from .pdftext import fix_text_layer, print_fetcher, print_images, print_page
+    weasyprint = import_weasyprint()  # first, before print_fetcher and print_images import its parts
 
     html, files = print_page(html)  # fonts and charts handed over as bytes, not parsed as data: URLs
     only_inline = print_fetcher(files)  # serves those and data: URLs; nothing is fetched from anywhere
