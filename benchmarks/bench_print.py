@@ -1,7 +1,7 @@
 """Seconds of ``write_pdf`` on one brief: the base print CSS against the current one, in one run.
 
     PYTHONPATH=lib .venv/bin/python benchmarks/bench_print.py [--rounds 7] [--html brief.html]
-        [--base-css FILE] [--split] [--before LIB]
+        [--base-css FILE] [--split] [--before LIB] [--builds N]
 
 The HTML is a built brief (by default the sample's, built first with ``cddbrief build``); its
 stylesheet is swapped for each variant, so every variant prints the same content:
@@ -17,7 +17,11 @@ stylesheet is swapped for each variant, so every variant prints the same content
 Rounds interleave the variants (A B C A B C ...) after one warm-up each; the figures are medians
 of CPU and wall seconds and their ratios to c535f5e, because this machine's absolute times swing
 by a third. With ``--before``, each round also prints the brief once in a child process with each
-checkout's lib/ (warmed by one print first, timed on the next), before and current in turn. As in a build, nbconvert, papermill and pandas are imported first (the heap the
+checkout's lib/ (warmed by one print first, timed on the next), before and current in turn.
+``--builds N`` then times N rounds of whole builds, ``cddbrief build --format html`` and
+``--format html,pdf`` (with ``--before`` also with that lib/, in turn): the PDF's extra wall
+seconds, and its extra CPU seconds over the whole process tree (the kernel included), which
+stay comparable when other work shares the machine and wall seconds do not. As in a build, nbconvert, papermill and pandas are imported first (the heap the
 garbage collector walks). ``--split`` adds where the current variant's time goes (cProfile,
 cumulative, so with the profiler's overhead). Goal (issue 12): the PDF adds <= 1.0 s to a brief.
 """
@@ -101,6 +105,33 @@ def pdf_facts(path: Path) -> str:
     return f"{len(pypdf.PdfReader(path).pages)} pages, {path.stat().st_size / 1024:.0f} kB"
 
 
+def build_seconds(lib: Path, formats: str, out: Path) -> tuple[float, float]:
+    """(wall s, CPU s of the process tree) of ``cddbrief build`` of the sample with the cddbrief in ``lib``."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", "2562-04", "--format", formats, "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(lib)})  # fmt: skip
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def pdf_extra(rounds: int, libs: dict[str, Path], scratch: Path) -> None:
+    """Print the median PDF extra (HTML+PDF build minus HTML build) of each lib, in wall and CPU seconds."""
+    spent: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for r in range(rounds):
+        for name, lib in libs.items():
+            for formats in ("html", "html,pdf"):
+                spent.setdefault((name, formats), []).append(build_seconds(lib, formats, scratch / f"build-{name}-{r}-{formats.replace(',', '-')}"))
+    print(f"\nwhole builds of the sample, median of {rounds} interleaved rounds (CPU: the process tree, kernel included):")
+    for name in libs:
+        html, pdf = ([statistics.median(x[i] for x in spent[(name, formats)]) for i in (0, 1)] for formats in ("html", "html,pdf"))
+        print(f"  {name:10s} HTML {html[0]:5.2f} s wall {html[1]:5.2f} s CPU   HTML+PDF {pdf[0]:5.2f} s wall {pdf[1]:5.2f} s CPU   "
+              f"PDF extra {pdf[0] - html[0]:5.2f} s wall {pdf[1] - html[1]:5.2f} s CPU (goal <= 1.0 s wall)")  # fmt: skip
+
+
 def split(html: str, target: Path) -> dict[str, float]:
     """Seconds (cumulative, under cProfile) of each step of one write_pdf."""
     import cProfile
@@ -141,6 +172,7 @@ def main() -> None:
     parser.add_argument("--base-css", type=Path, help=f"the stylesheet to compare with (default: {BASE_REVISION}'s brief.css)")
     parser.add_argument("--split", action="store_true", help="where the current variant's time goes")
     parser.add_argument("--before", metavar="LIB", type=Path, help="another checkout's lib/: its brief.css and write_pdf against this one's, in child processes")
+    parser.add_argument("--builds", type=int, default=0, metavar="N", help="also N rounds of whole builds, HTML and HTML+PDF: the PDF's extra wall and CPU seconds")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "lib"))
     import nbconvert  # noqa: F401 - a build's heap: what the garbage collector walks
@@ -200,6 +232,8 @@ def main() -> None:
                 cpu, wall = (statistics.median(spent[kind]) for kind in ("cpu", "wall"))
                 print(f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   "
                       f"{pdf_facts(scratch / f'child-{name}.pdf')}")  # fmt: skip
+        if args.builds:
+            pdf_extra(args.builds, {"before": args.before.resolve(), "current": ROOT / "lib"} if args.before else {"current": ROOT / "lib"}, scratch)
         print(f"load average at end: {os.getloadavg()[0]:.2f}")
         if args.split:
             print("\nwhere the current variant's time goes (cProfile, cumulative seconds):")
