@@ -119,8 +119,8 @@ def agenda_table(count: int) -> str:
 
 
 def checks_table(count: int) -> str:
-    rows = "".join(f'<tr class="holds"><td>{n}</td><td>878 หมู่บ้าน × 12,000 บาท = 10,536,000 บาท (ตรงกับที่ระบุ 10,536,000 บาท)<br><small>จำนวน × อัตรา</small></td>'
-                   '<td class="result"><strong>ตรงกัน</strong></td><td class="evidence">878 หมู่บ้าน · หมู่บ้านละ 12,000 บาท</td></tr>' for n in range(1, count + 1))  # fmt: skip
+    rows = "".join(f'<tr class="holds"><td>{n}</td><td>412 หมู่บ้าน × 12,000 บาท = 4,944,000 บาท (ตรงกับที่ระบุ 4,944,000 บาท)<br><small>จำนวน × อัตรา</small></td>'
+                   '<td class="result"><strong>ตรงกัน</strong></td><td class="evidence">412 หมู่บ้าน · หมู่บ้านละ 12,000 บาท</td></tr>' for n in range(1, count + 1))  # fmt: skip
     return ('<section id="checks"><h2>การตรวจสอบตัวเลข</h2><div class="scroll"><table class="checks"><thead><tr><th scope="col">ข้อ</th>'
             f'<th scope="col">การคำนวณ</th><th scope="col">ผล</th><th scope="col">ข้อความต้นฉบับ</th></tr></thead><tbody>{rows}</tbody></table></div></section>')  # fmt: skip
 
