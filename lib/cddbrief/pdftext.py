@@ -259,7 +259,6 @@ def png_parts(data: bytes) -> dict | None:
     rows (IDAT) are zlib data with one PNG filter byte a row, which a PDF reads with
     ``/FlateDecode`` and ``/Predictor 15``. Anything else: None (WeasyPrint converts it).
     """
-    import struct
     import zlib
 
     if not data.startswith(_PNG_SIGNATURE):
@@ -293,7 +292,7 @@ def print_images(files: dict[str, tuple[bytes, str]]) -> dict:
     """WeasyPrint's image cache filled with the PNG charts of ``files`` (``print_page``), as drawn.
 
     WeasyPrint converts a palette PNG to RGB, encodes it as PNG, decodes that again and encodes
-    the rows once more for the PDF: 0.3 s of CPU for the sample's four charts (issue 12). These
+    the rows once more for the PDF: 0.25 s of CPU for the sample's four charts (issue 12). These
     images put the PNG's own compressed rows and palette in the PDF (``/Indexed``), as pdfimages
     shows them: the same pixels, nothing decoded or encoded. Pass the dict as ``cache=``; a PNG
     the PDF cannot take as it is (``png_parts``) is left to WeasyPrint.
