@@ -1,7 +1,7 @@
 """Seconds of ``write_pdf`` on one brief: the base print CSS against the current one, in one run.
 
     PYTHONPATH=lib .venv/bin/python benchmarks/bench_print.py [--rounds 7] [--html brief.html]
-        [--base-css FILE] [--split]
+        [--base-css FILE] [--split] [--before LIB] [--builds N]
 
 The HTML is a built brief (by default the sample's, built first with ``cddbrief build``); its
 stylesheet is swapped for each variant, so every variant prints the same content:
@@ -11,9 +11,17 @@ stylesheet is swapped for each variant, so every variant prints the same content
   base CSS    the base CSS through today's ``report.write_pdf``
   current     this checkout's brief.css through today's ``report.write_pdf``
 
+  before      (with ``--before LIB``) another checkout's whole print path, its brief.css and its
+              ``report.write_pdf``, each in a child process of its own (as is this checkout's, then)
+
 Rounds interleave the variants (A B C A B C ...) after one warm-up each; the figures are medians
 of CPU and wall seconds and their ratios to c535f5e, because this machine's absolute times swing
-by a third. As in a build, nbconvert, papermill and pandas are imported first (the heap the
+by a third. With ``--before``, each round also prints the brief once in a child process with each
+checkout's lib/ (warmed by one print first, timed on the next), before and current in turn.
+``--builds N`` then times N rounds of whole builds, ``cddbrief build --format html`` and
+``--format html,pdf`` (with ``--before`` also with that lib/, in turn): the PDF's extra wall
+seconds, and its extra CPU seconds over the whole process tree (the kernel included), which
+stay comparable when other work shares the machine and wall seconds do not. As in a build, nbconvert, papermill and pandas are imported first (the heap the
 garbage collector walks). ``--split`` adds where the current variant's time goes (cProfile,
 cumulative, so with the profiler's overhead). Goal (issue 12): the PDF adds <= 1.0 s to a brief.
 """
@@ -23,6 +31,8 @@ from __future__ import annotations
 import argparse
 import base64
 import gc
+import json
+import os
 import statistics
 import subprocess
 import sys
@@ -69,6 +79,59 @@ def write_pdf_as_at_base(html: str, target: Path) -> None:
     weasyprint.HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(str(target), finisher=fix_text_layer, pdf_tags=True)
 
 
+CHILD = """
+import gc, json, sys, time
+sys.path.insert(0, sys.argv[1])
+import nbconvert, pandas, papermill  # a build's heap
+from cddbrief.report import write_pdf
+html = open(sys.argv[2], encoding="utf-8").read()
+write_pdf(html, sys.argv[3])  # warm: imports, fonts
+gc.collect()
+cpu, wall = time.process_time(), time.perf_counter()
+write_pdf(html, sys.argv[3])
+print(json.dumps([time.process_time() - cpu, time.perf_counter() - wall]))
+"""
+
+
+def printed_by(lib: Path, html: Path, target: Path) -> tuple[float, float]:
+    """(CPU s, wall s) of write_pdf with the cddbrief in ``lib``, in a child process (after one warm-up print)."""
+    out = subprocess.run([sys.executable, "-c", CHILD, str(lib), str(html), str(target)], check=True, capture_output=True, text=True, cwd=ROOT)
+    return tuple(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def pdf_facts(path: Path) -> str:
+    import pypdf
+
+    return f"{len(pypdf.PdfReader(path).pages)} pages, {path.stat().st_size / 1024:.0f} kB"
+
+
+def build_seconds(lib: Path, formats: str, out: Path) -> tuple[float, float]:
+    """(wall s, CPU s of the process tree) of ``cddbrief build`` of the sample with the cddbrief in ``lib``."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", "2562-04", "--format", formats, "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(lib)})  # fmt: skip
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def pdf_extra(rounds: int, libs: dict[str, Path], scratch: Path) -> None:
+    """Print the median PDF extra (HTML+PDF build minus HTML build) of each lib, in wall and CPU seconds."""
+    spent: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for r in range(rounds):
+        for name, lib in libs.items():
+            for formats in ("html", "html,pdf"):
+                spent.setdefault((name, formats), []).append(build_seconds(lib, formats, scratch / f"build-{name}-{r}-{formats.replace(',', '-')}"))
+    print(f"\nwhole builds of the sample, median of {rounds} interleaved rounds (CPU: the process tree, kernel included):")
+    for name in libs:
+        html, pdf = ([statistics.median(x[i] for x in spent[(name, formats)]) for i in (0, 1)] for formats in ("html", "html,pdf"))
+        print(f"  {name:10s} HTML {html[0]:5.2f} s wall {html[1]:5.2f} s CPU   HTML+PDF {pdf[0]:5.2f} s wall {pdf[1]:5.2f} s CPU   "
+              f"PDF extra {pdf[0] - html[0]:5.2f} s wall {pdf[1] - html[1]:5.2f} s CPU (goal <= 1.0 s wall)")  # fmt: skip
+
+
 def split(html: str, target: Path) -> dict[str, float]:
     """Seconds (cumulative, under cProfile) of each step of one write_pdf."""
     import cProfile
@@ -108,6 +171,8 @@ def main() -> None:
     parser.add_argument("--html", type=Path, help="a built brief (default: the sample's, built now)")
     parser.add_argument("--base-css", type=Path, help=f"the stylesheet to compare with (default: {BASE_REVISION}'s brief.css)")
     parser.add_argument("--split", action="store_true", help="where the current variant's time goes")
+    parser.add_argument("--before", metavar="LIB", type=Path, help="another checkout's lib/: its brief.css and write_pdf against this one's, in child processes")
+    parser.add_argument("--builds", type=int, default=0, metavar="N", help="also N rounds of whole builds, HTML and HTML+PDF: the PDF's extra wall and CPU seconds")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "lib"))
     import nbconvert  # noqa: F401 - a build's heap: what the garbage collector walks
@@ -123,6 +188,7 @@ def main() -> None:
         base_css = subprocess.run(["git", "show", f"{BASE_REVISION}:lib/cddbrief/templates/brief.css"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
+        print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", flush=True)
         html = (args.html or sample_html(scratch)).read_text(encoding="utf-8")
         variants = {
             BASE_REVISION: (write_pdf_as_at_base, with_css(html, base_css)),
@@ -132,6 +198,12 @@ def main() -> None:
         times: dict[str, dict[str, list[float]]] = {name: {"cpu": [], "wall": []} for name in variants}
         for name, (printer, page) in variants.items():
             printer(page, scratch / "warm.pdf")  # imports, fonts, fontconfig
+        checkouts = {}
+        if args.before:
+            for name, lib in (("before", args.before.resolve()), ("current", ROOT / "lib")):
+                page = scratch / f"{name}-brief.html"
+                page.write_text(with_css(html, (lib / "cddbrief" / "templates" / "brief.css").read_text(encoding="utf-8")), encoding="utf-8")
+                checkouts[name] = (lib, page, {"cpu": [], "wall": []})
         for _ in range(args.rounds):
             for name, (printer, page) in variants.items():
                 gc.collect()
@@ -139,6 +211,10 @@ def main() -> None:
                 printer(page, scratch / f"{name}.pdf")
                 times[name]["cpu"].append(time.process_time() - cpu)
                 times[name]["wall"].append(time.perf_counter() - wall)
+            for name, (lib, page, spent) in checkouts.items():
+                cpu, wall = printed_by(lib, page, scratch / f"child-{name}.pdf")
+                spent["cpu"].append(cpu)
+                spent["wall"].append(wall)
         pages = {}
         for name in variants:
             import pypdf
@@ -149,6 +225,16 @@ def main() -> None:
         for name in variants:
             cpu, wall = (statistics.median(times[name][kind]) for kind in ("cpu", "wall"))
             print(f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   {pages[name]} pages")
+        if checkouts:
+            print(f"\nthis checkout against {args.before} (each in a child process), median of {args.rounds} interleaved rounds:")
+            first = {kind: statistics.median(checkouts["before"][2][kind]) for kind in ("cpu", "wall")}
+            for name, (_, _, spent) in checkouts.items():
+                cpu, wall = (statistics.median(spent[kind]) for kind in ("cpu", "wall"))
+                print(f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   "
+                      f"{pdf_facts(scratch / f'child-{name}.pdf')}")  # fmt: skip
+        if args.builds:
+            pdf_extra(args.builds, {"before": args.before.resolve(), "current": ROOT / "lib"} if args.before else {"current": ROOT / "lib"}, scratch)
+        print(f"load average at end: {os.getloadavg()[0]:.2f}")
         if args.split:
             print("\nwhere the current variant's time goes (cProfile, cumulative seconds):")
             for name, seconds in split(variants["current"][1], scratch / "split.pdf").items():

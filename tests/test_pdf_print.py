@@ -15,6 +15,7 @@ import pstats
 import re
 import shutil
 import subprocess
+import sys
 from importlib.resources import files
 
 import pytest
@@ -110,6 +111,45 @@ def test_long_tables_print_without_measuring_every_cell_first(tmp_path):
     assert fixed < auto / 2, (fixed, auto)
 
 
+def agenda_table(count: int) -> str:
+    rows = "".join(f'<tr><td class="num">{n}<sup title="เลขที่อนุมาน">*</sup></td><td>กองทุนพัฒนาบทบาทสตรี</td><td>Women\'s Development Fund</td>'
+                   f'<td class="num">{n % 5}</td><td>12,345 บาท, 67 ตำบล</td></tr>' for n in [*range(1, count), 99])  # fmt: skip
+    return ('<section id="agenda"><h2>ระเบียบวาระ</h2><div class="scroll"><table><thead><tr><th scope="col">ที่</th><th scope="col">ประเด็น</th>'
+            f'<th scope="col">ชื่อภาษาอังกฤษ</th><th scope="col" class="num">ข้อสั่งการ</th><th scope="col">ตัวเลขสำคัญ</th></tr></thead><tbody>{rows}</tbody></table></div></section>')  # fmt: skip
+
+
+def checks_table(count: int) -> str:
+    rows = "".join(f'<tr class="holds"><td>{n}</td><td>412 หมู่บ้าน × 12,000 บาท = 4,944,000 บาท (ตรงกับที่ระบุ 4,944,000 บาท)<br><small>จำนวน × อัตรา</small></td>'
+                   '<td class="result"><strong>ตรงกัน</strong></td><td class="evidence">412 หมู่บ้าน · หมู่บ้านละ 12,000 บาท</td></tr>' for n in range(1, count + 1))  # fmt: skip
+    return ('<section id="checks"><h2>การตรวจสอบตัวเลข</h2><div class="scroll"><table class="checks"><thead><tr><th scope="col">ข้อ</th>'
+            f'<th scope="col">การคำนวณ</th><th scope="col">ผล</th><th scope="col">ข้อความต้นฉบับ</th></tr></thead><tbody>{rows}</tbody></table></div></section>')  # fmt: skip
+
+
+@pytest.mark.parametrize("table, auto_css", [
+    (agenda_table(12), "@media print { #agenda table { table-layout: auto } }"),
+    (checks_table(8), "@media print { table.checks { table-layout: auto } }"),
+])  # fmt: skip
+def test_agenda_and_checks_print_without_measuring_every_word_first(tmp_path, table, auto_css):
+    """Fixed layout: the agenda and the checks cost under half the line layouts automatic layout made."""
+    line_layouts(page(""), tmp_path / "warm.pdf")
+    fixed = line_layouts(page(table), tmp_path / "fixed.pdf")
+    auto = line_layouts(page(table, auto_css), tmp_path / "auto.pdf")
+    assert fixed < auto / 2, (fixed, auto)
+
+
+def test_agenda_numbers_with_a_mark_stay_in_their_column(tmp_path):
+    """Items 10* to 99* (two digits and the inferred-number mark) stay whole inside the fixed number column."""
+    from cddbrief.report import write_pdf
+
+    write_pdf(page(agenda_table(12)), tmp_path / "agenda.pdf")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "agenda.pdf", "-bbox"))
+    topic = min(float(x0) for x0, _, _, w in words if w.startswith("กองทุน"))
+    left = 15 / 25.4 * 72  # the page margin: where the table starts
+    numbers = {w: (float(x0), float(x1)) for x0, _, x1, w in words if re.fullmatch(r"1[01]|99", w)}
+    assert set(numbers) == {"10", "11", "99"}, words[:20]
+    assert all(left <= x0 and x1 < topic - 4 for x0, x1 in numbers.values()), (numbers, left, topic)
+
+
 def test_fixed_columns_keep_a_figure_with_its_unit_and_a_province_whole(tmp_path):
     from cddbrief.report import write_pdf
 
@@ -196,3 +236,146 @@ def test_nested_spans_read_once_and_shown_strings_are_left_alone():
     assert give_spans_their_text(pdf, pdf_glyph_texts()) == 1
     assert outer["ActualText"].string == "นาตาก"
     assert "ActualText" not in inner and "ActualText" not in literal
+
+
+# --- the charts --------------------------------------------------------------------------------
+
+
+def png_bytes(image, **options) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG", **options)
+    return out.getvalue()
+
+
+def chart_pictures():
+    """A palette chart (as charts draws them), a grey one, an RGB one, an RGBA one and a palette one with a transparent colour."""
+    from PIL import Image, ImageDraw
+
+    rgb = Image.new("RGB", (61, 23), "white")
+    draw = ImageDraw.Draw(rgb)
+    for n, colour in enumerate(["#1f5f8b", "#a1261c", "#e08a1e", "#1e6b3a", "#4b5866"]):
+        draw.rectangle((2 + 11 * n, 20 - 3 * n, 10 + 11 * n, 22), fill=colour)
+    draw.line((0, 0, 60, 22), fill="#86bde6", width=1)
+    for x in range(61):  # a shaded band: more than 16 colours, so the palette PNG has 8 bits a pixel
+        draw.point((x, 0), fill=(4 * x, 255 - 4 * x, 128))
+    transparent = rgb.quantize(16)
+    transparent.info["transparency"] = 0
+    return {
+        "palette": png_bytes(rgb.quantize(256)),
+        "palette-4bit": png_bytes(rgb.quantize(16)),
+        "grey": png_bytes(rgb.convert("L")),
+        "rgb": png_bytes(rgb),
+        "rgba": png_bytes(rgb.convert("RGBA")),
+        "transparent": png_bytes(transparent, transparency=0),
+    }
+
+
+def test_png_parts_only_for_pngs_a_pdf_takes_as_they_are():
+    from cddbrief.pdftext import png_parts
+
+    pictures = chart_pictures()
+    palette = png_parts(pictures["palette"])
+    assert (palette["width"], palette["height"], palette["depth"], palette["colours"]) == (61, 23, 8, 1)
+    assert len(palette["palette"]) % 3 == 0 and 0 < len(palette["palette"]) // 3 <= 256
+    assert png_parts(pictures["palette-4bit"])["depth"] == 4
+    assert png_parts(pictures["grey"])["colours"] == 1 and png_parts(pictures["grey"])["palette"] is None
+    assert png_parts(pictures["rgb"])["colours"] == 3
+    assert png_parts(pictures["rgba"]) is None  # alpha: WeasyPrint splits it into a soft mask
+    assert png_parts(pictures["transparent"]) is None  # a transparent colour likewise
+    assert png_parts(pictures["palette"][:-30]) is None  # cut short
+    damaged = bytearray(pictures["palette"])
+    damaged[40] ^= 0xFF
+    assert png_parts(bytes(damaged)) is None  # a chunk whose CRC does not match
+    header = bytearray(pictures["rgb"])  # IHDR says interlaced (Adam7): its rows are not a PDF's rows
+    header[28] = 1
+    import zlib
+
+    header[29:33] = zlib.crc32(bytes(header[12:29])).to_bytes(4, "big")
+    assert png_parts(bytes(header)) is None
+    assert png_parts(b"GIF89a") is None
+
+
+def test_charts_print_pixel_for_pixel_and_palettes_stay_indexed(tmp_path):
+    """Every chart the PDF shows has the PNG's own pixels; a palette PNG goes in as /Indexed, as drawn."""
+    import pypdfium2
+    from PIL import Image, ImageChops
+
+    from cddbrief.report import write_pdf
+
+    pictures = chart_pictures()
+    body = "".join(f'<figure class="chart"><img src="data:image/png;base64,{base64.b64encode(data).decode()}" alt="แผนภูมิ {name}"></figure>'
+                   for name, data in pictures.items())  # fmt: skip
+    write_pdf(page(body), tmp_path / "charts.pdf")
+    document = pypdfium2.PdfDocument(tmp_path / "charts.pdf")
+    shown = [obj for number in range(len(document)) for obj in document[number].get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE])]
+    assert len(shown) == len(pictures)
+    for (name, data), image in zip(pictures.items(), shown):
+        source = Image.open(io.BytesIO(data))
+        in_pdf = image.get_bitmap(render=False).to_pil()
+        alpha = source.mode == "RGBA" or "transparency" in source.info
+        assert in_pdf.size == source.size, name
+        if not alpha:
+            assert ImageChops.difference(in_pdf.convert("RGB"), source.convert("RGB")).getbbox() is None, name
+    listed = subprocess.run(["pdfimages", "-list", str(tmp_path / "charts.pdf")], capture_output=True, text=True).stdout if shutil.which("pdfimages") else ""
+    if listed:
+        colours = [line.split()[5] for line in listed.splitlines()[2:] if line.split()[2] == "image"]
+        assert colours == ["index", "index", "gray", "rgb", "rgb", "rgb"], colours
+
+
+# --- the running header and page numbers ------------------------------------------------------
+
+
+def test_running_header_starts_at_the_left_margin_and_page_numbers_end_at_the_right(tmp_path):
+    """Both margin boxes are the page's full width in print (brief.css): the header is laid out from
+    the left margin and the page number against the right one, on every page, as when they were sized to their text."""
+    from cddbrief.report import write_pdf
+
+    header = "สรุปการประชุม ครั้งที่ 9/2563 · สำนักงานพัฒนาชุมชนอำเภอบ้านใหม่"
+    body = f'<div class="running">{header}</div>' + "".join(f"<p>{n}. ตำบลบ้านใหม่ น้ำประปา ผู้ดำเนินการ</p>" for n in range(80))
+    write_pdf(page(body), tmp_path / "running.pdf")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "running.pdf", "-bbox"))
+    margin, width = 15 / 25.4 * 72, 210 / 25.4 * 72
+    headers = [float(x0) for x0, _, _, w in words if w == header]
+    numbers = {w: float(x1) for _, _, x1, w in words if re.fullmatch(r"\d / \d", w)}
+    assert len(numbers) == 3 and len(headers) >= 3, (headers, numbers)  # (the hidden .running element reads too)
+    assert all(abs(x0 - margin) < 0.5 for x0 in headers), headers
+    assert all(abs(x1 - (width - margin)) < 0.5 for x1 in numbers.values()), numbers
+
+
+# --- importing WeasyPrint -------------------------------------------------------------------------
+
+LOADED = """
+import subprocess, sys
+started = []
+real_popen = subprocess.Popen.__init__
+def popen(self, args, *rest, **options):
+    started.append(args[0] if isinstance(args, (list, tuple)) else args)
+    real_popen(self, args, *rest, **options)
+subprocess.Popen.__init__ = popen
+if sys.argv[1] == "cddbrief":
+    from cddbrief.pdftext import import_weasyprint
+    weasyprint = import_weasyprint()
+else:
+    import weasyprint
+from weasyprint.text.ffi import pango
+assert pango.pango_version() > 0
+libraries = sorted({line.split()[-1] for line in open("/proc/self/maps") if "/lib" in line and ".so" in line and "python" not in line and "site-packages" not in line})
+print(repr((started, libraries)))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps; the find_library detour is Linux's")
+def test_weasyprint_imports_without_running_gcc_and_loads_the_same_libraries():
+    import ast
+    import os
+
+    def loaded(how: str):
+        out = subprocess.run([sys.executable, "-c", LOADED, how], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        return ast.literal_eval(out.stdout.strip().splitlines()[-1])
+
+    started, libraries = loaded("cddbrief")
+    plain_started, plain_libraries = loaded("plain")
+    assert started == [], started  # no ldconfig, gcc or ld run for names that are not Linux's
+    assert plain_started  # (ctypes does run them for a plain import: what import_weasyprint saves)
+    assert libraries == plain_libraries
+    assert any("libpango-1.0.so" in path for path in libraries)
