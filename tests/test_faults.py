@@ -405,10 +405,32 @@ def test_the_only_worker_vanishes_mid_batch(tmp_path):
     assert all("has had no worker for 3 s" in o.why and "dask worker" in o.why for o in failed)
 
 
+def test_a_cell_past_its_timeout_fails_the_build_and_ends_its_kernel(tmp_path):
+    """build(cell_timeout=…), as a dask worker builds: a cell that runs on is stopped, the build
+    fails with one line saying so, what ran is kept, no brief is written and no kernel is left."""
+    import nbformat
+
+    from cddbrief.errors import CellFailed
+    from cddbrief.report import build
+
+    nb = nbformat.read(ROOT / "notebooks" / "briefing.ipynb", as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_code_cell("import time\ntime.sleep(600)"))
+    stuck = tmp_path / "stuck.ipynb"
+    nbformat.write(nb, stuck)
+    source = tmp_path / "slow.txt"
+    write_meeting(source, 5, number=12, year_be=2564)
+    with pytest.raises(CellFailed) as failed:
+        build(str(source), out_dir=str(tmp_path / "out"), notebook=stuck, say=lambda _: None, cell_timeout=2.5)
+    assert str(failed.value).startswith("a cell of the briefing notebook ran longer than 3 s and was stopped")  # whole seconds, rounded up
+    assert not list((tmp_path / "out").glob("*/brief.html"))
+    assert not [pid for pid in running(descendants(os.getpid())) if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+
+
 def test_a_task_that_runs_too_long_is_given_up(tmp_path, monkeypatch):
     """--task-timeout: a brief still running on a worker after that long is failed, saying so; the
-    client does not wait on it. The workers' notebook never ends (a cell sleeps 10 minutes), so
-    nothing here races the clock."""
+    client does not wait on it, and the worker stops the cell a little later (its kernel ended), so
+    it is free for other briefs. The workers' notebook never ends (a cell sleeps 10 minutes), so
+    nothing here races the clock: the kernel must be gone within 2 of those minutes."""
     import nbformat
     from distributed import LocalCluster
 
@@ -424,5 +446,7 @@ def test_a_task_that_runs_too_long_is_given_up(tmp_path, monkeypatch):
     write_meeting(data / "slow.txt", 30, number=11, year_be=2564)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as c:
         outcomes = batch._on_cluster(c.scheduler_address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, task_timeout=1)
+        kernels = lambda: [pid for pid in running(descendants(os.getpid())) if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()]  # noqa: E731
+        until(lambda: not kernels(), 120, "the worker's kernel, stuck in a 10-minute cell, ended by the worker")
     assert [(o.status, o.why) for o in outcomes] == [("failed", "took longer than 1 s on the cluster (--task-timeout)")]
     assert not list((tmp_path / "out").glob("*/brief.html"))

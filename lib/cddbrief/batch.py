@@ -297,20 +297,33 @@ def children(pid: int) -> list[int]:
 # --- dask.distributed ---------------------------------------------------------------------------
 
 
-def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, epoch: str | None = None, as_of: str | None = None) -> dict:
+def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, epoch: str | None = None, as_of: str | None = None,
+                 task_timeout: float | None = None) -> dict:  # fmt: skip
     """A task on a dask worker: build from the document's bytes, return the files' bytes.
 
     The notebook is given the file's name only and runs in the file's folder, and the client's
     SOURCE_DATE_EPOCH travels with the task, so the brief holds nothing of this worker: it is
-    byte for byte the brief a local build makes.
+    byte for byte the brief a local build makes. ``task_timeout``: the client gives the brief up
+    after that long (--task-timeout); a cell still running a little later (``worker_cell_timeout``)
+    is stopped here, so that the worker is free again instead of busy until the cell ends.
     """
     with _EPOCH_LOCK:
         before = os.environ.get("SOURCE_DATE_EPOCH")
         _set_env("SOURCE_DATE_EPOCH", epoch)
         try:
-            return _remote_build(name, data, formats, lang, distinct, as_of)
+            return _remote_build(name, data, formats, lang, distinct, as_of, worker_cell_timeout(task_timeout))
         finally:
             _set_env("SOURCE_DATE_EPOCH", before)
+
+
+def worker_cell_timeout(task_timeout: float | None) -> float | None:
+    """How long a worker lets one cell run: past the client's --task-timeout by half again and 5 s,
+    so the client has always given the brief up (and said why) before the worker stops it.
+
+    >>> worker_cell_timeout(900.0)
+    1355.0
+    """
+    return None if task_timeout is None else task_timeout * 1.5 + 5
 
 
 _EPOCH_LOCK = threading.Lock()  # a worker with several threads builds one brief at a time: the epoch is process-wide
@@ -323,7 +336,8 @@ def _set_env(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
-def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, as_of: str | None = None) -> dict:
+def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, as_of: str | None = None,
+                  cell_timeout: float | None = None) -> dict:  # fmt: skip
     import time
 
     from .report import build
@@ -336,7 +350,8 @@ def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: b
         out = Path(scratch) / "out"
         briefs, exports = _split(formats)
         try:
-            result = build(str(source), formats=briefs, lang=lang, out_dir=str(out), force=True, say=lambda _: None, distinct=distinct, as_of=as_of)
+            result = build(str(source), formats=briefs, lang=lang, out_dir=str(out), force=True, say=lambda _: None, distinct=distinct, as_of=as_of,
+                           cell_timeout=cell_timeout)  # fmt: skip
             exported = {p.name for p in _export_into(result.folder, result.meeting, exports, fresh_only=False)}
         except CddbriefError as exc:
             return {"name": name, "status": "failed", "why": str(exc)}
@@ -465,7 +480,8 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
         raise CddbriefError(f"cannot reach the dask scheduler at {address} ({exc})", "check the address, or start one with `dask scheduler`") from None
     try:
         epoch = os.environ.get("SOURCE_DATE_EPOCH") or None
-        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, as_of, key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
+        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, as_of, task_timeout,
+                                 key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
                    for p, distinct in work}  # fmt: skip
         pending, running_since, alone_since = set(futures), {}, None
         with _bar(len(futures), progress) as bar:

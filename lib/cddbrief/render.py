@@ -84,6 +84,7 @@ class Options:
     lang: str = "th"
     out_dir: Path = Path("outputs")
     force: bool = False
+    cell_timeout: float | None = None  # seconds a notebook cell may run before its kernel is stopped (None: no limit)
 
     def __post_init__(self):
         object.__setattr__(self, "formats", check_formats(self.formats))
@@ -248,7 +249,8 @@ def _run(job: Job, options: Options, tmp: Path, have: set[str], kernels: Kernels
         warm = threading.Thread(target=_warm_exporters, args=("pdf" in options.formats,), daemon=True)
         warm.start()  # import nbconvert and WeasyPrint while the kernel works
         notebook = tmp / f"{job.stem}.ipynb"
-        executed = execute_notebook(job.notebook, notebook, job.parameters, job.failed_path(options), page=job.page, cwd=job.cwd, kernels=kernels)
+        executed = execute_notebook(job.notebook, notebook, job.parameters, job.failed_path(options), page=job.page, cwd=job.cwd, kernels=kernels,
+                                    cell_timeout=options.cell_timeout)  # fmt: skip
         warm.join()
         if job.keep_notebook:
             written["ipynb"] = notebook
@@ -320,18 +322,23 @@ def _engine() -> str:
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Path, page: dict | None = None, cwd: Path | None = None,
-                     kernels: Kernels | None = None):  # fmt: skip
+                     kernels: Kernels | None = None, cell_timeout: float | None = None):  # fmt: skip
     """Run the notebook in a new kernel with papermill; strip timings so bytes repeat.
 
     ``kernels``: take the kernel from there (started ahead, warmed); None: papermill starts
     a cold one itself. ``page`` (lang, title, running) is recorded in the executed notebook's
     metadata, so ``jupyter nbconvert --template cddbrief`` exports it with the page's own title.
+    ``cell_timeout``: a cell running longer fails the build (``CellFailed``) and its kernel is ended.
     """
+    import math
+
     quick_jsonschema()
     import nbformat
     import papermill
+    from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
+    limit = None if cell_timeout is None else math.ceil(cell_timeout)  # nbclient counts whole seconds
     cwd = Path(cwd or Path.cwd())  # the source's folder: parameters name the file, not a machine's path
     km = None
     try:
@@ -342,8 +349,12 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
             how = {"extra_arguments": [ARGUMENTS[0]]}  # nbclient adds the in-memory history itself
         executed = papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-            request_save_on_cell_execute=False, cwd=str(cwd), **how,
+            request_save_on_cell_execute=False, cwd=str(cwd), execution_timeout=limit, **how,
         )  # fmt: skip
+    except CellTimeoutError:  # a TimeoutError, so an OSError: said here, before a full disk is
+        kept = _keep_failed(output, failed)
+        where = f"; what ran is kept at {kept}" if kept else ""
+        raise CellFailed(f"a cell of the briefing notebook ran longer than {limit} s and was stopped{where}") from None
     except PapermillExecutionError as exc:
         kept = _keep_failed(output, failed)
         first = next((line for line in exc.source.splitlines() if line.strip()), "")

@@ -202,6 +202,7 @@ def build(
     distinct: bool | str | None = None,
     as_of: str | None = None,
     kernels=None,
+    cell_timeout: float | None = None,
 ) -> BuildResult:
     """Build the brief of one meeting (SOURCE: a meeting id or a file).
 
@@ -210,12 +211,13 @@ def build(
     (default: when ``office`` is given). A folder that holds another document's brief is never
     written into (``FolderTaken``). ``as_of``: the day deadlines count from (``2020-03-10``).
     ``kernels``: a ``kernels.Kernels`` that keeps one started ahead (a batch worker's).
+    ``cell_timeout``: seconds a notebook cell may run before the build fails and its kernel is ended.
     """
     import time
 
     started = time.perf_counter()
     p = plan(source, formats, lang, out_dir, data_dir, office, meeting_id, notebook, distinct, as_of)
-    done = render(p.job, Options(p.formats, lang, Path(out_dir), force), say, kernels, check_folder=lambda: claim(p))
+    done = render(p.job, Options(p.formats, lang, Path(out_dir), force, cell_timeout), say, kernels, check_folder=lambda: claim(p))
     elapsed = time.perf_counter() - started
     if not done.up_to_date:
         say(f"{p.meeting.id}: wrote {', '.join(str(p.targets[f]) for f in p.formats)} ({elapsed:.1f} s)")
