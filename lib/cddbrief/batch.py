@@ -178,7 +178,8 @@ def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_o
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
     try:
         first = str(Path(data_dir or documents[0][0].parent).resolve())  # where the kernels run: the documents' folder
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(), first))
+        idle = jobs < len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else False  # a core no worker uses
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(), first, idle))
         futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of) for p, distinct in documents]
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
@@ -218,10 +219,16 @@ def stop_workers(pool, grace: float = 10.0) -> None:
 _KERNELS = None  # a pool worker's kernels.Kernels: one started ahead, for the next brief
 
 
-def _worker_start(parent: int, cwd: str | None = None) -> None:
+def _worker_start(parent: int, cwd: str | None = None, beside: bool = False) -> None:
     """A pool worker's first act: ignore Ctrl-C, clean up on SIGTERM, die with its parent; then start
-    the kernel of its first brief (in ``cwd``), which is warming while the first document is read."""
+    the kernel of its first brief (in ``cwd``), which is warming while the first document is read.
+    ``beside``: fewer workers than cores, so its kernels may draw a chart's phone picture on a core
+    no worker uses (``charts.beside``; the same bytes), as a single build's kernel does."""
     global _KERNELS
+    if beside:
+        from .charts import BESIDE
+
+        os.environ.setdefault(BESIDE, "1")  # before the kernels' template starts: every kernel has it, forked or launched
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stop)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
