@@ -169,3 +169,55 @@ def test_a_kernel_that_draws_beside_gives_the_bytes_of_a_cold_one(source, tmp_pa
     assert (tmp_path / "beside.ipynb").read_bytes() == (tmp_path / "cold.ipynb").read_bytes()
     assert export_html(beside, page) == export_html(cold, page)
     assert kernel_children() == []
+
+
+def test_a_kernel_that_dies_at_start_is_replaced_once(source, tmp_path, monkeypatch):
+    """A kernel that ends before it answers (a port another process took between jupyter_client
+    choosing it and the kernel binding it) costs the build a second kernel, not the brief: the
+    notebook runs once more, with the bytes of any other run. Twice in a row is a failed build."""
+    import signal
+
+    from cddbrief.errors import CellFailed
+    from cddbrief.kernels import Kernels
+    from cddbrief.render import execute_notebook
+    from cddbrief.report import brief_page, plan
+
+    class Dying(Kernels):
+        """Kernels whose first ``deaths`` kernels are killed as they are handed over."""
+
+        def __init__(self, deaths: int):
+            super().__init__()
+            self.deaths, self.handed = deaths, 0
+
+        def take(self, cwd):
+            km = super().take(cwd)
+            self.handed += 1
+            if self.handed <= self.deaths:
+                os.kill(km.provisioner.pid, signal.SIGKILL)
+                km.provisioner.process.wait()
+            return km
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583020800")
+    p = plan(str(source), out_dir=tmp_path / "out")
+    page = brief_page(p.meeting, "th")
+    once = Dying(1)
+    try:
+        execute_notebook(p.notebook, tmp_path / "again.ipynb", p.parameters, tmp_path / "a.failed.ipynb", page, source.parent, once)
+    finally:
+        once.close()
+    assert once.handed == 2
+    fine = Kernels()
+    try:
+        execute_notebook(p.notebook, tmp_path / "fine.ipynb", p.parameters, tmp_path / "f.failed.ipynb", page, source.parent, fine)
+    finally:
+        fine.close()
+    assert (tmp_path / "again.ipynb").read_bytes() == (tmp_path / "fine.ipynb").read_bytes()
+
+    twice = Dying(2)
+    try:
+        with pytest.raises(CellFailed, match="the notebook kernel failed .DiedAtStart: Kernel died before replying to kernel_info"):
+            execute_notebook(p.notebook, tmp_path / "never.ipynb", p.parameters, tmp_path / "n.failed.ipynb", page, source.parent, twice)
+    finally:
+        twice.close()
+    assert twice.handed == 2 and not (tmp_path / "never.ipynb").exists()
+    assert kernel_children() == []

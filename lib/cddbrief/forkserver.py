@@ -377,10 +377,13 @@ def _become_kernel(sock: socket.socket, request: dict, template: int) -> None:
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except BaseException:
-        import traceback
+    except BaseException as exc:  # one line, as a user reads it (the build says the kernel failed, or starts another)
+        if os.environ.get("CDDBRIEF_DEBUG"):
+            import traceback
 
-        traceback.print_exc()
+            traceback.print_exc()
+        else:
+            print(f"cddbrief: a kernel could not start ({type(exc).__name__}: {exc})", file=sys.stderr)
     finally:
         try:
             import atexit

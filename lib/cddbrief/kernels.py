@@ -110,6 +110,11 @@ def manager_class():
     return KernelManager
 
 
+class DiedAtStart(RuntimeError):
+    """A kernel ended before it answered: most often a port that another process took between the
+    moment jupyter_client chose it and the kernel bound it (TCP's race); a new kernel gets new ports."""
+
+
 @cache
 def ready_client():
     """jupyter_client's ``AsyncKernelClient``, but ready as soon as the kernel is: when it has answered
@@ -145,7 +150,7 @@ def ready_client():
                     self._handle_kernel_info_reply(msg)
                     return
                 if not await self._async_is_alive():
-                    raise RuntimeError("Kernel died before replying to kernel_info")
+                    raise DiedAtStart("Kernel died before replying to kernel_info")
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 

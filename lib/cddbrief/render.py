@@ -26,7 +26,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import BadSetting, CellFailed, OutputNotWritable
-from .kernels import ARGUMENTS, KERNEL, Kernels, end
+from .kernels import ARGUMENTS, KERNEL, DiedAtStart, Kernels, end
 
 FORMATS = ("html", "pdf")
 LANGS = ("th", "en")
@@ -342,15 +342,23 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
     cwd = Path(cwd or Path.cwd())  # the source's folder: parameters name the file, not a machine's path
     km = None
     try:
-        if kernels is not None:
-            km = kernels.take(cwd)
-            how = {"engine_name": _engine(), "km": km}
-        else:
-            how = {"extra_arguments": [ARGUMENTS[0]]}  # nbclient adds the in-memory history itself
-        executed = papermill.execute_notebook(
-            str(notebook), str(output), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-            request_save_on_cell_execute=False, cwd=str(cwd), execution_timeout=limit, **how,
-        )  # fmt: skip
+        for attempt in (1, 2):
+            if kernels is not None:
+                km = kernels.take(cwd)
+                how = {"engine_name": _engine(), "km": km}
+            else:
+                how = {"extra_arguments": [ARGUMENTS[0]]}  # nbclient adds the in-memory history itself
+            try:
+                executed = papermill.execute_notebook(
+                    str(notebook), str(output), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
+                    request_save_on_cell_execute=False, cwd=str(cwd), execution_timeout=limit, **how,
+                )  # fmt: skip
+                break
+            except DiedAtStart:
+                if attempt == 2:
+                    raise
+                end(km)  # no cell ran: the notebook runs once more, in a new kernel with new ports
+                km = None
     except CellTimeoutError:  # a TimeoutError, so an OSError: said here, before a full disk is
         kept = _keep_failed(output, failed)
         where = f"; what ran is kept at {kept}" if kept else ""
