@@ -114,3 +114,8 @@ def test_meeting_facts_are_compact_and_the_agenda_starts_on_page_one(tmp_path):
     gaps = [b - a for a, b in zip(lines, lines[1:])]
     assert max(gaps) < 2.5 * height, gaps  # no blank band between facts
     assert end - top < 12 * height  # ten facts in two columns: about six lines
+    # the running header is read once a page: the hidden element it is taken from draws no text
+    pages = subprocess.run(["pdftotext", str(out / "2562-04" / "brief.pdf"), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    pages = [page for page in pages if page.strip()]
+    running = "สรุปการประชุม ครั้งที่ 4/2562 · สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"
+    assert [page.count(running) for page in pages] == [1] * len(pages)
