@@ -483,3 +483,46 @@ def test_how_well_numbered_points_and_agenda_items_fit():
     assert fit(minutes, agenda) == 0.5
     assert fit(minutes, agenda + "ระเบียบวาระที่ 2 เรื่องอื่น ๆ\n") == 0.8
     assert fit(minutes, agenda + "มติที่ประชุม รับทราบ\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n") == 0.9
+
+
+def test_a_marker_padded_past_eight_characters_is_still_a_marker():
+    """``1.`` followed by a run of spaces (a PDF export's padding) opens a point as ``1.`` does."""
+    from cddbrief.readers.points import marker_at
+
+    padded = marker_at("1.          ให้จังหวัดรายงานผล")
+    assert padded is not None and padded.group("num") == "1" and padded.end() == 12
+    assert marker_at("  (2)         ให้อำเภอติดตาม").group("paren") == "2"
+
+
+def test_the_minutes_reader_has_no_ceiling_without_an_agenda_word():
+    """Minutes go by ระเบียบวาระ: a post with numbered points and no วาระ anywhere is not minutes."""
+    from cddbrief.readers import minutes
+
+    post = read_bytes("สรุปการประชุม ครั้งที่ 2/2565\n1. เรื่องงบประมาณ ให้อำเภอรายงาน\n".encode(), "x.txt")
+    assert minutes.ceiling(post) == 0.0
+    agenda = read_bytes("รายงานการประชุม ครั้งที่ 2/2565\nระเบียบวาระที่ 1 เรื่องแจ้ง\n".encode(), "x.txt")
+    assert minutes.ceiling(agenda) == 0.9
+
+
+def test_a_title_of_two_lines_above_the_office_is_read_whole():
+    """The lines above the office and the number are the title, all of them, in order."""
+    from cddbrief.header import read_header
+
+    header = read_header(["บันทึกสรุปการประชุมผู้บริหาร", "ผ่านระบบวิดีโอทางไกล", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "ครั้งที่ 3/2563"], [])
+    assert header.title == "บันทึกสรุปการประชุมผู้บริหาร ผ่านระบบวิดีโอทางไกล"
+    assert (header.office, header.number, header.year_be) == ("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", 3, 2563)
+
+
+def test_numbered_points_end_at_a_posts_credits_line():
+    """A web post's points end at its credits (ภาพ/ข่าว): a numbered line after them is the page's
+    trailer, not a third item."""
+    text = (
+        "สรุปการประชุมประจำเดือน ครั้งที่ 5/2566 ผ่านระบบ TV พช. สำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n\n"
+        "1. เรื่องกองทุนหมู่บ้าน ให้อำเภอตรวจสอบบัญชีให้แล้วเสร็จภายใน 30 มิ.ย. 66\n"
+        "2. เรื่องการเบิกจ่ายงบประมาณ ให้เร่งรัดการเบิกจ่ายให้ได้ร้อยละ 80\n\n"
+        "ภาพ/ข่าว : กลุ่มงานส่งเสริม\n"
+        "3. ติดตามผลการดำเนินงานเพิ่มเติมได้ที่หน้าเว็บไซต์\n"
+    )
+    meeting = parse_document(read_bytes(text.encode(), "post.txt"))
+    assert [(i.no, i.topic) for i in meeting.items] == [(1, "เรื่องกองทุนหมู่บ้าน"), (2, "เรื่องการเบิกจ่ายงบประมาณ")]
+    assert [d.text for d in meeting.items[1].directives] == ["ให้เร่งรัดการเบิกจ่ายให้ได้ร้อยละ 80"]
