@@ -35,11 +35,23 @@ def source(tmp_path) -> Path:
     return Path(shutil.copy(SAMPLE, folder / "ครั้งที่4.txt"))
 
 
+def run_brief(p, page, folder: Path, name: str, kernels=None):
+    """The brief notebook of plan ``p`` executed into ``folder/name.ipynb`` in a kernel of ``kernels``
+    (closed after; None: the kernel papermill starts itself, cold): the executed notebook."""
+    from cddbrief.render import execute_notebook
+
+    try:
+        return execute_notebook(p.notebook, folder / f"{name}.ipynb", p.parameters, folder / f"{name}.failed.ipynb", page, p.path.parent, kernels)
+    finally:
+        if kernels is not None:
+            kernels.close()
+
+
 def test_a_warm_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeypatch):
     """The notebook run in a kernel started ahead and warmed with imports, and the same run in the
     kernel papermill starts itself: the same executed notebook and the same HTML, byte for byte."""
     from cddbrief.kernels import Kernels
-    from cddbrief.render import execute_notebook, export_html
+    from cddbrief.render import export_html
     from cddbrief.report import brief_page, plan
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583020800")
@@ -47,11 +59,8 @@ def test_a_warm_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeypat
     page = brief_page(p.meeting, "th")
     kernels = Kernels()
     kernels.prestart(source.parent)
-    try:
-        warm = execute_notebook(p.notebook, tmp_path / "warm.ipynb", p.parameters, tmp_path / "warm.failed.ipynb", page, source.parent, kernels)
-    finally:
-        kernels.close()
-    cold = execute_notebook(p.notebook, tmp_path / "cold.ipynb", p.parameters, tmp_path / "cold.failed.ipynb", page, source.parent, None)
+    warm = run_brief(p, page, tmp_path, "warm", kernels)
+    cold = run_brief(p, page, tmp_path, "cold")
     assert (tmp_path / "warm.ipynb").read_bytes() == (tmp_path / "cold.ipynb").read_bytes()
     assert export_html(warm, page) == export_html(cold, page)
     shown = json.loads((tmp_path / "warm.ipynb").read_text(encoding="utf-8"))
@@ -145,7 +154,7 @@ def test_a_kernel_that_draws_beside_gives_the_bytes_of_a_cold_one(source, tmp_pa
     child: the executed notebook and HTML are byte for byte those of papermill's own cold kernel,
     and no process is left."""
     from cddbrief.kernels import Kernels
-    from cddbrief.render import execute_notebook, export_html
+    from cddbrief.render import export_html
     from cddbrief.report import brief_page, plan
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583020800")
@@ -162,10 +171,11 @@ def test_a_kernel_that_draws_beside_gives_the_bytes_of_a_cold_one(source, tmp_pa
         from cddbrief.kernels import end
 
         end(km)
-        beside = execute_notebook(p.notebook, tmp_path / "beside.ipynb", p.parameters, tmp_path / "b.failed.ipynb", page, source.parent, kernels)
-    finally:
+    except BaseException:
         kernels.close()
-    cold = execute_notebook(p.notebook, tmp_path / "cold.ipynb", p.parameters, tmp_path / "cold.failed.ipynb", page, source.parent, None)
+        raise
+    beside = run_brief(p, page, tmp_path, "beside", kernels)
+    cold = run_brief(p, page, tmp_path, "cold")
     assert (tmp_path / "beside.ipynb").read_bytes() == (tmp_path / "cold.ipynb").read_bytes()
     assert export_html(beside, page) == export_html(cold, page)
     assert kernel_children() == []
@@ -179,7 +189,6 @@ def test_a_kernel_that_dies_at_start_is_replaced_once(source, tmp_path, monkeypa
 
     from cddbrief.errors import CellFailed
     from cddbrief.kernels import Kernels
-    from cddbrief.render import execute_notebook
     from cddbrief.report import brief_page, plan
 
     class Dying(Kernels):
@@ -201,23 +210,13 @@ def test_a_kernel_that_dies_at_start_is_replaced_once(source, tmp_path, monkeypa
     p = plan(str(source), out_dir=tmp_path / "out")
     page = brief_page(p.meeting, "th")
     once = Dying(1)
-    try:
-        execute_notebook(p.notebook, tmp_path / "again.ipynb", p.parameters, tmp_path / "a.failed.ipynb", page, source.parent, once)
-    finally:
-        once.close()
+    run_brief(p, page, tmp_path, "again", once)
     assert once.handed == 2
-    fine = Kernels()
-    try:
-        execute_notebook(p.notebook, tmp_path / "fine.ipynb", p.parameters, tmp_path / "f.failed.ipynb", page, source.parent, fine)
-    finally:
-        fine.close()
+    run_brief(p, page, tmp_path, "fine", Kernels())
     assert (tmp_path / "again.ipynb").read_bytes() == (tmp_path / "fine.ipynb").read_bytes()
 
     twice = Dying(2)
-    try:
-        with pytest.raises(CellFailed, match="the notebook kernel failed .DiedAtStart: Kernel died before replying to kernel_info"):
-            execute_notebook(p.notebook, tmp_path / "never.ipynb", p.parameters, tmp_path / "n.failed.ipynb", page, source.parent, twice)
-    finally:
-        twice.close()
+    with pytest.raises(CellFailed, match="the notebook kernel failed .DiedAtStart: Kernel died before replying to kernel_info"):
+        run_brief(p, page, tmp_path, "never", twice)
     assert twice.handed == 2 and not (tmp_path / "never.ipynb").exists()
     assert kernel_children() == []
