@@ -94,7 +94,8 @@ def read_source(path: Path) -> Source:
         if line.strip() and not line.startswith("//"):
             key, value = line.split(":", 1)
             value = value.strip()
-            meta[key.strip()] = [v.strip() for v in value.split(";") if v.strip()] if key.strip() in LIST_KEYS else value
+            key = key.strip()
+            meta[key] = [v.strip() for v in value.split(";") if v.strip()] if key in LIST_KEYS else value
     blocks = []
     for chunk in re.split(r"\n\s*\n", body.strip("\n")):
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
@@ -146,7 +147,8 @@ def expected(source: Source) -> dict:
     for piece in marked_text(source):
         for match in FIGURE.finditer(piece):
             value = float(match.group(2))
-            figures.append({"value": int(value) if value.is_integer() else value, "unit": match.group(3), "surface": match.group(1)})
+            value = int(value) if value.is_integer() else value
+            figures.append({"value": value, "unit": match.group(3), "surface": match.group(1)})
         for match in DATE.finditer(piece):
             dates.append({"start": match.group(2), "end": match.group(3) or match.group(2), "surface": match.group(1)})
         not_figures += [m.group(1) for m in TRAP.finditer(piece)]
@@ -300,18 +302,22 @@ PAGE = """<!DOCTYPE html>
 <article class="post">
 <div class="post-category">{category}</div>
 <h1 class="entry-title">{title}</h1>
-<div class="entry-meta"><span class="posted-on">โพสต์เมื่อ {published_th}</span> <span class="author">โดย {author}</span> <span class="views">เข้าชม {views} ครั้ง</span></div>
+<div class="entry-meta"><span class="posted-on">โพสต์เมื่อ {published_th}</span>
+<span class="author">โดย {author}</span> <span class="views">เข้าชม {views} ครั้ง</span></div>
 <div class="entry-content">
 {body}
 </div>
-<div class="share"><span>แชร์</span> <a href="#fb">Facebook</a> <a href="#line">LINE</a> <a href="#x">X</a> <a href="#copy">คัดลอกลิงก์</a></div>
+<div class="share"><span>แชร์</span> <a href="#fb">Facebook</a> <a href="#line">LINE</a> <a href="#x">X</a>
+<a href="#copy">คัดลอกลิงก์</a></div>
 <div class="tags">แท็ก: <a href="/tag/1">{tag1}</a> <a href="/tag/2">{tag2}</a></div>
 </article>
 </main>
 <aside class="sidebar"><h3>ข่าวล่าสุด</h3><ul>
 {sidebar}
-</ul><h3>ลิงก์หน่วยงาน</h3><ul><li><a href="https://example.invalid/a">กรมการพัฒนาชุมชน</a></li><li><a href="https://example.invalid/b">ระบบ e-Office</a></li></ul></aside>
-<footer class="site-footer"><p>{site} {address}</p><p>โทรศัพท์ {phone} โทรสาร {phone}</p><p>สงวนลิขสิทธิ์ © {copyright} {site}</p></footer>
+</ul><h3>ลิงก์หน่วยงาน</h3><ul><li><a href="https://example.invalid/a">กรมการพัฒนาชุมชน</a></li><li>
+<a href="https://example.invalid/b">ระบบ e-Office</a></li></ul></aside>
+<footer class="site-footer"><p>{site} {address}</p><p>โทรศัพท์ {phone} โทรสาร {phone}</p>
+<p>สงวนลิขสิทธิ์ © {copyright} {site}</p></footer>
 </body>
 </html>
 """
@@ -338,7 +344,8 @@ def render_html(source: Source) -> str:
             body.append(_html_table(block.rows))
         else:
             body.append("<p>" + "<br>\n".join(html.escape(plain(line)) for line in block.lines) + "</p>")
-    sidebar = "\n".join(f'<li><a href="/post/{k}">{html.escape(text)}</a></li>' for k, text in enumerate(meta.get("sidebar", []), 1))
+    links = enumerate(meta.get("sidebar", []), 1)
+    sidebar = "\n".join(f'<li><a href="/post/{k}">{html.escape(text)}</a></li>' for k, text in links)
     published = meta.get("published", "2023-01-01")
     return PAGE.format(
         title=html.escape(source.title),
@@ -364,19 +371,22 @@ def print_pdfs(docx_paths: list[Path], outdir: Path) -> None:
     """Print Word files to PDF with LibreOffice, in one run, with a profile of our own (other soffice
     processes on the machine keep theirs)."""
     with tempfile.TemporaryDirectory() as profile:
-        command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(outdir)]
+        command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless"]
+        command += ["--convert-to", "pdf", "--outdir", str(outdir)]
         subprocess.run(command + [str(p) for p in docx_paths], check=True, capture_output=True, timeout=900)
 
 
 def main(argv: list[str]) -> None:
     with_pdf = "--no-pdf" not in argv
     prefixes = [a for a in argv if not a.startswith("--")]
-    sources = [read_source(p) for p in sorted(SOURCES.glob("*.txt")) if not prefixes or p.stem.startswith(tuple(prefixes))]
+    paths = [p for p in sorted(SOURCES.glob("*.txt")) if not prefixes or p.stem.startswith(tuple(prefixes))]
+    sources = [read_source(p) for p in paths]
     to_print = []
     for source in sources:
         reading = expected(source)
         forms = reading["forms"]
-        (OUT / f"{source.name}.expected.json").write_text(json.dumps(reading, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        text = json.dumps(reading, ensure_ascii=False, indent=1) + "\n"
+        (OUT / f"{source.name}.expected.json").write_text(text, encoding="utf-8")
         if "txt" in forms:
             (OUT / f"{source.name}.txt").write_text(render_txt(source), encoding="utf-8")
         if "docx" in forms or "pdf" in forms:
