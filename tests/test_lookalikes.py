@@ -129,6 +129,10 @@ KNOWN_GAPS = {
         'dates'),
     *gaps('n11_sao_council_background.pdf', 'meeting_date', 'office', 'chair', 'place', 'directives', 'figures',
         'dates'),
+    *gaps('n12_prov_thai_number_room.txt', 'chair', 'place', 'directives', 'figures'),
+    *gaps('n12_prov_thai_number_room.docx', 'chair', 'place', 'directives', 'figures'),
+    *gaps('n12_prov_thai_number_room.html', 'chair', 'place', 'directives', 'figures'),
+    *gaps('n12_prov_thai_number_room.pdf', 'meeting_id', 'chair', 'items', 'directives', 'figures'),
     *gaps('o01_edu_attends_zoom.txt', 'meeting_date', 'office', 'chair', 'directives', 'figures', 'dates'),
     *gaps('o01_edu_attends_zoom.docx', 'meeting_date', 'office', 'chair', 'directives', 'figures', 'dates'),
     *gaps('o01_edu_attends_zoom.html', 'meeting_date', 'office', 'chair', 'directives', 'figures', 'dates'),
@@ -276,3 +280,59 @@ def test_the_eval_prints_both_tables(capsys):
 def test_the_tools_doctests():
     for module in (make_lookalikes, eval_lookalikes):
         assert doctest.testmod(module).failed == 0
+
+
+# --- the judge itself: it must fail a wrong reading as surely as it passes a right one -------------
+
+
+def _right_reading(expected: dict) -> dict:
+    """A reading that gives exactly what the document's expected reading asks for."""
+    want = expected["meeting"]
+    items = [{"topic": topic.replace("*", "หัวข้อ"), "directives": []} for topic in expected["topics"]]
+    if items:
+        items[0]["directives"] = [{"no": k + 1, "text": "ให้ดำเนินการ"} for k in range(expected["directives"] or 0)]
+    meeting = {"id": want["id"], "meeting_date": want["meeting_date"], "office": want["office"], "chair": want["chair"]}
+    meeting["place"] = want["place"]
+    figures = [{"value": f["value"], "unit": f["unit"]} for f in expected["figures"]]
+    dates = [{"start": d["start"], "end": d["end"]} for d in expected["dates"]]
+    source = {"layout": expected["accept_layouts"][0]}
+    return {"meeting": meeting, "source": source, "items": items, "quantities": figures, "dates": dates}
+
+
+JUDGED = ["n09_dept_morning_brief", "m01_prov_minutes_subtopics", "t03_table_no_numbers_monthly"]
+
+
+@pytest.mark.parametrize("name", JUDGED)
+def test_the_judge_passes_a_right_reading_and_fails_each_wrong_field(expected_by_name, name):
+    expected = expected_by_name[name]
+    right = _right_reading(expected)
+    assert all(ok for ok, _ in eval_lookalikes.judge(expected, right).values())
+    wrong_chair = json.loads(json.dumps(right))
+    wrong_chair["meeting"]["chair"] = (expected["meeting"]["chair"] or "") + " ครั้งที่ 7/2566"  # runs past the person
+    assert not eval_lookalikes.judge(expected, wrong_chair)["chair"][0]
+    no_date = json.loads(json.dumps(right))
+    no_date["meeting"]["meeting_date"] = "2024-04-02"  # a page's banner date
+    assert not eval_lookalikes.judge(expected, no_date)["meeting_date"][0]
+    one_figure_short = json.loads(json.dumps(right))
+    one_figure_short["quantities"].pop()
+    assert not eval_lookalikes.judge(expected, one_figure_short)["figures"][0]
+    merged = json.loads(json.dumps(right))
+    merged["items"] = merged["items"][:1]
+    assert not eval_lookalikes.judge(expected, merged)["items"][0]
+    refused = eval_lookalikes.judge(expected, "NotAWriteUp: x.pdf holds no items")
+    assert not any(ok for ok, _ in refused.values())
+
+
+def test_a_room_or_floor_read_as_a_figure_is_caught(expected_by_name):
+    expected = expected_by_name["n09_dept_morning_brief"]  # ห้องประชุม 5001, ชั้น 5, อาคาร 1-3
+    for value, unit in ((5001, "ห้อง"), (5, "ชั้น"), (3, "อาคาร")):
+        reading = _right_reading(expected)
+        reading["quantities"].append({"value": value, "unit": unit})
+        ok, seen = eval_lookalikes.judge(expected, reading)["not_figures"]
+        assert not ok and str(value) in seen
+
+
+def test_a_document_that_is_no_meeting_must_be_refused(expected_by_name):
+    expected = expected_by_name["x01_ceremony_not_meeting"]
+    assert eval_lookalikes.judge(expected, "NotAWriteUp: no meeting")["parsed"][0]
+    assert not eval_lookalikes.judge(expected, {"meeting": {}, "items": [{"topic": "ทำบุญ"}]})["parsed"][0]
