@@ -24,7 +24,9 @@ Fields (one verdict each, per file):
   found anywhere in ``Meeting.to_dict()`` (any dict with ``value`` and ``unit``; any ISO day), so
   figures outside directives count wherever the model puts them; recall is printed;
 - ``not_figures``: no figure's value is the number of a room, floor, order, programme name… of the
-  document (unless that value is also an expected figure).
+  document (unless that value is also an expected figure);
+- ``published``: ``meeting.published`` is the web page's own date for the .html, none for the other kinds
+  (a model without the key reads as none).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "lookalike"
 KINDS = ("txt", "docx", "html", "pdf")
 FIELDS = ("parsed", "meeting_id", "meeting_date", "office", "chair", "place", "layout", "items", "directives")
-FIELDS += ("figures", "dates", "not_figures")
+FIELDS += ("figures", "dates", "not_figures", "published")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -109,8 +111,8 @@ def numbers_of(text: str) -> set[float]:
     return {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text.translate(THAI_DIGITS))}
 
 
-def judge(expected: dict, found: dict | str) -> dict[str, tuple[bool, str]]:
-    """Each field's verdict (right or not, and what was found) for one file's reading."""
+def judge(expected: dict, found: dict | str, kind: str = "txt") -> dict[str, tuple[bool, str]]:
+    """Each field's verdict (right or not, and what was found) for one file's reading (``kind``: its file kind)."""
     if expected["refused"]:
         return {"parsed": (isinstance(found, str), found if isinstance(found, str) else "read as a meeting")}
     if isinstance(found, str):
@@ -151,6 +153,9 @@ def judge(expected: dict, found: dict | str) -> dict[str, tuple[bool, str]]:
     trap_values = {v for trap in expected["not_figures"] for v in numbers_of(trap)} - wanted_values
     false = sorted({f"{v:g} {u}" for v, u in have if v in trap_values})
     verdicts["not_figures"] = (not false, ", ".join(false))
+    # the web page's own date, kept apart from the meeting's (a file without one has none)
+    published = want["published"] if kind == "html" else None
+    verdicts["published"] = (meeting.get("published") == published, str(meeting.get("published")))
     return verdicts
 
 
@@ -173,12 +178,12 @@ def evaluate() -> list[dict]:
         for path in files_of(expected):
             found = reading(str(path))
             row = {"file": path.name, "name": expected["name"], "kind": path.suffix[1:], "layout": expected["layout"]}
-            rows.append({**row, "verdicts": judge(expected, found), "recall": recall(expected, found)})
+            rows.append({**row, "verdicts": judge(expected, found, row["kind"]), "recall": recall(expected, found)})
     return rows
 
 
-COLUMNS = FIELDS[:9] + ("not_figures",)
-HEADS = ("files", "parsed", "id", "date", "office", "chair", "place", "layout", "items", "direct.", "no-false")
+COLUMNS = FIELDS[:9] + ("not_figures", "published")
+HEADS = ("files", "parsed", "id", "date", "office", "chair", "place", "layout", "items", "direct.", "no-false", "publ.")
 HEADS += ("figures", "dates")
 
 
