@@ -1,0 +1,345 @@
+"""The look-alike set (tests/data/lookalike/): invented write-ups shaped like real ones, read back value for value.
+
+Each document (made by tools/make_lookalikes.py from its source description) is read in every file
+kind it has, and each field of its expected reading is a test of its own: parsed, meeting id,
+meeting date, office, chair, place, layout, items (topics), directives, figures, dates, and no
+room, floor or order number taken for a figure (the verdicts are tools/eval_lookalikes.py's).
+
+What today's readers miss is listed in KNOWN_GAPS: those cases are expected failures (strict: a gap
+that closes fails as XPASS, so the set shrinks as the readers improve; regenerate it with
+``tools/eval_lookalikes.py --gaps``). Everything else must hold.
+"""
+
+from __future__ import annotations
+
+import doctest
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import eval_lookalikes  # noqa: E402
+import make_lookalikes  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "lookalike"
+SOURCES = sorted((DATA / "sources").glob("*.txt"))
+
+
+def gaps(file: str, *fields: str) -> list[tuple[str, str]]:
+    return [(file, field) for field in fields]
+
+
+# Why each kind of miss happens today (issue 18's sections).
+GAP_REASONS = {
+    "parsed": "refused (issue 18 §2: a narrative post is a meeting write-up)",
+    "meeting_id": "the number is split over lines, or beside a running number, or apart from its year (§3)",
+    "meeting_date": "the date is not taken from the meeting's own sentence (วันนี้ (…), เมื่อวันที่ …) (§4)",
+    "office": "the office is named only in the body, or is another agency's (§4)",
+    "chair": "the chair is read as the words after เป็นประธาน, or not found before it / in the attendee list (§4)",
+    "place": "the place runs past the room into the next clause, or stops at a PDF line end (§4)",
+    "layout": "a table without ruling lines in a PDF is read as prose (§6)",
+    "items": "topic paragraphs, sub-agenda topics (4.1 …) or borderless PDF rows are not the items (§2, §5, §6)",
+    "directives": "reported lines, resolutions or PDF line breaks are counted as directives (§1, §2, §5)",
+    "figures": "figures outside directives are dropped, or a counted noun is not known (§1, §7)",
+    "dates": "dates outside directives are dropped (§1)",
+    "not_figures": "a room, floor, order or programme number is taken as a figure (§7)",
+    "published": "the web page's publication date is not kept apart as published (§4)",
+}
+
+
+# Today's misses (tools/eval_lookalikes.py --gaps on the code this branch started from).
+KNOWN_GAPS = {
+    *gaps('m01_prov_minutes_subtopics.txt', 'items', 'figures'),
+    *gaps('m01_prov_minutes_subtopics.docx', 'items', 'figures'),
+    *gaps('m01_prov_minutes_subtopics.html', 'items', 'figures', 'published'),
+    *gaps('m01_prov_minutes_subtopics.pdf', 'items', 'directives', 'figures'),
+    *gaps('m02_district_monthly_minutes_thai.txt', 'meeting_id', 'items', 'directives'),
+    *gaps('m02_district_monthly_minutes_thai.docx', 'meeting_id', 'items', 'directives'),
+    *gaps('m02_district_monthly_minutes_thai.html', 'meeting_id', 'items', 'directives', 'published'),
+    *gaps('m02_district_monthly_minutes_thai.pdf', 'meeting_id', 'items', 'figures'),
+    *gaps('m03_edu_minutes_running_number.txt', 'meeting_id', 'office', 'items', 'figures'),
+    *gaps('m03_edu_minutes_running_number.docx', 'meeting_id', 'office', 'items', 'figures'),
+    *gaps('m03_edu_minutes_running_number.html', 'meeting_id', 'office', 'items', 'figures', 'published'),
+    *gaps('m03_edu_minutes_running_number.pdf', 'meeting_id', 'office', 'chair', 'items', 'directives', 'figures'),
+    *gaps('m04_agenda_summary_dashes.txt', 'chair', 'place', 'directives'),
+    *gaps('m04_agenda_summary_dashes.docx', 'chair', 'place', 'directives'),
+    *gaps('m04_agenda_summary_dashes.html', 'chair', 'place', 'directives', 'published'),
+    *gaps('m04_agenda_summary_dashes.pdf', 'chair', 'place', 'directives'),
+    *gaps('m05_ministry_minutes_split_id.txt', 'meeting_id', 'office', 'items'),
+    *gaps('m05_ministry_minutes_split_id.docx', 'meeting_id', 'office', 'items'),
+    *gaps('m05_ministry_minutes_split_id.html', 'meeting_id', 'office', 'items', 'published'),
+    *gaps('m05_ministry_minutes_split_id.pdf', 'meeting_id', 'office', 'items', 'directives'),
+    *gaps('m06_sao_council_minutes.txt', 'office', 'chair', 'items', 'directives', 'figures'),
+    *gaps('m06_sao_council_minutes.docx', 'office', 'chair', 'items', 'directives', 'figures'),
+    *gaps('m06_sao_council_minutes.html', 'office', 'chair', 'items', 'directives', 'figures', 'published'),
+    *gaps('m06_sao_council_minutes.pdf', 'office', 'chair', 'items', 'directives', 'figures'),
+    *gaps('n01_dept_monthly_vdo.txt', 'office', 'chair', 'figures', 'dates'),
+    *gaps('n01_dept_monthly_vdo.docx', 'office', 'chair', 'figures', 'dates'),
+    *gaps('n01_dept_monthly_vdo.html', 'office', 'chair', 'figures', 'dates', 'published'),
+    *gaps('n01_dept_monthly_vdo.pdf', 'meeting_date', 'office', 'chair', 'items', 'directives', 'figures', 'dates'),
+    *gaps('n02_prov_today_women.txt', 'meeting_date', 'chair', 'figures', 'dates'),
+    *gaps('n02_prov_today_women.docx', 'meeting_date', 'chair', 'figures', 'dates'),
+    *gaps('n02_prov_today_women.html', 'meeting_date', 'chair', 'figures', 'dates', 'published'),
+    *gaps('n02_prov_today_women.pdf', 'meeting_date', 'chair', 'figures', 'dates'),
+    *gaps('n03_district_attends_dept.txt', 'items'),
+    *gaps('n03_district_attends_dept.docx', 'items'),
+    *gaps('n03_district_attends_dept.html', 'items', 'published'),
+    *gaps('n03_district_attends_dept.pdf', 'meeting_date', 'chair', 'place', 'items', 'directives', 'figures',
+        'dates'),
+    *gaps('n04_prov_standards_nonumber.txt', 'chair', 'items'),
+    *gaps('n04_prov_standards_nonumber.docx', 'chair', 'items'),
+    *gaps('n04_prov_standards_nonumber.html', 'chair', 'items', 'published'),
+    *gaps('n04_prov_standards_nonumber.pdf', 'chair', 'items', 'figures'),
+    *gaps('n05_prov_thai_digits_policy.txt', 'figures'),
+    *gaps('n05_prov_thai_digits_policy.docx', 'figures'),
+    *gaps('n05_prov_thai_digits_policy.html', 'meeting_date', 'office', 'chair', 'place', 'items', 'directives',
+        'figures', 'published'),
+    *gaps('n05_prov_thai_digits_policy.pdf', 'place', 'items', 'directives', 'figures', 'dates'),
+    *gaps('n06_district_monthly_march.txt', 'meeting_id', 'chair', 'directives', 'figures'),
+    *gaps('n06_district_monthly_march.docx', 'meeting_id', 'chair', 'directives', 'figures'),
+    *gaps('n06_district_monthly_march.html', 'meeting_id', 'chair', 'directives', 'figures', 'published'),
+    *gaps('n06_district_monthly_march.pdf', 'meeting_id', 'chair', 'items', 'directives', 'figures'),
+    *gaps('n07_prov_women_delegated.txt', 'office', 'chair', 'items'),
+    *gaps('n07_prov_women_delegated.docx', 'office', 'chair', 'items'),
+    *gaps('n07_prov_women_delegated.html', 'office', 'chair', 'items', 'published'),
+    *gaps('n07_prov_women_delegated.pdf', 'office', 'chair', 'place', 'items', 'directives', 'figures', 'dates'),
+    *gaps('n08_district_fiscal_first.txt', 'meeting_date', 'chair', 'place', 'items', 'directives', 'figures',
+        'dates'),
+    *gaps('n08_district_fiscal_first.docx', 'meeting_date', 'chair', 'place', 'items', 'directives', 'figures',
+        'dates'),
+    *gaps('n08_district_fiscal_first.html', 'meeting_date', 'chair', 'place', 'items', 'directives', 'figures',
+        'dates', 'published'),
+    *gaps('n08_district_fiscal_first.pdf', 'chair', 'place', 'items', 'directives', 'figures'),
+    *gaps('n09_dept_morning_brief.txt', 'office', 'chair', 'place', 'figures', 'dates'),
+    *gaps('n09_dept_morning_brief.docx', 'office', 'chair', 'place', 'figures', 'dates'),
+    *gaps('n09_dept_morning_brief.html', 'office', 'chair', 'place', 'figures', 'dates', 'published'),
+    *gaps('n09_dept_morning_brief.pdf', 'office', 'chair', 'figures', 'dates'),
+    *gaps('n10_news_repost_ceremony_first.txt', 'meeting_date', 'chair', 'figures', 'dates'),
+    *gaps('n10_news_repost_ceremony_first.docx', 'meeting_date', 'chair', 'figures', 'dates'),
+    *gaps('n10_news_repost_ceremony_first.html', 'meeting_date', 'chair', 'figures', 'dates', 'published'),
+    *gaps('n10_news_repost_ceremony_first.pdf', 'meeting_date', 'chair', 'items', 'directives', 'figures', 'dates'),
+    *gaps('n11_sao_council_background.txt', 'meeting_date', 'office', 'chair', 'place', 'directives', 'figures',
+        'dates'),
+    *gaps('n11_sao_council_background.docx', 'meeting_date', 'office', 'chair', 'place', 'directives', 'figures',
+        'dates'),
+    *gaps('n11_sao_council_background.html', 'meeting_date', 'office', 'chair', 'place', 'directives', 'figures',
+        'dates', 'published'),
+    *gaps('n11_sao_council_background.pdf', 'meeting_date', 'office', 'chair', 'place', 'directives', 'figures',
+        'dates'),
+    *gaps('n12_prov_thai_number_room.txt', 'chair', 'place', 'directives', 'figures'),
+    *gaps('n12_prov_thai_number_room.docx', 'chair', 'place', 'directives', 'figures'),
+    *gaps('n12_prov_thai_number_room.html', 'chair', 'place', 'directives', 'figures', 'published'),
+    *gaps('n12_prov_thai_number_room.pdf', 'meeting_id', 'chair', 'items', 'directives', 'figures'),
+    *gaps('o01_edu_attends_zoom.txt', 'meeting_date', 'office', 'chair', 'directives', 'figures', 'dates'),
+    *gaps('o01_edu_attends_zoom.docx', 'meeting_date', 'office', 'chair', 'directives', 'figures', 'dates'),
+    *gaps('o01_edu_attends_zoom.html', 'meeting_date', 'office', 'chair', 'directives', 'figures', 'dates',
+        'published'),
+    *gaps('o01_edu_attends_zoom.pdf', 'meeting_date', 'office', 'chair', 'items', 'directives', 'figures', 'dates'),
+    *gaps('o02_sao_post_double_spaces.txt', 'office', 'chair', 'place', 'figures'),
+    *gaps('o02_sao_post_double_spaces.docx', 'office', 'chair', 'place', 'figures'),
+    *gaps('o02_sao_post_double_spaces.html', 'meeting_date', 'office', 'chair', 'place', 'items', 'directives',
+        'published'),
+    *gaps('o02_sao_post_double_spaces.pdf', 'office', 'chair', 'place', 'items', 'directives', 'figures', 'dates'),
+    *gaps('o03_ministry_regional_attends.txt', 'office', 'directives'),
+    *gaps('o03_ministry_regional_attends.docx', 'office', 'directives'),
+    *gaps('o03_ministry_regional_attends.html', 'office', 'directives', 'published'),
+    *gaps('o03_ministry_regional_attends.pdf', 'office', 'chair', 'place', 'items', 'directives', 'figures', 'dates'),
+    *gaps('p01_district_numbered_points.html', 'published'),
+    *gaps('p01_district_numbered_points.pdf', 'place'),
+    *gaps('p02_prov_inline_points.html', 'published'),
+    *gaps('p02_prov_inline_points.pdf', 'chair', 'place', 'items', 'directives', 'dates'),
+    *gaps('t01_table_grid.txt', 'dates'),
+    *gaps('t01_table_grid.docx', 'dates'),
+    *gaps('t01_table_grid.html', 'dates', 'published'),
+    *gaps('t01_table_grid.pdf', 'office', 'chair', 'place', 'dates'),
+    *gaps('t02_table_borderless_wrap.txt', 'dates'),
+    *gaps('t02_table_borderless_wrap.docx', 'dates'),
+    *gaps('t02_table_borderless_wrap.html', 'dates', 'published'),
+    *gaps('t02_table_borderless_wrap.pdf', 'layout', 'items', 'directives', 'figures', 'dates'),
+    *gaps('t03_table_no_numbers_monthly.txt', 'meeting_id', 'place', 'figures', 'dates'),
+    *gaps('t03_table_no_numbers_monthly.docx', 'meeting_id', 'place', 'figures', 'dates'),
+    *gaps('t03_table_no_numbers_monthly.html', 'meeting_id', 'place', 'figures', 'dates', 'published'),
+    *gaps('t03_table_no_numbers_monthly.pdf', 'meeting_id', 'layout', 'items', 'directives', 'figures'),
+    *gaps('t04_table_edu_borderless.txt', 'office', 'chair', 'dates'),
+    *gaps('t04_table_edu_borderless.docx', 'office', 'chair', 'dates'),
+    *gaps('t04_table_edu_borderless.html', 'office', 'chair', 'dates', 'published'),
+    *gaps('t04_table_edu_borderless.pdf', 'office', 'chair', 'layout', 'items', 'directives', 'figures'),
+}
+
+
+def _cases() -> list:
+    cases = []
+    for expected in eval_lookalikes.expectations():
+        for path in eval_lookalikes.files_of(expected):
+            fields = ("parsed",) if expected["refused"] else eval_lookalikes.FIELDS
+            for field in fields:
+                marks = []
+                if (path.name, field) in KNOWN_GAPS:
+                    marks.append(pytest.mark.xfail(reason=GAP_REASONS[field], strict=True))
+                cases.append(pytest.param(expected["name"], path.name, field, id=f"{path.name}-{field}", marks=marks))
+    return cases
+
+
+@pytest.fixture(scope="module")
+def expected_by_name() -> dict[str, dict]:
+    return {e["name"]: e for e in eval_lookalikes.expectations()}
+
+
+@pytest.mark.parametrize("name,file,field", _cases())
+def test_reading(expected_by_name, name, file, field):
+    expected = expected_by_name[name]
+    found = eval_lookalikes.reading(str(DATA / file))
+    verdict, seen = eval_lookalikes.judge(expected, found, file.rsplit(".", 1)[1])[field]
+    assert verdict, f"{file} {field}: read {seen!r}; expected {_wanted(expected, field)!r}"
+
+
+def _wanted(expected: dict, field: str):
+    meeting = expected["meeting"]
+    return {
+        "parsed": "refused" if expected["refused"] else "read",
+        "meeting_id": meeting["id"],
+        "meeting_date": meeting["meeting_date"],
+        "office": meeting["office"],
+        "chair": meeting["chair"],
+        "place": meeting["place"],
+        "layout": expected["accept_layouts"],
+        "items": expected["topics"],
+        "directives": expected["directives"],
+        "figures": [f["surface"] for f in expected["figures"]],
+        "dates": [d["surface"] for d in expected["dates"]],
+        "not_figures": expected["not_figures"],
+        "published": f"{meeting['published']} (the web page only)",
+    }[field]
+
+
+def test_known_gaps_name_real_cases():
+    """A gap that names no file or field of the set is a typo that would hide nothing."""
+    cases = {(p.values[1], p.values[2]) for p in _cases()}
+    assert KNOWN_GAPS <= cases, sorted(KNOWN_GAPS - cases)
+
+
+# --- the set itself ------------------------------------------------------------------------------
+
+
+def test_the_set_covers_every_layout_agency_and_form():
+    expectations = eval_lookalikes.expectations()
+    assert len(expectations) >= 24
+    layouts = {e["layout"] for e in expectations}
+    agencies = {e["agency"] for e in expectations}
+    assert {"narrative", "prose", "minutes", "table", "not_meeting"} <= layouts
+    assert {"department", "province", "district", "education", "sao", "ministry"} <= agencies
+    for expected in expectations:
+        kinds = {p.suffix[1:] for p in eval_lookalikes.files_of(expected)}
+        assert kinds == {"txt", "docx", "html", "pdf"}, expected["name"]
+    by_month = [e for e in expectations if e["meeting"]["month"]]  # their id is the month's: 2566-03
+    numberless = [e for e in expectations if not e["refused"] and e["meeting"]["id"] is None] + by_month
+    assert len(numberless) >= 6 and len(by_month) >= 3
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_committed_files_are_what_the_source_describes(source):
+    """The committed expected reading, text and web page are the ones the source description gives
+    (the .docx and .pdf are compared by their text, never their bytes)."""
+    described = make_lookalikes.read_source(source)
+    committed = json.loads((DATA / f"{source.stem}.expected.json").read_text(encoding="utf-8"))
+    assert committed == make_lookalikes.expected(described)
+    assert (DATA / f"{source.stem}.txt").read_text(encoding="utf-8") == make_lookalikes.render_txt(described)
+    assert (DATA / f"{source.stem}.html").read_text(encoding="utf-8") == make_lookalikes.render_html(described)
+    import docx
+
+    document = docx.Document(str(DATA / f"{source.stem}.docx"))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    words = " ".join([p.text for p in document.paragraphs] + cells)
+    assert "".join(described.title.split()) in "".join(words.split())
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_every_expected_figure_and_date_is_in_the_text_of_every_form(source):
+    """The marks point at text that is really there: each surface in what the library reads of the
+    .txt, the .docx and the web page, spaces aside (the PDF's text is judged by the readings)."""
+    from cddbrief.sources import read_source
+
+    expected = json.loads((DATA / f"{source.stem}.expected.json").read_text(encoding="utf-8"))
+    surfaces = [f["surface"] for f in expected["figures"]] + [d["surface"] for d in expected["dates"]]
+    surfaces += expected["not_figures"]
+    assert surfaces, "a document with nothing to find tests nothing"
+    for path in eval_lookalikes.files_of(expected):
+        if path.suffix == ".pdf":
+            continue
+        raw = read_source(str(path))
+        cells = [c for b in raw.blocks for r in b.rows or () for c in r]
+        text = raw.text if raw.text is not None else "\n".join([b.text for b in raw.blocks] + cells)
+        squeezed = "".join(text.split())
+        for surface in surfaces:
+            assert "".join(surface.split()) in squeezed, (path.name, surface)
+
+
+def test_the_eval_prints_both_tables(capsys):
+    eval_lookalikes.main([])
+    out = capsys.readouterr().out
+    assert out.count("all ") == 2 and "narrative" in out and "pdf" in out
+
+
+def test_the_tools_doctests():
+    for module in (make_lookalikes, eval_lookalikes):
+        assert doctest.testmod(module).failed == 0
+
+
+# --- the judge itself: it must fail a wrong reading as surely as it passes a right one -------------
+
+
+def _right_reading(expected: dict) -> dict:
+    """A reading that gives exactly what the document's expected reading asks for."""
+    want = expected["meeting"]
+    items = [{"topic": topic.replace("*", "หัวข้อ"), "directives": []} for topic in expected["topics"]]
+    if items:
+        items[0]["directives"] = [{"no": k + 1, "text": "ให้ดำเนินการ"} for k in range(expected["directives"] or 0)]
+    meeting = {"id": want["id"], "meeting_date": want["meeting_date"], "office": want["office"], "chair": want["chair"]}
+    meeting["place"] = want["place"]
+    figures = [{"value": f["value"], "unit": f["unit"]} for f in expected["figures"]]
+    dates = [{"start": d["start"], "end": d["end"]} for d in expected["dates"]]
+    source = {"layout": expected["accept_layouts"][0]}
+    return {"meeting": meeting, "source": source, "items": items, "quantities": figures, "dates": dates}
+
+
+JUDGED = ["n09_dept_morning_brief", "m01_prov_minutes_subtopics", "t03_table_no_numbers_monthly"]
+
+
+@pytest.mark.parametrize("name", JUDGED)
+def test_the_judge_passes_a_right_reading_and_fails_each_wrong_field(expected_by_name, name):
+    expected = expected_by_name[name]
+    right = _right_reading(expected)
+    assert all(ok for ok, _ in eval_lookalikes.judge(expected, right).values())
+    wrong_chair = json.loads(json.dumps(right))
+    wrong_chair["meeting"]["chair"] = (expected["meeting"]["chair"] or "") + " ครั้งที่ 7/2566"  # runs past the person
+    assert not eval_lookalikes.judge(expected, wrong_chair)["chair"][0]
+    no_date = json.loads(json.dumps(right))
+    no_date["meeting"]["meeting_date"] = "2024-04-02"  # a page's banner date
+    assert not eval_lookalikes.judge(expected, no_date)["meeting_date"][0]
+    one_figure_short = json.loads(json.dumps(right))
+    one_figure_short["quantities"].pop()
+    assert not eval_lookalikes.judge(expected, one_figure_short)["figures"][0]
+    merged = json.loads(json.dumps(right))
+    merged["items"] = merged["items"][:1]
+    assert not eval_lookalikes.judge(expected, merged)["items"][0]
+    refused = eval_lookalikes.judge(expected, "NotAWriteUp: x.pdf holds no items")
+    assert not any(ok for ok, _ in refused.values())
+
+
+def test_a_room_or_floor_read_as_a_figure_is_caught(expected_by_name):
+    expected = expected_by_name["n09_dept_morning_brief"]  # ห้องประชุม 5001, ชั้น 5, อาคาร 1-3
+    for value, unit in ((5001, "ห้อง"), (5, "ชั้น"), (3, "อาคาร")):
+        reading = _right_reading(expected)
+        reading["quantities"].append({"value": value, "unit": unit})
+        ok, seen = eval_lookalikes.judge(expected, reading)["not_figures"]
+        assert not ok and str(value) in seen
+
+
+def test_a_document_that_is_no_meeting_must_be_refused(expected_by_name):
+    expected = expected_by_name["x01_ceremony_not_meeting"]
+    assert eval_lookalikes.judge(expected, "NotAWriteUp: no meeting")["parsed"][0]
+    assert not eval_lookalikes.judge(expected, {"meeting": {}, "items": [{"topic": "ทำบุญ"}]})["parsed"][0]
