@@ -1,0 +1,728 @@
+"""The action register: every directive with a deadline or a recurrence, followed across meetings.
+
+Plain data in, plain data out. ``collect`` reads the actions out of write-ups given as
+``(key, office, Meeting)`` (the key names the write-up: its brief's folder, its sha256 …): who acts
+(``tidy.actors``), what (``actions.actions``: the clause the date belongs to), by when, from which
+meeting and office, and the evidence (the directive's text, the date as written and its span). An
+action whose date cannot be placed (``ภายในวันที่ 25 ของเดือนถัดไป``) is kept with ``kind="no date"``.
+
+``follow`` links each action to the one it follows in an earlier meeting **of the same office**
+(the department's own meetings are one more office): *repeated* (asked again, the same window),
+*moved* (a new date: both dates kept), *superseded* (``ยกเลิก … แทน``), *next round* (ครั้งที่ 2, the
+next monthly report: a new action, not a moved one) and *done* (a later write-up reports it:
+``ดำเนินการแล้ว``, ``ครบแล้ว`` …). Two texts are the same action when their topic is the same and
+``similarity`` (rapidfuzz's partial ratio of the texts without spaces) reaches ``LINK_SCORE``: on 66
+labelled pairs (``tests/data/series/pairs.csv``) it kept every other action apart (precision 1.00,
+recall 0.88 with the threshold chosen leaving each pair out), where character n-gram TF-IDF cosine
+gave 0.91-0.94 (``benchmarks/bench_register_links.py``).
+
+``Register.rows`` gives each action's status as of a day: *upcoming*, *due* (within
+``DUE_WITHIN`` days), *overdue* (up to ``OVERDUE_FOR`` days past, no report), *lapsed* (a window
+that closed longer ago with no report: said so, not "overdue by three years"), *closed* (reported
+done, moved, asked again or superseded in a meeting held by then) or *no date*. ``frame`` is the
+same as a pandas frame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable
+
+from .model import DateSpan, Meeting, TextSpan
+
+DUE_WITHIN = 14  # days: an action this close to its date is "due"
+OVERDUE_FOR = 90  # days after its last day an action with no report is "overdue"; later it is "lapsed"
+LINK_SCORE = 0.88  # similarity at which two texts of one topic and office are the same action
+SAME_TEXT = 0.97  # similarity at which two texts are the same action whatever their topics are called
+MIN_PART = 12  # characters: a shorter text is compared whole, never as a part of a longer one
+
+STATUSES = ("overdue", "due", "upcoming", "no date", "lapsed", "closed")  # the order a reader wants them
+LINK_KINDS = ("repeated", "moved", "superseded", "next round", "done")
+
+# A later write-up saying an action was done: not "ให้…แล้วเสร็จ" (a directive), not "ยังไม่…" (not done).
+_DONE = re.compile(r"ดำเนินการ(?:เสร็จ)?(?:เรียบร้อย)?แล้ว|เรียบร้อยแล้ว|แล้วเสร็จ|เสร็จสิ้นแล้ว|เสร็จแล้ว|รายงานผลแล้ว"
+                   r"|ครบ(?:ถ้วน)?แล้ว|ส่งแล้ว")  # fmt: skip
+_NOT_DONE_BEFORE = re.compile(r"(?:ให้|ไม่|ไม่ได้|ยัง)$")
+_NOT_DONE_AFTER = re.compile(r"^\s*(?:ภายใน|ก่อน|ตาม(?:กำหนด|ระยะเวลา))")
+_SUPERSEDE = re.compile(r"ยกเลิก|(?<!ผู้)แทน(?!ที่)|เปลี่ยนเป็น|เปลี่ยนแปลงเป็น")
+_MOVE_WORD = re.compile(r"เลื่อน|ขยาย(?:ระยะ)?เวลา|เปลี่ยนแปลงกำหนด|เดิมกำหนด")
+_MONTHLY_WORD = re.compile(r"ทุกเดือน|ประจำเดือน|รายเดือน|ของทุกเดือน|ทุกวันที่\s*\d+")
+_ROUND = re.compile(r"(?:ครั้งที่|รอบที่|งวดที่|ระยะที่)\s*(\d+)")
+# A deadline written with a day that cannot be placed: ``ภายในวันที่ 25 ของเดือนถัดไป``.
+_UNPLACED = re.compile(r"(?:ภายใน|ก่อน)\s*(?:วันที่|วัน|เดือน|กำหนด)\s*\S+(?:\s*(?:ของ)?เดือน\S*)?")
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing a meeting asked for by a day (or every month), with its evidence.
+
+    ``kind`` is ``deadline`` (``start``/``end``: the window, ``precision`` day, month or year),
+    ``monthly`` (``day`` of every month, from ``first`` if the text gives it) or ``no date``.
+    ``surface`` and ``span`` are the date as written and where it stands in ``text``, the
+    directive in full; ``moved_from`` is the old date of a reschedule within the meeting.
+    """
+
+    key: str
+    writeup: str
+    office: str
+    meeting: str | None
+    meeting_date: date | None
+    item: int
+    directive: int
+    topic: str
+    who: tuple[str, ...]
+    what: str
+    kind: str
+    text: str
+    surface: str = ""
+    span: TextSpan | None = None
+    start: date | None = None
+    end: date | None = None
+    precision: str | None = None
+    year_inferred: bool = False
+    day: int | None = None
+    first: date | None = None
+    moved_from: DateSpan | None = None
+    round: int | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A later write-up's sentence that says something was done (``marker``: the words that say it)."""
+
+    key: str
+    writeup: str
+    office: str
+    meeting: str | None
+    meeting_date: date | None
+    item: int
+    directive: int
+    topic: str
+    text: str
+    marker: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """``later`` follows ``earlier`` (keys of actions; for ``done``, ``later`` is a report's key),
+    with the similarity of their texts and both texts."""
+
+    kind: str
+    earlier: str
+    later: str
+    score: float
+    earlier_text: str
+    later_text: str
+    meeting: str | None  # where the later one was said
+    meeting_date: date | None
+    writeup: str
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where an action stands on a day: ``status`` (one of STATUSES), a Thai sentence, and days
+    (to its date when positive, past it when negative; None without a date)."""
+
+    status: str
+    text: str
+    days: int | None = None
+    closed_by: str | None = None  # the link kind that closed it
+    link: Link | None = None
+
+
+# --- reading actions out of meetings ---------------------------------------------------------------
+
+
+def done_marker(text: str) -> str | None:
+    """The words by which a sentence reports a thing done, or None (a directive, or not done).
+
+    >>> done_marker("อำเภอรายงานผลการตรวจสุขภาพกองทุนหมู่บ้านครบแล้วทุกกองทุน")
+    'ครบแล้ว'
+    >>> done_marker("ให้ทุกอำเภอบันทึกข้อมูลในระบบให้แล้วเสร็จ ภายในวันที่ 30 เม.ย. 66"), done_marker("ยังไม่แล้วเสร็จ")
+    (None, None)
+    """
+    for match in _DONE.finditer(text):
+        before = text[: match.start()].rstrip()
+        if _NOT_DONE_BEFORE.search(before) or _NOT_DONE_AFTER.match(text[match.end() :]):
+            continue
+        return match.group(0)
+    return None
+
+
+def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action], list[Report], int]:
+    """The actions and done-reports of write-ups given as ``(key, office, meeting)``, and how many
+    dated mentions had closed before their own meeting (background, not actions: each brief lists them).
+
+    A date moved within the meeting is one action with ``moved_from``; a day a monthly recurrence
+    of the same directive holds is that recurrence; a clause that reports a thing done is a report.
+    """
+    from .actions import actions, clause_before, is_past, reference_day
+    from .tidy import actors
+
+    found: list[Action] = []
+    reports: list[Report] = []
+    background = 0
+    for key, office, meeting in writeups:
+        ref = reference_day(meeting)
+        base = dict(writeup=key, office=office, meeting=meeting.id, meeting_date=meeting.meeting_date)
+        for item, d in meeting.directives():
+            at = dict(base, item=item.no, directive=d.no, topic=item.topic)
+            marker = done_marker(d.text)
+            if marker:
+                reports.append(Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, **at))
+            who = tuple(actors(d.text))
+            what = actions(d)
+            old_of = {id(r.new): r.old for r in d.reschedules}
+            placed = 0
+            for s in sorted(d.dates, key=lambda s: s.span):
+                if s.role == "original":
+                    continue
+                clause = what.get(id(s), "") or d.text
+                if marker and done_marker(clause):
+                    continue  # ``ส่งแล้วเมื่อวันที่ 5 เม.ย.``: the date of a report, not a deadline
+                placed += 1
+                if s.start is not None and is_past(s.end, ref):
+                    background += 1
+                    continue
+                if s.start is not None and any(_holds(r, s) for r in d.recurrences):
+                    continue  # the monthly action holds this day
+                found.append(Action(_key(key, item.no, d.no, str(s.span.start)), **at, who=who, what=clause,
+                                    kind="deadline" if s.start else "no date", text=d.text, surface=s.surface, span=s.span,
+                                    start=s.start, end=s.end, precision=s.precision, year_inferred=s.year_inferred,
+                                    moved_from=old_of.get(id(s)), round=_round(clause)))  # fmt: skip
+            for r in d.recurrences:
+                placed += 1
+                at_text = d.text.find(r.surface)
+                clause = (clause_before(d.text, at_text) if at_text > 0 else "") or d.text
+                found.append(Action(_key(key, item.no, d.no, f"every{r.day}"), **at, who=who, what=clause, kind="monthly",
+                                    text=d.text, surface=r.surface, span=TextSpan(at_text, at_text + len(r.surface)) if at_text >= 0 else None,
+                                    day=r.day, first=r.first, round=None))  # fmt: skip
+            if not placed and not marker:
+                match = _UNPLACED.search(d.text)
+                if match:  # a deadline the reader could not place: kept, with no date
+                    clause = clause_before(d.text, match.start()) or d.text
+                    found.append(Action(_key(key, item.no, d.no, "nodate"), **at, who=who, what=clause, kind="no date",
+                                        text=d.text, surface=match.group(0), span=TextSpan(*match.span())))  # fmt: skip
+    return found, reports, background
+
+
+def _key(writeup: str, item: int, directive: int, where: str) -> str:
+    return f"{writeup}#{item}.{directive}@{where}"
+
+
+def _holds(recurrence, span: DateSpan) -> bool:
+    return span.precision == "day" and span.start == span.end and span.start.day == recurrence.day and (recurrence.first is None or span.start >= recurrence.first)
+
+
+def _round(text: str) -> int | None:
+    from .thaitext import to_arabic_digits
+
+    match = _ROUND.search(to_arabic_digits(text))
+    return int(match.group(1)) if match else None
+
+
+# --- following actions across meetings -------------------------------------------------------------
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two actions' texts are, 0 to 1: rapidfuzz's partial ratio of the texts without
+    spaces (the shorter found in the longer: a report ``…ครบแล้วทุกกองทุน`` holds the action it
+    reports), or the whole ratio when the shorter is under MIN_PART characters.
+
+    >>> similarity("ให้อำเภอรายงานผลการตรวจสุขภาพกองทุนหมู่บ้าน", "อำเภอรายงานผลการตรวจสุขภาพกองทุนหมู่บ้านครบแล้ว") >= LINK_SCORE
+    True
+    >>> similarity("ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชนต้นแบบ", "ให้อำเภอรายงานผลการจดทะเบียนวิสาหกิจชุมชนรายใหม่") < LINK_SCORE
+    True
+    """
+    from rapidfuzz import fuzz
+
+    x, y = "".join(str(a).split()), "".join(str(b).split())
+    if not x or not y:
+        return 0.0
+    if min(len(x), len(y)) < MIN_PART:
+        return fuzz.ratio(x, y) / 100
+    return fuzz.partial_ratio(x, y) / 100
+
+
+def relation(earlier: Action, later: Action) -> str:
+    """How a later action of the same office follows an earlier one it resembles.
+
+    A later round (``ครั้งที่ 2``), a monthly task, or the same day of a later month with no word of
+    a move (next month's report) is the *next round*, never a moved deadline; the same window (or
+    one stated more precisely) is *repeated*; words that cancel or replace make it *superseded*.
+    """
+    from .thaitext import to_arabic_digits
+
+    if _SUPERSEDE.search(later.text) and not _SUPERSEDE.search(earlier.text):
+        return "superseded"
+    if earlier.round is not None and later.round is not None and earlier.round != later.round:
+        return "next round"
+    if "monthly" in (earlier.kind, later.kind):
+        return "repeated" if earlier.kind == later.kind == "monthly" and earlier.day == later.day else "next round"
+    if "no date" in (earlier.kind, later.kind):
+        return "repeated"
+    a, b = earlier, later
+    if a.start == b.start and a.end == b.end:
+        return "repeated"
+    if a.start <= b.end and b.start <= a.end and a.precision != b.precision:
+        return "repeated"  # ``เม.ย. 66`` then ``25 เม.ย. 66``: the window said again, more precisely
+    moved = bool(_MOVE_WORD.search(later.text))
+    if not moved and (_MONTHLY_WORD.search(to_arabic_digits(later.text)) or _MONTHLY_WORD.search(to_arabic_digits(earlier.text))):
+        return "next round"
+    same_day_later_month = a.precision == b.precision == "day" and a.start.day == b.start.day and (b.start.year, b.start.month) > (a.start.year, a.start.month)
+    if same_day_later_month and not moved:
+        return "next round"
+    return "moved"
+
+
+def _same(earlier_topic: str, later_topic: str, score: float) -> bool:
+    from .glossary import canonical_topic
+
+    return score >= SAME_TEXT or (score >= LINK_SCORE and canonical_topic(earlier_topic) == canonical_topic(later_topic))
+
+
+def _order(meeting: str | None, day: date | None) -> tuple:
+    return (meeting or "~", day or date.max)
+
+
+def follow(actions: list[Action], reports: list[Report]) -> list[Link]:
+    """The links between actions (and reports) of one office's meetings, in meeting order.
+
+    Each earlier action is followed at most once per later meeting, by its most similar match; an
+    action followed (repeated, moved, superseded, reported done) is no longer open to be followed,
+    except by its next round, which leaves it standing.
+    """
+    links: list[Link] = []
+    offices = sorted({a.office for a in actions} | {r.office for r in reports})
+    for office in offices:
+        mine = [a for a in actions if a.office == office]
+        said = [r for r in reports if r.office == office]
+        meetings = sorted({(_order(x.meeting, x.meeting_date), x.meeting) for x in [*mine, *said]})
+        open_: list[Action] = []
+        for order, meeting in meetings:
+            new = [a for a in mine if (_order(a.meeting, a.meeting_date), a.meeting) == (order, meeting)]
+            told = [r for r in said if (_order(r.meeting, r.meeting_date), r.meeting) == (order, meeting)]
+            earlier = [a for a in open_ if a.meeting != meeting]
+            pairs = []
+            for later in new:
+                for old in earlier:
+                    score = similarity(old.what, later.what)
+                    if _same(old.topic, later.topic, score):
+                        pairs.append((score, 0, later, old))
+            for report in told:
+                for old in earlier:
+                    score = similarity(old.what, report.text)
+                    if _same(old.topic, report.topic, score):
+                        pairs.append((score, 1, report, old))
+            used_new, used_old = set(), set()
+            closed = set()
+            for score, is_report, later, old in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].key, p[3].key)):
+                if later.key in used_new or old.key in used_old:
+                    continue
+                kind = "done" if is_report else relation(old, later)
+                used_new.add(later.key)
+                used_old.add(old.key)
+                links.append(Link(kind, old.key, later.key, round(score, 3), old.what, later.text if is_report else later.what,
+                                  later.meeting, later.meeting_date, later.writeup))  # fmt: skip
+                if kind != "next round":
+                    closed.add(old.key)
+            open_ = [a for a in open_ if a.key not in closed] + new
+    return links
+
+
+# --- status as of a day ----------------------------------------------------------------------------
+
+
+def status_of(action: Action, as_of: date, closing: Link | None = None, due_within: int = DUE_WITHIN, moved_to: str = "") -> Status:
+    """Where an action stands on ``as_of``; ``closing``: the link that closed it by then, if any
+    (``moved_to``: the new date of a move, as it reads).
+
+    >>> a = Action("k", "w", "สพอ.", "2566-03", date(2023, 3, 15), 1, 1, "จปฐ.", ("อำเภอ",), "ให้อำเภอบันทึกข้อมูล",
+    ...            "deadline", "ให้อำเภอบันทึกข้อมูล ภายในวันที่ 30 เม.ย. 66", start=date(2023, 4, 30), end=date(2023, 4, 30), precision="day")
+    >>> [status_of(a, date(*d)).text for d in ((2023, 4, 1), (2023, 4, 20), (2023, 5, 9), (2026, 1, 1))]
+    ['อีก 29 วัน', 'ครบกำหนดในอีก 10 วัน', 'เลยกำหนด 9 วัน ไม่พบรายงานผล', 'ช่วงเวลาปิดไปแล้ว 2 ปี 8 เดือน ไม่พบรายงานผล']
+    """
+    from .thaidates import format_span_th
+
+    if closing is not None:
+        where = _label(closing.meeting)
+        if closing.kind == "done":
+            return Status("closed", f"รายงานว่าดำเนินการแล้ว (การประชุม {where})", None, "done", closing)
+        if closing.kind == "moved":
+            return Status("closed", f"เลื่อนเป็น {moved_to} (การประชุม {where})" if moved_to else f"เลื่อน (การประชุม {where})", None, "moved", closing)
+        if closing.kind == "repeated":
+            return Status("closed", f"สั่งซ้ำในการประชุม {where}", None, "repeated", closing)
+        return Status("closed", f"มีข้อสั่งการใหม่แทน (การประชุม {where})", None, "superseded", closing)
+    if action.kind == "no date":
+        return Status("no date", f"ไม่มีวันที่ที่ระบุได้: «{action.surface}»", None)
+    if action.kind == "monthly":
+        start = max(as_of, action.first) if action.first else as_of
+        nxt = next_day_of_month(start, action.day)
+        days = (nxt - as_of).days
+        text = f"ทุกวันที่ {action.day} ของเดือน (ไม่ระบุวันสิ้นสุด) ครั้งถัดไป {format_span_th(nxt, nxt)}"
+        return Status("due" if days <= due_within else "upcoming", text, days)
+    first, last = action.start, action.end
+    if as_of < first:
+        days = (first - as_of).days
+        if days <= due_within:
+            return Status("due", f"ครบกำหนดในอีก {days} วัน", days)
+        return Status("upcoming", f"อีก {days} วัน", days)
+    if as_of <= last:
+        days = (last - as_of).days
+        if first == last:
+            return Status("due", "ครบกำหนดวันนี้", 0)
+        return Status("due", f"อยู่ในช่วงเวลา ถึง {format_span_th(last, last)}", days)
+    late = (as_of - last).days
+    if late <= OVERDUE_FOR:
+        return Status("overdue", f"เลยกำหนด {late} วัน ไม่พบรายงานผล", -late)
+    return Status("lapsed", f"ช่วงเวลาปิดไปแล้ว {_duration(last, as_of)} ไม่พบรายงานผล", -late)
+
+
+def next_day_of_month(after: date, day: int) -> date:
+    """The first ``day`` of a month on or after ``after`` (a month without that day is skipped).
+
+    >>> next_day_of_month(date(2023, 4, 26), 25), next_day_of_month(date(2023, 1, 31), 30)
+    (datetime.date(2023, 5, 25), datetime.date(2023, 3, 30))
+    """
+    year, month = after.year, after.month
+    while True:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate and candidate >= after:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _duration(since: date, until: date) -> str:
+    """``2 ปี 8 เดือน``, ``5 เดือน``."""
+    months = (until.year - since.year) * 12 + until.month - since.month - (until.day < since.day)
+    years, months = divmod(max(months, 0), 12)
+    return " ".join(p for p in (f"{years} ปี" if years else "", f"{months} เดือน" if months else "") if p) or f"{(until - since).days} วัน"
+
+
+def _label(meeting_id: str | None) -> str:
+    match = re.fullmatch(r"(\d{4})-(\d+)", meeting_id or "")
+    return f"{int(match.group(2))}/{match.group(1)}" if match else (meeting_id or "?")
+
+
+# --- the register ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Register:
+    """Every action of a set of write-ups, the links between them, and their status as of a day.
+
+    Actions from meetings held after ``as_of`` are left out of ``rows`` (``later`` counts them);
+    a link said in a meeting after ``as_of`` is not known yet.
+    """
+
+    actions: list[Action]
+    reports: list[Report]
+    links: list[Link]
+    as_of: date
+    due_within: int = DUE_WITHIN
+    background: int = 0  # dated mentions that had closed before their own meeting
+    later: int = field(default=0, init=False)
+
+    def known(self, day: date | None) -> bool:
+        return day is None or day <= self.as_of
+
+    def rows(self) -> list[dict]:
+        """One plain dict per action held by ``as_of``, in reading order: overdue first, then due,
+        upcoming, no date, lapsed, closed; each by its date."""
+        from .thaidates import format_span_th
+
+        closing = {}
+        followed_from = {}
+        for link in self.links:
+            if not self.known(link.meeting_date):
+                continue
+            if link.kind != "next round":
+                closing.setdefault(link.earlier, link)
+            followed_from.setdefault(link.later, link)
+        by_key = {a.key: a for a in self.actions}
+        rows = []
+        self.later = 0
+        for a in self.actions:
+            if not self.known(a.meeting_date):
+                self.later += 1
+                continue
+            closed = closing.get(a.key)
+            after = by_key.get(closed.later) if closed else None
+            st = status_of(a, self.as_of, closed, self.due_within, _when_text(after) if after else "")
+            came = followed_from.get(a.key)
+            before = by_key.get(came.earlier) if came else None
+            rows.append({
+                "action": a.key, "writeup": a.writeup, "office": a.office, "meeting": a.meeting, "meeting_label": _label(a.meeting),
+                "meeting_date": a.meeting_date, "item": a.item, "directive": a.directive, "topic": a.topic,
+                "who": ", ".join(a.who), "what": a.what, "kind": a.kind, "start": a.start, "end": a.end,
+                "precision": a.precision, "when": _when_text(a), "surface": a.surface,
+                "span_start": a.span.start if a.span else None, "span_end": a.span.end if a.span else None,
+                "text": a.text, "year_inferred": a.year_inferred, "round": a.round,
+                "moved_from": format_span_th(a.moved_from.start, a.moved_from.end, a.moved_from.precision) if a.moved_from and a.moved_from.start else None,
+                "status": st.status, "status_text": st.text, "days": st.days, "closed_by": st.closed_by,
+                "closed_in": st.link.meeting if st.link else None, "closed_writeup": st.link.writeup if st.link else None,
+                "closed_score": st.link.score if st.link else None, "closed_text": st.link.later_text if st.link else None,
+                "follows": came.kind if came else None, "follows_action": came.earlier if came else None,
+                "follows_meeting": before.meeting if before else None, "follows_writeup": before.writeup if before else None,
+                "follows_when": _when_text(before) if before else None, "follows_score": came.score if came else None,
+                "follows_text": came.earlier_text if came else None,
+            })  # fmt: skip
+        order = {s: i for i, s in enumerate(STATUSES)}
+        rows.sort(key=lambda r: (order[r["status"]], _sort_day(r), r["office"], r["meeting"] or "", r["item"], r["directive"]))
+        return rows
+
+    def frame(self):
+        """The register as a pandas frame: one row per action, Thai text intact, dates typed."""
+        import pandas as pd
+
+        frame = pd.DataFrame(self.rows(), columns=FRAME_COLUMNS)
+        for column in ("meeting_date", "start", "end"):
+            frame[column] = pd.to_datetime(frame[column])
+        for column in ("item", "directive", "days", "round", "span_start", "span_end"):
+            frame[column] = frame[column].astype("Int64")
+        for column in ("closed_score", "follows_score"):
+            frame[column] = frame[column].astype("Float64")
+        frame["year_inferred"] = frame["year_inferred"].astype("boolean")
+        for column in frame.columns:
+            if frame[column].dtype == object:
+                frame[column] = frame[column].astype("string")
+        return frame
+
+    def links_frame(self):
+        """Every link with its score and both texts."""
+        import pandas as pd
+
+        frame = pd.DataFrame([vars(link) for link in self.links], columns=LINK_COLUMNS)
+        frame["meeting_date"] = pd.to_datetime(frame["meeting_date"])
+        frame["score"] = frame["score"].astype("Float64")
+        return frame
+
+    def counts(self) -> dict[str, int]:
+        """Actions per status (of ``rows``)."""
+        rows = self.rows()
+        return {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
+
+
+FRAME_COLUMNS = ["action", "writeup", "office", "meeting", "meeting_label", "meeting_date", "item", "directive", "topic", "who",
+                 "what", "kind", "start", "end", "precision", "when", "surface", "span_start", "span_end", "text", "year_inferred",
+                 "round", "moved_from", "status", "status_text", "days", "closed_by", "closed_in", "closed_writeup", "closed_score",
+                 "closed_text", "follows", "follows_action", "follows_meeting", "follows_writeup", "follows_when", "follows_score",
+                 "follows_text"]  # fmt: skip
+LINK_COLUMNS = ["kind", "earlier", "later", "score", "earlier_text", "later_text", "meeting", "meeting_date", "writeup"]
+
+
+def _when_text(a: Action) -> str:
+    from .thaidates import format_span_th
+
+    if a.kind == "monthly":
+        return f"ทุกวันที่ {a.day} ของเดือน"
+    if a.kind == "no date" or a.start is None:
+        return "ไม่มีวันที่"
+    return format_span_th(a.start, a.end, a.precision or "day")
+
+
+def _sort_day(row: dict) -> date:
+    if row["status"] in ("due", "upcoming") and row["days"] is not None:
+        return date.min + timedelta(days=max(0, row["days"]))
+    return row["end"] or date.max
+
+
+def build(writeups: Iterable[tuple[str, str, Meeting]], as_of: date | str | None = None, due_within: int = DUE_WITHIN) -> Register:
+    """The register of write-ups given as ``(key, office, meeting)``, as of a day (default today).
+
+    >>> from cddbrief.model import Source, Item, Directive
+    >>> from cddbrief.thaidates import find_dates
+    >>> text = "ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชน ภายในวันที่ 28 เม.ย. 66"
+    >>> d = Directive(1, text, dates=find_dates(text, 2566)[0])
+    >>> m = Meeting(3, 2566, "", "สพอ.ก", None, None, None, Source("a.txt", "0", "txt", None), [Item(1, "วิสาหกิจชุมชน", [d])])
+    >>> [(r["what"], r["status"], r["status_text"]) for r in build([("a", "สพอ.ก", m)], "2023-04-20").rows()]
+    [('ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชน', 'due', 'ครบกำหนดในอีก 8 วัน')]
+    """
+    if as_of is None:
+        day = date.today()
+    else:
+        day = as_of if isinstance(as_of, date) else date.fromisoformat(str(as_of)[:10])
+    writeups = list(writeups)
+    found, reports, background = collect(writeups)
+    return Register(found, reports, follow(found, reports), day, due_within, background)
+
+
+def frame(writeups: Iterable[tuple[str, str, Meeting]], as_of: date | str | None = None, due_within: int = DUE_WITHIN):
+    """The register as a pandas frame (``Register.frame``): one row per action.
+
+    >>> frame([], "2023-04-20").columns[:4].tolist()
+    ['action', 'writeup', 'office', 'meeting']
+    """
+    return build(writeups, as_of, due_within).frame()
+
+
+def digest(text: str) -> str:
+    """A short stable id for a calendar event or a page anchor."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# --- reading a folder (today's catalogue), the terminal and the page -------------------------------
+
+STATUS_TH = {"overdue": "เลยกำหนด", "due": "ใกล้ถึงกำหนด", "upcoming": "ยังไม่ถึงกำหนด", "no date": "ไม่มีวันที่",
+             "lapsed": "หมดช่วงเวลา ไม่มีรายงาน", "closed": "ปิดแล้ว"}  # fmt: skip
+LINK_TH = {"repeated": "สั่งซ้ำ", "moved": "เลื่อนกำหนด", "superseded": "สั่งใหม่แทน", "next round": "รอบถัดไป", "done": "รายงานว่าเสร็จ"}
+
+
+def writeups_in(data_dir) -> tuple[list[tuple[str, str, Meeting]], list]:
+    """The write-ups of a folder as ``(brief folder, office, meeting)``, and the files that could not
+    be read (path, why). The key is the folder ``build --all`` gives the brief (``2566-03``,
+    ``2566-03-mae-tha`` when offices share the meeting); a write-up with no meeting number is keyed
+    by its file name (it has no brief until built with --meeting)."""
+    from .corpus import catalogue, distinct_names
+    from .errors import CddbriefError
+    from .meeting import read_meeting
+    from .report import folder_name
+
+    entries, failures = catalogue(data_dir)
+    naming = distinct_names(entries)
+    found = []
+    for e in entries:
+        try:
+            meeting = read_meeting(e.path)
+        except CddbriefError as exc:  # the catalogue read it; a second reading failing is said, not hidden
+            failures.append((e.path, str(exc)))
+            continue
+        key = folder_name(meeting, naming.get(e.path, False)) if meeting.id else e.path.name
+        found.append((key, meeting.office, meeting))
+    return found, failures
+
+
+def choose_office(writeups: list, office: str | None, where: str = "") -> list:
+    """The write-ups of offices whose name holds ``office`` (all when None); none is one clear error."""
+    from .errors import BadSetting
+
+    if not office:
+        return writeups
+    chosen = [w for w in writeups if office in w[1]]
+    if not chosen:
+        known = ", ".join(sorted({w[1] for w in writeups})) or "none"
+        raise BadSetting(f"no office '{office}' among the write-ups{' in ' + where if where else ''} (offices there: {known})",
+                         "give part of one of those names with --office, or leave it out")  # fmt: skip
+    return chosen
+
+
+def short_office(office: str) -> str:
+    """``สำนักงานพัฒนาชุมชนอำเภอแม่ทะ`` → ``สพอ.แม่ทะ``; ``…จังหวัดลำพูน`` → ``สพจ.ลำพูน``.
+
+    >>> short_office("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"), short_office("กรมการพัฒนาชุมชน")
+    ('สพอ.แม่ทะ', 'กรมการพัฒนาชุมชน')
+    """
+    for long, short in (("สำนักงานพัฒนาชุมชนอำเภอ", "สพอ."), ("สำนักงานพัฒนาชุมชนจังหวัด", "สพจ.")):
+        if office.startswith(long):
+            return short + office[len(long) :]
+    return office
+
+
+def terminal_lines(reg: Register, width: int = 120) -> list[str]:
+    """The register for ``cddbrief actions``: one line per action, columns padded by display width
+    (``summary.fit``), the status in words on the line below, and a closing count."""
+    from .summary import fit
+    from .thaidates import format_span_th
+
+    rows = reg.rows()
+    what_width = max(20, width - (14 + 17 + 8 + 16 + 9 + 5))
+    columns = [("สถานะ", 14), ("กำหนด", 17), ("ประชุม", 8), ("หน่วยงาน", 16), ("ผู้ทำ", 9), ("สิ่งที่ต้องทำ", what_width)]
+    lines = [f"ทะเบียนติดตามข้อสั่งการ ณ วันที่ {format_span_th(reg.as_of, reg.as_of)} ({reg.as_of.isoformat()})", ""]
+    lines.append(" ".join(fit(h, w) for h, w in columns).rstrip())
+    for r in rows:
+        values = [STATUS_TH[r["status"]], r["when"], r["meeting_label"], short_office(r["office"]), r["who"] or "-", r["what"]]
+        lines.append(" ".join(fit(v, w) for v, (_, w) in zip(values, columns)).rstrip())
+        detail = r["status_text"]
+        if r["follows"]:
+            detail += f" · {LINK_TH[r['follows']]}จากการประชุม {_label(r['follows_meeting'])} ({r['follows_when']}, คล้าย {r['follows_score']:.2f})"
+        if r["moved_from"]:
+            detail += f" · เลื่อนจาก {r['moved_from']} ในการประชุมเดียวกัน"
+        lines.append(" " * 15 + "└ " + fit(detail, max(20, width - 17)).rstrip())
+    lines.append("")
+    counts = reg.counts()
+    lines.append(f"{len(rows)} รายการ: " + ", ".join(f"{STATUS_TH[s]} {n}" for s, n in counts.items() if n))
+    lines.extend(_count_notes(reg))
+    return lines
+
+
+def _count_notes(reg: Register) -> list[str]:
+    from .thaidates import format_span_th
+
+    notes = []
+    if reg.background:
+        notes.append(f"วันที่ {reg.background} รายการที่ปิดไปก่อนการประชุมของตนเองไม่นับเป็นข้อสั่งการ (ดูในสรุปการประชุมแต่ละครั้ง)")
+    if reg.later:
+        notes.append(f"{reg.later} รายการจากการประชุมหลังวันที่ {format_span_th(reg.as_of, reg.as_of)} ไม่แสดง")
+    return notes
+
+
+def as_json(reg: Register) -> dict:
+    """The register as plain JSON: the day, the counts, every action's row and every link."""
+    rows = [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()} for r in reg.rows()]
+    links = [{**vars(link), "meeting_date": link.meeting_date.isoformat() if link.meeting_date else None} for link in reg.links]
+    return {"as_of": reg.as_of.isoformat(), "due_within": reg.due_within, "counts": reg.counts(), "background": reg.background,
+            "later": reg.later, "actions": rows, "links": links}  # fmt: skip
+
+
+def page_rows(reg: Register, href_of=None) -> list[dict]:
+    """The rows the page shows: each action with its brief's link, the date surface marked in its
+    directive, and the text of what it follows (or what closed it)."""
+    from markupsafe import Markup, escape
+
+    href_of = href_of or (lambda key: f"./{key}/brief.html")
+    shown = []
+    for r in reg.rows():
+        text = r["text"]
+        if r["span_start"] is not None and r["span_end"] is not None and text[r["span_start"] : r["span_end"]] == r["surface"]:
+            a, b = r["span_start"], r["span_end"]
+            evidence = Markup(f"{escape(text[:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:])}")
+        else:
+            evidence = Markup(escape(text))
+        shown.append({**r, "status_word": STATUS_TH[r["status"]], "office_short": short_office(r["office"]),
+                      "href": href_of(r["writeup"]) if r["meeting"] else None,
+                      "follows_href": href_of(r["follows_writeup"]) if r["follows_writeup"] else None,
+                      "closed_href": href_of(r["closed_writeup"]) if r["closed_writeup"] else None,
+                      "follows_word": LINK_TH.get(r["follows"] or "", ""), "follows_label": _label(r["follows_meeting"]),
+                      "closed_label": _label(r["closed_in"]), "evidence": evidence,
+                      "sort_day": r["start"].isoformat() if r["start"] else ("0000" if r["kind"] == "monthly" else "9999"),
+                      "anchor": "a-" + digest(r["action"])})  # fmt: skip
+    return shown
+
+
+def write_actions_page(out_dir, reg: Register, lang: str = "th", href_of=None, target=None):
+    """OUT/actions.html: the register as one self-contained page (fonts and styles inside, no
+    network), sortable, filterable by office and status, cards on a phone; each action links its
+    brief (``./<meeting folder>/brief.html``). Written atomically; returns its path."""
+    import os
+    from pathlib import Path
+
+    from .batch import style_text
+    from .brief import environment
+    from .fonts import font_face_css
+    from .thaidates import format_span_th
+
+    out = Path(out_dir)
+    target = Path(target) if target else out / "actions.html"
+    rows = page_rows(reg, href_of)
+    offices = sorted({(r["office"], r["office_short"]) for r in rows})
+    around = target.parent
+    links = {name: (around / name).exists() for name in ("index.html", "trends.html")}
+    html = environment().get_template("actions.html.j2").render(
+        rows=rows, counts=reg.counts(), statuses=[(s, STATUS_TH[s]) for s in STATUSES], offices=offices,
+        as_of=format_span_th(reg.as_of, reg.as_of), as_of_iso=reg.as_of.isoformat(), due_within=reg.due_within,
+        notes=_count_notes(reg), links=links, lang=lang, font_css=style_text(font_face_css()),
+    )  # fmt: skip
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
