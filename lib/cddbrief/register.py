@@ -489,9 +489,11 @@ class Register:
         for column in ("closed_score", "follows_score"):
             frame[column] = frame[column].astype("Float64")
         frame["year_inferred"] = frame["year_inferred"].astype("boolean")
+        typed = {"meeting_date", "start", "end", "item", "directive", "days", "round", "span_start", "span_end", "closed_score",
+                 "follows_score", "year_inferred"}  # fmt: skip
         for column in frame.columns:
-            if frame[column].dtype == object:
-                frame[column] = frame[column].astype("string")
+            if column not in typed:
+                frame[column] = frame[column].astype("string")  # as the corpus frames (tidy): pandas' string type
         return frame
 
     def links_frame(self):
