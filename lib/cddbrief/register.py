@@ -36,11 +36,14 @@ from .model import DateSpan, Meeting, TextSpan
 DUE_WITHIN = 14  # days: an action this close to its date is "due"
 OVERDUE_FOR = 90  # days after its last day an action with no report is "overdue"; later it is "lapsed"
 LINK_SCORE = 0.88  # similarity at which two texts of one topic and office are the same action
-SAME_TEXT = 0.97  # similarity at which two texts are the same action whatever their topics are called
 MIN_PART = 12  # characters: a shorter text is compared whole, never as a part of a longer one
+REPORT_REACH = 160  # characters of a report compared with earlier actions, before the words saying it was done
 
 STATUSES = ("overdue", "due", "upcoming", "no date", "lapsed", "closed")  # the order a reader wants them
 LINK_KINDS = ("repeated", "moved", "superseded", "next round", "done")
+# Dated mentions that are no action of their own, and why (in Thai, as the page and the terminal say it).
+SKIPPED = {"past": "ช่วงเวลาสิ้นสุดก่อนการประชุม", "moved": "วันเดิมที่เลื่อนไปในการประชุมเดียวกัน (อยู่กับวันใหม่)",
+           "monthly": "วันที่รวมอยู่ในรายการรายเดือน", "report": "วันที่ของการรายงานผล"}  # fmt: skip
 
 # A later write-up saying an action was done: not "ให้…แล้วเสร็จ" (a directive), not "ยังไม่…" (not done).
 _DONE = re.compile(r"ดำเนินการ(?:เสร็จ)?(?:เรียบร้อย)?แล้ว|เรียบร้อยแล้ว|แล้วเสร็จ|เสร็จสิ้นแล้ว|เสร็จแล้ว|รายงานผลแล้ว"
@@ -103,6 +106,7 @@ class Report:
     topic: str
     text: str
     marker: str
+    sentence: str = ""  # the words that end at the marker: what is compared with earlier actions
 
 
 @dataclass(frozen=True)
@@ -144,17 +148,39 @@ def done_marker(text: str) -> str | None:
     >>> done_marker("ให้ทุกอำเภอบันทึกข้อมูลในระบบให้แล้วเสร็จ ภายในวันที่ 30 เม.ย. 66"), done_marker("ยังไม่แล้วเสร็จ")
     (None, None)
     """
+    match = _done_match(text)
+    return match.group(0) if match else None
+
+
+def _done_match(text: str):
     for match in _DONE.finditer(text):
-        before = text[: match.start()].rstrip()
-        if _NOT_DONE_BEFORE.search(before) or _NOT_DONE_AFTER.match(text[match.end() :]):
-            continue
-        return match.group(0)
+        if not (_NOT_DONE_BEFORE.search(text[: match.start()].rstrip()) or _NOT_DONE_AFTER.match(text[match.end() :])):
+            return match
     return None
 
 
-def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action], list[Report], int]:
+def done_sentence(text: str, reach: int = REPORT_REACH) -> str:
+    """The words of a report up to the words that say it was done (at most ``reach`` characters
+    before them, from a word's start), and the few after (``ทุกกองทุน``).
+
+    >>> done_sentence("1) เรื่องอื่น ๆ ของการประชุม 2) อำเภอส่งแผนครบแล้วทุกอำเภอ และให้ติดตามต่อไป", reach=20)
+    '2) อำเภอส่งแผนครบแล้วทุกอำเภอ'
+    """
+    match = _done_match(text)
+    if match is None:
+        return text[: 2 * reach]
+    start = max(0, match.start() - reach)
+    if start:
+        space = text.find(" ", start, match.start())
+        start = space + 1 if space >= 0 else start
+    end = text.find(" ", match.end())
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action], list[Report], dict[str, int]]:
     """The actions and done-reports of write-ups given as ``(key, office, meeting)``, and how many
-    dated mentions had closed before their own meeting (background, not actions: each brief lists them).
+    dated mentions are no action of their own, by why (``SKIPPED``: a window closed before its own
+    meeting, the old date of a move, a day a monthly action holds, the date of a report).
 
     A date moved within the meeting is one action with ``moved_from``; a day a monthly recurrence
     of the same directive holds is that recurrence; a clause that reports a thing done is a report.
@@ -164,7 +190,7 @@ def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action],
 
     found: list[Action] = []
     reports: list[Report] = []
-    background = 0
+    skipped = dict.fromkeys(SKIPPED, 0)
     for key, office, meeting in writeups:
         ref = reference_day(meeting)
         base = dict(writeup=key, office=office, meeting=meeting.id, meeting_date=meeting.meeting_date)
@@ -172,23 +198,26 @@ def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action],
             at = dict(base, item=item.no, directive=d.no, topic=item.topic)
             marker = done_marker(d.text)
             if marker:
-                reports.append(Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, **at))
+                reports.append(Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, sentence=done_sentence(d.text), **at))
             who = tuple(actors(d.text))
             what = actions(d)
             old_of = {id(r.new): r.old for r in d.reschedules}
             placed = 0
             for s in sorted(d.dates, key=lambda s: s.span):
+                placed += 1
                 if s.role == "original":
+                    skipped["moved"] += 1
                     continue
                 clause = what.get(id(s), "") or d.text
                 if marker and done_marker(clause):
-                    continue  # ``ส่งแล้วเมื่อวันที่ 5 เม.ย.``: the date of a report, not a deadline
-                placed += 1
+                    skipped["report"] += 1  # ``ส่งแล้วเมื่อวันที่ 5 เม.ย.``: the date of a report, not a deadline
+                    continue
                 if s.start is not None and is_past(s.end, ref):
-                    background += 1
+                    skipped["past"] += 1
                     continue
                 if s.start is not None and any(_holds(r, s) for r in d.recurrences):
-                    continue  # the monthly action holds this day
+                    skipped["monthly"] += 1  # the monthly action holds this day
+                    continue
                 found.append(Action(_key(key, item.no, d.no, str(s.span.start)), **at, who=who, what=clause,
                                     kind="deadline" if s.start else "no date", text=d.text, surface=s.surface, span=s.span,
                                     start=s.start, end=s.end, precision=s.precision, year_inferred=s.year_inferred,
@@ -206,7 +235,7 @@ def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action],
                     clause = clause_before(d.text, match.start()) or d.text
                     found.append(Action(_key(key, item.no, d.no, "nodate"), **at, who=who, what=clause, kind="no date",
                                         text=d.text, surface=match.group(0), span=TextSpan(*match.span())))  # fmt: skip
-    return found, reports, background
+    return found, reports, skipped
 
 
 def _key(writeup: str, item: int, directive: int, where: str) -> str:
@@ -278,10 +307,21 @@ def relation(earlier: Action, later: Action) -> str:
     return "moved"
 
 
-def _same(earlier_topic: str, later_topic: str, score: float) -> bool:
-    from .glossary import canonical_topic
+def similarities(texts: list[str], others: list[str]):
+    """``similarity`` of every text with every other, as a matrix (rows: texts), computed by
+    rapidfuzz in one call (``process.cdist``) rather than pair by pair."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
 
-    return score >= SAME_TEXT or (score >= LINK_SCORE and canonical_topic(earlier_topic) == canonical_topic(later_topic))
+    a, b = ["".join(str(t).split()) for t in texts], ["".join(str(t).split()) for t in others]
+    if not a or not b:
+        return np.zeros((len(a), len(b)))
+    scores = process.cdist(a, b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
+    short = np.minimum.outer(np.array([len(x) for x in a]), np.array([len(y) for y in b])) < MIN_PART
+    if short.any():
+        scores = np.where(short, process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float64) / 100, scores)
+    empty = np.logical_or.outer(np.array([not x for x in a]), np.array([not y for y in b]))
+    return np.where(empty, 0.0, scores)
 
 
 def _order(meeting: str | None, day: date | None) -> tuple:
@@ -293,40 +333,51 @@ def follow(actions: list[Action], reports: list[Report]) -> list[Link]:
 
     Each earlier action is followed at most once per later meeting, by its most similar match; an
     action followed (repeated, moved, superseded, reported done) is no longer open to be followed,
-    except by its next round, which leaves it standing.
+    except by its next round, which leaves it standing. Only texts of one topic (``glossary.canonical_topic``:
+    an alias is the same topic) are compared.
     """
+    from collections import defaultdict
+
+    from .glossary import canonical_topic
+
+    topics: dict[str, str] = {}
+
+    def topic_of(written: str) -> str:
+        if written not in topics:
+            topics[written] = canonical_topic(written)
+        return topics[written]
+
+    offices: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: ([], [])))
+    for a in actions:
+        offices[a.office][(_order(a.meeting, a.meeting_date), a.meeting or "")][0].append(a)
+    for r in reports:
+        offices[r.office][(_order(r.meeting, r.meeting_date), r.meeting or "")][1].append(r)
     links: list[Link] = []
-    offices = sorted({a.office for a in actions} | {r.office for r in reports})
-    for office in offices:
-        mine = [a for a in actions if a.office == office]
-        said = [r for r in reports if r.office == office]
-        meetings = sorted({(_order(x.meeting, x.meeting_date), x.meeting) for x in [*mine, *said]})
+    for office in sorted(offices):
         open_: list[Action] = []
-        for order, meeting in meetings:
-            new = [a for a in mine if (_order(a.meeting, a.meeting_date), a.meeting) == (order, meeting)]
-            told = [r for r in said if (_order(r.meeting, r.meeting_date), r.meeting) == (order, meeting)]
-            earlier = [a for a in open_ if a.meeting != meeting]
+        for (_, meeting), (new, told) in sorted(offices[office].items(), key=lambda kv: kv[0]):
+            earlier: dict[str, list[Action]] = defaultdict(list)
+            for a in open_:
+                if (a.meeting or "") != meeting:
+                    earlier[topic_of(a.topic)].append(a)
+            later: dict[str, list] = defaultdict(list)
+            for x in [*new, *told]:
+                later[topic_of(x.topic)].append(x)
             pairs = []
-            for later in new:
-                for old in earlier:
-                    score = similarity(old.what, later.what)
-                    if _same(old.topic, later.topic, score):
-                        pairs.append((score, 0, later, old))
-            for report in told:
-                for old in earlier:
-                    score = similarity(old.what, report.text)
-                    if _same(old.topic, report.topic, score):
-                        pairs.append((score, 1, report, old))
-            used_new, used_old = set(), set()
-            closed = set()
-            for score, is_report, later, old in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].key, p[3].key)):
-                if later.key in used_new or old.key in used_old:
+            for name in later.keys() & earlier.keys():  # one topic's texts with each other: small matrices
+                these, those = later[name], earlier[name]
+                scores = similarities([x.what if isinstance(x, Action) else x.sentence for x in these], [o.what for o in those])
+                for i, j in zip(*(scores >= LINK_SCORE).nonzero()):
+                    pairs.append((float(scores[i, j]), isinstance(these[i], Report), these[i], those[j]))
+            used_new, used_old, closed = set(), set(), set()
+            for score, is_report, x, old in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].key, p[3].key)):
+                if x.key in used_new or old.key in used_old:
                     continue
-                kind = "done" if is_report else relation(old, later)
-                used_new.add(later.key)
+                kind = "done" if is_report else relation(old, x)
+                used_new.add(x.key)
                 used_old.add(old.key)
-                links.append(Link(kind, old.key, later.key, round(score, 3), old.what, later.text if is_report else later.what,
-                                  later.meeting, later.meeting_date, later.writeup))  # fmt: skip
+                links.append(Link(kind, old.key, x.key, round(score, 3), old.what, x.sentence if is_report else x.what,
+                                  x.meeting, x.meeting_date, x.writeup))  # fmt: skip
                 if kind != "next round":
                     closed.add(old.key)
             open_ = [a for a in open_ if a.key not in closed] + new
@@ -426,7 +477,7 @@ class Register:
     links: list[Link]
     as_of: date
     due_within: int = DUE_WITHIN
-    background: int = 0  # dated mentions that had closed before their own meeting
+    skipped: dict = field(default_factory=dict)  # dated mentions that are no action of their own, by why (SKIPPED)
     later: int = field(default=0, init=False)
 
     def known(self, day: date | None) -> bool:
@@ -551,8 +602,8 @@ def build(writeups: Iterable[tuple[str, str, Meeting]], as_of: date | str | None
     else:
         day = as_of if isinstance(as_of, date) else date.fromisoformat(str(as_of)[:10])
     writeups = list(writeups)
-    found, reports, background = collect(writeups)
-    return Register(found, reports, follow(found, reports), day, due_within, background)
+    found, reports, skipped = collect(writeups)
+    return Register(found, reports, follow(found, reports), day, due_within, skipped)
 
 
 def frame(writeups: Iterable[tuple[str, str, Meeting]], as_of: date | str | None = None, due_within: int = DUE_WITHIN):
@@ -633,8 +684,8 @@ def terminal_lines(reg: Register, width: int = 120) -> list[str]:
     from .thaidates import format_span_th
 
     rows = reg.rows()
-    what_width = max(20, width - (14 + 17 + 8 + 16 + 9 + 5))
-    columns = [("สถานะ", 14), ("กำหนด", 17), ("ประชุม", 8), ("หน่วยงาน", 16), ("ผู้ทำ", 9), ("สิ่งที่ต้องทำ", what_width)]
+    what_width = max(20, width - (14 + 19 + 8 + 16 + 9 + 5))
+    columns = [("สถานะ", 14), ("กำหนด", 19), ("ประชุม", 8), ("หน่วยงาน", 16), ("ผู้ทำ", 9), ("สิ่งที่ต้องทำ", what_width)]
     lines = [f"ทะเบียนติดตามข้อสั่งการ ณ วันที่ {format_span_th(reg.as_of, reg.as_of)} ({reg.as_of.isoformat()})", ""]
     lines.append(" ".join(fit(h, w) for h, w in columns).rstrip())
     for r in rows:
@@ -657,8 +708,9 @@ def _count_notes(reg: Register) -> list[str]:
     from .thaidates import format_span_th
 
     notes = []
-    if reg.background:
-        notes.append(f"วันที่ {reg.background} รายการที่ปิดไปก่อนการประชุมของตนเองไม่นับเป็นข้อสั่งการ (ดูในสรุปการประชุมแต่ละครั้ง)")
+    why = [f"{SKIPPED[k]} {n}" for k, n in reg.skipped.items() if n]
+    if why:
+        notes.append(f"วันที่ที่ไม่ได้แยกเป็นรายการ: {', '.join(why)} (สรุปการประชุมแต่ละฉบับแสดงไว้ครบ)")
     if reg.later:
         notes.append(f"{reg.later} รายการจากการประชุมหลังวันที่ {format_span_th(reg.as_of, reg.as_of)} ไม่แสดง")
     return notes
@@ -668,7 +720,7 @@ def as_json(reg: Register) -> dict:
     """The register as plain JSON: the day, the counts, every action's row and every link."""
     rows = [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()} for r in reg.rows()]
     links = [{**vars(link), "meeting_date": link.meeting_date.isoformat() if link.meeting_date else None} for link in reg.links]
-    return {"as_of": reg.as_of.isoformat(), "due_within": reg.due_within, "counts": reg.counts(), "background": reg.background,
+    return {"as_of": reg.as_of.isoformat(), "due_within": reg.due_within, "counts": reg.counts(), "skipped": reg.skipped,
             "later": reg.later, "actions": rows, "links": links}  # fmt: skip
 
 
