@@ -414,6 +414,8 @@ def status_of(action: Action, as_of: date, closing: Link | None = None, due_with
         nxt = next_day_of_month(start, action.day)
         days = (nxt - as_of).days
         text = f"ทุกวันที่ {action.day} ของเดือน (ไม่ระบุวันสิ้นสุด) ครั้งถัดไป {format_span_th(nxt, nxt)}"
+        if action.meeting_date and (as_of - action.meeting_date).days > 365:
+            text += f"; สั่งไว้เมื่อ {_duration(action.meeting_date, as_of)}ก่อน"  # a standing order this old is worth a look
         return Status("due" if days <= due_within else "upcoming", text, days)
     first, last = action.start, action.end
     if as_of < first:
