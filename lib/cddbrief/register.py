@@ -758,7 +758,8 @@ def write_actions_page(out_dir, reg: Register, lang: str = "th", href_of=None, t
     import os
     from pathlib import Path
 
-    from .batch import style_text
+    from markupsafe import Markup
+
     from .brief import environment
     from .fonts import font_face_css
     from .thaidates import format_span_th
@@ -772,7 +773,7 @@ def write_actions_page(out_dir, reg: Register, lang: str = "th", href_of=None, t
     html = environment().get_template("actions.html.j2").render(
         rows=rows, counts=reg.counts(), statuses=[(s, STATUS_TH[s]) for s in STATUSES], offices=offices,
         as_of=format_span_th(reg.as_of, reg.as_of), as_of_iso=reg.as_of.isoformat(), due_within=reg.due_within,
-        notes=_count_notes(reg), links=links, lang=lang, font_css=style_text(font_face_css()),
+        notes=_count_notes(reg), links=links, lang=lang, font_css=Markup(font_face_css()),  # our own @font-face rules (base64 data): quotes kept as quotes
     )  # fmt: skip
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
