@@ -361,3 +361,55 @@ def test_page_on_a_phone(site):
             assert [u for u in requests if not u.startswith("file:")] == [] and problems == []
         finally:
             browser.close()
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ORDER = {"upcoming": 0, "due": 1, "overdue": 2, "lapsed": 3}
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=st.dates(date(2019, 1, 1), date(2030, 12, 31)), length=st.integers(0, 40),
+       first=st.dates(date(2018, 1, 1), date(2032, 1, 1)), later=st.integers(0, 2000))  # fmt: skip
+def test_a_deadline_only_moves_forward_through_its_statuses(start, length, first, later):
+    from datetime import timedelta
+
+    end = start + timedelta(days=length)
+    action = register.Action("k", "w", "สพอ.ก", "2566-03", None, 1, 1, "จปฐ.", (), "ให้อำเภอบันทึกข้อมูล", "deadline", "ข้อความ",
+                             start=start, end=end, precision="day")  # fmt: skip
+    one = register.status_of(action, first)
+    two = register.status_of(action, first + timedelta(days=later))
+    assert ORDER[one.status] <= ORDER[two.status]
+    assert (two.status in ("overdue", "lapsed")) == (first + timedelta(days=later) > end)
+    assert one.text and two.text
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["ก", "ข", "ค"]), min_size=5, max_size=5))
+def test_links_stay_within_an_office_whatever_the_offices(writeups, offices):
+    """The same write-ups handed out to offices at random: a link never joins two of them."""
+    given_out = [(key, office, meeting) for (key, _, meeting), office in zip(writeups, offices)]
+    reg = register.build(given_out, "2023-06-01")
+    office = {a.key: a.office for a in reg.actions} | {r.key: r.office for r in reg.reports}
+    assert all(office[link.earlier] == office[link.later] for link in reg.links)
+    assert len(reg.rows()) == len(reg.actions)  # every action has a row: none dropped
+
+
+@given(st.sampled_from(["ให้", "ขอให้", "โดยให้"]), st.sampled_from(["แล้วเสร็จ", "ดำเนินการแล้ว", "ครบแล้ว"]),
+       st.sampled_from(["", " ภายในวันที่ 30 เม.ย. 66"]))  # fmt: skip
+def test_an_order_to_finish_is_no_report(lead, done, tail):
+    assert register.done_marker(f"{lead}อำเภอบันทึกข้อมูลให้{done}{tail}") is None
+
+
+def test_the_page_a_batch_writes_links_the_folders_it_names(tmp_path):
+    """``build_actions_page``: the brief folders are those ``build --all`` gives (two offices wrote up
+    3/2566 and 4/2566: ``2566-03-mae-tha``; Mae Tha alone wrote up 5/2566: ``2566-05``)."""
+    from lxml import html
+
+    page = html.parse(str(register.build_actions_page(SERIES, tmp_path, "2023-06-01"))).getroot()
+    links = set(page.xpath("//td[@data-label='การประชุม']/a/@href"))
+    assert links == {"./2566-03-mae-tha/brief.html", "./2566-04-mae-tha/brief.html", "./2566-05/brief.html",
+                     "./2566-03-pa-sang/brief.html", "./2566-04-pa-sang/brief.html"}  # fmt: skip

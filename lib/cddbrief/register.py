@@ -783,3 +783,10 @@ def write_actions_page(out_dir, reg: Register, lang: str = "th", href_of=None, t
     finally:
         tmp.unlink(missing_ok=True)
     return target
+
+
+def build_actions_page(data_dir, out_dir, as_of: date | str | None = None, due_within: int = DUE_WITHIN):
+    """OUT/actions.html for the write-ups of a folder, as ``build --all`` names their briefs: what a
+    batch calls after its index (one line); returns the page's path."""
+    writeups, _ = writeups_in(data_dir)
+    return write_actions_page(out_dir, build(writeups, as_of, due_within))
