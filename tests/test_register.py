@@ -413,3 +413,21 @@ def test_the_page_a_batch_writes_links_the_folders_it_names(tmp_path):
     links = set(page.xpath("//td[@data-label='การประชุม']/a/@href"))
     assert links == {"./2566-03-mae-tha/brief.html", "./2566-04-mae-tha/brief.html", "./2566-05/brief.html",
                      "./2566-03-pa-sang/brief.html", "./2566-04-pa-sang/brief.html"}  # fmt: skip
+
+
+def _meeting(number: int, office: str, day: date, text: str, topic: str = "การเบิกจ่ายงบประมาณ") -> Meeting:
+    spans, _ = find_dates(text, 2566)
+    return Meeting(number, 2566, "", office, None, None, None, Source(f"{number}.txt", str(number), "txt", None),
+                   [Item(1, topic, [Directive(1, text, dates=spans)])], meeting_date=day)  # fmt: skip
+
+
+def test_the_departments_own_meetings_are_one_more_series():
+    department = "กรมการพัฒนาชุมชน"
+    first = _meeting(6, department, date(2023, 6, 1), "ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณไตรมาสที่ 3 ภายในวันที่ 30 มิ.ย. 66")
+    again = _meeting(7, department, date(2023, 7, 3), "เลื่อนการเบิกจ่าย ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณไตรมาสที่ 3 ภายในวันที่ 15 ก.ค. 66")
+    district = _meeting(7, MAE_THA, date(2023, 7, 3), "ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณไตรมาสที่ 3 ภายในวันที่ 20 ก.ค. 66")
+    reg = register.build([("d6", department, first), ("d7", department, again), ("m7", MAE_THA, district)], "2023-07-05")
+    assert [(link.kind, link.earlier.split("#")[0], link.later.split("#")[0]) for link in reg.links] == [("moved", "d6", "d7")]
+    rows = {r["writeup"]: r for r in reg.rows()}
+    assert rows["d6"]["status_text"] == "เลื่อนเป็น 15 ก.ค. 2566 (การประชุม 7/2566)"
+    assert rows["m7"]["follows"] is None and rows["m7"]["status"] == "upcoming"

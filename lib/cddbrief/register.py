@@ -13,8 +13,8 @@ next monthly report: a new action, not a moved one) and *done* (a later write-up
 ``ดำเนินการแล้ว``, ``ครบแล้ว`` …). Two texts are the same action when their topic is the same and
 ``similarity`` (rapidfuzz's partial ratio of the texts without spaces) reaches ``LINK_SCORE``: on 66
 labelled pairs (``tests/data/series/pairs.csv``) it kept every other action apart (precision 1.00,
-recall 0.88 with the threshold chosen leaving each pair out), where character n-gram TF-IDF cosine
-gave 0.91-0.94 (``benchmarks/bench_register_links.py``).
+recall 0.91 at 0.88; 1.00 and 0.88 with the threshold chosen leaving each pair out), where character
+n-gram TF-IDF cosine linked 2-4 wrong pairs (precision 0.88-0.94: ``benchmarks/bench_register_links.py``).
 
 ``Register.rows`` gives each action's status as of a day: *upcoming*, *due* (within
 ``DUE_WITHIN`` days), *overdue* (up to ``OVERDUE_FOR`` days past, no report), *lapsed* (a window
@@ -198,7 +198,8 @@ def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action],
             at = dict(base, item=item.no, directive=d.no, topic=item.topic)
             marker = done_marker(d.text)
             if marker:
-                reports.append(Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, sentence=done_sentence(d.text), **at))
+                sentence = done_sentence(d.text)
+                reports.append(Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, sentence=sentence, **at))
             who = tuple(actors(d.text))
             what = actions(d)
             old_of = {id(r.new): r.old for r in d.reschedules}
@@ -226,9 +227,9 @@ def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action],
                 placed += 1
                 at_text = d.text.find(r.surface)
                 clause = (clause_before(d.text, at_text) if at_text > 0 else "") or d.text
+                span = TextSpan(at_text, at_text + len(r.surface)) if at_text >= 0 else None
                 found.append(Action(_key(key, item.no, d.no, f"every{r.day}"), **at, who=who, what=clause, kind="monthly",
-                                    text=d.text, surface=r.surface, span=TextSpan(at_text, at_text + len(r.surface)) if at_text >= 0 else None,
-                                    day=r.day, first=r.first, round=None))  # fmt: skip
+                                    text=d.text, surface=r.surface, span=span, day=r.day, first=r.first))
             if not placed and not marker:
                 match = _UNPLACED.search(d.text)
                 if match:  # a deadline the reader could not place: kept, with no date
@@ -243,7 +244,8 @@ def _key(writeup: str, item: int, directive: int, where: str) -> str:
 
 
 def _holds(recurrence, span: DateSpan) -> bool:
-    return span.precision == "day" and span.start == span.end and span.start.day == recurrence.day and (recurrence.first is None or span.start >= recurrence.first)
+    one_day = span.precision == "day" and span.start == span.end
+    return one_day and span.start.day == recurrence.day and (recurrence.first is None or span.start >= recurrence.first)
 
 
 def _round(text: str) -> int | None:
@@ -299,10 +301,10 @@ def relation(earlier: Action, later: Action) -> str:
     if a.start <= b.end and b.start <= a.end and a.precision != b.precision:
         return "repeated"  # ``เม.ย. 66`` then ``25 เม.ย. 66``: the window said again, more precisely
     moved = bool(_MOVE_WORD.search(later.text))
-    if not moved and (_MONTHLY_WORD.search(to_arabic_digits(later.text)) or _MONTHLY_WORD.search(to_arabic_digits(earlier.text))):
+    if not moved and any(_MONTHLY_WORD.search(to_arabic_digits(x.text)) for x in (earlier, later)):
         return "next round"
-    same_day_later_month = a.precision == b.precision == "day" and a.start.day == b.start.day and (b.start.year, b.start.month) > (a.start.year, a.start.month)
-    if same_day_later_month and not moved:
+    later_month = (b.start.year, b.start.month) > (a.start.year, a.start.month)
+    if a.precision == b.precision == "day" and a.start.day == b.start.day and later_month and not moved:
         return "next round"
     return "moved"
 
@@ -366,7 +368,8 @@ def follow(actions: list[Action], reports: list[Report]) -> list[Link]:
             pairs = []
             for name in later.keys() & earlier.keys():  # one topic's texts with each other: small matrices
                 these, those = later[name], earlier[name]
-                scores = similarities([x.what if isinstance(x, Action) else x.sentence for x in these], [o.what for o in those])
+                texts = [x.what if isinstance(x, Action) else x.sentence for x in these]
+                scores = similarities(texts, [o.what for o in those])
                 for i, j in zip(*(scores >= LINK_SCORE).nonzero()):
                     pairs.append((float(scores[i, j]), isinstance(these[i], Report), these[i], those[j]))
             used_new, used_old, closed = set(), set(), set()
@@ -387,7 +390,8 @@ def follow(actions: list[Action], reports: list[Report]) -> list[Link]:
 # --- status as of a day ----------------------------------------------------------------------------
 
 
-def status_of(action: Action, as_of: date, closing: Link | None = None, due_within: int = DUE_WITHIN, moved_to: str = "") -> Status:
+def status_of(action: Action, as_of: date, closing: Link | None = None, due_within: int = DUE_WITHIN,
+              moved_to: str = "") -> Status:
     """Where an action stands on ``as_of``; ``closing``: the link that closed it by then, if any
     (``moved_to``: the new date of a move, as it reads).
 
@@ -403,7 +407,8 @@ def status_of(action: Action, as_of: date, closing: Link | None = None, due_with
         if closing.kind == "done":
             return Status("closed", f"รายงานว่าดำเนินการแล้ว (การประชุม {where})", None, "done", closing)
         if closing.kind == "moved":
-            return Status("closed", f"เลื่อนเป็น {moved_to} (การประชุม {where})" if moved_to else f"เลื่อน (การประชุม {where})", None, "moved", closing)
+            text = f"เลื่อนเป็น {moved_to} (การประชุม {where})" if moved_to else f"เลื่อน (การประชุม {where})"
+            return Status("closed", text, None, "moved", closing)
         if closing.kind == "repeated":
             return Status("closed", f"สั่งซ้ำในการประชุม {where}", None, "repeated", closing)
         return Status("closed", f"มีข้อสั่งการใหม่แทน (การประชุม {where})", None, "superseded", closing)
@@ -455,7 +460,8 @@ def _duration(since: date, until: date) -> str:
     """``2 ปี 8 เดือน``, ``5 เดือน``."""
     months = (until.year - since.year) * 12 + until.month - since.month - (until.day < since.day)
     years, months = divmod(max(months, 0), 12)
-    return " ".join(p for p in (f"{years} ปี" if years else "", f"{months} เดือน" if months else "") if p) or f"{(until - since).days} วัน"
+    parts = [f"{years} ปี"] * bool(years) + [f"{months} เดือน"] * bool(months)
+    return " ".join(parts) or f"{(until - since).days} วัน"
 
 
 def _label(meeting_id: str | None) -> str:
@@ -488,8 +494,6 @@ class Register:
     def rows(self) -> list[dict]:
         """One plain dict per action held by ``as_of``, in reading order: overdue first, then due,
         upcoming, no date, lapsed, closed; each by its date."""
-        from .thaidates import format_span_th
-
         closing = {}
         followed_from = {}
         for link in self.links:
@@ -517,7 +521,7 @@ class Register:
                 "precision": a.precision, "when": _when_text(a), "surface": a.surface,
                 "span_start": a.span.start if a.span else None, "span_end": a.span.end if a.span else None,
                 "text": a.text, "year_inferred": a.year_inferred, "round": a.round,
-                "moved_from": format_span_th(a.moved_from.start, a.moved_from.end, a.moved_from.precision) if a.moved_from and a.moved_from.start else None,
+                "moved_from": _span_text(a.moved_from),
                 "status": st.status, "status_text": st.text, "days": st.days, "closed_by": st.closed_by,
                 "closed_in": st.link.meeting if st.link else None, "closed_writeup": st.link.writeup if st.link else None,
                 "closed_score": st.link.score if st.link else None, "closed_text": st.link.later_text if st.link else None,
@@ -570,6 +574,12 @@ FRAME_COLUMNS = ["action", "writeup", "office", "meeting", "meeting_label", "mee
                  "closed_text", "follows", "follows_action", "follows_meeting", "follows_writeup", "follows_when", "follows_score",
                  "follows_text"]  # fmt: skip
 LINK_COLUMNS = ["kind", "earlier", "later", "score", "earlier_text", "later_text", "meeting", "meeting_date", "writeup"]
+
+
+def _span_text(span: DateSpan | None) -> str | None:
+    from .thaidates import format_span_th
+
+    return format_span_th(span.start, span.end, span.precision) if span and span.start else None
 
 
 def _when_text(a: Action) -> str:
@@ -695,7 +705,8 @@ def terminal_lines(reg: Register, width: int = 120) -> list[str]:
         lines.append(" ".join(fit(v, w) for v, (_, w) in zip(values, columns)).rstrip())
         detail = r["status_text"]
         if r["follows"]:
-            detail += f" · {LINK_TH[r['follows']]}จากการประชุม {_label(r['follows_meeting'])} ({r['follows_when']}, คล้าย {r['follows_score']:.2f})"
+            where = f"{_label(r['follows_meeting'])} ({r['follows_when']}, คล้าย {r['follows_score']:.2f})"
+            detail += f" · {LINK_TH[r['follows']]}จากการประชุม {where}"
         if r["moved_from"]:
             detail += f" · เลื่อนจาก {r['moved_from']} ในการประชุมเดียวกัน"
         lines.append(" " * 15 + "└ " + fit(detail, max(20, width - 17)).rstrip())
@@ -773,7 +784,8 @@ def write_actions_page(out_dir, reg: Register, lang: str = "th", href_of=None, t
     html = environment().get_template("actions.html.j2").render(
         rows=rows, counts=reg.counts(), statuses=[(s, STATUS_TH[s]) for s in STATUSES], offices=offices,
         as_of=format_span_th(reg.as_of, reg.as_of), as_of_iso=reg.as_of.isoformat(), due_within=reg.due_within,
-        notes=_count_notes(reg), links=links, lang=lang, font_css=Markup(font_face_css()),  # our own @font-face rules (base64 data): quotes kept as quotes
+        notes=_count_notes(reg), links=links, lang=lang,
+        font_css=Markup(font_face_css()),  # our own @font-face rules (base64 data): quotes stay quotes
     )  # fmt: skip
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
