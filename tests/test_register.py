@@ -431,3 +431,15 @@ def test_the_departments_own_meetings_are_one_more_series():
     rows = {r["writeup"]: r for r in reg.rows()}
     assert rows["d6"]["status_text"] == "เลื่อนเป็น 15 ก.ค. 2566 (การประชุม 7/2566)"
     assert rows["m7"]["follows"] is None and rows["m7"]["status"] == "upcoming"
+
+
+def test_records_kept_per_writeup_give_the_same_register(writeups):
+    """What a store keeps of each write-up (``records``, plain JSON) gives back the same register."""
+    kept = [json.loads(json.dumps(register.records(*register.actions_of(*w)), ensure_ascii=False)) for w in writeups]
+    found, reports = [], []
+    for stored in kept:
+        a, r, _ = register.from_records(stored)
+        found += a
+        reports += r
+    again = register.Register(found, reports, register.follow(found, reports), date(2023, 6, 1))
+    assert again.rows() == register.build(writeups, "2023-06-01").rows()

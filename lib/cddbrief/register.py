@@ -31,12 +31,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
+import numpy as np
+from rapidfuzz import fuzz, process
+
 from .model import DateSpan, Meeting, TextSpan
 
 DUE_WITHIN = 14  # days: an action this close to its date is "due"
 OVERDUE_FOR = 90  # days after its last day an action with no report is "overdue"; later it is "lapsed"
 LINK_SCORE = 0.88  # similarity at which two texts of one topic and office are the same action
 MIN_PART = 12  # characters: a shorter text is compared whole, never as a part of a longer one
+SMALL = 32  # pairs: fewer are scored one by one, more in one rapidfuzz call
 REPORT_REACH = 160  # characters of a report compared with earlier actions, before the words saying it was done
 
 STATUSES = ("overdue", "due", "upcoming", "no date", "lapsed", "closed")  # the order a reader wants them
@@ -181,6 +185,22 @@ def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action],
     """The actions and done-reports of write-ups given as ``(key, office, meeting)``, and how many
     dated mentions are no action of their own, by why (``SKIPPED``: a window closed before its own
     meeting, the old date of a move, a day a monthly action holds, the date of a report).
+    ``actions_of`` reads one write-up (what a store can keep, ``records``).
+    """
+    found: list[Action] = []
+    reports: list[Report] = []
+    skipped = dict.fromkeys(SKIPPED, 0)
+    for key, office, meeting in writeups:
+        one = actions_of(key, office, meeting)
+        found += one[0]
+        reports += one[1]
+        for why, n in one[2].items():
+            skipped[why] += n
+    return found, reports, skipped
+
+
+def actions_of(key: str, office: str, meeting: Meeting) -> tuple[list[Action], list[Report], dict[str, int]]:
+    """One write-up's actions, done-reports and dated mentions that are no action (``collect``).
 
     A date moved within the meeting is one action with ``moved_from``; a day a monthly recurrence
     of the same directive holds is that recurrence; a clause that reports a thing done is a report.
@@ -191,52 +211,99 @@ def collect(writeups: Iterable[tuple[str, str, Meeting]]) -> tuple[list[Action],
     found: list[Action] = []
     reports: list[Report] = []
     skipped = dict.fromkeys(SKIPPED, 0)
-    for key, office, meeting in writeups:
-        ref = reference_day(meeting)
-        base = dict(writeup=key, office=office, meeting=meeting.id, meeting_date=meeting.meeting_date)
-        for item, d in meeting.directives():
-            at = dict(base, item=item.no, directive=d.no, topic=item.topic)
-            marker = done_marker(d.text)
-            if marker:
-                sentence = done_sentence(d.text)
-                reports.append(Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, sentence=sentence, **at))
-            who = tuple(actors(d.text))
-            what = actions(d)
-            old_of = {id(r.new): r.old for r in d.reschedules}
-            placed = 0
-            for s in sorted(d.dates, key=lambda s: s.span):
-                placed += 1
-                if s.role == "original":
-                    skipped["moved"] += 1
-                    continue
-                clause = what.get(id(s), "") or d.text
-                if marker and done_marker(clause):
-                    skipped["report"] += 1  # ``ส่งแล้วเมื่อวันที่ 5 เม.ย.``: the date of a report, not a deadline
-                    continue
-                if s.start is not None and is_past(s.end, ref):
-                    skipped["past"] += 1
-                    continue
-                if s.start is not None and any(_holds(r, s) for r in d.recurrences):
-                    skipped["monthly"] += 1  # the monthly action holds this day
-                    continue
-                found.append(Action(_key(key, item.no, d.no, str(s.span.start)), **at, who=who, what=clause,
-                                    kind="deadline" if s.start else "no date", text=d.text, surface=s.surface, span=s.span,
-                                    start=s.start, end=s.end, precision=s.precision, year_inferred=s.year_inferred,
-                                    moved_from=old_of.get(id(s)), round=_round(clause)))  # fmt: skip
-            for r in d.recurrences:
-                placed += 1
-                at_text = d.text.find(r.surface)
-                clause = (clause_before(d.text, at_text) if at_text > 0 else "") or d.text
-                span = TextSpan(at_text, at_text + len(r.surface)) if at_text >= 0 else None
-                found.append(Action(_key(key, item.no, d.no, f"every{r.day}"), **at, who=who, what=clause, kind="monthly",
-                                    text=d.text, surface=r.surface, span=span, day=r.day, first=r.first))
-            if not placed and not marker:
-                match = _UNPLACED.search(d.text)
-                if match:  # a deadline the reader could not place: kept, with no date
-                    clause = clause_before(d.text, match.start()) or d.text
-                    found.append(Action(_key(key, item.no, d.no, "nodate"), **at, who=who, what=clause, kind="no date",
-                                        text=d.text, surface=match.group(0), span=TextSpan(*match.span())))  # fmt: skip
+    ref = reference_day(meeting)
+    base = dict(writeup=key, office=office, meeting=meeting.id, meeting_date=meeting.meeting_date)
+    for item, d in meeting.directives():
+        at = dict(base, item=item.no, directive=d.no, topic=item.topic)
+        marker = done_marker(d.text)
+        if marker:
+            sentence = done_sentence(d.text)
+            reports.append(Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, sentence=sentence, **at))
+        unplaced = None if d.dates or d.recurrences or marker else _UNPLACED.search(d.text)
+        if not (d.dates or d.recurrences or unplaced):
+            continue  # no date, no recurrence, no deadline written: not an action
+        who = tuple(actors(d.text))
+        what = actions(d) if d.dates else {}
+        old_of = {id(r.new): r.old for r in d.reschedules}
+        placed = 0
+        for s in sorted(d.dates, key=lambda s: s.span):
+            placed += 1
+            if s.role == "original":
+                skipped["moved"] += 1
+                continue
+            clause = what.get(id(s), "") or d.text
+            if marker and done_marker(clause):
+                skipped["report"] += 1  # ``ส่งแล้วเมื่อวันที่ 5 เม.ย.``: the date of a report, not a deadline
+                continue
+            if s.start is not None and is_past(s.end, ref):
+                skipped["past"] += 1
+                continue
+            if s.start is not None and any(_holds(r, s) for r in d.recurrences):
+                skipped["monthly"] += 1  # the monthly action holds this day
+                continue
+            found.append(Action(_key(key, item.no, d.no, str(s.span.start)), **at, who=who, what=clause,
+                                kind="deadline" if s.start else "no date", text=d.text, surface=s.surface, span=s.span,
+                                start=s.start, end=s.end, precision=s.precision, year_inferred=s.year_inferred,
+                                moved_from=old_of.get(id(s)), round=_round(clause)))  # fmt: skip
+        for r in d.recurrences:
+            placed += 1
+            at_text = d.text.find(r.surface)
+            clause = (clause_before(d.text, at_text) if at_text > 0 else "") or d.text
+            span = TextSpan(at_text, at_text + len(r.surface)) if at_text >= 0 else None
+            found.append(Action(_key(key, item.no, d.no, f"every{r.day}"), **at, who=who, what=clause, kind="monthly",
+                                text=d.text, surface=r.surface, span=span, day=r.day, first=r.first))
+        if not placed and unplaced:  # a deadline the reader could not place: kept, with no date
+            clause = clause_before(d.text, unplaced.start()) or d.text
+            found.append(Action(_key(key, item.no, d.no, "nodate"), **at, who=who, what=clause, kind="no date",
+                                text=d.text, surface=unplaced.group(0), span=TextSpan(*unplaced.span())))  # fmt: skip
     return found, reports, skipped
+
+
+def records(found: list[Action], reports: list[Report], skipped: dict[str, int]) -> dict:
+    """``actions_of``'s answer as plain JSON data (dates ISO), for a store to keep beside a write-up;
+    ``from_records`` gives it back.
+
+    >>> import json
+    >>> from cddbrief.model import Directive, Item, Source
+    >>> from cddbrief.thaidates import find_dates
+    >>> text = "ให้อำเภอส่งแผน ภายในวันที่ 28 เม.ย. 66"
+    >>> m = Meeting(3, 2566, "", "สพอ.ก", None, None, None, Source("a", "0", "txt", None),
+    ...             [Item(1, "วิสาหกิจชุมชน", [Directive(1, text, dates=find_dates(text, 2566)[0])])])
+    >>> one = actions_of("a", "สพอ.ก", m)
+    >>> from_records(json.loads(json.dumps(records(*one)))) == one
+    True
+    """
+
+    def plain(value):
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, DateSpan):
+            return {**{k: plain(getattr(value, k)) for k in ("start", "end", "precision", "surface", "year_inferred",
+                                                                "repaired", "role")}, "span": list(value.span)}  # fmt: skip
+        if isinstance(value, tuple):
+            return list(value)
+        return value
+
+    return {"actions": [{f: plain(getattr(a, f)) for f in a.__dataclass_fields__} for a in found],
+            "reports": [{f: plain(getattr(r, f)) for f in r.__dataclass_fields__} for r in reports], "skipped": dict(skipped)}  # fmt: skip
+
+
+def from_records(stored: dict) -> tuple[list[Action], list[Report], dict[str, int]]:
+    """What ``records`` kept, as ``actions_of`` gave it."""
+
+    def day(text):
+        return date.fromisoformat(text) if text else None
+
+    def action(r: dict) -> Action:
+        moved = r["moved_from"]
+        if moved:
+            moved = DateSpan(day(moved["start"]), day(moved["end"]), moved["precision"], moved["surface"], TextSpan(*moved["span"]),
+                             moved["year_inferred"], moved["repaired"], moved["role"])  # fmt: skip
+        return Action(**{**r, "meeting_date": day(r["meeting_date"]), "who": tuple(r["who"]), "span": TextSpan(*r["span"]) if r["span"] else None,
+                         "start": day(r["start"]), "end": day(r["end"]), "first": day(r["first"]), "moved_from": moved})  # fmt: skip
+
+    reports = [Report(**{**r, "meeting_date": day(r["meeting_date"])}) for r in stored["reports"]]
+    return [action(r) for r in stored["actions"]], reports, dict(stored["skipped"])
 
 
 def _key(writeup: str, item: int, directive: int, where: str) -> str:
@@ -268,8 +335,6 @@ def similarity(a: str, b: str) -> float:
     >>> similarity("ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชนต้นแบบ", "ให้อำเภอรายงานผลการจดทะเบียนวิสาหกิจชุมชนรายใหม่") < LINK_SCORE
     True
     """
-    from rapidfuzz import fuzz
-
     x, y = "".join(str(a).split()), "".join(str(b).split())
     if not x or not y:
         return 0.0
@@ -312,12 +377,11 @@ def relation(earlier: Action, later: Action) -> str:
 def similarities(texts: list[str], others: list[str]):
     """``similarity`` of every text with every other, as a matrix (rows: texts), computed by
     rapidfuzz in one call (``process.cdist``) rather than pair by pair."""
-    import numpy as np
-    from rapidfuzz import fuzz, process
-
     a, b = ["".join(str(t).split()) for t in texts], ["".join(str(t).split()) for t in others]
     if not a or not b:
         return np.zeros((len(a), len(b)))
+    if len(a) * len(b) <= SMALL:  # a call per pair costs less than a matrix's set-up
+        return np.array([[similarity(x, y) for y in b] for x in a])
     scores = process.cdist(a, b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
     short = np.minimum.outer(np.array([len(x) for x in a]), np.array([len(y) for y in b])) < MIN_PART
     if short.any():
@@ -464,8 +528,11 @@ def _duration(since: date, until: date) -> str:
     return " ".join(parts) or f"{(until - since).days} วัน"
 
 
+_MEETING_ID = re.compile(r"(\d{4})-(\d+)")
+
+
 def _label(meeting_id: str | None) -> str:
-    match = re.fullmatch(r"(\d{4})-(\d+)", meeting_id or "")
+    match = _MEETING_ID.fullmatch(meeting_id or "")
     return f"{int(match.group(2))}/{match.group(1)}" if match else (meeting_id or "?")
 
 
@@ -487,13 +554,20 @@ class Register:
     due_within: int = DUE_WITHIN
     skipped: dict = field(default_factory=dict)  # dated mentions that are no action of their own, by why (SKIPPED)
     later: int = field(default=0, init=False)
+    _rows: tuple | None = field(default=None, init=False, repr=False)
 
     def known(self, day: date | None) -> bool:
         return day is None or day <= self.as_of
 
     def rows(self) -> list[dict]:
         """One plain dict per action held by ``as_of``, in reading order: overdue first, then due,
-        upcoming, no date, lapsed, closed; each by its date."""
+        upcoming, no date, lapsed, closed; each by its date (worked out once per day and window)."""
+        asked = (self.as_of, self.due_within, len(self.actions), len(self.links))
+        if self._rows is None or self._rows[0] != asked:
+            self._rows = (asked, self._work_out_rows())
+        return self._rows[1]
+
+    def _work_out_rows(self) -> list[dict]:
         closing = {}
         followed_from = {}
         for link in self.links:
@@ -535,23 +609,20 @@ class Register:
         return rows
 
     def frame(self):
-        """The register as a pandas frame: one row per action, Thai text intact, dates typed."""
+        """The register as a pandas frame: one row per action, Thai text intact, dates typed (as the
+        corpus frames: ``datetime64``, ``Int64``, ``Float64``, ``boolean``, ``string``)."""
         import pandas as pd
 
-        frame = pd.DataFrame(self.rows(), columns=FRAME_COLUMNS)
-        for column in ("meeting_date", "start", "end"):
-            frame[column] = pd.to_datetime(frame[column])
-        for column in ("item", "directive", "days", "round", "span_start", "span_end"):
-            frame[column] = frame[column].astype("Int64")
-        for column in ("closed_score", "follows_score"):
-            frame[column] = frame[column].astype("Float64")
-        frame["year_inferred"] = frame["year_inferred"].astype("boolean")
-        typed = {"meeting_date", "start", "end", "item", "directive", "days", "round", "span_start", "span_end", "closed_score",
-                 "follows_score", "year_inferred"}  # fmt: skip
-        for column in frame.columns:
-            if column not in typed:
-                frame[column] = frame[column].astype("string")  # as the corpus frames (tidy): pandas' string type
-        return frame
+        rows = self.rows()
+        columns = {}
+        for name in FRAME_COLUMNS:
+            values = [r[name] for r in rows]
+            kind = COLUMN_TYPES.get(name, "string")
+            if kind == "date":  # numpy reads dates (None: NaT) faster than to_datetime
+                columns[name] = pd.Series(np.array(values, dtype="datetime64[D]"), dtype="datetime64[s]")
+            else:
+                columns[name] = pd.Series(pd.array(values, dtype=kind))
+        return pd.DataFrame(columns, columns=FRAME_COLUMNS)
 
     def links_frame(self):
         """Every link with its score and both texts."""
@@ -573,6 +644,9 @@ FRAME_COLUMNS = ["action", "writeup", "office", "meeting", "meeting_label", "mee
                  "round", "moved_from", "status", "status_text", "days", "closed_by", "closed_in", "closed_writeup", "closed_score",
                  "closed_text", "follows", "follows_action", "follows_meeting", "follows_writeup", "follows_when", "follows_score",
                  "follows_text"]  # fmt: skip
+COLUMN_TYPES = {"meeting_date": "date", "start": "date", "end": "date", "item": "Int64", "directive": "Int64", "days": "Int64",
+                "round": "Int64", "span_start": "Int64", "span_end": "Int64", "closed_score": "Float64",
+                "follows_score": "Float64", "year_inferred": "boolean"}  # the rest: string
 LINK_COLUMNS = ["kind", "earlier", "later", "score", "earlier_text", "later_text", "meeting", "meeting_date", "writeup"]
 
 
