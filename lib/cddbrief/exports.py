@@ -310,6 +310,7 @@ def register_ics(reg, target: Path) -> Path:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"ข้อสั่งการที่ยังเปิดอยู่ ณ {reg.as_of.isoformat()}")
     stamp = _stamp()
+    by_key = {a.key: a for a in reg.actions}
     for row in reg.rows():
         if row["status"] not in ("overdue", "due", "upcoming"):
             continue
@@ -317,7 +318,7 @@ def register_ics(reg, target: Path) -> Path:
         event.add("uid", f"{hashlib.sha256(row['action'].encode()).hexdigest()[:24]}@cddbrief")
         event.add("dtstamp", stamp)
         if row["kind"] == "monthly":
-            first = _register_first(reg, row)
+            first = _register_first(by_key[row["action"]], reg.as_of)
             event.add("dtstart", first)
             event.add("dtend", first + timedelta(days=1))
             event.add("rrule", {"freq": "monthly", "bymonthday": first.day})
@@ -334,13 +335,9 @@ def register_ics(reg, target: Path) -> Path:
     return _atomic(target, calendar.to_ical())
 
 
-def _register_first(reg, row):
+def _register_first(action, as_of):
     """The first day a monthly action's event falls on: its first date when the text gives one, else
-    the meeting's date (the register's day when the meeting has none), moved to the day of the month."""
-    from datetime import date
-
+    the first of its days after the meeting (after ``as_of`` when the meeting has no date)."""
     from .register import next_day_of_month
 
-    action = next(a for a in reg.actions if a.key == row["action"])
-    after = action.first or action.meeting_date or reg.as_of
-    return action.first or next_day_of_month(after if isinstance(after, date) else reg.as_of, action.day)
+    return action.first or next_day_of_month(action.meeting_date or as_of, action.day)

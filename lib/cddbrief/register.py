@@ -836,10 +836,10 @@ def page_rows(reg: Register, href_of=None) -> list[dict]:
     return shown
 
 
-def write_actions_page(out_dir, reg: Register, lang: str = "th", href_of=None, target=None):
-    """OUT/actions.html: the register as one self-contained page (fonts and styles inside, no
-    network), sortable, filterable by office and status, cards on a phone; each action links its
-    brief (``./<meeting folder>/brief.html``). Written atomically; returns its path."""
+def write_actions_page(out_dir, reg: Register, href_of=None, target=None):
+    """OUT/actions.html: the register as one self-contained page in Thai (fonts and styles inside,
+    no network), sortable, filterable by office and status, cards on a phone; each action links
+    its brief (``href_of(key)``, default ``./<key>/brief.html``). Written atomically; returns its path."""
     import os
     from pathlib import Path
 
@@ -858,7 +858,7 @@ def write_actions_page(out_dir, reg: Register, lang: str = "th", href_of=None, t
     html = environment().get_template("actions.html.j2").render(
         rows=rows, counts=reg.counts(), statuses=[(s, STATUS_TH[s]) for s in STATUSES], offices=offices,
         as_of=format_span_th(reg.as_of, reg.as_of), as_of_iso=reg.as_of.isoformat(), due_within=reg.due_within,
-        notes=_count_notes(reg), links=links, lang=lang,
+        notes=_count_notes(reg), links=links,
         font_css=Markup(font_face_css()),  # our own @font-face rules (base64 data): quotes stay quotes
     )  # fmt: skip
     target.parent.mkdir(parents=True, exist_ok=True)
