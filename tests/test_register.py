@@ -443,3 +443,30 @@ def test_records_kept_per_writeup_give_the_same_register(writeups):
         reports += r
     again = register.Register(found, reports, register.follow(found, reports), date(2023, 6, 1))
     assert again.rows() == register.build(writeups, "2023-06-01").rows()
+
+
+def test_page_accessibility(site):
+    """axe-core (npm, installed by make setup) finds nothing on the page, light and dark, at 1280 and 375 px."""
+    import os
+
+    axe = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    missing = [what for what, path in (("Debian's chromium", Path(chromium)), ("axe-core", axe)) if not path.exists()]
+    if missing:
+        if os.environ.get("CDDBRIEF_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{', '.join(missing)} missing (make setup installs it)")
+        pytest.skip(f"{', '.join(missing)} missing: run make setup")
+    from playwright.sync_api import sync_playwright
+
+    _, _, path = site
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for width, scheme in ((1280, "light"), (375, "dark")):
+                page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                page.goto(path.as_uri())
+                page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+                found = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.nodes[0].target)")
+                assert found == [], (width, scheme, found)
+        finally:
+            browser.close()
