@@ -207,9 +207,10 @@ def test_cli_table_json_and_files(tmp_path):
     assert {link["kind"] for link in data["links"]} >= {"moved", "repeated", "done"}
 
 
-def test_cli_office_filter(tmp_path):
-    data = json.loads(run_cli("actions", "--data", SERIES, "--as-of", "2023-04-20", "--office", "ป่าซาง", "--json").stdout)
-    assert {a["office"] for a in data["actions"]} == {PA_SANG}
+@pytest.mark.parametrize("name", ["ป่าซาง", "สพอ.ป่าซาง", PA_SANG])
+def test_cli_office_filter(name):
+    data = json.loads(run_cli("actions", "--data", SERIES, "--as-of", "2023-04-20", "--office", name, "--json").stdout)
+    assert {a["office"] for a in data["actions"]} == {PA_SANG} and len(data["actions"]) == 3
 
 
 @pytest.mark.parametrize("args, says", [

@@ -743,7 +743,7 @@ def choose_office(writeups: list, office: str | None, where: str = "") -> list:
 
     if not office:
         return writeups
-    chosen = [w for w in writeups if office in w[1]]
+    chosen = [w for w in writeups if office in w[1] or office in short_office(w[1])]  # แม่ทะ, สพอ.แม่ทะ
     if not chosen:
         known = ", ".join(sorted({w[1] for w in writeups})) or "none"
         raise BadSetting(f"no office '{office}' among the write-ups{' in ' + where if where else ''} (offices there: {known})",
