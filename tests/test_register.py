@@ -220,6 +220,7 @@ def test_cli_office_filter(name):
     (["--office", "เชียงคาน"], "no office 'เชียงคาน' among the write-ups"),
     (["--due-within", "-3"], "--due-within -3 is not a number of days"),
     (["--html", "out.xlsx"], "is not a .html file to write"),
+    (["--ics", str(SERIES / "actions.ics")], "is inside the data folder"),
 ])  # fmt: skip
 def test_cli_bad_input_is_one_line_exit_2(args, says):
     result = run_cli("actions", "--data", SERIES, *args)

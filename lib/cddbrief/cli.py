@@ -332,6 +332,8 @@ def _cmd_actions(args) -> int:
         if path.is_dir() or path.suffix.lower() != f".{kind}":
             raise BadSetting(f"--{kind} {shown(path)} is not a .{kind} file to write", f"give a file name, e.g. --{kind} outputs/actions.{kind}")
     folder = args.data or default_data_dir()
+    for path in targets.values():
+        _check_out(path.parent, Path(folder))  # never written among the documents
     writeups, failures = register.writeups_in(folder)
     writeups = register.choose_office(writeups, args.office, shown(folder))
     due = register.DUE_WITHIN if args.due_within is None else args.due_within
