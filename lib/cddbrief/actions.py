@@ -41,6 +41,7 @@ _OPENERS = ("เลื่อน", "ให้", "ขอให้", "โดยใ�
 _TRAILING = re.compile(r"(?:\s|และ|หรือ|รวมทั้ง|[,;:\-–])+$")
 _LEADING = re.compile(r"^(?:\s|และ|หรือ|[,;:\-–])+")
 _MOVE_VERB = re.compile(r"^(?:ขอ)?เลื่อน(?=[ก-๙])")
+_ABBREVIATION = re.compile(r"[ก-ฮ][ก-๙]{0,5}\.(?:\s|$)")  # จปฐ. สตง. กชช.
 _ORDINAL = re.compile(r"^(ครั้งที่|รอบที่|ระยะที่|งวดที่|ครั้ง|รอบ|งวด)\s*\d+$")
 
 
@@ -131,6 +132,8 @@ def _is_break(reading: str, at: int) -> bool:
     b = reading[at + 1] if at + 1 < len(reading) else ""
     if reading.startswith(_OPENERS, at + 1):
         return True
+    if a == "." or _ABBREVIATION.match(reading, at + 1):  # around an abbreviation (``ข้อมูล จปฐ. ในระบบ``): one clause
+        return False
     return not (a.isdigit() or b.isdigit() or a.isascii() and a.isalpha() or b.isascii() and b.isalpha())
 
 

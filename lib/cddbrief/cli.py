@@ -70,6 +70,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the calendar counts past windows from (default: the meeting's date)")
     _common(p)
 
+    p = sub.add_parser("actions", help="the action register: every dated directive followed across an office's meetings")
+    p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day statuses are counted on (default: today)")
+    p.add_argument("--office", metavar="NAME", help="only the offices whose name holds NAME (e.g. แม่ทะ)")
+    p.add_argument("--due-within", metavar="DAYS", type=int, default=None, help="an action this many days from its date is due (default 14)")
+    p.add_argument("--json", action="store_true", help="print JSON (every action and every link)")
+    p.add_argument("--html", metavar="FILE", help="also write the register page there (e.g. outputs/actions.html)")
+    p.add_argument("--xlsx", metavar="FILE", help="also write the register as a workbook (actions, links)")
+    p.add_argument("--ics", metavar="FILE", help="also write a calendar of the open actions")
+
     p = sub.add_parser("extract", help="read figures, dates and meeting numbers out of any Thai text")
     p.add_argument("text", metavar="TEXT", help="the text, or - to read standard input")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -134,7 +144,7 @@ def check_settings(args) -> None:
     from pathlib import Path
 
     command = args.command
-    if command in ("build", "export"):
+    if command in ("build", "export", "actions"):
         from .report import check_as_of, source_date_epoch
 
         source_date_epoch()
@@ -309,6 +319,50 @@ def list_lines(entries) -> list[str]:
     return lines
 
 
+def _cmd_actions(args) -> int:
+    from pathlib import Path
+
+    from . import register
+    from .corpus import default_data_dir
+
+    if args.due_within is not None and not 0 <= args.due_within <= 366:
+        raise BadSetting(f"--due-within {args.due_within} is not a number of days", "give 0 to 366, e.g. --due-within 14")
+    targets = {kind: Path(path) for kind, path in (("html", args.html), ("xlsx", args.xlsx), ("ics", args.ics)) if path}
+    for kind, path in targets.items():
+        if path.is_dir() or path.suffix.lower() != f".{kind}":
+            raise BadSetting(f"--{kind} {shown(path)} is not a .{kind} file to write", f"give a file name, e.g. --{kind} outputs/actions.{kind}")
+    folder = args.data or default_data_dir()
+    for path in targets.values():
+        _check_out(path.parent, Path(folder))  # never written among the documents
+    writeups, failures = register.writeups_in(folder)
+    writeups = register.choose_office(writeups, args.office, shown(folder))
+    due = register.DUE_WITHIN if args.due_within is None else args.due_within
+    reg = register.build(writeups, args.as_of, due)
+    written = []
+    if "html" in targets:
+        written.append(register.write_actions_page(targets["html"].parent, reg, target=targets["html"]))
+    if "xlsx" in targets:
+        from .exports import register_xlsx
+
+        written.append(register_xlsx(reg, targets["xlsx"]))
+    if "ics" in targets:
+        from .exports import register_ics
+
+        written.append(register_ics(reg, targets["ics"]))
+    if args.json:
+        _print_json({**register.as_json(reg), "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures]})
+    else:
+        import shutil
+
+        for line in register.terminal_lines(reg, shutil.get_terminal_size((120, 24)).columns):
+            print(line)
+        for path, why in failures:
+            print(f"  could not be read: {shown(Path(path).name)}: {shown(why)}")
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def _cmd_export(args) -> int:
     from pathlib import Path
 
@@ -371,7 +425,7 @@ def _print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-_COMMANDS = {"parse": _cmd_parse, "build": _cmd_build, "list": _cmd_list, "export": _cmd_export, "extract": _cmd_extract}
+_COMMANDS = {"parse": _cmd_parse, "build": _cmd_build, "list": _cmd_list, "export": _cmd_export, "extract": _cmd_extract, "actions": _cmd_actions}
 
 
 def run() -> None:

@@ -126,6 +126,11 @@ def _rows(frame):
 def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
     """One sheet per frame: numbers as numbers (whole ones as integers, 2,400,000 with separators),
     booleans as TRUE/FALSE, dates as dates, header frozen, an autofilter on every sheet."""
+    return [_atomic(folder / f"{meeting.id}.xlsx", workbook_bytes(frames))]
+
+
+def workbook_bytes(frames: dict) -> bytes:
+    """The .xlsx of frames given by sheet name (``_xlsx``'s workbook: typed cells, widths, filters)."""
     import io
 
     from openpyxl import Workbook
@@ -164,7 +169,7 @@ def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
         sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(frame.columns)))}{max(1, sheet.max_row)}"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return [_atomic(folder / f"{meeting.id}.xlsx", buffer.getvalue())]
+    return buffer.getvalue()
 
 
 def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[Path]:
@@ -279,3 +284,60 @@ def _stamp() -> datetime:
     if epoch and epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
     return datetime.now(tz=timezone.utc).replace(microsecond=0)
+
+
+# --- the action register (register.py) -------------------------------------------------------------
+
+
+def register_xlsx(reg, target: Path) -> Path:
+    """The action register as a workbook: ``actions`` (one row per action, its status as of the
+    register's day) and ``links`` (every link with its score and both texts)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return _atomic(target, workbook_bytes({"actions": reg.frame(), "links": reg.links_frame()}))
+
+
+def register_ics(reg, target: Path) -> Path:
+    """A calendar of the register's open actions (overdue, due, upcoming): an all-day event on
+    each action's window (``DTEND`` the day after its last day), a monthly one repeating with no
+    end (the source gives none), each titled with its status, office and action, its directive and
+    meeting in the description. Actions with no date and closed or lapsed ones are left out."""
+    from icalendar import Calendar, Event
+
+    target = Path(target)
+    calendar = Calendar()
+    calendar.add("prodid", "-//cddbrief//TV พช. action register//TH")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"ข้อสั่งการที่ยังเปิดอยู่ ณ {reg.as_of.isoformat()}")
+    stamp = _stamp()
+    by_key = {a.key: a for a in reg.actions}
+    for row in reg.rows():
+        if row["status"] not in ("overdue", "due", "upcoming"):
+            continue
+        event = Event()
+        event.add("uid", f"{hashlib.sha256(row['action'].encode()).hexdigest()[:24]}@cddbrief")
+        event.add("dtstamp", stamp)
+        if row["kind"] == "monthly":
+            first = _register_first(by_key[row["action"]], reg.as_of)
+            event.add("dtstart", first)
+            event.add("dtend", first + timedelta(days=1))
+            event.add("rrule", {"freq": "monthly", "bymonthday": first.day})
+        else:
+            start = row["end"] if row["precision"] == "year" else row["start"]
+            event.add("dtstart", start)
+            event.add("dtend", row["end"] + timedelta(days=1))
+        event.add("summary", f"[{row['status_text'] if row['status'] == 'overdue' else row['when']}] {row['what']} ({row['office']})")
+        lines = [row["text"], "", f"การประชุมครั้งที่ {row['meeting_label']} {row['office']} ข้อ {row['item']} ({row['topic']})",
+                 f"กำหนดตามต้นฉบับ: {row['surface']}", f"สถานะ ณ {reg.as_of.isoformat()}: {row['status_text']}"]  # fmt: skip
+        event.add("description", "\n".join(lines))
+        calendar.add_component(event)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return _atomic(target, calendar.to_ical())
+
+
+def _register_first(action, as_of):
+    """The first day a monthly action's event falls on: its first date when the text gives one, else
+    the first of its days after the meeting (after ``as_of`` when the meeting has no date)."""
+    from .register import next_day_of_month
+
+    return action.first or next_day_of_month(action.meeting_date or as_of, action.day)

@@ -19,8 +19,8 @@ from .thaitext import excerpt
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-_ACTOR_RE = re.compile(r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด)")
-_SUBJECT_RE = re.compile(r"^(?P<who>ส่วนกลาง|กรมฯ?|จังหวัด|อำเภอ|พัฒนากร|ทุกจังหวัด)(?!ที่)")
+_ACTOR_RE = re.compile(r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด|ทุกอำเภอ)")
+_SUBJECT_RE = re.compile(r"^(?P<who>ส่วนกลาง|กรมฯ?|จังหวัด|อำเภอ|พัฒนากร|ทุกจังหวัด|ทุกอำเภอ)(?!ที่)")
 
 
 def actors(text: str) -> list[str]:
@@ -28,8 +28,8 @@ def actors(text: str) -> list[str]:
 
     >>> actors("ให้จังหวัดเตรียมความพร้อม และขอให้ส่วนกลางตรวจสอบ")
     ['จังหวัด', 'ส่วนกลาง']
-    >>> actors("จังหวัดส่งข้อเสนอโครงการครบถ้วนแล้ว")
-    ['จังหวัด']
+    >>> actors("จังหวัดส่งข้อเสนอโครงการครบถ้วนแล้ว"), actors("ให้ทุกอำเภอบันทึกข้อมูล")
+    (['จังหวัด'], ['อำเภอ'])
     """
     found = [m.group("who") for m in _ACTOR_RE.finditer(text)]
     subject = _SUBJECT_RE.match(text)
@@ -37,7 +37,7 @@ def actors(text: str) -> list[str]:
         found.insert(0, subject.group("who"))
     seen = []
     for who in found:
-        who = "จังหวัด" if who == "ทุกจังหวัด" else who
+        who = {"ทุกจังหวัด": "จังหวัด", "ทุกอำเภอ": "อำเภอ"}.get(who, who)
         if who not in seen:
             seen.append(who)
     return seen
