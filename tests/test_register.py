@@ -234,8 +234,10 @@ def test_cli_no_data_folder(tmp_path):
 
 
 def test_a_folder_with_no_dated_directive(tmp_path):
-    (tmp_path / "a.txt").write_text((SERIES / "mae-tha-2566-04.txt").read_text(encoding="utf-8").split("\n2.")[0] + "\n", encoding="utf-8")
-    result = run_cli("actions", "--data", tmp_path, "--as-of", "2023-04-20", "--html", tmp_path / "out" / "actions.html")
+    data = tmp_path / "raw"
+    data.mkdir()
+    (data / "a.txt").write_text((SERIES / "mae-tha-2566-04.txt").read_text(encoding="utf-8").split("\n2.")[0] + "\n", encoding="utf-8")
+    result = run_cli("actions", "--data", data, "--as-of", "2023-04-20", "--html", tmp_path / "out" / "actions.html")
     assert result.returncode == 0, result.stderr
     assert "0 รายการ: " in result.stdout
     from lxml import html
