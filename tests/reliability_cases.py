@@ -229,3 +229,89 @@ FAULTS = [
 
 def faults():
     return [dict(zip(("fault", "how", "held", "test"), c)) for c in FAULTS]
+
+
+# --- round three (issue 21): inputs that made a reader unbounded, as data ----------------------------
+# (engineer "pdf" keeps the PDF ones in a block of its own below or above this one)
+
+HEAD = "สรุปการประชุม ครั้งที่ 4/2562 สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"
+
+
+def html_page(body: str, head: str = "<meta charset='utf-8'>") -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body><h1>{HEAD}</h1>{body}</body></html>".encode("utf-8")
+
+
+def punycode_page(size: int = 60_000) -> bytes:
+    """A page that declares charset=punycode (Python's punycode decoder is quadratic) and is not UTF-8."""
+    body = "<p>" + "ให้รายงานผล 5 กลุ่ม " * 3 + "</p>" + "<p>" + "x" * size + "</p>"
+    return f"<html><head><meta charset='punycode'></head><body><h1>{HEAD}</h1>{body}</body></html>".encode("cp874")
+
+
+def huge_roman_list() -> bytes:
+    return html_page("<ol type='i' start='9999999999999'><li>ให้จังหวัดรายงานผล 5 กลุ่ม</li><li>ให้อำเภอติดตาม</li></ol>")
+
+
+def link_paragraphs(count: int) -> bytes:
+    links = "".join(f"<p><a href='/n/{n}'>ข่าวที่ {n}</a></p>" for n in range(count))
+    return html_page(f"<div class='post'><p>1. ให้จังหวัดรายงานผล 5 กลุ่ม ภายใน 25 เม.ย. 62</p></div>{links}")
+
+
+def spanning_rows(count: int = 900) -> bytes:
+    rows = "".join("<tr><td rowspan='65534' colspan='1000'>ให้รายงาน</td></tr>" for _ in range(count))
+    return html_page(f"<table><tr><th>ที่</th><th>ประเด็น</th><th>ข้อสั่งการ</th></tr>{rows}</table>")
+
+
+def docx_numbered(levels: list[tuple[str, str, int]], paragraphs: list[tuple[int, str]], grid_span: int | None = None) -> bytes:
+    """A .docx whose list ``1`` has the given levels ((numFmt, lvlText, start), level 0 first, written as ilvl
+    0, 1, …) and paragraphs ((ilvl, text)) numbered by it; ``grid_span``: a table whose one cell spans that many."""
+    import copy
+
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    document.add_paragraph(HEAD)
+    numbering = document.part.numbering_part.element
+    lvls = "".join(f"<w:lvl w:ilvl='{n}'><w:start w:val='{start}'/><w:numFmt w:val='{fmt}'/><w:lvlText w:val='{text}'/></w:lvl>"
+                   for n, (fmt, text, start) in enumerate(levels))  # fmt: skip
+    numbering.append(parse_xml(f"<w:abstractNum xmlns:w='{w}' w:abstractNumId='77'>{lvls}</w:abstractNum>"))
+    numbering.append(parse_xml(f"<w:num xmlns:w='{w}' w:numId='77'><w:abstractNumId w:val='77'/></w:num>"))
+    template = None
+    for ilvl, text in paragraphs:
+        if template is None:
+            paragraph = document.add_paragraph(text)
+            paragraph._p.get_or_add_pPr().append(parse_xml(f"<w:numPr xmlns:w='{w}'><w:ilvl w:val='{ilvl}'/><w:numId w:val='77'/></w:numPr>"))
+            template = paragraph._p
+        else:
+            p = copy.deepcopy(template)
+            p.find(f"{{{w}}}pPr/{{{w}}}numPr/{{{w}}}ilvl").set(f"{{{w}}}val", str(ilvl))
+            p.find(f"{{{w}}}r/{{{w}}}t").text = text
+            document.element.body.insert(len(document.element.body) - 1, p)
+    if grid_span is not None:
+        table = document.add_table(rows=2, cols=3)
+        for c, text in enumerate(("ที่", "ประเด็น", "ข้อสั่งการ")):
+            table.cell(0, c).text = text
+        table.cell(1, 0).text = "1. ให้รายงาน 5 กลุ่ม"
+        tc = table.rows[1]._tr.tc_lst[0]
+        tc.get_or_add_tcPr().append(parse_xml(f"<w:gridSpan xmlns:w='{w}' w:val='{grid_span}'/>"))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def docx_text_bomb(megabytes: int = 60) -> bytes:
+    """A small .docx whose document.xml unzips to ``megabytes`` MB of text (one long paragraph repeated)."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(_docx(None)))
+    paragraph = "<w:p><w:r><w:t>" + "ให้รายงาน " * 2000 + "</w:t></w:r></w:p>"
+    body = paragraph * max(1, megabytes * 2**20 // len(paragraph.encode()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + body.encode(), 1)
+            package.writestr(info.filename, data)
+    return out.getvalue()
