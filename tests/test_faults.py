@@ -450,3 +450,24 @@ def test_a_task_that_runs_too_long_is_given_up(tmp_path, monkeypatch):
         until(lambda: not kernels(), 120, "the worker's kernel, stuck in a 10-minute cell, ended by the worker")
     assert [(o.status, o.why) for o in outcomes] == [("failed", "took longer than 1 s on the cluster (--task-timeout)")]
     assert not list((tmp_path / "out").glob("*/brief.html"))
+
+
+# --- round three (issue 21) ----------------------------------------------------------------------
+
+
+def test_file_names_with_line_ends_are_shown_escaped(tmp_path):
+    """A name holding LF or CR cannot split the one-line error nor forge a line of the batch summary."""
+    from cddbrief.batch import BatchResult, Outcome
+
+    data = tmp_path / "raw"
+    data.mkdir()
+    forged = data / "x\n  failed: forged.txt"
+    forged.write_bytes(b"")
+    (data / "y\rz.txt").write_bytes(b"")
+    for path in (forged, data / "y\rz.txt"):
+        result = run_cli("parse", str(path))
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "is empty" in result.stderr and ("\\n" in result.stderr or "\\r" in result.stderr)
+    summary = BatchResult([Outcome(forged, "failed", why="RuntimeError: a\nforged: line"), Outcome(data / "y\rz.txt", "built", files=[data / "a\nb"])]).summary()
+    assert summary.splitlines() == ["1 built, 0 up to date, 1 failed", "  failed: x\\n  failed: forged.txt: RuntimeError: a\\nforged: line",
+                                    f"  built: y\\rz.txt → {data}/a\\nb"]  # fmt: skip

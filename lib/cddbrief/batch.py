@@ -54,9 +54,9 @@ class BatchResult:
         lines = [f"{counts['built']} built, {counts['up to date']} up to date, {counts['failed']} failed"]
         for o in self.outcomes:
             if o.status == "failed":
-                lines.append(f"  failed: {shown(o.path.name)}: {o.why}")
+                lines.append(f"  failed: {shown(o.path.name)}: {shown(o.why)}")
             else:
-                lines.append(f"  {o.status}: {shown(o.path.name)} → {_where(o.files) or o.folder}")
+                lines.append(f"  {o.status}: {shown(o.path.name)} → {shown(_where(o.files) or o.folder)}")
         return "\n".join(lines)
 
 

@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import BadSetting, CellFailed, OutputNotWritable
+from .errors import BadSetting, CellFailed, OutputNotWritable, shown
 from .kernels import ARGUMENTS, KERNEL, DiedAtStart, Kernels, end
 
 FORMATS = ("html", "pdf")
@@ -186,7 +186,7 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
             check_folder()
         have = fresh_files(job, options) if not options.force else set()
         if set(targets) <= have:
-            say(f"{job.name}: up to date ({', '.join(str(targets[f]) for f in options.formats)}); --force rebuilds")
+            say(f"{job.name}: up to date ({', '.join(shown(targets[f]) for f in options.formats)}); --force rebuilds")
             return Rendered(targets, up_to_date=True, seconds=time.perf_counter() - started)
         own = kernels is None
         kernels = Kernels(beside=True) if own else kernels  # alone, the kernel may draw on the core this process leaves idle

@@ -220,7 +220,7 @@ def build(
     done = render(p.job, Options(p.formats, lang, Path(out_dir), force, cell_timeout), say, kernels, check_folder=lambda: claim(p))
     elapsed = time.perf_counter() - started
     if not done.up_to_date:
-        say(f"{p.meeting.id}: wrote {', '.join(str(p.targets[f]) for f in p.formats)} ({elapsed:.1f} s)")
+        say(f"{p.meeting.id}: wrote {', '.join(shown(p.targets[f]) for f in p.formats)} ({elapsed:.1f} s)")
     return BuildResult(p.meeting.id, p.folder, p.targets, done.up_to_date, elapsed, index_entry(p.meeting, p.path), p.meeting)
 
 
