@@ -471,3 +471,77 @@ def test_file_names_with_line_ends_are_shown_escaped(tmp_path):
     summary = BatchResult([Outcome(forged, "failed", why="RuntimeError: a\nforged: line"), Outcome(data / "y\rz.txt", "built", files=[data / "a\nb"])]).summary()
     assert summary.splitlines() == ["1 built, 0 up to date, 1 failed", "  failed: x\\n  failed: forged.txt: RuntimeError: a\\nforged: line",
                                     f"  built: y\\rz.txt → {data}/a\\nb"]  # fmt: skip
+
+
+# nothing read from disk is trusted: manifests, rows files, temp folders, folder names, links
+
+DAMAGED = {
+    "a list": "[]",
+    "deep nesting": "[" * 100_000 + "]" * 100_000,
+    "wrong types": json.dumps({"key": 5, "files": "brief.html", "source": ["x"], "meeting": 4, "sha256": None, "file": {}}),
+    "a JSON string": json.dumps("2562-04"),
+    "a file outside the folder": json.dumps({"key": "k", "files": {"html": "/etc/passwd", "pdf": "../x.pdf"}}),
+    "not JSON": "{\"key\": ",
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED))
+def test_damaged_manifests_count_as_none_and_are_written_anew(damage, tmp_path):
+    from cddbrief.render import Job, Options, fresh_files
+    from cddbrief.report import claim_folder
+
+    folder = tmp_path / "2562-04"
+    folder.mkdir()
+    (folder / "brief.html").write_text("<p>old</p>", encoding="utf-8")
+    for name in (".brief.json", ".source.json"):
+        (folder / name).write_text(DAMAGED[damage], encoding="utf-8")
+    owner = {"meeting": "2562-04", "office": "แม่ทะ", "sha256": "ab" * 32, "file": "a.txt"}
+    job = Job("2562-04", "brief", Path("briefing.ipynb"), {}, folder, "brief", "k", {}, owner=owner)
+    assert fresh_files(job, Options(("html",), "th", tmp_path)) == set()  # built again, never trusted
+    claim_folder(folder, owner)  # no internal error: the folder is this source's again
+    assert json.loads((folder / ".source.json").read_text(encoding="utf-8")) == owner
+
+
+def test_a_stale_temp_folder_with_an_impossible_pid_is_removed(tmp_path):
+    from cddbrief.render import clear_stale
+
+    for name in (".build-99999999999999999999-x", ".build-0-x", ".build-๑๒-x"):
+        (tmp_path / name).mkdir()
+    removed = clear_stale(tmp_path)
+    assert sorted(p.name for p in removed) == sorted([".build-99999999999999999999-x", ".build-0-x"])
+
+
+def test_forged_index_rows_make_no_live_link_and_walk_no_other_folder(tmp_path):
+    from cddbrief.batch import refresh_index
+
+    out = tmp_path / "out"
+    for folder in ("javascript:alert(1)", "2562-04"):
+        (out / folder).mkdir(parents=True)
+        (out / folder / "brief.html").write_text("<p>brief</p>", encoding="utf-8")
+    owner = {"meeting": "2562-04", "office": "แม่ทะ", "sha256": "ab" * 32, "file": "สรุป.txt"}
+    (out / "2562-04" / ".brief.json").write_text(json.dumps({"key": "k", "files": {"html": "brief.html"}, "source": owner}), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere" / "deep"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "2562-04-secrets.csv").write_text("x", encoding="utf-8")
+    row = {"failed": False, "number": 4, "year_be": 2562, "office": "x", "file": "a.txt", "meeting_date": None, "meeting_day": "",
+           "first_date": None, "covered": "", "items": 1, "directives": 1, "figures": 0, "dated": 0, "failing": 0}  # fmt: skip
+    rows = [{**row, "folder": "javascript:alert(1)", "id": "2562-04"}, {**row, "folder": "../elsewhere", "id": "**/*"}, {**row, "folder": "/", "id": "**/*"}]
+    (out / ".index.html.json").write_text(json.dumps({"rows": rows}), encoding="utf-8")
+    (out / "index.html").write_text("old", encoding="utf-8")
+    html = refresh_index(out).read_text(encoding="utf-8")
+    assert 'href="javascript' not in html and "elsewhere" not in html and "secrets" not in html
+    assert 'href="2562-04/brief.html"' in html and "สรุป.txt" in html  # the row rebuilt from the folder's manifest
+
+
+def test_an_output_folder_that_is_a_link_out_of_out_is_refused(tmp_path):
+    data = tmp_path / "raw"
+    data.mkdir()
+    shutil.copy(SAMPLE, data / SAMPLE.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "2562-04").symlink_to(data, target_is_directory=True)
+    before = tree(data)
+    result = run_cli("build", "2562-04", "--data", str(data), "--out", str(out))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "is a link to" in result.stderr and "outside --out" in result.stderr
+    assert tree(data) == before and sorted(p.name for p in data.iterdir()) == [SAMPLE.name]

@@ -11,6 +11,7 @@ files where it was asked (atomically, as a single build does).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -447,7 +448,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
     skips briefs that are up to date and writes each manifest, as a local build does."""
     import time
 
-    from .render import clear_stale, locked, make_folder
+    from .render import check_place, clear_stale, locked, make_folder
     from .report import claim, fresh_files, plan
 
     try:
@@ -460,6 +461,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
     for path, distinct in documents:
         try:
             p = plan(str(path), briefs, lang, out_dir, distinct=distinct, as_of=as_of)
+            check_place(p.folder, out_dir, p.path.parent)
             make_folder(p.folder)
             with locked(p.folder, lambda _: None, p.meeting.id):
                 clear_stale(p.folder)
@@ -546,6 +548,10 @@ def _receive(future, path: Path, p, formats) -> Outcome:
         return Outcome(path, "failed", why=f"the dask task failed ({type(exc).__name__}: {exc})")
     if done["status"] == "failed":
         return Outcome(path, "failed", why=done["why"])
+    from .render import plain_name
+
+    if not all(plain_name(name) and isinstance(data, bytes) for name, data in done["files"].items()):
+        return Outcome(path, "failed", why="the dask worker sent back a file name that is no plain name in the brief's folder; nothing was written")
     briefs, _ = _split(formats)
     try:
         with locked(p.folder, lambda _: None, p.meeting.id):
@@ -623,17 +629,96 @@ def _span(first: str | None, last: str | None, lang: str) -> str:
 
 
 def _files(out_dir: Path, folder: str, meeting_id: str, suffix: str) -> list[dict]:
-    """The files of one brief's folder that a reader opens: the brief (HTML, PDF) and its exports."""
+    """The files of one brief's folder that a reader opens: the brief (HTML, PDF) and its exports.
+
+    Only a plain folder name inside OUT and a meeting id such as ``2562-04`` are looked at (rows are
+    read from disk, so they are checked again here); every link is a relative path the build made,
+    percent-encoded, so no name can become a ``javascript:`` link or a pattern that walks the disk.
+    """
+    from urllib.parse import quote
+
+    from .render import check_place, plain_name
+
+    if not plain_name(folder) or not MEETING_ID.fullmatch(meeting_id or ""):
+        return []
     here = out_dir / folder
+    try:
+        check_place(here, out_dir)
+    except CddbriefError:
+        return []
     found = []
     for name, label in ((f"brief{suffix}.html", "HTML"), (f"brief{suffix}.pdf", "PDF"), (f"{meeting_id}.xlsx", "Excel"),
                         (f"{meeting_id}.json", "JSON"), (f"{meeting_id}.ics", "iCal")):  # fmt: skip
-        if (here / name).exists():
-            found.append({"href": f"{folder}/{name}", "label": label})
-    csvs = sorted(here.glob(f"{meeting_id}-*.csv"))
+        if (here / name).is_file():
+            found.append({"href": quote(f"{folder}/{name}"), "label": label})
+    csvs = sorted(p for p in here.glob(f"{meeting_id}-*.csv") if p.is_file())
     for path in csvs:
-        found.append({"href": f"{folder}/{path.name}", "label": f"CSV {path.stem[len(meeting_id) + 1 :]}"})
+        found.append({"href": quote(f"{folder}/{path.name}"), "label": f"CSV {path.stem[len(meeting_id) + 1 :]}"})
     return found
+
+
+MEETING_ID = re.compile(r"[0-9]{4}-[0-9]{2,4}")  # 2562-04: a meeting id as folder names and rows hold it
+_ROW_TEXT = ("file", "why", "office", "district", "province", "layout", "meeting_day", "covered", "sha256")
+_ROW_DAYS = ("meeting_date", "first_date", "last_date")
+_ROW_NUMBERS = ("number", "year_be", "items", "directives", "figures", "dated", "checks", "failing", "notes")
+# what index.html.j2 shows of a built brief's row ("" for a count a row rebuilt from disk does not know)
+_ROW_SHOWN = ("id", "number", "year_be", "meeting_date", "meeting_day", "office", "first_date", "covered", "file",
+              "items", "directives", "figures", "dated", "failing")  # fmt: skip
+
+
+def valid_row(row) -> bool:
+    """One row of an index's rows file, read as untrusted: the types the index needs, a plain folder
+    name and a meeting id (``2562-04``), dates as ISO days, text of bounded length."""
+    from datetime import date
+
+    from .render import plain_name, text_or_none
+
+    if not isinstance(row, dict) or not isinstance(row.get("failed"), bool):
+        return False
+    if not all(text_or_none(row.get(k)) for k in _ROW_TEXT):
+        return False
+    if row["failed"]:
+        return isinstance(row.get("file"), str) and isinstance(row.get("why"), str)
+    if not all(key in row for key in _ROW_SHOWN):
+        return False
+    if not plain_name(row.get("folder")) or not (row.get("id") is None or (isinstance(row["id"], str) and MEETING_ID.fullmatch(row["id"]))):
+        return False
+    if not all(row.get(k) in (None, "") or (type(row[k]) is int and 0 <= row[k] < 10**7) for k in _ROW_NUMBERS):
+        return False
+    for key in _ROW_DAYS:
+        if row.get(key) is not None:
+            try:
+                date.fromisoformat(row[key])
+            except (TypeError, ValueError):
+                return False
+    return True
+
+
+def rows_on_disk(out_dir: Path, rows: list, lang: str) -> list[dict]:
+    """The index's rows, rebuilt from the files on disk where its rows file is damaged: the rows that are
+    valid, and a row for every other brief folder of OUT (plain name, inside OUT) whose manifest names
+    its source, with what that manifest holds (meeting, office, file)."""
+    from .render import check_place, plain_name, read_manifest, valid_page_manifest
+
+    suffix = "" if lang == "th" else f".{lang}"
+    kept = [row for row in rows if valid_row(row)] if isinstance(rows, list) else []
+    listed = {row.get("folder") for row in kept}
+    for folder in sorted(out_dir.iterdir()):
+        if folder.name in listed or not plain_name(folder.name):
+            continue
+        try:
+            check_place(folder, out_dir)
+        except CddbriefError:
+            continue
+        source = read_manifest(folder / f".brief{suffix}.json", valid_page_manifest).get("source")
+        if not source or not MEETING_ID.fullmatch(source["meeting"]):
+            continue
+        year, number = source["meeting"].split("-")
+        unknown = dict.fromkeys(_ROW_SHOWN, "") | {"meeting_date": None, "first_date": None}
+        kept.append({**unknown, "failed": False, "folder": folder.name, "id": source["meeting"], "number": int(number), "year_be": int(year),
+                     "office": source.get("office") or "", "file": shown(Path(source["file"]).name)})  # fmt: skip
+    kept.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
+    return kept
 
 
 def write_index(out_dir: Path, outcomes: list[Outcome], lang: str = "th") -> Path:
@@ -661,10 +746,16 @@ def refresh_index(out_dir: Path, lang: str = "th") -> Path | None:
     now (a trends page built since, a PDF added); None when no batch has written an index there."""
     from .render import read_manifest
 
-    rows = read_manifest(Path(out_dir) / _rows_name(lang)).get("rows")
-    if not isinstance(rows, list) or not (Path(out_dir) / index_name(lang)).exists():
+    out_dir = Path(out_dir)
+    if not (out_dir / index_name(lang)).is_file():
         return None
-    return _render_index(Path(out_dir), rows, lang)
+    rows = read_manifest(out_dir / _rows_name(lang), limit=ROWS_BYTES).get("rows")
+    if not (isinstance(rows, list) and all(valid_row(row) for row in rows)):
+        rows = rows_on_disk(out_dir, rows, lang)  # damaged or forged: what the folders on disk say
+    return _render_index(out_dir, rows, lang)
+
+
+ROWS_BYTES = 64 * 2**20  # an index's rows: about 1 kB a meeting
 
 
 def _rows_name(lang: str) -> str:
