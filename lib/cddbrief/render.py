@@ -233,15 +233,27 @@ def fresh_files(job: Job, options: Options) -> set[str]:
 
 
 def commit(job: Job, options: Options, written: dict[str, Path], have: set[str] = frozenset()) -> None:
-    """Rename finished files into place and record them in the manifest (under the lock)."""
+    """Rename finished files into place and record them in the manifest (under the lock).
+
+    The manifest is written in full first, beside the files in the temporary folder: a disk that
+    fills then leaves the old page and manifest as they were. Only renames follow, which need no
+    space; the manifest is renamed last, so a build stopped between two renames leaves a manifest
+    whose key no longer matches every file, and the next build makes the page again.
+    """
     targets = job.targets(options)
-    for fmt, produced in written.items():
-        os.replace(produced, targets[fmt])
     manifest = {"key": job.key}
     if job.owner is not None:
         manifest["files"] = {**{f: targets[f].name for f in have if f in targets}, **{f: targets[f].name for f in written}}
         manifest["source"] = job.owner
-    write_manifest(job.manifest_path(options), manifest)
+    staged = next(iter(written.values())).parent if written else job.folder
+    ready = staged / f".{job.stem}{options.suffix}.{os.getpid()}.tmp"
+    try:
+        write_manifest(ready, manifest, atomic=False)
+        for fmt, produced in written.items():
+            os.replace(produced, targets[fmt])
+        os.replace(ready, job.manifest_path(options))
+    finally:
+        ready.unlink(missing_ok=True)
 
 
 def _run(job: Job, options: Options, tmp: Path, have: set[str], kernels: Kernels) -> dict[str, Path]:
@@ -587,10 +599,23 @@ def valid_page_manifest(value) -> bool:
             and (value.get("source") is None or valid_owner(value["source"])))  # fmt: skip
 
 
-def write_manifest(path: Path, data: dict) -> None:
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+def write_manifest(path: Path, data: dict, atomic: bool = True) -> None:
+    """Write a manifest through a temporary file renamed into place (``atomic``), which is removed on
+    every way out: a full disk leaves the old manifest, and no ``.tmp``."""
+    text = json.dumps(data, indent=1, sort_keys=True)
+    if not atomic:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
