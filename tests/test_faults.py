@@ -545,3 +545,25 @@ def test_an_output_folder_that_is_a_link_out_of_out_is_refused(tmp_path):
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
     assert "is a link to" in result.stderr and "outside --out" in result.stderr
     assert tree(data) == before and sorted(p.name for p in data.iterdir()) == [SAMPLE.name]
+
+
+# a batch survives its workers
+
+
+def test_a_worker_killed_mid_batch_fails_only_the_brief_it_held(six):
+    """SIGKILL to one of two workers: that worker's document fails (the summary says so), the brief the
+    other worker was making and every one not yet started are built on new workers."""
+    data, out = six
+    process, seen = start_batch(data, out)
+    tmp = sorted(out.glob("*/.build-*"))[0]
+    worker, held = int(tmp.name.split("-")[1]), tmp.parent.name  # .build-PID-…: the worker's pid, in the brief's folder
+    os.kill(worker, signal.SIGKILL)
+    stdout, stderr = process.communicate(timeout=900)
+    assert process.returncode == 1, stderr
+    assert "5 built, 0 up to date, 1 failed" in stderr, stderr
+    failed = [line for line in stderr.splitlines() if line.startswith("  failed: ")]
+    number = int(held.split("-")[1])  # the meeting number: m{number - 1}.txt (see six)
+    assert len(failed) == 1 and failed[0].startswith(f"  failed: m{number - 1}.txt: its build process died"), failed
+    assert sorted(p.parent.name for p in out.glob("*/brief.html")) == sorted(f"2563-{n:02d}" for n in range(1, 7) if n != number)
+    until(lambda: not running(seen), 60, "no worker or kernel left")
+    assert [p.name for p in out.rglob("*") if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []

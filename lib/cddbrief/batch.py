@@ -113,6 +113,7 @@ def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, 
     from .report import build
 
     started = time.perf_counter()
+    _note_start(path)
     briefs, exports = _split(formats)
     try:
         result = build(path, formats=briefs, lang=lang, out_dir=out_dir, force=force, say=lambda _: None, distinct=distinct, as_of=as_of, kernels=_KERNELS)
@@ -162,6 +163,9 @@ def _bar(total: int, enabled: bool):
     return tqdm(total=total, unit="brief", disable=not enabled, dynamic_ncols=True, leave=True)
 
 
+DIED = "its build process died (killed from outside, or out of memory) while it built this brief; the others were built on new workers"
+
+
 def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_of=None, data_dir=None) -> list[Outcome]:
     """Build in a pool of processes that die with this one; each keeps a kernel started ahead (``kernels``).
 
@@ -169,35 +173,111 @@ def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_o
     ends them, so the user sees one line, ``cddbrief: interrupted``. On SIGINT or SIGTERM here,
     every worker is told to stop (it removes its half-written folder and ends its kernel); a
     worker whose parent is gone, even by SIGKILL, does the same (PR_SET_PDEATHSIG, and a watchdog).
+
+    A worker that dies (SIGKILL from outside, the OOM killer) breaks the pool, and Python ends the
+    other workers with it: the document the dead worker held fails, and every document not built
+    yet is built on a new pool. Which one it held: each worker notes the document it starts in a
+    folder of notes (``_note_start``), and a worker ended by the broken pool notes that it was
+    stopped (``_worker_stop``); the one that left no such note is the one that died.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import shutil
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    outcomes = []
+    outcomes: list[Outcome] = []
+    notes = tempfile.mkdtemp(prefix="cddbrief-workers-")
+    todo = list(documents)
+    unexplained = 0  # broken pools that named no document: twice, and what is left fails rather than loops
+    try:
+        with _bar(len(documents), progress) as bar:
+            while todo:
+                pool, futures = _start_pool(todo, out_dir, formats, lang, force, jobs, as_of, data_dir, notes)
+                held = dict(zip(futures, todo))
+                broken = False
+                try:
+                    for future in as_completed(futures):
+                        try:
+                            outcomes.append(future.result())
+                        except BrokenProcessPool:
+                            broken = True
+                            continue
+                        bar.update(1)
+                except BaseException:  # Ctrl-C, SIGTERM (errors.Stopped), anything: no worker outlives the batch
+                    stop_workers(pool)
+                    raise
+                pool.shutdown()  # a broken pool's workers are ended and reaped: their notes are all written
+                todo = [held[f] for f in futures if f.exception() is not None]
+                if not broken:
+                    break
+                dead = _dead_workers_documents(notes)
+                _remove_half_built(Path(out_dir), dead)
+                culprits = [doc for doc in todo if str(doc[0]) in dead.values()]
+                for path, _ in culprits:
+                    outcomes.append(Outcome(path, "failed", why=DIED))
+                    bar.update(1)
+                todo = [doc for doc in todo if doc not in culprits]
+                unexplained = 0 if culprits else unexplained + 1
+                if unexplained >= 2:
+                    for path, _ in todo:
+                        outcomes.append(Outcome(path, "failed", why="its build process died (killed from outside, or out of memory)"))
+                    break
+    finally:
+        shutil.rmtree(notes, ignore_errors=True)
+    return outcomes
+
+
+def _start_pool(documents, out_dir, formats, lang, force, jobs, as_of, data_dir, notes: str):
+    """A new pool of workers, and the futures of one brief per document."""
+    from concurrent.futures import ProcessPoolExecutor
+
     stops = {signal.SIGINT, signal.SIGTERM}
     # workers are forked while these signals wait, so none can start before it ignores Ctrl-C
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
     try:
         first = str(Path(data_dir or documents[0][0].parent).resolve())  # where the kernels run: the documents' folder
         idle = jobs < len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else False  # a core no worker uses
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(), first, idle))
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_worker_start, initargs=(os.getpid(), first, idle, notes))
         futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of) for p, distinct in documents]
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-    paths = {future: path for future, (path, _) in zip(futures, documents)}
-    try:
-        with _bar(len(documents), progress) as bar:
-            for future in as_completed(futures):
-                try:
-                    outcomes.append(future.result())
-                except BrokenProcessPool:  # a worker killed from outside (the OOM killer): its documents fail, not the batch
-                    outcomes.append(Outcome(paths[future], "failed", why="its build process died (killed from outside, or out of memory)"))
-                bar.update(1)
-    except BaseException:  # Ctrl-C, SIGTERM (errors.Stopped), anything: no worker outlives the batch
-        stop_workers(pool)
-        raise
-    pool.shutdown()
-    return outcomes
+    return pool, futures
+
+
+def _remove_half_built(out_dir: Path, dead: dict[int, str]) -> None:
+    """The ``.build-PID-*`` folders that dead workers left in the brief folders of OUT (a worker killed
+    by SIGKILL cannot remove its own): the next build of that folder would, but its brief failed."""
+    import shutil
+
+    for pid in dead:
+        for tmp in out_dir.glob(f"*/.build-{pid}-*"):
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _note_start(path: str) -> None:
+    """In a worker: note the document it now builds (``NOTES/PID``), for the batch to name it if the worker dies."""
+    if _NOTES:
+        with open(os.path.join(_NOTES, str(os.getpid())), "w", encoding="utf-8", errors="surrogateescape") as fh:
+            fh.write(path)
+
+
+def _dead_workers_documents(notes: str) -> dict[int, str]:
+    """pid -> the document it held, for the workers of a broken pool that did not note being stopped: the
+    dead ones. The notes are removed, ready for the next pool."""
+    dead = {}
+    for entry in os.listdir(notes):
+        if entry.isdigit() and not os.path.exists(os.path.join(notes, f"{entry}.stopped")):
+            try:
+                with open(os.path.join(notes, entry), encoding="utf-8", errors="surrogateescape") as fh:
+                    dead[int(entry)] = fh.read()
+            except OSError:
+                pass
+    for entry in os.listdir(notes):
+        try:
+            os.unlink(os.path.join(notes, entry))
+        except OSError:
+            pass
+    return dead
 
 
 def stop_workers(pool, grace: float = 10.0) -> None:
@@ -218,14 +298,16 @@ def stop_workers(pool, grace: float = 10.0) -> None:
 
 
 _KERNELS = None  # a pool worker's kernels.Kernels: one started ahead, for the next brief
+_NOTES = None  # a pool worker's folder of notes: the document it builds, and that it was stopped (see _in_processes)
 
 
-def _worker_start(parent: int, cwd: str | None = None, beside: bool = False) -> None:
+def _worker_start(parent: int, cwd: str | None = None, beside: bool = False, notes: str | None = None) -> None:
     """A pool worker's first act: ignore Ctrl-C, clean up on SIGTERM, die with its parent; then start
     the kernel of its first brief (in ``cwd``), which is warming while the first document is read.
     ``beside``: fewer workers than cores, so its kernels may draw a chart's phone picture on a core
     no worker uses (``charts.beside``; the same bytes), as a single build's kernel does."""
-    global _KERNELS
+    global _KERNELS, _NOTES
+    _NOTES = notes
     if beside:
         from .charts import BESIDE
 
@@ -269,6 +351,11 @@ def _worker_stop(signum, frame) -> None:
 
     from .render import ACTIVE
 
+    if _NOTES:  # told to stop (by the batch, or by a broken pool): not the worker that died
+        try:
+            os.close(os.open(os.path.join(_NOTES, f"{os.getpid()}.stopped"), os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError:
+            pass
     if _KERNELS is not None:
         _KERNELS.stop_starting()
     for child in children(os.getpid()):
