@@ -567,3 +567,54 @@ def test_a_worker_killed_mid_batch_fails_only_the_brief_it_held(six):
     assert sorted(p.parent.name for p in out.glob("*/brief.html")) == sorted(f"2563-{n:02d}" for n in range(1, 7) if n != number)
     until(lambda: not running(seen), 60, "no worker or kernel left")
     assert [p.name for p in out.rglob("*") if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
+
+
+def _dask_process(*args: str) -> tuple[subprocess.Popen, str]:
+    """``dask scheduler`` or ``dask worker`` on 127.0.0.1 in a process of its own, and the scheduler's address
+    (read from what it logs), for a test that stops it with SIGSTOP."""
+    dask = str(Path(sys.executable).with_name("dask"))
+    process = subprocess.Popen([dask, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    if args[0] != "scheduler":
+        return process, ""
+    for line in process.stderr:
+        if "Scheduler at:" in line:
+            threading.Thread(target=process.stderr.read, daemon=True).start()  # keep its pipe drained
+            return process, line.split("Scheduler at:")[1].strip()
+    raise AssertionError("the dask scheduler did not start")
+
+
+def test_a_scheduler_that_stops_answering_hits_the_task_timeout(tmp_path):
+    """SIGSTOP to the scheduler once a brief runs: the client does not wait past --task-timeout; the
+    briefs fail with one line saying the scheduler stopped answering."""
+    from distributed import Client
+
+    from cddbrief import batch
+
+    data = tmp_path / "raw"
+    data.mkdir()
+    for seed in range(2):
+        write_meeting(data / f"m{seed}.txt", 40 + seed, number=seed + 1, year_be=2565)
+    scheduler, address = _dask_process("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard")
+    worker, _ = _dask_process("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--nworkers", "1", "--no-dashboard")
+    try:
+        result = {}
+        thread = threading.Thread(target=lambda: result.update(outcomes=batch._on_cluster(
+            address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, task_timeout=10)), daemon=True)  # fmt: skip
+        thread.start()
+        with Client(address, timeout=30) as watcher:
+            until(lambda: any(watcher.processing().values()), 300, "a brief running on the worker")
+        os.kill(scheduler.pid, signal.SIGSTOP)
+        thread.join(timeout=180)
+        assert not thread.is_alive(), "the client still waits on a scheduler that does not answer"
+    finally:
+        os.kill(scheduler.pid, signal.SIGCONT)
+        for process in (worker, scheduler):
+            process.terminate()
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
+    outcomes = result["outcomes"]
+    assert len(outcomes) == 2 and all(o.status == "failed" for o in outcomes), outcomes
+    assert all(f"the dask scheduler at {address} stopped answering" in o.why and "--task-timeout" in o.why and "\n" not in o.why for o in outcomes)

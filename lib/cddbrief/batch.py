@@ -580,6 +580,8 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                                  key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
                    for p, distinct in work}  # fmt: skip
         pending, running_since, alone_since = set(futures), {}, None
+        answered = time.monotonic()  # when the scheduler last answered: a stopped one is given up after --task-timeout
+        ask = min(10.0, max(1.0, task_timeout / 4))  # seconds one question to the scheduler may take
         with _bar(len(futures), progress) as bar:
             while pending:
                 try:
@@ -593,7 +595,19 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                 if not pending:
                     break
                 now = time.monotonic()
-                info = client.scheduler_info()
+                try:  # asked with a deadline: a scheduler that stops answering (SIGSTOP, a hung host) never blocks the batch
+                    info = client.sync(client.scheduler.identity, n_workers=-1, callback_timeout=ask)
+                    processing = {key for keys in client.sync(client.scheduler.processing, callback_timeout=ask).values() for key in keys}
+                    answered = time.monotonic()
+                except (TimeoutError, OSError) as exc:
+                    if time.monotonic() - answered <= task_timeout:
+                        continue
+                    why = (f"the dask scheduler at {address} stopped answering ({type(exc).__name__}); given up after {task_timeout:.0f} s "
+                           f"(--task-timeout): check the scheduler, or build here without --scheduler")  # fmt: skip
+                    for future in pending:
+                        outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
+                        bar.update(1)
+                    break
                 if not info.get("workers"):
                     alone_since = alone_since or now
                     if now - alone_since > no_workers_grace:
@@ -604,7 +618,6 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                         break
                 else:
                     alone_since = None
-                processing = {key for keys in client.processing().values() for key in keys}
                 for future in list(pending):
                     if future.key in processing:
                         running_since.setdefault(future.key, now)
