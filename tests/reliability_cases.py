@@ -242,8 +242,9 @@ def html_page(body: str, head: str = "<meta charset='utf-8'>") -> bytes:
 
 
 def punycode_page(size: int = 60_000) -> bytes:
-    """A page that declares charset=punycode (Python's punycode decoder is quadratic) and is not UTF-8."""
-    body = "<p>" + "ให้รายงานผล 5 กลุ่ม " * 3 + "</p>" + "<p>" + "x" * size + "</p>"
+    """A page that declares charset=punycode and is not UTF-8 (Thai in cp874), ending in a long run of
+    ASCII after its last hyphen: what Python's punycode decoder takes quadratic time over."""
+    body = "<p>" + "ให้รายงานผล 5 กลุ่ม " * 3 + "</p>" + "<p>-" + "ab" * (size // 2) + "</p>"
     return f"<html><head><meta charset='punycode'></head><body><h1>{HEAD}</h1>{body}</body></html>".encode("cp874")
 
 
@@ -312,6 +313,66 @@ def docx_text_bomb(megabytes: int = 60) -> bytes:
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body>" + body.encode(), 1)
+                data = data.replace(b"<w:sectPr", body.encode() + b"<w:sectPr", 1)  # after the heading
             package.writestr(info.filename, data)
     return out.getvalue()
+
+
+CASES += [  # noqa: F821 - appended here, in this round's block
+    (".docx whose text unzips to 60 MB", "text-bomb.docx (206 kB)", lambda d: _write(d, "text-bomb.docx", docx_text_bomb(60)), ["text unzips to", "far more than a meeting's Word file"]),
+]
+
+FAULTS += [  # noqa: F821
+    ("damaged manifests", "`.brief.json` and `.source.json` holding a list, 100,000 nested brackets, wrong types, a JSON string, names outside the folder (`/etc/passwd`, `../x.pdf`), or cut short",
+     "each is read as untrusted (a regular file, ≤ 1 MB, a JSON object of the right types, plain file names) and counts as none: the brief is built again and the manifests written anew; an owner is taken from the brief manifests when `.source.json` is damaged; no internal error",
+     "test_faults.py::test_damaged_manifests_count_as_none_and_are_written_anew"),
+    ("a temp folder with an impossible pid", "`.build-99999999999999999999-x`, `.build-0-x`", "removed by the next build (a pid past Linux's pid_max, or 0, is no process); no OverflowError",
+     "test_faults.py::test_a_stale_temp_folder_with_an_impossible_pid_is_removed"),
+    ("forged index rows", "`.index.html.json` rows with folder `javascript:alert(1)`, `../elsewhere` or `/` and id `**/*`",
+     "every row checked (types, a plain folder name, an id like `2562-04`); when any fails, the rows are rebuilt from the brief folders of OUT and their manifests; links are percent-encoded relative paths of files the build made; no `href=\"javascript:…\"`, nothing outside OUT globbed or linked",
+     "test_faults.py::test_forged_index_rows_make_no_live_link_and_walk_no_other_folder"),
+    ("a brief folder that is a link", "`OUT/2562-04` a symlink to the data folder", "exit 2, one line (`is a link to … outside --out`); nothing written into the data folder (a link within OUT is followed; the source's own folder is refused too)",
+     "test_faults.py::test_an_output_folder_that_is_a_link_out_of_out_is_refused"),
+    ("a disk that fills while `.brief.json` is written", "ENOSPC on the manifest's temporary file, after a part of it is written",
+     "exit 2, one line (`No space left on device`); the manifest is written in full before any file is renamed into place, so the old brief, notebook and manifest stay byte for byte; no `.tmp`, no `.build-*` left",
+     "test_reliability.py::test_a_disk_that_fills_while_the_manifest_is_written"),
+    ("SIGKILL to one worker of a batch", "`build --all --jobs 2` on 6 documents; SIGKILL to the worker whose `.build-PID-*` folder exists",
+     "that worker's document fails (`its build process died … while it built this brief`); the brief the other worker was making and the rest are built on a new pool: `5 built, 0 up to date, 1 failed`; no process, `.build-*` or `.tmp` left",
+     "test_faults.py::test_a_worker_killed_mid_batch_fails_only_the_brief_it_held"),
+    ("a dask scheduler that stops answering", "SIGSTOP to a `dask scheduler` process on 127.0.0.1 once a brief runs on its worker, `task_timeout=10`",
+     "every question to the scheduler has a deadline; once it has not answered for the task timeout the briefs still pending fail with one line (`the dask scheduler at … stopped answering … (--task-timeout)`); the client returns",
+     "test_faults.py::test_a_scheduler_that_stops_answering_hits_the_task_timeout"),
+    ("file names with line ends", "`x\\n  failed: forged.txt`, `y\\rz.txt`", "shown escaped (`x\\\\n  failed: …`) in the one-line error, the batch summary and the build lines (`errors.one_line`, behind `shown`); no forged summary line",
+     "test_faults.py::test_file_names_with_line_ends_are_shown_escaped"),
+]
+
+# --- readers bounded (issue 21): what each input cost before and after, measured once (/usr/bin/time -v) -----
+# (input, before: time and peak memory, now, the test)
+# "stopped": still running after 120 s, or past a 6 GB address-space limit; the tests assert on what is read, never on time
+BOUNDED = [
+    ("HTML declaring `charset=punycode`, not UTF-8, 40,000 ASCII characters after a hyphen (41 kB)", "3.5 s, 25 MB (quadratic: twice the text, four times the time)",
+     "0.5 s, 27 MB: charsets limited to the web's text encodings, the page read as cp874 with a note", "test_robustness.py::test_a_charset_that_is_no_text_encoding_is_not_used"),
+    ("`<ol type=i start=9999999999999>`", "stopped (a Roman numeral of 10¹⁰ letters)", "0.45 s, 26 MB: past 3,999 in digits (as browsers do), with a note",
+     "test_robustness.py::test_a_huge_roman_list_start_is_written_in_digits_with_a_note"),
+    ("Word lowerRoman list starting at 10¹⁵", "stopped", "0.26 s, 33 MB: in digits, with a note", "test_robustness.py::test_a_huge_word_roman_start_is_written_in_digits_with_a_note"),
+    ("a web post and 30,000 link-only paragraphs (1.7 MB)", "stopped (each box looked back at every box dropped before)", "3.3 s, 55 MB: one walk; the work counted grows linearly",
+     "test_robustness.py::test_link_only_paragraphs_are_removed_in_linear_work"),
+    ("900 rows of `<td rowspan=65534 colspan=1000>` (69 kB)", "7.2 s, 175 MB", "0.33 s, 29 MB: rowspans cut to the rows left, colspans and covered places to the widest row, with a note",
+     "test_robustness.py::test_html_spans_are_clamped_to_the_table"),
+    ("Word `w:ilvl` 1,500,000,000 (and -1: IndexError)", "stopped (a counter per level)", "0.10 s, 33 MB: levels outside Word's 0-8 read as the nearest, with a note",
+     "test_robustness.py::test_word_list_levels_outside_words_range"),
+    ("a 500 kB `lvlText` on 20,000 paragraphs (95 kB .docx)", "MemoryError at 32 s, 5.9 GB", "1.0 s, 109 MB: a pattern past 64 characters read as `%N.`, with a note",
+     "test_robustness.py::test_a_huge_word_level_text_is_not_repeated"),
+    ("Word `w:gridSpan` 200,000,000", "stopped (python-docx makes a cell per column spanned)", "0.08 s, 33 MB: spans cut to Word's 63 columns in the XML first, with a note",
+     "test_robustness.py::test_a_huge_word_grid_span_is_clamped_to_words_63_columns"),
+    ("a 206 kB .docx whose text unzips to 61 MB", "28 s, 161 MB to read and parse (a whole build: > 150 s, 2.3 GB)", "0.08 s, 19 MB: refused in one line, XML parts limited to 16 MB",
+     "test_robustness.py::test_a_docx_whose_text_unzips_to_60_mb_is_refused"),
+    ("60,000 stray tone marks, each before a 40-letter word (2.5 MB of text)", "110 s (each note copied the rest of the text)", "0.29 s: the word quoted is at most 40 characters, found where the mark is",
+     "test_robustness.py::test_stray_marks_quote_a_bounded_excerpt"),
+    ("`วันที่ 22 เมษายน 10543`", "read as 22 Apr 2019 (the meeting's year) with no word of the year written", "no date; a warning: the year 10543 cannot be meant",
+     "test_robustness.py::test_an_impossible_year_is_a_note_not_a_date"),
+]
+
+
+def bounded():
+    return [dict(zip(("input", "before", "now", "test"), c)) for c in BOUNDED]
