@@ -618,3 +618,16 @@ def test_a_scheduler_that_stops_answering_hits_the_task_timeout(tmp_path):
     outcomes = result["outcomes"]
     assert len(outcomes) == 2 and all(o.status == "failed" for o in outcomes), outcomes
     assert all(f"the dask scheduler at {address} stopped answering" in o.why and "--task-timeout" in o.why and "\n" not in o.why for o in outcomes)
+
+
+def test_exports_are_not_written_through_a_folder_that_links_out_of_out(tmp_path):
+    data = tmp_path / "raw"
+    data.mkdir()
+    shutil.copy(SAMPLE, data / SAMPLE.name)
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "2562-04").symlink_to(elsewhere, target_is_directory=True)
+    result = run_cli("export", "2562-04", "--data", str(data), "--out", str(out), "--to", "csv")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "outside --out" in result.stderr, result.stderr
+    assert list(elsewhere.iterdir()) == []

@@ -163,7 +163,8 @@ def _bar(total: int, enabled: bool):
     return tqdm(total=total, unit="brief", disable=not enabled, dynamic_ncols=True, leave=True)
 
 
-DIED = "its build process died (killed from outside, or out of memory) while it built this brief; the others were built on new workers"
+DIED = ("its build process died (killed from outside, or out of memory) while it built this brief; "
+        "the others were built on new workers")
 
 
 def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_of=None, data_dir=None) -> list[Outcome]:
@@ -219,7 +220,7 @@ def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_o
                 unexplained = 0 if culprits else unexplained + 1
                 if unexplained >= 2:
                     for path, _ in todo:
-                        outcomes.append(Outcome(path, "failed", why="its build process died (killed from outside, or out of memory)"))
+                        outcomes.append(Outcome(path, "failed", why=DIED.split(" while")[0]))
                     break
     finally:
         shutil.rmtree(notes, ignore_errors=True)
@@ -236,7 +237,8 @@ def _start_pool(documents, out_dir, formats, lang, force, jobs, as_of, data_dir,
     try:
         first = str(Path(data_dir or documents[0][0].parent).resolve())  # where the kernels run: the documents' folder
         idle = jobs < len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else False  # a core no worker uses
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_worker_start, initargs=(os.getpid(), first, idle, notes))
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_worker_start,
+                                   initargs=(os.getpid(), first, idle, notes))  # fmt: skip
         futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of) for p, distinct in documents]
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
@@ -595,15 +597,16 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                 if not pending:
                     break
                 now = time.monotonic()
-                try:  # asked with a deadline: a scheduler that stops answering (SIGSTOP, a hung host) never blocks the batch
+                try:  # asked with a deadline: a scheduler that stops answering (SIGSTOP, a hung host) never blocks
                     info = client.sync(client.scheduler.identity, n_workers=-1, callback_timeout=ask)
-                    processing = {key for keys in client.sync(client.scheduler.processing, callback_timeout=ask).values() for key in keys}
+                    running = client.sync(client.scheduler.processing, callback_timeout=ask)
+                    processing = {key for keys in running.values() for key in keys}
                     answered = time.monotonic()
                 except (TimeoutError, OSError) as exc:
                     if time.monotonic() - answered <= task_timeout:
                         continue
-                    why = (f"the dask scheduler at {address} stopped answering ({type(exc).__name__}); given up after {task_timeout:.0f} s "
-                           f"(--task-timeout): check the scheduler, or build here without --scheduler")  # fmt: skip
+                    why = (f"the dask scheduler at {address} stopped answering ({type(exc).__name__}); given up after "
+                           f"{task_timeout:.0f} s (--task-timeout): check the scheduler, or build here without --scheduler")
                     for future in pending:
                         outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
                         bar.update(1)
@@ -651,7 +654,8 @@ def _receive(future, path: Path, p, formats) -> Outcome:
     from .render import plain_name
 
     if not all(plain_name(name) and isinstance(data, bytes) for name, data in done["files"].items()):
-        return Outcome(path, "failed", why="the dask worker sent back a file name that is no plain name in the brief's folder; nothing was written")
+        why = "the dask worker sent back a file name that is no plain name in the brief's folder; nothing was written"
+        return Outcome(path, "failed", why=why)
     briefs, _ = _split(formats)
     try:
         with locked(p.folder, lambda _: None, p.meeting.id):
@@ -781,7 +785,9 @@ def valid_row(row) -> bool:
         return isinstance(row.get("file"), str) and isinstance(row.get("why"), str)
     if not all(key in row for key in _ROW_SHOWN):
         return False
-    if not plain_name(row.get("folder")) or not (row.get("id") is None or (isinstance(row["id"], str) and MEETING_ID.fullmatch(row["id"]))):
+    if not plain_name(row.get("folder")):
+        return False
+    if not (row.get("id") is None or (isinstance(row["id"], str) and MEETING_ID.fullmatch(row["id"]))):
         return False
     if not all(row.get(k) in (None, "") or (type(row[k]) is int and 0 <= row[k] < 10**7) for k in _ROW_NUMBERS):
         return False
@@ -815,8 +821,8 @@ def rows_on_disk(out_dir: Path, rows: list, lang: str) -> list[dict]:
             continue
         year, number = source["meeting"].split("-")
         unknown = dict.fromkeys(_ROW_SHOWN, "") | {"meeting_date": None, "first_date": None}
-        kept.append({**unknown, "failed": False, "folder": folder.name, "id": source["meeting"], "number": int(number), "year_be": int(year),
-                     "office": source.get("office") or "", "file": shown(Path(source["file"]).name)})  # fmt: skip
+        kept.append({**unknown, "failed": False, "folder": folder.name, "id": source["meeting"], "number": int(number),
+                     "year_be": int(year), "office": source.get("office") or "", "file": shown(Path(source["file"]).name)})
     kept.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
     return kept
 

@@ -229,7 +229,8 @@ def fresh_files(job: Job, options: Options) -> set[str]:
         return set()
     targets = job.targets(options)
     listed = manifest.get("files") or {fmt: path.name for fmt, path in targets.items()}
-    return {fmt for fmt, name in listed.items() if fmt in targets and name == targets[fmt].name and (job.folder / name).is_file()}
+    made = {fmt: path.name for fmt, path in targets.items()}
+    return {fmt for fmt, name in listed.items() if made.get(fmt) == name and (job.folder / name).is_file()}
 
 
 def commit(job: Job, options: Options, written: dict[str, Path], have: set[str] = frozenset()) -> None:
@@ -521,13 +522,14 @@ def check_place(folder: Path, out_dir: Path, source_folder: Path | None = None) 
             return
         where, out = folder.resolve(), Path(out_dir).resolve()
     except (OSError, RuntimeError):  # a loop of links
-        raise OutputNotWritable(f"the output folder {shown(folder)} is a link that leads nowhere", "remove the link, or give another --out DIR") from None
+        raise OutputNotWritable(f"the output folder {shown(folder)} is a link that leads nowhere",
+                                "remove the link, or give another --out DIR") from None
     if where != out and out not in where.parents:
-        raise OutputNotWritable(f"the output folder {shown(folder)} is a link to {shown(where)}, outside --out {shown(out_dir)}; nothing was written",
-                                "remove the link, or give another --out DIR")  # fmt: skip
+        raise OutputNotWritable(f"the output folder {shown(folder)} is a link to {shown(where)}, outside --out {shown(out_dir)}; "
+                                "nothing was written", "remove the link, or give another --out DIR")
     if source_folder is not None and where == Path(source_folder).resolve():
-        raise OutputNotWritable(f"the output folder {shown(folder)} is the folder of the source documents {shown(where)}; nothing was written",
-                                "remove the link, or give another --out DIR outside the data folder")  # fmt: skip
+        raise OutputNotWritable(f"the output folder {shown(folder)} is the folder of the source documents {shown(where)}; "
+                                "nothing was written", "remove the link, or give another --out DIR outside the data folder")
 
 
 def make_folder(folder: Path) -> None:
@@ -587,15 +589,16 @@ def text_or_none(value, limit: int = 4096) -> bool:
 def valid_owner(value) -> bool:
     """Whose a folder is (``.source.json``, a manifest's ``source``): meeting, office, sha256, file, all text."""
     return (isinstance(value, dict) and isinstance(value.get("meeting"), str) and text_or_none(value.get("office"))
-            and isinstance(value.get("sha256"), str) and text_or_none(value.get("sha256"), 64) and isinstance(value.get("file"), str)
-            and text_or_none(value.get("file")) and text_or_none(value.get("meeting"), 64))  # fmt: skip
+            and isinstance(value.get("sha256"), str) and text_or_none(value.get("sha256"), 64)
+            and isinstance(value.get("file"), str) and text_or_none(value.get("file")) and text_or_none(value.get("meeting"), 64))  # fmt: skip
 
 
 def valid_page_manifest(value) -> bool:
     """A page's manifest (``.brief.json``): its key, and for a brief the files it made (plain names) and its source."""
     files = value.get("files")
     return (isinstance(value.get("key"), str) and len(value["key"]) <= 128
-            and (files is None or (isinstance(files, dict) and len(files) <= 16 and all(isinstance(f, str) and plain_name(n) for f, n in files.items())))
+            and (files is None or (isinstance(files, dict) and len(files) <= 16
+                                   and all(isinstance(f, str) and plain_name(n) for f, n in files.items())))
             and (value.get("source") is None or valid_owner(value["source"])))  # fmt: skip
 
 
@@ -635,7 +638,7 @@ def clear_stale(folder: Path) -> list[Path]:
     for tmp in folder.glob(".build-*"):
         pid = tmp.name.split("-")[1] if tmp.name.count("-") >= 2 else ""
         if pid.isascii() and pid.isdigit():
-            if int(pid) != os.getpid() and 0 < int(pid) < 2**22 and _alive(int(pid)):  # past Linux's pid_max: no process
+            if int(pid) != os.getpid() and 0 < int(pid) < 2**22 and _alive(int(pid)):  # past Linux's pid_max: none
                 continue
         else:  # an older name without a pid: only if it is older than this run
             try:

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from . import notebooks
 from .errors import BadSetting, CddbriefError, FolderTaken, shown
-from .render import FORMATS, Job, Options, cache_key, read_manifest, render, valid_owner, valid_page_manifest, write_manifest, write_pdf
+from .render import (FORMATS, Job, Options, cache_key, check_place, read_manifest, render, valid_owner, valid_page_manifest, write_manifest,
+                     write_pdf)  # fmt: skip
 
 __all__ = ["FORMATS", "NOTEBOOK", "BuildResult", "Plan", "build", "check_as_of", "check_notebook", "claim", "folder_name",
            "index_entry", "plan", "source_date_epoch", "write_pdf"]  # fmt: skip
@@ -268,6 +269,7 @@ def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None
     Two offices' write-ups of 4/2562 built (or exported) one after the other into one --out no
     longer share ``2562-04/``: the second is refused, and told to use ``--office`` (``2562-04-mae-tha/``).
     """
+    check_place(folder, folder.parent)  # exports too: a folder that is a link out of --out is never written into
     path = folder / OWNER
     held = read_manifest(path, valid_owner) or owner_on_disk(folder)
     if held and not same_source(held, owner):
@@ -289,7 +291,8 @@ def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None
 def owner_on_disk(folder: Path) -> dict:
     """Whose a folder is when its ``.source.json`` is missing or damaged: the source its page manifests
     (``.brief.json``, ``.brief.en.json``) record, if they agree; else nobody's ({})."""
-    found = [m["source"] for m in (read_manifest(p, valid_page_manifest) for p in sorted(folder.glob(".brief*.json"))) if m.get("source")]
+    manifests = (read_manifest(p, valid_page_manifest) for p in sorted(folder.glob(".brief*.json")))
+    found = [m["source"] for m in manifests if m.get("source")]
     return found[0] if found and all(same_source(found[0], other) for other in found) else {}
 
 
