@@ -229,3 +229,150 @@ FAULTS = [
 
 def faults():
     return [dict(zip(("fault", "how", "held", "test"), c)) for c in FAULTS]
+
+
+# --- round three (issue 21): inputs that made a reader unbounded, as data ----------------------------
+# (engineer "pdf" keeps the PDF ones in a block of its own below or above this one)
+
+HEAD = "สรุปการประชุม ครั้งที่ 4/2562 สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"
+
+
+def html_page(body: str, head: str = "<meta charset='utf-8'>") -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body><h1>{HEAD}</h1>{body}</body></html>".encode("utf-8")
+
+
+def punycode_page(size: int = 60_000) -> bytes:
+    """A page that declares charset=punycode and is not UTF-8 (Thai in cp874), ending in a long run of
+    ASCII after its last hyphen: what Python's punycode decoder takes quadratic time over."""
+    body = "<p>" + "ให้รายงานผล 5 กลุ่ม " * 3 + "</p>" + "<p>-" + "ab" * (size // 2) + "</p>"
+    return f"<html><head><meta charset='punycode'></head><body><h1>{HEAD}</h1>{body}</body></html>".encode("cp874")
+
+
+def huge_roman_list() -> bytes:
+    return html_page("<ol type='i' start='9999999999999'><li>ให้จังหวัดรายงานผล 5 กลุ่ม</li><li>ให้อำเภอติดตาม</li></ol>")
+
+
+def link_paragraphs(count: int) -> bytes:
+    links = "".join(f"<p><a href='/n/{n}'>ข่าวที่ {n}</a></p>" for n in range(count))
+    return html_page(f"<div class='post'><p>1. ให้จังหวัดรายงานผล 5 กลุ่ม ภายใน 25 เม.ย. 62</p></div>{links}")
+
+
+def spanning_rows(count: int = 900) -> bytes:
+    rows = "".join("<tr><td rowspan='65534' colspan='1000'>ให้รายงาน</td></tr>" for _ in range(count))
+    return html_page(f"<table><tr><th>ที่</th><th>ประเด็น</th><th>ข้อสั่งการ</th></tr>{rows}</table>")
+
+
+def docx_numbered(levels: list[tuple[str, str, int]], paragraphs: list[tuple[int, str]], grid_span: int | None = None) -> bytes:
+    """A .docx whose list ``1`` has the given levels ((numFmt, lvlText, start), level 0 first, written as ilvl
+    0, 1, …) and paragraphs ((ilvl, text)) numbered by it; ``grid_span``: a table whose one cell spans that many."""
+    import copy
+
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    document.add_paragraph(HEAD)
+    numbering = document.part.numbering_part.element
+    lvls = "".join(f"<w:lvl w:ilvl='{n}'><w:start w:val='{start}'/><w:numFmt w:val='{fmt}'/><w:lvlText w:val='{text}'/></w:lvl>"
+                   for n, (fmt, text, start) in enumerate(levels))  # fmt: skip
+    numbering.append(parse_xml(f"<w:abstractNum xmlns:w='{w}' w:abstractNumId='77'>{lvls}</w:abstractNum>"))
+    numbering.append(parse_xml(f"<w:num xmlns:w='{w}' w:numId='77'><w:abstractNumId w:val='77'/></w:num>"))
+    template = None
+    for ilvl, text in paragraphs:
+        if template is None:
+            paragraph = document.add_paragraph(text)
+            paragraph._p.get_or_add_pPr().append(parse_xml(f"<w:numPr xmlns:w='{w}'><w:ilvl w:val='{ilvl}'/><w:numId w:val='77'/></w:numPr>"))
+            template = paragraph._p
+        else:
+            p = copy.deepcopy(template)
+            p.find(f"{{{w}}}pPr/{{{w}}}numPr/{{{w}}}ilvl").set(f"{{{w}}}val", str(ilvl))
+            p.find(f"{{{w}}}r/{{{w}}}t").text = text
+            document.element.body.insert(len(document.element.body) - 1, p)
+    if grid_span is not None:
+        table = document.add_table(rows=2, cols=3)
+        for c, text in enumerate(("ที่", "ประเด็น", "ข้อสั่งการ")):
+            table.cell(0, c).text = text
+        table.cell(1, 0).text = "1. ให้รายงาน 5 กลุ่ม"
+        tc = table.rows[1]._tr.tc_lst[0]
+        tc.get_or_add_tcPr().append(parse_xml(f"<w:gridSpan xmlns:w='{w}' w:val='{grid_span}'/>"))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def docx_text_bomb(megabytes: int = 60) -> bytes:
+    """A small .docx whose document.xml unzips to ``megabytes`` MB of text (one long paragraph repeated)."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(_docx(None)))
+    paragraph = "<w:p><w:r><w:t>" + "ให้รายงาน " * 2000 + "</w:t></w:r></w:p>"
+    body = paragraph * max(1, megabytes * 2**20 // len(paragraph.encode()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:sectPr", body.encode() + b"<w:sectPr", 1)  # after the heading
+            package.writestr(info.filename, data)
+    return out.getvalue()
+
+
+CASES += [  # noqa: F821 - appended here, in this round's block
+    (".docx whose text unzips to 60 MB", "text-bomb.docx (206 kB)", lambda d: _write(d, "text-bomb.docx", docx_text_bomb(60)), ["text unzips to", "far more than a meeting's Word file"]),
+]
+
+FAULTS += [  # noqa: F821
+    ("damaged manifests", "`.brief.json` and `.source.json` holding a list, 100,000 nested brackets, wrong types, a JSON string, names outside the folder (`/etc/passwd`, `../x.pdf`), or cut short",
+     "each is read as untrusted (a regular file, ≤ 1 MB, a JSON object of the right types, plain file names) and counts as none: the brief is built again and the manifests written anew; an owner is taken from the brief manifests when `.source.json` is damaged; no internal error",
+     "test_faults.py::test_damaged_manifests_count_as_none_and_are_written_anew"),
+    ("a temp folder with an impossible pid", "`.build-99999999999999999999-x`, `.build-0-x`", "removed by the next build (a pid past Linux's pid_max, or 0, is no process); no OverflowError",
+     "test_faults.py::test_a_stale_temp_folder_with_an_impossible_pid_is_removed"),
+    ("forged index rows", "`.index.html.json` rows with folder `javascript:alert(1)`, `../elsewhere` or `/` and id `**/*`",
+     "every row checked (types, a plain folder name, an id like `2562-04`); when any fails, the rows are rebuilt from the brief folders of OUT and their manifests; links are percent-encoded relative paths of files the build made; no `href=\"javascript:…\"`, nothing outside OUT globbed or linked",
+     "test_faults.py::test_forged_index_rows_make_no_live_link_and_walk_no_other_folder"),
+    ("a brief folder that is a link", "`OUT/2562-04` a symlink to the data folder", "exit 2, one line (`is a link to … outside --out`); nothing written into the data folder (a link within OUT is followed; the source's own folder is refused too)",
+     "test_faults.py::test_an_output_folder_that_is_a_link_out_of_out_is_refused"),
+    ("a disk that fills while `.brief.json` is written", "ENOSPC on the manifest's temporary file, after a part of it is written",
+     "exit 2, one line (`No space left on device`); the manifest is written in full before any file is renamed into place, so the old brief, notebook and manifest stay byte for byte; no `.tmp`, no `.build-*` left",
+     "test_reliability.py::test_a_disk_that_fills_while_the_manifest_is_written"),
+    ("SIGKILL to one worker of a batch", "`build --all --jobs 2` on 6 documents; SIGKILL to the worker whose `.build-PID-*` folder exists",
+     "that worker's document fails (`its build process died … while it built this brief`); the brief the other worker was making and the rest are built on a new pool: `5 built, 0 up to date, 1 failed`; no process, `.build-*` or `.tmp` left",
+     "test_faults.py::test_a_worker_killed_mid_batch_fails_only_the_brief_it_held"),
+    ("a dask scheduler that stops answering", "SIGSTOP to a `dask scheduler` process on 127.0.0.1 once a brief runs on its worker, `task_timeout=10`",
+     "every question to the scheduler has a deadline; once it has not answered for the task timeout the briefs still pending fail with one line (`the dask scheduler at … stopped answering … (--task-timeout)`); the client returns",
+     "test_faults.py::test_a_scheduler_that_stops_answering_hits_the_task_timeout"),
+    ("file names with line ends", "`x\\n  failed: forged.txt`, `y\\rz.txt`", "shown escaped (`x\\\\n  failed: …`) in the one-line error, the batch summary and the build lines (`errors.one_line`, behind `shown`); no forged summary line",
+     "test_faults.py::test_file_names_with_line_ends_are_shown_escaped"),
+]
+
+# --- readers bounded (issue 21): what each input cost before and after, measured once (/usr/bin/time -v) -----
+# (input, before: time and peak memory, now, the test)
+# "stopped": still running after 120 s, or past a 6 GB address-space limit; the tests assert on what is read, never on time
+BOUNDED = [
+    ("HTML declaring `charset=punycode`, not UTF-8, 40,000 ASCII characters after a hyphen (41 kB)", "3.5 s, 25 MB (quadratic: twice the text, four times the time)",
+     "0.5 s, 27 MB: charsets limited to the web's text encodings, the page read as cp874 with a note", "test_robustness.py::test_a_charset_that_is_no_text_encoding_is_not_used"),
+    ("`<ol type=i start=9999999999999>`", "stopped (a Roman numeral of 10¹⁰ letters)", "0.45 s, 26 MB: past 3,999 in digits (as browsers do), with a note",
+     "test_robustness.py::test_a_huge_roman_list_start_is_written_in_digits_with_a_note"),
+    ("Word lowerRoman list starting at 10¹⁵", "stopped", "0.26 s, 33 MB: in digits, with a note", "test_robustness.py::test_a_huge_word_roman_start_is_written_in_digits_with_a_note"),
+    ("a web post and 30,000 link-only paragraphs (1.7 MB)", "stopped (each box looked back at every box dropped before)", "3.3 s, 55 MB: one walk; the work counted grows linearly",
+     "test_robustness.py::test_link_only_paragraphs_are_removed_in_linear_work"),
+    ("900 rows of `<td rowspan=65534 colspan=1000>` (69 kB)", "7.2 s, 175 MB", "0.33 s, 29 MB: rowspans cut to the rows left, colspans and covered places to the widest row, with a note",
+     "test_robustness.py::test_html_spans_are_clamped_to_the_table"),
+    ("Word `w:ilvl` 1,500,000,000 (and -1: IndexError)", "stopped (a counter per level)", "0.10 s, 33 MB: levels outside Word's 0-8 read as the nearest, with a note",
+     "test_robustness.py::test_word_list_levels_outside_words_range"),
+    ("a 500 kB `lvlText` on 20,000 paragraphs (95 kB .docx)", "MemoryError at 32 s, 5.9 GB", "1.0 s, 109 MB: a pattern past 64 characters read as `%N.`, with a note",
+     "test_robustness.py::test_a_huge_word_level_text_is_not_repeated"),
+    ("Word `w:gridSpan` 200,000,000", "stopped (python-docx makes a cell per column spanned)", "0.08 s, 33 MB: spans cut to Word's 63 columns in the XML first, with a note",
+     "test_robustness.py::test_a_huge_word_grid_span_is_clamped_to_words_63_columns"),
+    ("a 206 kB .docx whose text unzips to 61 MB", "28 s, 161 MB to read and parse (a whole build: > 150 s, 2.3 GB)", "0.08 s, 19 MB: refused in one line, XML parts limited to 16 MB",
+     "test_robustness.py::test_a_docx_whose_text_unzips_to_60_mb_is_refused"),
+    ("60,000 stray tone marks, each before a 40-letter word (2.5 MB of text)", "110 s (each note copied the rest of the text)", "0.29 s: the word quoted is at most 40 characters, found where the mark is",
+     "test_robustness.py::test_stray_marks_quote_a_bounded_excerpt"),
+    ("`วันที่ 22 เมษายน 10543`", "read as 22 Apr 2019 (the meeting's year) with no word of the year written", "no date; a warning: the year 10543 cannot be meant",
+     "test_robustness.py::test_an_impossible_year_is_a_note_not_a_date"),
+]
+
+
+def bounded():
+    return [dict(zip(("input", "before", "now", "test"), c)) for c in BOUNDED]

@@ -450,3 +450,184 @@ def test_a_task_that_runs_too_long_is_given_up(tmp_path, monkeypatch):
         until(lambda: not kernels(), 120, "the worker's kernel, stuck in a 10-minute cell, ended by the worker")
     assert [(o.status, o.why) for o in outcomes] == [("failed", "took longer than 1 s on the cluster (--task-timeout)")]
     assert not list((tmp_path / "out").glob("*/brief.html"))
+
+
+# --- round three (issue 21) ----------------------------------------------------------------------
+
+
+def test_file_names_with_line_ends_are_shown_escaped(tmp_path):
+    """A name holding LF or CR cannot split the one-line error nor forge a line of the batch summary."""
+    from cddbrief.batch import BatchResult, Outcome
+
+    data = tmp_path / "raw"
+    data.mkdir()
+    forged = data / "x\n  failed: forged.txt"
+    forged.write_bytes(b"")
+    (data / "y\rz.txt").write_bytes(b"")
+    for path in (forged, data / "y\rz.txt"):
+        result = run_cli("parse", str(path))
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "is empty" in result.stderr and ("\\n" in result.stderr or "\\r" in result.stderr)
+    summary = BatchResult([Outcome(forged, "failed", why="RuntimeError: a\nforged: line"), Outcome(data / "y\rz.txt", "built", files=[data / "a\nb"])]).summary()
+    assert summary.splitlines() == ["1 built, 0 up to date, 1 failed", "  failed: x\\n  failed: forged.txt: RuntimeError: a\\nforged: line",
+                                    f"  built: y\\rz.txt → {data}/a\\nb"]  # fmt: skip
+
+
+# nothing read from disk is trusted: manifests, rows files, temp folders, folder names, links
+
+DAMAGED = {
+    "a list": "[]",
+    "deep nesting": "[" * 100_000 + "]" * 100_000,
+    "wrong types": json.dumps({"key": 5, "files": "brief.html", "source": ["x"], "meeting": 4, "sha256": None, "file": {}}),
+    "a JSON string": json.dumps("2562-04"),
+    "a file outside the folder": json.dumps({"key": "k", "files": {"html": "/etc/passwd", "pdf": "../x.pdf"}}),
+    "not JSON": "{\"key\": ",
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED))
+def test_damaged_manifests_count_as_none_and_are_written_anew(damage, tmp_path):
+    from cddbrief.render import Job, Options, fresh_files
+    from cddbrief.report import claim_folder
+
+    folder = tmp_path / "2562-04"
+    folder.mkdir()
+    (folder / "brief.html").write_text("<p>old</p>", encoding="utf-8")
+    for name in (".brief.json", ".source.json"):
+        (folder / name).write_text(DAMAGED[damage], encoding="utf-8")
+    owner = {"meeting": "2562-04", "office": "แม่ทะ", "sha256": "ab" * 32, "file": "a.txt"}
+    job = Job("2562-04", "brief", Path("briefing.ipynb"), {}, folder, "brief", "k", {}, owner=owner)
+    assert fresh_files(job, Options(("html",), "th", tmp_path)) == set()  # built again, never trusted
+    claim_folder(folder, owner)  # no internal error: the folder is this source's again
+    assert json.loads((folder / ".source.json").read_text(encoding="utf-8")) == owner
+
+
+def test_a_stale_temp_folder_with_an_impossible_pid_is_removed(tmp_path):
+    from cddbrief.render import clear_stale
+
+    for name in (".build-99999999999999999999-x", ".build-0-x", ".build-๑๒-x"):
+        (tmp_path / name).mkdir()
+    removed = clear_stale(tmp_path)
+    assert sorted(p.name for p in removed) == sorted([".build-99999999999999999999-x", ".build-0-x"])
+
+
+def test_forged_index_rows_make_no_live_link_and_walk_no_other_folder(tmp_path):
+    from cddbrief.batch import refresh_index
+
+    out = tmp_path / "out"
+    for folder in ("javascript:alert(1)", "2562-04"):
+        (out / folder).mkdir(parents=True)
+        (out / folder / "brief.html").write_text("<p>brief</p>", encoding="utf-8")
+    owner = {"meeting": "2562-04", "office": "แม่ทะ", "sha256": "ab" * 32, "file": "สรุป.txt"}
+    (out / "2562-04" / ".brief.json").write_text(json.dumps({"key": "k", "files": {"html": "brief.html"}, "source": owner}), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere" / "deep"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "2562-04-secrets.csv").write_text("x", encoding="utf-8")
+    row = {"failed": False, "number": 4, "year_be": 2562, "office": "x", "file": "a.txt", "meeting_date": None, "meeting_day": "",
+           "first_date": None, "covered": "", "items": 1, "directives": 1, "figures": 0, "dated": 0, "failing": 0}  # fmt: skip
+    rows = [{**row, "folder": "javascript:alert(1)", "id": "2562-04"}, {**row, "folder": "../elsewhere", "id": "**/*"}, {**row, "folder": "/", "id": "**/*"}]
+    (out / ".index.html.json").write_text(json.dumps({"rows": rows}), encoding="utf-8")
+    (out / "index.html").write_text("old", encoding="utf-8")
+    html = refresh_index(out).read_text(encoding="utf-8")
+    assert 'href="javascript' not in html and "elsewhere" not in html and "secrets" not in html
+    assert 'href="2562-04/brief.html"' in html and "สรุป.txt" in html  # the row rebuilt from the folder's manifest
+
+
+def test_an_output_folder_that_is_a_link_out_of_out_is_refused(tmp_path):
+    data = tmp_path / "raw"
+    data.mkdir()
+    shutil.copy(SAMPLE, data / SAMPLE.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "2562-04").symlink_to(data, target_is_directory=True)
+    before = tree(data)
+    result = run_cli("build", "2562-04", "--data", str(data), "--out", str(out))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "is a link to" in result.stderr and "outside --out" in result.stderr
+    assert tree(data) == before and sorted(p.name for p in data.iterdir()) == [SAMPLE.name]
+
+
+# a batch survives its workers
+
+
+def test_a_worker_killed_mid_batch_fails_only_the_brief_it_held(six):
+    """SIGKILL to one of two workers: that worker's document fails (the summary says so), the brief the
+    other worker was making and every one not yet started are built on new workers."""
+    data, out = six
+    process, seen = start_batch(data, out)
+    tmp = sorted(out.glob("*/.build-*"))[0]
+    worker, held = int(tmp.name.split("-")[1]), tmp.parent.name  # .build-PID-…: the worker's pid, in the brief's folder
+    os.kill(worker, signal.SIGKILL)
+    stdout, stderr = process.communicate(timeout=900)
+    assert process.returncode == 1, stderr
+    assert "5 built, 0 up to date, 1 failed" in stderr, stderr
+    failed = [line for line in stderr.splitlines() if line.startswith("  failed: ")]
+    number = int(held.split("-")[1])  # the meeting number: m{number - 1}.txt (see six)
+    assert len(failed) == 1 and failed[0].startswith(f"  failed: m{number - 1}.txt: its build process died"), failed
+    assert sorted(p.parent.name for p in out.glob("*/brief.html")) == sorted(f"2563-{n:02d}" for n in range(1, 7) if n != number)
+    until(lambda: not running(seen), 60, "no worker or kernel left")
+    assert [p.name for p in out.rglob("*") if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
+
+
+def _dask_process(*args: str) -> tuple[subprocess.Popen, str]:
+    """``dask scheduler`` or ``dask worker`` on 127.0.0.1 in a process of its own, and the scheduler's address
+    (read from what it logs), for a test that stops it with SIGSTOP."""
+    dask = str(Path(sys.executable).with_name("dask"))
+    process = subprocess.Popen([dask, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    if args[0] != "scheduler":
+        return process, ""
+    for line in process.stderr:
+        if "Scheduler at:" in line:
+            threading.Thread(target=process.stderr.read, daemon=True).start()  # keep its pipe drained
+            return process, line.split("Scheduler at:")[1].strip()
+    raise AssertionError("the dask scheduler did not start")
+
+
+def test_a_scheduler_that_stops_answering_hits_the_task_timeout(tmp_path):
+    """SIGSTOP to the scheduler once a brief runs: the client does not wait past --task-timeout; the
+    briefs fail with one line saying the scheduler stopped answering."""
+    from distributed import Client
+
+    from cddbrief import batch
+
+    data = tmp_path / "raw"
+    data.mkdir()
+    for seed in range(2):
+        write_meeting(data / f"m{seed}.txt", 40 + seed, number=seed + 1, year_be=2565)
+    scheduler, address = _dask_process("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard")
+    worker, _ = _dask_process("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--nworkers", "1", "--no-dashboard")
+    try:
+        result = {}
+        thread = threading.Thread(target=lambda: result.update(outcomes=batch._on_cluster(
+            address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, task_timeout=10)), daemon=True)  # fmt: skip
+        thread.start()
+        with Client(address, timeout=30) as watcher:
+            until(lambda: any(watcher.processing().values()), 300, "a brief running on the worker")
+        os.kill(scheduler.pid, signal.SIGSTOP)
+        thread.join(timeout=180)
+        assert not thread.is_alive(), "the client still waits on a scheduler that does not answer"
+    finally:
+        os.kill(scheduler.pid, signal.SIGCONT)
+        for process in (worker, scheduler):
+            process.terminate()
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
+    outcomes = result["outcomes"]
+    assert len(outcomes) == 2 and all(o.status == "failed" for o in outcomes), outcomes
+    assert all(f"the dask scheduler at {address} stopped answering" in o.why and "--task-timeout" in o.why and "\n" not in o.why for o in outcomes)
+
+
+def test_exports_are_not_written_through_a_folder_that_links_out_of_out(tmp_path):
+    data = tmp_path / "raw"
+    data.mkdir()
+    shutil.copy(SAMPLE, data / SAMPLE.name)
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "2562-04").symlink_to(elsewhere, target_is_directory=True)
+    result = run_cli("export", "2562-04", "--data", str(data), "--out", str(out), "--to", "csv")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "outside --out" in result.stderr, result.stderr
+    assert list(elsewhere.iterdir()) == []

@@ -123,10 +123,27 @@ def _json_type(value) -> str:
     return "null" if value is None else type(value).__name__
 
 
+# The bytes of a PDF the tests generate (WeasyPrint) depend on the machine's fonts, Pango and
+# library versions, not on the reader: its sha256 is not frozen, its readings are.
+GENERATED_BY_LIBRARIES = ("pdf",)
+
+
+def readings(name: str, value: dict) -> dict:
+    """The interface as frozen: a generated PDF's sha256 (its bytes, which the machine decides) left out.
+
+    >>> readings("table-pdf-6", {"to_dict": {"source": {"sha256": "3ca8", "format": "pdf"}}})
+    {'to_dict': {'source': {'sha256': '(the bytes of a generated file)', 'format': 'pdf'}}}
+    """
+    source = value.get("to_dict", {}).get("source", {})
+    if name in _documents()[3:] and source.get("format") in GENERATED_BY_LIBRARIES and "sha256" in source:
+        source["sha256"] = "(the bytes of a generated file)"
+    return value
+
+
 @pytest.mark.parametrize("name", _documents())
 def test_json_interface_is_unchanged(name):
-    got = json.loads(_as_json(_interface(_meeting(name))))
-    want = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    got = readings(name, json.loads(_as_json(_interface(_meeting(name)))))
+    want = readings(name, json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8")))
     found = differences(got, want)
     assert not found, f"{name}: {len(found)} differences, first: " + "; ".join(found[:5])
 

@@ -204,6 +204,30 @@ def test_a_full_disk(tmp_path, monkeypatch):
     assert not [p for p in (out / "2562-04").iterdir() if p.name.startswith(".build-")]
 
 
+def test_a_disk_that_fills_while_the_manifest_is_written(tmp_path, monkeypatch):
+    """ENOSPC while ``.brief.json`` is written: the error says nothing was replaced, and that is true
+    (the new files are not renamed into place before the manifest is written), and no temp file stays."""
+    from cddbrief import report
+    from cddbrief.errors import CddbriefError
+
+    data, out = _good_build(tmp_path)
+    before = tree(out / "2562-04")
+    real = Path.write_text
+
+    def full(self, *args, **kwargs):
+        if self.name.startswith(".brief") and self.name.endswith(".tmp"):
+            real(self, "{", encoding="utf-8")  # a part written, then the disk is full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(CddbriefError) as caught:
+        report.build("2562-04", data_dir=data, out_dir=out, force=True, say=lambda _: None, as_of="2019-04-20")
+    assert "No space left on device" in str(caught.value) and caught.value.exit_status == 2
+    assert tree(out / "2562-04") == before  # brief.html, brief.ipynb and .brief.json as they were
+    assert [p.name for p in (out / "2562-04").iterdir() if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
+
+
 def test_two_builds_of_one_meeting_at_once(tmp_path):
     data = tmp_path / "raw"
     data.mkdir()

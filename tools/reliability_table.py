@@ -45,7 +45,15 @@ def faults_table() -> str:
     return "\n".join(lines)
 
 
-TABLES = (bad_input_table, settings_table, faults_table)
+def bounded_table() -> str:
+    """Readers bounded in time and memory (issue 21): tests/test_robustness.py, measured once before and after."""
+    lines = ["| input | before (time, peak memory) | now | test |", "| --- | --- | --- | --- |"]
+    for case in reliability_cases.bounded():
+        lines.append(f"| {case['input']} | {case['before']} | {case['now']} | `{case['test']}` |")
+    return "\n".join(lines)
+
+
+TABLES = (bad_input_table, settings_table, faults_table, bounded_table)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ files where it was asked (atomically, as a single build does).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -54,9 +55,9 @@ class BatchResult:
         lines = [f"{counts['built']} built, {counts['up to date']} up to date, {counts['failed']} failed"]
         for o in self.outcomes:
             if o.status == "failed":
-                lines.append(f"  failed: {shown(o.path.name)}: {o.why}")
+                lines.append(f"  failed: {shown(o.path.name)}: {shown(o.why)}")
             else:
-                lines.append(f"  {o.status}: {shown(o.path.name)} → {_where(o.files) or o.folder}")
+                lines.append(f"  {o.status}: {shown(o.path.name)} → {shown(_where(o.files) or o.folder)}")
         return "\n".join(lines)
 
 
@@ -112,6 +113,7 @@ def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, 
     from .report import build
 
     started = time.perf_counter()
+    _note_start(path)
     briefs, exports = _split(formats)
     try:
         result = build(path, formats=briefs, lang=lang, out_dir=out_dir, force=force, say=lambda _: None, distinct=distinct, as_of=as_of, kernels=_KERNELS)
@@ -161,6 +163,10 @@ def _bar(total: int, enabled: bool):
     return tqdm(total=total, unit="brief", disable=not enabled, dynamic_ncols=True, leave=True)
 
 
+DIED = ("its build process died (killed from outside, or out of memory) while it built this brief; "
+        "the others were built on new workers")
+
+
 def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_of=None, data_dir=None) -> list[Outcome]:
     """Build in a pool of processes that die with this one; each keeps a kernel started ahead (``kernels``).
 
@@ -168,35 +174,112 @@ def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_o
     ends them, so the user sees one line, ``cddbrief: interrupted``. On SIGINT or SIGTERM here,
     every worker is told to stop (it removes its half-written folder and ends its kernel); a
     worker whose parent is gone, even by SIGKILL, does the same (PR_SET_PDEATHSIG, and a watchdog).
+
+    A worker that dies (SIGKILL from outside, the OOM killer) breaks the pool, and Python ends the
+    other workers with it: the document the dead worker held fails, and every document not built
+    yet is built on a new pool. Which one it held: each worker notes the document it starts in a
+    folder of notes (``_note_start``), and a worker ended by the broken pool notes that it was
+    stopped (``_worker_stop``); the one that left no such note is the one that died.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import shutil
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    outcomes = []
+    outcomes: list[Outcome] = []
+    notes = tempfile.mkdtemp(prefix="cddbrief-workers-")
+    todo = list(documents)
+    unexplained = 0  # broken pools that named no document: twice, and what is left fails rather than loops
+    try:
+        with _bar(len(documents), progress) as bar:
+            while todo:
+                pool, futures = _start_pool(todo, out_dir, formats, lang, force, jobs, as_of, data_dir, notes)
+                held = dict(zip(futures, todo))
+                broken = False
+                try:
+                    for future in as_completed(futures):
+                        try:
+                            outcomes.append(future.result())
+                        except BrokenProcessPool:
+                            broken = True
+                            continue
+                        bar.update(1)
+                except BaseException:  # Ctrl-C, SIGTERM (errors.Stopped), anything: no worker outlives the batch
+                    stop_workers(pool)
+                    raise
+                pool.shutdown()  # a broken pool's workers are ended and reaped: their notes are all written
+                todo = [held[f] for f in futures if f.exception() is not None]
+                if not broken:
+                    break
+                dead = _dead_workers_documents(notes)
+                _remove_half_built(Path(out_dir), dead)
+                culprits = [doc for doc in todo if str(doc[0]) in dead.values()]
+                for path, _ in culprits:
+                    outcomes.append(Outcome(path, "failed", why=DIED))
+                    bar.update(1)
+                todo = [doc for doc in todo if doc not in culprits]
+                unexplained = 0 if culprits else unexplained + 1
+                if unexplained >= 2:
+                    for path, _ in todo:
+                        outcomes.append(Outcome(path, "failed", why=DIED.split(" while")[0]))
+                    break
+    finally:
+        shutil.rmtree(notes, ignore_errors=True)
+    return outcomes
+
+
+def _start_pool(documents, out_dir, formats, lang, force, jobs, as_of, data_dir, notes: str):
+    """A new pool of workers, and the futures of one brief per document."""
+    from concurrent.futures import ProcessPoolExecutor
+
     stops = {signal.SIGINT, signal.SIGTERM}
     # workers are forked while these signals wait, so none can start before it ignores Ctrl-C
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
     try:
         first = str(Path(data_dir or documents[0][0].parent).resolve())  # where the kernels run: the documents' folder
         idle = jobs < len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else False  # a core no worker uses
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(), first, idle))
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_worker_start,
+                                   initargs=(os.getpid(), first, idle, notes))  # fmt: skip
         futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of) for p, distinct in documents]
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-    paths = {future: path for future, (path, _) in zip(futures, documents)}
-    try:
-        with _bar(len(documents), progress) as bar:
-            for future in as_completed(futures):
-                try:
-                    outcomes.append(future.result())
-                except BrokenProcessPool:  # a worker killed from outside (the OOM killer): its documents fail, not the batch
-                    outcomes.append(Outcome(paths[future], "failed", why="its build process died (killed from outside, or out of memory)"))
-                bar.update(1)
-    except BaseException:  # Ctrl-C, SIGTERM (errors.Stopped), anything: no worker outlives the batch
-        stop_workers(pool)
-        raise
-    pool.shutdown()
-    return outcomes
+    return pool, futures
+
+
+def _remove_half_built(out_dir: Path, dead: dict[int, str]) -> None:
+    """The ``.build-PID-*`` folders that dead workers left in the brief folders of OUT (a worker killed
+    by SIGKILL cannot remove its own): the next build of that folder would, but its brief failed."""
+    import shutil
+
+    for pid in dead:
+        for tmp in out_dir.glob(f"*/.build-{pid}-*"):
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _note_start(path: str) -> None:
+    """In a worker: note the document it now builds (``NOTES/PID``), for the batch to name it if the worker dies."""
+    if _NOTES:
+        with open(os.path.join(_NOTES, str(os.getpid())), "w", encoding="utf-8", errors="surrogateescape") as fh:
+            fh.write(path)
+
+
+def _dead_workers_documents(notes: str) -> dict[int, str]:
+    """pid -> the document it held, for the workers of a broken pool that did not note being stopped: the
+    dead ones. The notes are removed, ready for the next pool."""
+    dead = {}
+    for entry in os.listdir(notes):
+        if entry.isdigit() and not os.path.exists(os.path.join(notes, f"{entry}.stopped")):
+            try:
+                with open(os.path.join(notes, entry), encoding="utf-8", errors="surrogateescape") as fh:
+                    dead[int(entry)] = fh.read()
+            except OSError:
+                pass
+    for entry in os.listdir(notes):
+        try:
+            os.unlink(os.path.join(notes, entry))
+        except OSError:
+            pass
+    return dead
 
 
 def stop_workers(pool, grace: float = 10.0) -> None:
@@ -217,14 +300,16 @@ def stop_workers(pool, grace: float = 10.0) -> None:
 
 
 _KERNELS = None  # a pool worker's kernels.Kernels: one started ahead, for the next brief
+_NOTES = None  # a pool worker's folder of notes: the document it builds, and that it was stopped (see _in_processes)
 
 
-def _worker_start(parent: int, cwd: str | None = None, beside: bool = False) -> None:
+def _worker_start(parent: int, cwd: str | None = None, beside: bool = False, notes: str | None = None) -> None:
     """A pool worker's first act: ignore Ctrl-C, clean up on SIGTERM, die with its parent; then start
     the kernel of its first brief (in ``cwd``), which is warming while the first document is read.
     ``beside``: fewer workers than cores, so its kernels may draw a chart's phone picture on a core
     no worker uses (``charts.beside``; the same bytes), as a single build's kernel does."""
-    global _KERNELS
+    global _KERNELS, _NOTES
+    _NOTES = notes
     if beside:
         from .charts import BESIDE
 
@@ -268,6 +353,11 @@ def _worker_stop(signum, frame) -> None:
 
     from .render import ACTIVE
 
+    if _NOTES:  # told to stop (by the batch, or by a broken pool): not the worker that died
+        try:
+            os.close(os.open(os.path.join(_NOTES, f"{os.getpid()}.stopped"), os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError:
+            pass
     if _KERNELS is not None:
         _KERNELS.stop_starting()
     for child in children(os.getpid()):
@@ -447,7 +537,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
     skips briefs that are up to date and writes each manifest, as a local build does."""
     import time
 
-    from .render import clear_stale, locked, make_folder
+    from .render import check_place, clear_stale, locked, make_folder
     from .report import claim, fresh_files, plan
 
     try:
@@ -460,6 +550,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
     for path, distinct in documents:
         try:
             p = plan(str(path), briefs, lang, out_dir, distinct=distinct, as_of=as_of)
+            check_place(p.folder, out_dir, p.path.parent)
             make_folder(p.folder)
             with locked(p.folder, lambda _: None, p.meeting.id):
                 clear_stale(p.folder)
@@ -491,6 +582,8 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                                  key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
                    for p, distinct in work}  # fmt: skip
         pending, running_since, alone_since = set(futures), {}, None
+        answered = time.monotonic()  # when the scheduler last answered: a stopped one is given up after --task-timeout
+        ask = min(10.0, max(1.0, task_timeout / 4))  # seconds one question to the scheduler may take
         with _bar(len(futures), progress) as bar:
             while pending:
                 try:
@@ -504,7 +597,20 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                 if not pending:
                     break
                 now = time.monotonic()
-                info = client.scheduler_info()
+                try:  # asked with a deadline: a scheduler that stops answering (SIGSTOP, a hung host) never blocks
+                    info = client.sync(client.scheduler.identity, n_workers=-1, callback_timeout=ask)
+                    running = client.sync(client.scheduler.processing, callback_timeout=ask)
+                    processing = {key for keys in running.values() for key in keys}
+                    answered = time.monotonic()
+                except (TimeoutError, OSError) as exc:
+                    if time.monotonic() - answered <= task_timeout:
+                        continue
+                    why = (f"the dask scheduler at {address} stopped answering ({type(exc).__name__}); given up after "
+                           f"{task_timeout:.0f} s (--task-timeout): check the scheduler, or build here without --scheduler")
+                    for future in pending:
+                        outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
+                        bar.update(1)
+                    break
                 if not info.get("workers"):
                     alone_since = alone_since or now
                     if now - alone_since > no_workers_grace:
@@ -515,7 +621,6 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                         break
                 else:
                     alone_since = None
-                processing = {key for keys in client.processing().values() for key in keys}
                 for future in list(pending):
                     if future.key in processing:
                         running_since.setdefault(future.key, now)
@@ -546,6 +651,11 @@ def _receive(future, path: Path, p, formats) -> Outcome:
         return Outcome(path, "failed", why=f"the dask task failed ({type(exc).__name__}: {exc})")
     if done["status"] == "failed":
         return Outcome(path, "failed", why=done["why"])
+    from .render import plain_name
+
+    if not all(plain_name(name) and isinstance(data, bytes) for name, data in done["files"].items()):
+        why = "the dask worker sent back a file name that is no plain name in the brief's folder; nothing was written"
+        return Outcome(path, "failed", why=why)
     briefs, _ = _split(formats)
     try:
         with locked(p.folder, lambda _: None, p.meeting.id):
@@ -623,17 +733,98 @@ def _span(first: str | None, last: str | None, lang: str) -> str:
 
 
 def _files(out_dir: Path, folder: str, meeting_id: str, suffix: str) -> list[dict]:
-    """The files of one brief's folder that a reader opens: the brief (HTML, PDF) and its exports."""
+    """The files of one brief's folder that a reader opens: the brief (HTML, PDF) and its exports.
+
+    Only a plain folder name inside OUT and a meeting id such as ``2562-04`` are looked at (rows are
+    read from disk, so they are checked again here); every link is a relative path the build made,
+    percent-encoded, so no name can become a ``javascript:`` link or a pattern that walks the disk.
+    """
+    from urllib.parse import quote
+
+    from .render import check_place, plain_name
+
+    if not plain_name(folder) or not MEETING_ID.fullmatch(meeting_id or ""):
+        return []
     here = out_dir / folder
+    try:
+        check_place(here, out_dir)
+    except CddbriefError:
+        return []
     found = []
     for name, label in ((f"brief{suffix}.html", "HTML"), (f"brief{suffix}.pdf", "PDF"), (f"{meeting_id}.xlsx", "Excel"),
                         (f"{meeting_id}.json", "JSON"), (f"{meeting_id}.ics", "iCal")):  # fmt: skip
-        if (here / name).exists():
-            found.append({"href": f"{folder}/{name}", "label": label})
-    csvs = sorted(here.glob(f"{meeting_id}-*.csv"))
+        if (here / name).is_file():
+            found.append({"href": quote(f"{folder}/{name}"), "label": label})
+    csvs = sorted(p for p in here.glob(f"{meeting_id}-*.csv") if p.is_file())
     for path in csvs:
-        found.append({"href": f"{folder}/{path.name}", "label": f"CSV {path.stem[len(meeting_id) + 1 :]}"})
+        found.append({"href": quote(f"{folder}/{path.name}"), "label": f"CSV {path.stem[len(meeting_id) + 1 :]}"})
     return found
+
+
+MEETING_ID = re.compile(r"[0-9]{4}-[0-9]{2,4}")  # 2562-04: a meeting id as folder names and rows hold it
+_ROW_TEXT = ("file", "why", "office", "district", "province", "layout", "meeting_day", "covered", "sha256")
+_ROW_DAYS = ("meeting_date", "first_date", "last_date")
+_ROW_NUMBERS = ("number", "year_be", "items", "directives", "figures", "dated", "checks", "failing", "notes")
+# what index.html.j2 shows of a built brief's row ("" for a count a row rebuilt from disk does not know)
+_ROW_SHOWN = ("id", "number", "year_be", "meeting_date", "meeting_day", "office", "first_date", "covered", "file",
+              "items", "directives", "figures", "dated", "failing")  # fmt: skip
+
+
+def valid_row(row) -> bool:
+    """One row of an index's rows file, read as untrusted: the types the index needs, a plain folder
+    name and a meeting id (``2562-04``), dates as ISO days, text of bounded length."""
+    from datetime import date
+
+    from .render import plain_name, text_or_none
+
+    if not isinstance(row, dict) or not isinstance(row.get("failed"), bool):
+        return False
+    if not all(text_or_none(row.get(k)) for k in _ROW_TEXT):
+        return False
+    if row["failed"]:
+        return isinstance(row.get("file"), str) and isinstance(row.get("why"), str)
+    if not all(key in row for key in _ROW_SHOWN):
+        return False
+    if not plain_name(row.get("folder")):
+        return False
+    if not (row.get("id") is None or (isinstance(row["id"], str) and MEETING_ID.fullmatch(row["id"]))):
+        return False
+    if not all(row.get(k) in (None, "") or (type(row[k]) is int and 0 <= row[k] < 10**7) for k in _ROW_NUMBERS):
+        return False
+    for key in _ROW_DAYS:
+        if row.get(key) is not None:
+            try:
+                date.fromisoformat(row[key])
+            except (TypeError, ValueError):
+                return False
+    return True
+
+
+def rows_on_disk(out_dir: Path, rows: list, lang: str) -> list[dict]:
+    """The index's rows, rebuilt from the files on disk where its rows file is damaged: the rows that are
+    valid, and a row for every other brief folder of OUT (plain name, inside OUT) whose manifest names
+    its source, with what that manifest holds (meeting, office, file)."""
+    from .render import check_place, plain_name, read_manifest, valid_page_manifest
+
+    suffix = "" if lang == "th" else f".{lang}"
+    kept = [row for row in rows if valid_row(row)] if isinstance(rows, list) else []
+    listed = {row.get("folder") for row in kept}
+    for folder in sorted(out_dir.iterdir()):
+        if folder.name in listed or not plain_name(folder.name):
+            continue
+        try:
+            check_place(folder, out_dir)
+        except CddbriefError:
+            continue
+        source = read_manifest(folder / f".brief{suffix}.json", valid_page_manifest).get("source")
+        if not source or not MEETING_ID.fullmatch(source["meeting"]):
+            continue
+        year, number = source["meeting"].split("-")
+        unknown = dict.fromkeys(_ROW_SHOWN, "") | {"meeting_date": None, "first_date": None}
+        kept.append({**unknown, "failed": False, "folder": folder.name, "id": source["meeting"], "number": int(number),
+                     "year_be": int(year), "office": source.get("office") or "", "file": shown(Path(source["file"]).name)})
+    kept.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
+    return kept
 
 
 def write_index(out_dir: Path, outcomes: list[Outcome], lang: str = "th") -> Path:
@@ -661,10 +852,16 @@ def refresh_index(out_dir: Path, lang: str = "th") -> Path | None:
     now (a trends page built since, a PDF added); None when no batch has written an index there."""
     from .render import read_manifest
 
-    rows = read_manifest(Path(out_dir) / _rows_name(lang)).get("rows")
-    if not isinstance(rows, list) or not (Path(out_dir) / index_name(lang)).exists():
+    out_dir = Path(out_dir)
+    if not (out_dir / index_name(lang)).is_file():
         return None
-    return _render_index(Path(out_dir), rows, lang)
+    rows = read_manifest(out_dir / _rows_name(lang), limit=ROWS_BYTES).get("rows")
+    if not (isinstance(rows, list) and all(valid_row(row) for row in rows)):
+        rows = rows_on_disk(out_dir, rows, lang)  # damaged or forged: what the folders on disk say
+    return _render_index(out_dir, rows, lang)
+
+
+ROWS_BYTES = 64 * 2**20  # an index's rows: about 1 kB a meeting
 
 
 def _rows_name(lang: str) -> str:

@@ -15,6 +15,7 @@ which cause, so a library caller or a test can catch by kind, not by words::
 from __future__ import annotations
 
 import os
+import re
 
 
 class CddbriefError(Exception):
@@ -27,9 +28,9 @@ class CddbriefError(Exception):
     exit_status = 2
 
     def __init__(self, problem: str, remedy: str | None = None):
-        self.problem = problem
-        self.remedy = remedy
-        super().__init__(f"{problem}: {remedy}" if remedy else problem)
+        self.problem = one_line(problem)  # a file name with a line end cannot split the line
+        self.remedy = one_line(remedy) if remedy is not None else None
+        super().__init__(f"{self.problem}: {self.remedy}" if self.remedy else self.problem)
 
 
 class UnreadableSource(CddbriefError):
@@ -89,12 +90,28 @@ class Stopped(KeyboardInterrupt):
 
 
 def shown(name) -> str:
-    """A file name as text that can always be printed and written: bytes that are not UTF-8 escaped.
+    """A file name as text that can always be printed and written on one line: bytes that are not
+    UTF-8 escaped, and so are control characters (a line end in a name cannot forge a line).
 
     >>> shown(os.fsdecode(b"\\xca\\xc3\\xd8.txt"))  # สรุ in TIS-620
     '\\\\xca\\\\xc3\\\\xd8.txt'
-    >>> shown("สรุป.txt")
-    'สรุป.txt'
+    >>> shown("สรุป.txt"), shown("สรุป\\n  failed: x.txt")
+    ('สรุป.txt', 'สรุป\\\\n  failed: x.txt')
     """
     name = str(name)
-    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return one_line(os.fsencode(name).decode("utf-8", errors="backslashreplace"))
+
+
+_CONTROLS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text with its control characters (LF, CR, ESC, …) written as escapes: it prints as one line.
+
+    >>> one_line("ครั้งที่ 4\\r\\n.txt\\x1b[2J")
+    'ครั้งที่ 4\\\\r\\\\n.txt\\\\x1b[2J'
+    """
+    text = str(text)
+    if _CONTROLS.search(text) is None:
+        return text
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import BadSetting, CellFailed, OutputNotWritable
+from .errors import BadSetting, CellFailed, OutputNotWritable, shown
 from .kernels import ARGUMENTS, KERNEL, DiedAtStart, Kernels, end
 
 FORMATS = ("html", "pdf")
@@ -179,6 +179,8 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
     """
     started = time.perf_counter()
     targets = job.targets(options)
+    if job.folder != options.out_dir:
+        check_place(job.folder, options.out_dir, job.cwd)
     make_folder(job.folder)
     with locked(job.folder, say, job.name):
         clear_stale(job.folder)
@@ -186,7 +188,7 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
             check_folder()
         have = fresh_files(job, options) if not options.force else set()
         if set(targets) <= have:
-            say(f"{job.name}: up to date ({', '.join(str(targets[f]) for f in options.formats)}); --force rebuilds")
+            say(f"{job.name}: up to date ({', '.join(shown(targets[f]) for f in options.formats)}); --force rebuilds")
             return Rendered(targets, up_to_date=True, seconds=time.perf_counter() - started)
         own = kernels is None
         kernels = Kernels(beside=True) if own else kernels  # alone, the kernel may draw on the core this process leaves idle
@@ -217,24 +219,42 @@ def reusable_html(job: Job, have: set[str]) -> bool:
 
 
 def fresh_files(job: Job, options: Options) -> set[str]:
-    """The formats whose files in the folder were made from exactly these inputs (under the lock)."""
-    manifest = read_manifest(job.manifest_path(options))
+    """The formats whose files in the folder were made from exactly these inputs (under the lock).
+
+    The manifest is read as untrusted: one that is not a page manifest counts as none (the page is
+    built again and the manifest written anew), and it can only name the files the build makes.
+    """
+    manifest = read_manifest(job.manifest_path(options), valid_page_manifest)
     if manifest.get("key") != job.key:
         return set()
-    listed = manifest.get("files") or {fmt: path.name for fmt, path in job.targets(options).items()}
-    return {fmt for fmt, name in listed.items() if (job.folder / name).exists()}
+    targets = job.targets(options)
+    listed = manifest.get("files") or {fmt: path.name for fmt, path in targets.items()}
+    made = {fmt: path.name for fmt, path in targets.items()}
+    return {fmt for fmt, name in listed.items() if made.get(fmt) == name and (job.folder / name).is_file()}
 
 
 def commit(job: Job, options: Options, written: dict[str, Path], have: set[str] = frozenset()) -> None:
-    """Rename finished files into place and record them in the manifest (under the lock)."""
+    """Rename finished files into place and record them in the manifest (under the lock).
+
+    The manifest is written in full first, beside the files in the temporary folder: a disk that
+    fills then leaves the old page and manifest as they were. Only renames follow, which need no
+    space; the manifest is renamed last, so a build stopped between two renames leaves a manifest
+    whose key no longer matches every file, and the next build makes the page again.
+    """
     targets = job.targets(options)
-    for fmt, produced in written.items():
-        os.replace(produced, targets[fmt])
     manifest = {"key": job.key}
     if job.owner is not None:
         manifest["files"] = {**{f: targets[f].name for f in have if f in targets}, **{f: targets[f].name for f in written}}
         manifest["source"] = job.owner
-    write_manifest(job.manifest_path(options), manifest)
+    staged = next(iter(written.values())).parent if written else job.folder
+    ready = staged / f".{job.stem}{options.suffix}.{os.getpid()}.tmp"
+    try:
+        write_manifest(ready, manifest, atomic=False)
+        for fmt, produced in written.items():
+            os.replace(produced, targets[fmt])
+        os.replace(ready, job.manifest_path(options))
+    finally:
+        ready.unlink(missing_ok=True)
 
 
 def _run(job: Job, options: Options, tmp: Path, have: set[str], kernels: Kernels) -> dict[str, Path]:
@@ -494,6 +514,24 @@ def warm_pdf() -> None:
 # --- files, manifest, lock ---------------------------------------------------------------------
 
 
+def check_place(folder: Path, out_dir: Path, source_folder: Path | None = None) -> None:
+    """A page's folder must stay where the build puts it: inside ``--out`` (a link leading out of it is
+    refused) and never the source document's own folder (where ``list`` would read the brief back)."""
+    try:
+        if not (folder.is_symlink() or folder.exists()):
+            return
+        where, out = folder.resolve(), Path(out_dir).resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        raise OutputNotWritable(f"the output folder {shown(folder)} is a link that leads nowhere",
+                                "remove the link, or give another --out DIR") from None
+    if where != out and out not in where.parents:
+        raise OutputNotWritable(f"the output folder {shown(folder)} is a link to {shown(where)}, outside --out {shown(out_dir)}; "
+                                "nothing was written", "remove the link, or give another --out DIR")
+    if source_folder is not None and where == Path(source_folder).resolve():
+        raise OutputNotWritable(f"the output folder {shown(folder)} is the folder of the source documents {shown(where)}; "
+                                "nothing was written", "remove the link, or give another --out DIR outside the data folder")
+
+
 def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -503,17 +541,84 @@ def make_folder(folder: Path) -> None:
         raise OutputNotWritable(f"the output folder {folder} is not writable", "give a writable folder with --out DIR")
 
 
-def read_manifest(path: Path) -> dict:
+MANIFEST_BYTES = 2**20  # a page's manifest is a few hundred bytes; an index's rows some kB a meeting
+
+
+def read_manifest(path: Path, valid=None, limit: int = MANIFEST_BYTES) -> dict:
+    """A JSON manifest the build wrote, read as untrusted: {} unless it is a regular file of at most
+    ``limit`` bytes holding a JSON object that ``valid`` accepts (a list, deep nesting, wrong types,
+    a JSON string, a FIFO or a huge file all count as no manifest, and the build writes it anew).
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / ".brief.json").write_text('"2562-04"')
+    9
+    >>> read_manifest(folder / ".brief.json"), read_manifest(folder / "none.json")
+    ({}, {})
+    """
+    import stat
+
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if not stat.S_ISREG(path.stat().st_mode):
+            return {}
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            return {}
+        value = json.loads(data)
+    except (OSError, ValueError, RecursionError):
         return {}
+    if not isinstance(value, dict) or (valid is not None and not valid(value)):
+        return {}
+    return value
 
 
-def write_manifest(path: Path, data: dict) -> None:
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+def plain_name(name) -> bool:
+    """A name the build could have made for a file or folder inside its own folder: no path, no parent,
+    no scheme, no control character, not hidden.
+
+    >>> plain_name("2562-04-mae-tha"), plain_name("brief.en.html"), plain_name("javascript:alert(1)"), plain_name("/"), plain_name("..")
+    (True, True, False, False, False)
+    """
+    return (isinstance(name, str) and 0 < len(name) <= 255 and not name.startswith((".", "-")) and name.isprintable()
+            and not any(ch in name for ch in "/\\:*?[]<>\"'"))  # fmt: skip
+
+
+def text_or_none(value, limit: int = 4096) -> bool:
+    return value is None or (isinstance(value, str) and len(value) <= limit)
+
+
+def valid_owner(value) -> bool:
+    """Whose a folder is (``.source.json``, a manifest's ``source``): meeting, office, sha256, file, all text."""
+    return (isinstance(value, dict) and isinstance(value.get("meeting"), str) and text_or_none(value.get("office"))
+            and isinstance(value.get("sha256"), str) and text_or_none(value.get("sha256"), 64)
+            and isinstance(value.get("file"), str) and text_or_none(value.get("file")) and text_or_none(value.get("meeting"), 64))  # fmt: skip
+
+
+def valid_page_manifest(value) -> bool:
+    """A page's manifest (``.brief.json``): its key, and for a brief the files it made (plain names) and its source."""
+    files = value.get("files")
+    return (isinstance(value.get("key"), str) and len(value["key"]) <= 128
+            and (files is None or (isinstance(files, dict) and len(files) <= 16
+                                   and all(isinstance(f, str) and plain_name(n) for f, n in files.items())))
+            and (value.get("source") is None or valid_owner(value["source"])))  # fmt: skip
+
+
+def write_manifest(path: Path, data: dict, atomic: bool = True) -> None:
+    """Write a manifest through a temporary file renamed into place (``atomic``), which is removed on
+    every way out: a full disk leaves the old manifest, and no ``.tmp``."""
+    text = json.dumps(data, indent=1, sort_keys=True)
+    if not atomic:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
@@ -532,8 +637,8 @@ def clear_stale(folder: Path) -> list[Path]:
     removed = []
     for tmp in folder.glob(".build-*"):
         pid = tmp.name.split("-")[1] if tmp.name.count("-") >= 2 else ""
-        if pid.isdigit():
-            if int(pid) != os.getpid() and _alive(int(pid)):
+        if pid.isascii() and pid.isdigit():
+            if int(pid) != os.getpid() and 0 < int(pid) < 2**22 and _alive(int(pid)):  # past Linux's pid_max: none
                 continue
         else:  # an older name without a pid: only if it is older than this run
             try:

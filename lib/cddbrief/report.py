@@ -22,7 +22,8 @@ from pathlib import Path
 
 from . import notebooks
 from .errors import BadSetting, CddbriefError, FolderTaken, shown
-from .render import FORMATS, Job, Options, cache_key, read_manifest, render, write_manifest, write_pdf
+from .render import (FORMATS, Job, Options, cache_key, check_place, read_manifest, render, valid_owner, valid_page_manifest, write_manifest,
+                     write_pdf)  # fmt: skip
 
 __all__ = ["FORMATS", "NOTEBOOK", "BuildResult", "Plan", "build", "check_as_of", "check_notebook", "claim", "folder_name",
            "index_entry", "plan", "source_date_epoch", "write_pdf"]  # fmt: skip
@@ -220,7 +221,7 @@ def build(
     done = render(p.job, Options(p.formats, lang, Path(out_dir), force, cell_timeout), say, kernels, check_folder=lambda: claim(p))
     elapsed = time.perf_counter() - started
     if not done.up_to_date:
-        say(f"{p.meeting.id}: wrote {', '.join(str(p.targets[f]) for f in p.formats)} ({elapsed:.1f} s)")
+        say(f"{p.meeting.id}: wrote {', '.join(shown(p.targets[f]) for f in p.formats)} ({elapsed:.1f} s)")
     return BuildResult(p.meeting.id, p.folder, p.targets, done.up_to_date, elapsed, index_entry(p.meeting, p.path), p.meeting)
 
 
@@ -268,8 +269,9 @@ def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None
     Two offices' write-ups of 4/2562 built (or exported) one after the other into one --out no
     longer share ``2562-04/``: the second is refused, and told to use ``--office`` (``2562-04-mae-tha/``).
     """
+    check_place(folder, folder.parent)  # exports too: a folder that is a link out of --out is never written into
     path = folder / OWNER
-    held = read_manifest(path)
+    held = read_manifest(path, valid_owner) or owner_on_disk(folder)
     if held and not same_source(held, owner):
         meeting = owner["meeting"]
         if held.get("office") != owner["office"]:
@@ -284,6 +286,14 @@ def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None
         raise FolderTaken(f"{folder} holds the outputs of {_describe(held)}, not of {_describe(owner)}; nothing was replaced", remedy)
     if held != owner:
         write_manifest(path, owner)
+
+
+def owner_on_disk(folder: Path) -> dict:
+    """Whose a folder is when its ``.source.json`` is missing or damaged: the source its page manifests
+    (``.brief.json``, ``.brief.en.json``) record, if they agree; else nobody's ({})."""
+    manifests = (read_manifest(p, valid_page_manifest) for p in sorted(folder.glob(".brief*.json")))
+    found = [m["source"] for m in manifests if m.get("source")]
+    return found[0] if found and all(same_source(found[0], other) for other in found) else {}
 
 
 def index_entry(meeting, path: Path) -> dict:

@@ -64,7 +64,8 @@ _MONTH = rf"(?:{_FULL}|{'|'.join(_abbr_regex(a) for _, a in sorted(MONTHS, key=l
 _UNDOTTED = "|".join(sorted({a.replace(".", "") for _, a in MONTHS}, key=len, reverse=True))
 _MONTH_ALONE = rf"(?:{_FULL}|{_DOTTED}|(?:{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}|(?:{_UNDOTTED})\.?)(?=\s?\d))"
 _ERA = r"(?:(?:พ\s?\.?\s?ศ|ค\s?\.?\s?ศ)\s?\.?\s*)"
-_YEAR = rf"(?:{_ERA}?(?:\d{{4}}|\d\s?\d)(?![\d,]|\.\d))"
+# (five to eight digits are read too, to be refused as years no one means: 22 เมษายน 10543)
+_YEAR = rf"(?:{_ERA}?(?:\d{{4,8}}|\d\s?\d)(?![\d,]|\.\d))"
 _DAY = r"(?<![\d.,/:])(?:[0-3]?\d)(?![\d,:/]|\.\d)"
 _SEP = r"(?:-|–|—|ถึง(?:วันที่)?|จนถึง(?:วันที่)?|to)"
 
@@ -241,7 +242,7 @@ def _read_year(written: str, context_be: int | None) -> tuple[tuple[int, bool] |
     if read is not None and read[0] <= (context_be + YEARS_AHEAD if context_be else _LATEST_BE):
         return read, None
     digits = _NOT_DIGIT.sub("", written)
-    yearish = len(digits) == 4 and digits[0] == "2" and int(digits) >= 2400
+    yearish = (len(digits) == 4 and digits[0] == "2" and int(digits) >= 2400) or len(digits) > 4
     if read is None:
         return None, "bad" if yearish else "drop"
     return (None, "bad") if yearish else (read, None)

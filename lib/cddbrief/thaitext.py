@@ -127,6 +127,10 @@ def drop_controls(text: str) -> tuple[str, int]:
     return cleaned, count
 
 
+_QUOTED = 40  # characters of a dropped mark and the word after it that a note quotes
+_WORD_AFTER = re.compile(rf"\s*(\S{{0,{_QUOTED}}})")
+
+
 def drop_stray_marks(text: str) -> tuple[str, list[str]]:
     """Drop Thai vowel or tone marks that sit on no letter; return what was dropped.
 
@@ -138,9 +142,9 @@ def drop_stray_marks(text: str) -> tuple[str, list[str]]:
     """
     dropped: list[str] = []
 
-    def _drop(match: re.Match) -> str:
-        following = text[match.end() :].split(maxsplit=1)
-        dropped.append(match.group() + (following[0] if following else ""))
+    def _drop(match: re.Match) -> str:  # the word after it, at most 40 characters: linear in the text
+        following = _WORD_AFTER.match(text, match.end()).group(1)
+        dropped.append((match.group() + following)[:_QUOTED])
         return ""
 
     return _STRAY_MARK.sub(_drop, text), dropped

@@ -22,10 +22,15 @@ THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธ�
 _MAX_STYLE_CHAIN = 10  # styles inherit; the chain is short, the bound guards a loop
 # What a meeting's Word file can hold: far above any real one, far below what would take minutes or gigabytes.
 MAX_UNZIPPED = 64 * 2**20  # bytes of all its parts, unzipped (a 1.5 MB zip can unzip to gigabytes)
+MAX_TEXT = 16 * 2**20  # bytes of its XML parts (the text and its markup) unzipped: 20,000 table rows take ~7 MB
 MAX_PARTS = 2000
 MAX_STYLES = 5000
 MAX_PARAGRAPHS = 50_000
 MAX_ROWS = 20_000
+# Word's own limits, checked before anything is allocated: a list has levels 0-8, a table 63 columns
+WORD_LEVELS = 9
+WORD_COLUMNS = 63
+MAX_LEVEL_TEXT = 64  # characters of a level's number pattern (lvlText: "%1.", "ข้อ %1.%2)"); Word's dialog allows far fewer
 
 
 def read_docx(data: bytes, name: str, digest: str):
@@ -69,6 +74,7 @@ def read_docx(data: bytes, name: str, digest: str):
             rows += sum(1 for _ in child.iterchildren(f"{W}tr"))
             if rows > MAX_ROWS:
                 raise _too_many(label, "table rows", rows, MAX_ROWS)
+            counts["wide"] = counts.get("wide", 0) + clamp_grid_spans(child)
             table_rows, numbered = _table_rows(docx.table.Table(child, document), numbering, counts)
             auto_numbered += numbered
             blocks.append(Block("table", rows=table_rows))
@@ -81,6 +87,10 @@ def read_docx(data: bytes, name: str, digest: str):
         notes.append(Note("repair", f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)", th=f"เลขข้ออัตโนมัติของ Word เขียนออกมาเป็น 1., 2., … ({auto_numbered} ย่อหน้า)"))
     if counts.get("merged"):
         notes.append(Note("merged", f"{counts['merged']} places of merged table cells were read once, where each merged cell starts", th=f"อ่านช่องตารางที่ผสานเซลล์ไว้เพียงครั้งเดียว ณ ช่องแรกของเซลล์ที่ผสาน ({counts['merged']} ช่อง)"))
+    notes += numbering.notes()
+    if counts.get("wide"):
+        notes.append(Note("repair", f"{counts['wide']} table cells spanning past Word's {WORD_COLUMNS} columns were cut to them",
+                          th=f"ช่องตาราง {counts['wide']} ช่องที่ขยายเกิน {WORD_COLUMNS} คอลัมน์ของ Word ถูกตัดให้พอดี"))  # fmt: skip
     if counts.get("nested"):
         notes.append(Note("merged", f"{counts['nested']} tables inside table cells were read as lines of their cell", th=f"อ่านตารางซ้อนในช่องตาราง {counts['nested']} ตาราง เป็นบรรทัดของช่องนั้น"))
     return RawDocument(Source(name, digest, "docx", None), blocks=blocks, notes=notes)
@@ -99,6 +109,30 @@ def _check_package(data: bytes, label: str) -> None:
             f"{label} unzips to {unzipped / 2**20:.0f} MB in {len(infos)} parts, far more than a meeting's Word file (limit {MAX_UNZIPPED // 2**20} MB, {MAX_PARTS} parts)",
             "check that this is the right file; save it again from Word without embedded files",
         )
+    text = sum(info.file_size for info in infos if info.filename.lower().endswith((".xml", ".rels")))
+    if text > MAX_TEXT:  # parsed, walked and read, XML costs ~40 times its size in time and memory
+        raise UnreadableSource(
+            f"{label}: its text unzips to {text / 2**20:.0f} MB of XML, far more than a meeting's Word file (limit {MAX_TEXT // 2**20} MB)",
+            "check that this is the right file; a meeting's write-up is tens of pages",
+        )
+
+
+def clamp_grid_spans(table) -> int:
+    """Cut each cell's ``w:gridSpan`` so that no row of the table (and of tables inside it) passes Word's
+    63 columns, in the parsed XML, before python-docx makes one cell object per column spanned (a
+    gridSpan of 200,000,000 took gigabytes); returns how many cells were cut."""
+    cut = 0
+    for row in table.iter(f"{W}tr"):
+        used = 0
+        for tc in row.iterchildren(f"{W}tc"):
+            span = tc.find(f"{W}tcPr/{W}gridSpan")
+            asked = _int(span.get(f"{W}val")) if span is not None else 1
+            allowed = max(1, min(asked, WORD_COLUMNS - used))
+            if span is not None and allowed != asked:
+                span.set(f"{W}val", str(allowed))
+                cut += 1
+            used += allowed
+    return cut
 
 
 def _too_many(label: str, what: str, count: int, limit: int) -> UnreadableSource:
@@ -167,6 +201,9 @@ class _Numbering:
 
     def __init__(self, document):
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) -> (numFmt, lvlText, start)
+        self.odd_levels: list[int] = []  # levels outside Word's 0-8 that paragraphs asked for
+        self.long_texts = 0  # level patterns longer than MAX_LEVEL_TEXT, replaced by "%N."
+        self.in_digits = 0  # Roman-numbered labels past MAX_ROMAN, written in digits
         self.style_numbering: dict[str, tuple[str, int] | None] = {}
         self.counters: dict[tuple, list[int]] = {}
         part = document.part
@@ -179,12 +216,19 @@ class _Numbering:
             for node in root.iterchildren(f"{W}abstractNum"):
                 levels = {}
                 for lvl in node.iterchildren(f"{W}lvl"):
+                    ilvl = _int(lvl.get(f"{W}ilvl", "0"))
+                    if not 0 <= ilvl < WORD_LEVELS:
+                        continue  # no paragraph can be at it: their levels are read within Word's range
                     fmt = lvl.find(f"{W}numFmt")
                     text = lvl.find(f"{W}lvlText")
                     start = lvl.find(f"{W}start")
-                    levels[int(lvl.get(f"{W}ilvl", "0"))] = (
+                    pattern = text.get(f"{W}val", "%1.") if text is not None else "%1."
+                    if len(pattern) > MAX_LEVEL_TEXT:
+                        self.long_texts += 1
+                        pattern = f"%{ilvl + 1}."
+                    levels[ilvl] = (
                         fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
-                        text.get(f"{W}val", "%1.") if text is not None else "%1.",
+                        pattern,
                         _int(start.get(f"{W}val")) if start is not None else 1,
                     )
                 abstract[node.get(f"{W}abstractNumId")] = levels
@@ -217,6 +261,10 @@ class _Numbering:
         ilvl = _int(node.get(f"{W}val")) if node is not None else 0
         if num_id == "0":
             return None  # numbering switched off on this paragraph
+        if not 0 <= ilvl < WORD_LEVELS:  # Word has levels 0-8: read as the nearest, and noted
+            if len(self.odd_levels) < 5 and ilvl not in self.odd_levels:
+                self.odd_levels.append(ilvl)
+            ilvl = min(max(ilvl, 0), WORD_LEVELS - 1)
         fmt, pattern, start = self.formats.get((num_id, ilvl), ("decimal", f"%{ilvl + 1}.", 1))
         counters = self.counters.setdefault((scope, num_id), [])
         while len(counters) <= ilvl:
@@ -228,8 +276,26 @@ class _Numbering:
         label = pattern
         for level, count in enumerate(counters):
             level_fmt = self.formats.get((num_id, level), (fmt, "", start))
-            label = label.replace(f"%{level + 1}", _format(count + level_fmt[2] - 1, level_fmt[0]))
+            number = count + level_fmt[2] - 1
+            if f"%{level + 1}" in label:
+                if level_fmt[0] in ("lowerRoman", "upperRoman") and not 1 <= number <= MAX_ROMAN:
+                    self.in_digits += 1
+                label = label.replace(f"%{level + 1}", _format(number, level_fmt[0]))
         return label.strip() or f"{counters[ilvl]}.", ilvl
+
+    def notes(self) -> list[Note]:
+        """What reading the numbering changed: levels outside Word's range, patterns too long, Roman past 3,999."""
+        found = []
+        if self.odd_levels:
+            levels = ", ".join(str(n) for n in self.odd_levels)
+            found.append(Note("repair", f"list level {levels} is outside Word's levels 0-{WORD_LEVELS - 1}; read as the nearest",
+                              th=f"ระดับรายการ {levels} อยู่นอกระดับ 0-{WORD_LEVELS - 1} ของ Word จึงอ่านเป็นระดับที่ใกล้ที่สุด"))  # fmt: skip
+        if self.long_texts:
+            found.append(Note("repair", f"{self.long_texts} list numbering texts longer than {MAX_LEVEL_TEXT} characters were read as 1., 2., …",
+                              th=f"รูปแบบเลขข้อ {self.long_texts} แบบที่ยาวเกิน {MAX_LEVEL_TEXT} อักขระ อ่านเป็น 1., 2., …"))  # fmt: skip
+        if self.in_digits:
+            found.append(digits_note(self.in_digits))
+        return found
 
     def _style_num_pr(self, style_id: str | None):
         for _ in range(_MAX_STYLE_CHAIN):
@@ -270,15 +336,26 @@ def _format(number: int, fmt: str) -> str:
     return str(number)
 
 
-def roman_numeral(number: int) -> str:
-    """A counter in lower-case Roman numerals, as Word and browsers number lists.
+MAX_ROMAN = 3999  # browsers write a lower-roman counter past 3,999 in digits (CSS counter styles); so do we
 
-    >>> roman_numeral(9), roman_numeral(14), roman_numeral(2024)
-    ('ix', 'xiv', 'mmxxiv')
+
+def roman_numeral(number: int) -> str:
+    """A counter in lower-case Roman numerals, as Word and browsers number lists; past ``MAX_ROMAN``
+    (or below 1) in digits, as browsers do, since 10¹⁵ would be 10¹² letters (callers note it).
+
+    >>> roman_numeral(9), roman_numeral(14), roman_numeral(2024), roman_numeral(10**15)
+    ('ix', 'xiv', 'mmxxiv', '1000000000000000')
     """
+    if not 1 <= number <= MAX_ROMAN:
+        return str(number)
     out = ""
     for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while number >= value:
-            out += letters
-            number -= value
+        count, number = divmod(number, value)
+        out += letters * count
     return out
+
+
+def digits_note(count: int) -> Note:
+    """The note on list numbers written in digits where the list asks for Roman numerals."""
+    return Note("repair", f"{count} list numbers past {MAX_ROMAN:,} (or below 1) were written in digits, not Roman numerals",
+                th=f"เลขข้อ {count} ข้อที่เกิน {MAX_ROMAN:,} (หรือต่ำกว่า 1) เขียนเป็นตัวเลข ไม่ใช่เลขโรมัน")  # fmt: skip

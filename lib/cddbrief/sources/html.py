@@ -41,6 +41,7 @@ from pathlib import Path
 from ..errors import CddbriefError, UnreadableSource
 from ..model import Block, Note, Source
 from .document import RawDocument
+from .docx import MAX_ROMAN
 from ..thaitext import normalise_spaces, thai_share
 
 __all__ = ["decode_html", "read_html"]
@@ -56,6 +57,12 @@ _HEAD_BYTES = 8192  # where a charset declaration must be
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# the encodings a web page is written in (Python's names for the WHATWG Encoding Standard's): a page
+# declaring any other codec (punycode, idna, rot13, base64, zlib) is read as if it declared none
+_TEXT_CODECS = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-16-le", "utf-16-be", "cp874", "tis-620", "iso8859-11", "iso8859-1",
+                *(f"iso8859-{n}" for n in range(2, 17) if n != 12), *(f"cp{n}" for n in range(1250, 1259)), "cp866", "koi8-r", "koi8-u",
+                "mac-roman", "mac-cyrillic", "big5", "big5hkscs", "gbk", "gb2312", "gb18030", "shift_jis", "cp932", "euc_jp",
+                "iso2022_jp", "euc_kr", "cp949", "cp950"}  # fmt: skip
 _THAI_CHARSETS = {"windows-874", "x-windows-874", "cp874", "tis-620", "tis620", "iso-8859-11", "iso8859-11", "ms874", "dos-874"}
 
 
@@ -73,13 +80,16 @@ def decode_html(data: bytes) -> tuple[str, str, Note | None]:
         return data.decode("utf-16", errors="replace"), "utf-16", None
     declared = _declared_charset(data[:_HEAD_BYTES])
     codec = _codec(declared)
+    bogus = bool(declared) and codec is None  # punycode, rot13, base64, a name no codec has: never decoded with
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:  # valid UTF-8 with Thai in it is UTF-8, whatever the page says (cp874 Thai is never valid UTF-8)
-        if codec in (None, "utf-8") or data.isascii():
+        if codec == "utf-8" or (codec is None and not declared) or data.isascii():
             return text, "utf-8", None
+        if bogus:
+            return text, "utf-8", _bogus_note(declared, "utf-8")
         return text, "utf-8", _note(f"the page declares {declared} but is UTF-8; it was read as UTF-8", f"หน้าเว็บระบุรหัสอักขระ {declared} แต่เป็น UTF-8 จึงอ่านเป็น UTF-8")
     candidates = []
     if codec not in (None, "utf-8", "cp874"):
@@ -89,9 +99,16 @@ def decode_html(data: bytes) -> tuple[str, str, Note | None]:
     best, text = max(candidates, key=lambda pair: thai_share(_visible_guess(pair[1])) - pair[1].count("\ufffd") / max(1, len(pair[1])))
     if best == codec or (best == "cp874" and codec == "cp874"):
         return text, best, None
-    if codec is None:
+    if bogus:
+        return text, best, _bogus_note(declared, best)
+    if not declared:
         return text, best, _note(f"the page declares no charset; it was read as {best}", f"หน้าเว็บไม่ระบุรหัสอักขระ จึงอ่านด้วย {best}")
     return text, best, _note(f"the page declares {declared} but reads as {best}; it was read as {best}", f"หน้าเว็บระบุรหัสอักขระ {declared} แต่อ่านได้ด้วย {best} จึงอ่านด้วย {best}")
+
+
+def _bogus_note(declared: str, used: str) -> Note:
+    return _note(f"the page declares charset {declared}, which is no text encoding; it was read as {used}",
+                 f"หน้าเว็บระบุรหัสอักขระ {declared} ซึ่งไม่ใช่รหัสอักขระของข้อความ จึงอ่านด้วย {used}")  # fmt: skip
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -100,7 +117,12 @@ def _declared_charset(head: bytes) -> str | None:
 
 
 def _codec(declared: str | None) -> str | None:
-    """The Python codec for a declared charset: Thai ones read as cp874 (a superset of TIS-620)."""
+    """The Python codec for a declared charset: Thai ones read as cp874 (a superset of TIS-620); None
+    for a name that is no text encoding of web pages (``punycode``, whose decoder takes quadratic time).
+
+    >>> _codec("TIS-620".lower()), _codec("shift_jis"), _codec("punycode"), _codec("rot13")
+    ('cp874', 'shift_jis', None, None)
+    """
     if not declared:
         return None
     if declared in _THAI_CHARSETS:
@@ -108,6 +130,8 @@ def _codec(declared: str | None) -> str | None:
     try:
         name = codecs.lookup(declared).name
     except LookupError:
+        return None
+    if name not in _TEXT_CODECS:
         return None
     return "utf-8" if name in ("utf-8", "utf-8-sig", "ascii") else name
 
@@ -397,11 +421,25 @@ def _drop(root, chrome: bool) -> None:
         _remove(element)
 
 
+_BOXES = frozenset(("ul", "ol", "table", "td", "div", "p", "section", "dl"))
+
+
 def _drop_link_boxes(root) -> None:
-    """Remove boxes (lists, cells, paragraphs, divisions) whose text is mostly the text of links."""
+    """Remove boxes (lists, cells, paragraphs, divisions) whose text is mostly the text of links.
+
+    One walk in document order: inside a box already doomed nothing is weighed, so 30,000
+    paragraphs of links cost 30,000 looks, not one look back at every box doomed before.
+    """
+    from lxml import etree
+
     doomed = []
-    for element in root.iter("ul", "ol", "table", "td", "div", "p", "section", "dl"):
-        if any(element is d or _inside_element(element, d) for d in doomed):
+    inside = None  # the doomed box the walk is in
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            if element is inside:
+                inside = None
+            continue
+        if inside is not None or element.tag not in _BOXES:
             continue
         text = _clean(_text_of(element))
         if not text:
@@ -409,17 +447,9 @@ def _drop_link_boxes(root) -> None:
         linked = sum(len(_clean(_text_of(a))) for a in element.iter("a") if a.get("href") is not None)
         if linked > _LINK_DENSITY * len(text):
             doomed.append(element)
+            inside = element
     for element in doomed:
         _remove(element)
-
-
-def _inside_element(element, ancestor) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def _is_chrome(element) -> bool:
@@ -523,7 +553,7 @@ def _ol_label(number: int, kind: str) -> str:
     elif kind in ("i", "I"):
         from .docx import roman_numeral
 
-        text = roman_numeral(number) if number > 0 else str(number)
+        text = roman_numeral(number)
     else:
         text = str(number)
     return f"{text.upper() if kind in ('A', 'I') else text}."
@@ -539,6 +569,8 @@ class _Walker:
         self.line: list[str] = []
         self.word_numbered = 0
         self.flattened = 0
+        self.in_digits = 0  # Roman-numbered list items past MAX_ROMAN, written in digits
+        self.clamped = 0  # table cells whose rowspan or colspan reached past the table
         self.defer: list | None = None  # inside an <li>: nested lists and tables wait until the item is written
 
     def walk(self, element) -> None:
@@ -548,6 +580,13 @@ class _Walker:
             self.notes.append(Note("repair", f"Word's list numbers were read as list items ({self.word_numbered} paragraphs)", th=f"เลขข้อของ Word อ่านเป็นรายการ ({self.word_numbered} ย่อหน้า)"))
         if self.flattened:
             self.notes.append(Note("merged", f"a table inside a table cell was read as that cell's text ({self.flattened})", th=f"ตารางซ้อนในช่องตารางอ่านเป็นข้อความของช่องนั้น ({self.flattened})"))
+        if self.in_digits:
+            from .docx import digits_note
+
+            self.notes.append(digits_note(self.in_digits))
+        if self.clamped:
+            self.notes.append(Note("repair", f"{self.clamped} table cells whose spans (rowspan, colspan) reached past the table were cut to its size",
+                                   th=f"ช่องตาราง {self.clamped} ช่องที่ขยาย (rowspan, colspan) เกินขนาดตาราง ถูกตัดให้พอดีตาราง"))  # fmt: skip
 
     # paragraphs
 
@@ -614,6 +653,8 @@ class _Walker:
             if ordered:
                 number = _int(child.get("value"), number)
                 label = _ol_label(number, kind)
+                if kind in ("i", "I") and not 1 <= number <= MAX_ROMAN:
+                    self.in_digits += 1
                 number += -1 if reversed_ else 1
             else:
                 label = "•"
@@ -626,7 +667,7 @@ class _Walker:
         inner.defer = []
         inner._element_children(element, level, depth)
         inner._flush()
-        self.word_numbered += inner.word_numbered
+        self._add_counts(inner)
         text = "\n".join(b.text if b.kind == "paragraph" else f"{b.label} {b.text}" for b in inner.blocks if b.kind != "table")
         if text:
             self.blocks.append(Block("list_item", text, label=label, level=level))
@@ -667,10 +708,18 @@ class _Walker:
         if not full.startswith(label):
             return False
         self._flush()
+        self._add_counts(inner)
         self.word_numbered += 1
         self.blocks.append(Block("list_item", full[len(label):].strip(), label="•" if label in _WORD_BULLETS else label, level=level))
         self.blocks.extend(b for b in inner.blocks if b.kind == "table")
         return True
+
+    def _add_counts(self, inner: "_Walker") -> None:
+        """What a walker of a part (a list item, a cell) counted, for this walker's notes."""
+        self.word_numbered += inner.word_numbered
+        self.flattened += inner.flattened
+        self.in_digits += inner.in_digits
+        self.clamped += inner.clamped
 
     def _element_children(self, element, level: int, depth: int) -> None:
         if element.text:
@@ -682,29 +731,35 @@ class _Walker:
 
     def _table(self, table, depth: int) -> list[list[str]]:
         """Rows of cell texts. A merged cell's text comes once, at its first row and column; the places it
-        covers are empty strings, so each cell stays under its column's heading."""
+        covers are empty strings, so each cell stays under its column's heading.
+
+        Spans are clamped to the table's real size, before anything is allocated: a rowspan to the
+        rows left, a colspan (and the places rowspans cover) to the widest row's own cells; so 900
+        rows of ``<td rowspan=65534 colspan=1000>`` make 900 short rows, not gigabytes.
+        """
         rows = []
         covered: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
-        for row in _rows_of(table):
+        own = [[c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for row in _rows_of(table)]
+        width = max((sum(max(1, min(_int(c.get("colspan"), 1), _MAX_SPAN)) for c in cells) for cells in own), default=0)
+        for at, row in enumerate(own):
             cells: list[str] = []
             for cell in row:
-                if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
-                    continue
                 while covered.get(len(cells), 0) > 0:
                     covered[len(cells)] -= 1
                     cells.append("")
                 inner = _Walker(self.web)
                 inner.web = False  # a cell's lines are all content
                 inner._cell(cell, depth + 1)
-                span_rows = min(_int(cell.get("rowspan"), 1), _MAX_SPAN)
-                span_cols = max(1, min(_int(cell.get("colspan"), 1), _MAX_SPAN))
+                asked_rows, asked_cols = _int(cell.get("rowspan"), 1), _int(cell.get("colspan"), 1)
+                span_rows = min(asked_rows, _MAX_SPAN, len(own) - at)
+                span_cols = max(1, min(asked_cols, _MAX_SPAN, width - len(cells)))
+                self.clamped += span_rows < asked_rows or span_cols < asked_cols
                 for column in range(len(cells), len(cells) + span_cols):
                     if span_rows > 1:
                         covered[column] = span_rows - 1
                 cells.append("\n".join(inner._cell_lines()))
                 cells.extend([""] * (span_cols - 1))
-                self.word_numbered += inner.word_numbered
-                self.flattened += inner.flattened
+                self._add_counts(inner)
             while covered.get(len(cells), 0) > 0:  # rowspans reaching past the row's last cell
                 covered[len(cells)] -= 1
                 cells.append("")
