@@ -92,6 +92,7 @@ def _read(data: bytes, name: str, digest: str, label: str):
         page_blocks: list[list[Block]] = []
         counts: Counter = Counter()
         text_chars = 0
+        columns = _Columns()
         for number in range(1, pages + 1):
             page = pdf[number - 1]
             width, height = page.get_size()
@@ -100,7 +101,7 @@ def _read(data: bytes, name: str, digest: str, label: str):
                     f"page {number} of {label} is {width / 72 * 2.54:.0f} × {height / 72 * 2.54:.0f} cm, not a page of a meeting summary",
                     "check that this is the right file",
                 )
-            blocks, chars = _read_page(page, number, fonts, counts, label)
+            blocks, chars = _read_page(page, number, fonts, counts, label, columns)
             text_chars += chars
             page_blocks.append(blocks)
         notes: list[Note] = []
@@ -135,6 +136,7 @@ _READING_NOTES = {
     "glyph_dropped": ("warning", "{n} glyphs without Unicode in the PDF could not be read and were left out", "ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"),
     "aa_as_am": ("repair", "{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", "อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"),
     "marker_moved": ("repair", "{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", "ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"),
+    "borderless": ("inferred", "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers", "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ"),
     "wrapped": ("inferred", "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)", "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)"),
 }
 
@@ -334,7 +336,7 @@ def _repaired(text: str, counts: Counter) -> str:
     return " ".join(text.split())
 
 
-def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) -> tuple[list[Block], int]:
+def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str, columns: "_Columns") -> tuple[list[Block], int]:
     tables = _find_tables(page)
     textpage = page.get_textpage()
     try:
@@ -375,18 +377,21 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str) 
             line.top, line.bottom = max(line.top, ch.top), min(line.bottom, ch.bottom)
         line.chars.append(ch)
         last_break[key] = breaks
+    placed: list[_Placed] = [_Placed(table.top, table.rows(counts)) for table in tables]
+    outside, found = find_borderless(outside, columns, counts) if outside else (outside, [])
+    placed += found
     outside = _markers_on_their_lines(outside, counts)
     # paragraphs in PDFium's order, each table where its top comes
     blocks: list[Block] = []
-    pending = sorted(range(len(tables)), key=lambda t: -tables[t].top)
-    for group in _paragraphs(outside, tables):
-        while pending and tables[pending[0]].top > group[0].top:
-            blocks.append(Block("table", rows=tables[pending.pop(0)].rows(counts), page=number))
+    pending = sorted(placed, key=lambda t: -t.top)
+    for group in _paragraphs(outside, pending):
+        while pending and pending[0].top > group[0].top:
+            blocks.append(Block("table", rows=pending.pop(0).rows, page=number))
         text = join_wrapped([t for t in (line.wrapped_text(counts) for line in group) if t.strip()], counts)
         if text:
             blocks.append(Block("paragraph", text, page=number))
-    for t in pending:
-        blocks.append(Block("table", rows=tables[t].rows(counts), page=number))
+    for table in pending:
+        blocks.append(Block("table", rows=table.rows, page=number))
     return blocks, real
 
 
@@ -420,7 +425,7 @@ def _markers_on_their_lines(lines: list[_Line], counts: Counter) -> list[_Line]:
     return out
 
 
-def _paragraphs(lines: list[_Line], tables: list[_Table]) -> list[list[_Line]]:
+def _paragraphs(lines: list[_Line], tables: list) -> list[list[_Line]]:
     """Lines outside tables grouped into paragraphs: a line that reaches the right margin wraps into the next.
 
     A line goes on into the next one when it ends within about three characters
@@ -748,6 +753,287 @@ def _grid(horizontals, verticals) -> _Table | None:
     if len(ids) < 2:
         return None  # a box around text, not a table
     return _Table(xs, ys, cell_of)
+
+
+# --- tables without ruling lines -----------------------------------------------------------------
+
+_COLUMN_GAP = 0.6  # em: a wider gap with no space written in it parts two cells of one line (a space is about 0.3 em)
+_WIDE_GAP = 2.0  # em: a gap this wide parts two cells even with a space written in it
+_ROW_GAP = 2.5  # em: a table ends at a wider gap between its lines
+
+
+@dataclass
+class _Placed:
+    """A table as blocks take it: where its top stands on the page, and its rows of cell texts."""
+
+    top: float
+    rows: list[list[str]]
+
+
+@dataclass
+class _Columns:
+    """The columns of a borderless table: carried to the next page while the table runs on to its foot."""
+
+    edges: list[float] | None = None  # the boundaries between columns, left to right
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Piece:
+    """A run of one line's characters with no column's gap inside: one cell's line, or prose."""
+
+    line: _Line
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float
+
+    def text(self) -> str:
+        return self.line.text()
+
+
+def _pieces(line: _Line) -> list[_Piece]:
+    """A line cut where its text jumps over a column's gap (wider than a space, with no space written in it)."""
+    parts: list[_Line] = [_Line(top=line.top, bottom=line.bottom, breaks=line.breaks)]
+    previous: _Char | None = None
+    spaced = False
+    for ch in line.chars:
+        if ch.text == " ":
+            spaced = True
+        elif not ch.mark:
+            if previous is not None and parts[-1].chars:
+                em = max(ch.size, previous.size, 1.0)
+                gap = ch.left - previous.right
+                if gap > _WIDE_GAP * em or (gap > _COLUMN_GAP * em and not spaced) or ch.right < previous.left - em:
+                    parts.append(_Line(top=line.top, bottom=line.bottom, breaks=line.breaks))
+            previous, spaced = ch, False
+        parts[-1].chars.append(ch)
+    return [piece for part in parts if (piece := _piece(part.chars, line)) is not None]
+
+
+def _piece(chars: list[_Char], line: _Line) -> _Piece | None:
+    """The piece of these characters of a line (None if it has nothing but spaces)."""
+    real = [c for c in chars if c.text != " "]
+    letters = [c for c in real if not c.mark] or real
+    if not letters:
+        return None
+    # the middle top and bottom: a tall letter (ใ ฎ ญ) or a mark's box stands out of the line
+    tops, bottoms = sorted(c.top for c in letters), sorted(c.bottom for c in letters)
+    part = _Line(list(chars), line.top, line.bottom, line.breaks)
+    return _Piece(part, min(c.left for c in real), max(c.right for c in real), tops[len(tops) // 2], bottoms[len(bottoms) // 2],
+                  max(c.size for c in letters) or 12.0)  # fmt: skip
+
+
+def _cut(piece: _Piece, edges: list[float]) -> list[_Piece] | None:
+    """A piece cut at the column edges it crosses, where it crosses them between letters (two cells' text close
+    together): at a gap with no space written, or where the next cell's text starts right at its column's edge;
+    None when it crosses one through a letter or a space of prose."""
+    crossed = [x for x in edges if piece.left < x - 1 and piece.right > x + 1]
+    if not crossed:
+        return [piece]
+    chars = piece.line.chars
+    parts: list[list[_Char]] = [[]]
+    for x in crossed:
+        before = [k for k, c in enumerate(chars) if not c.mark and c.text != " " and c.right <= x + 0.5]
+        after = [k for k, c in enumerate(chars) if not c.mark and c.text != " " and c.left >= x - 0.5]
+        if not before or not after or max(before) + 1 > min(after):
+            return None
+        at_column = abs(chars[min(after)].left - (x + 0.5)) <= 1.5  # the next cell's text starts where its column does
+        if not at_column and any(c.text == " " for c in chars[max(before) : min(after)]):
+            return None
+        if any(not c.mark and c.text != " " and c.left < x - 0.5 and c.right > x + 0.5 for c in chars):
+            return None
+    out, start = [], 0
+    for x in crossed:
+        end = next(k for k, c in enumerate(chars) if k >= start and not c.mark and c.text != " " and c.left >= x - 0.5)
+        out.append(chars[start:end])
+        start = end
+    out.append(chars[start:])
+    pieces = [p for part in out if (p := _piece(part, piece.line)) is not None]
+    return pieces
+
+
+def _visual_rows(lines: list[_Line]) -> list[list[tuple[int, _Piece]]]:
+    """The pieces of the page's lines (with each one's line index) grouped by the height they stand at, top down."""
+    pieces = sorted(((n, piece) for n, line in enumerate(lines) for piece in _pieces(line)), key=lambda np: (-np[1].top, np[1].left))
+    rows: list[list[tuple[int, _Piece]]] = []
+    for n, piece in pieces:
+        if rows and abs(rows[-1][0][1].top - piece.top) <= 0.35 * piece.size:
+            rows[-1].append((n, piece))
+        else:
+            rows.append([(n, piece)])
+    for row in rows:
+        row.sort(key=lambda np: np[1].left)
+    return rows
+
+
+def _header(rows: list[list[tuple[int, _Piece]]], k: int) -> tuple[list[str], list[_Piece], int] | None:
+    """The header row starting at visual row ``k``: (roles, one piece spanning each header cell, visual rows it takes).
+
+    Three or more header words (ที่ ประเด็น ข้อสั่งการ หมายเหตุ) far apart on one line; a
+    word wrapped in a narrow column (``ลำ`` / ``ดับ``) goes on in the line below it.
+    """
+    from ..layout import columns_of
+
+    row = rows[k]
+    if len(row) < 3:
+        return None
+    cells = [[piece] for _, piece in row]
+    for taken in range(1, 4):
+        texts = [join_wrapped([p.text() for p in cell], Counter()) for cell in cells]
+        roles = columns_of(texts)
+        if roles and len(roles) == len(cells):
+            spans = [_Piece(cell[0].line, min(p.left for p in cell), max(p.right for p in cell), cell[0].top, cell[-1].bottom, cell[0].size)
+                     for cell in cells]  # fmt: skip
+            return roles, spans, taken
+        if k + taken >= len(rows) or rows[k + taken - 1][0][1].bottom - rows[k + taken][0][1].bottom > 2.5 * cells[0][0].size:
+            return None  # what follows is no wrapped header word (too far below)
+        for _, piece in rows[k + taken]:
+            home = [cell for cell in cells if cell[0].left - 1 < (piece.left + piece.right) / 2 < max(p.right for p in cell) + 1 + piece.size]
+            if len(home) != 1:
+                return None
+            home[0].append(piece)
+    return None
+
+
+def _edges(header: list[_Piece], below: list[_Piece]) -> list[float] | None:
+    """Where one column ends and the next begins: between two header words, the place fewest lines cross and
+    most lines start at (their left edges line up down the column)."""
+    edges = []
+    for left, right in zip(header, header[1:]):
+        low, high = left.right, right.left
+        if low >= high:
+            return None
+        candidates = {high - 0.5} | {p.left - 0.5 for p in below if low < p.left <= high + 0.5}
+
+        def score(x: float) -> tuple[int, int]:
+            crossing = sum(1 for p in below if p.left < x - 1 and p.right > x + 1)
+            starting = sum(1 for p in below if abs(p.left - 0.5 - x) <= 1.0)
+            return crossing, -starting
+
+        edges.append(min(sorted(candidates), key=score))
+    return edges
+
+
+def _fitted(row: list[tuple[int, _Piece]], edges: list[float]) -> list[tuple[int, _Piece]] | None:
+    """The row's pieces cut to the columns, or None when a piece runs across a column's edge (a line of prose)."""
+    out = []
+    for n, piece in row:
+        cut = _cut(piece, edges)
+        if cut is None:
+            return None
+        out += [(n, part) for part in cut]
+    return out
+
+
+def _column(piece: _Piece, edges: list[float]) -> int:
+    middle = (piece.left + piece.right) / 2
+    return sum(1 for x in edges if middle > x)
+
+
+def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> tuple[list[_Line], list[_Placed]]:
+    """A table drawn without ruling lines, read from where its text stands; the lines that are not in it.
+
+    Its header row (ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ: three or more header words
+    on one line, far apart) gives the columns; the edges between them fall where
+    the lines below start in line and none crosses. The table runs down while
+    its lines keep to the columns; a row starts at each item number of the ที่
+    column (or, with no such column, after a wider gap), and every line
+    goes to the row it stands in, so a cell's text never leaves its row. A table
+    that runs to the foot of its page goes on at the top of the next one
+    (``columns``), where its first row may go on with the row above.
+    """
+    rows = _visual_rows(lines)
+    start, taken = None, 0
+    for k in range(len(rows)):
+        found = _header(rows, k)
+        if found:
+            roles, header, taken = found
+            below = [piece for r in rows[k + taken :] for _, piece in r]
+            edges = _edges(header, below)
+            if edges is not None:
+                columns.edges, columns.roles = edges, roles
+                start = k
+                break
+    if start is None and columns.edges is not None:
+        for k, row in enumerate(rows[:3]):
+            if _fitted(row, columns.edges) is not None and not _is_furniture(row):
+                start, taken = k, 0  # no header row on this page: the table starts with this row
+                break
+    if start is None or columns.edges is None:
+        columns.edges = None
+        return lines, []
+    edges = columns.edges
+    head = rows[start : start + taken]
+    body: list[list[tuple[int, _Piece]]] = []
+    end = start + taken
+    for row in rows[start + taken :]:
+        fitted = None if _is_furniture(row) else _fitted(row, edges)
+        if fitted is None:
+            break
+        above = body[-1] if body else (head[-1] if head else None)
+        if above is not None and min(p.bottom for _, p in above) - max(p.top for _, p in row) > _ROW_GAP * row[0][1].size:
+            break
+        body.append(fitted)
+        end += 1
+    if not body:
+        columns.edges = None
+        return lines, []
+    # the table goes on over the page when nothing but a page number or a footer line follows it
+    after = rows[end:]
+    if len(after) > 2 or any(len(row) > 1 for row in after):
+        columns.edges = None
+    table_rows = _table_rows(body, edges, columns.roles, counts)
+    used = {n for row in head + body for n, _ in row}
+    if head:
+        table_rows.insert(0, _table_rows(head, edges, [], counts)[0])
+    top = max(piece.top for _, piece in (head or body)[0])
+    counts["borderless"] += 1
+    return [line for n, line in enumerate(lines) if n not in used], [_Placed(top + 0.01, table_rows)]
+
+
+def _is_furniture(row: list[tuple[int, _Piece]]) -> bool:
+    """A page number standing alone on its line."""
+    return len(row) == 1 and bool(_PAGE_NUMBER.match(row[0][1].text()))
+
+
+def _table_rows(body: list[list[tuple[int, _Piece]]], edges: list[float], roles: list[str], counts: Counter) -> list[list[str]]:
+    """The rows of a borderless table's body: a new row at each item number (or wider gap); cells joined as wrapped."""
+    from ..layout import is_item_number
+
+    width = len(edges) + 1
+    number = roles.index("no") if "no" in roles else None
+    gaps = sorted(min(p.bottom for _, p in a) - max(p.top for _, p in b) for a, b in zip(body, body[1:]))
+    usual = gaps[len(gaps) // 4] if gaps else 0.0  # the gap between a cell's lines (most gaps are)
+    cells: list[list[list[_Piece]]] = []
+    for k, row in enumerate(body):
+        placed = [(_column(piece, edges), piece) for _, piece in row]
+        if number is not None:
+            starts = any(c == number and is_item_number(piece.text()) for c, piece in placed)
+        else:
+            gap = min(p.bottom for _, p in body[k - 1]) - max(p.top for _, p in row) if k else 0.0
+            starts = k > 0 and gap > usual + 0.5 * row[0][1].size
+        if starts or not cells:
+            cells.append([[] for _ in range(width)])
+        for c, piece in placed:
+            cells[-1][c].append(piece)
+    out = []
+    for row_cells in cells:
+        texts = []
+        for pieces in row_cells:
+            lines: list[_Line] = []
+            last_top = None
+            for piece in pieces:  # pieces of one cell on one height are one line (the gap between them decides a space)
+                if last_top is not None and abs(piece.top - last_top) <= 0.35 * piece.size:
+                    lines[-1].chars += piece.line.chars
+                else:
+                    lines.append(_Line(list(piece.line.chars), piece.top, piece.bottom, piece.line.breaks))
+                    last_top = piece.top
+            wrapped = [line.wrapped_text(counts) for line in lines]
+            texts.append(join_wrapped([t for t in wrapped if t.strip()], counts).strip())
+        out.append(texts)
+    return out
 
 
 # --- headers, footers, page numbers ---------------------------------------------------------------
