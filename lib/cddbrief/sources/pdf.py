@@ -136,6 +136,7 @@ _READING_NOTES = {
     "glyph_dropped": ("warning", "{n} glyphs without Unicode in the PDF could not be read and were left out", "ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"),
     "aa_as_am": ("repair", "{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", "อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"),
     "marker_moved": ("repair", "{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", "ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"),
+    "word_joined": ("repair", "{n} words broken by a line wrap were joined, where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)", "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่ {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)"),
     "borderless": ("inferred", "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers", "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ"),
     "wrapped": ("inferred", "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)", "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)"),
 }
@@ -317,6 +318,9 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
             out = line
         elif starts:
             out += "\n" + line
+        elif _THAI.match(out[-1]) and _THAI.match(line[0]) and broken_word(out, line):
+            out += line  # ครัว / เรือน: the dictionary knows ครัวเรือน, so a wrap broke it (a space written there is the wrap's)
+            counts["word_joined"] += 1
         elif spaced:
             out += " " + line
         elif _THAI.match(out[-1]) and _THAI.match(line[0]):
@@ -328,6 +332,36 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
             out += " " + line
         spaced = raw_line.endswith(" ")  # the PDF writes the space this line was wrapped at
     return out
+
+
+_THAI_RUN_END = re.compile(r"[\u0e01-\u0e4e]{1,20}$")
+_THAI_RUN_START = re.compile(r"^[\u0e01-\u0e4e]{1,20}")
+_SHORTEST_JOINED = 4  # letters: shorter dictionary words (ที่นา, มีค่า) span too many ordinary word boundaries
+
+
+def broken_word(before: str, after: str) -> str | None:
+    """The dictionary word a wrap broke, when one stands across it: ``ครัว`` / ``เรือน`` -> ``ครัวเรือน``.
+
+    The Thai letters just before the wrap and just after it are tried, the
+    longest word first; both sides must give it at least one letter.
+
+    >>> broken_word("จัดเก็บข้อมูลครัว", "เรือนยากจน"), broken_word("รวมทั้ง", "สิ้น 76 จังหวัด")
+    ('ครัวเรือน', 'ทั้งสิ้น')
+    >>> broken_word("ส่งผลภายใน 16 ก.พ. 65 ให้", "จังหวัดรายงาน") is None
+    True
+    """
+    from ..thaiwords import is_word
+
+    tail, head = _THAI_RUN_END.search(before.rstrip()), _THAI_RUN_START.match(after.lstrip())
+    if tail is None or head is None:
+        return None
+    tail_text, head_text = tail.group(), head.group()
+    for length in range(len(tail_text) + len(head_text), _SHORTEST_JOINED - 1, -1):
+        for i in range(max(1, length - len(head_text)), min(len(tail_text), length - 1) + 1):
+            word = tail_text[-i:] + head_text[: length - i]
+            if word[0] not in _NOTHING_BEFORE and is_word(word):
+                return word
+    return None
 
 
 def _repaired(text: str, counts: Counter) -> str:
@@ -874,14 +908,14 @@ def _header(rows: list[list[tuple[int, _Piece]]], k: int) -> tuple[list[str], li
     Three or more header words (ที่ ประเด็น ข้อสั่งการ หมายเหตุ) far apart on one line; a
     word wrapped in a narrow column (``ลำ`` / ``ดับ``) goes on in the line below it.
     """
-    from ..layout import columns_of
+    from ..layout import columns_of, header_role
 
     row = rows[k]
-    if len(row) < 3:
+    if len(row) < 3 or sum(1 for _, piece in row if header_role(piece.text())) < 2:
         return None
     cells = [[piece] for _, piece in row]
     for taken in range(1, 4):
-        texts = [join_wrapped([p.text() for p in cell], Counter()) for cell in cells]
+        texts = ["".join(p.text() for p in cell) for cell in cells]
         roles = columns_of(texts)
         if roles and len(roles) == len(cells):
             spans = [_Piece(cell[0].line, min(p.left for p in cell), max(p.right for p in cell), cell[0].top, cell[-1].bottom, cell[0].size)
