@@ -34,9 +34,17 @@ from . import pdfthai
 MAX_PAGES = 200  # a meeting summary is a few pages
 MAX_PAGE_SIDE = 5080.0  # points: 1.8 m; A0 is 1189 mm
 MAX_CHARS_PER_PAGE = 100_000
+MAX_PATHS_PER_PAGE = 20_000  # path objects: more make a drawing, not a page of text and tables
+MAX_LINE_PAIRS = 1_000_000  # ruling lines across × along a page: a page of a summary's table draws some 300 × 300
+MAX_GRID_COLUMNS, MAX_GRID_ROWS = 64, 200  # one table on one page (Word allows 63 columns)
+MAX_UNPACKED = 64 * 2**20  # bytes: the PDF's compressed streams (images aside) unpacked, checked before PDFium parses a page
+MAX_OCR_PAGES = 30  # scanned pages read by OCR in one document
+MAX_OCR_PIXELS = 12_000_000  # per page: A4 at 300 dpi is 8.7 million; a larger page is rendered at a lower resolution
+MAX_CHARS = 1_000_000  # in the whole document: 200 full pages of Thai hold about 400,000
 _LINE_WIDTH = 3.0  # points: a ruling line is thinner than this
 _SNAP = 2.5  # points: lines closer than this are one
 _WRAP_GAP = 0.25  # lines of a paragraph stand closer than this share of a line's height (their boxes hold the leading)
+_MARK_REACH = 12  # characters: how far back a mark drawn out of order looks for its letter
 _SPACE_GAP = 0.22  # a gap wider than this share of the font size is a space (a font switch leaves 0.2)
 
 _MARKS = set(pdfthai.MARKS)
@@ -78,8 +86,40 @@ def _open(data: bytes, label: str):
         ) from None
 
 
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _check_unpacked(data: bytes, label: str) -> None:
+    """Refuse a PDF whose compressed streams (images aside) unpack to more than MAX_UNPACKED bytes, before
+    PDFium parses a page: a few kB can unpack to millions of path objects and gigabytes."""
+    import zlib
+
+    total = 0
+    for match in _STREAM.finditer(data):
+        head = data[max(0, match.start() - 400) : match.start()]
+        head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
+        if b"/FlateDecode" not in head or b"/Image" in head:
+            continue
+        unpack = zlib.decompressobj()
+        at = match.end()
+        try:
+            while at < len(data) and not unpack.eof:
+                total += len(unpack.decompress(data[at : at + 65536], MAX_UNPACKED + 1 - total))
+                at += 65536 if not unpack.unconsumed_tail else 0
+                while unpack.unconsumed_tail and total <= MAX_UNPACKED:
+                    total += len(unpack.decompress(unpack.unconsumed_tail, MAX_UNPACKED + 1 - total))
+                if total > MAX_UNPACKED:
+                    raise UnreadableSource(
+                        f"{label} unpacks to more than {MAX_UNPACKED // 2**20} MB of page content, far more than a meeting summary",
+                        "check that this is the right file, or print it again to PDF",
+                    )
+        except zlib.error:
+            continue  # a damaged stream: PDFium decides
+
+
 def _read(data: bytes, name: str, digest: str, label: str):
 
+    _check_unpacked(data, label)
     pdf = _open(data, label)
     try:
         pages = len(pdf)
@@ -106,7 +146,7 @@ def _read(data: bytes, name: str, digest: str, label: str):
             page_blocks.append(blocks)
         notes: list[Note] = []
         if text_chars == 0:
-            page_blocks = _ocr(pdf, label)
+            page_blocks = _ocr(pdf, label, counts)
             notes.append(Note("warning", "the text was read by OCR from a scanned PDF; check every figure against the original", th="อ่านข้อความด้วย OCR จาก PDF ที่สแกนมา ควรตรวจตัวเลขทุกตัวกับต้นฉบับ"))
             for blocks in page_blocks:
                 for block in blocks:
@@ -136,6 +176,12 @@ _READING_NOTES = {
     "glyph_dropped": ("warning", "{n} glyphs without Unicode in the PDF could not be read and were left out", "ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"),
     "aa_as_am": ("repair", "{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", "อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"),
     "marker_moved": ("repair", "{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", "ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"),
+    "surrogate": ("warning", "{n} characters the PDF maps to no real character (a lone UTF-16 surrogate) were read as U+FFFD (�)", "อักขระ {n} ตัวที่ PDF กำหนดรหัสที่ไม่ใช่อักขระจริง (surrogate) อ่านเป็น U+FFFD (�)"),
+    "drawing": ("skipped", "{n} page(s) hold more than 20,000 drawn paths: read as text without looking for ruled tables", "{n} หน้ามีเส้นที่วาดมากกว่า 20,000 เส้น อ่านเป็นข้อความโดยไม่หาตาราง"),
+    "grid": ("skipped", "{n} grid(s) of ruling lines finer than a meeting summary's table (more than 64 columns or 200 rows on a page) were read as text", "ตารางเส้น {n} ตารางที่ละเอียดเกินตารางสรุปการประชุม (เกิน 64 คอลัมน์หรือ 200 แถวต่อหน้า) อ่านเป็นข้อความ"),
+    "markers_left": ("skipped", "{n} lone list numbers or bullets (more than 300 on a page) were left where the PDF puts them", "เลขข้อหรือสัญลักษณ์หัวข้อที่อยู่เดี่ยว {n} ตัว (เกิน 300 ตัวต่อหน้า) คงไว้ตามตำแหน่งใน PDF"),
+    "ocr_coarse": ("warning", "{n} scanned page(s) larger than A3 were read by OCR at less than 300 dpi (at most 12 million pixels a page)", "อ่านหน้าสแกน {n} หน้าที่ใหญ่กว่า A3 ด้วย OCR ที่ความละเอียดต่ำกว่า 300 dpi (ไม่เกิน 12 ล้านพิกเซลต่อหน้า)"),
+    "ocr_blank": ("skipped", "{n} blank scanned page(s) were not read by OCR", "ข้ามหน้าสแกนว่าง {n} หน้า ไม่อ่านด้วย OCR"),
     "word_joined": ("repair", "{n} words broken by a line wrap were joined, where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)", "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่ {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)"),
     "borderless": ("inferred", "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers", "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ"),
     "wrapped": ("inferred", "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)", "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)"),
@@ -208,11 +254,12 @@ def _marks_on_their_letters(chars: list[_Char]) -> list[_Char]:
             out.append(ch)
             continue
         centre = (ch.left + ch.right) / 2
-        base = next((k for k in range(len(out) - 1, -1, -1) if not out[k].mark and out[k].text != " "), None)
+        reach = range(len(out) - 1, max(-1, len(out) - 1 - _MARK_REACH), -1)  # a mark's letter is near: one pass per line
+        base = next((k for k in reach if not out[k].mark and out[k].text != " "), None)
         if base is None or out[base].left - 0.5 <= centre <= out[base].right + 0.5:
             out.append(ch)
             continue
-        home = next((k for k in range(len(out) - 1, -1, -1) if not out[k].mark and out[k].text != " " and out[k].left - 0.5 <= centre <= out[k].right + 0.5), None)
+        home = next((k for k in reach if not out[k].mark and out[k].text != " " and out[k].left - 0.5 <= centre <= out[k].right + 0.5), None)
         if home is None:
             out.append(ch)
             continue
@@ -371,12 +418,18 @@ def _repaired(text: str, counts: Counter) -> str:
 
 
 def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str, columns: "_Columns") -> tuple[list[Block], int]:
-    tables = _find_tables(page)
+    tables = _find_tables(page, counts)
     textpage = page.get_textpage()
     try:
         n = textpage.count_chars()
         if n > MAX_CHARS_PER_PAGE:
             raise UnreadableSource(f"page {number} of {label} holds {n} characters, too many for a meeting summary", "check that this is the right file")
+        counts["chars_read"] += n
+        if counts["chars_read"] > MAX_CHARS:
+            raise UnreadableSource(
+                f"{label} holds more than {MAX_CHARS:,} characters by page {number}, far more than a meeting summary",
+                "check that this is the right file, or give the pages of the meeting only",
+            )
         chars = _chars(textpage, n, fonts, counts)
     finally:
         textpage.close()
@@ -429,6 +482,7 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str, 
     return blocks, real
 
 
+_MAX_LONE_MARKERS = 300  # per page: a page holds some 40 lines
 _LONE_MARKER = re.compile(r"^(?:\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\)|[-•●▪◦○·*–])$")
 
 
@@ -442,10 +496,12 @@ def _markers_on_their_lines(lines: list[_Line], counts: Counter) -> list[_Line]:
     def left(line: _Line) -> float:
         return min((c.left for c in line.chars if c.text != " "), default=0.0)
 
+    lone = [line for line in lines if _LONE_MARKER.match(line.text())]
+    if len(lone) > _MAX_LONE_MARKERS:
+        counts["markers_left"] += len(lone)  # each would look at every line: a list this long is left where it stands
+        return lines
     out = list(lines)
-    for line in lines:
-        if not _LONE_MARKER.match(line.text()):
-            continue
+    for line in lone:
         middle = (line.top + line.bottom) / 2
         right = max(c.right for c in line.chars if c.text != " ")
         homes = [other for other in out if other is not line and not _LONE_MARKER.match(other.text())
@@ -525,6 +581,9 @@ def _chars(textpage, n: int, fonts: "_Fonts", counts: Counter) -> list[tuple[_Ch
             continue
         if code == 2:
             code = ord("-")  # PDFium's mark for a hyphen that ends a line
+        if 0xD800 <= code <= 0xDFFF:  # a ToUnicode map to a lone surrogate: no text can hold it
+            code = 0xFFFD
+            counts["surrogate"] += 1
         text = chr(code) if code < 0x110000 else ""
         if text.isspace():
             out.append((_Char(" ", 0, 0, 0, 0, 0, False), breaks))
@@ -686,14 +745,21 @@ def _sarabun_outlines() -> dict:
 # --- ruled tables ---------------------------------------------------------------------------------
 
 
-def _find_tables(page) -> list[_Table]:
-    """Grids of ruling lines (path objects thinner than a few points) -> tables of two cells or more."""
+def _find_tables(page, counts: Counter) -> list[_Table]:
+    """Grids of ruling lines (path objects thinner than a few points) -> tables of two cells or more.
+
+    Bounded per page: past MAX_PATHS_PER_PAGE path objects the page is a drawing,
+    and a grid of more than MAX_GRID_COLUMNS columns or MAX_GRID_ROWS rows (or more
+    than MAX_LINE_PAIRS crossings to try) is no table of a meeting summary; either
+    is noted and its text read as lines.
+    """
     import pypdfium2.raw as raw
 
     horizontals: list[tuple[float, float, float]] = []  # (y, x0, x1)
     verticals: list[tuple[float, float, float]] = []  # (x, y0, y1)
     for count, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4)):
-        if count > 20_000:
+        if count > MAX_PATHS_PER_PAGE:
+            counts["drawing"] += 1
             return []  # a drawing, not a table
         left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
@@ -708,6 +774,9 @@ def _find_tables(page) -> list[_Table]:
                 horizontals += [(top, left, right), (bottom, left, right)]
                 verticals += [(left, bottom, top), (right, bottom, top)]
     if len(horizontals) < 2 or len(verticals) < 2:
+        return []
+    if len(horizontals) * len(verticals) > MAX_LINE_PAIRS:
+        counts["grid"] += 1
         return []
     # group lines that touch into tables
     parent = list(range(len(horizontals) + len(verticals)))
@@ -727,7 +796,7 @@ def _find_tables(page) -> list[_Table]:
         groups.setdefault(find(h), ([], []))[0].append(line)
     for v, line in enumerate(verticals):
         groups.setdefault(find(len(horizontals) + v), ([], []))[1].append(line)
-    tables = [t for hs, vs in groups.values() if (t := _grid(hs, vs)) is not None]
+    tables = [t for hs, vs in groups.values() if (t := _grid(hs, vs, counts)) is not None]
     return sorted(tables, key=lambda t: -t.top)
 
 
@@ -740,11 +809,14 @@ def _snap(values: list[float]) -> list[float]:
     return out
 
 
-def _grid(horizontals, verticals) -> _Table | None:
+def _grid(horizontals, verticals, counts: Counter) -> _Table | None:
     if len(horizontals) < 2 or len(verticals) < 2:
         return None
     xs = _snap([x for x, _, _ in verticals])
     ys = _snap([y for y, _, _ in horizontals])[::-1]
+    if len(xs) > MAX_GRID_COLUMNS + 1 or len(ys) > MAX_GRID_ROWS + 1:
+        counts["grid"] += 1
+        return None  # each cell is checked against each line: a grid this fine would take seconds a page
     # A row cut by a page break has no rule on the side of the break (WeasyPrint,
     # LibreOffice): its column lines run past the last rule; where they end is its edge.
     low = [y0 for _, y0, _ in verticals if y0 < ys[-1] - _SNAP]
@@ -1074,7 +1146,11 @@ def _table_rows(body: list[list[tuple[int, _Piece]]], edges: list[float], roles:
 
 
 def _drop_headers_and_footers(pages: list[list[Block]]) -> int:
-    """Drop page numbers and lines repeated at the top or bottom of most pages; return how many went."""
+    """Drop page numbers and lines repeated at the top or bottom of most pages; return how many went.
+
+    A repeated line that names the meeting (``… ครั้งที่ 4/2562``) is the document's
+    title printed on every page: its first copy stays.
+    """
     def shape(text: str) -> str:
         return re.sub(r"[0-9๐-๙]+", "#", " ".join(text.split()))
 
@@ -1087,20 +1163,27 @@ def _drop_headers_and_footers(pages: list[list[Block]]) -> int:
                     seen.add(key)
                     edges[key] += 1
     repeated = {key for key, n in edges.items() if n >= max(3, 0.6 * len(pages))}
+    titles = {key for key in repeated if _TITLE.search(key)}  # the meeting's title on every page: kept once
     dropped = 0
     for number, blocks in enumerate(pages, 1):
         keep = []
         last = len(blocks) - 1
         for k, block in enumerate(blocks):
             at_edge = k < 2 or k > last - 2
-            if block.kind == "paragraph" and at_edge and (
-                (k in (0, last) and _is_page_number(block.text, number)) or shape(block.text) in repeated
-            ):
+            key = shape(block.text) if block.kind == "paragraph" else ""
+            if key in titles:
+                titles.discard(key)
+                keep.append(block)
+                continue
+            if block.kind == "paragraph" and at_edge and ((k in (0, last) and _is_page_number(block.text, number)) or key in repeated):
                 dropped += 1
                 continue
             keep.append(block)
         blocks[:] = keep
     return dropped
+
+
+_TITLE = re.compile(r"ครั้งที่\s*#\s*/\s*#")  # a line naming the meeting (digits read as #)
 
 
 _BARE_NUMBER = re.compile(r"^\s*([0-9๐-๙]{1,3})(?:\s*/\s*[0-9๐-๙]+)?\s*$")
@@ -1134,17 +1217,30 @@ def ocr_available() -> bool:
     return "tha" in result.stdout.split()
 
 
-def _ocr(pdf, label: str) -> list[list[Block]]:
+def _ocr(pdf, label: str, counts: Counter) -> list[list[Block]]:
     if not ocr_available():
         raise UnreadableSource(
             f"{label} is a scanned PDF with no text layer",
             "install OCR (apt-get install tesseract-ocr tesseract-ocr-tha) or give the original .docx",
         )
+    if len(pdf) > MAX_OCR_PAGES:
+        raise UnreadableSource(
+            f"{label} is a scanned PDF of {len(pdf)} pages; OCR reads at most {MAX_OCR_PAGES}",
+            "give the pages of the meeting only, or the original .docx",
+        )
     pages = []
     with tempfile.TemporaryDirectory(prefix="cddbrief-ocr-") as tmp:
         for number in range(1, len(pdf) + 1):
             page = pdf[number - 1]
-            image = page.render(scale=300 / 72, grayscale=True).to_pil()
+            width, height = page.get_size()
+            scale = min(300 / 72, (MAX_OCR_PIXELS / max(width * height, 1.0)) ** 0.5)  # pixels bounded before rendering
+            if scale < 300 / 72:
+                counts["ocr_coarse"] += 1
+            image = page.render(scale=scale, grayscale=True).to_pil()
+            if image.getextrema()[0] >= 250:  # nothing darker than paper: a blank page, no OCR
+                counts["ocr_blank"] += 1
+                pages.append([])
+                continue
             path = Path(tmp) / f"page-{number}.png"
             image.save(path)
             try:
