@@ -44,7 +44,7 @@ MAX_CHARS = 1_000_000  # in the whole document: 200 full pages of Thai hold abou
 _LINE_WIDTH = 3.0  # points: a ruling line is thinner than this
 _SNAP = 2.5  # points: lines closer than this are one
 _WRAP_GAP = 0.25  # lines of a paragraph stand closer than this share of a line's height (their boxes hold the leading)
-_MARK_REACH = 12  # characters: how far back a mark drawn out of order looks for its letter
+_MARK_REACH = 300  # letters: how far back along its line a mark drawn out of order looks for its letter
 _SPACE_GAP = 0.22  # a gap wider than this share of the font size is a space (a font switch leaves 0.2)
 
 _MARKS = set(pdfthai.MARKS)
@@ -249,17 +249,20 @@ def _marks_on_their_letters(chars: list[_Char]) -> list[_Char]:
     if not any(ch.mark for ch in chars):
         return chars
     out: list[_Char] = []
+    letters: list[int] = []  # where out's letters stand (no marks, no spaces): a mark looks back along these only
     for ch in chars:
         if not ch.mark or not out:
+            if not ch.mark and ch.text != " ":
+                letters.append(len(out))
             out.append(ch)
             continue
         centre = (ch.left + ch.right) / 2
-        reach = range(len(out) - 1, max(-1, len(out) - 1 - _MARK_REACH), -1)  # a mark's letter is near: one pass per line
-        base = next((k for k in reach if not out[k].mark and out[k].text != " "), None)
+        base = letters[-1] if letters else None
         if base is None or out[base].left - 0.5 <= centre <= out[base].right + 0.5:
             out.append(ch)
             continue
-        home = next((k for k in reach if not out[k].mark and out[k].text != " " and out[k].left - 0.5 <= centre <= out[k].right + 0.5), None)
+        home = next((letters[j] for j in range(len(letters) - 1, max(-1, len(letters) - 1 - _MARK_REACH), -1)
+                     if out[letters[j]].left - 0.5 <= centre <= out[letters[j]].right + 0.5), None)  # fmt: skip
         if home is None:
             out.append(ch)
             continue
@@ -267,6 +270,10 @@ def _marks_on_their_letters(chars: list[_Char]) -> list[_Char]:
         while at < len(out) and out[at].mark and ch.text in pdfthai.TONES and out[at].text not in pdfthai.TONES:
             at += 1  # a tone goes after the letter's vowel mark (ั ิ ี ึ ื ุ ู)
         out.insert(at, ch)
+        j = len(letters) - 1
+        while j >= 0 and letters[j] >= at:
+            letters[j] += 1
+            j -= 1
     return out
 
 
