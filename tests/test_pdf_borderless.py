@@ -18,7 +18,7 @@ from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
 
 PDFS = Path(__file__).parent / "data" / "pdf"
-FIXTURES = ["bl-five", "bl-narrow", "bl-pages", "bl-long-rows"]
+FIXTURES = ["bl-five", "bl-narrow", "bl-pages", "bl-long-rows", "bl-repeat", "bl-no-number"]
 
 
 def reading(path: Path):

@@ -182,8 +182,9 @@ _READING_NOTES = {
     "markers_left": ("skipped", "{n} lone list numbers or bullets (more than 300 on a page) were left where the PDF puts them", "เลขข้อหรือสัญลักษณ์หัวข้อที่อยู่เดี่ยว {n} ตัว (เกิน 300 ตัวต่อหน้า) คงไว้ตามตำแหน่งใน PDF"),
     "ocr_coarse": ("warning", "{n} scanned page(s) larger than A3 were read by OCR at less than 300 dpi (at most 12 million pixels a page)", "อ่านหน้าสแกน {n} หน้าที่ใหญ่กว่า A3 ด้วย OCR ที่ความละเอียดต่ำกว่า 300 dpi (ไม่เกิน 12 ล้านพิกเซลต่อหน้า)"),
     "ocr_blank": ("skipped", "{n} blank scanned page(s) were not read by OCR", "ข้ามหน้าสแกนว่าง {n} หน้า ไม่อ่านด้วย OCR"),
+    "header_repeated": ("skipped", "the header row of a table without ruling lines, printed again on {n} later page(s), was read once", "แถวหัวตารางที่ไม่มีเส้นซึ่งพิมพ์ซ้ำใน {n} หน้าถัดไป อ่านเพียงครั้งเดียว"),
     "word_joined": ("repair", "{n} words broken by a line wrap were joined, where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)", "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่ {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)"),
-    "borderless": ("inferred", "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers", "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ"),
+    "borderless": ("inferred", "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers (or, with none, the first column's paragraphs)", "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ (หรือย่อหน้าของคอลัมน์แรกเมื่อไม่มีเลขลำดับ)"),
     "wrapped": ("inferred", "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)", "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)"),
 }
 
@@ -1058,6 +1059,7 @@ def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> t
     (``columns``), where its first row may go on with the row above.
     """
     rows = _visual_rows(lines)
+    going_on = columns.edges is not None  # the table ran to the foot of the page before
     start, taken = None, 0
     for k in range(len(rows)):
         found = _header(rows, k)
@@ -1099,8 +1101,10 @@ def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> t
         columns.edges = None
     table_rows = _table_rows(body, edges, columns.roles, counts)
     used = {n for row in head + body for n, _ in row}
-    if head:
+    if head and not going_on:
         table_rows.insert(0, _table_rows(head, edges, [], counts)[0])
+    elif head:
+        counts["header_repeated"] += 1  # Word's "repeat as header row": the rows below go on with the table above
     top = max(piece.top for _, piece in (head or body)[0])
     counts["borderless"] += 1
     return [line for n, line in enumerate(lines) if n not in used], [_Placed(top + 0.01, table_rows)]
@@ -1124,9 +1128,9 @@ def _table_rows(body: list[list[tuple[int, _Piece]]], edges: list[float], roles:
         placed = [(_column(piece, edges), piece) for _, piece in row]
         if number is not None:
             starts = any(c == number and is_item_number(piece.text()) for c, piece in placed)
-        else:
+        else:  # no number column: a row starts where the first column starts a paragraph (a gap wider than a wrap's)
             gap = min(p.bottom for _, p in body[k - 1]) - max(p.top for _, p in row) if k else 0.0
-            starts = k > 0 and gap > usual + 0.5 * row[0][1].size
+            starts = k > 0 and any(c == 0 for c, _ in placed) and gap > usual + 0.3 * row[0][1].size
         if starts or not cells:
             cells.append([[] for _ in range(width)])
         for c, piece in placed:

@@ -43,12 +43,15 @@ REMARKS = ["", "", "กำชับ", "ด่วนที่สุด", "ภา�
 MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
 SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 
-# (name, rows, font, size in points, column widths in cm, header words, seed)
+# (name, rows, font, size in points, column widths in cm, header words, seed); a header of three words has no
+# number column; "-repeat" repeats the header row at the top of each page (Word's "repeat as header row")
 FIXTURES = [
     ("bl-five", 5, "Laksaman", 16, (1.2, 4.0, 8.8, 2.8), ("ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 1),
     ("bl-narrow", 7, "Garuda", 14, (1.0, 2.6, 6.0, 2.4), ("ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 2),
     ("bl-pages", 14, "Loma", 14, (1.2, 3.5, 9.5, 2.6), ("ลำดับ", "เรื่อง", "ข้อสั่งการ", "หมายเหตุ"), 3),
     ("bl-long-rows", 6, "Laksaman", 16, (1.2, 3.2, 9.8, 2.6), ("ที่", "ประเด็น", "ข้อสั่งการ/การดำเนินการ", "หมายเหตุ"), 4),
+    ("bl-repeat", 12, "Garuda", 14, (1.2, 3.6, 9.2, 2.8), ("ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 5),
+    ("bl-no-number", 6, "Laksaman", 16, (4.2, 9.6, 3.0), ("ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 6),
 ]
 
 
@@ -76,7 +79,7 @@ def make_rows(count: int, seed: int, long_rows: bool = False) -> list[list[str]]
     return rows
 
 
-def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: int, widths: tuple[float, ...]) -> bytes:
+def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: int, widths: tuple[float, ...], repeat: bool = False) -> bytes:
     import docx
     from docx.shared import Cm, Pt
 
@@ -94,7 +97,12 @@ def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: i
     for line in ("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565", "ผ่านระบบ TV พช. วันที่ 14 มีนาคม 2565 เวลา 09.30 น.",
                  "สำนักงานพัฒนาชุมชนอำเภอบ้านแพง จังหวัดนครพนม"):
         document.add_paragraph(line)
-    table = document.add_table(rows=len(rows) + 1, cols=4)  # no style: no ruling lines
+    rows = [row[4 - len(header) :] for row in rows]  # three header words: no number column
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))  # no style: no ruling lines
+    if repeat:  # the header row printed again at the top of each page
+        marker = docx.oxml.OxmlElement("w:tblHeader")
+        marker.set(docx.oxml.ns.qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(marker)
     table.autofit = False
     for column, width in zip(table.columns, widths):
         column.width = Cm(width)
@@ -115,7 +123,7 @@ def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: i
 def main() -> None:
     for name, count, font, size, widths, header, seed in FIXTURES:
         rows = make_rows(count, seed, long_rows=name == "bl-long-rows")
-        data = make_docx(rows, header, font, size, widths)
+        data = make_docx(rows, header, font, size, widths, repeat=name.endswith("-repeat"))
         (HERE / f"{name}.docx").write_bytes(data)
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / f"{name}.docx"
