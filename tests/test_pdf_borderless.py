@@ -108,3 +108,48 @@ def test_a_wrapped_header_word_is_one_header_cell():
     """``ลำดับ`` wraps in its narrow column (``ลำ`` / ``ดับ``): still the number column's header."""
     doc = read_bytes((PDFS / "bl-pages.pdf").read_bytes(), "bl-pages.pdf")
     assert doc.tables()[0].rows[0] == ["ลำดับ", "เรื่อง", "ข้อสั่งการ", "หมายเหตุ"]
+
+
+# --- made here: WeasyPrint draws a table with no borders (Sarabun, shipped with cddbrief) -----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from test_pdf import render  # noqa: E402  (WeasyPrint with Sarabun)
+
+TOPICS = ["กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "ครัวเรือนยากจน", "ตลาดนัดชุมชน", "ศูนย์เรียนรู้ชุมชนต้นแบบ", "OTOP นวัตวิถี"]
+ORDERS = ["ให้อำเภอรายงานผล {n} ครัวเรือน ภายใน {d} มี.ค. 65", "ขอให้ประสานกลุ่มอาชีพ {n} กลุ่ม", "ตรวจสอบบัญชีกองทุนทั้งสิ้น {n} กองทุน",
+          "จัดประชุมคณะกรรมการหมู่บ้านในวันที่ {d} เมษายน 2565"]
+REMARKS = ["", "กำชับ", "ด่วนที่สุด", "พัฒนากรทุกคน"]
+
+row = st.tuples(st.sampled_from(TOPICS), st.lists(st.tuples(st.sampled_from(ORDERS), st.integers(2, 99_999), st.integers(1, 28)),
+                                                  min_size=1, max_size=3), st.sampled_from(REMARKS))  # fmt: skip
+
+
+def borderless_html(rows) -> tuple[str, list[list[str]]]:
+    cells = [["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]]
+    for k, (topic, orders, remark) in enumerate(rows, 1):
+        texts = [order.format(n=f"{n:,}", d=d) for order, n, d in orders]
+        directives = "\n".join(f"{j}. {t}" for j, t in enumerate(texts, 1)) if len(texts) > 1 else texts[0]
+        cells.append([str(k), topic, directives, remark])
+    body = "".join("<tr>" + "".join(f"<td>{c.replace(chr(10), '<br>')}</td>" for c in r) + "</tr>" for r in cells)
+    return f"<table><colgroup><col style='width:1.2cm'><col style='width:3.5cm'><col style='width:8.5cm'><col style='width:2.8cm'></colgroup>{body}</table>", cells
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(row, min_size=1, max_size=5))
+def test_random_borderless_tables_read_back_cell_for_cell(rows):
+    table, cells = borderless_html(rows)
+    css = "td { border: none; padding: 2pt 6pt; vertical-align: top; } table { table-layout: fixed; }"
+    doc = read_bytes(render("<p>สรุปข้อสั่งการ ครั้งที่ 3/2565</p>" + table + "<p>ผู้สรุป นางสาวสมใจ ใจดี</p>", extra_css=css), "random.pdf")
+    got = [r for t in doc.tables() for r in t.rows]
+    assert [[squeeze(c) for c in r] for r in got] == [[squeeze(c) for c in r] for r in cells]
+    assert [r[2].count("\n") for r in got] == [r[2].count("\n") for r in cells]  # each directive its own line
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == ["สรุปข้อสั่งการ ครั้งที่ 3/2565", "ผู้สรุป นางสาวสมใจ ใจดี"]
+
+
+def test_prose_that_names_the_columns_is_no_table():
+    """The header words in a sentence, spaced as words are: prose, not a header row."""
+    text = "ที่ประชุมพิจารณา ประเด็น ข้อสั่งการ และ หมายเหตุ ของแต่ละจังหวัด"
+    doc = read_bytes(render(f"<p>{text}</p><p>1. ให้จังหวัดรายงานผล</p>"), "prose.pdf")
+    assert not doc.tables()
+    assert [b.text for b in doc.blocks] == [text, "1. ให้จังหวัดรายงานผล"]
