@@ -33,14 +33,14 @@ from . import pdfthai
 
 MAX_PAGES = 200  # a meeting summary is a few pages
 MAX_PAGE_SIDE = 5080.0  # points: 1.8 m; A0 is 1189 mm
-MAX_CHARS_PER_PAGE = 100_000
+MAX_CHARS_PER_PAGE = 30_000  # a dense A4 page of Thai holds some 4,000
 MAX_PATHS_PER_PAGE = 20_000  # path objects: more make a drawing, not a page of text and tables
 MAX_LINE_PAIRS = 1_000_000  # ruling lines across × along a page: a page of a summary's table draws some 300 × 300
 MAX_GRID_COLUMNS, MAX_GRID_ROWS = 64, 200  # one table on one page (Word allows 63 columns)
 MAX_UNPACKED = 64 * 2**20  # bytes: the PDF's compressed streams (images aside) unpacked, checked before PDFium parses a page
 MAX_OCR_PAGES = 30  # scanned pages read by OCR in one document
 MAX_OCR_PIXELS = 12_000_000  # per page: A4 at 300 dpi is 8.7 million; a larger page is rendered at a lower resolution
-MAX_CHARS = 1_000_000  # in the whole document: 200 full pages of Thai hold about 400,000
+MAX_CHARS = 500_000  # in the whole document: 100 dense pages of Thai hold about 400,000
 _LINE_WIDTH = 3.0  # points: a ruling line is thinner than this
 _SNAP = 2.5  # points: lines closer than this are one
 _WRAP_GAP = 0.25  # lines of a paragraph stand closer than this share of a line's height (their boxes hold the leading)
@@ -473,7 +473,10 @@ def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str, 
         line.chars.append(ch)
         last_break[key] = breaks
     placed: list[_Placed] = [_Placed(table.top, table.rows(counts)) for table in tables]
-    outside, found = find_borderless(outside, columns, counts) if outside else (outside, [])
+    if outside and (columns.edges is not None or any(_may_name_columns(line) for line in outside)):
+        outside, found = find_borderless(outside, columns, counts)
+    else:
+        columns.edges, found = None, []
     placed += found
     outside = _markers_on_their_lines(outside, counts)
     # paragraphs in PDFium's order, each table where its top comes
@@ -1108,6 +1111,15 @@ def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> t
     top = max(piece.top for _, piece in (head or body)[0])
     counts["borderless"] += 1
     return [line for n, line in enumerate(lines) if n not in used], [_Placed(top + 0.01, table_rows)]
+
+
+_DIRECTIVE_HEADER = ("งการ", "สรุป", "มติ", "ละเอียด", "สาระ", "irective")  # of the header words columns_of needs
+
+
+def _may_name_columns(line: _Line) -> bool:
+    """A quick look, before any table is looked for: the line holds a word a directives column is named by."""
+    text = "".join(c.text for c in line.chars)
+    return any(word in text for word in _DIRECTIVE_HEADER)
 
 
 def _is_furniture(row: list[tuple[int, _Piece]]) -> bool:
