@@ -260,9 +260,11 @@ def test_too_many_pages(monkeypatch):
 
 # --- hostile PDFs: every pass bounded (issue 21); each made here from raw PDF bytes ------------------
 
-_LETTERS = sorted(set("รายงานการบรรยาย ครั้งที่๔/๒๕๖๒."))
-# one byte per character with Helvetica's glyphs; marks get codes Helvetica draws with no width (as Thai fonts do)
-THAI_CODES = {chr((1 if ch in pdfthai.MARKS else 0x41) + k): ch for k, ch in enumerate(_LETTERS)}
+_LETTERS = sorted(set("รายงานการบรรยาย ครั้งที่๔/๒๕๖๒.สรุปประชุมสำนักงานพัฒนาชุมชนอำเภอแม่ทะ1ให้จังหวัดรายงานผล5กลุ่ม") - {" "})
+# one byte per character with Helvetica's glyphs: marks get codes Helvetica draws with no width (as Thai fonts do)
+_MARK_LETTERS = [ch for ch in _LETTERS if ch in pdfthai.MARKS]
+THAI_CODES = {chr(0x80 + k): ch for k, ch in enumerate(_MARK_LETTERS)} | {
+    chr(0xA1 + k): ch for k, ch in enumerate(ch for ch in _LETTERS if ch not in pdfthai.MARKS)}
 
 
 def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] | None = None, compress: bool = False) -> bytes:
@@ -276,7 +278,9 @@ def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] |
     entries = "".join(f"<{ord(k):02X}> <{''.join(f'{u:04X}' for u in _utf16(v))}>\n" for k, v in cmap.items())
     cmap_stream = (f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def 1 begincodespacerange <00> <FF> "
                    f"endcodespacerange {len(cmap)} beginbfchar\n{entries}endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>",
+    widths = b" ".join(b"0" if 0x80 <= k < 0xA1 else b"500" for k in range(0x80, 0x100))  # marks draw no width, as in Thai fonts
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 128 /LastChar 255 /Widths [%s] /ToUnicode 4 0 R >>" % widths
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, font,
                b"<< /Length %d >>\nstream\n" % len(cmap_stream) + cmap_stream + b"\nendstream"]
     streams: dict[bytes, int] = {}
     kids = []
@@ -308,24 +312,35 @@ def _utf16(text: str) -> list[int]:
 def text_line(text: str, y: float, x: float = 72, size: float = 12) -> bytes:
     """One line of Thai (through THAI_CODES' one-byte codes) at a height."""
     codes = "".join(next(k for k, v in THAI_CODES.items() if v == ch) if ch != " " else " " for ch in text)
-    return b"BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, codes.encode("latin-1"))
+    escaped = codes.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return b"BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, escaped)
 
 
-TITLE = "รายงานการบรรยาย ครั้งที่ ๔/๒๕๖๒"  # letters above or beside: Helvetica's widths put no gap in them
+TITLE = "สรุปการประชุม ครั้งที่ ๔/๒๕๖๒"
 
 
-def test_a_lone_surrogate_in_the_to_unicode_map_is_replaced_and_noted():
+def test_a_lone_surrogate_in_the_to_unicode_map_is_replaced_and_noted(tmp_path):
+    """``parse --json`` of a write-up whose font maps a glyph to U+D800: the JSON is written, the glyph is U+FFFD."""
+    from conftest import run_cli
+
     cmap = dict(THAI_CODES, **{"~": "\ud800"})
-    data = raw_pdf([text_line(TITLE, 700) + b"BT /F1 12 Tf 72 680 Td (~) Tj ET\n"], to_unicode=cmap)
+    lines = [TITLE, "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "1. ให้จังหวัดรายงานผล 5 กลุ่ม"]
+    content = b"".join(text_line(line, 700 - 20 * k) for k, line in enumerate(lines)) + b"BT /F1 12 Tf 250 660 Td (~) Tj ET\n"
+    data = raw_pdf([content], to_unicode=cmap)
     doc = read_pdf(data, "surrogate.pdf", "0")
     text = "\n".join(b.text for b in doc.blocks)
     assert "\ufffd" in text and TITLE in text
-    text.encode("utf-8")  # what parse --json writes: no UnicodeEncodeError
     assert any(n.kind == "warning" and "surrogate" in n.message for n in doc.notes)
+    (tmp_path / "surrogate.pdf").write_bytes(data)
+    result = run_cli("parse", tmp_path / "surrogate.pdf", "--json")
+    assert result.returncode == 0, result.stderr
+    meeting = json.loads(result.stdout)
+    assert meeting["meeting"]["id"] == "2562-04" and "\ufffd" in result.stdout
+    assert any("surrogate" in note["message"] for note in meeting["notes"])
 
 
 def test_the_title_on_every_page_is_kept_once():
-    bodies = ["การบรรยาย", "รายงาน", "การ", "ครั้ง"]
+    bodies = ["การประชุม", "รายงาน", "สำนักงาน", "ครั้ง"]
     pages = [text_line(TITLE, 780) + text_line(body, 600) for body in bodies]
     doc = read_pdf(raw_pdf(pages), "title.pdf", "0")
     assert [b.text for b in doc.blocks] == [TITLE] + bodies

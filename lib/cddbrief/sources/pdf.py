@@ -176,7 +176,7 @@ _READING_NOTES = {
     "glyph_dropped": ("warning", "{n} glyphs without Unicode in the PDF could not be read and were left out", "ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"),
     "aa_as_am": ("repair", "{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", "อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"),
     "marker_moved": ("repair", "{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", "ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"),
-    "surrogate": ("warning", "{n} characters the PDF maps to no real character (a lone UTF-16 surrogate) were read as U+FFFD (�)", "อักขระ {n} ตัวที่ PDF กำหนดรหัสที่ไม่ใช่อักขระจริง (surrogate) อ่านเป็น U+FFFD (�)"),
+    "surrogate": ("warning", "{n} character(s) the PDF maps to no real character (a lone UTF-16 surrogate) were read as U+FFFD (�)", "อักขระ {n} ตัวที่ PDF กำหนดรหัสที่ไม่ใช่อักขระจริง (surrogate) อ่านเป็น U+FFFD (�)"),
     "drawing": ("skipped", "{n} page(s) hold more than 20,000 drawn paths: read as text without looking for ruled tables", "{n} หน้ามีเส้นที่วาดมากกว่า 20,000 เส้น อ่านเป็นข้อความโดยไม่หาตาราง"),
     "grid": ("skipped", "{n} grid(s) of ruling lines finer than a meeting summary's table (more than 64 columns or 200 rows on a page) were read as text", "ตารางเส้น {n} ตารางที่ละเอียดเกินตารางสรุปการประชุม (เกิน 64 คอลัมน์หรือ 200 แถวต่อหน้า) อ่านเป็นข้อความ"),
     "markers_left": ("skipped", "{n} lone list numbers or bullets (more than 300 on a page) were left where the PDF puts them", "เลขข้อหรือสัญลักษณ์หัวข้อที่อยู่เดี่ยว {n} ตัว (เกิน 300 ตัวต่อหน้า) คงไว้ตามตำแหน่งใน PDF"),
