@@ -267,7 +267,7 @@ THAI_CODES = {chr(0x80 + k): ch for k, ch in enumerate(_MARK_LETTERS)} | {
     chr(0xA1 + k): ch for k, ch in enumerate(ch for ch in _LETTERS if ch not in pdfthai.MARKS)}
 
 
-def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] | None = None, compress: bool = False) -> bytes:
+def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] | None = None, compress=False) -> bytes:
     """A PDF of pages with the given content streams, font F1 (Helvetica) mapped to Unicode by ``to_unicode``.
 
     Pages that share one content stream share the object, so a 200-page PDF stays a few kB.
@@ -276,10 +276,12 @@ def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] |
 
     cmap = to_unicode if to_unicode is not None else THAI_CODES
     entries = "".join(f"<{ord(k):02X}> <{''.join(f'{u:04X}' for u in _utf16(v))}>\n" for k, v in cmap.items())
-    cmap_stream = (f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def 1 begincodespacerange <00> <FF> "
-                   f"endcodespacerange {len(cmap)} beginbfchar\n{entries}endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    cmap_stream = (f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+                   f"1 begincodespacerange <00> <FF> endcodespacerange {len(cmap)} beginbfchar\n{entries}endbfchar "
+                   f"endcmap CMapName currentdict /CMap defineresource pop end end").encode()
     widths = b" ".join(b"0" if 0x80 <= k < 0xA1 else b"500" for k in range(0x80, 0x100))  # marks draw no width, as in Thai fonts
-    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 128 /LastChar 255 /Widths [%s] /ToUnicode 4 0 R >>" % widths
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 128 /LastChar 255 /Widths [%s] "
+            b"/ToUnicode 4 0 R >>" % widths)
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, font,
                b"<< /Length %d >>\nstream\n" % len(cmap_stream) + cmap_stream + b"\nendstream"]
     streams: dict[bytes, int] = {}
@@ -287,10 +289,11 @@ def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] |
     for content in contents:
         if content not in streams:
             body = zlib.compress(content) if compress else content
-            objects.append(b"<< /Length %d%s >>\nstream\n" % (len(body), b" /Filter /FlateDecode" if compress else b"") + body + b"\nendstream")
+            flate = b" /Filter /FlateDecode" if compress else b""
+            objects.append(b"<< /Length %d%s >>\nstream\n" % (len(body), flate) + body + b"\nendstream")
             streams[content] = len(objects)
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
-                       % (size[0], size[1], streams[content]))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (size[0], size[1], streams[content]))
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     out = bytearray(b"%PDF-1.7\n")
@@ -299,7 +302,8 @@ def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] |
         offsets.append(len(out))
         out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
 
@@ -325,7 +329,8 @@ def test_a_lone_surrogate_in_the_to_unicode_map_is_replaced_and_noted(tmp_path):
 
     cmap = dict(THAI_CODES, **{"~": "\ud800"})
     lines = [TITLE, "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "1. ให้จังหวัดรายงานผล 5 กลุ่ม"]
-    content = b"".join(text_line(line, 700 - 20 * k) for k, line in enumerate(lines)) + b"BT /F1 12 Tf 250 660 Td (~) Tj ET\n"
+    content = b"".join(text_line(line, 700 - 20 * k) for k, line in enumerate(lines))
+    content += b"BT /F1 12 Tf 250 660 Td (~) Tj ET\n"
     data = raw_pdf([content], to_unicode=cmap)
     doc = read_pdf(data, "surrogate.pdf", "0")
     text = "\n".join(b.text for b in doc.blocks)

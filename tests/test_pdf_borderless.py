@@ -30,6 +30,14 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def dated(directive) -> list[tuple]:
+    return [(span.start, span.end) for span in directive.dates]
+
+
+def counted(directive) -> list[tuple]:
+    return [(figure.value, figure.unit) for figure in directive.quantities]
+
+
 @pytest.mark.parametrize("name", FIXTURES)
 def test_borderless_pdf_reads_like_its_docx(name):
     word, pdf = reading(PDFS / f"{name}.docx"), reading(PDFS / f"{name}.pdf")
@@ -41,8 +49,8 @@ def test_borderless_pdf_reads_like_its_docx(name):
         assert [squeeze(d.text) for d in got.directives] == [squeeze(d.text) for d in want.directives], got.no
         assert squeeze(got.remarks) == squeeze(want.remarks), got.no
         for d_got, d_want in zip(got.directives, want.directives):  # every date and figure with its own directive
-            assert [(s.start, s.end) for s in d_got.dates] == [(s.start, s.end) for s in d_want.dates], (got.no, d_got.text)
-            assert [(q.value, q.unit) for q in d_got.quantities] == [(q.value, q.unit) for q in d_want.quantities], (got.no, d_got.text)
+            assert dated(d_got) == dated(d_want), (got.no, d_got.text)
+            assert counted(d_got) == counted(d_want), (got.no, d_got.text)
 
 
 def wrap_joins(monkeypatch, name: str) -> tuple[list[tuple[str, str, bool]], str]:
@@ -63,7 +71,8 @@ def wrap_joins(monkeypatch, name: str) -> tuple[list[tuple[str, str, bool]], str
     monkeypatch.setattr(pdf, "broken_word", spy)
     read_bytes((PDFS / f"{name}.pdf").read_bytes(), f"{name}.pdf")
     document = docx.Document(str(PDFS / f"{name}.docx"))
-    source = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for row in t.rows for c in row.cells])
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    source = "\n".join([paragraph.text for paragraph in document.paragraphs] + cells)
     return seen, source
 
 
@@ -82,7 +91,8 @@ def test_words_a_wrap_broke_are_joined_and_no_space_is_made_up(name, monkeypatch
     """Every join the dictionary makes is right; every space read stands in the .docx too."""
     seen, source = wrap_joins(monkeypatch, name)
     by_dictionary = [joined_right(b, a, source) for b, a, word in seen if word]
-    assert by_dictionary and all(by_dictionary), [(b[-10:], a[:10]) for b, a, w in seen if w and not joined_right(b, a, source)]
+    wrong = [(b[-10:], a[:10]) for b, a, w in seen if w and not joined_right(b, a, source)]
+    assert by_dictionary and all(by_dictionary), wrong
     word, pdf = reading(PDFS / f"{name}.docx"), reading(PDFS / f"{name}.pdf")
     for got, want in zip(pdf.items, word.items):
         assert got.topic == want.topic
@@ -116,13 +126,14 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from test_pdf import render  # noqa: E402  (WeasyPrint with Sarabun)
 
-TOPICS = ["กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "ครัวเรือนยากจน", "ตลาดนัดชุมชน", "ศูนย์เรียนรู้ชุมชนต้นแบบ", "OTOP นวัตวิถี"]
-ORDERS = ["ให้อำเภอรายงานผล {n} ครัวเรือน ภายใน {d} มี.ค. 65", "ขอให้ประสานกลุ่มอาชีพ {n} กลุ่ม", "ตรวจสอบบัญชีกองทุนทั้งสิ้น {n} กองทุน",
-          "จัดประชุมคณะกรรมการหมู่บ้านในวันที่ {d} เมษายน 2565"]
+TOPICS = ["กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "ครัวเรือนยากจน", "ตลาดนัดชุมชน", "ศูนย์เรียนรู้ชุมชนต้นแบบ",
+          "OTOP นวัตวิถี"]
+ORDERS = ["ให้อำเภอรายงานผล {n} ครัวเรือน ภายใน {d} มี.ค. 65", "ขอให้ประสานกลุ่มอาชีพ {n} กลุ่ม",
+          "ตรวจสอบบัญชีกองทุนทั้งสิ้น {n} กองทุน", "จัดประชุมคณะกรรมการหมู่บ้านในวันที่ {d} เมษายน 2565"]
 REMARKS = ["", "กำชับ", "ด่วนที่สุด", "พัฒนากรทุกคน"]
 
-row = st.tuples(st.sampled_from(TOPICS), st.lists(st.tuples(st.sampled_from(ORDERS), st.integers(2, 99_999), st.integers(1, 28)),
-                                                  min_size=1, max_size=3), st.sampled_from(REMARKS))  # fmt: skip
+order = st.tuples(st.sampled_from(ORDERS), st.integers(2, 99_999), st.integers(1, 28))
+row = st.tuples(st.sampled_from(TOPICS), st.lists(order, min_size=1, max_size=3), st.sampled_from(REMARKS))
 
 
 def borderless_html(rows) -> tuple[str, list[list[str]]]:
@@ -132,7 +143,8 @@ def borderless_html(rows) -> tuple[str, list[list[str]]]:
         directives = "\n".join(f"{j}. {t}" for j, t in enumerate(texts, 1)) if len(texts) > 1 else texts[0]
         cells.append([str(k), topic, directives, remark])
     body = "".join("<tr>" + "".join(f"<td>{c.replace(chr(10), '<br>')}</td>" for c in r) + "</tr>" for r in cells)
-    return f"<table><colgroup><col style='width:1.2cm'><col style='width:3.5cm'><col style='width:8.5cm'><col style='width:2.8cm'></colgroup>{body}</table>", cells
+    widths = "".join(f"<col style='width:{cm}cm'>" for cm in (1.2, 3.5, 8.5, 2.8))
+    return f"<table><colgroup>{widths}</colgroup>{body}</table>", cells
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -140,11 +152,12 @@ def borderless_html(rows) -> tuple[str, list[list[str]]]:
 def test_random_borderless_tables_read_back_cell_for_cell(rows):
     table, cells = borderless_html(rows)
     css = "td { border: none; padding: 2pt 6pt; vertical-align: top; } table { table-layout: fixed; }"
-    doc = read_bytes(render("<p>สรุปข้อสั่งการ ครั้งที่ 3/2565</p>" + table + "<p>ผู้สรุป นางสาวสมใจ ใจดี</p>", extra_css=css), "random.pdf")
+    title, footer = "สรุปข้อสั่งการ ครั้งที่ 3/2565", "ผู้สรุป นางสาวสมใจ ใจดี"
+    doc = read_bytes(render(f"<p>{title}</p>{table}<p>{footer}</p>", extra_css=css), "random.pdf")
     got = [r for t in doc.tables() for r in t.rows]
     assert [[squeeze(c) for c in r] for r in got] == [[squeeze(c) for c in r] for r in cells]
     assert [r[2].count("\n") for r in got] == [r[2].count("\n") for r in cells]  # each directive its own line
-    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == ["สรุปข้อสั่งการ ครั้งที่ 3/2565", "ผู้สรุป นางสาวสมใจ ใจดี"]
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == [title, footer]
 
 
 def test_prose_that_names_the_columns_is_no_table():

@@ -1,16 +1,25 @@
-"""PDF: the text layer of each page -> blocks: one paragraph per line, ruled tables as tables.
+"""PDF: the text layer of each page -> blocks: one paragraph per line, tables (ruled or not) as tables.
 
 pypdfium2 (PDFium) reads the characters with their boxes; it was chosen over
 pdfplumber by measurement (benchmarks/bench_pdf.py): some 40 times faster, and
 its Thai comes out in logical order where pdfminer's is reordered by position
 (``คร้ังท่ี``). Tables are found from the page's path objects: the thin lines
 Word and LibreOffice draw as cell borders make a grid; a character belongs to
-the cell its box's centre falls in. Spaces are decided by the gaps between
-boxes, not by PDFium's guesses, so a mark drawn to the left of its letter adds
-no space. Thai is repaired line by line (``pdfthai``) and every kind of repair
-is noted once, with its count. Page headers, footers and page numbers are
-dropped with a note. A PDF with no text layer is read by OCR when tesseract
-with its Thai model is installed; otherwise it is refused with what to do.
+the cell its box's centre falls in. A table drawn without lines (Word's plain
+table) is read from where its text stands: a header row of column words far
+apart gives the columns, the item numbers give the rows (``find_borderless``).
+Spaces are decided by the gaps between boxes, not by PDFium's guesses, so a
+mark drawn to the left of its letter adds no space. Thai is repaired line by
+line (``pdfthai``); a word a wrap broke is joined where the dictionary knows
+it (``broken_word``); every kind of repair is noted once, with its count. Page
+headers, footers and page numbers are dropped with a note (a title on every
+page is kept once). A PDF with no text layer is read by OCR when tesseract with
+its Thai model is installed; otherwise it is refused with what to do.
+
+Every pass is bounded before it runs (the MAX_ constants below, each a note or
+one error line): the unpacked size of the page content before PDFium parses
+it, characters per page and per document, path objects and grid size for the
+table finder, pages and pixels for OCR; the repairs are one pass over a line.
 """
 
 from __future__ import annotations
@@ -37,7 +46,7 @@ MAX_CHARS_PER_PAGE = 30_000  # a dense A4 page of Thai holds some 4,000
 MAX_PATHS_PER_PAGE = 20_000  # path objects: more make a drawing, not a page of text and tables
 MAX_LINE_PAIRS = 1_000_000  # ruling lines across × along a page: a page of a summary's table draws some 300 × 300
 MAX_GRID_COLUMNS, MAX_GRID_ROWS = 64, 200  # one table on one page (Word allows 63 columns)
-MAX_UNPACKED = 64 * 2**20  # bytes: the PDF's compressed streams (images aside) unpacked, checked before PDFium parses a page
+MAX_UNPACKED = 64 * 2**20  # bytes of the PDF's compressed streams (images aside), unpacked before PDFium parses
 MAX_OCR_PAGES = 30  # scanned pages read by OCR in one document
 MAX_OCR_PIXELS = 12_000_000  # per page: A4 at 300 dpi is 8.7 million; a larger page is rendered at a lower resolution
 MAX_CHARS = 500_000  # in the whole document: 100 dense pages of Thai hold about 400,000
@@ -110,7 +119,8 @@ def _check_unpacked(data: bytes, label: str) -> None:
                     total += len(unpack.decompress(unpack.unconsumed_tail, MAX_UNPACKED + 1 - total))
                 if total > MAX_UNPACKED:
                     raise UnreadableSource(
-                        f"{label} unpacks to more than {MAX_UNPACKED // 2**20} MB of page content, far more than a meeting summary",
+                        f"{label} unpacks to more than {MAX_UNPACKED // 2**20} MB of page content, "
+                        "far more than a meeting summary",
                         "check that this is the right file, or print it again to PDF",
                     )
         except zlib.error:
@@ -374,7 +384,7 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
         elif starts:
             out += "\n" + line
         elif _THAI.match(out[-1]) and _THAI.match(line[0]) and broken_word(out, line):
-            out += line  # ครัว / เรือน: the dictionary knows ครัวเรือน, so a wrap broke it (a space written there is the wrap's)
+            out += line  # ครัว / เรือน: the dictionary knows ครัวเรือน, so a wrap broke it (a space there is the wrap's)
             counts["word_joined"] += 1
         elif spaced:
             out += " " + line
@@ -425,7 +435,9 @@ def _repaired(text: str, counts: Counter) -> str:
     return " ".join(text.split())
 
 
-def _read_page(page, number: int, fonts: "_Fonts", counts: Counter, label: str, columns: "_Columns") -> tuple[list[Block], int]:
+def _read_page(
+    page, number: int, fonts: "_Fonts", counts: Counter, label: str, columns: "_Columns"
+) -> tuple[list[Block], int]:
     tables = _find_tables(page, counts)
     textpage = page.get_textpage()
     try:
@@ -938,8 +950,8 @@ def _piece(chars: list[_Char], line: _Line) -> _Piece | None:
     # the middle top and bottom: a tall letter (ใ ฎ ญ) or a mark's box stands out of the line
     tops, bottoms = sorted(c.top for c in letters), sorted(c.bottom for c in letters)
     part = _Line(list(chars), line.top, line.bottom, line.breaks)
-    return _Piece(part, min(c.left for c in real), max(c.right for c in real), tops[len(tops) // 2], bottoms[len(bottoms) // 2],
-                  max(c.size for c in letters) or 12.0)  # fmt: skip
+    left, right = min(c.left for c in real), max(c.right for c in real)
+    return _Piece(part, left, right, tops[len(tops) // 2], bottoms[len(bottoms) // 2], max(c.size for c in letters) or 12.0)
 
 
 def _cut(piece: _Piece, edges: list[float]) -> list[_Piece] | None:
@@ -973,7 +985,8 @@ def _cut(piece: _Piece, edges: list[float]) -> list[_Piece] | None:
 
 def _visual_rows(lines: list[_Line]) -> list[list[tuple[int, _Piece]]]:
     """The pieces of the page's lines (with each one's line index) grouped by the height they stand at, top down."""
-    pieces = sorted(((n, piece) for n, line in enumerate(lines) for piece in _pieces(line)), key=lambda np: (-np[1].top, np[1].left))
+    pieces = [(n, piece) for n, line in enumerate(lines) for piece in _pieces(line)]
+    pieces.sort(key=lambda np: (-np[1].top, np[1].left))
     rows: list[list[tuple[int, _Piece]]] = []
     for n, piece in pieces:
         if rows and abs(rows[-1][0][1].top - piece.top) <= 0.35 * piece.size:
@@ -1001,13 +1014,15 @@ def _header(rows: list[list[tuple[int, _Piece]]], k: int) -> tuple[list[str], li
         texts = ["".join(p.text() for p in cell) for cell in cells]
         roles = columns_of(texts)
         if roles and len(roles) == len(cells):
-            spans = [_Piece(cell[0].line, min(p.left for p in cell), max(p.right for p in cell), cell[0].top, cell[-1].bottom, cell[0].size)
-                     for cell in cells]  # fmt: skip
+            spans = [_Piece(cell[0].line, min(p.left for p in cell), max(p.right for p in cell),
+                            cell[0].top, cell[-1].bottom, cell[0].size) for cell in cells]  # fmt: skip
             return roles, spans, taken
-        if k + taken >= len(rows) or rows[k + taken - 1][0][1].bottom - rows[k + taken][0][1].bottom > 2.5 * cells[0][0].size:
+        below = rows[k + taken] if k + taken < len(rows) else None
+        if below is None or rows[k + taken - 1][0][1].bottom - below[0][1].bottom > 2.5 * cells[0][0].size:
             return None  # what follows is no wrapped header word (too far below)
-        for _, piece in rows[k + taken]:
-            home = [cell for cell in cells if cell[0].left - 1 < (piece.left + piece.right) / 2 < max(p.right for p in cell) + 1 + piece.size]
+        for _, piece in below:
+            middle = (piece.left + piece.right) / 2
+            home = [cell for cell in cells if cell[0].left - 1 < middle < max(p.right for p in cell) + 1 + piece.size]
             if len(home) != 1:
                 return None
             home[0].append(piece)
@@ -1091,7 +1106,7 @@ def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> t
         if fitted is None:
             break
         above = body[-1] if body else (head[-1] if head else None)
-        if above is not None and min(p.bottom for _, p in above) - max(p.top for _, p in row) > _ROW_GAP * row[0][1].size:
+        if above is not None and _gap(above, row) > _ROW_GAP * row[0][1].size:
             break
         body.append(fitted)
         end += 1
@@ -1127,13 +1142,20 @@ def _is_furniture(row: list[tuple[int, _Piece]]) -> bool:
     return len(row) == 1 and bool(_PAGE_NUMBER.match(row[0][1].text()))
 
 
-def _table_rows(body: list[list[tuple[int, _Piece]]], edges: list[float], roles: list[str], counts: Counter) -> list[list[str]]:
+def _gap(above: list[tuple[int, _Piece]], below: list[tuple[int, _Piece]]) -> float:
+    """The white space between two rows of pieces."""
+    return min(p.bottom for _, p in above) - max(p.top for _, p in below)
+
+
+def _table_rows(
+    body: list[list[tuple[int, _Piece]]], edges: list[float], roles: list[str], counts: Counter
+) -> list[list[str]]:
     """The rows of a borderless table's body: a new row at each item number (or wider gap); cells joined as wrapped."""
     from ..layout import is_item_number
 
     width = len(edges) + 1
     number = roles.index("no") if "no" in roles else None
-    gaps = sorted(min(p.bottom for _, p in a) - max(p.top for _, p in b) for a, b in zip(body, body[1:]))
+    gaps = sorted(_gap(a, b) for a, b in zip(body, body[1:]))
     usual = gaps[len(gaps) // 4] if gaps else 0.0  # the gap between a cell's lines (most gaps are)
     cells: list[list[list[_Piece]]] = []
     for k, row in enumerate(body):
@@ -1141,7 +1163,7 @@ def _table_rows(body: list[list[tuple[int, _Piece]]], edges: list[float], roles:
         if number is not None:
             starts = any(c == number and is_item_number(piece.text()) for c, piece in placed)
         else:  # no number column: a row starts where the first column starts a paragraph (a gap wider than a wrap's)
-            gap = min(p.bottom for _, p in body[k - 1]) - max(p.top for _, p in row) if k else 0.0
+            gap = _gap(body[k - 1], row) if k else 0.0
             starts = k > 0 and any(c == 0 for c, _ in placed) and gap > usual + 0.3 * row[0][1].size
         if starts or not cells:
             cells.append([[] for _ in range(width)])
@@ -1198,7 +1220,8 @@ def _drop_headers_and_footers(pages: list[list[Block]]) -> int:
                 titles.discard(key)
                 keep.append(block)
                 continue
-            if block.kind == "paragraph" and at_edge and ((k in (0, last) and _is_page_number(block.text, number)) or key in repeated):
+            page_number = k in (0, last) and _is_page_number(block.text, number)
+            if block.kind == "paragraph" and at_edge and (page_number or key in repeated):
                 dropped += 1
                 continue
             keep.append(block)
