@@ -260,7 +260,8 @@ def test_too_many_pages(monkeypatch):
 
 # --- hostile PDFs: every pass bounded (issue 21); each made here from raw PDF bytes ------------------
 
-_LETTERS = sorted(set("รายงานการบรรยาย ครั้งที่๔/๒๕๖๒.สรุปประชุมสำนักงานพัฒนาชุมชนอำเภอแม่ทะ1ให้จังหวัดรายงานผล5กลุ่ม") - {" "})
+_LETTERS = sorted(set("สรุปการประชุม ครั้งที่๔/๒๕๖๒.สำนักงานพัฒนาชุมชนอำเภอแม่ทะ1ให้จังหวัดรายงานผล5กลุ่ม"
+                      "จัดเก็บข้อมูลครัวเรือนยากจนทำความดีด้วยหัวใจ") - {" "})
 # one byte per character with Helvetica's glyphs: marks get codes Helvetica draws with no width (as Thai fonts do)
 _MARK_LETTERS = [ch for ch in _LETTERS if ch in pdfthai.MARKS]
 THAI_CODES = {chr(0x80 + k): ch for k, ch in enumerate(_MARK_LETTERS)} | {
@@ -342,6 +343,15 @@ def test_a_lone_surrogate_in_the_to_unicode_map_is_replaced_and_noted(tmp_path):
     meeting = json.loads(result.stdout)
     assert meeting["meeting"]["id"] == "2562-04" and "\ufffd" in result.stdout
     assert any("surrogate" in note["message"] for note in meeting["notes"])
+
+
+def test_a_word_broken_at_a_wrap_with_a_space_written_is_joined():
+    """``ครัว `` / ``เรือน``: the PDF wrote a space at the wrap, the dictionary knows ครัวเรือน; ``ดี `` / ``ด้วย`` keeps it."""
+    first, second = "จัดเก็บข้อมูลครัว ", "เรือนยากจน"
+    pages = [text_line(first, 700) + text_line(second, 685), text_line("ทำความดี ", 700) + text_line("ด้วยหัวใจ", 685)]
+    doc = read_pdf(raw_pdf(pages), "wrap.pdf", "0")
+    assert [b.text for b in doc.blocks] == ["จัดเก็บข้อมูลครัวเรือนยากจน", "ทำความดี ด้วยหัวใจ"]
+    assert any(n.kind == "repair" and "1 words broken by a line wrap" in n.message for n in doc.notes)
 
 
 def test_the_title_on_every_page_is_kept_once():

@@ -193,7 +193,7 @@ _READING_NOTES = {
     "ocr_coarse": ("warning", "{n} scanned page(s) larger than A3 were read by OCR at less than 300 dpi (at most 12 million pixels a page)", "อ่านหน้าสแกน {n} หน้าที่ใหญ่กว่า A3 ด้วย OCR ที่ความละเอียดต่ำกว่า 300 dpi (ไม่เกิน 12 ล้านพิกเซลต่อหน้า)"),
     "ocr_blank": ("skipped", "{n} blank scanned page(s) were not read by OCR", "ข้ามหน้าสแกนว่าง {n} หน้า ไม่อ่านด้วย OCR"),
     "header_repeated": ("skipped", "the header row of a table without ruling lines, printed again on {n} later page(s), was read once", "แถวหัวตารางที่ไม่มีเส้นซึ่งพิมพ์ซ้ำใน {n} หน้าถัดไป อ่านเพียงครั้งเดียว"),
-    "word_joined": ("repair", "{n} words broken by a line wrap were joined, where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)", "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่ {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)"),
+    "word_joined": ("repair", "{n} words broken by a line wrap, with a space the PDF wrote there, were joined where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)", "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่และมีช่องว่างคั่น {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)"),
     "borderless": ("inferred", "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers (or, with none, the first column's paragraphs)", "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ (หรือย่อหน้าของคอลัมน์แรกเมื่อไม่มีเลขลำดับ)"),
     "wrapped": ("inferred", "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)", "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)"),
 }
@@ -363,7 +363,10 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     """Lines wrapped inside one cell or paragraph, joined as written before the wrap.
 
     Thai writes no space between words, so a wrap between two Thai letters is
-    joined without one; a line that starts a new point keeps its line break.
+    joined without one; a space the PDF writes at the wrap is kept, unless a
+    dictionary word stands across it (``ครัว`` / ``เรือน``: the word was broken);
+    a line that starts a new point keeps its line break. The dictionary is
+    loaded only for such a space: most wraps need none.
 
     >>> join_wrapped(["กองทุนพัฒนา", "บทบาทสตรี"], Counter())
     'กองทุนพัฒนาบทบาทสตรี'
@@ -371,6 +374,8 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     '1. ให้จังหวัดรายงาน 76 จังหวัด\\n2. ให้อำเภอ'
     >>> join_wrapped(["ทำความ ดี ", "ด้วยหัวใจ วันที่ 26-", "27"], Counter())
     'ทำความ ดี ด้วยหัวใจ วันที่ 26-27'
+    >>> join_wrapped(["จัดเก็บข้อมูลครัว ", "เรือนยากจน รวมทั้ง ", "สิ้น 76 จังหวัด"], Counter())
+    'จัดเก็บข้อมูลครัวเรือนยากจน รวมทั้งสิ้น 76 จังหวัด'
     """
     out = ""
     within: int | None = None
@@ -383,8 +388,8 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
             out = line
         elif starts:
             out += "\n" + line
-        elif _THAI.match(out[-1]) and _THAI.match(line[0]) and broken_word(out, line):
-            out += line  # ครัว / เรือน: the dictionary knows ครัวเรือน, so a wrap broke it (a space there is the wrap's)
+        elif spaced and _THAI.match(out[-1]) and _THAI.match(line[0]) and broken_word(out, line):
+            out += line  # ครัว / เรือน: the dictionary knows ครัวเรือน, so the space written at this wrap is the wrap's
             counts["word_joined"] += 1
         elif spaced:
             out += " " + line
