@@ -3,8 +3,9 @@
 tests/data/pdf/make_borderless.py wrote each .docx (a plain table with no
 borders, as Word and LibreOffice make one) and had LibreOffice export it to PDF;
 both are kept, so the test needs neither LibreOffice nor its fonts. Rows, fonts,
-narrow columns, a header word wrapped in its column and rows going on over pages
-vary between them.
+narrow columns, a header word wrapped in its column, rows going on over pages, a
+header row repeated on every page, no number column, and numbers centred in
+their rows (dates there went to the wrong item) vary between them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
 
 PDFS = Path(__file__).parent / "data" / "pdf"
-FIXTURES = ["bl-five", "bl-narrow", "bl-pages", "bl-long-rows", "bl-repeat", "bl-no-number"]
+FIXTURES = ["bl-five", "bl-narrow", "bl-pages", "bl-long-rows", "bl-repeat", "bl-no-number", "bl-centred"]
 
 
 def reading(path: Path):

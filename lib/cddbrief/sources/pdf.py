@@ -491,7 +491,7 @@ def _read_page(
         last_break[key] = breaks
     placed: list[_Placed] = [_Placed(table.top, table.rows(counts)) for table in tables]
     if outside and (columns.edges is not None or any(_may_name_columns(line) for line in outside)):
-        outside, found = find_borderless(outside, columns, counts)
+        outside, found = find_borderless(outside, columns, counts, number)
     else:
         columns.edges, found = None, []
     placed += found
@@ -1069,7 +1069,9 @@ def _column(piece: _Piece, edges: list[float]) -> int:
     return sum(1 for x in edges if middle > x)
 
 
-def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> tuple[list[_Line], list[_Placed]]:
+def find_borderless(
+    lines: list[_Line], columns: _Columns, counts: Counter, page: int = 1
+) -> tuple[list[_Line], list[_Placed]]:
     """A table drawn without ruling lines, read from where its text stands; the lines that are not in it.
 
     Its header row (ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ: three or more header words
@@ -1096,7 +1098,7 @@ def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> t
                 break
     if start is None and columns.edges is not None:
         for k, row in enumerate(rows[:3]):
-            if _fitted(row, columns.edges) is not None and not _is_furniture(row):
+            if _fitted(row, columns.edges) is not None and not _is_furniture(rows, k, page):
                 start, taken = k, 0  # no header row on this page: the table starts with this row
                 break
     if start is None or columns.edges is None:
@@ -1106,8 +1108,9 @@ def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> t
     head = rows[start : start + taken]
     body: list[list[tuple[int, _Piece]]] = []
     end = start + taken
-    for row in rows[start + taken :]:
-        fitted = None if _is_furniture(row) else _fitted(row, edges)
+    for k in range(start + taken, len(rows)):
+        row = rows[k]
+        fitted = None if _is_furniture(rows, k, page) else _fitted(row, edges)
         if fitted is None:
             break
         above = body[-1] if body else (head[-1] if head else None)
@@ -1122,7 +1125,7 @@ def find_borderless(lines: list[_Line], columns: _Columns, counts: Counter) -> t
     after = rows[end:]
     if len(after) > 2 or any(len(row) > 1 for row in after):
         columns.edges = None
-    table_rows = _table_rows(body, edges, columns.roles, counts)
+    table_rows = _table_rows(body, edges, columns.roles, counts, going_on)
     used = {n for row in head + body for n, _ in row}
     if head and not going_on:
         table_rows.insert(0, _table_rows(head, edges, [], counts)[0])
@@ -1142,9 +1145,74 @@ def _may_name_columns(line: _Line) -> bool:
     return any(word in text for word in _DIRECTIVE_HEADER)
 
 
-def _is_furniture(row: list[tuple[int, _Piece]]) -> bool:
-    """A page number standing alone on its line."""
-    return len(row) == 1 and bool(_PAGE_NUMBER.match(row[0][1].text()))
+def _is_furniture(rows: list[list[tuple[int, _Piece]]], k: int, page: int) -> bool:
+    """A page number standing alone on a line at the top or the foot of the page (not an item number centred
+    in its row)."""
+    row = rows[k]
+    return len(row) == 1 and (k < 2 or k >= len(rows) - 2) and _is_page_number(row[0][1].text(), page)
+
+
+def _row_starts(body: list[list[tuple[int, _Piece]]], edges: list[float], roles: list[str], going_on: bool) -> set[int]:
+    """The lines of a table's body (rows of pieces, top down) where its rows start.
+
+    A row starts where a line opens a paragraph (the gap above it is wider than
+    a wrap's). With a ที่ column, the item numbers say which: a number standing
+    at the top of its row opens it; a number centred in its row (Word's
+    vertical centring) stands in its middle, so the row is the run of lines
+    around it whose middle the number marks. With no ที่ column, a row starts
+    where the first column opens a paragraph.
+    """
+    from ..layout import is_item_number
+
+    gaps = sorted(_gap(a, b) for a, b in zip(body, body[1:]))
+    usual = gaps[len(gaps) // 4] if gaps else 0.0  # the gap between a cell's lines (most gaps are)
+    opening = [k == 0 or _gap(body[k - 1], row) > usual + 0.3 * row[0][1].size for k, row in enumerate(body)]
+    if "no" not in roles:
+        return {k for k, row in enumerate(body) if k and opening[k] and any(_column(p, edges) == 0 for _, p in row)}
+    column = roles.index("no")
+    numbers = {k: p for k, row in enumerate(body) for _, p in row if _column(p, edges) == column and is_item_number(p.text())}
+    at_top = sum(1 for k in numbers if opening[k] and len(body[k]) > 1)
+    if at_top * 2 >= len(numbers):
+        return set(numbers)
+    return _centred_starts(body, numbers, opening, going_on)
+
+
+def _centred_starts(body, numbers: dict[int, _Piece], opening: list[bool], going_on: bool) -> set[int]:
+    """Where rows start when each item number stands in the middle of its row: of the lines that open a
+    paragraph between one number and the next, the ones that put each number nearest its row's middle.
+
+    The first row starts at the table's first line, or (on a page the table goes on to) at any opening
+    line up to its number, the lines above it going on with the row on the page before.
+    """
+    order = sorted(numbers)
+
+    def off_middle(i: int, first: int, last: int) -> float:
+        top, bottom = max(p.top for _, p in body[first]), min(p.bottom for _, p in body[last])
+        return abs((numbers[order[i]].top + numbers[order[i]].bottom) / 2 - (top + bottom) / 2)
+
+    choices = []
+    for i, k in enumerate(order):
+        low = order[i - 1] + 1 if i else 0
+        found = [b for b in range(low, k + 1) if opening[b]] if i or going_on else [0]
+        choices.append(found or [k])
+    # cost[s] for the row starting at s: the least off-middle sum of the rows above it; back[i][s]: the row above's start
+    cost = {s: 0.0 for s in choices[0]}
+    back: list[dict[int, int]] = []
+    for i in range(1, len(order)):
+        step, links = {}, {}
+        for s in choices[i]:
+            options = [(c + off_middle(i - 1, prev, s - 1), prev) for prev, c in cost.items() if prev < s]
+            if options:
+                step[s], links[s] = min(options)
+        cost = step or {choices[i][-1]: 0.0}
+        back.append(links)
+    last = len(order) - 1  # the last row ends with the table on this page
+    start = min(cost, key=lambda s: cost[s] + off_middle(last, s, len(body) - 1))
+    starts = {start}
+    for links in reversed(back):
+        start = links.get(start, start)
+        starts.add(start)
+    return starts
 
 
 def _gap(above: list[tuple[int, _Piece]], below: list[tuple[int, _Piece]]) -> float:
@@ -1153,27 +1221,17 @@ def _gap(above: list[tuple[int, _Piece]], below: list[tuple[int, _Piece]]) -> fl
 
 
 def _table_rows(
-    body: list[list[tuple[int, _Piece]]], edges: list[float], roles: list[str], counts: Counter
+    body: list[list[tuple[int, _Piece]]], edges: list[float], roles: list[str], counts: Counter, going_on: bool = False
 ) -> list[list[str]]:
-    """The rows of a borderless table's body: a new row at each item number (or wider gap); cells joined as wrapped."""
-    from ..layout import is_item_number
-
+    """The rows of a borderless table's body (``_row_starts``), each cell's lines joined as wrapped."""
     width = len(edges) + 1
-    number = roles.index("no") if "no" in roles else None
-    gaps = sorted(_gap(a, b) for a, b in zip(body, body[1:]))
-    usual = gaps[len(gaps) // 4] if gaps else 0.0  # the gap between a cell's lines (most gaps are)
+    starts = _row_starts(body, edges, roles, going_on)
     cells: list[list[list[_Piece]]] = []
     for k, row in enumerate(body):
-        placed = [(_column(piece, edges), piece) for _, piece in row]
-        if number is not None:
-            starts = any(c == number and is_item_number(piece.text()) for c, piece in placed)
-        else:  # no number column: a row starts where the first column starts a paragraph (a gap wider than a wrap's)
-            gap = _gap(body[k - 1], row) if k else 0.0
-            starts = k > 0 and any(c == 0 for c, _ in placed) and gap > usual + 0.3 * row[0][1].size
-        if starts or not cells:
+        if k in starts or not cells:
             cells.append([[] for _ in range(width)])
-        for c, piece in placed:
-            cells[-1][c].append(piece)
+        for _, piece in row:
+            cells[-1][_column(piece, edges)].append(piece)
     out = []
     for row_cells in cells:
         texts = []

@@ -1,7 +1,7 @@
 """Make the borderless-table fixtures of tests/test_pdf_borderless.py (run by hand; the tests only read them).
 
     apt-get install libreoffice-writer-nogui fonts-thai-tlwg
-    PYTHONPATH=lib .venv/bin/python tests/data/pdf/make_borderless.py
+    PYTHONPATH=lib .venv/bin/python tests/data/pdf/make_borderless.py [NAME ...]
 
 Each fixture is a meeting summary written as offices write it: a few head
 lines, then a Word table ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ with no ruling lines
@@ -44,7 +44,8 @@ MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนา�
 SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 
 # (name, rows, font, size in points, column widths in cm, header words, seed); a header of three words has no
-# number column; "-repeat" repeats the header row at the top of each page (Word's "repeat as header row")
+# number column; "-repeat" repeats the header row at the top of each page (Word's "repeat as header row");
+# "-centred" centres the number and remarks cells in their rows (Word's "align centre" for those columns)
 FIXTURES = [
     ("bl-five", 5, "Laksaman", 16, (1.2, 4.0, 8.8, 2.8), ("ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 1),
     ("bl-narrow", 7, "Garuda", 14, (1.0, 2.6, 6.0, 2.4), ("ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 2),
@@ -52,6 +53,7 @@ FIXTURES = [
     ("bl-long-rows", 6, "Laksaman", 16, (1.2, 3.2, 9.8, 2.6), ("ที่", "ประเด็น", "ข้อสั่งการ/การดำเนินการ", "หมายเหตุ"), 4),
     ("bl-repeat", 12, "Garuda", 14, (1.2, 3.6, 9.2, 2.8), ("ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 5),
     ("bl-no-number", 6, "Laksaman", 16, (4.2, 9.6, 3.0), ("ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 6),
+    ("bl-centred", 9, "Laksaman", 16, (1.2, 4.0, 8.8, 2.8), ("ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"), 7),
 ]
 
 
@@ -79,7 +81,8 @@ def make_rows(count: int, seed: int, long_rows: bool = False) -> list[list[str]]
     return rows
 
 
-def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: int, widths: tuple[float, ...], repeat: bool = False) -> bytes:
+def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: int, widths: tuple[float, ...],
+              repeat: bool = False, centred: bool = False) -> bytes:
     import docx
     from docx.shared import Cm, Pt
 
@@ -114,16 +117,28 @@ def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: i
             cell.text = lines[0]
             for more in lines[1:]:
                 cell.add_paragraph(more)
+    if centred:
+        from docx.enum.table import WD_ALIGN_VERTICAL
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        for row in table.rows:
+            for c in (0, len(header) - 1):
+                row.cells[c].vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+            for paragraph in row.cells[0].paragraphs:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph("ผู้สรุป นางสาวสมใจ ใจดี นักวิชาการพัฒนาชุมชนปฏิบัติการ")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Make the fixtures named (all when none is): a fixture made again differs in its dates, not its reading."""
     for name, count, font, size, widths, header, seed in FIXTURES:
+        if names and name not in names:
+            continue
         rows = make_rows(count, seed, long_rows=name == "bl-long-rows")
-        data = make_docx(rows, header, font, size, widths, repeat=name.endswith("-repeat"))
+        data = make_docx(rows, header, font, size, widths, repeat=name.endswith("-repeat"), centred=name.endswith("-centred"))
         (HERE / f"{name}.docx").write_bytes(data)
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / f"{name}.docx"
@@ -134,4 +149,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
