@@ -391,6 +391,9 @@ def test_a_stream_that_unpacks_to_millions_of_paths_is_refused_before_parsing(mo
     with pytest.raises(CddbriefError, match="unpacks to more than 1 MB of page content"):
         read_pdf(data, "paths.pdf", "0")
     assert read_pdf(raw_pdf([text_line(TITLE, 780)], compress=True), "fine.pdf", "0").blocks[0].text == TITLE
+    monkeypatch.setattr(pdf, "MAX_STREAM_UNPACKED", 2**19)
+    with pytest.raises(CddbriefError, match="has a stream that unpacks to more than 0.5 MB of page content"):
+        read_pdf(raw_pdf([text_line(TITLE, 780) + b"0 0 m 1 1 l S\n" * 50_000], compress=True), "one.pdf", "0")
 
 
 def test_a_document_past_the_character_budget_is_one_error(monkeypatch):

@@ -46,7 +46,8 @@ MAX_CHARS_PER_PAGE = 30_000  # a dense A4 page of Thai holds some 4,000
 MAX_PATHS_PER_PAGE = 20_000  # path objects: more make a drawing, not a page of text and tables
 MAX_LINE_PAIRS = 1_000_000  # ruling lines across × along a page: a page of a summary's table draws some 300 × 300
 MAX_GRID_COLUMNS, MAX_GRID_ROWS = 64, 200  # one table on one page (Word allows 63 columns)
-MAX_UNPACKED = 64 * 2**20  # bytes of the PDF's compressed streams (images aside), unpacked before PDFium parses
+MAX_UNPACKED = 64 * 2**20  # bytes of the PDF's compressed streams (images and fonts aside), unpacked before PDFium parses
+MAX_STREAM_UNPACKED = 8 * 2**20  # bytes of one such stream: a dense page of text is some 100 kB (PDFium: ~270 B a path)
 MAX_OCR_PAGES = 30  # scanned pages read by OCR in one document
 MAX_OCR_PIXELS = 12_000_000  # per page: A4 at 300 dpi is 8.7 million; a larger page is rendered at a lower resolution
 MAX_CHARS = 500_000  # in the whole document: 100 dense pages of Thai hold about 400,000
@@ -95,36 +96,63 @@ def _open(data: bytes, label: str):
         ) from None
 
 
-_STREAM = re.compile(rb"stream\r?\n")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
+_FONT_FILE = re.compile(rb"/Length1|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)")  # an embedded font program
 
 
 def _check_unpacked(data: bytes, label: str) -> None:
-    """Refuse a PDF whose compressed streams (images aside) unpack to more than MAX_UNPACKED bytes, before
-    PDFium parses a page: a few kB can unpack to millions of path objects and gigabytes."""
+    """Refuse a PDF whose compressed streams (images and fonts aside) unpack to more than MAX_UNPACKED bytes,
+    or one of them to more than MAX_STREAM_UNPACKED, before PDFium parses a page: a few kB can unpack to
+    millions of path objects and gigabytes.
+
+    One pass over the file: each ``stream`` keyword's dictionary says whether it is
+    Flate and not an image; its data is unpacked in bounded steps, then skipped.
+    """
     import zlib
 
-    total = 0
-    for match in _STREAM.finditer(data):
-        head = data[max(0, match.start() - 400) : match.start()]
-        head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
-        if b"/FlateDecode" not in head or b"/Image" in head:
+    total, at = 0, 0
+    while (found := data.find(b"stream", at)) != -1:
+        at = found + 6
+        if data[found - 3 : found] == b"end":
+            continue
+        if data[at : at + 2] == b"\r\n":
+            begin = at + 2
+        elif data[at : at + 1] in (b"\n", b"\r"):
+            begin = at + 1
+        else:
+            continue
+        head = data[max(0, found - 4000) : found]  # the stream's dictionary
+        head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
+        end = data.find(b"endstream", begin)
+        end = len(data) if end == -1 else end
+        length = _LENGTH.search(head)
+        if length:  # a /Length that says more than is there is not believed
+            end = min(end, begin + int(length.group(1)))
+        at = max(at, end)  # the data is no dictionary: go past it
+        if b"/FlateDecode" not in head or b"/Image" in head or _FONT_FILE.search(head):
             continue
         unpack = zlib.decompressobj()
-        at = match.end()
+        size = 0
         try:
-            while at < len(data) and not unpack.eof:
-                total += len(unpack.decompress(data[at : at + 65536], MAX_UNPACKED + 1 - total))
-                at += 65536 if not unpack.unconsumed_tail else 0
-                while unpack.unconsumed_tail and total <= MAX_UNPACKED:
-                    total += len(unpack.decompress(unpack.unconsumed_tail, MAX_UNPACKED + 1 - total))
-                if total > MAX_UNPACKED:
+            for chunk in range(begin, end, 65536):
+                budget = min(MAX_UNPACKED - total, MAX_STREAM_UNPACKED - size) + 1
+                size += len(unpack.decompress(data[chunk : chunk + 65536], budget))
+                while unpack.unconsumed_tail and size <= MAX_STREAM_UNPACKED and total + size <= MAX_UNPACKED:
+                    budget = min(MAX_UNPACKED - total, MAX_STREAM_UNPACKED - size) + 1
+                    size += len(unpack.decompress(unpack.unconsumed_tail, budget))
+                if size > MAX_STREAM_UNPACKED or total + size > MAX_UNPACKED:
+                    one = size > MAX_STREAM_UNPACKED
+                    limit = (MAX_STREAM_UNPACKED if one else MAX_UNPACKED) / 2**20
                     raise UnreadableSource(
-                        f"{label} unpacks to more than {MAX_UNPACKED // 2**20} MB of page content, "
+                        f"{label} {'has a stream that ' if one else ''}unpacks to more than {limit:g} MB of page content, "
                         "far more than a meeting summary",
                         "check that this is the right file, or print it again to PDF",
                     )
+                if unpack.eof:
+                    break
         except zlib.error:
-            continue  # a damaged stream: PDFium decides
+            pass  # a damaged stream: PDFium decides
+        total += size
 
 
 def _read(data: bytes, name: str, digest: str, label: str):
