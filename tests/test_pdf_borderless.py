@@ -130,3 +130,18 @@ def test_prose_that_names_the_columns_is_no_table():
     doc = read_bytes(render(f"<p>{text}</p><p>1. ให้จังหวัดรายงานผล</p>"), "prose.pdf")
     assert not doc.tables()
     assert [b.text for b in doc.blocks] == [text, "1. ให้จังหวัดรายงานผล"]
+
+
+def test_a_number_column_left_empty_gives_rows_by_topic():
+    """ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ with no number written: a row starts where a topic does."""
+    rows = [("ตลาดนัดชุมชน", [(ORDERS[0], 120, 5), (ORDERS[1], 8, 1)], "กำชับ"),
+            ("กองทุนหมู่บ้าน", [(ORDERS[2], 3, 1)], ""),
+            ("ผ้าไทยใส่ให้สนุก", [(ORDERS[3], 1, 9)], "ด่วนที่สุด")]
+    table, cells = borderless_html(rows)
+    for k in range(1, len(cells)):
+        table = table.replace(f"<td>{k}</td>", "<td></td>", 1)
+        cells[k][0] = ""
+    css = "td { border: none; padding: 2pt 6pt 10pt 6pt; vertical-align: top; } table { table-layout: fixed; }"
+    doc = read_bytes(render(f"<p>สรุปข้อสั่งการ ครั้งที่ 3/2565</p>{table}", extra_css=css), "empty.pdf")
+    got = [r for t in doc.tables() for r in t.rows]
+    assert [[squeeze(c) for c in r] for r in got] == [[squeeze(c) for c in r] for r in cells]

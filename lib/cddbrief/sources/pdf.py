@@ -1187,18 +1187,19 @@ def _row_starts(body: list[list[tuple[int, _Piece]]], edges: list[float], roles:
     a wrap's). With a ที่ column, the item numbers say which: a number standing
     at the top of its row opens it; a number centred in its row (Word's
     vertical centring) stands in its middle, so the row is the run of lines
-    around it whose middle the number marks. With no ที่ column, a row starts
-    where the first column opens a paragraph.
+    around it whose middle the number marks. With no numbers, a row starts
+    where the topic column (or the first) opens a paragraph.
     """
     from ..layout import is_item_number
 
     gaps = sorted(_gap(a, b) for a, b in zip(body, body[1:]))
     usual = gaps[len(gaps) // 4] if gaps else 0.0  # the gap between a cell's lines (most gaps are)
     opening = [k == 0 or _gap(body[k - 1], row) > usual + 0.3 * row[0][1].size for k, row in enumerate(body)]
-    if "no" not in roles:
-        return {k for k, row in enumerate(body) if k and opening[k] and any(_column(p, edges) == 0 for _, p in row)}
-    column = roles.index("no")
+    column = roles.index("no") if "no" in roles else None
     numbers = {k: p for k, row in enumerate(body) for _, p in row if _column(p, edges) == column and is_item_number(p.text())}
+    if not numbers:  # rows without numbers: each starts where the topic (or the first) column opens a paragraph
+        first = roles.index("topic") if "topic" in roles else 0
+        return {k for k, row in enumerate(body) if k and opening[k] and any(_column(p, edges) == first for _, p in row)}
     at_top = sum(1 for k in numbers if opening[k] and len(body[k]) > 1)
     if at_top * 2 >= len(numbers):
         return set(numbers)
