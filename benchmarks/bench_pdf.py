@@ -1,6 +1,9 @@
 """Seconds and peak memory to read a 20-page Thai PDF: cddbrief's reader (pypdfium2), and pdfplumber for comparison.
 
-    PYTHONPATH=lib .venv/bin/python benchmarks/bench_pdf.py
+    PYTHONPATH=lib .venv/bin/python benchmarks/bench_pdf.py [OLD_LIB]
+
+With OLD_LIB (the lib/ folder of another checkout, e.g. ``git worktree add --detach /tmp/pdf-ref main``)
+the same PDF is read by this checkout's reader and the old one, in one run, and the ratio printed.
 
 The PDF (WeasyPrint, Sarabun: numbered Thai points and a ruled table on every
 page) is made first; each reader runs in a fresh process so peak memory
@@ -9,6 +12,7 @@ page) is made first; each reader runs in a fresh process so peak memory
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -50,13 +54,22 @@ def main() -> None:
         import pypdfium2
 
         print(f"{len(pypdfium2.PdfDocument(str(path)))} pages, {path.stat().st_size / 1024:.0f} kB")
-        for name, code in RUN.items():
-            best = None
-            for _ in range(3):
-                out = subprocess.run([sys.executable, "-c", CHILD.format(code=code), str(path)], capture_output=True, text=True, check=True)
+        runs = dict(RUN)
+        if len(sys.argv) > 1:
+            runs = {"cddbrief (this checkout)": RUN["cddbrief (pypdfium2)"], "cddbrief (OLD_LIB)": RUN["cddbrief (pypdfium2)"]}
+        results = {}
+        for _ in range(5):  # interleaved, best of five: load from other work falls on both
+            for name, code in runs.items():
+                env = dict(os.environ, PYTHONPATH=sys.argv[1]) if name.endswith("(OLD_LIB)") else None
+                out = subprocess.run([sys.executable, "-c", CHILD.format(code=code), str(path)], capture_output=True, text=True, check=True, env=env)
                 seconds, megabytes = map(float, out.stdout.split())
-                best = (seconds, megabytes) if best is None or seconds < best[0] else best
+                best = results.get(name)
+                results[name] = (seconds, megabytes) if best is None or seconds < best[0] else best
+        for name, best in results.items():
             print(f"{name:28s} {best[0]:6.2f} s per 20 pages   peak {best[1]:5.0f} MB (whole process)")
+        if len(sys.argv) > 1:
+            new, old = results.values()
+            print(f"this checkout / OLD_LIB: {new[0] / old[0]:.2f}x time, {new[1] / old[1]:.2f}x peak memory")
 
 
 if __name__ == "__main__":

@@ -110,6 +110,25 @@ def _pdf(encrypt: bool = False) -> bytes:
     return out.getvalue()
 
 
+def _pdf_of_paths(count: int) -> bytes:
+    """A PDF of a few hundred kB whose one page's content stream unpacks to ``count`` drawn lines (14 bytes each)."""
+    import zlib
+
+    content = zlib.compress(b"0 0 m 1 1 l S\n" * count, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
 TABLE = "\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tOTOP\n\t1. ให้จังหวัดรายงานผล 5 กลุ่ม\n\t\n\n"
 
 # (case, what the user gives, how it is made, words the one error line must hold)
@@ -144,6 +163,9 @@ CASES = [
     ("id 0/2562", "0/2562", lambda d: "0/2562", ["no meeting number 0"]),
     ("id 9/2499", "9/2499", lambda d: "9/2499", ["2499"]),
     ("unknown meeting", "5/2562", lambda d: "5/2562", ["no meeting 5/2562", "meetings there: 2562-04"]),
+    # --- PDF reader bounds (issue 21): refused before PDFium parses a page ---
+    ("PDF whose page unpacks to 5 M drawn lines", "paths.pdf (140 kB → 70 MB)", lambda d: _write(d, "paths.pdf", _pdf_of_paths(5_000_000)),
+     ["has a stream that unpacks to more than 8 MB of page content", "far more than a meeting summary"]),
 ]
 
 
@@ -224,6 +246,21 @@ FAULTS = [
     ("the only dask worker vanishes mid-batch", "the worker removed while it runs a task", "the batch ends once the cluster has had no worker for the grace time (30 s; 3 s in the test): each brief not built is failed, saying to start `dask worker`", "test_faults.py::test_the_only_worker_vanishes_mid_batch"),
     ("a dask task that never ends", "a notebook whose cell sleeps 10 minutes, `task_timeout=1`", "the brief is failed (`took longer than 1 s on the cluster (--task-timeout)`); the client does not wait on it (default 900 s); the worker stops the cell at 1.5 × the timeout + 5 s and its kernel ends, so the worker is free again", "test_faults.py::test_a_task_that_runs_too_long_is_given_up"),
     ("a brief built on a dask cluster", "`build --all --scheduler` against a local build of the same folder", "the same bytes (HTML, notebook, manifest, owner); no worker path inside; the folder's lock taken; up to date on the next run, local or cluster", "test_faults.py::test_a_cluster_brief_is_a_local_brief"),
+]
+
+
+# --- PDF reader bounds (issue 21): each a test in tests/test_pdf.py; times measured before/after on one machine ---
+FAULTS += [
+    ("a fine ruled grid", "pages of 300 × 300 ruled cells (7 s a page before)", "a grid of more than 64 columns or 200 rows on a page (or more than 1,000,000 line crossings to try) is read as text with a note; 2 pages: 0.4 s (3.5 s before)", "test_pdf.py::test_a_fine_ruled_grid_is_read_as_text_with_a_note"),
+    ("a page of drawn paths", "a page of more than 20,000 path objects", "read as text without looking for ruled tables, with a note", "test_pdf.py::test_a_page_of_too_many_paths_is_a_drawing"),
+    ("a stream that unpacks to 9 M path objects", "a 240 kB PDF", "compressed streams (images and fonts aside) are unpacked in bounded steps before PDFium parses a page: one past 8 MB or all past 64 MB is one line; 0.05 s, 36 MB (19 s and 2.4 GB before)", "test_pdf.py::test_a_stream_that_unpacks_to_millions_of_paths_is_refused_before_parsing"),
+    ("200 pages × 88,000 characters", "a 150 kB PDF", "more than 30,000 characters on a page or 500,000 in the document: one line; 0.2 s (more than 300 s before)", "test_pdf.py::test_a_document_past_the_character_budget_is_one_error"),
+    ("a line of a letter and 99,000 tone marks; 24,000 `กิ ่` on a line", "text of one PDF line", "every repair one pass (marks look back at most 300 letters); 24,000 `กิ ่`: 0.1 s (42 s before)", "test_pdf.py::test_repairs_of_a_long_line_are_one_pass"),
+    ("thousands of lone `1.` lines on a page", "list numbers drawn apart from their text", "more than 300 on a page are left where the PDF puts them, with a note (each would look at every line); 4,000 on a page: 1.6 s (123 s before)", "test_pdf.py::test_a_page_of_thousands_of_list_numbers_is_left_as_written"),
+    ("200 blank scanned pages", "a PDF with no text layer, tesseract installed", "past 30 pages one line (`OCR reads at most 30`); blank pages are not sent to tesseract (noted); 5 pages: 0.3 s (5.6 s before)", "test_pdf.py::test_ocr_is_bounded_in_pages_and_pixels"),
+    ("a 5000 × 5000 pt scanned page", "one blank page, tesseract installed", "rendered within 12 million pixels (a lower dpi, noted), not 21,000 px square; 0.2 s, 56 MB (39 s, 458 MB before)", "test_pdf.py::test_ocr_is_bounded_in_pages_and_pixels"),
+    ("the title on every page", "`… ครั้งที่ 4/2562` at the top of every page", "kept once as the document's title (it was dropped as a running header and the write-up refused for no number)", "test_pdf.py::test_the_title_on_every_page_is_kept_once"),
+    ("a ToUnicode map to U+D800", "a lone surrogate in the text layer", "read as U+FFFD with a warning note; `parse --json` writes UTF-8 (UnicodeEncodeError before)", "test_pdf.py::test_a_lone_surrogate_in_the_to_unicode_map_is_replaced_and_noted"),
 ]
 
 

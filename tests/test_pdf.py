@@ -256,3 +256,191 @@ def test_too_many_pages(monkeypatch):
     monkeypatch.setattr(pdf, "MAX_PAGES", 2)
     with pytest.raises(CddbriefError, match="has 3 pages, too many"):
         read_bytes(render('<p style="page-break-after: always">หน้า</p>' * 3), "long.pdf")
+
+
+# --- hostile PDFs: every pass bounded (issue 21); each made here from raw PDF bytes ------------------
+
+_LETTERS = sorted(set("สรุปการประชุม ครั้งที่๔/๒๕๖๒.สำนักงานพัฒนาชุมชนอำเภอแม่ทะ1ให้จังหวัดรายงานผล5กลุ่ม"
+                      "จัดเก็บข้อมูลครัวเรือนยากจนทำความดีด้วยหัวใจ") - {" "})
+# one byte per character with Helvetica's glyphs: marks get codes Helvetica draws with no width (as Thai fonts do)
+_MARK_LETTERS = [ch for ch in _LETTERS if ch in pdfthai.MARKS]
+THAI_CODES = {chr(0x80 + k): ch for k, ch in enumerate(_MARK_LETTERS)} | {
+    chr(0xA1 + k): ch for k, ch in enumerate(ch for ch in _LETTERS if ch not in pdfthai.MARKS)}
+
+
+def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] | None = None, compress=False) -> bytes:
+    """A PDF of pages with the given content streams, font F1 (Helvetica) mapped to Unicode by ``to_unicode``.
+
+    Pages that share one content stream share the object, so a 200-page PDF stays a few kB.
+    """
+    import zlib
+
+    cmap = to_unicode if to_unicode is not None else THAI_CODES
+    entries = "".join(f"<{ord(k):02X}> <{''.join(f'{u:04X}' for u in _utf16(v))}>\n" for k, v in cmap.items())
+    cmap_stream = (f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+                   f"1 begincodespacerange <00> <FF> endcodespacerange {len(cmap)} beginbfchar\n{entries}endbfchar "
+                   f"endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    widths = b" ".join(b"0" if 0x80 <= k < 0xA1 else b"500" for k in range(0x80, 0x100))  # marks draw no width, as in Thai fonts
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 128 /LastChar 255 /Widths [%s] "
+            b"/ToUnicode 4 0 R >>" % widths)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, font,
+               b"<< /Length %d >>\nstream\n" % len(cmap_stream) + cmap_stream + b"\nendstream"]
+    streams: dict[bytes, int] = {}
+    kids = []
+    for content in contents:
+        if content not in streams:
+            body = zlib.compress(content) if compress else content
+            flate = b" /Filter /FlateDecode" if compress else b""
+            objects.append(b"<< /Length %d%s >>\nstream\n" % (len(body), flate) + body + b"\nendstream")
+            streams[content] = len(objects)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (size[0], size[1], streams[content]))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _utf16(text: str) -> list[int]:
+    data = text.encode("utf-16-be", "surrogatepass")
+    return [int.from_bytes(data[k : k + 2], "big") for k in range(0, len(data), 2)]
+
+
+def text_line(text: str, y: float, x: float = 72, size: float = 12) -> bytes:
+    """One line of Thai (through THAI_CODES' one-byte codes) at a height."""
+    codes = "".join(next(k for k, v in THAI_CODES.items() if v == ch) if ch != " " else " " for ch in text)
+    escaped = codes.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return b"BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, escaped)
+
+
+TITLE = "สรุปการประชุม ครั้งที่ ๔/๒๕๖๒"
+
+
+def test_a_lone_surrogate_in_the_to_unicode_map_is_replaced_and_noted(tmp_path):
+    """``parse --json`` of a write-up whose font maps a glyph to U+D800: the JSON is written, the glyph is U+FFFD."""
+    from conftest import run_cli
+
+    cmap = dict(THAI_CODES, **{"~": "\ud800"})
+    lines = [TITLE, "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "1. ให้จังหวัดรายงานผล 5 กลุ่ม"]
+    content = b"".join(text_line(line, 700 - 20 * k) for k, line in enumerate(lines))
+    content += b"BT /F1 12 Tf 250 660 Td (~) Tj ET\n"
+    data = raw_pdf([content], to_unicode=cmap)
+    doc = read_pdf(data, "surrogate.pdf", "0")
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "\ufffd" in text and TITLE in text
+    assert any(n.kind == "warning" and "surrogate" in n.message for n in doc.notes)
+    (tmp_path / "surrogate.pdf").write_bytes(data)
+    result = run_cli("parse", tmp_path / "surrogate.pdf", "--json")
+    assert result.returncode == 0, result.stderr
+    meeting = json.loads(result.stdout)
+    assert meeting["meeting"]["id"] == "2562-04" and "\ufffd" in result.stdout
+    assert any("surrogate" in note["message"] for note in meeting["notes"])
+
+
+def test_a_word_broken_at_a_wrap_with_a_space_written_is_joined():
+    """``ครัว `` / ``เรือน``: the PDF wrote a space at the wrap, the dictionary knows ครัวเรือน; ``ดี `` / ``ด้วย`` keeps it."""
+    first, second = "จัดเก็บข้อมูลครัว ", "เรือนยากจน"
+    pages = [text_line(first, 700) + text_line(second, 685), text_line("ทำความดี ", 700) + text_line("ด้วยหัวใจ", 685)]
+    doc = read_pdf(raw_pdf(pages), "wrap.pdf", "0")
+    assert [b.text for b in doc.blocks] == ["จัดเก็บข้อมูลครัวเรือนยากจน", "ทำความดี ด้วยหัวใจ"]
+    assert any(n.kind == "repair" and "1 words broken by a line wrap" in n.message for n in doc.notes)
+
+
+def test_the_title_on_every_page_is_kept_once():
+    bodies = ["การประชุม", "รายงาน", "สำนักงาน", "ครั้ง"]
+    pages = [text_line(TITLE, 780) + text_line(body, 600) for body in bodies]
+    doc = read_pdf(raw_pdf(pages), "title.pdf", "0")
+    assert [b.text for b in doc.blocks] == [TITLE] + bodies
+    assert any(n.kind == "skipped" and "3 page header" in n.message for n in doc.notes)
+
+
+def test_a_fine_ruled_grid_is_read_as_text_with_a_note():
+    """300 × 300 ruled cells on a page (7 s a page before): no table is built from it, the text is read."""
+    lines = b"".join(b"72 %g m 522 %g l S\n" % (100 + y * 2, 100 + y * 2) for y in range(301))
+    lines += b"".join(b"%g 100 m %g 700 l S\n" % (72 + x * 1.5, 72 + x * 1.5) for x in range(301))
+    doc = read_pdf(raw_pdf([text_line(TITLE, 780) + lines] * 2), "grid.pdf", "0")
+    assert not doc.tables() and doc.blocks[0].text == TITLE
+    assert any(n.kind == "skipped" and "grid" in n.message for n in doc.notes)
+
+
+def test_a_page_of_too_many_paths_is_a_drawing(monkeypatch):
+    import cddbrief.sources.pdf as pdf
+
+    monkeypatch.setattr(pdf, "MAX_PATHS_PER_PAGE", 50)
+    paths = b"".join(b"72 %d m 300 %d l S\n" % (100 + y, 100 + y) for y in range(60))
+    doc = read_pdf(raw_pdf([text_line(TITLE, 780) + paths]), "drawing.pdf", "0")
+    assert [b.text for b in doc.blocks] == [TITLE]
+    assert any(n.kind == "skipped" and "drawn paths" in n.message for n in doc.notes)
+
+
+def test_a_stream_that_unpacks_to_millions_of_paths_is_refused_before_parsing(monkeypatch):
+    """The content is checked unpacked, in bounded steps, before PDFium builds a single path object."""
+    import cddbrief.sources.pdf as pdf
+
+    monkeypatch.setattr(pdf, "MAX_UNPACKED", 2**20)
+    data = raw_pdf([text_line(TITLE, 780) + b"0 0 m 1 1 l S\n" * 200_000], compress=True)
+    assert len(data) < 60_000
+    with pytest.raises(CddbriefError, match="unpacks to more than 1 MB of page content"):
+        read_pdf(data, "paths.pdf", "0")
+    assert read_pdf(raw_pdf([text_line(TITLE, 780)], compress=True), "fine.pdf", "0").blocks[0].text == TITLE
+    monkeypatch.setattr(pdf, "MAX_STREAM_UNPACKED", 2**19)
+    with pytest.raises(CddbriefError, match="has a stream that unpacks to more than 0.5 MB of page content"):
+        read_pdf(raw_pdf([text_line(TITLE, 780) + b"0 0 m 1 1 l S\n" * 50_000], compress=True), "one.pdf", "0")
+
+
+def test_a_document_past_the_character_budget_is_one_error(monkeypatch):
+    import cddbrief.sources.pdf as pdf
+
+    monkeypatch.setattr(pdf, "MAX_CHARS", 100)
+    with pytest.raises(CddbriefError, match="holds more than 100 characters by page 4"):
+        read_pdf(raw_pdf([text_line(TITLE, 780)] * 5), "long.pdf", "0")
+
+
+def test_a_page_of_thousands_of_list_numbers_is_left_as_written():
+    """Hundreds of lines of ``๔.`` on a page (4,000 took minutes): the marker pass looks at every line for each."""
+    numbers = b"".join(text_line("๔.", 60 + k * 1.5, size=1) for k in range(400))
+    doc = read_pdf(raw_pdf([text_line(TITLE, 780) + numbers]), "numbers.pdf", "0")
+    assert doc.blocks[0].text == TITLE
+    assert any(n.kind == "skipped" and "lone list numbers" in n.message for n in doc.notes)
+
+
+@pytest.mark.parametrize("line", ["ก" + "\u0e48" * 99_000, "กิ \u0e48" * 24_000])
+def test_repairs_of_a_long_line_are_one_pass(line):
+    """A letter and 99,000 tone marks; 24,000 ``กิ ่``: each repair looks at a few characters around each place."""
+    text, counts = pdfthai.repair_line(line)
+    assert len(text) <= len(line)
+    if line.startswith("กิ "):
+        assert text == "กิ่" * 24_000 and counts["mark_space"] == 24_000
+    else:
+        assert text == "ก\u0e48" and counts["mark_doubled"] == 1
+
+
+def test_ocr_is_bounded_in_pages_and_pixels(monkeypatch):
+    """200 blank scanned pages: refused past the page budget; a 5000 pt blank page is rendered within the pixel budget."""
+    import pypdfium2
+
+    import cddbrief.sources.pdf as pdf
+
+    monkeypatch.setattr(pdf, "ocr_available", lambda: True)
+    with pytest.raises(CddbriefError, match="scanned PDF of 200 pages; OCR reads at most 30"):
+        read_pdf(raw_pdf([b""] * 200), "blank.pdf", "0")
+    rendered = []
+    real = pypdfium2.PdfPage.render
+
+    def spy(page, scale=1, **kwargs):
+        width, height = page.get_size()
+        rendered.append(width * scale * height * scale)
+        return real(page, scale=scale, **kwargs)
+
+    monkeypatch.setattr(pypdfium2.PdfPage, "render", spy)
+    with pytest.raises(CddbriefError, match="holds no text"):  # blank: no OCR run at all
+        read_pdf(raw_pdf([b""], size=(5000, 5000)), "wide.pdf", "0")
+    assert rendered and max(rendered) <= pdf.MAX_OCR_PIXELS * 1.01

@@ -113,22 +113,25 @@ def remove_space_before_marks(text: str) -> tuple[str, int]:
     >>> remove_space_before_marks("ครั้งที่ 4 จำนวน 76 จังหวัด ในระบบ \u0e3aBPM")
     ('ครั้งที่ 4 จำนวน 76 จังหวัด ในระบบ \u0e3aBPM', 0)
     """
+    if not _SPACE_BEFORE_MARK.search(text):
+        return text, 0
     count = 0
-    out = []
+    out: list[str] = []  # characters: each repair looks at the last two only, so a line of any length is one pass
     last = 0
     for match in _SPACE_BEFORE_MARK.finditer(text):
         count += 1
-        out.append(text[last : match.start()])
+        out.extend(text[last : match.start()])
         last = match.end()
         mark = text[last]
-        head = "".join(out)
-        tail_match = re.search(f"([{ABOVE_VOWELS}])([{CONSONANT}])$", head)
-        if mark in TONES + "\u0e4c" and tail_match:
-            # สิน + ้ -> สิ้น: the tone goes on the letter with the vowel
-            out = [head[: tail_match.start()] + tail_match.group(1) + mark + tail_match.group(2)]
+        if mark in TONES + "\u0e4c" and len(out) >= 2 and out[-2] in ABOVE_VOWELS and _IS_CONSONANT(out[-1]):
+            out.insert(len(out) - 1, mark)  # สิน + ้ -> สิ้น: the tone goes on the letter with the vowel
             last += 1
-    out.append(text[last:])
+    out.extend(text[last:])
     return "".join(out), count
+
+
+def _IS_CONSONANT(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e2e"
 
 
 def join_split_words(text: str) -> tuple[str, int]:
