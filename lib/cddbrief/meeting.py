@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
 from .header import MEETING_REF, read_header
-from .model import Directive, Item, Meeting, Note
+from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Quantity, Recurrence, Reschedule
+from .passages import DEFAULT_CONTEXT, READ_KINDS, context_at, directive_context, kind_of
 from .quantities import find_quantities
 from .readers import read_layout
 from .readers.points import split_directives
@@ -64,13 +65,58 @@ def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> l
 
 
 def _with_figures(item: int, directive: Directive, year_be: int | None, notes: list[Note]) -> Directive:
-    text, where = directive.text, {"item": item, "directive": directive.no}
+    found = figures_of(directive.text, year_be, notes, directive_context(directive.text), item=item, directive=directive.no)
+    return Directive(directive.no, directive.text, directive.label, *found)
+
+
+Found = tuple[list[Quantity], list[DateSpan], list[Reschedule], list[Recurrence]]
+
+
+def figures_of(text: str, year_be: int | None, notes: list[Note], context: Context, *, item: int | None = None,
+               directive: int | None = None, passage: int | None = None) -> Found:
+    """The figures, dates, reschedules and recurrences of a text that a directive or a passage holds,
+    each with where it is (item, directive or passage) and what it was said as (its clause's
+    context, else ``context``); what was repaired or skipped is added to ``notes``.
+
+    >>> quantities, dates, _, _ = figures_of("รายงานผล 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66", 2566, [], "meeting", passage=2)
+    >>> [(q.value, q.context, q.passage) for q in quantities], [(s.surface, s.context) for s in dates]
+    ([(12, 'reported', 2)], [('9 ก.พ. 66', 'asked')])
+    """
+    where = {"item": item, "directive": directive}
     spans, date_notes = find_dates(text, year_be, **where)
     moves = find_reschedules(text, spans)
     recurrences = find_recurrences(text, spans, **where)
     quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where)
+    for found in (*spans, *quantities):
+        found.passage, found.context = passage, context_at(text, found.span.start, context)
+    for found in (*moves, *recurrences):
+        found.passage = passage
     notes.extend(replace(n, item=item) for n in date_notes + qty_notes)
-    return Directive(directive.no, text, directive.label, quantities, spans, moves, recurrences)
+    return quantities, spans, moves, recurrences
+
+
+def make_passages(reading, header_lines: list[str], items: list[Item], year_be: int | None, notes: list[Note]) -> list[Passage]:
+    """The document outside the directives, numbered in order: the head (each header line of its
+    kind, or the reader's own passages), then each item's reported text, remarks and resolution,
+    then a post's credits; each with its figures and dates.
+
+    >>> from cddbrief.readers import Reading
+    >>> reading = Reading("table", [], [Item(1, "ผ้าไทย", resolution="เห็นชอบงบ 5,000 บาท")])
+    >>> [(p.no, p.kind, p.item, [q.context for q in p.quantities]) for p in make_passages(reading, ["ครั้งที่ 4/2562"], reading.items, 2562, [])]
+    [(1, 'meeting', None, []), (2, 'resolution', 1, ['decided'])]
+    """
+    given = reading.passages if reading.passages is not None else [(kind_of(line), line, None) for line in header_lines]
+    head = [(k, t, i) for k, t, i in given if i is None and k != "closing"]
+    closing = [(k, t, i) for k, t, i in given if i is None and k == "closing"]
+    of_items = []
+    for item in items:
+        of_items += [(k, t, i) for k, t, i in given if i == item.no]
+        of_items += [(kind, text, item.no) for kind, text in (("remarks", item.remarks), ("resolution", item.resolution)) if text.strip()]
+    passages = []
+    for no, (kind, text, item) in enumerate(head + of_items + closing, start=1):
+        found = figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no) if kind in READ_KINDS else ([], [], [], [])
+        passages.append(Passage(no, kind, text, item, *found))
+    return passages
 
 
 # --- the whole document -------------------------------------------------------------------------
@@ -148,18 +194,19 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         notes.append(Note("warning", "the write-up names no office (สำนักงาน…, สพอ., สพจ.)", th="เอกสารไม่ระบุหน่วยงาน (สำนักงาน…, สพอ., สพจ.)"))
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
     items = with_figures(items, year_for_dates, notes)
-    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place)
-    meeting = Meeting(**vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes)
+    passages = make_passages(reading, header_lines, items, year_for_dates, notes)
+    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place, published)
+    meeting = Meeting(**vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes, passages=passages)
     from .checks import find_checks
 
     return replace(meeting, checks=find_checks(meeting))
 
 
-def read_meeting(path: str | Path, meeting_id: str | None = None) -> Meeting:
-    """Read one meeting write-up (.txt, .docx, .pdf, .html) into a Meeting.
+def read_meeting(path: str | Path, meeting_id: str | None = None, need_number: bool = True) -> Meeting:
+    """Read one meeting write-up (.txt, .docx, .pdf, .html) into a Meeting (``need_number``: see parse_document).
 
     >>> m = read_meeting("data/raw/000_624796c269e36bce.txt")
     >>> m.id, m.items[0].topic
     ('2562-04', 'OTOP')
     """
-    return parse_document(read_source(path), meeting_id=meeting_id)
+    return parse_document(read_source(path), meeting_id=meeting_id, need_number=need_number)
