@@ -76,6 +76,15 @@ class Header:
     published: date | None = None
 
 
+def is_debris(text: str) -> bool:
+    """Whether a line is page debris (a page number, dashes), no part of the write-up.
+
+    >>> is_debris(" 5 "), is_debris("- 2 -"), is_debris("ครั้งที่ 4/2562")
+    (True, True, False)
+    """
+    return bool(_DEBRIS.match(text))
+
+
 def find_meeting_ref(text: str) -> re.Match | None:
     """The first ``ครั้งที่ N/YYYY`` of a text that names this meeting, not an earlier one.
 
@@ -108,7 +117,7 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
     kept: list[str] = []
     for line in lines:
         text = collapse(line)
-        if _DEBRIS.match(text) and kept == []:
+        if is_debris(text) and kept == []:
             notes.append(Note("skipped", f"the line '{text}' before the title is not part of the table or the header; dropped", surface=text, th=f"บรรทัด '{text}' ก่อนชื่อเรื่องไม่ใช่ส่วนของหัวเรื่องหรือตาราง จึงตัดออก"))
             continue
         if text:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
-from .header import MEETING_REF, read_header
+from .header import MEETING_REF, is_debris, read_header
 from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Quantity, Recurrence, Reschedule
 from .passages import DEFAULT_CONTEXT, READ_KINDS, context_at, directive_context, kind_of
 from .quantities import find_quantities
@@ -106,11 +106,11 @@ def make_passages(reading, header_lines: list[str], items: list[Item], year_be: 
     [(1, 'meeting', None, []), (2, 'resolution', 1, ['decided'])]
     """
     given = reading.passages if reading.passages is not None else [(kind_of(line), line, None) for line in header_lines]
-    head = [(k, t, i) for k, t, i in given if i is None and k != "closing"]
-    closing = [(k, t, i) for k, t, i in given if i is None and k == "closing"]
+    head = [(k, t.strip(), i) for k, t, i in given if i is None and k != "page" and not is_debris(t)]
+    closing = [(k, t.strip(), i) for k, t, i in given if i is None and k == "page"]
     of_items = []
     for item in items:
-        of_items += [(k, t, i) for k, t, i in given if i == item.no]
+        of_items += [(k, t.strip(), i) for k, t, i in given if i == item.no]
         of_items += [(kind, text, item.no) for kind, text in (("remarks", item.remarks), ("resolution", item.resolution)) if text.strip()]
     passages = []
     for no, (kind, text, item) in enumerate(head + of_items + closing, start=1):

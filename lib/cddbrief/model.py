@@ -33,7 +33,7 @@ DateRole = Literal["original", "rescheduled"]  # the old and the new date of a r
 Precision = Literal["day", "month", "year"]
 RecurrenceRule = Literal["monthly"]
 # what a stretch of the document outside the directives is: see Passage
-PassageKind = Literal["head", "meeting", "attendees", "reported", "remarks", "resolution", "closing"]
+PassageKind = Literal["head", "meeting", "attendees", "reported", "remarks", "resolution", "page"]
 Context = Literal["meeting", "reported", "asked", "decided"]  # what a figure or date was said as: see Passage
 
 
@@ -264,7 +264,8 @@ class Passage:
     ``kind`` says what it is: ``head`` (a title or office line), ``meeting`` (the sentence that
     names the meeting: its number, date, chair, place), ``attendees``, ``reported`` (what was
     reported, of an item or of the meeting), ``remarks`` (a table's หมายเหตุ), ``resolution``
-    (มติที่ประชุม) or ``closing`` (a post's credits: ภาพ/ข่าว, views; its figures are not read).
+    (มติที่ประชุม) or ``page`` (the page's own lines: a banner or publication date, credits, view
+    counts; their figures are not read).
     ``item`` is the item it belongs to, if any. Its figures and dates have spans in its ``text``,
     and a ``context`` each: what they were said as (``meeting``: about the meeting itself,
     ``reported``, ``asked``, ``decided``); a directive's have one too.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .header import is_banner
 from .model import Context, PassageKind
 
 INSTRUCTION = r"(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|สั่งการ)"
@@ -35,7 +36,7 @@ DEFAULT_CONTEXT: dict[str, Context] = {
     "head": "meeting", "meeting": "meeting", "attendees": "meeting",
     "reported": "reported", "remarks": "reported", "resolution": "decided",
 }  # fmt: skip
-READ_KINDS = frozenset(DEFAULT_CONTEXT)  # the passages whose figures are read (a post's credits are not)
+READ_KINDS = frozenset(DEFAULT_CONTEXT)  # the passages whose figures are read (the page's own lines are not)
 
 
 def is_closing(text: str) -> bool:
@@ -59,15 +60,15 @@ def is_meeting_sentence(text: str) -> bool:
 
 
 def kind_of(text: str) -> PassageKind:
-    """What a line of a write-up's head is.
+    """What a line of a write-up's head is (a banner date or a post's credits: ``page``).
 
     >>> kind_of("ครั้งที่ 4/2562"), kind_of("ผู้เข้าร่วมประชุม"), kind_of("1. นายสมพร ใจงาม พัฒนาการอำเภอ")
     ('meeting', 'attendees', 'attendees')
     >>> kind_of("สำนักงานพัฒนาชุมชนอำเภอวังเหนือ"), kind_of("ภาพ/ข่าว : งานประชาสัมพันธ์")
-    ('head', 'closing')
+    ('head', 'page')
     """
-    if is_closing(text):
-        return "closing"
+    if is_closing(text) or is_banner(text):
+        return "page"
     if _ATTENDEES.match(text) or _PERSON_LINE.match(text) and not is_meeting_sentence(text):
         return "attendees"
     if is_meeting_sentence(text):
