@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
 from .header import MEETING_REF, is_debris, read_header
 from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Quantity, Recurrence, Reschedule
-from .passages import DEFAULT_CONTEXT, READ_KINDS, context_at, directive_context, kind_of
+from .passages import DEFAULT_CONTEXT, READ_KINDS, context_at, kind_of
 from .quantities import find_quantities
 from .readers import read_layout
 from .readers.points import split_directives
@@ -65,7 +65,7 @@ def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> l
 
 
 def _with_figures(item: int, directive: Directive, year_be: int | None, notes: list[Note]) -> Directive:
-    found = figures_of(directive.text, year_be, notes, directive_context(directive.text), item=item, directive=directive.no)
+    found = figures_of(directive.text, year_be, notes, "asked", item=item, directive=directive.no)
     return Directive(directive.no, directive.text, directive.label, *found)
 
 
@@ -78,7 +78,7 @@ def figures_of(text: str, year_be: int | None, notes: list[Note], context: Conte
     each with where it is (item, directive or passage) and what it was said as (its clause's
     context, else ``context``); what was repaired or skipped is added to ``notes``.
 
-    >>> quantities, dates, _, _ = figures_of("รายงานผล 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66", 2566, [], "meeting", passage=2)
+    >>> quantities, dates, _, _ = figures_of("รายงานผลการดำเนินงาน 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66", 2566, [], "meeting", passage=2)
     >>> [(q.value, q.context, q.passage) for q in quantities], [(s.surface, s.context) for s in dates]
     ([(12, 'reported', 2)], [('9 ก.พ. 66', 'asked')])
     """
@@ -106,11 +106,15 @@ def make_passages(reading, header_lines: list[str], items: list[Item], year_be: 
     [(1, 'meeting', None, []), (2, 'resolution', 1, ['decided'])]
     """
     given = reading.passages if reading.passages is not None else [(kind_of(line), line, None) for line in header_lines]
-    head = [(k, t.strip(), i) for k, t, i in given if i is None and k != "page" and not is_debris(t)]
-    closing = [(k, t.strip(), i) for k, t, i in given if i is None and k == "page"]
+    given = [(k, t.strip(), i) for k, t, i in given if not is_debris(t)]
+    ending = len(given)
+    while ending and given[ending - 1][0] == "page" and given[ending - 1][2] is None:
+        ending -= 1  # the page's lines after the write-up (credits, views) come last, after the items'
+    head = [(k, t, i) for k, t, i in given[:ending] if i is None]
+    closing = given[ending:]
     of_items = []
     for item in items:
-        of_items += [(k, t.strip(), i) for k, t, i in given if i == item.no]
+        of_items += [(k, t, i) for k, t, i in given if i == item.no]
         of_items += [(kind, text, item.no) for kind, text in (("remarks", item.remarks), ("resolution", item.resolution)) if text.strip()]
     passages = []
     for no, (kind, text, item) in enumerate(head + of_items + closing, start=1):

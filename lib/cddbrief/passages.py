@@ -14,10 +14,19 @@ import re
 from .header import is_banner
 from .model import Context, PassageKind
 
-INSTRUCTION = r"(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|สั่งการ)"
-_INSTRUCTED = re.compile(INSTRUCTION)
+# an instruction starts a sentence: at its start, after a space, after และ/โดย/ทั้งนี้/จึง (ได้ may come first);
+# ให้ alone only where it asks (not ให้ความรู้, เพื่อให้, ใส่ให้สนุก)
+INSTRUCTION_START = re.compile(
+    r"(?:^|(?<=\s)|(?<=และ)|(?<=โดย)|(?<=ทั้งนี้)|(?<=จึง))(?:ได้)?(?P<cue>มอบหมาย|กำชับ|เน้นย้ำ|ขอให้|ขอความร่วมมือ|สั่งการ|"
+    r"ให้(?!ความ|แก่|กับ|การ|เป็น|บริการ|ข้อมูล|เกียรติ|คำ|ที่ประชุม))"
+)
+_DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน)\s*(?:วันที่|เดือน)?\s*$")
 _DECIDED = re.compile(r"มติ|เห็นชอบ|อนุมัติ|เห็นควร")
-_REPORTED = re.compile(r"รายงาน|ผลการ|ได้ดำเนินการ|ดำเนินการแล้ว|ชี้แจง|แจ้งว่า|แจ้งให้ที่ประชุมทราบ|สรุป|ปัจจุบัน|ขณะนี้")
+# what was done or found, said in the past: a figure in such a clause was reported, even inside a directive
+_REPORTED = re.compile(
+    r"แล้ว|ได้ดำเนินการ|ผลการดำเนิน|ผลการเบิกจ่าย|ผลการจัดเก็บ|มีการรายงาน|รายงานผลการ|รับทราบ|ชี้แจง|แจ้งว่า|สรุปผล|ปัจจุบัน|ขณะนี้|"
+    r"(?:จัดเก็บ|เบิกจ่าย|ดำเนินการ|จำหน่าย)ได้"
+)
 # where a new clause starts: a wide gap, a line break, a semicolon, or a word that opens a sentence
 _CLAUSE_START = re.compile(
     r"\s{2,}|\n|[;；]|(?<=\s)(?=(?:โดย|ซึ่ง|ทั้งนี้|และได้|จากนั้น|ต่อจากนั้น|ในการนี้|นอกจากนี้|สำหรับ|ส่วน|ปัจจุบัน|ขณะนี้|พร้อมทั้ง|พร้อมกันนี้)\S)"
@@ -79,7 +88,7 @@ def kind_of(text: str) -> PassageKind:
 def context_at(text: str, start: int, default: Context) -> Context:
     """What a figure or date at ``start`` was said as, from the clause it stands in: asked (an
     instruction: ให้, มอบหมาย, กำชับ …), decided (มติ, เห็นชอบ …), reported (รายงาน, ผลการ …, in
-    the meeting's sentence or a directive), else the default of what holds it.
+    the meeting's sentence or a directive), else the default of what holds it (a directive's: asked).
 
     >>> text = "วันที่ 20 มี.ค. 66 ณ ห้องประชุม โดยมีการรายงานผลการเบิกจ่าย 2 ล้านบาท และได้มอบหมายให้อำเภอส่งภายใน 31 มี.ค. 66"
     >>> [context_at(text, text.index(s), "meeting") for s in ("20 มี.ค.", "2 ล้าน", "31 มี.ค.")]
@@ -89,20 +98,10 @@ def context_at(text: str, start: int, default: Context) -> Context:
     for match in _CLAUSE_START.finditer(text, 0, start):
         clause_from = match.end() if match.group() else match.start()
     clause = text[clause_from:start]
-    if _INSTRUCTED.search(clause):
+    if INSTRUCTION_START.search(clause) or (default == "asked" and _DEADLINE.search(clause)):
         return "asked"
     if _DECIDED.search(clause):
         return "decided"
     if default in ("meeting", "asked") and _REPORTED.search(clause):
         return "reported"
     return default
-
-
-def directive_context(text: str) -> Context:
-    """What a directive's figures are said as when their clause does not say: asked, if the
-    directive asks anything; else it reports.
-
-    >>> directive_context("ให้อำเภอรายงานผล"), directive_context("มีจังหวัดรายงานแล้ว 76 จังหวัด")
-    ('asked', 'reported')
-    """
-    return "asked" if _INSTRUCTED.search(text) else "reported"

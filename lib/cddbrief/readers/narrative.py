@@ -19,17 +19,13 @@ from dataclasses import dataclass, field
 
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
+from ..passages import INSTRUCTION_START as _INSTRUCTION_START
 from ..passages import is_closing, is_meeting_sentence, kind_of
 from ..thaitext import collapse
 from ..thaidates import find_dates
 from .base import numbered
 from .points import Line
 
-# an instruction starts a sentence: at a paragraph's start, after a space, after และ/โดย/ทั้งนี้/จึง (ได้ may come first)
-_INSTRUCTION_START = re.compile(
-    r"(?:^|(?<=\s)|(?<=และ)|(?<=โดย)|(?<=ทั้งนี้)|(?<=จึง))(?:ได้)?(?P<cue>มอบหมาย|กำชับ|เน้นย้ำ|ขอให้|ขอความร่วมมือ|สั่งการ|"
-    r"ให้(?!ความ|แก่|กับ|การ|เป็น|บริการ|ข้อมูล|เกียรติ|คำ|ที่ประชุม))"
-)
 # a sentence that is not the instruction's any more
 _SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
 _DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
@@ -38,7 +34,7 @@ _ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุ�
 # a paragraph that opens on its topic
 _TOPIC_OPENER = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|เรื่อง|ประเด็น)\s*")
 _TOPIC_LEAD = re.compile(r"^\s*(?:โครงการ|การ(?!นี้)|กิจกรรม|กองทุน)")
-_TOPIC_INSIDE = re.compile(r"(?:เรื่อง|โครงการ|กิจกรรม|กองทุน)\S+")
+_TOPIC_TAIL = re.compile(r"\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|\d)")  # where a topic's name gives way to what is said of it
 _CONTENT = re.compile(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน|สรุป|\d")
 _MEETING_NAME = re.compile(r"ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ครั้ง)[ก-๛A-Za-z.]+){0,3})")
 _FACT_CUES = {
@@ -131,15 +127,15 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         if topic is not None:
             current = Item(len(told.items) + 1, topic)
             told.items.append(current)
-        directives, rest = split_instructions(body if topic is not None else text)
+        directives, rest = split_instructions(text)  # the topic's words stay in what was reported, with their figures
         if topic is None and not directives and asked_last and _GOES_ON.match(text):
             directives, rest = [text], ""  # goes on with the instruction above: a directive of its own, as written
         asked_last = bool(directives) and not rest.endswith(text[-8:])
         owner = current or (general_item() if directives else None)
         if directives:
             owner.directives = numbered([(d.label, d.text) for d in owner.directives] + [(None, d) for d in directives])
-        if rest:
-            told.passages.append(("reported", f"{topic} {rest}" if topic is not None else rest, owner.no if owner else None))
+        if rest and rest != topic:
+            told.passages.append(("reported", rest, owner.no if owner else None))
     for line in lines[closing:]:
         told.passages.append(("page", line.text, None))
     if not told.items:
@@ -200,7 +196,8 @@ def paragraph_topic(text: str) -> tuple[str | None, str]:
     if opener or _TOPIC_LEAD.match(text):
         topic, rest, cut = split_topic(text[opener.end() :] if opener else text)
         if topic and not cut:
-            return topic, rest
+            named = _TOPIC_TAIL.split(topic, maxsplit=1)[0]
+            return named, collapse(f"{topic[len(named):]} {rest}")
     return None, text
 
 
