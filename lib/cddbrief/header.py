@@ -45,7 +45,7 @@ _POSITION = r"(?:รองอธิบดี|อธิบดี|ผู้ว่�
 _PERSON_START = re.compile(r"(?:^|(?<=[\s(]))(?:" + _NAME_TITLE + r"|(?<!ใน)" + _POSITION + r")|(?<=โดยมี)(?:" + _NAME_TITLE + "|" + _POSITION + ")")
 _CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:เป็น|ทำหน้าที่)ประธาน")
 _CHAIR_AFTER = re.compile(r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:ในที่ประชุม|การประชุม)\s*[:：]?\s*(?P<who>(?:" + _NAME_TITLE + "|" + _POSITION + r")[^,()]{2,120}?)(?=\s+(?:ณ|พร้อม|โดย|เพื่อ|และ|กล่าว|ได้)|\s*[,(]|$)")
-_CHAIR_BOUNDARY = re.compile(r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}")
+_CHAIR_BOUNDARY = re.compile(r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ประชุม")
 _CHAIR_LISTED = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ในที่ประชุม|กรรมการ)?\s*$", re.M)
 _PLACE = re.compile(
     r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
@@ -302,19 +302,10 @@ def _chair(text: str) -> str | None:
     """
     for chaired in _CHAIRED.finditer(text):
         before = text[max(0, chaired.start() - 160) : chaired.start()]
-        starts = [m.start() for m in _PERSON_START.finditer(before)]
-        bounds = [m.end() for m in _CHAIR_BOUNDARY.finditer(before)]
-        bound = max(bounds, default=0)
-        titled = [at for at in starts if at >= bound or re.match(_NAME_TITLE, before[at:])]
-        titled = [at for at in titled if at >= max([b for b in bounds if b <= at], default=0)]
-        if titled:
-            names = [at for at in titled if re.match(_NAME_TITLE, before[at:])]
-            who = collapse(before[(names or titled)[-1 if names else 0] :])
-        elif bound:
-            who = collapse(before[bound:])
-        else:
-            continue
-        if 3 <= len(who) <= 120:
+        bound = max((m.end() for m in _CHAIR_BOUNDARY.finditer(before)), default=0)
+        first = next((m.start() for m in _PERSON_START.finditer(before) if m.start() >= bound), None)
+        who = collapse(before[first if first is not None else bound :])
+        if 3 <= len(who) <= 120 and (first is not None or bound):
             return who
     after = _CHAIR_AFTER.search(text)
     if after:
