@@ -23,7 +23,7 @@ MEETING_REF = re.compile(
     r"ครั้ง\s*ที่\s*(?:(?P<running>\d{1,4})\s*\(\s*)?(?P<no>\d{1,3})\s*(?:/\s*|ประจำปี(?:งบประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?)"
     r"(?P<year>\d{4}|\d{2})(?!\d)"
 )
-_REF_CUT = re.compile(r"ครั้ง\s*ที่\s*(?:\d{1,4}\s*(?:\(\s*)?(?:\d{1,3}\s*/?\s*)?)?$")  # a number the line break cut
+_REF_CUT = re.compile(r"ครั้ง\s*ที่\s*(?:\d{1,4}\s*(?:/|\(\s*(?:\d{1,3}\s*/?)?)?\s*)?$")  # a number the line break cut
 _MONTHLY = re.compile(
     r"ประจำเดือน\s*(?P<month>" + "|".join(full for full, _ in MONTHS) + "|" + "|".join(re.escape(abbr) for _, abbr in MONTHS)
     + r")\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>\d{4}|\d{2})(?!\d)"
@@ -40,7 +40,10 @@ _AGENCY = re.compile(
     r"(?<!คณะ)(?<!ห้องประชุม)(?P<office>(?:สำนักงานเขตพื้นที่การศึกษา|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|เทศบาล(?:ตำบล|เมือง|นคร)|"
     r"สำนักงาน(?!พัฒนาชุมชน)|กระทรวง|กรม(?!การจังหวัด|การอำเภอ)|มหาวิทยาลัย|โรงเรียน)[ก-๛]{2,}(?:\s?เขต\s?\d{1,2})?)"
 )
-_NAME_TITLE = r"(?:นาย(?!อำเภอ|ก(?:เทศมนตรี|องค์การ|รัฐมนตรี|สมาคม))|นางสาว|นาง|น\.ส\.|ว่าที่\s?(?:ร\.ต\.|ร้อยตรี)\s?(?:หญิง)?|ดร\.|ผศ\.|รศ\.)"
+_NAME_TITLE = (
+    r"(?:นาย(?!อำเภอ|ก(?:เทศมนตรี|องค์การ|รัฐมนตรี|สมาคม))|นางสาว|นาง|น\.ส\.|ว่าที่\s?(?:ร\.ต\.|ร้อยตรี)\s?(?:หญิง)?|ดร\.|ผศ\.|รศ\.|ศ\."
+    r"|พล(?:เอก|โท|ตรี)|พล\.[อทต]\.|พ\.[อทต]\.(?:อ\.)?|พัน(?:เอก|โท|ตรี)|ร้อย(?:เอก|โท|ตรี)|ร\.[อทต]\.|จ่าสิบ(?:เอก|โท|ตรี))"
+)  # a person's title: Mr, Mrs, Miss, acting sub-lieutenant, doctor, professor, military and police ranks
 _POSITION = r"(?:รองอธิบดี|อธิบดี|ผู้ว่าราชการจังหวัด|รองผู้ว่าราชการจังหวัด|นายอำเภอ|ปลัด|พัฒนาการ(?:จังหวัด|อำเภอ)|ผู้อำนวยการ|หัวหน้า|นายก)"
 _PERSON_START = re.compile(r"(?:^|(?<=[\s(]))(?:" + _NAME_TITLE + r"|(?<!ใน)" + _POSITION + r")|(?<=โดยมี)(?:" + _NAME_TITLE + "|" + _POSITION + ")")
 _CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:เป็น|ทำหน้าที่)ประธาน")
@@ -52,8 +55,8 @@ _PLACE = re.compile(
     r"(?=\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง)|\s*[,(]|$)"
 )
 _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
-# the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…)
-_DATE_CUE = re.compile(r"(?:เมื่อ)?วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*(?:ที่|นี้\s*\(?)\s*$")
+# the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
+_DATE_CUE = re.compile(r"(?<!ลง)(?:เมื่อ)?วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*(?:ที่|นี้\s*\(?)\s*$")
 # a page's own date: when it was posted, published, updated or printed
 _PUBLISHED_CUE = re.compile(r"โพสต์|เผยแพร่|ประกาศเมื่อ|ลงข่าว|วันที่ลง|อัปเดต|อัพเดท|แก้ไขล่าสุด|พิมพ์เมื่อ|updated|posted|published|print", re.I)
 _BANNER_REST = re.compile(r"^[\s\d:.,\-–|/()น]*(?:เวลา)?[\s\d:.,\-–|/()น]*(?:วัน\S{0,10}?(?:ที่)?)?[\s\d:.,\-–|/()น]*$")
@@ -166,7 +169,7 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
 def _take_ref(header: Header, ref: re.Match, text: str, notes: list[Note]) -> None:
     """The meeting's number and year from its reference, with a note for what had to be read
     (Thai digits, a Christian-era year, a running number beside the number); a year 0 is refused."""
-    written = text[ref.start() : ref.end()]
+    written = text[ref.start() : ref.end() + (text[ref.end() : ref.end() + 1] == ")" and bool(ref.group("running")))]
     if int(ref.group("year")) == 0:
         raise BadMeetingId(f"the write-up names meeting '{collapse(written)}', whose year is 0", "correct the year in the document, or give the meeting with --meeting 4/2562")
     header.number = int(ref.group("no"))

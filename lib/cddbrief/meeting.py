@@ -172,7 +172,10 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     title = drop_controls(normalise_spaces(raw.title))[0] if raw.title else ""
     if title.strip() and not any(title.strip() in line for line in header_lines):
         header_lines.insert(0, title)
-    header = read_header(header_lines, notes, whole=reading.whole_header)
+    # the rest of a post (what was reported, its byline) may name the office, the chair or the place the head does not
+    more = [text for _, text, _ in reading.passages or []] if not reading.whole_header else []
+    header = read_header(header_lines, notes, whole=reading.whole_header, more=more)
+    header.published = raw.published or header.published  # the page's own date, from its metadata or its banner
     if header.number is None and not reading.whole_header:
         # a prose or minutes write-up may name its meeting only further down
         rest = [d.text for item in reading.items[:1] for d in item.directives]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
+from ..quantities import find_quantities
 from ..passages import INSTRUCTION_START as _INSTRUCTION_START
 from ..passages import is_closing, is_meeting_sentence, kind_of
 from ..thaitext import collapse
@@ -34,9 +35,9 @@ _ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุ�
 # a paragraph that opens on its topic
 _TOPIC_OPENER = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|เรื่อง|ประเด็น)\s*")
 _TOPIC_LEAD = re.compile(r"^\s*(?:โครงการ|การ(?!นี้)|กิจกรรม|กองทุน)")
-_TOPIC_TAIL = re.compile(r"\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|\d)")  # where a topic's name gives way to what is said of it
+_TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|จัดเก็บ|ดำเนินการ|เบิกจ่าย|รับทราบ|\d)")  # where a topic's name gives way to what is said of it
 _CONTENT = re.compile(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน|สรุป")
-_MEETING_NAME = re.compile(r"ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ครั้ง)[ก-๛A-Za-z.]+){0,3})")
+_MEETING_NAME = re.compile(r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ครั้ง)[ก-๛A-Za-z.]+){0,3})")
 _FACT_CUES = {
     "number": re.compile(r"ครั้ง\s*ที่|ประจำเดือน"),
     "chair": re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม"),
@@ -80,9 +81,10 @@ def facts_told(text: str) -> int:
 
 def tells_something(lines: list[Line], at: int) -> bool:
     """Whether a post says anything of what was reported, asked or decided, beyond the meeting
-    sentence at ``at`` (a thank-you line is not)."""
+    sentence at ``at``: an instruction, a topic, a word that reports or decides, a figure (a
+    thank-you line does not, nor a number that counts nothing)."""
     body = [line.text for line in lines[at + 1 :] if not is_closing(line.text)]
-    if any(_INSTRUCTION_START.search(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) for t in body):
+    if any(_INSTRUCTION_START.search(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or find_quantities(t)[0] for t in body):
         return True
     head = lines[at].text
     ref = find_meeting_ref(head)
@@ -190,14 +192,15 @@ def paragraph_topic(text: str) -> tuple[str | None, str]:
     >>> paragraph_topic("ให้อำเภอรายงานผล")
     (None, 'ให้อำเภอรายงานผล')
     """
-    from .prose import split_topic
+    from .prose import TOPIC_MAX, split_topic
 
     opener = _TOPIC_OPENER.match(text)
     if opener or _TOPIC_LEAD.match(text):
-        topic, rest, cut = split_topic(text[opener.end() :] if opener else text)
-        if topic and not cut:
-            named = _TOPIC_TAIL.split(topic, maxsplit=1)[0]
-            return named, collapse(f"{topic[len(named):]} {rest}")
+        body = text[opener.end() :] if opener else text
+        topic, _, cut = split_topic(body)
+        named = _TOPIC_TAIL.split(body if cut else topic, maxsplit=1)[0].strip()
+        if 2 <= len(named) <= TOPIC_MAX:
+            return named, collapse(body[len(named) :])
     return None, text
 
 
