@@ -38,25 +38,32 @@ _OFFICE_MENTION = re.compile(
 # an office of any other agency, as written: up to the next space (and a เขต number)
 _AGENCY = re.compile(
     r"(?<!คณะ)(?<!ห้องประชุม)(?P<office>(?:สำนักงานเขตพื้นที่การศึกษา|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|เทศบาล(?:ตำบล|เมือง|นคร)|"
-    r"สำนักงาน(?!พัฒนาชุมชน)|กระทรวง|กรม(?!การจังหวัด|การอำเภอ)|มหาวิทยาลัย|โรงเรียน)[ก-๛]{2,}(?:\s?เขต\s?\d{1,2})?)"
+    r"สำนักงาน(?!พัฒนาชุมชน)|กระทรวง|กรม(?!การจังหวัด|การอำเภอ)|มหาวิทยาลัย|โรงเรียน)(?:[ก-๛]+?\s?เขต\s?\d{1,2}|[ก-๛]{2,}))"
+    r"|(?P<abbr>สพ[ปม])\.\s?(?P<area>[ก-๛]+)(?:\s?เขต\s?(?P<zone>\d{1,2}))?"
 )
 _NAME_TITLE = (
     r"(?:นาย(?!อำเภอ|ก(?:เทศมนตรี|องค์การ|รัฐมนตรี|สมาคม))|นางสาว|นาง|น\.ส\.|ว่าที่\s?(?:ร\.ต\.|ร้อยตรี)\s?(?:หญิง)?|ดร\.|ผศ\.|รศ\.|ศ\."
-    r"|พล(?:เอก|โท|ตรี)|พล\.[อทต]\.|พ\.[อทต]\.(?:อ\.)?|พัน(?:เอก|โท|ตรี)|ร้อย(?:เอก|โท|ตรี)|ร\.[อทต]\.|จ่าสิบ(?:เอก|โท|ตรี))"
+    r"|พล(?:เอก|โท|ตรี)|พล\.[อทต]\.|พ\.[อทต]\.(?:[อทต]\.)?|พัน(?:เอก|โท|ตรี)|ร้อย(?:เอก|โท|ตรี)|ร\.[อทต]\.(?:[อทต]\.)?|จ่าสิบ(?:เอก|โท|ตรี)"
+    r"|[จพ]\.[จส]\.[อทต]\.|ส\.[อทต]\.)"
 )  # a person's title: Mr, Mrs, Miss, acting sub-lieutenant, doctor, professor, military and police ranks
 _POSITION = r"(?:รองอธิบดี|อธิบดี|ผู้ว่าราชการจังหวัด|รองผู้ว่าราชการจังหวัด|นายอำเภอ|ปลัด|พัฒนาการ(?:จังหวัด|อำเภอ)|ผู้อำนวยการ|หัวหน้า|นายก)"
 _PERSON_START = re.compile(r"(?:^|(?<=[\s(]))(?:" + _NAME_TITLE + r"|(?<!ใน)" + _POSITION + r")|(?<=โดยมี)(?:" + _NAME_TITLE + "|" + _POSITION + ")")
-_CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:เป็น|ทำหน้าที่)ประธาน")
+_CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:(?:เป็น|ทำหน้าที่)ประธาน|ดำเนินการประชุม)")
+_JOINED = re.compile(r"ร่วมกับ|พร้อมด้วย")  # a stretch after these names the company, not the chair
 _CHAIR_AFTER = re.compile(r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:ในที่ประชุม|การประชุม)\s*[:：]?\s*(?P<who>(?:" + _NAME_TITLE + "|" + _POSITION + r")[^,()]{2,120}?)(?=\s+(?:ณ|พร้อม|โดย|เพื่อ|และ|กล่าว|ได้)|\s*[,(]|$)")
 _CHAIR_BOUNDARY = re.compile(r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ประชุม")
-_CHAIR_LISTED = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ในที่ประชุม|กรรมการ)?\s*$", re.M)
+_CHAIR_LISTED = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ในที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M)
 _PLACE = re.compile(
     r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
-    r"(?=\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง)|\s*[,(]|$)"
+    r"(?=\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
 )
 _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
 # the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
 _DATE_CUE = re.compile(r"(?<!ลง)(?:เมื่อ)?วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*(?:ที่|นี้\s*\(?)\s*$")
+_ORDER_DATE = re.compile(r"ลง\s*วันที่\s*$")
+_CHAIR_OR_TIME = re.compile(r"ประธาน|เวลา\s*\d|\d\s*น\.")
+_MEETING_FACTS = [re.compile(cue) for cue in (r"ประธาน", r"เวลา\s*[\d๐-๙]|[\d๐-๙]\s*น\.", r"(?:^|\s)ณ\s|ที่ห้องประชุม", r"ครั้ง\s*ที่")]
+_BACKGROUND = re.compile(r"^\s*(?:ตามที่|สืบเนื่อง|อนุสนธิ|เนื่องด้วย|เนื่องจาก)")
 # a page's own date: when it was posted, published, updated or printed
 _PUBLISHED_CUE = re.compile(r"โพสต์|เผยแพร่|ประกาศเมื่อ|ลงข่าว|วันที่ลง|อัปเดต|อัพเดท|แก้ไขล่าสุด|พิมพ์เมื่อ|updated|posted|published|print", re.I)
 _BANNER_REST = re.compile(r"^[\s\d:.,\-–|/()น]*(?:เวลา)?[\s\d:.,\-–|/()น]*(?:วัน\S{0,10}?(?:ที่)?)?[\s\d:.,\-–|/()น]*$")
@@ -208,12 +215,16 @@ def is_banner(text: str) -> bool:
 
     >>> is_banner("โพสต์เมื่อ 21 มีนาคม 2566"), is_banner("21 มี.ค. 2566 | 10:42 น."), is_banner("วันที่ 20 มีนาคม 2566 ประชุมคณะทำงาน")
     (True, True, False)
+    >>> is_banner("วันพุธ, 22 พฤษภาคม 2567"), is_banner("วันพุธที่ 25 มกราคม 2566")
+    (True, False)
     """
     spans, _ = find_dates(text)
     if not any(s.precision == "day" for s in spans):
         return False
     if _PUBLISHED_CUE.search(text) and not find_meeting_ref(text):
         return True
+    if any(re.search(r"ที่\s*$", text[max(0, s.span.start - 4) : s.span.start]) for s in spans):
+        return False  # วันพุธที่ 25 มกราคม 2566: the date line of minutes, the meeting's own
     rest = text
     for s in sorted(spans, key=lambda s: -s.span.start):
         rest = rest[: s.span.start] + " " + rest[s.span.end :]
@@ -262,28 +273,43 @@ def _known_name(text: str, level: str) -> str | None:
 
 
 def _meeting_date(lines: list[str], ref_line: int | None, year_be: int | None) -> date | None:
-    """The meeting's own day: the day after a date cue (วันที่, เมื่อวันที่, วันจันทร์ที่, วันนี้ (…)) in the
-    sentence that tells of the meeting; else the first day-date on the meeting's line or a date line below it.
+    """The meeting's own day: the day after a date cue (วันที่, เมื่อวันที่, วันจันทร์ที่, วันนี้ (…)) in a
+    line that tells of the meeting; else the first day-date on the meeting's line or a date line below
+    it; else the first day of a sentence that names its chair or its time (``5 เมษายน 2566 ดร.… เป็นประธาน``).
+    An order's date (``ลงวันที่ …``) is never the meeting's.
 
     >>> _meeting_date(["ประชุมครั้งที่ 2/2564", "เมื่อวันที่ 29 เมษายน 2564 ณ ห้องประชุม", "ให้ส่งภายใน 5 พ.ค. 64"], 0, 2564).isoformat()
     '2021-04-29'
+    >>> _meeting_date(["ประชุมครั้งที่ 3/2566", "5 เมษายน 2566 ดร.สมปอง วงศ์ดี เป็นประธานการประชุม"], 0, 2566).isoformat()
+    '2023-04-05'
     """
+
+    def days(text: str) -> list:
+        spans, _ = find_dates(text, year_be)
+        return [s for s in spans if s.precision == "day" and s.start and not _ORDER_DATE.search(text[max(0, s.span.start - 14) : s.span.start])]
+
+    plain, best, told = None, None, -9
     for text in lines:
         if not (find_meeting_ref(text) or "ประชุม" in text):
             continue
-        spans, _ = find_dates(text, year_be)
-        cued = next((s for s in spans if s.precision == "day" and s.start and _DATE_CUE.search(text[max(0, s.span.start - 24) : s.span.start])), None)
-        if cued is not None:
-            return cued.start
+        found = days(text)
+        cued = next((s for s in found if _DATE_CUE.search(text[max(0, s.span.start - 24) : s.span.start])), None)
+        # the sentence that tells most of the meeting (its time, place, chair, number); not a background ตามที่ …
+        facts = sum(1 for cue in _MEETING_FACTS if cue.search(text)) - (3 if _BACKGROUND.match(text) else 0)
+        if cued is not None and facts > told:
+            best, told = cued.start, facts
+        if plain is None and found and _CHAIR_OR_TIME.search(text):
+            plain = found[0].start
+    if best is not None:
+        return best
     start = ref_line or 0
     for text in lines[start : start + 4]:
         if text is not lines[start] and not _DATE_LINE.search(text):
             continue  # below the meeting's line, only a line that gives a day (วันที่ …) dates it
-        spans, _ = find_dates(text, year_be)
-        day = next((s for s in spans if s.precision == "day" and s.start), None)
-        if day is not None:
-            return day.start
-    return None
+        found = days(text)
+        if found:
+            return found[0].start
+    return plain
 
 
 def _first(find, lines: list[str]) -> str | None:
@@ -302,14 +328,34 @@ def _chair(text: str) -> str | None:
     'นางสาวพิมพ์ใจ ศรีสุข พัฒนาการจังหวัดน่าน'
     >>> _chair("ประธานในที่ประชุม นายวิชัย มั่นคง ปลัดอำเภอ กล่าวเปิดการประชุม")
     'นายวิชัย มั่นคง ปลัดอำเภอ'
+    >>> _chair("นายชัย ดีงาม นายอำเภอ มอบหมายให้ นางพร ใจดี พัฒนาการอำเภอ ร่วมกับคณะทำงาน ดำเนินการประชุมคณะทำงาน")
+    'นางพร ใจดี พัฒนาการอำเภอ'
     """
     for chaired in _CHAIRED.finditer(text):
-        before = text[max(0, chaired.start() - 160) : chaired.start()]
-        bound = max((m.end() for m in _CHAIR_BOUNDARY.finditer(before)), default=0)
-        first = next((m.start() for m in _PERSON_START.finditer(before) if m.start() >= bound), None)
-        who = collapse(before[first if first is not None else bound :])
-        if 3 <= len(who) <= 120 and (first is not None or bound):
-            return who
+        before = text[max(0, chaired.start() - 200) : chaired.start()]
+        bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before)]
+        # the stretches between boundaries, the nearest first: the chair is in the nearest that names a person
+        # (นาย ก มอบหมายให้ นาย ข ร่วมกับคณะทำงาน ดำเนินการประชุม: นาย ข)
+        ends = [start for start, _ in bounds] + [len(before)]
+        stretches = list(zip([0] + [end for _, end in bounds], ends))
+        for n, (start, end) in enumerate(reversed(stretches)):
+            piece = before[start:end]
+            starts = [m.start() for m in _PERSON_START.finditer(piece)]
+            if re.match(r"\s*(?:" + _NAME_TITLE + "|" + _POSITION + ")", piece) and 0 not in starts:
+                starts.insert(0, 0)  # a person right after โดย, มอบหมายให้ …
+            named = [at for at in starts if re.match(r"\s*" + _NAME_TITLE, piece[at:])]
+            # the last person named (นำโดย A … B … เป็นประธาน: B chairs); with no name, the position named first
+            first = named[-1] if named else (starts[0] if starts else None)
+            if first is None:
+                if n == 0 and start and not _JOINED.search(before[max(0, start - 10) : start]):
+                    who = collapse(piece)  # โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน
+                    if 3 <= len(who) <= 120:
+                        return who
+                continue
+            who = collapse(piece[first:])
+            if 3 <= len(who) <= 120:
+                return who
+            break
     after = _CHAIR_AFTER.search(text)
     if after:
         return collapse(after.group("who"))
@@ -334,11 +380,17 @@ def _agency(text: str) -> str | None:
     'สำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต 2'
     >>> _agency("ณ ห้องประชุมองค์การบริหารส่วนตำบลบ้านดง"), _agency("ประชุมคณะกรมการจังหวัด")
     (None, None)
+    >>> _agency("สพป.ชัยภูมิ เขต 1 ร่วมประชุม"), _agency("ผู้อำนวยการสำนักงานพัฒนาที่ดินเขต 12 พร้อมด้วย")
+    ('สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชัยภูมิ เขต 1', 'สำนักงานพัฒนาที่ดินเขต 12')
     """
     for match in _AGENCY.finditer(text):
         before = text[max(0, match.start() - 14) : match.start()]
         if "ห้อง" in before or re.search(r"(?:^|\s)ณ\s*$", before):
             continue
+        if match.group("abbr"):  # สพป.ชัยภูมิ เขต 1: the educational service area office, written out
+            level = "ประถมศึกษา" if match.group("abbr") == "สพป" else "มัธยมศึกษา"
+            zone = f" เขต {match.group('zone')}" if match.group("zone") else ""
+            return f"สำนักงานเขตพื้นที่การศึกษา{level}{match.group('area')}{zone}"
         return collapse(match.group("office"))
     return None
 

@@ -95,10 +95,23 @@ def figures_of(text: str, year_be: int | None, notes: list[Note], context: Conte
     return quantities, spans, moves, recurrences
 
 
+def _says_more(topic: str, year_be: int | None) -> bool:
+    """Whether an item's topic holds a figure or a day-date of its own, beyond naming the topic.
+
+    >>> _says_more("ผลการคัดเลือกสตรีดีเด่น มีผู้ผ่านการคัดเลือก 5 ราย", 2566), _says_more("ข้อมูล จปฐ. ปี 2566", 2566)
+    (True, False)
+    """
+    if not any(ch.isdigit() or "\u0e50" <= ch <= "\u0e59" for ch in topic):
+        return False
+    spans, _ = find_dates(topic, year_be)
+    return any(s.precision == "day" for s in spans) or bool(find_quantities(topic, [s.span for s in spans])[0])
+
+
 def make_passages(reading, header_lines: list[str], items: list[Item], year_be: int | None, notes: list[Note]) -> list[Passage]:
     """The document outside the directives, numbered in order: the head (each header line of its
-    kind, or the reader's own passages), then each item's reported text, remarks and resolution,
-    then a post's credits; each with its figures and dates.
+    kind, or the reader's own passages), then each item's topic line (where it holds figures or
+    days of its own), reported text, remarks and resolution, then a post's credits; each with its
+    figures and dates.
 
     >>> from cddbrief.readers import Reading
     >>> reading = Reading("table", [], [Item(1, "ผ้าไทย", resolution="เห็นชอบงบ 5,000 บาท")])
@@ -114,6 +127,8 @@ def make_passages(reading, header_lines: list[str], items: list[Item], year_be: 
     closing = given[ending:]
     of_items = []
     for item in items:
+        if _says_more(item.topic, year_be):
+            of_items.append(("topic", item.topic, item.no))  # its figures and dates belong to the document too
         of_items += [(k, t, i) for k, t, i in given if i == item.no]
         of_items += [(kind, text, item.no) for kind, text in (("remarks", item.remarks), ("resolution", item.resolution)) if text.strip()]
     passages = []

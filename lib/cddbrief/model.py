@@ -33,7 +33,7 @@ DateRole = Literal["original", "rescheduled"]  # the old and the new date of a r
 Precision = Literal["day", "month", "year"]
 RecurrenceRule = Literal["monthly"]
 # what a stretch of the document outside the directives is: see Passage
-PassageKind = Literal["head", "meeting", "attendees", "reported", "remarks", "resolution", "page"]
+PassageKind = Literal["head", "meeting", "attendees", "topic", "reported", "remarks", "resolution", "page"]
 Context = Literal["meeting", "reported", "asked", "decided"]  # what a figure or date was said as: see Passage
 
 
@@ -262,7 +262,8 @@ class Passage:
     """A stretch of the document outside the items' directives: the whole document is the meeting.
 
     ``kind`` says what it is: ``head`` (a title or office line), ``meeting`` (the sentence that
-    names the meeting: its number, date, chair, place), ``attendees``, ``reported`` (what was
+    names the meeting: its number, date, chair, place), ``attendees``, ``topic`` (an item's topic
+    line where it says more than a name: ``มีผู้ผ่านการคัดเลือก 5 ราย``), ``reported`` (what was
     reported, of an item or of the meeting), ``remarks`` (a table's หมายเหตุ), ``resolution``
     (มติที่ประชุม) or ``page`` (the page's own lines: a banner or publication date, credits, view
     counts; their figures are not read).

@@ -14,10 +14,11 @@ import re
 from .header import is_banner
 from .model import Context, PassageKind
 
-# an instruction starts a sentence: at its start, after a space, after และ/โดย/ทั้งนี้/จึง (ได้ may come first);
+# an instruction starts a sentence: at its start, after a space, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
+# who asks (ประธานให้, ที่ประชุมให้); ได้ may come first;
 # ให้ alone only where it asks (not ให้ความรู้, เพื่อให้, ใส่ให้สนุก)
 INSTRUCTION_START = re.compile(
-    r"(?:^|(?<=\s)|(?<=และ)|(?<=โดย)|(?<=ทั้งนี้)|(?<=จึง))(?:ได้)?(?P<cue>มอบหมาย|กำชับ|เน้นย้ำ|ขอให้|ขอความร่วมมือ|สั่งการ|"
+    r"(?:^|(?<=\s)|(?<=และ)|(?<=โดย)|(?<=ทั้งนี้)|(?<=จึง)|(?<=พร้อมทั้ง)|(?<=รวมทั้ง)|(?<=ประธาน)|(?<=ที่ประชุม))(?:ได้)?(?P<cue>มอบหมาย|กำชับ|เน้นย้ำ|ขอให้|ขอความร่วมมือ|สั่งการ|"
     r"ให้(?!ความ|แก่|กับ|การ|เป็น|บริการ|ข้อมูล|เกียรติ|คำ|ที่ประชุม))"
 )
 _DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน)\s*(?:วันที่|เดือน)?\s*$")
@@ -43,7 +44,7 @@ _MEETING_CUES = re.compile(r"ครั้ง\s*ที่|เป็นประ�
 
 DEFAULT_CONTEXT: dict[str, Context] = {
     "head": "meeting", "meeting": "meeting", "attendees": "meeting",
-    "reported": "reported", "remarks": "reported", "resolution": "decided",
+    "topic": "reported", "reported": "reported", "remarks": "reported", "resolution": "decided",
 }  # fmt: skip
 READ_KINDS = frozenset(DEFAULT_CONTEXT)  # the passages whose figures are read (the page's own lines are not)
 

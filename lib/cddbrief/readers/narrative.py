@@ -31,13 +31,14 @@ from .points import Line
 _SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
 _DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
 _GOES_ON = re.compile(r"^\s*(?:ซึ่ง|โดย|และ|เพื่อ|พร้อม|ภายใน)")  # a paragraph that goes on with the sentence above
-_ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน")  # มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
+_ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน|ดำเนินการประชุม")  # มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
 # a paragraph that opens on its topic
 _TOPIC_OPENER = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|เรื่อง|ประเด็น)\s*")
 _TOPIC_LEAD = re.compile(r"^\s*(?:โครงการ|การ(?!นี้)|กิจกรรม|กองทุน)")
 _TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|จัดเก็บ|ดำเนินการ|เบิกจ่าย|รับทราบ|\d)")  # where a topic's name gives way to what is said of it
 _CONTENT = re.compile(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน|สรุป")
-_MEETING_NAME = re.compile(r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ครั้ง)[ก-๛A-Za-z.]+){0,3})")
+_MEETING_NAME = re.compile(r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ปี)[ก-๛A-Za-z.\d]+){0,5})")
+_TELLS_MEETING = re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม|เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|ดำเนินการประชุม")
 _FACT_CUES = {
     "number": re.compile(r"ครั้ง\s*ที่|ประจำเดือน"),
     "chair": re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม"),
@@ -54,18 +55,28 @@ class Told:
     passages: list[tuple[str, str, int | None]] = field(default_factory=list)
 
 
+def _goes_on_telling(text: str) -> bool:
+    """Whether a paragraph after the meeting's sentence still tells of the meeting (its chair, who
+    attended, its number) rather than of a topic."""
+    return (is_meeting_sentence(text) and bool(_TELLS_MEETING.search(text)) and paragraph_topic(text)[0] is None
+            and not is_closing(text))  # fmt: skip
+
+
 def meeting_line(lines: list[Line]) -> tuple[int | None, int]:
-    """The index of the line that tells of the meeting and how many of its facts it gives
-    (number, date, chair, place), among the first lines of the post.
+    """The index of the line that tells most of the meeting (the first of those that tell as much)
+    and how many of its facts it gives (number, date, chair, place), among the first lines of the post.
 
     >>> meeting_line([Line("ข่าวประชาสัมพันธ์"), Line("วันที่ 3 มี.ค. 66 นายสมพงษ์ ใจเย็น เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมอำเภอ")])
     (1, 3)
     """
+    best, told = None, 0
     for index, line in enumerate(lines[:12]):
         if is_closing(line.text) or is_banner(line.text) or not is_meeting_sentence(line.text):
             continue
-        return index, facts_told(line.text)
-    return None, 0
+        facts = facts_told(line.text)
+        if best is None or facts > told:  # a headline names the meeting; the sentence below it tells more of it
+            best, told = index, facts
+    return best, told
 
 
 def facts_told(text: str) -> int:
@@ -97,6 +108,8 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
     meeting nowhere in a sentence; its first line heads it)."""
     told = Told()
     head_end = (at + 1) if at is not None else 1
+    while at is not None and head_end < len(lines) and _goes_on_telling(lines[head_end].text):
+        head_end += 1  # the next paragraph goes on telling of the meeting (who chaired, who attended)
     closing = next((i for i in range(head_end, len(lines)) if is_closing(lines[i].text)), len(lines))
     for line in lines[:head_end]:
         told.header.append(line.text)
@@ -110,7 +123,7 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         return general[0]
 
     for index, line in enumerate(lines[:head_end]):
-        if index == at:
+        if at is not None and index >= at:
             directives, rest = split_instructions(line.text, meeting=True)
             if directives:
                 general_item().directives = numbered([(None, d) for d in directives])
