@@ -53,6 +53,8 @@ def fit(doc) -> Fit:
         cap = 0.5  # a Word table dumped to text: its numbered cells are not a post's points
     else:
         cap = 1.0
+    if not points:
+        lines = narrative.unwrapped(lines)  # a PDF's wrapped lines, its paragraphs again
     at, facts = narrative.meeting_line(lines) if not points else (None, 0)
     told = at is not None and narrative.tells_something(lines, at)
     if len(points) >= 2:
