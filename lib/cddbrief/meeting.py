@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
 from .header import MEETING_REF, is_debris, read_header
 from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Quantity, Recurrence, Reschedule
-from .passages import DEFAULT_CONTEXT, READ_KINDS, context_at, kind_of
+from .passages import DEFAULT_CONTEXT, READ_KINDS, contexts_at, kind_of
 from .quantities import find_quantities
 from .readers import read_layout
 from .readers.points import split_directives
@@ -87,8 +87,9 @@ def figures_of(text: str, year_be: int | None, notes: list[Note], context: Conte
     moves = find_reschedules(text, spans)
     recurrences = find_recurrences(text, spans, **where)
     quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where)
-    for found in (*spans, *quantities):
-        found.passage, found.context = passage, context_at(text, found.span.start, context)
+    said = (*spans, *quantities)
+    for found, said_as in zip(said, contexts_at(text, [f.span.start for f in said], context)):
+        found.passage, found.context = passage, said_as
     for found in (*moves, *recurrences):
         found.passage = passage
     notes.extend(replace(n, item=item) for n in date_notes + qty_notes)

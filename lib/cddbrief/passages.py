@@ -10,28 +10,56 @@ meeting itself, reported, asked or decided (``context_at``), from the clause it 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .header import is_banner
 from .model import Context, PassageKind
 
 # an instruction starts a sentence: at its start, after a space, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
-# who asks (ประธานให้, ที่ประชุมให้); ได้ may come first;
-# ให้ alone only where it asks (not ให้ความรู้, เพื่อให้, ใส่ให้สนุก)
-INSTRUCTION_START = re.compile(
-    r"(?:^|(?<=\s)|(?<=และ)|(?<=โดย)|(?<=ทั้งนี้)|(?<=จึง)|(?<=พร้อมทั้ง)|(?<=รวมทั้ง)|(?<=ประธาน)|(?<=ที่ประชุม))(?:ได้)?(?P<cue>มอบหมาย|กำชับ|เน้นย้ำ|ขอให้|ขอความร่วมมือ|สั่งการ|"
-    r"ให้(?!ความ|แก่|กับ|การ|เป็น|บริการ|ข้อมูล|เกียรติ|คำ|ที่ประชุม))"
-)
+# who asks (ประธานให้, ที่ประชุมให้); ได้ may come first; ให้ alone only where it asks (not ให้ความรู้, เพื่อให้, ใส่ให้สนุก):
+# the cue words (_ASK_WORDS) and what must stand before them (_LEADS_IN)
+_LEADS_IN = ("และ", "โดย", "ทั้งนี้", "จึง", "พร้อมทั้ง", "รวมทั้ง", "ประธาน", "ที่ประชุม")
+_ASK_WORDS = ("มอบหมาย", "กำชับ", "เน้นย้ำ", "ขอให้", "ขอความร่วมมือ", "สั่งการ", "ให้")
+_NOT_ASKING = ("ความ", "แก่", "กับ", "การ", "เป็น", "บริการ", "ข้อมูล", "เกียรติ", "คำ", "ที่ประชุม")
+
+
+def _leads_in(text: str, at: int) -> bool:
+    """Whether an instruction's cue word at ``at`` starts a sentence."""
+    if at == 0:
+        return True
+    before = text[max(0, at - 12) : at]
+    if before.endswith("ได้"):
+        if at == 3:
+            return True
+        before = before[:-3]
+    return not before or before[-1].isspace() or before.endswith(_LEADS_IN)
+
+
+def _asks(text: str, at: int) -> bool:
+    """Whether the cue word at ``at`` (found by _ASK_WORDS) is an instruction that starts a sentence."""
+    if text.startswith("ให้", at) and (text.startswith(_NOT_ASKING, at + 3) or text.startswith("ขอ", max(0, at - 2))):
+        return False  # ให้ความรู้, ให้แก่ …; the ให้ of ขอให้ is found as ขอให้
+    return _leads_in(text, at)
+
+
+def instruction_starts(text: str) -> list[int]:
+    """Where the instructions of a text start (at their cue word: ให้, ขอให้, มอบหมาย, กำชับ …).
+
+    >>> text = "ที่ประชุมรับทราบ และได้มอบหมายให้อำเภอรายงาน เพื่อให้ทันเวลา ทั้งนี้ขอให้เร่งรัด"
+    >>> [text[at:at + 7] for at in instruction_starts(text)]
+    ['มอบหมาย', 'ขอให้เร']
+    """
+    return [at for at in _positions(text, _ASK_WORDS, len(text)) if _asks(text, at)]
+
+
 _DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน)\s*(?:วันที่|เดือน)?\s*$")
-_DECIDED = re.compile(r"มติ|เห็นชอบ|อนุมัติ|เห็นควร")
+_DECIDE_WORDS = ("มติ", "เห็นชอบ", "อนุมัติ", "เห็นควร")
 # what was done or found, said in the past: a figure in such a clause was reported, even inside a directive
-_REPORTED = re.compile(
-    r"แล้ว|ได้ดำเนินการ|ผลการดำเนิน|ผลการเบิกจ่าย|ผลการจัดเก็บ|มีการรายงาน|รายงานผลการ|รับทราบ|ชี้แจง|แจ้งว่า|สรุปผล|ปัจจุบัน|ขณะนี้|"
-    r"(?:จัดเก็บ|เบิกจ่าย|ดำเนินการ|จำหน่าย)ได้"
-)
-# where a new clause starts: a wide gap, a line break, a semicolon, or a word that opens a sentence
-_CLAUSE_START = re.compile(
-    r"\s{2,}|\n|[;；]|(?<=\s)(?=(?:โดย|ซึ่ง|ทั้งนี้|และได้|จากนั้น|ต่อจากนั้น|ในการนี้|นอกจากนี้|สำหรับ|ส่วน|ปัจจุบัน|ขณะนี้|พร้อมทั้ง|พร้อมกันนี้)\S)"
-)
+_REPORT_WORDS = ("แล้ว", "ได้ดำเนินการ", "ผลการดำเนิน", "ผลการเบิกจ่าย", "ผลการจัดเก็บ", "มีการรายงาน", "รายงานผลการ", "รับทราบ", "ชี้แจง",
+                 "แจ้งว่า", "สรุปผล", "ปัจจุบัน", "ขณะนี้", "จัดเก็บได้", "เบิกจ่ายได้", "ดำเนินการได้", "จำหน่ายได้")
+# where a new clause starts: after a wide gap, a line break, a semicolon; at a word that opens a sentence after a space
+_CLAUSE_MARKS = ("  ", "\n", ";", "；")
+_OPENERS = ("โดย", "ซึ่ง", "ทั้งนี้", "และได้", "จากนั้น", "ต่อจากนั้น", "ในการนี้", "นอกจากนี้", "สำหรับ", "ส่วน", "ปัจจุบัน", "ขณะนี้", "พร้อมทั้ง", "พร้อมกันนี้")
 _CLOSING = re.compile(
     r"^\s*(?:#|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|ภาพ-ข่าว|รายงานโดย|ผู้รายงาน|ผู้เขียน|เขียนโดย|ที่มา\s*[:：]|เผยแพร่|โพสต์|"
     r"อ่าน\s*\d+\s*ครั้ง|เข้าชม|ผู้เข้าชม|จำนวนผู้อ่าน|แชร์|share\b|tags?\s*:|-{3,}|_{3,})",
@@ -95,14 +123,50 @@ def context_at(text: str, start: int, default: Context) -> Context:
     >>> [context_at(text, text.index(s), "meeting") for s in ("20 มี.ค.", "2 ล้าน", "31 มี.ค.")]
     ['meeting', 'reported', 'asked']
     """
-    clause_from = 0
-    for match in _CLAUSE_START.finditer(text, 0, start):
-        clause_from = match.end() if match.group() else match.start()
-    clause = text[clause_from:start]
-    if INSTRUCTION_START.search(clause) or (default == "asked" and _DEADLINE.search(clause)):
-        return "asked"
-    if _DECIDED.search(clause):
-        return "decided"
-    if default in ("meeting", "asked") and _REPORTED.search(clause):
-        return "reported"
-    return default
+    return contexts_at(text, [start], default)[0]
+
+
+def _positions(text: str, words: tuple[str, ...], end: int) -> list[int]:
+    """Where any of the words starts in text before ``end``, in order (str.find: many times faster
+    than a regular expression of Thai alternatives, on every directive of every document)."""
+    found = []
+    for word in words:
+        at = text.find(word, 0, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1, end)
+    return sorted(found)
+
+
+def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]:
+    """``context_at`` of several places of one text: its clauses and cue words found once.
+
+    >>> contexts_at("ที่ประชุมมีมติเห็นชอบงบ 5,000 บาท ให้ส่งภายใน 9 ก.พ. 66", [24, 47], "reported")
+    ['decided', 'asked']
+    """
+    if not starts:
+        return []
+    last = max(starts)
+    cuts = [0] + [at + 1 for at in _positions(text, _CLAUSE_MARKS, last)]
+    cuts += [at for at in _positions(text, _OPENERS, last) if at and text[at - 1].isspace()]
+    cuts.sort()
+    asks = [at for at in _positions(text, _ASK_WORDS, last) if _asks(text, at)]
+    decides = _positions(text, _DECIDE_WORDS, last)
+    reports = _positions(text, _REPORT_WORDS, last) if default in ("meeting", "asked") else []
+
+    def within(positions: list[int], start: int, end: int) -> bool:
+        at = bisect_left(positions, start)
+        return at < len(positions) and positions[at] < end
+
+    found: list[Context] = []
+    for start in starts:
+        clause_from = cuts[bisect_right(cuts, start) - 1]
+        if within(asks, clause_from, start) or (default == "asked" and _DEADLINE.search(text, max(clause_from, start - 24), start)):
+            found.append("asked")
+        elif within(decides, clause_from, start):
+            found.append("decided")
+        elif within(reports, clause_from, start):
+            found.append("reported")
+        else:
+            found.append(default)
+    return found

@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
 from ..quantities import find_quantities
-from ..passages import INSTRUCTION_START as _INSTRUCTION_START
-from ..passages import is_closing, is_meeting_sentence, kind_of
+from ..passages import instruction_starts, is_closing, is_meeting_sentence, kind_of
 from ..thaitext import collapse
 from ..thaidates import find_dates
 from .base import numbered
@@ -125,12 +124,12 @@ def tells_something(lines: list[Line], at: int) -> bool:
     sentence at ``at``: an instruction, a topic, a word that reports or decides, a figure (a
     thank-you line does not, nor a number that counts nothing)."""
     body = [line.text for line in lines[at + 1 :] if not is_closing(line.text)]
-    if any(_INSTRUCTION_START.search(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or find_quantities(t)[0] for t in body):
+    if any(instruction_starts(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or find_quantities(t)[0] for t in body):
         return True
     head = lines[at].text
     ref = find_meeting_ref(head)
     head = head[: ref.start()] + head[ref.end() :] if ref else head
-    return bool(_INSTRUCTION_START.search(head) or re.search(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน", head))
+    return bool(instruction_starts(head) or re.search(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน", head))
 
 
 def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) -> Told:
@@ -201,7 +200,7 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
     >>> split_instructions("ที่ประชุมรับทราบผล 120 กองทุน และได้มอบหมายให้อำเภอรายงานภายใน 31 มี.ค. 66 ทั้งนี้ ขอให้เร่งรัดการเบิกจ่าย")
     (['มอบหมายให้อำเภอรายงานภายใน 31 มี.ค. 66', 'ขอให้เร่งรัดการเบิกจ่าย'], 'ที่ประชุมรับทราบผล 120 กองทุน')
     """
-    starts = [m.start("cue") for m in _INSTRUCTION_START.finditer(text)]
+    starts = instruction_starts(text)
     if not starts:
         return [], collapse(text)
     cuts: list[tuple[int, int]] = []
