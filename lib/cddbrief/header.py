@@ -49,10 +49,9 @@ _NAME_TITLE = (
 _POSITION = r"(?:รองอธิบดี|อธิบดี|ผู้ว่าราชการจังหวัด|รองผู้ว่าราชการจังหวัด|นายอำเภอ|ปลัด|พัฒนาการ(?:จังหวัด|อำเภอ)|ผู้อำนวยการ|หัวหน้า|นายก)"
 _PERSON_START = re.compile(r"(?:^|(?<=[\s(]))(?:" + _NAME_TITLE + r"|(?<!ใน)" + _POSITION + r")|(?<=โดยมี)(?:" + _NAME_TITLE + "|" + _POSITION + ")")
 _CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:(?:เป็น|ทำหน้าที่)ประธาน|ดำเนินการประชุม)")
-_JOINED = re.compile(r"ร่วมกับ|พร้อมด้วย")  # a stretch after these names the company, not the chair
 _CHAIR_AFTER = re.compile(r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:ในที่ประชุม|การประชุม)\s*[:：]?\s*(?P<who>(?:" + _NAME_TITLE + "|" + _POSITION + r")[^,()]{2,120}?)(?=\s+(?:ณ|พร้อม|โดย|เพื่อ|และ|กล่าว|ได้)|\s*[,(]|$)")
 _CHAIR_BOUNDARY = re.compile(r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ประชุม")
-_CHAIR_LISTED = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ในที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M)
+_CHAIR_LISTED = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M)
 _PLACE = re.compile(
     r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
     r"(?=\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
@@ -347,7 +346,8 @@ def _chair(text: str) -> str | None:
             # the last person named (นำโดย A … B … เป็นประธาน: B chairs); with no name, the position named first
             first = named[-1] if named else (starts[0] if starts else None)
             if first is None:
-                if n == 0 and start and not _JOINED.search(before[max(0, start - 10) : start]):
+                # no one named: the words after โดยมี are the chair (โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน)
+                if n == 0 and start and re.search(r"(?:โดยมี|โดย|(?:^|\s)มี)$", before[max(0, start - 6) : start]):
                     who = collapse(piece)  # โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน
                     if 3 <= len(who) <= 120:
                         return who

@@ -38,6 +38,8 @@ _TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนว�
 _CONTENT = re.compile(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน|สรุป")
 _MEETING_NAME = re.compile(r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ปี)[ก-๛A-Za-z.\d]+){0,5})")
 _TELLS_MEETING = re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม|เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|ดำเนินการประชุม")
+_TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
+TOPIC_MAX = 80
 _FACT_CUES = {
     "number": re.compile(r"ครั้ง\s*ที่|ประจำเดือน"),
     "chair": re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม"),
@@ -225,6 +227,27 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
     return directives, rest
 
 
+def split_topic(text: str) -> tuple[str, str, bool]:
+    """(topic, the rest, whether the topic had to be cut) of a point's first line.
+
+    >>> split_topic("กองทุนหมู่บ้าน ให้จังหวัดรายงานผล 12 กองทุน")[:2]
+    ('กองทุนหมู่บ้าน', 'ให้จังหวัดรายงานผล 12 กองทุน')
+    >>> split_topic("โครงการโคก หนอง นา: ขอให้เร่งรัดการเบิกจ่าย")[:2]
+    ('โครงการโคก หนอง นา', 'ขอให้เร่งรัดการเบิกจ่าย')
+    """
+    for match in _TOPIC_END.finditer(text):
+        if match.start() >= 2:
+            topic, rest = text[: match.start()].strip(), text[match.end() :].strip()
+            if len(topic) <= TOPIC_MAX:
+                return topic, rest, False
+            break
+    if len(text) <= TOPIC_MAX:
+        return text.strip(), "", False
+    cut = text.rfind(" ", 0, TOPIC_MAX)
+    cut = cut if cut > 0 else TOPIC_MAX
+    return text[:cut].strip(), text[cut:].strip(), True
+
+
 def paragraph_topic(text: str) -> tuple[str | None, str]:
     """The topic a paragraph opens on (``ด้านกองทุนหมู่บ้าน ที่ประชุม…``, ``โครงการ…``) and the rest;
     (None, text) for a paragraph that opens on no topic.
@@ -234,8 +257,6 @@ def paragraph_topic(text: str) -> tuple[str | None, str]:
     >>> paragraph_topic("ให้อำเภอรายงานผล")
     (None, 'ให้อำเภอรายงานผล')
     """
-    from .prose import TOPIC_MAX, split_topic
-
     opener = _TOPIC_OPENER.match(text)
     if opener or _TOPIC_LEAD.match(text):
         body = text[opener.end() :] if opener else text

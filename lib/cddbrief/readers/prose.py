@@ -18,17 +18,16 @@ from ..model import Item, Note
 from ..passages import kind_of
 from ..thaitext import collapse
 from . import narrative
+from .narrative import TOPIC_MAX, split_topic  # noqa: F401 - the topic of a point, as the prose reader has always given it
 from .base import Fit, Reading, clean_marks, numbered
 from .points import Line, lines_of, marker_number, marker_style, split_inline
 
 NAME = "prose"
 NAME_TH = "ข่าวหรือบทความ"
 
-_TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
 _LEAD_IN_END = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
 _CLOSING = re.compile(r"^\s*(?:#|จึงขอ|จึงเรียน|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|รายงานโดย|ผู้รายงาน|ที่มา\s*[:：]|เผยแพร่|อ่าน\s*\d+\s*ครั้ง|แชร์|share\b|tags?\s*:|-{3,}|_{3,})", re.I)
 _PERSON = re.compile(r"^\s*(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)")
-TOPIC_MAX = 80
 
 
 def ceiling(doc) -> float:
@@ -131,27 +130,6 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
                 break
         return points, style
     return [], None
-
-
-def split_topic(text: str) -> tuple[str, str, bool]:
-    """(topic, the rest, whether the topic had to be cut) of a point's first line.
-
-    >>> split_topic("กองทุนหมู่บ้าน ให้จังหวัดรายงานผล 12 กองทุน")[:2]
-    ('กองทุนหมู่บ้าน', 'ให้จังหวัดรายงานผล 12 กองทุน')
-    >>> split_topic("โครงการโคก หนอง นา: ขอให้เร่งรัดการเบิกจ่าย")[:2]
-    ('โครงการโคก หนอง นา', 'ขอให้เร่งรัดการเบิกจ่าย')
-    """
-    for match in _TOPIC_END.finditer(text):
-        if match.start() >= 2:
-            topic, rest = text[: match.start()].strip(), text[match.end() :].strip()
-            if len(topic) <= TOPIC_MAX:
-                return topic, rest, False
-            break
-    if len(text) <= TOPIC_MAX:
-        return text.strip(), "", False
-    cut = text.rfind(" ", 0, TOPIC_MAX)
-    cut = cut if cut > 0 else TOPIC_MAX
-    return text[:cut].strip(), text[cut:].strip(), True
 
 
 def _numbered_items(lines: list[Line], points: list[int], style: str, notes: list[Note]):
