@@ -224,3 +224,15 @@ def test_a_narrative_never_loses_a_figure_that_extract_finds(paragraphs):
     # every directive is a sentence of the document as written, every figure's span gives its surface
     assert all(d.text in text for _, d in m.directives())
     assert all(h.text[q.span.start : q.span.end] == q.surface for _, h in m.holders() for q in h.quantities)
+
+
+def test_a_tables_head_and_remarks_are_read_too():
+    """The whole document is the meeting in a Word table too: the head's date, a หมายเหตุ's deadline."""
+    text = ("สรุปการประชุมประจำเดือน ครั้งที่ 5/2566\nสำนักงานพัฒนาชุมชนอำเภอลี้\nวันที่ 9 พฤษภาคม 2566\n"
+            "\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tผ้าไทย\n\tให้อำเภอรายงานผล 12 ตำบล\n\tภายใน 20 พ.ค. 66\n")  # fmt: skip
+    m = read(text)
+    assert (m.id, m.meeting_date, m.source.layout) == ("2566-05", date(2023, 5, 9), "table")
+    assert said(m) == {
+        "quantities": [(1, "directive", 12, "ตำบล", "asked")],
+        "dates": [(None, "head", date(2023, 5, 9), "meeting"), (1, "remarks", date(2023, 5, 20), "asked")],
+    }

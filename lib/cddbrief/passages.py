@@ -70,9 +70,10 @@ _PERSON_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s*)?(?:นาย|นางสา�
 _MEETING_WORDS = re.compile(r"ประชุม|ครั้ง\s*ที่")
 _MEETING_CUES = re.compile(r"ครั้ง\s*ที่|เป็นประธาน|ประธานในที่ประชุม|(?:^|\s)ณ\s|วัน\S*\s*ที่|วันนี้\s*\(|เมื่อวันที่")
 
+# what a passage's figures are said as when their clause does not say: a table's หมายเหตุ mostly holds deadlines
 DEFAULT_CONTEXT: dict[str, Context] = {
     "head": "meeting", "meeting": "meeting", "attendees": "meeting",
-    "topic": "reported", "reported": "reported", "remarks": "reported", "resolution": "decided",
+    "topic": "reported", "reported": "reported", "remarks": "asked", "resolution": "decided",
 }  # fmt: skip
 READ_KINDS = frozenset(DEFAULT_CONTEXT)  # the passages whose figures are read (the page's own lines are not)
 
