@@ -35,10 +35,11 @@ _OFFICE_LINE = re.compile(r"^\s*(?:สำนักงาน|ที่ทำก�
 _OFFICE_MENTION = re.compile(
     r"(?P<form>สำนักงานพัฒนาชุมชน|สนง\.?\s?พช\.?\s?|พัฒนาการ|สพ(?=[อจ]\.?))\s*(?P<level>อำเภอ|จังหวัด|อ\.|จ\.|อ(?=\.)|จ(?=\.))\.?\s*(?P<name>[ก-๛]+)"
 )
-# an office of any other agency, as written: up to the next space (and a เขต number)
+# an office of any other agency, as written: up to the next space (and a เขต number), or a verb glued to it in a PDF
+_OFFICE_ENDS = r"[^ก-๛]|$|ทำหน้าที่|เป็นประธาน|ร่วมประชุม|จัดประชุม|ได้จัด|ได้ร่วม|ประชุม"
 _AGENCY = re.compile(
     r"(?<!คณะ)(?<!ห้องประชุม)(?P<office>(?:สำนักงานเขตพื้นที่การศึกษา|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|เทศบาล(?:ตำบล|เมือง|นคร)|"
-    r"สำนักงาน(?!พัฒนาชุมชน)|กระทรวง|กรม(?!การจังหวัด|การอำเภอ)|มหาวิทยาลัย|โรงเรียน)(?:[ก-๛]+?\s?เขต\s?\d{1,2}|[ก-๛]{2,}))"
+    r"สำนักงาน(?!พัฒนาชุมชน)|กระทรวง|กรม(?!การจังหวัด|การอำเภอ)|มหาวิทยาลัย|โรงเรียน)(?:[ก-๛]+?\s?เขต\s?\d{1,2}|[ก-๛]{2,}?(?=" + _OFFICE_ENDS + r")))"
     r"|(?P<abbr>สพ[ปม])\.\s?(?P<area>[ก-๛]+)(?:\s?เขต\s?(?P<zone>\d{1,2}))?"
 )
 _NAME_TITLE = (
@@ -54,7 +55,7 @@ _CHAIR_BOUNDARY = re.compile(r"โดยมี|โดย|(?:^|(?<=\s))มี(?!�
 _CHAIR_LISTED = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M)
 _PLACE = re.compile(
     r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
-    r"(?=\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
+    r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม)|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
 )
 _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
 # the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
@@ -150,7 +151,7 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
                 title_lines.append(prefix if whole else text)
             continue
         if whole and _OFFICE_LINE.search(text) and not header.office and len(text) <= 80:
-            header.office = text
+            header.office = _office_line(text, notes)
             continue
         if header.number is None and not header.office and (whole or not title_lines):
             title_lines.append(text)
@@ -170,6 +171,19 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
     header.place = _first(_place, heard) or _first(_place, rest[:3])
     header.district, header.province, header.province_en = _place_of(header.office, everything, notes)
     return header
+
+
+def _office_line(text: str, notes: list[Note]) -> str:
+    """A title block's office line as written; where other words follow the CDD office it opens on
+    (a PDF that ran the next line into it), that office alone.
+
+    >>> _office_line("สำนักงานพัฒนาชุมชนอำเภอเมือง จังหวัดลำปาง", []), _office_line("สำนักงานพัฒนาชุมชนอำเภอลี้ รับฟังการประชุม", [])
+    ('สำนักงานพัฒนาชุมชนอำเภอเมือง จังหวัดลำปาง', 'สำนักงานพัฒนาชุมชนอำเภอลี้')
+    """
+    first, _, rest = text.partition(" ")
+    if not rest or not _OFFICE_MENTION.match(first) or re.match(r"(?:จังหวัด|อำเภอ|จ\.|อ\.)", rest):
+        return text
+    return _office_mention(first, notes) or text
 
 
 def _take_ref(header: Header, ref: re.Match, text: str, notes: list[Note]) -> None:

@@ -133,7 +133,8 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
 
 
 def _numbered_items(lines: list[Line], points: list[int], style: str, notes: list[Note]):
-    header = [line.text if not line.label else f"{line.label} {line.text}" for line in lines[: points[0]]]
+    # the head's lines (a PDF's wrapped lines joined back into its paragraphs)
+    header = [line.text if not line.label else f"{line.label} {line.text}" for line in narrative.unwrapped(lines[: points[0]])]
     passages: list[tuple[str, str, int | None]] = [(kind_of(line), line, None) for line in header]
     items: list[Item] = []
     bounds = points + [len(lines)]
