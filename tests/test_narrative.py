@@ -236,3 +236,16 @@ def test_a_tables_head_and_remarks_are_read_too():
         "quantities": [(1, "directive", 12, "ตำบล", "asked")],
         "dates": [(None, "head", date(2023, 5, 9), "meeting"), (1, "remarks", date(2023, 5, 20), "asked")],
     }
+
+
+def test_a_narrative_web_page_reads_like_its_text_and_keeps_its_publication_date():
+    paragraphs = [line for line in KALASIN.splitlines() if line and not line.startswith("โพสต์เมื่อ")]
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>ข่าวกิจกรรม</title>"
+            "<meta property='article:published_time' content='2023-03-24T10:00:00+07:00'></head><body>"
+            "<nav><a href='/'>หน้าแรก</a> &gt; <a href='/news'>ข่าวประชาสัมพันธ์</a></nav><article class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs[1:]) + "</article><footer>โทร 0 4381 1234</footer></body></html>")  # fmt: skip
+    m = parse_document(read_bytes(page.encode("utf-8"), "post.html"), need_number=False)
+    text = read(KALASIN)
+    assert (m.id, m.meeting_date, m.published, m.office, m.chair, m.place) == (text.id, text.meeting_date, date(2023, 3, 24), text.office, text.chair, text.place)
+    assert [(i.topic, [d.text for d in i.directives]) for i in m.items] == [(i.topic, [d.text for d in i.directives]) for i in text.items]
+    assert said(m) == said(text)
