@@ -121,12 +121,17 @@ def facts_told(text: str) -> int:
     return told + any(s.precision == "day" for s in spans)
 
 
+def _counts_something(text: str) -> bool:
+    """Whether a paragraph says a figure in a sentence (``มีผู้เข้าร่วม 45 คน``), not a numbered cell (``2 กองทุนหมู่บ้าน``)."""
+    return any(q.span.start > 0 for q in find_quantities(text)[0])
+
+
 def tells_something(lines: list[Line], at: int) -> bool:
     """Whether a post says anything of what was reported, asked or decided, beyond the meeting
     sentence at ``at``: an instruction, a topic, a word that reports or decides, a figure (a
     thank-you line does not, nor a number that counts nothing)."""
     body = [line.text for line in lines[at + 1 :] if not is_closing(line.text)]
-    if any(instruction_starts(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or find_quantities(t)[0] for t in body):
+    if any(instruction_starts(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or _counts_something(t) for t in body):
         return True
     head = lines[at].text
     ref = find_meeting_ref(head)
