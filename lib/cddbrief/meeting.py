@@ -20,7 +20,7 @@ from .quantities import find_quantities
 from .readers import read_layout
 from .readers.points import split_directives
 from .sources import RawDocument, read_source
-from .thaidates import as_be, find_dates, find_recurrences, find_reschedules
+from .thaidates import MONTHS, as_be, find_dates, find_recurrences, find_reschedules
 from .thaitext import CONTROL_CHARS, drop_controls, is_clean, normalise_spaces, to_arabic_digits, unclean_chars
 
 __all__ = ["MEETING_REF", "parse_document", "parse_meeting_id", "read_meeting", "split_directives", "with_figures"]
@@ -96,6 +96,19 @@ def figures_of(text: str, year_be: int | None, notes: list[Note], context: Conte
     return quantities, spans, moves, recurrences
 
 
+_MONTH_WORDS = tuple(word.rstrip(".") for pair in MONTHS for word in pair) + ("เดือน",)
+
+
+def _may_hold_figures(text: str) -> bool:
+    """Whether a text can hold a figure or a date at all: a digit, Arabic or Thai, or a month's name
+    (a cheap look before the extractors, for the many title and office lines).
+
+    >>> _may_hold_figures("สำนักงานพัฒนาชุมชนอำเภอลี้"), _may_hold_figures("ภายในเดือนเมษายน"), _may_hold_figures("งบ ๕ ล้านบาท")
+    (False, True, True)
+    """
+    return any(ch.isdigit() for ch in text) or any(word in text for word in _MONTH_WORDS)
+
+
 def _says_more(topic: str, year_be: int | None) -> bool:
     """Whether an item's topic holds a figure or a day-date of its own, beyond naming the topic.
 
@@ -134,7 +147,8 @@ def make_passages(reading, header_lines: list[str], items: list[Item], year_be: 
         of_items += [(kind, text, item.no) for kind, text in (("remarks", item.remarks), ("resolution", item.resolution)) if text.strip()]
     passages = []
     for no, (kind, text, item) in enumerate(head + of_items + closing, start=1):
-        found = figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no) if kind in READ_KINDS else ([], [], [], [])
+        read = kind in READ_KINDS and _may_hold_figures(text)
+        found = figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no) if read else ([], [], [], [])
         passages.append(Passage(no, kind, text, item, *found))
     return passages
 
