@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from . import glossary
@@ -223,6 +224,7 @@ def _monthly(header: Header, lines: list[str], notes: list[Note]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # the head's lines are asked twice: by the header and for their passage's kind
 def is_banner(text: str) -> bool:
     """Whether a line is a page's own date (posted, published, updated, printed) or a date alone, not the meeting's.
 
@@ -231,6 +233,8 @@ def is_banner(text: str) -> bool:
     >>> is_banner("วันพุธ, 22 พฤษภาคม 2567"), is_banner("วันพุธที่ 25 มกราคม 2566")
     (True, False)
     """
+    if not any(ch.isdigit() for ch in text):
+        return False  # no day without a digit (Arabic or Thai)
     spans, _ = find_dates(text)
     if not any(s.precision == "day" for s in spans):
         return False
