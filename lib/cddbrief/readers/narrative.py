@@ -30,11 +30,13 @@ from .points import Line
 _SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
 _DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
 _GOES_ON = re.compile(r"^\s*(?:ซึ่ง|โดย|และ|เพื่อ|พร้อม|ภายใน)")  # a paragraph that goes on with the sentence above
-_ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน|ดำเนินการประชุม")  # มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
+# มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
+_ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน|ดำเนินการประชุม")
 # a paragraph that opens on its topic
 _TOPIC_OPENER = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|เรื่อง|ประเด็น)\s*")
 _TOPIC_LEAD = re.compile(r"^\s*(?:โครงการ|การ(?!นี้)|กิจกรรม|กองทุน)")
-_TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|จัดเก็บ|ดำเนินการ|เบิกจ่าย|รับทราบ|\d)")  # where a topic's name gives way to what is said of it
+# where a topic's name gives way to what is said of it
+_TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|จัดเก็บ|ดำเนินการ|เบิกจ่าย|รับทราบ|\d)")
 _CONTENT = re.compile(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน|สรุป")
 _MEETING_NAME = re.compile(r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ปี)[ก-๛A-Za-z.\d]+){0,5})")
 _TELLS_MEETING = re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม|เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|ดำเนินการประชุม")
@@ -131,7 +133,8 @@ def tells_something(lines: list[Line], at: int) -> bool:
     sentence at ``at``: an instruction, a topic, a word that reports or decides, a figure (a
     thank-you line does not, nor a number that counts nothing)."""
     body = [line.text for line in lines[at + 1 :] if not is_closing(line.text)]
-    if any(instruction_starts(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or _counts_something(t) for t in body):
+    if any(instruction_starts(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or _counts_something(t)
+           for t in body):
         return True
     head = lines[at].text
     ref = find_meeting_ref(head)
@@ -191,10 +194,13 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         told.passages.append(("page", line.text, None))
     if not told.items:
         general_item()
-        notes.append(Note("inferred", f"the post names no topics; read as one item named after its meeting: '{told.items[0].topic}'", item=1, th=f"เอกสารไม่ได้แยกประเด็น จึงอ่านทั้งเรื่องเป็นประเด็นเดียวตามชื่อการประชุม: '{told.items[0].topic}'"))
+        topic = told.items[0].topic
+        notes.append(Note("inferred", f"the post names no topics; read as one item named after its meeting: '{topic}'", item=1,
+                          th=f"เอกสารไม่ได้แยกประเด็น จึงอ่านทั้งเรื่องเป็นประเด็นเดียวตามชื่อการประชุม: '{topic}'"))
     elif general:
-        notes.append(Note("inferred", f"instructions outside the post's topic paragraphs were read as item {general[0].no}, named after the meeting: '{general[0].topic}'", item=general[0].no,
-                          th=f"ข้อสั่งการที่ไม่อยู่ในย่อหน้าของประเด็นใด อ่านเป็นข้อ {general[0].no} ตามชื่อการประชุม: '{general[0].topic}'"))  # fmt: skip
+        no, topic = general[0].no, general[0].topic
+        notes.append(Note("inferred", f"instructions outside the post's topic paragraphs were read as item {no}, named after the meeting: '{topic}'",
+                          item=no, th=f"ข้อสั่งการที่ไม่อยู่ในย่อหน้าของประเด็นใด อ่านเป็นข้อ {no} ตามชื่อการประชุม: '{topic}'"))
     told.passages = [(kind, text, item) for kind, text, item in told.passages if text.strip()]
     return told
 
