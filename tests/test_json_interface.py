@@ -166,7 +166,7 @@ def test_golden_files_cover_the_whole_interface():
         seen["note kinds"] |= {n["kind"] for n in stored["notes"]}
         seen["layouts"].add(stored["source"]["layout"])
         seen["formats"].add(stored["source"]["format"])
-    assert seen["lists"] == {"items", "quantities", "dates", "reschedules", "recurrences", "checks", "notes"}
+    assert seen["lists"] == {"items", "passages", "quantities", "dates", "reschedules", "recurrences", "checks", "notes"}
     assert seen["check kinds"] >= {"product", "ratio", "sum", "share"}
     assert seen["holds"] == {True, False, None}
     assert seen["layouts"] == set(forms.LAYOUTS) and seen["formats"] == set(forms.KINDS)

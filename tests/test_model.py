@@ -161,7 +161,8 @@ def test_meeting_from_dict_gives_the_meeting_back():
 
     meeting = _small_meeting()
     data = json.loads(json.dumps(meeting.to_dict(), ensure_ascii=False))
-    assert [len(data[name]) for name in ("quantities", "dates", "reschedules", "recurrences")] == [2, 2, 1, 1]
+    assert [len([r for r in data[name] if "passage" not in r]) for name in ("quantities", "dates", "reschedules", "recurrences")] == [2, 2, 1, 1]
+    assert [(r["passage"], r["context"], r["surface"]) for r in data["dates"] if "passage" in r] == [(1, "meeting", "14 กุมภาพันธ์ 2566")]
     again = Meeting.from_dict(data)
     assert again == meeting and again.id == "2566-02" and again.meeting_date == date(2023, 2, 14)
     (move,) = again.items[0].directives[0].reschedules
@@ -215,6 +216,7 @@ def test_every_literal_field_of_the_model_is_checked():
         Note("repair", "อ่านเลขไทย"), _quantity(), _check(), Block("paragraph", "ให้อำเภอรายงาน"),
         Source("x.txt", "0" * 64, "txt", None, "prose"), Recurrence("monthly", 5, None, "ทุกวันที่ 5"),
         DateSpan(date(2023, 2, 9), date(2023, 2, 9), "day", "9 ก.พ. 66", role="original"),
+        model.Passage(1, "meeting", "วันที่ 9 ก.พ. 66"),
     ]  # fmt: skip
     checked = []
     for obj in examples:
@@ -224,4 +226,5 @@ def test_every_literal_field_of_the_model_is_checked():
                 with pytest.raises(BadModelValue, match=f"^'✗' is not a {type(obj).__name__} {f.name}: use one of "):
                     replace(obj, **{f.name: "✗"})
                 checked.append(f"{type(obj).__name__}.{f.name}")
-    assert len(checked) == 9, checked  # Note, Quantity, Check, Block kinds and role; Source format, layout; rule; precision, date role
+    # Note, Quantity, Check, Block, Passage kinds and role; Source format, layout; rule; precision, date role; contexts
+    assert len(checked) == 12, checked

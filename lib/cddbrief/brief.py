@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from .formatting import figure, number
 from .glossary import actor_en, office_en, place_en, topic_en, unit_en, units
-from .model import Meeting
+from .model import Meeting, Passage
 from .thaidates import format_span_en, format_span_th
 from .thaitext import excerpt, word_window
 
@@ -187,13 +187,12 @@ class Brief:
         from .tidy import actors
 
         ref = self.reference()
-        topics = {i.no: i.topic for i in self.meeting.items}
         rows = []
-        for item, d in self.meeting.directives():
+        for item, d in self.meeting.holders():  # a directive's dates, and what a passage asks or decides (a resolution's deadline)
             moved_from = {id(r.new): r.old for r in d.reschedules}
             what = actions(d)
             for s in d.dates:
-                if s.start is None:
+                if s.start is None or (isinstance(d, Passage) and s.context not in ("asked", "decided")):
                     continue
                 old = moved_from.get(id(s))
                 rows.append(
@@ -203,8 +202,8 @@ class Brief:
                         "end": s.end,
                         "when": self.span(s.start, s.end, s.precision),
                         "precision": s.precision,
-                        "item": item.no,
-                        "topic": self.topic(topics[item.no]),
+                        "item": item.no if item is not None else 0,
+                        "topic": self.topic(item.topic) if item is not None else self.t("meeting"),
                         "what": what[id(s)],
                         "sentence": excerpt(d.text, *s.span),
                         "surface": s.surface,
@@ -240,14 +239,14 @@ class Brief:
 
     def figures(self) -> list[dict]:
 
-        topics = {i.no: i.topic for i in self.meeting.items}
         rows = []
-        for item, d in self.meeting.directives():
+        for item, d in self.meeting.holders():  # every figure of the document: directives, then what was reported, decided, told of the meeting
             for q in d.quantities:
                 rows.append(
                     {
-                        "item": item.no,
-                        "topic": self.topic(topics[item.no]),
+                        "item": item.no if item is not None else "",
+                        "topic": self.topic(item.topic) if item is not None else self.t("meeting"),
+                        "context": q.context,
                         "figure": self.figure(q.value, q.unit),
                         "value": float(q.value),
                         "place": self.place(q.entity),

@@ -18,7 +18,7 @@ import re
 
 from .formatting import decimals_written, figure, number
 from .glossary import units
-from .model import Check, CheckKind, Meeting, Quantity
+from .model import Check, CheckKind, Directive, Meeting, Passage, Quantity
 from .thaitext import excerpt
 
 
@@ -37,8 +37,13 @@ def _en(q: Quantity) -> str:
     return figure(q.value, q.unit, "en")
 
 
-def _against(stated: Quantity, kind: CheckKind, item_no: int, directive: int | None, operands: tuple, actual: float | int, holds: bool, tolerance: float,
-             worked: tuple[str, str], unit: str, evidence: tuple[str, ...], labels: tuple[str, ...] = ()) -> Check:
+def _where(holder: Directive | Passage) -> dict:
+    """The directive or the passage a check's figures stand in, as Check fields."""
+    return {"passage": holder.no} if isinstance(holder, Passage) else {"directive": holder.no}
+
+
+def _against(stated: Quantity, kind: CheckKind, item_no: int | None, holder: Directive | Passage | None, operands: tuple, actual: float | int, holds: bool,
+             tolerance: float, worked: tuple[str, str], unit: str, evidence: tuple[str, ...], labels: tuple[str, ...] = ()) -> Check:
     """A check of what the figures give (``worked``: the arithmetic written out, in Thai and in
     English) against the figure the text states, its statements saying whether they agree."""
     th, en = worked
@@ -46,20 +51,29 @@ def _against(stated: Quantity, kind: CheckKind, item_no: int, directive: int | N
         item=item_no, kind=kind, operands=operands, total=stated.value, actual=actual, holds=holds, tolerance=tolerance,
         statement=f"{th} ({'ตรงกับ' if holds else 'ไม่ตรงกับ'}ที่ระบุ {_th(stated)})",
         statement_en=f"{en} ({'matches' if holds else 'does not match'} the stated {_en(stated)})",
-        unit=unit, evidence=evidence, directive=directive, labels=labels,
+        unit=unit, evidence=evidence, labels=labels,
+        **({"directive": stated.directive, "passage": stated.passage} if holder is None else _where(holder)),
     )  # fmt: skip
 
 
 def find_checks(meeting: Meeting) -> list[Check]:
-    """All checks of a meeting, in item order."""
+    """All checks of a meeting: of each item's figures, in its directives and in the passages that
+    belong to it (what was reported, its resolution), in item order; then of the meeting's head."""
     checks: list[Check] = []
-    for item in meeting.items:
-        quantities = [q for d in item.directives for q in d.quantities]
+    holders: dict[int, list] = {}  # by the item object: an item number written twice keeps its checks apart
+    for item, holder in meeting.holders():
+        holders.setdefault(id(item), []).append(holder)
+    for item in [*meeting.items, None]:
+        held = holders.get(id(item), [])
+        if not held:
+            continue
+        item_no = item.no if item is not None else None
+        quantities = [q for h in held for q in h.quantities]
         used: set[tuple[int, int]] = set()
-        checks += _products(item.no, quantities)
-        checks += _ratios(item.no, item.directives, used)
-        checks += _sums(item.no, item.directives)
-        checks += _shares(item.no, item.directives, used)
+        checks += _products(item_no, quantities)
+        checks += _ratios(item_no, held, used)
+        checks += _sums(item_no, held)
+        checks += _shares(item_no, held, used)
     return checks
 
 
@@ -83,7 +97,7 @@ def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:
         holds = error <= PRODUCT_TOLERANCE
         worked = (f"{_th(count)} × {_th(rate)} = {number(actual)} {rate.unit}", f"{_en(count)} × {_en(rate)} = {number(actual)} {units()[rate.unit].en}")
         evidence = (count.surface, f"{rate.per}ละ {rate.surface}", total.surface)
-        found.append(_against(total, "product", item_no, total.directive, (count.value, rate.value), actual, holds, PRODUCT_TOLERANCE, worked, rate.unit, evidence))
+        found.append(_against(total, "product", item_no, None, (count.value, rate.value), actual, holds, PRODUCT_TOLERANCE, worked, rate.unit, evidence))
     return found
 
 
@@ -108,11 +122,11 @@ def _ratios(item_no, directives, used) -> list[Check]:
             decimals = decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
             tolerance = 0.5 * 10 ** (-decimals) + 1e-9
             holds = abs(actual - pct.value) <= tolerance
-            used.add((d.no, part.span.start))
-            used.add((d.no, whole.span.start))
+            used.add((id(d), part.span.start))
+            used.add((id(d), whole.span.start))
             worked = (f"{number(part.value)} ÷ {_th(whole)} = {number(actual, fixed=True)}%", f"{number(part.value)} ÷ {_en(whole)} = {number(actual, fixed=True)}%")
             evidence = (whole.surface, part.surface, pct.surface)
-            found.append(_against(pct, "ratio", item_no, d.no, (part.value, whole.value), round(actual, 4), holds, tolerance, worked, "%", evidence))
+            found.append(_against(pct, "ratio", item_no, d, (part.value, whole.value), round(actual, 4), holds, tolerance, worked, "%", evidence))
     return found
 
 
@@ -144,7 +158,7 @@ def _sums(item_no, directives) -> list[Check]:
             worked = (f"{terms} = {number(actual)} {total.unit}", f"{terms} = {number(actual)} {units()[total.unit].en}")
             evidence = (total.surface, *(q.surface for q in operands))
             labels = tuple(_part_label(d.text, prev.span.end, q.span.start) for prev, q in zip([total, *operands], operands))
-            found.append(_against(total, "sum", item_no, d.no, tuple(q.value for q in operands), actual, holds, 0.0, worked, total.unit, evidence, labels))
+            found.append(_against(total, "sum", item_no, d, tuple(q.value for q in operands), actual, holds, 0.0, worked, total.unit, evidence, labels))
     return found
 
 
@@ -174,7 +188,7 @@ def _shares(item_no, directives, used) -> list[Check]:
                 continue
             if not _PART_CUE.search(d.text[max(0, part.span.start - 6) : part.span.start]):
                 continue
-            if (d.no, part.span.start) in used:
+            if (id(d), part.span.start) in used:
                 continue
             share = part.value / whole.value * 100
             found.append(
@@ -190,7 +204,7 @@ def _shares(item_no, directives, used) -> list[Check]:
                     statement_en=f"{_en(part)} of {_en(whole)} = {number(share, fixed=True)}%",
                     unit="%",
                     evidence=(whole.surface, part.surface),
-                    directive=d.no,
+                    **_where(d),
                 )
             )
     return found

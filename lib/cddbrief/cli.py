@@ -218,7 +218,7 @@ def _cmd_parse(args) -> int:
     from .meeting import read_meeting
 
     path = resolve(args.source, args.data, args.office)
-    meeting = read_meeting(path, meeting_id=args.meeting)
+    meeting = read_meeting(path, meeting_id=args.meeting, need_number=False)  # only build and export need a number
     if args.json:
         _print_json(meeting.to_dict())
     else:

@@ -13,13 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
-from .header import MEETING_REF, read_header
-from .model import Directive, Item, Meeting, Note
+from .header import MEETING_REF, is_debris, read_header
+from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Quantity, Recurrence, Reschedule
+from .passages import DEFAULT_CONTEXT, READ_KINDS, contexts_at, kind_of
 from .quantities import find_quantities
 from .readers import read_layout
 from .readers.points import split_directives
 from .sources import RawDocument, read_source
-from .thaidates import as_be, find_dates, find_recurrences, find_reschedules
+from .thaidates import MONTHS, as_be, find_dates, find_recurrences, find_reschedules
 from .thaitext import CONTROL_CHARS, drop_controls, is_clean, normalise_spaces, to_arabic_digits, unclean_chars
 
 __all__ = ["MEETING_REF", "parse_document", "parse_meeting_id", "read_meeting", "split_directives", "with_figures"]
@@ -64,13 +65,92 @@ def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> l
 
 
 def _with_figures(item: int, directive: Directive, year_be: int | None, notes: list[Note]) -> Directive:
-    text, where = directive.text, {"item": item, "directive": directive.no}
+    found = figures_of(directive.text, year_be, notes, "asked", item=item, directive=directive.no)
+    return Directive(directive.no, directive.text, directive.label, *found)
+
+
+Found = tuple[list[Quantity], list[DateSpan], list[Reschedule], list[Recurrence]]
+
+
+def figures_of(text: str, year_be: int | None, notes: list[Note], context: Context, *, item: int | None = None,
+               directive: int | None = None, passage: int | None = None) -> Found:
+    """The figures, dates, reschedules and recurrences of a text that a directive or a passage holds,
+    each with where it is (item, directive or passage) and what it was said as (its clause's
+    context, else ``context``); what was repaired or skipped is added to ``notes``.
+
+    >>> quantities, dates, _, _ = figures_of("รายงานผลการดำเนินงาน 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66", 2566, [], "meeting", passage=2)
+    >>> [(q.value, q.context, q.passage) for q in quantities], [(s.surface, s.context) for s in dates]
+    ([(12, 'reported', 2)], [('9 ก.พ. 66', 'asked')])
+    """
+    where = {"item": item, "directive": directive}
     spans, date_notes = find_dates(text, year_be, **where)
     moves = find_reschedules(text, spans)
     recurrences = find_recurrences(text, spans, **where)
     quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where)
+    said = (*spans, *quantities)
+    for found, said_as in zip(said, contexts_at(text, [f.span.start for f in said], context)):
+        found.passage, found.context = passage, said_as
+    for found in (*moves, *recurrences):
+        found.passage = passage
     notes.extend(replace(n, item=item) for n in date_notes + qty_notes)
-    return Directive(directive.no, text, directive.label, quantities, spans, moves, recurrences)
+    return quantities, spans, moves, recurrences
+
+
+_MONTH_WORDS = tuple(word.rstrip(".") for pair in MONTHS for word in pair) + ("เดือน",)
+
+
+def _may_hold_figures(text: str) -> bool:
+    """Whether a text can hold a figure or a date at all: a digit, Arabic or Thai, or a month's name
+    (a cheap look before the extractors, for the many title and office lines).
+
+    >>> _may_hold_figures("สำนักงานพัฒนาชุมชนอำเภอลี้"), _may_hold_figures("ภายในเดือนเมษายน"), _may_hold_figures("งบ ๕ ล้านบาท")
+    (False, True, True)
+    """
+    return any(ch.isdigit() for ch in text) or any(word in text for word in _MONTH_WORDS)
+
+
+def _says_more(topic: str, year_be: int | None) -> bool:
+    """Whether an item's topic holds a figure or a day-date of its own, beyond naming the topic.
+
+    >>> _says_more("ผลการคัดเลือกสตรีดีเด่น มีผู้ผ่านการคัดเลือก 5 ราย", 2566), _says_more("ข้อมูล จปฐ. ปี 2566", 2566)
+    (True, False)
+    """
+    if not any(ch.isdigit() or "\u0e50" <= ch <= "\u0e59" for ch in topic):
+        return False
+    spans, _ = find_dates(topic, year_be)
+    return any(s.precision == "day" for s in spans) or bool(find_quantities(topic, [s.span for s in spans])[0])
+
+
+def make_passages(reading, header_lines: list[str], items: list[Item], year_be: int | None, notes: list[Note]) -> list[Passage]:
+    """The document outside the directives, numbered in order: the head (each header line of its
+    kind, or the reader's own passages), then each item's topic line (where it holds figures or
+    days of its own), reported text, remarks and resolution, then a post's credits; each with its
+    figures and dates.
+
+    >>> from cddbrief.readers import Reading
+    >>> reading = Reading("table", [], [Item(1, "ผ้าไทย", resolution="เห็นชอบงบ 5,000 บาท")])
+    >>> [(p.no, p.kind, p.item, [q.context for q in p.quantities]) for p in make_passages(reading, ["ครั้งที่ 4/2562"], reading.items, 2562, [])]
+    [(1, 'meeting', None, []), (2, 'resolution', 1, ['decided'])]
+    """
+    given = reading.passages if reading.passages is not None else [(kind_of(line), line, None) for line in header_lines]
+    given = [(k, t.strip(), i) for k, t, i in given if not is_debris(t)]
+    ending = len(given)
+    while ending and given[ending - 1][0] == "page" and given[ending - 1][2] is None:
+        ending -= 1  # the page's lines after the write-up (credits, views) come last, after the items'
+    head = [(k, t, i) for k, t, i in given[:ending] if i is None]
+    closing = given[ending:]
+    of_items = []
+    for item in items:
+        if _says_more(item.topic, year_be):
+            of_items.append(("topic", item.topic, item.no))  # its figures and dates belong to the document too
+        of_items += [(k, t, i) for k, t, i in given if i == item.no]
+        of_items += [(kind, text, item.no) for kind, text in (("remarks", item.remarks), ("resolution", item.resolution)) if text.strip()]
+    passages = []
+    for no, (kind, text, item) in enumerate(head + of_items + closing, start=1):
+        read = kind in READ_KINDS and _may_hold_figures(text)
+        found = figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no) if read else ([], [], [], [])
+        passages.append(Passage(no, kind, text, item, *found))
+    return passages
 
 
 # --- the whole document -------------------------------------------------------------------------
@@ -122,7 +202,10 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     title = drop_controls(normalise_spaces(raw.title))[0] if raw.title else ""
     if title.strip() and not any(title.strip() in line for line in header_lines):
         header_lines.insert(0, title)
-    header = read_header(header_lines, notes, whole=reading.whole_header)
+    # the rest of a post (what was reported, its byline) may name the office, the chair or the place the head does not
+    more = [text for _, text, _ in reading.passages or []] if not reading.whole_header else []
+    header = read_header(header_lines, notes, whole=reading.whole_header, more=more)
+    header.published = raw.published or header.published  # the page's own date, from its metadata or its banner
     if header.number is None and not reading.whole_header:
         # a prose or minutes write-up may name its meeting only further down
         rest = [d.text for item in reading.items[:1] for d in item.directives]
@@ -148,18 +231,19 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         notes.append(Note("warning", "the write-up names no office (สำนักงาน…, สพอ., สพจ.)", th="เอกสารไม่ระบุหน่วยงาน (สำนักงาน…, สพอ., สพจ.)"))
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
     items = with_figures(items, year_for_dates, notes)
-    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place)
-    meeting = Meeting(**vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes)
+    passages = make_passages(reading, header_lines, items, year_for_dates, notes)
+    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place, published)
+    meeting = Meeting(**vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes, passages=passages)
     from .checks import find_checks
 
     return replace(meeting, checks=find_checks(meeting))
 
 
-def read_meeting(path: str | Path, meeting_id: str | None = None) -> Meeting:
-    """Read one meeting write-up (.txt, .docx, .pdf, .html) into a Meeting.
+def read_meeting(path: str | Path, meeting_id: str | None = None, need_number: bool = True) -> Meeting:
+    """Read one meeting write-up (.txt, .docx, .pdf, .html) into a Meeting (``need_number``: see parse_document).
 
     >>> m = read_meeting("data/raw/000_624796c269e36bce.txt")
     >>> m.id, m.items[0].topic
     ('2562-04', 'OTOP')
     """
-    return parse_document(read_source(path), meeting_id=meeting_id)
+    return parse_document(read_source(path), meeting_id=meeting_id, need_number=need_number)

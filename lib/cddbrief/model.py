@@ -32,6 +32,9 @@ Role = Literal["total", "rate", "part", "share"]  # what a figure is: see Quanti
 DateRole = Literal["original", "rescheduled"]  # the old and the new date of a reschedule
 Precision = Literal["day", "month", "year"]
 RecurrenceRule = Literal["monthly"]
+# what a stretch of the document outside the directives is: see Passage
+PassageKind = Literal["head", "meeting", "attendees", "topic", "reported", "remarks", "resolution", "page"]
+Context = Literal["meeting", "reported", "asked", "decided"]  # what a figure or date was said as: see Passage
 
 
 class TextSpan(NamedTuple):
@@ -66,6 +69,7 @@ def words(kind) -> frozenset[str]:
 NOTE_KINDS, BLOCK_KINDS, CHECK_KINDS = words(NoteKind), words(BlockKind), words(CheckKind)
 LAYOUTS, SOURCE_FORMATS, ROLES, DATE_ROLES = words(Layout), words(SourceFormat), words(Role), words(DateRole)
 PRECISIONS, RECURRENCE_RULES = words(Precision), words(RecurrenceRule)
+PASSAGE_KINDS, CONTEXTS = words(PassageKind), words(Context)
 
 
 def refuse(obj, name: str, allowed: frozenset[str]) -> None:
@@ -123,12 +127,16 @@ class Quantity:
     item: int | None = json_field(None, omit_none=True)  # None outside a meeting (cddbrief extract)
     directive: int | None = json_field(None, omit_none=True)
     role: Role = "total"
+    passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
+    context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
 
-    json_order: ClassVar = ("item", "directive", "value", "unit", "unit_key", "entity", "per", "surface", "span", "repaired", "role")
+    json_order: ClassVar = ("item", "directive", "passage", "context", "value", "unit", "unit_key", "entity", "per", "surface", "span", "repaired", "role")
 
     def __post_init__(self):
         if self.role not in ROLES:
             refuse(self, "role", ROLES)
+        if self.context is not None and self.context not in CONTEXTS:
+            refuse(self, "context", CONTEXTS)
 
 
 @dataclass(slots=True)
@@ -150,14 +158,18 @@ class DateSpan:
     role: DateRole | None = None
     item: int | None = json_field(None, omit_none=True)  # None outside a meeting (cddbrief extract)
     directive: int | None = json_field(None, omit_none=True)
+    passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
+    context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
 
-    json_order: ClassVar = ("item", "directive", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "span")
+    json_order: ClassVar = ("item", "directive", "passage", "context", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "span")
 
     def __post_init__(self):
         if self.precision not in PRECISIONS:
             refuse(self, "precision", PRECISIONS)
         if self.role is not None and self.role not in DATE_ROLES:
             refuse(self, "role", DATE_ROLES)
+        if self.context is not None and self.context not in CONTEXTS:
+            refuse(self, "context", CONTEXTS)
 
     @property
     def when(self) -> date | None:
@@ -186,8 +198,9 @@ class Reschedule:
     new: DateSpan = json_field(key="to", encode=days_of)
     item: int | None = None
     directive: int | None = None
+    passage: int | None = json_field(None, omit_none=True)
 
-    json_order: ClassVar = ("item", "directive", "old", "new", "surface")
+    json_order: ClassVar = ("item", "directive", "passage", "old", "new", "surface")
 
     @property
     def surface(self) -> tuple[str, str]:
@@ -205,8 +218,9 @@ class Recurrence:
     surface: str
     item: int | None = json_field(None, omit_none=True)  # None outside a meeting (cddbrief extract)
     directive: int | None = json_field(None, omit_none=True)
+    passage: int | None = json_field(None, omit_none=True)
 
-    json_order: ClassVar = ("item", "directive", "rule", "day", "first", "surface")
+    json_order: ClassVar = ("item", "directive", "passage", "rule", "day", "first", "surface")
 
     def __post_init__(self):
         if self.rule not in RECURRENCE_RULES:
@@ -243,6 +257,40 @@ class Item:
     json_order: ClassVar = ("no", "inferred", "topic", "remarks", "merged_rows", "resolution", "directives")
 
 
+@dataclass
+class Passage:
+    """A stretch of the document outside the items' directives: the whole document is the meeting.
+
+    ``kind`` says what it is: ``head`` (a title or office line), ``meeting`` (the sentence that
+    names the meeting: its number, date, chair, place), ``attendees``, ``topic`` (an item's topic
+    line where it says more than a name: ``มีผู้ผ่านการคัดเลือก 5 ราย``), ``reported`` (what was
+    reported, of an item or of the meeting), ``remarks`` (a table's หมายเหตุ), ``resolution``
+    (มติที่ประชุม) or ``page`` (the page's own lines: a banner or publication date, credits, view
+    counts; their figures are not read).
+    ``item`` is the item it belongs to, if any. Its figures and dates have spans in its ``text``,
+    and a ``context`` each: what they were said as (``meeting``: about the meeting itself,
+    ``reported``, ``asked``, ``decided``); a directive's have one too.
+
+    >>> Passage(1, "meeting", "วันที่ 20 มีนาคม 2566 ณ ห้องประชุมอำเภอ").kind
+    'meeting'
+    """
+
+    no: int
+    kind: PassageKind
+    text: str
+    item: int | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateSpan] = field(default_factory=list)
+    reschedules: list[Reschedule] = field(default_factory=list)
+    recurrences: list[Recurrence] = field(default_factory=list)
+
+    json_order: ClassVar = ("no", "kind", "item", "text")  # the figures and dates are the meeting's lists
+
+    def __post_init__(self):
+        if self.kind not in PASSAGE_KINDS:
+            refuse(self, "kind", PASSAGE_KINDS)
+
+
 @dataclass(frozen=True)
 class Check:
     """Arithmetic between figures of one meeting, with its evidence.
@@ -252,7 +300,7 @@ class Check:
     stated figure to hold against, so ``holds`` is None).
     """
 
-    item: int
+    item: int | None  # None for figures of the meeting's head
     kind: CheckKind
     operands: tuple[float, ...]
     total: float | None  # the stated figure the operands should give
@@ -265,8 +313,9 @@ class Check:
     evidence: tuple[str, ...] = ()
     directive: int | None = None
     labels: tuple[str, ...] = ()  # what each operand counts, where the text names it (sum parts)
+    passage: int | None = json_field(None, omit_none=True)  # the figures are a passage's, not a directive's
 
-    json_order: ClassVar = ("item", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence", "labels")
+    json_order: ClassVar = ("item", "directive", "passage", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence", "labels")
 
     def __post_init__(self):
         if self.kind not in CHECK_KINDS:
@@ -337,8 +386,10 @@ class Meeting:
     meeting_date: date | None = None
     chair: str | None = None
     place: str | None = None
+    published: date | None = None  # a page's publication or print date, never the meeting's
+    passages: list[Passage] = field(default_factory=list)
 
-    json_order: ClassVar = ("id", "number", "year_be", "year_ce", "title", "office", "district", "province", "province_en", "meeting_date", "chair", "place")
+    json_order: ClassVar = ("id", "number", "year_be", "year_ce", "title", "office", "district", "province", "province_en", "meeting_date", "published", "chair", "place")
 
     @property
     def year_ce(self) -> int | None:
@@ -354,11 +405,12 @@ class Meeting:
     def counts(self) -> dict[str, int]:
         """How much the meeting holds: items, directives, figures, dated mentions, checks, failing, notes."""
         pairs = list(self.directives())
+        said = [holder for _, holder in self.holders()]
         return {
             "items": len(self.items),
             "directives": len(pairs),
-            "figures": sum(len(d.quantities) for _, d in pairs),
-            "dated": sum(len(d.dates) for _, d in pairs),
+            "figures": sum(len(h.quantities) for h in said),
+            "dated": sum(len(h.dates) for h in said),
             "checks": len(self.checks),
             "failing": sum(1 for c in self.checks if c.holds is False),
             "notes": len(self.notes),
@@ -370,15 +422,31 @@ class Meeting:
             for directive in item.directives:
                 yield item, directive
 
+    def holders(self):
+        """Yield (item or None, directive or passage): everything that holds figures and dates,
+        the directives first, then the passages (a passage's item, if it belongs to one).
+
+        >>> m = Meeting(None, None, "", "", None, None, None, Source("x.txt", "0" * 64, "txt", None),
+        ...             [Item(1, "ผ้าไทย", [Directive(1, "แจกผ้า")])], passages=[Passage(1, "meeting", "วันที่ 9 ก.พ. 66")])
+        >>> [(item and item.no, type(h).__name__) for item, h in m.holders()]
+        [(1, 'Directive'), (None, 'Passage')]
+        """
+        yield from self.directives()
+        by_no = {item.no: item for item in self.items}
+        for passage in self.passages:
+            yield by_no.get(passage.item) if passage.item is not None else None, passage
+
     def to_dict(self) -> dict:
         """The public JSON shape (see README, `cddbrief parse --json`): the meeting's record, its
-        source, its items, then what its directives hold as lists of their own, checks and notes."""
-        directives = [d for _, d in self.directives()]
+        source, its items and passages, then what its directives and passages hold as lists of
+        their own (a passage's records name it: ``passage``), checks and notes."""
+        holders = [h for _, h in self.holders()]
         return {
             "meeting": to_dict(self),
             "source": to_dict(self.source),
             "items": [to_dict(item) for item in self.items],
-            **{name: [to_dict(found) for d in directives for found in getattr(d, name)] for name in FIGURE_LISTS},
+            "passages": [to_dict(p) for p in self.passages],
+            **{name: [to_dict(found) for h in holders for found in getattr(h, name)] for name in FIGURE_LISTS},
             "checks": [to_dict(c) for c in self.checks],
             "notes": [to_dict(n) for n in self.notes],
         }
@@ -392,7 +460,8 @@ class Meeting:
         >>> Meeting.from_dict(m.to_dict()) == m
         True
         """
-        lists = {name: _Unplaced(name, data[name]) for name in FIGURE_LISTS}
+        lists = {name: _Unplaced(name, [r for r in data[name] if "passage" not in r]) for name in FIGURE_LISTS}
+        of_passages = {name: [r for r in data[name] if "passage" in r] for name in FIGURE_LISTS}
         written = Counter((item["no"], d["no"]) for item in data["items"] for d in item["directives"])
         items = []
         for record in data["items"]:
@@ -411,16 +480,34 @@ class Meeting:
             items.append(Item(**read_fields(Item, record, leave=("directives",)), directives=directives))
         for found in lists.values():
             found.check_all_placed()
+        passages = [_passage(record, of_passages) for record in data.get("passages", [])]
+        unplaced = [r for records in of_passages.values() for r in records if r["passage"] not in {p.no for p in passages}]
+        if unplaced:
+            raise BadModelValue(f"the record {unplaced[0]} names a passage the meeting does not hold", "give the record as to_dict wrote it")
         return cls(
-            **read_fields(cls, data["meeting"]),
+            **read_fields(cls, data["meeting"], leave=("passages",)),
             source=from_dict(Source, data["source"]),
             items=items,
+            passages=passages,
             notes=[from_dict(Note, n) for n in data["notes"]],
             checks=[from_dict(Check, c) for c in data["checks"]],
         )
 
 
 FIGURE_LISTS = ("quantities", "dates", "reschedules", "recurrences")  # what directives hold, listed by the meeting in its JSON
+
+
+def _passage(record: dict, lists: dict[str, list[dict]]) -> Passage:
+    """A passage's record back, with the figures and dates of the meeting's lists that name it."""
+    found = {name: [r for r in records if r["passage"] == record["no"]] for name, records in lists.items()}
+    dates = [from_dict(DateSpan, r) for r in found["dates"]]
+    return Passage(
+        **read_fields(Passage, record),
+        quantities=[from_dict(Quantity, r) for r in found["quantities"]],
+        dates=dates,
+        reschedules=[_reschedule(r, dates) for r in found["reschedules"]],
+        recurrences=[from_dict(Recurrence, r) for r in found["recurrences"]],
+    )
 
 
 def _reschedule(record: dict, dates: list[DateSpan]) -> Reschedule:
@@ -434,7 +521,7 @@ def _reschedule(record: dict, dates: list[DateSpan]) -> Reschedule:
 
     old = the_date("original", record["from"], record["surface"][0])
     new = the_date("rescheduled", record["to"], record["surface"][1])
-    return Reschedule(old, new, record["item"], record["directive"])
+    return Reschedule(old, new, record["item"], record["directive"], record.get("passage"))
 
 
 class _Unplaced:

@@ -21,7 +21,8 @@ def deadlines_within(f, start: date | str, days: int = 30):
     first = pd.Timestamp(start)
     last = first + timedelta(days=days)
     d = f.dates
-    rows = d[(d["when"] >= first) & (d["when"] < last) & (d["role"].fillna("") != "original")]
+    told = d["passage"].notna() & ~d["context"].isin(["asked", "decided"])  # a reported date, the meeting's own: no deadline
+    rows = d[(d["when"] >= first) & (d["when"] < last) & (d["role"].fillna("") != "original") & ~told.fillna(False)]
     return rows.sort_values(["when", "meeting", "item"])[["when", "start", "end", "meeting", "office", "item", "topic", "surface", "actors", "sentence"]]
 
 

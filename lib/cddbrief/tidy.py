@@ -62,60 +62,76 @@ class MeetingFrames:
 COLUMNS = {
     "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks", "resolution", "meeting_date"],
     "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
-    "quantities": ["meeting", "office", "item", "topic", "directive", "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence", "role"],
-    "dates": ["meeting", "office", "item", "topic", "directive", "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
-    "checks": ["meeting", "office", "item", "topic", "directive", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
+    "quantities": ["meeting", "office", "item", "topic", "directive", "passage", "passage_kind", "context", "value", "unit", "unit_key", "unit_en", "entity", "per",
+                   "repaired", "surface", "sentence", "role"],
+    "dates": ["meeting", "office", "item", "topic", "directive", "passage", "passage_kind", "context", "start", "end", "when", "precision", "year_inferred",
+              "repaired", "role", "surface", "sentence", "actors"],
+    "checks": ["meeting", "office", "item", "topic", "directive", "passage", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
     "notes": ["meeting", "office", "kind", "item", "message", "message_th", "surface"],
 }
 TYPES = {
     "items": (["item", "merged_rows", "directives", "quantities", "dates"], [], ["inferred"], ["meeting_date"]),
     "directives": (["item", "directive", "quantities", "dates"], [], [], []),
-    "quantities": (["item", "directive"], ["value"], ["repaired"], []),
-    "dates": (["item", "directive"], [], ["year_inferred", "repaired"], ["start", "end", "when"]),
-    "checks": (["item", "directive"], ["total", "actual", "tolerance"], ["holds"], []),
+    "quantities": (["item", "directive", "passage"], ["value"], ["repaired"], []),
+    "dates": (["item", "directive", "passage"], [], ["year_inferred", "repaired"], ["start", "end", "when"]),
+    "checks": (["item", "directive", "passage"], ["total", "actual", "tolerance"], ["holds"], []),
     "notes": (["item"], [], [], []),
 }
 
 
 def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
-    """The rows of every frame as plain dicts (cheap to cache, to pickle, to concatenate)."""
+    """The rows of every frame as plain dicts (cheap to cache, to pickle, to concatenate).
+
+    Figures and dates come from the whole document: a directive's (``directive``) and a passage's
+    (``passage``, its ``passage_kind``: what was reported, a resolution, the meeting's sentence …),
+    each with its ``context`` (meeting, reported, asked, decided)."""
     from .glossary import topic_en
 
     mid, office = meeting.id, meeting.office
     topics = {item.no: item.topic for item in meeting.items}
     known = units()
     records: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    held: dict[int, list] = {}
+    for item, holder in meeting.holders():
+        if item is not None:
+            held.setdefault(id(item), []).append(holder)
     for item in meeting.items:
+        mine = held.get(id(item), [])
         records["items"].append(
             {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "topic_en": topic_en(item.topic),
              "inferred": item.inferred, "merged_rows": item.merged_rows, "directives": len(item.directives),
-             "quantities": sum(len(d.quantities) for d in item.directives), "dates": sum(len(d.dates) for d in item.directives),
+             "quantities": sum(len(h.quantities) for h in mine), "dates": sum(len(h.dates) for h in mine),
              "remarks": item.remarks, "resolution": item.resolution, "meeting_date": meeting.meeting_date}  # fmt: skip
         )
     for item, d in meeting.directives():
-        who = ", ".join(actors(d.text))
         records["directives"].append(
             {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "directive": d.no, "label": d.label,
-             "text": d.text, "actors": who, "quantities": len(d.quantities), "dates": len(d.dates)}  # fmt: skip
+             "text": d.text, "actors": ", ".join(actors(d.text)), "quantities": len(d.quantities), "dates": len(d.dates)}  # fmt: skip
         )
-        for q in d.quantities:
+    for item, h in meeting.holders():
+        who = ", ".join(actors(h.text))
+        where = {"topic": item.topic if item is not None else None, "passage": getattr(h, "kind", None) and h.no,
+                 "passage_kind": getattr(h, "kind", None)}  # fmt: skip
+        for q in h.quantities:
             records["quantities"].append(
-                {"meeting": mid, "office": office, "item": q.item, "topic": item.topic, "directive": q.directive,
+                {"meeting": mid, "office": office, "item": q.item, "topic": where["topic"], "directive": q.directive,
+                 "passage": where["passage"], "passage_kind": where["passage_kind"], "context": q.context,
                  "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
                  "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
-                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(d.text, *q.span), "role": q.role}  # fmt: skip
+                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(h.text, *q.span), "role": q.role}  # fmt: skip
             )
-        for s in d.dates:
+        for s in h.dates:
             records["dates"].append(
-                {"meeting": mid, "office": office, "item": s.item, "topic": item.topic, "directive": s.directive,
+                {"meeting": mid, "office": office, "item": s.item, "topic": where["topic"], "directive": s.directive,
+                 "passage": where["passage"], "passage_kind": where["passage_kind"], "context": s.context,
                  "start": s.start, "end": s.end, "when": s.when, "precision": s.precision, "year_inferred": s.year_inferred,
                  "repaired": s.repaired, "role": s.role, "surface": s.surface,
-                 "sentence": excerpt(d.text, *s.span), "actors": who}  # fmt: skip
+                 "sentence": excerpt(h.text, *s.span), "actors": who}  # fmt: skip
             )
     for c in meeting.checks:
         records["checks"].append(
             {"meeting": mid, "office": office, "item": c.item, "topic": topics.get(c.item), "directive": c.directive,
-             "kind": c.kind, "operands": " ; ".join(number(v) for v in c.operands), "total": c.total, "actual": c.actual,
+             "passage": c.passage, "kind": c.kind, "operands": " ; ".join(number(v) for v in c.operands), "total": c.total, "actual": c.actual,
              "holds": c.holds, "tolerance": c.tolerance, "unit": c.unit, "statement": c.statement,
              "statement_en": c.statement_en, "evidence": " | ".join(c.evidence)}  # fmt: skip
         )

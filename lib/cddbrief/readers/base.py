@@ -29,6 +29,10 @@ class Reading:
     items: list[Item]
     notes: list[Note] = field(default_factory=list)
     whole_header: bool = True  # the header lines are a title block (a table's), not sentences
+    # the document outside the items' directives as (kind, text, item): None lets the meeting make
+    # them from the header lines (each line's kind: passages.kind_of); remarks and resolutions are
+    # the items' own and never listed here
+    passages: list[tuple[str, str, int | None]] | None = None
 
 
 def clean_marks(text: str, notes: list[Note]) -> str:

@@ -1,11 +1,12 @@
 """Prose posts: a headline naming the meeting, a first paragraph with its date, then the points.
 
 Points are numbered (``1.`` ``1)`` ``(1)`` ``๑.``, on their own lines, as list
-items, or run together after a lead-in: ``ดังนี้ 1)โครงการ… 2)การ…``) or, in a
-post that numbers nothing, paragraphs. Each point is an item: its topic is the
-leading phrase (up to ``:``, a dash or the first instruction word: ให้, ขอให้,
-มอบหมาย …), its directives are its sub-points, or else the rest of the point.
-A numbered list of people (ผู้เข้าร่วมประชุม) is not a list of points.
+items, or run together after a lead-in: ``ดังนี้ 1)โครงการ… 2)การ…``). Each point
+is an item: its topic is the leading phrase (up to ``:``, a dash or the first
+instruction word: ให้, ขอให้, มอบหมาย …), its directives are its sub-points, or
+else the rest of the point. A numbered list of people (ผู้เข้าร่วมประชุม) is not a
+list of points. A post that numbers nothing but tells of a meeting in paragraphs is
+read by ``narrative``; one that tells of no meeting is refused, saying so.
 """
 
 from __future__ import annotations
@@ -14,21 +15,19 @@ import re
 
 from ..header import find_meeting_ref
 from ..model import Item, Note
+from ..passages import kind_of
 from ..thaitext import collapse
+from . import narrative
+from .narrative import TOPIC_MAX, split_topic  # noqa: F401 - the topic of a point, as the prose reader has always given it
 from .base import Fit, Reading, clean_marks, numbered
 from .points import Line, lines_of, marker_number, marker_style, split_inline
 
 NAME = "prose"
 NAME_TH = "ข่าวหรือบทความ"
 
-INSTRUCTION = r"(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|สั่งการ)"
-_TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
-_INSTRUCTED = re.compile(INSTRUCTION)
-_TOPIC_LEAD = re.compile(r"\s*(?:โครงการ|การ|เรื่อง|กิจกรรม)")  # a paragraph that opens on a topic
 _LEAD_IN_END = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
 _CLOSING = re.compile(r"^\s*(?:#|จึงขอ|จึงเรียน|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|รายงานโดย|ผู้รายงาน|ที่มา\s*[:：]|เผยแพร่|อ่าน\s*\d+\s*ครั้ง|แชร์|share\b|tags?\s*:|-{3,}|_{3,})", re.I)
 _PERSON = re.compile(r"^\s*(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)")
-TOPIC_MAX = 80
 
 
 def ceiling(doc) -> float:
@@ -43,7 +42,9 @@ def ceiling(doc) -> float:
 
 
 def fit(doc) -> Fit:
-    """Numbered points after a head naming the meeting fit best; paragraphs with instructions, weakly."""
+    """Numbered points after a head naming the meeting fit best; a post that tells of a meeting in
+    paragraphs (its sentence gives two of its number, day, chair and place) fits well, one that
+    gives one of them weakly; a post that tells of no meeting does not fit, and says so."""
     lines = _expanded(lines_of(doc.blocks))
     points, style = _top_points(lines)
     named = any(find_meeting_ref(line.text) for line in lines[:12])
@@ -51,28 +52,42 @@ def fit(doc) -> Fit:
         cap = 0.5  # a Word table dumped to text: its numbered cells are not a post's points
     else:
         cap = 1.0
+    if not points:
+        lines = narrative.unwrapped(lines)  # a PDF's wrapped lines, its paragraphs again
+    at, facts = narrative.meeting_line(lines) if not points else (None, 0)
+    told = at is not None and narrative.tells_something(lines, at)
     if len(points) >= 2:
         score = 0.85 if named else 0.7
         reason = f"{len(points)} numbered points"
+    elif told and not points:
+        score = 0.75 if facts >= 2 else 0.55
+        reason = f"a meeting told in paragraphs ({facts} of its number, day, chair and place)"
+        return Fit(min(score, cap), reason, state=(lines, [], None, at))
     elif len(points) == 1:
         score, reason = 0.6, "one numbered point"
-    elif any(_INSTRUCTED.search(line.text) for line in lines[1:]):
+    elif at is None and not any("ประชุม" in line.text for line in lines):
+        return Fit(0.1, "tells of no meeting", state=(lines, [], None, None), problem=(
+            "is not a meeting write-up: it tells of no meeting (no ประชุม with ครั้งที่, a date, a chair or a place), "
+            "and has no table of items, no numbered points, no agenda",
+            "give the write-up of a meeting: a post that tells of it, its table ที่ | ประเด็น | ข้อสั่งการ, or its minutes"))  # fmt: skip
+    elif any(narrative.split_instructions(line.text)[0] for line in lines[1:]):
         score, reason = 0.45, "paragraphs with instructions but no numbered points"
     else:
         score, reason = 0.1, "no points"
-    return Fit(min(score, cap), reason, state=(lines, points, style))
+    return Fit(min(score, cap), reason, state=(lines, points, style, at))
 
 
 def read(doc, fit: Fit) -> Reading:
-    lines, points, style = fit.state
+    lines, points, style, at = fit.state
     notes: list[Note] = []
     for line in lines:
         line.text = clean_marks(line.text, notes)
     if points:
-        header, items = _numbered_items(lines, points, style, notes)
+        header, items, passages = _numbered_items(lines, points, style, notes)
     else:
-        header, items = _paragraph_items(lines, notes)
-    return Reading(NAME, header, items, notes, whole_header=False)
+        told = narrative.read_told(lines, at, doc.title or "", notes)
+        header, items, passages = told.header, told.items, told.passages
+    return Reading(NAME, header, items, notes, whole_header=False, passages=passages)
 
 
 def _tab_dump(text: str) -> bool:
@@ -117,29 +132,10 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
     return [], None
 
 
-def split_topic(text: str) -> tuple[str, str, bool]:
-    """(topic, the rest, whether the topic had to be cut) of a point's first line.
-
-    >>> split_topic("กองทุนหมู่บ้าน ให้จังหวัดรายงานผล 12 กองทุน")[:2]
-    ('กองทุนหมู่บ้าน', 'ให้จังหวัดรายงานผล 12 กองทุน')
-    >>> split_topic("โครงการโคก หนอง นา: ขอให้เร่งรัดการเบิกจ่าย")[:2]
-    ('โครงการโคก หนอง นา', 'ขอให้เร่งรัดการเบิกจ่าย')
-    """
-    for match in _TOPIC_END.finditer(text):
-        if match.start() >= 2:
-            topic, rest = text[: match.start()].strip(), text[match.end() :].strip()
-            if len(topic) <= TOPIC_MAX:
-                return topic, rest, False
-            break
-    if len(text) <= TOPIC_MAX:
-        return text.strip(), "", False
-    cut = text.rfind(" ", 0, TOPIC_MAX)
-    cut = cut if cut > 0 else TOPIC_MAX
-    return text[:cut].strip(), text[cut:].strip(), True
-
-
 def _numbered_items(lines: list[Line], points: list[int], style: str, notes: list[Note]):
-    header = [line.text if not line.label else f"{line.label} {line.text}" for line in lines[: points[0]]]
+    # the head's lines (a PDF's wrapped lines joined back into its paragraphs)
+    header = [line.text if not line.label else f"{line.label} {line.text}" for line in narrative.unwrapped(lines[: points[0]])]
+    passages: list[tuple[str, str, int | None]] = [(kind_of(line), line, None) for line in header]
     items: list[Item] = []
     bounds = points + [len(lines)]
     for n, start in enumerate(points):
@@ -148,6 +144,7 @@ def _numbered_items(lines: list[Line], points: list[int], style: str, notes: lis
         if closing is not None:
             skipped = " ".join(line.text for line in body[closing:])
             notes.append(Note("skipped", f"the lines after the last point were not read as directives: '{collapse(skipped)[:60]}'", th=f"ข้อความหลังประเด็นสุดท้ายไม่ได้อ่านเป็นข้อสั่งการ: '{collapse(skipped)[:60]}'"))
+            passages += [("page", line.text, None) for line in body[closing:]]
             body = body[:closing]
         number = marker_number(lines[start].label)
         inferred = False
@@ -155,7 +152,7 @@ def _numbered_items(lines: list[Line], points: list[int], style: str, notes: lis
             number, inferred = items[-1].no + 1, True
             notes.append(Note("inferred", f"a second numbered list starts again at 1; its point '{lines[start].text[:40]}' is read as item {number}", item=number, th=f"รายการลำดับชุดที่สองเริ่มนับ 1 ใหม่ ประเด็น '{lines[start].text[:40]}' จึงอ่านเป็นข้อ {number}"))
         items.append(_item(number, lines[start], body, style, notes, inferred))
-    return header, items
+    return header, items, passages
 
 
 def _item(number: int, first: Line, body: list[Line], style: str, notes: list[Note], inferred: bool = False, more: list[str] = ()) -> Item:
@@ -184,24 +181,3 @@ def _item(number: int, first: Line, body: list[Line], style: str, notes: list[No
             directives.append((label, text))
     directives += [(None, text) for text in more]
     return Item(no=number, topic=topic, directives=numbered(directives), inferred=inferred)
-
-
-def _paragraph_items(lines: list[Line], notes: list[Note]):
-    """A post that numbers nothing: after the paragraph naming the meeting, each paragraph is a point."""
-    head_end = next((i + 1 for i, line in enumerate(lines[:12]) if find_meeting_ref(line.text)), 1)
-    header = [line.text for line in lines[:head_end]]
-    points: list[tuple[Line, list[str]]] = []  # a paragraph with an instruction, and the paragraphs that go on with it
-    for line in lines[head_end:]:
-        if _CLOSING.match(line.text):
-            break
-        if not _INSTRUCTED.search(line.text) and not _TOPIC_LEAD.match(line.text):
-            if points:
-                points[-1][1].append(collapse(line.text))  # goes on with the point above
-            else:
-                header.append(line.text)  # still the head of the post
-            continue
-        points.append((line, []))
-    items = [_item(n, line, [], "1.", notes, inferred=True, more=more) for n, (line, more) in enumerate(points, start=1)]
-    if items:
-        notes.append(Note("inferred", f"the write-up numbers no points; its {len(items)} paragraphs with instructions were read as items 1–{len(items)} in order", th=f"เอกสารไม่ได้ลำดับเลขประเด็น จึงอ่าน {len(items)} ย่อหน้าที่มีข้อสั่งการเป็นข้อ 1–{len(items)} ตามลำดับ"))
-    return header, items

@@ -1,0 +1,290 @@
+"""Narrative posts: a meeting told in paragraphs, without numbered points (used by the prose reader).
+
+The most common way an office posts a meeting: a sentence that tells of it (``วันจันทร์ที่ 20
+มีนาคม 2566 … นาย ก … เป็นประธานการประชุมคณะทำงาน… ครั้งที่ 3/2566 ณ ห้องประชุม… โดยมีการรายงาน…
+และได้มอบหมายให้…``), then paragraphs of what was reported and asked, then credits. Read as:
+
+- the head: the lines before the meeting sentence (title, banner date) and the meeting sentence;
+- one item per topic paragraph (``ด้านกองทุนหมู่บ้าน …``, ``สำหรับโครงการ… ``, ``เรื่อง…``), or the
+  post as one item named after its meeting when no paragraph names a topic;
+- directives: the instruction sentences (ให้…, ขอให้…, มอบหมายให้…, กำชับ…, เน้นย้ำ…) of each
+  paragraph; what is left of a paragraph is a ``reported`` passage of its item;
+- credits, banners and view counts: ``page`` passages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..header import find_meeting_ref, is_banner
+from ..model import Item, Note
+from ..quantities import find_quantities
+from ..passages import instruction_starts, is_closing, is_meeting_sentence, kind_of
+from ..thaitext import collapse
+from ..thaidates import find_dates
+from .base import numbered
+from .points import Line
+
+# a sentence that is not the instruction's any more
+_SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
+_DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
+_GOES_ON = re.compile(r"^\s*(?:ซึ่ง|โดย|และ|เพื่อ|พร้อม|ภายใน)")  # a paragraph that goes on with the sentence above
+# มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
+_ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน|ดำเนินการประชุม")
+# a paragraph that opens on its topic
+_TOPIC_OPENER = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|เรื่อง|ประเด็น)\s*")
+_TOPIC_LEAD = re.compile(r"^\s*(?:โครงการ|การ(?!นี้)|กิจกรรม|กองทุน)")
+# where a topic's name gives way to what is said of it
+_TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|จัดเก็บ|ดำเนินการ|เบิกจ่าย|รับทราบ|\d)")
+_CONTENT = re.compile(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน|สรุป")
+_MEETING_NAME = re.compile(r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ปี)[ก-๛A-Za-z.\d]+){0,5})")
+_TELLS_MEETING = re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม|เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|ดำเนินการประชุม")
+_TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
+TOPIC_MAX = 80
+_FACT_CUES = {
+    "number": re.compile(r"ครั้ง\s*ที่|ประจำเดือน"),
+    "chair": re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม"),
+    "place": re.compile(r"(?:^|\s)ณ\s|ที่ห้องประชุม|ห้องประชุม"),
+}
+
+
+@dataclass
+class Told:
+    """What a narrative post tells: its head lines, its items, and its passages (kind, text, item)."""
+
+    header: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    passages: list[tuple[str, str, int | None]] = field(default_factory=list)
+
+
+def _goes_on_telling(text: str) -> bool:
+    """Whether a paragraph after the meeting's sentence still tells of the meeting (its chair, who
+    attended, its number) rather than of a topic."""
+    return (is_meeting_sentence(text) and bool(_TELLS_MEETING.search(text)) and paragraph_topic(text)[0] is None
+            and not is_closing(text))  # fmt: skip
+
+
+_STARTS_PARAGRAPH = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|เรื่อง|ประเด็น|ทั้งนี้|นอกจากนี้|วัน\S{0,10}ที่|เมื่อวันที่|ที่ประชุม|[-•●▪*])")
+_THAI_LETTER = re.compile(r"[ก-๛]")
+
+
+def unwrapped(lines: list[Line]) -> list[Line]:
+    """A PDF's lines joined back into the paragraphs they were wrapped from: a line as wide as the
+    widest goes on in the next, unless that one opens a paragraph (a topic, a date line, credits).
+    Thai wrapped between two letters is joined without a space, as Word and LibreOffice wrap it.
+
+    >>> [l.text for l in unwrapped([Line("วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัด", page=1), Line("อุทัยธานี ณ ห้องประชุม", page=1),
+    ...                              Line("ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน", page=1)])]
+    ['วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัดอุทัยธานี ณ ห้องประชุม', 'ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน']
+    """
+    if not lines or any(line.page is None for line in lines):
+        return lines
+    widest = max(len(line.text) for line in lines)
+    out: list[Line] = []
+    wrapped = False
+    for line in lines:
+        opens = line.label is not None or _STARTS_PARAGRAPH.match(line.text) or is_closing(line.text)
+        if wrapped and out and not opens:
+            last = out[-1]
+            glue = "" if _THAI_LETTER.match(last.text[-1:]) and _THAI_LETTER.match(line.text[:1]) else " "
+            out[-1] = Line(last.text + glue + line.text, last.label, last.listed, last.page)
+        else:
+            out.append(Line(line.text, line.label, line.listed, line.page))
+        wrapped = len(line.text) >= 0.8 * widest
+    return out
+
+
+def meeting_line(lines: list[Line]) -> tuple[int | None, int]:
+    """The index of the line that tells most of the meeting (the first of those that tell as much)
+    and how many of its facts it gives (number, date, chair, place), among the first lines of the post.
+
+    >>> meeting_line([Line("ข่าวประชาสัมพันธ์"), Line("วันที่ 3 มี.ค. 66 นายสมพงษ์ ใจเย็น เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมอำเภอ")])
+    (1, 3)
+    """
+    best, told = None, 0
+    for index, line in enumerate(lines[:12]):
+        if is_closing(line.text) or is_banner(line.text) or not is_meeting_sentence(line.text):
+            continue
+        facts = facts_told(line.text)
+        if best is None or facts > told:  # a headline names the meeting; the sentence below it tells more of it
+            best, told = index, facts
+    return best, told
+
+
+def facts_told(text: str) -> int:
+    """How many of the meeting's facts a sentence gives: its number, a day, its chair, its place.
+
+    >>> facts_told("ประชุมประจำเดือน ครั้งที่ 7/2565"), facts_told("วันที่ 9 ก.พ. 66 ประชุมคณะทำงาน ณ ห้องประชุมอำเภอ")
+    (1, 2)
+    """
+    told = sum(1 for cue in _FACT_CUES.values() if cue.search(text))
+    spans, _ = find_dates(text)
+    return told + any(s.precision == "day" for s in spans)
+
+
+def _counts_something(text: str) -> bool:
+    """Whether a paragraph says a figure in a sentence (``มีผู้เข้าร่วม 45 คน``), not a numbered cell (``2 กองทุนหมู่บ้าน``)."""
+    return any(q.span.start > 0 for q in find_quantities(text)[0])
+
+
+def tells_something(lines: list[Line], at: int) -> bool:
+    """Whether a post says anything of what was reported, asked or decided, beyond the meeting
+    sentence at ``at``: an instruction, a topic, a word that reports or decides, a figure (a
+    thank-you line does not, nor a number that counts nothing)."""
+    body = [line.text for line in lines[at + 1 :] if not is_closing(line.text)]
+    if any(instruction_starts(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or _counts_something(t)
+           for t in body):
+        return True
+    head = lines[at].text
+    ref = find_meeting_ref(head)
+    head = head[: ref.start()] + head[ref.end() :] if ref else head
+    return bool(instruction_starts(head) or re.search(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน", head))
+
+
+def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) -> Told:
+    """Read a narrative post whose meeting sentence is line ``at`` (None: the post names its
+    meeting nowhere in a sentence; its first line heads it)."""
+    told = Told()
+    head_end = (at + 1) if at is not None else 1
+    while at is not None and head_end < len(lines) and _goes_on_telling(lines[head_end].text):
+        head_end += 1  # the next paragraph goes on telling of the meeting (who chaired, who attended)
+    closing = next((i for i in range(head_end, len(lines)) if is_closing(lines[i].text)), len(lines))
+    for line in lines[:head_end]:
+        told.header.append(line.text)
+    general: list[Item] = []  # the item named after the meeting, made when something belongs to no topic
+
+    def general_item() -> Item:
+        if not general:
+            topic = meeting_topic(lines[at].text if at is not None else "", title or (lines[0].text if lines else ""))
+            general.append(Item(len(told.items) + 1, topic, inferred=True))
+            told.items.append(general[0])
+        return general[0]
+
+    for index, line in enumerate(lines[:head_end]):
+        if at is not None and index >= at:
+            directives, rest = split_instructions(line.text, meeting=True)
+            if directives:
+                general_item().directives = numbered([(None, d) for d in directives])
+            told.passages.append(("meeting", rest, None))
+        else:
+            told.passages.append((kind_of(line.text), line.text, None))
+    current: Item | None = None
+    asked_last = False  # the paragraph above ended in an instruction
+    for line in lines[head_end:closing]:
+        text = collapse(line.text)
+        kind = kind_of(text)
+        if kind in ("attendees", "page"):
+            told.passages.append((kind, text, None))
+            continue
+        topic, body = paragraph_topic(text)
+        if topic is not None:
+            current = Item(len(told.items) + 1, topic)
+            told.items.append(current)
+        directives, rest = split_instructions(text)  # the topic's words stay in what was reported, with their figures
+        if topic is None and not directives and asked_last and _GOES_ON.match(text):
+            directives, rest = [text], ""  # goes on with the instruction above: a directive of its own, as written
+        asked_last = bool(directives) and not rest.endswith(text[-8:])
+        owner = current or (general_item() if directives else None)
+        if directives:
+            owner.directives = numbered([(d.label, d.text) for d in owner.directives] + [(None, d) for d in directives])
+        if rest and rest != topic:
+            told.passages.append(("reported", rest, owner.no if owner else None))
+    for line in lines[closing:]:
+        told.passages.append(("page", line.text, None))
+    if not told.items:
+        general_item()
+        topic = told.items[0].topic
+        notes.append(Note("inferred", f"the post names no topics; read as one item named after its meeting: '{topic}'", item=1,
+                          th=f"เอกสารไม่ได้แยกประเด็น จึงอ่านทั้งเรื่องเป็นประเด็นเดียวตามชื่อการประชุม: '{topic}'"))
+    elif general:
+        no, topic = general[0].no, general[0].topic
+        notes.append(Note("inferred", f"instructions outside the post's topic paragraphs were read as item {no}, named after the meeting: '{topic}'",
+                          item=no, th=f"ข้อสั่งการที่ไม่อยู่ในย่อหน้าของประเด็นใด อ่านเป็นข้อ {no} ตามชื่อการประชุม: '{topic}'"))
+    told.passages = [(kind, text, item) for kind, text, item in told.passages if text.strip()]
+    return told
+
+
+def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str]:
+    """The instruction sentences of a paragraph, and what is left of it (what was reported).
+
+    In the meeting's sentence (``meeting``), ``มอบหมายให้ … เข้าร่วมประชุม`` is a delegation, not a directive.
+
+    >>> split_instructions("ที่ประชุมรับทราบผล 120 กองทุน และได้มอบหมายให้อำเภอรายงานภายใน 31 มี.ค. 66 ทั้งนี้ ขอให้เร่งรัดการเบิกจ่าย")
+    (['มอบหมายให้อำเภอรายงานภายใน 31 มี.ค. 66', 'ขอให้เร่งรัดการเบิกจ่าย'], 'ที่ประชุมรับทราบผล 120 กองทุน')
+    """
+    starts = instruction_starts(text)
+    if not starts:
+        return [], collapse(text)
+    cuts: list[tuple[int, int]] = []
+    for n, start in enumerate(starts):
+        if cuts and start < cuts[-1][1]:
+            continue
+        limit = starts[n + 1] if n + 1 < len(starts) else len(text)
+        ends = [m.start() for m in _SENTENCE_START.finditer(text, start, limit)]
+        end = ends[0] if ends else limit
+        if meeting and _ATTENDING.search(text[start:end]):
+            continue
+        cuts.append((start, end))
+    directives = [collapse(text[a:b]) for a, b in cuts]
+    directives = [d for d in directives if d]
+    pieces, at = [], 0
+    for a, b in cuts:
+        pieces.append(text[at:a])
+        at = b
+    pieces.append(text[at:])
+    pieces = [collapse(_DANGLING.sub("", p)) for p in pieces]
+    rest = " … ".join(p for p in pieces if p)
+    return directives, rest
+
+
+def split_topic(text: str) -> tuple[str, str, bool]:
+    """(topic, the rest, whether the topic had to be cut) of a point's first line.
+
+    >>> split_topic("กองทุนหมู่บ้าน ให้จังหวัดรายงานผล 12 กองทุน")[:2]
+    ('กองทุนหมู่บ้าน', 'ให้จังหวัดรายงานผล 12 กองทุน')
+    >>> split_topic("โครงการโคก หนอง นา: ขอให้เร่งรัดการเบิกจ่าย")[:2]
+    ('โครงการโคก หนอง นา', 'ขอให้เร่งรัดการเบิกจ่าย')
+    """
+    for match in _TOPIC_END.finditer(text):
+        if match.start() >= 2:
+            topic, rest = text[: match.start()].strip(), text[match.end() :].strip()
+            if len(topic) <= TOPIC_MAX:
+                return topic, rest, False
+            break
+    if len(text) <= TOPIC_MAX:
+        return text.strip(), "", False
+    cut = text.rfind(" ", 0, TOPIC_MAX)
+    cut = cut if cut > 0 else TOPIC_MAX
+    return text[:cut].strip(), text[cut:].strip(), True
+
+
+def paragraph_topic(text: str) -> tuple[str | None, str]:
+    """The topic a paragraph opens on (``ด้านกองทุนหมู่บ้าน ที่ประชุม…``, ``โครงการ…``) and the rest;
+    (None, text) for a paragraph that opens on no topic.
+
+    >>> paragraph_topic("ด้านกองทุนหมู่บ้าน ที่ประชุมรับทราบผลการดำเนินงาน 1,204 กองทุน")
+    ('กองทุนหมู่บ้าน', 'ที่ประชุมรับทราบผลการดำเนินงาน 1,204 กองทุน')
+    >>> paragraph_topic("ให้อำเภอรายงานผล")
+    (None, 'ให้อำเภอรายงานผล')
+    """
+    opener = _TOPIC_OPENER.match(text)
+    if opener or _TOPIC_LEAD.match(text):
+        body = text[opener.end() :] if opener else text
+        topic, _, cut = split_topic(body)
+        named = _TOPIC_TAIL.split(body if cut else topic, maxsplit=1)[0].strip()
+        if 2 <= len(named) <= TOPIC_MAX:
+            return named, collapse(body[len(named) :])
+    return None, text
+
+
+def meeting_topic(sentence: str, title: str) -> str:
+    """What a post that names no topic is about: the meeting's name in its sentence, else its title.
+
+    >>> meeting_topic("นายสมพงษ์ ใจเย็น เป็นประธานการประชุมคณะกรรมการกองทุนแม่ของแผ่นดิน ครั้งที่ 2/2566 ณ ห้องประชุม", "")
+    'คณะกรรมการกองทุนแม่ของแผ่นดิน'
+    """
+    match = _MEETING_NAME.search(sentence)
+    if match and len(match.group("name")) >= 4:
+        return collapse(match.group("name"))[:80]
+    return collapse(title)[:80] or "การประชุม"

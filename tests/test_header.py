@@ -1,0 +1,158 @@
+"""The meeting's facts as a careful reader finds them (header.py): its number however written, its own
+date (not the page's), the office of any agency, the chair as a person, the place.
+
+Every document here is invented: people, places and figures are made up.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cddbrief.errors import BadMeetingId
+from cddbrief.header import find_meeting_ref, is_banner, read_header
+
+
+def header(*lines: str, whole: bool = False, more: tuple[str, ...] = ()):
+    notes = []
+    found = read_header(list(lines), notes, whole=whole, more=list(more))
+    return found, notes
+
+
+@pytest.mark.parametrize(
+    "lines, number",
+    [
+        (["รายงานการประชุมคณะกรรมการบริหารกองทุน", "ครั้งที่", "3/2564"], (3, 2564)),  # a PDF line break after ครั้งที่
+        (["รายงานการประชุมคณะกรรมการบริหารกองทุน ครั้งที่ 3/", "2564"], (3, 2564)),  # …and after the slash
+        (["ประชุมสภาองค์การ ครั้งที่ 165 (8/2554)"], (8, 2554)),  # a running number, then the meeting of the year
+        (["ประชุมคณะทำงาน ครั้ง ที่ ๓ / ๒๕๖๔"], (3, 2564)),  # Thai digits and spaces
+        (["ประชุมคณะทำงาน ครั้งที่ 2 ประจำปีงบประมาณ พ.ศ. 2566"], (2, 2566)),
+        (["การประชุมประจำเดือนมีนาคม 2565 ของสำนักงาน"], (3, 2565)),  # a monthly meeting named by its month
+        (["การประชุมประจำเดือน ก.ค. 66"], (7, 2566)),
+        (["สรุปการประชุมผู้บริหาร", "สำนักงานเกษตรอำเภอวังชิ้น"], (None, None)),  # no number: read all the same
+    ],
+)
+def test_the_meeting_number_however_it_is_written(lines, number):
+    found, _ = header(*lines)
+    assert (found.number, found.year_be) == number
+
+
+def test_what_the_reader_did_to_find_a_number_is_a_note():
+    _, notes = header("ประชุมสภาองค์การ ครั้งที่ 165 (8/2554)")
+    assert [(n.kind, n.surface) for n in notes] == [("inferred", "ครั้งที่ 165 (8/2554)")] and "165" in notes[0].message and notes[0].th
+    _, notes = header("การประชุมประจำเดือนมีนาคม 2565")
+    assert [n.kind for n in notes] == ["inferred"] and "month" in notes[0].message and "3/2565" in notes[0].message
+    _, notes = header("ประชุมคณะทำงาน ครั้งที่ 4/2564")
+    assert notes == []  # nothing to say of a number written plainly
+
+
+def test_a_meeting_number_beats_the_month_and_a_later_reference():
+    found, notes = header("การประชุมประจำเดือนมีนาคม 2565 ครั้งที่ 5/2565", "รับรองรายงานการประชุมครั้งที่ 4/2565")
+    assert (found.number, found.year_be, notes) == (5, 2565, [])
+
+
+@pytest.mark.parametrize("written", ["ประชุมคณะทำงาน ครั้งที่ 4/0000", "ประชุมคณะทำงาน ครั้งที่ ๔/๐๐๐๐"])
+def test_a_year_0_is_refused_in_one_line(written):
+    with pytest.raises(BadMeetingId) as caught:
+        header(written)
+    assert "year is 0" in caught.value.problem and "--meeting" in caught.value.remedy and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "lines, held",
+    [
+        (["วันนี้ (16 ก.พ. 64) เวลา 09.30 น. นายสมคิด ใจงาม เป็นประธานการประชุมคณะทำงาน"], date(2021, 2, 16)),
+        (["เช้าวันนี้ ( 29 พ.ย.65 ) ที่ห้องประชุมศรีเวียง มีการประชุมผู้นำชุมชน"], date(2022, 11, 29)),
+        (["ประชุมกรรมการกองทุน", "เมื่อวันที่ 29 เมษายน 2564 เวลา 10.00 น. ณ ศาลาประชาคม"], date(2021, 4, 29)),
+        (["รายงานการประชุมคณะกรรมการ", "ครั้งที่ 2/2565", "เมื่อวันพฤหัสบดีที่ 3 กุมภาพันธ์ 2565", "ณ ห้องประชุมอำเภอ"], date(2022, 2, 3)),
+        # an order's date before the meeting's: the meeting's own sentence gives its day
+        (["ตามคำสั่งอำเภอ ที่ 245/2565 ลงวันที่ 8 ธันวาคม 2565 จึงได้ประชุมคณะทำงาน เมื่อวันที่ 14 ธันวาคม 2565 ณ ห้องประชุมอำเภอ"], date(2022, 12, 14)),
+    ],
+)
+def test_the_meeting_date_is_the_one_its_sentence_gives(lines, held):
+    found, _ = header(*lines)
+    assert found.meeting_date == held
+
+
+def test_a_banner_date_is_published_never_the_meeting_date():
+    found, notes = header("วันพุธ, 22 พฤษภาคม 2567", "ประชุมคณะทำงานขับเคลื่อนกองทุน",
+                          "เมื่อวันที่ 29 เมษายน 2564 นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ เป็นประธานการประชุม ณ ห้องประชุมอำเภอ")  # fmt: skip
+    assert (found.meeting_date, found.published) == (date(2021, 4, 29), date(2024, 5, 22))
+    assert found.title == "ประชุมคณะทำงานขับเคลื่อนกองทุน"  # the banner is not the title either
+    found, _ = header("โพสต์เมื่อ 24 มีนาคม 2566", "ประชุมคณะทำงาน ครั้งที่ 3/2566")
+    assert (found.meeting_date, found.published) == (None, date(2023, 3, 24))
+
+
+@pytest.mark.parametrize(
+    "line, banner",
+    [
+        ("โพสต์เมื่อ 24 มีนาคม 2566", True),
+        ("เผยแพร่ 3 ก.พ. 2566 10:20 น.", True),
+        ("วันพุธ, 22 พฤษภาคม 2567", True),
+        ("21 มี.ค. 2566 | 10:42 น.", True),
+        ("วันที่ 20 มีนาคม 2566 ประชุมคณะทำงาน", False),
+        ("ประชุมคณะทำงาน ครั้งที่ 3/2566", False),
+    ],
+)
+def test_what_a_banner_line_is(line, banner):
+    assert is_banner(line) is banner
+
+
+@pytest.mark.parametrize(
+    "lines, office",
+    [
+        (["สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564"], "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"),
+        (["ประชุมคณะทำงาน ครั้งที่ 2/2566 ณ ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี"], "สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี"),
+        (["สำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต 2 จัดประชุมผู้บริหาร ครั้งที่ 1/2566"], "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต 2"),
+        (["องค์การบริหารส่วนตำบลบ้านดงใหม่ ประชุมสภา ครั้งที่ 2/2565"], "องค์การบริหารส่วนตำบลบ้านดงใหม่"),
+        (["กรมส่งเสริมการเกษตร จัดประชุมคณะทำงาน ครั้งที่ 4/2565"], "กรมส่งเสริมการเกษตร"),
+        (["ประชุมคณะกรมการจังหวัด ครั้งที่ 4/2565 ณ ห้องประชุมองค์การบริหารส่วนจังหวัด"], ""),  # a committee, a room: no office
+    ],
+)
+def test_the_office_of_any_agency(lines, office):
+    found, _ = header(*lines)
+    assert found.office == office
+
+
+def test_the_office_named_only_in_the_body_or_the_byline():
+    found, _ = header("ประชุมคณะทำงาน ครั้งที่ 2/2566", more=("ที่ประชุมรับทราบ", "ข่าว : สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"))
+    assert found.office == "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"
+
+
+@pytest.mark.parametrize(
+    "line, chair",
+    [
+        ("วันจันทร์ที่ 20 มีนาคม 2566 เวลา 09.30 น. นายสมชาย ใจงาม พัฒนาการจังหวัดสุรินทร์ เป็นประธานการประชุมคณะกรมการ ครั้งที่ 3/2566",
+         "นายสมชาย ใจงาม พัฒนาการจังหวัดสุรินทร์"),
+        ("สพอ.ลี้ ร่วมประชุม ครั้งที่ 3/2566 ผ่านระบบ Zoom โดยมีนางวรรณา ทองสุข รองอธิบดีกรมการพัฒนาชุมชน เป็นประธาน",
+         "นางวรรณา ทองสุข รองอธิบดีกรมการพัฒนาชุมชน"),
+        # the first person named delegates; the one before เป็นประธาน chairs
+        ("นายสมศักดิ์ ใจดี นายอำเภอแม่ลาว มอบหมายให้ นางสาวอร ทองดี ปลัดอำเภอ เป็นประธานการประชุมคณะทำงาน ครั้งที่ 2/2566",
+         "นางสาวอร ทองดี ปลัดอำเภอ"),
+        ("ประชุมคณะทำงาน ครั้งที่ 2/2566 ประธานในที่ประชุม นายวิชัย มั่นคง ปลัดอำเภอ กล่าวเปิดการประชุม", "นายวิชัย มั่นคง ปลัดอำเภอ"),
+        ("ประชุมคณะทำงาน ครั้งที่ 2/2566 โดยมีพันเอกสมหมาย กล้าหาญ เป็นประธาน", "พันเอกสมหมาย กล้าหาญ"),
+        ("สพอ.ลี้ ร่วมประชุม ครั้งที่ 3/2566 โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน", "อธิบดีกรมการพัฒนาชุมชน"),
+        ("สพอ.ลี้ ร่วมประชุมคณะกรรมการ ครั้งที่ 3/2566 ณ ห้องประชุมอำเภอ", None),  # the office attended: nobody named chairs
+    ],
+)
+def test_the_chair_is_a_person_never_the_committee(line, chair):
+    found, _ = header(line)
+    assert found.chair == chair
+
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("ประชุมคณะทำงาน ครั้งที่ 2/2566 ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอลี้ โดยมีนายอำเภอเป็นประธาน", "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอลี้"),
+        ("วันนี้ (9 ก.พ. 66) ที่ห้องประชุมราชพฤกษ์ ได้มีการประชุมผู้บริหาร ครั้งที่ 1/2566", "ห้องประชุมราชพฤกษ์"),
+        ("ประชุมคณะทำงาน ครั้งที่ 2/2566 เวลา 13.30 น.", None),
+    ],
+)
+def test_the_place_after_na_or_thi(line, place):
+    found, _ = header(line)
+    assert found.place == place
+
+
+def test_another_meetings_number_in_a_sidebar_is_not_this_one():
+    assert find_meeting_ref("ข่าวที่เกี่ยวข้อง: รับรองรายงานการประชุมครั้งที่ 8/2566") is None

@@ -1,0 +1,251 @@
+"""Narrative posts, meetings without a number, and the whole document as the meeting.
+
+A post that tells of a meeting in paragraphs is read value for value: its meeting facts, one item
+per topic paragraph, directives from its instruction sentences, every figure and date with the
+context it was said in (about the meeting, reported, asked, decided). A page that tells of no
+meeting is refused in one line. Every document here is invented.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cddbrief.errors import BadMeetingId, NotAWriteUp
+from cddbrief.extract import extract_text
+from cddbrief.meeting import parse_document
+from cddbrief.model import Meeting, Passage
+from cddbrief.sources import read_bytes
+from cddbrief.tidy import frame_records
+from conftest import run_cli
+
+# date first; banner date; a chair who is a person; topic paragraphs; credits and a view count
+KALASIN = """ข่าวกิจกรรม
+โพสต์เมื่อ 24 มีนาคม 2566
+วันจันทร์ที่ 20 มีนาคม 2566 เวลา 09.30 น. นายประเสริฐ ทองมาก พัฒนาการจังหวัดกาฬสินธุ์ เป็นประธานการประชุมคณะกรมการพัฒนาชุมชนจังหวัด ครั้งที่ 3/2566 ณ ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์ โดยมีการรายงานผลการเบิกจ่ายงบประมาณ 2,450,000 บาท และได้มอบหมายให้ทุกอำเภอส่งแผนภายในวันที่ 31 มีนาคม 2566
+ด้านกองทุนหมู่บ้าน ที่ประชุมรับทราบผลการดำเนินงาน 1,204 กองทุน ทั้งนี้ ขอให้พัฒนาการอำเภอติดตามกองทุนที่ค้างชำระ 17 กองทุน ให้แล้วเสร็จภายใน 30 เม.ย. 66
+สำหรับโครงการผ้าไทยใส่ให้สนุก มีผู้ประกอบการเข้าร่วม 24 ราย กำชับให้อำเภอจัดนิทรรศการ 5 แห่ง
+ภาพ/ข่าว : กลุ่มงานส่งเสริมการพัฒนาชุมชน
+อ่าน 312 ครั้ง
+"""
+
+# another agency; no meeting number; วันนี้ (…); ที่ห้องประชุม; one topic: the post is one item
+SCHOOLS = """สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3
+วันนี้ (16 ก.พ. 64) เวลา 13.30 น. ที่ห้องประชุมราชพฤกษ์ สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3 ได้จัดประชุมผู้บริหารสถานศึกษา โดยมีนายอดิศร แก้วกาศ ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา เป็นประธาน เพื่อติดตามการจัดสรรงบประมาณ 3,200,000 บาท ให้แก่โรงเรียน 58 แห่ง
+ที่ประชุมได้รับทราบผลการดำเนินงานที่ผ่านมา และเน้นย้ำให้ทุกโรงเรียนส่งรายงานภายในวันที่ 26 กุมภาพันธ์ 2564
+ข่าว : กลุ่มส่งเสริมการศึกษาทางไกล
+"""
+
+# a news blog's banner date years after the meeting; เมื่อวันที่ …; two topics
+BAN_THI = """วันพุธ, 22 พฤษภาคม 2567
+ประชุมคณะทำงานขับเคลื่อนกองทุนแม่ของแผ่นดิน
+เมื่อวันที่ 29 เมษายน 2564 เวลา 09.00 น. นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ เป็นประธานการประชุมคณะทำงานขับเคลื่อนกองทุนแม่ของแผ่นดินระดับอำเภอ ณ ห้องประชุมที่ว่าการอำเภอบ้านธิ
+ด้านกองทุนแม่ของแผ่นดิน ที่ประชุมรับทราบยอดเงินกองทุน 1,250,000 บาท จาก 12 หมู่บ้าน ขอให้พัฒนากรติดตามภายใน 15 พ.ค. 64
+สำหรับการจัดเก็บข้อมูล จปฐ. ปี 2564 จัดเก็บได้ 3,410 ครัวเรือน จากเป้าหมาย 3,500 ครัวเรือน
+ทั้งนี้ ให้ทุกตำบลบันทึกข้อมูลให้แล้วเสร็จภายในวันที่ 31 พฤษภาคม 2564
+ภาพ/ข่าว : สำนักงานพัฒนาชุมชนอำเภอบ้านธิ
+"""
+
+# a monthly meeting named by its month
+MONTHLY = """การประชุมประจำเดือนมีนาคม 2565 สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง
+วันที่ 8 มีนาคม 2565 ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง นายบุญมี รักถิ่น พัฒนาการอำเภอทุ่งหัวช้าง เป็นประธานการประชุมข้าราชการและเจ้าหน้าที่
+โดยมีการรายงานผลการเบิกจ่ายงบประมาณ ร้อยละ 62.5 และได้มอบหมายให้พัฒนากรส่งแผนปฏิบัติงานภายใน 15 มี.ค. 65
+"""
+
+# not about a meeting: an invitation to a fair
+FAIR = """ขอเชิญชวนเที่ยวงานเทศกาลผ้าไทย ระหว่างวันที่ 1-5 เมษายน 2566 ณ ลานหน้าศาลากลาง
+ภายในงานมีบูทจำหน่ายสินค้า 24 บูท และการแสดงทุกวัน
+"""
+
+
+def read(text: str, name: str = "post.txt") -> Meeting:
+    return parse_document(read_bytes(text.encode("utf-8"), name), need_number=False)
+
+
+def said(meeting: Meeting) -> dict[str, list[tuple]]:
+    """Every figure and date of the document: where it stands (item, and the passage kind or
+    'directive'), its value or day, and its context."""
+    found: dict[str, list[tuple]] = {"quantities": [], "dates": []}
+    for _, holder in meeting.holders():
+        where = holder.kind if isinstance(holder, Passage) else "directive"
+        found["quantities"] += [(q.item, where, q.value, q.unit, q.context) for q in holder.quantities]
+        found["dates"] += [(s.item, where, s.start, s.context) for s in holder.dates]
+    return found
+
+
+def test_a_narrative_post_value_for_value():
+    m = read(KALASIN)
+    assert (m.id, m.meeting_date, m.published, m.source.layout) == ("2566-03", date(2023, 3, 20), date(2023, 3, 24), "prose")
+    assert (m.office, m.chair, m.place) == ("สำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์", "นายประเสริฐ ทองมาก พัฒนาการจังหวัดกาฬสินธุ์",
+                                           "ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์")  # fmt: skip
+    assert [(i.no, i.topic, i.inferred, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "คณะกรมการพัฒนาชุมชนจังหวัด", True, ["มอบหมายให้ทุกอำเภอส่งแผนภายในวันที่ 31 มีนาคม 2566"]),
+        (2, "กองทุนหมู่บ้าน", False, ["ขอให้พัฒนาการอำเภอติดตามกองทุนที่ค้างชำระ 17 กองทุน", "ให้แล้วเสร็จภายใน 30 เม.ย. 66"]),
+        (3, "โครงการผ้าไทยใส่ให้สนุก", False, ["กำชับให้อำเภอจัดนิทรรศการ 5 แห่ง"]),
+    ]
+    assert said(m) == {
+        "quantities": [(2, "directive", 17, "กองทุน", "asked"), (3, "directive", 5, "แห่ง", "asked"),
+                       (None, "meeting", 2450000, "บาท", "reported"), (2, "reported", 1204, "กองทุน", "reported"),
+                       (3, "reported", 24, "ราย", "reported")],
+        "dates": [(1, "directive", date(2023, 3, 31), "asked"), (2, "directive", date(2023, 4, 30), "asked"),
+                  (None, "meeting", date(2023, 3, 20), "meeting")],
+    }  # fmt: skip
+    # every paragraph belongs somewhere; the page's own lines are kept, their figures (312 views) are not read
+    assert [(p.kind, p.item) for p in m.passages] == [("head", None), ("page", None), ("meeting", None), ("reported", 2), ("reported", 3),
+                                                      ("page", None), ("page", None)]  # fmt: skip
+    assert m.passages[1].text == "โพสต์เมื่อ 24 มีนาคม 2566" and m.passages[-1].text == "อ่าน 312 ครั้ง"
+    # evidence: each figure's span gives its surface in the text that holds it
+    for _, holder in m.holders():
+        for found in (*holder.quantities, *holder.dates):
+            assert holder.text[found.span.start : found.span.end] == found.surface
+
+
+def test_a_post_of_another_agency_without_a_number_is_one_item():
+    m = read(SCHOOLS)
+    assert (m.id, m.number, m.meeting_date, m.published) == (None, None, date(2021, 2, 16), None)
+    assert (m.office, m.chair) == ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3", "นายอดิศร แก้วกาศ ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา")
+    assert m.place == "ห้องประชุมราชพฤกษ์ สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3"
+    assert [(i.no, i.topic, i.inferred, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "ผู้บริหารสถานศึกษา", True, ["เน้นย้ำให้ทุกโรงเรียนส่งรายงานภายในวันที่ 26 กุมภาพันธ์ 2564"])
+    ]
+    assert said(m) == {
+        "quantities": [(None, "meeting", 3200000, "บาท", "meeting"), (None, "meeting", 58, "แห่ง", "meeting")],
+        "dates": [(1, "directive", date(2021, 2, 26), "asked"), (None, "meeting", date(2021, 2, 16), "meeting")],
+    }
+    assert any(n.kind == "warning" and "no meeting number" in n.message for n in m.notes)
+
+
+def test_a_banner_date_is_kept_apart_and_the_real_dates_are_not_typos():
+    m = read(BAN_THI)
+    assert (m.meeting_date, m.published, m.id) == (date(2021, 4, 29), date(2024, 5, 22), None)
+    assert (m.office, m.chair, m.place) == ("สำนักงานพัฒนาชุมชนอำเภอบ้านธิ", "นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ", "ห้องประชุมที่ว่าการอำเภอบ้านธิ")
+    assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "กองทุนแม่ของแผ่นดิน", ["ขอให้พัฒนากรติดตามภายใน 15 พ.ค. 64"]),
+        (2, "การจัดเก็บข้อมูล จปฐ. ปี 2564", ["ให้ทุกตำบลบันทึกข้อมูลให้แล้วเสร็จภายในวันที่ 31 พฤษภาคม 2564"]),
+    ]
+    assert said(m)["dates"] == [(1, "directive", date(2021, 5, 15), "asked"), (2, "directive", date(2021, 5, 31), "asked"),
+                                (None, "meeting", date(2021, 4, 29), "meeting")]  # fmt: skip
+    assert said(m)["quantities"] == [(1, "reported", 1250000, "บาท", "reported"), (1, "reported", 12, "หมู่บ้าน", "reported"),
+                                     (2, "reported", 3410, "ครัวเรือน", "reported"), (2, "reported", 3500, "ครัวเรือน", "reported")]  # fmt: skip
+    assert not any(d.repaired or d.year_inferred for _, h in m.holders() for d in h.dates)
+    assert not any(n.kind == "repair" for n in m.notes)  # the 2567 banner made no real date look like a typo
+
+
+def test_a_monthly_meeting_is_numbered_by_its_month_and_says_so():
+    m = read(MONTHLY)
+    assert (m.id, m.meeting_date, m.chair) == ("2565-03", date(2022, 3, 8), "นายบุญมี รักถิ่น พัฒนาการอำเภอทุ่งหัวช้าง")
+    assert [n.surface for n in m.notes if n.kind == "inferred" and "month" in n.message] == ["ประจำเดือนมีนาคม 2565"]
+    assert [(i.topic, [d.text for d in i.directives]) for i in m.items] == [("ข้าราชการและเจ้าหน้าที่", ["มอบหมายให้พัฒนากรส่งแผนปฏิบัติงานภายใน 15 มี.ค. 65"])]
+    assert (1, "reported", 62.5, "%", "reported") in said(m)["quantities"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (FAIR, "tells of no meeting"),
+        ("สพอ.แม่สอด ขอขอบคุณทุกท่านที่ร่วมงานวันเด็ก\nภาพบรรยากาศ\n", "tells of no meeting"),
+        ("สรุปการประชุม ครั้งที่ 4/2562\nขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน\n", "no numbered points"),  # names a meeting, tells nothing of it
+    ],
+)
+def test_a_page_that_is_not_about_a_meeting_is_refused_in_one_line(text, words):
+    with pytest.raises(NotAWriteUp) as caught:
+        read(text)
+    assert words in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_year_0_is_refused_where_it_is_read():
+    with pytest.raises(BadMeetingId, match="year is 0"):
+        read("ประชุมคณะทำงาน ครั้งที่ 4/0000 วันที่ 3 มี.ค. 66 ณ ห้องประชุมอำเภอ\nด้านผ้าไทย ขอให้อำเภอรายงานผล\n")
+
+
+def test_parse_reads_a_post_without_a_number_and_refuses_a_fair_in_one_line(tmp_path):
+    (tmp_path / "schools.txt").write_text(SCHOOLS, encoding="utf-8")
+    (tmp_path / "fair.txt").write_text(FAIR, encoding="utf-8")
+    result = run_cli("parse", str(tmp_path / "schools.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["meeting"]["id"], data["meeting"]["meeting_date"], data["meeting"]["published"]) == (None, "2021-02-16", None)
+    assert [p["kind"] for p in data["passages"]] == ["head", "meeting", "reported", "page"]
+    assert [(q["passage"], q["context"], q["value"]) for q in data["quantities"]] == [(2, "meeting", 3200000), (2, "meeting", 58)]
+    refused = run_cli("parse", str(tmp_path / "fair.txt"))
+    assert refused.returncode == 2 and refused.stdout == "" and len(refused.stderr.strip().splitlines()) == 1
+    assert "tells of no meeting" in refused.stderr
+
+
+@pytest.mark.parametrize("text", [KALASIN, SCHOOLS, BAN_THI, MONTHLY])
+def test_a_narrative_meeting_read_back_from_its_json_is_the_same(text):
+    m = read(text)
+    again = Meeting.from_dict(json.loads(json.dumps(m.to_dict(), ensure_ascii=False, default=str)))
+    assert again == m and again.passages == m.passages
+
+
+def test_the_frames_hold_every_figure_with_its_context():
+    rows = frame_records(read(KALASIN))
+    assert [(r["item"], r["passage_kind"], r["context"], r["value"]) for r in rows["quantities"]] == [
+        (2, None, "asked", 17.0), (3, None, "asked", 5.0), (None, "meeting", "reported", 2450000.0), (2, "reported", "reported", 1204.0),
+        (3, "reported", "reported", 24.0)]  # fmt: skip
+    assert [(r["item"], r["context"], r["start"]) for r in rows["dates"]][-1] == (None, "meeting", date(2023, 3, 20))
+    assert [(r["item"], r["quantities"], r["dates"]) for r in rows["items"]] == [(1, 0, 1), (2, 2, 1), (3, 2, 0)]
+
+
+def test_checks_use_what_was_reported():
+    m = read("วันที่ 3 มีนาคม 2566 นายสมพงษ์ ใจเย็น พัฒนาการอำเภอลี้ เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมอำเภอลี้\n"
+             "ด้านข้อมูล จปฐ. ที่ประชุมรับทราบว่าเป้าหมาย 400 ครัวเรือน จัดเก็บได้ 300 ครัวเรือน คิดเป็นร้อยละ 75 ขอให้ตำบลเร่งรัด\n")  # fmt: skip
+    assert [(c.kind, c.item, c.passage, c.directive, c.holds) for c in m.checks] == [("ratio", 1, 2, None, True)]
+
+
+# --- a property: a narrative built from any sentences loses no figure that extract finds -------------------
+
+_OPENERS = ["ด้านกองทุนหมู่บ้าน", "สำหรับโครงการผ้าไทย", "เรื่องการเบิกจ่ายงบประมาณ", "ที่ประชุมรับทราบ", "ทั้งนี้", "ในการนี้"]
+_CLAUSES = [
+    "ผลการดำเนินงาน {n} กองทุน", "มีผู้เข้าร่วม {n} คน", "งบประมาณ {n} บาท", "ขอให้อำเภอรายงานผล {n} ตำบล",
+    "มอบหมายให้พัฒนากรติดตาม {n} หมู่บ้าน", "กำชับให้ส่งแผนภายในวันที่ {d} มีนาคม 2566", "จัดเก็บได้ {n} ครัวเรือน",
+    "เน้นย้ำให้ทุกตำบลจัดกิจกรรม {n} ครั้ง", "ให้รายงานภายใน {d} เม.ย. 66",
+]
+_paragraph = st.tuples(st.sampled_from(_OPENERS), st.lists(st.tuples(st.sampled_from(_CLAUSES), st.integers(2, 9999), st.integers(1, 28)), min_size=1, max_size=4))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_paragraph, min_size=1, max_size=5))
+def test_a_narrative_never_loses_a_figure_that_extract_finds(paragraphs):
+    lines = [" ".join([opener] + [clause.format(n=f"{n:,}", d=d) for clause, n, d in clauses]) for opener, clauses in paragraphs]
+    text = "วันที่ 9 มีนาคม 2566 นายสมพงษ์ ใจเย็น พัฒนาการอำเภอลี้ เป็นประธานการประชุมคณะทำงาน ครั้งที่ 3/2566 ณ ห้องประชุมอำเภอลี้\n" + "\n".join(lines) + "\n"
+    m = read(text)
+    extracted = [extract_text(line, 2566) for line in text.splitlines()]
+    want_q = sorted((q["value"], q["unit"]) for e in extracted for q in e["quantities"])
+    want_d = sorted(d["start"] for e in extracted for d in e["dates"])
+    got = said(m)
+    assert sorted((value, unit) for _, _, value, unit, _ in got["quantities"]) == want_q
+    assert sorted(start.isoformat() for _, _, start, _ in got["dates"]) == want_d
+    # every directive is a sentence of the document as written, every figure's span gives its surface
+    assert all(d.text in text for _, d in m.directives())
+    assert all(h.text[q.span.start : q.span.end] == q.surface for _, h in m.holders() for q in h.quantities)
+
+
+def test_a_tables_head_and_remarks_are_read_too():
+    """The whole document is the meeting in a Word table too: the head's date, a หมายเหตุ's deadline."""
+    text = ("สรุปการประชุมประจำเดือน ครั้งที่ 5/2566\nสำนักงานพัฒนาชุมชนอำเภอลี้\nวันที่ 9 พฤษภาคม 2566\n"
+            "\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tผ้าไทย\n\tให้อำเภอรายงานผล 12 ตำบล\n\tภายใน 20 พ.ค. 66\n")  # fmt: skip
+    m = read(text)
+    assert (m.id, m.meeting_date, m.source.layout) == ("2566-05", date(2023, 5, 9), "table")
+    assert said(m) == {
+        "quantities": [(1, "directive", 12, "ตำบล", "asked")],
+        "dates": [(None, "head", date(2023, 5, 9), "meeting"), (1, "remarks", date(2023, 5, 20), "asked")],
+    }
+
+
+def test_a_narrative_web_page_reads_like_its_text_and_keeps_its_publication_date():
+    paragraphs = [line for line in KALASIN.splitlines() if line and not line.startswith("โพสต์เมื่อ")]
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>ข่าวกิจกรรม</title>"
+            "<meta property='article:published_time' content='2023-03-24T10:00:00+07:00'></head><body>"
+            "<nav><a href='/'>หน้าแรก</a> &gt; <a href='/news'>ข่าวประชาสัมพันธ์</a></nav><article class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs[1:]) + "</article><footer>โทร 0 4381 1234</footer></body></html>")  # fmt: skip
+    m = parse_document(read_bytes(page.encode("utf-8"), "post.html"), need_number=False)
+    text = read(KALASIN)
+    assert (m.id, m.meeting_date, m.published, m.office, m.chair, m.place) == (text.id, text.meeting_date, date(2023, 3, 24), text.office, text.chair, text.place)
+    assert [(i.topic, [d.text for d in i.directives]) for i in m.items] == [(i.topic, [d.text for d in i.directives]) for i in text.items]
+    assert said(m) == said(text)
