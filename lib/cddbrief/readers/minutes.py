@@ -71,7 +71,8 @@ def fit(doc) -> Fit:
     headings, titled = agenda_headings(lines)
     if len(headings) >= 2:
         resolutions = any(_is_resolution(line.text) for line in lines)
-        pointed = any(n + 1 < len(lines) and lines[n + 1].label and n + 1 not in headings for n in headings)
+        heads = set(headings)
+        pointed = any(n + 1 < len(lines) and lines[n + 1].label and n + 1 not in heads for n in headings)
         score = 0.9 if resolutions or pointed or titled else 0.8
         return Fit(score, f"{len(headings)} agenda items (ระเบียบวาระ)", state=(lines, headings))
     if len(headings) == 1:
@@ -127,7 +128,8 @@ def read(doc, fit: Fit) -> Reading:
     lines, headings = fit.state
     notes: list[Note] = []
     header = [_written(line) for line in lines[: headings[0]]]
-    end = next((i for i in range(headings[0] + 1, len(lines)) if _END.match(lines[i].text) and i not in headings), len(lines))
+    heads = set(headings)
+    end = next((i for i in range(headings[0] + 1, len(lines)) if i not in heads and _END.match(lines[i].text)), len(lines))
     closing = end < len(lines) and re.match(r"^\s*(?:เลิก|ปิด)", lines[end].text)
     unread = len(lines) - end - (1 if closing else 0)
     if unread > 0:

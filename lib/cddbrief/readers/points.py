@@ -12,12 +12,17 @@ from dataclasses import dataclass
 from ..model import Block
 from ..thaitext import collapse, to_arabic_digits
 
+# Numbers of points are read up to MARKER_DIGITS digits: far past MAX_ITEMS, so that a long list is
+# refused in one line (readers.read_layout), never cut off silently where its numbers grow a digit.
+MARKER_DIGITS = 6
 # A marker at the start of a line: 1. 1) (1) ๑. or a bullet; not 2.4 (a sub-point) nor 97.59.
-MARKER = re.compile(r"^\s*(?:\((?P<paren>\d{1,2})\)|(?P<num>\d{1,2})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪◦○*–]))\s*")
+MARKER = re.compile(r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪◦○*–]))\s*")
 # A sub-point number N.M at the start of a line: 1.1, 3.2.
 SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
 # A marker inside a line: after a space, a colon or ดังนี้, before Thai or Latin text.
-_INLINE = re.compile(r"(?:(?<=\s)|(?<=:)|(?<=ดังนี้)|(?<=ได้แก่))(?:\((?P<paren>\d{1,2})\)|(?P<num>\d{1,2})(?P<close>[.)]))(?=\s*[ก-๛A-Za-z\"“(])")
+_INLINE = re.compile(r"(?:(?<=\s)|(?<=:)|(?<=ดังนี้)|(?<=ได้แก่))(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})(?P<close>[.)]))(?=\s*[ก-๛A-Za-z\"“(])")
+MAX_ITEMS = 2000  # items a write-up may hold (a meeting has tens; a 1,000-row table is read): past it, one error line
+FIRST_NUMBER_MAX = 99  # a numbered list starts at a small number: a cell that opens on "2566." opens on no point
 
 
 _LEAD_IN = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|ได้แก่|[:：])\s*$")
@@ -46,7 +51,7 @@ def marker_number(label: str | None) -> int | None:
     if not label or marker_style(label) == "1.1":
         return None
     digits = re.sub(r"\D", "", to_arabic_digits(label))
-    return int(digits) if digits and len(digits) <= 3 else None
+    return int(digits) if digits and len(digits) <= MARKER_DIGITS else None
 
 
 def marker_style(label: str | None) -> str:
@@ -173,7 +178,7 @@ def split_directives(cell: str) -> list[tuple[str | None, str]]:
                 style = kind
             if kind == style == "bullet":
                 starts = True
-            elif kind == style == "number" and (last == 0 or int(number) == last + 1):
+            elif kind == style == "number" and (int(number) == last + 1 if last else int(number) <= FIRST_NUMBER_MAX):
                 starts = True
                 last = int(number)
         if starts and match is not None:
