@@ -93,7 +93,15 @@ def agenda_headings(lines: list[Line]) -> tuple[list[int], bool]:
     >>> agenda_headings(lines)
     ([0, 2], True)
     """
-    named = [n for n, line in enumerate(lines) if _agenda_match(line)]
+    named, majors = [], set()
+    for n, line in enumerate(lines):
+        match = _agenda_match(line)
+        if match:
+            number = _plain_number(match.group("no"))
+            if "." in number and number.split(".")[0] in majors:
+                continue  # วาระที่ 4.1 under วาระที่ 4: a sub-topic in its body
+            named.append(n)
+            majors.add(number.split(".")[0])
     if len(named) >= 2:
         return named, False
     titled = [n for n, line in enumerate(lines) if _top_label(line) and AGENDA_TITLE.match(line.text)]
@@ -179,7 +187,8 @@ def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes:
     for k, at in enumerate(subs):
         line, rest = body[at], body[at + 1 : bounds[k + 1]]
         sub_label = _plain_number(_sub_label(line) or "")
-        text = clean_marks(collapse(line.text), notes)
+        named = _agenda_match(line)  # วาระที่ 4.1 …
+        text = clean_marks(collapse(_written(line)[named.start("title") :] if named else line.text), notes)
         if not text and rest and not rest[0].label:
             text, rest = collapse(rest[0].text), rest[1:]  # the sub-topic's title on the line below
         remarks = ""
