@@ -95,6 +95,7 @@ _NUMBER_NEXT = re.compile(r"[^\S\n]*\d")
 # what comes right after a figure's number when a noun the lists do not hold may be what it counts
 _THAI_WORD_START = re.compile(r"[ก-ฮเ-ไ]")
 _WORD_RUN = re.compile(r"[^\s\d]*")
+_THAI_LETTERS = re.compile(r"[\u0e01-\u0e4e]+")
 
 
 @cache
@@ -132,8 +133,8 @@ def _counted_noun(reading: str, at: int) -> str | None:
     if not_counted().match(reading, at):
         return None
     noun = longest_word_at(reading, at)
-    if noun is None or is_function_word(noun) or _NUMBER_NEXT.match(reading, at + len(noun)):
-        return None
+    if noun is None or not _THAI_LETTERS.fullmatch(noun) or is_function_word(noun) or _NUMBER_NEXT.match(reading, at + len(noun)):
+        return None  # ก. (an abbreviation) is no noun
     if noun in _NOT_AMOUNT_WORDS and _NUMBER_NEXT.match(reading, _WORD_RUN.match(reading, at).end()):
         return None  # 1 เขตตรวจ 1: a word that names numbers, naming the one after its phrase
     return noun
