@@ -396,3 +396,14 @@ def test_the_command_line_says_so_in_one_line(tmp_path):
 
 def test_the_error_is_a_cddbrief_error():
     assert issubclass(UnreadableSource, CddbriefError)
+
+
+def test_sub_topics_past_ninety_nine_are_items_of_their_own():
+    """2.100 follows 2.99: a sub-topic, though three digits after a dot are a figure's elsewhere (12.500 บาท,
+    here the text of the dash above goes on)."""
+    lines = ["รายงานการประชุม ครั้งที่ 2/2566", "ระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ", "- ไม่มี -", "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ"]
+    for n in range(1, 121):
+        lines += [f"2.{n} กลุ่มอาชีพที่ {n}", f"- ได้รับเงินทุน {n},000 บาท"]
+    meeting = read("\n".join(lines) + "\n12.500 บาท ยอดยกไป\n")
+    assert [i.label for i in meeting.items] == ["1"] + [f"2.{n}" for n in range(1, 121)]
+    assert (meeting.items[-1].topic, [d.text for d in meeting.items[-1].directives]) == ("กลุ่มอาชีพที่ 120", ["ได้รับเงินทุน 120,000 บาท 12.500 บาท ยอดยกไป"])

@@ -19,6 +19,8 @@ MARKER_DIGITS = 6
 MARKER = re.compile(r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪◦○*–]))\s*")
 # A sub-point number N.M at the start of a line: 1.1, 3.2.
 SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
+# A sub-point past N.99 (4.100): read only where it follows on from the sub-point before.
+_LONG_SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{3,6})\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
 # A marker inside a line: after a space, a colon or ดังนี้, before Thai or Latin text.
 _INLINE = re.compile(r"(?:(?<=\s)|(?<=:)|(?<=ดังนี้)|(?<=ได้แก่))(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})(?P<close>[.)]))(?=\s*[ก-๛A-Za-z\"“(])")
 MAX_ITEMS = 2000  # items a write-up may hold (a meeting has tens; a 1,000-row table is read): past it, one error line
@@ -78,6 +80,7 @@ def lines_of(blocks: list[Block]) -> list[Line]:
     Table cells become lines too (a prose post may hold a small table), row by row.
     """
     lines: list[Line] = []
+    last_sub: str | None = None
     for block in blocks:
         if block.kind == "table":
             for row in block.rows or []:
@@ -92,16 +95,35 @@ def lines_of(blocks: list[Block]) -> list[Line]:
             if block.label and n == 0:
                 lines.append(Line(part.strip(), label=block.label, listed=True, page=block.page))
             else:
-                lines.append(_numbered(part, block.page))
+                lines.append(_numbered(part, block.page, last_sub))
+            if lines[-1].label and marker_style(lines[-1].label) == "1.1":
+                last_sub = lines[-1].label
     return lines
 
 
-def _numbered(text: str, page: int | None) -> Line:
+def _numbered(text: str, page: int | None, last_sub: str | None = None) -> Line:
+    """A line with its numbering split off; ``last_sub`` is the last sub-point's label above it, so that
+    ``4.100`` counts after ``4.99`` (three digits after the dot are a figure's, 12.500, otherwise)."""
     reading = to_arabic_digits(text)
-    match = SUB_POINT.match(reading) or MARKER.match(reading)
+    match = SUB_POINT.match(reading) or MARKER.match(reading) or _next_long_sub_point(reading, last_sub)
     if match:
         return Line(text[match.end() :].strip(), label=collapse(text[: match.end()]), page=page)
     return Line(text.strip(), page=page)
+
+
+def _next_long_sub_point(reading: str, last_sub: str | None) -> re.Match | None:
+    """``4.100 …`` after ``4.99``: the next sub-point, not a figure.
+
+    >>> [line.label for line in lines_of([Block("paragraph", "4.99 ผ้าไทย\\n- ให้รายงาน\\n4.100 ตลาดนัด\\n12.500 บาท")])]
+    ['4.99', '-', '4.100', None]
+    """
+    match = _LONG_SUB_POINT.match(reading) if last_sub else None
+    if match is None:
+        return None
+    before = re.findall(r"\d+", to_arabic_digits(last_sub or ""))
+    if len(before) == 2 and before[0] == match.group("major") and int(before[1]) + 1 == int(match.group("minor")):
+        return match
+    return None
 
 
 def split_inline(text: str) -> list[tuple[str | None, str]]:
