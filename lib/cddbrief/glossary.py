@@ -72,7 +72,7 @@ def units() -> UnitTable:
     >>> units()["ครัวเรือน"].key, units()["เข็ม"].key, units()["บูท"].kind, "บูท" in units()
     ('household', 'dose', 'count', False)
     """
-    merged = UnitTable({row["th"]: Unit(row["th"], row["key"], row["en"], row["kind"]) for row in _rows("classifiers.csv")})
+    merged = UnitTable((row["th"], Unit(row["th"], row["key"], row["en"], row["kind"])) for row in _rows("classifiers.csv"))
     merged.update({row["th"]: Unit(row["th"], row["key"], row["en"], row["kind"]) for row in _rows("units.csv")})
     return merged
 
@@ -83,8 +83,8 @@ def not_counted() -> re.Pattern:
     start of the text after it: the time of day (``10 นาฬิกา``), the verbs a write-up puts after
     a year or a label (``ทีม 1 ลงพื้นที่``).
 
-    >>> bool(not_counted().match("นาฬิกา")), bool(not_counted().match("ลงพื้นที่ 3 ตำบล")), bool(not_counted().match("บูท"))
-    (True, True, False)
+    >>> [bool(not_counted().match(text)) for text in ("นาฬิกา", "ลงพื้นที่ 3 ตำบล", "บูท")]
+    [True, True, False]
     """
     return re.compile(trie_pattern(row["th"] for row in _rows("not_counted.csv")))
 

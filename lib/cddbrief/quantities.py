@@ -111,7 +111,8 @@ def _may_count(reading: str, match: re.Match, start: int) -> bool:
     number = match.group("num")
     if "." in number or " " in number or not _THAI_WORD_START.match(reading, match.end()):
         return False
-    if number.isdecimal() and len(number) == 4 and not match.group("mult") and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100):
+    year_like = number.isdecimal() and len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
+    if year_like and not match.group("mult"):
         return False
     return True
 
@@ -133,8 +134,10 @@ def _counted_noun(reading: str, at: int) -> str | None:
     if not_counted().match(reading, at):
         return None
     noun = longest_word_at(reading, at)
-    if noun is None or not _THAI_LETTERS.fullmatch(noun) or is_function_word(noun) or _NUMBER_NEXT.match(reading, at + len(noun)):
+    if noun is None or not _THAI_LETTERS.fullmatch(noun) or is_function_word(noun):
         return None  # ก. (an abbreviation) is no noun
+    if _NUMBER_NEXT.match(reading, at + len(noun)):
+        return None
     if noun in _NOT_AMOUNT_WORDS and _NUMBER_NEXT.match(reading, _WORD_RUN.match(reading, at).end()):
         return None  # 1 เขตตรวจ 1: a word that names numbers, naming the one after its phrase
     return noun
@@ -255,7 +258,8 @@ def find_quantities(
             )
         )
         if counted:
-            notes.append(Note("inferred", f"'{surface}' was read as a count of {counted}, a word of the Thai dictionary that no unit list holds", surface=surface, th=f"อ่าน '{surface}' เป็นจำนวน{counted} (คำในพจนานุกรมที่ไม่อยู่ในรายการหน่วยนับ)"))
+            notes.append(Note("inferred", f"'{surface}' was read as a count of {counted}, a word of the Thai dictionary that no unit list holds",
+                              surface=surface, th=f"อ่าน '{surface}' เป็นจำนวน{counted} (คำในพจนานุกรมที่ไม่อยู่ในรายการหน่วยนับ)"))
         if repaired:
             notes.append(Note("repair", f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}", surface=surface, th=f"อ่าน '{surface}' เป็น {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}"))
     assign_roles(found, reading)

@@ -66,7 +66,8 @@ def read_layout(doc) -> tuple[Reading, Fit]:
     reading = module.read(doc, best)
     if len(reading.items) > MAX_ITEMS:
         raise UnreadableSource(
-            f"{label} holds {len(reading.items):,} items ({module.NAME}), more than the {MAX_ITEMS:,} cddbrief reads from one write-up",
+            f"{label} holds {len(reading.items):,} items ({module.NAME}), "
+            f"more than the {MAX_ITEMS:,} cddbrief reads from one write-up",
             "check that the file is one meeting's write-up, or split it into one file per meeting",
         )
     if best.score < WEAK_FIT:

@@ -35,14 +35,18 @@ NAME_TH = "รายงานการประชุมตามระเบี
 # ระเบียบวาระที่ 4 / วาระที่ 4.1 / ระเบียบวาระการประชุมที่ 2: the number as written, of any length
 AGENDA = re.compile(r"^\s*(?:ระเบียบ\s*)?วาระ\s*(?:การประชุม\s*)?ที่\s*(?P<no>\d+(?:\.\d+)*)\s*[:.：]?\s*(?P<title>.*)$")
 RESOLUTION = re.compile(r"^\s*มติ(?:ที่ประชุม|คณะกรรมการ)?\s*[:：]?\s*(?P<text>.*)$")
-# the titles every agenda has, whoever writes it: เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ, เรื่องเพื่อพิจารณา, เรื่องอื่น ๆ …
+# the titles every agenda has, whoever writes it: เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ, เรื่องเพื่อพิจารณา,
+# เรื่องอื่น ๆ …
 AGENDA_TITLE = re.compile(
     r"^\s*(?:เรื่อง\s*)?(?:ที่\s*)?(?:ประธาน(?:ที่ประชุม|กรรมการ)?\s*แจ้ง|แจ้ง\s*(?:ให้|เพื่อ)|เสนอ(?:ให้|เพื่อ)"
     r"|เพื่อ\s*(?:ทราบ|พิจารณา)|รับรอง\s*รายงาน\s*การประชุม|สืบเนื่อง|อื่น\s*ๆ|อื่นๆ)"
 )
 _NOTHING = re.compile(r"^\s*[-–(]?\s*ไม่มี\s*(?:เรื่อง\S*\s*(?:ๆ\s*)?)?[.]?\s*[-–)]?\s*$")
 # the close of the meeting and the signatures under it: nothing after is read
-_END = re.compile(r"^\s*(?:(?:เลิก|ปิด)(?:การ)?ประชุม|\(\s*ลงชื่อ\s*\)|ลงชื่อ\s*(?:[.…_]{3,}|$)|.{0,80}ผู้(?:จด|ตรวจ|บันทึก)\s*รายงาน\s*การประชุม\s*$)")
+_END = re.compile(
+    r"^\s*(?:(?:เลิก|ปิด)(?:การ)?ประชุม|\(\s*ลงชื่อ\s*\)|ลงชื่อ\s*(?:[.…_]{3,}|$)"
+    r"|.{0,80}ผู้(?:จด|ตรวจ|บันทึก)\s*รายงาน\s*การประชุม\s*$)"
+)
 _INSTRUCTED = re.compile(r"^\s*" + INSTRUCTION)
 # a presenter written after a sub-topic: 4.1 กองทุนหมู่บ้าน (โดย นาย ก)
 _PRESENTER = re.compile(r"\s*\((?P<who>(?:โดย|ผู้(?:รับผิดชอบ|นำเสนอ|เสนอ)|กลุ่มงาน|ฝ่าย|นาย|นาง|น\.ส\.)[^()]*)\)\s*$")
@@ -113,7 +117,8 @@ def agenda_headings(lines: list[Line]) -> tuple[list[int], bool]:
         expected = after + 1 if after is not None else None
         for n in range(a + 1, b):  # a heading between two whose numbers leave a gap for it
             line = lines[n]
-            if expected is not None and _top_label(line) and marker_style(line.label) == style and marker_number(line.label) == expected:
+            same_list = _top_label(line) and marker_style(line.label) == style
+            if expected is not None and same_list and marker_number(line.label) == expected:
                 if marker_number(lines[b].label) is not None and expected < marker_number(lines[b].label):
                     found.add(n)
                     expected += 1
@@ -137,11 +142,13 @@ def read(doc, fit: Fit) -> Reading:
     notes: list[Note] = []
     header = [_written(line) for line in lines[: headings[0]]]
     heads = set(headings)
-    end = next((i for i in range(headings[0] + 1, len(lines)) if i not in heads and _END.match(lines[i].text)), len(lines))
+    closes = (i for i in range(headings[0] + 1, len(lines)) if i not in heads and _END.match(lines[i].text))
+    end = next(closes, len(lines))
     closing = end < len(lines) and re.match(r"^\s*(?:เลิก|ปิด)", lines[end].text)
     unread = len(lines) - end - (1 if closing else 0)
     if unread > 0:
-        notes.append(Note("skipped", f"{unread} lines after the close of the meeting (signatures) were not read", th=f"ไม่ได้อ่าน {unread} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)"))
+        notes.append(Note("skipped", f"{unread} lines after the close of the meeting (signatures) were not read",
+                          th=f"ไม่ได้อ่าน {unread} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)"))
     headings = [n for n in headings if n < end]
     bounds = headings + [end]
     items: list[Item] = []
@@ -163,7 +170,8 @@ def _heading(line: Line, notes: list[Note]) -> tuple[str, str]:
     if match:
         written = _written(line)
         return _plain_number(match.group("no")), clean_marks(collapse(written[match.start("title") :]), notes)
-    return _plain_number(re.sub(r"[^\d.]", "", to_arabic_digits(line.label or ""))), clean_marks(collapse(line.text), notes)
+    number = _plain_number(re.sub(r"[^\d.]", "", to_arabic_digits(line.label or "")))
+    return number, clean_marks(collapse(line.text), notes)
 
 
 def _plain_number(written: str) -> str:
@@ -220,7 +228,8 @@ def _sub_topics(label: str, body: list[Line]) -> list[int]:
     subs = []
     for n, line in enumerate(body):
         written = _sub_label(line)
-        if written is not None and _plain_number(written).split(".")[0] == label.split(".")[0] and _plain_number(written).count(".") == 1:
+        number = _plain_number(written) if written is not None else ""
+        if number.count(".") == 1 and number.split(".")[0] == label.split(".")[0]:
             subs.append(n)
     if not subs:
         return []
@@ -281,4 +290,6 @@ def _note_repeated_labels(items: list[Item], notes: list[Note]) -> None:
             seen.setdefault(item.label, []).append(item.no)
     for label, numbers in seen.items():
         if len(numbers) > 1:
-            notes.append(Note("warning", f"agenda item {label} is written {len(numbers)} times (items {', '.join(map(str, numbers))})", item=numbers[1], th=f"ระเบียบวาระที่ {label} เขียนซ้ำ {len(numbers)} ครั้ง (ข้อ {', '.join(map(str, numbers))})"))
+            listed = ", ".join(map(str, numbers))
+            notes.append(Note("warning", f"agenda item {label} is written {len(numbers)} times (items {listed})", item=numbers[1],
+                              th=f"ระเบียบวาระที่ {label} เขียนซ้ำ {len(numbers)} ครั้ง (ข้อ {listed})"))

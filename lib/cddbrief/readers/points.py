@@ -23,7 +23,7 @@ SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})
 _LONG_SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{3,6})\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
 # A marker inside a line: after a space, a colon or ดังนี้, before Thai or Latin text.
 _INLINE = re.compile(r"(?:(?<=\s)|(?<=:)|(?<=ดังนี้)|(?<=ได้แก่))(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})(?P<close>[.)]))(?=\s*[ก-๛A-Za-z\"“(])")
-MAX_ITEMS = 2000  # items a write-up may hold (a meeting has tens; a 1,000-row table is read): past it, one error line
+MAX_ITEMS = 2000  # items a write-up may hold (a meeting has tens; a 1,000-row table is read): past it, one error
 FIRST_NUMBER_MAX = 99  # a numbered list starts at a small number: a cell that opens on "2566." opens on no point
 
 
