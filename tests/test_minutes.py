@@ -407,3 +407,9 @@ def test_sub_topics_past_ninety_nine_are_items_of_their_own():
     meeting = read("\n".join(lines) + "\n12.500 บาท ยอดยกไป\n")
     assert [i.label for i in meeting.items] == ["1"] + [f"2.{n}" for n in range(1, 121)]
     assert (meeting.items[-1].topic, [d.text for d in meeting.items[-1].directives]) == ("กลุ่มอาชีพที่ 120", ["ได้รับเงินทุน 120,000 บาท 12.500 บาท ยอดยกไป"])
+
+
+def test_labels_and_agenda_headings_come_back_from_the_json():
+    meeting = read(PROVINCE)
+    back = type(meeting).from_dict(meeting.to_dict())
+    assert back == meeting and [(i.label, i.agenda) for i in back.items][2] == ("3.1", "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ")
