@@ -51,6 +51,9 @@ _INSTRUCTED = re.compile(r"^\s*" + INSTRUCTION)
 # a presenter written after a sub-topic: 4.1 กองทุนหมู่บ้าน (โดย นาย ก)
 _PRESENTER = re.compile(r"\s*\((?P<who>(?:โดย|ผู้(?:รับผิดชอบ|นำเสนอ|เสนอ)|กลุ่มงาน|ฝ่าย|นาย|นาง|น\.ส\.)[^()]*)\)\s*$")
 _CEILING_WORDS = ("วาระ", "มติที่ประชุม", "เพื่อพิจารณา", "เพื่อทราบ", "ประธานแจ้ง")
+UNWRAPPED = 35  # letters: a PDF line this short did not wrap (an A4 line holds 55 or more), its writer ended it
+# Thai vowels and tone marks above and below a letter: they take no width of their own
+_NO_WIDTH = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def ceiling(doc) -> float:
@@ -222,7 +225,8 @@ def _sub_label(line: Line) -> str | None:
 def _sub_topics(label: str, body: list[Line]) -> list[int]:
     """Indexes of the body's lines that open sub-topics (``4.1``, ``4.2`` under agenda 4), or none when
     those lines are the agenda's points: a sub-topic has lines of its own below it before any
-    resolution (in a PDF, where a line may be the one above wrapped, a dash or a numbered line),
+    resolution (in a PDF, where a line may be the one above wrapped, a dash or a numbered line, or
+    any line below a 4.1 line too short to have wrapped: UNWRAPPED),
     or a resolution of its own before the next; and most of them are titles, not instructions
     (``4.1 ให้ทุกอำเภอ…`` is a point)."""
     subs = []
@@ -240,11 +244,20 @@ def _sub_topics(label: str, body: list[Line]) -> list[int]:
             if _is_resolution(line.text):
                 headed = headed or k + 1 < len(subs)  # a resolution of its own, before the next sub-topic
                 break
-            if _says_something(line) and (line.label or line.page is None):
-                headed = True  # in a PDF an unnumbered line may be the 4.1 line wrapped: a dash or a number says more
+            if _says_something(line) and (line.label or line.page is None or _width(_written(body[at])) < UNWRAPPED):
+                headed = True  # in a PDF a line may go on from a 4.1 line that filled the page's width
                 break
     titles = sum(1 for at in subs if not _INSTRUCTED.match(body[at].text))
     return subs if headed and 2 * titles > len(subs) else []
+
+
+def _width(text: str) -> int:
+    """How wide a line prints, in letters: marks above and below a letter take no width.
+
+    >>> _width("4.1 กองทุนหมู่บ้าน")
+    14
+    """
+    return len(_NO_WIDTH.sub("", text))
 
 
 def _says_something(line: Line) -> bool:
