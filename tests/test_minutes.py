@@ -21,6 +21,8 @@ import io
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cddbrief.errors import CddbriefError, UnreadableSource
 from cddbrief.meeting import parse_document
@@ -437,3 +439,56 @@ def test_labels_and_agenda_headings_come_back_from_the_json():
     meeting = read(PROVINCE)
     back = type(meeting).from_dict(meeting.to_dict())
     assert back == meeting and [(i.label, i.agenda) for i in back.items][2] == ("3.1", "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ")
+
+
+# --- at random ------------------------------------------------------------------------------------
+
+TOPICS = ["กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "ตลาดนัดชุมชน", "ข้อมูล จปฐ.", "โครงการโคก หนอง นา", "วิสาหกิจชุมชน", "ศูนย์เรียนรู้ชุมชน"]
+AGENDA_TITLES = ["เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "เรื่องรับรองรายงานการประชุม", "เรื่องสืบเนื่อง", "เรื่องเพื่อทราบ", "เรื่องเพื่อพิจารณา", "เรื่องอื่น ๆ"]
+AGENDA = st.tuples(
+    st.sampled_from(["nothing", "points", "topics"]),
+    st.lists(st.tuples(st.sampled_from(TOPICS), st.integers(1, 3), st.booleans()), min_size=1, max_size=3),  # (topic, dashes, own resolution)
+    st.booleans(),  # a resolution closing the agenda item
+    st.sampled_from(["ระเบียบวาระที่ {n} {title}", "วาระที่ {n} : {title}", "{n}. {title}"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(agendas=st.lists(AGENDA, min_size=2, max_size=6), number=st.integers(1, 12))
+def test_generated_minutes_give_back_their_items_figures_and_resolutions(agendas, number):
+    heading_form = agendas[0][3]
+    lines = [f"รายงานการประชุมประจำเดือน ครั้งที่ {number}/2566", "ผู้มาประชุม", "1. นายสมชาย ใจดี  พัฒนาการอำเภอ  ประธาน", "เริ่มประชุมเวลา 09.30 น."]
+    want, figures, count = [], [], 0
+    for n, (kind, topics, closing, _) in enumerate(agendas, start=1):
+        title = AGENDA_TITLES[(n - 1) % len(AGENDA_TITLES)]
+        lines.append(heading_form.format(n=n, title=title))
+        if kind == "nothing":
+            lines.append("- ไม่มี -")
+            want.append((str(n), title, None, 0, ""))
+            continue
+        if kind == "points":
+            for k in range(topics[0][1]):
+                count += 1
+                lines.append(f"- ให้รายงานผล {count} กองทุน")
+                figures.append((len(want) + 1, count))
+            if closing:
+                lines.append("มติที่ประชุม รับทราบ")
+            want.append((str(n), title, None, topics[0][1], "รับทราบ" if closing else ""))
+            continue
+        for m, (topic, dashes, own) in enumerate(topics, start=1):
+            lines.append(f"{n}.{m} {topic}")
+            for _ in range(dashes):
+                count += 1
+                lines.append(f"- จัดตลาด {count} บูท")
+                figures.append((len(want) + 1, count))
+            last = m == len(topics)
+            said = own or (last and closing)
+            if said:
+                lines.append("มติที่ประชุม เห็นชอบ")
+            want.append((f"{n}.{m}", topic, heading_form.format(n=n, title=title), dashes, "เห็นชอบ" if said else ""))
+    lines.append("เลิกประชุมเวลา 12.00 น.")
+    meeting = read("\n".join(lines) + "\n")
+    assert meeting.source.layout == "minutes" and meeting.id == f"2566-{number:02d}"
+    assert [(i.label, i.topic, i.agenda, len(i.directives), i.resolution) for i in meeting.items] == want
+    assert [i.no for i in meeting.items] == list(range(1, len(want) + 1))
+    assert [(q.item, q.value) for _, d in meeting.directives() for q in d.quantities] == figures
