@@ -12,7 +12,8 @@ remarks, resolution, directives), and which item each figure and date belongs to
 
 Then the failing paths: one-line ``4.1`` points stay points, a wrapped line in a PDF opens no
 sub-topic, a dashed agenda summary is minutes (not one item per dash), and a write-up of 10,000
-agenda items or points is one clear error, never cut off at item 99.
+agenda items or points is one clear error, never cut off at item 99. Last, hypothesis writes
+minutes of any mix of agenda items and reads them back.
 """
 
 from __future__ import annotations
