@@ -31,6 +31,7 @@ POSITIVE = [
     ("ศูนย์เรียนรู้ 4 ศูนย์ และจัดเก็บได้ 98 ครัวเรือน", [(4, "ศูนย์", "4 ศูนย์"), (98, "ครัวเรือน", "98 ครัวเรือน")]),
     ("ขายได้ 2,566 บูท", [(2566, "บูท", "2,566 บูท")]),  # a comma: a count, not the year 2566
     ("การพัฒนาต่อยอด 1 เขตตรวจ 1 ชุมชน", [(1, "ชุมชน", "1 ชุมชน")]),  # เขต names the number after its phrase
+    ("ปลูกป่าในพื้นที่ 12 แปลง", [(12, "แปลง", "12 แปลง")]),  # พื้นที่ before an amount, unlike เขตพื้นที่
 ]  # fmt: skip
 
 NEGATIVE = [
@@ -57,6 +58,10 @@ NEGATIVE = [
     "ไทยแลนด์ 4.0 ชุมชน",
     "จำนวน 12 และ 14",
     "ส่งแบบ 3 ก.พ.ช. ให้จังหวัด",  # an abbreviation after a number is no noun
+    "3 อาหารกลางวัน ให้จัดตามอัตรา",  # a number that opens its line numbers the line
+    "ให้รายงาน\n12 บูทใหม่",
+    "และรายงานสำนักงานเขตพื้นที่ 3 อาหารกลางวัน",  # เขตพื้นที่ 3: an area's number
+    "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา เขต 2 อาคาร",
 ]
 
 
@@ -98,7 +103,7 @@ def test_a_counted_noun_in_a_meeting_reaches_the_frames():
 # nouns of the dictionary that no unit list holds and that start with no unit word, nor a function word
 NOUNS = [w for w in ("บูท", "ฝาย", "วัด", "ท่าน", "บ้านเรือน", "ศูนย์", "ซอง", "สะพาน", "ตู้", "เครื่อง", "โรงเรือน", "ถนน", "บ่อ", "ป้าย", "เต็นท์")
          if is_word(w) and not is_function_word(w) and w not in units() and not any(w.startswith(u) for u in units())]  # fmt: skip
-LEADS = ["จำนวน ", "มี ", "รวม ", "ทั้งหมด ", "จัด ", "ตลาดนัดชุมชน ", "สร้าง", "ได้ ", ""]
+LEADS = ["จำนวน ", "มี ", "รวม ", "ทั้งหมด ", "จัด ", "ตลาดนัดชุมชน ", "สร้าง", "ได้ ", "- มี "]
 TAILS = ["", " ให้รายงานผล", " ในพื้นที่", " และ", ", "]
 
 

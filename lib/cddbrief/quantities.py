@@ -75,8 +75,8 @@ _MONTH_ABBRS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค."
 def _not_an_amount(reading: str, start: int) -> bool:
     window = reading[max(0, start - 14) : start].rstrip()
     if window.endswith(_NOT_AMOUNT_WORDS):
-        # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่ are amounts
-        return not window.endswith(_WORDS_ENDING_IN_THI)
+        # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่ are amounts; เขตพื้นที่ 3 is an area's number
+        return not window.endswith(_WORDS_ENDING_IN_THI) or window.endswith("เขตพื้นที่")
     return window.endswith(".") and bool(_CODE_BEFORE.search(window)) and not window.endswith(_MONTH_ABBRS)
 
 
@@ -96,6 +96,7 @@ _NUMBER_NEXT = re.compile(r"[^\S\n]*\d")
 _THAI_WORD_START = re.compile(r"[ก-ฮเ-ไ]")
 _WORD_RUN = re.compile(r"[^\s\d]*")
 _THAI_LETTERS = re.compile(r"[\u0e01-\u0e4e]+")
+_LETTER = re.compile(r"[ก-ฮA-Za-z]")
 
 
 @cache
@@ -107,10 +108,14 @@ def _label_units() -> frozenset[str]:
 def _may_count(reading: str, match: re.Match, start: int) -> bool:
     """Whether the number of a match without a unit may count a noun no list holds, told without the
     dictionary: a whole number, not a year (2566, 2023) unless written with a comma or a multiplier,
-    with the start of a Thai word right after it (on the same line)."""
+    after a word on its line (a number that opens a line numbers it) and with the start of a Thai
+    word right after it (on the same line)."""
     number = match.group("num")
     if "." in number or " " in number or not _THAI_WORD_START.match(reading, match.end()):
         return False
+    line_start = reading.rfind("\n", max(0, start - 40), start) + 1
+    if not _LETTER.search(reading, max(line_start, start - 40), start):
+        return False  # a number that opens its line (3 อาหารกลางวัน): a row's or a point's, not a count
     year_like = number.isdecimal() and len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
     if year_like and not match.group("mult"):
         return False

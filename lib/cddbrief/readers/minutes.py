@@ -52,6 +52,7 @@ _INSTRUCTED = re.compile(r"^\s*" + INSTRUCTION)
 _PRESENTER = re.compile(r"\s*\((?P<who>(?:โดย|ผู้(?:รับผิดชอบ|นำเสนอ|เสนอ)|กลุ่มงาน|ฝ่าย|นาย|นาง|น\.ส\.)[^()]*)\)\s*$")
 _CEILING_WORDS = ("วาระ", "มติที่ประชุม", "เพื่อพิจารณา", "เพื่อทราบ", "ประธานแจ้ง")
 UNWRAPPED = 35  # letters: a PDF line this short did not wrap (an A4 line holds 55 or more), its writer ended it
+FILLED, FULL = 0.85, 55  # a PDF line this share of the text's width (its ninth widest line in ten) and FULL letters wrapped
 # Thai vowels and tone marks above and below a letter: they take no width of their own
 _NO_WIDTH = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
@@ -154,13 +155,16 @@ def read(doc, fit: Fit) -> Reading:
                           th=f"ไม่ได้อ่าน {unread} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)"))
     headings = [n for n in headings if n < end]
     bounds = headings + [end]
+    widths = sorted(_width(line.text) for line in lines[:end] if line.page is not None)
+    # the text's width, from the ninth widest line in ten; a line shorter than FULL letters filled no A4 line
+    wrap_at = max(FULL, FILLED * widths[(len(widths) - 1) * 9 // 10]) if widths else float("inf")
     items: list[Item] = []
     for n, start in enumerate(headings):
         label, title = _heading(lines[start], notes)
         body = lines[start + 1 : bounds[n + 1]]
         if not title and body and not body[0].label and not _is_resolution(body[0].text):
             title, body = collapse(body[0].text), body[1:]  # the title on the line below
-        items += _agenda_items(label, title, _written(lines[start]), body, notes)
+        items += _agenda_items(label, title, _written(lines[start]), body, notes, wrap_at)
     for number, item in enumerate(items, start=1):
         item.no = number
     _note_repeated_labels(items, notes)
@@ -183,16 +187,16 @@ def _plain_number(written: str) -> str:
     return ".".join(parts)
 
 
-def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes: list[Note]) -> list[Item]:
+def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes: list[Note], wrap_at: float) -> list[Item]:
     """The item of one agenda heading, or the items of its sub-topics (and of the heading itself when it
     holds text before them)."""
     subs = _sub_topics(label, body)
     if not subs:
-        return [_item(label, title, body, notes)]
+        return [_item(label, title, body, notes, wrap_at)]
     items: list[Item] = []
     lead = body[: subs[0]]
     if any(_says_something(line) for line in lead):
-        items.append(_item(label, title, lead, notes))
+        items.append(_item(label, title, lead, notes, wrap_at))
     agenda = collapse(heading)
     bounds = subs + [len(body)]
     for k, at in enumerate(subs):
@@ -208,7 +212,7 @@ def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes:
             text, remarks = text[: presenter.start()].strip(), presenter.group("who").strip()
         topic, first, _ = split_topic(text)
         lead_in = [Line(first)] if first else []
-        item = _item(sub_label, topic, lead_in + rest, notes)
+        item = _item(sub_label, topic, lead_in + rest, notes, wrap_at)
         item.agenda, item.remarks = agenda, remarks
         items.append(item)
     return items
@@ -264,12 +268,17 @@ def _says_something(line: Line) -> bool:
     return bool(line.text.strip()) and not _NOTHING.match(_written(line))
 
 
-def _item(label: str, title: str, body: list[Line], notes: list[Note]) -> Item:
-    """An item from its lines: numbered lines, dashes and paragraphs are its directives, มติที่ประชุม its resolution."""
+def _item(label: str, title: str, body: list[Line], notes: list[Note], wrap_at: float = float("inf")) -> Item:
+    """An item from its lines: numbered lines, dashes and paragraphs are its directives, มติที่ประชุม its resolution.
+    A PDF line at least ``wrap_at`` letters wide filled its line: the line below goes on with it, unless
+    it opens on an instruction (ให้ …)."""
     directives: list[tuple[str | None, list[str]]] = []
     resolutions: list[list[str]] = []
     in_resolution = False
+    above: Line | None = None  # the line above, when it went into a directive
     for line in body:
+        wrapped = above is not None and line.page is not None and _width(above.text) >= wrap_at and not _INSTRUCTED.match(line.text)
+        above = None
         text = clean_marks(line.text, notes)
         if _NOTHING.match(_written(line)):
             continue
@@ -284,10 +293,11 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note]) -> Item:
             resolutions[-1].append(_written(line))
             continue
         in_resolution = False
+        above = line
         if line.label:
             directives.append((line.label, [text]))  # a sub-point 3.1, a numbered point, a dash
-        elif directives and directives[-1][0]:
-            directives[-1][1].append(text)  # a numbered point's text goes on
+        elif directives and (directives[-1][0] or wrapped):
+            directives[-1][1].append(text)  # a numbered point's text goes on, or a PDF line wrapped
         else:
             directives.append((None, [text]))  # a paragraph of its own
     read = numbered([(label_, collapse(" ".join(texts))) for label_, texts in directives if collapse(" ".join(texts))])
