@@ -52,7 +52,9 @@ _INSTRUCTED = re.compile(r"^\s*" + INSTRUCTION)
 _PRESENTER = re.compile(r"\s*\((?P<who>(?:โดย|ผู้(?:รับผิดชอบ|นำเสนอ|เสนอ)|กลุ่มงาน|ฝ่าย|นาย|นาง|น\.ส\.)[^()]*)\)\s*$")
 _CEILING_WORDS = ("วาระ", "มติที่ประชุม", "เพื่อพิจารณา", "เพื่อทราบ", "ประธานแจ้ง")
 UNWRAPPED = 35  # letters: a PDF line this short did not wrap (an A4 line holds 55 or more), its writer ended it
-FILLED, FULL = 0.85, 55  # a PDF line this share of the text's width (its ninth widest line in ten) and FULL letters wrapped
+# a line that ends where a figure or a date goes on: a number (then its unit or month), or the words before one
+_ENDS_A_NUMBER = re.compile(r"\d\s*$")
+_ENDS_BEFORE_A_NUMBER = re.compile(r"(?:วันที่|ภายใน|จำนวน|ร้อยละ|ตั้งแต่|ถึง|เป็นเงิน|งบประมาณ)\s*$")
 # Thai vowels and tone marks above and below a letter: they take no width of their own
 _NO_WIDTH = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
@@ -155,16 +157,13 @@ def read(doc, fit: Fit) -> Reading:
                           th=f"ไม่ได้อ่าน {unread} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)"))
     headings = [n for n in headings if n < end]
     bounds = headings + [end]
-    widths = sorted(_width(line.text) for line in lines[:end] if line.page is not None)
-    # the text's width, from the ninth widest line in ten; a line shorter than FULL letters filled no A4 line
-    wrap_at = max(FULL, FILLED * widths[(len(widths) - 1) * 9 // 10]) if widths else float("inf")
     items: list[Item] = []
     for n, start in enumerate(headings):
         label, title = _heading(lines[start], notes)
         body = lines[start + 1 : bounds[n + 1]]
         if not title and body and not body[0].label and not _is_resolution(body[0].text):
             title, body = collapse(body[0].text), body[1:]  # the title on the line below
-        items += _agenda_items(label, title, _written(lines[start]), body, notes, wrap_at)
+        items += _agenda_items(label, title, _written(lines[start]), body, notes)
     for number, item in enumerate(items, start=1):
         item.no = number
     _note_repeated_labels(items, notes)
@@ -187,16 +186,16 @@ def _plain_number(written: str) -> str:
     return ".".join(parts)
 
 
-def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes: list[Note], wrap_at: float) -> list[Item]:
+def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes: list[Note]) -> list[Item]:
     """The item of one agenda heading, or the items of its sub-topics (and of the heading itself when it
     holds text before them)."""
     subs = _sub_topics(label, body)
     if not subs:
-        return [_item(label, title, body, notes, wrap_at)]
+        return [_item(label, title, body, notes)]
     items: list[Item] = []
     lead = body[: subs[0]]
     if any(_says_something(line) for line in lead):
-        items.append(_item(label, title, lead, notes, wrap_at))
+        items.append(_item(label, title, lead, notes))
     agenda = collapse(heading)
     bounds = subs + [len(body)]
     for k, at in enumerate(subs):
@@ -212,7 +211,7 @@ def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes:
             text, remarks = text[: presenter.start()].strip(), presenter.group("who").strip()
         topic, first, _ = split_topic(text)
         lead_in = [Line(first)] if first else []
-        item = _item(sub_label, topic, lead_in + rest, notes, wrap_at)
+        item = _item(sub_label, topic, lead_in + rest, notes)
         item.agenda, item.remarks = agenda, remarks
         items.append(item)
     return items
@@ -264,20 +263,39 @@ def _width(text: str) -> int:
     return len(_NO_WIDTH.sub("", text))
 
 
+def splits_a_figure(above: str, below: str) -> bool:
+    """Whether a PDF's line ``below`` goes on with a figure or a date that ``above`` began: a number at the
+    end of one and its unit or month at the start of the other, or the words before a number and the number.
+
+    >>> splits_a_figure("ส่งจังหวัดภายในวันที่ 21", "เมษายน 2566"), splits_a_figure("สำหรับกลุ่มทอผ้า 25", "กลุ่ม กลุ่มละ 10,000 บาท")
+    (True, True)
+    >>> splits_a_figure("คิดเป็นร้อยละ 98.20", "เลื่อนการคัดสรร"), splits_a_figure("ภายในวันที่", "28 เมษายน 2566")
+    (False, True)
+    """
+    from ..glossary import unit_alternation
+    from ..thaidates import MONTHS
+
+    below = to_arabic_digits(below.lstrip())
+    if _ENDS_A_NUMBER.search(to_arabic_digits(above)):
+        starts = re.match(unit_alternation(), below)
+        return bool(starts and starts.group()) or below.startswith(tuple(w for month in MONTHS for w in month))
+    return bool(_ENDS_BEFORE_A_NUMBER.search(above)) and below[:1].isdigit()
+
+
 def _says_something(line: Line) -> bool:
     return bool(line.text.strip()) and not _NOTHING.match(_written(line))
 
 
-def _item(label: str, title: str, body: list[Line], notes: list[Note], wrap_at: float = float("inf")) -> Item:
+def _item(label: str, title: str, body: list[Line], notes: list[Note]) -> Item:
     """An item from its lines: numbered lines, dashes and paragraphs are its directives, มติที่ประชุม its resolution.
-    A PDF line at least ``wrap_at`` letters wide filled its line: the line below goes on with it, unless
-    it opens on an instruction (ให้ …)."""
+    In a PDF, a line that goes on with a figure or a date the line above began (``… ภายในวันที่ 21`` then
+    ``เมษายน 2566``) goes on with it."""
     directives: list[tuple[str | None, list[str]]] = []
     resolutions: list[list[str]] = []
     in_resolution = False
     above: Line | None = None  # the line above, when it went into a directive
     for line in body:
-        wrapped = above is not None and line.page is not None and _width(above.text) >= wrap_at and not _INSTRUCTED.match(line.text)
+        wrapped = above is not None and line.page is not None and splits_a_figure(above.text, line.text)
         above = None
         text = clean_marks(line.text, notes)
         if _NOTHING.match(_written(line)):
