@@ -48,6 +48,7 @@ _END = re.compile(
     r"|.{0,80}ผู้(?:จด|ตรวจ|บันทึก)\s*รายงาน\s*การประชุม\s*$)"
 )
 _INSTRUCTED = re.compile(r"^\s*" + INSTRUCTION)
+_SUB_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?")  # 4.1, 4.1.2
 # a presenter written after a sub-topic: 4.1 กองทุนหมู่บ้าน (โดย นาย ก)
 _PRESENTER = re.compile(r"\s*\((?P<who>(?:โดย|ผู้(?:รับผิดชอบ|นำเสนอ|เสนอ)|กลุ่มงาน|ฝ่าย|นาย|นาง|น\.ส\.)[^()]*)\)\s*$")
 _CEILING_WORDS = ("วาระ", "มติที่ประชุม", "เพื่อพิจารณา", "เพื่อทราบ", "ประธานแจ้ง")
@@ -132,6 +133,8 @@ def agenda_headings(lines: list[Line]) -> tuple[list[int], bool]:
 
 
 def _agenda_match(line: Line) -> re.Match | None:
+    if "วาระ" not in line.text:
+        return None  # every agenda heading holds the word: most lines need no pattern
     return AGENDA.match(to_arabic_digits(_written(line)))
 
 
@@ -150,7 +153,7 @@ def read(doc, fit: Fit) -> Reading:
     heads = set(headings)
     closes = (i for i in range(headings[0] + 1, len(lines)) if i not in heads and _END.match(lines[i].text))
     end = next(closes, len(lines))
-    closing = end < len(lines) and re.match(r"^\s*(?:เลิก|ปิด)", lines[end].text)
+    closing = end < len(lines) and lines[end].text.lstrip().startswith(("เลิก", "ปิด"))
     unread = len(lines) - end - (1 if closing else 0)
     if unread > 0:
         notes.append(Note("skipped", f"{unread} lines after the close of the meeting (signatures) were not read",
@@ -219,7 +222,7 @@ def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes:
 
 def _sub_label(line: Line) -> str | None:
     """The ``4.1`` a line opens with (as a label, or ``วาระที่ 4.1``), or None."""
-    if line.label and re.fullmatch(r"\d+(?:\.\d+)+\.?", to_arabic_digits(line.label).strip()):
+    if line.label and "." in line.label and _SUB_NUMBER.fullmatch(to_arabic_digits(line.label).strip()):
         return line.label
     match = _agenda_match(line)
     return match.group("no") if match and "." in match.group("no") else None
@@ -306,7 +309,7 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note]) -> Item:
             resolutions.append([said] if said.strip() else [])
             in_resolution = True
             continue
-        is_sub = bool(line.label and re.match(r"\d+\.\d", to_arabic_digits(line.label)))
+        is_sub = bool(line.label and _SUB_NUMBER.match(to_arabic_digits(line.label)))
         if in_resolution and not is_sub:
             resolutions[-1].append(_written(line))
             continue

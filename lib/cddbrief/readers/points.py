@@ -19,6 +19,7 @@ MARKER_DIGITS = 6
 MARKER = re.compile(r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪◦○*–]))\s*")
 # A sub-point number N.M at the start of a line: 1.1, 3.2.
 SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
+_SUB_LABEL = re.compile(r"\d+\.\d")  # a label that numbers a sub-point: 2.1, 4.1.1
 # A sub-point past N.99 (4.100): read only where it follows on from the sub-point before.
 _LONG_SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{3,6})\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
 # A marker inside a line: after a space, a colon or ดังนี้, before Thai or Latin text.
@@ -63,7 +64,7 @@ def marker_style(label: str | None) -> str:
     ('1)', '(1)', '1.', '-', '1.1')
     """
     label = to_arabic_digits(label or "").strip()
-    if re.match(r"\d+\.\d", label):
+    if _SUB_LABEL.match(label):
         return "1.1"
     if label.startswith("("):
         return "(1)"
@@ -96,7 +97,7 @@ def lines_of(blocks: list[Block]) -> list[Line]:
                 lines.append(Line(part.strip(), label=block.label, listed=True, page=block.page))
             else:
                 lines.append(_numbered(part, block.page, last_sub))
-            if lines[-1].label and marker_style(lines[-1].label) == "1.1":
+            if lines[-1].label and _SUB_LABEL.search(lines[-1].label):
                 last_sub = lines[-1].label
     return lines
 
