@@ -67,6 +67,8 @@ def ceiling(doc) -> float:
     >>> ceiling(read_bytes("รายงานการประชุม ครั้งที่ 4/2564\\nระเบียบวาระที่ 1 เรื่องแจ้ง\\n".encode(), "x.txt"))
     0.9
     """
+    if doc.text is not None:  # a text file: its text holds every line
+        return 0.9 if any(word in doc.text for word in _CEILING_WORDS) else 0.0
     for block in doc.blocks:
         if any(word in block.text for word in _CEILING_WORDS):
             return 0.9
