@@ -3,6 +3,8 @@
 - ``units.csv``: Thai unit words with an English key and name.
 - ``classifiers.csv``: Thai classifiers and measure words from PyThaiNLP's ORCHID
   part-of-speech models (CC BY 4.0, attribution in the file), merged under units.csv.
+  A noun in neither list may still be counted (``24 บูท``: ``quantities`` checks it in the
+  Thai dictionary); ``not_counted.csv`` lists the words after a number that count nothing.
 - ``topics.csv``: topic names in English (an unknown topic stays in Thai), and the other names a
   topic goes by (``aliases``: a full name, a short name, an abbreviation), so one topic is one topic
   across meetings.
@@ -43,16 +45,48 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
+class UnitTable(dict):
+    """Thai unit word -> Unit, as listed; a Thai word no list holds is a counted noun of its own
+    (``counted_unit``), so that a figure read with the dictionary (``24 บูท``) has a unit like any
+    other. Only listed words are keys: ``in`` and ``get`` know the lists alone."""
+
+    def __missing__(self, th):
+        if isinstance(th, str) and th and all("\u0e01" <= ch <= "\u0e4e" for ch in th):
+            return counted_unit(th)
+        raise KeyError(th)
+
+
+def counted_unit(th: str) -> Unit:
+    """The unit of a counted noun no list holds: counted, keyed and named as written.
+
+    >>> counted_unit("บูท")
+    Unit(th='บูท', key='บูท', en='บูท', kind='count')
+    """
+    return Unit(th, th, th, "count")
+
+
 @cache
-def units() -> dict[str, Unit]:
+def units() -> UnitTable:
     """Thai unit word -> Unit.
 
-    >>> units()["ครัวเรือน"].key, units()["เข็ม"].key
-    ('household', 'dose')
+    >>> units()["ครัวเรือน"].key, units()["เข็ม"].key, units()["บูท"].kind, "บูท" in units()
+    ('household', 'dose', 'count', False)
     """
-    merged = {row["th"]: Unit(row["th"], row["key"], row["en"], row["kind"]) for row in _rows("classifiers.csv")}
+    merged = UnitTable((row["th"], Unit(row["th"], row["key"], row["en"], row["kind"])) for row in _rows("classifiers.csv"))
     merged.update({row["th"]: Unit(row["th"], row["key"], row["en"], row["kind"]) for row in _rows("units.csv")})
     return merged
+
+
+@cache
+def not_counted() -> re.Pattern:
+    """What may follow a number without counting anything (``not_counted.csv``), matched at the
+    start of the text after it: the time of day (``10 นาฬิกา``), the verbs a write-up puts after
+    a year or a label (``ทีม 1 ลงพื้นที่``).
+
+    >>> [bool(not_counted().match(text)) for text in ("นาฬิกา", "ลงพื้นที่ 3 ตำบล", "บูท")]
+    [True, True, False]
+    """
+    return re.compile(trie_pattern(row["th"] for row in _rows("not_counted.csv")))
 
 
 def trie_pattern(words) -> str:

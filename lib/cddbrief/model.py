@@ -244,7 +244,16 @@ class Directive:
 
 @dataclass
 class Item:
-    """One agenda row: ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ."""
+    """One agenda row: ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ.
+
+    ``no`` runs 1, 2, 3 … in document order. Minutes say how the agenda numbers the item
+    (``label``: ``4`` for ระเบียบวาระที่ 4, ``4.1`` for its first sub-topic) and, for a
+    sub-topic, the agenda heading it stands under (``agenda``); both are left out of the
+    JSON where a layout has none.
+
+    >>> Item(5, "กองทุนหมู่บ้าน", label="4.1", agenda="ระเบียบวาระที่ 4 เรื่องเพื่อพิจารณา").label
+    '4.1'
+    """
 
     no: int
     topic: str
@@ -253,8 +262,10 @@ class Item:
     inferred: bool = False
     merged_rows: int = 1
     resolution: str = ""  # มติที่ประชุม, in minutes
+    label: str | None = json_field(None, omit_none=True)  # the agenda's own numbering, in minutes: 4, 4.1
+    agenda: str | None = json_field(None, omit_none=True)  # a sub-topic's agenda heading, in minutes
 
-    json_order: ClassVar = ("no", "inferred", "topic", "remarks", "merged_rows", "resolution", "directives")
+    json_order: ClassVar = ("no", "label", "inferred", "topic", "agenda", "remarks", "merged_rows", "resolution", "directives")
 
 
 @dataclass

@@ -63,7 +63,8 @@ def _per_re() -> re.Pattern:
 _NOT_AMOUNT_WORDS = (
     "ที่", "รอบ", "ข้อ", "ลำดับ", "ระยะ", "รุ่น", "งวด", "หมู่", "ชั้น", "เขต", "ปี", "ปีงบประมาณ", "พ.ศ.", "พ.ศ", "พศ", "ค.ศ.", "ค.ศ",
     "ห้อง", "อาคาร", "ตึก", "วาระ", "ฉบับ", "เลขที่", "หมายเลข", "ซอย", "ถนน", "อันดับ", "ไทยแลนด์", "Thailand", "THAILAND",
-    "โควิด", "โควิด-", "COVID", "Covid", "covid", "COVID-", "เวอร์ชัน", "version", "Version",
+    "โควิด", "โควิด-", "COVID", "Covid", "covid", "COVID-", "เวอร์ชัน", "version", "Version", "ห้องประชุม", "มาตรา",
+    "ไตรมาส",
 )  # fmt: skip
 _CODE_BEFORE = re.compile(r"(?<![ก-๙])[ก-ฮ]{1,2}\.(?:[ก-ฮ]{1,2}\.)*$")  # กพ. 7, ม. 3, ภ.ง.ด. 90 : forms and codes
 
@@ -74,8 +75,8 @@ _MONTH_ABBRS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค."
 def _not_an_amount(reading: str, start: int) -> bool:
     window = reading[max(0, start - 14) : start].rstrip()
     if window.endswith(_NOT_AMOUNT_WORDS):
-        # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่ are amounts
-        return not window.endswith(_WORDS_ENDING_IN_THI)
+        # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่ are amounts; เขตพื้นที่ 3 is an area's number
+        return not window.endswith(_WORDS_ENDING_IN_THI) or window.endswith("เขตพื้นที่")
     return window.endswith(".") and bool(_CODE_BEFORE.search(window)) and not window.endswith(_MONTH_ABBRS)
 
 
@@ -90,6 +91,61 @@ _UNIT_FALSE_START = {
     "ปี": re.compile(r"^\s*\d"),
 }
 _PLACE_LEVEL_UNITS = {"province", "district", "subdistrict", "village", "community"}
+_NUMBER_NEXT = re.compile(r"[^\S\n]*\d")
+# what comes right after a figure's number when a noun the lists do not hold may be what it counts
+_THAI_WORD_START = re.compile(r"[ก-ฮเ-ไ]")
+_WORD_RUN = re.compile(r"[^\s\d]*")
+_THAI_LETTERS = re.compile(r"[\u0e01-\u0e4e]+")
+_LETTER = re.compile(r"[ก-ฮA-Za-z]")
+
+
+@cache
+def _label_units() -> frozenset[str]:
+    """Unit words that also name a number written after them (ชั้น 5, รอบ 2): with a number next, no unit."""
+    return frozenset(word for word in _NOT_AMOUNT_WORDS if word in units())
+
+
+def _may_count(reading: str, match: re.Match, start: int) -> bool:
+    """Whether the number of a match without a unit may count a noun no list holds, told without the
+    dictionary: a whole number, not a year (2566, 2023) unless written with a comma or a multiplier,
+    after a word on its line (a number that opens a line numbers it) and with the start of a Thai
+    word right after it (on the same line)."""
+    number = match.group("num")
+    if "." in number or " " in number or not _THAI_WORD_START.match(reading, match.end()):
+        return False
+    line_start = reading.rfind("\n", max(0, start - 40), start) + 1
+    if not _LETTER.search(reading, max(line_start, start - 40), start):
+        return False  # a number that opens its line (3 อาหารกลางวัน): a row's or a point's, not a count
+    year_like = number.isdecimal() and len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
+    if year_like and not match.group("mult"):
+        return False
+    return True
+
+
+def _counted_noun(reading: str, at: int) -> str | None:
+    """The noun a number counts when no unit list holds it: the longest word of the Thai dictionary
+    at ``at``, unless it is a function word (ของ, ให้ …), the text there opens with what counts
+    nothing (``not_counted.csv``: นาฬิกา, ดำเนินการ …), or a number follows it (อาคาร 2: it names
+    that number).
+
+    >>> _counted_noun("ตลาดนัด 24 บูท", 11), _counted_noun("เวลา 10 นาฬิกา", 8), _counted_noun("301 อาคาร 2", 4)
+    ('บูท', None, None)
+    >>> _counted_noun("ต่อยอด 1 เขตตรวจ 1 ชุมชน", 9), _counted_noun("มี 2 เขตการปกครอง", 5)
+    (None, 'เขตการปกครอง')
+    """
+    from .glossary import not_counted
+    from .thaiwords import is_function_word, longest_word_at
+
+    if not_counted().match(reading, at):
+        return None
+    noun = longest_word_at(reading, at)
+    if noun is None or not _THAI_LETTERS.fullmatch(noun) or is_function_word(noun):
+        return None  # ก. (an abbreviation) is no noun
+    if _NUMBER_NEXT.match(reading, at + len(noun)):
+        return None
+    if noun in _NOT_AMOUNT_WORDS and _NUMBER_NEXT.match(reading, _WORD_RUN.match(reading, at).end()):
+        return None  # 1 เขตตรวจ 1: a word that names numbers, naming the one after its phrase
+    return noun
 _WHOLE_KINDS = {"count", "place"}  # counted things come whole: 2.4 โครงการ is a sub-point's number
 
 # Telephone and fax numbers, with their extension, are never figures: a number with a
@@ -145,17 +201,26 @@ def find_quantities(
         if pct_at is not None:
             start = pct_at
             unit, end = "%", match.end("num")
+        number = match.group("num")
+        counted = None  # a noun no list holds, counted (24 บูท)
         if not unit:
+            if not _may_count(reading, match, start):
+                continue
+        elif unit in _UNIT_FALSE_START and _UNIT_FALSE_START[unit].match(reading[match.end() :]):
             continue
-        if unit in _UNIT_FALSE_START and _UNIT_FALSE_START[unit].match(reading[match.end() :]):
-            continue
+        elif unit in _label_units() and _NUMBER_NEXT.match(reading, match.end()):
+            continue  # ห้องประชุม 301 ชั้น 3: the unit word names the number after it
         if pct_at is None and _not_an_amount(reading, start):
             continue
         if phone_words is None:
             phone_words = any(word in reading for word in _PHONE_WORDS)
         if phone_words and _PHONE_BEFORE.search(reading, max(0, start - 40), start):
             continue
-        number = match.group("num")
+        if not unit:
+            counted = _counted_noun(reading, match.end())
+            if counted is None:
+                continue
+            unit = counted
         if known[unit].kind in _WHOLE_KINDS and not match.group("mult") and "." in number:
             continue  # 2.4 โครงการ…, 1.1 เรื่อง…, ไทยแลนด์ 4.0 ชุมชน: a number, not a count
         consumed = match.end()
@@ -164,7 +229,10 @@ def find_quantities(
         multiplier = match.group("mult")
         if multiplier:
             value = value * _MULTIPLIERS[multiplier]
-        end = end if pct_at is not None else match.end("unit")
+        if counted:
+            end = match.end() + len(counted)
+        elif pct_at is None:
+            end = match.end("unit")
         surface = text[start:end]
         if not abs(value) < MAX_VALUE:
             notes.append(Note("skipped", f"the figure '{surface[:40]}…' is too large to be a figure of a meeting; it was not read", surface=surface[:80], th=f"ตัวเลข '{surface[:40]}…' ใหญ่เกินกว่าจะเป็นตัวเลขของการประชุม จึงไม่ได้อ่าน"))
@@ -194,6 +262,9 @@ def find_quantities(
                 repaired=repaired,
             )
         )
+        if counted:
+            notes.append(Note("inferred", f"'{surface}' was read as a count of {counted}, a word of the Thai dictionary that no unit list holds",
+                              surface=surface, th=f"อ่าน '{surface}' เป็นจำนวน{counted} (คำในพจนานุกรมที่ไม่อยู่ในรายการหน่วยนับ)"))
         if repaired:
             notes.append(Note("repair", f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}", surface=surface, th=f"อ่าน '{surface}' เป็น {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}"))
     assign_roles(found, reading)

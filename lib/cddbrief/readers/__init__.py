@@ -15,7 +15,8 @@ from cheap signals only (a substring, a count), so that :func:`read_layout` asks
 ``fit`` only of readers that could still win: a Word table dumped to text is
 never scanned line by line for a post's points or an agenda. The best fit reads;
 a weak best fit is said in a warning note (every reader is then asked, to say
-how well each fitted), and a document that fits none is one clear error. A new
+how well each fitted), and a document that fits none is one clear error, as is
+one of more than ``MAX_ITEMS`` items (no reader cuts a list short). A new
 layout is one new module added to READERS.
 """
 
@@ -23,9 +24,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import NotAWriteUp
+from ..errors import NotAWriteUp, UnreadableSource
 from ..model import Note
 from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
+from .points import MAX_ITEMS
 
 __all__ = ["NO_FIT", "WEAK_FIT", "Fit", "Reading", "clean_marks", "infer_numbers", "note_repeated_numbers", "numbered", "read_layout", "readers"]
 
@@ -62,6 +64,12 @@ def read_layout(doc) -> tuple[Reading, Fit]:
             "give a summary with its table ที่ | ประเด็น | ข้อสั่งการ, numbered points, or ระเบียบวาระ items",
         )
     reading = module.read(doc, best)
+    if len(reading.items) > MAX_ITEMS:
+        raise UnreadableSource(
+            f"{label} holds {len(reading.items):,} items ({module.NAME}), "
+            f"more than the {MAX_ITEMS:,} cddbrief reads from one write-up",
+            "check that the file is one meeting's write-up, or split it into one file per meeting",
+        )
     if best.score < WEAK_FIT:
         others = ", ".join(f"{m.NAME} {f.score:.1f}" for m, f in fits if m is not module)
         reading.notes.insert(0, Note("warning", f"the document fits no layout well; read as {module.NAME} ({best.reason}; fit {best.score:.1f}, others: {others}): check the items against the original", th=f"เอกสารไม่ตรงกับรูปแบบใดชัดเจน จึงอ่านแบบ {module.NAME_TH} ({best.reason}) ควรตรวจรายการเทียบกับต้นฉบับ"))

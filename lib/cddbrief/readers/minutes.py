@@ -1,10 +1,22 @@
-"""Minutes by agenda (รายงานการประชุม): ระเบียบวาระที่ 1 … with sub-points and a resolution each.
+"""Minutes by agenda (รายงานการประชุม): ระเบียบวาระที่ 1 … with sub-topics, points and a resolution each.
 
-The head holds the title with ``ครั้งที่ N/YYYY``, the date, the place and the
-attendees (a numbered list of people: not items). Each ``ระเบียบวาระที่ N`` is an
-item whose topic is its title; its ``N.M`` sub-points are its directives (or,
-without them, its paragraphs); ``มติที่ประชุม`` is its resolution; ``- ไม่มี -`` leaves
-it empty. Reading stops at ``เลิกประชุม`` / ``ปิดประชุม``; the signatures after are not read.
+The head holds the title with ``ครั้งที่ N/YYYY``, the date, the place, the
+attendees (ผู้มาประชุม, ผู้ไม่มาประชุม, ผู้เข้าร่วมประชุม: numbered lists of people,
+not items) and ``เริ่มประชุมเวลา``. The agenda headings are ``ระเบียบวาระที่ N …``
+(or ``วาระที่ N``), or numbered lines whose titles are the agenda's own words
+(``4. เรื่องเพื่อพิจารณา``, ``5. เรื่องอื่น ๆ``).
+
+Items: an agenda heading is an item (``label`` ``4``, its title the topic), unless
+its ``4.1``, ``4.2`` … lines are sub-topics: lines with text of their own below them
+(or a มติที่ประชุม each). Then each sub-topic is an item (``label`` ``4.1``, topic
+``กองทุนหมู่บ้าน``, ``agenda`` the heading it stands under), and the heading is an
+item of its own only when it holds text before its first sub-topic. ``4.1`` lines
+that are one line each (``1.1 ให้ทุกตำบลส่งรายงาน …``) are its points. An item's
+points are its directives (numbered lines, dashes, paragraphs); ``มติที่ประชุม`` is
+its resolution; ``- ไม่มี -`` leaves it empty. Items are numbered 1, 2, 3 … in
+order; the agenda's numbering is kept in ``label``. Reading stops at
+``เลิกประชุม`` / ``ปิดประชุม`` or the signatures (ผู้จดรายงานการประชุม); what follows
+is not read, and a note says so.
 """
 
 from __future__ import annotations
@@ -13,40 +25,71 @@ import re
 
 from ..model import Item, Note
 from ..thaitext import collapse, to_arabic_digits
-from .base import Fit, Reading, clean_marks, note_repeated_numbers, numbered
-from .points import Line, lines_of
+from .base import Fit, Reading, clean_marks, numbered
+from .points import Line, lines_of, marker_number, marker_style
+from .prose import INSTRUCTION, split_topic
 
 NAME = "minutes"
 NAME_TH = "รายงานการประชุมตามระเบียบวาระ"
 
-AGENDA = re.compile(r"^\s*(?:ระเบียบ\s*)?วาระ\s*ที่\s*(?P<no>\d{1,2})(?!\d)\s*[:.：]?\s*(?P<title>.*)$")
+# ระเบียบวาระที่ 4 / วาระที่ 4.1 / ระเบียบวาระการประชุมที่ 2: the number as written, of any length
+AGENDA = re.compile(r"^\s*(?:ระเบียบ\s*)?วาระ\s*(?:การประชุม\s*)?ที่\s*(?P<no>\d+(?:\.\d+)*)\s*[:.：]?\s*(?P<title>.*)$")
 RESOLUTION = re.compile(r"^\s*มติ(?:ที่ประชุม|คณะกรรมการ)?\s*[:：]?\s*(?P<text>.*)$")
-_NOTHING = re.compile(r"^\s*[-–(]?\s*ไม่มี\s*[-–)]?\s*$")
-_END = re.compile(r"^\s*(?:เลิก|ปิด)(?:การ)?ประชุม")
+# the titles every agenda has, whoever writes it: เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ, เรื่องเพื่อพิจารณา,
+# เรื่องอื่น ๆ …
+AGENDA_TITLE = re.compile(
+    r"^\s*(?:เรื่อง\s*)?(?:ที่\s*)?(?:ประธาน(?:ที่ประชุม|กรรมการ)?\s*แจ้ง|แจ้ง\s*(?:ให้|เพื่อ)|เสนอ(?:ให้|เพื่อ)"
+    r"|เพื่อ\s*(?:ทราบ|พิจารณา)|รับรอง\s*รายงาน\s*การประชุม|สืบเนื่อง|อื่น\s*ๆ|อื่นๆ)"
+)
+_NOTHING = re.compile(r"^\s*[-–(]?\s*ไม่มี\s*(?:เรื่อง\S*\s*(?:ๆ\s*)?)?[.]?\s*[-–)]?\s*$")
+# the close of the meeting and the signatures under it: nothing after is read
+_END = re.compile(
+    r"^\s*(?:(?:เลิก|ปิด)(?:การ)?ประชุม|\(\s*ลงชื่อ\s*\)|ลงชื่อ\s*(?:[.…_]{3,}|$)"
+    r"|.{0,80}ผู้(?:จด|ตรวจ|บันทึก)\s*รายงาน\s*การประชุม\s*$)"
+)
+_INSTRUCTED = re.compile(r"^\s*" + INSTRUCTION)
+_SUB_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?")  # 4.1, 4.1.2
+# a presenter written after a sub-topic: 4.1 กองทุนหมู่บ้าน (โดย นาย ก)
+_PRESENTER = re.compile(r"\s*\((?P<who>(?:โดย|ผู้(?:รับผิดชอบ|นำเสนอ|เสนอ)|กลุ่มงาน|ฝ่าย|นาย|นาง|น\.ส\.)[^()]*)\)\s*$")
+_CEILING_WORDS = ("วาระ", "มติที่ประชุม", "เพื่อพิจารณา", "เพื่อทราบ", "ประธานแจ้ง")
+UNWRAPPED = 35  # letters: a PDF line this short did not wrap (an A4 line holds 55 or more), its writer ended it
+# a line that ends where a figure or a date goes on: a number (then its unit or month), or the words before one
+_ENDS_A_NUMBER = re.compile(r"\d\s*$")
+_ENDS_BEFORE_A_NUMBER = re.compile(r"(?:วันที่|ภายใน|จำนวน|ร้อยละ|ตั้งแต่|ถึง|เป็นเงิน|งบประมาณ)\s*$")
+# Thai vowels and tone marks above and below a letter: they take no width of their own
+_NO_WIDTH = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def ceiling(doc) -> float:
-    """At most 0.9; 0 when no line or cell holds วาระ, the word every agenda heading has.
+    """At most 0.9; 0 when no line or cell holds a word of an agenda (วาระ, มติที่ประชุม, เพื่อพิจารณา …).
 
     >>> from cddbrief.sources import read_bytes
     >>> ceiling(read_bytes("รายงานการประชุม ครั้งที่ 4/2564\\nระเบียบวาระที่ 1 เรื่องแจ้ง\\n".encode(), "x.txt"))
     0.9
     """
+    if doc.text is not None:  # a text file: its text holds every line
+        return 0.9 if any(word in doc.text for word in _CEILING_WORDS) else 0.0
     for block in doc.blocks:
-        if "วาระ" in block.text or (block.rows and any("วาระ" in cell for row in block.rows for cell in row)):
+        if any(word in block.text for word in _CEILING_WORDS):
+            return 0.9
+        if block.rows and any(word in cell for row in block.rows for cell in row for word in _CEILING_WORDS):
             return 0.9
     return 0.0
 
 
 def fit(doc) -> Fit:
-    """Two or more ระเบียบวาระ headings fit best; one, weakly."""
+    """Two or more agenda headings fit best (0.9 with a มติที่ประชุม, points under the headings or the
+    agenda's own titles; else 0.8); one, weakly (0.5)."""
     lines = lines_of(doc.blocks)
-    agenda = [i for i, line in enumerate(lines) if AGENDA.match(to_arabic_digits(_written(line)))]
-    resolutions = sum(1 for line in lines if RESOLUTION.match(line.text) and line.text.startswith("มติ"))
-    if len(agenda) >= 2:
-        return Fit(0.9 if resolutions else 0.8, f"{len(agenda)} agenda items (ระเบียบวาระ)", state=(lines, agenda))
-    if len(agenda) == 1:
-        return Fit(0.5, "one agenda item", state=(lines, agenda))
+    headings, titled = agenda_headings(lines)
+    if len(headings) >= 2:
+        resolutions = any(_is_resolution(line.text) for line in lines)
+        heads = set(headings)
+        pointed = any(n + 1 < len(lines) and lines[n + 1].label and n + 1 not in heads for n in headings)
+        score = 0.9 if resolutions or pointed or titled else 0.8
+        return Fit(score, f"{len(headings)} agenda items (ระเบียบวาระ)", state=(lines, headings))
+    if len(headings) == 1:
+        return Fit(0.5, "one agenda item", state=(lines, headings))
     return Fit(0.0, "no agenda items")
 
 
@@ -54,54 +97,245 @@ def _written(line: Line) -> str:
     return f"{line.label} {line.text}" if line.label and not line.listed else line.text
 
 
+def agenda_headings(lines: list[Line]) -> tuple[list[int], bool]:
+    """The indexes of the agenda headings, and whether they are numbered lines with the agenda's own
+    titles rather than ``ระเบียบวาระที่ N``: those count when two or more stand in the document, with the
+    lines between them that carry on their numbering (``3. กองทุนหมู่บ้าน`` between 2 and 4).
+
+    >>> lines = [Line("เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "1."), Line("ให้รายงาน"), Line("เรื่องเพื่อพิจารณา", "2.")]
+    >>> agenda_headings(lines)
+    ([0, 2], True)
+    """
+    named, majors = [], set()
+    for n, line in enumerate(lines):
+        match = _agenda_match(line)
+        if match:
+            number = _plain_number(match.group("no"))
+            if "." in number and number.split(".")[0] in majors:
+                continue  # วาระที่ 4.1 under วาระที่ 4: a sub-topic in its body
+            named.append(n)
+            majors.add(number.split(".")[0])
+    if len(named) >= 2:
+        return named, False
+    titled = [n for n, line in enumerate(lines) if _top_label(line) and AGENDA_TITLE.match(line.text)]
+    if len(titled) < 2:
+        return named, False
+    found = set(titled) | set(named)
+    for a, b in zip(titled, titled[1:]):
+        style, after = marker_style(lines[a].label), marker_number(lines[a].label)
+        expected = after + 1 if after is not None else None
+        for n in range(a + 1, b):  # a heading between two whose numbers leave a gap for it
+            line = lines[n]
+            same_list = _top_label(line) and marker_style(line.label) == style
+            if expected is not None and same_list and marker_number(line.label) == expected:
+                if marker_number(lines[b].label) is not None and expected < marker_number(lines[b].label):
+                    found.add(n)
+                    expected += 1
+    return sorted(found), True
+
+
+def _agenda_match(line: Line) -> re.Match | None:
+    if "วาระ" not in line.text:
+        return None  # every agenda heading holds the word: most lines need no pattern
+    return AGENDA.match(to_arabic_digits(_written(line)))
+
+
+def _top_label(line: Line) -> bool:
+    return bool(line.label) and marker_style(line.label) in ("1.", "1)", "(1)")
+
+
+def _is_resolution(text: str) -> bool:
+    return text.startswith("มติ") and RESOLUTION.match(text) is not None
+
+
 def read(doc, fit: Fit) -> Reading:
-    lines, agenda = fit.state
+    lines, headings = fit.state
     notes: list[Note] = []
-    header = [_written(line) for line in lines[: agenda[0]]]
-    end = next((i for i in range(agenda[0], len(lines)) if _END.match(lines[i].text)), len(lines))
-    if end < len(lines) - 1:
-        notes.append(Note("skipped", f"{len(lines) - end - 1} lines after the close of the meeting (signatures) were not read", th=f"ไม่ได้อ่าน {len(lines) - end - 1} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)"))
+    header = [_written(line) for line in lines[: headings[0]]]
+    heads = set(headings)
+    closes = (i for i in range(headings[0] + 1, len(lines)) if i not in heads and _END.match(lines[i].text))
+    end = next(closes, len(lines))
+    closing = end < len(lines) and lines[end].text.lstrip().startswith(("เลิก", "ปิด"))
+    unread = len(lines) - end - (1 if closing else 0)
+    if unread > 0:
+        notes.append(Note("skipped", f"{unread} lines after the close of the meeting (signatures) were not read",
+                          th=f"ไม่ได้อ่าน {unread} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)"))
+    headings = [n for n in headings if n < end]
+    bounds = headings + [end]
     items: list[Item] = []
-    bounds = agenda + [end]
-    for n, start in enumerate(agenda):
-        match = AGENDA.match(to_arabic_digits(_written(lines[start])))
-        title = clean_marks(collapse(_written(lines[start])[match.start("title") :]), notes)
+    for n, start in enumerate(headings):
+        label, title = _heading(lines[start], notes)
         body = lines[start + 1 : bounds[n + 1]]
-        if not title and body and not body[0].label:
+        if not title and body and not body[0].label and not _is_resolution(body[0].text):
             title, body = collapse(body[0].text), body[1:]  # the title on the line below
-        number = int(match.group("no"))
-        item = _agenda_item(number, title, body, notes)
-        if items and number == items[-1].no:
-            notes.append(Note("warning", f"agenda item {number} is written twice", item=number, th=f"ระเบียบวาระที่ {number} เขียนซ้ำสองครั้ง"))
-        items.append(item)
-    note_repeated_numbers([item.no for item in items], notes)
+        items += _agenda_items(label, title, _written(lines[start]), body, notes)
+    for number, item in enumerate(items, start=1):
+        item.no = number
+    _note_repeated_labels(items, notes)
     return Reading(NAME, header, items, notes, whole_header=False)
 
 
-def _agenda_item(number: int, title: str, body: list[Line], notes: list[Note]) -> Item:
+def _heading(line: Line, notes: list[Note]) -> tuple[str, str]:
+    """(label, title) of an agenda heading: ``ระเบียบวาระที่ 4 เรื่องเพื่อพิจารณา`` -> ("4", "เรื่องเพื่อพิจารณา")."""
+    match = _agenda_match(line)
+    if match:
+        written = _written(line)
+        return _plain_number(match.group("no")), clean_marks(collapse(written[match.start("title") :]), notes)
+    number = _plain_number(re.sub(r"[^\d.]", "", to_arabic_digits(line.label or "")))
+    return number, clean_marks(collapse(line.text), notes)
+
+
+def _plain_number(written: str) -> str:
+    """An agenda number as a label: Arabic digits, no leading zeros, no dot at the end (``๐๔.`` -> ``4``)."""
+    parts = [part.lstrip("0") or "0" for part in to_arabic_digits(written).strip(".").split(".") if part]
+    return ".".join(parts)
+
+
+def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes: list[Note]) -> list[Item]:
+    """The item of one agenda heading, or the items of its sub-topics (and of the heading itself when it
+    holds text before them)."""
+    subs = _sub_topics(label, body)
+    if not subs:
+        return [_item(label, title, body, notes)]
+    items: list[Item] = []
+    lead = body[: subs[0]]
+    if any(_says_something(line) for line in lead):
+        items.append(_item(label, title, lead, notes))
+    agenda = collapse(heading)
+    bounds = subs + [len(body)]
+    for k, at in enumerate(subs):
+        line, rest = body[at], body[at + 1 : bounds[k + 1]]
+        sub_label = _plain_number(_sub_label(line) or "")
+        named = _agenda_match(line)  # วาระที่ 4.1 …
+        text = clean_marks(collapse(_written(line)[named.start("title") :] if named else line.text), notes)
+        if not text and rest and not rest[0].label:
+            text, rest = collapse(rest[0].text), rest[1:]  # the sub-topic's title on the line below
+        remarks = ""
+        presenter = _PRESENTER.search(text)
+        if presenter and presenter.start() > 0:
+            text, remarks = text[: presenter.start()].strip(), presenter.group("who").strip()
+        topic, first, _ = split_topic(text)
+        lead_in = [Line(first)] if first else []
+        item = _item(sub_label, topic, lead_in + rest, notes)
+        item.agenda, item.remarks = agenda, remarks
+        items.append(item)
+    return items
+
+
+def _sub_label(line: Line) -> str | None:
+    """The ``4.1`` a line opens with (as a label, or ``วาระที่ 4.1``), or None."""
+    if line.label and "." in line.label and _SUB_NUMBER.fullmatch(to_arabic_digits(line.label).strip()):
+        return line.label
+    match = _agenda_match(line)
+    return match.group("no") if match and "." in match.group("no") else None
+
+
+def _sub_topics(label: str, body: list[Line]) -> list[int]:
+    """Indexes of the body's lines that open sub-topics (``4.1``, ``4.2`` under agenda 4), or none when
+    those lines are the agenda's points: a sub-topic has lines of its own below it before any
+    resolution (in a PDF, where a line may be the one above wrapped, a dash or a numbered line, or
+    any line below a 4.1 line too short to have wrapped: UNWRAPPED),
+    or a resolution of its own before the next; and most of them are titles, not instructions
+    (``4.1 ให้ทุกอำเภอ…`` is a point)."""
+    subs = []
+    for n, line in enumerate(body):
+        written = _sub_label(line)
+        number = _plain_number(written) if written is not None else ""
+        if number.count(".") == 1 and number.split(".")[0] == label.split(".")[0]:
+            subs.append(n)
+    if not subs:
+        return []
+    bounds = subs + [len(body)]
+    headed = False
+    for k, at in enumerate(subs):
+        for line in body[at + 1 : bounds[k + 1]]:
+            if _is_resolution(line.text):
+                headed = headed or k + 1 < len(subs)  # a resolution of its own, before the next sub-topic
+                break
+            if _says_something(line) and (line.label or line.page is None or _width(_written(body[at])) < UNWRAPPED):
+                headed = True  # in a PDF a line may go on from a 4.1 line that filled the page's width
+                break
+    titles = sum(1 for at in subs if not _INSTRUCTED.match(body[at].text))
+    return subs if headed and 2 * titles > len(subs) else []
+
+
+def _width(text: str) -> int:
+    """How wide a line prints, in letters: marks above and below a letter take no width.
+
+    >>> _width("4.1 กองทุนหมู่บ้าน")
+    14
+    """
+    return len(_NO_WIDTH.sub("", text))
+
+
+def splits_a_figure(above: str, below: str) -> bool:
+    """Whether a PDF's line ``below`` goes on with a figure or a date that ``above`` began: a number at the
+    end of one and its unit or month at the start of the other, or the words before a number and the number.
+
+    >>> splits_a_figure("ส่งจังหวัดภายในวันที่ 21", "เมษายน 2566"), splits_a_figure("สำหรับกลุ่มทอผ้า 25", "กลุ่ม กลุ่มละ 10,000 บาท")
+    (True, True)
+    >>> splits_a_figure("คิดเป็นร้อยละ 98.20", "เลื่อนการคัดสรร"), splits_a_figure("ภายในวันที่", "28 เมษายน 2566")
+    (False, True)
+    """
+    from ..glossary import unit_alternation
+    from ..thaidates import MONTHS
+
+    below = to_arabic_digits(below.lstrip())
+    if _ENDS_A_NUMBER.search(to_arabic_digits(above)):
+        starts = re.match(unit_alternation(), below)
+        return bool(starts and starts.group()) or below.startswith(tuple(w for month in MONTHS for w in month))
+    return bool(_ENDS_BEFORE_A_NUMBER.search(above)) and below[:1].isdigit()
+
+
+def _says_something(line: Line) -> bool:
+    return bool(line.text.strip()) and not _NOTHING.match(_written(line))
+
+
+def _item(label: str, title: str, body: list[Line], notes: list[Note]) -> Item:
+    """An item from its lines: numbered lines, dashes and paragraphs are its directives, มติที่ประชุม its resolution.
+    In a PDF, a line that goes on with a figure or a date the line above began (``… ภายในวันที่ 21`` then
+    ``เมษายน 2566``) goes on with it."""
     directives: list[tuple[str | None, list[str]]] = []
     resolutions: list[list[str]] = []
     in_resolution = False
+    above: Line | None = None  # the line above, when it went into a directive
     for line in body:
+        wrapped = above is not None and line.page is not None and splits_a_figure(above.text, line.text)
+        above = None
         text = clean_marks(line.text, notes)
         if _NOTHING.match(_written(line)):
             continue
-        resolution = RESOLUTION.match(text)
-        if resolution and text.startswith("มติ"):
-            resolutions.append([resolution.group("text")] if resolution.group("text").strip() else [])
+        resolution = RESOLUTION.match(text) if text.startswith("มติ") else None
+        if resolution:
+            said = resolution.group("text")
+            resolutions.append([said] if said.strip() else [])
             in_resolution = True
             continue
-        is_sub = bool(line.label and re.match(r"\d+\.\d", to_arabic_digits(line.label)))
+        is_sub = bool(line.label and _SUB_NUMBER.match(to_arabic_digits(line.label)))
         if in_resolution and not is_sub:
             resolutions[-1].append(_written(line))
             continue
         in_resolution = False
+        above = line
         if line.label:
-            directives.append((line.label, [text]))  # a sub-point 3.1, or a numbered paragraph
-        elif directives and directives[-1][0]:
-            directives[-1][1].append(text)  # a numbered point's text goes on
+            directives.append((line.label, [text]))  # a sub-point 3.1, a numbered point, a dash
+        elif directives and (directives[-1][0] or wrapped):
+            directives[-1][1].append(text)  # a numbered point's text goes on, or a PDF line wrapped
         else:
             directives.append((None, [text]))  # a paragraph of its own
-    items_directives = numbered([(label, collapse(" ".join(texts))) for label, texts in directives if collapse(" ".join(texts))])
+    read = numbered([(label_, collapse(" ".join(texts))) for label_, texts in directives if collapse(" ".join(texts))])
     resolution = " / ".join(collapse(" ".join(r)).lstrip(":： ") for r in resolutions if collapse(" ".join(r)))
-    return Item(no=number, topic=title, directives=items_directives, resolution=resolution)
+    return Item(no=0, topic=title, directives=read, resolution=resolution, label=label or None)
+
+
+def _note_repeated_labels(items: list[Item], notes: list[Note]) -> None:
+    """A warning for each agenda number written for more than one item."""
+    seen: dict[str, list[int]] = {}
+    for item in items:
+        if item.label:
+            seen.setdefault(item.label, []).append(item.no)
+    for label, numbers in seen.items():
+        if len(numbers) > 1:
+            listed = ", ".join(map(str, numbers))
+            notes.append(Note("warning", f"agenda item {label} is written {len(numbers)} times (items {listed})", item=numbers[1],
+                              th=f"ระเบียบวาระที่ {label} เขียนซ้ำ {len(numbers)} ครั้ง (ข้อ {listed})"))

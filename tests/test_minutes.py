@@ -1,0 +1,495 @@
+"""Minutes in depth: sub-agenda topics are the items their figures, dates and resolutions belong to.
+
+Three invented minutes in the styles agencies write them (nothing here is copied from a real
+document): a provincial working group's minutes by ระเบียบวาระ with 3.1 / 3.2 sub-topics that have
+paragraphs and a มติที่ประชุม each; a district office's monthly minutes whose agenda headings are
+numbered lines (``3. เรื่องเพื่อทราบ``) with dashes under 3.1 / 3.2; a sub-district council's
+minutes with ``วาระที่ 3.1`` sub-topics, (1) (2) points and resolutions on the line below. Each
+has attendee lists with the chair marked, a start time, a รับรองรายงานการประชุม of an earlier
+meeting, ``ไม่มี`` items, the close and the signatures. Each is read value for value, as text,
+as a Word document and as a web page: items (number, agenda label, topic, agenda heading,
+remarks, resolution, directives), and which item each figure and date belongs to.
+
+Then the failing paths: one-line ``4.1`` points stay points, a wrapped line in a PDF opens no
+sub-topic, a dashed agenda summary is minutes (not one item per dash), and a write-up of 10,000
+agenda items or points is one clear error, never cut off at item 99. Last, hypothesis writes
+minutes of any mix of agenda items and reads them back.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cddbrief.errors import CddbriefError, UnreadableSource
+from cddbrief.meeting import parse_document
+from cddbrief.model import Block, Source
+from cddbrief.readers import MAX_ITEMS
+from cddbrief.sources import RawDocument, read_bytes
+
+from conftest import run_cli
+
+PROVINCE = """รายงานการประชุมคณะทำงานขับเคลื่อนเศรษฐกิจฐานรากจังหวัดอุตรดิตถ์
+ครั้งที่ 5/2567
+เมื่อวันอังคารที่ 14 พฤษภาคม 2567
+ณ ห้องประชุม 301 ชั้น 3 ศาลากลางจังหวัดอุตรดิตถ์
+ผู้มาประชุม
+1. นายประยูร สายสุวรรณ  พัฒนาการจังหวัดอุตรดิตถ์  ประธาน
+2. นางวรรณา พึ่งบุญ  หัวหน้ากลุ่มงานส่งเสริมและพัฒนาชุมชน  คณะทำงาน
+3. นายธนากร แสงทอง  นักวิชาการพัฒนาชุมชนชำนาญการ  เลขานุการ
+ผู้ไม่มาประชุม
+1. นางสาวพิมพ์ชนก ทองคำ  ติดราชการ
+ผู้เข้าร่วมประชุม
+1. นายอดิศร บุญมา  ผู้แทนสำนักงานเกษตรจังหวัด
+เริ่มประชุมเวลา 09.30 น.
+ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ
+- ไม่มี -
+ระเบียบวาระที่ 2 เรื่องรับรองรายงานการประชุมครั้งที่ 4/2567
+ฝ่ายเลขานุการได้จัดส่งรายงานการประชุมให้คณะทำงานตรวจสอบแล้ว
+มติที่ประชุม รับรองรายงานการประชุม
+ระเบียบวาระที่ 3 เรื่องเพื่อทราบ
+3.1 กองทุนหมู่บ้าน (โดย กลุ่มงานส่งเสริมและพัฒนาชุมชน)
+จังหวัดมีกองทุนหมู่บ้านที่ผ่านการประเมินระดับดีมาก 86 กองทุน
+ให้อำเภอรายงานผลการชำระหนี้ภายในวันที่ 31 พฤษภาคม 2567
+มติที่ประชุม รับทราบ
+3.2 ผ้าไทยใส่ให้สนุก
+จัดงานแสดงและจำหน่ายผ้าไทย 24 บูท ณ ห้อง 5001 ชั้น 5 อาคาร 2 ติดต่อ โทร. 0 5541 1234
+มติที่ประชุม รับทราบ
+ระเบียบวาระที่ 4 เรื่องเพื่อพิจารณา
+4.1 โครงการโคก หนอง นา
+ขอให้ที่ประชุมพิจารณาแผนการขยายผล 12 แปลง ภายในวันที่ 28 มิถุนายน 2567
+มติที่ประชุม เห็นชอบ
+ระเบียบวาระที่ 5 เรื่องอื่น ๆ
+- ไม่มี -
+เลิกประชุมเวลา 12.00 น.
+(ลงชื่อ) ...................................... ผู้จดรายงานการประชุม
+(นายธนากร แสงทอง)
+(ลงชื่อ) ...................................... ผู้ตรวจรายงานการประชุม
+(นางวรรณา พึ่งบุญ)
+"""
+
+PROVINCE_ITEMS = [
+    (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", "", []),
+    (2, "2", "เรื่องรับรองรายงานการประชุมครั้งที่ 4/2567", None, "", "รับรองรายงานการประชุม",
+     ["ฝ่ายเลขานุการได้จัดส่งรายงานการประชุมให้คณะทำงานตรวจสอบแล้ว"]),
+    (3, "3.1", "กองทุนหมู่บ้าน", "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ", "โดย กลุ่มงานส่งเสริมและพัฒนาชุมชน", "รับทราบ",
+     ["จังหวัดมีกองทุนหมู่บ้านที่ผ่านการประเมินระดับดีมาก 86 กองทุน", "ให้อำเภอรายงานผลการชำระหนี้ภายในวันที่ 31 พฤษภาคม 2567"]),
+    (4, "3.2", "ผ้าไทยใส่ให้สนุก", "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ", "", "รับทราบ",
+     ["จัดงานแสดงและจำหน่ายผ้าไทย 24 บูท ณ ห้อง 5001 ชั้น 5 อาคาร 2 ติดต่อ โทร. 0 5541 1234"]),
+    (5, "4.1", "โครงการโคก หนอง นา", "ระเบียบวาระที่ 4 เรื่องเพื่อพิจารณา", "", "เห็นชอบ",
+     ["ขอให้ที่ประชุมพิจารณาแผนการขยายผล 12 แปลง ภายในวันที่ 28 มิถุนายน 2567"]),
+    (6, "5", "เรื่องอื่น ๆ", None, "", "", []),
+]  # fmt: skip
+
+DISTRICT = """รายงานการประชุมข้าราชการและเจ้าหน้าที่ สำนักงานพัฒนาชุมชนอำเภอท่าปลา
+ครั้งที่ 6/2566
+วันที่ 2 มิถุนายน 2566 ณ ห้องประชุมที่ว่าการอำเภอท่าปลา
+ผู้เข้าประชุม
+1. นางสาวรัตนา ศรีวงศ์  พัฒนาการอำเภอท่าปลา  ประธาน
+2. นายวีรยุทธ คงดี  นักวิชาการพัฒนาชุมชน
+เริ่มประชุมเวลา 13.30 น.
+1. เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ
+1.1 ให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร
+1.2 ให้ส่งแผนปฏิบัติงานภายในวันที่ 9 มิถุนายน 2566
+2. เรื่องรับรองรายงานการประชุมครั้งที่ 5/2566
+- ไม่มีการแก้ไข
+มติที่ประชุม รับรอง
+3. เรื่องเพื่อทราบ
+3.1 ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)
+- จัดเก็บแล้ว 1,250 ครัวเรือน จากเป้าหมาย 1,400 ครัวเรือน
+- ให้ตรวจสอบข้อมูลให้แล้วเสร็จภายในวันที่ 20 มิถุนายน 2566
+3.2 ตลาดนัดชุมชน
+- มีผู้ประกอบการเข้าร่วม 18 ราย จัด 30 บูท
+4. เรื่องเพื่อพิจารณา
+- ไม่มี -
+5. เรื่องอื่น ๆ
+-ไม่มี-
+ปิดประชุมเวลา 16.00 น.
+"""
+
+DISTRICT_ITEMS = [
+    (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", "",
+     ["ให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร", "ให้ส่งแผนปฏิบัติงานภายในวันที่ 9 มิถุนายน 2566"]),
+    (2, "2", "เรื่องรับรองรายงานการประชุมครั้งที่ 5/2566", None, "", "รับรอง", ["ไม่มีการแก้ไข"]),
+    (3, "3.1", "ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)", "3. เรื่องเพื่อทราบ", "", "",
+     ["จัดเก็บแล้ว 1,250 ครัวเรือน จากเป้าหมาย 1,400 ครัวเรือน", "ให้ตรวจสอบข้อมูลให้แล้วเสร็จภายในวันที่ 20 มิถุนายน 2566"]),
+    (4, "3.2", "ตลาดนัดชุมชน", "3. เรื่องเพื่อทราบ", "", "", ["มีผู้ประกอบการเข้าร่วม 18 ราย จัด 30 บูท"]),
+    (5, "4", "เรื่องเพื่อพิจารณา", None, "", "", []),
+    (6, "5", "เรื่องอื่น ๆ", None, "", "", []),
+]  # fmt: skip
+
+COUNCIL = """รายงานการประชุมสภาองค์การบริหารส่วนตำบลหนองบัวแดง
+สมัยสามัญ สมัยที่ 2 ครั้งที่ 1/2567
+วันพฤหัสบดีที่ 15 สิงหาคม 2567 เวลา 10.00 น.
+ณ ห้องประชุมสภาองค์การบริหารส่วนตำบลหนองบัวแดง
+ผู้มาประชุม
+1. นายสุเมธ ใจกล้า  ประธานสภาองค์การบริหารส่วนตำบล
+2. นางอำไพ ดวงดี  สมาชิกสภา หมู่ที่ 3
+ผู้ไม่มาประชุม
+1. นายจำรัส ทองสุก  สมาชิกสภา หมู่ที่ 7  ลากิจ
+ผู้เข้าร่วมประชุม
+1. นายบุญเลิศ พรมมา  นายกองค์การบริหารส่วนตำบล
+เริ่มประชุมเวลา 10.00 น.
+วาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ
+ประธานแจ้งว่า อำเภอได้จัดอบรมผู้นำชุมชน 3 รุ่น
+มติที่ประชุม
+รับทราบ
+วาระที่ 2 รับรองรายงานการประชุมสมัยสามัญ สมัยที่ 1 ครั้งที่ 2/2567
+มติที่ประชุม
+รับรองรายงานการประชุม
+วาระที่ 3 เรื่องเพื่อพิจารณา
+วาระที่ 3.1 ร่างแผนพัฒนาท้องถิ่น
+(1) ก่อสร้างถนนคอนกรีต 4 สาย งบประมาณ 2,400,000 บาท
+(2) ซ่อมแซมฝายชะลอน้ำ 6 ฝาย
+มติที่ประชุม
+เห็นชอบ
+วาระที่ 3.2 การจัดงานประเพณีลอยกระทง
+(1) ให้แต่ละหมู่บ้านส่งกระทง 12 หมู่บ้าน ภายในวันที่ 10 พฤศจิกายน 2567
+มติที่ประชุม
+เห็นชอบตามที่เสนอ
+วาระที่ 4 เรื่องอื่น ๆ
+ไม่มี
+ปิดประชุมเวลา 12.30 น.
+ลงชื่อ ................................ ผู้บันทึกรายงานการประชุม
+"""
+
+COUNCIL_ITEMS = [
+    (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", "รับทราบ", ["ประธานแจ้งว่า อำเภอได้จัดอบรมผู้นำชุมชน 3 รุ่น"]),
+    (2, "2", "รับรองรายงานการประชุมสมัยสามัญ สมัยที่ 1 ครั้งที่ 2/2567", None, "", "รับรองรายงานการประชุม", []),
+    (3, "3.1", "ร่างแผนพัฒนาท้องถิ่น", "วาระที่ 3 เรื่องเพื่อพิจารณา", "", "เห็นชอบ",
+     ["ก่อสร้างถนนคอนกรีต 4 สาย งบประมาณ 2,400,000 บาท", "ซ่อมแซมฝายชะลอน้ำ 6 ฝาย"]),
+    (4, "3.2", "การจัดงานประเพณีลอยกระทง", "วาระที่ 3 เรื่องเพื่อพิจารณา", "", "เห็นชอบตามที่เสนอ",
+     ["ให้แต่ละหมู่บ้านส่งกระทง 12 หมู่บ้าน ภายในวันที่ 10 พฤศจิกายน 2567"]),
+    (5, "4", "เรื่องอื่น ๆ", None, "", "", []),
+]  # fmt: skip
+
+# (name, text, id, meeting date, chair or None where the attendee is not marked ประธาน alone, items,
+#  figures as (item, value, unit), days as (item, first day))
+MINUTES = [
+    ("province", PROVINCE, "2567-05", date(2024, 5, 14), "นายประยูร สายสุวรรณ พัฒนาการจังหวัดอุตรดิตถ์", PROVINCE_ITEMS,
+     [(3, 86, "กองทุน"), (4, 24, "บูท"), (5, 12, "แปลง")], [(3, date(2024, 5, 31)), (5, date(2024, 6, 28))]),
+    ("district", DISTRICT, "2566-06", date(2023, 6, 2), "นางสาวรัตนา ศรีวงศ์ พัฒนาการอำเภอท่าปลา", DISTRICT_ITEMS,
+     [(3, 1250, "ครัวเรือน"), (3, 1400, "ครัวเรือน"), (4, 18, "ราย"), (4, 30, "บูท")], [(1, date(2023, 6, 9)), (3, date(2023, 6, 20))]),
+    ("council", COUNCIL, "2567-01", date(2024, 8, 15), None, COUNCIL_ITEMS,
+     [(1, 3, "รุ่น"), (3, 4, "สาย"), (3, 2400000, "บาท"), (3, 6, "ฝาย"), (4, 12, "หมู่บ้าน")], [(4, date(2024, 11, 10))]),
+]  # fmt: skip
+
+
+def as_docx(text: str) -> bytes:
+    """The minutes as a Word document, one paragraph a line (numbers typed, as people type them)."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def as_html(text: str) -> bytes:
+    """The minutes as a web page: a post whose body is one paragraph a line."""
+    from html import escape
+
+    body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
+    return f'<!doctype html><html lang="th"><head><meta charset="utf-8"><title>รายงานการประชุม</title></head><body><article>{body}</article></body></html>'.encode()
+
+
+def as_pdf(text: str) -> bytes:
+    """The minutes printed to PDF (A4, Sarabun from the package, WeasyPrint), one paragraph a line."""
+    from html import escape
+
+    import docgen_forms
+    from cddbrief.fonts import font_face_css
+
+    body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
+    css = f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
+    return docgen_forms.html_to_pdf(f'<html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>')
+
+
+KINDS = {"txt": lambda text: text.encode("utf-8"), "docx": as_docx, "html": as_html, "pdf": as_pdf}
+
+
+def read(text: str, kind: str = "txt"):
+    return parse_document(read_bytes(KINDS[kind](text), f"minutes.{kind}"))
+
+
+def reading_of(meeting) -> dict:
+    """What a reader of the minutes looks for, in plain values."""
+    return {
+        "layout": meeting.source.layout,
+        "id": meeting.id,
+        "date": meeting.meeting_date,
+        "items": [(i.no, i.label, i.topic, i.agenda, i.remarks, i.resolution, [d.text for d in i.directives]) for i in meeting.items],
+        "figures": [(q.item, q.value, q.unit) for _, d in meeting.directives() for q in d.quantities],
+        "days": [(s.item, s.start) for _, d in meeting.directives() for s in d.dates],
+    }
+
+
+def _unspaced(reading: dict) -> dict:
+    def bare(text):
+        return "".join(text.split()) if isinstance(text, str) else text
+
+    items = [tuple(bare(v) if not isinstance(v, list) else [bare(d) for d in v] for v in item) for item in reading["items"]]
+    return {**reading, "items": items}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("name, text, meeting_id, day, chair, items, figures, days", MINUTES, ids=[m[0] for m in MINUTES])
+def test_minutes_read_value_for_value(name, text, meeting_id, day, chair, items, figures, days, kind):
+    meeting = read(text, kind)
+    want = {"layout": "minutes", "id": meeting_id, "date": day, "items": items, "figures": figures, "days": days}
+    if kind == "pdf":  # a PDF's text layer has no space where a line wrapped (ติดต่อ|โทร.): compare without spaces
+        assert _unspaced(reading_of(meeting)) == _unspaced(want)
+    else:
+        assert reading_of(meeting) == want
+    if chair:
+        assert meeting.chair == chair
+    assert all(q.span.of(d.text) == q.surface for _, d in meeting.directives() for q in d.quantities)
+
+
+def test_a_sub_topic_is_the_topic_its_figures_and_deadlines_belong_to_never_the_generic_heading():
+    meeting = read(PROVINCE)
+    topics = {i.no: i.topic for i in meeting.items}
+    assert {topics[q.item] for _, d in meeting.directives() for q in d.quantities} == {"กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "โครงการโคก หนอง นา"}
+    assert not any(i.topic in ("เรื่องเพื่อทราบ", "เรื่องเพื่อพิจารณา") for i in meeting.items)
+    payload = meeting.to_dict()["items"]
+    assert payload[2]["label"] == "3.1" and payload[2]["agenda"] == "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ"
+    assert "agenda" not in payload[0] and payload[0]["label"] == "1"  # a top-level agenda item stands under nothing
+
+
+@pytest.mark.parametrize("text", [PROVINCE, DISTRICT, COUNCIL])
+def test_head_lines_and_signatures_are_no_item_and_no_directive(text):
+    """Attendees, the start and close times, the recorder and checker and the earlier meeting's number."""
+    meeting = read(text)
+    said = [i.topic for i in meeting.items] + [d.text for _, d in meeting.directives()] + [i.resolution for i in meeting.items]
+    lines = text.splitlines()
+    first = next(n for n, line in enumerate(lines) if line in ("ผู้มาประชุม", "ผู้เข้าประชุม"))
+    start = next(n for n, line in enumerate(lines) if line.startswith("เริ่มประชุมเวลา"))
+    close = next(n for n, line in enumerate(lines) if line.startswith(("เลิกประชุม", "ปิดประชุม")))
+    head_or_foot = [" ".join(line.split()[1:] if line[:1].isdigit() else line.split()) for line in lines[first : start + 1] + lines[close:]]
+    assert len(head_or_foot) >= 5
+    for line in head_or_foot:
+        assert not any(line in piece for piece in said), line
+    assert not any("ไม่มี" == d.text.strip("-–() .") for _, d in meeting.directives())
+
+
+@pytest.mark.parametrize("nothing", ["- ไม่มี -", "-ไม่มี-", "ไม่มี", "(ไม่มี)", "- ไม่มี", "ไม่มี.", "– ไม่มีเรื่องอื่น ๆ –"])
+def test_an_agenda_item_with_nothing_stays_empty(nothing):
+    text = f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\n"
+    meeting = read(text)
+    assert [(i.topic, i.directives, i.resolution) for i in meeting.items] == [("เรื่องแจ้งเพื่อทราบ", [], ""), ("เรื่องอื่น ๆ", [], "รับทราบ")]
+
+
+def test_one_line_sub_points_are_the_agenda_items_points():
+    """``1.1 ให้…`` lines with nothing of their own below them are points of agenda 1, as before."""
+    text = ("รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องที่ประธานแจ้ง\n1.1 ให้ทุกตำบลส่งรายงาน 5 ฉบับ\n"
+            "1.2 เตรียมงานวันสตรีสากล\nมติที่ประชุม รับทราบ\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n- ไม่มี -\n")  # fmt: skip
+    meeting = read(text)
+    assert [(i.label, i.topic, [(d.label, d.text) for d in i.directives], i.resolution) for i in meeting.items] == [
+        ("1", "เรื่องที่ประธานแจ้ง", [("1.1", "ให้ทุกตำบลส่งรายงาน 5 ฉบับ"), ("1.2", "เตรียมงานวันสตรีสากล")], "รับทราบ"),
+        ("2", "เรื่องอื่น ๆ", [], ""),
+    ]
+
+
+def test_sub_points_that_are_instructions_are_points_even_with_lines_below():
+    text = ("รายงานการประชุม ครั้งที่ 3/2566\nระเบียบวาระที่ 1 เรื่องที่ประธานแจ้ง\n1.1 ให้ทุกอำเภอรายงานผล\nภายในสิ้นเดือน\n"
+            "1.2 ขอให้แต่งกายผ้าไทย\nทุกวันอังคาร\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n- ไม่มี -\n")  # fmt: skip
+    meeting = read(text)
+    assert [d.text for d in meeting.items[0].directives] == ["ให้ทุกอำเภอรายงานผล ภายในสิ้นเดือน", "ขอให้แต่งกายผ้าไทย ทุกวันอังคาร"]
+    assert [i.label for i in meeting.items] == ["1", "2"]
+
+
+def test_an_agenda_heading_with_text_before_its_sub_topics_is_an_item_of_its_own():
+    text = ("รายงานการประชุม ครั้งที่ 3/2566\nระเบียบวาระที่ 1 เรื่องที่ประธานแจ้ง\n- ไม่มี -\nระเบียบวาระที่ 2 เรื่องเพื่อทราบ\n"
+            "ฝ่ายเลขานุการแจ้งผลการดำเนินงานไตรมาส 2 ดังนี้\n2.1 กองทุนหมู่บ้าน\n- ผ่านการประเมิน 7 กองทุน\n"
+            "2.2 ผ้าไทย\n- จัดงาน 5 บูท\nมติที่ประชุม รับทราบ\n")  # fmt: skip
+    meeting = read(text)
+    assert [(i.no, i.label, i.topic, i.agenda, [d.text for d in i.directives], i.resolution) for i in meeting.items] == [
+        (1, "1", "เรื่องที่ประธานแจ้ง", None, [], ""),
+        (2, "2", "เรื่องเพื่อทราบ", None, ["ฝ่ายเลขานุการแจ้งผลการดำเนินงานไตรมาส 2 ดังนี้"], ""),
+        (3, "2.1", "กองทุนหมู่บ้าน", "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ", ["ผ่านการประเมิน 7 กองทุน"], ""),
+        (4, "2.2", "ผ้าไทย", "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ", ["จัดงาน 5 บูท"], "รับทราบ"),  # the closing มติ: the last sub-topic's
+    ]
+    assert [(q.item, q.value, q.unit) for _, d in meeting.directives() for q in d.quantities] == [(3, 7, "กองทุน"), (4, 5, "บูท")]
+
+
+def _pdf(lines: list[str]) -> RawDocument:
+    """A PDF's reading: each line a paragraph of page 1 (a wrap the PDF did not join stays a line)."""
+    return RawDocument(Source("x.pdf", "0" * 64, "pdf", None), blocks=[Block("paragraph", line, page=1) for line in lines])
+
+
+def test_in_a_pdf_a_wrapped_line_opens_no_sub_topic_but_a_dash_does():
+    head = ["รายงานการประชุม ครั้งที่ 4/2566", "ระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ"]
+    wrapped = head + ["1.1 กลุ่มออมทรัพย์เพื่อการผลิต จัดประชุมเชิงปฏิบัติการระหว่างวันที่", "12-15 ตุลาคม 2566",
+                      "1.2 ผ้าไทย จัดงาน 8 บูท", "มติที่ประชุม รับทราบ", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "- ไม่มี -"]  # fmt: skip
+    meeting = parse_document(_pdf(wrapped))
+    assert [(i.label, len(i.directives)) for i in meeting.items] == [("1", 2), ("2", 0)]
+    assert meeting.items[0].directives[0].text.endswith("ระหว่างวันที่ 12-15 ตุลาคม 2566")
+    dashed = head + ["1.1 กองทุนหมู่บ้าน", "- ผ่านการประเมิน 7 กองทุน", "1.2 ผ้าไทย", "- จัดงาน 8 บูท", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "- ไม่มี -"]
+    meeting = parse_document(_pdf(dashed))
+    assert [(i.label, i.topic) for i in meeting.items] == [("1.1", "กองทุนหมู่บ้าน"), ("1.2", "ผ้าไทย"), ("2", "เรื่องอื่น ๆ")]
+
+
+DASHED = """สพจ.น่าน ประชุมประจำเดือน ครั้งที่ 5/2566 เมื่อวันที่ 3 พฤษภาคม 2566 สรุปสาระสำคัญดังนี้
+ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ
+{a}ให้ทุกอำเภอรายงานผลกองทุนหมู่บ้าน 12 กองทุน ภายใน 15 พ.ค. 66
+{b}เน้นย้ำการแต่งกายผ้าไทยทุกวันอังคาร
+ระเบียบวาระที่ 2 เรื่องเพื่อทราบ
+{a}ผลการเบิกจ่ายงบประมาณ ร้อยละ 65.20
+{b}ตลาดนัดชุมชน 24 บูท
+ระเบียบวาระที่ 3 เรื่องอื่น ๆ
+- ไม่มี -
+"""
+
+
+@pytest.mark.parametrize("a, b", [("- ", "- "), ("1. ", "2. "), ("• ", "• ")])
+def test_an_agenda_summary_with_dashes_or_numbers_is_minutes_not_a_post_of_points(a, b):
+    meeting = read(DASHED.format(a=a, b=b))
+    assert meeting.source.layout == "minutes"
+    assert [(i.label, i.topic, len(i.directives)) for i in meeting.items] == [
+        ("1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", 2), ("2", "เรื่องเพื่อทราบ", 2), ("3", "เรื่องอื่น ๆ", 0)]  # fmt: skip
+    assert [(q.item, q.surface) for _, d in meeting.directives() for q in d.quantities] == [(1, "12 กองทุน"), (2, "ร้อยละ 65.20"), (2, "24 บูท")]
+
+
+def test_numbered_agenda_titles_are_agenda_headings_and_a_topic_between_them_too():
+    text = ("รายงานการประชุมประจำเดือน ครั้งที่ 7/2566\n1. เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n- ให้รายงานผล\n"
+            "2. กองทุนหมู่บ้าน\n- ผ่านการประเมิน 4 กองทุน\n3. เรื่องอื่น ๆ\n- ไม่มี -\n")  # fmt: skip
+    meeting = read(text)
+    assert meeting.source.layout == "minutes"
+    assert [(i.label, i.topic) for i in meeting.items] == [("1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"), ("2", "กองทุนหมู่บ้าน"), ("3", "เรื่องอื่น ๆ")]
+
+
+def test_a_post_of_numbered_topics_is_no_minutes():
+    """Topics numbered 1. 2. 3. without the agenda's own titles stay a post's points."""
+    text = "สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n3. เรื่องอื่น ๆ ให้ประสานงาน\n"
+    meeting = read(text)
+    assert meeting.source.layout == "prose" and [i.topic for i in meeting.items] == ["กองทุนหมู่บ้าน", "ผ้าไทย", "เรื่องอื่น ๆ"]
+
+
+def test_an_agenda_number_written_twice_is_a_warning_naming_it():
+    text = "รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้ง\n- ให้รายงาน\nระเบียบวาระที่ 1 เรื่องแจ้งซ้ำ\n- ให้ติดตาม\n"
+    meeting = read(text)
+    assert [(i.no, i.label) for i in meeting.items] == [(1, "1"), (2, "1")]
+    assert [n.message for n in meeting.notes if n.kind == "warning" and "agenda item" in n.message] == ["agenda item 1 is written 2 times (items 1, 2)"]
+
+
+# --- caps that never drop silently ---------------------------------------------------------------
+
+
+def _many_agenda_items(count: int) -> str:
+    lines = ["รายงานการประชุม สำนักงานพัฒนาชุมชนอำเภอลี้ ครั้งที่ 2/2566"]
+    for n in range(1, count + 1):
+        lines += [f"ระเบียบวาระที่ {n} เรื่องที่ {n}", f"ให้รายงานผล {n} กองทุน", "มติที่ประชุม รับทราบ"]
+    return "\n".join(lines) + "\n"
+
+
+def _many_points(count: int) -> str:
+    return "\n".join(["สพอ.ลี้ ประชุมประจำเดือน ครั้งที่ 2/2566 มีข้อสั่งการ ดังนี้"] + [f"{n}. เรื่องที่ {n} ให้รายงาน {n} กองทุน" for n in range(1, count + 1)]) + "\n"
+
+
+@pytest.mark.parametrize("text, layout", [(_many_agenda_items(10_000), "minutes"), (_many_points(10_000), "prose")])
+def test_ten_thousand_items_are_one_clear_error_not_ninety_nine(text, layout):
+    with pytest.raises(UnreadableSource) as raised:
+        parse_document(read_bytes(text.encode(), "long.txt"))
+    assert str(raised.value).startswith(f"long.txt holds 10,000 items ({layout}), more than the {MAX_ITEMS:,}")
+    assert raised.value.remedy
+
+
+@pytest.mark.parametrize("text, last", [(_many_agenda_items(150), "ให้รายงานผล 150 กองทุน"), (_many_points(150), "ให้รายงาน 150 กองทุน")])
+def test_items_past_ninety_nine_are_items_of_their_own(text, last):
+    meeting = parse_document(read_bytes(text.encode(), "x.txt"))
+    assert [i.no for i in meeting.items] == list(range(1, 151))
+    assert (meeting.items[-1].topic, [d.text for d in meeting.items[-1].directives]) == ("เรื่องที่ 150", [last])
+    assert [(q.item, q.value) for _, d in meeting.directives() for q in d.quantities][-1] == (150, 150)
+
+
+def test_the_largest_write_up_allowed_is_read_whole():
+    meeting = parse_document(read_bytes(_many_agenda_items(MAX_ITEMS).encode(), "x.txt"))
+    assert len(meeting.items) == MAX_ITEMS and meeting.items[-1].label == str(MAX_ITEMS)
+
+
+def test_the_command_line_says_so_in_one_line(tmp_path):
+    source = tmp_path / "long.txt"
+    source.write_text(_many_agenda_items(10_000), encoding="utf-8")
+    result = run_cli("parse", source)
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "10,000 items" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_error_is_a_cddbrief_error():
+    assert issubclass(UnreadableSource, CddbriefError)
+
+
+def test_sub_topics_past_ninety_nine_are_items_of_their_own():
+    """2.100 follows 2.99: a sub-topic, though three digits after a dot are a figure's elsewhere (12.500 บาท,
+    here the text of the dash above goes on)."""
+    lines = ["รายงานการประชุม ครั้งที่ 2/2566", "ระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ", "- ไม่มี -", "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ"]
+    for n in range(1, 121):
+        lines += [f"2.{n} กลุ่มอาชีพที่ {n}", f"- ได้รับเงินทุน {n},000 บาท"]
+    meeting = read("\n".join(lines) + "\n12.500 บาท ยอดยกไป\n")
+    assert [i.label for i in meeting.items] == ["1"] + [f"2.{n}" for n in range(1, 121)]
+    assert (meeting.items[-1].topic, [d.text for d in meeting.items[-1].directives]) == ("กลุ่มอาชีพที่ 120", ["ได้รับเงินทุน 120,000 บาท 12.500 บาท ยอดยกไป"])
+
+
+def test_labels_and_agenda_headings_come_back_from_the_json():
+    meeting = read(PROVINCE)
+    back = type(meeting).from_dict(meeting.to_dict())
+    assert back == meeting and [(i.label, i.agenda) for i in back.items][2] == ("3.1", "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ")
+
+
+# --- at random ------------------------------------------------------------------------------------
+
+TOPICS = ["กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "ตลาดนัดชุมชน", "ข้อมูล จปฐ.", "โครงการโคก หนอง นา", "วิสาหกิจชุมชน", "ศูนย์เรียนรู้ชุมชน"]
+AGENDA_TITLES = ["เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "เรื่องรับรองรายงานการประชุม", "เรื่องสืบเนื่อง", "เรื่องเพื่อทราบ", "เรื่องเพื่อพิจารณา", "เรื่องอื่น ๆ"]
+AGENDA = st.tuples(
+    st.sampled_from(["nothing", "points", "topics"]),
+    st.lists(st.tuples(st.sampled_from(TOPICS), st.integers(1, 3), st.booleans()), min_size=1, max_size=3),  # (topic, dashes, own resolution)
+    st.booleans(),  # a resolution closing the agenda item
+    st.sampled_from(["ระเบียบวาระที่ {n} {title}", "วาระที่ {n} : {title}", "{n}. {title}"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(agendas=st.lists(AGENDA, min_size=2, max_size=6), number=st.integers(1, 12))
+def test_generated_minutes_give_back_their_items_figures_and_resolutions(agendas, number):
+    heading_form = agendas[0][3]
+    lines = [f"รายงานการประชุมประจำเดือน ครั้งที่ {number}/2566", "ผู้มาประชุม", "1. นายสมชาย ใจดี  พัฒนาการอำเภอ  ประธาน", "เริ่มประชุมเวลา 09.30 น."]
+    want, figures, count = [], [], 0
+    for n, (kind, topics, closing, _) in enumerate(agendas, start=1):
+        title = AGENDA_TITLES[(n - 1) % len(AGENDA_TITLES)]
+        lines.append(heading_form.format(n=n, title=title))
+        if kind == "nothing":
+            lines.append("- ไม่มี -")
+            want.append((str(n), title, None, 0, ""))
+            continue
+        if kind == "points":
+            for k in range(topics[0][1]):
+                count += 1
+                lines.append(f"- ให้รายงานผล {count} กองทุน")
+                figures.append((len(want) + 1, count))
+            if closing:
+                lines.append("มติที่ประชุม รับทราบ")
+            want.append((str(n), title, None, topics[0][1], "รับทราบ" if closing else ""))
+            continue
+        for m, (topic, dashes, own) in enumerate(topics, start=1):
+            lines.append(f"{n}.{m} {topic}")
+            for _ in range(dashes):
+                count += 1
+                lines.append(f"- จัดตลาด {count} บูท")
+                figures.append((len(want) + 1, count))
+            last = m == len(topics)
+            said = own or (last and closing)
+            if said:
+                lines.append("มติที่ประชุม เห็นชอบ")
+            want.append((f"{n}.{m}", topic, heading_form.format(n=n, title=title), dashes, "เห็นชอบ" if said else ""))
+    lines.append("เลิกประชุมเวลา 12.00 น.")
+    meeting = read("\n".join(lines) + "\n")
+    assert meeting.source.layout == "minutes" and meeting.id == f"2566-{number:02d}"
+    assert [(i.label, i.topic, i.agenda, len(i.directives), i.resolution) for i in meeting.items] == want
+    assert [i.no for i in meeting.items] == list(range(1, len(want) + 1))
+    assert [(q.item, q.value) for _, d in meeting.directives() for q in d.quantities] == figures
