@@ -27,7 +27,8 @@ from ..model import Item, Note
 from ..thaitext import collapse, to_arabic_digits
 from .base import Fit, Reading, clean_marks, numbered
 from .points import Line, lines_of, marker_number, marker_style
-from .prose import INSTRUCTION, split_topic
+from ..passages import INSTRUCTION
+from .prose import split_topic
 
 NAME = "minutes"
 NAME_TH = "รายงานการประชุมตามระเบียบวาระ"
