@@ -18,6 +18,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import shown
@@ -129,7 +130,9 @@ def _rows_name(lang: str) -> str:
     return f".{index_name(lang)}.json"
 
 
-def _render_index(out_dir: Path, rows: list[dict], lang: str) -> Path:
+def _render_index(out_dir: Path, rows: list[dict], lang: str, documents: list[dict] | None = None) -> Path:
+    """The index page from its rows; ``documents``: the meetings as the search sees them
+    (``search_document``), read from the content cache when not given."""
     from markupsafe import Markup
 
     from .brief import environment, labels
@@ -139,7 +142,10 @@ def _render_index(out_dir: Path, rows: list[dict], lang: str) -> Path:
     shown_rows = [row if row["failed"] else {**row, "files": _files(out_dir, row["folder"], row.get("id") or row["folder"], suffix)} for row in rows]
     trends = [{"href": f"trends{suffix}.{ext}", "label": ext.upper()} for ext in ("html", "pdf") if (out_dir / f"trends{suffix}.{ext}").exists()]
     other = "index.en.html" if lang == "th" else "index.html"
-    search = search_data(_search_documents(out_dir, rows, lang))
+    search, files = search_files(search_data(_search_documents(out_dir, rows, lang) if documents is None else documents))
+    _write_search_files(out_dir / f"{SEARCH_FOLDER}{suffix}", files)
+    if files:
+        search["folder"] = f"{SEARCH_FOLDER}{suffix}"
     words = {k: v[lang] for k, v in labels().items()}
     html = environment().get_template("index.html.j2").render(
         rows=shown_rows, lang=lang, font_css=style_text(font_face_css()), css=style_text(page_css()), trends=trends,
@@ -161,6 +167,23 @@ def page_css() -> str:
     from importlib.resources import files
 
     return files("cddbrief").joinpath("templates", "brief.css").read_text(encoding="utf-8")
+
+
+def _write_search_files(folder: Path, files: dict[str, str]) -> None:
+    """The search's files beside the index (``search/postings-0.js`` …), and none left of an earlier,
+    larger index; the folder is removed when the index holds everything itself."""
+    import shutil
+
+    if not files:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {Path(name).name for name in files}
+    for old in folder.glob("*.js"):
+        if old.name not in wanted:
+            old.unlink()
+    for name, text in files.items():
+        _write_atomic(folder / Path(name).name, text)
 
 
 def _write_atomic(target: Path, html: str) -> None:
@@ -274,9 +297,14 @@ def link_pages(out_dir: Path, rows: list[dict], lang: str = "th") -> list[Path]:
 # --- search across meetings ---------------------------------------------------------------------------
 
 SEARCH_KINDS = ("topic", "directive", "resolution", "figure", "person")
-_TOKEN = re.compile(r"[\u0e00-\u0e7f]+|[^\W_\u0e00-\u0e7f]+(?:[.,][^\W_\u0e00-\u0e7f]+)*")
-_THAI_WORD = re.compile(r"[\u0e01-\u0e4e]+")
-_PEOPLE = re.compile(r"(?:นาย|นาง(?:สาว)?|น\.ส\.|ดร\.|ว่าที่\s?ร\.ต\.)\s?[\u0E00-\u0E7F]+(?:\s+[\u0E00-\u0E7F]+)?")
+# a run of Thai letters, or of other letters and digits (``15,804,000``, ``97.59``, ``otop``)
+_OTHER = r"[^\W_\u0e00-\u0e4f\u0e5a-\u0e7f]+"  # Latin letters, Arabic and Thai digits
+_RUN = re.compile(rf"[\u0e01-\u0e4e]+|{_OTHER}(?:[.,]{_OTHER})*")
+_THAI_WORD = re.compile(r"[\u0e01-\u0e4e]")
+_TITLES = r"(?:นาย|นาง(?:สาว)?|น\.ส\.|ดร\.|ว่าที่\s?ร\.ต\.)"
+_TITLE = re.compile(r"^" + _TITLES + r"\s?")
+_NOT_NAMES = r"(?!อำเภอ|ก(?:รัฐมนตรี|เทศมนตรี|องค์การ)|ทะเบียน|ช่าง|สัตว์แพทย์)"  # นายอำเภอ is an office, not a name
+_PEOPLE = re.compile(_TITLES + r"\s?" + _NOT_NAMES + r"[\u0E00-\u0E7F]+(?:\s+[\u0E00-\u0E7F]+)?")
 
 
 def words_of(text: str) -> list[str]:
@@ -289,18 +317,27 @@ def words_of(text: str) -> list[str]:
     >>> "นา" in words_of("งานพัฒนาชุมชน")  # a word is found whole, never a piece of another
     False
     """
+    seen: dict[str, None] = {}
+    for run in _RUN.findall(text.lower()):
+        for word in _thai_words(run) if _THAI_WORD.match(run) else (run,):
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+@lru_cache(maxsize=65536)
+def _thai_words(run: str) -> tuple[str, ...]:
+    """A run of Thai letters cut into words, compounds also into their parts (cached: write-ups
+    repeat their phrases, and newmm is the costly part of an index)."""
     from .thaiwords import pieces, segment
 
-    seen: dict[str, None] = {}
-    for token in segment(text):
-        for word in _TOKEN.findall(token.lower()):
-            seen.setdefault(word, None)
-            if _THAI_WORD.fullmatch(word) and len(word) > 3:
-                parts = pieces(word, whole=False)
-                if len(parts) > 1 and all(known for _, known in parts):
-                    for part, _ in parts:
-                        seen.setdefault(part, None)
-    return list(seen)
+    found: list[str] = []
+    for word in segment(run):
+        found.append(word)
+        if len(word) > 3:
+            parts = pieces(word, whole=False)
+            if len(parts) > 1 and all(known for _, known in parts):
+                found += [part for part, _ in parts]
+    return tuple(found)
 
 
 def people(text: str) -> list[str]:
@@ -308,8 +345,21 @@ def people(text: str) -> list[str]:
 
     >>> people("ประธาน นายสมชาย ใจดี พัฒนาการจังหวัด และนางสาวสุดา")
     ['นายสมชาย ใจดี', 'นางสาวสุดา']
+    >>> people("ให้นายอำเภอรายงาน")
+    []
     """
     return [m.group().strip() for m in _PEOPLE.finditer(text)]
+
+
+def name_words(name: str) -> list[str]:
+    """A person's names as whole words, without the title (a dictionary cuts a name into pieces:
+    ``สม``, ``ชาย``), so that the search finds ``สมชาย`` as it was written.
+
+    >>> name_words("นายสมชาย ใจดี")
+    ['สมชาย', 'ใจดี']
+    """
+    bare = _TITLE.sub("", name.strip())
+    return [part.lower() for part in bare.split() if part]
 
 
 def meeting_sentences(records: dict, chair: str | None = None) -> list[tuple[str, str]]:
@@ -331,13 +381,39 @@ def meeting_sentences(records: dict, chair: str | None = None) -> list[tuple[str
     directives = [d["text"] for d in records.get("directives", []) if d.get("text")]
     figure_sentences = {q["sentence"] for q in records.get("quantities", []) if q.get("sentence")}
     for text in directives:
-        found[("directive", text)] = None
+        for piece in sentence_pieces(text):
+            found[("directive", piece)] = None
         for name in people(text):
             found[("person", name)] = None
     for sentence in sorted(figure_sentences):
         if not any(sentence.strip("…") in text for text in directives):  # a figure's sentence already found as its directive
             found[("figure", sentence)] = None
     return list(found)
+
+
+SENTENCE = 240  # characters: a hit shows the sentence it is in, not a whole page-long directive
+
+
+def sentence_pieces(text: str, size: int = SENTENCE) -> list[str]:
+    """A long text in pieces of at most ``size`` characters, cut at spaces (Thai ends a sentence with
+    one), so that a hit shows the words around it; a text without a space is cut where it must.
+
+    >>> sentence_pieces("ให้จังหวัดรายงาน ภายใน 15 มี.ค. 63 และติดตามผล", 20)
+    ['ให้จังหวัดรายงาน', 'ภายใน 15 มี.ค. 63', 'และติดตามผล']
+    """
+    pieces, line = [], ""
+    for word in text.split():
+        while len(word) > size:
+            if line:
+                pieces.append(line)
+                line = ""
+            pieces.append(word[:size])
+            word = word[size:]
+        if line and len(line) + 1 + len(word) > size:
+            pieces.append(line)
+            line = ""
+        line = f"{line} {word}" if line else word
+    return pieces + ([line] if line else [])
 
 
 def _search_documents(out_dir: Path, rows: list[dict], lang: str) -> list[dict]:
@@ -369,28 +445,62 @@ def search_document(row: dict, records: dict, lang: str = "th") -> dict:
 
 
 def search_data(documents: list[dict]) -> dict:
-    """The search index a page embeds: meetings, their sentences, and an inverted index from each
-    word to the sentences holding it (ascending sentence numbers, each stored as the gap from the
-    one before, which keeps the JSON small).
+    """The search index of a set of meetings: the meetings (brief, label, office, year, layout), their
+    sentences (meeting, kind, text; numbered meeting by meeting, ``starts`` the first of each), the words in sorted order, and for each word the sentences that
+    hold it (ascending, each stored as the gap from the one before, which keeps the JSON small).
 
     >>> data = search_data([{"href": "a/brief.html", "label": "4/2562", "office": "สพอ.ป่าซาง", "year": 2562,
     ...                      "layout": "table", "sentences": [("topic", "กองทุนหมู่บ้าน"), ("directive", "ให้ตรวจสอบกองทุน")]}])
-    >>> data["words"]["กองทุน"], data["words"]["หมู่บ้าน"], data["sentences"][1]
+    >>> postings = dict(zip(data["words"], data["postings"]))
+    >>> postings["กองทุน"], postings["หมู่บ้าน"], data["sentences"][1]
     ([0, 1], [0], [0, 1, 'ให้ตรวจสอบกองทุน'])
     """
-    meetings, sentences, postings = [], [], {}
+    meetings, starts, sentences, postings = [], [], [], {}
     for m, doc in enumerate(documents):
         meetings.append([doc["href"], doc["label"], doc["office"], doc["year"], doc["layout"]])
+        starts.append(len(sentences))
         for kind, text in doc["sentences"]:
             number = len(sentences)
             sentences.append([m, SEARCH_KINDS.index(kind), text])
-            for word in words_of(text):
+            names = name_words(text) if kind == "person" else []
+            for word in dict.fromkeys([*words_of(text), *names]):
                 postings.setdefault(word, []).append(number)
-    words = {}
-    for word in sorted(postings):
-        numbers = postings[word]
-        words[word] = [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]
-    return {"kinds": list(SEARCH_KINDS), "meetings": meetings, "sentences": sentences, "words": words}
+    words = sorted(postings)
+    gaps = [[numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])] for numbers in (postings[w] for w in words)]
+    return {"kinds": list(SEARCH_KINDS), "meetings": meetings, "starts": starts, "sentences": sentences, "words": words, "postings": gaps}
+
+
+INLINE_LIMIT = 4_000_000  # bytes of search index a page holds inside itself; past it, in files beside it
+WORDS_PER_FILE = 2000
+SENTENCES_PER_FILE = 2000
+SEARCH_FOLDER = "search"
+
+
+def search_files(data: dict, limit: int = INLINE_LIMIT) -> tuple[dict, dict[str, str]]:
+    """What the index page embeds and the files beside it: the whole index while it is under
+    ``limit`` bytes (the page then works alone); past it, the page keeps the meetings and the words,
+    and the postings and sentences go into ``search/*.js`` scripts of ``WORDS_PER_FILE`` words and
+    ``SENTENCES_PER_FILE`` sentences each, which the page loads (``<script>``, offline, from file://
+    too) when a query needs them.
+
+    >>> data = search_data([{"href": "a", "label": "1/2563", "office": "o", "year": 2563, "layout": "table",
+    ...                      "sentences": [("topic", "กองทุน")]}])
+    >>> search_files(data)[1]
+    {}
+    >>> page, files = search_files(data, limit=0)
+    >>> sorted(files), "postings" in page, page["split"]
+    (['search/postings-0.js', 'search/sentences-0.js'], False, [2000, 2000])
+    """
+    if len(str(script_json(data)).encode("utf-8")) <= limit:
+        return data, {}
+    page = {k: v for k, v in data.items() if k not in ("postings", "sentences")}
+    page["split"] = [WORDS_PER_FILE, SENTENCES_PER_FILE]
+    page["count"] = len(data["sentences"])
+    files = {}
+    for kind, rows, size in (("postings", data["postings"], WORDS_PER_FILE), ("sentences", data["sentences"], SENTENCES_PER_FILE)):
+        for n, start in enumerate(range(0, len(rows), size)):
+            files[f"{SEARCH_FOLDER}/{kind}-{n}.js"] = f"cddbriefSearch({script_json(kind)},{n},{script_json(rows[start : start + size])});\n"
+    return page, files
 
 
 def script_json(data) -> str:
