@@ -382,17 +382,30 @@ def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
 
 def timeline_labels(rows: list[dict]) -> list[str]:
     """A timeline row's label, ``21–23 พ.ค. 2562 · OTOP``; two rows that would read the same also
-    say what is to be done (``· ส่งผลิตภัณฑ์…``), so no two labels are alike.
+    say what is to be done (its first words, whole: ``· ส่งผลิตภัณฑ์เข้า``), so no two labels are alike.
 
     >>> timeline_labels([{"when": "21 พ.ค.", "topic": "OTOP", "what": "ส่งผลิตภัณฑ์เข้าประกวด"},
     ...                  {"when": "21 พ.ค.", "topic": "OTOP", "what": "ประชุมคณะกรรมการ"}, {"when": "1 มิ.ย.", "topic": "OTOP"}])
-    ['21 พ.ค. · OTOP · ส่งผลิตภัณฑ์เข้า…', '21 พ.ค. · OTOP · ประชุมคณะกรรมการ', '1 มิ.ย. · OTOP']
+    ['21 พ.ค. · OTOP · ส่งผลิตภัณฑ์เข้า', '21 พ.ค. · OTOP · ประชุมคณะกรรมการ', '1 มิ.ย. · OTOP']
     """
     from collections import Counter
 
     base = [f"{r['when']} · {r['topic']}" for r in rows]
     seen = Counter(base)
-    return [f"{label} · {excerpt(r.get('what') or '', width=16)}" if seen[label] > 1 and r.get("what") else label for label, r in zip(base, rows)]
+    return [f"{label} · {_first_words(r['what'], 16)}" if seen[label] > 1 and r.get("what") else label for label, r in zip(base, rows)]
+
+
+def _first_words(text: str, room: int) -> str:
+    """The first words of a text, whole, within ``room`` characters (at least one word): a label that
+    names an action, never one cut inside a word.
+
+    >>> _first_words("ส่งผลการพิจารณาให้กรมและจัดส่งผลิตภัณฑ์", 16)
+    'ส่งผลการพิจารณา'
+    """
+    text = " ".join(text.split())
+    cuts = sorted(thai_breaks(text) | {i for i in range(1, len(text)) if text[i - 1] == " "} | {len(text)})
+    fits = [c for c in cuts if c <= room]
+    return text[: fits[-1] if fits else cuts[0]].strip()
 
 
 def _timeline_kind(row: dict) -> str:

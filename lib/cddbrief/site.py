@@ -471,8 +471,8 @@ def search_data(documents: list[dict]) -> dict:
 
 
 INLINE_LIMIT = 4_000_000  # bytes of search index a page holds inside itself; past it, in files beside it
-WORDS_PER_FILE = 2000
-SENTENCES_PER_FILE = 2000
+WORDS_PER_FILE = 2000  # a file of postings: ~100 KB at 10,000 write-ups
+SENTENCES_PER_FILE = 500  # a file of sentences: ~170 KB; a query loads those of its first hundred hits
 SEARCH_FOLDER = "search"
 
 
@@ -489,7 +489,7 @@ def search_files(data: dict, limit: int = INLINE_LIMIT) -> tuple[dict, dict[str,
     {}
     >>> page, files = search_files(data, limit=0)
     >>> sorted(files), "postings" in page, page["split"]
-    (['search/postings-0.js', 'search/sentences-0.js'], False, [2000, 2000])
+    (['search/postings-0.js', 'search/sentences-0.js'], False, [2000, 500])
     """
     if len(str(script_json(data)).encode("utf-8")) <= limit:
         return data, {}
@@ -497,7 +497,7 @@ def search_files(data: dict, limit: int = INLINE_LIMIT) -> tuple[dict, dict[str,
     page["split"] = [WORDS_PER_FILE, SENTENCES_PER_FILE]
     page["count"] = len(data["sentences"])
     files = {}
-    for kind, rows, size in (("postings", data["postings"], WORDS_PER_FILE), ("sentences", data["sentences"], SENTENCES_PER_FILE)):
+    for kind, rows, size in (("postings", data["postings"], page["split"][0]), ("sentences", data["sentences"], page["split"][1])):
         for n, start in enumerate(range(0, len(rows), size)):
             files[f"{SEARCH_FOLDER}/{kind}-{n}.js"] = f"cddbriefSearch({script_json(kind)},{n},{script_json(rows[start : start + size])});\n"
     return page, files
