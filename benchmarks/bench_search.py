@@ -35,10 +35,12 @@ def documents(n: int) -> tuple[list[dict], list[dict]]:
         directives = [{"text": s.text} for item in m.items for s in item.directives]
         for d in rng.sample(real["directives"], 12):
             directives.append({"text": "".join(str(rng.randint(0, 9)) if ch.isdigit() else ch for ch in d["text"])})
-        records = {"items": [{"topic": item.topic, "resolution": None} for item in m.items], "directives": directives, "quantities": []}
-        row = {"failed": False, "folder": f"w{i:05d}", "id": f"{m.year_be}-{m.number:02d}", "number": m.number, "year_be": m.year_be,
-               "office": m.office, "layout": "table", "file": f"w{i:05d}.txt", "meeting_date": None, "meeting_day": "",
-               "first_date": None, "covered": "", "items": len(m.items), "directives": len(directives), "figures": 0, "dated": 0, "failing": 0}  # fmt: skip
+        items = [{"topic": item.topic, "resolution": None} for item in m.items]
+        records = {"items": items, "directives": directives, "quantities": []}
+        row = {"failed": False, "folder": f"w{i:05d}", "id": f"{m.year_be}-{m.number:02d}", "number": m.number,
+               "year_be": m.year_be, "office": m.office, "layout": "table", "file": f"w{i:05d}.txt",
+               "meeting_date": None, "meeting_day": "", "first_date": None, "covered": "", "items": len(m.items),
+               "directives": len(directives), "figures": 0, "dated": 0, "failing": 0}
         rows.append(row)
         docs.append(site.search_document(row, records))
     return rows, docs
@@ -53,11 +55,13 @@ def main(n: int = 10_000) -> None:
         started = time.perf_counter()
         page_path = site._render_index(out, rows, "th", docs)
         built = time.perf_counter() - started
-        extra = sum(p.stat().st_size for p in (out / "search").glob("*.js")) if (out / "search").exists() else 0
+        beside = list((out / "search").glob("*.js"))
+        extra = sum(p.stat().st_size for p in beside)
         print(f"{n} write-ups: index built in {built:.1f} s; page {page_path.stat().st_size / 1e6:.2f} MB, "
-              f"search files {extra / 1e6:.1f} MB in {len(list((out / 'search').glob('*.js'))) if extra else 0} files")  # fmt: skip
+              f"search files {extra / 1e6:.1f} MB in {len(beside)} files")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            chromium = shutil.which("chromium") or "/usr/bin/chromium"
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
             started = time.perf_counter()
             page.goto(page_path.as_uri())
@@ -68,7 +72,8 @@ def main(n: int = 10_000) -> None:
                 started = time.perf_counter()
                 page.fill("#search-query", word)
                 page.wait_for_function("document.querySelectorAll('#search-hits li').length > 0")
-                print(f"{word}: first hits in {time.perf_counter() - started:.2f} s ({page.inner_text('#search-status')})")
+                took = time.perf_counter() - started
+                print(f"{word}: first hits in {took:.2f} s ({page.inner_text('#search-status')})")
             browser.close()
     finally:
         shutil.rmtree(out, ignore_errors=True)

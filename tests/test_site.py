@@ -136,11 +136,11 @@ def test_no_table_is_wider_than_a_phone(built):
                     .map(t => (t.id || t.className || 'table') + ' ' + t.scrollWidth + '/' + t.clientWidth)""")
                 assert wide == [], (path, scheme, wide)
                 assert view.evaluate("document.documentElement.scrollWidth") <= 375, path
-                labelled = view.evaluate("Array.from(document.querySelectorAll('.scroll tbody td')).every(td => td.hasAttribute('data-label'))")
-                assert labelled, path  # every cell of a card says which column it is
+                cells = "Array.from(document.querySelectorAll('.scroll tbody td'))"
+                assert view.evaluate(f"{cells}.every(td => td.hasAttribute('data-label'))"), path  # labelled cells
             view.goto((out / "index.html").as_uri())
-            first_cell = view.evaluate("document.querySelector('#briefs tbody tr td').querySelector('a').getAttribute('href')")
-            assert first_cell.endswith("/brief.html")  # on a phone each meeting's card starts with the link to its brief
+            first_cell = view.evaluate("document.querySelector('#briefs tbody tr td a').getAttribute('href')")
+            assert first_cell.endswith("/brief.html")  # on a phone each meeting's card starts with its brief's link
             view.close()
         browser.close()
 
@@ -187,7 +187,8 @@ def test_search_finds_a_thai_word_in_the_meetings_that_hold_it(built):
 
 
 def _rows() -> list[dict]:
-    return [{"failed": False, "folder": folder, "id": mid, "number": int(mid[5:7]), "year_be": int(mid[:4]), "office": office}
+    return [{"failed": False, "folder": folder, "id": mid, "number": int(mid[5:7]), "year_be": int(mid[:4]),
+             "office": office}
             for folder, mid, office in [("2563-05", "2563-05", "ป่าซาง"), ("2563-03", "2563-03", "ป่าซาง"),
                                         ("2563-04-a", "2563-04", "ป่าซาง"), ("2563-04-b", "2563-04", "แม่ทะ")]] + [
         {"failed": True, "file": "x.txt", "why": "unreadable"}]  # fmt: skip
@@ -221,12 +222,14 @@ def test_link_pages_fills_only_the_bars_of_pages_that_have_one(tmp_path):
 def test_search_data_finds_words_in_the_right_meetings():
     documents = [
         {"href": "a/brief.html", "label": "3/2563", "office": "ป่าซาง", "year": 2563, "layout": "table",
-         "sentences": site.meeting_sentences({"items": [{"topic": "กองทุนหมู่บ้าน", "resolution": None}],
-                                              "directives": [{"text": "ให้ตรวจสอบกองทุนหมู่บ้าน ภายใน 15 มี.ค. 63"}],
-                                              "quantities": [{"sentence": "งบประมาณ 15,804,000 บาท"}]}, "นายสมชาย ใจดี")},
+         "sentences": site.meeting_sentences({
+             "items": [{"topic": "กองทุนหมู่บ้าน", "resolution": None}],
+             "directives": [{"text": "ให้ตรวจสอบกองทุนหมู่บ้าน ภายใน 15 มี.ค. 63"}],
+             "quantities": [{"sentence": "งบประมาณ 15,804,000 บาท"}]}, "นายสมชาย ใจดี")},
         {"href": "b/brief.html", "label": "4/2563", "office": "แม่ทะ", "year": 2563, "layout": "minutes",
-         "sentences": site.meeting_sentences({"items": [{"topic": "งานพัฒนาชุมชน", "resolution": "ที่ประชุมรับทราบ"}],
-                                              "directives": [{"text": "ให้นางสาวสุดา รักดี ประสานงาน"}], "quantities": []})},
+         "sentences": site.meeting_sentences({
+             "items": [{"topic": "งานพัฒนาชุมชน", "resolution": "ที่ประชุมรับทราบ"}],
+             "directives": [{"text": "ให้นางสาวสุดา รักดี ประสานงาน"}], "quantities": []})},
     ]  # fmt: skip
     data = site.search_data(documents)
 
@@ -243,7 +246,8 @@ def test_search_data_finds_words_in_the_right_meetings():
     assert meetings_of("รับทราบ") == {"4/2563"} and meetings_of("พัฒนา") == {"4/2563"}
     assert meetings_of("นา") == set()  # พัฒนา is one word, not พัฒ + นา
     assert meetings_of("15,804,000") == {"3/2563"}  # a figure as written
-    assert meetings_of("สมชาย") == {"3/2563"} and meetings_of("สุดา") == {"4/2563"}  # people: the chair, a name in a directive
+    assert meetings_of("สมชาย") == {"3/2563"}  # people: the chair,
+    assert meetings_of("สุดา") == {"4/2563"}  # and a name in a directive
     kinds = {data["kinds"][s[1]] for s in data["sentences"]}
     assert kinds == {"topic", "directive", "resolution", "figure", "person"}
     assert all("(" not in w and " " not in w for w in data["words"]) and data["words"] == sorted(data["words"])

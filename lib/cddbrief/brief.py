@@ -415,7 +415,8 @@ class Brief:
         from .charts import timeline
 
         rows = [r for r in self.dated_actions() if not r["past"]]
-        return timeline(rows, self.words("chart_timeline", "moved", "new_date", "legend_day", "legend_month", "alt_timeline"), self.lang)
+        words = self.words("chart_timeline", "moved", "new_date", "legend_day", "legend_month", "alt_timeline")
+        return timeline(rows, words, self.lang)
 
     def topics_chart(self):
         """Directives per topic, or None for a meeting with no items."""

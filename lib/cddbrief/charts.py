@@ -28,7 +28,8 @@ from .thaitext import excerpt
 MAX_ROWS = 24  # a timeline longer than this shows its first rows
 DPI = 200
 WIDE = 6.8  # inches: the A4 text width, and the desktop picture
-NARROW = 3.6  # inches: a phone's picture (below 40rem, _chart.html.j2): 9 pt text shows at 12 px on a 375 px screen, 10 px at 320 px
+# inches: a phone's picture (below 40rem, _chart.html.j2): 9 pt text shows at 12.3 px in the 345 px a 375 px screen gives it
+NARROW = 3.5
 PAD = 3 / 72  # inches between a chart's texts and the picture's edge (constrained layout's padding)
 
 
@@ -349,7 +350,8 @@ def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
             if kind == "original":
                 ax.barh(y, span, left=start, height=0.55, color="#bbbbbb", hatch="///", edgecolor="#888888", linewidth=0.5)
             else:
-                ax.barh(y, span, left=start, height=0.55, color={"rescheduled": "#e07b39", "month": "#9bb7cc"}.get(kind, "#1f5f8b"))
+                color = {"rescheduled": "#e07b39", "month": "#9bb7cc"}.get(kind, "#1f5f8b")
+                ax.barh(y, span, left=start, height=0.55, color=color)
         ax.set_yticks(range(len(shown)), labels)
         ax.invert_yaxis()
         first = min(date2num(r["start"]) for r in shown)
@@ -385,14 +387,16 @@ def timeline_labels(rows: list[dict]) -> list[str]:
     say what is to be done (its first words, whole: ``· ส่งผลิตภัณฑ์เข้า``), so no two labels are alike.
 
     >>> timeline_labels([{"when": "21 พ.ค.", "topic": "OTOP", "what": "ส่งผลิตภัณฑ์เข้าประกวด"},
-    ...                  {"when": "21 พ.ค.", "topic": "OTOP", "what": "ประชุมคณะกรรมการ"}, {"when": "1 มิ.ย.", "topic": "OTOP"}])
+    ...                  {"when": "21 พ.ค.", "topic": "OTOP", "what": "ประชุมคณะกรรมการ"},
+    ...                  {"when": "1 มิ.ย.", "topic": "OTOP"}])
     ['21 พ.ค. · OTOP · ส่งผลิตภัณฑ์เข้า', '21 พ.ค. · OTOP · ประชุมคณะกรรมการ', '1 มิ.ย. · OTOP']
     """
     from collections import Counter
 
     base = [f"{r['when']} · {r['topic']}" for r in rows]
     seen = Counter(base)
-    return [f"{label} · {_first_words(r['what'], 16)}" if seen[label] > 1 and r.get("what") else label for label, r in zip(base, rows)]
+    return [f"{label} · {_first_words(r['what'], 16)}" if seen[label] > 1 and r.get("what") else label
+            for label, r in zip(base, rows)]
 
 
 def _first_words(text: str, room: int) -> str:

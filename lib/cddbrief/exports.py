@@ -260,7 +260,8 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
     calendar = Calendar()
     calendar.add("prodid", "-//cddbrief//TV พช. meeting briefs//TH")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{t('meeting_no')} {number} {brief.office() or meeting.office}")  # an English name where one is known
+    office = brief.office() or meeting.office  # in English where the gazetteer knows the office's name
+    calendar.add("x-wr-calname", f"{t('meeting_no')} {number} {office}")
     stamp = _stamp()
     for item, d in meeting.directives():
         moved_from = {id(r.new): r.old for r in d.reschedules}
@@ -283,7 +284,7 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             if old is not None and old.start:
                 title += f" ({t('rescheduled_from')} {span(old.start, old.end, old.precision)})"
             event.add("summary", title)
-            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=brief.office() or meeting.office), t("ics_source", surface=s.surface)]
+            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=office), t("ics_source", surface=s.surface)]
             if old is not None and old.start:
                 lines.append(t("ics_moved", old=span(old.start, old.end, old.precision), surface=old.surface))
             if s.year_inferred:
@@ -304,7 +305,7 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             event.add("dtend", first + timedelta(days=1))
             event.add("rrule", {"freq": "monthly", "bymonthday": r.day})  # no COUNT, no UNTIL: the source gives no end
             event.add("summary", f"{topic}: {_recurring_action(d.text, r.surface)} ({t('ics_every_month', day=r.day)}, {t('ics_no_end_short')})")
-            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=brief.office() or meeting.office), t("ics_source", surface=r.surface), t("ics_no_end")]
+            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=office), t("ics_source", surface=r.surface), t("ics_no_end")]
             if r.first is None:
                 lines.append(t("ics_no_first", day=r.day, ref=brief.reference_text()))
             event.add("description", "\n".join(lines))

@@ -74,15 +74,21 @@ def readable(frame, wide: tuple[str, ...] = ("text", "sentence", "statement", "e
     """
     import pandas as pd
 
-    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
-    dated = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
+    kinds = pd.api.types
+    numeric = [c for c in frame.columns if kinds.is_numeric_dtype(frame[c]) and not kinds.is_bool_dtype(frame[c])]
+    dated = [c for c in frame.columns if kinds.is_datetime64_any_dtype(frame[c])]
     text = [c for c in frame.columns if c not in numeric and c not in dated]
 
     def write(value) -> str:
         return "—" if pd.isna(value) else number(float(value), trim=True)
 
-    styler = frame.style.format(write, subset=numeric).format(lambda d: "—" if pd.isna(d) else d.strftime("%Y-%m-%d"), subset=dated)
-    styler = styler.format(lambda v: "—" if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) else v, subset=text)
+    def day(value) -> str:
+        return "—" if pd.isna(value) else value.strftime("%Y-%m-%d")
+
+    def words(value):
+        return "—" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else value
+
+    styler = frame.style.format(write, subset=numeric).format(day, subset=dated).format(words, subset=text)
     long = [c for c in text if c in wide]
     short = [c for c in text if c not in wide]
     styler = styler.set_properties(subset=short, **{"text-align": "left", "white-space": "nowrap"})

@@ -107,8 +107,10 @@ def write_index(out_dir: Path, outcomes: list, lang: str = "th") -> Path:
             rows.append({"failed": True, "file": shown(o.path.name), "why": shown(o.why)})
             continue
         e = o.entry
-        rows.append({**e, "failed": False, "file": shown(Path(e.get("file", o.path.name)).name), "source": str(e.get("file") or o.path), "folder": o.folder,
-                     "meeting_day": _day(e.get("meeting_date"), lang), "covered": _span(e.get("first_date"), e.get("last_date"), lang)})  # fmt: skip
+        rows.append({**e, "failed": False, "file": shown(Path(e.get("file", o.path.name)).name),
+                     "source": str(e.get("file") or o.path), "folder": o.folder,
+                     "meeting_day": _day(e.get("meeting_date"), lang),
+                     "covered": _span(e.get("first_date"), e.get("last_date"), lang)})
     rows.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
     write_manifest(out_dir / _rows_name(lang), {"rows": rows})
     return _render_index(out_dir, rows, lang)
@@ -139,19 +141,28 @@ def _render_index(out_dir: Path, rows: list[dict], lang: str, documents: list[di
     from .fonts import font_face_css
 
     suffix = _suffix(lang)
-    shown_rows = [row if row["failed"] else {**row, "files": _files(out_dir, row["folder"], row.get("id") or row["folder"], suffix)} for row in rows]
-    trends = [{"href": f"trends{suffix}.{ext}", "label": ext.upper()} for ext in ("html", "pdf") if (out_dir / f"trends{suffix}.{ext}").exists()]
+    def with_files(row: dict) -> dict:
+        if row["failed"]:
+            return row
+        return {**row, "files": _files(out_dir, row["folder"], row.get("id") or row["folder"], suffix)}
+
+    shown_rows = [with_files(row) for row in rows]
+    trends = [{"href": f"trends{suffix}.{ext}", "label": ext.upper()}
+              for ext in ("html", "pdf") if (out_dir / f"trends{suffix}.{ext}").exists()]
     other = "index.en.html" if lang == "th" else "index.html"
-    search, files = search_files(search_data(_search_documents(out_dir, rows, lang) if documents is None else documents))
+    documents = _search_documents(out_dir, rows, lang) if documents is None else documents
+    search, files = search_files(search_data(documents))
     _write_search_files(out_dir / f"{SEARCH_FOLDER}{suffix}", files)
     if files:
         search["folder"] = f"{SEARCH_FOLDER}{suffix}"
     words = {k: v[lang] for k, v in labels().items()}
     html = environment().get_template("index.html.j2").render(
         rows=shown_rows, lang=lang, font_css=style_text(font_face_css()), css=style_text(page_css()), trends=trends,
-        other=other if (out_dir / other).exists() else None, bar=Markup(nav_bar(out_dir, lang, here="index")), words=words,
+        other=other if (out_dir / other).exists() else None, bar=Markup(nav_bar(out_dir, lang, here="index")),
+        words=words,
         search_json=script_json(search), words_kinds=script_json({k: words[f"kind_{k}"] for k in SEARCH_KINDS}),
-        words_found=script_json(words["search_found"]), words_more=script_json(words["search_more"]), words_none=script_json(words["search_none"]),
+        words_found=script_json(words["search_found"]), words_more=script_json(words["search_more"]),
+        words_none=script_json(words["search_none"]),
         offices=sorted({r["office"] for r in rows if not r["failed"] and r.get("office")}),
         years=sorted({r["year_be"] for r in rows if not r["failed"] and r.get("year_be")}),
         layouts=sorted({r["layout"] for r in rows if not r["failed"] and r.get("layout")}),
@@ -238,7 +249,8 @@ def _label(row: dict) -> str:
     return f"{row['number']}/{row['year_be']}" if row.get("number") else row.get("folder", "")
 
 
-def nav_bar(out_dir: Path, lang: str, here: str, up: str = "", before: Neighbour | None = None, after: Neighbour | None = None) -> str:
+def nav_bar(out_dir: Path, lang: str, here: str, up: str = "",
+            before: Neighbour | None = None, after: Neighbour | None = None) -> str:
     """The bar of one page as HTML, between its markers: index · trends · actions (those that exist
     in out_dir), and the same office's previous and next meeting. ``up``: the way from the page to
     out_dir (``../`` for a brief); ``here``: the page itself (``index``, ``trends``, ``actions``, ``brief``),
@@ -254,7 +266,8 @@ def nav_bar(out_dir: Path, lang: str, here: str, up: str = "", before: Neighbour
             links.append({"href": None if name == here else up + page, "label": words[key]})
     near = [{"rel": rel, "href": f"{up}{n.href}/brief{suffix}.html", "label": words[key].format(meeting=n.label)}
             for rel, key, n in (("prev", "site_previous", before), ("next", "site_next", after)) if n]  # fmt: skip
-    body = environment().get_template("_site_nav.html.j2").render(links=links, near=near, label=words["site_nav"], lang=lang)
+    template = environment().get_template("_site_nav.html.j2")
+    body = template.render(links=links, near=near, label=words["site_nav"], lang=lang)
     return BAR_START + body.strip() + BAR_END
 
 
@@ -262,7 +275,8 @@ def with_bar(html: str, bar: str) -> str:
     """A page with its bar put in its place (the markers the templates write); a page without the
     markers is returned as it is.
 
-    >>> with_bar("<body><!--cddbrief:site--><!--/cddbrief:site--><main>", "<!--cddbrief:site--><nav>x</nav><!--/cddbrief:site-->")
+    >>> bar = "<!--cddbrief:site--><nav>x</nav><!--/cddbrief:site-->"
+    >>> with_bar("<body><!--cddbrief:site--><!--/cddbrief:site--><main>", bar)
     '<body><!--cddbrief:site--><nav>x</nav><!--/cddbrief:site--><main>'
     >>> with_bar("<body><main>", "<nav>x</nav>")
     '<body><main>'
@@ -281,7 +295,8 @@ def link_pages(out_dir: Path, rows: list[dict], lang: str = "th") -> list[Path]:
     for r in rows:
         if not r.get("failed"):
             before, after = near.get(r["folder"], (None, None))
-            pages.append((out_dir / r["folder"] / f"brief{suffix}.html", nav_bar(out_dir, lang, "brief", "../", before, after)))
+            bar = nav_bar(out_dir, lang, "brief", "../", before, after)
+            pages.append((out_dir / r["folder"] / f"brief{suffix}.html", bar))
     for path, bar in pages:
         try:
             html = path.read_text(encoding="utf-8")
@@ -369,7 +384,9 @@ def meeting_sentences(records: dict, chair: str | None = None) -> list[tuple[str
 
     >>> meeting_sentences({"items": [{"topic": "กองทุนหมู่บ้าน", "resolution": "ที่ประชุมรับทราบ"}],
     ...                    "directives": [{"text": "ให้นายสมชาย ใจดี รายงาน"}], "quantities": []}, "นางสาวสุดา")
-    [('person', 'นางสาวสุดา'), ('topic', 'กองทุนหมู่บ้าน'), ('resolution', 'ที่ประชุมรับทราบ'), ('directive', 'ให้นายสมชาย ใจดี รายงาน'), ('person', 'นายสมชาย ใจดี')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('person', 'นางสาวสุดา'), ('topic', 'กองทุนหมู่บ้าน'), ('resolution', 'ที่ประชุมรับทราบ'),
+     ('directive', 'ให้นายสมชาย ใจดี รายงาน'), ('person', 'นายสมชาย ใจดี')]
     """
     found: dict[tuple[str, str], None] = {}
     if chair:
@@ -386,7 +403,7 @@ def meeting_sentences(records: dict, chair: str | None = None) -> list[tuple[str
         for name in people(text):
             found[("person", name)] = None
     for sentence in sorted(figure_sentences):
-        if not any(sentence.strip("…") in text for text in directives):  # a figure's sentence already found as its directive
+        if not any(sentence.strip("…") in text for text in directives):  # already found as its directive
             found[("figure", sentence)] = None
     return list(found)
 
@@ -425,7 +442,7 @@ def _search_documents(out_dir: Path, rows: list[dict], lang: str) -> list[dict]:
         if r.get("failed"):
             continue
         source = Path(r.get("source") or "")
-        read = read_cached(source) if source.is_file() else {}  # a source moved or gone since: found by its topics no more
+        read = read_cached(source) if source.is_file() else {}  # a source moved or gone since: not searched
         documents.append(search_document(r, read.get("records", {}), lang))
     return documents
 
@@ -446,11 +463,13 @@ def search_document(row: dict, records: dict, lang: str = "th") -> dict:
 
 def search_data(documents: list[dict]) -> dict:
     """The search index of a set of meetings: the meetings (brief, label, office, year, layout), their
-    sentences (meeting, kind, text; numbered meeting by meeting, ``starts`` the first of each), the words in sorted order, and for each word the sentences that
+    sentences (meeting, kind, text; numbered meeting by meeting, ``starts`` the first of each), the
+    words in sorted order, and for each word the sentences that
     hold it (ascending, each stored as the gap from the one before, which keeps the JSON small).
 
     >>> data = search_data([{"href": "a/brief.html", "label": "4/2562", "office": "สพอ.ป่าซาง", "year": 2562,
-    ...                      "layout": "table", "sentences": [("topic", "กองทุนหมู่บ้าน"), ("directive", "ให้ตรวจสอบกองทุน")]}])
+    ...                      "layout": "table",
+    ...                      "sentences": [("topic", "กองทุนหมู่บ้าน"), ("directive", "ให้ตรวจสอบกองทุน")]}])
     >>> postings = dict(zip(data["words"], data["postings"]))
     >>> postings["กองทุน"], postings["หมู่บ้าน"], data["sentences"][1]
     ([0, 1], [0], [0, 1, 'ให้ตรวจสอบกองทุน'])
@@ -467,7 +486,8 @@ def search_data(documents: list[dict]) -> dict:
                 postings.setdefault(word, []).append(number)
     words = sorted(postings)
     gaps = [[numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])] for numbers in (postings[w] for w in words)]
-    return {"kinds": list(SEARCH_KINDS), "meetings": meetings, "starts": starts, "sentences": sentences, "words": words, "postings": gaps}
+    return {"kinds": list(SEARCH_KINDS), "meetings": meetings, "starts": starts, "sentences": sentences,
+            "words": words, "postings": gaps}
 
 
 INLINE_LIMIT = 4_000_000  # bytes of search index a page holds inside itself; past it, in files beside it
@@ -497,9 +517,11 @@ def search_files(data: dict, limit: int = INLINE_LIMIT) -> tuple[dict, dict[str,
     page["split"] = [WORDS_PER_FILE, SENTENCES_PER_FILE]
     page["count"] = len(data["sentences"])
     files = {}
-    for kind, rows, size in (("postings", data["postings"], page["split"][0]), ("sentences", data["sentences"], page["split"][1])):
+    for kind, size in zip(("postings", "sentences"), page["split"]):
+        rows = data[kind]
         for n, start in enumerate(range(0, len(rows), size)):
-            files[f"{SEARCH_FOLDER}/{kind}-{n}.js"] = f"cddbriefSearch({script_json(kind)},{n},{script_json(rows[start : start + size])});\n"
+            part = script_json(rows[start : start + size])
+            files[f"{SEARCH_FOLDER}/{kind}-{n}.js"] = f"cddbriefSearch({script_json(kind)},{n},{part});\n"
     return page, files
 
 
