@@ -260,3 +260,21 @@ def test_words_of_cuts_thai_at_word_boundaries():
     assert "รับทราบ" in site.words_of("ที่ประชุมรับทราบ")
     assert "นา" not in site.words_of("งานพัฒนาชุมชน")
     assert site.words_of("") == [] and site.words_of(" ,.() ") == []
+
+
+def test_counts_of_dates_agree_or_say_why_and_english_is_plain():
+    """The summary's 20 dated mentions, the deadlines table's 15 rows and the timeline's 18 bars
+    add up, and the page says how in one line; English says 1 directive and titles plainly."""
+    from cddbrief.brief import Brief
+
+    english = Brief.load(source=str(SAMPLE), lang="en")
+    n = english.dated_counts()
+    assert n["mentions"] == n["in_force"] + n["moved"] + n["past"] + n["no_day"]
+    assert n["in_force"] == len(english.deadlines()) and n["drawn"] == n["in_force"] + n["moved"]
+    line = english.dated_counts_text()
+    assert f"names {n['mentions']} dates" in line and f"{n['in_force']} in force" in line and f"draws {n['drawn']}" in line
+    assert english.count(1, "directives_n") == "1 directive" and english.count(2, "directives_n") == "2 directives"
+    assert english.title().startswith("Meeting 4/2562 (2019) · ") and "brief" not in english.title().lower()
+    thai = Brief.load(source=str(SAMPLE))
+    assert thai.count(1, "directives_n") == "1 ข้อสั่งการ" and thai.title().startswith("สรุปการประชุม ครั้งที่ 4/2562")
+    assert "(1 directives)" not in english.section("directives") and "(1 directive)" in english.section("directives")

@@ -175,7 +175,7 @@ class Brief:
         parts = [self.t("dated_in_force", n=n["in_force"])]
         parts += [self.t(f"dated_{key}", n=n[key]) for key in ("moved", "past", "no_day") if n[key]]
         text = self.t("dated_why", mentions=n["mentions"], parts=", ".join(parts))
-        return text + (" " + self.t("dated_drawn", n=n["drawn"]) if n["drawn"] != n["in_force"] else "")
+        return text + ("; " + self.t("dated_drawn", n=n["drawn"]) if n["drawn"] != n["in_force"] else "")
 
     def read_as(self) -> str:
         """How the document was read: its file kind and the layout that fitted (``PDF · รายงานการประชุมตามระเบียบวาระ``)."""
