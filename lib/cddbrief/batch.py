@@ -575,6 +575,4 @@ def _receive(future, path: Path, p, formats) -> Outcome:
 
 # --- index.html: the site's pages live in site.py (issue 22); these names stay importable from here
 
-from .site import (  # noqa: E402,F401
-    _day, _files, _render_index, _rows_name, _span, index_name, refresh_index, style_text, write_index,
-)
+from .site import index_name, refresh_index, style_text, write_index  # noqa: E402,F401
