@@ -108,3 +108,69 @@ def test_the_briefing_notebook_counts_from_a_day_given_with_as_of(tmp_path):
                                cwd=str(tmp_path), progress_bar=False, kernel_name="python3")  # fmt: skip
     html = "".join(o.get("data", {}).get("text/html", "") for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", []))
     assert "20 เม.ย. 2562" in html
+
+
+# --- all three notebooks on the project's kernel -------------------------------------------------------
+
+KERNEL_CONFIG = {"KernelManager": {"transport_encryption": "auto"}, "AsyncKernelManager": {"transport_encryption": "auto"}}
+
+
+def _project_kernel() -> None:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec("cddbrief")
+    except NoSuchKernel:
+        pytest.skip("the project's kernel 'cddbrief' is not installed: run make setup")
+
+
+@pytest.mark.parametrize("name", ["briefing", "trends", "explore"])
+def test_every_notebook_names_the_project_kernel_and_runs_on_it(name, folder, tmp_path, capfd):
+    """Each notebook opens on the kernel `make setup` installs ("Python 3 (cddbrief)"), runs top to
+    bottom on it, and the kernel's traffic is encrypted (no "without encryption" warning)."""
+    import papermill
+    from traitlets.config import Config
+
+    notebook = ROOT / "notebooks" / f"{name}.ipynb"
+    spec = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
+    assert spec["name"] == "cddbrief" and spec["display_name"] == "Python 3 (cddbrief)"
+    assert spec["display_name"] in (ROOT / "Makefile").read_text(encoding="utf-8")  # the name the Makefile installs it under
+    _project_kernel()
+    parameters = {"data_dir": str(folder)} if name != "briefing" else {"source": str(SAMPLE)}
+    if name == "explore":
+        parameters["as_of"] = "2020-03-10"
+    out = tmp_path / f"{name}.ipynb"
+    papermill.execute_notebook(str(notebook), str(out), parameters=parameters, cwd=str(tmp_path), progress_bar=False,
+                               config=Config(KERNEL_CONFIG))  # fmt: skip
+    nb = nbformat.read(out, as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "cddbrief"
+    assert not [c for c in nb.cells if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+    assert "without encryption" not in capfd.readouterr().err
+
+
+def test_explore_shows_charts_readable_tables_and_headings_that_say_what_they_mean(folder, tmp_path):
+    import papermill
+    from traitlets.config import Config
+
+    _project_kernel()
+    out = tmp_path / "explore.ipynb"
+    papermill.execute_notebook(str(ROOT / "notebooks" / "explore.ipynb"), str(out), parameters={"data_dir": str(folder), "as_of": "2020-03-10"},
+                               cwd=str(tmp_path), progress_bar=False, config=Config(KERNEL_CONFIG))  # fmt: skip
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    pictures = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(pictures) >= 3  # figures by topic, deadlines per month, directives per office
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "15,804,000" in html and "15804000.0" not in html and "15804000" not in html  # thousands separators, no .0
+    assert "text-align: left" in html  # Thai text left-aligned
+    sources = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "`days`" not in sources  # no heading names a parameter instead of its value
+    shown = "".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
+    assert "## Deadlines from 10 Mar 2020 to 09 Apr 2020" in shown and "## Every figure in บาท, by topic" in shown
+    # the project's template keeps the markdown of a notebook that is not a brief, and drops a brief's notes for analysts
+    from cddbrief.render import export_html
+
+    page = export_html(nb, {"lang": "th", "title": "explore", "running": "explore"})
+    assert "The frames" in page and "What the reader repaired or inferred" in page
+    brief = nbformat.read(ROOT / "notebooks" / "briefing.ipynb", as_version=4)
+    assert "Parameterised" not in export_html(brief, {"lang": "th", "title": "b", "running": "b"})

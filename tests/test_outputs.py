@@ -239,8 +239,10 @@ def test_index_in_chromium_loads_sarabun_and_shows_thai_dates(built, width):
                 assert str(int(e["first_date"][:4]) + 543) in row  # Buddhist era
             if e["meeting_date"]:
                 assert str(int(e["meeting_date"][:4]) + 543) in row and str(int(e["meeting_date"][:4])) + " " not in row
-        if width == 375:
-            assert page.is_visible("text=เลื่อนไปทางขวา")  # the wide table says it scrolls
+        if width == 375:  # a phone: each meeting is a card, its link first, no table wider than the screen
+            assert page.evaluate("Array.from(document.querySelectorAll('table')).every(t => t.scrollWidth <= t.clientWidth)")
+            firsts = page.evaluate("Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)')).map(r => r.cells[0].querySelector('a').getAttribute('href'))")
+            assert firsts and all(href.endswith("/brief.html") for href in firsts)
         page.screenshot(path=str(out / f"index-{width}.png"), full_page=True)
         browser.close()
 
@@ -264,37 +266,62 @@ def exported(tmp_path_factory):
 def test_xlsx_counts_integers_booleans_tolerances_filters_thai_notes(exported):
     from openpyxl import load_workbook
 
+    from cddbrief.exports import column_title as c, sheet_title
+
     for folder in exported:
         book = load_workbook(next(folder.glob("*.xlsx")))
         for sheet in book:
             last = sheet.cell(row=1, column=sheet.max_column).column_letter
             assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
-        q = book["quantities"]
-        head = [c.value for c in q[1]]
-        values = [r[head.index("value")] for r in q.iter_rows(min_row=2)]
-        whole = [c for c in values if float(c.value).is_integer()]
-        assert whole and all(type(c.value) is int for c in whole)
-        assert all(c.number_format == "#,##0" for c in whole)
-        repaired = [r[head.index("repaired")] for r in q.iter_rows(min_row=2)]
-        assert repaired and all(c.data_type == "b" and c.value in (True, False) and "TRUE" in c.number_format for c in repaired)
-        checks = book["checks"]
-        head = [c.value for c in checks[1]]
+            assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+            assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows.replace("$", "") == "1:1"  # the header on every page
+        assert book.sheetnames == [sheet_title(n) for n in ("items", "directives", "quantities", "dates", "checks", "notes")]
+        assert book.sheetnames[2] == "ตัวเลข"  # a Thai workbook: Thai sheet names and headers
+        q = book[sheet_title("quantities")]
+        head = [cell.value for cell in q[1]]
+        assert "ค่า" in head and "value" not in head
+        values = [r[head.index(c("value"))] for r in q.iter_rows(min_row=2)]
+        whole = [cell for cell in values if float(cell.value).is_integer()]
+        assert whole and all(type(cell.value) is int for cell in whole)
+        assert all(cell.number_format == "#,##0" for cell in whole)
+        repaired = [r[head.index(c("repaired"))] for r in q.iter_rows(min_row=2)]
+        assert repaired and all(cell.data_type == "b" and cell.value in (True, False) and "TRUE" in cell.number_format for cell in repaired)
+        dates = book[sheet_title("dates")]
+        head = [cell.value for cell in dates[1]]
+        at = head.index(c("start"))
+        assert head[at + 1] == f"{c('start')} (พ.ศ.)"  # the Buddhist-era date beside the ISO one
+        for row in dates.iter_rows(min_row=2, values_only=True):
+            if row[at] is not None:
+                assert row[at + 1].endswith(str(row[at].year + 543)) and row[at + 1].startswith(str(row[at].day)), row[at : at + 2]
+        checks = book[sheet_title("checks")]
+        head = [cell.value for cell in checks[1]]
         rows = list(checks.iter_rows(min_row=2, values_only=True))
         assert rows
         for row in rows:
-            tolerance = row[head.index("tolerance")]
+            tolerance = row[head.index(c("tolerance"))]
             assert tolerance == float(f"{tolerance:.2g}"), tolerance
-            assert row[head.index("holds")] in (True, False, None)
-        ratio = [r for r in rows if r[head.index("kind")] == "ratio"]
-        assert ratio and all(r[head.index("tolerance")] == 0.005 for r in ratio)
-        notes = book["notes"]
-        head = [c.value for c in notes[1]]
-        assert "message_th" in head
-        thai = [r[head.index("message_th")] for r in notes.iter_rows(min_row=2, values_only=True)]
+            assert row[head.index(c("holds"))] in (True, False, None)
+        ratio = [r for r in rows if r[head.index(c("kind"))] == "ratio"]
+        assert ratio and all(r[head.index(c("tolerance"))] == 0.005 for r in ratio)
+        notes = book[sheet_title("notes")]
+        head = [cell.value for cell in notes[1]]
+        assert c("message_th") in head
+        thai = [r[head.index(c("message_th"))] for r in notes.iter_rows(min_row=2, values_only=True)]
         assert all(m and re.search("[ก-๙]", m) for m in thai) or not thai
     sample = load_workbook(next(exported[0].glob("*.xlsx")))
-    notes = list(sample["notes"].iter_rows(min_row=2, values_only=True))
+    notes = list(sample[sheet_title("notes")].iter_rows(min_row=2, values_only=True))
     assert len(notes) >= 5 and all(re.search("[ก-๙]", r[5]) for r in notes)
+
+
+def test_english_xlsx_keeps_the_frames_names_and_iso_dates(tmp_path):
+    from openpyxl import load_workbook
+
+    result = run_cli("export", str(SAMPLE), "--to", "xlsx", "--lang", "en", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(next(tmp_path.rglob("*.xlsx")))
+    assert book.sheetnames == ["items", "directives", "quantities", "dates", "checks", "notes"]
+    head = [cell.value for cell in book["dates"][1]]
+    assert "start" in head and not any("พ.ศ." in h for h in head)
 
 
 def test_csv_whole_numbers_and_booleans(exported):

@@ -185,7 +185,7 @@ def briefs(tmp_path_factory):
 
 def test_english_keeps_the_meeting_number_as_written_with_the_gregorian_year(briefs, corpus):
     brief = briefs[("sample", "en")]
-    assert brief.title() == "Meeting brief Meeting 4/2562 (2019) · Soem Ngam District Community Development Office"
+    assert brief.title() == "Meeting 4/2562 (2019) · Soem Ngam District Community Development Office"  # plain: no "Meeting brief Meeting"
     html = brief.section("meeting")
     assert "Meeting 4/2562 (2019) — Soem Ngam District Community Development Office" in html and "4/2019" not in html
     assert briefs[("sample", "th")].title().startswith("สรุปการประชุม ครั้งที่ 4/2562 · สำนักงานพัฒนาชุมชนอำเภอเสริมงาม")

@@ -138,8 +138,44 @@ class Brief:
     # --- section data ---------------------------------------------------------------------
 
     def title(self) -> str:
+        """The page's title: ``สรุปการประชุม ครั้งที่ 4/2562 · <office>``; in English plainly
+        ``Meeting 4/2562 (2019) · <office>``."""
         m = self.meeting
-        return f"{self.t('brief')} {self.t('meeting_no')} {self.number_text()} · {self.office() or m.title}"
+        lead = f"{self.t('brief')} " if self.lang == "th" else ""
+        return f"{lead}{self.t('meeting_no')} {self.number_text()} · {self.office() or m.title}"
+
+    def word(self, n: int, key: str) -> str:
+        """The word for ``n`` things, singular where the language has one (labels ``<key>_one``):
+        ``directive`` for 1, ``directives`` for 2; ``ข้อสั่งการ`` for both."""
+        one = labels().get(f"{key}_one") if n == 1 else None
+        return one[self.lang] if one else self.t(key)
+
+    def count(self, n: int, key: str) -> str:
+        """``n`` and its word: ``1 directive``, ``2 directives``, ``1 ข้อสั่งการ``."""
+        return f"{n} {self.word(n, key)}"
+
+    def dated_counts(self) -> dict[str, int]:
+        """How the meeting's dated mentions divide, so that the summary (every mention), the deadlines
+        table (in force) and the timeline (drawn) can say why their counts differ."""
+        rows = self.dated_actions()
+        return {
+            "mentions": self.meeting.counts()["dated"],
+            "in_force": len(self.deadlines()),
+            "moved": sum(1 for r in rows if r["role"] == "original"),
+            "past": len(self.past_windows()),
+            "no_day": self.meeting.counts()["dated"] - len(rows),
+            "drawn": sum(1 for r in rows if not r["past"]),
+        }
+
+    def dated_counts_text(self) -> str:
+        """One line that says why the counts of dated mentions differ (empty when they all agree)."""
+        n = self.dated_counts()
+        if n["mentions"] == n["in_force"] == n["drawn"]:
+            return ""
+        parts = [self.t("dated_in_force", n=n["in_force"])]
+        parts += [self.t(f"dated_{key}", n=n[key]) for key in ("moved", "past", "no_day") if n[key]]
+        text = self.t("dated_why", mentions=n["mentions"], parts=", ".join(parts))
+        return text + ("; " + self.t("dated_drawn", n=n["drawn"]) if n["drawn"] != n["in_force"] else "")
 
     def read_as(self) -> str:
         """How the document was read: its file kind and the layout that fitted (``PDF · รายงานการประชุมตามระเบียบวาระ``)."""
@@ -378,7 +414,8 @@ class Brief:
         from .charts import timeline
 
         rows = [r for r in self.dated_actions() if not r["past"]]
-        return timeline(rows, self.words("chart_timeline", "moved", "new_date", "alt_timeline"), self.lang)
+        words = self.words("chart_timeline", "moved", "new_date", "legend_day", "legend_month", "alt_timeline")
+        return timeline(rows, words, self.lang)
 
     def topics_chart(self):
         """Directives per topic, or None for a meeting with no items."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -27,7 +28,8 @@ from .thaitext import excerpt
 MAX_ROWS = 24  # a timeline longer than this shows its first rows
 DPI = 200
 WIDE = 6.8  # inches: the A4 text width, and the desktop picture
-NARROW = 3.6  # inches: a phone's picture (below 40rem, _chart.html.j2): 9 pt text shows at 12 px on a 375 px screen, 10 px at 320 px
+# inches: a phone's picture (below 40rem, _chart.html.j2): 9 pt text shows at 12.3 px in the 345 px a 375 px screen gives it
+NARROW = 3.5
 PAD = 3 / 72  # inches between a chart's texts and the picture's edge (constrained layout's padding)
 
 
@@ -338,16 +340,17 @@ def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
         plt = _pyplot()
         from matplotlib.dates import date2num
 
-        labels = [_label(f"{r['when']} · {r['topic']}", width, 34) for r in shown]
+        labels = [_label(text, width, 34) for text in timeline_labels(shown)]
         height = 0.6 + 0.32 * len(shown) + 0.16 * sum(label.count("\n") for label in labels)
         fig, ax = plt.subplots(figsize=(width, max(1.8, height)), layout="none")
         for y, r in enumerate(shown):
             start = date2num(r["start"])
             span = max(1.0, date2num(r["end"] + timedelta(days=1)) - start)
-            if r["role"] == "original":
+            kind = _timeline_kind(r)
+            if kind == "original":
                 ax.barh(y, span, left=start, height=0.55, color="#bbbbbb", hatch="///", edgecolor="#888888", linewidth=0.5)
             else:
-                color = "#e07b39" if r["role"] == "rescheduled" else ("#9bb7cc" if r["precision"] == "month" else "#1f5f8b")
+                color = {"rescheduled": "#e07b39", "month": "#9bb7cc"}.get(kind, "#1f5f8b")
                 ax.barh(y, span, left=start, height=0.55, color=color)
         ax.set_yticks(range(len(shown)), labels)
         ax.invert_yaxis()
@@ -360,19 +363,61 @@ def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
             ax.tick_params(axis="x", labelrotation=45)
         title = ax.set_title(_say(words, "chart_timeline"))
         legend = None
-        if any(r["role"] for r in shown):
+        kinds = {_timeline_kind(r) for r in shown}
+        if len(kinds) > 1 or kinds - {"day"}:  # every colour drawn is in the legend, unless all bars are one plain kind
             from matplotlib.patches import Patch
 
-            legend = fig.legend(
-                handles=[Patch(facecolor="#bbbbbb", hatch="///", edgecolor="#888888", label=_say(words, "moved")), Patch(color="#e07b39", label=_say(words, "new_date"))],
-                loc="lower center",
-                ncols=2,
-            )
+            handles = {
+                "day": Patch(color="#1f5f8b", label=_say(words, "legend_day")),
+                "month": Patch(color="#9bb7cc", label=_say(words, "legend_month")),
+                "rescheduled": Patch(color="#e07b39", label=_say(words, "new_date")),
+                "original": Patch(facecolor="#bbbbbb", hatch="///", edgecolor="#888888", label=_say(words, "moved")),
+            }
+            drawn = [handles[k] for k in handles if k in kinds]
+            legend = fig.legend(handles=drawn, loc="lower center", ncols=2 if width < WIDE else min(4, len(drawn)))
         _lay_out(fig, ax, title, legend)
         return fig
 
     alt = _say(words, "alt_timeline", n=len(rows), first=rows[0]["when"], last=rows[-1]["when"])
     return _drawn(draw, alt)
+
+
+def timeline_labels(rows: list[dict]) -> list[str]:
+    """A timeline row's label, ``21–23 พ.ค. 2562 · OTOP``; two rows that would read the same also
+    say what is to be done (its first words, whole: ``· ส่งผลิตภัณฑ์เข้า``), so no two labels are alike.
+
+    >>> timeline_labels([{"when": "21 พ.ค.", "topic": "OTOP", "what": "ส่งผลิตภัณฑ์เข้าประกวด"},
+    ...                  {"when": "21 พ.ค.", "topic": "OTOP", "what": "ประชุมคณะกรรมการ"},
+    ...                  {"when": "1 มิ.ย.", "topic": "OTOP"}])
+    ['21 พ.ค. · OTOP · ส่งผลิตภัณฑ์เข้า', '21 พ.ค. · OTOP · ประชุมคณะกรรมการ', '1 มิ.ย. · OTOP']
+    """
+    from collections import Counter
+
+    base = [f"{r['when']} · {r['topic']}" for r in rows]
+    seen = Counter(base)
+    return [f"{label} · {_first_words(r['what'], 16)}" if seen[label] > 1 and r.get("what") else label
+            for label, r in zip(base, rows)]
+
+
+def _first_words(text: str, room: int) -> str:
+    """The first words of a text, whole, within ``room`` characters (at least one word): a label that
+    names an action, never one cut inside a word.
+
+    >>> _first_words("ส่งผลการพิจารณาให้กรมและจัดส่งผลิตภัณฑ์", 16)
+    'ส่งผลการพิจารณา'
+    """
+    text = " ".join(text.split())
+    cuts = sorted(thai_breaks(text) | {i for i in range(1, len(text)) if text[i - 1] == " "} | {len(text)})
+    fits = [c for c in cuts if c <= room]
+    return text[: fits[-1] if fits else cuts[0]].strip()
+
+
+def _timeline_kind(row: dict) -> str:
+    """What a timeline bar's colour says: ``original`` (a date since moved), ``rescheduled`` (its new
+    date), ``month`` (a whole month, no day given) or ``day``."""
+    if row["role"] in ("original", "rescheduled"):
+        return row["role"]
+    return "month" if row["precision"] == "month" else "day"
 
 
 def places(measures: list[Measure], words: Mapping[str, str]) -> list[Chart]:
@@ -544,17 +589,40 @@ def _plain_numbers():
     return FuncFormatter(lambda value, _pos: number(value, 0 if abs(value) >= 100 else 2, trim=True))
 
 
-_LEADING_VOWELS = "เแโใไ"  # a Thai syllable starts at these: a line may break before them
+_THAI = re.compile(r"[\u0e01-\u0e4e]+")
+
+
+def thai_breaks(text: str) -> set[int]:
+    """Where a line may break inside Thai text: between two words of the dictionary
+    (``thaiwords.pieces``); a letter the dictionary does not place stays with its neighbours.
+
+    >>> text = "งานพัฒนาชุมชน หมู่บ้านเศรษฐกิจพอเพียง"
+    >>> cuts = sorted(thai_breaks(text))
+    >>> [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    ['งาน', 'พัฒนา', 'ชุมชน หมู่บ้าน', 'เศรษฐกิจพอเพียง']
+    """
+    from .thaiwords import pieces
+
+    breaks: set[int] = set()
+    for run in _THAI.finditer(text):
+        at, before = run.start(), None
+        for word, known in pieces(run.group()):
+            if known and before:
+                breaks.add(at)
+            at, before = at + len(word), known
+    return breaks
 
 
 def wrap_label(text: str, width: int = 30, lines: int = 3) -> str:
     r"""A chart label on lines of at most ``width`` display cells (combining marks take none):
-    broken at spaces, in Thai also before a leading vowel (เ แ โ ใ ไ start a syllable), never
-    between a letter and its marks. Past ``lines`` lines it ends with … (the alt text and the
-    tables keep the whole label).
+    broken at spaces and, in Thai, between words (``thai_breaks``), never inside a word; a word
+    longer than a line is cut before a base letter. Past ``lines`` lines it ends with … (the alt
+    text and the tables keep the whole label).
 
     >>> wrap_label("เศรษฐกิจฐานรากและประชารัฐ", 16)
-    'เศรษฐกิจฐานราก\nและประชารัฐ'
+    'เศรษฐกิจฐานรากและ\nประชารัฐ'
+    >>> wrap_label("ส่งเสริมหมู่บ้านเศรษฐกิจพอเพียง", 20)
+    'ส่งเสริมหมู่บ้าน\nเศรษฐกิจพอเพียง'
     >>> wrap_label("Grassroots Economy and Pracharat", 20)
     'Grassroots Economy\nand Pracharat'
     >>> wrap_label("OTOP", 10)
@@ -568,14 +636,8 @@ def wrap_label(text: str, width: int = 30, lines: int = 3) -> str:
     text = " ".join(str(text).split())
     if cells(text) <= width:
         return text
-    pieces, current = [], ""
-    for i, ch in enumerate(text):
-        thai_break = ch in _LEADING_VOWELS and current and "\u0e01" <= current[-1] <= "\u0e4e"
-        if thai_break or (current.endswith(" ") and ch != " "):
-            pieces.append(current)
-            current = ""
-        current += ch
-    pieces.append(current)
+    cuts = thai_breaks(text) | {i for i in range(1, len(text)) if text[i - 1] == " " and text[i] != " "}
+    pieces = [text[a:b] for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), len(text)])]
     out, line = [], ""
     for piece in pieces:
         while cells(piece) > width:  # a piece longer than a line: cut before a base letter
@@ -596,6 +658,9 @@ def wrap_label(text: str, width: int = 30, lines: int = 3) -> str:
     if len(out) > lines:
         out = out[: lines - 1] + [out[lines - 1][: max(1, len(out[lines - 1]) - 1)].rstrip() + "…"]
     return "\n".join(out)
+
+
+_LEADING_VOWELS = "เแโใไ"  # written before their consonant: a line never ends after one
 
 
 def _cut_at(piece: str, room: int) -> int:

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from pathlib import Path
 
 from .model import Meeting
@@ -49,7 +50,7 @@ def export(meeting: Meeting, kind: str, folder: Path, frames: dict | None = None
             from .tidy import frames as make_frames
 
             frames = make_frames(meeting).as_dict()
-        return {"xlsx": _xlsx, "csv": _csv}[kind](meeting, folder, frames)
+        return _xlsx(meeting, folder, frames, lang) if kind == "xlsx" else _csv(meeting, folder, frames)
     if kind == "ics":
         return _ics(meeting, folder, lang, as_of)
     return _json(meeting, folder)
@@ -123,34 +124,91 @@ def _rows(frame):
         yield [plain(v, c) for v, c in zip(row, columns)]
 
 
-def _xlsx(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
-    """One sheet per frame: numbers as numbers (whole ones as integers, 2,400,000 with separators),
-    booleans as TRUE/FALSE, dates as dates, header frozen, an autofilter on every sheet."""
-    return [_atomic(folder / f"{meeting.id}.xlsx", workbook_bytes(frames))]
+@cache
+def _titles() -> dict:
+    from importlib.resources import files
+
+    return json.loads(files("cddbrief").joinpath("data", "columns.json").read_text(encoding="utf-8"))
 
 
-def workbook_bytes(frames: dict) -> bytes:
-    """The .xlsx of frames given by sheet name (``_xlsx``'s workbook: typed cells, widths, filters)."""
+def sheet_title(name: str, lang: str = "th") -> str:
+    """A frame's sheet in the workbook's language: ``quantities`` → ``ตัวเลข`` in Thai, as it is in English.
+
+    >>> sheet_title("quantities"), sheet_title("quantities", "en")
+    ('ตัวเลข', 'quantities')
+    """
+    return _titles()["sheets"].get(name, name) if lang == "th" else name
+
+
+def column_title(column: str, lang: str = "th") -> str:
+    """A column's header in the workbook's language: ``value`` → ``ค่า`` in Thai, as it is in English.
+
+    >>> column_title("value"), column_title("value", "en"), column_title("meeting_date")
+    ('ค่า', 'value', 'วันประชุม')
+    """
+    return _titles()["columns"].get(column, column) if lang == "th" else column
+
+
+_BE = "__be"  # a date column's Buddhist-era twin: ``start__be``
+
+
+def _header(column: str, lang: str) -> str:
+    """``ค่า`` for ``value``; ``วันเริ่ม (พ.ศ.)`` for the Buddhist-era twin of ``start``."""
+    if column.endswith(_BE):
+        return f"{column_title(column[: -len(_BE)], lang)} ({_titles()['buddhist_era']})"
+    return column_title(column, lang)
+
+
+def _with_thai_dates(frame, lang: str):
+    """In Thai, each date column followed by the same dates in the Buddhist era as Thai readers write
+    them (``22 เม.ย. 2562``), titled ``<column> (พ.ศ.)``; the ISO dates stay, as dates."""
+    import pandas as pd
+
+    from .thaidates import format_span_th
+
+    if lang != "th":
+        return frame
+    out = frame.copy()
+    for column in [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])][::-1]:
+        thai = [format_span_th(v.date(), v.date()) if not pd.isna(v) else None for v in frame[column]]
+        out.insert(list(out.columns).index(column) + 1, f"{column}{_BE}", pd.array(thai, dtype="string"))
+    return out
+
+
+def _xlsx(meeting: Meeting, folder: Path, frames: dict, lang: str = "th") -> list[Path]:
+    """One sheet per frame, in the brief's language (Thai sheet names and headers, Buddhist-era dates
+    beside the ISO dates; English as the frames name them): numbers as numbers (whole ones as
+    integers, 2,400,000 with separators), booleans as TRUE/FALSE, dates as dates, header frozen and
+    repeated on every printed page, an autofilter on every sheet, printed landscape to the page's width."""
+    return [_atomic(folder / f"{meeting.id}.xlsx", workbook_bytes(frames, lang))]
+
+
+def workbook_bytes(frames: dict, lang: str = "th") -> bytes:
+    """The .xlsx of frames given by sheet name (``_xlsx``'s workbook: typed cells, widths, filters, page setup)."""
     import io
 
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for name, frame in frames.items():
-        sheet = workbook.create_sheet(name)
-        sheet.append(list(frame.columns))
+    for name, plain_frame in frames.items():
+        frame = _with_thai_dates(plain_frame, lang)
+        sheet = workbook.create_sheet(sheet_title(name, lang))
+        sheet.append([_header(str(c), lang) for c in frame.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="F4F7FA")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
         date_columns = [i for i, c in enumerate(frame.columns, start=1) if str(frame[c].dtype).startswith("datetime")]
         float_columns = [i for i, c in enumerate(frame.columns, start=1) if str(frame[c].dtype).lower().startswith("float")]
         for row in _rows(frame):
             sheet.append(row)
         for index, column in enumerate(frame.columns, start=1):
             letter = get_column_letter(index)
-            longest = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200) if v is not None])
+            title = sheet.cell(row=1, column=index).value
+            longest = max([len(str(title))] + [len(str(v)) for v in frame[column].head(200) if v is not None])
             sheet.column_dimensions[letter].width = min(60, max(8, longest * 1.1 + 2))
             if index in date_columns:
                 for cell in sheet[letter][1:]:
@@ -167,9 +225,22 @@ def workbook_bytes(frames: dict) -> bytes:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(frame.columns)))}{max(1, sheet.max_row)}"
+        _page_setup(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _page_setup(sheet) -> None:
+    """Printed as a colleague wants it: A4 landscape, every column on one page's width (as many
+    pages down as it takes), the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
 
 
 def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[Path]:
@@ -194,7 +265,8 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
     calendar = Calendar()
     calendar.add("prodid", "-//cddbrief//TV พช. meeting briefs//TH")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{t('meeting_no')} {number} {meeting.office}")
+    office = brief.office() or meeting.office  # in English where the gazetteer knows the office's name
+    calendar.add("x-wr-calname", f"{t('meeting_no')} {number} {office}")
     stamp = _stamp()
     for item, d in meeting.directives():
         moved_from = {id(r.new): r.old for r in d.reschedules}
@@ -217,7 +289,7 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             if old is not None and old.start:
                 title += f" ({t('rescheduled_from')} {span(old.start, old.end, old.precision)})"
             event.add("summary", title)
-            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=meeting.office), t("ics_source", surface=s.surface)]
+            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=office), t("ics_source", surface=s.surface)]
             if old is not None and old.start:
                 lines.append(t("ics_moved", old=span(old.start, old.end, old.precision), surface=old.surface))
             if s.year_inferred:
@@ -238,7 +310,7 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             event.add("dtend", first + timedelta(days=1))
             event.add("rrule", {"freq": "monthly", "bymonthday": r.day})  # no COUNT, no UNTIL: the source gives no end
             event.add("summary", f"{topic}: {_recurring_action(d.text, r.surface)} ({t('ics_every_month', day=r.day)}, {t('ics_no_end_short')})")
-            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=meeting.office), t("ics_source", surface=r.surface), t("ics_no_end")]
+            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=office), t("ics_source", surface=r.surface), t("ics_no_end")]
             if r.first is None:
                 lines.append(t("ics_no_first", day=r.day, ref=brief.reference_text()))
             event.add("description", "\n".join(lines))

@@ -60,3 +60,38 @@ def figure(value: float, unit: str, lang: str = "th", *, trim: bool = False) -> 
     if unit == "%":
         return f"{written}%"
     return f"{written} {unit if lang == 'th' else unit_en(unit, value)}"
+
+
+def readable(frame, wide: tuple[str, ...] = ("text", "sentence", "statement", "evidence")):
+    """A frame styled for reading in a notebook: Thai and other text left-aligned and wrapped (the
+    long columns in ``wide`` given room, names and offices kept on one line), numbers with thousands
+    separators and without a ``.0`` (``15,804,000``), dates as ``2019-04-22``, missing values as —.
+
+    >>> import pandas as pd
+    >>> html = readable(pd.DataFrame({"topic": ["กองทุนหมู่บ้าน"], "sum": [15804000.0], "rate": [97.5]})).to_html()
+    >>> "15,804,000" in html and "15804000.0" not in html and "97.5" in html and "text-align: left" in html
+    True
+    """
+    import pandas as pd
+
+    kinds = pd.api.types
+    numeric = [c for c in frame.columns if kinds.is_numeric_dtype(frame[c]) and not kinds.is_bool_dtype(frame[c])]
+    dated = [c for c in frame.columns if kinds.is_datetime64_any_dtype(frame[c])]
+    text = [c for c in frame.columns if c not in numeric and c not in dated]
+
+    def write(value) -> str:
+        return "—" if pd.isna(value) else number(float(value), trim=True)
+
+    def day(value) -> str:
+        return "—" if pd.isna(value) else value.strftime("%Y-%m-%d")
+
+    def words(value):
+        return "—" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else value
+
+    styler = frame.style.format(write, subset=numeric).format(day, subset=dated).format(words, subset=text)
+    long = [c for c in text if c in wide]
+    short = [c for c in text if c not in wide]
+    styler = styler.set_properties(subset=short, **{"text-align": "left", "white-space": "nowrap"})
+    styler = styler.set_properties(subset=long, **{"text-align": "left", "min-width": "24em", "white-space": "normal"})
+    styler = styler.set_properties(subset=numeric, **{"text-align": "right", "font-variant-numeric": "tabular-nums"})
+    return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])

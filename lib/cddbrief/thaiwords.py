@@ -67,3 +67,37 @@ def longest_word_at(text: str, start: int = 0, longest: int = 20) -> str | None:
         if is_word(text[start:end]):
             return text[start:end]
     return None
+
+
+LONGEST_WORD = 24  # letters: longer than the words a document's Thai needs matched
+
+
+def pieces(text: str, whole: bool = True) -> list[tuple[str, bool]]:
+    """Thai letters cut into dictionary words by maximal matching (the fewest letters left out of
+    any word, then the fewest pieces), each with whether the dictionary knows it; a letter it does
+    not place is a piece of its own. ``whole=False``: the text itself is not one of the pieces, so a
+    compound comes apart into its words.
+
+    >>> pieces("หมู่บ้านเศรษฐกิจพอเพียง")
+    [('หมู่บ้าน', True), ('เศรษฐกิจพอเพียง', True)]
+    >>> pieces("กองทุนหมู่บ้าน", whole=False)
+    [('กองทุน', True), ('หมู่บ้าน', True)]
+    """
+    n = len(text)
+    best: list[tuple | None] = [(0, 0, 0, True)] + [None] * n  # (unknown letters, pieces, last start, last known)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - LONGEST_WORD), end):
+            if best[start] is None:
+                continue
+            known = (whole or end - start < n) and is_word(text[start:end])
+            if not known and end - start > 1:
+                continue
+            cost = (best[start][0] + (0 if known else 1), best[start][1] + 1, start, known)
+            if best[end] is None or cost[:2] < best[end][:2]:
+                best[end] = cost
+    found, end = [], n
+    while end > 0:
+        start, known = best[end][2], best[end][3]
+        found.append((text[start:end], known))
+        end = start
+    return found[::-1]
