@@ -152,6 +152,10 @@ def build_all(
     else:
         outcomes = _in_processes(documents, out_dir, formats, lang, force, jobs or os.cpu_count() or 1, progress, as_of, data_dir)
     outcomes.sort(key=lambda o: o.path.name)
+    if lang == "th":  # the register is a Thai page: written before the index, whose bar links it
+        from .register import build_actions_page
+
+        build_actions_page(data_dir, out_dir, as_of)
     index = write_index(out_dir, outcomes, lang)
     refresh_index(out_dir, "en" if lang == "th" else "th")  # the other language's index links this one now
     return BatchResult(outcomes, index)

@@ -843,10 +843,9 @@ def write_actions_page(out_dir, reg: Register, href_of=None, target=None):
     import os
     from pathlib import Path
 
-    from markupsafe import Markup
-
     from .brief import environment
     from .fonts import font_face_css
+    from .site import style_text
     from .thaidates import format_span_th
 
     out = Path(out_dir)
@@ -859,7 +858,7 @@ def write_actions_page(out_dir, reg: Register, href_of=None, target=None):
         rows=rows, counts=reg.counts(), statuses=[(s, STATUS_TH[s]) for s in STATUSES], offices=offices,
         as_of=format_span_th(reg.as_of, reg.as_of), as_of_iso=reg.as_of.isoformat(), due_within=reg.due_within,
         notes=_count_notes(reg), links=links,
-        font_css=Markup(font_face_css()),  # our own @font-face rules (base64 data): quotes stay quotes
+        font_css=style_text(font_face_css()),
     )  # fmt: skip
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
