@@ -159,6 +159,26 @@ def test_each_kernel_is_a_new_process_with_the_cold_kernels_surroundings(tmp_pat
     until(lambda: not ours(), 60, "no template and no kernel left")
 
 
+def test_a_forked_kernel_asked_to_end_runs_its_exit_handlers_and_is_seen_gone(tmp_path, ours):
+    """Ended as nbclient ends a notebook's kernel (a shutdown request): what the kernel registered with
+    ``atexit`` runs before the forked process leaves, and the manager sees it gone at once."""
+    from cddbrief.kernels import Kernels
+    from cddbrief.processes import ForkedProcess
+
+    said = tmp_path / "ลาก่อน.txt"
+    kernels = Kernels(spare=True)
+    try:
+        km = kernels.take(tmp_path)
+        assert isinstance(km.provisioner.process, ForkedProcess)
+        assert ask(km, f"import atexit; atexit.register(lambda: open({str(said)!r}, 'w', encoding='utf-8').write('ออกแล้ว')); print('ลงทะเบียน')") == "ลงทะเบียน"
+        asyncio.run(km.shutdown_kernel())  # graceful: a shutdown request, then a wait for the process
+        assert not asyncio.run(km.is_alive())
+    finally:
+        kernels.close()
+    assert said.read_text(encoding="utf-8") == "ออกแล้ว"
+    until(lambda: not ours(), 60, "no template and no kernel left")
+
+
 def test_kernels_are_launched_as_usual_when_the_template_cannot_start(tmp_path, monkeypatch, ours):
     from cddbrief.kernels import Kernels, end
     from cddbrief.processes import Template
