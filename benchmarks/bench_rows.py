@@ -24,8 +24,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TOPICS = ["กองทุนหมู่บ้าน", "โครงการโคก หนอง นา", "ผ้าไทยใส่ให้สนุก", "การเบิกจ่ายงบประมาณ", "ข้อมูลความจำเป็นพื้นฐาน",
-          "ศูนย์เรียนรู้ชุมชน", "กลุ่มออมทรัพย์เพื่อการผลิต", "วิสาหกิจชุมชน", "ครัวเรือนยากจน", "การพัฒนาผู้นำชุมชน"]  # fmt: skip
+TOPICS = [
+    "กองทุนหมู่บ้าน", "โครงการโคก หนอง นา", "ผ้าไทยใส่ให้สนุก", "การเบิกจ่ายงบประมาณ", "ข้อมูลความจำเป็นพื้นฐาน",
+    "ศูนย์เรียนรู้ชุมชน", "กลุ่มออมทรัพย์เพื่อการผลิต", "วิสาหกิจชุมชน", "ครัวเรือนยากจน", "การพัฒนาผู้นำชุมชน",
+]  # fmt: skip
 MONTHS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 
 
@@ -142,7 +144,9 @@ def main() -> None:
                       f"{result['kernel']:7.0f} MB, all at once {result['total']:7.0f} MB", flush=True)
     for name, by_rows in results.items():
         steps = list(zip(sizes, sizes[1:]))
-        per_row = ", ".join(f"{a}->{b}: {(by_rows[b]['total'] - by_rows[a]['total']) / (b - a):.2f} MB/row" for a, b in steps)
+        per_row = ", ".join(
+            f"{a}->{b}: {(by_rows[b]['total'] - by_rows[a]['total']) / (b - a):.2f} MB/row" for a, b in steps
+        )
         print(f"{name}: growth of the whole build {per_row}")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 

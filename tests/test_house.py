@@ -168,12 +168,14 @@ def test_frames_is_the_public_function_once_every_module_is_loaded():
 
 # --- other packages' insides ---------------------------------------------------------------------
 
+OWN = ("self", "cls", "super()")  # in a method: the object, its class, its base class
 # names with a leading underscore that their package documents as public
 DOCUMENTED = {"os._exit", "sys._getframe", "_asdict", "_replace", "_fields", "_make", "_field_defaults"}
 
 
 def _private(attr: str, owner: str = "") -> bool:
-    return attr.startswith("_") and not attr.startswith("__") and attr not in DOCUMENTED and f"{owner}.{attr}" not in DOCUMENTED
+    documented = attr in DOCUMENTED or f"{owner}.{attr}" in DOCUMENTED
+    return attr.startswith("_") and not attr.startswith("__") and not documented
 
 
 def _dotted(node: ast.AST) -> list[str] | None:
@@ -256,9 +258,10 @@ def foreign_private_uses(path: Path) -> list[tuple[int, str]]:
                 chain = _dotted(node)
                 if chain and chain[0] in known and _private(node.attr, ".".join(chain[:-1])):
                     found.append((node.lineno, ".".join(chain)))
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("getattr", "setattr", "hasattr"):
+            elif isinstance(node, ast.Call) and _dotted(node.func) in (["getattr"], ["setattr"], ["hasattr"]):
                 args = node.args
-                if len(args) >= 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str) and _private(args[1].value):
+                named = len(args) >= 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
+                if named and _private(args[1].value):
                     chain = _dotted(args[0])  # on anything but self: an object handed in may be anyone's
                     if chain and chain[0] not in ("self", "cls"):
                         found.append((node.lineno, f"{node.func.id}({'.'.join(chain)}, {args[1].value!r})"))
@@ -266,7 +269,8 @@ def foreign_private_uses(path: Path) -> list[tuple[int, str]]:
                 for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                     chain = _dotted(target)
                     # (sys.stdout, sys.argv, …: sys documents them as there to be set)
-                    if chain and len(chain) > 1 and chain[0] in foreign and chain[0] not in objects and foreign[chain[0]] != "sys":
+                    ours = not chain or chain[0] not in foreign or chain[0] in objects
+                    if not ours and len(chain) > 1 and foreign[chain[0]] != "sys":
                         found.append((node.lineno, f"replaces {'.'.join(chain)}"))
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
@@ -279,7 +283,7 @@ def foreign_private_uses(path: Path) -> list[tuple[int, str]]:
             name = None
             if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) and _private(inner.name):
                 name = f"def {inner.name}"
-            elif isinstance(inner, ast.Attribute) and _private(inner.attr) and (_dotted(inner) or [""])[0] in ("self", "cls", "super()"):
+            elif isinstance(inner, ast.Attribute) and _private(inner.attr) and (_dotted(inner) or [""])[0] in OWN:
                 name = ".".join(_dotted(inner))
             if name:
                 found.append((inner.lineno, f"{name} in {node.name}, a subclass of {base}"))
@@ -287,7 +291,8 @@ def foreign_private_uses(path: Path) -> list[tuple[int, str]]:
 
 
 def other_packages_insides() -> list[str]:
-    return [f"{path.relative_to(LIB)}:{line}: {what}" for path in sorted(PACKAGE.rglob("*.py")) for line, what in foreign_private_uses(path)]
+    paths = sorted(PACKAGE.rglob("*.py"))
+    return [f"{path.relative_to(LIB)}:{line}: {what}" for path in paths for line, what in foreign_private_uses(path)]
 
 
 def test_no_private_name_of_another_package_is_used():

@@ -170,7 +170,8 @@ def test_a_forked_kernel_asked_to_end_runs_its_exit_handlers_and_is_seen_gone(tm
     try:
         km = kernels.take(tmp_path)
         assert isinstance(km.provisioner.process, ForkedProcess)
-        assert ask(km, f"import atexit; atexit.register(lambda: open({str(said)!r}, 'w', encoding='utf-8').write('ออกแล้ว')); print('ลงทะเบียน')") == "ลงทะเบียน"
+        farewell = f"atexit.register(lambda: open({str(said)!r}, 'w', encoding='utf-8').write('ออกแล้ว'))"
+        assert ask(km, f"import atexit; {farewell}; print('ลงทะเบียน')") == "ลงทะเบียน"
         asyncio.run(km.shutdown_kernel())  # graceful: a shutdown request, then a wait for the process
         assert not asyncio.run(km.is_alive())
     finally:

@@ -336,7 +336,7 @@ def topics(bars: list[Bar], words: Mapping[str, str]):
     ``MAX_ROWS`` items, the title saying so when there are more (the agenda's table lists them all).
     A picture's height grows with its bars: 1,000 topics were a 68,000-pixel picture, 0.4 GB to draw.
 
-    >>> words = {"chart_topics": "ข้อสั่งการตามประเด็น", "alt_topics": "แผนภูมิ: {items}", "rows_shown": "แสดง {shown} จาก {total} แถว"}
+    >>> words = {"chart_topics": "ข้อสั่งการตามประเด็น", "rows_shown": "แสดง {shown} จาก {total} แถว"}
     >>> topics_title([Bar("กองทุนหมู่บ้าน", 2, no=n) for n in range(1, 31)], words)
     'ข้อสั่งการตามประเด็น · แสดง 24 จาก 30 แถว'
     """
@@ -349,7 +349,8 @@ def topics(bars: list[Bar], words: Mapping[str, str]):
     def draw(width):
         plt = _pyplot()
         labels = [_label(f"{b.no}. {b.label}", width, 34) for b in shown]
-        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.34 * len(shown) + 0.16 * sum(label.count("\n") for label in labels)), layout="none")
+        height = 0.7 + 0.34 * len(shown) + 0.16 * sum(label.count("\n") for label in labels)
+        fig, ax = plt.subplots(figsize=(width, height), layout="none")
         drawn = ax.barh(range(len(shown)), counts, color="#1f5f8b", height=0.55)
         ax.set_yticks(range(len(shown)), labels)
         ax.invert_yaxis()

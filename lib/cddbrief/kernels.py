@@ -71,7 +71,8 @@ def start(spec: KernelSpec, warm: bool = True, template=None, beside: bool = Fal
 
     km = AsyncKernelManager(kernel_name=spec.name, client_factory=ready_client(), kernel_spec_manager=kernel_specs())
     km.kernel_id = km.kernel_id or str(uuid.uuid4())
-    km.provisioner = provisioner_class()(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km, template=template)
+    provisioner = provisioner_class()
+    km.provisioner = provisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km, template=template)
     arguments = list(ARGUMENTS)
     if warm:
         arguments.append(f"--IPKernelApp.exec_lines=import {', '.join(WARM_IMPORTS)}")
@@ -176,7 +177,8 @@ async def idle_after(client, msg_id: str) -> bool:
             msg = await client.iopub_channel.get_msg(timeout=0.2)
         except Empty:
             return False
-        if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle" and msg["parent_header"].get("msg_id") == msg_id:
+        idle = msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
+        if idle and msg["parent_header"].get("msg_id") == msg_id:
             return True
 
 
@@ -203,7 +205,8 @@ def ready_client():
                     msg = await self.shell_channel.get_msg(timeout=1)
                 except Empty:
                     msg = None
-                if msg is not None and msg["msg_type"] == "kernel_info_reply" and await idle_after(self, msg["parent_header"].get("msg_id")):
+                replied = msg is not None and msg["msg_type"] == "kernel_info_reply"
+                if replied and await idle_after(self, msg["parent_header"].get("msg_id")):
                     major = int(msg["content"]["protocol_version"].split(".")[0])
                     if major != protocol_version_info[0]:
                         self.session.adapt_version = major

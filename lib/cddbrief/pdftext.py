@@ -168,10 +168,10 @@ def print_page(html: str) -> tuple[str, dict[str, tuple[bytes, str]]]:
     attributes; text that merely mentions Sarabun is escaped in HTML and stays as it is).
     What the page inlines as ``data:`` URLs is handed over as bytes under short ``cddbrief-print:``
     names, through WeasyPrint's public ``url_fetcher``, so its parsers never read the base64 of the
-    fonts (CSS) or the charts (HTML): ~0.1 s of a 1.4 s PDF (issue 12). A chart's narrow drawing for phones (the ``<source>`` of its
-    ``<picture>``) is left out: print uses the ``<img>``. The family has a name of its own because
-    WeasyPrint (fontconfig) prefers a Sarabun installed on the machine over an @font-face of the
-    same name. Serve the files with ``print_fetcher``::
+    fonts (CSS) or the charts (HTML): ~0.1 s of a 1.4 s PDF (issue 12). A chart's narrow drawing for
+    phones (the ``<source>`` of its ``<picture>``) is left out: print uses the ``<img>``. The family
+    has a name of its own because WeasyPrint (fontconfig) prefers a Sarabun installed on the machine
+    over an @font-face of the same name. Serve the files with ``print_fetcher``::
 
         <img src="data:image/png;base64,iVBO..." alt="แผนภูมิแท่งงบประมาณ ตำบลบ้านใหม่">
         → <img src="cddbrief-print:image-1.png" alt="แผนภูมิแท่งงบประมาณ ตำบลบ้านใหม่">

@@ -470,7 +470,8 @@ def write_pdf(html: str, target: Path) -> None:
     try:
         # tagged (PDF/UA structure: headings, tables, figures with their alt text, reading order) for
         # screen readers and reflow; it cost under 0.05 s of CPU on the sample (1.88 s either way)
-        weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(target if hasattr(target, "write") else str(target), finisher=fix_text_layer, pdf_tags=True)
+        output = target if hasattr(target, "write") else str(target)
+        weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(output, finisher=fix_text_layer, pdf_tags=True)
     finally:
         if collecting:
             gc.enable()
