@@ -67,11 +67,9 @@ def start(spec: KernelSpec, warm: bool = True, template=None, beside: bool = Fal
     kernel, whose machine has a core idle while it draws), unless the environment says otherwise."""
     import uuid
 
-    from jupyter_client.manager import AsyncKernelManager
-
-    km = AsyncKernelManager(kernel_name=spec.name, client_factory=ready_client(), kernel_spec_manager=kernel_specs())
+    manager, client, provisioner = jupyter_classes()
+    km = manager(kernel_name=spec.name, client_factory=client, kernel_spec_manager=kernel_specs())
     km.kernel_id = km.kernel_id or str(uuid.uuid4())
-    provisioner = provisioner_class()
     km.provisioner = provisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km, template=template)
     arguments = list(ARGUMENTS)
     if warm:
@@ -85,6 +83,19 @@ def start(spec: KernelSpec, warm: bool = True, template=None, beside: bool = Fal
         env.setdefault(BESIDE, "1")
     asyncio.run(km.start_kernel(extra_arguments=arguments, cwd=spec.cwd, env=env))
     return km
+
+
+@cache
+def jupyter_classes():
+    """jupyter_client's kernel manager, and this module's client and provisioner classes, imported
+    together in the thread that asks for a kernel (``Kernels.prestart``, ``take``), before the
+    launcher thread starts one: that thread importing jupyter_client while this one imports papermill
+    (which imports jupyter_client too) could be handed a module half imported by the other ("cannot
+    import name 'AsyncKernelManager' from partially initialized module")."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    kernel_specs()
+    return AsyncKernelManager, ready_client(), provisioner_class()
 
 
 @cache
@@ -319,6 +330,7 @@ class Kernels:
     def prestart(self, cwd: str | Path) -> None:
         """Start a kernel for a run in ``cwd`` in the background, unless one is already on its way."""
         spec = spec_for(cwd)
+        jupyter_classes()
         with self._lock:
             if self._closed or (self._pending and self._pending[0] == spec):
                 return
@@ -342,6 +354,7 @@ class Kernels:
         """A started kernel for one notebook run in ``cwd``, now the caller's to end: the one started
         ahead when it was started the same way, else a new one. With ``spare``, the next starts now."""
         spec = spec_for(cwd)
+        jupyter_classes()
         with self._lock:
             pending, self._pending = self._pending, None
             if self._closed:
