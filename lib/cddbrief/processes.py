@@ -5,7 +5,7 @@ lies below that is here, one helper for each call to the operating system:
 
 - death signals: a process that must not outlive its parent asks Linux for a signal when the
   parent ends (``die_with_parent``: prctl PR_SET_PDEATHSIG, the one place it is written);
-- forks: ``fork`` (``os.fork``), ``watch`` (a pidfd, which never names a reused pid),
+- forks: ``fork`` (``os.fork``), ``watch`` (a pidfd, which never names a reused pid), ``ended``,
   ``signal_watched``, ``kill`` and ``reap``;
 - a kernel *template* (a batch worker's): one process that imports IPython, ipykernel,
   matplotlib and cddbrief once, creating no thread, and ``fork``s a new kernel for each brief,
@@ -105,6 +105,12 @@ def watch(pid: int) -> int:
     return os.pidfd_open(pid)
 
 
+def ended(pidfd: int, timeout: float) -> bool:
+    """The process a pidfd names has ended (``select``: its pidfd is readable then), waiting up to ``timeout`` s."""
+    readable, _, _ = select.select([pidfd], [], [], timeout)
+    return bool(readable)
+
+
 def signal_watched(pidfd: int, signum: int) -> None:
     """Send ``signum`` to the process a pidfd names (``signal.pidfd_send_signal``); gone is no error."""
     try:
@@ -176,8 +182,7 @@ class ForkedProcess:
         with self._lock:
             if self._pidfd is None:
                 return True
-            readable, _, _ = select.select([self._pidfd], [], [], timeout)
-            if not readable:
+            if not ended(self._pidfd, timeout):
                 return False
             # not our child: its exit status is the template's; a signal we sent is the best we know
             self.returncode = -self._signalled if self._signalled else 0
@@ -237,8 +242,8 @@ class Template:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)  # one message per send
         try:
             self.process = subprocess.Popen(
-                template_command(theirs.fileno()), env=self.env, cwd=cwd, stdin=subprocess.DEVNULL, pass_fds=[theirs.fileno()],
-                start_new_session=True,  # as jupyter_client's kernels: Ctrl-C at the terminal does not reach it
+                template_command(theirs.fileno()), env=self.env, cwd=cwd, stdin=subprocess.DEVNULL,
+                pass_fds=[theirs.fileno()], start_new_session=True,  # as jupyter_client's kernels: Ctrl-C at the terminal does not reach it
             )  # fmt: skip
         except BaseException:
             ours.close()
