@@ -1,6 +1,6 @@
 """Chart pictures: PNG encoding as the brief did it (full colour, zlib's best) against a 256-colour palette
 (and plain RGB at zlib's default level, lossless, for comparison); and drawing the sample brief's
-charts, in this process alone and with the phone pictures drawn beside (``charts.beside``, as a
+charts, in this process alone and with the phone pictures drawn beside (``processes.beside``, as a
 single build's kernel does).
 
     PYTHONPATH=lib .venv/bin/python benchmarks/bench_charts.py [--rounds 5]

@@ -125,3 +125,17 @@ def test_pictures_are_drawn_beside_only_where_asked(monkeypatch):
     assert charts.beside(make) is make
     monkeypatch.setenv(charts.BESIDE, "0")
     assert charts.beside(make) is make
+
+
+def test_a_long_agenda_draws_its_first_topics_and_says_so():
+    """1,000 topics (a 1,000-row Word table, issue 21): the chart is the height of 24 bars, not 68,000
+    pixels; its title and alt text say how many of the topics it shows. 24 or fewer: all, no note."""
+    words = {"chart_topics": "ข้อสั่งการตามประเด็น", "alt_topics": "แผนภูมิแท่ง: {items}"}
+    words["rows_shown"] = "แสดง {shown} จาก {total} แถว"
+    many = [charts.Bar(f"ตำบลที่ {n}", 1 + n % 3, no=n) for n in range(1, 1001)]
+    long_chart, first_chart = charts.topics(many, words), charts.topics(many[: charts.MAX_ROWS], words)
+    assert _picture(long_chart[0]).size == _picture(first_chart[0]).size
+    assert long_chart[1].endswith("ตำบลที่ 24 1 · แสดง 24 จาก 1000 แถว") and "ตำบลที่ 25 " not in long_chart[1]
+    assert first_chart[1].endswith("ตำบลที่ 24 1") and "แสดง" not in first_chart[1]
+    assert charts.topics_title(many, words) == "ข้อสั่งการตามประเด็น · แสดง 24 จาก 1000 แถว"
+    assert charts.topics_title(many[:24], words) == "ข้อสั่งการตามประเด็น"

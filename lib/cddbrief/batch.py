@@ -290,7 +290,9 @@ def stop_workers(pool, grace: float = 10.0) -> None:
     """End a pool's workers now: SIGTERM (each cleans up and ends its kernel), SIGKILL after ``grace`` s."""
     import time
 
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    from .processes import pool_workers
+
+    processes = pool_workers()  # the workers this process started: the pool's (its own list is private)
     for process in processes:
         if process.is_alive():
             process.terminate()

@@ -422,7 +422,7 @@ class Brief:
         from .charts import Bar, topics
 
         bars = [Bar(self.topic(i.topic), len(i.directives), str(len(i.directives)), i.no) for i in self.meeting.items]
-        return topics(bars, self.words("chart_topics", "alt_topics"))
+        return topics(bars, self.words("chart_topics", "alt_topics", "rows_shown"))
 
     def parts_chart(self):
         """The parts of the first stated total whose parts the text names (a sum check), or None."""

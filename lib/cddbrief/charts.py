@@ -7,7 +7,7 @@ language, and ``words``: the labels it draws, ``{"chart_topics": "ข้อส�
 data URI at A4/desktop width, its alternative text, and ``narrow``, the same chart drawn for a
 phone, where the wide one would shrink its 9 pt text to 7 px. ``places`` returns a list, one
 chart per measure. A brief's chart places its axes from the extents of its labels, title and
-legend (``_lay_out``), and may draw its phone picture in a forked child (``beside``).
+legend (``_lay_out``), and may draw its phone picture in a forked child (``processes.beside``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from functools import cache
 from importlib.resources import files
 
 from .formatting import number
+from .processes import BESIDE, beside  # noqa: F401 - BESIDE: the switch, named where charts are drawn
 from .thaidates import MONTH_ABBR_TH, MONTH_NAME_EN
 from .thaitext import excerpt
 
@@ -101,123 +102,6 @@ def _drawn(draw, alt: str) -> Chart:
         getattr(narrow, "cancel", lambda: None)()
         raise
     return Chart(wide, alt, narrow())
-
-
-BESIDE = "CDDBRIEF_DRAW_BESIDE"  # "1" in the environment of a kernel that may draw in a second process
-BESIDE_TIMEOUT = 60.0  # seconds a child may take before this process draws the picture itself
-
-
-def beside(make):
-    """``make()`` (a picture's data URI) started in a forked child, on a core this process would leave
-    idle; returns the function that gives its result. The child is this process, forked: it draws
-    exactly what this process would, so the bytes are the same either way; whenever it cannot give
-    them (it failed, was killed, took longer than ``BESIDE_TIMEOUT``, or wrote anything, such as a
-    warning, that this process would have shown), this process draws the picture itself.
-
-    Only where ``BESIDE`` is "1" (a single build's kernel: a batch keeps every core busy with
-    briefs), on a machine with two cores or more. The child touches nothing of the kernel's
-    (ZeroMQ, its threads, its output streams): it draws, writes the bytes to a pipe and ends with
-    ``os._exit``; it dies with the kernel (PR_SET_PDEATHSIG), and the kernel reaps it.
-    """
-    import os
-
-    if os.environ.get(BESIDE) != "1" or len(os.sched_getaffinity(0)) < 2:
-        return make
-    import warnings
-
-    prctl = _prctl()  # resolved here: the child imports nothing
-    read, write = os.pipe()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Python 3.12+ warns of a fork with threads: none of them runs in the child
-        pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            os.close(read)
-            code = _child(make, write, prctl)
-        finally:
-            os._exit(code)
-    os.close(write)
-
-    def result() -> str:
-        data = None
-        try:
-            data = _read_all(read, BESIDE_TIMEOUT)
-        finally:
-            status = _reap(pid, ending=data is not None)
-        return data.decode("ascii") if data is not None and status == 0 else make()
-
-    def cancel() -> None:
-        os.close(read)
-        _reap(pid, ending=False)
-
-    result.cancel = cancel
-    return result
-
-
-@cache
-def _prctl():
-    import ctypes
-
-    return ctypes.CDLL(None, use_errno=True).prctl
-
-
-def _child(make, fd: int, prctl) -> int:
-    """In the forked child: die with the kernel, draw, hand the picture over; the exit status (0: given)."""
-    import io
-    import os
-    import signal
-    import sys
-    import warnings
-
-    prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
-    quiet = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(quiet, 1)
-    os.dup2(quiet, 2)
-    sys.stdout = sys.stderr = said = io.StringIO()  # never the kernel's streams (they would reach it over ZeroMQ)
-    with warnings.catch_warnings(record=True) as shown:
-        data = make().encode("ascii")
-    if shown or said.getvalue():  # what the notebook would show: this process draws the picture itself, and shows it
-        return 1
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-    return 0
-
-
-def _read_all(fd: int, timeout: float) -> bytes | None:
-    """Everything written to a pipe until it closes; None if that takes longer than ``timeout``."""
-    import os
-    import select
-    import time
-
-    deadline = time.monotonic() + timeout
-    chunks = []
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                return None
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-    finally:
-        os.close(fd)
-
-
-def _reap(pid: int, ending: bool) -> int:
-    """A child's exit status, once it has ended: ``ending``, it closed its pipe (it is exiting); else it
-    is killed first."""
-    import os
-    import signal
-
-    if not ending:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
 def _label(text: str, width: float, chars: int) -> str:
@@ -493,26 +377,45 @@ def parts(bars: list[Bar], total: str, words: Mapping[str, str]):
 
 
 def topics(bars: list[Bar], words: Mapping[str, str]):
-    """Directives per topic: a bar per item (``no``, the topic, its number of directives)."""
+    """Directives per topic: a bar per item (``no``, the topic, its number of directives); the first
+    ``MAX_ROWS`` items, the title saying so when there are more (the agenda's table lists them all).
+    A picture's height grows with its bars: 1,000 topics were a 68,000-pixel picture, 0.4 GB to draw.
+
+    >>> words = {"chart_topics": "ข้อสั่งการตามประเด็น", "rows_shown": "แสดง {shown} จาก {total} แถว"}
+    >>> topics_title([Bar("กองทุนหมู่บ้าน", 2, no=n) for n in range(1, 31)], words)
+    'ข้อสั่งการตามประเด็น · แสดง 24 จาก 30 แถว'
+    """
     if not bars:
         return None
-    counts = [int(b.value) for b in bars]
+    shown = bars[:MAX_ROWS]
+    counts = [int(b.value) for b in shown]
+    heading = topics_title(bars, words)
 
     def draw(width):
         plt = _pyplot()
-        labels = [_label(f"{b.no}. {b.label}", width, 34) for b in bars]
-        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.34 * len(bars) + 0.16 * sum(label.count("\n") for label in labels)), layout="none")
-        drawn = ax.barh(range(len(bars)), counts, color="#1f5f8b", height=0.55)
-        ax.set_yticks(range(len(bars)), labels)
+        labels = [_label(f"{b.no}. {b.label}", width, 34) for b in shown]
+        height = 0.7 + 0.34 * len(shown) + 0.16 * sum(label.count("\n") for label in labels)
+        fig, ax = plt.subplots(figsize=(width, height), layout="none")
+        drawn = ax.barh(range(len(shown)), counts, color="#1f5f8b", height=0.55)
+        ax.set_yticks(range(len(shown)), labels)
         ax.invert_yaxis()
         ax.bar_label(drawn, padding=3, fontsize=9)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_xlim(0, max(counts) * (1.15 if width < WIDE else 1.08))  # room for the longest bar's count
-        _lay_out(fig, ax, ax.set_title(_say(words, "chart_topics")))
+        _lay_out(fig, ax, ax.set_title(heading))
         return fig
 
-    alt = _say(words, "alt_topics", items="; ".join(f"{b.label} {count}" for b, count in zip(bars, counts)))
+    alt = _say(words, "alt_topics", items="; ".join(f"{b.label} {int(b.value)}" for b in shown))
+    if len(bars) > len(shown):
+        alt += " · " + _say(words, "rows_shown", shown=len(shown), total=len(bars))
     return _drawn(draw, alt)
+
+
+def topics_title(bars: list[Bar], words: Mapping[str, str]) -> str:
+    """The topics chart's title: how many of the items it shows, when not all."""
+    if len(bars) <= MAX_ROWS:
+        return _say(words, "chart_topics")
+    return f"{_say(words, 'chart_topics')} · {_say(words, 'rows_shown', shown=MAX_ROWS, total=len(bars))}"
 
 
 def trend_lines(series: list[dict], words: Mapping[str, str], most: int = 6):

@@ -10,9 +10,14 @@ there: the notebook does that itself, so a warmed kernel gives the same bytes as
 
 ``Kernels.take(cwd)`` hands one started kernel to one notebook run (which ends it);
 ``Kernels(spare=True)``, in a batch worker, starts the next one at once, while this brief
-runs, and forks it from a template process that did the imports once (``forkserver``):
+runs, and forks it from a template process that did the imports once (``processes.Template``):
 still a new process for each brief, without a second of imports each. ``close()`` ends a
 kernel nobody took, and the template: every path out of a build calls it.
+
+Everything here is jupyter_client's public API: a kernel manager whose provisioner (jupyter_client's
+extension point for how a kernel process is started, watched and ended) forks from the template
+and sees an ended kernel gone at once, and a client whose ``wait_for_ready`` follows the
+``kernel_info`` message flow. The processes themselves are ``processes``'.
 
 >>> spec_for("/tmp").cwd
 '/tmp'
@@ -28,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .forkserver import WARM_IMPORTS  # the template imports the same (forkserver is below this module)
+from .processes import WARM_IMPORTS  # the template imports the same (processes is below this module)
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -57,26 +62,40 @@ def spec_for(cwd: str | Path) -> KernelSpec:
 
 def start(spec: KernelSpec, warm: bool = True, template=None, beside: bool = False):
     """Launch a kernel (an ``AsyncKernelManager`` whose process runs); its imports go on in that process.
-    ``template`` (a ``forkserver.Template``): fork it from there, when it can. ``beside``: the kernel
-    may draw a chart's second picture in a second process (``charts.beside``; a single build's
+    ``template`` (a ``processes.Template``): fork it from there, when it can. ``beside``: the kernel
+    may draw a chart's second picture in a second process (``processes.beside``; a single build's
     kernel, whose machine has a core idle while it draws), unless the environment says otherwise."""
-    km = manager_class()(kernel_name=spec.name, client_factory=ready_client(), kernel_spec_manager=kernel_specs())
-    if template is not None:
-        from .forkserver import provisioner_for
+    import uuid
 
-        km.provisioner = provisioner_for(km, template)
+    manager, client, provisioner = jupyter_classes()
+    km = manager(kernel_name=spec.name, client_factory=client, kernel_spec_manager=kernel_specs())
+    km.kernel_id = km.kernel_id or str(uuid.uuid4())
+    km.provisioner = provisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km, template=template)
     arguments = list(ARGUMENTS)
     if warm:
         arguments.append(f"--IPKernelApp.exec_lines=import {', '.join(WARM_IMPORTS)}")
     import asyncio
 
-    from .charts import BESIDE
+    from .processes import BESIDE
 
     env = dict(spec.environment)
     if beside:
         env.setdefault(BESIDE, "1")
     asyncio.run(km.start_kernel(extra_arguments=arguments, cwd=spec.cwd, env=env))
     return km
+
+
+@cache
+def jupyter_classes():
+    """jupyter_client's kernel manager, and this module's client and provisioner classes, imported
+    together in the thread that asks for a kernel (``Kernels.prestart``, ``take``), before the
+    launcher thread starts one: that thread importing jupyter_client while this one imports papermill
+    (which imports jupyter_client too) could be handed a module half imported by the other ("cannot
+    import name 'AsyncKernelManager' from partially initialized module")."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    kernel_specs()
+    return AsyncKernelManager, ready_client(), provisioner_class()
 
 
 @cache
@@ -96,23 +115,82 @@ def kernel_specs():
     return KernelSpecManager(kernel_dirs=[*jupyter_path("kernels"), os.path.join(ipython, "kernels")])
 
 
+ENDED_WITHIN = 0.005  # seconds between looks at a kernel that was asked to end
+
+
 @cache
-def manager_class():
-    """jupyter_client's ``AsyncKernelManager``, but a kernel it kills is seen gone within 5 ms: the
-    stock one looks every 0.1 s, so ending a kernel at the end of a notebook run took 0.1 s more
-    than the kill itself, on the way to the page."""
-    from jupyter_client.manager import AsyncKernelManager
+def provisioner_class():
+    """jupyter_client's ``LocalProvisioner``, but its kernel is forked from a ``processes.Template``
+    when it has one (else launched as usual), and a kernel asked to end is seen gone within 5 ms.
 
-    class KernelManager(AsyncKernelManager):
-        async def _async_wait(self, pollinterval: float = 0.1) -> None:
-            await super()._async_wait(pollinterval=min(pollinterval, 0.005))
+    jupyter_client's manager looks whether a kernel it ended is gone every 0.1 s: ending the kernel
+    at the end of a notebook run took 0.1 s more than the kernel took, on the way to the page. Once
+    it was asked to end (``shutdown_requested``, ``terminate``, ``kill``), ``poll`` here waits for it
+    up to those 0.1 s, looking every ``ENDED_WITHIN`` s, so the manager's first look sees it gone."""
+    import asyncio
 
-    return KernelManager
+    from jupyter_client.provisioning import LocalProvisioner
+    from traitlets import Any, Bool
+
+    class Provisioner(LocalProvisioner):
+        template = Any(None, allow_none=True, help="a processes.Template that forks this kernel, or None")
+        ending = Bool(False, help="the kernel was asked to end")
+
+        async def launch_kernel(self, cmd, **kwargs):
+            self.ending = False
+            child = None
+            if self.template is not None:
+                env = dict(kwargs.get("env") or os.environ)
+                env["JPY_PARENT_PID"] = str(os.getpid())  # what jupyter_client's launch_kernel gives a kernel
+                cwd = str(kwargs.get("cwd") or os.getcwd())
+                child = self.template.fork(cmd, env, cwd)
+            if child is None:
+                return await super().launch_kernel(cmd, **kwargs)
+            self.process = child
+            self.pid = self.pgid = child.pid  # the child made its own session, as Popen(start_new_session=True) does
+            self.cwd = cwd
+            return self.connection_info
+
+        async def shutdown_requested(self, restart: bool = False) -> None:
+            self.ending = True
+            await super().shutdown_requested(restart=restart)
+
+        async def terminate(self, restart: bool = False) -> None:
+            self.ending = True
+            await super().terminate(restart=restart)
+
+        async def kill(self, restart: bool = False) -> None:
+            self.ending = True
+            await super().kill(restart=restart)
+
+        async def poll(self):
+            status = await super().poll()
+            deadline = time.monotonic() + 0.1  # the manager's own interval between looks
+            while status is None and self.ending and time.monotonic() < deadline:
+                await asyncio.sleep(ENDED_WITHIN)
+                status = await super().poll()
+            return status
+
+    return Provisioner
 
 
 class DiedAtStart(RuntimeError):
     """A kernel ended before it answered: most often a port that another process took between the
     moment jupyter_client chose it and the kernel bound it (TCP's race); a new kernel gets new ports."""
+
+
+async def idle_after(client, msg_id: str) -> bool:
+    """IOPub says idle for ``msg_id`` (False: nothing came for 0.2 s, IOPub is not connected yet)."""
+    from queue import Empty
+
+    while True:
+        try:
+            msg = await client.iopub_channel.get_msg(timeout=0.2)
+        except Empty:
+            return False
+        idle = msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
+        if idle and msg["parent_header"].get("msg_id") == msg_id:
+            return True
 
 
 @cache
@@ -122,22 +200,14 @@ def ready_client():
 
     The stock client then drains IOPub until it has been silent for 0.2 s, a fixed 0.2 s of every
     notebook run; nbclient reads only the IOPub messages of the cell it runs, so a status message of
-    another ``kernel_info`` left in the queue is skipped as it would be anyway."""
+    another ``kernel_info`` left in the queue is skipped as it would be anyway. The reply's protocol
+    version sets the session's, as the stock client does."""
     from queue import Empty
 
+    from jupyter_client import protocol_version_info
     from jupyter_client.asynchronous import AsyncKernelClient
 
     class ReadyClient(AsyncKernelClient):
-        async def _idle_after(self, msg_id: str) -> bool:
-            """IOPub says idle for ``msg_id`` (False: nothing came for 0.2 s, IOPub is not connected yet)."""
-            while True:
-                try:
-                    msg = await self.iopub_channel.get_msg(timeout=0.2)
-                except Empty:
-                    return False
-                if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle" and msg["parent_header"].get("msg_id") == msg_id:
-                    return True
-
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
             while True:
@@ -146,10 +216,13 @@ def ready_client():
                     msg = await self.shell_channel.get_msg(timeout=1)
                 except Empty:
                     msg = None
-                if msg is not None and msg["msg_type"] == "kernel_info_reply" and await self._idle_after(msg["parent_header"].get("msg_id")):
-                    self._handle_kernel_info_reply(msg)
+                replied = msg is not None and msg["msg_type"] == "kernel_info_reply"
+                if replied and await idle_after(self, msg["parent_header"].get("msg_id")):
+                    major = int(msg["content"]["protocol_version"].split(".")[0])
+                    if major != protocol_version_info[0]:
+                        self.session.adapt_version = major
                     return
-                if not await self._async_is_alive():
+                if not await self.is_alive():
                     raise DiedAtStart("Kernel died before replying to kernel_info")
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
@@ -193,7 +266,7 @@ class Kernels:
     ``spare``: after each ``take`` start the next kernel (a batch worker); else only the one
     ``prestart`` asked for (a single build). ``warm``: import what briefs need at start-up.
     ``forked`` (by default with ``spare``): fork kernels from a template process
-    (``forkserver``); if the template cannot serve, kernels are launched as without it.
+    (``processes.Template``); if the template cannot serve, kernels are launched as without it.
     ``beside``: its kernels may draw a chart's second picture in a second process (a single build's).
     """
 
@@ -219,7 +292,7 @@ class Kernels:
         kernels are not forked here, or the template could not start (they are launched as usual)."""
         if not self.forked or self._template_failed:
             return None
-        from .forkserver import Template, kernel_environment
+        from .processes import Template, kernel_environment
 
         env = kernel_environment(dict(spec.environment))
         if self._template is not None and (not self._template.alive or self._template.env != env):
@@ -257,6 +330,7 @@ class Kernels:
     def prestart(self, cwd: str | Path) -> None:
         """Start a kernel for a run in ``cwd`` in the background, unless one is already on its way."""
         spec = spec_for(cwd)
+        jupyter_classes()
         with self._lock:
             if self._closed or (self._pending and self._pending[0] == spec):
                 return
@@ -280,6 +354,7 @@ class Kernels:
         """A started kernel for one notebook run in ``cwd``, now the caller's to end: the one started
         ahead when it was started the same way, else a new one. With ``spare``, the next starts now."""
         spec = spec_for(cwd)
+        jupyter_classes()
         with self._lock:
             pending, self._pending = self._pending, None
             if self._closed:

@@ -155,41 +155,6 @@ def _glyph_texts(op: bytes, font: dict[int, str] | None) -> list[str | None]:
     return [font.get(int(run[start : start + 4], 16)) for run in runs for start in range(0, len(run), 4)]
 
 
-def import_weasyprint():
-    """WeasyPrint, imported without ctypes asking gcc where its libraries are: ~0.2 s of CPU less (issue 12).
-
-    WeasyPrint opens GObject, Pango, HarfBuzz and fontconfig by trying each platform's names in
-    turn (``libpango-1.0-0``, ``pango-1.0``, …, ``libpango-1.0.so.0``); cffi hands each name it
-    cannot open to ``ctypes.util.find_library``, which on Linux runs ldconfig, gcc and ld for it
-    (Kozea/WeasyPrint#1125): 0.15 s of CPU in those programs and 0.2 s of wall, to find for
-    ``pango-1.0`` the ``libpango-1.0.so.0`` that WeasyPrint opens by that soname next anyway.
-    While the importing thread loads WeasyPrint, find_library answers None at once, so the
-    sonames load as they are (the same library files); other threads' calls go to ctypes. Only on
-    Linux: macOS and Windows find their libraries through find_library.
-    """
-    import sys
-
-    if "weasyprint" not in sys.modules and sys.platform.startswith("linux"):  # a thread that finds it half-imported waits below
-        import ctypes.util
-        import threading
-
-        find_library, importing = ctypes.util.find_library, threading.get_ident()
-
-        def quick(name):
-            return None if threading.get_ident() == importing else find_library(name)
-
-        ctypes.util.find_library = quick
-        try:
-            import weasyprint  # noqa: F401
-        except OSError:  # a library only gcc's search path finds: imported again below, the usual way
-            pass
-        finally:
-            ctypes.util.find_library = find_library
-    import weasyprint
-
-    return weasyprint
-
-
 PRINT_SCHEME = "cddbrief-print"  # the printed page's fonts and pictures, served from memory (PrintFetcher)
 _SOURCE = re.compile(r"<source\b[^>]*>")
 _INLINE_IMAGE = re.compile(r'(<img\b[^>]*?\bsrc=")data:(image/[a-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]*)"')
@@ -202,11 +167,11 @@ def print_page(html: str) -> tuple[str, dict[str, tuple[bytes, str]]]:
     (``fonts.PDF_FAMILY``) wherever the page names "Sarabun" in quotes (its styles, an SVG's
     attributes; text that merely mentions Sarabun is escaped in HTML and stays as it is).
     What the page inlines as ``data:`` URLs is handed over as bytes under short ``cddbrief-print:``
-    names, so WeasyPrint's parsers never read the base64 of the fonts (CSS) or the charts (HTML):
-    ~0.1 s of a 1.4 s PDF (issue 12). A chart's narrow drawing for phones (the ``<source>`` of its
-    ``<picture>``) is left out: print uses the ``<img>``. The family has a name of its own because
-    WeasyPrint (fontconfig) prefers a Sarabun installed on the machine over an @font-face of the
-    same name. Serve the files with ``print_fetcher``::
+    names, through WeasyPrint's public ``url_fetcher``, so its parsers never read the base64 of the
+    fonts (CSS) or the charts (HTML): ~0.1 s of a 1.4 s PDF (issue 12). A chart's narrow drawing for
+    phones (the ``<source>`` of its ``<picture>``) is left out: print uses the ``<img>``. The family
+    has a name of its own because WeasyPrint (fontconfig) prefers a Sarabun installed on the machine
+    over an @font-face of the same name. Serve the files with ``print_fetcher``::
 
         <img src="data:image/png;base64,iVBO..." alt="แผนภูมิแท่งงบประมาณ ตำบลบ้านใหม่">
         → <img src="cddbrief-print:image-1.png" alt="แผนภูมิแท่งงบประมาณ ตำบลบ้านใหม่">
@@ -246,91 +211,6 @@ def print_fetcher(files: dict[str, tuple[bytes, str]]):
             return super().fetch(url, headers)  # data: URLs; any other protocol is refused
 
     return PrintFetcher(allowed_protocols={"data"})
-
-
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_PNG_COLOURS = {0: 1, 2: 3, 3: 1}  # PNG colour type -> colour components (grey, RGB, palette); no alpha
-
-
-def png_parts(data: bytes) -> dict | None:
-    """A PNG's header, palette and compressed rows, if a PDF can use those rows as they are.
-
-    That is: no alpha, no transparent colour, not interlaced, 8 bits or fewer a sample. The
-    rows (IDAT) are zlib data with one PNG filter byte a row, which a PDF reads with
-    ``/FlateDecode`` and ``/Predictor 15``. Anything else: None (WeasyPrint converts it).
-    """
-    import zlib
-
-    if not data.startswith(_PNG_SIGNATURE):
-        return None
-    at, chunks, rows = 8, {}, []
-    while at + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[at : at + 8])
-        body = data[at + 8 : at + 8 + length]
-        if len(body) != length or zlib.crc32(kind + body) != struct.unpack(">I", data[at + 8 + length : at + 12 + length] or b"\0\0\0\0")[0]:
-            return None  # cut short or damaged: let Pillow decide
-        if kind == b"IDAT":
-            rows.append(body)
-        elif kind != b"IEND":
-            chunks.setdefault(kind, body)
-        at += 12 + length
-        if kind == b"IEND":
-            break
-    header = chunks.get(b"IHDR")
-    if header is None or len(header) != 13 or not rows:
-        return None
-    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
-    if colour not in _PNG_COLOURS or interlace or depth > 8 or b"tRNS" in chunks or width == 0 or height == 0:
-        return None
-    palette = chunks.get(b"PLTE") if colour == 3 else None
-    if colour == 3 and (not palette or len(palette) % 3 or len(palette) // 3 > 1 << depth):
-        return None
-    return {"width": width, "height": height, "depth": depth, "colours": _PNG_COLOURS[colour], "palette": palette, "rows": b"".join(rows)}
-
-
-def print_images(files: dict[str, tuple[bytes, str]]) -> dict:
-    """WeasyPrint's image cache filled with the PNG charts of ``files`` (``print_page``), as drawn.
-
-    WeasyPrint converts a palette PNG to RGB, encodes it as PNG, decodes that again and encodes
-    the rows once more for the PDF: 0.25 s of CPU for the sample's four charts (issue 12). These
-    images put the PNG's own compressed rows and palette in the PDF (``/Indexed``), as pdfimages
-    shows them: the same pixels, nothing decoded or encoded. Pass the dict as ``cache=``; a PNG
-    the PDF cannot take as it is (``png_parts``) is left to WeasyPrint.
-    """
-    import pydyf
-    from weasyprint.images import RasterImage
-
-    class PrintImage(RasterImage):
-        def __init__(self, parts: dict):
-            self.id = f"print{len(cache)}"
-            self._cache, self._dpi, self._jpeg_quality = {}, None, None
-            self.optimize, self.invert_colors, self.format = False, False, "PNG"
-            self.mode = "P" if parts["palette"] else ("L" if parts["colours"] == 1 else "RGB")
-            self.width, self.height = parts["width"], parts["height"]
-            self.ratio = self.width / self.height
-            self.parts = parts
-
-        def get_x_object(self, interpolate, dpi_ratio):  # dpi_ratio: 1, write_pdf sets no dpi= to resample to
-            parts = self.parts
-            if parts["palette"]:
-                palette = parts["palette"]
-                space = pydyf.Array(["/Indexed", "/DeviceRGB", len(palette) // 3 - 1, b"<" + palette.hex().encode() + b">"])
-            else:
-                space = "/DeviceGray" if parts["colours"] == 1 else "/DeviceRGB"
-            extra = pydyf.Dictionary({
-                "Type": "/XObject", "Subtype": "/Image", "Width": self.width, "Height": self.height,
-                "ColorSpace": space, "BitsPerComponent": parts["depth"],
-                "Interpolate": "true" if interpolate else "false", "Filter": "/FlateDecode",
-                "DecodeParms": pydyf.Dictionary({"Predictor": 15, "Columns": self.width, "Colors": parts["colours"], "BitsPerComponent": parts["depth"]}),
-            })  # fmt: skip
-            return pydyf.Stream([parts["rows"]], extra)
-
-    cache: dict = {}
-    for url, (data, kind) in files.items():
-        parts = png_parts(data) if kind == "image/png" else None
-        if parts is not None:
-            cache[url] = PrintImage(parts)
-    return cache
 
 
 def _rename(pdf, font) -> None:

@@ -476,13 +476,12 @@ def write_pdf(html: str, target: Path) -> None:
     """
     import gc
 
-    from .pdftext import fix_text_layer, import_weasyprint, print_fetcher, print_images, print_page
+    import weasyprint
 
-    weasyprint = import_weasyprint()  # first, before print_fetcher and print_images import its parts
+    from .pdftext import fix_text_layer, print_fetcher, print_page
 
     html, files = print_page(html)  # fonts and charts handed over as bytes, not parsed as data: URLs
     only_inline = print_fetcher(files)  # serves those and data: URLs; nothing is fetched from anywhere
-    charts = print_images(files)  # PNG charts into the PDF as they are, not decoded and encoded again
     # WeasyPrint makes ~60,000 short-lived objects a brief; they set off full garbage collections
     # that walk the whole heap (a build's notebook, pandas, nbconvert): 0.06-0.18 s of CPU. Its
     # cycles are collected once printing is over; peak memory did not grow (98 MB, 101 MB with it on).
@@ -491,7 +490,8 @@ def write_pdf(html: str, target: Path) -> None:
     try:
         # tagged (PDF/UA structure: headings, tables, figures with their alt text, reading order) for
         # screen readers and reflow; it cost under 0.05 s of CPU on the sample (1.88 s either way)
-        weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(target if hasattr(target, "write") else str(target), finisher=fix_text_layer, pdf_tags=True, cache=charts)
+        output = target if hasattr(target, "write") else str(target)
+        weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(output, finisher=fix_text_layer, pdf_tags=True)
     finally:
         if collecting:
             gc.enable()

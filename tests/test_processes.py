@@ -1,4 +1,4 @@
-"""Kernels forked from a template (issue 12): the bytes of a cold kernel, a new process per brief,
+"""cddbrief.processes: kernels forked from a template (issue 12): the bytes of a cold kernel, a new process per brief,
 none left behind, and kernels launched as usual whenever the template cannot serve."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def test_a_forked_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeyp
     the same executed notebook and the same HTML, byte for byte; nothing left running after."""
     import nbformat
 
-    from cddbrief.forkserver import ForkedProcess
+    from cddbrief.processes import ForkedProcess
     from cddbrief.kernels import Kernels
     from cddbrief.render import execute_notebook, export_html
     from cddbrief.report import brief_page, plan
@@ -159,14 +159,35 @@ def test_each_kernel_is_a_new_process_with_the_cold_kernels_surroundings(tmp_pat
     until(lambda: not ours(), 60, "no template and no kernel left")
 
 
+def test_a_forked_kernel_asked_to_end_runs_its_exit_handlers_and_is_seen_gone(tmp_path, ours):
+    """Ended as nbclient ends a notebook's kernel (a shutdown request): what the kernel registered with
+    ``atexit`` runs before the forked process leaves, and the manager sees it gone at once."""
+    from cddbrief.kernels import Kernels
+    from cddbrief.processes import ForkedProcess
+
+    said = tmp_path / "ลาก่อน.txt"
+    kernels = Kernels(spare=True)
+    try:
+        km = kernels.take(tmp_path)
+        assert isinstance(km.provisioner.process, ForkedProcess)
+        farewell = f"atexit.register(lambda: open({str(said)!r}, 'w', encoding='utf-8').write('ออกแล้ว'))"
+        assert ask(km, f"import atexit; {farewell}; print('ลงทะเบียน')") == "ลงทะเบียน"
+        asyncio.run(km.shutdown_kernel())  # graceful: a shutdown request, then a wait for the process
+        assert not asyncio.run(km.is_alive())
+    finally:
+        kernels.close()
+    assert said.read_text(encoding="utf-8") == "ออกแล้ว"
+    until(lambda: not ours(), 60, "no template and no kernel left")
+
+
 def test_kernels_are_launched_as_usual_when_the_template_cannot_start(tmp_path, monkeypatch, ours):
-    from cddbrief import forkserver
     from cddbrief.kernels import Kernels, end
+    from cddbrief.processes import Template
 
     def refuse(self, env, cwd):
         raise OSError("no fork here")
 
-    monkeypatch.setattr(forkserver.Template, "__init__", refuse)
+    monkeypatch.setattr(Template, "__init__", refuse)
     kernels = Kernels(spare=True)
     try:
         km = kernels.take(tmp_path)
@@ -207,7 +228,7 @@ def test_a_template_killed_between_briefs_is_not_used_again(tmp_path, ours):
 
 def test_a_template_forks_only_its_own_kernel():
     """Another command or another environment is not forked (None: the caller launches it as usual)."""
-    from cddbrief.forkserver import Template, forkable, kernel_environment
+    from cddbrief.processes import Template, forkable, kernel_environment
 
     assert forkable([sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"])
     assert not forkable(["python2", "-m", "ipykernel_launcher"]) and not forkable([sys.executable, "-m", "other_kernel"])
@@ -226,7 +247,7 @@ def test_a_template_forks_only_its_own_kernel():
 def test_a_template_started_in_the_c_locale_forks_kernels_with_the_locale_python_gives_them(tmp_path, monkeypatch, ours):
     """LANG=C: Python adds LC_CTYPE=C.UTF-8 to its own environment at start (PEP 538), in the template
     as in a launched kernel; the template still forks, and the kernel has what a launched one has."""
-    from cddbrief.forkserver import ForkedProcess
+    from cddbrief.processes import ForkedProcess
     from cddbrief.kernels import Kernels, end
 
     for name in [k for k in os.environ if k.startswith("LC_")]:
