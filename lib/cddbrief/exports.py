@@ -363,10 +363,11 @@ def _stamp() -> datetime:
 
 def register_xlsx(reg, target: Path) -> Path:
     """The action register as a workbook: ``actions`` (one row per action, its status as of the
-    register's day) and ``links`` (every link with its score and both texts)."""
+    register's day) and ``links`` (every link with its score and both texts). Its columns keep the
+    frame's names (``data/columns.json`` titles the brief's frames, not the register's)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return _atomic(target, workbook_bytes({"actions": reg.frame(), "links": reg.links_frame()}))
+    return _atomic(target, workbook_bytes({"actions": reg.frame(), "links": reg.links_frame()}, lang="en"))
 
 
 def register_ics(reg, target: Path) -> Path:
