@@ -205,10 +205,10 @@ def _check_out(out, data) -> None:
 
 def _cmd_parse(args) -> int:
     from .corpus import resolve
-    from .meeting import read_meeting
+    from .store import meeting_of
 
     path = resolve(args.source, args.data, args.office)
-    meeting = read_meeting(path, meeting_id=args.meeting)
+    meeting = meeting_of(path, meeting_id=args.meeting)
     if args.json:
         _print_json(meeting.to_dict())
     else:
@@ -252,10 +252,11 @@ def _cmd_list(args) -> int:
     from .corpus import catalogue, default_data_dir, same_office_twins
 
     folder = args.data or default_data_dir()
-    entries, failures = catalogue(folder)
+    entries, failures = catalogue(folder, progress=sys.stderr.isatty())
     twins = same_office_twins(entries)
     if args.json:
-        meetings = [{**e.as_dict(), "file": shown(e.path), "same_office_documents": [shown(o.path.name) for o in twins.get(e.path, [])]} for e in entries]
+        meetings = [{**e.as_dict(), "file": shown(e.path), "copies": [shown(c) for c in e.copies],
+                     "same_office_documents": [shown(o.path.name) for o in twins.get(e.path, [])]} for e in entries]  # fmt: skip
         _print_json({"meetings": meetings, "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures]})
         return 0
     for line in list_lines(entries):
@@ -265,7 +266,11 @@ def _cmd_list(args) -> int:
         print(f"{unnumbered} document(s) name no meeting number: build them with --meeting N/YYYY")
     for line in twin_lines(entries, twins):
         print(line)
-    print(f"{len(entries)} meeting document(s) in {shown(folder)}" + (f"; {len(failures)} could not be read:" if failures else ""))
+    for line in copy_lines(entries):
+        print(line)
+    copies = sum(len(e.copies) for e in entries)
+    kept = f" (and {copies} file(s) holding one of them again)" if copies else ""
+    print(f"{len(entries)} meeting write-up(s) in {shown(folder)}{kept}" + (f"; {len(failures)} could not be read:" if failures else ""))
     for path, why in failures:
         print(f"  {shown(path.name)}: {shown(why)}")
     return 0
@@ -283,6 +288,18 @@ def twin_lines(entries, twins) -> list[str]:
         files = ", ".join(f"{shown(o.path.name)} {o.sha256[:6]}" for o in group)
         lines.append(f"{e.id}: {len(group)} different documents from {e.office or 'one office'} ({files}): "
                      f"build --all gives each its own folder ({e.id}-…-<sha256>); to build one, give its path")  # fmt: skip
+    return lines
+
+
+def copy_lines(entries) -> list[str]:
+    """A line per write-up kept in several files (``store.same_writeups``): read once, counted once.
+
+    ``2562-04: sample.docx is also kept as sample.pdf, sample.html: one write-up, read from the .docx``."""
+    lines = []
+    for e in entries:
+        if e.copies:
+            lines.append(f"{e.id or e.meeting_date or '-'}: {shown(e.path.name)} is also kept as {', '.join(shown(c) for c in e.copies)}: "
+                         f"one write-up, read once from its richest form ({e.path.suffix.lstrip('.') or 'file'})")  # fmt: skip
     return lines
 
 
@@ -314,7 +331,7 @@ def _cmd_export(args) -> int:
 
     from .corpus import resolve
     from .exports import EXPORTS, export
-    from .meeting import read_meeting
+    from .store import meeting_of
     from .render import make_folder
     from .report import claim_folder, folder_name, owner_of
 
@@ -323,7 +340,7 @@ def _cmd_export(args) -> int:
     if unknown or not kinds:
         raise CddbriefError(f"unknown export '{','.join(unknown)}'", f"use --to {', '.join(EXPORTS)}")
     path = resolve(args.source, args.data, args.office)
-    meeting = read_meeting(path, meeting_id=args.meeting)
+    meeting = meeting_of(path, meeting_id=args.meeting)
     # the folder a brief of this document is built in: another office's write-up of the meeting is never overwritten
     folder = Path(args.out) / folder_name(meeting, args.office is not None)
     frames = None

@@ -455,10 +455,10 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
     from .render import Job, Options, cache_key, render
 
     options = Options(tuple(formats), lang, Path(out_dir), force)  # checks formats and language
-    listing = read_folder(data_dir)
-    if not any("entry" in result for _, result in listing):
+    listing = read_folder(data_dir).rows()
+    if not any(not r["error"] for r in listing):
         raise CddbriefError(f"no readable meeting summaries in {data_dir}", "give the folder with --data DIR")
-    documents = [[p.name, r["entry"].sha256 if "entry" in r else r["error"]] for p, r in listing]
+    documents = [[r["name"], r["error"] or r["sha256"], r["copy_of"]] for r in listing]
     title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
     job = Job("trends", "trends page", NOTEBOOK, {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, options.out_dir, "trends",
               cache_key(NOTEBOOK, documents, lang), {"lang": lang, "title": title, "running": title}, keep_notebook=False)  # fmt: skip
