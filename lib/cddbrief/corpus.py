@@ -133,12 +133,12 @@ def _entry_of_row(row: dict, folder: Path, copies: list[str]) -> Entry:
                  copies=copies)  # fmt: skip
 
 
-def read_folder(data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None):
+def read_folder(data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None, frames: bool = False):
     """The folder's store, up to date (``store.open_folder``): every file read once, by content."""
     from .store import open_folder
 
     source_files(data_dir)  # a folder that is not there: one line
-    return open_folder(Path(data_dir), jobs, scheduler, progress)
+    return open_folder(Path(data_dir), jobs, scheduler, progress, frames)
 
 
 def catalogue(data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None,
@@ -175,7 +175,7 @@ def load_corpus(data_dir: str | Path | None = None, jobs: int | None = None, sch
 
     folder = Path(data_dir) if data_dir else default_data_dir()
     for _ in range(3):
-        store = read_folder(folder, jobs, scheduler)
+        store = read_folder(folder, jobs, scheduler, frames=True)
         try:
             return frames_of(store)
         except _Stale:  # another process replaced the frames between the two reads: read again

@@ -335,26 +335,29 @@ def _fresh(documents, listing: dict) -> tuple[list[str], set[str]]:
     return sorted(set(listing) - keep), keep
 
 
-def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None) -> Store:
+def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None, frames: bool = False) -> Store:
     """The store of a folder brought up to date with its files (see the module's docstring).
 
-    ``scheduler``: a dask ``distributed.Client`` (or its address) whose workers read the new files."""
+    ``scheduler``: a dask ``distributed.Client`` (or its address) whose workers read the new files;
+    ``frames``: the frames are read too (and the store rebuilt when they are gone or damaged)."""
     folder = Path(folder)
     listing = _listing(folder)
     kept = _read_documents(folder)
     if kept is not None:
         todo, _ = _fresh(kept[0], listing)
         if not todo and len(kept[0]) == len(listing):
-            return Store(folder, kept[0], kept[1])
+            tables = _read_frames(_home(folder) / kept[1]) if frames and kept[1] else None
+            if not frames or tables is not None:
+                return Store(folder, kept[0], kept[1], tables)
     home = _home(folder)
     with _locked(home):
         listing = _listing(folder)
         kept = _read_documents(folder)  # another process may have brought it up to date meanwhile
         documents, frames_name = kept if kept is not None else (None, None)
         todo, keep = _fresh(documents, listing)
-        if documents is not None and not todo and len(documents) == len(listing):
-            return Store(folder, documents, frames_name)
-        old_frames = _read_frames(home / frames_name) if (frames_name and keep) else None
+        old_frames = _read_frames(home / frames_name) if (frames_name and (keep or frames)) else None
+        if documents is not None and not todo and len(documents) == len(listing) and (old_frames is not None or not frames):
+            return Store(folder, documents, frames_name, old_frames)
         if old_frames is None:  # the frames are gone or damaged: every document is read again (from kept readings)
             todo, keep = sorted(listing), set()
         store = _update(folder, documents, old_frames, todo, keep, jobs, scheduler, progress)
