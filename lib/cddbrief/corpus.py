@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 
 from .errors import AmbiguousMeeting, BadSetting, CddbriefError, UnknownMeeting, UnreadableSource
-from .meeting import parse_meeting_id
 
 SOURCE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 DEFAULT_DATA = Path("data/raw")
@@ -93,7 +92,8 @@ def source_files(data_dir: str | Path) -> list[Path]:
     if not folder.is_dir():
         raise BadSetting(f"no data folder {folder}", "give the folder of meeting summaries with --data DIR")
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$"))
+        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$"))),
+        key=lambda p: p.name,
     )
 
 
@@ -137,7 +137,8 @@ def read_folder(data_dir: str | Path, jobs: int | None = None, scheduler=None, p
     """The folder's store, up to date (``store.open_folder``): every file read once, by content."""
     from .store import open_folder
 
-    source_files(data_dir)  # a folder that is not there: one line
+    if not Path(data_dir).is_dir():
+        source_files(data_dir)  # a folder that is not there: one line
     return open_folder(Path(data_dir), jobs, scheduler, progress, frames)
 
 
@@ -189,27 +190,28 @@ def frames_of(store):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .store import merged_note
     from .tidy import COLUMNS, TYPES, MeetingFrames
 
     documents = store.documents
-    rows = documents.filter(pc.and_(pc.is_null(documents["error"]), pc.is_null(documents["copy_of"]))).select(["name", "sha256", "id", "office"]).to_pylist()
+    rows = documents.filter(pc.and_(pc.is_null(documents["error"]), pc.is_null(documents["copy_of"]))).select(["name", "sha256"]).to_pylist()
     file_of: dict[str, str] = {}
     for r in rows:
         file_of.setdefault(r["sha256"], r["name"])
     tables = store.frames()
     mapper = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype()}.get
-    shas = pa.array(sorted(file_of), pa.string())
+    shas = pa.array(list(file_of), pa.string())
+    names = pa.array(list(file_of.values()), pa.string())
     built = {}
     for name, columns in COLUMNS.items():
         table = tables[name]
-        table = table.filter(pc.is_in(table["sha256"], value_set=shas))
         if name == "notes":
-            extra = _merged_notes(documents, file_of, merged_note)
+            extra = _merged_notes(documents, file_of)
             if extra:
                 table = pa.concat_tables([table, pa.Table.from_pylist(extra, schema=table.schema)])
-        files = pa.array([file_of[s] for s in table["sha256"].to_pylist()], pa.string()) if len(table) else pa.array([], pa.string())
-        table = table.append_column("file", files)
+        where = pc.index_in(table["sha256"], value_set=shas)  # each row's write-up; null: a copy's, or a removed file's
+        if where.null_count:
+            table, where = table.filter(pc.is_valid(where)), pc.drop_null(where)
+        table = table.append_column("file", pc.take(names, where))
         frame = table.to_pandas(types_mapper=mapper, date_as_object=False)
         for column in TYPES[name][3]:
             frame[column] = pd.to_datetime(frame[column])
@@ -217,9 +219,12 @@ def frames_of(store):
     return MeetingFrames(**built)
 
 
-def _merged_notes(documents, file_of: dict, merged_note) -> list[dict]:
+def _merged_notes(documents, file_of: dict) -> list[dict]:
+    """A ``merged`` note row for each write-up kept in several files (``store.merged_note``)."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
+    from .store import merged_note
 
     copied = documents.filter(pc.invert(pc.is_null(documents["copy_of"]))).select(["name", "copy_of", "similarity"]).to_pylist()
     if not copied:
@@ -272,6 +277,8 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
         return path
     if path.suffix.lower() in SOURCE_SUFFIXES or not _could_be_id(source):
         raise UnreadableSource(f"no such file: {source}", "check the path, or give a meeting id such as 4/2562")
+    from .meeting import parse_meeting_id
+
     year_be, number = parse_meeting_id(source)
     wanted = f"{year_be}-{number:02d}"
     entries, failures = catalogue(data_dir)

@@ -38,6 +38,7 @@ import os
 import zlib
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from . import cache as sealed
@@ -55,23 +56,32 @@ ENTRY_FIELDS = ("id", "number", "year_be", "office", "district", "province", *CO
 STAT_FIELDS = ("size", "mtime_ns", "ctime_ns", "ino")
 
 
-def _schemas():
+@cache
+def documents_schema():
+    """The columns of the documents table: one row per file of the folder."""
     import pyarrow as pa
 
-    from .tidy import COLUMNS, TYPES
-
-    documents = pa.schema(
+    return pa.schema(
         [("name", pa.string()), *((f, pa.int64()) for f in STAT_FIELDS), ("sha256", pa.string()), ("error", pa.string()),
          ("id", pa.string()), ("number", pa.int64()), ("year_be", pa.int64()), ("office", pa.string()), ("district", pa.string()),
          ("province", pa.string()), *((c, pa.int64()) for c in COUNTS), ("first_date", pa.string()), ("last_date", pa.string()),
          ("layout", pa.string()), ("meeting_date", pa.string()), ("copy_of", pa.string()), ("similarity", pa.float64())]
     )  # fmt: skip
+
+
+@cache
+def frame_schemas() -> dict:
+    """The columns of each frame table (``tidy.COLUMNS``, typed as ``tidy.TYPES`` says) and the content's sha256."""
+    import pyarrow as pa
+
+    from .tidy import COLUMNS, TYPES
+
     frames = {}
     for name, columns in COLUMNS.items():
         ints, floats, bools, dates = TYPES[name]
         kind = {**{c: pa.int64() for c in ints}, **{c: pa.float64() for c in floats}, **{c: pa.bool_() for c in bools}, **{c: pa.date32() for c in dates}}
         frames[name] = pa.schema([*((c, kind.get(c, pa.string())) for c in columns), ("sha256", pa.string())])
-    return documents, frames
+    return frames
 
 
 # --- one document ---------------------------------------------------------------------------------
@@ -184,8 +194,7 @@ def _read_chunk(paths: list[str], datas: list[bytes] | None = None) -> dict:
 
     from .tidy import frame_records
 
-    documents_schema, frame_schemas = _schemas()
-    rows, records, seen = [], {name: [] for name in frame_schemas}, set()
+    rows, records, seen = [], {name: [] for name in frame_schemas()}, set()
     meetings = {}
     for i, p in enumerate(paths):
         path = Path(p)
@@ -199,7 +208,7 @@ def _read_chunk(paths: list[str], datas: list[bytes] | None = None) -> dict:
             for name, found in frame_records(meeting).items():
                 records[name].extend({**r, "sha256": sha} for r in found)
     tables = {}
-    for name, schema in frame_schemas.items():
+    for name, schema in frame_schemas().items():
         sink = io.BytesIO()
         with pa.ipc.new_stream(sink, schema) as writer:
             writer.write_table(pa.Table.from_pylist(records[name], schema=schema))
@@ -263,15 +272,16 @@ def _parquet(table) -> bytes:
     import pyarrow.parquet as pq
 
     sink = io.BytesIO()
-    pq.write_table(table, sink, compression="zstd", compression_level=1)
+    pq.write_table(table, sink, compression="lz4")  # lz4: 4x quicker to load than zstd, for 1.5x the bytes (bench_corpus.py)
     return sink.getvalue()
 
 
 def _table(part):
+    """A Parquet part read (ParquetFile, not read_table, which loads pyarrow.dataset and pandas: 1 s of imports)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return pq.read_table(pa.BufferReader(part))
+    return pq.ParquetFile(pa.BufferReader(part)).read()
 
 
 def _read_documents(folder: Path):
@@ -282,7 +292,7 @@ def _read_documents(folder: Path):
     head, parts = unpacked
     try:
         documents = _table(parts["documents"])
-        if not documents.schema.equals(_schemas()[0]) or head.get("folder") != str(folder.resolve()):
+        if not documents.schema.equals(documents_schema()) or head.get("folder") != str(folder.resolve()):
             return None
         return documents, head.get("frames")
     except Exception:
@@ -294,7 +304,7 @@ def _read_frames(path: Path) -> dict | None:
     if unpacked is None:
         return None
     _, parts = unpacked
-    schemas = _schemas()[1]
+    schemas = frame_schemas()
     try:
         tables = {name: _table(parts[name]) for name in schemas}
         return tables if all(tables[n].schema.equals(s) for n, s in schemas.items()) else None
@@ -323,9 +333,21 @@ def _locked(home: Path):
 
 
 def _listing(folder: Path) -> dict[str, tuple | None]:
-    from .corpus import source_files
+    """Each document of the folder (``corpus.source_files``' choice) and its stat, in one pass."""
+    from .corpus import SOURCE_SUFFIXES
 
-    return {p.name: _stat(p) for p in source_files(folder)}
+    found = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith((".", "~$")) or os.path.splitext(entry.name)[1].lower() not in SOURCE_SUFFIXES:
+                continue
+            try:
+                if entry.is_file():
+                    s = entry.stat()
+                    found[entry.name] = (s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
+            except OSError:
+                continue
+    return found
 
 
 def _fresh(documents, listing: dict) -> tuple[list[str], set[str]]:
@@ -369,14 +391,13 @@ def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str]
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    documents_schema, frame_schemas = _schemas()
     results = _read_all(folder, todo, jobs, scheduler, progress)
     rows = [r for r in (documents.to_pylist() if documents is not None else []) if r["name"] in keep]
     rows += [r for result in results for r in result["rows"]]
     rows.sort(key=lambda r: r["name"])
     shas = sorted({r["sha256"] for r in rows if r["sha256"] and not r["error"]})
     tables = {}
-    for name, schema in frame_schemas.items():
+    for name, schema in frame_schemas().items():
         pieces = []
         have = set()
         if old_frames is not None:
@@ -395,7 +416,7 @@ def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str]
     frames_name = "frames-" + hashlib.sha256((code_digest() + "\0".join(shas)).encode()).hexdigest()[:20]
     if sealed.read_blob(home / frames_name) is None or old_frames is None:
         sealed.write_blob(home / frames_name, _pack({}, {n: _parquet(t) for n, t in tables.items()}))
-    table = pa.Table.from_pylist(rows, schema=documents_schema)
+    table = pa.Table.from_pylist(rows, schema=documents_schema())
     sealed.write_blob(home / "documents", _pack({"folder": str(folder.resolve()), "frames": frames_name}, {"documents": _parquet(table)}))
     return Store(folder, table, frames_name, tables)
 
