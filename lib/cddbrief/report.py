@@ -289,8 +289,9 @@ def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None
 def index_entry(meeting, path: Path) -> dict:
     """What the index of briefs shows of a meeting read from path."""
     from .corpus import entry_of
+    from .store import copies_of
 
-    return entry_of(meeting, path).as_dict()
+    return {**entry_of(meeting, path).as_dict(), "copies": copies_of(path)}  # a write-up kept in several files says so
 
 
 def brief_page(meeting, lang: str) -> dict:

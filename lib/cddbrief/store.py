@@ -652,6 +652,11 @@ def _known_row(path: Path) -> dict | None:
     return row
 
 
+def copies_of(path: str | Path) -> list[str]:
+    """The other files of its folder that hold the same write-up as path (none when the store does not know it)."""
+    return [name for name, _ in _copies(Path(path), _known_row(Path(path)))]
+
+
 def _copies(path: Path, row: dict | None) -> list[tuple[str, float]]:
     if row is None:
         return []
