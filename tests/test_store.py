@@ -213,3 +213,9 @@ def test_a_folder_read_by_a_dask_cluster_is_the_folder_read_here(forms, cache, t
     with LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None) as cluster, Client(cluster) as client:
         there = corpus.catalogue(forms, scheduler=client)
     assert [e.as_dict() for e in there[0]] == [e.as_dict() for e in here[0]]
+
+
+def test_list_on_a_scheduler_that_is_not_there_is_one_line(forms, cache):
+    result = run_cli("list", "--data", forms, "--scheduler", "tcp://127.0.0.1:9", extra_env={"CDDBRIEF_CACHE": str(cache)}, timeout=120)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and "dask scheduler" in result.stderr
+    assert result.stdout == "" and not (cache / "store").exists()  # nothing read, nothing written

@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="the meetings in a folder, found by reading the documents")
     p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="read new documents on a dask.distributed cluster's workers (tcp://HOST:8786)")
 
     p = sub.add_parser("export", help="a meeting's data for Excel, calendars and programs")
     p.add_argument("source", metavar="SOURCE", help="a meeting id or a .txt/.docx file")
@@ -141,6 +142,11 @@ def check_settings(args) -> None:
         args.as_of = check_as_of(args.as_of)
     if command != "extract":
         _check_cache()
+    if command == "list" and args.scheduler is not None:
+        from .batch import check_scheduler, probe_scheduler
+
+        args.security = check_scheduler(args.scheduler)
+        probe_scheduler(args.scheduler, args.security)
     if command == "build" and not args.trends:
         from .report import NOTEBOOK, check_notebook
 
@@ -252,7 +258,19 @@ def _cmd_list(args) -> int:
     from .corpus import catalogue, default_data_dir, same_office_twins
 
     folder = args.data or default_data_dir()
-    entries, failures = catalogue(folder, progress=sys.stderr.isatty())
+    if args.scheduler:
+        from distributed import Client
+
+        try:
+            client = Client(args.scheduler, timeout=10, security=args.security)
+        except (OSError, TimeoutError) as exc:
+            raise CddbriefError(f"cannot reach the dask scheduler at {args.scheduler} ({exc})", "check the address, or leave out --scheduler") from None
+        try:
+            entries, failures = catalogue(folder, scheduler=client, progress=sys.stderr.isatty())
+        finally:
+            client.close(timeout=5)
+    else:
+        entries, failures = catalogue(folder, progress=sys.stderr.isatty())
     twins = same_office_twins(entries)
     if args.json:
         meetings = [{**e.as_dict(), "file": shown(e.path), "copies": [shown(c) for c in e.copies],
@@ -311,7 +329,11 @@ LIST_COLUMNS = [("meeting", 8, "<"), ("no./year", 9, "<"), ("date", 10, "<"), ("
 def list_lines(entries) -> list[str]:
     """The table of `cddbrief list`: columns padded by display width, so Thai office names
     (``สำนักงานพัฒนาชุมชนอำเภอแม่ทะ``: 28 characters, 24 columns) keep the columns after them in line."""
+    from functools import lru_cache
+
     from .summary import fit
+
+    fit = lru_cache(maxsize=4096)(fit)  # offices, layouts and counts repeat over thousands of lines
 
     def line(values) -> str:
         cells = [fit(v, width, align) for v, (_, width, align) in zip(values, LIST_COLUMNS)]

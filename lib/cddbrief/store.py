@@ -405,12 +405,15 @@ def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str]
             pieces.append(old.filter(pc.is_in(old["sha256"], value_set=pa.array(shas, pa.string()))))
             have = set(pieces[0]["sha256"].unique().to_pylist())
         for result in results:
-            new = pa.ipc.open_stream(result["tables"][name]).read_all()
-            fresh = [s for s in new["sha256"].unique().to_pylist() if s not in have]
-            if fresh:
+            new = pa.ipc.open_stream(result["tables"].pop(name)).read_all()
+            known = new["sha256"].unique().to_pylist()
+            fresh = [s for s in known if s not in have]
+            if len(fresh) == len(known):
+                pieces.append(new)  # the common case, reading cold: no copy
+            elif fresh:
                 pieces.append(new.filter(pc.is_in(new["sha256"], value_set=pa.array(fresh, pa.string()))))
-                have.update(fresh)
-        tables[name] = pa.concat_tables(pieces).combine_chunks() if pieces else schema.empty_table()
+            have.update(fresh)
+        tables[name] = pa.concat_tables(pieces) if pieces else schema.empty_table()
     same_writeups(rows, tables["directives"])
     home = _home(folder)
     frames_name = "frames-" + hashlib.sha256((code_digest() + "\0".join(shas)).encode()).hexdigest()[:20]
