@@ -75,54 +75,62 @@ def make_folder(folder: Path, n: int) -> Path:
     return folder
 
 
-def measure(code: str, lib: Path, cache: Path, args: list[str] | None = None) -> tuple[float, float, str]:
-    """(seconds, peak MB of the process and its children, stdout) of a fresh Python process."""
+def measure(code: str, lib: Path, cache: Path, args: list[str] | None = None) -> tuple[float, float, str, float]:
+    """(seconds, peak MB, stdout, CPU seconds) of a fresh Python process; the CPU seconds (user and
+    system, the process's own: a pool's workers are not in them) do not grow when other jobs load
+    the machine, the wall seconds do."""
     env = {**os.environ, "PYTHONPATH": str(lib), "CDDBRIEF_CACHE": str(cache)}
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, *(["-c", code] if code else args)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
+    cpu = usage.ru_utime + usage.ru_stime
     if status != 0:
-        return float("nan"), usage.ru_maxrss / 1024, out.decode(errors="replace")
-    return seconds, usage.ru_maxrss / 1024, out.decode(errors="replace")
+        return float("nan"), usage.ru_maxrss / 1024, out.decode(errors="replace"), cpu
+    return seconds, usage.ru_maxrss / 1024, out.decode(errors="replace"), cpu
 
 
 COLD = "from cddbrief import corpus; import sys; e, f = corpus.catalogue(sys.argv[1] if len(sys.argv) > 1 else {folder!r}); print(len(e), len(f))"
 LOAD = "from cddbrief import corpus; f = corpus.load_corpus({folder!r}); print(len(f.items), len(f.quantities))"
 
 
-def run(n: int, keep: Path, before: Path | None) -> None:
+def run(n: int, keep: Path, before: Path | None, keep_cache: bool = False) -> Path | None:
+    """Every figure for one size; returns this tree's (warm) cache when ``keep_cache``."""
     folder = make_folder(keep / f"corpus-{n}", n)
     files = sum(1 for p in folder.iterdir() if not p.name.startswith("."))
-    print(f"\n== {files} files in {folder}")
+    print(f"\n== {files} files in {folder}  (wall seconds, CPU seconds of the process itself, peak resident memory)")
     libs = [("this tree", ROOT / "lib")] + ([("before", before)] if before else [])
+    kept = None
     for label, lib in libs:
         cache = Path(tempfile.mkdtemp(prefix="bench-corpus-cache-"))
         try:
-            cold_s, cold_mb, out = measure(COLD.format(folder=str(folder)), lib, cache)
-            print(f"{label:>10}: cold reading  {cold_s:7.2f} s  {files / cold_s:7.0f} documents/s  peak {cold_mb:6.0f} MB (the parent)  -> {out.strip()}")
-            list_s, list_mb, _ = measure("", lib, cache, ["-m", "cddbrief.cli", "list", "--data", str(folder)])
-            print(f"{label:>10}: warm list     {list_s:7.2f} s  peak {list_mb:6.0f} MB")
-            load_s, load_mb, out = measure(LOAD.format(folder=str(folder)), lib, cache)
-            print(f"{label:>10}: load_corpus   {load_s:7.2f} s  peak {load_mb:6.0f} MB (cold: builds the frames once)  -> {out.strip()}")
-            load_s, load_mb, out = measure(LOAD.format(folder=str(folder)), lib, cache)
-            print(f"{label:>10}: warm load_corpus {load_s:4.2f} s  peak {load_mb:6.0f} MB  -> {out.strip()}")
+            cold_s, cold_mb, out, cpu = measure(COLD.format(folder=str(folder)), lib, cache)
+            print(f"{label:>10}: cold reading      {cold_s:7.2f} s  {files / cold_s:5.0f} documents/s (all cores)  peak {cold_mb:5.0f} MB (the parent)  -> {out.strip()}")
+            list_s, list_mb, _, cpu = measure("", lib, cache, ["-m", "cddbrief.cli", "list", "--data", str(folder)])
+            print(f"{label:>10}: warm list         {list_s:7.2f} s  cpu {cpu:6.2f} s  peak {list_mb:5.0f} MB")
+            load_s, load_mb, out, cpu = measure(LOAD.format(folder=str(folder)), lib, cache)
+            print(f"{label:>10}: first load_corpus {load_s:7.2f} s  cpu {cpu:6.2f} s  peak {load_mb:5.0f} MB  -> {out.strip()}")
+            load_s, load_mb, out, cpu = measure(LOAD.format(folder=str(folder)), lib, cache)
+            print(f"{label:>10}: warm load_corpus  {load_s:7.2f} s  cpu {cpu:6.2f} s  peak {load_mb:5.0f} MB  -> {out.strip()}")
             touched = sorted(p for p in folder.iterdir() if p.suffix == ".txt")[0]
             os.utime(touched)
-            one_s, _, _ = measure("", lib, cache, ["-m", "cddbrief.cli", "list", "--data", str(folder)])
-            print(f"{label:>10}: list after one file changed {one_s:5.2f} s")
+            one_s, one_mb, _, cpu = measure("", lib, cache, ["-m", "cddbrief.cli", "list", "--data", str(folder)])
+            print(f"{label:>10}: list, one changed {one_s:7.2f} s  cpu {cpu:6.2f} s  peak {one_mb:5.0f} MB")
         finally:
-            shutil.rmtree(cache, ignore_errors=True)
+            if keep_cache and label == "this tree":
+                kept = cache
+            else:
+                shutil.rmtree(cache, ignore_errors=True)
+    return kept
 
 
-def formats(n: int, keep: Path) -> None:
-    """Parquet (pyarrow) against DuckDB for the frames of the store of the largest folder."""
+def formats(n: int, keep: Path, cache: Path) -> None:
+    """Parquet (pyarrow) against DuckDB for the frames of the store of the largest folder (its warm cache)."""
     import duckdb
     import pyarrow.parquet as pq
 
     folder = keep / f"corpus-{n}"
-    cache = Path(tempfile.mkdtemp(prefix="bench-corpus-formats-"))
     os.environ["CDDBRIEF_CACHE"] = str(cache)
     try:
         from cddbrief import store
@@ -170,11 +178,12 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{os.cpu_count()} cores; cddbrief from {ROOT / 'lib'}" + (f"; before: {args.before}" if args.before else ""))
+    cache = None
     for n in sizes:
-        run(n, args.keep, args.before)
-    if args.formats:
+        cache = run(n, args.keep, args.before, keep_cache=args.formats and n == max(sizes)) or cache
+    if args.formats and cache is not None:
         sys.path.insert(0, str(ROOT / "lib"))
-        formats(max(sizes), args.keep)
+        formats(max(sizes), args.keep, cache)
 
 
 if __name__ == "__main__":

@@ -197,13 +197,14 @@ def frames_of(store):
     file_of: dict[str, str] = {}
     for r in rows:
         file_of.setdefault(r["sha256"], r["name"])
-    tables = store.frames()
-    mapper = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype()}.get
+    tables = dict(store.frames())
+    store.forget_frames()  # each table is freed as it becomes a DataFrame: memory holds one copy of the corpus, not two
+    mapper = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("pyarrow")}.get
     shas = pa.array(list(file_of), pa.string())
     names = pa.array(list(file_of.values()), pa.string())
     built = {}
     for name, columns in COLUMNS.items():
-        table = tables[name]
+        table = tables.pop(name)
         if name == "notes":
             extra = _merged_notes(documents, file_of)
             if extra:
@@ -212,7 +213,9 @@ def frames_of(store):
         if where.null_count:
             table, where = table.filter(pc.is_valid(where)), pc.drop_null(where)
         table = table.append_column("file", pc.take(names, where))
-        frame = table.to_pandas(types_mapper=mapper, date_as_object=False)
+        del where
+        frame = table.to_pandas(types_mapper=mapper, date_as_object=False, split_blocks=True, self_destruct=True)
+        del table
         for column in TYPES[name][3]:
             frame[column] = pd.to_datetime(frame[column])
         built[name] = frame[[*columns, "file", "sha256"]]
@@ -256,17 +259,22 @@ def distinct_names(entries) -> dict[Path, bool | str]:
     for group in by_id.values():
         if len(group) < 2:
             continue
+        contents: dict[str, set] = {}  # each office's distinct documents of the meeting
         for e in group:
-            twins = sum(1 for other in group if other.office == e.office and other.sha256 != e.sha256)
-            naming[e.path] = "document" if twins else True
+            contents.setdefault(e.office, set()).add(e.sha256)
+        for e in group:
+            naming[e.path] = "document" if len(contents[e.office]) > 1 else True
     return naming
 
 
 def same_office_twins(entries) -> dict[Path, list]:
     """The documents of one meeting from one office that are not the same bytes: each → its twins."""
     naming = distinct_names(entries)
-    return {e.path: [o for o in entries if o.id == e.id and o.office == e.office and o.sha256 != e.sha256]
-            for e in entries if naming.get(e.path) == "document"}  # fmt: skip
+    groups: dict[tuple, list] = {}
+    for e in entries:
+        if naming.get(e.path) == "document":
+            groups.setdefault((e.id, e.office), []).append(e)
+    return {e.path: [o for o in group if o.sha256 != e.sha256] for group in groups.values() for e in group}
 
 
 def resolve(source: str, data_dir: str | Path | None = None, office: str | None = None) -> Path:

@@ -237,6 +237,11 @@ class Store:
         return self._frames
 
 
+    def forget_frames(self) -> None:
+        """Let go of the frame tables (``corpus.frames_of`` frees each as it converts it)."""
+        self._frames = None
+
+
 class _Stale(Exception):
     """The frames a documents file names are gone (replaced by another process): read again."""
 
@@ -382,17 +387,18 @@ def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, pro
             return Store(folder, documents, frames_name, old_frames)
         if old_frames is None:  # the frames are gone or damaged: every document is read again (from kept readings)
             todo, keep = sorted(listing), set()
-        store = _update(folder, documents, old_frames, todo, keep, jobs, scheduler, progress)
+        store = _update(folder, documents, old_frames, todo, keep, jobs, scheduler, progress, frames_name)
         _clean(home, store.frames_name)
         return store
 
 
-def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str], jobs, scheduler, progress) -> Store:
+def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str], jobs, scheduler, progress, old_name: str | None = None) -> Store:
     import pyarrow as pa
     import pyarrow.compute as pc
 
     results = _read_all(folder, todo, jobs, scheduler, progress)
-    rows = [r for r in (documents.to_pylist() if documents is not None else []) if r["name"] in keep]
+    before = documents.to_pylist() if documents is not None else []
+    rows = [r for r in before if r["name"] in keep]
     rows += [r for result in results for r in result["rows"]]
     rows.sort(key=lambda r: r["name"])
     shas = sorted({r["sha256"] for r in rows if r["sha256"] and not r["error"]})
@@ -402,8 +408,12 @@ def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str]
         have = set()
         if old_frames is not None:
             old = old_frames[name]
-            pieces.append(old.filter(pc.is_in(old["sha256"], value_set=pa.array(shas, pa.string()))))
-            have = set(pieces[0]["sha256"].unique().to_pylist())
+            have = set(old["sha256"].unique().to_pylist())
+            gone = sorted(have - set(shas))
+            if gone:  # only a removed or changed file's rows are dropped; the rest is kept as it is
+                old = old.filter(pc.invert(pc.is_in(old["sha256"], value_set=pa.array(gone, pa.string()))))
+                have -= set(gone)
+            pieces.append(old)
         for result in results:
             new = pa.ipc.open_stream(result["tables"].pop(name)).read_all()
             known = new["sha256"].unique().to_pylist()
@@ -414,10 +424,12 @@ def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str]
                 pieces.append(new.filter(pc.is_in(new["sha256"], value_set=pa.array(fresh, pa.string()))))
             have.update(fresh)
         tables[name] = pa.concat_tables(pieces) if pieces else schema.empty_table()
-    same_writeups(rows, tables["directives"])
+    touched = set(todo) | {r["name"] for r in before if r["name"] not in keep}  # read again, or gone
+    dirty = {_group_key(r) for r in [*before, *rows] if r["name"] in touched}
+    same_writeups(rows, tables["directives"], None if documents is None else dirty)
     home = _home(folder)
     frames_name = "frames-" + hashlib.sha256((code_digest() + "\0".join(shas)).encode()).hexdigest()[:20]
-    if sealed.read_blob(home / frames_name) is None or old_frames is None:
+    if frames_name != old_name or old_frames is None:
         sealed.write_blob(home / frames_name, _pack({}, {n: _parquet(t) for n, t in tables.items()}))
     table = pa.Table.from_pylist(rows, schema=documents_schema())
     sealed.write_blob(home / "documents", _pack({"folder": str(folder.resolve()), "frames": frames_name}, {"documents": _parquet(table)}))
@@ -533,55 +545,63 @@ def _rank(row: dict):
     return (FORM_RANK.get(suffix, 9), -(row.get("directives") or 0), -(row.get("figures") or 0), row["name"])
 
 
-def same_writeups(rows: list[dict], directives) -> None:
+def _group_key(row: dict) -> tuple:
+    """What files must share to be one write-up: the meeting (number, else date) and the office;
+    without either, the bytes."""
+    meeting = row["id"] or (f"date:{row['meeting_date']}" if row["meeting_date"] else None)
+    return (meeting, row["office"]) if meeting and row["office"] and not row["error"] else ("sha", row["sha256"])
+
+
+def same_writeups(rows: list[dict], directives, dirty: set | None = None) -> None:
     """Mark the files that hold a write-up another file holds too (``copy_of``, ``similarity``).
 
-    The same bytes are always one write-up. Otherwise files are one write-up when they name the
-    same meeting (number, else date) and the same office, and their directive texts are
-    ``SAME_TEXT`` alike; two offices' write-ups of one meeting never are.
+    Files are one write-up when they hold the same bytes, or name the same meeting (number, else
+    date) and the same office and their directive texts are ``SAME_TEXT`` alike (character
+    trigrams, spaces and digit forms aside); two offices' write-ups of one meeting never are.
+    ``dirty``: the groups (``_group_key``) a file was added to, changed in or removed from; the
+    others keep what was decided before (None: decide every group).
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    readable = [r for r in rows if not r["error"]]
-    for r in rows:
-        r["copy_of"], r["similarity"] = None, None
     groups: dict[tuple, list[dict]] = {}
-    for r in readable:
-        meeting = r["id"] or (f"date:{r['meeting_date']}" if r["meeting_date"] else None)
-        key = (meeting, r["office"]) if meeting and r["office"] else ("sha", r["sha256"])
-        groups.setdefault(key, []).append(r)
-    candidates = [g for g in groups.values() if len(g) > 1]
-    by_sha = {}
-    for r in readable:  # identical bytes with no meeting or office to group them by: one write-up too
-        by_sha.setdefault(r["sha256"], []).append(r)
-    if not candidates and all(len(g) < 2 for g in by_sha.values()):
+    for r in rows:
+        if not r["error"]:
+            groups.setdefault(_group_key(r), []).append(r)
+    for key, group in groups.items():
+        if dirty is None or key in dirty:
+            for r in group:
+                r["copy_of"], r["similarity"] = None, None
+    candidates = [g for key, g in groups.items() if len(g) > 1 and (dirty is None or key in dirty)]
+    if not candidates:
         return
     wanted = sorted({r["sha256"] for g in candidates for r in g})
-    texts: dict[str, str] = {}
-    if wanted:
-        picked = directives.filter(pc.is_in(directives["sha256"], value_set=pa.array(wanted, pa.string()))).select(["sha256", "text"])
-        parts: dict[str, list[str]] = {}
-        for sha, text in zip(picked["sha256"].to_pylist(), picked["text"].to_pylist()):
-            parts.setdefault(sha, []).append(text or "")
-        texts = {sha: "\n".join(p) for sha, p in parts.items()}
+    picked = directives.filter(pc.is_in(directives["sha256"], value_set=pa.array(wanted, pa.string()))).select(["sha256", "text"])
+    parts: dict[str, list[str]] = {}
+    for sha, text in zip(picked["sha256"].to_pylist(), picked["text"].to_pylist()):
+        parts.setdefault(sha, []).append(text or "")
+    texts = {sha: "\n".join(p) for sha, p in parts.items()}
+    grams = {sha: _trigrams(_normalised(text)) for sha, text in texts.items()}  # once per content, not per pair
+
+    def alike(a: str, b: str) -> float:
+        x, y = grams.get(a, set()), grams.get(b, set())
+        if not x or not y:
+            return likeness(texts.get(a, ""), texts.get(b, ""))
+        if min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):  # too different in size to be alike
+            return 0.0
+        return len(x & y) / len(x | y)
+
     for group in candidates:
         left = sorted(group, key=_rank)
         while left:
             primary, rest = left[0], []
             for other in left[1:]:
-                score = 1.0 if other["sha256"] == primary["sha256"] else likeness(texts.get(primary["sha256"], ""), texts.get(other["sha256"], ""))
+                score = 1.0 if other["sha256"] == primary["sha256"] else alike(primary["sha256"], other["sha256"])
                 if score >= SAME_TEXT:
                     other["copy_of"], other["similarity"] = primary["name"], round(score, 3)
                 else:
                     rest.append(other)
             left = rest
-    for same in by_sha.values():
-        if len(same) > 1:
-            primary = min(same, key=_rank)
-            for other in same:
-                if other is not primary and other["copy_of"] is None and primary["copy_of"] is None:
-                    other["copy_of"], other["similarity"] = primary["name"], 1.0
 
 
 def merged_note(primary: str, copies: list[tuple[str, float]]):
