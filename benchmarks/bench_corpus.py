@@ -1,7 +1,8 @@
 """The corpus store at scale (issue 19): cold reading, warm `list`, warm `load_corpus` and their
 peak memory, for N generated write-ups, beside another checkout's code in the same run.
 
-    PYTHONPATH=lib .venv/bin/python benchmarks/bench_corpus.py [--sizes 1000,10000] [--before /tmp/store-ref/lib] [--formats]
+    PYTHONPATH=lib .venv/bin/python benchmarks/bench_corpus.py [--sizes 1000,10000] [--formats]
+        [--before /tmp/store-ref/lib]   # git worktree add --detach /tmp/store-ref main
 
 Write-ups are made here (``tests/docgen.py`` and ``tests/docgen_forms.py``): Word tables dumped
 as text, prose posts and minutes by agenda as .txt, .docx and .html, in many offices, meetings
@@ -81,7 +82,8 @@ def measure(code: str, lib: Path, cache: Path, args: list[str] | None = None) ->
     the machine, the wall seconds do."""
     env = {**os.environ, "PYTHONPATH": str(lib), "CDDBRIEF_CACHE": str(cache)}
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *(["-c", code] if code else args)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    command = [sys.executable, *(["-c", code] if code else args)]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
@@ -91,7 +93,7 @@ def measure(code: str, lib: Path, cache: Path, args: list[str] | None = None) ->
     return seconds, usage.ru_maxrss / 1024, out.decode(errors="replace"), cpu
 
 
-COLD = "from cddbrief import corpus; import sys; e, f = corpus.catalogue(sys.argv[1] if len(sys.argv) > 1 else {folder!r}); print(len(e), len(f))"
+COLD = "from cddbrief import corpus; e, f = corpus.catalogue({folder!r}); print(len(e), len(f))"
 LOAD = "from cddbrief import corpus; f = corpus.load_corpus({folder!r}); print(len(f.items), len(f.quantities))"
 
 
@@ -106,13 +108,15 @@ def run(n: int, keep: Path, before: Path | None, keep_cache: bool = False) -> Pa
         cache = Path(tempfile.mkdtemp(prefix="bench-corpus-cache-"))
         try:
             cold_s, cold_mb, out, cpu = measure(COLD.format(folder=str(folder)), lib, cache)
-            print(f"{label:>10}: cold reading      {cold_s:7.2f} s  {files / cold_s:5.0f} documents/s (all cores)  peak {cold_mb:5.0f} MB (the parent)  -> {out.strip()}")
+            rate = files / cold_s
+            print(f"{label:>10}: cold reading      {cold_s:7.2f} s  {rate:5.0f} documents/s (all cores)  "
+                  f"peak {cold_mb:5.0f} MB (the parent)  -> {out.strip()}")
             list_s, list_mb, _, cpu = measure("", lib, cache, ["-m", "cddbrief.cli", "list", "--data", str(folder)])
             print(f"{label:>10}: warm list         {list_s:7.2f} s  cpu {cpu:6.2f} s  peak {list_mb:5.0f} MB")
             load_s, load_mb, out, cpu = measure(LOAD.format(folder=str(folder)), lib, cache)
-            print(f"{label:>10}: first load_corpus {load_s:7.2f} s  cpu {cpu:6.2f} s  peak {load_mb:5.0f} MB  -> {out.strip()}")
+            print(f"{label:>10}: first load_corpus {load_s:7.2f} s  cpu {cpu:6.2f} s  peak {load_mb:5.0f} MB")
             load_s, load_mb, out, cpu = measure(LOAD.format(folder=str(folder)), lib, cache)
-            print(f"{label:>10}: warm load_corpus  {load_s:7.2f} s  cpu {cpu:6.2f} s  peak {load_mb:5.0f} MB  -> {out.strip()}")
+            print(f"{label:>10}: warm load_corpus  {load_s:7.2f} s  cpu {cpu:6.2f} s  peak {load_mb:5.0f} MB")
             touched = sorted(p for p in folder.iterdir() if p.suffix == ".txt")[0]
             os.utime(touched)
             one_s, one_mb, _, cpu = measure("", lib, cache, ["-m", "cddbrief.cli", "list", "--data", str(folder)])
@@ -140,11 +144,11 @@ def formats(n: int, keep: Path, cache: Path) -> None:
         scratch = Path(tempfile.mkdtemp(prefix="bench-formats-"))
         started = time.perf_counter()
         for name, table in tables.items():
-            pq.write_table(table, scratch / f"{name}.parquet", compression="zstd", compression_level=1)
+            pq.write_table(table, scratch / f"{name}.parquet", compression="lz4")  # as the store writes them
         write_pq = time.perf_counter() - started
         size_pq = sum(p.stat().st_size for p in scratch.glob("*.parquet"))
         started = time.perf_counter()
-        loaded = {name: pq.read_table(scratch / f"{name}.parquet").to_pandas() for name in tables}
+        loaded = {name: pq.ParquetFile(scratch / f"{name}.parquet").read().to_pandas() for name in tables}
         load_pq = time.perf_counter() - started
         started = time.perf_counter()
         con = duckdb.connect(str(scratch / "frames.duckdb"))
@@ -162,8 +166,8 @@ def formats(n: int, keep: Path, cache: Path) -> None:
         load_db = time.perf_counter() - started
         assert all(len(loaded[n]) == len(loaded_db[n]) for n in tables)
         print(f"\n== frames of {n} write-ups ({rows:,} rows in 6 tables)")
-        print(f"   Parquet (pyarrow, zstd 1): write {write_pq:5.2f} s, load to pandas {load_pq:5.2f} s, {size_pq / 2**20:6.1f} MB")
-        print(f"   DuckDB {duckdb.__version__:>10}: write {write_db:5.2f} s, load to pandas {load_db:5.2f} s, {size_db / 2**20:6.1f} MB")
+        print(f"   Parquet (pyarrow, lz4): write {write_pq:5.2f} s, load {load_pq:5.2f} s, {size_pq / 2**20:6.1f} MB")
+        print(f"   DuckDB {duckdb.__version__}: write {write_db:5.2f} s, load {load_db:5.2f} s, {size_db / 2**20:.1f} MB")
         shutil.rmtree(scratch, ignore_errors=True)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
@@ -172,7 +176,7 @@ def formats(n: int, keep: Path, cache: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--before", type=Path, help="another checkout's lib/ to measure in the same run (e.g. /tmp/store-ref/lib)")
+    parser.add_argument("--before", type=Path, help="another checkout's lib/ to measure in the same run")
     parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "cddbrief-bench-corpus")
     parser.add_argument("--formats", action="store_true", help="also Parquet against DuckDB on the largest folder")
     args = parser.parse_args()

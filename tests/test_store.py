@@ -35,7 +35,8 @@ def forms(tmp_path):
     data.mkdir()
     for name in ("sample.docx", "sample.pdf", "sample.html"):
         shutil.copy(EXPORT / name, data / name)
-    (data / "mae-tha.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ"), encoding="utf-8")
+    twin = SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ")
+    (data / "mae-tha.txt").write_text(twin, encoding="utf-8")
     return data
 
 
@@ -44,8 +45,10 @@ def test_a_writeup_in_three_forms_is_listed_once_and_counted_once(forms, cache):
 
     entries, failures = corpus.catalogue(forms)
     assert failures == []
-    assert [(e.id, e.office, e.path.name) for e in entries] == [("2562-04", SOEM_NGAM, "sample.docx"), ("2562-04", MAE_THA, "mae-tha.txt")]
-    assert entries[0].copies == ["sample.html", "sample.pdf"] and entries[1].copies == []  # the richest form is read: .docx
+    listed = [(e.id, e.office, e.path.name) for e in entries]
+    assert listed == [("2562-04", SOEM_NGAM, "sample.docx"), ("2562-04", MAE_THA, "mae-tha.txt")]
+    assert entries[0].copies == ["sample.html", "sample.pdf"]  # the richest form is read: .docx
+    assert entries[1].copies == []
     f = corpus.load_corpus(forms)
     ours = f.items[f.items["office"] == SOEM_NGAM]
     assert len(ours) == 9 and set(ours["file"]) == {"sample.docx"}  # nine topics, not 27
@@ -64,9 +67,11 @@ def test_a_writeup_in_three_forms_is_listed_once_and_counted_once(forms, cache):
     assert [(m["office"], m["copies"]) for m in meetings] == [(SOEM_NGAM, ["sample.html", "sample.pdf"]), (MAE_THA, [])]
     table = run_cli("list", "--data", forms, extra_env={"CDDBRIEF_CACHE": str(cache)}).stdout
     assert "sample.docx is also kept as sample.html, sample.pdf" in table and "2 meeting write-up(s)" in table
-    shown = run_cli("parse", "4/2562", "--data", forms, "--office", "เสริมงาม", "--json", extra_env={"CDDBRIEF_CACHE": str(cache)})
-    assert json.loads(shown.stdout)["source"]["format"] == "docx"  # the id names the write-up's richest form
-    notes = [n for n in json.loads(shown.stdout)["notes"] if n["kind"] == "merged" and "the same write-up" in n["message"]]
+    env = {"CDDBRIEF_CACHE": str(cache)}
+    parsed = run_cli("parse", "4/2562", "--data", forms, "--office", "เสริมงาม", "--json", extra_env=env)
+    shown = json.loads(parsed.stdout)
+    assert shown["source"]["format"] == "docx"  # the id names the write-up's richest form
+    notes = [n for n in shown["notes"] if n["kind"] == "merged" and "the same write-up" in n["message"]]
     assert len(notes) == 1 and "sample.pdf" in notes[0]["message"]  # the brief's provenance says so
 
 
@@ -78,7 +83,8 @@ def test_different_directives_of_one_office_and_meeting_stay_two(tmp_path, cache
     shutil.copy(SAMPLE, data / "a.txt")
     text = SAMPLE.read_text(encoding="utf-8")
     lines = text.splitlines()
-    (data / "b.txt").write_text("\n".join(lines[: len(lines) // 3]) + "\n", encoding="utf-8")  # a shorter write-up: not the same content
+    shorter = "\n".join(lines[: len(lines) // 3]) + "\n"
+    (data / "b.txt").write_text(shorter, encoding="utf-8")  # a shorter write-up: not the same content
     shutil.copy(SAMPLE, data / "c.txt")  # the same bytes: the same write-up
     entries, _ = corpus.catalogue(data)
     assert sorted((e.path.name, tuple(e.copies)) for e in entries) == [("a.txt", ("c.txt",)), ("b.txt", ())]
@@ -114,7 +120,8 @@ def test_the_kernel_and_the_parent_take_the_meeting_from_the_store(forms, cache,
     monkeypatch.setattr(meeting, "parse_document", refuse)
     monkeypatch.setattr(sources, "read_file_bytes", refuse)
     assert store.meeting_of("mae-tha.txt", meeting_id="4/2562") == parsed
-    assert store.meeting_of(forms / "mae-tha.txt").source.path == str(forms / "mae-tha.txt")  # the parent's lookup, by its path
+    by_path = store.meeting_of(forms / "mae-tha.txt")  # the parent's lookup, by its path
+    assert by_path.source.path == str(forms / "mae-tha.txt")
 
 
 def _forge(entry: Path, body: bytes) -> None:
@@ -190,10 +197,12 @@ def test_two_lists_at_once_lose_nothing(tmp_path, cache):
     data = tmp_path / "raw"
     data.mkdir()
     for seed in range(60):
-        (data / f"gen-{seed:02d}.txt").write_text(docgen.render_dump(docgen.meeting(random.Random(seed))), encoding="utf-8")
+        text = docgen.render_dump(docgen.meeting(random.Random(seed)))
+        (data / f"gen-{seed:02d}.txt").write_text(text, encoding="utf-8")
     env = {**os.environ, "CDDBRIEF_CACHE": str(cache)}
     cli = [sys.executable, "-m", "cddbrief.cli", "list", "--data", str(data), "--json"]
-    running = [subprocess.Popen(cli, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "env": env}
+    running = [subprocess.Popen(cli, **pipes) for _ in range(2)]
     outs = [p.communicate(timeout=600) for p in running]
     assert all(p.returncode == 0 for p in running), [o[1] for o in outs]
     listed = [json.loads(out) for out, _ in outs]
@@ -210,12 +219,14 @@ def test_a_folder_read_by_a_dask_cluster_is_the_folder_read_here(forms, cache, t
 
     here = corpus.catalogue(forms)
     monkeypatch.setenv("CDDBRIEF_CACHE", str(tmp_path / "other-cache"))
-    with LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None) as cluster, Client(cluster) as client:
+    cluster = LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None)
+    with cluster, Client(cluster) as client:
         there = corpus.catalogue(forms, scheduler=client)
     assert [e.as_dict() for e in there[0]] == [e.as_dict() for e in here[0]]
 
 
 def test_list_on_a_scheduler_that_is_not_there_is_one_line(forms, cache):
-    result = run_cli("list", "--data", forms, "--scheduler", "tcp://127.0.0.1:9", extra_env={"CDDBRIEF_CACHE": str(cache)}, timeout=120)
+    env = {"CDDBRIEF_CACHE": str(cache)}
+    result = run_cli("list", "--data", forms, "--scheduler", "tcp://127.0.0.1:9", extra_env=env, timeout=120)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and "dask scheduler" in result.stderr
     assert result.stdout == "" and not (cache / "store").exists()  # nothing read, nothing written
