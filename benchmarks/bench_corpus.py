@@ -161,7 +161,7 @@ def formats(n: int, keep: Path, cache: Path) -> None:
         size_db = (scratch / "frames.duckdb").stat().st_size
         started = time.perf_counter()
         con = duckdb.connect(str(scratch / "frames.duckdb"), read_only=True)
-        loaded_db = {name: con.execute(f"SELECT * FROM {name}").fetch_arrow_table().to_pandas() for name in tables}
+        loaded_db = {name: con.execute(f"SELECT * FROM {name}").df() for name in tables}
         con.close()
         load_db = time.perf_counter() - started
         assert all(len(loaded[n]) == len(loaded_db[n]) for n in tables)

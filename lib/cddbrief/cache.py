@@ -79,7 +79,8 @@ def secret() -> bytes:
 
 def seal(name: str, body: bytes) -> bytes:
     """The tag binding ``body`` to the entry's ``name`` (a file name that says what it holds)."""
-    return hmac.new(secret(), name.encode("utf-8", "surrogateescape") + b"\0" + body, hashlib.sha256).hexdigest().encode("ascii")
+    named = name.encode("utf-8", "surrogateescape") + b"\0" + body
+    return hmac.new(secret(), named, hashlib.sha256).hexdigest().encode("ascii")
 
 
 def write(target: Path, value) -> None:
@@ -139,7 +140,8 @@ def read_blob(target: Path) -> bytes | None:
     >>> raw = (folder / "a").read_bytes(); _ = (folder / "b").write_bytes(raw)   # another entry's name
     >>> read_blob(folder / "b") is None
     True
-    >>> _ = (folder / "a").write_bytes(hashlib.sha256(b"lie").hexdigest().encode() + b"\\nlie")  # a digest anyone computes
+    >>> forged = hashlib.sha256(b"lie").hexdigest().encode() + b"\\nlie"  # a digest anyone can compute
+    >>> _ = (folder / "a").write_bytes(forged)
     >>> read_blob(folder / "a") is None
     True
     """

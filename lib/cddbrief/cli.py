@@ -61,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="the meetings in a folder, found by reading the documents")
     p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="read new documents on a dask.distributed cluster's workers (tcp://HOST:8786)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="read new documents on a dask.distributed cluster's workers (tcp://HOST:8786)")
 
     p = sub.add_parser("export", help="a meeting's data for Excel, calendars and programs")
     p.add_argument("source", metavar="SOURCE", help="a meeting id or a .txt/.docx file")
@@ -264,7 +265,8 @@ def _cmd_list(args) -> int:
         try:
             client = Client(args.scheduler, timeout=10, security=args.security)
         except (OSError, TimeoutError) as exc:
-            raise CddbriefError(f"cannot reach the dask scheduler at {args.scheduler} ({exc})", "check the address, or leave out --scheduler") from None
+            problem = f"cannot reach the dask scheduler at {args.scheduler} ({exc})"
+            raise CddbriefError(problem, "check the address, or leave out --scheduler") from None
         try:
             entries, failures = catalogue(folder, scheduler=client, progress=sys.stderr.isatty())
         finally:
@@ -288,7 +290,8 @@ def _cmd_list(args) -> int:
         print(line)
     copies = sum(len(e.copies) for e in entries)
     kept = f" (and {copies} file(s) holding one of them again)" if copies else ""
-    print(f"{len(entries)} meeting write-up(s) in {shown(folder)}{kept}" + (f"; {len(failures)} could not be read:" if failures else ""))
+    unread = f"; {len(failures)} could not be read:" if failures else ""
+    print(f"{len(entries)} meeting write-up(s) in {shown(folder)}{kept}{unread}")
     for path, why in failures:
         print(f"  {shown(path.name)}: {shown(why)}")
     return 0
@@ -316,8 +319,10 @@ def copy_lines(entries) -> list[str]:
     lines = []
     for e in entries:
         if e.copies:
-            lines.append(f"{e.id or e.meeting_date or '-'}: {shown(e.path.name)} is also kept as {', '.join(shown(c) for c in e.copies)}: "
-                         f"one write-up, read once from its richest form ({e.path.suffix.lstrip('.') or 'file'})")  # fmt: skip
+            others = ", ".join(shown(c) for c in e.copies)
+            form = e.path.suffix.lstrip(".") or "file"
+            lines.append(f"{e.id or e.meeting_date or '-'}: {shown(e.path.name)} is also kept as {others}: "
+                         f"one write-up, read once from its richest form ({form})")
     return lines
 
 

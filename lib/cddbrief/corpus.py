@@ -43,7 +43,7 @@ class Entry:
     last_date: str | None = None
     layout: str | None = None
     meeting_date: str | None = None
-    copies: list = field(default_factory=list, compare=False)  # the other files that hold this write-up (store.same_writeups)
+    copies: list = field(default_factory=list, compare=False)  # other files holding this write-up (store.same_writeups)
 
     @classmethod
     def from_dict(cls, stored: dict, path: Path) -> "Entry":
@@ -128,12 +128,13 @@ def entry_of(meeting, path: Path) -> Entry:
 def _entry_of_row(row: dict, folder: Path, copies: list[str]) -> Entry:
     from .store import COUNTS
 
-    return Entry(row["id"], row["number"], row["year_be"], row["office"] or "", folder / row["name"], row["district"], row["province"],
-                 row["sha256"], {c: row[c] for c in COUNTS}, row["first_date"], row["last_date"], row["layout"], row["meeting_date"],
-                 copies=copies)  # fmt: skip
+    return Entry(row["id"], row["number"], row["year_be"], row["office"] or "", folder / row["name"], row["district"],
+                 row["province"], row["sha256"], {c: row[c] for c in COUNTS}, row["first_date"], row["last_date"],
+                 row["layout"], row["meeting_date"], copies=copies)
 
 
-def read_folder(data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None, frames: bool = False):
+def read_folder(data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None,
+                frames: bool = False):
     """The folder's store, up to date (``store.open_folder``): every file read once, by content."""
     from .store import open_folder
 
@@ -193,13 +194,15 @@ def frames_of(store):
     from .tidy import COLUMNS, TYPES, MeetingFrames
 
     documents = store.documents
-    rows = documents.filter(pc.and_(pc.is_null(documents["error"]), pc.is_null(documents["copy_of"]))).select(["name", "sha256"]).to_pylist()
+    counted = documents.filter(pc.and_(pc.is_null(documents["error"]), pc.is_null(documents["copy_of"])))
+    rows = counted.select(["name", "sha256"]).to_pylist()
     file_of: dict[str, str] = {}
     for r in rows:
         file_of.setdefault(r["sha256"], r["name"])
     tables = dict(store.frames())
     store.forget_frames()  # each table is freed as it becomes a DataFrame: memory holds one copy of the corpus, not two
-    mapper = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("pyarrow")}.get
+    dtypes = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    mapper = {**dtypes, pa.string(): pd.StringDtype("pyarrow")}.get  # the dtypes tidy.frames gives
     shas = pa.array(list(file_of), pa.string())
     names = pa.array(list(file_of.values()), pa.string())
     built = {}
@@ -219,6 +222,7 @@ def frames_of(store):
         for column in TYPES[name][3]:
             frame[column] = pd.to_datetime(frame[column])
         built[name] = frame[[*columns, "file", "sha256"]]
+    pa.default_memory_pool().release_unused()  # the Arrow tables' memory, freed above, back to the system
     return MeetingFrames(**built)
 
 
@@ -229,21 +233,22 @@ def _merged_notes(documents, file_of: dict) -> list[dict]:
 
     from .store import merged_note
 
-    copied = documents.filter(pc.invert(pc.is_null(documents["copy_of"]))).select(["name", "copy_of", "similarity"]).to_pylist()
+    copied = documents.filter(pc.is_valid(documents["copy_of"])).select(["name", "copy_of", "similarity"]).to_pylist()
     if not copied:
         return []
     by_primary: dict[str, list] = {}
     for c in copied:
         by_primary.setdefault(c["copy_of"], []).append((c["name"], c["similarity"] or 1.0))
-    primaries = {r["name"]: r for r in documents.filter(pc.is_in(documents["name"], value_set=pa.array(sorted(by_primary), pa.string()))).to_pylist()}
+    named = documents.filter(pc.is_in(documents["name"], value_set=pa.array(sorted(by_primary), pa.string())))
+    primaries = {r["name"]: r for r in named.to_pylist()}
     out = []
     for name, copies in sorted(by_primary.items()):
         row = primaries.get(name)
         if row is None or row["sha256"] not in file_of:
             continue
         note = merged_note(name, copies)
-        out.append({"meeting": row["id"], "office": row["office"], "kind": note.kind, "item": None, "message": note.message,
-                    "message_th": note.th, "surface": None, "sha256": row["sha256"]})  # fmt: skip
+        out.append({"meeting": row["id"], "office": row["office"], "kind": note.kind, "item": None,
+                    "message": note.message, "message_th": note.th, "surface": None, "sha256": row["sha256"]})
     return out
 
 

@@ -48,11 +48,12 @@ FORMAT = "cddbrief-store"
 VERSION = 1  # of the files below; a store of a newer one is rebuilt (an older cddbrief reading it does the same)
 FORM_RANK = {".docx": 0, ".html": 1, ".htm": 1, ".txt": 2, ".pdf": 3}  # the richest form of a write-up first
 SAME_TEXT = 0.9  # share of character trigrams two files' directive texts must share to be one write-up
-CHUNK = 32  # documents per task when reading in parallel
+CHUNK = 8  # documents per task when reading in parallel (small: a chunk of PDFs is not left for last)
 PARALLEL_FROM = 40  # fewer documents than this to read: read here, no pool
 
 COUNTS = ("items", "directives", "figures", "dated", "checks", "failing", "notes")
-ENTRY_FIELDS = ("id", "number", "year_be", "office", "district", "province", *COUNTS, "first_date", "last_date", "layout", "meeting_date")
+ENTRY_TEXTS = ("id", "number", "year_be", "office", "district", "province", "first_date", "last_date", "layout",
+               "meeting_date")  # what the catalogue shows of a document, beside its COUNTS
 STAT_FIELDS = ("size", "mtime_ns", "ctime_ns", "ino")
 
 
@@ -61,12 +62,14 @@ def documents_schema():
     """The columns of the documents table: one row per file of the folder."""
     import pyarrow as pa
 
+    text, number = pa.string(), pa.int64()
     return pa.schema(
-        [("name", pa.string()), *((f, pa.int64()) for f in STAT_FIELDS), ("sha256", pa.string()), ("error", pa.string()),
-         ("id", pa.string()), ("number", pa.int64()), ("year_be", pa.int64()), ("office", pa.string()), ("district", pa.string()),
-         ("province", pa.string()), *((c, pa.int64()) for c in COUNTS), ("first_date", pa.string()), ("last_date", pa.string()),
-         ("layout", pa.string()), ("meeting_date", pa.string()), ("copy_of", pa.string()), ("similarity", pa.float64())]
-    )  # fmt: skip
+        [("name", text), *((f, number) for f in STAT_FIELDS), ("sha256", text), ("error", text),
+         ("id", text), ("number", number), ("year_be", number), ("office", text), ("district", text),
+         ("province", text),
+         *((c, number) for c in COUNTS), ("first_date", text), ("last_date", text), ("layout", text),
+         ("meeting_date", text), ("copy_of", text), ("similarity", pa.float64())]
+    )
 
 
 @cache
@@ -79,7 +82,10 @@ def frame_schemas() -> dict:
     frames = {}
     for name, columns in COLUMNS.items():
         ints, floats, bools, dates = TYPES[name]
-        kind = {**{c: pa.int64() for c in ints}, **{c: pa.float64() for c in floats}, **{c: pa.bool_() for c in bools}, **{c: pa.date32() for c in dates}}
+        kind = {c: pa.int64() for c in ints}
+        kind.update({c: pa.float64() for c in floats})
+        kind.update({c: pa.bool_() for c in bools})
+        kind.update({c: pa.date32() for c in dates})
         frames[name] = pa.schema([*((c, kind.get(c, pa.string())) for c in columns), ("sha256", pa.string())])
     return frames
 
@@ -125,8 +131,10 @@ def load_entry(sha: str):
 
 
 def save_entry(sha: str, meeting=None, error: str | None = None) -> None:
-    body = {"sha256": sha, "code": code_digest(), **({"meeting": meeting.to_dict()} if meeting is not None else {"error": error})}
-    sealed.write_blob(entry_path(sha), zlib.compress(json.dumps(body, ensure_ascii=False, default=str).encode("utf-8", "surrogateescape"), 1))
+    body = {"sha256": sha, "code": code_digest()}
+    body.update({"meeting": meeting.to_dict()} if meeting is not None else {"error": error})
+    text = json.dumps(body, ensure_ascii=False, default=str).encode("utf-8", "surrogateescape")
+    sealed.write_blob(entry_path(sha), zlib.compress(text, 1))
 
 
 def _stat(path: Path) -> tuple | None:
@@ -148,11 +156,13 @@ def read_document(path: Path, data: bytes | None = None):
     from .sources import read_bytes, read_file_bytes
 
     before = _stat(path) if data is None else None
+    kept_stat = None
     try:
         data = read_file_bytes(path) if data is None else data
     except CddbriefError as exc:
         return "", str(exc), None
-    after = _stat(path) if before is not None else None
+    if before is not None and _stat(path) == before:
+        kept_stat = before  # unchanged while it was read: the next reading may trust it
     sha = _h.sha256(data).hexdigest()
     kept = load_entry(sha)
     if kept is None:
@@ -163,26 +173,30 @@ def read_document(path: Path, data: bytes | None = None):
             kept = exc
             save_entry(sha, error=str(exc))
         except Exception as exc:  # a fault of ours on one document: it fails, the folder is still read (not kept)
-            return sha, f"{path.name} could not be read: internal error ({type(exc).__name__}); report it with the file", (before if before == after else None)
+            why = f"{path.name} could not be read: internal error ({type(exc).__name__}); report it with the file"
+            return sha, why, kept_stat
     if isinstance(kept, Exception):
-        return sha, str(kept), (before if before == after else None)
-    return sha, at_path(kept, path), (before if before == after else None)
+        return sha, str(kept), kept_stat
+    return sha, at_path(kept, path), kept_stat
 
 
 def at_path(meeting, path: Path):
     """The meeting kept for a content, as read from this path (the same bytes may have several)."""
-    return meeting if meeting.source.path == str(path) else replace(meeting, source=replace(meeting.source, path=str(path)))
+    if meeting.source.path == str(path):
+        return meeting
+    return replace(meeting, source=replace(meeting.source, path=str(path)))
 
 
 def _document_row(name: str, sha: str, result, stat) -> tuple[dict, object]:
     from .corpus import entry_of
 
-    row = {"name": name, **dict(zip(STAT_FIELDS, stat or (None,) * 4)), "sha256": sha, "error": None, "copy_of": None, "similarity": None}
+    row = {"name": name, **dict(zip(STAT_FIELDS, stat or (None,) * 4)), "sha256": sha, "error": None}
+    row.update({"copy_of": None, "similarity": None})
     if isinstance(result, str):
         row["error"] = result
         return row, None
     entry = entry_of(result, Path(name))
-    row.update({f: getattr(entry, f) for f in ("id", "number", "year_be", "office", "district", "province", "first_date", "last_date", "layout", "meeting_date")})
+    row.update({f: getattr(entry, f) for f in ENTRY_TEXTS})
     row.update({c: entry.counts.get(c) for c in COUNTS})
     return row, result
 
@@ -252,7 +266,8 @@ def _home(folder: Path) -> Path:
 
 
 def _pack(header: dict, parts: dict[str, bytes]) -> bytes:
-    head = {**header, "format": FORMAT, "version": VERSION, "code": code_digest(), "parts": [[n, len(b)] for n, b in parts.items()]}
+    head = {**header, "format": FORMAT, "version": VERSION, "code": code_digest()}
+    head["parts"] = [[n, len(b)] for n, b in parts.items()]
     return json.dumps(head).encode() + b"\n" + b"".join(parts.values())
 
 
@@ -277,7 +292,7 @@ def _parquet(table) -> bytes:
     import pyarrow.parquet as pq
 
     sink = io.BytesIO()
-    pq.write_table(table, sink, compression="lz4")  # lz4: 4x quicker to load than zstd, for 1.5x the bytes (bench_corpus.py)
+    pq.write_table(table, sink, compression="lz4")  # 4x quicker to load than zstd, for 1.5x the bytes
     return sink.getvalue()
 
 
@@ -357,12 +372,14 @@ def _listing(folder: Path) -> dict[str, tuple | None]:
 
 def _fresh(documents, listing: dict) -> tuple[list[str], set[str]]:
     """(names to read, names kept) given what the store knows and the folder now."""
-    known = {r["name"]: tuple(r[f] for f in STAT_FIELDS) for r in documents.select(["name", *STAT_FIELDS]).to_pylist()} if documents is not None else {}
+    rows = documents.select(["name", *STAT_FIELDS]).to_pylist() if documents is not None else []
+    known = {r["name"]: tuple(r[f] for f in STAT_FIELDS) for r in rows}
     keep = {n for n, st in listing.items() if st is not None and known.get(n) == st}
     return sorted(set(listing) - keep), keep
 
 
-def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None, frames: bool = False) -> Store:
+def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None,
+                frames: bool = False) -> Store:
     """The store of a folder brought up to date with its files (see the module's docstring).
 
     ``scheduler``: a dask ``distributed.Client`` (or its address) whose workers read the new files;
@@ -383,7 +400,8 @@ def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, pro
         documents, frames_name = kept if kept is not None else (None, None)
         todo, keep = _fresh(documents, listing)
         old_frames = _read_frames(home / frames_name) if (frames_name and (keep or frames)) else None
-        if documents is not None and not todo and len(documents) == len(listing) and (old_frames is not None or not frames):
+        whole = documents is not None and not todo and len(documents) == len(listing)
+        if whole and (old_frames is not None or not frames):
             return Store(folder, documents, frames_name, old_frames)
         if old_frames is None:  # the frames are gone or damaged: every document is read again (from kept readings)
             todo, keep = sorted(listing), set()
@@ -392,7 +410,9 @@ def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, pro
         return store
 
 
-def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str], jobs, scheduler, progress, old_name: str | None = None) -> Store:
+def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str], jobs, scheduler, progress,
+            old_name: str | None = None) -> Store:
+    """The store written again: the files in ``todo`` read, those in ``keep`` kept as they were."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -432,7 +452,8 @@ def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str]
     if frames_name != old_name or old_frames is None:
         sealed.write_blob(home / frames_name, _pack({}, {n: _parquet(t) for n, t in tables.items()}))
     table = pa.Table.from_pylist(rows, schema=documents_schema())
-    sealed.write_blob(home / "documents", _pack({"folder": str(folder.resolve()), "frames": frames_name}, {"documents": _parquet(table)}))
+    header = {"folder": str(folder.resolve()), "frames": frames_name}
+    sealed.write_blob(home / "documents", _pack(header, {"documents": _parquet(table)}))
     return Store(folder, table, frames_name, tables)
 
 
@@ -454,13 +475,15 @@ def _read_all(folder: Path, names: list[str], jobs, scheduler, progress) -> list
 
     paths = [str(folder / n) for n in names]
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    bar = tqdm(total=len(paths), unit="doc", desc="reading", disable=True if progress is False else None, leave=False, dynamic_ncols=True)
+    shown = None if progress is not False else True  # None: on a terminal only
+    bar = tqdm(total=len(paths), unit="doc", desc="reading", disable=shown, leave=False, dynamic_ncols=True)
     results = []
     try:
         if scheduler is not None:
             results = _on_cluster(scheduler, chunks, bar)
         else:
-            jobs = jobs or len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (jobs or os.cpu_count() or 1)
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+            jobs = jobs or cores
             if jobs > 1 and len(paths) >= PARALLEL_FROM:
                 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -548,8 +571,10 @@ def _rank(row: dict):
 def _group_key(row: dict) -> tuple:
     """What files must share to be one write-up: the meeting (number, else date) and the office;
     without either, the bytes."""
+    if row["error"]:
+        return ("sha", row["sha256"])
     meeting = row["id"] or (f"date:{row['meeting_date']}" if row["meeting_date"] else None)
-    return (meeting, row["office"]) if meeting and row["office"] and not row["error"] else ("sha", row["sha256"])
+    return (meeting, row["office"]) if meeting and row["office"] else ("sha", row["sha256"])
 
 
 def same_writeups(rows: list[dict], directives, dirty: set | None = None) -> None:
@@ -576,7 +601,8 @@ def same_writeups(rows: list[dict], directives, dirty: set | None = None) -> Non
     if not candidates:
         return
     wanted = sorted({r["sha256"] for g in candidates for r in g})
-    picked = directives.filter(pc.is_in(directives["sha256"], value_set=pa.array(wanted, pa.string()))).select(["sha256", "text"])
+    picked = directives.filter(pc.is_in(directives["sha256"], value_set=pa.array(wanted, pa.string())))
+    picked = picked.select(["sha256", "text"])
     parts: dict[str, list[str]] = {}
     for sha, text in zip(picked["sha256"].to_pylist(), picked["text"].to_pylist()):
         parts.setdefault(sha, []).append(text or "")
@@ -607,15 +633,20 @@ def same_writeups(rows: list[dict], directives, dirty: set | None = None) -> Non
 def merged_note(primary: str, copies: list[tuple[str, float]]):
     """The note a write-up kept in several files carries: which files, which was read, and why.
 
-    >>> merged_note("a.docx", [("a.pdf", 0.97)]).message
-    'the same write-up is also kept as a.pdf (97% of the directive text alike): read once, from a.docx (the richest form: .docx, .html, .txt, .pdf), counted once'
+    >>> print(merged_note("a.docx", [("a.pdf", 0.97)]).message)
+    the same write-up is also kept as a.pdf (97% of the directive text alike): read once, from a.docx
+    (the richest form: .docx, .html, .txt, .pdf), counted once
     """
     from .model import Note
 
     listed = ", ".join(f"{name} ({score:.0%} of the directive text alike)" for name, score in copies)
     listed_th = ", ".join(f"{name} (ข้อสั่งการตรงกัน {score:.0%})" for name, score in copies)
-    return Note("merged", f"the same write-up is also kept as {listed}: read once, from {primary} (the richest form: .docx, .html, .txt, .pdf), counted once",
-                th=f"บันทึกเดียวกันนี้มีอีกไฟล์: {listed_th} อ่านครั้งเดียวจาก {primary} (รูปแบบที่ครบที่สุด: .docx, .html, .txt, .pdf) และนับครั้งเดียว")  # fmt: skip
+    forms = ".docx, .html, .txt, .pdf"
+    message = f"the same write-up is also kept as {listed}: read once, from {primary} "
+    message += f"(the richest form: {forms}), counted once"
+    th = f"บันทึกเดียวกันนี้มีอีกไฟล์: {listed_th} อ่านครั้งเดียวจาก {primary} "
+    th += f"(รูปแบบที่ครบที่สุด: {forms}) และนับครั้งเดียว"
+    return Note("merged", message, th=th)
 
 
 # --- one meeting, for a build and its kernel ----------------------------------------------------------
@@ -671,7 +702,8 @@ def _known_row(path: Path) -> dict | None:
     if not found or found[0]["error"] or tuple(found[0][f] for f in STAT_FIELDS) != _stat(path):
         return None
     row = found[0]
-    row["_copies"] = documents.filter(pc.equal(documents["copy_of"], path.name)).select(["name", "similarity"]).to_pylist()
+    copies = documents.filter(pc.equal(documents["copy_of"], path.name))
+    row["_copies"] = copies.select(["name", "similarity"]).to_pylist()
     return row
 
 

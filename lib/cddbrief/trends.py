@@ -65,7 +65,8 @@ def figure_series(f, min_meetings: int = 2):
     >>> from types import SimpleNamespace
     >>> q = pd.DataFrame({"meeting": ["2563-03", "2563-04", "2563-04", "2563-05"], "office": ["A", "A", "B", "B"],
     ...     "item": [1] * 4, "directive": [1] * 4, "topic": ["จปฐ."] * 4, "unit": ["%"] * 4, "entity": ["ลำพูน"] * 4,
-    ...     "per": [None] * 4, "role": ["share"] * 4, "value": [81.25, 90.5, 90.5, 97.1], "surface": ["81.25%", "90.50%", "90.50%", "97.10%"]})
+    ...     "per": [None] * 4, "role": ["share"] * 4, "value": [81.25, 90.5, 90.5, 97.1],
+    ...     "surface": ["81.25%", "90.50%", "90.50%", "97.10%"]})
     >>> figure_series(SimpleNamespace(quantities=q))[["office", "meeting", "value", "writeups"]].values.tolist()
     [['A', '2563-03', 81.25, 2], ['A', '2563-04', 90.5, 2], ['B', '2563-04', 90.5, 2], ['B', '2563-05', 97.1, 2]]
     """
@@ -80,7 +81,8 @@ def figure_series(f, min_meetings: int = 2):
     columns = [*key, "meeting", "value", "n", "surface", "writeups"]
     if q.empty:
         return pd.DataFrame(columns=columns)
-    series = q.groupby([*key, "meeting"], sort=True, dropna=False).agg(value=("value", "first"), n=("value", "size"), surface=("surface", "first")).reset_index()
+    grouped = q.groupby([*key, "meeting"], sort=True, dropna=False)
+    series = grouped.agg(value=("value", "first"), n=("value", "size"), surface=("surface", "first")).reset_index()
     series["value"] = series["value"].astype(float)
     series["n"] = series["n"].astype(int)
     series["writeups"] = series.groupby(key, dropna=False)["meeting"].transform("nunique").astype(int)
@@ -104,7 +106,8 @@ def topic_counts(f):
     if d.empty:
         return pd.DataFrame(columns=["meeting", "office", "topic", "directives", "written"])
     d["office"] = d["office"].astype("object").fillna("")
-    counts = d.groupby(["office", "meeting", "topic"], sort=True).agg(directives=("topic", "size"), written=("written", lambda w: " · ".join(sorted(set(w))))).reset_index()
+    names = ("written", lambda w: " · ".join(sorted(set(w))))
+    counts = d.groupby(["office", "meeting", "topic"], sort=True).agg(directives=("topic", "size"), written=names).reset_index()
     counts["directives"] = counts["directives"].astype(int)
     return counts[["meeting", "office", "topic", "directives", "written"]]
 
@@ -232,7 +235,7 @@ def moved_deadlines(f) -> list[dict]:
                   "to_precision": m["precision"], "was": old.surface, "now": m["surface"], "action": m["action"],
                   "evidence": "reschedule"}, m["office"])  # fmt: skip
     in_force = [m for m in mentions if m["role"] != "original"]
-    for office in sorted({m["office"] for m in in_force}, key=str):  # like with like: one office's meetings, never across offices
+    for office in sorted({m["office"] for m in in_force}, key=str):  # like with like: one office's meetings at a time
         ours = [m for m in in_force if m["office"] == office]
         _moves_between_meetings(ours, add)
     out = []
@@ -351,7 +354,8 @@ class Trends:
 
         s = figure_series(self.frames)
         out = []
-        for (office, topic, unit, entity, per, role), rows in s.groupby(["office", "topic", "unit", "entity", "per", "role"], sort=True):
+        measures = s.groupby(["office", "topic", "unit", "entity", "per", "role"], sort=True)
+        for (office, topic, unit, entity, per, role), rows in measures:
             points = []
             for p in rows.to_dict("records"):
                 text = number(p["value"]) + ("%" if unit == "%" else "")
@@ -361,9 +365,9 @@ class Trends:
             spread = (max(values) - min(values)) / top
             shape = "constant" if spread == 0 else "barely" if spread < BARELY else "changes"
             measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "")
-            out.append({"topic": topic, "topic_text": self.topic(topic) + self._of(office), "unit": unit, "measure": measure, "entity": entity,
-                        "place": self.place(entity), "per": per, "role": role, "points": points, "shape": shape,
-                        "office": office, "office_text": self.office(office), "writeups": len(points)})  # fmt: skip
+            out.append({"topic": topic, "topic_text": self.topic(topic) + self._of(office), "unit": unit, "measure": measure,
+                        "entity": entity, "place": self.place(entity), "per": per, "role": role, "points": points,
+                        "shape": shape, "office": office, "office_text": self.office(office), "writeups": len(points)})
         out.sort(key=lambda s: (-len(s["points"]), s["topic"], s["office"]))
         return out
 
@@ -381,7 +385,8 @@ class Trends:
         for (office, topic), values in table.iterrows():
             cells = [{"value": 0 if pd.isna(v) else int(v), "missing": bool(pd.isna(v)), "source": ""} for v in values.tolist()]
             written = [w for w in names.get(topic, []) if w != topic]
-            rows.append({"topic": topic, "office": office, "text": self.topic(topic) + self._of(office), "cells": cells, "written": written})
+            text = self.topic(topic) + self._of(office)
+            rows.append({"topic": topic, "office": office, "text": text, "cells": cells, "written": written})
         return rows
 
     def shared_meetings(self) -> list[str]:
