@@ -199,15 +199,13 @@ def frames_of(store):
     file_of: dict[str, str] = {}
     for r in rows:
         file_of.setdefault(r["sha256"], r["name"])
-    tables = dict(store.frames())
-    store.forget_frames()  # each table is freed as it becomes a DataFrame: memory holds one copy of the corpus, not two
     dtypes = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
     mapper = {**dtypes, pa.string(): pd.StringDtype("pyarrow")}.get  # the dtypes tidy.frames gives
     shas = pa.array(list(file_of), pa.string())
     names = pa.array(list(file_of.values()), pa.string())
     built = {}
-    for name, columns in COLUMNS.items():
-        table = tables.pop(name)
+    for name, table in store.iter_frames():  # each table parsed, converted and let go of in turn
+        columns = COLUMNS[name]
         if name == "notes":
             extra = _merged_notes(documents, file_of)
             if extra:
@@ -219,10 +217,10 @@ def frames_of(store):
         del where
         frame = table.to_pandas(types_mapper=mapper, date_as_object=False, split_blocks=True, self_destruct=True)
         del table
+        pa.default_memory_pool().release_unused()  # what the conversion freed, back to the system before the next table
         for column in TYPES[name][3]:
             frame[column] = pd.to_datetime(frame[column])
         built[name] = frame[[*columns, "file", "sha256"]]
-    pa.default_memory_pool().release_unused()  # the Arrow tables' memory, freed above, back to the system
     return MeetingFrames(**built)
 
 

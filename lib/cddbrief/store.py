@@ -236,8 +236,9 @@ def _read_chunk(paths: list[str], datas: list[bytes] | None = None) -> dict:
 class Store:
     """What the store holds of one folder: its documents (a pyarrow Table) and, read on demand, its frames."""
 
-    def __init__(self, folder: Path, documents, frames_name: str | None, frames=None):
-        self.folder, self.documents, self.frames_name, self._frames = folder, documents, frames_name, frames
+    def __init__(self, folder: Path, documents, frames_name: str | None, frames=None, parts=None):
+        self.folder, self.documents, self.frames_name = folder, documents, frames_name
+        self._frames, self._parts = frames, parts
 
     def rows(self) -> list[dict]:
         return self.documents.to_pylist()
@@ -245,15 +246,25 @@ class Store:
     def frames(self) -> dict:
         """The frame tables (pyarrow), read from the store in one read."""
         if self._frames is None:
-            self._frames = _read_frames(_home(self.folder) / self.frames_name) if self.frames_name else None
-            if self._frames is None:
-                raise _Stale()
+            self._frames = dict(self.iter_frames())
         return self._frames
 
-
-    def forget_frames(self) -> None:
-        """Let go of the frame tables (``corpus.frames_of`` frees each as it converts it)."""
-        self._frames = None
+    def iter_frames(self):
+        """(name, table) of each frame, each parsed only when asked for and let go of once given:
+        memory holds the folder's frames once, not as Parquet, Arrow and pandas at the same time."""
+        if self._frames is not None:
+            yield from self._frames.items()
+            return
+        home = _home(self.folder)
+        parts = self._parts or (_read_frames(home / self.frames_name, lazy=True) if self.frames_name else None)
+        self._parts = None
+        if parts is None:
+            raise _Stale()
+        for name, schema in frame_schemas().items():
+            table = _checked(parts.pop(name), schema)
+            if table is None:
+                raise _Stale()
+            yield name, table
 
 
 class _Stale(Exception):
@@ -319,17 +330,29 @@ def _read_documents(folder: Path):
         return None
 
 
-def _read_frames(path: Path) -> dict | None:
+def _read_frames(path: Path, lazy: bool = False) -> dict | None:
+    """The frame tables kept at path (or, ``lazy``, their Parquet parts, sealed and whole but not yet
+    parsed), or None when the file is missing, damaged, foreign or of another version."""
     unpacked = _unpack(sealed.read_blob(path))
     if unpacked is None:
         return None
     _, parts = unpacked
     schemas = frame_schemas()
+    if set(parts) != set(schemas):
+        return None
+    if lazy:
+        return parts
+    tables = {name: _checked(parts[name], schema) for name, schema in schemas.items()}
+    return tables if all(t is not None for t in tables.values()) else None
+
+
+def _checked(part, schema):
+    """A Parquet part as a table of the given schema, or None."""
     try:
-        tables = {name: _table(parts[name]) for name in schemas}
-        return tables if all(tables[n].schema.equals(s) for n, s in schemas.items()) else None
+        table = _table(part)
     except Exception:
         return None
+    return table if table.schema.equals(schema) else None
 
 
 @contextmanager
@@ -390,9 +413,9 @@ def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, pro
     if kept is not None:
         todo, _ = _fresh(kept[0], listing)
         if not todo and len(kept[0]) == len(listing):
-            tables = _read_frames(_home(folder) / kept[1]) if frames and kept[1] else None
-            if not frames or tables is not None:
-                return Store(folder, kept[0], kept[1], tables)
+            parts = _read_frames(_home(folder) / kept[1], lazy=True) if frames and kept[1] else None
+            if not frames or parts is not None:
+                return Store(folder, kept[0], kept[1], parts=parts)
     home = _home(folder)
     with _locked(home):
         listing = _listing(folder)
