@@ -130,8 +130,13 @@ def run(n: int, keep: Path, before: Path | None, keep_cache: bool = False) -> Pa
 
 
 def formats(n: int, keep: Path, cache: Path) -> None:
-    """Parquet (pyarrow) against DuckDB for the frames of the store of the largest folder (its warm cache)."""
-    import duckdb
+    """Parquet (pyarrow) against DuckDB for the frames of the store of the largest folder (its warm cache).
+    DuckDB is not a dependency of cddbrief: ``pip install duckdb`` to measure it."""
+    try:
+        import duckdb
+    except ImportError:
+        print("\n(--formats: DuckDB is not installed; pip install duckdb to compare it with Parquet)")
+        return
     import pyarrow.parquet as pq
 
     folder = keep / f"corpus-{n}"

@@ -630,10 +630,13 @@ def same_writeups(rows: list[dict], directives, dirty: set | None = None) -> Non
     for sha, text in zip(picked["sha256"].to_pylist(), picked["text"].to_pylist()):
         parts.setdefault(sha, []).append(text or "")
     texts = {sha: "\n".join(p) for sha, p in parts.items()}
-    grams = {sha: _trigrams(_normalised(text)) for sha, text in texts.items()}  # once per content, not per pair
+    grams: dict[str, set] = {}  # one group's contents at a time: a corpus's trigram sets would not fit in memory
 
     def alike(a: str, b: str) -> float:
-        x, y = grams.get(a, set()), grams.get(b, set())
+        for sha in (a, b):
+            if sha not in grams:
+                grams[sha] = _trigrams(_normalised(texts.get(sha, "")))
+        x, y = grams[a], grams[b]
         if not x or not y:
             return likeness(texts.get(a, ""), texts.get(b, ""))
         if min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):  # too different in size to be alike
@@ -641,6 +644,7 @@ def same_writeups(rows: list[dict], directives, dirty: set | None = None) -> Non
         return len(x & y) / len(x | y)
 
     for group in candidates:
+        grams.clear()
         left = sorted(group, key=_rank)
         while left:
             primary, rest = left[0], []
