@@ -56,31 +56,35 @@ def test_an_id_shared_by_two_offices_asks_which(folder):
 
 
 def test_listing_twice_uses_the_cache(folder, tmp_path, monkeypatch):
-    from cddbrief import corpus, meeting
+    from cddbrief import corpus, meeting, store
 
     monkeypatch.setenv("CDDBRIEF_CACHE", str(tmp_path))
     first, _ = corpus.catalogue(folder)
-    cached = list((tmp_path / "parse").glob("*.json"))
+    cached = list((tmp_path / "parse").glob("*.json.z"))
     assert len(cached) == 6  # five meetings and the unreadable file, each read once
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("a cached document was parsed again")
 
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an unchanged document was read again")
+
     monkeypatch.setattr(meeting, "parse_document", no_parsing)
+    monkeypatch.setattr(store, "read_document", no_reading)
     second, _ = corpus.catalogue(folder)
     assert [e.as_dict() for e in first] == [e.as_dict() for e in second]
 
 
 def test_the_cache_cannot_execute_or_lie(folder, tmp_path, monkeypatch):
-    """Cache entries are checked JSON: a damaged or edited entry is rebuilt; a planted pickle is never loaded."""
+    """Cache entries are sealed JSON: a damaged or edited entry, or a store, is rebuilt; a planted pickle is never loaded."""
     import pickle
 
     from cddbrief import corpus
 
     monkeypatch.setenv("CDDBRIEF_CACHE", str(tmp_path))
     first, _ = corpus.catalogue(folder)
-    entries = sorted((tmp_path / "parse").glob("*.json"))
-    edited = entries[0].read_bytes().replace(b'"items":', b'"items":9', 1)  # a lie: the body no longer matches its digest
+    entries = sorted((tmp_path / "parse").glob("*.json.z"))
+    edited = entries[0].read_bytes().replace(b"\n", b"\n\0", 1)  # a lie: the body no longer matches its seal
     entries[0].write_bytes(edited)
     entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short
 
@@ -90,6 +94,8 @@ def test_the_cache_cannot_execute_or_lie(folder, tmp_path, monkeypatch):
 
     for entry in entries[2:]:
         entry.with_suffix(".pkl").write_bytes(pickle.dumps(Boom()))
+    for kept in (tmp_path / "store").rglob("documents"):
+        kept.write_bytes(pickle.dumps(Boom()))  # the folder's store too: every document is looked up again
     second, _ = corpus.catalogue(folder)
     assert [e.as_dict() for e in first] == [e.as_dict() for e in second]
     assert entries[0].read_bytes() != edited  # rebuilt

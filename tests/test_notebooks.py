@@ -88,9 +88,9 @@ def test_trend_functions(folder):
     f = cddbrief.load_corpus(folder)
     series = figure_series(f)
     rate = series[(series["topic"] == "จปฐ.") & (series["entity"] == "ลำพูน")]
-    assert rate["value"].tolist() == [97.59, 81.25, 90.5, 97.1]
+    assert rate["value"].tolist() == [81.25, 90.5, 97.1]  # ป่าซาง's series: the sample's 97.59 is another office's (issue 19)
     table = directives_per_topic(f)
-    assert table.loc["กองทุนหมู่บ้าน"].tolist() == [0, 1, 1, 1]
+    assert table.loc[("สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "กองทุนหมู่บ้าน")].tolist()[1:] == [1, 1, 1]
     changes = [c for c in topic_changes(f) if c["office"].endswith("ป่าซาง")]
     assert [(c["new"], c["dropped"]) for c in changes] == [(["ผ้าไทยใส่ให้สนุก"], []), ([], ["ผ้าไทยใส่ให้สนุก"])]
     moved = [(m["from"].day, m["to"].day) for m in moved_deadlines(f) if m["office"].endswith("ป่าซาง")]

@@ -45,32 +45,56 @@ def figures(monkeypatch):
         plt.close(fig)
 
 
-# --- 6a: two offices' write-ups of one meeting are one meeting ----------------------------------
+# --- 6a, issue 19.3: two offices' write-ups of one meeting are two series, never compared -------------
+
+PASANG, MAETHA = "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"
 
 
-def test_two_offices_writing_up_one_meeting_count_it_once(corpus):
-    from cddbrief.trends import directives_per_topic, figure_series
+def test_trends_compare_like_with_like_never_two_offices(corpus):
+    """Each office's write-ups are one series: a figure, a topic count or a moved deadline is set
+    beside the same office's at other meetings, never another office's (issue 19, point 3)."""
+    from cddbrief.trends import Trends, directives_per_topic, figure_series, moved_deadlines, topic_changes
 
     table = directives_per_topic(corpus)
     assert table.columns.tolist() == ["2563-03", "2563-04", "2563-05"]
-    assert table.loc["กองทุนหมู่บ้าน"].tolist() == [1, 1, 1]  # not 2 at 4/2563: both offices repeat the department's one directive
-    assert table.loc["กองทุนแม่ของแผ่นดิน"].tolist() == [2, 2, 2]
-    from cddbrief.trends import Trends, topic_counts
-
-    counts = topic_counts(corpus)
-    row = counts[(counts["meeting"] == "2563-04") & (counts["topic"] == "กองทุนหมู่บ้าน")].iloc[0]
-    assert row["offices"] == 2 and not row["differs"]
+    assert table.loc[(PASANG, "กองทุนหมู่บ้าน")].tolist() == [1, 1, 1]  # not 2 at 4/2563: each office's own count
+    assert table.loc[(PASANG, "กองทุนแม่ของแผ่นดิน")].tolist() == [2, 2, 2]
+    maetha = table.loc[(MAETHA, "กองทุนหมู่บ้าน")]
+    assert maetha.isna().tolist() == [True, False, True] and maetha["2563-04"] == 1  # no write-up of 3 or 5: empty, not 0
     series = figure_series(corpus)
+    assert set(series["office"]) == {PASANG}  # แม่ทะ wrote up one meeting: no series of its own, and never a point in ป่าซาง's
     bmn = series[(series["topic"] == "จปฐ.") & (series["unit"] == "%")]
-    assert bmn["value"].tolist() == [81.25, 90.5, 97.1]  # one value for 4/2563, not 181
-    assert bmn[bmn["meeting"] == "2563-04"]["offices"].item() == "สำนักงานพัฒนาชุมชนอำเภอป่าซาง, สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"
+    assert bmn["value"].tolist() == [81.25, 90.5, 97.1] and set(bmn["writeups"]) == {3}
+    for move in moved_deadlines(corpus):
+        assert len(move["offices"]) == 1 or move["from_meeting"] == move["to_meeting"], move
+    assert all(c["office"] == PASANG for c in topic_changes(corpus))
     trends = Trends(corpus, "th", "x")
     meetings = trends.meetings()
     assert [m["label"] for m in meetings] == ["3/2563", "4/2563", "5/2563"]
     assert [len(m["writeups"]) for m in meetings] == [1, 2, 1]
     assert trends.shared_meetings() == ["4/2563"]
-    assert "นับเป็นการประชุมเดียว" in trends.section("header")
+    header = trends.section("header")
+    assert "ไม่นำค่าของหน่วยงานต่างกันมารวมหรือเปรียบเทียบกัน" in header
     assert trends.provenance()["meetings"] == 3 and trends.provenance()["writeups"] == 4
+    assert "จากสรุป 3 ฉบับของ" + " " + PASANG in trends.section("figures")  # a series says how many write-ups it draws from
+    rows = {(r["office"], r["topic"]): r for r in trends.topic_rows()}
+    assert [c["missing"] for c in rows[(MAETHA, "กองทุนหมู่บ้าน")]["cells"]] == [True, False, True]
+
+
+def test_a_move_between_two_offices_meetings_is_never_inferred(tmp_path):
+    """Issue 19: a "moved deadline" was inferred between two different offices' meetings 19 months
+    apart. One office's 3/2563 and another's 4/2563, the same action with a new date: no move."""
+    import cddbrief
+    from cddbrief.trends import moved_deadlines
+
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "pasang-3.txt").write_text(docgen.render_dump(trends_corpus.meeting(3)), encoding="utf-8")
+    (folder / "maetha-4.txt").write_text(docgen.render_dump(trends_corpus.meeting(4, trends_corpus.MAETHA)), encoding="utf-8")
+    assert [m for m in moved_deadlines(cddbrief.load_corpus(folder)) if m["from_meeting"] != m["to_meeting"]] == []
+    (folder / "pasang-4.txt").write_text(docgen.render_dump(trends_corpus.meeting(4)), encoding="utf-8")
+    moves = [m for m in moved_deadlines(cddbrief.load_corpus(folder)) if m["from_meeting"] != m["to_meeting"]]
+    assert {m["offices"][0] for m in moves} == {PASANG} and len(moves) == 2  # the same office's next meeting: a move
 
 
 # --- 6b: one topic under several names -------------------------------------------------------------
@@ -80,7 +104,7 @@ def test_a_topic_under_its_full_name_short_name_or_abbreviation_is_one_topic(cor
     from cddbrief.trends import directives_per_topic, topic_changes
 
     table = directives_per_topic(corpus)
-    assert table.loc["จปฐ."].tolist() == [1, 1, 1]
+    assert table.loc[(PASANG, "จปฐ.")].tolist() == [1, 1, 1]
     from cddbrief.glossary import canonical_topic, topic_en
     from cddbrief.trends import Trends
 
@@ -90,11 +114,11 @@ def test_a_topic_under_its_full_name_short_name_or_abbreviation_is_one_topic(cor
     assert canonical_topic("โครงการโคก หนอง นา") == canonical_topic("โคกหนองนา") == "โคก หนอง นา"
     assert canonical_topic("เรื่องที่ไม่รู้จัก  เลย") == "เรื่องที่ไม่รู้จัก เลย"
     table = directives_per_topic(corpus)
-    assert table.loc["จปฐ."].tolist() == [1, 1, 1]
-    assert not {"ข้อมูล จปฐ.", "โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน"} & set(table.index)
+    assert table.loc[(PASANG, "จปฐ.")].tolist() == [1, 1, 1]
+    assert not {"ข้อมูล จปฐ.", "โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน"} & set(table.index.get_level_values("topic"))
     pasang = [c for c in topic_changes(corpus) if c["office"].endswith("ป่าซาง")]
     assert [(c["new"], c["dropped"]) for c in pasang] == [(["ผ้าไทยใส่ให้สนุก"], []), ([], ["ผ้าไทยใส่ให้สนุก"])]
-    row = next(r for r in Trends(corpus, "th", "x").topic_rows() if r["topic"] == "จปฐ.")
+    row = next(r for r in Trends(corpus, "th", "x").topic_rows() if r["topic"] == "จปฐ." and r["office"] == MAETHA)
     assert row["written"] == ["ข้อมูล จปฐ.", "ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)", "โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน"]
 
 
@@ -114,7 +138,7 @@ def test_moved_deadlines_need_the_same_action_are_listed_once_and_keep_a_month_a
         ("ความมั่นคงทางอาหาร", "2563-03", "2563-04", "2020-06-01", "2020-07-01"),
     ]  # ครั้งที่ 1 → ครั้งที่ 2 and a monthly report are later rounds, not moves
     once = moves[("กองทุนหมู่บ้าน", "2563-03", "2563-04", "2020-03-15", "2020-03-22")]
-    assert once["offices"] == ["สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "สำนักงานพัฒนาชุมชนอำเภอป่าซาง"]  # one row, both offices
+    assert once["offices"] == [PASANG]  # ป่าซาง's own meetings 3 and 4; แม่ทะ wrote up no 3/2563 to move it from
     assert once["action"] == "ให้จังหวัดรายงานผลการตรวจสอบกองทุนหมู่บ้าน"
     from cddbrief.trends import Trends
 
@@ -123,7 +147,7 @@ def test_moved_deadlines_need_the_same_action_are_listed_once_and_keep_a_month_a
     assert rows["กองทุนหมู่บ้าน"]["where"] == "3/2563 → 4/2563"
     english = {r["topic"]: r for r in Trends(corpus, "en", "x").moves() if r["from_meeting"] == "2563-03"}
     assert english["ความมั่นคงทางอาหาร"]["from_text"] == "Jun 2020"
-    assert english["กองทุนหมู่บ้าน"]["office"] == "Mae Tha District Community Development Office, Pa Sang District Community Development Office"
+    assert english["กองทุนหมู่บ้าน"]["office"] == "Pa Sang District Community Development Office"
 
 
 def test_two_rounds_or_the_same_day_next_month_are_not_a_move():
@@ -149,7 +173,7 @@ def test_two_meetings_always_chart_topics_and_figures_start_at_zero_in_plain_num
 
     trends = Trends(corpus, "en", "x")
     topic_chart = trends.topic_chart()
-    assert topic_chart is not None and "Village Fund: 3/2563 (2020) 1, 4/2563 (2020) 1, 5/2563 (2020) 1" in topic_chart[1]
+    assert topic_chart is not None and "Village Fund · Pa Sang District Community Development Office: 3/2563 (2020) 1, 4/2563 (2020) 1, 5/2563 (2020) 1" in topic_chart[1]
     shapes = {(s["topic"], s["unit"]): s["shape"] for s in trends.series()}
     assert shapes[("การเบิกจ่ายงบประมาณ", "จังหวัด")] == "barely"  # 76, 76, 77: a table, not a steep line
     assert shapes[("การเบิกจ่ายงบประมาณ", "บาท")] == "changes"

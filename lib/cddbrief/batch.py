@@ -79,7 +79,8 @@ def _documents(data_dir: Path) -> list[tuple[Path, bool | str]]:
 
     entries, _ = catalogue(data_dir)
     naming = distinct_names(entries)
-    return [(p, naming.get(p, False)) for p in source_files(data_dir)]
+    copies = {e.path.parent / c for e in entries for c in e.copies}  # a write-up kept in several files: one brief, of its richest form
+    return [(p, naming.get(p, False)) for p in source_files(data_dir) if p not in copies]
 
 
 

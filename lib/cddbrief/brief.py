@@ -73,7 +73,7 @@ class Brief:
     def load(cls, meeting: str | None = None, source: str | None = None, lang: str = "th", data_dir: str | None = None, office: str | None = None, as_of: str | None = None) -> "Brief":
         """Read the meeting a notebook's parameters name: a file (``source``) or an id in ``data_dir``."""
         from .corpus import resolve
-        from .meeting import read_meeting
+        from .store import meeting_of as read_meeting  # the corpus store's reading; parsed only on a miss
 
         if lang not in ("th", "en"):
             from .errors import CddbriefError

@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="the meetings in a folder, found by reading the documents")
     p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="read new documents on a dask.distributed cluster's workers (tcp://HOST:8786)")
 
     p = sub.add_parser("export", help="a meeting's data for Excel, calendars and programs")
     p.add_argument("source", metavar="SOURCE", help="a meeting id or a .txt/.docx file")
@@ -151,6 +153,11 @@ def check_settings(args) -> None:
         args.as_of = check_as_of(args.as_of)
     if command != "extract":
         _check_cache()
+    if command == "list" and args.scheduler is not None:
+        from .batch import check_scheduler, probe_scheduler
+
+        args.security = check_scheduler(args.scheduler)
+        probe_scheduler(args.scheduler, args.security)
     if command == "build" and not args.trends:
         from .report import NOTEBOOK, check_notebook
 
@@ -215,10 +222,10 @@ def _check_out(out, data) -> None:
 
 def _cmd_parse(args) -> int:
     from .corpus import resolve
-    from .meeting import read_meeting
+    from .store import meeting_of
 
     path = resolve(args.source, args.data, args.office)
-    meeting = read_meeting(path, meeting_id=args.meeting, need_number=False)  # only build and export need a number
+    meeting = meeting_of(path, meeting_id=args.meeting, need_number=False)  # only build and export need a number
     if args.json:
         _print_json(meeting.to_dict())
     else:
@@ -262,10 +269,24 @@ def _cmd_list(args) -> int:
     from .corpus import catalogue, default_data_dir, same_office_twins
 
     folder = args.data or default_data_dir()
-    entries, failures = catalogue(folder)
+    if args.scheduler:
+        from distributed import Client
+
+        try:
+            client = Client(args.scheduler, timeout=10, security=args.security)
+        except (OSError, TimeoutError) as exc:
+            problem = f"cannot reach the dask scheduler at {args.scheduler} ({exc})"
+            raise CddbriefError(problem, "check the address, or leave out --scheduler") from None
+        try:
+            entries, failures = catalogue(folder, scheduler=client, progress=sys.stderr.isatty())
+        finally:
+            client.close(timeout=5)
+    else:
+        entries, failures = catalogue(folder, progress=sys.stderr.isatty())
     twins = same_office_twins(entries)
     if args.json:
-        meetings = [{**e.as_dict(), "file": shown(e.path), "same_office_documents": [shown(o.path.name) for o in twins.get(e.path, [])]} for e in entries]
+        meetings = [{**e.as_dict(), "file": shown(e.path), "copies": [shown(c) for c in e.copies],
+                     "same_office_documents": [shown(o.path.name) for o in twins.get(e.path, [])]} for e in entries]  # fmt: skip
         _print_json({"meetings": meetings, "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures]})
         return 0
     for line in list_lines(entries):
@@ -275,7 +296,12 @@ def _cmd_list(args) -> int:
         print(f"{unnumbered} document(s) name no meeting number: build them with --meeting N/YYYY")
     for line in twin_lines(entries, twins):
         print(line)
-    print(f"{len(entries)} meeting document(s) in {shown(folder)}" + (f"; {len(failures)} could not be read:" if failures else ""))
+    for line in copy_lines(entries):
+        print(line)
+    copies = sum(len(e.copies) for e in entries)
+    kept = f" (and {copies} file(s) holding one of them again)" if copies else ""
+    unread = f"; {len(failures)} could not be read:" if failures else ""
+    print(f"{len(entries)} meeting write-up(s) in {shown(folder)}{kept}{unread}")
     for path, why in failures:
         print(f"  {shown(path.name)}: {shown(why)}")
     return 0
@@ -296,6 +322,20 @@ def twin_lines(entries, twins) -> list[str]:
     return lines
 
 
+def copy_lines(entries) -> list[str]:
+    """A line per write-up kept in several files (``store.same_writeups``): read once, counted once.
+
+    ``2562-04: sample.docx is also kept as sample.pdf, sample.html: one write-up, read from the .docx``."""
+    lines = []
+    for e in entries:
+        if e.copies:
+            others = ", ".join(shown(c) for c in e.copies)
+            form = e.path.suffix.lstrip(".") or "file"
+            lines.append(f"{e.id or e.meeting_date or '-'}: {shown(e.path.name)} is also kept as {others}: "
+                         f"one write-up, read once from its richest form ({form})")
+    return lines
+
+
 # (heading, width, align) of each column of `cddbrief list`; the file name ends the line.
 LIST_COLUMNS = [("meeting", 8, "<"), ("no./year", 9, "<"), ("date", 10, "<"), ("layout", 7, "<"), ("office", 34, "<"),
                 ("items", 5, ">"), ("dir.", 4, ">"), ("fig.", 4, ">"), ("dates", 5, ">"), ("notes", 5, ">")]  # fmt: skip
@@ -304,7 +344,11 @@ LIST_COLUMNS = [("meeting", 8, "<"), ("no./year", 9, "<"), ("date", 10, "<"), ("
 def list_lines(entries) -> list[str]:
     """The table of `cddbrief list`: columns padded by display width, so Thai office names
     (``สำนักงานพัฒนาชุมชนอำเภอแม่ทะ``: 28 characters, 24 columns) keep the columns after them in line."""
+    from functools import lru_cache
+
     from .summary import fit
+
+    fit = lru_cache(maxsize=4096)(fit)  # offices, layouts and counts repeat over thousands of lines
 
     def line(values) -> str:
         cells = [fit(v, width, align) for v, (_, width, align) in zip(values, LIST_COLUMNS)]
@@ -368,7 +412,7 @@ def _cmd_export(args) -> int:
 
     from .corpus import resolve
     from .exports import EXPORTS, export
-    from .meeting import read_meeting
+    from .store import meeting_of
     from .render import make_folder
     from .report import claim_folder, folder_name, owner_of
 
@@ -377,7 +421,7 @@ def _cmd_export(args) -> int:
     if unknown or not kinds:
         raise CddbriefError(f"unknown export '{','.join(unknown)}'", f"use --to {', '.join(EXPORTS)}")
     path = resolve(args.source, args.data, args.office)
-    meeting = read_meeting(path, meeting_id=args.meeting)
+    meeting = meeting_of(path, meeting_id=args.meeting)
     # the folder a brief of this document is built in: another office's write-up of the meeting is never overwritten
     folder = Path(args.out) / folder_name(meeting, args.office is not None)
     frames = None

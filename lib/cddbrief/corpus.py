@@ -2,9 +2,10 @@
 
 Meetings are found by reading the documents, not their file names. Any common
 form of a meeting id resolves (``4/2562``, ``4/62``, ``2562-04``, ``๔/๒๕๖๒``).
-Parsing is cached by content: a document's sha256 and the code that reads it
-(``CDDBRIEF_CACHE``, default ``~/.cache/cddbrief``), so a folder read again
-costs a hash per file; uncached documents are parsed on every core.
+Everything goes through the corpus store (``store.py``: keyed by content and the
+code that reads it, under ``CDDBRIEF_CACHE``, default ``~/.cache/cddbrief``): a folder
+read again costs a stat per file and one read of the store; new or changed documents
+are read on every core. A write-up kept in several files is listed once, with its copies.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import cache as store
 from .errors import AmbiguousMeeting, BadSetting, CddbriefError, UnknownMeeting, UnreadableSource
-from .meeting import parse_meeting_id
 
 SOURCE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 DEFAULT_DATA = Path("data/raw")
@@ -44,6 +43,7 @@ class Entry:
     last_date: str | None = None
     layout: str | None = None
     meeting_date: str | None = None
+    copies: list = field(default_factory=list, compare=False)  # other files holding this write-up (store.same_writeups)
 
     @classmethod
     def from_dict(cls, stored: dict, path: Path) -> "Entry":
@@ -65,6 +65,7 @@ class Entry:
             "last_date": self.last_date,
             "file": str(self.path),
             "sha256": self.sha256,
+            "copies": list(self.copies),
         }
 
 
@@ -91,7 +92,8 @@ def source_files(data_dir: str | Path) -> list[Path]:
     if not folder.is_dir():
         raise BadSetting(f"no data folder {folder}", "give the folder of meeting summaries with --data DIR")
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$"))
+        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$"))),
+        key=lambda p: p.name,
     )
 
 
@@ -123,85 +125,129 @@ def entry_of(meeting, path: Path) -> Entry:
                  meeting.source.layout, meeting.meeting_date.isoformat() if meeting.meeting_date else None)  # fmt: skip
 
 
-def read_cached(path: Path) -> dict:
-    """A document read once per content: {"entry", "records"} or {"error"}; cached on disk."""
-    from .tidy import frame_records
-    from .meeting import parse_document
-    from .sources import read_bytes, read_file_bytes
+def _entry_of_row(row: dict, folder: Path, copies: list[str]) -> Entry:
+    from .store import COUNTS
 
-    try:
-        data = read_file_bytes(path)
-    except CddbriefError as exc:
-        return {"error": str(exc)}
-    sha = hashlib.sha256(data).hexdigest()
-    cached = cache_dir() / "parse" / f"{code_digest()}-{sha}.json"
-    stored = store.read(cached)
-    if stored is not None and stored.get("sha256") == sha:
-        if "entry" in stored:
-            return {"entry": Entry.from_dict(stored["entry"], path), "records": stored["records"]}
-        return {"error": stored["error"]}
-    try:
-        meeting = parse_document(read_bytes(data, name=str(path)), need_number=False)
-        result = {"entry": entry_of(meeting, path), "records": frame_records(meeting)}
-    except CddbriefError as exc:
-        result = {"error": str(exc)}
-    except Exception as exc:  # a fault of ours on one document: that document fails, the folder is still listed
-        return {"error": f"{path.name} could not be read: internal error ({type(exc).__name__}); report it with the file"}
-    stored = {"sha256": sha, **({"entry": asdict(result["entry"]), "records": result["records"]} if "entry" in result else result)}
-    store.write(cached, stored)
-    return result
+    return Entry(row["id"], row["number"], row["year_be"], row["office"] or "", folder / row["name"], row["district"],
+                 row["province"], row["sha256"], {c: row[c] for c in COUNTS}, row["first_date"], row["last_date"],
+                 row["layout"], row["meeting_date"], copies=copies)
 
 
-def read_folder(data_dir: str | Path, jobs: int | None = None) -> list[tuple[Path, dict]]:
-    """Every document of a folder read (from the cache where it can be), in name order."""
-    paths = source_files(data_dir)
-    jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(paths) > 40:
-        from concurrent.futures import ProcessPoolExecutor
+def read_folder(data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None,
+                frames: bool = False):
+    """The folder's store, up to date (``store.open_folder``): every file read once, by content."""
+    from .store import open_folder
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(read_cached, paths, chunksize=16))
-    else:
-        results = [read_cached(p) for p in paths]
-    return list(zip(paths, results))
+    if not Path(data_dir).is_dir():
+        source_files(data_dir)  # a folder that is not there: one line
+    return open_folder(Path(data_dir), jobs, scheduler, progress, frames)
 
 
-def catalogue(data_dir: str | Path) -> tuple[list[Entry], list[tuple[Path, str]]]:
-    """Every meeting in a folder, and the files that could not be read (with why)."""
+def catalogue(data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None,
+              ) -> tuple[list[Entry], list[tuple[Path, str]]]:  # fmt: skip
+    """Every write-up in a folder (a write-up kept in several files once: its richest form, with
+    its other files in ``copies``), and the files that could not be read (with why)."""
+    folder = Path(data_dir)
+    rows = read_folder(folder, jobs, scheduler, progress).rows()
+    copies: dict[str, list[str]] = {}
+    for row in rows:
+        if row["copy_of"]:
+            copies.setdefault(row["copy_of"], []).append(row["name"])
     entries, failures = [], []
-    for path, result in read_folder(data_dir):
-        if "error" in result:
-            failures.append((path, result["error"]))
-        else:
-            entries.append(result["entry"])
+    for row in rows:
+        if row["error"]:
+            failures.append((folder / row["name"], row["error"]))
+        elif not row["copy_of"]:
+            entries.append(_entry_of_row(row, folder, copies.get(row["name"], [])))
     entries.sort(key=lambda e: (e.id or "~", e.meeting_date or "", e.office, e.path.name))
     return entries, failures
 
 
-def load_corpus(data_dir: str | Path | None = None):
-    """The tidy frames of every meeting in a folder, with meeting and office columns.
+def load_corpus(data_dir: str | Path | None = None, jobs: int | None = None, scheduler=None):
+    """The tidy frames of every write-up in a folder, each counted once, from the corpus store.
+
+    Every row carries its meeting, its office and the write-up it came from (``file``, ``sha256``);
+    a write-up kept in several files gives its rows once, from its richest form, and a ``merged``
+    note says which files hold it.
 
     >>> f = load_corpus("data/raw")                               # doctest: +SKIP
     >>> f.quantities.groupby(["meeting", "unit"])["value"].sum()  # doctest: +SKIP
     """
-    from .tidy import COLUMNS, frames_from_records
+    from .store import _Stale
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    key = hashlib.sha256(code_digest().encode())
-    for path in source_files(folder):  # the corpus's identity: every file's name and content
+    for _ in range(3):
+        store = read_folder(folder, jobs, scheduler, frames=True)
         try:
-            key.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\0".encode())
-        except OSError:
-            key.update(f"{path.name}\0unreadable\0".encode())
-    cached = cache_dir() / "corpus" / f"{key.hexdigest()}.json"
-    records = store.read(cached)
-    if records is None:
-        records = {name: [] for name in COLUMNS}
-        for _, result in read_folder(folder):
-            for name, rows in result.get("records", {}).items():
-                records[name].extend(rows)
-        store.write(cached, records)
-    return frames_from_records(records)
+            return frames_of(store)
+        except _Stale:  # another process replaced the frames between the two reads: read again
+            continue
+    raise CddbriefError(f"the corpus store of {folder} kept changing while it was read", "run the command again")
+
+
+def frames_of(store):
+    """The tidy frames (typed like ``tidy.frames``) of a store's write-ups, copies left out."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .tidy import COLUMNS, TYPES, MeetingFrames
+
+    documents = store.documents
+    counted = documents.filter(pc.and_(pc.is_null(documents["error"]), pc.is_null(documents["copy_of"])))
+    rows = counted.select(["name", "sha256"]).to_pylist()
+    file_of: dict[str, str] = {}
+    for r in rows:
+        file_of.setdefault(r["sha256"], r["name"])
+    dtypes = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    mapper = {**dtypes, pa.string(): pd.StringDtype("pyarrow")}.get  # the dtypes tidy.frames gives
+    shas = pa.array(list(file_of), pa.string())
+    names = pa.array(list(file_of.values()), pa.string())
+    built = {}
+    for name, table in store.iter_frames():  # each table parsed, converted and let go of in turn
+        columns = COLUMNS[name]
+        if name == "notes":
+            extra = _merged_notes(documents, file_of)
+            if extra:
+                table = pa.concat_tables([table, pa.Table.from_pylist(extra, schema=table.schema)])
+        where = pc.index_in(table["sha256"], value_set=shas)  # each row's write-up; null: a copy's, or a removed file's
+        if where.null_count:
+            table, where = table.filter(pc.is_valid(where)), pc.drop_null(where)
+        table = table.append_column("file", pc.take(names, where))
+        del where
+        frame = table.to_pandas(types_mapper=mapper, date_as_object=False, split_blocks=True, self_destruct=True)
+        del table
+        pa.default_memory_pool().release_unused()  # what the conversion freed, back to the system before the next table
+        for column in TYPES[name][3]:
+            frame[column] = pd.to_datetime(frame[column])
+        built[name] = frame[[*columns, "file", "sha256"]]
+    return MeetingFrames(**built)
+
+
+def _merged_notes(documents, file_of: dict) -> list[dict]:
+    """A ``merged`` note row for each write-up kept in several files (``store.merged_note``)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .store import merged_note
+
+    copied = documents.filter(pc.is_valid(documents["copy_of"])).select(["name", "copy_of", "similarity"]).to_pylist()
+    if not copied:
+        return []
+    by_primary: dict[str, list] = {}
+    for c in copied:
+        by_primary.setdefault(c["copy_of"], []).append((c["name"], c["similarity"] or 1.0))
+    named = documents.filter(pc.is_in(documents["name"], value_set=pa.array(sorted(by_primary), pa.string())))
+    primaries = {r["name"]: r for r in named.to_pylist()}
+    out = []
+    for name, copies in sorted(by_primary.items()):
+        row = primaries.get(name)
+        if row is None or row["sha256"] not in file_of:
+            continue
+        note = merged_note(name, copies)
+        out.append({"meeting": row["id"], "office": row["office"], "kind": note.kind, "item": None,
+                    "message": note.message, "message_th": note.th, "surface": None, "sha256": row["sha256"]})
+    return out
 
 
 def distinct_names(entries) -> dict[Path, bool | str]:
@@ -216,17 +262,22 @@ def distinct_names(entries) -> dict[Path, bool | str]:
     for group in by_id.values():
         if len(group) < 2:
             continue
+        contents: dict[str, set] = {}  # each office's distinct documents of the meeting
         for e in group:
-            twins = sum(1 for other in group if other.office == e.office and other.sha256 != e.sha256)
-            naming[e.path] = "document" if twins else True
+            contents.setdefault(e.office, set()).add(e.sha256)
+        for e in group:
+            naming[e.path] = "document" if len(contents[e.office]) > 1 else True
     return naming
 
 
 def same_office_twins(entries) -> dict[Path, list]:
     """The documents of one meeting from one office that are not the same bytes: each → its twins."""
     naming = distinct_names(entries)
-    return {e.path: [o for o in entries if o.id == e.id and o.office == e.office and o.sha256 != e.sha256]
-            for e in entries if naming.get(e.path) == "document"}  # fmt: skip
+    groups: dict[tuple, list] = {}
+    for e in entries:
+        if naming.get(e.path) == "document":
+            groups.setdefault((e.id, e.office), []).append(e)
+    return {e.path: [o for o in group if o.sha256 != e.sha256] for group in groups.values() for e in group}
 
 
 def resolve(source: str, data_dir: str | Path | None = None, office: str | None = None) -> Path:
@@ -237,6 +288,8 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
         return path
     if path.suffix.lower() in SOURCE_SUFFIXES or not _could_be_id(source):
         raise UnreadableSource(f"no such file: {source}", "check the path, or give a meeting id such as 4/2562")
+    from .meeting import parse_meeting_id
+
     year_be, number = parse_meeting_id(source)
     wanted = f"{year_be}-{number:02d}"
     entries, failures = catalogue(data_dir)

@@ -168,12 +168,12 @@ def plan(source, formats=("html",), lang="th", out_dir="outputs", data_dir=None,
     holds no machine's path (``source = "ครั้งที่4.txt"``): a cluster's brief is byte for byte a local one.
     """
     from .corpus import resolve
-    from .meeting import read_meeting
+    from .store import meeting_of
 
     options = Options(tuple(formats), lang, Path(out_dir))  # checks formats and language
     as_of = check_as_of(as_of)
     path = resolve(source, data_dir, office).resolve()
-    meeting = read_meeting(path, meeting_id=meeting_id)
+    meeting = meeting_of(path, meeting_id=meeting_id)  # from the corpus store when it has it
     try:
         path.name.encode("utf-8")
     except UnicodeEncodeError:
@@ -299,8 +299,9 @@ def owner_on_disk(folder: Path) -> dict:
 def index_entry(meeting, path: Path) -> dict:
     """What the index of briefs shows of a meeting read from path."""
     from .corpus import entry_of
+    from .store import copies_of
 
-    return entry_of(meeting, path).as_dict()
+    return {**entry_of(meeting, path).as_dict(), "copies": copies_of(path)}  # a write-up kept in several files says so
 
 
 def brief_page(meeting, lang: str) -> dict:

@@ -52,84 +52,81 @@ def _with_topics(frame):
 
 
 def figure_series(f, min_meetings: int = 2):
-    """The same measure across meetings: one row per meeting of each topic, unit, place, ``per``
-    and role (a per-unit rate is not a total, a part is not the whole).
+    """The same measure across one office's meetings: one row per meeting of each office, topic,
+    unit, place, ``per`` and role (a per-unit rate is not a total, a part is not the whole).
 
-    A meeting has one value per measure however many offices wrote it up: where their figures
-    agree it is that value (``offices`` names who wrote it); where they differ the first office's
-    (``office``) is taken and ``others`` says what the rest wrote, never a sum. Within a write-up
-    that states several figures of the same measure the series takes the first; ``n`` says how many.
+    Like is compared with like: a series follows one office's write-ups (the department's own
+    are an office too), never one office's figure at one meeting and another's at the next;
+    two offices' write-ups of one meeting are two series' points, never added. Within a write-up
+    that states several figures of the same measure the series takes the first; ``n`` says how
+    many; ``writeups`` how many write-ups the series draws from.
 
     >>> import pandas as pd
     >>> from types import SimpleNamespace
-    >>> q = pd.DataFrame({"meeting": ["2563-03", "2563-03", "2563-04"], "office": ["A", "B", "A"], "item": [1, 1, 1],
-    ...     "directive": [1, 1, 1], "topic": ["จปฐ."] * 3, "unit": ["%"] * 3, "entity": ["ลำพูน"] * 3, "per": [None] * 3,
-    ...     "role": ["share"] * 3, "value": [81.25, 81.25, 90.5], "surface": ["81.25%", "81.25%", "90.50%"]})
-    >>> figure_series(SimpleNamespace(quantities=q))[["meeting", "value", "offices"]].values.tolist()
-    [['2563-03', 81.25, 'A, B'], ['2563-04', 90.5, 'A']]
+    >>> q = pd.DataFrame({"meeting": ["2563-03", "2563-04", "2563-04", "2563-05"], "office": ["A", "A", "B", "B"],
+    ...     "item": [1] * 4, "directive": [1] * 4, "topic": ["จปฐ."] * 4, "unit": ["%"] * 4, "entity": ["ลำพูน"] * 4,
+    ...     "per": [None] * 4, "role": ["share"] * 4, "value": [81.25, 90.5, 90.5, 97.1],
+    ...     "surface": ["81.25%", "90.50%", "90.50%", "97.10%"]})
+    >>> figure_series(SimpleNamespace(quantities=q))[["office", "meeting", "value", "writeups"]].values.tolist()
+    [['A', '2563-03', 81.25, 2], ['A', '2563-04', 90.5, 2], ['B', '2563-04', 90.5, 2], ['B', '2563-05', 97.1, 2]]
     """
     import pandas as pd
 
     q = _with_topics(f.quantities)
     for column in ("entity", "per", "role"):
         q[column] = (q[column] if column in q else pd.Series("", index=q.index)).astype("object").fillna("")
-    q = q.sort_values(["meeting", "office", "item", "directive"], kind="stable")
-    key = ["topic", "unit", "entity", "per", "role"]
-    rows = []
-    for (*measure, meeting), group in q.groupby([*key, "meeting"], sort=True, dropna=False):
-        per_office = group.groupby("office", sort=True).agg(value=("value", "first"), n=("value", "size"), surface=("surface", "first"))
-        first_office = per_office.index[0]
-        value = float(per_office["value"].iloc[0])
-        same = [o for o, r in per_office.iterrows() if float(r["value"]) == value]
-        others = [f"{o}: {r['surface']}" for o, r in per_office.iterrows() if float(r["value"]) != value]
-        rows.append({**dict(zip(key, measure)), "meeting": meeting, "value": value, "n": int(per_office["n"].iloc[0]),
-                     "surface": per_office["surface"].iloc[0], "office": first_office, "offices": ", ".join(same),
-                     "others": "; ".join(others)})  # fmt: skip
-    series = pd.DataFrame(rows, columns=[*key, "meeting", "value", "n", "surface", "office", "offices", "others"])
-    if series.empty:
-        return series
-    counts = series.groupby(key)["meeting"].transform("nunique")
-    return series[counts >= min_meetings].reset_index(drop=True)
+    q["office"] = q["office"].astype("object").fillna("")
+    q = q.sort_values(["office", "meeting", "item", "directive"], kind="stable")
+    key = ["office", "topic", "unit", "entity", "per", "role"]
+    columns = [*key, "meeting", "value", "n", "surface", "writeups"]
+    if q.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = q.groupby([*key, "meeting"], sort=True, dropna=False)
+    series = grouped.agg(value=("value", "first"), n=("value", "size"), surface=("surface", "first")).reset_index()
+    series["value"] = series["value"].astype(float)
+    series["n"] = series["n"].astype(int)
+    series["writeups"] = series.groupby(key, dropna=False)["meeting"].transform("nunique").astype(int)
+    return series[series["writeups"] >= min_meetings].reset_index(drop=True)[columns]
 
 
 def topic_counts(f):
-    """Directives per topic per meeting, one value per meeting: the count of the write-up that
-    gives the topic most directives (two offices' summaries of one meeting repeat the department's
-    directives, so their counts are never added); ``office`` says whose write-up it is, ``offices``
-    how many wrote the meeting up and ``differs`` whether their counts disagree.
+    """Directives per topic in each office's write-up of each meeting (``office``): a count is
+    only ever set beside the same office's counts at other meetings, never another office's.
 
     >>> import pandas as pd
     >>> from types import SimpleNamespace
     >>> d = pd.DataFrame({"meeting": ["2563-04"] * 5, "office": ["A", "A", "B", "B", "B"],
     ...     "topic": ["กองทุนหมู่บ้าน", "จปฐ.", "กองทุนหมู่บ้าน", "ข้อมูล จปฐ.", "ข้อมูล จปฐ."]})
-    >>> topic_counts(SimpleNamespace(directives=d))[["topic", "directives", "office"]].values.tolist()
-    [['กองทุนหมู่บ้าน', 1, 'A'], ['จปฐ.', 2, 'B']]
+    >>> topic_counts(SimpleNamespace(directives=d))[["office", "topic", "directives"]].values.tolist()
+    [['A', 'กองทุนหมู่บ้าน', 1], ['A', 'จปฐ.', 1], ['B', 'กองทุนหมู่บ้าน', 1], ['B', 'จปฐ.', 2]]
     """
     import pandas as pd
 
     d = _with_topics(f.directives)
     if d.empty:
-        return pd.DataFrame(columns=["meeting", "topic", "directives", "office", "offices", "differs", "written"])
-    per_office = d.groupby(["meeting", "topic", "office"], sort=True).agg(directives=("topic", "size"), written=("written", lambda w: " · ".join(sorted(set(w))))).reset_index()
-    writeups = d.groupby("meeting")["office"].nunique()
-    per_office = per_office.sort_values(["meeting", "topic", "directives", "office"], ascending=[True, True, False, True], kind="stable")
-    best = per_office.groupby(["meeting", "topic"], sort=True).head(1).copy()
-    best["offices"] = best["meeting"].map(writeups).astype(int)
-    best["directives"] = best["directives"].astype(int)
-    # the write-ups disagree when one gives another count, or leaves the topic out
-    kinds = per_office.groupby(["meeting", "topic"])["directives"].nunique()
-    listed = per_office.groupby(["meeting", "topic"])["office"].nunique()
-    key = list(zip(best["meeting"], best["topic"]))
-    best["differs"] = [bool(kinds[k] > 1 or listed[k] < writeups[k[0]]) for k in key]
-    return best.reset_index(drop=True)[["meeting", "topic", "directives", "office", "offices", "differs", "written"]]
+        return pd.DataFrame(columns=["meeting", "office", "topic", "directives", "written"])
+    d["office"] = d["office"].astype("object").fillna("")
+    names = ("written", lambda w: " · ".join(sorted(set(w))))
+    counts = d.groupby(["office", "meeting", "topic"], sort=True).agg(directives=("topic", "size"), written=names).reset_index()
+    counts["directives"] = counts["directives"].astype(int)
+    return counts[["meeting", "office", "topic", "directives", "written"]]
 
 
 def directives_per_topic(f):
-    """Topic × meeting: how many directives each topic got at each meeting (one value per meeting:
-    see ``topic_counts``; topics under their one name, ``glossary.canonical_topic``)."""
+    """(office, topic) × meeting: how many directives each topic got in each office's write-up of
+    each meeting (topics under their one name, ``glossary.canonical_topic``); empty (NA) where
+    the office did not write the meeting up, 0 where it did and the topic had no directive."""
+    import pandas as pd
+
     counts = topic_counts(f)
-    table = counts.pivot_table(index="topic", columns="meeting", values="directives", aggfunc="first", fill_value=0)
-    return table[_order(counts["meeting"])].astype(int)
+    table = counts.pivot_table(index=["office", "topic"], columns="meeting", values="directives", aggfunc="first")
+    table = table[_order(counts["meeting"])].astype("Float64")
+    wrote = counts.groupby("office")["meeting"].agg(set)
+    for office, meetings in wrote.items():
+        rows = table.index.get_level_values("office") == office
+        for m in meetings:
+            table.loc[rows, m] = table.loc[rows, m].fillna(0)
+    return table.astype("Int64") if not table.empty else table.astype(pd.Int64Dtype())
 
 
 def topic_changes(f) -> list[dict]:
@@ -213,7 +210,8 @@ def moved_deadlines(f) -> list[dict]:
     """Deadlines that moved, each listed once (``offices`` names every write-up that shows it):
 
     - within a meeting: ``เดิมกำหนด X … กำหนดเป็น Y``;
-    - between consecutive meetings: the same topic and the same action (the clauses the dates
+    - between consecutive meetings of one office's write-ups (never one office's meeting and
+      another's: like with like): the same topic and the same action (the clauses the dates
       belong to share at least ``SIMILAR`` of their trigrams), a date that is not the same window,
       and no sign of two rounds of a recurring task (``_later_round``). ``evidence`` says why.
 
@@ -237,6 +235,18 @@ def moved_deadlines(f) -> list[dict]:
                   "to_precision": m["precision"], "was": old.surface, "now": m["surface"], "action": m["action"],
                   "evidence": "reschedule"}, m["office"])  # fmt: skip
     in_force = [m for m in mentions if m["role"] != "original"]
+    for office in sorted({m["office"] for m in in_force}, key=str):  # like with like: one office's meetings at a time
+        ours = [m for m in in_force if m["office"] == office]
+        _moves_between_meetings(ours, add)
+    out = []
+    for entry in moves.values():
+        entry["office"] = ", ".join(entry["offices"])
+        out.append(entry)
+    return out
+
+
+def _moves_between_meetings(in_force: list[dict], add) -> None:
+    """Deadlines moved between consecutive meetings of one office's write-ups (``moved_deadlines``)."""
     meetings = _order(m["meeting"] for m in in_force)
     for before, after in zip(meetings, meetings[1:]):
         old_rows = [m for m in in_force if m["meeting"] == before]
@@ -250,17 +260,12 @@ def moved_deadlines(f) -> list[dict]:
             score, old = max(same, key=lambda p: p[0])
             if _overlap(old, new) or _later_round(old, new):
                 continue
-            key = (new["topic"], before, after, old["start"], old["end"], new["start"], new["end"])
+            key = (new["office"], new["topic"], before, after, old["start"], old["end"], new["start"], new["end"])
             add(key, {"topic": new["topic"], "in": f"{before} → {after}", "from_meeting": before, "to_meeting": after,
                       "from": old["start"], "from_end": old["end"], "from_precision": old["precision"], "to": new["start"],
                       "to_end": new["end"], "to_precision": new["precision"], "was": old["surface"], "now": new["surface"],
                       "action": new["action"], "evidence": "similar", "similarity": score, "move_word": new["move_word"]},
                 new["office"])  # fmt: skip
-    out = []
-    for entry in moves.values():
-        entry["office"] = ", ".join(entry["offices"])
-        out.append(entry)
-    return out
 
 
 @dataclass
@@ -334,14 +339,23 @@ class Trends:
     def writeups(self) -> int:
         return sum(len(m["writeups"]) for m in self.meetings())
 
+    def offices(self) -> list[str]:
+        """The offices whose write-ups the page draws from (each followed on its own)."""
+        return sorted({str(o) for o in self.frames.items["office"].dropna()})
+
+    def _of(self, office: str) -> str:
+        """`` · office`` after a series' name when the page follows several offices, else nothing."""
+        return f" · {self.office(office) or '?'}" if len(self.offices()) > 1 else ""
+
     def series(self) -> list[dict]:
-        """Each measure followed over meetings, with whether it changes enough to chart
-        (``shape``: ``changes``, ``barely`` or ``constant``)."""
+        """Each measure followed over one office's meetings, with whether it changes enough to
+        chart (``shape``: ``changes``, ``barely`` or ``constant``) and how many write-ups it draws from."""
         from .formatting import number
 
         s = figure_series(self.frames)
         out = []
-        for (topic, unit, entity, per, role), rows in s.groupby(["topic", "unit", "entity", "per", "role"], sort=True):
+        measures = s.groupby(["office", "topic", "unit", "entity", "per", "role"], sort=True)
+        for (office, topic, unit, entity, per, role), rows in measures:
             points = []
             for p in rows.to_dict("records"):
                 text = number(p["value"]) + ("%" if unit == "%" else "")
@@ -351,34 +365,32 @@ class Trends:
             spread = (max(values) - min(values)) / top
             shape = "constant" if spread == 0 else "barely" if spread < BARELY else "changes"
             measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "")
-            out.append({"topic": topic, "topic_text": self.topic(topic), "unit": unit, "measure": measure, "entity": entity,
-                        "place": self.place(entity), "per": per, "role": role, "points": points, "shape": shape})  # fmt: skip
-        out.sort(key=lambda s: (-len(s["points"]), s["topic"]))
+            out.append({"topic": topic, "topic_text": self.topic(topic) + self._of(office), "unit": unit, "measure": measure,
+                        "entity": entity, "place": self.place(entity), "per": per, "role": role, "points": points,
+                        "shape": shape, "office": office, "office_text": self.office(office), "writeups": len(points)})
+        out.sort(key=lambda s: (-len(s["points"]), s["topic"], s["office"]))
         return out
 
     def topic_table(self):
         return directives_per_topic(self.frames)
 
     def topic_rows(self) -> list[dict]:
-        """The topics table: each topic's directives meeting by meeting, the office a value came
-        from where several wrote the meeting up, and the names the topic was written under."""
-        counts = topic_counts(self.frames)
-        meetings = _order(counts["meeting"])
+        """The topics table: each office's topics, directives meeting by meeting (``missing``
+        where the office did not write the meeting up), and the names the topic was written under."""
+        import pandas as pd
+
+        table = self.topic_table()
         names = _with_topics(self.frames.directives).groupby("topic")["written"].agg(lambda w: sorted(set(w)))
         rows = []
-        for topic, group in counts.groupby("topic", sort=True):
-            by = {r["meeting"]: r for r in group.to_dict("records")}
-            cells = []
-            for m in meetings:
-                r = by.get(m)
-                source = self.office(r["office"]) if r is not None and r["differs"] else ""
-                cells.append({"value": int(r["directives"]) if r is not None else 0, "source": source})
+        for (office, topic), values in table.iterrows():
+            cells = [{"value": 0 if pd.isna(v) else int(v), "missing": bool(pd.isna(v)), "source": ""} for v in values.tolist()]
             written = [w for w in names.get(topic, []) if w != topic]
-            rows.append({"topic": topic, "text": self.topic(topic), "cells": cells, "written": written})
+            text = self.topic(topic) + self._of(office)
+            rows.append({"topic": topic, "office": office, "text": text, "cells": cells, "written": written})
         return rows
 
     def shared_meetings(self) -> list[str]:
-        """Meetings written up by more than one office (their counts are one meeting's, not a sum)."""
+        """Meetings written up by more than one office (each office's write-up is followed in its own series)."""
         return [m["label"] for m in self.meetings() if len(m["writeups"]) > 1]
 
     def changes(self) -> list[dict]:
@@ -455,10 +467,10 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
     from .render import Job, Options, cache_key, render
 
     options = Options(tuple(formats), lang, Path(out_dir), force)  # checks formats and language
-    listing = read_folder(data_dir)
-    if not any("entry" in result for _, result in listing):
+    listing = read_folder(data_dir).rows()
+    if not any(not r["error"] for r in listing):
         raise CddbriefError(f"no readable meeting summaries in {data_dir}", "give the folder with --data DIR")
-    documents = [[p.name, r["entry"].sha256 if "entry" in r else r["error"]] for p, r in listing]
+    documents = [[r["name"], r["error"] or r["sha256"], r["copy_of"]] for r in listing]
     title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
     job = Job("trends", "trends page", NOTEBOOK, {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, options.out_dir, "trends",
               cache_key(NOTEBOOK, documents, lang), {"lang": lang, "title": title, "running": title}, keep_notebook=False)  # fmt: skip
