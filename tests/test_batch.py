@@ -56,7 +56,9 @@ def test_build_all_in_processes(folder, tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     parser = _Links()
     parser.feed(index)
-    assert set(parser.links) == {f"{name}/brief.html" for name in folders}  # the meeting's name and its HTML file link it
+    # the meeting's name and its HTML file link it; the site bar links the action register the batch wrote
+    assert set(parser.links) == {f"{name}/brief.html" for name in folders} | {"actions.html"}
+    assert (out / "actions.html").is_file()
     assert parser.external == [] and "<script>" in index and 'aria-sort' in index
     assert "d-broken.docx" in index  # the failure is listed, not hidden
     again = run_cli("build", "--all", "--data", str(folder), "--out", str(out), "--jobs", "2")

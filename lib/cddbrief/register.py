@@ -720,15 +720,15 @@ def writeups_in(data_dir) -> tuple[list[tuple[str, str, Meeting]], list]:
     by its file name (it has no brief until built with --meeting)."""
     from .corpus import catalogue, distinct_names
     from .errors import CddbriefError
-    from .meeting import read_meeting
     from .report import folder_name
+    from .store import meeting_of
 
     entries, failures = catalogue(data_dir)
     naming = distinct_names(entries)
     found = []
     for e in entries:
         try:
-            meeting = read_meeting(e.path)
+            meeting = meeting_of(e.path, need_number=False)  # from the store the catalogue just filled
         except CddbriefError as exc:  # the catalogue read it; a second reading failing is said, not hidden
             failures.append((e.path, str(exc)))
             continue
