@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 import docgen  # noqa: E402
 
 from cddbrief import site  # noqa: E402
-from cddbrief.corpus import read_cached  # noqa: E402
+from cddbrief.site import records_of  # noqa: E402
 
 
 def documents(n: int) -> tuple[list[dict], list[dict]]:
-    real = read_cached(ROOT / "tests" / "data" / "000_624796c269e36bce.txt")["records"]
+    real = records_of(ROOT / "tests" / "data" / "000_624796c269e36bce.txt")
     rows, docs = [], []
     for i in range(n):
         rng = random.Random(i)

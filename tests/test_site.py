@@ -101,15 +101,16 @@ def test_a_brief_built_alone_has_an_empty_bar_and_the_next_batch_fills_it(built,
 
 def _data_with(data: Path, word: str) -> set[str]:
     """The meetings (``3/2563``) whose source text holds ``word``, read with the library, not the index."""
-    from cddbrief.corpus import read_cached
+    from cddbrief.meeting import read_meeting
+    from cddbrief.tidy import frame_records
 
     found = set()
     for path in sorted(data.iterdir()):
-        read = read_cached(path)
-        records = read["records"]
+        meeting = read_meeting(path)
+        records = frame_records(meeting)
         text = " ".join([i["topic"] or "" for i in records["items"]] + [d["text"] for d in records["directives"]])
         if word in text:
-            found.add(f"{read['entry'].number}/{read['entry'].year_be}")
+            found.add(f"{meeting.number}/{meeting.year_be}")
     return found
 
 

@@ -10,63 +10,12 @@ are read on every core. A write-up kept in several files is listed once, with it
 
 from __future__ import annotations
 
-import hashlib
-import os
-from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 
 from .errors import AmbiguousMeeting, BadSetting, CddbriefError, UnknownMeeting, UnreadableSource
+from .store import SOURCE_SUFFIXES, Entry, cache_dir, code_digest, digest_of, entry_of  # noqa: F401 - the catalogue's words
 
-SOURCE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 DEFAULT_DATA = Path("data/raw")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One readable document of a folder, and what it holds.
-
-    ``id``, ``number`` and ``year_be`` are None for a write-up that names no
-    meeting number: it is listed by its date, and needs ``--meeting`` to be built.
-    """
-
-    id: str | None
-    number: int | None
-    year_be: int | None
-    office: str
-    path: Path
-    district: str | None = None
-    province: str | None = None
-    sha256: str = ""
-    counts: dict = field(default_factory=dict, compare=False)  # items, directives, figures, dated, checks, failing, notes
-    first_date: str | None = None
-    last_date: str | None = None
-    layout: str | None = None
-    meeting_date: str | None = None
-    copies: list = field(default_factory=list, compare=False)  # other files holding this write-up (store.same_writeups)
-
-    @classmethod
-    def from_dict(cls, stored: dict, path: Path) -> "Entry":
-        """An entry as the cache stores it (``dataclasses.asdict``), at the path the file has now."""
-        return cls(**{**stored, "path": path})
-
-    def as_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "number": self.number,
-            "year_be": self.year_be,
-            "meeting_date": self.meeting_date,
-            "layout": self.layout,
-            "office": self.office,
-            "district": self.district,
-            "province": self.province,
-            **self.counts,
-            "first_date": self.first_date,
-            "last_date": self.last_date,
-            "file": str(self.path),
-            "sha256": self.sha256,
-            "copies": list(self.copies),
-        }
 
 
 def default_data_dir() -> Path:
@@ -95,34 +44,6 @@ def source_files(data_dir: str | Path) -> list[Path]:
         (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$"))),
         key=lambda p: p.name,
     )
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("CDDBRIEF_CACHE") or Path.home() / ".cache" / "cddbrief")
-
-
-@cache
-def code_digest() -> str:
-    """What reading depends on: the package's code and data. A change empties the cache's meaning."""
-    return digest_of(Path(__file__).resolve().parent)
-
-
-def digest_of(package: Path) -> str:
-    """The digest of a package folder's Python files (subpackages too: readers/, sources/) and data."""
-    digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *package.joinpath("data").glob("*")]):
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def entry_of(meeting, path: Path) -> Entry:
-    """The catalogue's line for a meeting read from path."""
-    spans = sorted(s.when for _, d in meeting.directives() for s in d.dates if s.start)
-    ends = sorted(s.end for _, d in meeting.directives() for s in d.dates if s.end)
-    return Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path, meeting.district, meeting.province,
-                 meeting.source.sha256, meeting.counts(), spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None,
-                 meeting.source.layout, meeting.meeting_date.isoformat() if meeting.meeting_date else None)  # fmt: skip
 
 
 def _entry_of_row(row: dict, folder: Path, copies: list[str]) -> Entry:
@@ -173,14 +94,14 @@ def load_corpus(data_dir: str | Path | None = None, jobs: int | None = None, sch
     >>> f = load_corpus("data/raw")                               # doctest: +SKIP
     >>> f.quantities.groupby(["meeting", "unit"])["value"].sum()  # doctest: +SKIP
     """
-    from .store import _Stale
+    from .store import Stale
 
     folder = Path(data_dir) if data_dir else default_data_dir()
     for _ in range(3):
         store = read_folder(folder, jobs, scheduler, frames=True)
         try:
             return frames_of(store)
-        except _Stale:  # another process replaced the frames between the two reads: read again
+        except Stale:  # another process replaced the frames between the two reads: read again
             continue
     raise CddbriefError(f"the corpus store of {folder} kept changing while it was read", "run the command again")
 

@@ -521,17 +521,27 @@ def sentence_pieces(text: str, size: int = SENTENCE) -> list[str]:
 
 
 def _search_documents(out_dir: Path, rows: list[dict], lang: str) -> list[dict]:
-    """The meetings of an index as the search sees them, read from the content cache the batch filled."""
-    from .corpus import read_cached
-
+    """The meetings of an index as the search sees them, read from the corpus store the batch filled."""
     documents = []
     for r in rows:
         if r.get("failed"):
             continue
         source = Path(r.get("source") or "")
-        read = read_cached(source) if source.is_file() else {}  # a source moved or gone since: not searched
-        documents.append(search_document(r, read.get("records", {}), lang))
+        records = records_of(source) if source.is_file() else {}  # a source moved or gone since: not searched
+        documents.append(search_document(r, records, lang))
     return documents
+
+
+def records_of(source: Path) -> dict:
+    """A write-up's frame records (``tidy.frame_records``) from the corpus store, or none when it cannot be read."""
+    from .errors import CddbriefError
+    from .store import meeting_of
+    from .tidy import frame_records
+
+    try:
+        return frame_records(meeting_of(source, need_number=False))
+    except CddbriefError:
+        return {}
 
 
 def search_document(row: dict, records: dict, lang: str = "th") -> dict:

@@ -37,7 +37,7 @@ import json
 import os
 import zlib
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +55,65 @@ COUNTS = ("items", "directives", "figures", "dated", "checks", "failing", "notes
 ENTRY_TEXTS = ("id", "number", "year_be", "office", "district", "province", "first_date", "last_date", "layout",
                "meeting_date")  # what the catalogue shows of a document, beside its COUNTS
 STAT_FIELDS = ("size", "mtime_ns", "ctime_ns", "ino")
+SOURCE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One readable document of a folder, and what it holds.
+
+    ``id``, ``number`` and ``year_be`` are None for a write-up that names no
+    meeting number: it is listed by its date, and needs ``--meeting`` to be built.
+    """
+
+    id: str | None
+    number: int | None
+    year_be: int | None
+    office: str
+    path: Path
+    district: str | None = None
+    province: str | None = None
+    sha256: str = ""
+    counts: dict = field(default_factory=dict, compare=False)  # items, directives, figures, dated, checks, failing, notes
+    first_date: str | None = None
+    last_date: str | None = None
+    layout: str | None = None
+    meeting_date: str | None = None
+    copies: list = field(default_factory=list, compare=False)  # other files holding this write-up (store.same_writeups)
+
+    @classmethod
+    def from_dict(cls, stored: dict, path: Path) -> "Entry":
+        """An entry as the cache stores it (``dataclasses.asdict``), at the path the file has now."""
+        return cls(**{**stored, "path": path})
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "year_be": self.year_be,
+            "meeting_date": self.meeting_date,
+            "layout": self.layout,
+            "office": self.office,
+            "district": self.district,
+            "province": self.province,
+            **self.counts,
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "file": str(self.path),
+            "sha256": self.sha256,
+            "copies": list(self.copies),
+        }
+
+
+def entry_of(meeting, path: Path) -> Entry:
+    """The catalogue's line for a meeting read from path."""
+    spans = sorted(s.when for _, d in meeting.directives() for s in d.dates if s.start)
+    ends = sorted(s.end for _, d in meeting.directives() for s in d.dates if s.end)
+    return Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path, meeting.district, meeting.province,
+                 meeting.source.sha256, meeting.counts(), spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None,
+                 meeting.source.layout, meeting.meeting_date.isoformat() if meeting.meeting_date else None)  # fmt: skip
+
+
 
 
 @cache
@@ -93,16 +152,23 @@ def frame_schemas() -> dict:
 # --- one document ---------------------------------------------------------------------------------
 
 
-def code_digest() -> str:
-    from .corpus import code_digest as digest
-
-    return digest()
-
-
 def cache_dir() -> Path:
-    from .corpus import cache_dir as where
+    return Path(os.environ.get("CDDBRIEF_CACHE") or Path.home() / ".cache" / "cddbrief")
 
-    return where()
+
+@cache
+def code_digest() -> str:
+    """What reading depends on: the package's code and data. A change empties the cache's meaning."""
+    return digest_of(Path(__file__).resolve().parent)
+
+
+def digest_of(package: Path) -> str:
+    """The digest of a package folder's Python files (subpackages too: readers/, sources/) and data."""
+    digest = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *package.joinpath("data").glob("*")]):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def entry_path(sha: str) -> Path:
@@ -188,7 +254,6 @@ def at_path(meeting, path: Path):
 
 
 def _document_row(name: str, sha: str, result, stat) -> tuple[dict, object]:
-    from .corpus import entry_of
 
     row = {"name": name, **dict(zip(STAT_FIELDS, stat or (None,) * 4)), "sha256": sha, "error": None}
     row.update({"copy_of": None, "similarity": None})
@@ -259,15 +324,15 @@ class Store:
         parts = self._parts or (_read_frames(home / self.frames_name, lazy=True) if self.frames_name else None)
         self._parts = None
         if parts is None:
-            raise _Stale()
+            raise Stale()
         for name, schema in frame_schemas().items():
             table = _checked(parts.pop(name), schema)
             if table is None:
-                raise _Stale()
+                raise Stale()
             yield name, table
 
 
-class _Stale(Exception):
+class Stale(Exception):
     """The frames a documents file names are gone (replaced by another process): read again."""
 
 
@@ -377,7 +442,6 @@ def _locked(home: Path):
 
 def _listing(folder: Path) -> dict[str, tuple | None]:
     """Each document of the folder (``corpus.source_files``' choice) and its stat, in one pass."""
-    from .corpus import SOURCE_SUFFIXES
 
     found = {}
     with os.scandir(folder) as entries:
