@@ -284,7 +284,7 @@ def test_settings_are_checked_before_any_work(case, tmp_path):
 
 def test_file_names_that_are_not_utf8(tmp_path):
     """A name in TIS-620 bytes: `build --all` fails that document alone and writes index.html (the
-    name escaped, no .tmp left); `list --json` prints valid UTF-8."""
+    name escaped, no .tmp left); `list --json` prints valid UTF-8 and lists it as unreadable."""
     data = tmp_path / "raw"
     data.mkdir()
     write_meeting(data / "good.txt", 9, number=8, year_be=2563)
@@ -301,8 +301,11 @@ def test_file_names_that_are_not_utf8(tmp_path):
     assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
     listed = subprocess.run([*CLI, "list", "--data", str(data), "--json"], capture_output=True, timeout=300)
     text = listed.stdout.decode("utf-8")  # raises if not UTF-8
-    files = sorted(Path(m["file"]).name for m in json.loads(text)["meetings"])
-    assert files == ["\\xa1\\xd2\\xc3.txt", "good.txt"]
+    listing = json.loads(text)
+    assert [Path(m["file"]).name for m in listing["meetings"]] == ["good.txt"]
+    # the corpus store holds names as text: a name of other bytes is said, escaped, and not read
+    assert [Path(u["file"]).name for u in listing["unreadable"]] == ["\\xa1\\xd2\\xc3.txt"]
+    assert "not valid UTF-8" in listing["unreadable"][0]["why"] and "rename the file" in listing["unreadable"][0]["why"]
     plain = subprocess.run([*CLI, "list", "--data", str(data)], capture_output=True, timeout=300)
     assert b"\\xa1\\xd2\\xc3.txt" in plain.stdout and plain.stdout.decode("utf-8")
 

@@ -17,7 +17,7 @@ import pytest
 import docgen
 import docgen_forms as forms
 from cddbrief import readers
-from cddbrief.readers import minutes, prose, read_layout, table
+from cddbrief.readers import WEAK_FIT, minutes, prose, read_layout, table
 from cddbrief.sources import read_bytes
 
 
@@ -87,7 +87,7 @@ def test_a_weak_fit_still_names_every_readers_fit():
     """Below WEAK_FIT every reader is asked, and the warning says how well each fitted."""
     text = "สพอ.เถิน ร่วมประชุม ครั้งที่ 6/2566\nกองทุนหมู่บ้าน ให้รายงานผล 12 กองทุน\nผ้าไทย ขอให้แต่งกายทุกวันอังคาร\n"
     reading, fit = read_layout(read_bytes(text.encode(), "p.txt"))
-    assert (reading.layout, fit.score) == ("prose", 0.45)
+    assert reading.layout == "prose" and 0.3 <= fit.score < WEAK_FIT  # weak: three short paragraphs, no meeting sentence
     assert "others: table 0.0, minutes 0.0" in reading.notes[0].message
 
 

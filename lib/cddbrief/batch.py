@@ -358,7 +358,7 @@ def _worker_stop(signum, frame) -> None:
     running a brief and the one started ahead)."""
     import shutil
 
-    from .render import ACTIVE
+    from .render import ACTIVE, WRITING
 
     if _NOTES:  # told to stop (by the batch, or by a broken pool): not the worker that died
         try:
@@ -374,6 +374,11 @@ def _worker_stop(signum, frame) -> None:
             pass
     for tmp in list(ACTIVE):
         shutil.rmtree(tmp, ignore_errors=True)
+    for tmp in list(WRITING):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
     os._exit(128 + int(signum))
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import AmbiguousMeeting, BadSetting, CddbriefError, UnknownMeeting, UnreadableSource
+from .errors import AmbiguousMeeting, BadSetting, CddbriefError, UnknownMeeting, UnreadableSource, shown
 from .store import SOURCE_SUFFIXES, Entry, cache_dir, code_digest, digest_of, entry_of  # noqa: F401 - the catalogue's words
+from .store import names_not_utf8
 
 DEFAULT_DATA = Path("data/raw")
 
@@ -80,6 +81,9 @@ def catalogue(data_dir: str | Path, jobs: int | None = None, scheduler=None, pro
             failures.append((folder / row["name"], row["error"]))
         elif not row["copy_of"]:
             entries.append(_entry_of_row(row, folder, copies.get(row["name"], [])))
+    for name in names_not_utf8(folder):
+        failures.append((folder / name, f"the file name {shown(name)} is not valid UTF-8, which the corpus store "
+                                         "cannot hold: rename the file (its text is not read)"))
     entries.sort(key=lambda e: (e.id or "~", e.meeting_date or "", e.office, e.path.name))
     return entries, failures
 

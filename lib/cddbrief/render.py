@@ -33,6 +33,7 @@ LANGS = ("th", "en")
 ENGINE = "cddbrief"  # papermill's nbclient engine, on a kernel started ahead of need
 # the temporary folders this process is writing a page into: removed if it is told to stop
 ACTIVE: set[Path] = set()
+WRITING: set[Path] = set()  # manifests being written through a temporary file, for a stop to remove
 
 
 # --- what to make ---------------------------------------------------------------------------------
@@ -614,11 +615,13 @@ def write_manifest(path: Path, data: dict, atomic: bool = True) -> None:
             raise
         return
     tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+    WRITING.add(tmp)  # a worker stopped mid-write (batch._worker_stop) removes it too
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+        WRITING.discard(tmp)
 
 
 def _alive(pid: int) -> bool:

@@ -448,6 +448,8 @@ def _listing(folder: Path) -> dict[str, tuple | None]:
         for entry in entries:
             if entry.name.startswith((".", "~$")) or os.path.splitext(entry.name)[1].lower() not in SOURCE_SUFFIXES:
                 continue
+            if not utf8_name(entry.name):
+                continue  # the store's tables hold text: such a file is listed apart (names_not_utf8)
             try:
                 if entry.is_file():
                     s = entry.stat()
@@ -455,6 +457,26 @@ def _listing(folder: Path) -> dict[str, tuple | None]:
             except OSError:
                 continue
     return found
+
+
+def utf8_name(name: str) -> bool:
+    """Whether a file name is text (a name in other bytes, TIS-620 say, comes with surrogates).
+
+    >>> utf8_name("การประชุม.txt"), utf8_name(b"\\xa1\\xd2.txt".decode("utf-8", "surrogateescape"))
+    (True, False)
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def names_not_utf8(folder: Path) -> list[str]:
+    """The documents of a folder whose names are not UTF-8, which the store cannot hold: said, never read."""
+    with os.scandir(folder) as entries:
+        return sorted(e.name for e in entries if os.path.splitext(e.name)[1].lower() in SOURCE_SUFFIXES
+                      and not e.name.startswith(".") and not utf8_name(e.name))
 
 
 def _fresh(documents, listing: dict) -> tuple[list[str], set[str]]:
@@ -788,14 +810,15 @@ def _known_row(path: Path) -> dict | None:
     if kept is None:
         return None
     documents = kept[0]
-    import pyarrow.compute as pc
-
-    found = documents.filter(pc.equal(documents["name"], path.name)).to_pylist()
-    if not found or found[0]["error"] or tuple(found[0][f] for f in STAT_FIELDS) != _stat(path):
+    # plain lists, not pyarrow.compute: its first call imports pandas, which an up-to-date build never needs
+    names = documents.column("name").to_pylist()
+    if path.name not in names:
         return None
-    row = found[0]
-    copies = documents.filter(pc.equal(documents["copy_of"], path.name))
-    row["_copies"] = copies.select(["name", "similarity"]).to_pylist()
+    row = documents.slice(names.index(path.name), 1).to_pylist()[0]
+    if row["error"] or tuple(row[f] for f in STAT_FIELDS) != _stat(path):
+        return None
+    copy_of, similarity = documents.column("copy_of").to_pylist(), documents.column("similarity").to_pylist()
+    row["_copies"] = [{"name": name, "similarity": similarity[n]} for n, name in enumerate(names) if copy_of[n] == path.name]
     return row
 
 
