@@ -326,20 +326,9 @@ def _held_by(recurrence, day) -> bool:
 
 def _next_day_of_month(after, day: int):
     """The first ``day`` of a month on or after ``after`` (None when there is no reference day)."""
-    if after is None:
-        return None
-    from datetime import date
+    from .register import next_day_of_month
 
-    year, month = after.year, after.month
-    for _ in range(14):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            candidate = None
-        if candidate and candidate >= after:
-            return candidate
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return None
+    return None if after is None else next_day_of_month(after, day)
 
 
 def _recurring_action(text: str, surface: str) -> str:

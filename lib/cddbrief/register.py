@@ -481,6 +481,8 @@ def status_of(action: Action, as_of: date, closing: Link | None = None, due_with
     if action.kind == "monthly":
         start = max(as_of, action.first) if action.first else as_of
         nxt = next_day_of_month(start, action.day)
+        if nxt is None:
+            return Status("no date", f"ไม่มีวันที่ {action.day} ในเดือนใด: «{action.surface}»", None)
         days = (nxt - as_of).days
         text = f"ทุกวันที่ {action.day} ของเดือน (ไม่ระบุวันสิ้นสุด) ครั้งถัดไป {format_span_th(nxt, nxt)}"
         if action.meeting_date and (as_of - action.meeting_date).days > 365:
@@ -503,14 +505,17 @@ def status_of(action: Action, as_of: date, closing: Link | None = None, due_with
     return Status("lapsed", f"ช่วงเวลาปิดไปแล้ว {_duration(last, as_of)} ไม่พบรายงานผล", -late)
 
 
-def next_day_of_month(after: date, day: int) -> date:
-    """The first ``day`` of a month on or after ``after`` (a month without that day is skipped).
+def next_day_of_month(after: date, day: int) -> date | None:
+    """The first ``day`` of a month on or after ``after`` (a month without that day is skipped; a day
+    no month has, None).
 
     >>> next_day_of_month(date(2023, 4, 26), 25), next_day_of_month(date(2023, 1, 31), 30)
     (datetime.date(2023, 5, 25), datetime.date(2023, 3, 30))
+    >>> next_day_of_month(date(2023, 1, 1), 32) is None
+    True
     """
     year, month = after.year, after.month
-    while True:
+    for _ in range(14):  # every day of 1-31 comes within 14 months
         try:
             candidate = date(year, month, day)
         except ValueError:
@@ -518,6 +523,7 @@ def next_day_of_month(after: date, day: int) -> date:
         if candidate and candidate >= after:
             return candidate
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 def _duration(since: date, until: date) -> str:
