@@ -11,9 +11,7 @@ files where it was asked (atomically, as a single build does).
 from __future__ import annotations
 
 import os
-import re
 import signal
-import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from pathlib import Path
 
 from .errors import CddbriefError, shown
 from .exports import EXPORTS as EXPORT_KINDS  # with --all, --format may ask for these beside each brief
+from .processes import die_with_parent
 
 TASK_TIMEOUT = 900.0  # seconds one brief may run on a worker (--task-timeout)
 NO_WORKERS_GRACE = 30.0  # seconds a cluster may have no worker before the batch gives up
@@ -324,13 +323,10 @@ def _worker_start(parent: int, cwd: str | None = None, beside: bool = False, not
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stop)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
+    try:
+        die_with_parent(signal.SIGTERM)
+    except OSError:
+        pass  # not Linux: the watchdog thread below notices the parent's end within a second
     if os.getppid() != parent:  # the parent died before the line above
         _worker_stop(signal.SIGTERM, None)
     threading.Thread(target=_watch_parent, args=(parent,), name="cddbrief-parent-watch", daemon=True).start()

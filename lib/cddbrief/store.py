@@ -372,12 +372,16 @@ def _parquet(table) -> bytes:
     return sink.getvalue()
 
 
-def _table(part):
-    """A Parquet part read (ParquetFile, not read_table, which loads pyarrow.dataset and pandas: 1 s of imports)."""
+def _table(part, threads: bool = False):
+    """A Parquet part read (ParquetFile, not read_table, which loads pyarrow.dataset and pandas: 1 s of imports).
+
+    Without Arrow's thread pool: once started, it can abort the process at its exit ("terminate called
+    without an active exception", apache/arrow#34314), which a build's parent met once in a full test
+    run; ``threads=True`` only where a caller measured it worth that."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(pa.BufferReader(part)).read()
+    return pq.ParquetFile(pa.BufferReader(part)).read(use_threads=threads)
 
 
 def _read_documents(folder: Path):
