@@ -239,6 +239,7 @@ def test_ambiguity_is_a_short_line_with_the_candidates_below(data_dir):
     every = run_cli("--verbose", "parse", "4/2562", "--data", str(data_dir))
     lines = every.stderr.rstrip("\n").split("\n")
     assert every.returncode == 2 and len(lines) == 13 and sum(".txt (sha256 " in line for line in lines[1:]) == 12
+    assert run_cli("parse", "4/2562", "--data", str(data_dir), "-v").stderr == every.stderr  # after the command too
     chosen = run_cli("parse", "4/2562", "--data", str(data_dir), "--office", "แม่เมาะ", "--json")
     assert json.loads(chosen.stdout)["meeting"]["district"] == "แม่เมาะ"
 
@@ -283,3 +284,17 @@ def test_list_with_writeups_mentions_skipped_files_too(data_dir):
     out = run_cli("list", "--data", str(data_dir)).stdout
     assert "1 meeting write-up(s)" in out and "1 skipped, not write-ups:" in out and "skipped สรุป.xlsx: a spreadsheet" in out
     assert "none of its files" not in out
+
+
+def test_build_all_of_a_folder_without_writeups_names_the_forms_and_list(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "งบประมาณ.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    result = run_cli("build", "--all", "--data", str(folder), "--out", str(tmp_path / "out"))
+    one_line_error(result, "no meeting write-ups (.txt, .docx, .pdf, .html or .htm)", f"cddbrief list --data {folder}")
+
+
+def test_each_command_says_what_it_does_and_takes_verbose():
+    for command in ("parse", "build", "list", "export", "actions", "extract"):
+        text = run_cli(command, "--help").stdout
+        assert "-v, --verbose" in text and text.split("\n\n")[1].strip().endswith("."), (command, text)

@@ -34,7 +34,7 @@ DETAIL_LINES = 10  # lines of an error's detail shown without --verbose
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .sources import FORMS
+    from .filekinds import FORMS
 
     written = f"a write-up file ({FORMS})"
     parser = _Parser(prog="cddbrief", description=f"Briefs from TV พช. meeting write-ups (กรมการพัฒนาชุมชน), read from {FORMS} files.",
@@ -45,12 +45,17 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    p = sub.add_parser("parse", help="read a meeting summary into structure (summary, or --json)")
+    def command(name: str, about: str) -> argparse.ArgumentParser:  # its help says what it does, above the options
+        p = sub.add_parser(name, help=about, description=about[0].upper() + about[1:] + ".")
+        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="on an error, print all of its detail")
+        return p
+
+    p = command("parse", "read a meeting summary into structure (summary, or --json)")
     p.add_argument("source", metavar="SOURCE", help=f"{written}, or a meeting id in --data (4/2562, 2562-04, ๔/๒๕๖๒)")
     p.add_argument("--json", action="store_true", help="print the structured meeting as JSON")
     _common(p)
 
-    p = sub.add_parser("build", help="build the brief of a meeting (or --all, or --trends): HTML and PDF")
+    p = command("build", "build the brief of a meeting (or --all, or --trends): HTML and PDF")
     p.add_argument("source", metavar="SOURCE", nargs="?", help=f"a meeting id in --data (4/2562, 2562-04, ๔/๒๕๖๒) or {written}")
     p.add_argument("--all", action="store_true", help="every meeting in --data, in parallel; writes OUT/index.html")
     p.add_argument("--trends", action="store_true", help="the trends across all meetings in --data: OUT/trends.html")
@@ -68,13 +73,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day briefs count deadlines from (default: the meeting's date)")
     _common(p)
 
-    p = sub.add_parser("list", help="the meetings in a folder, found by reading the documents; says which files were skipped, and why")
+    p = command("list", "the meetings in a folder, found by reading the documents; says which files were skipped, and why")
     p.add_argument("--data", metavar="DIR", help=f"folder of meeting write-ups ({FORMS}; default: data/raw)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="read new documents on a dask.distributed cluster's workers (tcp://HOST:8786)")
 
-    p = sub.add_parser("export", help="a meeting's data for Excel, calendars and programs")
+    p = command("export", "a meeting's data for Excel, calendars and programs")
     p.add_argument("source", metavar="SOURCE", help=f"a meeting id in --data (4/2562) or {written}")
     p.add_argument("--to", required=True, metavar="KIND", help="xlsx, csv, json or ics (several: xlsx,ics)")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where files go: DIR/<meeting id>/, DIR/<meeting id>-<office>/ with --office (default outputs/)")
@@ -82,8 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the calendar counts past windows from (default: the meeting's date)")
     _common(p)
 
-    p = sub.add_parser("actions", help="the action register: every dated directive followed across an office's meetings")
-    p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
+    p = command("actions", "the action register: every dated directive followed across an office's meetings")
+    p.add_argument("--data", metavar="DIR", help="folder of meeting write-ups (default: data/raw)")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day statuses are counted on (default: today)")
     p.add_argument("--office", metavar="NAME", help="only the offices whose name holds NAME (e.g. แม่ทะ)")
     p.add_argument("--due-within", metavar="DAYS", type=int, default=None, help="an action this many days from its date is due (default 14)")
@@ -92,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", metavar="FILE", help="also write the register as a workbook (actions, links)")
     p.add_argument("--ics", metavar="FILE", help="also write a calendar of the open actions")
 
-    p = sub.add_parser("extract", help="read figures, dates and meeting numbers out of any Thai text")
+    p = command("extract", "read figures, dates and meeting numbers out of any Thai text")
     p.add_argument("text", metavar="TEXT", help="the text, or - to read standard input")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--year", metavar="BE", type=int, help="Buddhist-era year for dates written without one")
@@ -115,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return _COMMANDS[args.command](args)
     except CddbriefError as exc:
         print(f"cddbrief: {exc}", file=sys.stderr)
-        for line in detail_lines(exc.detail, verbose=any(a in ("-v", "--verbose") for a in _ARGV)):
+        options = _ARGV[: _ARGV.index("--")] if "--" in _ARGV else _ARGV
+        for line in detail_lines(exc.detail, verbose="-v" in options or "--verbose" in options):
             print(f"  {line}", file=sys.stderr)
         return exc.exit_status
     except Stopped as exc:
@@ -359,8 +365,8 @@ def skipped_files(folder) -> list[tuple]:
     (``งบ.xlsx``: a spreadsheet); hidden files and Office's ``~$`` lock files are left out unsaid."""
     from pathlib import Path
 
-    from .sources import FORMS, not_a_writeup
-    from .store import SOURCE_SUFFIXES
+    from .filekinds import FORMS, SOURCE_SUFFIXES
+    from .sources import known_other_kind
 
     folder = Path(folder)
     try:
@@ -371,8 +377,8 @@ def skipped_files(folder) -> list[tuple]:
     for path in names:
         if path.suffix.lower() in SOURCE_SUFFIXES:
             continue
-        known = not_a_writeup(path)
-        skipped.append((path, f"{known.problem.split(' is ', 1)[1]}: {known.remedy}" if known else f"not a form cddbrief reads ({FORMS})"))
+        known = known_other_kind(path)
+        skipped.append((path, f"{known[0]}, not a meeting write-up: {known[1]}" if known else f"not a form cddbrief reads ({FORMS})"))
     return skipped
 
 

@@ -15,16 +15,15 @@ import stat
 from pathlib import Path
 
 from ..errors import UnreadableSource
-from ..store import SOURCE_SUFFIXES
+from ..filekinds import FORMS
 from .document import RawDocument
 from .text import decode_text
 
 MAX_BYTES = 10 * 1024 * 1024  # a meeting summary is tens of kB; 10 MB is generous (a PDF with pictures included)
 
-__all__ = ["FORMS", "MAX_BYTES", "RawDocument", "check_size", "decode_text", "not_a_writeup", "read_bytes", "read_file_bytes",
-           "read_limited", "read_source", "sha256_of"]
+__all__ = ["MAX_BYTES", "RawDocument", "check_size", "decode_text", "known_other_kind", "not_a_writeup", "read_bytes",
+           "read_file_bytes", "read_limited", "read_source", "sha256_of"]
 
-FORMS = ", ".join(SOURCE_SUFFIXES[:-1]) + " or " + SOURCE_SUFFIXES[-1]  # the forms a write-up is read from, in words
 _PICTURES = f"give the write-up itself as text ({FORMS}), not a picture of it"
 _EXPORT = f"export the write-up itself ({FORMS})"
 _KNOWN_OTHERS = {  # files a colleague may hand over that are not a write-up, by suffix: (what it is, what to do)
@@ -50,6 +49,15 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def known_other_kind(name: str | Path) -> tuple[str, str] | None:
+    """What a file is, and what to do, when its suffix names a known kind that is no write-up (None if not).
+
+    >>> known_other_kind("งบประมาณ.XLSX"), known_other_kind("สรุป.docx")
+    (('a spreadsheet', 'export the write-up itself (.txt, .docx, .pdf, .html or .htm)'), None)
+    """
+    return _KNOWN_OTHERS.get(Path(name).suffix.lower())
+
+
 def not_a_writeup(name: str | Path) -> UnreadableSource | None:
     """The error for a file whose name says it is a known kind of file that is no write-up (None if not).
 
@@ -58,7 +66,7 @@ def not_a_writeup(name: str | Path) -> UnreadableSource | None:
     >>> not_a_writeup("ภาพ.JPG").problem, not_a_writeup("บันทึก.doc").remedy, not_a_writeup("สรุป.docx")
     ('ภาพ.JPG is a picture, not a meeting write-up', 'open it in Word and save it as .docx', None)
     """
-    known = _KNOWN_OTHERS.get(Path(name).suffix.lower())
+    known = known_other_kind(name)
     if known is None:
         return None
     what, remedy = known
