@@ -213,6 +213,18 @@ def test_known_non_writeups_get_their_own_advice(tmp_path, name, content, words)
     assert "name it .docx" not in result.stderr
 
 
+def test_a_workbook_under_another_name_is_told_apart_by_its_parts(tmp_path):
+    """A workbook saved as .txt was 'a zip archive (perhaps a .docx)': told to be renamed .docx."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "ประเด็น"
+    book.save(tmp_path / "สรุป.txt")
+    result = run_cli("parse", str(tmp_path / "สรุป.txt"))
+    one_line_error(result, "สรุป.txt is a spreadsheet, not a meeting write-up", "export the write-up itself")
+    assert ".docx if it is" not in result.stderr
+
+
 @pytest.mark.parametrize("kinds", ["xlsx", "csv", "json", "ics", "html,xlsx"])
 def test_build_refuses_an_export_kind_pointing_to_export(kinds, tmp_path):
     result = run_cli("build", str(SAMPLE), "--format", kinds, "--out", str(tmp_path / "out"))
@@ -248,12 +260,12 @@ def test_unknown_meeting_among_many_gives_the_range_then_every_id(tmp_path):
     folder = tmp_path / "raw"
     folder.mkdir()
     text = SAMPLE.read_text(encoding="utf-8")
-    for number in range(1, 11):
+    for number in range(1, 13):
         (folder / f"m{number}.txt").write_text(text.replace("4/256๒", f"{number}/2561"), encoding="utf-8")
-    result = run_cli("parse", "12/2561", "--data", str(folder))
+    result = run_cli("parse", "12/2562", "--data", str(folder))
     first, *below = result.stderr.rstrip("\n").split("\n")
-    assert result.returncode == 2 and "no meeting 12/2561" in first and "10 meetings there, 2561-01 to 2561-10" in first
-    assert below == ["  meetings there: " + ", ".join(f"2561-{n:02d}" for n in range(1, 11))]
+    assert result.returncode == 2 and "no meeting 12/2562" in first and "12 meetings there, 2561-01 to 2561-12" in first
+    assert below == ["  " + ", ".join(f"2561-{n:02d}" for n in range(1, 11)), "  2561-11, 2561-12"]  # ten a line
 
 
 def test_list_of_a_folder_without_writeups_says_what_it_skipped(tmp_path):

@@ -230,7 +230,8 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
         if len(known) <= 8:
             held, detail = f"meetings there: {', '.join(known) or 'none'}", []
         else:  # thousands of ids do not fit a line: the range here, every id below it
-            held, detail = f"{len(known)} meetings there, {known[0]} to {known[-1]}", [f"meetings there: {', '.join(known)}"]
+            held = f"{len(known)} meetings there, {known[0]} to {known[-1]}"
+            detail = [", ".join(known[i:i + 10]) for i in range(0, len(known), 10)]
         raise UnknownMeeting(f"no meeting {number}/{year_be}{where} in {data_dir} ({held}{unread})",
                              "give one of those ids, or --data DIR", detail)  # fmt: skip
     detail = [f"{e.office or '?'}: {e.path} (sha256 {e.sha256[:6]})" for e in matches]

@@ -144,6 +144,11 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
         from .docx import read_docx
 
         return read_docx(data, name, digest)
+    if data.startswith(b"PK\x03\x04"):  # an Office file under another name says what it is by its parts
+        for part, kind in ((b"xl/workbook", ".xlsx"), (b"ppt/presentation", ".pptx")):
+            if part in data and b"word/document" not in data:
+                what, remedy = _KNOWN_OTHERS[kind]
+                raise UnreadableSource(f"{label} is {what}, not a meeting write-up", remedy)
     for magic, what, remedy in _SIGNATURES:
         if data.startswith(magic):
             raise UnreadableSource(f"{label} is {what}, not a meeting summary", remedy)
