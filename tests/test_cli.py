@@ -285,7 +285,7 @@ def test_list_of_a_folder_without_writeups_says_what_it_skipped(tmp_path):
     assert "skipped งบประมาณ.xlsx: a spreadsheet, not a meeting write-up: export the write-up itself" in out
     assert "skipped บันทึก.doc: an old Word (.doc) file" in out and "skipped ภาพ.png: a picture" in out
     assert "skipped notes.md: not a form cddbrief reads (.txt, .docx, .pdf, .html or .htm)" in out
-    assert "ว่าง.txt" in out and "empty" in out and "~$lock" not in out
+    assert "  ว่าง.txt: is empty: give a meeting summary as .txt, .docx" in out and "~$lock" not in out
     assert "none of its files is a meeting write-up" in out
     data = json.loads(run_cli("list", "--data", str(folder), "--json").stdout)
     assert data["meetings"] == [] and [s["file"].rsplit("/", 1)[-1] for s in data["skipped"]] == sorted(["notes.md", "บันทึก.doc", "ภาพ.png", "งบประมาณ.xlsx"])

@@ -352,7 +352,8 @@ def _cmd_list(args) -> int:
           + (f"; {len(skipped)} skipped, not write-ups" if skipped else "")
           + (":" if failures or skipped else ""))  # fmt: skip
     for path, why in failures:
-        print(f"  {shown(path.name)}: {shown(why)}")
+        name, why = shown(path.name), shown(why)
+        print(f"  {name}: {why.removeprefix(name + ' ')}")  # "e.txt: holds no Thai …", the name said once
     for path, why in skipped:
         print(f"  skipped {shown(path.name)}: {why}")
     if not entries and (failures or skipped):
