@@ -68,7 +68,10 @@ def test_unknown_meeting_names_those_that_exist(data_dir):
 def test_two_offices_for_one_meeting(data_dir):
     text = SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", "อำเภอแม่ทะ")
     (data_dir / "other.txt").write_text(text, encoding="utf-8")
-    one_line_error(run_cli("parse", "4/2562", "--data", str(data_dir)), "2 documents", "เสริมงาม", "แม่ทะ", "--office")
+    result = run_cli("parse", "4/2562", "--data", str(data_dir))
+    first, *below = result.stderr.rstrip("\n").split("\n")  # the line, then each candidate under it
+    assert result.returncode == 2 and all(w in first for w in ("2 documents", "เสริมงาม", "แม่ทะ", "--office"))
+    assert [line.rsplit("/", 1)[-1] for line in below] == ["000_624796c269e36bce.txt (sha256 cd9158)", "other.txt (sha256 d04126)"]
     chosen = run_cli("parse", "4/2562", "--data", str(data_dir), "--office", "แม่ทะ", "--json")
     assert json.loads(chosen.stdout)["meeting"]["district"] == "แม่ทะ"
 
@@ -173,3 +176,137 @@ def test_build_as_of_counts_from_that_day_and_is_part_of_the_key(data_dir, tmp_p
     assert notebook["metadata"]["papermill"]["parameters"]["as_of"] == "2019-04-20"
     again = run_cli("build", "4/2562", "--data", str(data_dir), "--out", str(out), "--as-of", "2019-04-20")
     assert "up to date" in again.stderr
+
+
+def test_help_names_every_form_read():
+    """`--help` of the program and of each command that takes a SOURCE names every suffix the catalogue reads
+    (it said `.txt/.docx`), from store.SOURCE_SUFFIXES; and `build --help` points exports to `export`."""
+    from cddbrief.store import SOURCE_SUFFIXES
+
+    top = run_cli("--help")
+    assert top.returncode == 0 and all(s in top.stdout for s in SOURCE_SUFFIXES), top.stdout
+    for command in ("parse", "build", "export"):
+        text = run_cli(command, "--help").stdout
+        assert ".txt/.docx" not in text
+        assert all(s in text for s in SOURCE_SUFFIXES), (command, text)
+    assert "cddbrief export SOURCE --to xlsx" in " ".join(run_cli("build", "--help").stdout.split())
+
+
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("งบประมาณ.xlsx", b"PK\x03\x04" + b"\0" * 64, ["งบประมาณ.xlsx is a spreadsheet", "export the write-up itself (.txt, .docx, .pdf, .html"]),
+        ("งบ.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 64, ["งบ.xls is a spreadsheet", "export the write-up itself"]),
+        ("ตาราง.csv", "ที่,ประเด็น\n1,OTOP\n".encode(), ["ตาราง.csv is a spreadsheet"]),
+        ("ตาราง.ods", b"PK\x03\x04" + b"\0" * 64, ["is a spreadsheet"]),
+        ("บันทึก.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 64, ["old Word (.doc)", "save it as .docx"]),
+        ("สไลด์.pptx", b"PK\x03\x04" + b"\0" * 64, ["is a presentation", "export the write-up itself"]),
+        ("ภาพ.jpg", b"\xff\xd8\xff" + b"\0" * 64, ["is a picture", "not a picture of it"]),
+    ],
+    ids=["xlsx", "xls", "csv", "ods", "doc", "pptx", "jpg"],
+)
+def test_known_non_writeups_get_their_own_advice(tmp_path, name, content, words):
+    """A spreadsheet was told 'name it .docx if it is a Word document'; now each known kind is named with what to do."""
+    (tmp_path / name).write_bytes(content)
+    result = run_cli("parse", str(tmp_path / name))
+    one_line_error(result, *words)
+    assert "name it .docx" not in result.stderr
+
+
+def test_a_workbook_under_another_name_is_told_apart_by_its_parts(tmp_path):
+    """A workbook saved as .txt was 'a zip archive (perhaps a .docx)': told to be renamed .docx."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "ประเด็น"
+    book.save(tmp_path / "สรุป.txt")
+    result = run_cli("parse", str(tmp_path / "สรุป.txt"))
+    one_line_error(result, "สรุป.txt is a spreadsheet, not a meeting write-up", "export the write-up itself")
+    assert ".docx if it is" not in result.stderr
+
+
+@pytest.mark.parametrize("kinds", ["xlsx", "csv", "json", "ics", "html,xlsx"])
+def test_build_refuses_an_export_kind_pointing_to_export(kinds, tmp_path):
+    result = run_cli("build", str(SAMPLE), "--format", kinds, "--out", str(tmp_path / "out"))
+    wanted = kinds.replace("html,", "")
+    one_line_error(result, f"--format {wanted} is an export", f"cddbrief export {SAMPLE} --to {wanted}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_ambiguity_is_a_short_line_with_the_candidates_below(data_dir):
+    """The ambiguity error was one line of every office, file and digest (600 characters with long paths):
+    now a short first line says what is wrong and what to do, each candidate on a line below it."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    for n, district in enumerate(["แม่ทะ", "เกาะคา", "ห้างฉัตร", "เมืองปาน", "งาว", "แจ้ห่ม", "วังเหนือ", "เถิน", "แม่พริก", "สบปราบ",
+                                  "แม่เมาะ"]):  # fmt: skip
+        (data_dir / f"{n:02d}_a_long_file_name_as_offices_send_them.txt").write_text(text.replace("อำเภอเสริมงาม", f"อำเภอ{district}"),
+                                                                                  encoding="utf-8")  # fmt: skip
+    result = run_cli("parse", "4/2562", "--data", str(data_dir))
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    first, *below = result.stderr.rstrip("\n").split("\n")
+    assert first.startswith("cddbrief: meeting 4/2562 has 12 documents, from ") and "choose one with --office NAME" in first
+    assert "เสริมงาม" in first and "แม่เมาะ" in first and ".txt" not in first and len(first) < 250
+    assert len(below) == 10 and below[-1].startswith("  … and 3 more") and "--verbose" in below[-1]
+    assert "สำนักงานพัฒนาชุมชนอำเภอ" in below[0] and "sha256" in below[0]
+    every = run_cli("--verbose", "parse", "4/2562", "--data", str(data_dir))
+    lines = every.stderr.rstrip("\n").split("\n")
+    assert every.returncode == 2 and len(lines) == 13 and sum(".txt (sha256 " in line for line in lines[1:]) == 12
+    assert run_cli("parse", "4/2562", "--data", str(data_dir), "-v").stderr == every.stderr  # after the command too
+    chosen = run_cli("parse", "4/2562", "--data", str(data_dir), "--office", "แม่เมาะ", "--json")
+    assert json.loads(chosen.stdout)["meeting"]["district"] == "แม่เมาะ"
+
+
+def test_unknown_meeting_among_many_gives_the_range_then_every_id(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for number in range(1, 13):
+        (folder / f"m{number}.txt").write_text(text.replace("4/256๒", f"{number}/2561"), encoding="utf-8")
+    result = run_cli("parse", "12/2562", "--data", str(folder))
+    first, *below = result.stderr.rstrip("\n").split("\n")
+    assert result.returncode == 2 and "no meeting 12/2562" in first and "12 meetings there, 2561-01 to 2561-12" in first
+    assert below == ["  " + ", ".join(f"2561-{n:02d}" for n in range(1, 11)), "  2561-11, 2561-12"]  # ten a line
+
+
+def test_list_of_a_folder_without_writeups_says_what_it_skipped(tmp_path):
+    """`list` on a folder of spreadsheets and pictures said "0 meeting write-up(s)" and nothing else."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "งบประมาณ.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    (folder / "บันทึก.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 64)
+    (folder / "ภาพ.png").write_bytes(b"\x89PNG" + b"\0" * 64)
+    (folder / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (folder / "ว่าง.txt").write_bytes(b"")
+    (folder / "~$lock.docx").write_bytes(b"x")  # Word's lock file: not the user's, not mentioned
+    result = run_cli("list", "--data", str(folder))
+    assert result.returncode == 0, result.stderr  # the folder was read
+    out = result.stdout
+    assert "0 meeting write-up(s)" in out and "1 could not be read; 4 skipped, not write-ups:" in out
+    assert "skipped งบประมาณ.xlsx: a spreadsheet, not a meeting write-up: export the write-up itself" in out
+    assert "skipped บันทึก.doc: an old Word (.doc) file" in out and "skipped ภาพ.png: a picture" in out
+    assert "skipped notes.md: not a form cddbrief reads (.txt, .docx, .pdf, .html or .htm)" in out
+    assert "  ว่าง.txt: is empty: give a meeting summary as .txt, .docx" in out and "~$lock" not in out
+    assert "none of its files is a meeting write-up" in out
+    data = json.loads(run_cli("list", "--data", str(folder), "--json").stdout)
+    assert data["meetings"] == [] and [s["file"].rsplit("/", 1)[-1] for s in data["skipped"]] == sorted(["notes.md", "บันทึก.doc", "ภาพ.png", "งบประมาณ.xlsx"])
+
+
+def test_list_with_writeups_mentions_skipped_files_too(data_dir):
+    (data_dir / "สรุป.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    out = run_cli("list", "--data", str(data_dir)).stdout
+    assert "1 meeting write-up(s)" in out and "1 skipped, not write-ups:" in out and "skipped สรุป.xlsx: a spreadsheet" in out
+    assert "none of its files" not in out
+
+
+def test_build_all_of_a_folder_without_writeups_names_the_forms_and_list(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "งบประมาณ.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    result = run_cli("build", "--all", "--data", str(folder), "--out", str(tmp_path / "out"))
+    one_line_error(result, "no meeting write-ups (.txt, .docx, .pdf, .html or .htm)", f"cddbrief list --data {folder}")
+
+
+def test_each_command_says_what_it_does_and_takes_verbose():
+    for command in ("parse", "build", "list", "export", "actions", "extract"):
+        text = run_cli(command, "--help").stdout
+        assert "-v, --verbose" in text and text.split("\n\n")[1].strip().endswith("."), (command, text)

@@ -145,7 +145,10 @@ def build_all(
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     documents = _documents(data_dir)
     if not documents:
-        raise CddbriefError(f"no meeting summaries (.txt, .docx) in {data_dir}", "give the folder with --data DIR")
+        from .filekinds import FORMS
+
+        raise CddbriefError(f"no meeting write-ups ({FORMS}) in {data_dir}",
+                            f"give the folder with --data DIR (cddbrief list --data {data_dir} says what it skipped)")
     out_dir.mkdir(parents=True, exist_ok=True)
     if scheduler is not None:
         outcomes = _on_cluster(scheduler, documents, out_dir, formats, lang, force, progress, security, task_timeout, as_of=as_of)

@@ -30,19 +30,33 @@ class _Parser(argparse.ArgumentParser):
         raise CddbriefError(message, f"see '{self.prog} --help'")
 
 
+DETAIL_LINES = 10  # lines of an error's detail shown without --verbose
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cddbrief", description="Briefs from TV พช. meeting summaries (กรมการพัฒนาชุมชน).")
+    from .filekinds import FORMS
+
+    written = f"a write-up file ({FORMS})"
+    parser = _Parser(prog="cddbrief", description=f"Briefs from TV พช. meeting write-ups (กรมการพัฒนาชุมชน), read from {FORMS} files.",
+                     epilog="e.g. cddbrief list; cddbrief build 4/2562; cddbrief export 4/2562 --to xlsx. "
+                            "'cddbrief COMMAND --help' tells more.")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"cddbrief {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="on an error, print all of its detail (e.g. every candidate)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    p = sub.add_parser("parse", help="read a meeting summary into structure (summary, or --json)")
-    p.add_argument("source", metavar="SOURCE", help="a .txt/.docx file, or a meeting id in --data (4/2562, 2562-04, ๔/๒๕๖๒)")
+    def command(name: str, about: str) -> argparse.ArgumentParser:  # its help says what it does, above the options
+        p = sub.add_parser(name, help=about, description=about[0].upper() + about[1:] + ".")
+        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="on an error, print all of its detail")
+        return p
+
+    p = command("parse", "read a meeting summary into structure (summary, or --json)")
+    p.add_argument("source", metavar="SOURCE", help=f"{written}, or a meeting id in --data (4/2562, 2562-04, ๔/๒๕๖๒)")
     p.add_argument("--json", action="store_true", help="print the structured meeting as JSON")
     _common(p)
 
-    p = sub.add_parser("build", help="build the brief of a meeting (or --all, or --trends): HTML and PDF")
-    p.add_argument("source", metavar="SOURCE", nargs="?", help="a meeting id (4/2562, 2562-04, ๔/๒๕๖๒) or a .txt/.docx file")
+    p = command("build", "build the brief of a meeting (or --all, or --trends): HTML and PDF")
+    p.add_argument("source", metavar="SOURCE", nargs="?", help=f"a meeting id in --data (4/2562, 2562-04, ๔/๒๕๖๒) or {written}")
     p.add_argument("--all", action="store_true", help="every meeting in --data, in parallel; writes OUT/index.html")
     p.add_argument("--trends", action="store_true", help="the trends across all meetings in --data: OUT/trends.html")
     p.add_argument("--jobs", type=int, metavar="N", help="with --all: parallel builds (default: the number of cores)")
@@ -51,29 +65,30 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-cert", metavar="PEM", help="with a tls:// --scheduler: this client's certificate")
     p.add_argument("--tls-key", metavar="PEM", help="with a tls:// --scheduler: this client's private key")
     p.add_argument("--task-timeout", metavar="SECONDS", type=float, help="with --scheduler: give up on one brief after this long (default 900)")
-    p.add_argument("--format", default="html", help="html, pdf or html,pdf (default html); with --all also xlsx, csv, json, ics beside each brief")
+    p.add_argument("--format", default="html", help="html, pdf or html,pdf (default html); with --all also xlsx, csv, json, ics beside each brief "
+                                                         "(for one meeting: cddbrief export SOURCE --to xlsx)")
     p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where briefs go (default outputs/)")
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day briefs count deadlines from (default: the meeting's date)")
     _common(p)
 
-    p = sub.add_parser("list", help="the meetings in a folder, found by reading the documents")
-    p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
+    p = command("list", "the meetings in a folder, found by reading the documents; says which files were skipped, and why")
+    p.add_argument("--data", metavar="DIR", help=f"folder of meeting write-ups ({FORMS}; default: data/raw)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="read new documents on a dask.distributed cluster's workers (tcp://HOST:8786)")
 
-    p = sub.add_parser("export", help="a meeting's data for Excel, calendars and programs")
-    p.add_argument("source", metavar="SOURCE", help="a meeting id or a .txt/.docx file")
+    p = command("export", "a meeting's data for Excel, calendars and programs")
+    p.add_argument("source", metavar="SOURCE", help=f"a meeting id in --data (4/2562) or {written}")
     p.add_argument("--to", required=True, metavar="KIND", help="xlsx, csv, json or ics (several: xlsx,ics)")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where files go: DIR/<meeting id>/, DIR/<meeting id>-<office>/ with --office (default outputs/)")
     p.add_argument("--lang", default="th", choices=["th", "en"], help="language of the calendar's events (ics): th (default) or en")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the calendar counts past windows from (default: the meeting's date)")
     _common(p)
 
-    p = sub.add_parser("actions", help="the action register: every dated directive followed across an office's meetings")
-    p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
+    p = command("actions", "the action register: every dated directive followed across an office's meetings")
+    p.add_argument("--data", metavar="DIR", help="folder of meeting write-ups (default: data/raw)")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day statuses are counted on (default: today)")
     p.add_argument("--office", metavar="NAME", help="only the offices whose name holds NAME (e.g. แม่ทะ)")
     p.add_argument("--due-within", metavar="DAYS", type=int, default=None, help="an action this many days from its date is due (default 14)")
@@ -82,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", metavar="FILE", help="also write the register as a workbook (actions, links)")
     p.add_argument("--ics", metavar="FILE", help="also write a calendar of the open actions")
 
-    p = sub.add_parser("extract", help="read figures, dates and meeting numbers out of any Thai text")
+    p = command("extract", "read figures, dates and meeting numbers out of any Thai text")
     p.add_argument("text", metavar="TEXT", help="the text, or - to read standard input")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--year", metavar="BE", type=int, help="Buddhist-era year for dates written without one")
@@ -90,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", metavar="DIR", help="folder of meeting summaries (default: data/raw)")
+    p.add_argument("--data", metavar="DIR", help="folder of meeting write-ups (default: data/raw)")
     p.add_argument("--office", metavar="NAME", help="choose between documents of the same meeting from several offices")
     p.add_argument("--meeting", metavar="ID", help="meeting number when the document does not say it (4/2562)")
 
@@ -105,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         return _COMMANDS[args.command](args)
     except CddbriefError as exc:
         print(f"cddbrief: {exc}", file=sys.stderr)
+        options = _ARGV[: _ARGV.index("--")] if "--" in _ARGV else _ARGV
+        for line in detail_lines(exc.detail, verbose="-v" in options or "--verbose" in options):
+            print(f"  {line}", file=sys.stderr)
         return exc.exit_status
     except Stopped as exc:
         print("cddbrief: stopped (SIGTERM)", file=sys.stderr)
@@ -122,6 +140,18 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:  # main() called from a program: its own SIGTERM handling back
             signal.signal(signal.SIGTERM, previous)
+
+
+def detail_lines(detail: list[str], verbose: bool = False) -> list[str]:
+    """An error's detail, as printed under its line: at most DETAIL_LINES lines unless ``verbose``.
+
+    >>> detail_lines([f"สำนักงานพัฒนาชุมชนอำเภอ {n}" for n in range(12)])[-1]
+    '… and 3 more (cddbrief --verbose … shows them all)'
+    """
+    if verbose or len(detail) <= DETAIL_LINES:
+        return list(detail)
+    shown_now = DETAIL_LINES - 1
+    return [*detail[:shown_now], f"… and {len(detail) - shown_now} more (cddbrief --verbose … shows them all)"]
 
 
 def _stop_on_sigterm():
@@ -167,6 +197,7 @@ def check_settings(args) -> None:
 
         _check_out(Path(args.out), Path(args.data) if args.data else default_data_dir())
     if command == "build":
+        _check_brief_formats(args)
         if (args.jobs is not None or args.scheduler is not None) and not args.all:
             raise BadSetting("--jobs and --scheduler go with --all", "e.g. cddbrief build --all --jobs 2")
         if args.as_of is not None and args.trends:
@@ -186,6 +217,20 @@ def check_settings(args) -> None:
             args.security = check_scheduler(args.scheduler, tls)
         elif any(tls.values()) or args.task_timeout is not None:
             raise BadSetting("--tls-* and --task-timeout go with --scheduler", "e.g. cddbrief build --all --scheduler tls://HOST:8786 --tls-ca-file ca.pem --tls-cert me.pem --tls-key me.key")
+
+
+def _check_brief_formats(args) -> None:
+    """``build 4/2562 --format xlsx``: an export kind asked of a brief is pointed to ``cddbrief export`` (with --all
+    the exports are written beside each brief, and --trends has its own words in render.check_formats)."""
+    from .exports import EXPORTS
+
+    if args.all or args.trends:
+        return
+    kinds = [f.strip() for f in args.format.split(",") if f.strip() in EXPORTS]
+    if kinds:
+        source = shown(args.source) if args.source else "4/2562"
+        raise BadSetting(f"--format {','.join(kinds)} is an export, not a brief",
+                         f"write it with cddbrief export {source} --to {','.join(kinds)} (build makes html or pdf)")
 
 
 def _check_cache() -> None:
@@ -284,10 +329,12 @@ def _cmd_list(args) -> int:
     else:
         entries, failures = catalogue(folder, progress=sys.stderr.isatty())
     twins = same_office_twins(entries)
+    skipped = skipped_files(folder)
     if args.json:
         meetings = [{**e.as_dict(), "file": shown(e.path), "copies": [shown(c) for c in e.copies],
                      "same_office_documents": [shown(o.path.name) for o in twins.get(e.path, [])]} for e in entries]  # fmt: skip
-        _print_json({"meetings": meetings, "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures]})
+        _print_json({"meetings": meetings, "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures],
+                     "skipped": [{"file": shown(p), "why": why} for p, why in skipped]})  # fmt: skip
         return 0
     for line in list_lines(entries):
         print(line)
@@ -300,11 +347,40 @@ def _cmd_list(args) -> int:
         print(line)
     copies = sum(len(e.copies) for e in entries)
     kept = f" (and {copies} file(s) holding one of them again)" if copies else ""
-    unread = f"; {len(failures)} could not be read:" if failures else ""
-    print(f"{len(entries)} meeting write-up(s) in {shown(folder)}{kept}{unread}")
+    print(f"{len(entries)} meeting write-up(s) in {shown(folder)}{kept}"
+          + (f"; {len(failures)} could not be read" if failures else "")
+          + (f"; {len(skipped)} skipped, not write-ups" if skipped else "")
+          + (":" if failures or skipped else ""))  # fmt: skip
     for path, why in failures:
-        print(f"  {shown(path.name)}: {shown(why)}")
+        name, why = shown(path.name), shown(why)
+        print(f"  {name}: {why.removeprefix(name + ' ')}")  # "e.txt: holds no Thai …", the name said once
+    for path, why in skipped:
+        print(f"  skipped {shown(path.name)}: {why}")
+    if not entries and (failures or skipped):
+        print("the folder was read, and none of its files is a meeting write-up: see each file's reason above")
     return 0
+
+
+def skipped_files(folder) -> list[tuple]:
+    """The files of a data folder that are no form cddbrief reads, each with why and what to do
+    (``งบ.xlsx``: a spreadsheet); hidden files and Office's ``~$`` lock files are left out unsaid."""
+    from pathlib import Path
+
+    from .filekinds import FORMS, SOURCE_SUFFIXES
+    from .sources import known_other_kind
+
+    folder = Path(folder)
+    try:
+        names = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+    except OSError:  # the catalogue said what was wrong with the folder
+        return []
+    skipped = []
+    for path in names:
+        if path.suffix.lower() in SOURCE_SUFFIXES:
+            continue
+        known = known_other_kind(path)
+        skipped.append((path, f"{known[0]}, not a meeting write-up: {known[1]}" if known else f"not a form cddbrief reads ({FORMS})"))
+    return skipped
 
 
 def twin_lines(entries, twins) -> list[str]:

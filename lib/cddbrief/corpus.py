@@ -224,15 +224,23 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
     if len(matches) == 1:
         return matches[0].path
     if not matches:
-        known = ", ".join(sorted({e.id for e in entries if e.id})) or "none"
+        known = sorted({e.id for e in entries if e.id})
         unread = f"; {len(failures)} file(s) could not be read" if failures else ""
         where = f" from office '{office}'" if office else ""
-        raise UnknownMeeting(f"no meeting {number}/{year_be}{where} in {data_dir} (meetings there: {known}{unread})", "give one of those ids, or --data DIR")
-    offices = "; ".join(f"{e.office or '?'} ({e.path.name}, sha256 {e.sha256[:6]})" for e in matches)
+        if len(known) <= 8:
+            held, detail = f"meetings there: {', '.join(known) or 'none'}", []
+        else:  # thousands of ids do not fit a line: the range here, every id below it
+            held = f"{len(known)} meetings there, {known[0]} to {known[-1]}"
+            detail = [", ".join(known[i:i + 10]) for i in range(0, len(known), 10)]
+        raise UnknownMeeting(f"no meeting {number}/{year_be}{where} in {data_dir} ({held}{unread})",
+                             "give one of those ids, or --data DIR", detail)  # fmt: skip
+    detail = [f"{e.office or '?'}: {e.path} (sha256 {e.sha256[:6]})" for e in matches]
     if len({e.office for e in matches}) < len(matches):  # one office wrote it up more than once: only a path can choose
-        raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents, some from the same office: {offices}",
-                            f"give the file instead of the id, e.g. {matches[0].path} (--office cannot tell these apart)")  # fmt: skip
-    raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents: {offices}", "choose one with --office NAME")
+        raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents, some from the same office",
+                               f"give the file instead of the id (--office cannot tell these apart), e.g. {matches[0].path.name}", detail)  # fmt: skip
+    offices = sorted({e.district or e.office or "?" for e in matches})
+    raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents, from {', '.join(offices)}",
+                           f"choose one with --office NAME, e.g. --office {offices[0]}", detail)
 
 
 def _could_be_id(text: str) -> bool:

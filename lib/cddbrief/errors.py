@@ -19,7 +19,8 @@ import re
 
 
 class CddbriefError(Exception):
-    """Bad input or usage. The command line prints it as one line, exit 2.
+    """Bad input or usage. The command line prints it as one line, exit 2; ``detail`` (the candidates of
+    an ambiguity, say) goes on the lines below it, so the first line stays short.
 
     >>> str(CddbriefError("ไม่พบไฟล์ x.txt", "check the path"))
     'ไม่พบไฟล์ x.txt: check the path'
@@ -27,10 +28,13 @@ class CddbriefError(Exception):
 
     exit_status = 2
 
-    def __init__(self, problem: str, remedy: str | None = None):
+    def __init__(self, problem: str, remedy: str | None = None, detail: list[str] | tuple = ()):
         self.problem = one_line(problem)  # a file name with a line end cannot split the line
         self.remedy = one_line(remedy) if remedy is not None else None
+        self.detail = [one_line(line) for line in detail]  # e.g. the candidates: printed under the line, not in it
         super().__init__(f"{self.problem}: {self.remedy}" if self.remedy else self.problem)
+        for line in self.detail:  # a traceback (a notebook, a program) shows them under the message too
+            self.add_note(line)
 
 
 class UnreadableSource(CddbriefError):

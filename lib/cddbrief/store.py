@@ -43,6 +43,7 @@ from pathlib import Path
 
 from . import cache as sealed
 from .errors import CddbriefError
+from .filekinds import SOURCE_SUFFIXES  # noqa: F401 - the catalogue reads these (corpus re-exports them)
 
 FORMAT = "cddbrief-store"
 VERSION = 1  # of the files below; a store of a newer one is rebuilt (an older cddbrief reading it does the same)
@@ -55,7 +56,6 @@ COUNTS = ("items", "directives", "figures", "dated", "checks", "failing", "notes
 ENTRY_TEXTS = ("id", "number", "year_be", "office", "district", "province", "first_date", "last_date", "layout",
                "meeting_date")  # what the catalogue shows of a document, beside its COUNTS
 STAT_FIELDS = ("size", "mtime_ns", "ctime_ns", "ino")
-SOURCE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,31 @@ import stat
 from pathlib import Path
 
 from ..errors import UnreadableSource
+from ..filekinds import FORMS
 from .document import RawDocument
 from .text import decode_text
 
 MAX_BYTES = 10 * 1024 * 1024  # a meeting summary is tens of kB; 10 MB is generous (a PDF with pictures included)
 
-__all__ = ["MAX_BYTES", "RawDocument", "check_size", "decode_text", "read_bytes", "read_file_bytes", "read_limited", "read_source", "sha256_of"]
+__all__ = ["MAX_BYTES", "RawDocument", "check_size", "decode_text", "known_other_kind", "not_a_writeup", "read_bytes",
+           "read_file_bytes", "read_limited", "read_source", "sha256_of"]
 
-_PICTURES = "give the text of the summary (.docx, .pdf with text, .html or .txt), not a picture of it"
+_PICTURES = f"give the write-up itself as text ({FORMS}), not a picture of it"
+_EXPORT = f"export the write-up itself ({FORMS})"
+_KNOWN_OTHERS = {  # files a colleague may hand over that are not a write-up, by suffix: (what it is, what to do)
+    **dict.fromkeys((".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".numbers"), ("a spreadsheet", _EXPORT)),
+    **dict.fromkeys((".pptx", ".ppt", ".odp", ".key"), ("a presentation", _EXPORT)),
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"), ("a picture", _PICTURES)),
+    **dict.fromkeys((".zip", ".rar", ".7z", ".gz"), ("an archive", "unpack it and give the write-ups inside")),
+    ".doc": ("an old Word (.doc) file", "open it in Word and save it as .docx"),
+    ".odt": ("an OpenDocument text", "save it as .docx"),
+    ".rtf": ("a rich-text file", "save it as .docx"),
+}
 _SIGNATURES = [
     (b"\x89PNG", "a PNG picture", _PICTURES),
     (b"\xff\xd8\xff", "a JPEG picture", _PICTURES),
     (b"GIF8", "a GIF picture", _PICTURES),
-    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file", "save it from Word as .docx"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc, .xls)", "save a Word write-up as .docx"),
     (b"PK\x03\x04", "a zip archive (perhaps a .docx)", "name it .docx if it is a Word document"),
 ]
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -35,6 +47,30 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def known_other_kind(name: str | Path) -> tuple[str, str] | None:
+    """What a file is, and what to do, when its suffix names a known kind that is no write-up (None if not).
+
+    >>> known_other_kind("งบประมาณ.XLSX"), known_other_kind("สรุป.docx")
+    (('a spreadsheet', 'export the write-up itself (.txt, .docx, .pdf, .html or .htm)'), None)
+    """
+    return _KNOWN_OTHERS.get(Path(name).suffix.lower())
+
+
+def not_a_writeup(name: str | Path) -> UnreadableSource | None:
+    """The error for a file whose name says it is a known kind of file that is no write-up (None if not).
+
+    >>> str(not_a_writeup("งบประมาณ.xlsx"))
+    'งบประมาณ.xlsx is a spreadsheet, not a meeting write-up: export the write-up itself (.txt, .docx, .pdf, .html or .htm)'
+    >>> not_a_writeup("ภาพ.JPG").problem, not_a_writeup("บันทึก.doc").remedy, not_a_writeup("สรุป.docx")
+    ('ภาพ.JPG is a picture, not a meeting write-up', 'open it in Word and save it as .docx', None)
+    """
+    known = known_other_kind(name)
+    if known is None:
+        return None
+    what, remedy = known
+    return UnreadableSource(f"{Path(name).name} is {what}, not a meeting write-up", remedy)
 
 
 def read_source(path: str | Path) -> RawDocument:
@@ -58,10 +94,10 @@ def read_file_bytes(path: str | Path) -> bytes:
     except OSError as exc:
         raise UnreadableSource(f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableSource(f"{path} is a folder, not a file", "give one .txt, .docx, .pdf or .html file, or use --data for a folder")
+        raise UnreadableSource(f"{path} is a folder, not a file", f"give one {FORMS} file, or use --data for a folder")
     if not stat.S_ISREG(info.st_mode):
         kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file"
-        raise UnreadableSource(f"{label} is {kind}, not a document", "give a saved .txt, .docx, .pdf or .html file")
+        raise UnreadableSource(f"{label} is {kind}, not a document", f"give a saved {FORMS} file")
     check_size(info.st_size, label)  # before reading 50 MB for nothing
     try:
         with path.open("rb") as fh:
@@ -94,8 +130,11 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
     check_size(len(data), name)
     suffix = Path(name).suffix.lower()
     label = Path(name).name
+    refused = not_a_writeup(name)
+    if refused is not None:
+        raise refused
     if not data.strip():
-        raise UnreadableSource(f"{label} is empty", "give a meeting summary as .docx, .pdf, .html or .txt")
+        raise UnreadableSource(f"{label} is empty", f"give a meeting summary as {FORMS}")
     digest = sha256_of(data)
     if data.lstrip()[:5] == b"%PDF-" or suffix == ".pdf":
         from .pdf import read_pdf
@@ -105,6 +144,11 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
         from .docx import read_docx
 
         return read_docx(data, name, digest)
+    if data.startswith(b"PK\x03\x04"):  # an Office file under another name says what it is by its parts
+        for part, kind in ((b"xl/workbook", ".xlsx"), (b"ppt/presentation", ".pptx")):
+            if part in data and b"word/document" not in data:
+                what, remedy = _KNOWN_OTHERS[kind]
+                raise UnreadableSource(f"{label} is {what}, not a meeting write-up", remedy)
     for magic, what, remedy in _SIGNATURES:
         if data.startswith(magic):
             raise UnreadableSource(f"{label} is {what}, not a meeting summary", remedy)
