@@ -63,6 +63,10 @@ def test_every_table_sorts_and_filters_and_becomes_cards_on_a_phone(site):
         box = site.page.xpath("//input[@data-filter=$id]", id=table.get("id"))
         assert len(box) == 1, table.get("id")
     assert not site.page.xpath("//main//table//*[@rowspan]")  # a spanned cell would scramble a sorted table
+    # a topic's card on a phone lists only the meetings its office wrote up (brief.css hides the others)
+    row = site.page.xpath("//table[@id='topics-table']/tbody/tr[contains(th, $office)]", office=MAETHA)[0]
+    assert [td.text_content() for td in row.xpath("td[contains(@class, 'absent')]")] == ["–"] * 3  # 4/2562, 3 and 5/2563
+    assert ".scroll td.absent { display: none; }" in site.page.xpath("//style/text()")[0]
 
 
 def test_chart_titles_are_unique_and_alt_text_is_not_a_visible_paragraph(site):
