@@ -440,8 +440,9 @@ class Trends:
         for m in moved_deadlines(self.frames):
             where = self.label(m["from_meeting"]) if m["from_meeting"] == m["to_meeting"] else f"{self.label(m['from_meeting'])} → {self.label(m['to_meeting'])}"
             why = self.t("move_reschedule") if m["evidence"] == "reschedule" else self.t("move_similar", share=f"{m['similarity']:.0%}")
-            links = [(self.label(meeting), self.brief_href(meeting, office)) for meeting in dict.fromkeys((m["from_meeting"], m["to_meeting"]))
-                     for office in m["offices"]]  # fmt: skip
+            meetings = dict.fromkeys((m["from_meeting"], m["to_meeting"]))  # one when the date moved within a meeting
+            links = [(self.label(meeting), next(filter(None, (self.brief_href(meeting, o) for o in m["offices"])), None))
+                     for meeting in meetings]  # fmt: skip
             rows.append({**m, "where": where, "links": links, "topic_text": self.topic(m["topic"]), "office": ", ".join(self.office(o) for o in m["offices"]),
                          "from_text": self.span(m["from"], m["from_end"], m["from_precision"]),
                          "to_text": self.span(m["to"], m["to_end"], m["to_precision"]), "why": why})  # fmt: skip
