@@ -394,12 +394,14 @@ class Trends:
             points = []
             for p in rows.to_dict("records"):
                 text = number(p["value"]) + ("%" if unit == "%" else "")
-                points.append({**p, "label": self.label(p["meeting"]), "text": text, "href": self.brief_href(p["meeting"], office)})
+                href = self.brief_href(p["meeting"], office)
+                points.append({**p, "label": self.label(p["meeting"]), "text": text, "href": href})
             values = [p["value"] for p in points]
             top = max(abs(v) for v in values) or 1.0
             spread = (max(values) - min(values)) / top
             shape = "constant" if spread == 0 else "barely" if spread < BARELY else "changes"
-            measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "") + ("" if role == "share" else f" · {self.t('role_' + role)}")
+            measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "")
+            measure += "" if role == "share" else f" · {self.t('role_' + role)}"  # a target is not the part collected
             out.append({"topic": topic, "topic_text": self.topic(topic) + self._of(office), "unit": unit, "measure": measure,
                         "entity": entity, "place": self.place(entity), "per": per, "role": role, "points": points,
                         "shape": shape, "office": office, "office_text": self.office(office), "writeups": len(points)})
@@ -441,9 +443,10 @@ class Trends:
             where = self.label(m["from_meeting"]) if m["from_meeting"] == m["to_meeting"] else f"{self.label(m['from_meeting'])} → {self.label(m['to_meeting'])}"
             why = self.t("move_reschedule") if m["evidence"] == "reschedule" else self.t("move_similar", share=f"{m['similarity']:.0%}")
             meetings = dict.fromkeys((m["from_meeting"], m["to_meeting"]))  # one when the date moved within a meeting
-            links = [(self.label(meeting), next(filter(None, (self.brief_href(meeting, o) for o in m["offices"])), None))
-                     for meeting in meetings]  # fmt: skip
-            rows.append({**m, "where": where, "links": links, "topic_text": self.topic(m["topic"]), "office": ", ".join(self.office(o) for o in m["offices"]),
+            hrefs = [next(filter(None, (self.brief_href(meeting, o) for o in m["offices"])), None) for meeting in meetings]
+            links = list(zip(map(self.label, meetings), hrefs))
+            rows.append({**m, "where": where, "links": links, "topic_text": self.topic(m["topic"]),
+                         "office": ", ".join(self.office(o) for o in m["offices"]),
                          "from_text": self.span(m["from"], m["from_end"], m["from_precision"]),
                          "to_text": self.span(m["to"], m["to_end"], m["to_precision"]), "why": why})  # fmt: skip
         return rows
@@ -490,9 +493,10 @@ class Trends:
         return environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang, **self.section_charts(name))
 
     def toc(self) -> list[dict]:
-        """The sections a reader can jump to, in order: ``[{"id": "figures", "label": "ตัวเลขตามช่วงเวลา"}, …]``."""
+        """The sections a reader can jump to, in order: ``[{"id": "meetings", "label": "การประชุมที่นำมาวิเคราะห์"}, …]``."""
         names = {"header": "trends_meetings", "provenance": "provenance"}
-        return [{"id": "meetings" if name == "header" else name, "label": self.t(names.get(name, f"trends_{name}"))} for name in SECTIONS]
+        ids = {"header": "meetings"}
+        return [{"id": ids.get(name, name), "label": self.t(names.get(name, f"trends_{name}"))} for name in SECTIONS]
 
     def show(self, name: str) -> None:
         from IPython.display import HTML, display
@@ -521,7 +525,7 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
     parameters = {"data_dir": str(Path(data_dir).resolve()), "lang": lang, "out_dir": str(options.out_dir.resolve())}
     job = Job("trends", "trends page", NOTEBOOK, parameters, options.out_dir, "trends",
               cache_key(NOTEBOOK, [*documents, ["briefs", *briefs]], lang), {"lang": lang, "title": title, "running": title},
-              keep_notebook=False)  # fmt: skip
+              keep_notebook=False)
     done = render(job, options, say)
     if not done.up_to_date:
         say(f"trends: wrote {', '.join(str(t) for t in done.files.values())}")
