@@ -239,7 +239,7 @@ def test_parameters_in_papermill_terms():
 
 @pytest.mark.parametrize("name, expected", [
     ("briefing", {"meeting": "str", "source": "Optional[str]", "lang": "str", "data_dir": "Optional[str]", "office": "Optional[str]", "as_of": "Optional[str]"}),
-    ("trends", {"data_dir": "Optional[str]", "lang": "str"}),
+    ("trends", {"data_dir": "Optional[str]", "lang": "str", "out_dir": "Optional[str]"}),
 ])  # fmt: skip
 def test_help_notebook_gives_type_and_meaning(name, expected):
     from cddbrief.notebooks import path

@@ -146,14 +146,15 @@ def trends() -> nbformat.NotebookNode:
         ),
         new_code_cell(
             'data_dir: "Optional[str]" = None  # the folder of write-ups; None: $CDDBRIEF_DATA, else data/raw in the working folder or above\n'
-            'lang: str = "th"  # th: Thai with Buddhist-era dates; en: English with Gregorian dates',
+            'lang: str = "th"  # th: Thai with Buddhist-era dates; en: English with Gregorian dates\n'
+            'out_dir: "Optional[str]" = None  # the folder the page is written to: its briefs are linked; None: no links',
             metadata={"tags": ["parameters"]},
         ),
         new_code_cell(
             "from cddbrief.notebooks import parameter_errors\n"
             "from cddbrief.trends import Trends\n\n"
             "with parameter_errors():  # a problem names the parameter to set (-p data_dir DIR), not a command-line option\n"
-            "    trends = Trends.load(data_dir, lang)\n"
+            "    trends = Trends.load(data_dir, lang, out_dir)\n"
             'trends.show("header")'
         ),
     ]

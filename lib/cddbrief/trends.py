@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from . import notebooks
@@ -268,6 +269,25 @@ def _moves_between_meetings(in_force: list[dict], add) -> None:
                 new["office"])  # fmt: skip
 
 
+def brief_links(data_dir: str, out_dir: str, lang: str = "th") -> dict[tuple[str, str], str]:
+    """Each write-up's brief in ``out_dir``, by (meeting, office): ``./<folder>/brief.html``, the
+    folder ``build --all`` gives the brief (``register.writeups_in``); only briefs on disk (none
+    without ``out_dir``)."""
+    from urllib.parse import quote
+
+    from .register import writeups_in
+    from .site import _suffix
+
+    if not out_dir:
+        return {}
+    name = f"brief{_suffix(lang)}.html"
+    found = {}
+    for folder, office, meeting in writeups_in(data_dir)[0]:
+        if meeting.id and (Path(out_dir) / folder / name).is_file():
+            found.setdefault((meeting.id, office), f"./{quote(folder)}/{name}")
+    return found
+
+
 @dataclass
 class Trends:
     """The trends view that the trends notebook shows, section by section."""
@@ -275,16 +295,17 @@ class Trends:
     frames: object
     lang: str = "th"
     data_dir: str = ""
+    out_dir: str = ""  # the folder the page is written to: its briefs are linked (``brief_href``)
 
     @classmethod
-    def load(cls, data_dir: str | None = None, lang: str = "th") -> "Trends":
+    def load(cls, data_dir: str | None = None, lang: str = "th", out_dir: str | None = None) -> "Trends":
         from .corpus import default_data_dir, load_corpus
 
         folder = Path(data_dir) if data_dir else default_data_dir()
         frames = load_corpus(folder)
         if frames.items.empty:
             raise CddbriefError(f"no readable meeting summaries in {folder}", "give the folder with --data DIR")
-        return cls(frames, lang, str(folder))
+        return cls(frames, lang, str(folder), str(out_dir or ""))
 
     def t(self, key: str, **values) -> str:
         from .brief import labels
@@ -323,6 +344,18 @@ class Trends:
 
         return (format_span_th if self.lang == "th" else format_span_en)(start, end or start, precision or "day")
 
+    # --- links to briefs -------------------------------------------------------------------------
+
+    def brief_href(self, meeting_id: str, office: str) -> str | None:
+        """``./2566-03-mae-tha/brief.html``: the brief of one office's write-up of a meeting, in the
+        folder ``build --all`` gives it, when that brief is in the page's folder; else None."""
+        return self.briefs.get((meeting_id, office))
+
+    @cached_property
+    def briefs(self) -> dict[tuple[str, str], str]:
+        """The briefs on disk beside the page, looked up once per view (``brief_links``)."""
+        return brief_links(self.data_dir, self.out_dir, self.lang)
+
     # --- sections' data -----------------------------------------------------------------------
 
     def meetings(self) -> list[dict]:
@@ -332,7 +365,8 @@ class Trends:
         rows = items.groupby(["meeting", "office"]).agg(items=("item", "size"), directives=("directives", "sum")).reset_index()
         out = []
         for meeting, group in rows.groupby("meeting", sort=True):
-            writeups = [{"office": self.office(r["office"]), "items": int(r["items"]), "directives": int(r["directives"])} for _, r in group.iterrows()]
+            writeups = [{"office": self.office(r["office"]), "items": int(r["items"]), "directives": int(r["directives"]),
+                         "href": self.brief_href(meeting, r["office"])} for _, r in group.iterrows()]  # fmt: skip
             out.append({"meeting": meeting, "label": self.label(meeting), "writeups": writeups})
         return out
 
@@ -350,6 +384,7 @@ class Trends:
     def series(self) -> list[dict]:
         """Each measure followed over one office's meetings, with whether it changes enough to
         chart (``shape``: ``changes``, ``barely`` or ``constant``) and how many write-ups it draws from."""
+        from .charts import _series_title
         from .formatting import number
 
         s = figure_series(self.frames)
@@ -359,15 +394,18 @@ class Trends:
             points = []
             for p in rows.to_dict("records"):
                 text = number(p["value"]) + ("%" if unit == "%" else "")
-                points.append({**p, "label": self.label(p["meeting"]), "text": text})
+                href = self.brief_href(p["meeting"], office)
+                points.append({**p, "label": self.label(p["meeting"]), "text": text, "href": href})
             values = [p["value"] for p in points]
             top = max(abs(v) for v in values) or 1.0
             spread = (max(values) - min(values)) / top
             shape = "constant" if spread == 0 else "barely" if spread < BARELY else "changes"
             measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "")
+            measure += "" if role == "share" else f" · {self.t('role_' + role)}"  # a target is not the part collected
             out.append({"topic": topic, "topic_text": self.topic(topic) + self._of(office), "unit": unit, "measure": measure,
                         "entity": entity, "place": self.place(entity), "per": per, "role": role, "points": points,
                         "shape": shape, "office": office, "office_text": self.office(office), "writeups": len(points)})
+            out[-1]["title"] = _series_title(out[-1])
         out.sort(key=lambda s: (-len(s["points"]), s["topic"], s["office"]))
         return out
 
@@ -395,6 +433,7 @@ class Trends:
 
     def changes(self) -> list[dict]:
         return [{**c, "office": self.office(c["office"]), "from": self.label(c["from"]), "to": self.label(c["to"]),
+                 "from_href": self.brief_href(c["from"], c["office"]), "to_href": self.brief_href(c["to"], c["office"]),
                  "new": [self.topic(t) for t in c["new"]], "dropped": [self.topic(t) for t in c["dropped"]]}
                 for c in topic_changes(self.frames)]  # fmt: skip
 
@@ -403,7 +442,11 @@ class Trends:
         for m in moved_deadlines(self.frames):
             where = self.label(m["from_meeting"]) if m["from_meeting"] == m["to_meeting"] else f"{self.label(m['from_meeting'])} → {self.label(m['to_meeting'])}"
             why = self.t("move_reschedule") if m["evidence"] == "reschedule" else self.t("move_similar", share=f"{m['similarity']:.0%}")
-            rows.append({**m, "where": where, "topic_text": self.topic(m["topic"]), "office": ", ".join(self.office(o) for o in m["offices"]),
+            meetings = dict.fromkeys((m["from_meeting"], m["to_meeting"]))  # one when the date moved within a meeting
+            hrefs = [next(filter(None, (self.brief_href(meeting, o) for o in m["offices"])), None) for meeting in meetings]
+            links = list(zip(map(self.label, meetings), hrefs))
+            rows.append({**m, "where": where, "links": links, "topic_text": self.topic(m["topic"]),
+                         "office": ", ".join(self.office(o) for o in m["offices"]),
                          "from_text": self.span(m["from"], m["from_end"], m["from_precision"]),
                          "to_text": self.span(m["to"], m["to_end"], m["to_precision"]), "why": why})  # fmt: skip
         return rows
@@ -449,6 +492,12 @@ class Trends:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
         return environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang, **self.section_charts(name))
 
+    def toc(self) -> list[dict]:
+        """The sections a reader can jump to, in order: ``[{"id": "meetings", "label": "การประชุมที่นำมาวิเคราะห์"}, …]``."""
+        names = {"header": "trends_meetings", "provenance": "provenance"}
+        ids = {"header": "meetings"}
+        return [{"id": ids.get(name, name), "label": self.t(names.get(name, f"trends_{name}"))} for name in SECTIONS]
+
     def show(self, name: str) -> None:
         from IPython.display import HTML, display
 
@@ -458,8 +507,8 @@ class Trends:
 def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", force=False, say=print) -> dict[str, Path]:
     """Run the trends notebook over a folder; write OUT/trends.html (and .pdf).
 
-    Up to date while every document's name and content, the language, the notebook and the
-    package are unchanged (``render.cache_key``).
+    Up to date while every document's name and content, the language, the notebook, the
+    package and the briefs in OUT that the page links are unchanged (``render.cache_key``).
     """
     from .batch import refresh_index
     from .brief import labels
@@ -471,9 +520,12 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
     if not any(not r["error"] for r in listing):
         raise CddbriefError(f"no readable meeting summaries in {data_dir}", "give the folder with --data DIR")
     documents = [[r["name"], r["error"] or r["sha256"], r["copy_of"]] for r in listing]
+    briefs = sorted(brief_links(str(Path(data_dir)), str(options.out_dir), lang).values())
     title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
-    job = Job("trends", "trends page", NOTEBOOK, {"data_dir": str(Path(data_dir).resolve()), "lang": lang}, options.out_dir, "trends",
-              cache_key(NOTEBOOK, documents, lang), {"lang": lang, "title": title, "running": title}, keep_notebook=False)  # fmt: skip
+    parameters = {"data_dir": str(Path(data_dir).resolve()), "lang": lang, "out_dir": str(options.out_dir.resolve())}
+    job = Job("trends", "trends page", NOTEBOOK, parameters, options.out_dir, "trends",
+              cache_key(NOTEBOOK, [*documents, ["briefs", *briefs]], lang), {"lang": lang, "title": title, "running": title},
+              keep_notebook=False)
     done = render(job, options, say)
     if not done.up_to_date:
         say(f"trends: wrote {', '.join(str(t) for t in done.files.values())}")
