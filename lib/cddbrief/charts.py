@@ -443,13 +443,13 @@ def trend_lines(series: list[dict], words: Mapping[str, str], most: int = 6):
         ax.set_xlim(-0.5, len(meetings) - 0.5)
         ax.grid(axis="y")
         ax.grid(axis="x", visible=False)
-        ax.set_title(wrap_label(_series_title(s), 70), fontsize=10)
+        ax.set_title(wrap_label(series_title(s), 70), fontsize=10)
     fig.suptitle(_say(words, "chart_trends"), x=0.01, ha="left", fontweight="bold")
-    items = "; ".join(f"{_series_title(s)}: " + " → ".join(f"{p['label']} {p['text']}" for p in s["points"]) for s in series)
+    items = "; ".join(f"{series_title(s)}: " + " → ".join(f"{p['label']} {p['text']}" for p in s["points"]) for s in series)
     return _png(fig), _say(words, "alt_trends", n=len(series), items=items)
 
 
-def _series_title(s) -> str:
+def series_title(s) -> str:
     place = f" · {s['place']}" if s["place"] else ""
     return f"{s['topic_text']}{place} ({s['measure']})"
 

@@ -51,7 +51,12 @@ def index_name(lang: str) -> str:
     return "index.html" if lang == "th" else f"index.{lang}.html"
 
 
-def _suffix(lang: str) -> str:
+def page_suffix(lang: str) -> str:
+    """What a page's name carries for its language: ``brief.html`` in Thai, ``brief.en.html`` in English.
+
+    >>> page_suffix("th"), page_suffix("en")
+    ('', '.en')
+    """
     return "" if lang == "th" else f".{lang}"
 
 
@@ -227,7 +232,7 @@ def _render_index(out_dir: Path, rows: list[dict], lang: str, documents: list[di
     from .brief import environment, labels
     from .fonts import font_face_css
 
-    suffix = _suffix(lang)
+    suffix = page_suffix(lang)
     def with_files(row: dict) -> dict:
         if row["failed"]:
             return row
@@ -344,7 +349,7 @@ def nav_bar(out_dir: Path, lang: str, here: str, up: str = "",
     shown as the current page, not a link."""
     from .brief import environment, labels
 
-    suffix = _suffix(lang)
+    suffix = page_suffix(lang)
     words = {k: v[lang] for k, v in labels().items()}
     links = []
     for name, key in (("index", "site_index"), ("trends", "site_trends"), ("actions", "site_actions")):
@@ -375,7 +380,7 @@ def link_pages(out_dir: Path, rows: list[dict], lang: str = "th") -> list[Path]:
     """Write the bar into every page of the folder in one language: each brief (with its office's
     previous and next meeting), the trends page and the actions page. Returns the pages changed."""
     out_dir = Path(out_dir)
-    suffix = _suffix(lang)
+    suffix = page_suffix(lang)
     changed = []
     near = neighbours(rows)
     pages = [(out_dir / f"{name}{suffix}.html", nav_bar(out_dir, lang, here=name)) for name in ("trends", "actions")]
@@ -547,7 +552,7 @@ def records_of(source: Path) -> dict:
 def search_document(row: dict, records: dict, lang: str = "th") -> dict:
     """One meeting for the search index: where its brief is, what to call it, what to filter it by,
     and its sentences (``meeting_sentences``)."""
-    suffix = _suffix(lang)
+    suffix = page_suffix(lang)
     return {
         "href": f"{row['folder']}/brief{suffix}.html",
         "label": _label(row),

@@ -276,11 +276,11 @@ def brief_links(data_dir: str, out_dir: str, lang: str = "th") -> dict[tuple[str
     from urllib.parse import quote
 
     from .register import writeups_in
-    from .site import _suffix
+    from .site import page_suffix
 
     if not out_dir:
         return {}
-    name = f"brief{_suffix(lang)}.html"
+    name = f"brief{page_suffix(lang)}.html"
     found = {}
     for folder, office, meeting in writeups_in(data_dir)[0]:
         if meeting.id and (Path(out_dir) / folder / name).is_file():
@@ -384,7 +384,7 @@ class Trends:
     def series(self) -> list[dict]:
         """Each measure followed over one office's meetings, with whether it changes enough to
         chart (``shape``: ``changes``, ``barely`` or ``constant``) and how many write-ups it draws from."""
-        from .charts import _series_title
+        from .charts import series_title
         from .formatting import number
 
         s = figure_series(self.frames)
@@ -405,7 +405,7 @@ class Trends:
             out.append({"topic": topic, "topic_text": self.topic(topic) + self._of(office), "unit": unit, "measure": measure,
                         "entity": entity, "place": self.place(entity), "per": per, "role": role, "points": points,
                         "shape": shape, "office": office, "office_text": self.office(office), "writeups": len(points)})
-            out[-1]["title"] = _series_title(out[-1])
+            out[-1]["title"] = series_title(out[-1])
         out.sort(key=lambda s: (-len(s["points"]), s["topic"], s["office"]))
         return out
 
