@@ -404,7 +404,7 @@ def link_pages(out_dir: Path, rows: list[dict], lang: str = "th") -> list[Path]:
 # --- search across meetings ---------------------------------------------------------------------------
 
 SEARCH_KINDS = ("topic", "directive", "resolution", "figure", "person")
-# a run of Thai letters, or of other letters and digits (``15,804,000``, ``97.59``, ``otop``)
+# a run of Thai letters, or of other letters and digits (``2,450,000``, ``88.25``, ``otop``)
 _OTHER = r"[^\W_\u0e00-\u0e4f\u0e5a-\u0e7f]+"  # Latin letters, Arabic and Thai digits
 _RUN = re.compile(rf"[\u0e01-\u0e4e]+|{_OTHER}(?:[.,]{_OTHER})*")
 _THAI_WORD = re.compile(r"[\u0e01-\u0e4e]")
