@@ -63,14 +63,9 @@ _UNPLACED = re.compile(r"(?:ภายใน|ก่อน)\s*(?:วันที�
 
 
 @dataclass(frozen=True)
-class Action:
-    """One thing a meeting asked for by a day (or every month), with its evidence.
-
-    ``kind`` is ``deadline`` (``start``/``end``: the window, ``precision`` day, month or year),
-    ``monthly`` (``day`` of every month, from ``first`` if the text gives it) or ``no date``.
-    ``surface`` and ``span`` are the date as written and where it stands in ``text``, the
-    directive in full; ``moved_from`` is the old date of a reschedule within the meeting.
-    """
+class Said:
+    """Where a directive or a report was said: its key, the write-up, office and meeting (id and date),
+    and the item, directive and topic it stands in."""
 
     key: str
     writeup: str
@@ -80,6 +75,18 @@ class Action:
     item: int
     directive: int
     topic: str
+
+
+@dataclass(frozen=True)
+class Action(Said):
+    """One thing a meeting asked for by a day (or every month), with its evidence.
+
+    ``kind`` is ``deadline`` (``start``/``end``: the window, ``precision`` day, month or year),
+    ``monthly`` (``day`` of every month, from ``first`` if the text gives it) or ``no date``.
+    ``surface`` and ``span`` are the date as written and where it stands in ``text``, the
+    directive in full; ``moved_from`` is the old date of a reschedule within the meeting.
+    """
+
     who: tuple[str, ...]
     what: str
     kind: str
@@ -97,17 +104,9 @@ class Action:
 
 
 @dataclass(frozen=True)
-class Report:
+class Report(Said):
     """A later write-up's sentence that says something was done (``marker``: the words that say it)."""
 
-    key: str
-    writeup: str
-    office: str
-    meeting: str | None
-    meeting_date: date | None
-    item: int
-    directive: int
-    topic: str
     text: str
     marker: str
     sentence: str = ""  # the words that end at the marker: what is compared with earlier actions
