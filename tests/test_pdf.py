@@ -21,6 +21,7 @@ from cddbrief.errors import CddbriefError
 from cddbrief.sources import read_bytes
 from cddbrief.sources import pdfthai
 from cddbrief.sources.pdf import ocr_available, read_pdf
+from rawpdf import pdf_file
 
 PDFS = Path(__file__).parent / "data" / "pdf"
 HEADER = ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]
@@ -297,16 +298,7 @@ def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] |
                        b"/Contents %d 0 R >>" % (size[0], size[1], streams[content]))
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def _utf16(text: str) -> list[int]:

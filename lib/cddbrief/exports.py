@@ -326,7 +326,7 @@ def _held_by(recurrence, day) -> bool:
 
 def _next_day_of_month(after, day: int):
     """The first ``day`` of a month on or after ``after`` (None when there is no reference day)."""
-    from .register import next_day_of_month
+    from .thaidates import next_day_of_month
 
     return None if after is None else next_day_of_month(after, day)
 
@@ -400,6 +400,6 @@ def register_ics(reg, target: Path) -> Path:
 def _register_first(action, as_of):
     """The first day a monthly action's event falls on: its first date when the text gives one, else
     the first of its days after the meeting (after ``as_of`` when the meeting has no date)."""
-    from .register import next_day_of_month
+    from .thaidates import next_day_of_month
 
     return action.first or next_day_of_month(action.meeting_date or as_of, action.day)

@@ -35,6 +35,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .model import DateSpan, Meeting, TextSpan
+from .thaidates import format_span_th, next_day_of_month
 
 DUE_WITHIN = 14  # days: an action this close to its date is "due"
 OVERDUE_FOR = 90  # days after its last day an action with no report is "overdue"; later it is "lapsed"
@@ -463,7 +464,6 @@ def status_of(action: Action, as_of: date, closing: Link | None = None, due_with
     >>> [status_of(a, date(*d)).text for d in ((2023, 4, 1), (2023, 4, 20), (2023, 5, 9), (2026, 1, 1))]
     ['อีก 29 วัน', 'ครบกำหนดในอีก 10 วัน', 'เลยกำหนด 9 วัน ไม่พบรายงานผล', 'ช่วงเวลาปิดไปแล้ว 2 ปี 8 เดือน ไม่พบรายงานผล']
     """
-    from .thaidates import format_span_th
 
     if closing is not None:
         where = _label(closing.meeting)
@@ -502,27 +502,6 @@ def status_of(action: Action, as_of: date, closing: Link | None = None, due_with
     if late <= OVERDUE_FOR:
         return Status("overdue", f"เลยกำหนด {late} วัน ไม่พบรายงานผล", -late)
     return Status("lapsed", f"ช่วงเวลาปิดไปแล้ว {_duration(last, as_of)} ไม่พบรายงานผล", -late)
-
-
-def next_day_of_month(after: date, day: int) -> date | None:
-    """The first ``day`` of a month on or after ``after`` (a month without that day is skipped; a day
-    no month has, None).
-
-    >>> next_day_of_month(date(2023, 4, 26), 25), next_day_of_month(date(2023, 1, 31), 30)
-    (datetime.date(2023, 5, 25), datetime.date(2023, 3, 30))
-    >>> next_day_of_month(date(2023, 1, 1), 32) is None
-    True
-    """
-    year, month = after.year, after.month
-    for _ in range(14):  # every day of 1-31 comes within 14 months
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            candidate = None
-        if candidate and candidate >= after:
-            return candidate
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return None
 
 
 def _duration(since: date, until: date) -> str:
@@ -656,13 +635,11 @@ LINK_COLUMNS = ["kind", "earlier", "later", "score", "earlier_text", "later_text
 
 
 def _span_text(span: DateSpan | None) -> str | None:
-    from .thaidates import format_span_th
 
     return format_span_th(span.start, span.end, span.precision) if span and span.start else None
 
 
 def _when_text(a: Action) -> str:
-    from .thaidates import format_span_th
 
     if a.kind == "monthly":
         return f"ทุกวันที่ {a.day} ของเดือน"
@@ -772,7 +749,6 @@ def terminal_lines(reg: Register, width: int = 120) -> list[str]:
     """The register for ``cddbrief actions``: one line per action, columns padded by display width
     (``summary.fit``), the status in words on the line below, and a closing count."""
     from .summary import fit
-    from .thaidates import format_span_th
 
     rows = reg.rows()
     what_width = max(20, width - (14 + 19 + 8 + 16 + 9 + 5))
@@ -797,7 +773,6 @@ def terminal_lines(reg: Register, width: int = 120) -> list[str]:
 
 
 def _count_notes(reg: Register) -> list[str]:
-    from .thaidates import format_span_th
 
     notes = []
     why = [f"{SKIPPED[k]} {n}" for k, n in reg.skipped.items() if n]
@@ -851,7 +826,6 @@ def write_actions_page(out_dir, reg: Register, href_of=None, target=None):
     from .brief import environment
     from .fonts import font_face_css
     from .site import style_text
-    from .thaidates import format_span_th
 
     out = Path(out_dir)
     target = Path(target) if target else out / "actions.html"

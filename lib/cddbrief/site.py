@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import CddbriefError, shown
+from .filekinds import SOURCE_SUFFIXES
 
 # where a page keeps its bar: the nbconvert template writes it empty, link_pages fills it
 BAR_START, BAR_END = "<!--cddbrief:site-->", "<!--/cddbrief:site-->"
@@ -114,7 +115,7 @@ def _files(out_dir: Path, folder: str, meeting_id: str, suffix: str) -> list[dic
 
 
 MEETING_ID = re.compile(r"[0-9]{4}-[0-9]{2,4}")  # 2562-04: a meeting id as folder names and rows hold it
-_ROW_TEXT = ("file", "why", "office", "district", "province", "layout", "meeting_day", "covered", "sha256")
+_ROW_TEXT = ("file", "why", "office", "district", "province", "layout", "meeting_day", "covered", "sha256", "source")
 _ROW_DAYS = ("meeting_date", "first_date", "last_date")
 _ROW_NUMBERS = ("number", "year_be", "items", "directives", "figures", "dated", "checks", "failing", "notes")
 # what index.html.j2 shows of a built brief's row ("" for a count a row rebuilt from disk does not know)
@@ -532,7 +533,9 @@ def _search_documents(out_dir: Path, rows: list[dict], lang: str) -> list[dict]:
         if r.get("failed"):
             continue
         source = Path(r.get("source") or "")
-        records = records_of(source) if source.is_file() else {}  # a source moved or gone since: not searched
+        # a source moved or gone since is not searched; nor is a row's path to anything but a write-up
+        readable = source.suffix.lower() in SOURCE_SUFFIXES and source.is_file()
+        records = records_of(source) if readable else {}
         documents.append(search_document(r, records, lang))
     return documents
 

@@ -737,6 +737,27 @@ def find_recurrences(text: str, spans: list[DateSpan], *, item: int | None = Non
     return found
 
 
+def next_day_of_month(after: date, day: int) -> date | None:
+    """The first ``day`` of a month on or after ``after`` (a month without that day is skipped; a day
+    no month has, None).
+
+    >>> next_day_of_month(date(2023, 4, 26), 25), next_day_of_month(date(2023, 1, 31), 30)
+    (datetime.date(2023, 5, 25), datetime.date(2023, 3, 30))
+    >>> next_day_of_month(date(2023, 1, 1), 32) is None
+    True
+    """
+    year, month = after.year, after.month
+    for _ in range(14):  # every day of 1-31 comes within 14 months
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate and candidate >= after:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 def format_span_th(start: date | None, end: date | None, precision: str = "day") -> str:
     """A span as Thai readers write it, Buddhist era.
 

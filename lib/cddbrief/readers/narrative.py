@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
 from ..quantities import find_quantities
-from ..passages import instruction_starts, is_closing, is_meeting_sentence, kind_of
+from ..passages import INSTRUCTION, instruction_starts, is_closing, is_meeting_sentence, kind_of
 from ..thaitext import collapse
 from ..thaidates import find_dates
 from .base import numbered
@@ -40,7 +40,7 @@ _TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนว�
 _CONTENT = re.compile(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน|สรุป")
 _MEETING_NAME = re.compile(r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ปี)[ก-๛A-Za-z.\d]+){0,5})")
 _TELLS_MEETING = re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม|เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|ดำเนินการประชุม")
-_TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:ให้|ขอให้|มอบหมาย|กำชับ|เน้นย้ำ|ขอความร่วมมือ|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
+_TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:" + INSTRUCTION + r"|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
 TOPIC_MAX = 80
 _FACT_CUES = {
     "number": re.compile(r"ครั้ง\s*ที่|ประจำเดือน"),
