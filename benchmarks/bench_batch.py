@@ -47,7 +47,9 @@ def make_documents(folder: Path, count: int) -> int:
     size = 0
     for n in range(count):
         if n % 2 == 0:
-            body = text.replace("ครั้งที่  4/256๒", f"ครั้งที่  {n % 12 + 1}/{2560 + n // 24}").replace("76 จังหวัด", f"{n % 77 + 1} จังหวัด")
+            body = text.replace("ครั้งที่  4/256๒", f"ครั้งที่  {n % 12 + 1}/{2560 + n // 24}").replace(
+                "76 จังหวัด", f"{n % 77 + 1} จังหวัด"
+            )
         else:
             body = docgen.render_dump(docgen.meeting(random.Random(n)))
         data = body.encode("utf-8")
@@ -78,7 +80,11 @@ def tree_rss(pid: int) -> tuple[int, int]:
     for member in tree:
         try:
             total += int(Path(f"/proc/{member}/statm").read_text().split()[1]) * page
-            proportional += next(int(line.split()[1]) * 1024 for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines() if line.startswith("Pss:"))
+            proportional += next(
+                int(line.split()[1]) * 1024
+                for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines()
+                if line.startswith("Pss:")
+            )
         except (OSError, IndexError, ValueError, StopIteration):
             pass
     return total, proportional
@@ -103,15 +109,25 @@ def run_sampled(cmd: list[str], env: dict) -> tuple[float, int, int, float]:
     return time.perf_counter() - start, peak, peak_pss, children_cpu() - cpu
 
 
-def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: list[str], rounds: int = 1) -> dict[str, dict]:
+def measure(
+    libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: list[str], rounds: int = 1
+) -> dict[str, dict]:
     """Each step for every checkout in turn (before, after, before, ...), so load changes hit both alike;
     with ``rounds`` > 1 the batches are run that many times in turn and their medians kept."""
-    envs = {label: {**os.environ, "CDDBRIEF_CACHE": str(scratch / f"cache-{label}"), "PYTHONPATH": lib} for label, lib in libs.items()}
+    envs = {
+        label: {**os.environ, "CDDBRIEF_CACHE": str(scratch / f"cache-{label}"), "PYTHONPATH": lib}
+        for label, lib in libs.items()
+    }
     alone: dict[str, list[float]] = {label: [] for label in libs}
     for n in range(min(3, count)):
         for label, env in envs.items():
             start = time.perf_counter()
-            subprocess.run([*cli, "build", str(briefs / f"doc{n:04d}.txt"), "--out", str(scratch / f"{label}-alone{n}")], check=True, capture_output=True, env=env)
+            subprocess.run(
+                [*cli, "build", str(briefs / f"doc{n:04d}.txt"), "--out", str(scratch / f"{label}-alone{n}")],
+                check=True,
+                capture_output=True,
+                env=env,
+            )
             alone[label].append(time.perf_counter() - start)
     figures = {label: {"alone": statistics.median(times)} for label, times in alone.items()}
     for label, f in figures.items():
@@ -121,7 +137,9 @@ def measure(libs: dict[str, str], briefs: Path, count: int, scratch: Path, cli: 
         for jobs in (1, 2):
             for label, env in envs.items():
                 out = scratch / f"{label}-out{jobs}-{round_}"  # a new folder: every brief is built
-                seconds, peak, pss, cpu = run_sampled([*cli, "build", "--all", "--data", str(briefs), "--out", str(out), "--jobs", str(jobs)], env)
+                seconds, peak, pss, cpu = run_sampled(
+                    [*cli, "build", "--all", "--data", str(briefs), "--out", str(out), "--jobs", str(jobs)], env
+                )
                 runs.setdefault((label, jobs), []).append((seconds, peak, pss, cpu))
                 print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {seconds / count:.2f} s per brief"
                       f" = {seconds / count / figures[label]['alone']:.2f}x a brief alone; {cpu / count:.2f} s CPU per brief; "
@@ -139,7 +157,9 @@ def main() -> None:
     parser.add_argument("--briefs", type=int, default=20)
     parser.add_argument("--corpus", type=int, default=1000)
     parser.add_argument("--before", metavar="LIB", help="another checkout's lib/ to measure in the same run")
-    parser.add_argument("--rounds", type=int, default=1, help="run the batches this many times in turn; medians are kept")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="run the batches this many times in turn; medians are kept"
+    )
     args = parser.parse_args()
     cli = [sys.executable, "-m", "cddbrief.cli"]  # this checkout's cddbrief (PYTHONPATH)
     lib = os.environ.get("PYTHONPATH") or str(ROOT / "lib")
@@ -157,8 +177,10 @@ def main() -> None:
                   f"--jobs 2 vs --jobs 1: {f[1] / f[2]:.2f}x (goal >= 1.8x); peak memory of --jobs 2: {f['peak2'] / 2**30:.2f} GB RSS, {f['pss2'] / 2**30:.2f} GB PSS (goal < 1 GB)")  # fmt: skip
         if len(results) == 2:
             b, a = results["before"], results["after"]
-            print(f"after / before: alone {a['alone'] / b['alone']:.2f}, --jobs 1 per brief {a[1] / b[1]:.2f}, --jobs 2 per brief {a[2] / b[2]:.2f}, "
-                  f"CPU per brief {a['cpu1'] / b['cpu1']:.2f} (--jobs 1), {a['cpu2'] / b['cpu2']:.2f} (--jobs 2)")
+            print(
+                f"after / before: alone {a['alone'] / b['alone']:.2f}, --jobs 1 per brief {a[1] / b[1]:.2f}, --jobs 2 per brief {a[2] / b[2]:.2f}, "
+                f"CPU per brief {a['cpu1'] / b['cpu1']:.2f} (--jobs 1), {a['cpu2'] / b['cpu2']:.2f} (--jobs 2)"
+            )
         print(f"load average at end: {os.getloadavg()[0]:.2f}", flush=True)
 
         if not args.corpus:
@@ -171,8 +193,12 @@ def main() -> None:
             "t = time.perf_counter(); f = load_corpus(sys.argv[1]); print(f'{time.perf_counter() - t:.2f} {len(f.items)} {len(f.quantities)}')\n"
         )
         for label in ("cold", "warm"):
-            out = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, env=env, check=True).stdout.split()
-            print(f"load_corpus {label}: {args.corpus} documents ({size / 1e6:.1f} MB) in {out[0]} s  ({out[1]} items, {out[2]} figures)")
+            out = subprocess.run(
+                [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, env=env, check=True
+            ).stdout.split()
+            print(
+                f"load_corpus {label}: {args.corpus} documents ({size / 1e6:.1f} MB) in {out[0]} s  ({out[1]} items, {out[2]} figures)"
+            )
     print("goal: warm <= 2 s")
 
 

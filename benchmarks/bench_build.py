@@ -66,16 +66,42 @@ def main() -> None:
         scratch = Path(scratch)
         for r in range(args.rounds):
             out = scratch / f"naive{r}.ipynb"
-            naive = timed([str(BIN / "papermill"), "notebooks/briefing.ipynb", str(out), "-p", "meeting", args.meeting, "--no-progress-bar"])
+            naive = timed(
+                [
+                    str(BIN / "papermill"),
+                    "notebooks/briefing.ipynb",
+                    str(out),
+                    "-p",
+                    "meeting",
+                    args.meeting,
+                    "--no-progress-bar",
+                ]
+            )
             naive += timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out)])
             times["naive"].append(naive)
-            times["cold"].append(timed([*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"cold{r}")]))
+            times["cold"].append(
+                timed([*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"cold{r}")])
+            )
             if args.before:
-                times["before cold"].append(timed([*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"bcold{r}")], env=before))
-            times["cold+pdf"].append(timed([*CLI, "build", args.meeting, "--format", "html,pdf", "--out", str(scratch / f"pdf{r}")]))
+                times["before cold"].append(
+                    timed(
+                        [*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"bcold{r}")],
+                        env=before,
+                    )
+                )
+            times["cold+pdf"].append(
+                timed([*CLI, "build", args.meeting, "--format", "html,pdf", "--out", str(scratch / f"pdf{r}")])
+            )
             if args.before:
-                times["before cold+pdf"].append(timed([*CLI, "build", args.meeting, "--format", "html,pdf", "--out", str(scratch / f"bpdf{r}")], env=before))
-            times["hit"].append(timed([*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"cold{r}")]))
+                times["before cold+pdf"].append(
+                    timed(
+                        [*CLI, "build", args.meeting, "--format", "html,pdf", "--out", str(scratch / f"bpdf{r}")],
+                        env=before,
+                    )
+                )
+            times["hit"].append(
+                timed([*CLI, "build", args.meeting, "--format", "html", "--out", str(scratch / f"cold{r}")])
+            )
             cpu, wall = pdf_alone(next((scratch / f"cold{r}").glob("*/brief.html")), scratch / f"alone{r}.pdf")
             times["pdf cpu"].append(cpu)
             times["pdf wall"].append(wall)
@@ -83,13 +109,19 @@ def main() -> None:
     med = {k: statistics.median(v) for k, v in times.items()}
     print(f"\nmedian of {args.rounds} rounds, meeting {args.meeting}:")
     print(f"  naive papermill + nbconvert   {med['naive']:6.2f} s")
-    print(f"  single brief, HTML (cold)     {med['cold']:6.2f} s   ratio to naive {med['cold'] / med['naive']:.2f} (goal <= 0.45)")
-    print(f"  single brief, HTML+PDF        {med['cold+pdf']:6.2f} s   ratio to naive {med['cold+pdf'] / med['naive']:.2f}")
+    print(
+        f"  single brief, HTML (cold)     {med['cold']:6.2f} s   ratio to naive {med['cold'] / med['naive']:.2f} (goal <= 0.45)"
+    )
+    print(
+        f"  single brief, HTML+PDF        {med['cold+pdf']:6.2f} s   ratio to naive {med['cold+pdf'] / med['naive']:.2f}"
+    )
     print(f"  PDF extra (HTML+PDF - HTML)   {med['cold+pdf'] - med['cold']:6.2f} s   (goal <= 1.0)")
     print(f"  write_pdf alone               {med['pdf wall']:6.2f} s   ({med['pdf cpu']:.2f} s CPU)")
     print(f"  cache hit                     {med['hit']:6.2f} s   (goal <= 0.5)")
     if args.before:
-        print(f"  before: HTML (cold)           {med['before cold']:6.2f} s   ratio to naive {med['before cold'] / med['naive']:.2f}; after/before {med['cold'] / med['before cold']:.2f}")
+        print(
+            f"  before: HTML (cold)           {med['before cold']:6.2f} s   ratio to naive {med['before cold'] / med['naive']:.2f}; after/before {med['cold'] / med['before cold']:.2f}"
+        )
         print(f"  before: HTML+PDF              {med['before cold+pdf']:6.2f} s   ratio to naive {med['before cold+pdf'] / med['naive']:.2f}; "
               f"after/before {med['cold+pdf'] / med['before cold+pdf']:.2f}")  # fmt: skip
     print(f"load average at end: {os.getloadavg()[0]:.2f}")

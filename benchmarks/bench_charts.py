@@ -44,7 +44,11 @@ def pictures() -> list[Image.Image]:
     original = charts._png  # noqa: SLF001
     charts._png = keep  # noqa: SLF001 - the benchmark catches the pixels where the brief would encode them
     try:
-        brief = Brief.load(meeting="2562-04", source=str(ROOT / "data" / "raw" / "000_624796c269e36bce.txt"), data_dir=str(ROOT / "data" / "raw"))
+        brief = Brief.load(
+            meeting="2562-04",
+            source=str(ROOT / "data" / "raw" / "000_624796c269e36bce.txt"),
+            data_dir=str(ROOT / "data" / "raw"),
+        )
         brief.timeline_chart(), brief.topics_chart(), brief.parts_chart(), brief.place_charts()
     finally:
         charts._png = original  # noqa: SLF001
@@ -57,7 +61,11 @@ def drawing(rounds: int) -> None:
     from cddbrief import charts
     from cddbrief.brief import Brief
 
-    brief = Brief.load(meeting="2562-04", source=str(ROOT / "data" / "raw" / "000_624796c269e36bce.txt"), data_dir=str(ROOT / "data" / "raw"))
+    brief = Brief.load(
+        meeting="2562-04",
+        source=str(ROOT / "data" / "raw" / "000_624796c269e36bce.txt"),
+        data_dir=str(ROOT / "data" / "raw"),
+    )
 
     def every_chart():
         return brief.timeline_chart(), brief.topics_chart(), brief.parts_chart(), brief.place_charts()
@@ -82,11 +90,15 @@ def drawing(rounds: int) -> None:
             used[name].append((own2 - own, children2 - children))
     os.environ.pop(charts.BESIDE, None)
     assert drawn["alone"] == drawn["beside"], "the pictures drawn beside differ from those drawn alone"
-    print(f"drawing the sample brief's charts (wide and narrow, encoded), median of {rounds}; load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"drawing the sample brief's charts (wide and narrow, encoded), median of {rounds}; load average {os.getloadavg()[0]:.2f}"
+    )
     for name in ways:
         own = statistics.median(u[0] for u in used[name])
         children = statistics.median(u[1] for u in used[name])
-        print(f"  {name:8s} {statistics.median(wall[name]):6.3f} s wall   {own:6.3f} s CPU here + {children:6.3f} s in children = {own + children:6.3f} s CPU")
+        print(
+            f"  {name:8s} {statistics.median(wall[name]):6.3f} s wall   {own:6.3f} s CPU here + {children:6.3f} s in children = {own + children:6.3f} s CPU"
+        )
 
 
 def full_colour(image: Image.Image) -> bytes:
@@ -118,14 +130,18 @@ def main() -> None:
     for name in ways:
         print(f"  {name:24s} {statistics.median(seconds[name]):6.3f} s CPU per brief   {size[name] / 1024:7.0f} KiB")
     old, new = statistics.median(seconds["full colour, optimize"]), statistics.median(seconds["256 colours"])
-    print(f"  encoding: {old / new:.1f}x quicker; pictures {size['256 colours'] / size['full colour, optimize']:.2f}x the bytes")
+    print(
+        f"  encoding: {old / new:.1f}x quicker; pictures {size['256 colours'] / size['full colour, optimize']:.2f}x the bytes"
+    )
     worst, moved = 0, 0.0
     for image in images:
         a = np.asarray(image.convert("RGB"), dtype=np.int16)
         b = np.asarray(Image.open(io.BytesIO(palette(image))).convert("RGB"), dtype=np.int16)
         worst = max(worst, int(np.abs(a - b).max()))
         moved = max(moved, float((np.abs(a - b).max(axis=2) > 0).mean()))
-    print(f"  palette vs full colour: largest channel difference {worst}/255, at most {moved:.1%} of a picture's pixels differ")
+    print(
+        f"  palette vs full colour: largest channel difference {worst}/255, at most {moved:.1%} of a picture's pixels differ"
+    )
     drawing(args.rounds)
 
 

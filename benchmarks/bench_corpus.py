@@ -109,8 +109,10 @@ def run(n: int, keep: Path, before: Path | None, keep_cache: bool = False) -> Pa
         try:
             cold_s, cold_mb, out, cpu = measure(COLD.format(folder=str(folder)), lib, cache)
             rate = files / cold_s
-            print(f"{label:>10}: cold reading      {cold_s:7.2f} s  {rate:5.0f} documents/s (all cores)  "
-                  f"peak {cold_mb:5.0f} MB (the parent)  -> {out.strip()}")
+            print(
+                f"{label:>10}: cold reading      {cold_s:7.2f} s  {rate:5.0f} documents/s (all cores)  "
+                f"peak {cold_mb:5.0f} MB (the parent)  -> {out.strip()}"
+            )
             list_s, list_mb, _, cpu = measure("", lib, cache, ["-m", "cddbrief.cli", "list", "--data", str(folder)])
             print(f"{label:>10}: warm list         {list_s:7.2f} s  cpu {cpu:6.2f} s  peak {list_mb:5.0f} MB")
             load_s, load_mb, out, cpu = measure(LOAD.format(folder=str(folder)), lib, cache)
@@ -172,7 +174,9 @@ def formats(n: int, keep: Path, cache: Path) -> None:
         assert all(len(loaded[n]) == len(loaded_db[n]) for n in tables)
         print(f"\n== frames of {n} write-ups ({rows:,} rows in 6 tables)")
         print(f"   Parquet (pyarrow, lz4): write {write_pq:5.2f} s, load {load_pq:5.2f} s, {size_pq / 2**20:6.1f} MB")
-        print(f"   DuckDB {duckdb.__version__}: write {write_db:5.2f} s, load {load_db:5.2f} s, {size_db / 2**20:.1f} MB")
+        print(
+            f"   DuckDB {duckdb.__version__}: write {write_db:5.2f} s, load {load_db:5.2f} s, {size_db / 2**20:.1f} MB"
+        )
         shutil.rmtree(scratch, ignore_errors=True)
     finally:
         shutil.rmtree(cache, ignore_errors=True)

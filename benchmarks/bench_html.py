@@ -83,8 +83,13 @@ def trafilatura_blocks(text: str) -> tuple[list[Block], str | None, str | None]:
     from lxml import etree
 
     xml = trafilatura.extract(
-        text, output_format="xml", include_tables=True, include_comments=False, include_formatting=False,
-        with_metadata=True, favor_recall=True,
+        text,
+        output_format="xml",
+        include_tables=True,
+        include_comments=False,
+        include_formatting=False,
+        with_metadata=True,
+        favor_recall=True,
     )
     if not xml:
         return [], None, None
@@ -120,7 +125,11 @@ def trafilatura_blocks(text: str) -> tuple[list[Block], str | None, str | None]:
                 cells = []
                 for cell in row.findall("cell"):
                     paragraphs = cell.findall("p")
-                    cells.append("\n".join(line for p in paragraphs for line in lines(p)) if paragraphs else "\n".join(lines(cell)))
+                    cells.append(
+                        "\n".join(line for p in paragraphs for line in lines(p))
+                        if paragraphs
+                        else "\n".join(lines(cell))
+                    )
                 rows.append(cells)
             blocks.append(Block("table", rows=rows))
     return blocks, title, published
@@ -166,7 +175,9 @@ def main() -> None:
             if labels is not None:
                 t["labels"].append(labels)
             shown = "-" if labels is None else f"{labels:.0%}"
-            print(f"{name:<28} {route:<14} {ms:7.2f} {result['recall']:7.1%} {result['precision']:9.1%} {result['leaks']:5d} {shown:>6}")
+            print(
+                f"{name:<28} {route:<14} {ms:7.2f} {result['recall']:7.1%} {result['precision']:9.1%} {result['leaks']:5d} {shown:>6}"
+            )
     print()
     for route, t in totals.items():
         labels = f"{statistics.mean(t['labels']):.0%}" if t["labels"] else "-"

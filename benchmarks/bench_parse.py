@@ -88,7 +88,9 @@ def measure(label: str, fn, size: int, seconds: float) -> None:
         rounds.append((time.perf_counter() - start) / n)
     per_doc = statistics.median(rounds)
     measure.last = per_doc
-    print(f"{label:<28} {1 / per_doc:>9,.0f} docs/s  {size / per_doc / 1e6:>7.2f} MB/s  ({per_doc * 1e3:.3f} ms/doc, {len(rounds) * 50} runs)")
+    print(
+        f"{label:<28} {1 / per_doc:>9,.0f} docs/s  {size / per_doc / 1e6:>7.2f} MB/s  ({per_doc * 1e3:.3f} ms/doc, {len(rounds) * 50} runs)"
+    )
 
 
 GOAL = 1000  # documents/s, issue 12
@@ -125,7 +127,9 @@ KINDS = ("txt", "docx", "html")
 def side_by_side(rev: str, seconds: float, turns: int = 4) -> None:
     """The sample parsed by the code of ``rev`` and by this tree's, in turns; medians and ratio."""
     with tempfile.TemporaryDirectory(prefix="bench-parse-") as old:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "lib"], check=True, capture_output=True).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "lib"], check=True, capture_output=True
+        ).stdout
         with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
             tar.extractall(old, filter="data")
         trees = {f"{rev} (before)": Path(old) / "lib", "this tree (after)": ROOT / "lib"}
@@ -133,11 +137,21 @@ def side_by_side(rev: str, seconds: float, turns: int = 4) -> None:
         for _ in range(turns):
             for label, lib in trees.items():
                 env = {**os.environ, "PYTHONPATH": str(lib)}
-                out = subprocess.run([sys.executable, __file__, "--child", "--seconds", str(seconds)], env=env, check=True, capture_output=True, text=True).stdout
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", "--seconds", str(seconds)],
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
                 result = json.loads(out)
-                assert Path(result["package"]).resolve() == (lib / "cddbrief").resolve(), result  # the code meant, not an installed copy
+                assert Path(result["package"]).resolve() == (lib / "cddbrief").resolve(), (
+                    result
+                )  # the code meant, not an installed copy
                 runs[label].append(result["per_doc"])
-        print(f"the sample parsed whole (read..checks), CPU time on one core, median of {turns} turns taken in alternation")
+        print(
+            f"the sample parsed whole (read..checks), CPU time on one core, median of {turns} turns taken in alternation"
+        )
         for kind in KINDS:
             what = "500 samples (.txt)" if kind == "txt" else f"the sample as .{kind}"
             per_doc = {label: statistics.median(r[kind] for r in results) for label, results in runs.items()}
@@ -145,7 +159,11 @@ def side_by_side(rev: str, seconds: float, turns: int = 4) -> None:
                 turns_ms = ", ".join(f"{r[kind] * 1e3:.2f}" for r in runs[label])
                 print(f"{what:<20} {label:<20} {1 / t:>7,.0f} docs/s  ({t * 1e3:.3f} ms/doc; turns: {turns_ms} ms)")
             before, after = per_doc.values()
-            goal = f"; goal {GOAL:,} docs/s: {'met' if 1 / after >= GOAL else f'{GOAL * after:.1f}× short'}" if kind == "txt" else ""
+            goal = (
+                f"; goal {GOAL:,} docs/s: {'met' if 1 / after >= GOAL else f'{GOAL * after:.1f}× short'}"
+                if kind == "txt"
+                else ""
+            )
             print(f"{'':<41} {before / after:>7.2f}× as fast{goal}")
 
 
@@ -154,13 +172,13 @@ def stages(data: bytes, seconds: float) -> None:
     the figures behind the limit of a parse in pure Python."""
     import re
 
+    from cddbrief.checks import find_checks
     from cddbrief.glossary import province_pattern
     from cddbrief.header import read_header
-    from cddbrief.checks import find_checks
     from cddbrief.meeting import with_figures
     from cddbrief.quantities import find_quantities
-    from cddbrief.thaidates import find_dates
     from cddbrief.readers import read_layout
+    from cddbrief.thaidates import find_dates
 
     seconds = max(seconds / 6, 0.3)
     meeting = parse_document(read_bytes(data, SAMPLE.name))
@@ -174,7 +192,9 @@ def stages(data: bytes, seconds: float) -> None:
         "header": cpu_per_doc(lambda: read_header(reading.header, []), seconds),
         "dates and figures": cpu_per_doc(lambda: with_figures(meeting.items, meeting.year_be, []), seconds),
         "  of which dates": cpu_per_doc(lambda: [find_dates(t, meeting.year_be) for t in texts], seconds),
-        "  of which figures": cpu_per_doc(lambda: [find_quantities(t, [s.span for s in d.dates]) for t, d in zip(texts, directives)], seconds),
+        "  of which figures": cpu_per_doc(
+            lambda: [find_quantities(t, [s.span for s in d.dates]) for t, d in zip(texts, directives)], seconds
+        ),
         "checks": cpu_per_doc(lambda: find_checks(meeting), seconds),
     }
     parts["layout reader (items)"] -= parts["read (decode, lines)"]
@@ -187,10 +207,16 @@ def stages(data: bytes, seconds: float) -> None:
     directives = "\n".join(texts)
     digits, controls, provinces = re.compile("[0-9]+"), re.compile("[\x00-\x08\x0e-\x1f]"), province_pattern()
     floor = {
-        f"digits [0-9]+ over the text ({len(text):,} chars)": cpu_per_doc(lambda: sum(1 for _ in digits.finditer(text)), seconds),
+        f"digits [0-9]+ over the text ({len(text):,} chars)": cpu_per_doc(
+            lambda: sum(1 for _ in digits.finditer(text)), seconds
+        ),
         "a class that finds nothing (controls) over the text": cpu_per_doc(lambda: controls.search(text), seconds),
-        f"77 province names (trie) over the directives ({len(directives):,} chars)": cpu_per_doc(lambda: sum(1 for _ in provinces.finditer(directives)), seconds),
-        "the text split into lines, each stripped": cpu_per_doc(lambda: [ln.strip() for ln in text.split("\n")], seconds),
+        f"77 province names (trie) over the directives ({len(directives):,} chars)": cpu_per_doc(
+            lambda: sum(1 for _ in provinces.finditer(directives)), seconds
+        ),
+        "the text split into lines, each stripped": cpu_per_doc(
+            lambda: [ln.strip() for ln in text.split("\n")], seconds
+        ),
     }
     print("one pass over the sample, for scale (CPU ms):")
     for label, t in floor.items():
@@ -219,7 +245,9 @@ def main() -> None:
     measure("parse (read..checks)", lambda: parse_document(read_bytes(data, SAMPLE.name)), len(data), args.seconds)
     same = measure.last
     measure("parse, 500 distinct samples", Rotation(variants(data, 500), SAMPLE.name), len(data), args.seconds)
-    print(f"{'':<28} {measure.last / same:>9.2f}× the time of the same sample again (goal {GOAL:,} docs/s: {'met' if 1 / measure.last >= GOAL else f'{GOAL * measure.last:.1f}× short'})")
+    print(
+        f"{'':<28} {measure.last / same:>9.2f}× the time of the same sample again (goal {GOAL:,} docs/s: {'met' if 1 / measure.last >= GOAL else f'{GOAL * measure.last:.1f}× short'})"
+    )
     meeting = parse_document(read_bytes(data, SAMPLE.name))
     measure("to_dict (JSON shape)", meeting.to_dict, len(data), args.seconds / 2)
     print("\nby file kind: the sample as .txt, and as an office suite exports it (whole parse)")
@@ -227,7 +255,12 @@ def main() -> None:
     txt = measure.last
     for name in ("sample.docx", "sample.html", "sample.pdf"):
         blob = (EXPORTS / name).read_bytes()
-        measure(name.split(".")[1], lambda blob=blob, name=name: parse_document(read_bytes(blob, name)), len(blob), args.seconds)
+        measure(
+            name.split(".")[1],
+            lambda blob=blob, name=name: parse_document(read_bytes(blob, name)),
+            len(blob),
+            args.seconds,
+        )
         print(f"{'':<28} {measure.last / txt:>9.1f}× the time of .txt")
     print("\nsize: one long write-up of 0.25 and 1 MB (the sample's text repeated in one point)")
     line = " ".join(data.decode("utf-8").split())

@@ -56,12 +56,21 @@ def main() -> None:
         print(f"{len(pypdfium2.PdfDocument(str(path)))} pages, {path.stat().st_size / 1024:.0f} kB")
         runs = dict(RUN)
         if len(sys.argv) > 1:
-            runs = {"cddbrief (this checkout)": RUN["cddbrief (pypdfium2)"], "cddbrief (OLD_LIB)": RUN["cddbrief (pypdfium2)"]}
+            runs = {
+                "cddbrief (this checkout)": RUN["cddbrief (pypdfium2)"],
+                "cddbrief (OLD_LIB)": RUN["cddbrief (pypdfium2)"],
+            }
         results = {}
         for _ in range(5):  # interleaved, best of five: load from other work falls on both
             for name, code in runs.items():
                 env = dict(os.environ, PYTHONPATH=sys.argv[1]) if name.endswith("(OLD_LIB)") else None
-                out = subprocess.run([sys.executable, "-c", CHILD.format(code=code), str(path)], capture_output=True, text=True, check=True, env=env)
+                out = subprocess.run(
+                    [sys.executable, "-c", CHILD.format(code=code), str(path)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    env=env,
+                )
                 seconds, megabytes = map(float, out.stdout.split())
                 best = results.get(name)
                 results[name] = (seconds, megabytes) if best is None or seconds < best[0] else best

@@ -46,7 +46,12 @@ BASE_REVISION = "c535f5e"
 
 def sample_html(scratch: Path) -> Path:
     """The sample brief's HTML, built with this checkout's cddbrief."""
-    subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", "2562-04", "--format", "html", "--out", str(scratch)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "cddbrief.cli", "build", "2562-04", "--format", "html", "--out", str(scratch)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return next(scratch.glob("*/brief.html"))
 
 
@@ -76,7 +81,9 @@ def write_pdf_as_at_base(html: str, target: Path) -> None:
     html = html.replace(font_face_css(), "\n".join(rules), 1)
     for quote in ('"', "'"):
         html = html.replace(f"{quote}Sarabun{quote}", f"{quote}{PDF_FAMILY}{quote}")
-    weasyprint.HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(str(target), finisher=fix_text_layer, pdf_tags=True)
+    weasyprint.HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(
+        str(target), finisher=fix_text_layer, pdf_tags=True
+    )
 
 
 CHILD = """
@@ -95,7 +102,13 @@ print(json.dumps([time.process_time() - cpu, time.perf_counter() - wall]))
 
 def printed_by(lib: Path, html: Path, target: Path) -> tuple[float, float]:
     """(CPU s, wall s) of write_pdf with the cddbrief in ``lib``, in a child process (after one warm-up print)."""
-    out = subprocess.run([sys.executable, "-c", CHILD, str(lib), str(html), str(target)], check=True, capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(lib), str(html), str(target)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     return tuple(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -124,10 +137,17 @@ def pdf_extra(rounds: int, libs: dict[str, Path], scratch: Path) -> None:
     for r in range(rounds):
         for name, lib in libs.items():
             for formats in ("html", "html,pdf"):
-                spent.setdefault((name, formats), []).append(build_seconds(lib, formats, scratch / f"build-{name}-{r}-{formats.replace(',', '-')}"))
-    print(f"\nwhole builds of the sample, median of {rounds} interleaved rounds (CPU: the process tree, kernel included):")
+                spent.setdefault((name, formats), []).append(
+                    build_seconds(lib, formats, scratch / f"build-{name}-{r}-{formats.replace(',', '-')}")
+                )
+    print(
+        f"\nwhole builds of the sample, median of {rounds} interleaved rounds (CPU: the process tree, kernel included):"
+    )
     for name in libs:
-        html, pdf = ([statistics.median(x[i] for x in spent[(name, formats)]) for i in (0, 1)] for formats in ("html", "html,pdf"))
+        html, pdf = (
+            [statistics.median(x[i] for x in spent[(name, formats)]) for i in (0, 1)]
+            for formats in ("html", "html,pdf")
+        )
         print(f"  {name:10s} HTML {html[0]:5.2f} s wall {html[1]:5.2f} s CPU   HTML+PDF {pdf[0]:5.2f} s wall {pdf[1]:5.2f} s CPU   "
               f"PDF extra {pdf[0] - html[0]:5.2f} s wall {pdf[1] - html[1]:5.2f} s CPU (goal <= 1.0 s wall)")  # fmt: skip
 
@@ -169,10 +189,23 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--html", type=Path, help="a built brief (default: the sample's, built now)")
-    parser.add_argument("--base-css", type=Path, help=f"the stylesheet to compare with (default: {BASE_REVISION}'s brief.css)")
+    parser.add_argument(
+        "--base-css", type=Path, help=f"the stylesheet to compare with (default: {BASE_REVISION}'s brief.css)"
+    )
     parser.add_argument("--split", action="store_true", help="where the current variant's time goes")
-    parser.add_argument("--before", metavar="LIB", type=Path, help="another checkout's lib/: its brief.css and write_pdf against this one's, in child processes")
-    parser.add_argument("--builds", type=int, default=0, metavar="N", help="also N rounds of whole builds, HTML and HTML+PDF: the PDF's extra wall and CPU seconds")
+    parser.add_argument(
+        "--before",
+        metavar="LIB",
+        type=Path,
+        help="another checkout's lib/: its brief.css and write_pdf against this one's, in child processes",
+    )
+    parser.add_argument(
+        "--builds",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also N rounds of whole builds, HTML and HTML+PDF: the PDF's extra wall and CPU seconds",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "lib"))
     import nbconvert  # noqa: F401 - a build's heap: what the garbage collector walks
@@ -185,7 +218,13 @@ def main() -> None:
     if args.base_css:
         base_css = args.base_css.read_text(encoding="utf-8")
     else:
-        base_css = subprocess.run(["git", "show", f"{BASE_REVISION}:lib/cddbrief/templates/brief.css"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        base_css = subprocess.run(
+            ["git", "show", f"{BASE_REVISION}:lib/cddbrief/templates/brief.css"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", flush=True)
@@ -202,7 +241,10 @@ def main() -> None:
         if args.before:
             for name, lib in (("before", args.before.resolve()), ("current", ROOT / "lib")):
                 page = scratch / f"{name}-brief.html"
-                page.write_text(with_css(html, (lib / "cddbrief" / "templates" / "brief.css").read_text(encoding="utf-8")), encoding="utf-8")
+                page.write_text(
+                    with_css(html, (lib / "cddbrief" / "templates" / "brief.css").read_text(encoding="utf-8")),
+                    encoding="utf-8",
+                )
                 checkouts[name] = (lib, page, {"cpu": [], "wall": []})
         for _ in range(args.rounds):
             for name, (printer, page) in variants.items():
@@ -224,16 +266,26 @@ def main() -> None:
         print(f"write_pdf on one brief, median of {args.rounds} interleaved rounds:")
         for name in variants:
             cpu, wall = (statistics.median(times[name][kind]) for kind in ("cpu", "wall"))
-            print(f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   {pages[name]} pages")
+            print(
+                f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   {pages[name]} pages"
+            )
         if checkouts:
-            print(f"\nthis checkout against {args.before} (each in a child process), median of {args.rounds} interleaved rounds:")
+            print(
+                f"\nthis checkout against {args.before} (each in a child process), median of {args.rounds} interleaved rounds:"
+            )
             first = {kind: statistics.median(checkouts["before"][2][kind]) for kind in ("cpu", "wall")}
             for name, (_, _, spent) in checkouts.items():
                 cpu, wall = (statistics.median(spent[kind]) for kind in ("cpu", "wall"))
                 print(f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   "
                       f"{pdf_facts(scratch / f'child-{name}.pdf')}")  # fmt: skip
         if args.builds:
-            pdf_extra(args.builds, {"before": args.before.resolve(), "current": ROOT / "lib"} if args.before else {"current": ROOT / "lib"}, scratch)
+            pdf_extra(
+                args.builds,
+                {"before": args.before.resolve(), "current": ROOT / "lib"}
+                if args.before
+                else {"current": ROOT / "lib"},
+                scratch,
+            )
         print(f"load average at end: {os.getloadavg()[0]:.2f}")
         if args.split:
             print("\nwhere the current variant's time goes (cProfile, cumulative seconds):")

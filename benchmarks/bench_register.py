@@ -31,7 +31,9 @@ def writeups(n: int) -> list:
     found = []
     for i in range(n):
         office, slot = divmod(i, 12)
-        meeting = dataclasses.replace(base[i % len(base)], number=slot + 1, year_be=2566, meeting_date=date(2023, slot + 1, 10))
+        meeting = dataclasses.replace(
+            base[i % len(base)], number=slot + 1, year_be=2566, meeting_date=date(2023, slot + 1, 10)
+        )
         found.append((f"w{i}", f"office {office}", meeting))
     return found
 
@@ -58,7 +60,9 @@ def main(n: int) -> None:
     assert len(warm) == len(frame)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{n} write-ups: {len(found)} actions, {len(reports)} reports, {len(links)} links")
-    print(f"cold: actions read {t1 - t0:.2f} s, followed {t2 - t1:.2f} s, statuses and frame {t3 - t2:.2f} s: {t3 - t0:.2f} s")
+    print(
+        f"cold: actions read {t1 - t0:.2f} s, followed {t2 - t1:.2f} s, statuses and frame {t3 - t2:.2f} s: {t3 - t0:.2f} s"
+    )
     print(f"warm (records kept per write-up): {t5 - t4:.2f} s; peak memory {peak:.0f} MB")
 
 

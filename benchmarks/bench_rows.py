@@ -140,8 +140,11 @@ def main() -> None:
             for name, lib in libs.items():
                 result = build(path, scratch / f"out-{name}-{rows}", args.format, lib)
                 results[name][rows] = result
-                print(f"{name:6} {rows:5} rows: {result['seconds']:6.1f} s, largest process below the build "
-                      f"{result['kernel']:7.0f} MB, all at once {result['total']:7.0f} MB", flush=True)
+                print(
+                    f"{name:6} {rows:5} rows: {result['seconds']:6.1f} s, largest process below the build "
+                    f"{result['kernel']:7.0f} MB, all at once {result['total']:7.0f} MB",
+                    flush=True,
+                )
     for name, by_rows in results.items():
         steps = list(zip(sizes, sizes[1:]))
         per_row = ", ".join(

@@ -37,10 +37,25 @@ def documents(n: int) -> tuple[list[dict], list[dict]]:
             directives.append({"text": "".join(str(rng.randint(0, 9)) if ch.isdigit() else ch for ch in d["text"])})
         items = [{"topic": item.topic, "resolution": None} for item in m.items]
         records = {"items": items, "directives": directives, "quantities": []}
-        row = {"failed": False, "folder": f"w{i:05d}", "id": f"{m.year_be}-{m.number:02d}", "number": m.number,
-               "year_be": m.year_be, "office": m.office, "layout": "table", "file": f"w{i:05d}.txt",
-               "meeting_date": None, "meeting_day": "", "first_date": None, "covered": "", "items": len(m.items),
-               "directives": len(directives), "figures": 0, "dated": 0, "failing": 0}
+        row = {
+            "failed": False,
+            "folder": f"w{i:05d}",
+            "id": f"{m.year_be}-{m.number:02d}",
+            "number": m.number,
+            "year_be": m.year_be,
+            "office": m.office,
+            "layout": "table",
+            "file": f"w{i:05d}.txt",
+            "meeting_date": None,
+            "meeting_day": "",
+            "first_date": None,
+            "covered": "",
+            "items": len(m.items),
+            "directives": len(directives),
+            "figures": 0,
+            "dated": 0,
+            "failing": 0,
+        }
         rows.append(row)
         docs.append(site.search_document(row, records))
     return rows, docs
@@ -57,8 +72,10 @@ def main(n: int = 10_000) -> None:
         built = time.perf_counter() - started
         beside = list((out / "search").glob("*.js"))
         extra = sum(p.stat().st_size for p in beside)
-        print(f"{n} write-ups: index built in {built:.1f} s; page {page_path.stat().st_size / 1e6:.2f} MB, "
-              f"search files {extra / 1e6:.1f} MB in {len(beside)} files")
+        print(
+            f"{n} write-ups: index built in {built:.1f} s; page {page_path.stat().st_size / 1e6:.2f} MB, "
+            f"search files {extra / 1e6:.1f} MB in {len(beside)} files"
+        )
         with sync_playwright() as p:
             chromium = shutil.which("chromium") or "/usr/bin/chromium"
             browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])

@@ -28,7 +28,9 @@ def run_cli(*args, env=None, extra_env=None, cwd=None, stdin=None, timeout=900) 
     """
     if extra_env:
         env = {**(os.environ if env is None else env), **extra_env}
-    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd, input=stdin, timeout=timeout)
+    return subprocess.run(
+        [*CLI, *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd, input=stdin, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,13 @@ TOPICS = [
     "ความมั่นคงทางอาหาร",
     "เรื่องอื่น ๆ",
 ]
-DISTRICT_OFFICES = [("แม่ทะ", "ลำปาง"), ("ป่าซาง", "ลำพูน"), ("บางบัวทอง", "นนทบุรี"), ("เชียงคาน", "เลย"), ("หัวหิน", "ประจวบคีรีขันธ์")]
+DISTRICT_OFFICES = [
+    ("แม่ทะ", "ลำปาง"),
+    ("ป่าซาง", "ลำพูน"),
+    ("บางบัวทอง", "นนทบุรี"),
+    ("เชียงคาน", "เลย"),
+    ("หัวหิน", "ประจวบคีรีขันธ์"),
+]
 PROVINCE_OFFICES = ["ลำพูน", "ขอนแก่น", "สงขลา", "ตาก"]
 UNITS = ["หมู่บ้าน", "ครัวเรือน", "คน", "กลุ่ม", "แห่ง", "ผลิตภัณฑ์", "โครงการ"]
 FILLER = [
@@ -217,7 +223,10 @@ def saved(document) -> bytes:
     out = io.BytesIO()
     document.save(out)
     stable = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source, zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(out.getvalue())) as source,
+        zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED

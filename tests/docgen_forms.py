@@ -35,7 +35,6 @@ pages (a web post, Word's web-page export, the page printed to PDF) and
 from __future__ import annotations
 
 import html as htmllib
-import io
 import os
 import random
 import re
@@ -59,7 +58,13 @@ PEOPLE = [
     "นายสมชาย ใจดี", "นางสาวสุดา รักงาน", "นางพรทิพย์ ศรีสุข", "นายวิชัย บุญมา", "นางสาวกาญจนา แก้วมณี",
     "นายประเสริฐ ทองดี", "นางอรุณี สายทอง", "นายธนากร มั่นคง", "นางสาวปวีณา ชื่นใจ", "นายอนุชา พรหมมา",
 ]  # fmt: skip
-STAFF = ["นักวิชาการพัฒนาชุมชนชำนาญการ", "นักวิชาการพัฒนาชุมชนปฏิบัติการ", "เจ้าพนักงานพัฒนาชุมชนชำนาญงาน", "เจ้าพนักงานธุรการ", "พนักงานขับรถยนต์"]
+STAFF = [
+    "นักวิชาการพัฒนาชุมชนชำนาญการ",
+    "นักวิชาการพัฒนาชุมชนปฏิบัติการ",
+    "เจ้าพนักงานพัฒนาชุมชนชำนาญงาน",
+    "เจ้าพนักงานธุรการ",
+    "พนักงานขับรถยนต์",
+]
 # Directives with an instruction word up front, for points whose topic ends at that word.
 LEADS = ["ขอให้ทุกอำเภอติดตามผล", "ให้จังหวัดกำกับดูแล", "กำชับให้ดำเนินการ", "เน้นย้ำการดำเนินงาน", "มอบหมายให้กลุ่มงานติดตาม"]
 AGENDA_TITLES = {
@@ -243,10 +248,18 @@ def prose(rng: random.Random, n_items: int | None = None) -> FormDoc:
         parts.append(Part("title", f"{place.written}{province_note} ร่วมประชุมกรมการพัฒนาชุมชน {meeting_ref} {conference}"))
         parts.append(Part("p", f"{when} {time} {attend}{intro_ref}" + ("" if inline else f" {lead_in}")))
     elif date_form == "headline":
-        parts.append(Part("title", f"{when} {place.written}{province_note} ร่วมประชุมกรมการพัฒนาชุมชน {meeting_ref} {conference}"))
+        parts.append(
+            Part("title", f"{when} {place.written}{province_note} ร่วมประชุมกรมการพัฒนาชุมชน {meeting_ref} {conference}")
+        )
         parts.append(Part("p", f"{attend}{intro_ref}" + ("" if inline else f" {lead_in}")))
     else:
-        parts.append(Part("p", f"เมื่อ{when} {time} {place.written}{province_note} ร่วมประชุมกรมการพัฒนาชุมชน {meeting_ref} {conference} {attend}{intro_ref}" + ("" if inline else f" {lead_in}")))
+        parts.append(
+            Part(
+                "p",
+                f"เมื่อ{when} {time} {place.written}{province_note} ร่วมประชุมกรมการพัฒนาชุมชน {meeting_ref} {conference} {attend}{intro_ref}"
+                + ("" if inline else f" {lead_in}"),
+            )
+        )
 
     inline_bits = []
     for no, topic in enumerate(topics, start=1):
@@ -284,7 +297,17 @@ def prose(rng: random.Random, n_items: int | None = None) -> FormDoc:
         tag = place.written.replace(" ", "")
         parts.append(Part("p", f"#กรมการพัฒนาชุมชน #{tag} #พัฒนาชุมชน #CDD"))
     m = GenMeeting(number, year_be, place.formal, place.district, place.province, items)
-    variant = dict(style=style, inline=inline, auto=auto, sub_style=sub_style, date_form=date_form, lead_in=lead_in, later_ref=later_ref, closing=closing, office=place.written)
+    variant = dict(
+        style=style,
+        inline=inline,
+        auto=auto,
+        sub_style=sub_style,
+        date_form=date_form,
+        lead_in=lead_in,
+        later_ref=later_ref,
+        closing=closing,
+        office=place.written,
+    )
     return FormDoc("prose", m, place, day, parts, counts, [None] * len(items), variant)
 
 
@@ -323,7 +346,9 @@ def minutes(rng: random.Random, confirm_previous: bool | None = None) -> FormDoc
     parts.append(Part("head", "ผู้ไม่มาประชุม"))
     parts.append(Part("point", f"{people[-1]}  {rng.choice(STAFF)}  ลาป่วย", label="1."))
     parts.append(Part("p", rng.choice(["เริ่มประชุมเวลา 09.30 น.", "เริ่มประชุมเวลา 09.00 น.", "เริ่มประชุมเวลา 13.30 น."])))
-    parts.append(Part("p", f"เมื่อที่ประชุมพร้อม {place.chief} ประธานที่ประชุม กล่าวเปิดการประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้"))
+    parts.append(
+        Part("p", f"เมื่อที่ประชุมพร้อม {place.chief} ประธานที่ประชุม กล่าวเปิดการประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้")
+    )
 
     items, counts, resolutions = [], [], []
     empty = {n for n in (3, 5) if rng.random() < 0.4}
@@ -340,7 +365,9 @@ def minutes(rng: random.Random, confirm_previous: bool | None = None) -> FormDoc
             resolutions.append(None)
             continue
         if n == 2:
-            sents = [Sentence(f"ฝ่ายเลขานุการได้จัดทำรายงานการประชุมครั้งที่ {prev[0]}/{prev[1]} และแจ้งให้ผู้เข้าร่วมประชุมตรวจสอบแล้ว")]
+            sents = [
+                Sentence(f"ฝ่ายเลขานุการได้จัดทำรายงานการประชุมครั้งที่ {prev[0]}/{prev[1]} และแจ้งให้ผู้เข้าร่วมประชุมตรวจสอบแล้ว")
+            ]
             resolution = rng.choice(["รับรองรายงานการประชุม", "รับรองรายงานการประชุมโดยไม่มีการแก้ไข"])
             subs = False
         else:
@@ -374,7 +401,14 @@ def minutes(rng: random.Random, confirm_previous: bool | None = None) -> FormDoc
     parts.append(Part("sign", f"({checker})"))
     parts.append(Part("sign", place.chief))
     m = GenMeeting(number, year_be, place.formal, place.district, place.province, items)
-    variant = dict(title_form=title_form, confirm_previous=confirm_previous, resolution_form=resolution_form, empty=sorted(empty), auto_people=auto_people, office=place.written)
+    variant = dict(
+        title_form=title_form,
+        confirm_previous=confirm_previous,
+        resolution_form=resolution_form,
+        empty=sorted(empty),
+        auto_people=auto_people,
+        office=place.written,
+    )
     return FormDoc("minutes", m, place, day, parts, counts, resolutions, variant)
 
 
@@ -399,7 +433,9 @@ def table(rng: random.Random, n_items: int | None = None) -> FormDoc:
         rows.append([str(item.no) if item.write_number else "", item.topic, cell, item.remarks])
     parts.append(Part("table", rows=rows))
     counts = [len(i.directives) for i in m.items]
-    return FormDoc("table", m, place, day, parts, counts, [None] * len(m.items), {"office": place.formal, "date": bool(day)})
+    return FormDoc(
+        "table", m, place, day, parts, counts, [None] * len(m.items), {"office": place.formal, "date": bool(day)}
+    )
 
 
 def generate(seed: int, layout: str) -> FormDoc:
@@ -463,7 +499,9 @@ def _resolution(item) -> str | None:
 # --- file kinds -----------------------------------------------------------------------------------
 
 
-def render(doc: FormDoc, kind: str, rng: random.Random | None = None, parts: list[Part] | None = None) -> tuple[bytes, str]:
+def render(
+    doc: FormDoc, kind: str, rng: random.Random | None = None, parts: list[Part] | None = None
+) -> tuple[bytes, str]:
     """(bytes, file name) of the document as a file of ``kind``; the variant is drawn from ``rng``.
 
     ``parts`` (a damaged copy, see :func:`mutate_parts`) are written instead of
@@ -492,7 +530,9 @@ def render_txt(doc: FormDoc, rng: random.Random, own: bool = True) -> bytes:
         lines = []
         blank = rng.random() < 0.5
         for part in doc.parts:
-            if part.kind == "table":  # Word's dump: a cell a tab-led line, a row ended by an empty cell and a blank line
+            if (
+                part.kind == "table"
+            ):  # Word's dump: a cell a tab-led line, a row ended by an empty cell and a blank line
                 for row in part.rows or []:
                     lines += ["\t" + cell for cell in row] + ["\t", ""]
                 continue
@@ -563,13 +603,13 @@ def _content_html(doc: FormDoc, rng: random.Random, mode: str) -> str:
         part = parts[k]
         if part.kind == "title":
             tag = "h1" if k == 0 else "p"
-            out.append(f"<{tag} class=\"title\"><strong>{_E(part.text)}</strong></{tag}>")
+            out.append(f'<{tag} class="title"><strong>{_E(part.text)}</strong></{tag}>')
         elif part.kind == "table":
             out.append(_table_html(part.rows))
         elif part.kind == "sign":
-            out.append(f"<p style=\"text-align:right\">{_E(part.text)}</p>")
+            out.append(f'<p style="text-align:right">{_E(part.text)}</p>')
         elif part.kind == "head":
-            out.append(f"<p class=\"head\"><strong>{_E(part.text)}</strong></p>")
+            out.append(f'<p class="head"><strong>{_E(part.text)}</strong></p>')
         elif part.kind == "p":
             out.append(f"<p>{_E(part.text)}</p>")
         else:  # a run of points
@@ -604,6 +644,7 @@ def _points_html(run: list[Part], mode: str) -> str:
         html.append("</ol>")
         return "\n".join(html)
     if mode == "br":  # 1)กองทุน…<br>2)การ…: a close-paren label often has no space after it
+
         def line(p: Part) -> str:
             tight = p.label.endswith(")") and not p.label.startswith("(") and len(p.text) % 2 == 0
             return ("&nbsp;&nbsp;&nbsp;&nbsp;" if p.level else "") + _E(f"{p.label}{p.text}" if tight else p.line())
@@ -614,7 +655,7 @@ def _points_html(run: list[Part], mode: str) -> str:
 
 
 def _table_html(rows: list[list[str]], word: bool = False) -> str:
-    cls = " class=MsoTableGrid border=1 cellspacing=0 cellpadding=0" if word else " border=\"1\""
+    cls = " class=MsoTableGrid border=1 cellspacing=0 cellpadding=0" if word else ' border="1"'
     out = [f"<table{cls}>"]
     for r, row in enumerate(rows):
         cells = []
@@ -658,7 +699,7 @@ def page_post(doc: FormDoc, rng: random.Random, mode: str | None = None) -> str:
     published = (doc.meeting_date or date(doc.meeting.year_be - 543, 6, 1)) + timedelta(days=rng.randint(0, 2))
     views = rng.randint(12, 4000)
     sidebar = "\n".join(
-        f"<li><a href=\"/news/{1000 + k}\">{_E(t)}</a><span class=\"date\">{d.isoformat()}</span></li>"
+        f'<li><a href="/news/{1000 + k}">{_E(t)}</a><span class="date">{d.isoformat()}</span></li>'
         for k, (t, d) in enumerate(_other_posts(doc, rng))
     )
     site = doc.office.formal
@@ -701,7 +742,7 @@ def page_post(doc: FormDoc, rng: random.Random, mode: str | None = None) -> str:
 <h3>สถิติผู้เข้าชม</h3><p>วันนี้ {rng.randint(10, 300)} คน<br>ทั้งหมด {rng.randint(10000, 900000):,} คน</p>
 </aside>
 <footer class="site-footer">
-<p>{_E(site)} ที่ว่าการ{'อำเภอ' + doc.office.district if doc.office.district else 'จังหวัด' + doc.office.province} โทร 0 5422 {rng.randint(1000, 9999)}</p>
+<p>{_E(site)} ที่ว่าการ{"อำเภอ" + doc.office.district if doc.office.district else "จังหวัด" + doc.office.province} โทร 0 5422 {rng.randint(1000, 9999)}</p>
 <p>Copyright &copy; {published.year} กรมการพัฒนาชุมชน All rights reserved.</p>
 </footer>
 </body>
@@ -728,15 +769,25 @@ def page_word(doc: FormDoc, rng: random.Random) -> str:
             )
         elif part.kind == "point":
             margin = "54.0pt" if part.level else "18.0pt"
-            body.append(f"<p class=MsoNormal style='margin-left:{margin}'><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{_E(part.label)} {text}<o:p></o:p></span></p>")
+            body.append(
+                f"<p class=MsoNormal style='margin-left:{margin}'><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{_E(part.label)} {text}<o:p></o:p></span></p>"
+            )
         elif part.kind == "head":
-            body.append(f"<p class=MsoNormal><b><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></b></p>")
+            body.append(
+                f"<p class=MsoNormal><b><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></b></p>"
+            )
         elif part.kind == "title":
-            body.append(f"<p class=MsoNormal align=center style='text-align:center'><b><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></b></p>")
+            body.append(
+                f"<p class=MsoNormal align=center style='text-align:center'><b><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></b></p>"
+            )
         elif part.kind == "sign":
-            body.append(f"<p class=MsoNormal align=right style='text-align:right'><span lang=TH>{text}<o:p></o:p></span></p>")
+            body.append(
+                f"<p class=MsoNormal align=right style='text-align:right'><span lang=TH>{text}<o:p></o:p></span></p>"
+            )
         else:
-            body.append(f"<p class=MsoNormal style='text-indent:36.0pt'><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></p>")
+            body.append(
+                f"<p class=MsoNormal style='text-indent:36.0pt'><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></p>"
+            )
         if rng.random() < 0.15:
             body.append("<p class=MsoNormal><o:p>&nbsp;</o:p></p>")
     inner = "\n".join(body)
@@ -781,7 +832,11 @@ def page_print(doc: FormDoc, rng: random.Random, page_numbers: bool | None = Non
 
     if page_numbers is None:
         page_numbers = rng.random() < 0.5
-    footer = '@bottom-center { content: "- " counter(page) " -"; font-family: Sarabun; font-size: 12pt; }' if page_numbers else ""
+    footer = (
+        '@bottom-center { content: "- " counter(page) " -"; font-family: Sarabun; font-size: 12pt; }'
+        if page_numbers
+        else ""
+    )
     size = rng.choice([14, 15, 16])
     css = f"""{font_face_css()}
 @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; {footer} }}
@@ -795,9 +850,9 @@ td, th {{ border: 1px solid black; vertical-align: top; padding: 2pt 4pt; }}
 td p, th p {{ text-indent: 0; margin: 0; }}
 """
     mode = rng.choice(["ol", "p", "p"])
-    content = _content_html(doc, rng, mode).replace("<p>1", "<p class=\"point\">1")
+    content = _content_html(doc, rng, mode).replace("<p>1", '<p class="point">1')
     content = re.sub(r"<p>(?=\(?[\d๐-๙]+[.)])", '<p class="point">', content)
-    return f"<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>{_E(_first_text(doc)[:60])}</title><style>{css}</style></head><body>\n{content}\n</body></html>"
+    return f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{_E(_first_text(doc)[:60])}</title><style>{css}</style></head><body>\n{content}\n</body></html>'
 
 
 def html_to_pdf(page: str) -> bytes:
@@ -833,7 +888,9 @@ def mutate_parts(parts: list[Part], ops: list[tuple[str, int, int]]) -> list[Par
     ``space`` (spaces inserted), ``thai`` (the part's digits as Thai digits),
     ``cut`` (the text cut short).
     """
-    parts = [Part(p.kind, p.text, p.label, p.level, [list(r) for r in p.rows] if p.rows else None, p.auto) for p in parts]
+    parts = [
+        Part(p.kind, p.text, p.label, p.level, [list(r) for r in p.rows] if p.rows else None, p.auto) for p in parts
+    ]
     for what, which, where in ops:
         if not parts:
             break

@@ -14,10 +14,7 @@ from pathlib import Path
 HTML_DATA = Path(__file__).parent / "data" / "html"
 
 TITLE = "สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 ผ่านระบบ Video Conference"
-INTRO = (
-    "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 "
-    "ผ่านระบบ Video Conference ณ ห้องประชุมที่ว่าการอำเภอแม่ทะ"
-)
+INTRO = "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 ผ่านระบบ Video Conference ณ ห้องประชุมที่ว่าการอำเภอแม่ทะ"
 WHEN = "วันอังคารที่ 17 สิงหาคม 2564 เวลา 09.30 น."
 LEAD = "โดยมีข้อสั่งการที่สำคัญ ดังนี้"
 POINTS = [
@@ -132,8 +129,10 @@ def _points_ol() -> str:
 def _points_ol_start() -> str:
     """An editor's list broken by a remark: the second <ol> goes on with start="3"."""
     first = "\n".join(f"<li>{p}</li>" for p in POINTS[:2])
-    return (f"<p>{INTRO}</p>\n<p>{WHEN}</p>\n<p>{LEAD}</p>\n<ol>\n{first}\n</ol>\n<p>{REMARK}</p>\n"
-            f'<ol start="3"><li>{POINTS[2]}</li></ol>\n<p>{CLOSING}</p>')
+    return (
+        f"<p>{INTRO}</p>\n<p>{WHEN}</p>\n<p>{LEAD}</p>\n<ol>\n{first}\n</ol>\n<p>{REMARK}</p>\n"
+        f'<ol start="3"><li>{POINTS[2]}</li></ol>\n<p>{CLOSING}</p>'
+    )
 
 
 def _points_p() -> str:
@@ -148,13 +147,27 @@ def _points_br() -> str:
 
 WEB_LINES = [TITLE, INTRO, WHEN, LEAD, *POINTS, CLOSING]
 
-PORTAL_BOILERPLATE = ["หน้าแรก", "ประวัติหน่วยงาน", "ข่าวประชาสัมพันธ์", "ดาวน์โหลดเอกสาร", "ติดต่อเรา", "ผู้เข้าชม", "12,345",
-                      "ลิงก์หน่วยงาน", "กรมการพัฒนาชุมชน จังหวัดลำปาง", "Copyright", "อ่าน 45 ครั้ง"]
+PORTAL_BOILERPLATE = [
+    "หน้าแรก",
+    "ประวัติหน่วยงาน",
+    "ข่าวประชาสัมพันธ์",
+    "ดาวน์โหลดเอกสาร",
+    "ติดต่อเรา",
+    "ผู้เข้าชม",
+    "12,345",
+    "ลิงก์หน่วยงาน",
+    "กรมการพัฒนาชุมชน จังหวัดลำปาง",
+    "Copyright",
+    "อ่าน 45 ครั้ง",
+]
 
 
 def portal() -> str:
     """An older office site laid out in tables: a menu column, the news in the middle, a counter, no classes."""
-    menu = "".join(f'<tr><td><a href="/p{n}"><font size="2">{text}</font></a></td></tr>' for n, text in enumerate(["หน้าแรก", "ประวัติหน่วยงาน", "ข่าวประชาสัมพันธ์", "ดาวน์โหลดเอกสาร", "ติดต่อเรา"]))
+    menu = "".join(
+        f'<tr><td><a href="/p{n}"><font size="2">{text}</font></a></td></tr>'
+        for n, text in enumerate(["หน้าแรก", "ประวัติหน่วยงาน", "ข่าวประชาสัมพันธ์", "ดาวน์โหลดเอกสาร", "ติดต่อเรา"])
+    )
     points = "".join(f"<br>{n}. {p}" for n, p in enumerate(POINTS, 1))
     return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620">
 <title>{TITLE}</title></head>
@@ -176,8 +189,22 @@ def portal() -> str:
 """
 
 
-JOOMLA_BOILERPLATE = ["หน้าหลัก", "ข้อมูลหน่วยงาน", "บริการประชาชน", "เขียนโดย ผู้ดูแลระบบ", "ฮิต: 87", "ผู้ที่กำลังออนไลน์", "เรามี 3 ผู้เยี่ยมชม",
-                      "ข่าวล่าสุด", "สพอ.แม่ทะ ประชุมประจำเดือนกรกฎาคม 2564", "Powered by Joomla", "สถิติผู้เยี่ยมชม", "วันนี้ 25", "พิมพ์", "อีเมล"]
+JOOMLA_BOILERPLATE = [
+    "หน้าหลัก",
+    "ข้อมูลหน่วยงาน",
+    "บริการประชาชน",
+    "เขียนโดย ผู้ดูแลระบบ",
+    "ฮิต: 87",
+    "ผู้ที่กำลังออนไลน์",
+    "เรามี 3 ผู้เยี่ยมชม",
+    "ข่าวล่าสุด",
+    "สพอ.แม่ทะ ประชุมประจำเดือนกรกฎาคม 2564",
+    "Powered by Joomla",
+    "สถิติผู้เยี่ยมชม",
+    "วันนี้ 25",
+    "พิมพ์",
+    "อีเมล",
+]
 
 
 def joomla() -> str:
@@ -271,11 +298,26 @@ def pages() -> dict[str, tuple[bytes, str, list[str], list[str]]]:
     """name -> (bytes, file name, lines to keep, boilerplate to drop)."""
     return {
         "wordpress-ol": (wordpress(_points_ol()).encode("utf-8"), "post-ol.html", WEB_LINES, BOILERPLATE),
-        "wordpress-ol-start": (wordpress(_points_ol_start()).encode("utf-8"), "post-ol-start.html", [*WEB_LINES, REMARK], BOILERPLATE),
+        "wordpress-ol-start": (
+            wordpress(_points_ol_start()).encode("utf-8"),
+            "post-ol-start.html",
+            [*WEB_LINES, REMARK],
+            BOILERPLATE,
+        ),
         "wordpress-p": (wordpress(_points_p()).encode("utf-8"), "post-p.html", WEB_LINES, BOILERPLATE),
         "wordpress-br": (wordpress(_points_br()).encode("utf-8"), "post-br.html", WEB_LINES, BOILERPLATE),
-        "wordpress-cp874": (wordpress(_points_ol(), charset="windows-874").encode("cp874"), "post-874.html", WEB_LINES, BOILERPLATE),
-        "wordpress-cp874-undeclared": (wordpress(_points_p(), charset=None).encode("cp874"), "post-874-nometa.htm", WEB_LINES, BOILERPLATE),
+        "wordpress-cp874": (
+            wordpress(_points_ol(), charset="windows-874").encode("cp874"),
+            "post-874.html",
+            WEB_LINES,
+            BOILERPLATE,
+        ),
+        "wordpress-cp874-undeclared": (
+            wordpress(_points_p(), charset=None).encode("cp874"),
+            "post-874-nometa.htm",
+            WEB_LINES,
+            BOILERPLATE,
+        ),
         "portal-tables-tis620": (portal().encode("cp874"), "portal.htm", WEB_LINES, PORTAL_BOILERPLATE),
         "joomla": (joomla().encode("utf-8"), "joomla.html", WEB_LINES, JOOMLA_BOILERPLATE),
         "word-export": (_page("word-export-2562-04.htm"), "word-export-2562-04.htm", WORD_LINES, []),

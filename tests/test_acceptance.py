@@ -173,13 +173,21 @@ def test_checks_should(sample_json):
 
 
 QUALITY = {
-    "the leading line '5' before the title is not part of the table": lambda n: n["kind"] == "skipped" and "'5'" in n["message"],
-    "the meeting number is written with a Thai digit: 4/256๒": lambda n: "Thai digit" in n["message"] and "4/256๒" in n["message"],
+    "the leading line '5' before the title is not part of the table": lambda n: (
+        n["kind"] == "skipped" and "'5'" in n["message"]
+    ),
+    "the meeting number is written with a Thai digit: 4/256๒": lambda n: (
+        "Thai digit" in n["message"] and "4/256๒" in n["message"]
+    ),
     "item numbers 3, 6 and 8 are missing and were inferred": None,  # checked below, one note per item
     "item 7 appears on two rows and was merged": lambda n: n["kind"] == "merged" and n["item"] == 7,
-    "'97.5 9%' was read as 97.59%": lambda n: n["kind"] == "repair" and "'97.5 9%'" in n["message"] and "97.59%" in n["message"],
+    "'97.5 9%' was read as 97.59%": lambda n: (
+        n["kind"] == "repair" and "'97.5 9%'" in n["message"] and "97.59%" in n["message"]
+    ),
     "'6 2' and 'มิ.ย6 2' were read as the year 62": None,
-    "a stray Thai mark before 'BPM' was dropped": lambda n: n["kind"] == "repair" and "stray Thai mark" in n["message"] and "BPM" in n["message"],
+    "a stray Thai mark before 'BPM' was dropped": lambda n: (
+        n["kind"] == "repair" and "stray Thai mark" in n["message"] and "BPM" in n["message"]
+    ),
 }
 
 

@@ -8,13 +8,11 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 
-import pytest
-
 import docgen
+import pytest
 from conftest import CLI, SAMPLE, run_cli
+
 from cddbrief import site
-
-
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +57,7 @@ def test_build_all_in_processes(folder, tmp_path):
     # the meeting's name and its HTML file link it; the site bar links the action register the batch wrote
     assert set(parser.links) == {f"{name}/brief.html" for name in folders} | {"actions.html"}
     assert (out / "actions.html").is_file()
-    assert parser.external == [] and "<script>" in index and 'aria-sort' in index
+    assert parser.external == [] and "<script>" in index and "aria-sort" in index
     assert "d-broken.docx" in index  # the failure is listed, not hidden
     again = run_cli("build", "--all", "--data", str(folder), "--out", str(out), "--jobs", "2")
     assert "0 built, 3 up to date, 1 failed" in again.stderr
@@ -74,9 +72,13 @@ def test_build_all_on_a_dask_cluster(folder, tmp_path):
     for name in ("a-sample.txt", "c-gen.txt"):
         shutil.copy(folder / name, good / name)
     out = tmp_path / "out"
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None
+    ) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
-        result = run_cli("build", "--all", "--data", str(good), "--out", str(out), "--scheduler", cluster.scheduler_address)
+        result = run_cli(
+            "build", "--all", "--data", str(good), "--out", str(out), "--scheduler", cluster.scheduler_address
+        )
     assert result.returncode == 0, result.stderr
     assert "2 built, 0 up to date, 0 failed" in result.stderr
     html = (out / "2562-04" / "brief.html").read_text(encoding="utf-8")
@@ -85,11 +87,20 @@ def test_build_all_on_a_dask_cluster(folder, tmp_path):
 
 
 def test_scheduler_that_is_not_there(folder, tmp_path):
-    result = run_cli("build", "--all", "--data", str(folder), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9", timeout=120)
+    result = run_cli(
+        "build", "--all", "--data", str(folder), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9", timeout=120
+    )
     assert result.returncode == 2 and "cannot reach the dask scheduler" in result.stderr
 
 
-@pytest.mark.parametrize("args, words", [(["build"], "give one of"), (["build", "4/2562", "--jobs", "2"], "go with --all"), (["build", "--all", "--jobs", "0"], "not a number")])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["build"], "give one of"),
+        (["build", "4/2562", "--jobs", "2"], "go with --all"),
+        (["build", "--all", "--jobs", "0"], "not a number"),
+    ],
+)
 def test_batch_usage_errors(args, words):
     result = run_cli(*args)
     assert result.returncode == 2 and words in result.stderr and result.stderr.count("\n") == 1
@@ -106,15 +117,27 @@ def test_a_batch_brief_is_the_brief_built_alone(folder, tmp_path):
     result = subprocess.run([*CLI, "build", "--all", "--data", str(folder), "--out", str(batch), "--jobs", "1"],
                             capture_output=True, text=True, timeout=900, env=env)  # fmt: skip
     assert "3 built" in result.stderr, result.stderr
-    for name, batch_folder in (("a-sample.txt", "2562-04-soem-ngam"), ("b-twin.txt", "2562-04-mae-tha"), ("c-gen.txt", None)):
+    for name, batch_folder in (
+        ("a-sample.txt", "2562-04-soem-ngam"),
+        ("b-twin.txt", "2562-04-mae-tha"),
+        ("c-gen.txt", None),
+    ):
         alone = tmp_path / f"alone-{name}"
-        single = subprocess.run([*CLI, "build", str(folder / name), "--out", str(alone)], capture_output=True, text=True, timeout=600, env=env)
+        single = subprocess.run(
+            [*CLI, "build", str(folder / name), "--out", str(alone)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=env,
+        )
         assert single.returncode == 0, single.stderr
         (made,) = [p for p in alone.iterdir() if p.is_dir()]
         theirs = batch / (batch_folder or made.name)
         for file in ("brief.html", "brief.ipynb"):
             batch_made = (theirs / file).read_text(encoding="utf-8")
-            if file == "brief.html":  # the batch then wrote the site's bar into it (site.link_pages): the rest is the same
+            if (
+                file == "brief.html"
+            ):  # the batch then wrote the site's bar into it (site.link_pages): the rest is the same
                 assert 'class="site"' in batch_made and "../index.html" in batch_made
                 batch_made = site.with_bar(batch_made, site.BAR_START + site.BAR_END)
             assert batch_made == (made / file).read_text(encoding="utf-8"), (name, file)

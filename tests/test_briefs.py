@@ -15,9 +15,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 import docgen
+import pytest
 from conftest import SAMPLE, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +35,9 @@ def data_dir(tmp_path_factory):
         office="สำนักงานพัฒนาชุมชนจังหวัดน่าน",
         district=None,
         province="น่าน",
-        items=[docgen.GenItem(1, "กองทุนหมู่บ้าน", [docgen.Sentence("ให้จังหวัดรายงานผลการเบิกจ่าย 120 กองทุน ภายในวันที่ 15 ม.ค. 63")])],
+        items=[
+            docgen.GenItem(1, "กองทุนหมู่บ้าน", [docgen.Sentence("ให้จังหวัดรายงานผลการเบิกจ่าย 120 กองทุน ภายในวันที่ 15 ม.ค. 63")])
+        ],
     )
     (folder / "one-item.txt").write_text(docgen.render_dump(one), encoding="utf-8")
     return folder
@@ -46,7 +47,11 @@ def data_dir(tmp_path_factory):
 def built(data_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("outputs")
     results = {}
-    for args in (["2562-04", "--format", "html,pdf"], ["4/2562", "--lang", "en", "--format", "html,pdf"], ["2/2563", "--format", "html,pdf"]):
+    for args in (
+        ["2562-04", "--format", "html,pdf"],
+        ["4/2562", "--lang", "en", "--format", "html,pdf"],
+        ["2/2563", "--format", "html,pdf"],
+    ):
         result = cli("build", *args, "--data", str(data_dir), "--out", str(out))
         assert result.returncode == 0, result.stderr
         results[" ".join(args)] = result
@@ -111,7 +116,21 @@ def test_thai_brief_holds_the_meeting(built):
 
 def test_sections_come_in_order(built):
     html = (built / "2562-04" / "brief.html").read_text(encoding="utf-8")
-    order = [html.index(f'id="{name}"') for name in ("meeting", "summary", "agenda", "timeline", "deadlines", "figures", "checks", "notes", "directives", "provenance")]
+    order = [
+        html.index(f'id="{name}"')
+        for name in (
+            "meeting",
+            "summary",
+            "agenda",
+            "timeline",
+            "deadlines",
+            "figures",
+            "checks",
+            "notes",
+            "directives",
+            "provenance",
+        )
+    ]
     assert order == sorted(order)
 
 
@@ -168,7 +187,15 @@ def test_pdf_is_a4_with_sarabun_and_running_header(built):
 def test_english_brief(built):
     parsed, text = page(built / "2562-04" / "brief.en.html")
     assert parsed.lang == "en"
-    for words in ("Agenda", "Women's Development Fund", "Mother of the Land Fund", "22–23 Apr 2019", "15,804,000 baht", "878 villages", "households"):
+    for words in (
+        "Agenda",
+        "Women's Development Fund",
+        "Mother of the Land Fund",
+        "22–23 Apr 2019",
+        "15,804,000 baht",
+        "878 villages",
+        "households",
+    ):
         assert words in text
     assert "2562" in text  # the BE year is still named beside the CE one
     assert "'97.5 9%' was read as 97.59%" in text  # the notes, in English

@@ -14,9 +14,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 import docgen
+import pytest
 from conftest import SAMPLE, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +55,14 @@ def browser():
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield chromium
         chromium.close()
@@ -84,7 +90,9 @@ def test_no_network_no_errors_and_sarabun(browser, briefs, name):
     assert problems == []
     faces = page.evaluate("Array.from(document.fonts).map(f => [f.family.replace(/[\"']/g, ''), f.status])")
     assert ["Sarabun", "loaded"] in faces
-    assert page.evaluate("getComputedStyle(document.querySelector('main td, main dd')).fontFamily").startswith("Sarabun")
+    assert page.evaluate("getComputedStyle(document.querySelector('main td, main dd')).fontFamily").startswith(
+        "Sarabun"
+    )
     assert page.evaluate("document.fonts.check('16px Sarabun', 'สรุปการประชุม')")
     page.close()
 
@@ -107,7 +115,9 @@ def test_desktop_width_uses_the_space(browser, briefs, name):
     page, _, _ = _open(browser, briefs[name], 1280)
     width = page.evaluate("document.querySelector('main').getBoundingClientRect().width")
     assert width >= 900
-    tiles = page.evaluate("Array.from(document.querySelectorAll('ul.tiles li')).map(li => li.getBoundingClientRect().top)")
+    tiles = page.evaluate(
+        "Array.from(document.querySelectorAll('ul.tiles li')).map(li => li.getBoundingClientRect().top)"
+    )
     assert len(set(round(t) for t in tiles)) == 1  # the summary tiles sit side by side
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-1280.png"), full_page=True)
@@ -137,7 +147,9 @@ def test_accessibility(browser, briefs, name):
         assert len(alt) > 20 and re.search(r"\d", alt)  # says what the chart shows, with its figures
     assert page.evaluate("Array.from(document.querySelectorAll('table')).every(t => t.querySelector('th'))")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})")
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+    )
     assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
     assert any(p["id"] == "color-contrast" for p in result["passes"])  # contrast at least 4.5:1 was checked
     page.close()
@@ -156,7 +168,10 @@ def test_pdf_text_stays_inside_the_margins_on_every_page(briefs, tmp_path):
     for number, page in enumerate(pages, start=1):
         width = float(re.search(r'width="([\d.]+)"', page).group(1))
         height = float(re.search(r'height="([\d.]+)"', page).group(1))
-        words = [(float(a), float(b), float(c), w) for a, b, c, w in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<', page)]
+        words = [
+            (float(a), float(b), float(c), w)
+            for a, b, c, w in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<', page)
+        ]
         assert max(x for _, _, x, _ in words) <= width - margin + 0.5, number
         assert min(x for x, _, _, _ in words) >= margin - 0.5, number
         top = " ".join(w for _, y, _, w in words if y < margin)

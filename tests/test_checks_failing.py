@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 import docgen
+import pytest
 from conftest import run_cli
+
 from cddbrief.checks import PRODUCT_TOLERANCE
-from cddbrief.tidy import frames
 from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
-
+from cddbrief.tidy import frames
 
 # --- the fixture meetings ----------------------------------------------------------------------
 
@@ -39,8 +38,12 @@ FAILING_POST = HEAD + (
 def failing_table() -> docgen.GenMeeting:
     """A table meeting with one failing check (the product) and two that hold (ratio, sum)."""
     items = [
-        docgen.GenItem(1, "โครงการโคก หนอง นา", [docgen.Sentence("งบประมาณ 2,500,000 บาท ดำเนินการ 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท")]),
-        docgen.GenItem(2, "ข้อมูลความจำเป็นพื้นฐาน", [docgen.Sentence("เป้าหมาย 800 ครัวเรือน จัดเก็บได้ 600 ครัวเรือน คิดเป็นร้อยละ 75.00")]),
+        docgen.GenItem(
+            1, "โครงการโคก หนอง นา", [docgen.Sentence("งบประมาณ 2,500,000 บาท ดำเนินการ 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท")]
+        ),
+        docgen.GenItem(
+            2, "ข้อมูลความจำเป็นพื้นฐาน", [docgen.Sentence("เป้าหมาย 800 ครัวเรือน จัดเก็บได้ 600 ครัวเรือน คิดเป็นร้อยละ 75.00")]
+        ),
         docgen.GenItem(3, "การพัฒนาผู้นำชุมชน", [docgen.Sentence("อบรม 51 คน ประกอบด้วยผู้นำอาสา 21 คน และคณะกรรมการ 30 คน")]),
     ]
     return docgen.GenMeeting(6, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", items)
@@ -70,7 +73,12 @@ def test_failing_checks_in_parse_json(tmp_path):
     assert set(checks) == {"product", "ratio", "sum"}
     assert all(c["holds"] is False for c in checks.values())
     product, ratio, total = checks["product"], checks["ratio"], checks["sum"]
-    assert (product["item"], product["operands"], product["total"], product["actual"]) == (1, [120, 20000], 2500000, 2400000)
+    assert (product["item"], product["operands"], product["total"], product["actual"]) == (
+        1,
+        [120, 20000],
+        2500000,
+        2400000,
+    )
     assert product["statement"] == "120 หมู่บ้าน × 20,000 บาท = 2,400,000 บาท (ไม่ตรงกับที่ระบุ 2,500,000 บาท)"
     assert product["statement_en"].endswith("(does not match the stated 2,500,000 baht)")
     assert product["evidence"] == ["120 หมู่บ้าน", "หมู่บ้านละ 20,000 บาท", "2,500,000 บาท"]
@@ -157,7 +165,12 @@ def test_product_tolerance_is_half_a_percent_of_the_stated_total():
 def test_product_at_the_edge_of_its_tolerance(count, rate, total, holds):
     c = only_check(f"กองทุนหมู่บ้าน: งบประมาณ {total} บาท ดำเนินการ {count} หมู่บ้าน หมู่บ้านละ {rate} บาท", "product")
     stated = int(total.replace(",", ""))
-    assert (c.operands, c.total, c.actual, c.holds) == ((count, int(rate.replace(",", ""))), stated, count * int(rate.replace(",", "")), holds)
+    assert (c.operands, c.total, c.actual, c.holds) == (
+        (count, int(rate.replace(",", ""))),
+        stated,
+        count * int(rate.replace(",", "")),
+        holds,
+    )
     assert ("ไม่ตรงกับที่ระบุ" in c.statement) is not holds and ("does not match" in c.statement_en) is not holds
 
 

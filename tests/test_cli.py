@@ -9,10 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import CLI, SAMPLE, run_cli
-
-
+from conftest import SAMPLE, run_cli
 
 
 @pytest.fixture()
@@ -71,7 +68,10 @@ def test_two_offices_for_one_meeting(data_dir):
     result = run_cli("parse", "4/2562", "--data", str(data_dir))
     first, *below = result.stderr.rstrip("\n").split("\n")  # the line, then each candidate under it
     assert result.returncode == 2 and all(w in first for w in ("2 documents", "เสริมงาม", "แม่ทะ", "--office"))
-    assert [line.rsplit("/", 1)[-1] for line in below] == ["000_624796c269e36bce.txt (sha256 cd9158)", "other.txt (sha256 d04126)"]
+    assert [line.rsplit("/", 1)[-1] for line in below] == [
+        "000_624796c269e36bce.txt (sha256 cd9158)",
+        "other.txt (sha256 d04126)",
+    ]
     chosen = run_cli("parse", "4/2562", "--data", str(data_dir), "--office", "แม่ทะ", "--json")
     assert json.loads(chosen.stdout)["meeting"]["district"] == "แม่ทะ"
 
@@ -103,7 +103,11 @@ def test_bad_files(tmp_path):
     # parse reads a write-up without a number (its id empty); export, like build, asks for --meeting
     read = run_cli("parse", str(tmp_path / "noheader.txt"), "--json")
     assert read.returncode == 0 and json.loads(read.stdout)["meeting"]["id"] is None
-    one_line_error(run_cli("export", str(tmp_path / "noheader.txt"), "--to", "json", "--out", str(tmp_path / "out")), "meeting number", "--meeting")
+    one_line_error(
+        run_cli("export", str(tmp_path / "noheader.txt"), "--to", "json", "--out", str(tmp_path / "out")),
+        "meeting number",
+        "--meeting",
+    )
     one_line_error(run_cli("parse", str(tmp_path)), "folder")
     rescued = run_cli("parse", str(tmp_path / "noheader.txt"), "--meeting", "4/2562", "--json")
     assert rescued.returncode == 0 and json.loads(rescued.stdout)["meeting"]["id"] == "2562-04"
@@ -195,7 +199,11 @@ def test_help_names_every_form_read():
 @pytest.mark.parametrize(
     "name, content, words",
     [
-        ("งบประมาณ.xlsx", b"PK\x03\x04" + b"\0" * 64, ["งบประมาณ.xlsx is a spreadsheet", "export the write-up itself (.txt, .docx, .pdf, .html"]),
+        (
+            "งบประมาณ.xlsx",
+            b"PK\x03\x04" + b"\0" * 64,
+            ["งบประมาณ.xlsx is a spreadsheet", "export the write-up itself (.txt, .docx, .pdf, .html"],
+        ),
         ("งบ.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 64, ["งบ.xls is a spreadsheet", "export the write-up itself"]),
         ("ตาราง.csv", "ที่,ประเด็น\n1,OTOP\n".encode(), ["ตาราง.csv is a spreadsheet"]),
         ("ตาราง.ods", b"PK\x03\x04" + b"\0" * 64, ["is a spreadsheet"]),
@@ -244,7 +252,10 @@ def test_ambiguity_is_a_short_line_with_the_candidates_below(data_dir):
     result = run_cli("parse", "4/2562", "--data", str(data_dir))
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
     first, *below = result.stderr.rstrip("\n").split("\n")
-    assert first.startswith("cddbrief: meeting 4/2562 has 12 documents, from ") and "choose one with --office NAME" in first
+    assert (
+        first.startswith("cddbrief: meeting 4/2562 has 12 documents, from ")
+        and "choose one with --office NAME" in first
+    )
     assert "เสริมงาม" in first and "แม่เมาะ" in first and ".txt" not in first and len(first) < 250
     assert len(below) == 10 and below[-1].startswith("  … and 3 more") and "--verbose" in below[-1]
     assert "สำนักงานพัฒนาชุมชนอำเภอ" in below[0] and "sha256" in below[0]
@@ -288,13 +299,19 @@ def test_list_of_a_folder_without_writeups_says_what_it_skipped(tmp_path):
     assert "  ว่าง.txt: is empty: give a meeting summary as .txt, .docx" in out and "~$lock" not in out
     assert "none of its files is a meeting write-up" in out
     data = json.loads(run_cli("list", "--data", str(folder), "--json").stdout)
-    assert data["meetings"] == [] and [s["file"].rsplit("/", 1)[-1] for s in data["skipped"]] == sorted(["notes.md", "บันทึก.doc", "ภาพ.png", "งบประมาณ.xlsx"])
+    assert data["meetings"] == [] and [s["file"].rsplit("/", 1)[-1] for s in data["skipped"]] == sorted(
+        ["notes.md", "บันทึก.doc", "ภาพ.png", "งบประมาณ.xlsx"]
+    )
 
 
 def test_list_with_writeups_mentions_skipped_files_too(data_dir):
     (data_dir / "สรุป.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
     out = run_cli("list", "--data", str(data_dir)).stdout
-    assert "1 meeting write-up(s)" in out and "1 skipped, not write-ups:" in out and "skipped สรุป.xlsx: a spreadsheet" in out
+    assert (
+        "1 meeting write-up(s)" in out
+        and "1 skipped, not write-ups:" in out
+        and "skipped สรุป.xlsx: a spreadsheet" in out
+    )
     assert "none of its files" not in out
 
 

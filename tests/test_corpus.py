@@ -7,15 +7,12 @@ import io
 import json
 import random
 import shutil
-from pathlib import Path
 from datetime import date
-
-import pytest
+from pathlib import Path
 
 import docgen
+import pytest
 from conftest import SAMPLE, run_cli
-
-
 
 run = run_cli
 
@@ -44,7 +41,11 @@ def test_list_reads_documents_not_file_names(folder):
     sample = twins["สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"]
     # 20 dated mentions: the spec's 19 and the year range ปี 57-61 (registration years 2557–2561)
     assert (sample["items"], sample["directives"], sample["figures"], sample["dated"]) == (9, 21, 36, 20)
-    assert sample["first_date"] == "2018-09-30" and sample["last_date"] == "2019-09-25" and sample["file"].endswith("a-sample.txt")
+    assert (
+        sample["first_date"] == "2018-09-30"
+        and sample["last_date"] == "2019-09-25"
+        and sample["file"].endswith("a-sample.txt")
+    )
     assert [u["file"].rsplit("/", 1)[-1] for u in data["unreadable"]] == ["z-notes.txt"]
     table = run("list", "--data", str(folder))
     assert "2562-04" in table.stdout and "z-notes.txt" in table.stdout
@@ -52,7 +53,12 @@ def test_list_reads_documents_not_file_names(folder):
 
 def test_an_id_shared_by_two_offices_asks_which(folder):
     result = run("parse", "๔/๒๕๖๒", "--data", str(folder))
-    assert result.returncode == 2 and "เสริมงาม" in result.stderr and "แม่ทะ" in result.stderr and "--office" in result.stderr
+    assert (
+        result.returncode == 2
+        and "เสริมงาม" in result.stderr
+        and "แม่ทะ" in result.stderr
+        and "--office" in result.stderr
+    )
 
 
 def test_listing_twice_uses_the_cache(folder, tmp_path, monkeypatch):
@@ -124,7 +130,9 @@ def test_exports(tmp_path):
     from cddbrief.exports import column_title, sheet_title
 
     book = load_workbook(folder / "2562-04.xlsx")
-    assert book.sheetnames == [sheet_title(n) for n in ("items", "directives", "quantities", "dates", "checks", "notes")]
+    assert book.sheetnames == [
+        sheet_title(n) for n in ("items", "directives", "quantities", "dates", "checks", "notes")
+    ]
     items = book[sheet_title("items")]
     assert items.freeze_panes == "A2"
     assert [c.value for c in items[2]][:4] == ["2562-04", "สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", 1, "OTOP"]
@@ -137,9 +145,13 @@ def test_exports(tmp_path):
     raw = (folder / "2562-04-quantities.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert {"value": "15804000", "unit": "บาท"}.items() <= next(r for r in rows if r["surface"].startswith("15,804,000")).items()
+    assert {"value": "15804000", "unit": "บาท"}.items() <= next(
+        r for r in rows if r["surface"].startswith("15,804,000")
+    ).items()
     # JSON: what parse --json gives
-    assert json.loads((folder / "2562-04.json").read_text(encoding="utf-8")) == json.loads(run("parse", str(SAMPLE), "--json").stdout)
+    assert json.loads((folder / "2562-04.json").read_text(encoding="utf-8")) == json.loads(
+        run("parse", str(SAMPLE), "--json").stdout
+    )
     # ICS: one all-day event per dated action in force (moved dates, the two windows that closed
     # in 2561 and the day the monthly event already holds left out), plus the monthly one
     from icalendar import Calendar
@@ -159,7 +171,7 @@ def test_formula_text_is_neutralised(tmp_path):
 
     source = tmp_path / "evil.txt"
     meeting = docgen.meeting(random.Random(5), n_items=1)
-    meeting.items[0].topic = "=HYPERLINK(\"http://x\",\"คลิก\")"
+    meeting.items[0].topic = '=HYPERLINK("http://x","คลิก")'
     meeting.items[0].directives = [docgen.Sentence("+ให้จังหวัดรายงาน @ทุกเดือน")]
     meeting.items[0].split_after = None
     source.write_text(docgen.render_dump(meeting), encoding="utf-8")
@@ -170,7 +182,7 @@ def test_formula_text_is_neutralised(tmp_path):
     topic = book.worksheets[0]["D2"]  # the items' sheet, its topic column
     assert topic.data_type == "s" and topic.value.startswith("'=")
     text = next(folder.glob("*-items.csv")).read_text(encoding="utf-8-sig")
-    assert "'=HYPERLINK" in text and ',=HYPERLINK' not in text
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
 
 
 def test_two_offices_exports_never_share_a_folder(tmp_path):
@@ -197,8 +209,13 @@ def test_two_offices_exports_never_share_a_folder(tmp_path):
     chosen = run("export", "4/2562", "--data", str(data), "--office", "แม่ทะ", "--to", "json", "--out", str(out))
     assert chosen.returncode == 0, chosen.stderr
     assert chosen.stdout.strip() == str(out / "2562-04-mae-tha" / "2562-04.json")
-    assert json.loads((out / "2562-04-mae-tha" / "2562-04.json").read_text(encoding="utf-8"))["meeting"]["district"] == "แม่ทะ"
-    again = run("export", str(data / "a.txt"), "--to", "json", "--out", str(out))  # the same source again: its own folder
+    assert (
+        json.loads((out / "2562-04-mae-tha" / "2562-04.json").read_text(encoding="utf-8"))["meeting"]["district"]
+        == "แม่ทะ"
+    )
+    again = run(
+        "export", str(data / "a.txt"), "--to", "json", "--out", str(out)
+    )  # the same source again: its own folder
     assert again.returncode == 0, again.stderr
 
 
@@ -216,6 +233,8 @@ def test_the_cache_key_covers_the_readers_and_sources_subpackages(tmp_path):
     before = corpus.digest_of(package)
     assert before == corpus.code_digest()
     for changed in ("readers/prose.py", "sources/pdf.py"):
-        (package / changed).write_text((package / changed).read_text(encoding="utf-8") + "\n# a change\n", encoding="utf-8")
+        (package / changed).write_text(
+            (package / changed).read_text(encoding="utf-8") + "\n# a change\n", encoding="utf-8"
+        )
         assert corpus.digest_of(package) != before, changed
         before = corpus.digest_of(package)

@@ -27,7 +27,9 @@ D = date
 
 def read(text: str, year: int | None = 2562):
     spans, notes = find_dates(text, year)
-    return [(s.start, s.end, s.precision, s.year_inferred, s.surface) for s in spans], [(n.kind, n.message) for n in notes]
+    return [(s.start, s.end, s.precision, s.year_inferred, s.surface) for s in spans], [
+        (n.kind, n.message) for n in notes
+    ]
 
 
 # --- days and months at their edges ------------------------------------------------------------
@@ -154,13 +156,21 @@ def test_two_digit_years_in_dates_at_century_edges():
 
 def test_four_digit_years_past_the_window_are_warned_about():
     assert read("1 ม.ค. 2572")[0][0][0] == D(2029, 1, 1)  # the meeting's year + 10
-    assert read("1 ม.ค. 2573") == ([], [("warning", "'1 ม.ค. 2573': the year 2573 cannot be meant (a typo?); no date was read")])
+    assert read("1 ม.ค. 2573") == (
+        [],
+        [("warning", "'1 ม.ค. 2573': the year 2573 cannot be meant (a typo?); no date was read")],
+    )
     assert read("1 ม.ค. 2600", None)[0][0][0] == D(2057, 1, 1)
-    assert read("1 ม.ค. 2601", None) == ([], [("warning", "'1 ม.ค. 2601': the year 2601 cannot be meant (a typo?); no date was read")])
+    assert read("1 ม.ค. 2601", None) == (
+        [],
+        [("warning", "'1 ม.ค. 2601': the year 2601 cannot be meant (a typo?); no date was read")],
+    )
     assert read("1 ม.ค. 2557")[0][0][0] == D(2014, 1, 1)  # years before the meeting are read
 
 
-@pytest.mark.parametrize("text", ["วันที่ 25 เมษายน ค.ศ. 2019", "วันที่ 25 เม.ย. 2019", "วันที่ 25 เมษายน พ.ศ. 2562", "วันที่ 25/4/2562"])
+@pytest.mark.parametrize(
+    "text", ["วันที่ 25 เมษายน ค.ศ. 2019", "วันที่ 25 เม.ย. 2019", "วันที่ 25 เมษายน พ.ศ. 2562", "วันที่ 25/4/2562"]
+)
 def test_christian_and_buddhist_era_give_the_same_day(text):
     spans, notes = read(text)
     assert [(s[0], s[3]) for s in spans] == [(D(2019, 4, 25), False)] and notes == []
@@ -185,7 +195,11 @@ def spellings(full: str, abbr: str) -> dict[str, str]:
             "undotted": "".join(parts), "spaced": " ".join(parts) + "."}  # fmt: skip
 
 
-MONTH_SPELLINGS = [(n, how, written) for n, (full, abbr) in enumerate(MONTHS, start=1) for how, written in spellings(full, abbr).items()]
+MONTH_SPELLINGS = [
+    (n, how, written)
+    for n, (full, abbr) in enumerate(MONTHS, start=1)
+    for how, written in spellings(full, abbr).items()
+]
 
 
 def test_the_glossary_has_twelve_months_in_order():
@@ -203,7 +217,9 @@ def test_every_spelling_names_its_month(month, how, written):
     assert [s[0] for s in glued] == [D(2019, month, 1)], how
 
 
-@pytest.mark.parametrize("month, how, written", [m for m in MONTH_SPELLINGS if m[1] != "spaced"] + [(7, "misspelt", "กรกฏาคม")])
+@pytest.mark.parametrize(
+    "month, how, written", [m for m in MONTH_SPELLINGS if m[1] != "spaced"] + [(7, "misspelt", "กรกฏาคม")]
+)
 def test_every_spelling_before_a_year_is_that_month(month, how, written):
     """A month with no day, before a year or after เดือน: the whole month."""
     last = 28 if month == 2 else (30 if month in (4, 6, 9, 11) else 31)

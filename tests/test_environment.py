@@ -18,7 +18,9 @@ def test_environment_matches_pyproject():
     wanted = {r.lower(): r for r in project["dependencies"] + project["optional-dependencies"]["dev"]}
     lines = (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines()
     section = lines[lines.index("dependencies:") + 1 :]
-    listed = [ln.strip()[2:] for ln in section if ln.lstrip().startswith("- ") and ln.strip() not in ("- pip", "- pip:")]
+    listed = [
+        ln.strip()[2:] for ln in section if ln.lstrip().startswith("- ") and ln.strip() not in ("- pip", "- pip:")
+    ]
     conda = {re.split(r"[<>=]", r, maxsplit=1)[0].lower(): r for r in listed if not r.startswith(("python=", "-e"))}
     conda.pop("brotli-python", None)  # conda's name for what fonttools[woff] brings on PyPI
     assert set(conda) == _names(wanted)

@@ -44,7 +44,12 @@ def test_quantities(text, expected):
 
 def test_per_and_entity():
     found, _ = find_quantities("หมู่บ้านละ 18,000 บาท เดือนละ 1 ครั้ง จังหวัดน่าน 81.5% และเผยแพร่ 5 ครั้ง")
-    assert [(q.value, q.per, q.entity) for q in found] == [(18000, "หมู่บ้าน", None), (1, "เดือน", None), (81.5, None, "น่าน"), (5, None, "น่าน")]
+    assert [(q.value, q.per, q.entity) for q in found] == [
+        (18000, "หมู่บ้าน", None),
+        (1, "เดือน", None),
+        (81.5, None, "น่าน"),
+        (5, None, "น่าน"),
+    ]
 
 
 def test_entity_needs_a_word_boundary():
@@ -79,10 +84,13 @@ D = date
         ("เดือนเมษายนถึงพฤษภาคม 62", [(D(2019, 4, 1), D(2019, 5, 31), "month", False, "เดือนเมษายนถึงพฤษภาคม 62")]),
         ("ประกาศผลรอบ 2  ก.ค. 62", [(D(2019, 7, 1), D(2019, 7, 31), "month", False, "ก.ค. 62")]),
         ("ภายในเดือนกุมภาพันธ์", [(D(2019, 2, 1), D(2019, 2, 28), "month", True, "เดือนกุมภาพันธ์")]),
-        ("ภายในวันที่ 25 มี.ค. ครั้งที่ 2 ภายในวันที่ 25 ก.ย. 6 2", [
-            (D(2019, 3, 25), D(2019, 3, 25), "day", True, "25 มี.ค."),
-            (D(2019, 9, 25), D(2019, 9, 25), "day", False, "25 ก.ย. 6 2"),
-        ]),
+        (
+            "ภายในวันที่ 25 มี.ค. ครั้งที่ 2 ภายในวันที่ 25 ก.ย. 6 2",
+            [
+                (D(2019, 3, 25), D(2019, 3, 25), "day", True, "25 มี.ค."),
+                (D(2019, 9, 25), D(2019, 9, 25), "day", False, "25 ก.ย. 6 2"),
+            ],
+        ),
         ("ลงใน กพ. 7", []),
         ("ลูกค้า 62 ราย", []),
         ("วันที่ 31 ก.ย. 62", []),
@@ -112,7 +120,9 @@ def test_extract_meeting_references():
     ]
 
 
-@pytest.mark.parametrize("written, be", [("62", 2562), ("2562", 2562), ("พ.ศ.2562", 2562), ("ค.ศ. 2019", 2562), ("๖๒", 2562)])
+@pytest.mark.parametrize(
+    "written, be", [("62", 2562), ("2562", 2562), ("พ.ศ.2562", 2562), ("ค.ศ. 2019", 2562), ("๖๒", 2562)]
+)
 def test_be_year(written, be):
     assert be_year(written)[0] == be
 
@@ -150,7 +160,9 @@ def test_accountants_dash():
 def test_from_a_year_to_a_day():
     """ปี 57 - 30 ก.ย. 61: a window from (calendar) year 2557 to 30 Sep 2018, precision year."""
     found, notes = find_dates("ลงทะเบียนในปี 57 - 30 ก.ย. 61 ผู้ประกอบการ", 2562)
-    assert [(s.start, s.end, s.precision, s.surface) for s in found] == [(D(2014, 1, 1), D(2018, 9, 30), "year", "ปี 57 - 30 ก.ย. 61")]
+    assert [(s.start, s.end, s.precision, s.surface) for s in found] == [
+        (D(2014, 1, 1), D(2018, 9, 30), "year", "ปี 57 - 30 ก.ย. 61")
+    ]
     fiscal, _ = find_dates("ปีงบประมาณ 2562 ถึง 30 ก.ย. 62", 2562)
     assert (fiscal[0].start, fiscal[0].end) == (D(2018, 10, 1), D(2019, 9, 30))
     assert format_span_th(found[0].start, found[0].end, "year") == "2557 – 30 ก.ย. 2561"

@@ -55,8 +55,18 @@ def figures(text, year=2563):
         ("อบรมระหว่าง ๓ ถึง ๕ ต.ค. ๖๓", [(D(2020, 10, 3), D(2020, 10, 5), "๓ ถึง ๕ ต.ค. ๖๓")]),
         ("ตั้งแต่วันที่ 7 – 11 ธันวาคม 2563", [(D(2020, 12, 7), D(2020, 12, 11), "7 – 11 ธันวาคม 2563")]),
         ("ระหว่างวันที่ 15-18 มี.ค. 64", [(D(2021, 3, 15), D(2021, 3, 18), "15-18 มี.ค. 64")]),
-        ("ลงพื้นที่ 3 - 5 และ 12 ก.พ. 64", [(D(2021, 2, 3), D(2021, 2, 5), "3 - 5"), (D(2021, 2, 12), D(2021, 2, 12), "12 ก.พ. 64")]),
-        ("ตรวจ 8, 15 และ 22 ม.ค. 64", [(D(2021, 1, 8), D(2021, 1, 8), "8"), (D(2021, 1, 15), D(2021, 1, 15), "15"), (D(2021, 1, 22), D(2021, 1, 22), "22 ม.ค. 64")]),
+        (
+            "ลงพื้นที่ 3 - 5 และ 12 ก.พ. 64",
+            [(D(2021, 2, 3), D(2021, 2, 5), "3 - 5"), (D(2021, 2, 12), D(2021, 2, 12), "12 ก.พ. 64")],
+        ),
+        (
+            "ตรวจ 8, 15 และ 22 ม.ค. 64",
+            [
+                (D(2021, 1, 8), D(2021, 1, 8), "8"),
+                (D(2021, 1, 15), D(2021, 1, 15), "15"),
+                (D(2021, 1, 22), D(2021, 1, 22), "22 ม.ค. 64"),
+            ],
+        ),
     ],
 )
 def test_day_dates_in_their_written_forms(text, expected):
@@ -139,7 +149,9 @@ def test_whole_years_print_as_years():
     assert format_span_th(D(2007, 1, 1), D(2017, 12, 31), "year") == "2550–2560"
 
 
-@pytest.mark.parametrize("text, written", [("ให้ส่งภายในวันที่ 9 ต.ค. 2663", "2663"), ("เดือนมีนาคม 2589", "2589"), ("ปี 2650-2660", "2650")])
+@pytest.mark.parametrize(
+    "text, written", [("ให้ส่งภายในวันที่ 9 ต.ค. 2663", "2663"), ("เดือนมีนาคม 2589", "2589"), ("ปี 2650-2660", "2650")]
+)
 def test_an_impossible_year_is_a_warning_not_a_date(text, written):
     found, notes = read_dates(text, 2563)
     assert found == []
@@ -261,7 +273,11 @@ def written_dates(draw):
     be = day_.year + 543
     month = draw(st.sampled_from(month_forms(day_.month)))
     year = draw(st.sampled_from([str(be), str(be)[2:], f"พ.ศ. {be}", f"พ.ศ.{be}"]))
-    lead = draw(st.sampled_from(["", "วันที่ ", "วันที่", f"วัน{draw(st.sampled_from(WEEKDAYS))}ที่ ", f"วัน{draw(st.sampled_from(WEEKDAYS))} ที่ "]))
+    lead = draw(
+        st.sampled_from(
+            ["", "วันที่ ", "วันที่", f"วัน{draw(st.sampled_from(WEEKDAYS))}ที่ ", f"วัน{draw(st.sampled_from(WEEKDAYS))} ที่ "]
+        )
+    )
     gap1, gap2 = draw(st.sampled_from([" ", "  ", ""])), draw(st.sampled_from([" ", ""]))
     if year.startswith("พ") and not month.endswith("."):
         gap2 = " "  # ม.คพ.ศ. runs two abbreviations together: no one writes it

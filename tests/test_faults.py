@@ -19,9 +19,8 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
-
 import docgen
+import pytest
 import reliability_cases
 from conftest import CLI, SAMPLE, run_cli
 from processes import descendants, running, until
@@ -29,12 +28,22 @@ from processes import descendants, running, until
 ROOT = Path(__file__).resolve().parents[1]
 
 
-
 def tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
-def write_meeting(path: Path, seed: int, number: int | None = None, year_be: int | None = None, office: str | None = None, district=None) -> Path:
+def write_meeting(
+    path: Path,
+    seed: int,
+    number: int | None = None,
+    year_be: int | None = None,
+    office: str | None = None,
+    district=None,
+) -> Path:
     """A generated write-up (tests/docgen.py), with the meeting and office we want."""
     m = docgen.meeting(random.Random(seed), n_items=3)
     if number:
@@ -105,7 +114,11 @@ def test_sigkill_of_a_batch_leaves_no_process(six):
     process, seen = start_batch(data, out)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
-    until(lambda: not running(seen | {p for p in descendants(1) if p in seen}), 60, f"no process of the batch left ({running(seen)})")
+    until(
+        lambda: not running(seen | {p for p in descendants(1) if p in seen}),
+        60,
+        f"no process of the batch left ({running(seen)})",
+    )
     until(lambda: not in_folder(data), 60, "no kernel left in the documents' folder")
     built = sorted(out.glob("*/brief.html"))
     assert len(built) < 6  # it stopped; it did not go on building the rest
@@ -146,7 +159,11 @@ def test_sigterm_of_a_single_build_ends_its_kernel(tmp_path):
     out = tmp_path / "out"
     process = subprocess.Popen([*CLI, "build", str(source), "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)  # fmt: skip
-    until(lambda: (in_folder(data) and list(out.glob("*/.build-*"))) or process.poll() is not None, 300, "the build's kernel running")
+    until(
+        lambda: (in_folder(data) and list(out.glob("*/.build-*"))) or process.poll() is not None,
+        300,
+        "the build's kernel running",
+    )
     os.kill(process.pid, signal.SIGTERM)
     stdout, stderr = process.communicate(timeout=120)
     assert (process.returncode, stderr, stdout) == (128 + signal.SIGTERM, "cddbrief: stopped (SIGTERM)\n", "")
@@ -182,7 +199,9 @@ def test_stale_build_folders_are_cleaned_and_live_ones_kept(tmp_path):
 def test_a_killed_single_build_leaves_nothing_behind_the_next(tmp_path):
     out = tmp_path / "out"
     source = write_meeting(tmp_path / "m.txt", 8, number=2, year_be=2565)
-    process = subprocess.Popen([*CLI, "build", str(source), "--out", str(out)], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        [*CLI, "build", str(source), "--out", str(out)], stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     until(lambda: list(out.glob("*/.build-*")) or process.poll() is not None, 300, "a .build-* folder")
     os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
@@ -198,7 +217,9 @@ def test_another_office_is_not_built_over_the_first(tmp_path):
     """Two offices' write-ups of one meeting into one --out: the second is refused, naming both and --office."""
     out = tmp_path / "out"
     a = write_meeting(tmp_path / "a.txt", 1, number=6, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
-    b = write_meeting(tmp_path / "b.txt", 2, number=6, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอเกาะคา", district="เกาะคา")
+    b = write_meeting(
+        tmp_path / "b.txt", 2, number=6, year_be=2563, office="สำนักงานพัฒนาชุมชนอำเภอเกาะคา", district="เกาะคา"
+    )
     assert run_cli("build", str(a), "--out", str(out)).returncode == 0
     before = tree(out)
     second = run_cli("build", str(b), "--out", str(out))
@@ -208,13 +229,19 @@ def test_another_office_is_not_built_over_the_first(tmp_path):
     assert tree(out) == before  # nothing replaced
     third = run_cli("build", str(b), "--out", str(out), "--office", "เกาะคา")
     assert third.returncode == 0, third.stderr
-    assert (out / "2563-06-ko-kha" / "brief.html").exists() and tree(out / "2563-06") == {k[len("2563-06/"):]: v for k, v in before.items() if k.startswith("2563-06/")}
+    assert (out / "2563-06-ko-kha" / "brief.html").exists() and tree(out / "2563-06") == {
+        k[len("2563-06/") :]: v for k, v in before.items() if k.startswith("2563-06/")
+    }
 
 
 def test_meeting_option_cannot_overwrite_another_documents_brief(tmp_path):
     out = tmp_path / "out"
-    real = write_meeting(tmp_path / "real.txt", 3, number=4, year_be=2562, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
-    other = write_meeting(tmp_path / "other.txt", 4, number=5, year_be=2562, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ")
+    real = write_meeting(
+        tmp_path / "real.txt", 3, number=4, year_be=2562, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ"
+    )
+    other = write_meeting(
+        tmp_path / "other.txt", 4, number=5, year_be=2562, office="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", district="แม่ทะ"
+    )
     assert run_cli("build", str(real), "--out", str(out)).returncode == 0
     before = tree(out)
     forced = run_cli("build", str(other), "--meeting", "4/2562", "--out", str(out))
@@ -247,12 +274,21 @@ def test_one_office_two_documents_of_one_meeting(tmp_path):
     assert "0 built, 3 up to date, 0 failed" in again.stderr
     listed = run_cli("list", "--data", str(data))
     note = [ln for ln in listed.stdout.splitlines() if "different documents" in ln]
-    assert len(note) == 1 and "a.txt " + sha["a.txt"] in note[0] and "b.txt " + sha["b.txt"] in note[0] and "give its path" in note[0]
+    assert (
+        len(note) == 1
+        and "a.txt " + sha["a.txt"] in note[0]
+        and "b.txt " + sha["b.txt"] in note[0]
+        and "give its path" in note[0]
+    )
     as_json = json.loads(run_cli("list", "--data", str(data), "--json").stdout)
     twins = {Path(m["file"]).name: m["same_office_documents"] for m in as_json["meetings"]}
     assert twins == {"a.txt": ["b.txt"], "b.txt": ["a.txt"], "c.txt": []}
     ambiguous = run_cli("parse", "7/2563", "--data", str(data), "--office", "เกาะคา")
-    assert ambiguous.returncode == 2 and "give the file instead of the id" in ambiguous.stderr and "--office cannot tell" in ambiguous.stderr
+    assert (
+        ambiguous.returncode == 2
+        and "give the file instead of the id" in ambiguous.stderr
+        and "--office cannot tell" in ambiguous.stderr
+    )
 
 
 # --- settings, checked before any work ----------------------------------------------------------
@@ -270,7 +306,12 @@ def test_settings_are_checked_before_any_work(case, tmp_path):
     env, args = case["make"](tmp_path)
     before = tree(out), sorted(p.name for p in out.rglob("*"))
     args = [a.replace("{data}", str(data)).replace("{out}", str(out)).replace("{tmp}", str(tmp_path)) for a in args]
-    result = run_cli(*args, extra_env={k: v.replace("{tmp}", str(tmp_path)) for k, v in env.items()}, cwd=tmp_path / "work", timeout=300)
+    result = run_cli(
+        *args,
+        extra_env={k: v.replace("{tmp}", str(tmp_path)) for k, v in env.items()},
+        cwd=tmp_path / "work",
+        timeout=300,
+    )
     assert result.returncode == 2, (result.returncode, result.stderr)
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("cddbrief: "), result.stderr
     for words in case["words"]:
@@ -344,7 +385,17 @@ def test_a_port_that_is_not_a_dask_scheduler_fails_in_seconds(tmp_path):
     write_meeting(data / "m.txt", 1, number=2, year_be=2563)
     server = SilentServer()
     try:
-        result = run_cli("build", "--all", "--data", str(data), "--out", str(tmp_path / "out"), "--scheduler", f"tcp://127.0.0.1:{server.port}", timeout=120)
+        result = run_cli(
+            "build",
+            "--all",
+            "--data",
+            str(data),
+            "--out",
+            str(tmp_path / "out"),
+            "--scheduler",
+            f"tcp://127.0.0.1:{server.port}",
+            timeout=120,
+        )
     finally:
         server.close()
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
@@ -355,7 +406,9 @@ def test_a_port_that_is_not_a_dask_scheduler_fails_in_seconds(tmp_path):
 def cluster():
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as c:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None
+    ) as c:
         yield c
 
 
@@ -367,18 +420,51 @@ def test_a_cluster_brief_is_a_local_brief(cluster, tmp_path):
     write_meeting(data / "m.txt", 12, number=10, year_be=2563)
     local, remote = tmp_path / "local", tmp_path / "remote"
     env = {"SOURCE_DATE_EPOCH": "1556668800"}
-    assert run_cli("build", "--all", "--data", str(data), "--out", str(local), "--jobs", "1", extra_env=env).returncode == 0
-    first = run_cli("build", "--all", "--data", str(data), "--out", str(remote), "--scheduler", cluster.scheduler_address, extra_env=env)
+    assert (
+        run_cli("build", "--all", "--data", str(data), "--out", str(local), "--jobs", "1", extra_env=env).returncode
+        == 0
+    )
+    first = run_cli(
+        "build",
+        "--all",
+        "--data",
+        str(data),
+        "--out",
+        str(remote),
+        "--scheduler",
+        cluster.scheduler_address,
+        extra_env=env,
+    )
     assert first.returncode == 0 and "1 built" in first.stderr, first.stderr
     folder = "2563-10"
     for name in ("brief.html", "brief.ipynb", ".brief.json", ".source.json"):
         assert (remote / folder / name).read_bytes() == (local / folder / name).read_bytes(), name
     assert b"cddbrief-task-" not in (remote / folder / "brief.ipynb").read_bytes()
     assert (remote / folder / ".lock").exists()
-    again = run_cli("build", "--all", "--data", str(data), "--out", str(remote), "--scheduler", cluster.scheduler_address, extra_env=env)
+    again = run_cli(
+        "build",
+        "--all",
+        "--data",
+        str(data),
+        "--out",
+        str(remote),
+        "--scheduler",
+        cluster.scheduler_address,
+        extra_env=env,
+    )
     assert again.returncode == 0 and "0 built, 1 up to date, 0 failed" in again.stderr, again.stderr
     # and local and cluster builds know each other's briefs
-    mixed = run_cli("build", "--all", "--data", str(data), "--out", str(local), "--scheduler", cluster.scheduler_address, extra_env=env)
+    mixed = run_cli(
+        "build",
+        "--all",
+        "--data",
+        str(data),
+        "--out",
+        str(local),
+        "--scheduler",
+        cluster.scheduler_address,
+        extra_env=env,
+    )
     assert "0 built, 1 up to date" in mixed.stderr
 
 
@@ -392,7 +478,9 @@ def test_the_only_worker_vanishes_mid_batch(tmp_path):
     data.mkdir()
     for seed in range(2):
         write_meeting(data / f"m{seed}.txt", 20 + seed, number=seed + 1, year_be=2564)
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as c:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None
+    ) as c:
         result = {}
         thread = threading.Thread(target=lambda: result.update(outcomes=batch._on_cluster(
             c.scheduler_address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, no_workers_grace=3)))  # fmt: skip
@@ -424,9 +512,13 @@ def test_a_cell_past_its_timeout_fails_the_build_and_ends_its_kernel(tmp_path):
     write_meeting(source, 5, number=12, year_be=2564)
     with pytest.raises(CellFailed) as failed:
         build(str(source), out_dir=str(tmp_path / "out"), notebook=stuck, say=lambda _: None, cell_timeout=2.5)
-    assert str(failed.value).startswith("a cell of the briefing notebook ran longer than 3 s and was stopped")  # whole seconds, rounded up
+    assert str(failed.value).startswith(
+        "a cell of the briefing notebook ran longer than 3 s and was stopped"
+    )  # whole seconds, rounded up
     assert not list((tmp_path / "out").glob("*/brief.html"))
-    assert not [pid for pid in running(descendants(os.getpid())) if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+    assert not [
+        pid for pid in running(descendants(os.getpid())) if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
 
 
 def test_a_task_that_runs_too_long_is_given_up(tmp_path, monkeypatch):
@@ -447,9 +539,17 @@ def test_a_task_that_runs_too_long_is_given_up(tmp_path, monkeypatch):
     data = tmp_path / "raw"
     data.mkdir()
     write_meeting(data / "slow.txt", 30, number=11, year_be=2564)
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None) as c:
-        outcomes = batch._on_cluster(c.scheduler_address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, task_timeout=1)
-        kernels = lambda: [pid for pid in running(descendants(os.getpid())) if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()]  # noqa: E731
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None
+    ) as c:
+        outcomes = batch._on_cluster(
+            c.scheduler_address, batch._documents(data), tmp_path / "out", ("html",), "th", False, False, task_timeout=1
+        )
+        kernels = lambda: [
+            pid
+            for pid in running(descendants(os.getpid()))
+            if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        ]  # noqa: E731
         until(lambda: not kernels(), 120, "the worker's kernel, stuck in a 10-minute cell, ended by the worker")
     assert [(o.status, o.why) for o in outcomes] == [("failed", "took longer than 1 s on the cluster (--task-timeout)")]
     assert not list((tmp_path / "out").glob("*/brief.html"))
@@ -471,7 +571,12 @@ def test_file_names_with_line_ends_are_shown_escaped(tmp_path):
         result = run_cli("parse", str(path))
         assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
         assert "is empty" in result.stderr and ("\\n" in result.stderr or "\\r" in result.stderr)
-    summary = BatchResult([Outcome(forged, "failed", why="RuntimeError: a\nforged: line"), Outcome(data / "y\rz.txt", "built", files=[data / "a\nb"])]).summary()
+    summary = BatchResult(
+        [
+            Outcome(forged, "failed", why="RuntimeError: a\nforged: line"),
+            Outcome(data / "y\rz.txt", "built", files=[data / "a\nb"]),
+        ]
+    ).summary()
     assert summary.splitlines() == ["1 built, 0 up to date, 1 failed", "  failed: x\\n  failed: forged.txt: RuntimeError: a\\nforged: line",
                                     f"  built: y\\rz.txt → {data}/a\\nb"]  # fmt: skip
 
@@ -481,10 +586,12 @@ def test_file_names_with_line_ends_are_shown_escaped(tmp_path):
 DAMAGED = {
     "a list": "[]",
     "deep nesting": "[" * 100_000 + "]" * 100_000,
-    "wrong types": json.dumps({"key": 5, "files": "brief.html", "source": ["x"], "meeting": 4, "sha256": None, "file": {}}),
+    "wrong types": json.dumps(
+        {"key": 5, "files": "brief.html", "source": ["x"], "meeting": 4, "sha256": None, "file": {}}
+    ),
     "a JSON string": json.dumps("2562-04"),
     "a file outside the folder": json.dumps({"key": "k", "files": {"html": "/etc/passwd", "pdf": "../x.pdf"}}),
-    "not JSON": "{\"key\": ",
+    "not JSON": '{"key": ',
 }
 
 
@@ -522,13 +629,19 @@ def test_forged_index_rows_make_no_live_link_and_walk_no_other_folder(tmp_path):
         (out / folder).mkdir(parents=True)
         (out / folder / "brief.html").write_text("<p>brief</p>", encoding="utf-8")
     owner = {"meeting": "2562-04", "office": "แม่ทะ", "sha256": "ab" * 32, "file": "สรุป.txt"}
-    (out / "2562-04" / ".brief.json").write_text(json.dumps({"key": "k", "files": {"html": "brief.html"}, "source": owner}), encoding="utf-8")
+    (out / "2562-04" / ".brief.json").write_text(
+        json.dumps({"key": "k", "files": {"html": "brief.html"}, "source": owner}), encoding="utf-8"
+    )
     elsewhere = tmp_path / "elsewhere" / "deep"
     elsewhere.mkdir(parents=True)
     (elsewhere / "2562-04-secrets.csv").write_text("x", encoding="utf-8")
     row = {"failed": False, "number": 4, "year_be": 2562, "office": "x", "file": "a.txt", "meeting_date": None, "meeting_day": "",
            "first_date": None, "covered": "", "items": 1, "directives": 1, "figures": 0, "dated": 0, "failing": 0}  # fmt: skip
-    rows = [{**row, "folder": "javascript:alert(1)", "id": "2562-04"}, {**row, "folder": "../elsewhere", "id": "**/*"}, {**row, "folder": "/", "id": "**/*"}]
+    rows = [
+        {**row, "folder": "javascript:alert(1)", "id": "2562-04"},
+        {**row, "folder": "../elsewhere", "id": "**/*"},
+        {**row, "folder": "/", "id": "**/*"},
+    ]
     (out / ".index.html.json").write_text(json.dumps({"rows": rows}), encoding="utf-8")
     (out / "index.html").write_text("old", encoding="utf-8")
     html = refresh_index(out).read_text(encoding="utf-8")
@@ -567,7 +680,9 @@ def test_a_worker_killed_mid_batch_fails_only_the_brief_it_held(six):
     failed = [line for line in stderr.splitlines() if line.startswith("  failed: ")]
     number = int(held.split("-")[1])  # the meeting number: m{number - 1}.txt (see six)
     assert len(failed) == 1 and failed[0].startswith(f"  failed: m{number - 1}.txt: its build process died"), failed
-    assert sorted(p.parent.name for p in out.glob("*/brief.html")) == sorted(f"2563-{n:02d}" for n in range(1, 7) if n != number)
+    assert sorted(p.parent.name for p in out.glob("*/brief.html")) == sorted(
+        f"2563-{n:02d}" for n in range(1, 7) if n != number
+    )
     until(lambda: not running(seen), 60, "no worker or kernel left")
     assert [p.name for p in out.rglob("*") if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
 
@@ -576,7 +691,9 @@ def _dask_process(*args: str) -> tuple[subprocess.Popen, str]:
     """``dask scheduler`` or ``dask worker`` on 127.0.0.1 in a process of its own, and the scheduler's address
     (read from what it logs), for a test that stops it with SIGSTOP."""
     dask = str(Path(sys.executable).with_name("dask"))
-    process = subprocess.Popen([dask, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        [dask, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     if args[0] != "scheduler":
         return process, ""
     for line in process.stderr:
@@ -598,7 +715,9 @@ def test_a_scheduler_that_stops_answering_hits_the_task_timeout(tmp_path):
     for seed in range(2):
         write_meeting(data / f"m{seed}.txt", 40 + seed, number=seed + 1, year_be=2565)
     scheduler, address = _dask_process("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard")
-    worker, _ = _dask_process("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--nworkers", "1", "--no-dashboard")
+    worker, _ = _dask_process(
+        "worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--nworkers", "1", "--no-dashboard"
+    )
     try:
         result = {}
         thread = threading.Thread(target=lambda: result.update(outcomes=batch._on_cluster(
@@ -620,7 +739,12 @@ def test_a_scheduler_that_stops_answering_hits_the_task_timeout(tmp_path):
                 process.wait(timeout=30)
     outcomes = result["outcomes"]
     assert len(outcomes) == 2 and all(o.status == "failed" for o in outcomes), outcomes
-    assert all(f"the dask scheduler at {address} stopped answering" in o.why and "--task-timeout" in o.why and "\n" not in o.why for o in outcomes)
+    assert all(
+        f"the dask scheduler at {address} stopped answering" in o.why
+        and "--task-timeout" in o.why
+        and "\n" not in o.why
+        for o in outcomes
+    )
 
 
 def test_exports_are_not_written_through_a_folder_that_links_out_of_out(tmp_path):

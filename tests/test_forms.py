@@ -17,11 +17,11 @@ import random
 from collections import Counter
 from pathlib import Path
 
+import docgen_forms as forms
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import docgen_forms as forms
 from cddbrief.errors import CddbriefError
 from cddbrief.meeting import parse_document, read_meeting
 from cddbrief.quantities import find_quantities
@@ -120,7 +120,9 @@ def test_damaged_documents_fail_only_with_cddbrief_errors(seed, layout, kind, op
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 2**16), layout=st.sampled_from(forms.LAYOUTS), kind=st.sampled_from(["txt", "html"]), ops=OPS)
+@given(
+    seed=st.integers(0, 2**16), layout=st.sampled_from(forms.LAYOUTS), kind=st.sampled_from(["txt", "html"]), ops=OPS
+)
 def test_damaged_sources_fail_only_with_cddbrief_errors(seed, layout, kind, ops):
     """The same damage to the lines of a text dump or of an HTML source (tags cut, lines lost)."""
     doc = forms.generate(seed, layout)
@@ -177,7 +179,9 @@ def test_expected_figures_and_dates_are_what_the_extractors_read():
                 for s in item.directives:
                     quantities, _ = find_quantities(s.text, [])
                     spans, _ = find_dates(s.text, doc.meeting.year_be)
-                    assert sorted((float(q.value), q.unit) for q in quantities) == sorted((float(v), u) for v, u in s.quantities), s.text
+                    assert sorted((float(q.value), q.unit) for q in quantities) == sorted(
+                        (float(v), u) for v, u in s.quantities
+                    ), s.text
                     assert [(d.start, d.end) for d in spans] == [tuple(d) for d in s.dates], s.text
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import random
 
+import docgen
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import docgen
 from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
 
@@ -49,7 +49,12 @@ seeds = st.integers(min_value=0, max_value=2**32 - 1)
 
 
 @SETTINGS
-@given(seed=seeds, thai=st.booleans(), style=st.sampled_from(["dot", "paren", "close"]), ends=st.sampled_from(["\n", "\r\n", "\r"]))
+@given(
+    seed=seeds,
+    thai=st.booleans(),
+    style=st.sampled_from(["dot", "paren", "close"]),
+    ends=st.sampled_from(["\n", "\r\n", "\r"]),
+)
 def test_text_dumps_parse_back(seed, thai, style, ends):
     m = docgen.meeting(random.Random(seed))
     text = docgen.render_dump(m, thai_digits=thai, style=style).replace("\n", ends)
@@ -63,7 +68,10 @@ def test_encodings_parse_the_same(seed, encoding):
     text = docgen.render_dump(m, debris=True)
     parsed = _parse(text.encode(encoding), "gen.txt")
     _check(parsed, m)
-    assert parsed.source.encoding == {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "cp874": "cp874", "utf-8": "utf-8"}[encoding]
+    assert (
+        parsed.source.encoding
+        == {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "cp874": "cp874", "utf-8": "utf-8"}[encoding]
+    )
 
 
 @settings(max_examples=25, deadline=None)
@@ -138,7 +146,9 @@ def test_word_header_inside_the_table():
     table.cell(1, 0).merge(table.cell(1, 3)).text = "สำนักงานพัฒนาชุมชนอำเภอป่าซาง"
     for cell, text in zip(table.rows[2].cells, ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]):
         cell.text = text
-    for r, (no, topic, directive) in enumerate([("1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน"), ("2", "ผ้าไทย", "รณรงค์ใส่ผ้าไทย")], start=3):
+    for r, (no, topic, directive) in enumerate(
+        [("1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน"), ("2", "ผ้าไทย", "รณรงค์ใส่ผ้าไทย")], start=3
+    ):
         for c, text in enumerate([no, topic, directive, ""]):
             table.cell(r, c).text = text
     out = io.BytesIO()

@@ -13,10 +13,9 @@ import ast
 import sys
 from pathlib import Path
 
-import pytest
-
 LIB = Path(__file__).resolve().parents[1] / "lib"
 PACKAGE = LIB / "cddbrief"
+
 
 def module_name(path: Path) -> str:
     """``lib/cddbrief/sources/docx.py`` -> ``cddbrief.sources.docx``; a package's ``__init__`` is the package."""
@@ -60,7 +59,9 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> list[tuple[str, li
 
 def import_graph() -> dict[str, set[str]]:
     known = modules()
-    return {name: {target for target, _, _ in imports(name, path, known) if target != name} for name, path in known.items()}
+    return {
+        name: {target for target, _, _ in imports(name, path, known) if target != name} for name, path in known.items()
+    }
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -127,7 +128,9 @@ def private_reaches() -> list[tuple[str, int, str]]:
 
 def test_the_walk_sees_the_package():
     graph = import_graph()
-    assert {"cddbrief.brief", "cddbrief.charts", "cddbrief.checks", "cddbrief.tidy", "cddbrief.sources.docx"} <= set(graph)
+    assert {"cddbrief.brief", "cddbrief.charts", "cddbrief.checks", "cddbrief.tidy", "cddbrief.sources.docx"} <= set(
+        graph
+    )
     assert "cddbrief.charts" in graph["cddbrief.brief"]  # a function-level import is an edge
     assert "cddbrief.sources.docx" in graph["cddbrief.sources.html"]  # from .docx import … inside a function
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import html_pages as hp
 import pytest
 
-import html_pages as hp
 from cddbrief.errors import CddbriefError
 from cddbrief.model import Block
 from cddbrief.sources import RawDocument, read_bytes, read_source
@@ -64,10 +64,29 @@ def test_br_lines_in_one_paragraph_are_paragraphs_of_their_own():
 
 def test_a_list_broken_by_a_remark_goes_on_from_its_start():
     doc = read("wordpress-ol-start")
-    assert doc.blocks == [*HEAD, item("1.", hp.POINTS[0]), item("2.", hp.POINTS[1]), para(hp.REMARK), item("3.", hp.POINTS[2]), para(hp.CLOSING)]
+    assert doc.blocks == [
+        *HEAD,
+        item("1.", hp.POINTS[0]),
+        item("2.", hp.POINTS[1]),
+        para(hp.REMARK),
+        item("3.", hp.POINTS[2]),
+        para(hp.CLOSING),
+    ]
 
 
-@pytest.mark.parametrize("name", ["wordpress-ol", "wordpress-ol-start", "wordpress-p", "wordpress-br", "wordpress-cp874", "wordpress-cp874-undeclared", "portal-tables-tis620", "joomla"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "wordpress-ol",
+        "wordpress-ol-start",
+        "wordpress-p",
+        "wordpress-br",
+        "wordpress-cp874",
+        "wordpress-cp874-undeclared",
+        "portal-tables-tis620",
+        "joomla",
+    ],
+)
 def test_no_menu_sidebar_share_counter_comment_or_footer_text_gets_in(name):
     data, file_name, keep, chrome = PAGES[name]
     doc = read_bytes(data, file_name)
@@ -79,7 +98,9 @@ def test_no_menu_sidebar_share_counter_comment_or_footer_text_gets_in(name):
     assert "wpData" not in text and "ajaxurl" not in text and "font-family" not in text
 
 
-@pytest.mark.parametrize("name", ["wordpress-ol", "wordpress-p", "wordpress-br", "wordpress-cp874", "wordpress-cp874-undeclared", "joomla"])
+@pytest.mark.parametrize(
+    "name", ["wordpress-ol", "wordpress-p", "wordpress-br", "wordpress-cp874", "wordpress-cp874-undeclared", "joomla"]
+)
 def test_title_and_publication_date(name):
     doc = read(name)
     assert doc.title == hp.TITLE
@@ -137,7 +158,7 @@ def test_cp874_declared_as_latin1_is_read_as_cp874():
 def test_cp874_declared_in_http_equiv_and_a_utf8_bom():
     page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620"></head><body><p>{hp.WHEN}</p></body></html>'
     assert read_bytes(page.encode("cp874"), "a.htm").blocks == [para(hp.WHEN)]
-    bom = b"\xef\xbb\xbf" + f"<html><body><p>{hp.WHEN}</p></body></html>".encode("utf-8")
+    bom = b"\xef\xbb\xbf" + f"<html><body><p>{hp.WHEN}</p></body></html>".encode()
     doc = read_bytes(bom, "b.html")
     assert doc.blocks == [para(hp.WHEN)] and doc.source.encoding == "utf-8"
 
@@ -168,12 +189,20 @@ def test_word_web_page_export_in_windows_874():
         item("1.", "ให้จังหวัดรายงานผลการจำหน่ายสินค้า OTOP ยอดรวม 15,804,000 บาท"),
         item("•", "ให้อำเภอติดตามกลุ่มผู้ผลิต 5 กลุ่ม", level=1),
         item("2.", "ให้จังหวัดจัดเก็บข้อมูล จปฐ."),
-        Block("table", rows=[
-            ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
-            ["1", "โครงการพัฒนาผลิตภัณฑ์ OTOP", "1) ให้จังหวัดรายงานยอดจำหน่าย 15,804,000 บาท\n2) ให้อำเภอติดตามกลุ่มผู้ผลิต", "ภายใน 22 - 23 เม.ย. 62"],
-            ["", "", "ให้จัดงานแสดงสินค้าร่วมกับจังหวัดใกล้เคียง", ""],  # under two rowspans, a colspan: each text once
-            ["2", "การจัดเก็บข้อมูล จปฐ. ปี 2562", "ให้จังหวัดเร่งบันทึกข้อมูล\nบันทึกแล้ว 97.59%", ""],
-        ]),
+        Block(
+            "table",
+            rows=[
+                ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
+                [
+                    "1",
+                    "โครงการพัฒนาผลิตภัณฑ์ OTOP",
+                    "1) ให้จังหวัดรายงานยอดจำหน่าย 15,804,000 บาท\n2) ให้อำเภอติดตามกลุ่มผู้ผลิต",
+                    "ภายใน 22 - 23 เม.ย. 62",
+                ],
+                ["", "", "ให้จัดงานแสดงสินค้าร่วมกับจังหวัดใกล้เคียง", ""],  # under two rowspans, a colspan: each text once
+                ["2", "การจัดเก็บข้อมูล จปฐ. ปี 2562", "ให้จังหวัดเร่งบันทึกข้อมูล\nบันทึกแล้ว 97.59%", ""],
+            ],
+        ),
         para("ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"),
         para("ประธานแจ้งผลการดำเนินงานกองทุนหมู่บ้าน"),
         para("มติที่ประชุม รับทราบ"),
@@ -215,12 +244,20 @@ def test_libreoffice_export_of_a_python_docx_file():
         para("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน ครั้งที่ 4/2562"),
         para("วันพุธที่ 24 เมษายน 2562 เวลา 09.30 น. ผ่านระบบ Video Conference"),
         para("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ จังหวัดลำปาง"),
-        Block("table", rows=[
-            ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
-            ["1", "โครงการพัฒนาผลิตภัณฑ์ OTOP", "1. ให้จังหวัดรายงานผลการจำหน่ายสินค้า OTOP ยอดรวม 15,804,000 บาท\n2. ให้อำเภอติดตามกลุ่มผู้ผลิต 5 กลุ่ม", "ภายใน 22 - 23 เม.ย. 62"],
-            ["2", "การจัดเก็บข้อมูล จปฐ. ปี 2562", "ให้จังหวัดเร่งบันทึกข้อมูล จปฐ. ให้แล้วเสร็จ ขณะนี้บันทึกแล้ว 97.59%", ""],
-            ["3", "กองทุนหมู่บ้าน", "ให้อำเภอรายงานผลภายในวันที่ 30 เม.ย. 62", "-"],
-        ]),
+        Block(
+            "table",
+            rows=[
+                ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
+                [
+                    "1",
+                    "โครงการพัฒนาผลิตภัณฑ์ OTOP",
+                    "1. ให้จังหวัดรายงานผลการจำหน่ายสินค้า OTOP ยอดรวม 15,804,000 บาท\n2. ให้อำเภอติดตามกลุ่มผู้ผลิต 5 กลุ่ม",
+                    "ภายใน 22 - 23 เม.ย. 62",
+                ],
+                ["2", "การจัดเก็บข้อมูล จปฐ. ปี 2562", "ให้จังหวัดเร่งบันทึกข้อมูล จปฐ. ให้แล้วเสร็จ ขณะนี้บันทึกแล้ว 97.59%", ""],
+                ["3", "กองทุนหมู่บ้าน", "ให้อำเภอรายงานผลภายในวันที่ 30 เม.ย. 62", "-"],
+            ],
+        ),
         para("ข้อสังเกตเพิ่มเติม"),
         item("1.", "ให้พัฒนากรติดตามผลทุกสัปดาห์"),
         item("2.", "ให้รายงานผลภายในวันที่ 30 เม.ย. 62"),
@@ -240,7 +277,9 @@ def test_read_source_dispatches_an_htm_file(tmp_path):
 
 
 def page(body: str) -> bytes:
-    return f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>สรุป</title></head><body>{body}</body></html>".encode("utf-8")
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>สรุป</title></head><body>{body}</body></html>".encode()
+    )
 
 
 def test_ol_start_type_value_reversed_and_nested_ul():
@@ -249,20 +288,31 @@ def test_ol_start_type_value_reversed_and_nested_ul():
         '<ol type="a"><li>เอ</li><li>บี</li></ol>'
         '<ol type="i" start="3"><li>สาม</li><li>สี่</li></ol>'
         '<ol type="A"><li value="27">ยี่สิบเจ็ด</li></ol>'
-        '<ol reversed><li>สาม</li><li>สอง</li><li>หนึ่ง</li></ol>'
+        "<ol reversed><li>สาม</li><li>สอง</li><li>หนึ่ง</li></ol>"
     )
     doc = read_bytes(page(body), "l.html")
     assert doc.blocks == [
-        item("4.", "ข้อสี่"), item("5.", "ข้อห้า"), item("•", "ย่อยหนึ่ง", 1), item("•", "ย่อยสอง", 1), item("a.", "ก ย่อย", 2),
-        item("a.", "เอ"), item("b.", "บี"),
-        item("iii.", "สาม"), item("iv.", "สี่"),
+        item("4.", "ข้อสี่"),
+        item("5.", "ข้อห้า"),
+        item("•", "ย่อยหนึ่ง", 1),
+        item("•", "ย่อยสอง", 1),
+        item("a.", "ก ย่อย", 2),
+        item("a.", "เอ"),
+        item("b.", "บี"),
+        item("iii.", "สาม"),
+        item("iv.", "สี่"),
         item("AA.", "ยี่สิบเจ็ด"),
-        item("3.", "สาม"), item("2.", "สอง"), item("1.", "หนึ่ง"),
+        item("3.", "สาม"),
+        item("2.", "สอง"),
+        item("1.", "หนึ่ง"),
     ]
 
 
 def test_br_inside_a_list_item_is_a_newline_of_that_item():
-    doc = read_bytes(page("<ol><li><p>ให้จังหวัดรายงานผล</p><p>ภายใน 22 - 23 เม.ย. 62</p></li><li>ข้อสอง<br>บรรทัดสอง</li></ol>"), "l.html")
+    doc = read_bytes(
+        page("<ol><li><p>ให้จังหวัดรายงานผล</p><p>ภายใน 22 - 23 เม.ย. 62</p></li><li>ข้อสอง<br>บรรทัดสอง</li></ol>"),
+        "l.html",
+    )
     assert doc.blocks == [item("1.", "ให้จังหวัดรายงานผล\nภายใน 22 - 23 เม.ย. 62"), item("2.", "ข้อสอง\nบรรทัดสอง")]
 
 
@@ -275,12 +325,17 @@ def test_table_cells_with_th_thead_spans_and_a_nested_table():
         "</tbody></table>"
     )
     doc = read_bytes(page(body), "t.html")
-    assert doc.blocks == [Block("table", rows=[
-        ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
-        ["1", "OTOP", "1. ให้จังหวัดรายงานผล\n2. ยอดรวม 15,804,000 บาท", "-"],
-        ["", "ให้ทุกอำเภอถือปฏิบัติ", "", ""],
-        ["2", "จปฐ.", "บันทึกแล้ว\n97.59%", ""],
-    ])]
+    assert doc.blocks == [
+        Block(
+            "table",
+            rows=[
+                ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
+                ["1", "OTOP", "1. ให้จังหวัดรายงานผล\n2. ยอดรวม 15,804,000 บาท", "-"],
+                ["", "ให้ทุกอำเภอถือปฏิบัติ", "", ""],
+                ["2", "จปฐ.", "บันทึกแล้ว\n97.59%", ""],
+            ],
+        )
+    ]
     assert [n.kind for n in doc.notes] == ["merged"] and "table inside a table cell" in doc.notes[0].message
 
 
@@ -294,7 +349,9 @@ def test_merged_cells_come_once_and_keep_the_columns_in_place():
 
 
 def test_title_falls_back_to_the_first_h1():
-    doc = read_bytes("<html><body><h1>สรุปการประชุม ครั้งที่ 4/2562</h1><p>ให้จังหวัดรายงานผล</p></body></html>".encode(), "h.html")
+    doc = read_bytes(
+        "<html><body><h1>สรุปการประชุม ครั้งที่ 4/2562</h1><p>ให้จังหวัดรายงานผล</p></body></html>".encode(), "h.html"
+    )
     assert doc.title == "สรุปการประชุม ครั้งที่ 4/2562"
     assert doc.blocks == [para("สรุปการประชุม ครั้งที่ 4/2562"), para("ให้จังหวัดรายงานผล")]
 
@@ -303,9 +360,14 @@ def test_title_falls_back_to_the_first_h1():
 
 
 MENU_ONLY = hp.wordpress("")  # the post's heading, its site, and no post
-NAV_ONLY = ("<html><head><meta charset='utf-8'><title>สำนักงานพัฒนาชุมชนอำเภอแม่ทะ</title></head><body><nav><ul>"
-            + "".join(f"<li><a href='/{n}'>{w}</a></li>" for n, w in enumerate(["หน้าแรก", "ข่าวประชาสัมพันธ์", "ติดต่อเรา", "ดาวน์โหลด", "กระดานข่าว"]))
-            + "</ul></nav><footer>สงวนลิขสิทธิ์ 2564</footer></body></html>")
+NAV_ONLY = (
+    "<html><head><meta charset='utf-8'><title>สำนักงานพัฒนาชุมชนอำเภอแม่ทะ</title></head><body><nav><ul>"
+    + "".join(
+        f"<li><a href='/{n}'>{w}</a></li>"
+        for n, w in enumerate(["หน้าแรก", "ข่าวประชาสัมพันธ์", "ติดต่อเรา", "ดาวน์โหลด", "กระดานข่าว"])
+    )
+    + "</ul></nav><footer>สงวนลิขสิทธิ์ 2564</footer></body></html>"
+)
 
 
 @pytest.mark.parametrize(
@@ -315,7 +377,10 @@ NAV_ONLY = ("<html><head><meta charset='utf-8'><title>สำนักงาน�
         (NAV_ONLY.encode("utf-8"), "has no main text"),
         (b"<html><head><title></title></head><body></body></html>", "holds no text"),
         (b"<!DOCTYPE html><html><body><script>document.write('x')</script><!-- -->  </body></html>", "holds no text"),
-        (b"<html><body><h1>Minutes of meeting 4/2019</h1><p>The province shall report.</p></body></html>", "no Thai meeting summary"),
+        (
+            b"<html><body><h1>Minutes of meeting 4/2019</h1><p>The province shall report.</p></body></html>",
+            "no Thai meeting summary",
+        ),
         (b"<!DOCTYPE html>", "holds no text"),
     ],
     ids=["heading and site only", "menu only", "empty body", "only a script", "English", "doctype only"],
@@ -329,7 +394,7 @@ def test_a_page_without_a_thai_summary_is_one_error(data, words):
 def test_hostile_markup_stays_text_and_scripts_go():
     body = (
         "<script>alert('ไม่ควรเห็น')</script><style>p { color: red }</style>"
-        "<p onclick=\"alert(1)\">&lt;script&gt;alert(1)&lt;/script&gt; ให้จังหวัดรายงานผล</p>"
+        '<p onclick="alert(1)">&lt;script&gt;alert(1)&lt;/script&gt; ให้จังหวัดรายงานผล</p>'
         "<p><img src=x onerror=\"alert(2)\">ยอดรวม 15,804,000 บาท<iframe src='javascript:alert(3)'>ไม่ควรเห็น</iframe></p>"
         "<p style='display:none'>ข้อความซ่อน</p><noscript>ไม่ควรเห็น</noscript>"
     )

@@ -26,7 +26,6 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +36,9 @@ PACKAGED = ("briefing", "trends")
 def _clean_env(keep_path: bool = False, **extra) -> dict:
     """The environment of a user's shell: no data folder or notebook set; no PYTHONPATH pointing
     into a work tree unless ``keep_path`` (the code under test, for the project's own venv)."""
-    dropped = ("CDDBRIEF_DATA", "CDDBRIEF_NOTEBOOK") if keep_path else ("PYTHONPATH", "CDDBRIEF_DATA", "CDDBRIEF_NOTEBOOK")
+    dropped = (
+        ("CDDBRIEF_DATA", "CDDBRIEF_NOTEBOOK") if keep_path else ("PYTHONPATH", "CDDBRIEF_DATA", "CDDBRIEF_NOTEBOOK")
+    )
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     return {**env, **extra}
 
@@ -73,7 +74,10 @@ def test_analysts_copies_are_the_packaged_notebooks_written_by_one_tool():
         sys.path.remove(str(ROOT / "tools"))
     written = make_notebooks.rendered()
     package = ROOT / "lib" / "cddbrief" / "notebooks"
-    assert set(written) == {*(package / f"{n}.ipynb" for n in PACKAGED), *(ROOT / "notebooks" / f"{n}.ipynb" for n in (*PACKAGED, "explore"))}
+    assert set(written) == {
+        *(package / f"{n}.ipynb" for n in PACKAGED),
+        *(ROOT / "notebooks" / f"{n}.ipynb" for n in (*PACKAGED, "explore")),
+    }
     for target, text in written.items():
         assert target.read_bytes() == text.encode("utf-8"), f"{target} differs from tools/make_notebooks.py: run it"
     for name in PACKAGED:
@@ -84,7 +88,10 @@ def test_kernelspecs_of_the_notebooks():
     """Every notebook opens on the project's kernel, "Python 3 (cddbrief)": the one `make setup`
     installs for JupyterLab/JupyterHub and a wheel ships (share/jupyter/kernels/cddbrief, checked
     below). `cddbrief build` runs the packaged ones on python3 whatever they name (kernels.KERNEL)."""
-    for path in [ROOT / "notebooks" / "explore.ipynb", *(ROOT / "lib" / "cddbrief" / "notebooks" / f"{name}.ipynb" for name in PACKAGED)]:
+    for path in [
+        ROOT / "notebooks" / "explore.ipynb",
+        *(ROOT / "lib" / "cddbrief" / "notebooks" / f"{name}.ipynb" for name in PACKAGED),
+    ]:
         spec = json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
         assert spec["name"] == "cddbrief" and spec["display_name"] == "Python 3 (cddbrief)", path
 
@@ -125,7 +132,9 @@ def test_a_wheel_builds_a_brief_outside_the_project(installed, tmp_path):
     where = subprocess.run([str(python), "-c", "import cddbrief, cddbrief.notebooks as n; print(cddbrief.__file__); print(n.path('briefing'))"],
                            capture_output=True, text=True, cwd=tmp_path, env=_clean_env())  # fmt: skip
     package_file, notebook = where.stdout.split()
-    assert package_file.startswith(str(installed)) and notebook.startswith(str(installed))  # the wheel's copy, not the work tree
+    assert package_file.startswith(str(installed)) and notebook.startswith(
+        str(installed)
+    )  # the wheel's copy, not the work tree
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SAMPLE, raw / SAMPLE.name)
@@ -149,13 +158,22 @@ def test_a_wheel_builds_a_brief_outside_the_project(installed, tmp_path):
     assert page == html  # the very page `cddbrief build` wrote (same font cache)
     share = installed / "share" / "jupyter" / "nbconvert" / "templates" / "cddbrief"
     packaged = Path(where.stdout.split()[0]).parent / "templates" / "nbconvert" / "cddbrief"
-    assert {p.name: p.read_bytes() for p in share.iterdir()} == {p.name: p.read_bytes() for p in packaged.iterdir() if p.is_file()}
+    assert {p.name: p.read_bytes() for p in share.iterdir()} == {
+        p.name: p.read_bytes() for p in packaged.iterdir() if p.is_file()
+    }
 
 
 def test_make_setup_installs_the_cddbrief_kernel(installed):
     """The kernel JupyterLab/JupyterHub users pick: `make jupyter` (run by `make setup`) installs it into the venv."""
     share = installed / "share" / "jupyter" / "nbconvert" / "templates" / "cddbrief"
-    result = subprocess.run(["make", "-s", "jupyter", f"VENV={installed}"], capture_output=True, text=True, timeout=120, cwd=ROOT, env=_clean_env())
+    result = subprocess.run(
+        ["make", "-s", "jupyter", f"VENV={installed}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=_clean_env(),
+    )
     assert result.returncode == 0, result.stderr
     listed = subprocess.run([str(installed / "bin" / "python"), "-m", "jupyter_client.kernelspecapp", "list", "--json"],
                             capture_output=True, text=True, timeout=120, env=_clean_env())  # fmt: skip
@@ -176,15 +194,33 @@ def test_make_setup_gives_an_editable_install_the_template(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     site = next((venv / "lib").glob("python3*/site-packages"))
     # the project's packages, and cddbrief from its source as an editable install finds it
-    (site / "project_deps.pth").write_text(sysconfig.get_path("purelib") + "\n" + str(ROOT / "lib") + "\n", encoding="utf-8")
-    result = subprocess.run(["make", "-s", "jupyter", f"VENV={venv}"], capture_output=True, text=True, timeout=120, cwd=ROOT, env=_clean_env())
+    (site / "project_deps.pth").write_text(
+        sysconfig.get_path("purelib") + "\n" + str(ROOT / "lib") + "\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        ["make", "-s", "jupyter", f"VENV={venv}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=_clean_env(),
+    )
     assert result.returncode == 0, result.stderr
     linked = venv / "share" / "jupyter" / "nbconvert" / "templates" / "cddbrief"
     assert linked.resolve() == (ROOT / "lib" / "cddbrief" / "templates" / "nbconvert" / "cddbrief").resolve()
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-    nb = new_notebook(cells=[new_code_cell("x", outputs=[new_output("display_data", {"text/html": "<h1>ครั้งที่ 9/2563 — สพอ.ทดสอบ</h1><p>ร้อยละ 81.25</p>"})])])
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                "x",
+                outputs=[
+                    new_output("display_data", {"text/html": "<h1>ครั้งที่ 9/2563 — สพอ.ทดสอบ</h1><p>ร้อยละ 81.25</p>"})
+                ],
+            )
+        ]
+    )
     nbformat.write(nb, tmp_path / "x.ipynb")
     env = _clean_env(keep_path=True, HOME=str(tmp_path), CDDBRIEF_CACHE=str(tmp_path / "cache"))
     export = subprocess.run([str(venv / "bin" / "python"), "-m", "nbconvert", "--to", "html", "--template", "cddbrief", str(tmp_path / "x.ipynb")],
@@ -219,7 +255,9 @@ def test_papermill_from_another_folder_speaks_papermill(tmp_path):
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="cddbrief", extra_template_basedirs=[str(files("cddbrief").joinpath("templates", "nbconvert"))])
+    exporter = HTMLExporter(
+        template_name="cddbrief", extra_template_basedirs=[str(files("cddbrief").joinpath("templates", "nbconvert"))]
+    )
     page, _ = exporter.from_notebook_node(nbformat.read(tmp_path / "out.ipynb", as_version=4))
     assert '<html lang="th">' in page and "<title>ครั้งที่ 4/2562 — สำนักงานพัฒนาชุมชนอำเภอเสริมงาม</title>" in page
     assert "@font-face{font-family:'Sarabun'" in page and "15,804,000" in page and "พิมพ์" in page
@@ -244,7 +282,13 @@ def test_parameters_in_papermill_terms():
 def test_help_notebook_gives_type_and_meaning(name, expected):
     from cddbrief.notebooks import path
 
-    result = subprocess.run([str(BIN / "papermill"), "--help-notebook", str(path(name))], capture_output=True, text=True, timeout=120, env=_clean_env(keep_path=True))
+    result = subprocess.run(
+        [str(BIN / "papermill"), "--help-notebook", str(path(name))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_clean_env(keep_path=True),
+    )
     assert result.returncode == 0, result.stderr
     shown = result.stdout.split("Parameters inferred for notebook", 1)[1]
     blocks = dict(re.findall(r"^  (\w+): (.+?)(?=^  \w+:|\Z)", shown, re.S | re.M))
@@ -257,7 +301,13 @@ def test_help_notebook_gives_type_and_meaning(name, expected):
 
 
 def test_explore_parameters_have_types():
-    shown = subprocess.run([str(BIN / "papermill"), "--help-notebook", str(ROOT / "notebooks" / "explore.ipynb")], capture_output=True, text=True, timeout=120, env=_clean_env(keep_path=True))
+    shown = subprocess.run(
+        [str(BIN / "papermill"), "--help-notebook", str(ROOT / "notebooks" / "explore.ipynb")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_clean_env(keep_path=True),
+    )
     assert "Unknown type" not in shown.stdout and "days: int (default 30)" in shown.stdout, shown.stdout
 
 
@@ -273,7 +323,14 @@ def _free_port() -> int:
 def test_make_lab_starts_as_root_and_its_kernels_stay_quiet(tmp_path):
     """The command `make lab` runs, started for real: as root it needs --allow-root (containers);
     a kernel started in it uses an encrypted or local transport, so no TCP warning per kernel."""
-    dry = subprocess.run(["make", "-n", "lab", f"VENV={tmp_path / 'venv'}"], capture_output=True, text=True, timeout=60, cwd=ROOT, env=_clean_env())
+    dry = subprocess.run(
+        ["make", "-n", "lab", f"VENV={tmp_path / 'venv'}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=_clean_env(),
+    )
     line = next(ln for ln in dry.stdout.splitlines() if ln.startswith(f"{tmp_path / 'venv'}/bin/jupyter lab"))
     command = line.replace(f"{tmp_path / 'venv'}/bin/", f"{BIN}/").split()
     if os.getuid() == 0:
@@ -290,7 +347,9 @@ def test_make_lab_starts_as_root_and_its_kernels_stay_quiet(tmp_path):
         headers = {"Authorization": f"token {token}"}
 
         def call(method, url, body=None):
-            request = urllib.request.Request(base + url, method=method, headers=headers, data=json.dumps(body).encode() if body is not None else None)
+            request = urllib.request.Request(
+                base + url, method=method, headers=headers, data=json.dumps(body).encode() if body is not None else None
+            )
             with urllib.request.urlopen(request, timeout=30) as response:
                 return json.loads(response.read() or b"null")
 
@@ -303,11 +362,17 @@ def test_make_lab_starts_as_root_and_its_kernels_stay_quiet(tmp_path):
             except OSError:
                 assert time.monotonic() < deadline, log.read_text()
                 time.sleep(0.5)
-        kernel = call("POST", "/kernels", {"name": "cddbrief"})  # the kernel make setup installs, which explore.ipynb names
+        kernel = call(
+            "POST", "/kernels", {"name": "cddbrief"}
+        )  # the kernel make setup installs, which explore.ipynb names
         # run code in it, as JupyterLab does (a websocket): the kernel works, encrypted or not
         import websocket  # websocket-client, a dependency of jupyter_server
 
-        channel = websocket.create_connection(f"ws://127.0.0.1:{port}/api/kernels/{kernel['id']}/channels", header=[f"Authorization: token {token}"], timeout=120)
+        channel = websocket.create_connection(
+            f"ws://127.0.0.1:{port}/api/kernels/{kernel['id']}/channels",
+            header=[f"Authorization: token {token}"],
+            timeout=120,
+        )
         asked = uuid.uuid4().hex
         channel.send(json.dumps({"header": {"msg_id": asked, "msg_type": "execute_request", "username": "test", "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
                                  "parent_header": {}, "metadata": {}, "channel": "shell",

@@ -23,17 +23,22 @@ sys.path.insert(0, str(Path(__file__).parent))  # docgen_forms, when run as a sc
 
 import docgen  # noqa: E402
 import docgen_forms as forms  # noqa: E402
+
 from cddbrief import cache  # noqa: E402
 from cddbrief.extract import extract_text  # noqa: E402
-from cddbrief.tidy import frame_records  # noqa: E402
 from cddbrief.meeting import parse_document  # noqa: E402
 from cddbrief.model import Meeting  # noqa: E402
 from cddbrief.sources import read_bytes  # noqa: E402
+from cddbrief.tidy import frame_records  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "data" / "json-interface"
 SAMPLE = Path(__file__).parent / "data" / "000_624796c269e36bce.txt"
 # one document of every form; the seeds differ so that the twelve hold different meetings
-FORMS = [(layout, kind, seed) for n, (layout, kind) in enumerate((l, k) for l in forms.LAYOUTS for k in forms.KINDS) for seed in [n + 3]]
+FORMS = [
+    (layout, kind, seed)
+    for n, (layout, kind) in enumerate((l, k) for l in forms.LAYOUTS for k in forms.KINDS)
+    for seed in [n + 3]
+]
 
 
 # a post whose product, ratio and sum all fail, with a monthly report day
@@ -59,7 +64,10 @@ def numbering_table() -> bytes:
 
 # ``cddbrief extract --json``: figures, dates and recurrences outside a meeting (no item or directive keys)
 EXTRACTS = [
-    ("ประชุมครั้งที่ ๗/๒๕๖๕ ให้ส่งรายงาน 18 ฉบับ ภายใน 12 ส.ค. ทุกวันที่ 20 ของเดือน เริ่ม 20 ก.ย. 65 งบ 3.2 ล้านบาท คิดเป็นร้อยละ 4 5.5", 2565),
+    (
+        "ประชุมครั้งที่ ๗/๒๕๖๕ ให้ส่งรายงาน 18 ฉบับ ภายใน 12 ส.ค. ทุกวันที่ 20 ของเดือน เริ่ม 20 ก.ย. 65 งบ 3.2 ล้านบาท คิดเป็นร้อยละ 4 5.5",
+        2565,
+    ),
     ("เดิมกำหนด 3 ก.พ. 66 กำหนดเป็น 17 ก.พ. 66 ตำบลละ 6,500 บาท รวม 13 ตำบล", None),
     ("ไม่มีตัวเลข", None),
 ]
@@ -157,7 +165,14 @@ def test_extract_interface_is_unchanged():
 
 def test_golden_files_cover_the_whole_interface():
     """The golden documents hold something of every list, check kind and note kind, and failing checks too."""
-    seen: dict[str, set] = {"lists": set(), "check kinds": set(), "holds": set(), "note kinds": set(), "layouts": set(), "formats": set()}
+    seen: dict[str, set] = {
+        "lists": set(),
+        "check kinds": set(),
+        "holds": set(),
+        "note kinds": set(),
+        "layouts": set(),
+        "formats": set(),
+    }
     for name in _documents():
         stored = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["to_dict"]
         seen["lists"] |= {key for key, value in stored.items() if isinstance(value, list) and value}
@@ -166,7 +181,16 @@ def test_golden_files_cover_the_whole_interface():
         seen["note kinds"] |= {n["kind"] for n in stored["notes"]}
         seen["layouts"].add(stored["source"]["layout"])
         seen["formats"].add(stored["source"]["format"])
-    assert seen["lists"] == {"items", "passages", "quantities", "dates", "reschedules", "recurrences", "checks", "notes"}
+    assert seen["lists"] == {
+        "items",
+        "passages",
+        "quantities",
+        "dates",
+        "reschedules",
+        "recurrences",
+        "checks",
+        "notes",
+    }
     assert seen["check kinds"] >= {"product", "ratio", "sum", "share"}
     assert seen["holds"] == {True, False, None}
     assert seen["layouts"] == set(forms.LAYOUTS) and seen["formats"] == set(forms.KINDS)
@@ -179,7 +203,9 @@ def test_differences_finds_a_changed_value_type_key_and_order():
     assert differences({**want, "value": 2.6}, want) == ["$.value: 2.6 != 2.5"]
     assert differences({**want, "item": 1.0}, want) == ["$.item: float 1.0 != int 1"]
     assert differences({**want, "holds": False}, want) == ["$.holds: bool False != null None"]
-    assert differences({"value": 2.5, "item": 1, "holds": None, "span": [3, 9]}, want)[0].startswith("$: keys [value, item")
+    assert differences({"value": 2.5, "item": 1, "holds": None, "span": [3, 9]}, want)[0].startswith(
+        "$: keys [value, item"
+    )
     assert differences({**want, "span": [3]}, want) == ["$.span: 1 entries != 2"]
 
 
@@ -209,7 +235,9 @@ def write_golden() -> None:
     for name in _documents():
         (GOLDEN / f"{name}.json").write_text(_as_json(_interface(_meeting(name))), encoding="utf-8")
         print("wrote", name)
-    (GOLDEN / "extract.json").write_text(_as_json([extract_text(text, year) for text, year in EXTRACTS]), encoding="utf-8")
+    (GOLDEN / "extract.json").write_text(
+        _as_json([extract_text(text, year) for text, year in EXTRACTS]), encoding="utf-8"
+    )
     print("wrote extract")
 
 

@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 
 from cddbrief.batch import children
-from conftest import SAMPLE
 
 
 def kernel_children() -> list[int]:
@@ -41,7 +41,15 @@ def run_brief(p, page, folder: Path, name: str, kernels=None):
     from cddbrief.render import execute_notebook
 
     try:
-        return execute_notebook(p.notebook, folder / f"{name}.ipynb", p.parameters, folder / f"{name}.failed.ipynb", page, p.path.parent, kernels)
+        return execute_notebook(
+            p.notebook,
+            folder / f"{name}.ipynb",
+            p.parameters,
+            folder / f"{name}.failed.ipynb",
+            page,
+            p.path.parent,
+            kernels,
+        )
     finally:
         if kernels is not None:
             kernels.close()
@@ -64,7 +72,10 @@ def test_a_warm_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeypat
     assert (tmp_path / "warm.ipynb").read_bytes() == (tmp_path / "cold.ipynb").read_bytes()
     assert export_html(warm, page) == export_html(cold, page)
     shown = json.loads((tmp_path / "warm.ipynb").read_text(encoding="utf-8"))
-    assert [c["execution_count"] for c in shown["cells"] if c["cell_type"] == "code"][:2] == [1, 2]  # the warm-up counted no cell
+    assert [c["execution_count"] for c in shown["cells"] if c["cell_type"] == "code"][:2] == [
+        1,
+        2,
+    ]  # the warm-up counted no cell
     assert "15,804,000" in export_html(warm, page)
     assert kernel_children() == []
 
@@ -216,7 +227,9 @@ def test_a_kernel_that_dies_at_start_is_replaced_once(source, tmp_path, monkeypa
     assert (tmp_path / "again.ipynb").read_bytes() == (tmp_path / "fine.ipynb").read_bytes()
 
     twice = Dying(2)
-    with pytest.raises(CellFailed, match="the notebook kernel failed .DiedAtStart: Kernel died before replying to kernel_info"):
+    with pytest.raises(
+        CellFailed, match="the notebook kernel failed .DiedAtStart: Kernel died before replying to kernel_info"
+    ):
         run_brief(p, page, tmp_path, "never", twice)
     assert twice.handed == 2 and not (tmp_path / "never.ipynb").exists()
     assert kernel_children() == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cddbrief.tidy import actors, frames
 from cddbrief.meeting import parse_meeting_id, split_directives
+from cddbrief.tidy import actors, frames
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,13 @@ def test_header_variants_and_numbered_topics():
         "\t2) ผ้าไทย\n\tรณรงค์ใส่ผ้าไทยทุกวันอังคาร\n\t\n\n"
     )
     m = parse_document(read_bytes(text.encode(), "v.txt"))
-    assert (m.id, m.title, m.office, m.district, m.province) == ("2563-05", "สรุปผลการประชุม TV พช.", "พัฒนาชุมชนอำเภอป่าซาง จังหวัดลำพูน", "ป่าซาง", "ลำพูน")
+    assert (m.id, m.title, m.office, m.district, m.province) == (
+        "2563-05",
+        "สรุปผลการประชุม TV พช.",
+        "พัฒนาชุมชนอำเภอป่าซาง จังหวัดลำพูน",
+        "ป่าซาง",
+        "ลำพูน",
+    )
     assert m.meeting_date.isoformat() == "2020-05-20"
     assert [(i.no, i.inferred, i.topic) for i in m.items] == [(1, False, "กองทุนหมู่บ้าน"), (2, False, "ผ้าไทย")]
 
@@ -121,21 +127,37 @@ def test_directives_are_numbered_as_they_are_made():
     from cddbrief.readers import numbered
 
     directives = numbered([("(ก)", "ให้อำเภอรายงาน"), (None, "ติดตามผลทุกเดือน"), ("(ค)", "ส่งภายในวันที่ 8")])
-    assert [(d.no, d.label, d.text) for d in directives] == [(1, "(ก)", "ให้อำเภอรายงาน"), (2, None, "ติดตามผลทุกเดือน"), (3, "(ค)", "ส่งภายในวันที่ 8")]
+    assert [(d.no, d.label, d.text) for d in directives] == [
+        (1, "(ก)", "ให้อำเภอรายงาน"),
+        (2, None, "ติดตามผลทุกเดือน"),
+        (3, "(ค)", "ส่งภายในวันที่ 8"),
+    ]
     assert numbered([]) == []
 
 
 def test_a_table_row_split_over_pages_continues_its_directive_numbers():
     import docgen
+
     from cddbrief.meeting import parse_document
     from cddbrief.sources import read_bytes
 
     said = [docgen.Sentence("จัดตลาด 4 แห่ง"), docgen.Sentence("รายงานผลทุกเดือน"), docgen.Sentence("ติดตามยอดขาย 9 ร้าน")]
-    items = [docgen.GenItem(1, "ตลาดชุมชน", said, split_after=2), docgen.GenItem(2, "ผ้าไทย", [docgen.Sentence("แต่งกายผ้าไทย")])]
-    text = docgen.render_dump(docgen.GenMeeting(2, 2566, "สำนักงานพัฒนาชุมชนอำเภอเวียงหนองล่อง", "เวียงหนองล่อง", "ลำพูน", items))
+    items = [
+        docgen.GenItem(1, "ตลาดชุมชน", said, split_after=2),
+        docgen.GenItem(2, "ผ้าไทย", [docgen.Sentence("แต่งกายผ้าไทย")]),
+    ]
+    text = docgen.render_dump(
+        docgen.GenMeeting(2, 2566, "สำนักงานพัฒนาชุมชนอำเภอเวียงหนองล่อง", "เวียงหนองล่อง", "ลำพูน", items)
+    )
     m = parse_document(read_bytes(text.encode(), "t.txt"))
-    assert [(d.no, d.label, d.text) for d in m.items[0].directives] == [(1, "1.", "จัดตลาด 4 แห่ง"), (2, "2.", "รายงานผลทุกเดือน"), (3, "3.", "ติดตามยอดขาย 9 ร้าน")]
-    assert m.items[0].merged_rows == 2 and [(q.value, q.directive) for d in m.items[0].directives for q in d.quantities] == [(4, 1), (9, 3)]
+    assert [(d.no, d.label, d.text) for d in m.items[0].directives] == [
+        (1, "1.", "จัดตลาด 4 แห่ง"),
+        (2, "2.", "รายงานผลทุกเดือน"),
+        (3, "3.", "ติดตามยอดขาย 9 ร้าน"),
+    ]
+    assert m.items[0].merged_rows == 2 and [
+        (q.value, q.directive) for d in m.items[0].directives for q in d.quantities
+    ] == [(4, 1), (9, 3)]
     assert [(d.no, d.label) for d in m.items[1].directives] == [(1, None)]
 
 
@@ -163,7 +185,9 @@ def test_a_repeated_item_number_is_a_warning():
 
     notes = []
     note_repeated_numbers([1, 2, 2, 3, 2], notes)
-    assert [(n.kind, n.item, n.message) for n in notes] == [("warning", 2, "item number 2 is used by 3 items with different topics")]
+    assert [(n.kind, n.item, n.message) for n in notes] == [
+        ("warning", 2, "item number 2 is used by 3 items with different topics")
+    ]
     notes = []
     note_repeated_numbers([1, 2, 3], notes)
     assert notes == []

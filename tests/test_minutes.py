@@ -22,6 +22,7 @@ import io
 from datetime import date
 
 import pytest
+from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,8 +31,6 @@ from cddbrief.meeting import parse_document
 from cddbrief.model import Block, Source
 from cddbrief.readers import MAX_ITEMS
 from cddbrief.sources import RawDocument, read_bytes
-
-from conftest import run_cli
 
 PROVINCE = """รายงานการประชุมคณะทำงานขับเคลื่อนเศรษฐกิจฐานรากจังหวัดอุตรดิตถ์
 ครั้งที่ 5/2567
@@ -204,11 +203,14 @@ def as_pdf(text: str) -> bytes:
     from html import escape
 
     import docgen_forms
+
     from cddbrief.fonts import font_face_css
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
     css = f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
-    return docgen_forms.html_to_pdf(f'<html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>')
+    return docgen_forms.html_to_pdf(
+        f'<html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>'
+    )
 
 
 KINDS = {"txt": lambda text: text.encode("utf-8"), "docx": as_docx, "html": as_html, "pdf": as_pdf}
@@ -224,7 +226,10 @@ def reading_of(meeting) -> dict:
         "layout": meeting.source.layout,
         "id": meeting.id,
         "date": meeting.meeting_date,
-        "items": [(i.no, i.label, i.topic, i.agenda, i.remarks, i.resolution, [d.text for d in i.directives]) for i in meeting.items],
+        "items": [
+            (i.no, i.label, i.topic, i.agenda, i.remarks, i.resolution, [d.text for d in i.directives])
+            for i in meeting.items
+        ],
         "figures": [(q.item, q.value, q.unit) for _, d in meeting.directives() for q in d.quantities],
         "days": [(s.item, s.start) for _, d in meeting.directives() for s in d.dates],
     }
@@ -234,12 +239,16 @@ def _unspaced(reading: dict) -> dict:
     def bare(text):
         return "".join(text.split()) if isinstance(text, str) else text
 
-    items = [tuple(bare(v) if not isinstance(v, list) else [bare(d) for d in v] for v in item) for item in reading["items"]]
+    items = [
+        tuple(bare(v) if not isinstance(v, list) else [bare(d) for d in v] for v in item) for item in reading["items"]
+    ]
     return {**reading, "items": items}
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-@pytest.mark.parametrize("name, text, meeting_id, day, chair, items, figures, days", MINUTES, ids=[m[0] for m in MINUTES])
+@pytest.mark.parametrize(
+    "name, text, meeting_id, day, chair, items, figures, days", MINUTES, ids=[m[0] for m in MINUTES]
+)
 def test_minutes_read_value_for_value(name, text, meeting_id, day, chair, items, figures, days, kind):
     meeting = read(text, kind)
     want = {"layout": "minutes", "id": meeting_id, "date": day, "items": items, "figures": figures, "days": days}
@@ -255,7 +264,11 @@ def test_minutes_read_value_for_value(name, text, meeting_id, day, chair, items,
 def test_a_sub_topic_is_the_topic_its_figures_and_deadlines_belong_to_never_the_generic_heading():
     meeting = read(PROVINCE)
     topics = {i.no: i.topic for i in meeting.items}
-    assert {topics[q.item] for _, d in meeting.directives() for q in d.quantities} == {"กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "โครงการโคก หนอง นา"}
+    assert {topics[q.item] for _, d in meeting.directives() for q in d.quantities} == {
+        "กองทุนหมู่บ้าน",
+        "ผ้าไทยใส่ให้สนุก",
+        "โครงการโคก หนอง นา",
+    }
     assert not any(i.topic in ("เรื่องเพื่อทราบ", "เรื่องเพื่อพิจารณา") for i in meeting.items)
     payload = meeting.to_dict()["items"]
     assert payload[2]["label"] == "3.1" and payload[2]["agenda"] == "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ"
@@ -266,12 +279,19 @@ def test_a_sub_topic_is_the_topic_its_figures_and_deadlines_belong_to_never_the_
 def test_head_lines_and_signatures_are_no_item_and_no_directive(text):
     """Attendees, the start and close times, the recorder and checker and the earlier meeting's number."""
     meeting = read(text)
-    said = [i.topic for i in meeting.items] + [d.text for _, d in meeting.directives()] + [i.resolution for i in meeting.items]
+    said = (
+        [i.topic for i in meeting.items]
+        + [d.text for _, d in meeting.directives()]
+        + [i.resolution for i in meeting.items]
+    )
     lines = text.splitlines()
     first = next(n for n, line in enumerate(lines) if line in ("ผู้มาประชุม", "ผู้เข้าประชุม"))
     start = next(n for n, line in enumerate(lines) if line.startswith("เริ่มประชุมเวลา"))
     close = next(n for n, line in enumerate(lines) if line.startswith(("เลิกประชุม", "ปิดประชุม")))
-    head_or_foot = [" ".join(line.split()[1:] if line[:1].isdigit() else line.split()) for line in lines[first : start + 1] + lines[close:]]
+    head_or_foot = [
+        " ".join(line.split()[1:] if line[:1].isdigit() else line.split())
+        for line in lines[first : start + 1] + lines[close:]
+    ]
     assert len(head_or_foot) >= 5
     for line in head_or_foot:
         assert not any(line in piece for piece in said), line
@@ -282,7 +302,10 @@ def test_head_lines_and_signatures_are_no_item_and_no_directive(text):
 def test_an_agenda_item_with_nothing_stays_empty(nothing):
     text = f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\n"
     meeting = read(text)
-    assert [(i.topic, i.directives, i.resolution) for i in meeting.items] == [("เรื่องแจ้งเพื่อทราบ", [], ""), ("เรื่องอื่น ๆ", [], "รับทราบ")]
+    assert [(i.topic, i.directives, i.resolution) for i in meeting.items] == [
+        ("เรื่องแจ้งเพื่อทราบ", [], ""),
+        ("เรื่องอื่น ๆ", [], "รับทราบ"),
+    ]
 
 
 def test_one_line_sub_points_are_the_agenda_items_points():
@@ -300,7 +323,10 @@ def test_sub_points_that_are_instructions_are_points_even_with_lines_below():
     text = ("รายงานการประชุม ครั้งที่ 3/2566\nระเบียบวาระที่ 1 เรื่องที่ประธานแจ้ง\n1.1 ให้ทุกอำเภอรายงานผล\nภายในสิ้นเดือน\n"
             "1.2 ขอให้แต่งกายผ้าไทย\nทุกวันอังคาร\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n- ไม่มี -\n")  # fmt: skip
     meeting = read(text)
-    assert [d.text for d in meeting.items[0].directives] == ["ให้ทุกอำเภอรายงานผล ภายในสิ้นเดือน", "ขอให้แต่งกายผ้าไทย ทุกวันอังคาร"]
+    assert [d.text for d in meeting.items[0].directives] == [
+        "ให้ทุกอำเภอรายงานผล ภายในสิ้นเดือน",
+        "ขอให้แต่งกายผ้าไทย ทุกวันอังคาร",
+    ]
     assert [i.label for i in meeting.items] == ["1", "2"]
 
 
@@ -309,18 +335,32 @@ def test_an_agenda_heading_with_text_before_its_sub_topics_is_an_item_of_its_own
             "ฝ่ายเลขานุการแจ้งผลการดำเนินงานไตรมาส 2 ดังนี้\n2.1 กองทุนหมู่บ้าน\n- ผ่านการประเมิน 7 กองทุน\n"
             "2.2 ผ้าไทย\n- จัดงาน 5 บูท\nมติที่ประชุม รับทราบ\n")  # fmt: skip
     meeting = read(text)
-    assert [(i.no, i.label, i.topic, i.agenda, [d.text for d in i.directives], i.resolution) for i in meeting.items] == [
+    assert [
+        (i.no, i.label, i.topic, i.agenda, [d.text for d in i.directives], i.resolution) for i in meeting.items
+    ] == [
         (1, "1", "เรื่องที่ประธานแจ้ง", None, [], ""),
         (2, "2", "เรื่องเพื่อทราบ", None, ["ฝ่ายเลขานุการแจ้งผลการดำเนินงานไตรมาส 2 ดังนี้"], ""),
         (3, "2.1", "กองทุนหมู่บ้าน", "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ", ["ผ่านการประเมิน 7 กองทุน"], ""),
-        (4, "2.2", "ผ้าไทย", "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ", ["จัดงาน 5 บูท"], "รับทราบ"),  # the closing มติ: the last sub-topic's
+        (
+            4,
+            "2.2",
+            "ผ้าไทย",
+            "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ",
+            ["จัดงาน 5 บูท"],
+            "รับทราบ",
+        ),  # the closing มติ: the last sub-topic's
     ]
-    assert [(q.item, q.value, q.unit) for _, d in meeting.directives() for q in d.quantities] == [(3, 7, "กองทุน"), (4, 5, "บูท")]
+    assert [(q.item, q.value, q.unit) for _, d in meeting.directives() for q in d.quantities] == [
+        (3, 7, "กองทุน"),
+        (4, 5, "บูท"),
+    ]
 
 
 def _pdf(lines: list[str]) -> RawDocument:
     """A PDF's reading: each line a paragraph of page 1 (a wrap the PDF did not join stays a line)."""
-    return RawDocument(Source("x.pdf", "0" * 64, "pdf", None), blocks=[Block("paragraph", line, page=1) for line in lines])
+    return RawDocument(
+        Source("x.pdf", "0" * 64, "pdf", None), blocks=[Block("paragraph", line, page=1) for line in lines]
+    )
 
 
 def test_in_a_pdf_a_wrapped_line_opens_no_sub_topic_but_a_dash_does():
@@ -330,7 +370,14 @@ def test_in_a_pdf_a_wrapped_line_opens_no_sub_topic_but_a_dash_does():
     meeting = parse_document(_pdf(wrapped))
     assert [(i.label, len(i.directives)) for i in meeting.items] == [("1", 2), ("2", 0)]
     assert meeting.items[0].directives[0].text.endswith("ระหว่างวันที่ 12-15 ตุลาคม 2566")
-    dashed = head + ["1.1 กองทุนหมู่บ้าน", "- ผ่านการประเมิน 7 กองทุน", "1.2 ผ้าไทย", "- จัดงาน 8 บูท", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "- ไม่มี -"]
+    dashed = head + [
+        "1.1 กองทุนหมู่บ้าน",
+        "- ผ่านการประเมิน 7 กองทุน",
+        "1.2 ผ้าไทย",
+        "- จัดงาน 8 บูท",
+        "ระเบียบวาระที่ 2 เรื่องอื่น ๆ",
+        "- ไม่มี -",
+    ]
     meeting = parse_document(_pdf(dashed))
     assert [(i.label, i.topic) for i in meeting.items] == [("1.1", "กองทุนหมู่บ้าน"), ("1.2", "ผ้าไทย"), ("2", "เรื่องอื่น ๆ")]
 
@@ -353,7 +400,11 @@ def test_an_agenda_summary_with_dashes_or_numbers_is_minutes_not_a_post_of_point
     assert meeting.source.layout == "minutes"
     assert [(i.label, i.topic, len(i.directives)) for i in meeting.items] == [
         ("1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", 2), ("2", "เรื่องเพื่อทราบ", 2), ("3", "เรื่องอื่น ๆ", 0)]  # fmt: skip
-    assert [(q.item, q.surface) for _, d in meeting.directives() for q in d.quantities] == [(1, "12 กองทุน"), (2, "ร้อยละ 65.20"), (2, "24 บูท")]
+    assert [(q.item, q.surface) for _, d in meeting.directives() for q in d.quantities] == [
+        (1, "12 กองทุน"),
+        (2, "ร้อยละ 65.20"),
+        (2, "24 บูท"),
+    ]
 
 
 def test_numbered_agenda_titles_are_agenda_headings_and_a_topic_between_them_too():
@@ -361,7 +412,11 @@ def test_numbered_agenda_titles_are_agenda_headings_and_a_topic_between_them_too
             "2. กองทุนหมู่บ้าน\n- ผ่านการประเมิน 4 กองทุน\n3. เรื่องอื่น ๆ\n- ไม่มี -\n")  # fmt: skip
     meeting = read(text)
     assert meeting.source.layout == "minutes"
-    assert [(i.label, i.topic) for i in meeting.items] == [("1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"), ("2", "กองทุนหมู่บ้าน"), ("3", "เรื่องอื่น ๆ")]
+    assert [(i.label, i.topic) for i in meeting.items] == [
+        ("1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"),
+        ("2", "กองทุนหมู่บ้าน"),
+        ("3", "เรื่องอื่น ๆ"),
+    ]
 
 
 def test_a_post_of_numbered_topics_is_no_minutes():
@@ -375,7 +430,9 @@ def test_an_agenda_number_written_twice_is_a_warning_naming_it():
     text = "รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้ง\n- ให้รายงาน\nระเบียบวาระที่ 1 เรื่องแจ้งซ้ำ\n- ให้ติดตาม\n"
     meeting = read(text)
     assert [(i.no, i.label) for i in meeting.items] == [(1, "1"), (2, "1")]
-    assert [n.message for n in meeting.notes if n.kind == "warning" and "agenda item" in n.message] == ["agenda item 1 is written 2 times (items 1, 2)"]
+    assert [n.message for n in meeting.notes if n.kind == "warning" and "agenda item" in n.message] == [
+        "agenda item 1 is written 2 times (items 1, 2)"
+    ]
 
 
 # --- caps that never drop silently ---------------------------------------------------------------
@@ -389,7 +446,13 @@ def _many_agenda_items(count: int) -> str:
 
 
 def _many_points(count: int) -> str:
-    return "\n".join(["สพอ.ลี้ ประชุมประจำเดือน ครั้งที่ 2/2566 มีข้อสั่งการ ดังนี้"] + [f"{n}. เรื่องที่ {n} ให้รายงาน {n} กองทุน" for n in range(1, count + 1)]) + "\n"
+    return (
+        "\n".join(
+            ["สพอ.ลี้ ประชุมประจำเดือน ครั้งที่ 2/2566 มีข้อสั่งการ ดังนี้"]
+            + [f"{n}. เรื่องที่ {n} ให้รายงาน {n} กองทุน" for n in range(1, count + 1)]
+        )
+        + "\n"
+    )
 
 
 @pytest.mark.parametrize("text, layout", [(_many_agenda_items(10_000), "minutes"), (_many_points(10_000), "prose")])
@@ -400,7 +463,9 @@ def test_ten_thousand_items_are_one_clear_error_not_ninety_nine(text, layout):
     assert raised.value.remedy
 
 
-@pytest.mark.parametrize("text, last", [(_many_agenda_items(150), "ให้รายงานผล 150 กองทุน"), (_many_points(150), "ให้รายงาน 150 กองทุน")])
+@pytest.mark.parametrize(
+    "text, last", [(_many_agenda_items(150), "ให้รายงานผล 150 กองทุน"), (_many_points(150), "ให้รายงาน 150 กองทุน")]
+)
 def test_items_past_ninety_nine_are_items_of_their_own(text, last):
     meeting = parse_document(read_bytes(text.encode(), "x.txt"))
     assert [i.no for i in meeting.items] == list(range(1, 151))
@@ -418,7 +483,11 @@ def test_the_command_line_says_so_in_one_line(tmp_path):
     source.write_text(_many_agenda_items(10_000), encoding="utf-8")
     result = run_cli("parse", source)
     assert result.returncode == 2 and result.stdout == ""
-    assert len(result.stderr.strip().splitlines()) == 1 and "10,000 items" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        len(result.stderr.strip().splitlines()) == 1
+        and "10,000 items" in result.stderr
+        and "Traceback" not in result.stderr
+    )
 
 
 def test_the_error_is_a_cddbrief_error():
@@ -433,7 +502,10 @@ def test_sub_topics_past_ninety_nine_are_items_of_their_own():
         lines += [f"2.{n} กลุ่มอาชีพที่ {n}", f"- ได้รับเงินทุน {n},000 บาท"]
     meeting = read("\n".join(lines) + "\n12.500 บาท ยอดยกไป\n")
     assert [i.label for i in meeting.items] == ["1"] + [f"2.{n}" for n in range(1, 121)]
-    assert (meeting.items[-1].topic, [d.text for d in meeting.items[-1].directives]) == ("กลุ่มอาชีพที่ 120", ["ได้รับเงินทุน 120,000 บาท 12.500 บาท ยอดยกไป"])
+    assert (meeting.items[-1].topic, [d.text for d in meeting.items[-1].directives]) == (
+        "กลุ่มอาชีพที่ 120",
+        ["ได้รับเงินทุน 120,000 บาท 12.500 บาท ยอดยกไป"],
+    )
 
 
 def test_labels_and_agenda_headings_come_back_from_the_json():
@@ -445,10 +517,19 @@ def test_labels_and_agenda_headings_come_back_from_the_json():
 # --- at random ------------------------------------------------------------------------------------
 
 TOPICS = ["กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "ตลาดนัดชุมชน", "ข้อมูล จปฐ.", "โครงการโคก หนอง นา", "วิสาหกิจชุมชน", "ศูนย์เรียนรู้ชุมชน"]
-AGENDA_TITLES = ["เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "เรื่องรับรองรายงานการประชุม", "เรื่องสืบเนื่อง", "เรื่องเพื่อทราบ", "เรื่องเพื่อพิจารณา", "เรื่องอื่น ๆ"]
+AGENDA_TITLES = [
+    "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ",
+    "เรื่องรับรองรายงานการประชุม",
+    "เรื่องสืบเนื่อง",
+    "เรื่องเพื่อทราบ",
+    "เรื่องเพื่อพิจารณา",
+    "เรื่องอื่น ๆ",
+]
 AGENDA = st.tuples(
     st.sampled_from(["nothing", "points", "topics"]),
-    st.lists(st.tuples(st.sampled_from(TOPICS), st.integers(1, 3), st.booleans()), min_size=1, max_size=3),  # (topic, dashes, own resolution)
+    st.lists(
+        st.tuples(st.sampled_from(TOPICS), st.integers(1, 3), st.booleans()), min_size=1, max_size=3
+    ),  # (topic, dashes, own resolution)
     st.booleans(),  # a resolution closing the agenda item
     st.sampled_from(["ระเบียบวาระที่ {n} {title}", "วาระที่ {n} : {title}", "{n}. {title}"]),
 )
@@ -458,7 +539,12 @@ AGENDA = st.tuples(
 @given(agendas=st.lists(AGENDA, min_size=2, max_size=6), number=st.integers(1, 12))
 def test_generated_minutes_give_back_their_items_figures_and_resolutions(agendas, number):
     heading_form = agendas[0][3]
-    lines = [f"รายงานการประชุมประจำเดือน ครั้งที่ {number}/2566", "ผู้มาประชุม", "1. นายสมชาย ใจดี  พัฒนาการอำเภอ  ประธาน", "เริ่มประชุมเวลา 09.30 น."]
+    lines = [
+        f"รายงานการประชุมประจำเดือน ครั้งที่ {number}/2566",
+        "ผู้มาประชุม",
+        "1. นายสมชาย ใจดี  พัฒนาการอำเภอ  ประธาน",
+        "เริ่มประชุมเวลา 09.30 น.",
+    ]
     want, figures, count = [], [], 0
     for n, (kind, topics, closing, _) in enumerate(agendas, start=1):
         title = AGENDA_TITLES[(n - 1) % len(AGENDA_TITLES)]

@@ -12,7 +12,6 @@ import pytest
 
 from cddbrief.errors import BadModelValue, CddbriefError
 from cddbrief.model import (
-    TextSpan,
     Block,
     BlockKind,
     Check,
@@ -28,11 +27,21 @@ from cddbrief.model import (
     Role,
     Source,
     SourceFormat,
+    TextSpan,
 )
 
 
 def _check(kind: str = "product") -> Check:
-    return Check(item=2, kind=kind, operands=(40.0, 5000.0), total=200000.0, actual=200000.0, holds=True, tolerance=0.005, statement="40 × 5,000 = 200,000")
+    return Check(
+        item=2,
+        kind=kind,
+        operands=(40.0, 5000.0),
+        total=200000.0,
+        actual=200000.0,
+        holds=True,
+        tolerance=0.005,
+        statement="40 × 5,000 = 200,000",
+    )
 
 
 def _quantity(role: str = "total") -> Quantity:
@@ -46,7 +55,11 @@ MAKERS = {
     "layout": (Layout, "layout", lambda word: Source("x.txt", "0" * 64, "txt", "utf-8", layout=word)),
     "file format": (SourceFormat, "format", lambda word: Source("x", "0" * 64, word, None)),
     "figure role": (Role, "role", _quantity),
-    "date role": (DateRole, "role", lambda word: DateSpan(date(2022, 6, 1), date(2022, 6, 1), "day", "1 มิ.ย. 65", role=word)),
+    "date role": (
+        DateRole,
+        "role",
+        lambda word: DateSpan(date(2022, 6, 1), date(2022, 6, 1), "day", "1 มิ.ย. 65", role=word),
+    ),
     "precision": (Precision, "precision", lambda word: DateSpan(date(2022, 6, 1), date(2022, 6, 30), word, "มิ.ย. 65")),
 }
 
@@ -90,8 +103,8 @@ def test_figures_and_dates_name_their_place_in_the_text_the_same_way():
     from dataclasses import fields
 
     from cddbrief.model import TextSpan
-    from cddbrief.records import to_dict
     from cddbrief.quantities import find_quantities
+    from cddbrief.records import to_dict
     from cddbrief.thaidates import find_dates
 
     text = "ให้ตำบลส่งรายงาน 14 ฉบับ ภายในวันที่ 9 ก.พ. 66"
@@ -129,7 +142,17 @@ def test_a_figure_outside_a_meeting_has_no_item_or_directive_keys():
     from cddbrief.records import to_dict
 
     figure = _quantity()
-    assert list(to_dict(figure)) == ["value", "unit", "unit_key", "entity", "per", "surface", "span", "repaired", "role"]
+    assert list(to_dict(figure)) == [
+        "value",
+        "unit",
+        "unit_key",
+        "entity",
+        "per",
+        "surface",
+        "span",
+        "repaired",
+        "role",
+    ]
     figure.item, figure.directive = 3, 2
     assert list(to_dict(figure))[:3] == ["item", "directive", "value"]
     assert to_dict(Note("warning", "ไม่พบอำเภอ"))["item"] is None  # a note keeps its item key, null or not
@@ -141,7 +164,13 @@ def test_a_reschedule_is_written_as_the_days_and_surfaces_of_its_dates():
 
     old = DateSpan(date(2023, 2, 3), date(2023, 2, 3), "day", "3 ก.พ. 66", role="original")
     new = DateSpan(date(2023, 2, 17), date(2023, 2, 18), "day", "17-18 ก.พ. 66", role="rescheduled")
-    assert to_dict(Reschedule(old, new, 4, 1)) == {"item": 4, "directive": 1, "from": ["2023-02-03", "2023-02-03"], "to": ["2023-02-17", "2023-02-18"], "surface": ["3 ก.พ. 66", "17-18 ก.พ. 66"]}
+    assert to_dict(Reschedule(old, new, 4, 1)) == {
+        "item": 4,
+        "directive": 1,
+        "from": ["2023-02-03", "2023-02-03"],
+        "to": ["2023-02-17", "2023-02-18"],
+        "surface": ["3 ก.พ. 66", "17-18 ก.พ. 66"],
+    }
 
 
 def _small_meeting():
@@ -161,8 +190,13 @@ def test_meeting_from_dict_gives_the_meeting_back():
 
     meeting = _small_meeting()
     data = json.loads(json.dumps(meeting.to_dict(), ensure_ascii=False))
-    assert [len([r for r in data[name] if "passage" not in r]) for name in ("quantities", "dates", "reschedules", "recurrences")] == [2, 2, 1, 1]
-    assert [(r["passage"], r["context"], r["surface"]) for r in data["dates"] if "passage" in r] == [(1, "meeting", "14 กุมภาพันธ์ 2566")]
+    assert [
+        len([r for r in data[name] if "passage" not in r])
+        for name in ("quantities", "dates", "reschedules", "recurrences")
+    ] == [2, 2, 1, 1]
+    assert [(r["passage"], r["context"], r["surface"]) for r in data["dates"] if "passage" in r] == [
+        (1, "meeting", "14 กุมภาพันธ์ 2566")
+    ]
     again = Meeting.from_dict(data)
     assert again == meeting and again.id == "2566-02" and again.meeting_date == date(2023, 2, 14)
     (move,) = again.items[0].directives[0].reschedules
@@ -173,9 +207,15 @@ def test_meeting_from_dict_gives_the_meeting_back():
     "damage, problem",
     [
         (lambda data: data["quantities"][0].update(item=9), "the quantities record"),
-        (lambda data: data["dates"][1].update(directive=3), "a reschedule names the rescheduled date '17 มี.ค. 66'"),  # its date moved away
+        (
+            lambda data: data["dates"][1].update(directive=3),
+            "a reschedule names the rescheduled date '17 มี.ค. 66'",
+        ),  # its date moved away
         (lambda data: data["recurrences"][0].update(item=5), "the recurrences record"),
-        (lambda data: data["reschedules"][0].update({"from": ["2023-03-04", "2023-03-04"]}), "a reschedule names the original date '3 มี.ค. 66'"),
+        (
+            lambda data: data["reschedules"][0].update({"from": ["2023-03-04", "2023-03-04"]}),
+            "a reschedule names the original date '3 มี.ค. 66'",
+        ),
         (lambda data: data["notes"][0].update(kind="note"), "'note' is not a Note kind"),
         (lambda data: data["dates"][0].update(precision="week"), "'week' is not a DateSpan precision"),
     ],

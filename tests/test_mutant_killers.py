@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import docgen
 import pytest
 
-import docgen
 from cddbrief.meeting import parse_document
 from cddbrief.quantities import ENTITY_REACH, find_quantities
 from cddbrief.sources import read_bytes
@@ -42,7 +42,9 @@ def post(*points: str, number: str = "8/2564"):
 
 
 def table(*items: docgen.GenItem):
-    return parse(docgen.render_dump(docgen.GenMeeting(6, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", list(items))))
+    return parse(
+        docgen.render_dump(docgen.GenMeeting(6, 2563, "สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "ป่าซาง", "ลำพูน", list(items)))
+    )
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -67,15 +69,23 @@ def test_a_fiscal_year_note_names_october():
 
 
 def test_a_range_in_one_month_with_the_year_at_its_end():
-    assert dates("ระหว่าง 15 ธ.ค. - 20 ธ.ค. 62")[0] == [(D(2019, 12, 15), D(2019, 12, 20), False, "15 ธ.ค. - 20 ธ.ค. 62")]
+    assert dates("ระหว่าง 15 ธ.ค. - 20 ธ.ค. 62")[0] == [
+        (D(2019, 12, 15), D(2019, 12, 20), False, "15 ธ.ค. - 20 ธ.ค. 62")
+    ]
     assert dates("ระหว่าง 15 ธ.ค. - 20 ม.ค. 63")[0] == [(D(2019, 12, 15), D(2020, 1, 20), False, "15 ธ.ค. - 20 ม.ค. 63")]
 
 
 def test_days_listed_before_a_date_share_its_month_and_first_year():
     spans, notes = dates("ส่งวันที่ 2 และ 9 ธ.ค. 62 ถึง 10 ม.ค. 63")
-    assert spans == [(D(2019, 12, 2), D(2019, 12, 2), False, "2"), (D(2019, 12, 9), D(2020, 1, 10), False, "9 ธ.ค. 62 ถึง 10 ม.ค. 63")]
+    assert spans == [
+        (D(2019, 12, 2), D(2019, 12, 2), False, "2"),
+        (D(2019, 12, 9), D(2020, 1, 10), False, "9 ธ.ค. 62 ถึง 10 ม.ค. 63"),
+    ]
     spans, _ = dates("ส่งวันที่ 2 - 4 และ   9 ธ.ค. 62")  # spaces as a Word dump leaves them
-    assert spans == [(D(2019, 12, 2), D(2019, 12, 4), False, "2 - 4"), (D(2019, 12, 9), D(2019, 12, 9), False, "9 ธ.ค. 62")]
+    assert spans == [
+        (D(2019, 12, 2), D(2019, 12, 4), False, "2 - 4"),
+        (D(2019, 12, 9), D(2019, 12, 9), False, "9 ธ.ค. 62"),
+    ]
 
 
 def test_from_a_year_to_a_day_in_january_of_that_year():
@@ -96,7 +106,10 @@ def test_a_month_alone_and_the_word_before_it(text, expected):
 
 
 def test_a_glued_year_is_a_repair_only_where_a_dot_was_lost():
-    assert dates("ภายใน 5 มิ.ย62") == ([(D(2019, 6, 5), D(2019, 6, 5), False, "5 มิ.ย62")], [("repair", "'5 มิ.ย62' was read as 5 มิ.ย. 2562")])
+    assert dates("ภายใน 5 มิ.ย62") == (
+        [(D(2019, 6, 5), D(2019, 6, 5), False, "5 มิ.ย62")],
+        [("repair", "'5 มิ.ย62' was read as 5 มิ.ย. 2562")],
+    )
     assert dates("ภายใน 5 มิย62") == ([(D(2019, 6, 5), D(2019, 6, 5), False, "5 มิย62")], [])
     assert dates("ภายใน 5 มิ.ย. 62") == ([(D(2019, 6, 5), D(2019, 6, 5), False, "5 มิ.ย. 62")], [])
 
@@ -128,10 +141,15 @@ def test_a_fiscal_year_after_a_run_of_spaces_is_no_count():
     "text, expected",
     [
         ("เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณ 2,400,000 บาท", [(1000000, "บาท", "part"), (2400000, "บาท", "total")]),
-        ("เบิกจ่ายได้ จำนวน       1,000,000 บาท จากงบประมาณ 2,400,000 บาท", [(1000000, "บาท", "part"), (2400000, "บาท", "total")]),
+        (
+            "เบิกจ่ายได้ จำนวน       1,000,000 บาท จากงบประมาณ 2,400,000 บาท",
+            [(1000000, "บาท", "part"), (2400000, "บาท", "total")],
+        ),
         # the whole is looked for after the part, never before it
-        ("ได้รับจัดสรร 5,000,000 บาท เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณงวดแรก 2,400,000 บาท",
-         [(5000000, "บาท", "total"), (1000000, "บาท", "part"), (2400000, "บาท", "total")]),
+        (
+            "ได้รับจัดสรร 5,000,000 บาท เบิกจ่ายแล้ว 1,000,000 บาท จากงบประมาณงวดแรก 2,400,000 บาท",
+            [(5000000, "บาท", "total"), (1000000, "บาท", "part"), (2400000, "บาท", "total")],
+        ),
     ],
 )
 def test_a_part_written_before_its_whole(text, expected):
@@ -140,7 +158,9 @@ def test_a_part_written_before_its_whole(text, expected):
 
 def test_a_province_name_counts_only_as_a_word():
     assert [(q.value, q.entity) for q in find_quantities("จังหวัด น่านรายงาน 5 ครัวเรือน")[0]] == [(5, "น่าน")]  # titled
-    assert [(q.value, q.entity) for q in find_quantities("ส่งรายงานล่าช้า เลยกำหนด 5 วัน")[0]] == [(5, None)]  # เลย ends no word here
+    assert [(q.value, q.entity) for q in find_quantities("ส่งรายงานล่าช้า เลยกำหนด 5 วัน")[0]] == [
+        (5, None)
+    ]  # เลย ends no word here
 
 
 def test_a_place_names_figures_up_to_its_reach():
@@ -157,12 +177,16 @@ def test_a_place_names_figures_up_to_its_reach():
 
 def test_a_product_takes_the_total_its_figures_give():
     m = post("กองทุนหมู่บ้าน: งบประมาณ 1,000,000 บาท และ 2,400,000 บาท ดำเนินการ 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท")
-    assert [(c.kind, c.operands, c.total, c.actual, c.holds) for c in m.checks] == [("product", (120, 20000), 2400000, 2400000, True)]
+    assert [(c.kind, c.operands, c.total, c.actual, c.holds) for c in m.checks] == [
+        ("product", (120, 20000), 2400000, 2400000, True)
+    ]
 
 
 def test_a_derived_share_has_no_stated_figure_and_no_tolerance():
     m = post("ข้อมูล จปฐ.: เป้าหมาย 500 ครัวเรือน จัดเก็บได้ 450 ครัวเรือน")
-    assert [(c.kind, c.operands, c.total, c.actual, c.holds, c.tolerance) for c in m.checks] == [("share", (450, 500), None, 90.0, None, 0.0)]
+    assert [(c.kind, c.operands, c.total, c.actual, c.holds, c.tolerance) for c in m.checks] == [
+        ("share", (450, 500), None, 90.0, None, 0.0)
+    ]
     assert m.checks[0].statement == "450 ครัวเรือน จาก 500 ครัวเรือน = 90.00%"
 
 
@@ -177,7 +201,9 @@ def test_a_sum_parts_label_is_cut_to_its_last_forty_characters(width, shown):
 
 def test_a_christian_era_meeting_year_is_said_and_a_two_digit_one_is_not():
     ce = post("กองทุนหมู่บ้าน: ให้รายงาน 5 กองทุน", number="4/2019")
-    assert ce.id == "2562-04" and ("repair", "the year 2019 is Christian era; read as 2562 BE") in [(n.kind, n.message) for n in ce.notes]
+    assert ce.id == "2562-04" and ("repair", "the year 2019 is Christian era; read as 2562 BE") in [
+        (n.kind, n.message) for n in ce.notes
+    ]
     short = post("กองทุนหมู่บ้าน: ให้รายงาน 5 กองทุน", number="4/62")
     assert short.id == "2562-04" and not any("Christian era" in n.message for n in short.notes)
 
@@ -191,7 +217,10 @@ def test_a_missing_item_number_is_inferred_and_a_gap_after_it_is_warned_about():
         ("warning", "item number 2 was inferred, but the next written number (5) does not follow on"),
         ("inferred", "item number 2 (ผ้าไทยใส่ให้สนุก) is missing and was inferred from its neighbours"),
     ]
-    first = table(docgen.GenItem(4, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")], write_number=False), docgen.GenItem(5, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")]))
+    first = table(
+        docgen.GenItem(4, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")], write_number=False),
+        docgen.GenItem(5, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")]),
+    )
     assert [i.no for i in first.items] == [4, 5]
     assert [n.kind for n in first.notes if n.item == 4] == ["inferred"]  # 4 then 5: no gap, no warning
 
@@ -209,7 +238,10 @@ POST = """สพจ.ตาก ร่วมประชุมกรมการ�
 
 def test_a_second_list_that_starts_again_at_one_goes_on():
     m = parse(POST)
-    assert (m.source.layout, [(i.no, i.topic) for i in m.items]) == ("prose", [(1, "กองทุนหมู่บ้าน"), (2, "ผ้าไทย"), (3, "วิสาหกิจชุมชน"), (4, "จปฐ.")])
+    assert (m.source.layout, [(i.no, i.topic) for i in m.items]) == (
+        "prose",
+        [(1, "กองทุนหมู่บ้าน"), (2, "ผ้าไทย"), (3, "วิสาหกิจชุมชน"), (4, "จปฐ.")],
+    )
     assert not any(n.kind == "warning" for n in m.notes)  # a plain text post fits prose well
 
 
@@ -247,8 +279,14 @@ def test_a_points_first_line_splits_into_topic_and_rest(line, expected):
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("ดังนี้ (1) กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย ให้เร่งรัด", [(None, "ดังนี้"), ("(1)", "กองทุนหมู่บ้าน ให้รายงาน"), ("(2)", "การเบิกจ่าย ให้เร่งรัด")]),
-        ("ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย", [(None, "ดังนี้"), ("1)", "กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย")]),  # one style only
+        (
+            "ดังนี้ (1) กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย ให้เร่งรัด",
+            [(None, "ดังนี้"), ("(1)", "กองทุนหมู่บ้าน ให้รายงาน"), ("(2)", "การเบิกจ่าย ให้เร่งรัด")],
+        ),
+        (
+            "ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย",
+            [(None, "ดังนี้"), ("1)", "กองทุนหมู่บ้าน ให้รายงาน (2) การเบิกจ่าย")],
+        ),  # one style only
         ("ให้ดำเนินการ ดังนี้ 1)จัดทำรายงาน", [(None, "ให้ดำเนินการ ดังนี้"), ("1)", "จัดทำรายงาน")]),  # one point after a lead-in
         ("ให้รายงาน 1) จัดทำ", [(None, "ให้รายงาน 1) จัดทำ")]),  # one marker and no lead-in: no point
     ],
@@ -283,37 +321,66 @@ HEADER_ROW = ["ที่", "ประเด็น", "ข้อสั่งกา
 
 def pdf_tables(*tables: tuple[int, list[list[str]]]):
     """A PDF as its reader gives it: the head's lines, then one table block per page (page, rows)."""
-    from cddbrief.model import Block
-    from cddbrief.model import Source
+    from cddbrief.model import Block, Source
     from cddbrief.sources import RawDocument
 
     blocks = [Block("paragraph", "สรุปสาระสำคัญการประชุม ครั้งที่ 6/2563"), Block("paragraph", "สำนักงานพัฒนาชุมชนอำเภอป่าซาง")]
     blocks += [Block("table", rows=rows, page=page) for page, rows in tables]
     m = parse_document(RawDocument(Source("x.pdf", "0" * 64, "pdf", None), blocks=blocks))
-    return [(i.no, i.topic, [d.text for d in i.directives], i.merged_rows) for i in m.items], [(n.kind, n.message) for n in m.notes]
+    return [(i.no, i.topic, [d.text for d in i.directives], i.merged_rows) for i in m.items], [
+        (n.kind, n.message) for n in m.notes
+    ]
 
 
 @pytest.mark.parametrize(
     "above, below, directives",
     [
-        ("1. ให้รายงานผล 5 กองทุน", "2. ให้ส่งภายใน 15 ม.ค. 63", ["ให้รายงานผล 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]),  # a new point: a new line
-        ("ให้รายงานผลการดำเนิน", "งานภายในวันที่ 15 ม.ค. 63", ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"]),  # Thai goes on without a space
-        ("ให้รายงานผ่านระบบ", "Google Form ภายใน 15 ม.ค. 63", ["ให้รายงานผ่านระบบ Google Form ภายใน 15 ม.ค. 63"]),  # Thai then Latin: a space
+        (
+            "1. ให้รายงานผล 5 กองทุน",
+            "2. ให้ส่งภายใน 15 ม.ค. 63",
+            ["ให้รายงานผล 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"],
+        ),  # a new point: a new line
+        (
+            "ให้รายงานผลการดำเนิน",
+            "งานภายในวันที่ 15 ม.ค. 63",
+            ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"],
+        ),  # Thai goes on without a space
+        (
+            "ให้รายงานผ่านระบบ",
+            "Google Form ภายใน 15 ม.ค. 63",
+            ["ให้รายงานผ่านระบบ Google Form ภายใน 15 ม.ค. 63"],
+        ),  # Thai then Latin: a space
     ],
 )
 def test_a_pdf_row_split_over_two_pages_is_joined(above, below, directives):
-    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", above, ""]]), (2, [["", "", below, ""], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    items, notes = pdf_tables(
+        (1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", above, ""]]),
+        (2, [["", "", below, ""], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]),
+    )
     assert items == [(1, "กองทุนหมู่บ้าน", directives, 1), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"], 1)]
     assert notes == [("merged", "1 table row(s) split by a page break were joined to the row above")]
 
 
 def test_pdf_rows_are_joined_only_across_pages_and_only_when_the_row_goes_on():
-    same_page = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (1, [["", "", "ตารางที่สอง", ""], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
-    assert same_page[1] == [("merged", "item 1 appears on 2 rows (split over a page) and was merged")]  # rows of one item, not a page join
-    numbered = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (2, [["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
+    same_page = pdf_tables(
+        (1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]),
+        (1, [["", "", "ตารางที่สอง", ""], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]),
+    )
+    assert same_page[1] == [
+        ("merged", "item 1 appears on 2 rows (split over a page) and was merged")
+    ]  # rows of one item, not a page join
+    numbered = pdf_tables(
+        (1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (2, [["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]])
+    )
     assert numbered == ([(1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"], 1)], [])
-    header_again = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]), (2, [["", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]))
-    assert [i[2] for i in header_again[0]] == [["ให้รายงาน 5 กองทุน"], ["ให้รายงาน 7 กลุ่ม"]]  # a repeated header row is no continuation
+    header_again = pdf_tables(
+        (1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", ""]]),
+        (2, [["", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"], ["2", "วิสาหกิจชุมชน", "ให้รายงาน 7 กลุ่ม", ""]]),
+    )
+    assert [i[2] for i in header_again[0]] == [
+        ["ให้รายงาน 5 กองทุน"],
+        ["ให้รายงาน 7 กลุ่ม"],
+    ]  # a repeated header row is no continuation
 
 
 def test_a_headerless_table_of_numbered_rows_fits_weakly():
@@ -351,7 +418,9 @@ def test_a_row_split_over_a_page_is_one_item_on_two_rows():
     split = docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน"), S("ให้ส่งภายใน 15 ม.ค. 63")], split_after=1)
     m = table(split, docgen.GenItem(2, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")]))
     assert [(i.no, i.merged_rows, len(i.directives)) for i in m.items] == [(1, 2, 2), (2, 1, 1)]
-    assert [n.message for n in m.notes if n.kind == "merged"] == ["item 1 appears on 2 rows (split over a page) and was merged"]
+    assert [n.message for n in m.notes if n.kind == "merged"] == [
+        "item 1 appears on 2 rows (split over a page) and was merged"
+    ]
 
 
 def test_minutes_take_their_date_from_their_head_never_from_an_agenda_item():
@@ -365,14 +434,18 @@ def test_minutes_take_their_date_from_their_head_never_from_an_agenda_item():
 
 @pytest.mark.parametrize("numbered, score", [(2, 0.55), (1, 0.2)])
 def test_a_headerless_table_fits_when_at_least_half_its_rows_are_numbered(numbered, score):
-    from cddbrief.model import Block
+    from cddbrief.model import Block, Source
     from cddbrief.readers import table as reader
-    from cddbrief.model import Source
     from cddbrief.sources import RawDocument
 
     topics = ["กองทุนหมู่บ้าน", "วิสาหกิจชุมชน", "ผ้าไทยใส่ให้สนุก", "ข้อมูล จปฐ."]
-    rows = [[str(n + 1) if n < numbered else "", topic, "ให้รายงานผล", "กลุ่มงานส่งเสริมฯ"] for n, topic in enumerate(topics)]
-    doc = RawDocument(Source("x.docx", "0" * 64, "docx", None), blocks=[Block("paragraph", "สรุปการประชุม ครั้งที่ 6/2563"), Block("table", rows=rows)])
+    rows = [
+        [str(n + 1) if n < numbered else "", topic, "ให้รายงานผล", "กลุ่มงานส่งเสริมฯ"] for n, topic in enumerate(topics)
+    ]
+    doc = RawDocument(
+        Source("x.docx", "0" * 64, "docx", None),
+        blocks=[Block("paragraph", "สรุปการประชุม ครั้งที่ 6/2563"), Block("table", rows=rows)],
+    )
     assert reader.fit(doc).score == score
 
 
@@ -380,14 +453,22 @@ def test_a_row_joined_across_pages_keeps_its_own_cells():
     """Rows of unequal width (a merged cell): the joined row takes nothing from the row before it."""
     items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"], ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""]]),
                               (2, [["", "", "งานภายในวันที่ 15 ม.ค. 63", ""]]))  # fmt: skip
-    assert items == [(1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1), (2, "วิสาหกิจชุมชน", ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"], 1)]
-    assert notes == [("merged", "1 table row(s) split by a page break were joined to the row above"),
-                     ("merged", "a row had 5 cells for 4 columns; the extra text was put in remarks")]  # row 1's, once
+    assert items == [
+        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1),
+        (2, "วิสาหกิจชุมชน", ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"], 1),
+    ]
+    assert notes == [
+        ("merged", "1 table row(s) split by a page break were joined to the row above"),
+        ("merged", "a row had 5 cells for 4 columns; the extra text was put in remarks"),
+    ]  # row 1's, once
 
 
 def test_rows_of_one_topic_are_one_item_unless_numbered_apart():
     rows = [HEADER_ROW, ["1", "เรื่องอื่น ๆ", "ให้รายงาน 5 กองทุน", ""], ["2", "เรื่องอื่น ๆ", "ให้รายงาน 7 กลุ่ม", ""]]
-    assert pdf_tables((1, rows))[0] == [(1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน"], 1), (2, "เรื่องอื่น ๆ", ["ให้รายงาน 7 กลุ่ม"], 1)]
+    assert pdf_tables((1, rows))[0] == [
+        (1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน"], 1),
+        (2, "เรื่องอื่น ๆ", ["ให้รายงาน 7 กลุ่ม"], 1),
+    ]
     rows = [HEADER_ROW, ["1", "เรื่องอื่น ๆ", "ให้รายงาน 5 กองทุน", ""], ["", "เรื่องอื่น ๆ", "ให้รายงาน 7 กลุ่ม", ""]]
     assert pdf_tables((1, rows))[0] == [(1, "เรื่องอื่น ๆ", ["ให้รายงาน 5 กองทุน", "ให้รายงาน 7 กลุ่ม"], 2)]
 

@@ -34,7 +34,16 @@ def test_the_sample_is_seeded_and_every_mutant_changes_the_code_and_compiles():
 
 def test_each_kind_of_change_is_made():
     ops = {m.op for m in mutants.all_mutants("thaidates")}
-    assert ops == {"compare-flip", "compare-edge", "constant-nudge", "and-or", "return-empty", "bool-negate", "slice-shift", "arithmetic"}
+    assert ops == {
+        "compare-flip",
+        "compare-edge",
+        "constant-nudge",
+        "and-or",
+        "return-empty",
+        "bool-negate",
+        "slice-shift",
+        "arithmetic",
+    }
 
 
 def test_the_checks_are_mutated_and_the_frames_are_not():

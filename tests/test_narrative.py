@@ -12,6 +12,7 @@ import json
 from datetime import date
 
 import pytest
+from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,6 @@ from cddbrief.meeting import parse_document
 from cddbrief.model import Meeting, Passage
 from cddbrief.sources import read_bytes
 from cddbrief.tidy import frame_records
-from conftest import run_cli
 
 # date first; banner date; a chair who is a person; topic paragraphs; credits and a view count
 KALASIN = """ข่าวกิจกรรม
@@ -79,7 +79,12 @@ def said(meeting: Meeting) -> dict[str, list[tuple]]:
 
 def test_a_narrative_post_value_for_value():
     m = read(KALASIN)
-    assert (m.id, m.meeting_date, m.published, m.source.layout) == ("2566-03", date(2023, 3, 20), date(2023, 3, 24), "prose")
+    assert (m.id, m.meeting_date, m.published, m.source.layout) == (
+        "2566-03",
+        date(2023, 3, 20),
+        date(2023, 3, 24),
+        "prose",
+    )
     assert (m.office, m.chair, m.place) == ("สำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์", "นายประเสริฐ ทองมาก พัฒนาการจังหวัดกาฬสินธุ์",
                                            "ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์")  # fmt: skip
     assert [(i.no, i.topic, i.inferred, [d.text for d in i.directives]) for i in m.items] == [
@@ -107,7 +112,10 @@ def test_a_narrative_post_value_for_value():
 def test_a_post_of_another_agency_without_a_number_is_one_item():
     m = read(SCHOOLS)
     assert (m.id, m.number, m.meeting_date, m.published) == (None, None, date(2021, 2, 16), None)
-    assert (m.office, m.chair) == ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3", "นายอดิศร แก้วกาศ ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา")
+    assert (m.office, m.chair) == (
+        "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3",
+        "นายอดิศร แก้วกาศ ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
+    )
     assert m.place == "ห้องประชุมราชพฤกษ์ สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3"
     assert [(i.no, i.topic, i.inferred, [d.text for d in i.directives]) for i in m.items] == [
         (1, "ผู้บริหารสถานศึกษา", True, ["เน้นย้ำให้ทุกโรงเรียนส่งรายงานภายในวันที่ 26 กุมภาพันธ์ 2564"])
@@ -122,7 +130,11 @@ def test_a_post_of_another_agency_without_a_number_is_one_item():
 def test_a_banner_date_is_kept_apart_and_the_real_dates_are_not_typos():
     m = read(BAN_THI)
     assert (m.meeting_date, m.published, m.id) == (date(2021, 4, 29), date(2024, 5, 22), None)
-    assert (m.office, m.chair, m.place) == ("สำนักงานพัฒนาชุมชนอำเภอบ้านธิ", "นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ", "ห้องประชุมที่ว่าการอำเภอบ้านธิ")
+    assert (m.office, m.chair, m.place) == (
+        "สำนักงานพัฒนาชุมชนอำเภอบ้านธิ",
+        "นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ",
+        "ห้องประชุมที่ว่าการอำเภอบ้านธิ",
+    )
     assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
         (1, "กองทุนแม่ของแผ่นดิน", ["ขอให้พัฒนากรติดตามภายใน 15 พ.ค. 64"]),
         (2, "การจัดเก็บข้อมูล จปฐ. ปี 2564", ["ให้ทุกตำบลบันทึกข้อมูลให้แล้วเสร็จภายในวันที่ 31 พฤษภาคม 2564"]),
@@ -139,7 +151,9 @@ def test_a_monthly_meeting_is_numbered_by_its_month_and_says_so():
     m = read(MONTHLY)
     assert (m.id, m.meeting_date, m.chair) == ("2565-03", date(2022, 3, 8), "นายบุญมี รักถิ่น พัฒนาการอำเภอทุ่งหัวช้าง")
     assert [n.surface for n in m.notes if n.kind == "inferred" and "month" in n.message] == ["ประจำเดือนมีนาคม 2565"]
-    assert [(i.topic, [d.text for d in i.directives]) for i in m.items] == [("ข้าราชการและเจ้าหน้าที่", ["มอบหมายให้พัฒนากรส่งแผนปฏิบัติงานภายใน 15 มี.ค. 65"])]
+    assert [(i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        ("ข้าราชการและเจ้าหน้าที่", ["มอบหมายให้พัฒนากรส่งแผนปฏิบัติงานภายใน 15 มี.ค. 65"])
+    ]
     assert (1, "reported", 62.5, "%", "reported") in said(m)["quantities"]
 
 
@@ -148,7 +162,10 @@ def test_a_monthly_meeting_is_numbered_by_its_month_and_says_so():
     [
         (FAIR, "tells of no meeting"),
         ("สพอ.แม่สอด ขอขอบคุณทุกท่านที่ร่วมงานวันเด็ก\nภาพบรรยากาศ\n", "tells of no meeting"),
-        ("สรุปการประชุม ครั้งที่ 4/2562\nขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน\n", "no numbered points"),  # names a meeting, tells nothing of it
+        (
+            "สรุปการประชุม ครั้งที่ 4/2562\nขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน\n",
+            "no numbered points",
+        ),  # names a meeting, tells nothing of it
     ],
 )
 def test_a_page_that_is_not_about_a_meeting_is_refused_in_one_line(text, words):
@@ -168,9 +185,16 @@ def test_parse_reads_a_post_without_a_number_and_refuses_a_fair_in_one_line(tmp_
     result = run_cli("parse", str(tmp_path / "schools.txt"), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert (data["meeting"]["id"], data["meeting"]["meeting_date"], data["meeting"]["published"]) == (None, "2021-02-16", None)
+    assert (data["meeting"]["id"], data["meeting"]["meeting_date"], data["meeting"]["published"]) == (
+        None,
+        "2021-02-16",
+        None,
+    )
     assert [p["kind"] for p in data["passages"]] == ["head", "meeting", "reported", "page"]
-    assert [(q["passage"], q["context"], q["value"]) for q in data["quantities"]] == [(2, "meeting", 3200000), (2, "meeting", 58)]
+    assert [(q["passage"], q["context"], q["value"]) for q in data["quantities"]] == [
+        (2, "meeting", 3200000),
+        (2, "meeting", 58),
+    ]
     refused = run_cli("parse", str(tmp_path / "fair.txt"))
     assert refused.returncode == 2 and refused.stdout == "" and len(refused.stderr.strip().splitlines()) == 1
     assert "tells of no meeting" in refused.stderr
@@ -202,18 +226,34 @@ def test_checks_use_what_was_reported():
 
 _OPENERS = ["ด้านกองทุนหมู่บ้าน", "สำหรับโครงการผ้าไทย", "เรื่องการเบิกจ่ายงบประมาณ", "ที่ประชุมรับทราบ", "ทั้งนี้", "ในการนี้"]
 _CLAUSES = [
-    "ผลการดำเนินงาน {n} กองทุน", "มีผู้เข้าร่วม {n} คน", "งบประมาณ {n} บาท", "ขอให้อำเภอรายงานผล {n} ตำบล",
-    "มอบหมายให้พัฒนากรติดตาม {n} หมู่บ้าน", "กำชับให้ส่งแผนภายในวันที่ {d} มีนาคม 2566", "จัดเก็บได้ {n} ครัวเรือน",
-    "เน้นย้ำให้ทุกตำบลจัดกิจกรรม {n} ครั้ง", "ให้รายงานภายใน {d} เม.ย. 66",
+    "ผลการดำเนินงาน {n} กองทุน",
+    "มีผู้เข้าร่วม {n} คน",
+    "งบประมาณ {n} บาท",
+    "ขอให้อำเภอรายงานผล {n} ตำบล",
+    "มอบหมายให้พัฒนากรติดตาม {n} หมู่บ้าน",
+    "กำชับให้ส่งแผนภายในวันที่ {d} มีนาคม 2566",
+    "จัดเก็บได้ {n} ครัวเรือน",
+    "เน้นย้ำให้ทุกตำบลจัดกิจกรรม {n} ครั้ง",
+    "ให้รายงานภายใน {d} เม.ย. 66",
 ]
-_paragraph = st.tuples(st.sampled_from(_OPENERS), st.lists(st.tuples(st.sampled_from(_CLAUSES), st.integers(2, 9999), st.integers(1, 28)), min_size=1, max_size=4))
+_paragraph = st.tuples(
+    st.sampled_from(_OPENERS),
+    st.lists(st.tuples(st.sampled_from(_CLAUSES), st.integers(2, 9999), st.integers(1, 28)), min_size=1, max_size=4),
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_paragraph, min_size=1, max_size=5))
 def test_a_narrative_never_loses_a_figure_that_extract_finds(paragraphs):
-    lines = [" ".join([opener] + [clause.format(n=f"{n:,}", d=d) for clause, n, d in clauses]) for opener, clauses in paragraphs]
-    text = "วันที่ 9 มีนาคม 2566 นายสมพงษ์ ใจเย็น พัฒนาการอำเภอลี้ เป็นประธานการประชุมคณะทำงาน ครั้งที่ 3/2566 ณ ห้องประชุมอำเภอลี้\n" + "\n".join(lines) + "\n"
+    lines = [
+        " ".join([opener] + [clause.format(n=f"{n:,}", d=d) for clause, n, d in clauses])
+        for opener, clauses in paragraphs
+    ]
+    text = (
+        "วันที่ 9 มีนาคม 2566 นายสมพงษ์ ใจเย็น พัฒนาการอำเภอลี้ เป็นประธานการประชุมคณะทำงาน ครั้งที่ 3/2566 ณ ห้องประชุมอำเภอลี้\n"
+        + "\n".join(lines)
+        + "\n"
+    )
     m = read(text)
     extracted = [extract_text(line, 2566) for line in text.splitlines()]
     want_q = sorted((q["value"], q["unit"]) for e in extracted for q in e["quantities"])
@@ -246,6 +286,15 @@ def test_a_narrative_web_page_reads_like_its_text_and_keeps_its_publication_date
             + "".join(f"<p>{p}</p>" for p in paragraphs[1:]) + "</article><footer>โทร 0 4381 1234</footer></body></html>")  # fmt: skip
     m = parse_document(read_bytes(page.encode("utf-8"), "post.html"), need_number=False)
     text = read(KALASIN)
-    assert (m.id, m.meeting_date, m.published, m.office, m.chair, m.place) == (text.id, text.meeting_date, date(2023, 3, 24), text.office, text.chair, text.place)
-    assert [(i.topic, [d.text for d in i.directives]) for i in m.items] == [(i.topic, [d.text for d in i.directives]) for i in text.items]
+    assert (m.id, m.meeting_date, m.published, m.office, m.chair, m.place) == (
+        text.id,
+        text.meeting_date,
+        date(2023, 3, 24),
+        text.office,
+        text.chair,
+        text.place,
+    )
+    assert [(i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (i.topic, [d.text for d in i.directives]) for i in text.items
+    ]
     assert said(m) == said(text)

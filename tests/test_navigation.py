@@ -12,15 +12,14 @@ The browser tests use Debian's Chromium through Playwright (as tests/test_browse
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 import docgen
+import pytest
 from conftest import SAMPLE, run_cli
+
 from cddbrief import charts
 from cddbrief.brief import Brief, sentence_groups
 from cddbrief.meeting import read_meeting
@@ -81,7 +80,11 @@ def test_measures_of_another_meeting_are_charted_apart(own_meeting):
     }  # ตาก ร้อยละ 12 is one place: no chart
     overall = {key: (m["overall"] or {}).get("value") for key, m in measures.items()}
     # the overall 88.5% belongs to the collection figures, not to the tablet records stated after
-    assert overall == {("%", "ผลการจัดเก็บข้อมูล จปฐ ภาพรวมของเขต"): 88.5, ("%", "การบันทึกข้อมูลด้วยแท็บเล็ต"): None, ("ครัวเรือน", "ครัวเรือนที่ได้รับการสำรวจซ้ำ"): None}
+    assert overall == {
+        ("%", "ผลการจัดเก็บข้อมูล จปฐ ภาพรวมของเขต"): 88.5,
+        ("%", "การบันทึกข้อมูลด้วยแท็บเล็ต"): None,
+        ("ครัวเรือน", "ครัวเรือนที่ได้รับการสำรวจซ้ำ"): None,
+    }
     alts = [alt for _, alt in brief.place_charts()]
     assert len(alts) == 3
     assert "ภาพรวม 88.5%" in alts[0] and "ภาพรวม" not in alts[1]
@@ -120,7 +123,11 @@ def test_sentence_groups_join_lists_and_parts_only():
 
 
 def _smallest_text_pt(fig) -> float:
-    texts = [t for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text")) if t.get_text().strip() and t.get_visible()]
+    texts = [
+        t
+        for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+        if t.get_text().strip() and t.get_visible()
+    ]
     return min(t.get_fontsize() for t in texts)
 
 
@@ -156,10 +163,19 @@ def built(own_meeting, tmp_path_factory):
     data = own_meeting.parent
     shutil.copy(SAMPLE, data / SAMPLE.name)
     out = tmp_path_factory.mktemp("out")
-    for args in (["2562-04", "--format", "html,pdf"], ["9/2565", "--format", "html"], ["2562-04", "--lang", "en", "--format", "html"]):
+    for args in (
+        ["2562-04", "--format", "html,pdf"],
+        ["9/2565", "--format", "html"],
+        ["2562-04", "--lang", "en", "--format", "html"],
+    ):
         result = run_cli("build", "--data", data, "--out", out, *args)
         assert result.returncode == 0, result.stderr
-    return {"sample": out / "2562-04" / "brief.html", "own": out / "2565-09" / "brief.html", "english": out / "2562-04" / "brief.en.html", "pdf": out / "2562-04" / "brief.pdf"}
+    return {
+        "sample": out / "2562-04" / "brief.html",
+        "own": out / "2565-09" / "brief.html",
+        "english": out / "2562-04" / "brief.en.html",
+        "pdf": out / "2562-04" / "brief.pdf",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +185,17 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"])
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield chromium
         chromium.close()
 
@@ -205,21 +231,35 @@ def test_tables_become_labelled_cards_on_a_phone_and_say_when_they_scroll_above_
     cell under its column's name); between a phone and a desktop a table wider than its box still
     says it scrolls, and takes the keyboard."""
     page, _ = _open(browser, built["own"], 375)
-    boxes = page.evaluate("Array.from(document.querySelectorAll('.scroll')).map(b => b.scrollWidth > b.clientWidth + 1)")
+    boxes = page.evaluate(
+        "Array.from(document.querySelectorAll('.scroll')).map(b => b.scrollWidth > b.clientWidth + 1)"
+    )
     assert boxes and not any(boxes)
-    assert page.evaluate("Array.from(document.querySelectorAll('p.scroll-hint')).filter(p => p.checkVisibility()).length") == 0
-    cells = page.evaluate("Array.from(document.querySelectorAll('.scroll tbody td')).map(td => [td.getAttribute('data-label'), td.closest('table').tHead.rows[0].cells.length])")
+    assert (
+        page.evaluate("Array.from(document.querySelectorAll('p.scroll-hint')).filter(p => p.checkVisibility()).length")
+        == 0
+    )
+    cells = page.evaluate(
+        "Array.from(document.querySelectorAll('.scroll tbody td')).map(td => [td.getAttribute('data-label'), td.closest('table').tHead.rows[0].cells.length])"
+    )
     assert cells and all(label for label, _ in cells)
-    assert page.evaluate("getComputedStyle(document.querySelector('.scroll td'), '::before').content").strip('"') != "none"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.scroll td'), '::before').content").strip('"') != "none"
+    )
     page.close()
     page, _ = _open(browser, built["own"], 560)
-    boxes = page.evaluate("Array.from(document.querySelectorAll('.scroll')).map(b => [b.scrollWidth > b.clientWidth + 1, b.previousElementSibling.matches('p.scroll-hint') && b.previousElementSibling.checkVisibility(), b.tabIndex])")
+    boxes = page.evaluate(
+        "Array.from(document.querySelectorAll('.scroll')).map(b => [b.scrollWidth > b.clientWidth + 1, b.previousElementSibling.matches('p.scroll-hint') && b.previousElementSibling.checkVisibility(), b.tabIndex])"
+    )
     for wide, hint, tab in boxes:
         assert hint == wide  # a hint where the table is wider than its box, none where it is not
         assert (tab == 0) == wide  # and a wide box takes the keyboard to scroll
     page.close()
     page, _ = _open(browser, built["own"], 1280)
-    assert page.evaluate("Array.from(document.querySelectorAll('p.scroll-hint')).filter(p => p.checkVisibility()).length") == 0
+    assert (
+        page.evaluate("Array.from(document.querySelectorAll('p.scroll-hint')).filter(p => p.checkVisibility()).length")
+        == 0
+    )
     page.close()
 
 
@@ -229,9 +269,21 @@ def test_tables_become_labelled_cards_on_a_phone_and_say_when_they_scroll_above_
 def test_contents_link_every_section(browser, built):
     page, _ = _open(browser, built["sample"], 1280)
     links = page.evaluate("Array.from(document.querySelectorAll('nav.toc a')).map(a => [a.textContent, a.hash])")
-    assert [h for _, h in links] == ["#summary", "#agenda", "#timeline", "#deadlines", "#figures", "#checks", "#notes", "#directives", "#provenance"]
+    assert [h for _, h in links] == [
+        "#summary",
+        "#agenda",
+        "#timeline",
+        "#deadlines",
+        "#figures",
+        "#checks",
+        "#notes",
+        "#directives",
+        "#provenance",
+    ]
     assert links[3][0] == "กำหนดการและผู้รับผิดชอบ" or links[3][0]  # labels in the brief's language
-    assert page.evaluate("Array.from(document.querySelectorAll('nav.toc a')).every(a => document.getElementById(a.hash.slice(1)))")
+    assert page.evaluate(
+        "Array.from(document.querySelectorAll('nav.toc a')).every(a => document.getElementById(a.hash.slice(1)))"
+    )
     page.click("nav.toc a[href='#checks']")
     assert page.evaluate("document.getElementById('checks').getBoundingClientRect().top") < 50
     page.emulate_media(media="print")
@@ -244,7 +296,9 @@ def test_contents_link_every_section(browser, built):
 
 
 def _column(page, table: str, n: int) -> list[str]:
-    return page.evaluate(f"Array.from(document.querySelectorAll('#{table} tbody tr')).filter(r => !r.hidden).map(r => r.cells[{n}].getAttribute('data-sort') || r.cells[{n}].textContent.trim())")
+    return page.evaluate(
+        f"Array.from(document.querySelectorAll('#{table} tbody tr')).filter(r => !r.hidden).map(r => r.cells[{n}].getAttribute('data-sort') || r.cells[{n}].textContent.trim())"
+    )
 
 
 def test_figures_sort_by_value_from_the_keyboard(browser, built):
@@ -269,9 +323,13 @@ def test_deadlines_sort_by_date_and_filter(browser, built):
     page.locator("#deadlines-table thead th").nth(0).locator("button").click()
     assert _column(page, "deadlines-table", 0) == sorted(dates, reverse=True)
     total = len(dates)
-    topic = page.evaluate("document.querySelector('#deadlines-table tbody tr').cells[1].textContent.trim()")  # "1. OTOP"
+    topic = page.evaluate(
+        "document.querySelector('#deadlines-table tbody tr').cells[1].textContent.trim()"
+    )  # "1. OTOP"
     page.fill("#deadlines-table-filter", topic)
-    shown = page.evaluate("Array.from(document.querySelectorAll('#deadlines-table tbody tr')).filter(r => !r.hidden).map(r => r.textContent)")
+    shown = page.evaluate(
+        "Array.from(document.querySelectorAll('#deadlines-table tbody tr')).filter(r => !r.hidden).map(r => r.textContent)"
+    )
     assert 0 < len(shown) < total and all(topic in row for row in shown)
     assert page.inner_text("#deadlines .table-tools .shown") == f"แสดง {len(shown)} จาก {total} แถว"
     page.fill("#deadlines-table-filter", "")
@@ -297,7 +355,9 @@ def test_dark_mode_follows_the_system_and_passes_axe(browser, built, scheme):
     page.add_script_tag(path=str(AXE))
     page.fill("#figures-table-filter", "ลำ")  # with the filter in use and a column sorted
     page.locator("#figures-table thead th button").first.click()
-    result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})")
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+    )
     assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
     assert any(p["id"] == "color-contrast" for p in result["passes"])
     page.close()
@@ -308,7 +368,9 @@ def test_pdf_keeps_the_wide_charts_and_no_screen_tools(built):
         pytest.skip("poppler-utils is missing")
     text = subprocess.run(["pdftotext", str(built["pdf"]), "-"], capture_output=True, text=True, check=True).stdout
     assert "กรองแถว" not in text and "เลื่อนไปทางขวา" not in text and "สารบัญ" not in text
-    images = subprocess.run(["pdfimages", "-list", str(built["pdf"])], capture_output=True, text=True, check=True).stdout
+    images = subprocess.run(
+        ["pdfimages", "-list", str(built["pdf"])], capture_output=True, text=True, check=True
+    ).stdout
     widths = [int(line.split()[3]) for line in images.splitlines()[2:] if line.split()[2] == "image"]
     assert widths and all(w == round(charts.WIDE * charts.DPI) for w in widths)
 

@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docgen
 import nbformat
 import pytest
-
-import docgen
 from conftest import SAMPLE, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +87,11 @@ def test_trend_functions(folder):
     f = cddbrief.load_corpus(folder)
     series = figure_series(f)
     rate = series[(series["topic"] == "จปฐ.") & (series["entity"] == "ลำพูน")]
-    assert rate["value"].tolist() == [81.25, 90.5, 97.1]  # ป่าซาง's series: the sample's 97.59 is another office's (issue 19)
+    assert rate["value"].tolist() == [
+        81.25,
+        90.5,
+        97.1,
+    ]  # ป่าซาง's series: the sample's 97.59 is another office's (issue 19)
     table = directives_per_topic(f)
     assert table.loc[("สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "กองทุนหมู่บ้าน")].tolist()[1:] == [1, 1, 1]
     changes = [c for c in topic_changes(f) if c["office"].endswith("ป่าซาง")]
@@ -106,13 +109,20 @@ def test_the_briefing_notebook_counts_from_a_day_given_with_as_of(tmp_path):
     out = tmp_path / "out.ipynb"
     papermill.execute_notebook(str(path("briefing")), str(out), parameters={"source": str(SAMPLE), "as_of": "2019-04-20"},
                                cwd=str(tmp_path), progress_bar=False, kernel_name="python3")  # fmt: skip
-    html = "".join(o.get("data", {}).get("text/html", "") for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", []))
+    html = "".join(
+        o.get("data", {}).get("text/html", "")
+        for c in nbformat.read(out, as_version=4).cells
+        for o in c.get("outputs", [])
+    )
     assert "20 เม.ย. 2562" in html
 
 
 # --- all three notebooks on the project's kernel -------------------------------------------------------
 
-KERNEL_CONFIG = {"KernelManager": {"transport_encryption": "auto"}, "AsyncKernelManager": {"transport_encryption": "auto"}}
+KERNEL_CONFIG = {
+    "KernelManager": {"transport_encryption": "auto"},
+    "AsyncKernelManager": {"transport_encryption": "auto"},
+}
 
 
 def _project_kernel() -> None:
@@ -134,7 +144,9 @@ def test_every_notebook_names_the_project_kernel_and_runs_on_it(name, folder, tm
     notebook = ROOT / "notebooks" / f"{name}.ipynb"
     spec = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
     assert spec["name"] == "cddbrief" and spec["display_name"] == "Python 3 (cddbrief)"
-    assert spec["display_name"] in (ROOT / "Makefile").read_text(encoding="utf-8")  # the name the Makefile installs it under
+    assert spec["display_name"] in (ROOT / "Makefile").read_text(
+        encoding="utf-8"
+    )  # the name the Makefile installs it under
     _project_kernel()
     parameters = {"data_dir": str(folder)} if name != "briefing" else {"source": str(SAMPLE)}
     if name == "explore":

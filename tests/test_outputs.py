@@ -12,14 +12,12 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-import pytest
-
 import docgen
-from conftest import CLI, SAMPLE, run_cli
+import pytest
+from conftest import SAMPLE, run_cli
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-
 
 
 def columns(text: str) -> int:
@@ -42,7 +40,9 @@ def _checked_meeting(number: int, office_place: str, province: str) -> docgen.Ge
     """A meeting whose figures make a ratio and a product check, with a dated action."""
     sentences = [
         docgen.Sentence("ครัวเรือนเป้าหมาย 2,400 ครัวเรือน จัดเก็บแล้ว 1,850 ครัวเรือน คิดเป็นร้อยละ 77.08"),
-        docgen.Sentence("จัดสรรงบประมาณ 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท รวมเป็นเงิน 2,400,000 บาท ให้รายงานภายในวันที่ 15 ส.ค. 63"),
+        docgen.Sentence(
+            "จัดสรรงบประมาณ 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท รวมเป็นเงิน 2,400,000 บาท ให้รายงานภายในวันที่ 15 ส.ค. 63"
+        ),
     ]
     return docgen.GenMeeting(number, 2563, f"สำนักงานพัฒนาชุมชนจังหวัด{office_place}", None, province,
                              [docgen.GenItem(1, "การจัดเก็บข้อมูล จปฐ.", sentences)], date_text=" วันที่ 17 กรกฎาคม 2563")  # fmt: skip
@@ -56,7 +56,9 @@ def thai_folder(tmp_path_factory):
     data = tmp_path_factory.mktemp("raw")
     shutil.copy(SAMPLE, data / "a-sample.txt")
     for seed in (3, 8, 21):
-        (data / f"gen-{seed}.txt").write_text(docgen.render_dump(docgen.meeting(random.Random(seed), n_items=2)), encoding="utf-8")
+        (data / f"gen-{seed}.txt").write_text(
+            docgen.render_dump(docgen.meeting(random.Random(seed), n_items=2)), encoding="utf-8"
+        )
     (data / "checked.txt").write_text(docgen.render_dump(_checked_meeting(6, "เชียงใหม่", "เชียงใหม่")), encoding="utf-8")
     return data
 
@@ -68,7 +70,10 @@ def test_list_columns_line_up_with_thai_offices(thai_folder):
     lines = result.stdout.splitlines()
     header, rows = lines[0], lines[1 : 1 + len(listing)]
     assert len(rows) == len(listing) >= 5
-    starts = {label: columns(header[: header.index(label)]) for label in ("office", "items", "dir.", "fig.", "dates", "notes", "file")}
+    starts = {
+        label: columns(header[: header.index(label)])
+        for label in ("office", "items", "dir.", "fig.", "dates", "notes", "file")
+    }
     numbers = [("items", "items"), ("dir.", "directives"), ("fig.", "figures"), ("dates", "dated"), ("notes", "notes")]
     marked = 0
     for row in rows:
@@ -112,7 +117,18 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     trends = run_cli("build", "--trends", "--data", str(data), "--out", str(out))
     assert trends.returncode == 0, trends.stderr
-    th = run_cli("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--format", "html,pdf,xlsx,csv,json,ics")
+    th = run_cli(
+        "build",
+        "--all",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--jobs",
+        "2",
+        "--format",
+        "html,pdf,xlsx,csv,json,ics",
+    )
     assert th.returncode == 0, th.stderr
     en = run_cli("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--lang", "en")
     assert en.returncode == 0, en.stderr
@@ -240,8 +256,12 @@ def test_index_in_chromium_loads_sarabun_and_shows_thai_dates(built, width):
             if e["meeting_date"]:
                 assert str(int(e["meeting_date"][:4]) + 543) in row and str(int(e["meeting_date"][:4])) + " " not in row
         if width == 375:  # a phone: each meeting is a card, its link first, no table wider than the screen
-            assert page.evaluate("Array.from(document.querySelectorAll('table')).every(t => t.scrollWidth <= t.clientWidth)")
-            firsts = page.evaluate("Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)')).map(r => r.cells[0].querySelector('a').getAttribute('href'))")
+            assert page.evaluate(
+                "Array.from(document.querySelectorAll('table')).every(t => t.scrollWidth <= t.clientWidth)"
+            )
+            firsts = page.evaluate(
+                "Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)')).map(r => r.cells[0].querySelector('a').getAttribute('href'))"
+            )
             assert firsts and all(href.endswith("/brief.html") for href in firsts)
         page.screenshot(path=str(out / f"index-{width}.png"), full_page=True)
         browser.close()
@@ -266,16 +286,25 @@ def exported(tmp_path_factory):
 def test_xlsx_counts_integers_booleans_tolerances_filters_thai_notes(exported):
     from openpyxl import load_workbook
 
-    from cddbrief.exports import column_title as c, sheet_title
+    from cddbrief.exports import column_title as c
+    from cddbrief.exports import sheet_title
 
     for folder in exported:
         book = load_workbook(next(folder.glob("*.xlsx")))
         for sheet in book:
             last = sheet.cell(row=1, column=sheet.max_column).column_letter
             assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
-            assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-            assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows.replace("$", "") == "1:1"  # the header on every page
-        assert book.sheetnames == [sheet_title(n) for n in ("items", "directives", "quantities", "dates", "checks", "notes")]
+            assert (
+                sheet.page_setup.orientation == "landscape"
+                and sheet.page_setup.fitToWidth == 1
+                and sheet.page_setup.fitToHeight == 0
+            )
+            assert (
+                sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows.replace("$", "") == "1:1"
+            )  # the header on every page
+        assert book.sheetnames == [
+            sheet_title(n) for n in ("items", "directives", "quantities", "dates", "checks", "notes")
+        ]
         assert book.sheetnames[2] == "ตัวเลข"  # a Thai workbook: Thai sheet names and headers
         q = book[sheet_title("quantities")]
         head = [cell.value for cell in q[1]]
@@ -285,14 +314,18 @@ def test_xlsx_counts_integers_booleans_tolerances_filters_thai_notes(exported):
         assert whole and all(type(cell.value) is int for cell in whole)
         assert all(cell.number_format == "#,##0" for cell in whole)
         repaired = [r[head.index(c("repaired"))] for r in q.iter_rows(min_row=2)]
-        assert repaired and all(cell.data_type == "b" and cell.value in (True, False) and "TRUE" in cell.number_format for cell in repaired)
+        assert repaired and all(
+            cell.data_type == "b" and cell.value in (True, False) and "TRUE" in cell.number_format for cell in repaired
+        )
         dates = book[sheet_title("dates")]
         head = [cell.value for cell in dates[1]]
         at = head.index(c("start"))
         assert head[at + 1] == f"{c('start')} (พ.ศ.)"  # the Buddhist-era date beside the ISO one
         for row in dates.iter_rows(min_row=2, values_only=True):
             if row[at] is not None:
-                assert row[at + 1].endswith(str(row[at].year + 543)) and row[at + 1].startswith(str(row[at].day)), row[at : at + 2]
+                assert row[at + 1].endswith(str(row[at].year + 543)) and row[at + 1].startswith(str(row[at].day)), row[
+                    at : at + 2
+                ]
         checks = book[sheet_title("checks")]
         head = [cell.value for cell in checks[1]]
         rows = list(checks.iter_rows(min_row=2, values_only=True))
@@ -336,5 +369,7 @@ def test_csv_whole_numbers_and_booleans(exported):
                         assert value in ("TRUE", "FALSE", ""), (path.name, name, value)
                     if name == "tolerance" and value:
                         assert len(value) <= 6, value
-        quantities = list(csv.DictReader(io.StringIO(next(folder.glob("*-quantities.csv")).read_text(encoding="utf-8-sig"))))
+        quantities = list(
+            csv.DictReader(io.StringIO(next(folder.glob("*-quantities.csv")).read_text(encoding="utf-8-sig")))
+        )
         assert any(r["value"].isdigit() for r in quantities)

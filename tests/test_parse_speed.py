@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 import docgen
 import docgen_forms as forms
+import pytest
+
 from cddbrief import readers
 from cddbrief.readers import WEAK_FIT, minutes, prose, read_layout, table
 from cddbrief.sources import read_bytes
@@ -33,7 +33,10 @@ def _documents():
                 data, name = forms.render(doc, kind)
                 docs.append((f"{layout}{seed}.{kind}", read_bytes(data, name)))
             rng = random.Random(seed)
-            ops = [(rng.choice(["drop", "dup", "space", "thai", "cut"]), rng.randrange(400), rng.randrange(2000)) for _ in range(4)]
+            ops = [
+                (rng.choice(["drop", "dup", "space", "thai", "cut"]), rng.randrange(400), rng.randrange(2000))
+                for _ in range(4)
+            ]
             data, name = forms.render(doc, "txt", parts=forms.mutate_parts(doc.parts, ops))
             docs.append((f"{layout}{seed}.damaged", read_bytes(data, name)))
     return docs
@@ -69,7 +72,9 @@ def test_a_word_table_dump_is_not_scanned_for_points_or_agenda(monkeypatch):
     reading, fit = read_layout(read_bytes(docgen.render_dump(m).encode(), "d.txt"))
     assert asked == ["table"]
     assert (reading.layout, fit.score) == ("table", 0.95)
-    assert [(i.no, i.topic, len(i.directives)) for i in reading.items] == [(no, topic, n) for no, _inferred, topic, n in docgen.expected_items(m)]
+    assert [(i.no, i.topic, len(i.directives)) for i in reading.items] == [
+        (no, topic, n) for no, _inferred, topic, n in docgen.expected_items(m)
+    ]
 
 
 def test_a_post_is_read_without_asking_the_table_reader(monkeypatch):
@@ -87,7 +92,9 @@ def test_a_weak_fit_still_names_every_readers_fit():
     """Below WEAK_FIT every reader is asked, and the warning says how well each fitted."""
     text = "สพอ.เถิน ร่วมประชุม ครั้งที่ 6/2566\nกองทุนหมู่บ้าน ให้รายงานผล 12 กองทุน\nผ้าไทย ขอให้แต่งกายทุกวันอังคาร\n"
     reading, fit = read_layout(read_bytes(text.encode(), "p.txt"))
-    assert reading.layout == "prose" and 0.3 <= fit.score < WEAK_FIT  # weak: three short paragraphs, no meeting sentence
+    assert (
+        reading.layout == "prose" and 0.3 <= fit.score < WEAK_FIT
+    )  # weak: three short paragraphs, no meeting sentence
     assert "others: table 0.0, minutes 0.0" in reading.notes[0].message
 
 
@@ -96,11 +103,15 @@ def test_a_clean_document_is_not_cleaned_line_by_line(monkeypatch):
     import cddbrief.meeting as meeting
 
     cleaned = []
-    monkeypatch.setattr(meeting, "normalise_spaces", lambda text, f=meeting.normalise_spaces: cleaned.append(text) or f(text))
+    monkeypatch.setattr(
+        meeting, "normalise_spaces", lambda text, f=meeting.normalise_spaces: cleaned.append(text) or f(text)
+    )
     m = docgen.meeting(random.Random(3))
     parsed = meeting.parse_document(read_bytes(docgen.render_dump(m).encode(), "d.txt"))
     assert cleaned == []
-    assert [(i.no, i.topic) for i in parsed.items] == [(no, topic) for no, _inferred, topic, _n in docgen.expected_items(m)]
+    assert [(i.no, i.topic) for i in parsed.items] == [
+        (no, topic) for no, _inferred, topic, _n in docgen.expected_items(m)
+    ]
 
 
 def test_only_the_lines_that_need_it_are_cleaned(monkeypatch):
@@ -108,7 +119,9 @@ def test_only_the_lines_that_need_it_are_cleaned(monkeypatch):
     import cddbrief.meeting as meeting
 
     cleaned = []
-    monkeypatch.setattr(meeting, "normalise_spaces", lambda text, f=meeting.normalise_spaces: cleaned.append(text) or f(text))
+    monkeypatch.setattr(
+        meeting, "normalise_spaces", lambda text, f=meeting.normalise_spaces: cleaned.append(text) or f(text)
+    )
     text = "สพอ.เถิน ร่วมประชุม ครั้งที่ 6/2566\n1. กองทุนหมู่บ้าน ให้รายงาน\u00a012 กองทุน\n2. ผ้าไทย ให้แต่งกาย\x00ทุกวันอังคาร\n"
     parsed = meeting.parse_document(read_bytes(text.encode(), "p.txt"))
     assert cleaned == ["1. กองทุนหมู่บ้าน ให้รายงาน\u00a012 กองทุน", "2. ผ้าไทย ให้แต่งกาย\x00ทุกวันอังคาร"]
@@ -173,12 +186,18 @@ def test_a_text_with_no_digit_and_no_month_word_is_not_scanned_for_dates(monkeyp
     from cddbrief import thaidates
 
     scanned = []
-    monkeypatch.setattr(thaidates, "_day_dates", lambda reading, year, f=thaidates._day_dates: scanned.append(reading) or f(reading, year))
+    monkeypatch.setattr(
+        thaidates,
+        "_day_dates",
+        lambda reading, year, f=thaidates._day_dates: scanned.append(reading) or f(reading, year),
+    )
     assert thaidates.find_dates("ขอให้ประสานหน่วยงานที่เกี่ยวข้องเพื่อบูรณาการการทำงาน", 2562) == ([], [])
     assert scanned == []
     spans, notes = thaidates.find_dates("ให้รายงานผลภายในเดือนมิถุนายน", 2562)
     assert scanned == ["ให้รายงานผลภายในเดือนมิถุนายน"]
-    assert [(s.start.isoformat(), s.end.isoformat(), s.precision, s.surface, s.year_inferred) for s in spans] == [("2019-06-01", "2019-06-30", "month", "เดือนมิถุนายน", True)]
+    assert [(s.start.isoformat(), s.end.isoformat(), s.precision, s.surface, s.year_inferred) for s in spans] == [
+        ("2019-06-01", "2019-06-30", "month", "เดือนมิถุนายน", True)
+    ]
     assert [n.kind for n in notes] == ["inferred"]
     spans, _ = thaidates.find_dates("ภายใน ๒๕ เม.ย. ๖๒")
     assert [(s.start.isoformat(), s.surface) for s in spans] == [("2019-04-25", "๒๕ เม.ย. ๖๒")]
@@ -201,10 +220,30 @@ def test_ordinal_words_are_told_as_before():
 
     def by_pattern(reading, start):
         found = _ORDINAL_BEFORE.search(reading, max(0, start - 16), start)
-        return bool(found) and not (found.group().startswith("ที่") and _DAY_THI.search(reading, max(0, start - 16), start))
+        return bool(found) and not (
+            found.group().startswith("ที่") and _DAY_THI.search(reading, max(0, start - 16), start)
+        )
 
     rng = random.Random(4)
-    words = ["รอบ", "รอบที่", "ครั้งที่", "ข้อ", "ฉบับที่", "ที่", "วันที่", "วันศุกร์ที่", "พื้นที่", "หมู่", "ห้อง", "ให้", "ภายใน", " ", "\n", "ระยะ", "งวดที่"]
+    words = [
+        "รอบ",
+        "รอบที่",
+        "ครั้งที่",
+        "ข้อ",
+        "ฉบับที่",
+        "ที่",
+        "วันที่",
+        "วันศุกร์ที่",
+        "พื้นที่",
+        "หมู่",
+        "ห้อง",
+        "ให้",
+        "ภายใน",
+        " ",
+        "\n",
+        "ระยะ",
+        "งวดที่",
+    ]
     for _ in range(5000):
         reading = "".join(rng.choice(words) for _ in range(rng.randint(0, 6))) + " " * rng.randint(0, 2) + "9 มี.ค."
         start = reading.rindex("9")
@@ -221,7 +260,28 @@ def test_month_forms_are_remembered_but_unknown_ones_still_refused():
 
 
 def _lines(rng: random.Random, n: int) -> list[str]:
-    pieces = [" ", "  ", "\t", "\u3000", "1", "๒", "12", "3", ".", ")", "(", "-", "•", "ให้", "รายงาน", "OTOP", "５", "\n", "2.1", " 4"]
+    pieces = [
+        " ",
+        "  ",
+        "\t",
+        "\u3000",
+        "1",
+        "๒",
+        "12",
+        "3",
+        ".",
+        ")",
+        "(",
+        "-",
+        "•",
+        "ให้",
+        "รายงาน",
+        "OTOP",
+        "５",
+        "\n",
+        "2.1",
+        " 4",
+    ]
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(n)]
 
 
@@ -251,7 +311,10 @@ def test_the_context_year_is_worked_out_only_for_a_date_without_one(monkeypatch)
     asked = []
     monkeypatch.setattr(thaidates, "_context_years", lambda *a, f=thaidates._context_years: asked.append(a) or f(*a))
     spans, notes = thaidates.find_dates("เดิมกำหนด 26-27 มี.ค. 62 เลื่อนเป็น 22 เม.ย. 62", 2562)
-    assert [(s.start.isoformat(), s.end.isoformat(), s.year_inferred) for s in spans] == [("2019-03-26", "2019-03-27", False), ("2019-04-22", "2019-04-22", False)]
+    assert [(s.start.isoformat(), s.end.isoformat(), s.year_inferred) for s in spans] == [
+        ("2019-03-26", "2019-03-27", False),
+        ("2019-04-22", "2019-04-22", False),
+    ]
     assert (asked, notes) == ([], [])
     spans, notes = thaidates.find_dates("ส่งภายใน 22 เม.ย. 62 และรายงานผลภายใน 5 พ.ค.", 2562)
     assert len(asked) == 1
@@ -287,7 +350,21 @@ def test_a_utf8_dump_is_judged_from_its_bytes_as_from_its_text(seed):
     from cddbrief.thaitext import thai_share, thai_share_of_utf8
 
     rng = random.Random(seed)
-    alphabet = list("กขเแ์ab Z1\n\t.ๆ๙") + ["\x00", "\x07", "\x1f", "\x7f", "\u00a0", "…", "–", "\u0e7f", "\u0e80", "é", "\u0900", "😀", "\r"]
+    alphabet = list("กขเแ์ab Z1\n\t.ๆ๙") + [
+        "\x00",
+        "\x07",
+        "\x1f",
+        "\x7f",
+        "\u00a0",
+        "…",
+        "–",
+        "\u0e7f",
+        "\u0e80",
+        "é",
+        "\u0900",
+        "😀",
+        "\r",
+    ]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         data = text.encode("utf-8")
@@ -302,4 +379,4 @@ def test_a_dump_with_too_many_control_bytes_is_refused():
 
     with pytest.raises(UnreadableSource):
         decode_text(("ครั้งที่ 4/2562" + "\x01\x02\x03").encode("utf-8") * 3)
-    assert decode_text("ครั้งที่ 4/2562\x01\n".encode("utf-8")) == ("ครั้งที่ 4/2562\x01\n", "utf-8")
+    assert decode_text("ครั้งที่ 4/2562\x01\n".encode()) == ("ครั้งที่ 4/2562\x01\n", "utf-8")

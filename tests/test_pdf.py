@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rawpdf import pdf_file
 
 from cddbrief.errors import CddbriefError
-from cddbrief.sources import read_bytes
-from cddbrief.sources import pdfthai
+from cddbrief.sources import pdfthai, read_bytes
 from cddbrief.sources.pdf import ocr_available, read_pdf
-from rawpdf import pdf_file
 
 PDFS = Path(__file__).parent / "data" / "pdf"
 HEADER = ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]
@@ -112,7 +111,11 @@ def paragraphs(doc) -> list[str]:
 
 
 def test_weasyprint_lines_and_table_read_back():
-    body = "".join(f"<p>{line}</p>" for line in LINES[:3]) + _table_html(ROWS) + "".join(f"<p>{line}</p>" for line in LINES[3:])
+    body = (
+        "".join(f"<p>{line}</p>" for line in LINES[:3])
+        + _table_html(ROWS)
+        + "".join(f"<p>{line}</p>" for line in LINES[3:])
+    )
     doc = read_bytes(render(body, title="สรุปการประชุม 4/2562"), "m.pdf")
     assert doc.source.format == "pdf"
     assert doc.title == "สรุปการประชุม 4/2562"
@@ -181,14 +184,44 @@ def test_libreoffice_export_reads_as_its_source(name):
 
 # --- hypothesis: random Thai sentences -------------------------------------------------------------
 
-WORDS = ["สำนักงาน", "น้ำ", "ค่ำ", "ทั้งสิ้น", "ครั้งที่", "ดำเนินการ", "จังหวัด", "กำชับ", "ผู้ใหญ่", "ที่ดิน", "สิ่งของ",
-         "กลุ่ม", "เป็น", "ก็", "ประชุม", "อำเภอ", "ต่ำ", "คัดสรร", "OTOP", "15,804,000", "บาท", "97.59%", "เม.ย.", "62"]
+WORDS = [
+    "สำนักงาน",
+    "น้ำ",
+    "ค่ำ",
+    "ทั้งสิ้น",
+    "ครั้งที่",
+    "ดำเนินการ",
+    "จังหวัด",
+    "กำชับ",
+    "ผู้ใหญ่",
+    "ที่ดิน",
+    "สิ่งของ",
+    "กลุ่ม",
+    "เป็น",
+    "ก็",
+    "ประชุม",
+    "อำเภอ",
+    "ต่ำ",
+    "คัดสรร",
+    "OTOP",
+    "15,804,000",
+    "บาท",
+    "97.59%",
+    "เม.ย.",
+    "62",
+]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map("".join), min_size=1, max_size=6).map(" ".join))
+@given(
+    st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map("".join), min_size=1, max_size=6).map(
+        " ".join
+    )
+)
 def test_random_thai_reads_back(sentence):
-    doc = read_bytes(render(f"<p>{sentence}</p>", extra_css="body { width: 60cm; } @page { size: 70cm 30cm; }"), "h.pdf")
+    doc = read_bytes(
+        render(f"<p>{sentence}</p>", extra_css="body { width: 60cm; } @page { size: 70cm 30cm; }"), "h.pdf"
+    )
     assert paragraphs(doc) == [sentence]
 
 
@@ -218,7 +251,9 @@ def _scan() -> bytes:
     import pypdfium2 as pdfium
     from PIL import Image
 
-    page = pdfium.PdfDocument(render("<p>สรุปการประชุม ครั้งที่ 4/2562</p><p>งบประมาณ 15,804,000 บาท</p>", extra_css="body { font-size: 20pt; }"))[0]
+    page = pdfium.PdfDocument(
+        render("<p>สรุปการประชุม ครั้งที่ 4/2562</p><p>งบประมาณ 15,804,000 บาท</p>", extra_css="body { font-size: 20pt; }")
+    )[0]
     image = page.render(scale=200 / 72, grayscale=True).to_pil()
     out = io.BytesIO()
     Image.Image.save(image.convert("RGB"), out, "PDF", resolution=200)
@@ -241,7 +276,10 @@ def _encrypted() -> bytes:
         (_encrypted, "password-protected"),
         (lambda: render("<p>สรุปการประชุม</p>" * 40)[:1500], "cannot be read"),
         (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 8, "cannot be read"),
-        (lambda: render('<p style="page-break-after: always">หน้า</p>' * 3, extra_css="@page { size: 300cm 300cm; }"), "not a page of a meeting summary"),
+        (
+            lambda: render('<p style="page-break-after: always">หน้า</p>' * 3, extra_css="@page { size: 300cm 300cm; }"),
+            "not a page of a meeting summary",
+        ),
     ],
     ids=["encrypted", "truncated", "garbage", "huge page"],
 )
@@ -261,12 +299,15 @@ def test_too_many_pages(monkeypatch):
 
 # --- hostile PDFs: every pass bounded (issue 21); each made here from raw PDF bytes ------------------
 
-_LETTERS = sorted(set("สรุปการประชุม ครั้งที่๔/๒๕๖๒.สำนักงานพัฒนาชุมชนอำเภอแม่ทะ1ให้จังหวัดรายงานผล5กลุ่ม"
-                      "จัดเก็บข้อมูลครัวเรือนยากจนทำความดีด้วยหัวใจ") - {" "})
+_LETTERS = sorted(
+    set("สรุปการประชุม ครั้งที่๔/๒๕๖๒.สำนักงานพัฒนาชุมชนอำเภอแม่ทะ1ให้จังหวัดรายงานผล5กลุ่มจัดเก็บข้อมูลครัวเรือนยากจนทำความดีด้วยหัวใจ")
+    - {" "}
+)
 # one byte per character with Helvetica's glyphs: marks get codes Helvetica draws with no width (as Thai fonts do)
 _MARK_LETTERS = [ch for ch in _LETTERS if ch in pdfthai.MARKS]
 THAI_CODES = {chr(0x80 + k): ch for k, ch in enumerate(_MARK_LETTERS)} | {
-    chr(0xA1 + k): ch for k, ch in enumerate(ch for ch in _LETTERS if ch not in pdfthai.MARKS)}
+    chr(0xA1 + k): ch for k, ch in enumerate(ch for ch in _LETTERS if ch not in pdfthai.MARKS)
+}
 
 
 def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] | None = None, compress=False) -> bytes:
@@ -278,14 +319,24 @@ def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] |
 
     cmap = to_unicode if to_unicode is not None else THAI_CODES
     entries = "".join(f"<{ord(k):02X}> <{''.join(f'{u:04X}' for u in _utf16(v))}>\n" for k, v in cmap.items())
-    cmap_stream = (f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
-                   f"1 begincodespacerange <00> <FF> endcodespacerange {len(cmap)} beginbfchar\n{entries}endbfchar "
-                   f"endcmap CMapName currentdict /CMap defineresource pop end end").encode()
-    widths = b" ".join(b"0" if 0x80 <= k < 0xA1 else b"500" for k in range(0x80, 0x100))  # marks draw no width, as in Thai fonts
-    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 128 /LastChar 255 /Widths [%s] "
-            b"/ToUnicode 4 0 R >>" % widths)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, font,
-               b"<< /Length %d >>\nstream\n" % len(cmap_stream) + cmap_stream + b"\nendstream"]
+    cmap_stream = (
+        f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+        f"1 begincodespacerange <00> <FF> endcodespacerange {len(cmap)} beginbfchar\n{entries}endbfchar "
+        f"endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    widths = b" ".join(
+        b"0" if 0x80 <= k < 0xA1 else b"500" for k in range(0x80, 0x100)
+    )  # marks draw no width, as in Thai fonts
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 128 /LastChar 255 /Widths [%s] "
+        b"/ToUnicode 4 0 R >>" % widths
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        None,
+        font,
+        b"<< /Length %d >>\nstream\n" % len(cmap_stream) + cmap_stream + b"\nendstream",
+    ]
     streams: dict[bytes, int] = {}
     kids = []
     for content in contents:
@@ -294,8 +345,10 @@ def raw_pdf(contents: list[bytes], size=(595, 842), to_unicode: dict[str, str] |
             flate = b" /Filter /FlateDecode" if compress else b""
             objects.append(b"<< /Length %d%s >>\nstream\n" % (len(body), flate) + body + b"\nendstream")
             streams[content] = len(objects)
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (size[0], size[1], streams[content]))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (size[0], size[1], streams[content])
+        )
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     return pdf_file(objects)

@@ -90,10 +90,13 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from test_pdf import render  # noqa: E402  (WeasyPrint with Sarabun)
 
-TOPICS = ["กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "ครัวเรือนยากจน", "ตลาดนัดชุมชน", "ศูนย์เรียนรู้ชุมชนต้นแบบ",
-          "OTOP นวัตวิถี"]
-ORDERS = ["ให้อำเภอรายงานผล {n} ครัวเรือน ภายใน {d} มี.ค. 65", "ขอให้ประสานกลุ่มอาชีพ {n} กลุ่ม",
-          "ตรวจสอบบัญชีกองทุนทั้งสิ้น {n} กองทุน", "จัดประชุมคณะกรรมการหมู่บ้านในวันที่ {d} เมษายน 2565"]
+TOPICS = ["กองทุนหมู่บ้าน", "ผ้าไทยใส่ให้สนุก", "ครัวเรือนยากจน", "ตลาดนัดชุมชน", "ศูนย์เรียนรู้ชุมชนต้นแบบ", "OTOP นวัตวิถี"]
+ORDERS = [
+    "ให้อำเภอรายงานผล {n} ครัวเรือน ภายใน {d} มี.ค. 65",
+    "ขอให้ประสานกลุ่มอาชีพ {n} กลุ่ม",
+    "ตรวจสอบบัญชีกองทุนทั้งสิ้น {n} กองทุน",
+    "จัดประชุมคณะกรรมการหมู่บ้านในวันที่ {d} เมษายน 2565",
+]
 REMARKS = ["", "กำชับ", "ด่วนที่สุด", "พัฒนากรทุกคน"]
 
 order = st.tuples(st.sampled_from(ORDERS), st.integers(2, 99_999), st.integers(1, 28))
@@ -134,9 +137,11 @@ def test_prose_that_names_the_columns_is_no_table():
 
 def test_a_number_column_left_empty_gives_rows_by_topic():
     """ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ with no number written: a row starts where a topic does."""
-    rows = [("ตลาดนัดชุมชน", [(ORDERS[0], 120, 5), (ORDERS[1], 8, 1)], "กำชับ"),
-            ("กองทุนหมู่บ้าน", [(ORDERS[2], 3, 1)], ""),
-            ("ผ้าไทยใส่ให้สนุก", [(ORDERS[3], 1, 9)], "ด่วนที่สุด")]
+    rows = [
+        ("ตลาดนัดชุมชน", [(ORDERS[0], 120, 5), (ORDERS[1], 8, 1)], "กำชับ"),
+        ("กองทุนหมู่บ้าน", [(ORDERS[2], 3, 1)], ""),
+        ("ผ้าไทยใส่ให้สนุก", [(ORDERS[3], 1, 9)], "ด่วนที่สุด"),
+    ]
     table, cells = borderless_html(rows)
     for k in range(1, len(cells)):
         table = table.replace(f"<td>{k}</td>", "<td></td>", 1)

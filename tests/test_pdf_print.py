@@ -15,17 +15,18 @@ import pstats
 import re
 import shutil
 import subprocess
-import sys
 from importlib.resources import files
 
 import pytest
 
 pytest.importorskip("weasyprint")
 
-PNG = base64.b64encode(bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c63f8cfc0f01f0005000201b1a4e5c30000000049454e44ae426082"
-)).decode("ascii")  # fmt: skip - a 1x1 PNG
+PNG = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c63f8cfc0f01f0005000201b1a4e5c30000000049454e44ae426082"
+    )
+).decode("ascii")  # fmt: skip - a 1x1 PNG
 
 
 def page(body: str, extra_css: str = "", lang: str = "th") -> str:
@@ -38,7 +39,9 @@ def page(body: str, extra_css: str = "", lang: str = "th") -> str:
 
 
 def figures_table(rows: list[tuple[str, str, str, str]]) -> str:
-    cells = "".join(f'<tr><td>{a}</td><td class="num">{b}</td><td>{c}</td><td class="evidence">{d}</td></tr>' for a, b, c, d in rows)
+    cells = "".join(
+        f'<tr><td>{a}</td><td class="num">{b}</td><td>{c}</td><td class="evidence">{d}</td></tr>' for a, b, c, d in rows
+    )
     return ('<table class="figures" id="figures-table"><thead><tr><th scope="col">ข้อ</th><th scope="col" class="num">ตัวเลข</th>'
             f'<th scope="col">พื้นที่</th><th scope="col">ข้อความต้นฉบับ</th></tr></thead><tbody>{cells}</tbody></table>')  # fmt: skip
 
@@ -99,7 +102,11 @@ def line_layouts(html: str, target) -> int:
 
     profile = cProfile.Profile()
     profile.runcall(write_pdf, html, target)
-    return sum(calls for (path, _, name), (calls, *_rest) in pstats.Stats(profile).stats.items() if name == "get_first_line" and path.endswith("line_break.py"))
+    return sum(
+        calls
+        for (path, _, name), (calls, *_rest) in pstats.Stats(profile).stats.items()
+        if name == "get_first_line" and path.endswith("line_break.py")
+    )
 
 
 def test_long_tables_print_without_measuring_every_cell_first(tmp_path):
@@ -142,7 +149,10 @@ def test_agenda_numbers_with_a_mark_stay_in_their_column(tmp_path):
     from cddbrief.report import write_pdf
 
     write_pdf(page(agenda_table(12)), tmp_path / "agenda.pdf")
-    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "agenda.pdf", "-bbox"))
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>',
+        pdftotext(tmp_path / "agenda.pdf", "-bbox"),
+    )
     topic = min(float(x0) for x0, _, _, w in words if w.startswith("กองทุน"))
     left = 15 / 25.4 * 72  # the page margin: where the table starts
     numbers = {w: (float(x0), float(x1)) for x0, _, x1, w in words if re.fullmatch(r"1[01]|99", w)}
@@ -154,7 +164,9 @@ def test_fixed_columns_keep_a_figure_with_its_unit_and_a_province_whole(tmp_path
     from cddbrief.report import write_pdf
 
     write_pdf(page(figures_table(ROWS[:3])), tmp_path / "t.pdf")
-    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "t.pdf", "-bbox"))
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "t.pdf", "-bbox")
+    )
     # poppler reads each line of a cell as one run (its ActualText)
     places = [float(x) for x, _, w in words if w == "นครศรีธรรมราช"]
     assert len(places) == 3  # never cut inside the name
@@ -171,9 +183,14 @@ def test_a_cell_too_narrow_for_its_text_wraps_inside_its_column(tmp_path):
 
     long_figure = "1,234,567,890,123 ครัวเรือนที่ได้รับการสนับสนุน"
     write_pdf(page(figures_table([("1. กองทุนหมู่บ้าน", long_figure, "ตาก", "ข้อความ")])), tmp_path / "t.pdf")
-    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "t.pdf", "-bbox"))
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>',
+        pdftotext(tmp_path / "t.pdf", "-bbox"),
+    )
     place = next(float(x0) for x0, _, _, w in words if w == "ตาก")
-    figure_words = [(float(x0), float(y0), float(x1)) for x0, y0, x1, w in words if w in long_figure and w not in ("ข้อ", "ตัวเลข")]
+    figure_words = [
+        (float(x0), float(y0), float(x1)) for x0, y0, x1, w in words if w in long_figure and w not in ("ข้อ", "ตัวเลข")
+    ]
     assert figure_words and max(x1 for _, _, x1 in figure_words) <= place  # inside its own column
     assert len({round(y0) for _, y0, _ in figure_words}) >= 2  # wrapped
 
@@ -206,8 +223,15 @@ def test_spans_get_actual_text_only_when_every_glyph_reads(tmp_path):
     write_pdf(page("<p>ตำบลบ้านใหม่ น้ำประปา</p><p>漢字 ตำบลบ้านใหม่</p>"), target)
     reader = PdfReader(io.BytesIO(target.getvalue()))
     content = ContentStream(reader.pages[0].get_contents(), reader)
-    actual = [operands[1]["/ActualText"] for operands, operator in content.operations if operator == b"BDC" and "/ActualText" in operands[1]]
-    assert actual == ["ตำบลบ้านใหม่ น้ำประปา", "1 / 1"]  # the first paragraph and the page number; not the second paragraph
+    actual = [
+        operands[1]["/ActualText"]
+        for operands, operator in content.operations
+        if operator == b"BDC" and "/ActualText" in operands[1]
+    ]
+    assert actual == [
+        "ตำบลบ้านใหม่ น้ำประปา",
+        "1 / 1",
+    ]  # the first paragraph and the page number; not the second paragraph
 
 
 def test_nested_spans_read_once_and_shown_strings_are_left_alone():
@@ -283,7 +307,11 @@ def test_charts_print_pixel_for_pixel(tmp_path):
                    for name, data in pictures.items())  # fmt: skip
     write_pdf(page(body), tmp_path / "charts.pdf")
     document = pypdfium2.PdfDocument(tmp_path / "charts.pdf")
-    shown = [obj for number in range(len(document)) for obj in document[number].get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE])]
+    shown = [
+        obj
+        for number in range(len(document))
+        for obj in document[number].get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE])
+    ]
     assert len(shown) == len(pictures)
     for (name, data), image in zip(pictures.items(), shown):
         source = Image.open(io.BytesIO(data))
@@ -303,9 +331,14 @@ def test_running_header_starts_at_the_left_margin_and_page_numbers_end_at_the_ri
     from cddbrief.report import write_pdf
 
     header = "สรุปการประชุม ครั้งที่ 9/2563 · สำนักงานพัฒนาชุมชนอำเภอบ้านใหม่"
-    body = f'<div class="running">{header}</div>' + "".join(f"<p>{n}. ตำบลบ้านใหม่ น้ำประปา ผู้ดำเนินการ</p>" for n in range(80))
+    body = f'<div class="running">{header}</div>' + "".join(
+        f"<p>{n}. ตำบลบ้านใหม่ น้ำประปา ผู้ดำเนินการ</p>" for n in range(80)
+    )
     write_pdf(page(body), tmp_path / "running.pdf")
-    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(tmp_path / "running.pdf", "-bbox"))
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>',
+        pdftotext(tmp_path / "running.pdf", "-bbox"),
+    )
     margin, width = 15 / 25.4 * 72, 210 / 25.4 * 72
     headers = [float(x0) for x0, _, _, w in words if w == header]
     numbers = {w: float(x1) for _, _, x1, w in words if re.fullmatch(r"\d / \d", w)}

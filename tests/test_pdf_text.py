@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE, run_cli
 
 WORDS = ["น้ำ", "ย้ำ", "ลำปาง", "สำนักงาน", "กำหนด", "ทำ", "ทั้งสิ้น"]
@@ -25,7 +24,9 @@ def texts(pdf: Path) -> dict[str, str]:
     document = pypdfium2.PdfDocument(str(pdf))
     read["pypdfium2"] = "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
     if shutil.which("pdftotext"):
-        read["pdftotext"] = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        read["pdftotext"] = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
     return read
 
 
@@ -104,8 +105,16 @@ def test_meeting_facts_are_compact_and_the_agenda_starts_on_page_one(tmp_path):
     out = tmp_path / "out"
     result = run_cli("build", "2562-04", "--format", "html,pdf", "--data", data, "--out", out)
     assert result.returncode == 0, result.stderr
-    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out / "2562-04" / "brief.pdf"), "-"], capture_output=True, text=True, check=True).stdout
-    words = [(float(y0), float(y1), w) for y0, y1, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', bbox)]
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out / "2562-04" / "brief.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = [
+        (float(y0), float(y1), w)
+        for y0, y1, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', bbox)
+    ]
     assert any(w == "ระเบียบวาระ" for _, _, w in words)  # the agenda heading is on page 1
     top = next(y0 for y0, _, w in words if w == "เรื่อง")
     end = next(y0 for y0, _, w in words if w == "สรุปภาพรวม")
@@ -115,7 +124,9 @@ def test_meeting_facts_are_compact_and_the_agenda_starts_on_page_one(tmp_path):
     assert max(gaps) < 2.5 * height, gaps  # no blank band between facts
     assert end - top < 12 * height  # ten facts in two columns: about six lines
     # the running header is read once a page: the hidden element it is taken from draws no text
-    pages = subprocess.run(["pdftotext", str(out / "2562-04" / "brief.pdf"), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    pages = subprocess.run(
+        ["pdftotext", str(out / "2562-04" / "brief.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
     pages = [page for page in pages if page.strip()]
     running = "สรุปการประชุม ครั้งที่ 4/2562 · สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"
     assert [page.count(running) for page in pages] == [1] * len(pages)

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from cddbrief.batch import children
 from conftest import SAMPLE
 from processes import descendants, running, until
+
+from cddbrief.batch import children
 
 
 def _why_no_fork() -> str | None:
@@ -80,8 +80,8 @@ def test_a_forked_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeyp
     the same executed notebook and the same HTML, byte for byte; nothing left running after."""
     import nbformat
 
-    from cddbrief.processes import ForkedProcess
     from cddbrief.kernels import Kernels
+    from cddbrief.processes import ForkedProcess
     from cddbrief.render import execute_notebook, export_html
     from cddbrief.report import brief_page, plan
 
@@ -101,14 +101,24 @@ def test_a_forked_kernel_gives_the_bytes_of_a_cold_one(source, tmp_path, monkeyp
     try:
         kernels.prestart(source.parent)
         for n in range(2):  # the first kernel, and the spare forked while the first brief ran
-            execute_notebook(p.notebook, tmp_path / f"forked{n}.ipynb", p.parameters, tmp_path / "f.failed.ipynb", page, source.parent, kernels)
+            execute_notebook(
+                p.notebook,
+                tmp_path / f"forked{n}.ipynb",
+                p.parameters,
+                tmp_path / "f.failed.ipynb",
+                page,
+                source.parent,
+                kernels,
+            )
         template = kernels.template_pid
         assert template and [kind for _, kind in taken] == [ForkedProcess, ForkedProcess]
         assert len({pid for pid, _ in taken}) == 2
         assert ours() and set(ours()) <= {template, *children(template)}  # the template, and the spare it forked
     finally:
         kernels.close()
-    cold = execute_notebook(p.notebook, tmp_path / "cold.ipynb", p.parameters, tmp_path / "cold.failed.ipynb", page, source.parent, None)
+    cold = execute_notebook(
+        p.notebook, tmp_path / "cold.ipynb", p.parameters, tmp_path / "cold.failed.ipynb", page, source.parent, None
+    )
     for n in range(2):
         assert (tmp_path / f"forked{n}.ipynb").read_bytes() == (tmp_path / "cold.ipynb").read_bytes()
     html = export_html(cold, page)
@@ -130,7 +140,9 @@ def test_each_kernel_is_a_new_process_with_the_cold_kernels_surroundings(tmp_pat
     try:
         first = kernels.take(tmp_path)
         try:
-            assert ask(first, "import os, cddbrief; cddbrief.left_by_the_last_brief = 'ค้างไว้'; print(os.getpid())") == str(first.provisioner.pid)
+            assert ask(
+                first, "import os, cddbrief; cddbrief.left_by_the_last_brief = 'ค้างไว้'; print(os.getpid())"
+            ) == str(first.provisioner.pid)
             seen_forked = ask(first, look)
         finally:
             end(first)
@@ -153,9 +165,15 @@ def test_each_kernel_is_a_new_process_with_the_cold_kernels_surroundings(tmp_pat
     for seen in (forked, usual):
         del seen[3][2]  # each its own connection file
     assert forked[:4] == usual[:4]  # folder, environment, sys.path, argv
-    assert forked[0] == str(tmp_path) and forked[1]["SOURCE_DATE_EPOCH"] == "1600000000" and forked[1]["JPY_PARENT_PID"] == str(os.getpid())
+    assert (
+        forked[0] == str(tmp_path)
+        and forked[1]["SOURCE_DATE_EPOCH"] == "1600000000"
+        and forked[1]["JPY_PARENT_PID"] == str(os.getpid())
+    )
     assert forked[4:] == usual[4:]  # its own session, Ctrl-C handled alike, threads
-    assert forked[4] is True and forked[6].startswith("pipe:")  # stdin: a pipe closed at the other end, as Popen leaves it
+    assert forked[4] is True and forked[6].startswith(
+        "pipe:"
+    )  # stdin: a pipe closed at the other end, as Popen leaves it
     until(lambda: not ours(), 60, "no template and no kernel left")
 
 
@@ -231,7 +249,9 @@ def test_a_template_forks_only_its_own_kernel():
     from cddbrief.processes import Template, forkable, kernel_environment
 
     assert forkable([sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"])
-    assert not forkable(["python2", "-m", "ipykernel_launcher"]) and not forkable([sys.executable, "-m", "other_kernel"])
+    assert not forkable(["python2", "-m", "ipykernel_launcher"]) and not forkable(
+        [sys.executable, "-m", "other_kernel"]
+    )
     env = kernel_environment(dict(os.environ))
     template = Template(env, os.getcwd())
     try:
@@ -244,11 +264,13 @@ def test_a_template_forks_only_its_own_kernel():
     assert template.process.returncode is not None and not template.alive
 
 
-def test_a_template_started_in_the_c_locale_forks_kernels_with_the_locale_python_gives_them(tmp_path, monkeypatch, ours):
+def test_a_template_started_in_the_c_locale_forks_kernels_with_the_locale_python_gives_them(
+    tmp_path, monkeypatch, ours
+):
     """LANG=C: Python adds LC_CTYPE=C.UTF-8 to its own environment at start (PEP 538), in the template
     as in a launched kernel; the template still forks, and the kernel has what a launched one has."""
-    from cddbrief.processes import ForkedProcess
     from cddbrief.kernels import Kernels, end
+    from cddbrief.processes import ForkedProcess
 
     for name in [k for k in os.environ if k.startswith("LC_")]:
         monkeypatch.delenv(name)
@@ -263,7 +285,11 @@ def test_a_template_started_in_the_c_locale_forks_kernels_with_the_locale_python
             end(km)
     finally:
         kernels.close()
-    launched = subprocess.run([sys.executable, "-c", "import os; print(os.environ['LANG'], os.environ['LC_CTYPE'])"], capture_output=True, text=True)
+    launched = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.environ['LANG'], os.environ['LC_CTYPE'])"],
+        capture_output=True,
+        text=True,
+    )
     assert seen == launched.stdout.strip() == "C C.UTF-8"
     until(lambda: not ours(), 60, "no template and no kernel left")
 
@@ -282,7 +308,9 @@ def test_the_template_and_its_kernels_die_with_their_worker(tmp_path):
         "print(k.template_pid, *children(k.template_pid), flush=True)\n"
         "sys.stdin.read()\n"
     )
-    worker = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    worker = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         pids = [int(x) for x in worker.stdout.readline().split()]
         assert len(pids) == 3 and len(running(pids)) == 3, f"the template and two kernels, not {pids}"
@@ -300,7 +328,9 @@ def test_a_finished_batch_leaves_no_template_and_no_kernel(tmp_path):
     data = tmp_path / "raw"
     data.mkdir()
     for n, place in enumerate(("อำเภอแม่ทะ", "อำเภอเกาะคา", "อำเภองาว")):
-        (data / f"m{n}.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", place), encoding="utf-8")
+        (data / f"m{n}.txt").write_text(
+            SAMPLE.read_text(encoding="utf-8").replace("อำเภอเสริมงาม", place), encoding="utf-8"
+        )
     result = run_cli("build", "--all", "--data", str(data), "--out", str(tmp_path / "out"), "--jobs", "2")
     assert result.returncode == 0 and "3 built, 0 up to date, 0 failed" in result.stderr, result.stderr
     left = []

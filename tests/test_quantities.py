@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cddbrief.glossary import units, unit_en
+from cddbrief.glossary import unit_en, units
 from cddbrief.quantities import find_quantities
 from cddbrief.thaiwords import is_function_word, is_word
 
@@ -82,7 +82,11 @@ def test_a_counted_noun_is_said_in_a_note_and_counts_like_any_count():
     found, notes = find_quantities("ตลาดนัด 24 บูท จัดเก็บได้ 98 ครัวเรือน", item=3, directive=1)
     booths = found[0]
     assert (booths.unit, booths.unit_key, booths.role, booths.item, booths.directive) == ("บูท", "บูท", "total", 3, 1)
-    assert [(n.kind, n.surface) for n in notes] == [("inferred", "24 บูท")] and "Thai dictionary" in notes[0].message and notes[0].th
+    assert (
+        [(n.kind, n.surface) for n in notes] == [("inferred", "24 บูท")]
+        and "Thai dictionary" in notes[0].message
+        and notes[0].th
+    )
     assert units()["บูท"].kind == "count" and unit_en("บูท", 24) == "บูท" and "บูท" not in units()
 
 
@@ -94,7 +98,9 @@ def test_a_counted_noun_in_a_meeting_reaches_the_frames():
     text = "สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. ตลาดนัดชุมชน: จัด 24 บูท ภายในวันที่ 30 ส.ค. 64\n2. ผ้าไทย: ให้แต่งกายผ้าไทย\n"
     meeting = parse_document(read_bytes(text.encode(), "x.txt"))
     rows = frame_records(meeting)["quantities"]
-    assert [(r["item"], r["value"], r["unit"], r["unit_en"], r["surface"]) for r in rows] == [(1, 24.0, "บูท", "บูท", "24 บูท")]
+    assert [(r["item"], r["value"], r["unit"], r["unit_en"], r["surface"]) for r in rows] == [
+        (1, 24.0, "บูท", "บูท", "24 บูท")
+    ]
     assert any(n.kind == "inferred" and n.item == 1 and n.surface == "24 บูท" for n in meeting.notes)
 
 

@@ -52,12 +52,28 @@ def parse(text: str, name: str = "x.txt"):
 def test_a_prose_post_reads_as_points_with_topics_and_sub_points():
     m = parse(POST)
     assert m.source.layout == "prose"
-    assert (m.id, m.meeting_date, m.office, m.province) == ("2565-03", date(2022, 3, 17), "สำนักงานพัฒนาชุมชนจังหวัดตาก", "ตาก")
+    assert (m.id, m.meeting_date, m.office, m.province) == (
+        "2565-03",
+        date(2022, 3, 17),
+        "สำนักงานพัฒนาชุมชนจังหวัดตาก",
+        "ตาก",
+    )
     assert m.chair == "รองอธิบดีกรมการพัฒนาชุมชน" and m.place == "ห้องประชุมศาลากลางจังหวัดตาก"
-    assert [(i.no, i.topic) for i in m.items] == [(1, "กองทุนแม่ของแผ่นดิน"), (2, "การขับเคลื่อนเศรษฐกิจฐานราก"), (3, "ผ้าไทยใส่ให้สนุก")]
-    assert [(d.label, d.text) for d in m.items[1].directives] == [("2.1", "สำรวจครัวเรือน 1,250 ครัวเรือน"), ("2.2", "จัดเวทีประชาคม 9 ตำบล")]
+    assert [(i.no, i.topic) for i in m.items] == [
+        (1, "กองทุนแม่ของแผ่นดิน"),
+        (2, "การขับเคลื่อนเศรษฐกิจฐานราก"),
+        (3, "ผ้าไทยใส่ให้สนุก"),
+    ]
+    assert [(d.label, d.text) for d in m.items[1].directives] == [
+        ("2.1", "สำรวจครัวเรือน 1,250 ครัวเรือน"),
+        ("2.2", "จัดเวทีประชาคม 9 ตำบล"),
+    ]
     assert m.items[2].directives[0].text == "กำชับให้แต่งกายผ้าไทยทุกวันอังคาร"
-    assert [(q.value, q.unit) for _, d in m.directives() for q in d.quantities] == [(14, "กองทุน"), (1250, "ครัวเรือน"), (9, "ตำบล")]
+    assert [(q.value, q.unit) for _, d in m.directives() for q in d.quantities] == [
+        (14, "กองทุน"),
+        (1250, "ครัวเรือน"),
+        (9, "ตำบล"),
+    ]
     assert any(n.kind == "skipped" and "#ตาก" in n.message for n in m.notes)  # the hashtag line is no directive
     assert any(n.kind == "inferred" and "สพจ.ตาก" in n.message for n in m.notes)  # the office was written out
 
@@ -71,7 +87,12 @@ def test_points_run_together_in_one_line_are_split():
 def test_minutes_read_by_agenda_with_resolutions():
     m = parse(MINUTES)
     assert m.source.layout == "minutes"
-    assert (m.id, m.meeting_date, m.office, m.district) == ("2566-02", date(2023, 2, 6), "สำนักงานพัฒนาชุมชนอำเภอบ้านตาก", "บ้านตาก")
+    assert (m.id, m.meeting_date, m.office, m.district) == (
+        "2566-02",
+        date(2023, 2, 6),
+        "สำนักงานพัฒนาชุมชนอำเภอบ้านตาก",
+        "บ้านตาก",
+    )
     assert m.chair == "นายวีระ ทองดี พัฒนาการอำเภอบ้านตาก"
     assert [(i.no, i.topic, len(i.directives), i.resolution) for i in m.items] == [
         (1, "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", 2, "รับทราบ"),
@@ -85,7 +106,9 @@ def test_minutes_read_by_agenda_with_resolutions():
 
 
 def test_the_attendee_list_is_never_the_points():
-    text = POST.replace("มีข้อสั่งการ ดังนี้", "ผู้เข้าร่วมประชุม\n1. นายสมชาย ใจดี พัฒนาการจังหวัด\n2. นางสาวสุดา ดีใจ นักวิชาการ\nมีข้อสั่งการ ดังนี้")
+    text = POST.replace(
+        "มีข้อสั่งการ ดังนี้", "ผู้เข้าร่วมประชุม\n1. นายสมชาย ใจดี พัฒนาการจังหวัด\n2. นางสาวสุดา ดีใจ นักวิชาการ\nมีข้อสั่งการ ดังนี้"
+    )
     m = parse(text)
     assert [i.topic for i in m.items] == ["กองทุนแม่ของแผ่นดิน", "การขับเคลื่อนเศรษฐกิจฐานราก", "ผ้าไทยใส่ให้สนุก"]
 
@@ -202,8 +225,16 @@ def _wide_docx() -> bytes:
 def _wide_html() -> bytes:
     cells = lambda row, tag: "".join(f"<{tag}>{c.replace(chr(10), '<br>')}</{tag}>" for c in row)  # noqa: E731
     body = "".join(f"<p>{line}</p>" for line in WIDE_HEAD)
-    body += "<table><tr>" + cells(WIDE_HEADER, "th") + "</tr>" + "".join("<tr>" + cells(r, "td") + "</tr>" for r in WIDE_ROWS) + "</table>"
-    return f"<!doctype html><html><head><meta charset='utf-8'><title>x</title></head><body>{body}</body></html>".encode("utf-8")
+    body += (
+        "<table><tr>"
+        + cells(WIDE_HEADER, "th")
+        + "</tr>"
+        + "".join("<tr>" + cells(r, "td") + "</tr>" for r in WIDE_ROWS)
+        + "</table>"
+    )
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>x</title></head><body>{body}</body></html>".encode()
+    )
 
 
 @pytest.mark.parametrize("name, make", [("wide.txt", _wide_dump), ("wide.docx", _wide_docx), ("wide.html", _wide_html)])
@@ -216,7 +247,11 @@ def test_a_table_with_responsible_and_deadline_columns_is_read_by_its_header(nam
     assert first.remarks == "ผู้รับผิดชอบ: กลุ่มงานส่งเสริม"
     assert second.remarks == "ผู้รับผิดชอบ: ทุกตำบล / ต่อเนื่อง"
     # the deadline is a directive of its own, so its date is read, with the source text as evidence
-    assert [d.text for d in first.directives] == ["ให้ตรวจสอบบัญชี 14 กองทุน", "รายงานผลให้จังหวัดทราบ", "กำหนดเวลา: ภายใน 15 มิ.ย. 64"]
+    assert [d.text for d in first.directives] == [
+        "ให้ตรวจสอบบัญชี 14 กองทุน",
+        "รายงานผลให้จังหวัดทราบ",
+        "กำหนดเวลา: ภายใน 15 มิ.ย. 64",
+    ]
     (due,) = [s for d in first.directives for s in d.dates]
     assert (due.surface, due.start, due.directive) == ("15 มิ.ย. 64", date(2021, 6, 15), 3)
     assert [d.text for d in second.directives] == ["ให้แต่งกายผ้าไทยทุกวันอังคาร"]  # no deadline: nothing added
@@ -230,4 +265,10 @@ def test_a_header_naming_remarks_twice_is_not_a_header():
     from cddbrief.layout import columns_of
 
     assert columns_of(["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ", "หมายเหตุ"]) is None
-    assert columns_of(["ที่", "ประเด็น", "ข้อสั่งการ", "ผู้รับผิดชอบ", "หมายเหตุ"]) == ["no", "topic", "directives", "responsible", "remarks"]
+    assert columns_of(["ที่", "ประเด็น", "ข้อสั่งการ", "ผู้รับผิดชอบ", "หมายเหตุ"]) == [
+        "no",
+        "topic",
+        "directives",
+        "responsible",
+        "remarks",
+    ]

@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from cddbrief import register
 from cddbrief.meeting import read_meeting
 from cddbrief.model import Directive, Item, Meeting, Source
 from cddbrief.thaidates import find_dates
-from conftest import run_cli
 
 SERIES = Path(__file__).parent / "data" / "series"
 MAE_THA, PA_SANG = "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "สำนักงานพัฒนาชุมชนอำเภอป่าซาง"
@@ -63,7 +63,11 @@ def test_statuses_as_of_20_april(writeups):
     moved_old, moved_new = _one(rows, MAE_THA, "2566-03", 2), _one(rows, MAE_THA, "2566-04", 2)
     assert (moved_old["status"], moved_old["closed_by"]) == ("closed", "moved")
     assert moved_old["status_text"] == "เลื่อนเป็น 15 พ.ค. 2566 (การประชุม 4/2566)"
-    assert (moved_new["follows"], moved_new["follows_when"], moved_new["when"]) == ("moved", "30 เม.ย. 2566", "15 พ.ค. 2566")
+    assert (moved_new["follows"], moved_new["follows_when"], moved_new["when"]) == (
+        "moved",
+        "30 เม.ย. 2566",
+        "15 พ.ค. 2566",
+    )
     assert (moved_new["status"], moved_new["days"]) == ("upcoming", 25)
     repeated_old, repeated_new = _one(rows, MAE_THA, "2566-03", 3), _one(rows, MAE_THA, "2566-04", 3)
     assert (repeated_old["closed_by"], repeated_new["follows"]) == ("repeated", "repeated")
@@ -86,7 +90,11 @@ def test_statuses_as_of_1_june(writeups):
     rows = _rows(writeups, "2023-06-01")
     assert any(r["meeting"] == "2566-05" for r in rows)
     superseded = _one(rows, MAE_THA, "2566-04", 4)
-    assert (superseded["status"], superseded["closed_by"], superseded["closed_in"]) == ("closed", "superseded", "2566-05")
+    assert (superseded["status"], superseded["closed_by"], superseded["closed_in"]) == (
+        "closed",
+        "superseded",
+        "2566-05",
+    )
     replacement = _one(rows, MAE_THA, "2566-05", 1)
     assert (replacement["follows"], replacement["status"], replacement["days"]) == ("superseded", "overdue", -1)
     # a next round is followed, not moved, and leaves the earlier round standing
@@ -139,7 +147,9 @@ def test_every_link_keeps_its_score_and_both_texts(writeups):
 def test_the_frame_is_typed_and_keeps_thai(writeups):
     frame = register.frame(writeups, "2023-04-20")
     assert len(frame) == 14 and frame["action"].is_unique
-    assert str(frame["start"].dtype).startswith("datetime64") and str(frame["meeting_date"].dtype).startswith("datetime64")
+    assert str(frame["start"].dtype).startswith("datetime64") and str(frame["meeting_date"].dtype).startswith(
+        "datetime64"
+    )
     assert str(frame["days"].dtype) == "Int64" and str(frame["status"].dtype) == "string"
     row = frame[frame["what"].str.contains("ออมเงิน") & (frame["meeting"] == "2566-04")].iloc[0]
     assert row["start"].date() == date(2023, 6, 30) and row["surface"] == "30 มิ.ย. 66"
@@ -153,7 +163,9 @@ def test_a_date_with_no_year_anywhere_stays_with_no_date():
     meeting = Meeting(None, None, "", "สพอ.ทดสอบ", None, None, None, Source("x.txt", "0", "txt", None),
                       [Item(1, "การฝึกอาชีพ", [Directive(1, text, dates=spans)])])  # fmt: skip
     rows = register.build([("x", "สพอ.ทดสอบ", meeting)], "2023-01-01").rows()
-    assert [(r["kind"], r["status"], r["surface"], r["when"]) for r in rows] == [("no date", "no date", "9 ก.พ.", "ไม่มีวันที่")]
+    assert [(r["kind"], r["status"], r["surface"], r["when"]) for r in rows] == [
+        ("no date", "no date", "9 ก.พ.", "ไม่มีวันที่")
+    ]
 
 
 @pytest.mark.parametrize("text, marker", [
@@ -170,7 +182,9 @@ def test_done_marker(text, marker):
 
 
 def _labelled_pairs():
-    lines = [line for line in (SERIES / "pairs.csv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = [
+        line for line in (SERIES / "pairs.csv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
     return [(r["a"], r["b"], r["same"] == "1") for r in csv.DictReader(lines)]
 
 
@@ -236,7 +250,9 @@ def test_cli_no_data_folder(tmp_path):
 def test_a_folder_with_no_dated_directive(tmp_path):
     data = tmp_path / "raw"
     data.mkdir()
-    (data / "a.txt").write_text((SERIES / "mae-tha-2566-04.txt").read_text(encoding="utf-8").split("\n2.")[0] + "\n", encoding="utf-8")
+    (data / "a.txt").write_text(
+        (SERIES / "mae-tha-2566-04.txt").read_text(encoding="utf-8").split("\n2.")[0] + "\n", encoding="utf-8"
+    )
     result = run_cli("actions", "--data", data, "--as-of", "2023-04-20", "--html", tmp_path / "out" / "actions.html")
     assert result.returncode == 0, result.stderr
     assert "0 รายการ: " in result.stdout
@@ -273,7 +289,10 @@ def test_page_links_each_action_to_its_brief(site):
         meeting_link = tr.xpath("./td[@data-label='การประชุม']/a/@href")
         assert meeting_link == [f"./{row['writeup']}/brief.html"]
     moved = [tr for tr in rows if by_key[tr.get("id")]["follows"] == "moved"]
-    assert {a.get("href") for tr in moved for a in tr.xpath("./td[@data-label='การติดตาม']/a")} == {"./mae-tha-2566-03/brief.html", "./pa-sang-2566-03/brief.html"}
+    assert {a.get("href") for tr in moved for a in tr.xpath("./td[@data-label='การติดตาม']/a")} == {
+        "./mae-tha-2566-03/brief.html",
+        "./pa-sang-2566-03/brief.html",
+    }
     assert page.xpath("//nav[@class='site']/a/@href") == ["./index.html"]  # no trends page there: no link to one
     assert [o.get("value") for o in page.xpath("//select[@id='office']/option")] == ["", PA_SANG, MAE_THA]
     marks = page.xpath("//mark")
@@ -353,11 +372,18 @@ def test_page_on_a_phone(site):
             assert page.evaluate("document.documentElement.scrollWidth") <= 375
             assert page.evaluate("getComputedStyle(document.querySelector('#actions tbody tr')).display") == "block"
             page.select_option("#office", PA_SANG)
-            visible = page.evaluate("Array.from(document.querySelectorAll('#actions tbody tr')).filter(r => !r.hidden).length")
+            visible = page.evaluate(
+                "Array.from(document.querySelectorAll('#actions tbody tr')).filter(r => !r.hidden).length"
+            )
             assert visible == 3 and page.inner_text("#shown") == "3 รายการ"
             page.select_option("#office", "")
             page.click(".tiles button[data-status='overdue']")
-            assert page.evaluate("Array.from(document.querySelectorAll('#actions tbody tr')).filter(r => !r.hidden).length") == 1
+            assert (
+                page.evaluate(
+                    "Array.from(document.querySelectorAll('#actions tbody tr')).filter(r => !r.hidden).length"
+                )
+                == 1
+            )
             page.set_viewport_size({"width": 1280, "height": 800})
             page.click("#actions thead th:nth-child(2) button")
             first = page.evaluate("document.querySelector('#actions tbody tr').dataset.status")
@@ -428,10 +454,16 @@ def _meeting(number: int, office: str, day: date, text: str, topic: str = "ก�
 def test_the_departments_own_meetings_are_one_more_series():
     department = "กรมการพัฒนาชุมชน"
     first = _meeting(6, department, date(2023, 6, 1), "ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณไตรมาสที่ 3 ภายในวันที่ 30 มิ.ย. 66")
-    again = _meeting(7, department, date(2023, 7, 3), "เลื่อนการเบิกจ่าย ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณไตรมาสที่ 3 ภายในวันที่ 15 ก.ค. 66")
+    again = _meeting(
+        7, department, date(2023, 7, 3), "เลื่อนการเบิกจ่าย ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณไตรมาสที่ 3 ภายในวันที่ 15 ก.ค. 66"
+    )
     district = _meeting(7, MAE_THA, date(2023, 7, 3), "ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณไตรมาสที่ 3 ภายในวันที่ 20 ก.ค. 66")
-    reg = register.build([("d6", department, first), ("d7", department, again), ("m7", MAE_THA, district)], "2023-07-05")
-    assert [(link.kind, link.earlier.split("#")[0], link.later.split("#")[0]) for link in reg.links] == [("moved", "d6", "d7")]
+    reg = register.build(
+        [("d6", department, first), ("d7", department, again), ("m7", MAE_THA, district)], "2023-07-05"
+    )
+    assert [(link.kind, link.earlier.split("#")[0], link.later.split("#")[0]) for link in reg.links] == [
+        ("moved", "d6", "d7")
+    ]
     rows = {r["writeup"]: r for r in reg.rows()}
     assert rows["d6"]["status_text"] == "เลื่อนเป็น 15 ก.ค. 2566 (การประชุม 7/2566)"
     assert rows["m7"]["follows"] is None and rows["m7"]["status"] == "upcoming"
@@ -470,7 +502,9 @@ def test_page_accessibility(site):
                 page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
                 page.goto(path.as_uri())
                 page.add_script_tag(content=axe.read_text(encoding="utf-8"))
-                found = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.nodes[0].target)")
+                found = page.evaluate(
+                    "async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.nodes[0].target)"
+                )
                 assert found == [], (width, scheme, found)
         finally:
             browser.close()

@@ -17,9 +17,8 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 import docgen
+import pytest
 import reliability_cases
 from conftest import CLI, SAMPLE, run_cli
 
@@ -31,7 +30,11 @@ run = run_cli
 
 def tree(folder: Path) -> dict[str, str]:
     """Every file under a folder with its sha256: what 'untouched' means."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture()
@@ -41,7 +44,9 @@ def place(tmp_path):
     shutil.copy(SAMPLE, data / SAMPLE.name)
     out = tmp_path / "out"
     (out / "2562-04").mkdir(parents=True)
-    (out / "2562-04" / "brief.html").write_text("<!DOCTYPE html><html lang='th'><title>a good brief</title></html>", encoding="utf-8")
+    (out / "2562-04" / "brief.html").write_text(
+        "<!DOCTYPE html><html lang='th'><title>a good brief</title></html>", encoding="utf-8"
+    )
     work = tmp_path / "a" / "b" / "c"
     work.mkdir(parents=True)
     inputs = tmp_path / "inputs"
@@ -57,8 +62,13 @@ def test_bad_input(case, command, place):
     before = tree(out)
     args = [command, source, "--data", str(data)] + (["--out", str(out)] if command == "build" else [])
     result = run(*args, cwd=work, timeout=300)
-    if command == "parse" and "no meeting number" in case["words"]:  # parse reads it all the same; only build asks for --meeting
-        assert result.returncode == 0 and "no meeting number: build needs --meeting" in result.stdout, (result.returncode, result.stderr)
+    if (
+        command == "parse" and "no meeting number" in case["words"]
+    ):  # parse reads it all the same; only build asks for --meeting
+        assert result.returncode == 0 and "no meeting number: build needs --meeting" in result.stdout, (
+            result.returncode,
+            result.stderr,
+        )
         assert tree(out) == before
         return
     assert result.returncode == 2, (result.returncode, result.stderr)
@@ -83,7 +93,7 @@ def test_a_missing_number_can_be_given(place):
 HOSTILE = [
     "<script>alert('x')</script>",
     "<img src=x onerror=alert(1)>",
-    "<a href=\"javascript:alert(1)\">คลิก</a>",
+    '<a href="javascript:alert(1)">คลิก</a>',
     "<style>body{display:none}</style>",
     "</td></tr></table><iframe src=//evil.example></iframe>",
     "$\\alpha^{2}$ {{ 7*7 }} {% raw %}",
@@ -168,7 +178,16 @@ def test_a_kernel_that_dies(tmp_path):
     nb.cells.insert(3, nbformat.v4.new_code_cell("import os\nos._exit(9)"))
     bad = tmp_path / "dies.ipynb"
     nbformat.write(nb, bad)
-    result = run("build", "2562-04", "--data", str(data), "--out", str(out), "--force", env={**os.environ, "CDDBRIEF_NOTEBOOK": str(bad)})
+    result = run(
+        "build",
+        "2562-04",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--force",
+        env={**os.environ, "CDDBRIEF_NOTEBOOK": str(bad)},
+    )
     assert result.returncode == 1
     lines = [ln for ln in result.stderr.splitlines() if ln.startswith("cddbrief:")]
     assert len(lines) == 1 and "kernel" in lines[0].lower()
@@ -229,7 +248,9 @@ def test_a_disk_that_fills_while_the_manifest_is_written(tmp_path, monkeypatch):
         report.build("2562-04", data_dir=data, out_dir=out, force=True, say=lambda _: None, as_of="2019-04-20")
     assert "No space left on device" in str(caught.value) and caught.value.exit_status == 2
     assert tree(out / "2562-04") == before  # brief.html, brief.ipynb and .brief.json as they were
-    assert [p.name for p in (out / "2562-04").iterdir() if p.name.startswith(".build-") or p.name.endswith(".tmp")] == []
+    assert [
+        p.name for p in (out / "2562-04").iterdir() if p.name.startswith(".build-") or p.name.endswith(".tmp")
+    ] == []
 
 
 def test_two_builds_of_one_meeting_at_once(tmp_path):
@@ -257,7 +278,9 @@ def test_an_interrupted_batch_leaves_no_partial_files(tmp_path):
     data = tmp_path / "raw"
     data.mkdir()
     for seed in range(4):
-        (data / f"m{seed}.txt").write_text(docgen.render_dump(docgen.meeting(docgen.random.Random(seed))), encoding="utf-8")
+        (data / f"m{seed}.txt").write_text(
+            docgen.render_dump(docgen.meeting(docgen.random.Random(seed))), encoding="utf-8"
+        )
     out = tmp_path / "out"
     process, seen = start_batch(data, out)
     os.killpg(process.pid, signal.SIGINT)

@@ -15,17 +15,19 @@ import os
 import time
 
 import pytest
+from conftest import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cddbrief.errors import CddbriefError
 from cddbrief.meeting import parse_document
 from cddbrief.sources import read_bytes
-from conftest import SAMPLE
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 EXAMPLES = int(os.environ.get("CDDBRIEF_FUZZ_EXAMPLES", "150"))
-FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 SLOWEST = 10.0  # seconds: no input of these sizes may take longer to read (a hang is a failure; ~0.2 s is usual)
 
 _CHARS = st.sampled_from(list("กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะัาำิีึืุูเแโใไ่้๊๋็์ๆฯ๐๑๒๓๔๕๖๗๘๙0123456789.,-/%() \t\n\u00a0"))
@@ -126,11 +128,30 @@ def _xml_safe(text: str) -> str:
 
 @pytest.mark.parametrize(
     "piece",
-    ["1 ", "-", "12,", "มี.ค. ", "เดือน", "ครั้งที่ ", "\t", " \t", "\t\n\n", "๑. ", "9" * 50 + " ", "ร้อยละ ", "หมู่บ้านละ ", "25 เม.ย. ถึง "],
+    [
+        "1 ",
+        "-",
+        "12,",
+        "มี.ค. ",
+        "เดือน",
+        "ครั้งที่ ",
+        "\t",
+        " \t",
+        "\t\n\n",
+        "๑. ",
+        "9" * 50 + " ",
+        "ร้อยละ ",
+        "หมู่บ้านละ ",
+        "25 เม.ย. ถึง ",
+    ],
 )
 def test_long_repetitive_input_does_not_hang(piece):
     """Inputs that make backtracking patterns or loops slow: each read must stay fast."""
-    body = "สรุปการประชุม ครั้งที่ 4/2562\nสำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\t" + piece * 20000 + "\n"
+    body = (
+        "สรุปการประชุม ครั้งที่ 4/2562\nสำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\t"
+        + piece * 20000
+        + "\n"
+    )
     _survives(body.encode("utf-8"))
 
 
@@ -162,6 +183,7 @@ def test_parsing_time_grows_linearly_with_the_document():
 import sys  # noqa: E402
 
 import reliability_cases as rc  # noqa: E402
+
 from cddbrief.errors import UnreadableSource  # noqa: E402
 from cddbrief.sources.html import decode_html  # noqa: E402
 from cddbrief.thaidates import find_dates  # noqa: E402
@@ -254,7 +276,9 @@ def test_a_huge_word_grid_span_is_clamped_to_words_63_columns():
     data = rc.docx_numbered([("decimal", "%1.", 1)], [(0, "ให้รายงาน")], grid_span=200_000_000)
     raw = read_bytes(data, "span.docx")
     (table,) = [b for b in raw.blocks if b.kind == "table"]
-    assert all(len(row) <= 63 + 2 for row in table.rows) and table.rows[1][0] == "1. ให้รายงาน 5 กลุ่ม"  # its two cells kept
+    assert (
+        all(len(row) <= 63 + 2 for row in table.rows) and table.rows[1][0] == "1. ให้รายงาน 5 กลุ่ม"
+    )  # its two cells kept
     assert "63 columns" in _notes(raw)
 
 

@@ -13,11 +13,11 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 import docgen_forms
+import pytest
 import trends_corpus
 from conftest import SAMPLE, run_cli
+
 from cddbrief import site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -273,7 +273,9 @@ def test_counts_of_dates_agree_or_say_why_and_english_is_plain():
     assert n["mentions"] == n["in_force"] + n["moved"] + n["past"] + n["no_day"]
     assert n["in_force"] == len(english.deadlines()) and n["drawn"] == n["in_force"] + n["moved"]
     line = english.dated_counts_text()
-    assert f"names {n['mentions']} dates" in line and f"{n['in_force']} in force" in line and f"draws {n['drawn']}" in line
+    assert (
+        f"names {n['mentions']} dates" in line and f"{n['in_force']} in force" in line and f"draws {n['drawn']}" in line
+    )
     assert english.count(1, "directives_n") == "1 directive" and english.count(2, "directives_n") == "2 directives"
     assert english.title().startswith("Meeting 4/2562 (2019) · ") and "brief" not in english.title().lower()
     thai = Brief.load(source=str(SAMPLE))

@@ -21,13 +21,31 @@ import pytest
 pytest.importorskip("weasyprint")
 
 # facts of a meeting no test document has: long Thai values, a label and a 64-character hash
-WORDS = ["การประชุม", "สำนักงาน", "พัฒนาชุมชน", "อำเภอ", "จังหวัด", "ผลิตภัณฑ์", "ครัวเรือน", "งบประมาณ", "โครงการ", "ตำบล", "หมู่บ้าน"]
+WORDS = [
+    "การประชุม",
+    "สำนักงาน",
+    "พัฒนาชุมชน",
+    "อำเภอ",
+    "จังหวัด",
+    "ผลิตภัณฑ์",
+    "ครัวเรือน",
+    "งบประมาณ",
+    "โครงการ",
+    "ตำบล",
+    "หมู่บ้าน",
+]
 
 
 def facts(seed: int) -> list[tuple[str, str]]:
     rng = random.Random(seed)
-    rows = [("เรื่อง", "".join(rng.choice(WORDS) for _ in range(14))), ("ครั้งที่", f"{rng.randint(1, 12)}/256{rng.randint(0, 7)}")]
-    rows += [(label, " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 9)))) for label in ("หน่วยงาน", "อำเภอ", "จังหวัด", "อ่านแบบ")]
+    rows = [
+        ("เรื่อง", "".join(rng.choice(WORDS) for _ in range(14))),
+        ("ครั้งที่", f"{rng.randint(1, 12)}/256{rng.randint(0, 7)}"),
+    ]
+    rows += [
+        (label, " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 9))))
+        for label in ("หน่วยงาน", "อำเภอ", "จังหวัด", "อ่านแบบ")
+    ]
     rows.append(("sha256", "<code>" + "".join(rng.choice("0123456789abcdef") for _ in range(64)) + "</code>"))
     return rows
 
@@ -49,7 +67,11 @@ def line_breaks(html: str, target) -> int:
     profile = cProfile.Profile()
     profile.runcall(write_pdf, html, target)
     stats = pstats.Stats(profile).stats
-    return sum(calls for (path, _, name), (calls, *_rest) in stats.items() if name == "get_first_line" and path.endswith("line_break.py"))
+    return sum(
+        calls
+        for (path, _, name), (calls, *_rest) in stats.items()
+        if name == "get_first_line" and path.endswith("line_break.py")
+    )
 
 
 @pytest.mark.parametrize("seed", [3, 41])
@@ -67,8 +89,11 @@ def test_printed_facts_keep_two_columns_and_every_value(tmp_path):
     from cddbrief.report import write_pdf
 
     write_pdf(page(rows), tmp_path / "facts.pdf")
+
     def text(mode: str) -> str:
-        return subprocess.run(["pdftotext", mode, str(tmp_path / "facts.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["pdftotext", mode, str(tmp_path / "facts.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
 
     flat = "".join(text("-raw").split())  # the order the page draws: each value whole
     words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', text("-bbox"))

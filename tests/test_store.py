@@ -14,7 +14,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE, run_cli
 
 EXPORT = Path(__file__).parent / "data" / "sample-export"
@@ -191,8 +190,9 @@ def test_a_damaged_foreign_newer_or_forged_store_is_rebuilt_silently(forms, cach
 
 
 def test_two_lists_at_once_lose_nothing(tmp_path, cache):
-    import docgen
     import random
+
+    import docgen
 
     data = tmp_path / "raw"
     data.mkdir()

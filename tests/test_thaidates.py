@@ -56,7 +56,12 @@ def test_a_reschedule_keeps_both_dates_with_their_roles():
     text = "เดิมกำหนด 20 ก.ค. 64 เลื่อนเป็น 27 ก.ค. 64"
     spans, _ = find_dates(text)
     (move,) = find_reschedules(text, spans)
-    assert (move.old.start, move.old.role, move.new.start, move.new.role) == (date(2021, 7, 20), "original", date(2021, 7, 27), "rescheduled")
+    assert (move.old.start, move.old.role, move.new.start, move.new.role) == (
+        date(2021, 7, 20),
+        "original",
+        date(2021, 7, 27),
+        "rescheduled",
+    )
     assert (move.old.span.of(text), move.new.span.of(text)) == ("20 ก.ค. 64", "27 ก.ค. 64")
 
 

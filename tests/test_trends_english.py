@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 import docgen
+import pytest
 import trends_corpus
 from conftest import SAMPLE
 
@@ -60,9 +59,13 @@ def test_trends_compare_like_with_like_never_two_offices(corpus):
     assert table.loc[(PASANG, "กองทุนหมู่บ้าน")].tolist() == [1, 1, 1]  # not 2 at 4/2563: each office's own count
     assert table.loc[(PASANG, "กองทุนแม่ของแผ่นดิน")].tolist() == [2, 2, 2]
     maetha = table.loc[(MAETHA, "กองทุนหมู่บ้าน")]
-    assert maetha.isna().tolist() == [True, False, True] and maetha["2563-04"] == 1  # no write-up of 3 or 5: empty, not 0
+    assert (
+        maetha.isna().tolist() == [True, False, True] and maetha["2563-04"] == 1
+    )  # no write-up of 3 or 5: empty, not 0
     series = figure_series(corpus)
-    assert set(series["office"]) == {PASANG}  # แม่ทะ wrote up one meeting: no series of its own, and never a point in ป่าซาง's
+    assert set(series["office"]) == {
+        PASANG
+    }  # แม่ทะ wrote up one meeting: no series of its own, and never a point in ป่าซาง's
     bmn = series[(series["topic"] == "จปฐ.") & (series["unit"] == "%")]
     assert bmn["value"].tolist() == [81.25, 90.5, 97.1] and set(bmn["writeups"]) == {3}
     for move in moved_deadlines(corpus):
@@ -76,7 +79,9 @@ def test_trends_compare_like_with_like_never_two_offices(corpus):
     header = trends.section("header")
     assert "ไม่นำค่าของหน่วยงานต่างกันมารวมหรือเปรียบเทียบกัน" in header
     assert trends.provenance()["meetings"] == 3 and trends.provenance()["writeups"] == 4
-    assert "จากสรุป 3 ฉบับของ" + " " + PASANG in trends.section("figures")  # a series says how many write-ups it draws from
+    assert "จากสรุป 3 ฉบับของ" + " " + PASANG in trends.section(
+        "figures"
+    )  # a series says how many write-ups it draws from
     rows = {(r["office"], r["topic"]): r for r in trends.topic_rows()}
     assert [c["missing"] for c in rows[(MAETHA, "กองทุนหมู่บ้าน")]["cells"]] == [True, False, True]
 
@@ -90,7 +95,9 @@ def test_a_move_between_two_offices_meetings_is_never_inferred(tmp_path):
     folder = tmp_path / "two"
     folder.mkdir()
     (folder / "pasang-3.txt").write_text(docgen.render_dump(trends_corpus.meeting(3)), encoding="utf-8")
-    (folder / "maetha-4.txt").write_text(docgen.render_dump(trends_corpus.meeting(4, trends_corpus.MAETHA)), encoding="utf-8")
+    (folder / "maetha-4.txt").write_text(
+        docgen.render_dump(trends_corpus.meeting(4, trends_corpus.MAETHA)), encoding="utf-8"
+    )
     assert [m for m in moved_deadlines(cddbrief.load_corpus(folder)) if m["from_meeting"] != m["to_meeting"]] == []
     (folder / "pasang-4.txt").write_text(docgen.render_dump(trends_corpus.meeting(4)), encoding="utf-8")
     moves = [m for m in moved_deadlines(cddbrief.load_corpus(folder)) if m["from_meeting"] != m["to_meeting"]]
@@ -108,7 +115,13 @@ def test_a_topic_under_its_full_name_short_name_or_abbreviation_is_one_topic(cor
     from cddbrief.glossary import canonical_topic, topic_en
     from cddbrief.trends import Trends
 
-    for name in ("จปฐ.", "ข้อมูล จปฐ.", "โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน", "ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)", "ข้อมูลความจำเป็นพื้นฐาน"):
+    for name in (
+        "จปฐ.",
+        "ข้อมูล จปฐ.",
+        "โครงการพัฒนาข้อมูลความจำเป็นพื้นฐาน",
+        "ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)",
+        "ข้อมูลความจำเป็นพื้นฐาน",
+    ):
         assert canonical_topic(name) == "จปฐ.", name
         assert topic_en(name) == "Basic Minimum Needs (BMN) survey"
     assert canonical_topic("โครงการโคก หนอง นา") == canonical_topic("โคกหนองนา") == "โคก หนอง นา"
@@ -131,7 +144,10 @@ def test_moved_deadlines_need_the_same_action_are_listed_once_and_keep_a_month_a
     for m in moved_deadlines(corpus):  # before: one row per office, month dates shown as days
         m.setdefault("from_meeting", m["in"].split(" → ")[0])
         m.setdefault("to_meeting", m["in"].split(" → ")[-1])
-    moves = {(m["topic"], m["from_meeting"], m["to_meeting"], m["from"].isoformat(), m["to"].isoformat()): m for m in moved_deadlines(corpus)}
+    moves = {
+        (m["topic"], m["from_meeting"], m["to_meeting"], m["from"].isoformat(), m["to"].isoformat()): m
+        for m in moved_deadlines(corpus)
+    }
     assert sorted(moves) == [
         ("กองทุนหมู่บ้าน", "2563-03", "2563-04", "2020-03-15", "2020-03-22"),
         ("กองทุนหมู่บ้าน", "2563-04", "2563-05", "2020-03-22", "2020-03-29"),
@@ -156,7 +172,15 @@ def test_two_rounds_or_the_same_day_next_month_are_not_a_move():
     from cddbrief.trends import _later_round
 
     def mention(day, action="ให้จังหวัดรายงานผล", precision="day", move_word=False, monthly=False, round_=None):
-        return {"start": day, "end": day, "precision": precision, "action": action, "move_word": move_word, "monthly": monthly, "round": round_}
+        return {
+            "start": day,
+            "end": day,
+            "precision": precision,
+            "action": action,
+            "move_word": move_word,
+            "monthly": monthly,
+            "round": round_,
+        }
 
     assert _later_round(mention(date(2020, 3, 25), round_=1), mention(date(2020, 9, 25), round_=2))
     assert _later_round(mention(date(2020, 3, 25)), mention(date(2020, 4, 25)))  # next month's report
@@ -173,7 +197,11 @@ def test_two_meetings_always_chart_topics_and_figures_start_at_zero_in_plain_num
 
     trends = Trends(corpus, "en", "x")
     topic_chart = trends.topic_chart()
-    assert topic_chart is not None and "Village Fund · Pa Sang District Community Development Office: 3/2563 (2020) 1, 4/2563 (2020) 1, 5/2563 (2020) 1" in topic_chart[1]
+    assert (
+        topic_chart is not None
+        and "Village Fund · Pa Sang District Community Development Office: 3/2563 (2020) 1, 4/2563 (2020) 1, 5/2563 (2020) 1"
+        in topic_chart[1]
+    )
     shapes = {(s["topic"], s["unit"]): s["shape"] for s in trends.series()}
     assert shapes[("การเบิกจ่ายงบประมาณ", "จังหวัด")] == "barely"  # 76, 76, 77: a table, not a steep line
     assert shapes[("การเบิกจ่ายงบประมาณ", "บาท")] == "changes"
@@ -189,7 +217,11 @@ def test_two_meetings_always_chart_topics_and_figures_start_at_zero_in_plain_num
         assert ax.yaxis.get_offset_text().get_text() == ""
     money = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "5,000,000" in money and "15,000,000" in money
-    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["3/2563\n(2020)", "4/2563\n(2020)", "5/2563\n(2020)"]
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == [
+        "3/2563\n(2020)",
+        "4/2563\n(2020)",
+        "5/2563\n(2020)",
+    ]
 
 
 # --- 7: English -------------------------------------------------------------------------------------
@@ -204,12 +236,18 @@ def briefs(tmp_path_factory):
     made.items[0].topic = "เศรษฐกิจฐานรากและประชารัฐ ระดับหมู่บ้านและชุมชนท้องถิ่นทุกแห่ง"  # long: must wrap, not be cut
     path = folder / "generated.txt"
     path.write_text(docgen.render_dump(made), encoding="utf-8")
-    return {(name, lang): Brief.load(source=str(src), lang=lang) for name, src in (("sample", SAMPLE), ("generated", path)) for lang in ("th", "en")}
+    return {
+        (name, lang): Brief.load(source=str(src), lang=lang)
+        for name, src in (("sample", SAMPLE), ("generated", path))
+        for lang in ("th", "en")
+    }
 
 
 def test_english_keeps_the_meeting_number_as_written_with_the_gregorian_year(briefs, corpus):
     brief = briefs[("sample", "en")]
-    assert brief.title() == "Meeting 4/2562 (2019) · Soem Ngam District Community Development Office"  # plain: no "Meeting brief Meeting"
+    assert (
+        brief.title() == "Meeting 4/2562 (2019) · Soem Ngam District Community Development Office"
+    )  # plain: no "Meeting brief Meeting"
     html = brief.section("meeting")
     assert "Meeting 4/2562 (2019) — Soem Ngam District Community Development Office" in html and "4/2019" not in html
     assert briefs[("sample", "th")].title().startswith("สรุปการประชุม ครั้งที่ 4/2562 · สำนักงานพัฒนาชุมชนอำเภอเสริมงาม")
@@ -218,19 +256,34 @@ def test_english_keeps_the_meeting_number_as_written_with_the_gregorian_year(bri
     assert meeting_label("2563-04", "en") == "4/2563 (2020)"
     from lxml import html as lxml_html
 
-    page = "".join(lxml_html.fromstring(Trends(corpus, "en", "x").section(s)).text_content()
-                   for s in ("header", "topics", "changes", "deadlines"))  # what a reader sees (ids may sort rows)
+    page = "".join(
+        lxml_html.fromstring(Trends(corpus, "en", "x").section(s)).text_content()
+        for s in ("header", "topics", "changes", "deadlines")
+    )  # what a reader sees (ids may sort rows)
     assert "4/2563 (2020)" in page and "2563-04" not in page
     assert "Pa Sang District Community Development Office" in page and "Village Fund" in page
 
 
 def test_english_counts_in_singular_and_plural(briefs):
     brief = briefs[("sample", "en")]
-    assert [brief.figure(1, "ต้น"), brief.figure(2, "ต้น"), brief.figure(1, "คน"), brief.figure(3, "คน")] == ["1 tree", "2 trees", "1 person", "3 people"]
-    assert [brief.figure(1, "ครั้ง"), brief.figure(878, "หมู่บ้าน"), brief.figure(18000, "บาท")] == ["1 time", "878 villages", "18,000 baht"]
+    assert [brief.figure(1, "ต้น"), brief.figure(2, "ต้น"), brief.figure(1, "คน"), brief.figure(3, "คน")] == [
+        "1 tree",
+        "2 trees",
+        "1 person",
+        "3 people",
+    ]
+    assert [brief.figure(1, "ครั้ง"), brief.figure(878, "หมู่บ้าน"), brief.figure(18000, "บาท")] == [
+        "1 time",
+        "878 villages",
+        "18,000 baht",
+    ]
     from cddbrief.glossary import unit_en
 
-    assert unit_en("หน่วย", 1) == "unit" and unit_en("องศาเซลเซียส", 1) == "degree Celsius" and unit_en("สาขาวิชา", 2) == "fields of study"
+    assert (
+        unit_en("หน่วย", 1) == "unit"
+        and unit_en("องศาเซลเซียส", 1) == "degree Celsius"
+        and unit_en("สาขาวิชา", 2) == "fields of study"
+    )
     agenda = {r["no"]: r["key_figures"] for r in brief.agenda()}
     assert agenda[4] == "1 tree, 1 time"
     assert any(c.statement_en.startswith("878 villages × 18,000 baht") for c in brief.meeting.checks)
@@ -278,12 +331,18 @@ def test_wrap_label_breaks_at_spaces_and_thai_syllables_never_inside_a_letter():
 
     from cddbrief.charts import wrap_label
 
-    for text in ("เศรษฐกิจฐานรากและประชารัฐ ระดับหมู่บ้านและชุมชนท้องถิ่นทุกแห่ง", "OTOP Nawatwithi (community tourism) and Pracharat", "กองทุนหมู่บ้านและชุมชนเมืองแห่งชาติ"):
+    for text in (
+        "เศรษฐกิจฐานรากและประชารัฐ ระดับหมู่บ้านและชุมชนท้องถิ่นทุกแห่ง",
+        "OTOP Nawatwithi (community tourism) and Pracharat",
+        "กองทุนหมู่บ้านและชุมชนเมืองแห่งชาติ",
+    ):
         wrapped = wrap_label(text, 16, lines=9)
         lines = wrapped.split("\n")
         assert all(wcswidth(line) <= 16 for line in lines), lines
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
-        assert all(not ("\u0e31" <= line[0] <= "\u0e3a" or "\u0e47" <= line[0] <= "\u0e4e") for line in lines)  # no line starts with a mark
+        assert all(
+            not ("\u0e31" <= line[0] <= "\u0e3a" or "\u0e47" <= line[0] <= "\u0e4e") for line in lines
+        )  # no line starts with a mark
 
 
 def test_english_places_chart_names_places_in_english(briefs, figures):

@@ -128,10 +128,21 @@ def test_a_target_and_the_amount_collected_get_different_titles():
     from cddbrief.trends import Trends
 
     meetings = ["2563-03", "2563-04", "2563-03", "2563-04"]
-    q = pd.DataFrame({"meeting": meetings, "office": ["A"] * 4, "item": [1] * 4, "directive": [1] * 4,
-                      "topic": ["ครัวเรือนยากจน"] * 4, "unit": ["ครัวเรือน"] * 4, "entity": [None] * 4, "per": [None] * 4,
-                      "role": ["total", "total", "part", "part"], "value": [500, 520, 450, 510],
-                      "surface": ["เป้าหมาย 500 ครัวเรือน", "เป้าหมาย 520 ครัวเรือน", "จัดเก็บได้ 450", "จัดเก็บได้ 510"]})
+    q = pd.DataFrame(
+        {
+            "meeting": meetings,
+            "office": ["A"] * 4,
+            "item": [1] * 4,
+            "directive": [1] * 4,
+            "topic": ["ครัวเรือนยากจน"] * 4,
+            "unit": ["ครัวเรือน"] * 4,
+            "entity": [None] * 4,
+            "per": [None] * 4,
+            "role": ["total", "total", "part", "part"],
+            "value": [500, 520, 450, 510],
+            "surface": ["เป้าหมาย 500 ครัวเรือน", "เป้าหมาย 520 ครัวเรือน", "จัดเก็บได้ 450", "จัดเก็บได้ 510"],
+        }
+    )
     view = Trends(SimpleNamespace(quantities=q, items=pd.DataFrame({"office": ["A"]})))
     titles = [s["title"] for s in view.series()]
     assert len(titles) == 2 and len(set(titles)) == 2

@@ -10,9 +10,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-import pytest
-
 import docgen
+import pytest
 from conftest import SAMPLE
 
 
@@ -73,9 +72,13 @@ def test_own_document_actions(tmp_path):
         "ตั้งแต่วันที่ 1 ส.ค. 63 เป็นต้นไป ให้ทุกจังหวัดรายงานผ่านระบบออนไลน์เท่านั้น",
     ])  # fmt: skip
     whats = {r["when"]: r for r in Brief(m).deadlines()}
-    assert whats["1–15 พ.ค. 2563"]["what"] == "ให้อำเภอจัดเก็บข้อมูลความจำเป็นพื้นฐาน ณ ที่ทำการกำนันทุกตำบล"  # the clause goes on after the date
+    assert (
+        whats["1–15 พ.ค. 2563"]["what"] == "ให้อำเภอจัดเก็บข้อมูลความจำเป็นพื้นฐาน ณ ที่ทำการกำนันทุกตำบล"
+    )  # the clause goes on after the date
     assert whats["30 มิ.ย. 2563"]["what"] == "ขอให้จังหวัดส่งแบบรายงานผลการคัดเลือกหมู่บ้านต้นแบบ"
-    assert whats["17 ก.ค. 2563"]["what"] == "การอบรมผู้นำอาสาพัฒนา" and whats["17 ก.ค. 2563"]["moved_from"] == "3 ก.ค. 2563"
+    assert (
+        whats["17 ก.ค. 2563"]["what"] == "การอบรมผู้นำอาสาพัฒนา" and whats["17 ก.ค. 2563"]["moved_from"] == "3 ก.ค. 2563"
+    )
     assert whats["1 ส.ค. 2563"]["what"] == "ให้ทุกจังหวัดรายงานผ่านระบบออนไลน์เท่านั้น"
     en = {r["when"]: r["moved_from"] for r in Brief(m, "en").deadlines()}
     assert en["17 Jul 2020"] == "3 Jul 2020"
@@ -155,7 +158,9 @@ def test_reference_day_is_stated(tmp_path, sample):
     assert Brief(dated, as_of="2020-03-21").reference_text() == "นับจากวันที่ 21 มี.ค. 2563 (วันที่ผู้ใช้กำหนด)"
     assert Brief(dated, as_of="2020-03-21").deadlines() == []  # 20 มี.ค. is past from 21 มี.ค.
     # no meeting date: the first day the meeting sets for an action
-    assert Brief(sample, "en").reference_text().startswith("counted from 25 Mar 2019 (the write-up gives no meeting date")
+    assert (
+        Brief(sample, "en").reference_text().startswith("counted from 25 Mar 2019 (the write-up gives no meeting date")
+    )
     assert "นับจากวันที่ 25 มี.ค. 2562" in Brief(sample).section("deadlines")
 
 
@@ -164,7 +169,9 @@ def test_queries_count_from_a_stated_day(tmp_path):
     from cddbrief import queries
 
     _meeting(tmp_path, ["ให้จังหวัดรายงานผล ภายในวันที่ 20 มี.ค. 63"], number=2, date_text=" วันที่ 17 กุมภาพันธ์ 2563")
-    _meeting(tmp_path, ["ให้จังหวัดรายงานผล ภายในวันที่ 20 เม.ย. 63", "ผู้ที่ลงทะเบียนระหว่างวันที่ 1 ม.ค. 2558 - 31 ธ.ค. 2559"], number=3)
+    _meeting(
+        tmp_path, ["ให้จังหวัดรายงานผล ภายในวันที่ 20 เม.ย. 63", "ผู้ที่ลงทะเบียนระหว่างวันที่ 1 ม.ค. 2558 - 31 ธ.ค. 2559"], number=3
+    )
     f = cddbrief.load_corpus(tmp_path)
     day, why = queries.reference(f)
     assert str(day.date()) == "2020-04-20" and "2563-03" in why  # the latest meeting: no date, its first action
@@ -213,7 +220,9 @@ def test_calendar_in_english_and_a_recurrence_with_no_first_date(tmp_path):
     monthly = next(e for e in events if "rrule" in e)
     assert monthly.decoded("dtstart") == date(2020, 4, 10)  # the first 10th after the meeting of 20 Mar
     assert "every month on day 10, no end given" in str(monthly["summary"])
-    assert "the source gives no first date" in str(monthly["description"]) and "the source gives no end" in str(monthly["description"])
+    assert "the source gives no first date" in str(monthly["description"]) and "the source gives no end" in str(
+        monthly["description"]
+    )
     single = [e for e in events if "rrule" not in e]
     assert [e.decoded("dtstart") for e in single] == [date(2020, 4, 10)]  # another directive's day: kept
     assert str(single[0]["summary"]).endswith(": ให้จังหวัดส่งแผนการดำเนินงาน")
@@ -232,7 +241,11 @@ def test_roles_in_frames_and_json(sample):
     assert roles["7.91%"] == "share" and roles["121,150 ครัวเรือน"] == "total"
     assert str(q["role"].dtype) == "string"
     data = sample.to_dict()["quantities"]
-    assert {(d["surface"], d["role"]) for d in data} >= {("18,000 บาท", "rate"), ("51 วิชา", "total"), ("21 วิชา", "part")}
+    assert {(d["surface"], d["role"]) for d in data} >= {
+        ("18,000 บาท", "rate"),
+        ("51 วิชา", "total"),
+        ("21 วิชา", "part"),
+    }
 
 
 @pytest.mark.parametrize("seed", range(8))

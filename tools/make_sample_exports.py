@@ -100,7 +100,16 @@ def convert(source: Path, fmt: str, outdir: Path) -> Path:
         sys.exit("LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui")
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt, "--outdir", str(outdir), str(source)],
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                str(outdir),
+                str(source),
+            ],
             check=True,
             capture_output=True,
             timeout=300,

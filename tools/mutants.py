@@ -79,28 +79,55 @@ DEFAULT_SAMPLE = 160
 # Mutants no test can kill: the same behaviour written another way. Key: (module file name,
 # function, the mutation as printed); value: why it is equivalent.
 EQUIVALENT: dict[tuple[str, str, str], str] = {
-    ("thaidates.py", "find_dates", "`c['y1'] is None and c['y2'] is None and (not c.get('bad_year')) and (n` -> "
-     "`c['y1'] is None or c['y2'] is None or (not c.get('bad_year')) or (not `"):
-        "`undated` only decides whether years written on their own are looked for; looking when no date lacks a year changes no span",
-    ("thaidates.py", "_read_year", "`2400` -> `2401`"):
-        "the 'yearish' test is reached only for a year be_year refused or one past the window; BE 2400 is accepted by be_year "
-        "and lies inside the window of every meeting year from BE 2390 on, so 2400 never reaches it",
-    ("thaidates.py", "_month_dates", "`taken[next_taken][1] <= at` -> `taken[next_taken][1] < at`"):
-        "a year-like number starts right where a day-date ends only when that date dropped it as no year (5 ก.ค.30 คน); "
-        "the month before it then reads the same number and drops it for the same reason, so skipping it changes nothing",
-    ("quantities.py", "assign_roles", "`left <= 1e-09` -> `left < 1e-09`"):
-        "differs only when what is left of a listed total is exactly 1e-9, which no sum of written figures gives",
-    ("thaidates.py", "month_number", "`4096` -> `4097`"):
-        "the bound of a memo of month spellings: one more entry remembered changes no month",
-    ("table.py", "rows_to_items", "`len(cells) > len(roles)` -> `len(cells) >= len(roles)`"):
-        "with as many cells as roles, the cells past the roles are none: the extra text is empty and nothing is added",
-    ("header.py", "_place_of", "`len(candidates) > 1` -> `len(candidates) >= 1`"):
-        "reached only when the count is not 1 (the branch before takes exactly one), so > 1 and >= 1 agree there",
-    ("points.py", "<module>", "`True` -> `False`"):
-        "@dataclass(slots=True) on Line: slots save memory; no reader sets an attribute Line does not declare",
-    ("points.py", "marker_number", "`return None` -> `return 0`"):
-        "for no label or a 1.1 label; every caller compares the result with 1 or with the next expected number (>= 2), "
-        "which neither None nor 0 equals, and a point's start always has a number",
+    (
+        "thaidates.py",
+        "find_dates",
+        "`c['y1'] is None and c['y2'] is None and (not c.get('bad_year')) and (n` -> "
+        "`c['y1'] is None or c['y2'] is None or (not c.get('bad_year')) or (not `",
+    ): "`undated` only decides whether years written on their own are looked for; looking when no date lacks a year changes no span",
+    (
+        "thaidates.py",
+        "_read_year",
+        "`2400` -> `2401`",
+    ): "the 'yearish' test is reached only for a year be_year refused or one past the window; BE 2400 is accepted by be_year "
+    "and lies inside the window of every meeting year from BE 2390 on, so 2400 never reaches it",
+    (
+        "thaidates.py",
+        "_month_dates",
+        "`taken[next_taken][1] <= at` -> `taken[next_taken][1] < at`",
+    ): "a year-like number starts right where a day-date ends only when that date dropped it as no year (5 ก.ค.30 คน); "
+    "the month before it then reads the same number and drops it for the same reason, so skipping it changes nothing",
+    (
+        "quantities.py",
+        "assign_roles",
+        "`left <= 1e-09` -> `left < 1e-09`",
+    ): "differs only when what is left of a listed total is exactly 1e-9, which no sum of written figures gives",
+    (
+        "thaidates.py",
+        "month_number",
+        "`4096` -> `4097`",
+    ): "the bound of a memo of month spellings: one more entry remembered changes no month",
+    (
+        "table.py",
+        "rows_to_items",
+        "`len(cells) > len(roles)` -> `len(cells) >= len(roles)`",
+    ): "with as many cells as roles, the cells past the roles are none: the extra text is empty and nothing is added",
+    (
+        "header.py",
+        "_place_of",
+        "`len(candidates) > 1` -> `len(candidates) >= 1`",
+    ): "reached only when the count is not 1 (the branch before takes exactly one), so > 1 and >= 1 agree there",
+    (
+        "points.py",
+        "<module>",
+        "`True` -> `False`",
+    ): "@dataclass(slots=True) on Line: slots save memory; no reader sets an attribute Line does not declare",
+    (
+        "points.py",
+        "marker_number",
+        "`return None` -> `return 0`",
+    ): "for no label or a 1.1 label; every caller compares the result with 1 or with the next expected number (>= 2), "
+    "which neither None nor 0 equals, and a point's start always has a number",
 }
 
 
@@ -129,13 +156,28 @@ class Mutant:
 _FLIP = {ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE, ast.LtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
          ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}  # fmt: skip
 _EDGE = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt}
-_ARITH = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Mult, ast.Mod: ast.FloorDiv}
+_ARITH = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Mult,
+    ast.Mod: ast.FloorDiv,
+}
 
 
 def _empty_for(returns: ast.expr | None) -> ast.expr:
     """What an emptied return gives back, from the function's annotation: [] for a list, "" for a str…"""
     shown = ast.unparse(returns) if returns is not None else ""
-    for prefix, empty in (("list", "[]"), ("dict", "{}"), ("set", "set()"), ("str", "''"), ("bool", "False"), ("int", "0"), ("float", "0.0")):
+    for prefix, empty in (
+        ("list", "[]"),
+        ("dict", "{}"),
+        ("set", "set()"),
+        ("str", "''"),
+        ("bool", "False"),
+        ("int", "0"),
+        ("float", "0.0"),
+    ):
         if shown.startswith(prefix):
             return ast.parse(empty, mode="eval").body
     return ast.Constant(None)
@@ -170,7 +212,12 @@ def _changes(node: ast.AST, returns: ast.expr | None) -> list[tuple[str, ast.AST
         for side in ("lower", "upper"):
             bound = getattr(node, side)
             if bound is not None and not (isinstance(bound, ast.UnaryOp) or isinstance(bound, ast.Constant)):
-                shifted = ast.Slice(**{**{k: getattr(node, k) for k in ("lower", "upper", "step")}, side: ast.BinOp(bound, ast.Add(), ast.Constant(1))})
+                shifted = ast.Slice(
+                    **{
+                        **{k: getattr(node, k) for k in ("lower", "upper", "step")},
+                        side: ast.BinOp(bound, ast.Add(), ast.Constant(1)),
+                    }
+                )
                 out.append(("slice-shift", shifted))
     return out
 
@@ -298,7 +345,9 @@ def _run(command: list[str], lib: Path, timeout: float) -> tuple[str, float, str
     cache = tempfile.mkdtemp(prefix="mutant-cache-")
     env = {**os.environ, "PYTHONPATH": str(lib), "CDDBRIEF_CACHE": cache, "PYTHONHASHSEED": "0"}
     began = time.monotonic()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
     try:
         output, _ = process.communicate(timeout=timeout)
         outcome = "passed" if process.returncode == 0 else "failed"
@@ -332,7 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=DEFAULT_SAMPLE, help="how many mutants (0: all)")
     parser.add_argument("--jobs", type=int, default=2, help="processes at once (default 2)")
     parser.add_argument("--only", help="only modules whose path holds this")
-    parser.add_argument("--match", help="of the sample, only the mutants whose printed line holds this (thaidates.py:287); several: a|b")
+    parser.add_argument(
+        "--match", help="of the sample, only the mutants whose printed line holds this (thaidates.py:287); several: a|b"
+    )
     parser.add_argument("--tests", nargs="*", help="test files (default: the quick tests)")
     parser.add_argument("--list", action="store_true", help="print the sample's mutants and stop")
     args = parser.parse_args(argv)
@@ -341,7 +392,9 @@ def main(argv: list[str] | None = None) -> int:
     chosen = sample(everything, args.sample, args.seed)
     if args.match:
         chosen = [m for m in chosen if any(part in str(m) for part in args.match.split("|"))]
-    print(f"{len(everything)} mutants in {len({m.path for m in everything})} modules; sample of {len(chosen)} (seed {args.seed})")
+    print(
+        f"{len(everything)} mutants in {len({m.path for m in everything})} modules; sample of {len(chosen)} (seed {args.seed})"
+    )
     if args.list:
         for m in chosen:
             print(("equivalent " if m.key in EQUIVALENT else "           ") + str(m))
@@ -355,11 +408,15 @@ def main(argv: list[str] | None = None) -> int:
             print("the quick tests fail without any mutant; fix them first:\n" + tail)
             return 2
         timeout = max(30.0, baseline * 3)
-        print(f"quick tests: {len(tests)} files + doctests, {baseline:.1f} s unmutated; timeout {timeout:.0f} s a mutant; {args.jobs} processes")
+        print(
+            f"quick tests: {len(tests)} files + doctests, {baseline:.1f} s unmutated; timeout {timeout:.0f} s a mutant; {args.jobs} processes"
+        )
         began = time.monotonic()
         results = []
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            for n, (mutant, outcome, seconds) in enumerate(pool.map(lambda m: run_one(m, pristine, tests, timeout), chosen), start=1):
+            for n, (mutant, outcome, seconds) in enumerate(
+                pool.map(lambda m: run_one(m, pristine, tests, timeout), chosen), start=1
+            ):
                 results.append((mutant, outcome))
                 print(f"[{n}/{len(chosen)}] {outcome:<8} {seconds:5.1f} s  {mutant}", flush=True)
     elapsed = time.monotonic() - began

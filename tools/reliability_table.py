@@ -23,7 +23,9 @@ def bad_input_table() -> str:
     ]
     for case in reliability_cases.cases():
         words = "; ".join(f"`{w}`" for w in case["words"])
-        lines.append(f"| {case['case']} | `{case['given']}` | exit 2, one line, nothing written, old brief untouched | {words} |")
+        lines.append(
+            f"| {case['case']} | `{case['given']}` | exit 2, one line, nothing written, old brief untouched | {words} |"
+        )
     return "\n".join(lines)
 
 
@@ -32,7 +34,9 @@ def settings_table() -> str:
     lines = ["| setting | given | outcome | the one line holds |", "| --- | --- | --- | --- |"]
     for case in reliability_cases.settings():
         words = "; ".join(f"`{w}`" for w in case["words"])
-        lines.append(f"| {case['case']} | `{case['given']}` | exit 2, one line, before any work, the output folder as it was | {words} |")
+        lines.append(
+            f"| {case['case']} | `{case['given']}` | exit 2, one line, before any work, the output folder as it was | {words} |"
+        )
     return "\n".join(lines)
 
 

@@ -19,10 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", "2562-04", "--out", out, "--force"], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "cddbrief.cli", "build", "2562-04", "--out", out, "--force"], check=True, cwd=ROOT
+        )
         brief = Path(out) / "2562-04" / "brief.html"
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
             for name, width, height in (("phone", 375, 1500), ("desktop", 1280, 1000)):
                 page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
                 page.goto(brief.as_uri())

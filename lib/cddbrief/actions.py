@@ -217,7 +217,10 @@ def latest_plausible(year_be: int | None, spans: list[DateSpan]) -> date | None:
         days = [
             s.start
             for s in spans
-            if s.start and s.precision == precision and s.role != "original" and (years is None or s.start.year in years)
+            if s.start
+            and s.precision == precision
+            and s.role != "original"
+            and (years is None or s.start.year in years)
         ]
         if days:
             return min(days)

@@ -78,10 +78,10 @@ def _documents(data_dir: Path) -> list[tuple[Path, bool | str]]:
 
     entries, _ = catalogue(data_dir)
     naming = distinct_names(entries)
-    copies = {e.path.parent / c for e in entries for c in e.copies}  # a write-up kept in several files: one brief, of its richest form
+    copies = {
+        e.path.parent / c for e in entries for c in e.copies
+    }  # a write-up kept in several files: one brief, of its richest form
     return [(p, naming.get(p, False)) for p in source_files(data_dir) if p not in copies]
-
-
 
 
 def _split(formats) -> tuple[tuple, tuple]:
@@ -106,7 +106,9 @@ def _export_into(folder: Path, meeting, kinds: tuple, fresh_only: bool) -> list[
     return written
 
 
-def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, distinct: bool | str, as_of: str | None = None) -> Outcome:
+def _build_one(
+    path: str, out_dir: str, formats: tuple, lang: str, force: bool, distinct: bool | str, as_of: str | None = None
+) -> Outcome:
     """One brief in this process (a pool worker, with its kernel started ahead): never raises for a bad document."""
     import time
 
@@ -116,7 +118,17 @@ def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, 
     _note_start(path)
     briefs, exports = _split(formats)
     try:
-        result = build(path, formats=briefs, lang=lang, out_dir=out_dir, force=force, say=lambda _: None, distinct=distinct, as_of=as_of, kernels=_KERNELS)
+        result = build(
+            path,
+            formats=briefs,
+            lang=lang,
+            out_dir=out_dir,
+            force=force,
+            say=lambda _: None,
+            distinct=distinct,
+            as_of=as_of,
+            kernels=_KERNELS,
+        )
         exported = _export_into(result.folder, result.meeting, exports, fresh_only=result.up_to_date)
     except CddbriefError as exc:
         return Outcome(Path(path), "failed", why=str(exc), seconds=time.perf_counter() - started)
@@ -124,7 +136,9 @@ def _build_one(path: str, out_dir: str, formats: tuple, lang: str, force: bool, 
         return Outcome(Path(path), "failed", why=f"{type(exc).__name__}: {exc}", seconds=time.perf_counter() - started)
     status = "up to date" if result.up_to_date else "built"
     files = [Path(result.files[f]) for f in briefs if f in result.files] + exported
-    return Outcome(Path(path), status, folder=result.folder.name, entry=result.entry, seconds=result.seconds, files=files)
+    return Outcome(
+        Path(path), status, folder=result.folder.name, entry=result.entry, seconds=result.seconds, files=files
+    )
 
 
 def build_all(
@@ -147,13 +161,19 @@ def build_all(
     if not documents:
         from .filekinds import FORMS
 
-        raise CddbriefError(f"no meeting write-ups ({FORMS}) in {data_dir}",
-                            f"give the folder with --data DIR (cddbrief list --data {data_dir} says what it skipped)")
+        raise CddbriefError(
+            f"no meeting write-ups ({FORMS}) in {data_dir}",
+            f"give the folder with --data DIR (cddbrief list --data {data_dir} says what it skipped)",
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     if scheduler is not None:
-        outcomes = _on_cluster(scheduler, documents, out_dir, formats, lang, force, progress, security, task_timeout, as_of=as_of)
+        outcomes = _on_cluster(
+            scheduler, documents, out_dir, formats, lang, force, progress, security, task_timeout, as_of=as_of
+        )
     else:
-        outcomes = _in_processes(documents, out_dir, formats, lang, force, jobs or os.cpu_count() or 1, progress, as_of, data_dir)
+        outcomes = _in_processes(
+            documents, out_dir, formats, lang, force, jobs or os.cpu_count() or 1, progress, as_of, data_dir
+        )
     outcomes.sort(key=lambda o: o.path.name)
     if lang == "th":  # the register is a Thai page: written before the index, whose bar links it
         from .register import build_actions_page
@@ -170,8 +190,10 @@ def _bar(total: int, enabled: bool):
     return tqdm(total=total, unit="brief", disable=not enabled, dynamic_ncols=True, leave=True)
 
 
-DIED = ("its build process died (killed from outside, or out of memory) while it built this brief; "
-        "the others were built on new workers")
+DIED = (
+    "its build process died (killed from outside, or out of memory) while it built this brief; "
+    "the others were built on new workers"
+)
 
 
 def _in_processes(documents, out_dir, formats, lang, force, jobs, progress, as_of=None, data_dir=None) -> list[Outcome]:
@@ -243,10 +265,15 @@ def _start_pool(documents, out_dir, formats, lang, force, jobs, as_of, data_dir,
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
     try:
         first = str(Path(data_dir or documents[0][0].parent).resolve())  # where the kernels run: the documents' folder
-        idle = jobs < len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else False  # a core no worker uses
+        idle = (
+            jobs < len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else False
+        )  # a core no worker uses
         pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_worker_start,
                                    initargs=(os.getpid(), first, idle, notes))  # fmt: skip
-        futures = [pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of) for p, distinct in documents]
+        futures = [
+            pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of)
+            for p, distinct in documents
+        ]
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     return pool, futures
@@ -322,7 +349,9 @@ def _worker_start(parent: int, cwd: str | None = None, beside: bool = False, not
     if beside:
         from .charts import BESIDE
 
-        os.environ.setdefault(BESIDE, "1")  # before the kernels' template starts: every kernel has it, forked or launched
+        os.environ.setdefault(
+            BESIDE, "1"
+        )  # before the kernels' template starts: every kernel has it, forked or launched
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stop)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
@@ -465,7 +494,11 @@ def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: b
             return {"name": name, "status": "failed", "why": str(exc)}
         except Exception as exc:
             return {"name": name, "status": "failed", "why": f"{type(exc).__name__}: {exc}"}
-        files = {p.name: p.read_bytes() for p in result.folder.iterdir() if p.is_file() and (p.name.startswith("brief") or p.name in exported)}
+        files = {
+            p.name: p.read_bytes()
+            for p in result.folder.iterdir()
+            if p.is_file() and (p.name.startswith("brief") or p.name in exported)
+        }
         entry = {**result.entry, "file": name}
         return {"name": name, "status": "built", "folder": result.folder.name, "files": files, "entry": entry,
                 "seconds": time.perf_counter() - started}  # fmt: skip
@@ -493,24 +526,47 @@ def check_scheduler(address: str, tls: dict | None = None):
         port = parts.port
     except ValueError:
         parts, port = None, None
-    if parts is None or parts.scheme not in ("tcp", "tls") or not parts.hostname or not port or parts.path not in ("", "/") or parts.query:
+    if (
+        parts is None
+        or parts.scheme not in ("tcp", "tls")
+        or not parts.hostname
+        or not port
+        or parts.path not in ("", "/")
+        or parts.query
+    ):
         raise CddbriefError(f"--scheduler {address!r} is not a dask scheduler address", remedy)
     if parts.scheme == "tcp":
         if tls:
-            raise CddbriefError(f"--tls-* options go with a tls:// scheduler, not {address}", "give tls://HOST:PORT, or leave out the --tls-* options")
+            raise CddbriefError(
+                f"--tls-* options go with a tls:// scheduler, not {address}",
+                "give tls://HOST:PORT, or leave out the --tls-* options",
+            )
         return None
     for key, path in tls.items():
         if not Path(path).is_file():
-            raise CddbriefError(f"--{key.replace('_', '-')} {path}: no such file", "give the PEM file the cluster's certificates are in")
+            raise CddbriefError(
+                f"--{key.replace('_', '-')} {path}: no such file", "give the PEM file the cluster's certificates are in"
+            )
     import dask
 
-    configured = {k: dask.config.get(f"distributed.comm.tls.{n}", None) for k, n in (("tls_ca_file", "ca-file"), ("tls_cert", "client.cert"), ("tls_key", "client.key"))}
+    configured = {
+        k: dask.config.get(f"distributed.comm.tls.{n}", None)
+        for k, n in (("tls_ca_file", "ca-file"), ("tls_cert", "client.cert"), ("tls_key", "client.key"))
+    }
     chosen = {k: tls.get(k) or configured.get(k) for k in configured}
     if not chosen["tls_ca_file"] or not chosen["tls_cert"]:
-        raise CddbriefError(f"{address} is a tls:// scheduler but no certificates are given", "give --tls-ca-file, --tls-cert and --tls-key (or set distributed.comm.tls in dask's config)")
+        raise CddbriefError(
+            f"{address} is a tls:// scheduler but no certificates are given",
+            "give --tls-ca-file, --tls-cert and --tls-key (or set distributed.comm.tls in dask's config)",
+        )
     from distributed.security import Security
 
-    return Security(tls_ca_file=chosen["tls_ca_file"], tls_client_cert=chosen["tls_cert"], tls_client_key=chosen["tls_key"], require_encryption=True)
+    return Security(
+        tls_ca_file=chosen["tls_ca_file"],
+        tls_client_cert=chosen["tls_cert"],
+        tls_client_key=chosen["tls_key"],
+        require_encryption=True,
+    )
 
 
 def probe_scheduler(address: str, security=None, timeout: float = 5.0) -> None:
@@ -532,14 +588,20 @@ def probe_scheduler(address: str, security=None, timeout: float = 5.0) -> None:
     remedy = "check the address, or start one with `dask scheduler`"
     try:
         reply = asyncio.run(asyncio.wait_for(ask(), timeout + 1))
-    except (asyncio.TimeoutError, TimeoutError):
+    except TimeoutError:
         raise CddbriefError(f"{address} did not answer as a dask scheduler within {timeout:.0f} s", remedy) from None
     except OSError as exc:
-        raise CddbriefError(f"cannot reach the dask scheduler at {address} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})", remedy) from None
+        raise CddbriefError(
+            f"cannot reach the dask scheduler at {address} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})",
+            remedy,
+        ) from None
     except Exception as exc:  # a server that answers something else
         raise CddbriefError(f"{address} is not a dask scheduler ({type(exc).__name__})", remedy) from None
     if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
-        raise CddbriefError(f"{address} is not a dask scheduler (it answered as {reply.get('type') if isinstance(reply, dict) else 'something else'})", remedy)
+        raise CddbriefError(
+            f"{address} is not a dask scheduler (it answered as {reply.get('type') if isinstance(reply, dict) else 'something else'})",
+            remedy,
+        )
 
 
 def _on_cluster(address, documents, out_dir, formats, lang, force, progress, security=None,
@@ -586,7 +648,10 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
     try:
         client = Client(address, timeout=10, security=security)
     except (OSError, TimeoutError) as exc:
-        raise CddbriefError(f"cannot reach the dask scheduler at {address} ({exc})", "check the address, or start one with `dask scheduler`") from None
+        raise CddbriefError(
+            f"cannot reach the dask scheduler at {address} ({exc})",
+            "check the address, or start one with `dask scheduler`",
+        ) from None
     try:
         epoch = os.environ.get("SOURCE_DATE_EPOCH") or None
         futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, as_of, task_timeout,
@@ -616,8 +681,10 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                 except (TimeoutError, OSError) as exc:
                     if time.monotonic() - answered <= task_timeout:
                         continue
-                    why = (f"the dask scheduler at {address} stopped answering ({type(exc).__name__}); given up after "
-                           f"{task_timeout:.0f} s (--task-timeout): check the scheduler, or build here without --scheduler")
+                    why = (
+                        f"the dask scheduler at {address} stopped answering ({type(exc).__name__}); given up after "
+                        f"{task_timeout:.0f} s (--task-timeout): check the scheduler, or build here without --scheduler"
+                    )
                     for future in pending:
                         outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
                         bar.update(1)
@@ -638,7 +705,13 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                     if now - running_since.get(future.key, now) > task_timeout:
                         future.cancel()
                         pending.discard(future)
-                        outcomes.append(Outcome(plans[futures[future]][0], "failed", why=f"took longer than {task_timeout:.0f} s on the cluster (--task-timeout)"))
+                        outcomes.append(
+                            Outcome(
+                                plans[futures[future]][0],
+                                "failed",
+                                why=f"took longer than {task_timeout:.0f} s on the cluster (--task-timeout)",
+                            )
+                        )
                         bar.update(1)
     finally:
         client.close(timeout=5)
@@ -690,8 +763,19 @@ def _receive(future, path: Path, p, formats) -> Outcome:
         return Outcome(path, "failed", why=str(exc))
     except OSError as exc:
         return Outcome(path, "failed", why=f"cannot write the brief in {p.folder}: {exc.strerror or exc}")
-    files = [p.targets[f] for f in briefs] + sorted(p.folder / n for n in done["files"] if n not in {t.name for t in p.targets.values()} and not n.endswith(".ipynb"))
-    return Outcome(path, "built", folder=p.folder.name, entry={**done["entry"], "file": str(path)}, seconds=done["seconds"], files=files)
+    files = [p.targets[f] for f in briefs] + sorted(
+        p.folder / n
+        for n in done["files"]
+        if n not in {t.name for t in p.targets.values()} and not n.endswith(".ipynb")
+    )
+    return Outcome(
+        path,
+        "built",
+        folder=p.folder.name,
+        entry={**done["entry"], "file": str(path)},
+        seconds=done["seconds"],
+        files=files,
+    )
 
 
 # --- index.html: the site's pages live in site.py (issue 22); these names stay importable from here

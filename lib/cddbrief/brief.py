@@ -11,7 +11,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -24,7 +24,18 @@ from .model import Meeting, Passage
 from .thaidates import format_span_en, format_span_th
 from .thaitext import excerpt, word_window
 
-SECTIONS = ("meeting", "summary", "agenda", "timeline", "deadlines", "figures", "checks", "notes", "directives", "provenance")
+SECTIONS = (
+    "meeting",
+    "summary",
+    "agenda",
+    "timeline",
+    "deadlines",
+    "figures",
+    "checks",
+    "notes",
+    "directives",
+    "provenance",
+)
 VERSIONED = ("cddbrief", "papermill", "nbconvert", "pandas", "matplotlib")
 _KIND_ORDER = {"money": 0, "percent": 1, "place": 2, "count": 3, "area": 4, "weight": 4, "length": 4, "time": 5}
 
@@ -42,7 +53,11 @@ def environment():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     root = Path(str(files("cddbrief").joinpath("templates")))
-    env = Environment(loader=FileSystemLoader([root / "brief", root]), autoescape=select_autoescape(["j2", "html"]), undefined=StrictUndefined)
+    env = Environment(
+        loader=FileSystemLoader([root / "brief", root]),
+        autoescape=select_autoescape(["j2", "html"]),
+        undefined=StrictUndefined,
+    )
     env.trim_blocks = env.lstrip_blocks = True
     return env
 
@@ -70,7 +85,15 @@ class Brief:
     as_of: date | str | None = None  # the day "upcoming" counts from; None: the meeting's (see reference)
 
     @classmethod
-    def load(cls, meeting: str | None = None, source: str | None = None, lang: str = "th", data_dir: str | None = None, office: str | None = None, as_of: str | None = None) -> "Brief":
+    def load(
+        cls,
+        meeting: str | None = None,
+        source: str | None = None,
+        lang: str = "th",
+        data_dir: str | None = None,
+        office: str | None = None,
+        as_of: str | None = None,
+    ) -> Brief:
         """Read the meeting a notebook's parameters name: a file (``source``) or an id in ``data_dir``."""
         from .corpus import resolve
         from .store import meeting_of as read_meeting  # the corpus store's reading; parsed only on a miss
@@ -224,7 +247,12 @@ class Brief:
 
         ref = self.reference()
         rows = []
-        for item, d in self.meeting.holders():  # a directive's dates, and what a passage asks or decides (a resolution's deadline)
+        for (
+            item,
+            d,
+        ) in (
+            self.meeting.holders()
+        ):  # a directive's dates, and what a passage asks or decides (a resolution's deadline)
             moved_from = {id(r.new): r.old for r in d.reschedules}
             what = actions(d)
             for s in d.dates:
@@ -276,7 +304,12 @@ class Brief:
     def figures(self) -> list[dict]:
 
         rows = []
-        for item, d in self.meeting.holders():  # every figure of the document: directives, then what was reported, decided, told of the meeting
+        for (
+            item,
+            d,
+        ) in (
+            self.meeting.holders()
+        ):  # every figure of the document: directives, then what was reported, decided, told of the meeting
             for q in d.quantities:
                 rows.append(
                     {
@@ -310,7 +343,14 @@ class Brief:
         return rows
 
     def notes(self) -> list[dict]:
-        return [{"kind": self.t(f"note_{n.kind}"), "item": n.item, "message": n.th if self.lang == "th" and n.th else n.message} for n in self.meeting.notes]
+        return [
+            {
+                "kind": self.t(f"note_{n.kind}"),
+                "item": n.item,
+                "message": n.th if self.lang == "th" and n.th else n.message,
+            }
+            for n in self.meeting.notes
+        ]
 
     def directive_groups(self) -> list[dict]:
         return [
@@ -329,7 +369,7 @@ class Brief:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         built = None
         if epoch and epoch.isdigit():
-            built = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+            built = datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
         source = self.meeting.source
         return {
             "file": Path(source.path).name,
@@ -369,8 +409,27 @@ class Brief:
                             continue
                         kind = (q.unit_key, q.role)
                         key = (item.no, *kind, words.replace(" ", ""))
-                        m = measures.setdefault(key, {"item": item.no, "topic": self.topic(item.topic), "unit": q.unit, "unit_key": q.unit_key, "role": q.role, "words": words, "places": [], "whole": None})
-                        m["places"].append({"place": q.entity, "value": float(q.value), "figure": self.figure(q.value, q.unit), "surface": q.surface})
+                        m = measures.setdefault(
+                            key,
+                            {
+                                "item": item.no,
+                                "topic": self.topic(item.topic),
+                                "unit": q.unit,
+                                "unit_key": q.unit_key,
+                                "role": q.role,
+                                "words": words,
+                                "places": [],
+                                "whole": None,
+                            },
+                        )
+                        m["places"].append(
+                            {
+                                "place": q.entity,
+                                "value": float(q.value),
+                                "figure": self.figure(q.value, q.unit),
+                                "surface": q.surface,
+                            }
+                        )
                         if m["whole"] is None and kind in here:
                             m["whole"] = here[kind]
                         earlier = last_whole.get(kind)
@@ -387,7 +446,12 @@ class Brief:
             if whole is not None:
                 q, label, text = whole
                 said = self.t("national") if label and label != "ภาพรวม" else self.t("overall")
-                m["overall"] = {"value": float(q.value), "figure": self.figure(q.value, q.unit), "label": said, "sentence": excerpt(text, *q.span)}
+                m["overall"] = {
+                    "value": float(q.value),
+                    "figure": self.figure(q.value, q.unit),
+                    "label": said,
+                    "sentence": excerpt(text, *q.span),
+                }
             found.append(m)
         return found
 
@@ -445,9 +509,13 @@ class Brief:
             measures.append(
                 Measure(
                     title=self.measure_title(m),
-                    bars=[Bar(self.place(p["place"]), p["value"], self.figure(p["value"], m["unit"])) for p in m["places"]],
+                    bars=[
+                        Bar(self.place(p["place"]), p["value"], self.figure(p["value"], m["unit"])) for p in m["places"]
+                    ],
                     share=m["role"] == "share" and m["unit"] == "%",
-                    overall=Reference(overall["value"], overall["label"], overall["figure"], overall["sentence"]) if overall else None,
+                    overall=Reference(overall["value"], overall["label"], overall["figure"], overall["sentence"])
+                    if overall
+                    else None,
                 )
             )
         return places(measures, self.words("target", "alt_measure", "alt_reference"))
@@ -539,7 +607,9 @@ def sentence_groups(directive) -> list[dict]:
         gap = text[previous_end : q.span.start]
         words = measure_words(gap)
         current = groups[-1] if groups else None
-        joins = current is not None and (not words or (q.role == "part" and any(f.unit_key == q.unit_key for f, _ in current["figures"])))
+        joins = current is not None and (
+            not words or (q.role == "part" and any(f.unit_key == q.unit_key for f, _ in current["figures"]))
+        )
         if not joins:
             current = {"lead": words, "text": gap, "figures": []}
             groups.append(current)

@@ -154,7 +154,9 @@ def _lay_out(fig, ax, title=None, legend=None) -> None:
         return Bbox.union(boxes) if boxes else None
 
     frame = ax.get_window_extent(renderer)
-    around = box([*ax.get_yticklabels(), *ax.get_xticklabels(), *([title] if title is not None and title.axes is ax else [])])
+    around = box(
+        [*ax.get_yticklabels(), *ax.get_xticklabels(), *([title] if title is not None and title.axes is ax else [])]
+    )
     left, bottom, top, right = pad, pad, pad, pad
     if around is not None:  # a label of several lines at either end of the y axis also reaches past it
         left += max(0.0, frame.x0 - around.x0)
@@ -165,7 +167,9 @@ def _lay_out(fig, ax, title=None, legend=None) -> None:
     if title is not None and title.axes is not ax:  # the figure's title, above everything of the axes
         top += height - title.get_window_extent(renderer).y0
     for _ in range(2):  # x tick labels and the labels beside bars, once the axes has its width
-        ax.set_position([left / width, bottom / height, (width - left - right) / width, (height - bottom - top) / height])
+        ax.set_position(
+            [left / width, bottom / height, (width - left - right) / width, (height - bottom - top) / height]
+        )
         beside = box([*ax.get_xticklabels(), *ax.texts])
         if beside is None or beside.x1 <= width - pad + 0.5:
             break
@@ -232,7 +236,9 @@ def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
             span = max(1.0, date2num(r["end"] + timedelta(days=1)) - start)
             kind = _timeline_kind(r)
             if kind == "original":
-                ax.barh(y, span, left=start, height=0.55, color="#bbbbbb", hatch="///", edgecolor="#888888", linewidth=0.5)
+                ax.barh(
+                    y, span, left=start, height=0.55, color="#bbbbbb", hatch="///", edgecolor="#888888", linewidth=0.5
+                )
             else:
                 color = {"rescheduled": "#e07b39", "month": "#9bb7cc"}.get(kind, "#1f5f8b")
                 ax.barh(y, span, left=start, height=0.55, color=color)
@@ -279,8 +285,10 @@ def timeline_labels(rows: list[dict]) -> list[str]:
 
     base = [f"{r['when']} · {r['topic']}" for r in rows]
     seen = Counter(base)
-    return [f"{label} · {_first_words(r['what'], 16)}" if seen[label] > 1 and r.get("what") else label
-            for label, r in zip(base, rows)]
+    return [
+        f"{label} · {_first_words(r['what'], 16)}" if seen[label] > 1 and r.get("what") else label
+        for label, r in zip(base, rows)
+    ]
 
 
 def _first_words(text: str, room: int) -> str:
@@ -329,11 +337,23 @@ def _measure_chart(m: Measure, words: Mapping[str, str]) -> Chart:
         ax.set_xlim(0, top * (1.25 if width < WIDE else 1.12))
         for y, b in enumerate(m.bars):  # the value inside a long bar, clear of the reference lines
             inside = b.value > 0.3 * top
-            ax.annotate(b.text, (b.value, y), xytext=(-4 if inside else 3, 0), textcoords="offset points", ha="right" if inside else "left", va="center", fontsize=9, color="white" if inside else "#1d2733", fontweight="bold" if inside else "normal")
+            ax.annotate(
+                b.text,
+                (b.value, y),
+                xytext=(-4 if inside else 3, 0),
+                textcoords="offset points",
+                ha="right" if inside else "left",
+                va="center",
+                fontsize=9,
+                color="white" if inside else "#1d2733",
+                fontweight="bold" if inside else "normal",
+            )
         if share:
             ax.axvline(100, color="#c0392b", linewidth=1.2, linestyle="--", label=_say(words, "target"))
         if overall:
-            ax.axvline(overall.value, color="#333333", linewidth=1.2, linestyle=":", label=f"{overall.label} {overall.text}")
+            ax.axvline(
+                overall.value, color="#333333", linewidth=1.2, linestyle=":", label=f"{overall.label} {overall.text}"
+            )
         ax.xaxis.set_major_formatter(_plain_numbers())
         legend = fig.legend(loc="lower center", ncols=2 if width >= WIDE else 1) if share or overall else None
         lines = title.split(" · ") if width < WIDE else [title]  # a phone: the unit, then the words
@@ -357,7 +377,9 @@ def parts(bars: list[Bar], total: str, words: Mapping[str, str]):
     def draw(width):
         plt = _pyplot()
         labels = [_label(b.label, width, 30) for b in bars]
-        fig, ax = plt.subplots(figsize=(width, 0.7 + 0.38 * len(bars) + 0.16 * sum(label.count("\n") for label in labels)), layout="none")
+        fig, ax = plt.subplots(
+            figsize=(width, 0.7 + 0.38 * len(bars) + 0.16 * sum(label.count("\n") for label in labels)), layout="none"
+        )
         drawn = ax.barh(range(len(bars)), [b.value for b in bars], color="#8a5a9e", height=0.55)
         ax.set_yticks(range(len(bars)), labels)
         ax.invert_yaxis()
@@ -366,7 +388,9 @@ def parts(bars: list[Bar], total: str, words: Mapping[str, str]):
         ax.xaxis.set_major_formatter(_plain_numbers())
         ax.set_xlim(0, max(b.value for b in bars) * (1.25 if width < WIDE else 1.12))
         if width < WIDE:  # a phone: the title from the figure's left edge, the total on its own line
-            title = fig.suptitle(f"{_say(words, 'chart_parts')}:\n{total}", x=0.02, ha="left", fontsize=11, fontweight="bold")
+            title = fig.suptitle(
+                f"{_say(words, 'chart_parts')}:\n{total}", x=0.02, ha="left", fontsize=11, fontweight="bold"
+            )
         else:
             title = ax.set_title(f"{_say(words, 'chart_parts')}: {total}")
         _lay_out(fig, ax, title)
@@ -445,7 +469,9 @@ def trend_lines(series: list[dict], words: Mapping[str, str], most: int = 6):
         ax.grid(axis="x", visible=False)
         ax.set_title(wrap_label(series_title(s), 70), fontsize=10)
     fig.suptitle(_say(words, "chart_trends"), x=0.01, ha="left", fontweight="bold")
-    items = "; ".join(f"{series_title(s)}: " + " → ".join(f"{p['label']} {p['text']}" for p in s["points"]) for s in series)
+    items = "; ".join(
+        f"{series_title(s)}: " + " → ".join(f"{p['label']} {p['text']}" for p in s["points"]) for s in series
+    )
     return _png(fig), _say(words, "alt_trends", n=len(series), items=items)
 
 
@@ -472,7 +498,15 @@ def topics_over_meetings(rows: list[dict], meetings: list[str], words: Mapping[s
     ax.imshow(grid, cmap="Blues", vmin=0, vmax=top * 1.15, aspect="auto")
     for y, row in enumerate(grid):
         for x, value in enumerate(row):
-            ax.text(x, y, str(value) if value else "·", ha="center", va="center", fontsize=9, color="white" if value > top * 0.6 else "#222222")
+            ax.text(
+                x,
+                y,
+                str(value) if value else "·",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if value > top * 0.6 else "#222222",
+            )
     ax.set_yticks(range(len(shown)), labels)
     ax.set_xticks(range(len(meetings)), [wrap_label(m, 12) for m in meetings])
     ax.xaxis.tick_top()
@@ -481,7 +515,9 @@ def topics_over_meetings(rows: list[dict], meetings: list[str], words: Mapping[s
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
     ax.set_title(_say(words, "chart_topics_meetings"), pad=8)
-    items = "; ".join(f"{r['text']}: " + ", ".join(f"{m} {c['value']}" for m, c in zip(meetings, r["cells"])) for r in rows)
+    items = "; ".join(
+        f"{r['text']}: " + ", ".join(f"{m} {c['value']}" for m, c in zip(meetings, r["cells"])) for r in rows
+    )
     return _png(fig), _say(words, "alt_topics_meetings", n=len(meetings), items=items)
 
 
@@ -581,7 +617,9 @@ def _cut_at(piece: str, room: int) -> int:
     for i in range(1, len(piece) + 1):
         if wcswidth(piece[:i]) > room:
             break
-        if i == len(piece) or (wcswidth(piece[i]) > 0 and piece[i] not in _FOLLOWING and piece[i - 1] not in _LEADING_VOWELS):
+        if i == len(piece) or (
+            wcswidth(piece[i]) > 0 and piece[i] not in _FOLLOWING and piece[i - 1] not in _LEADING_VOWELS
+        ):
             best = i
     return best
 

@@ -21,7 +21,6 @@ from .glossary import units
 from .model import Check, CheckKind, Directive, Meeting, Passage, Quantity
 from .thaitext import excerpt
 
-
 PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
 _RATIO_CUE = re.compile(r"(?:คิดเป็น|เท่ากับ|หรือ)\s*$")
 _SUM_CUE = re.compile(r"^\s*(?:ประกอบด้วย|ได้แก่|แบ่งเป็น|แยกเป็น|จำแนกเป็น|คือ)")
@@ -42,8 +41,20 @@ def _where(holder: Directive | Passage) -> dict:
     return {"passage": holder.no} if isinstance(holder, Passage) else {"directive": holder.no}
 
 
-def _against(stated: Quantity, kind: CheckKind, item_no: int | None, holder: Directive | Passage | None, operands: tuple, actual: float | int, holds: bool,
-             tolerance: float, worked: tuple[str, str], unit: str, evidence: tuple[str, ...], labels: tuple[str, ...] = ()) -> Check:
+def _against(
+    stated: Quantity,
+    kind: CheckKind,
+    item_no: int | None,
+    holder: Directive | Passage | None,
+    operands: tuple,
+    actual: float | int,
+    holds: bool,
+    tolerance: float,
+    worked: tuple[str, str],
+    unit: str,
+    evidence: tuple[str, ...],
+    labels: tuple[str, ...] = (),
+) -> Check:
     """A check of what the figures give (``worked``: the arithmetic written out, in Thai and in
     English) against the figure the text states, its statements saying whether they agree."""
     th, en = worked
@@ -95,9 +106,26 @@ def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:
         actual = count.value * rate.value
         error = abs(actual - total.value) / total.value
         holds = error <= PRODUCT_TOLERANCE
-        worked = (f"{_th(count)} × {_th(rate)} = {number(actual)} {rate.unit}", f"{_en(count)} × {_en(rate)} = {number(actual)} {units()[rate.unit].en}")
+        worked = (
+            f"{_th(count)} × {_th(rate)} = {number(actual)} {rate.unit}",
+            f"{_en(count)} × {_en(rate)} = {number(actual)} {units()[rate.unit].en}",
+        )
         evidence = (count.surface, f"{rate.per}ละ {rate.surface}", total.surface)
-        found.append(_against(total, "product", item_no, None, (count.value, rate.value), actual, holds, PRODUCT_TOLERANCE, worked, rate.unit, evidence))
+        found.append(
+            _against(
+                total,
+                "product",
+                item_no,
+                None,
+                (count.value, rate.value),
+                actual,
+                holds,
+                PRODUCT_TOLERANCE,
+                worked,
+                rate.unit,
+                evidence,
+            )
+        )
     return found
 
 
@@ -124,9 +152,26 @@ def _ratios(item_no, directives, used) -> list[Check]:
             holds = abs(actual - pct.value) <= tolerance
             used.add((id(d), part.span.start))
             used.add((id(d), whole.span.start))
-            worked = (f"{number(part.value)} ÷ {_th(whole)} = {number(actual, fixed=True)}%", f"{number(part.value)} ÷ {_en(whole)} = {number(actual, fixed=True)}%")
+            worked = (
+                f"{number(part.value)} ÷ {_th(whole)} = {number(actual, fixed=True)}%",
+                f"{number(part.value)} ÷ {_en(whole)} = {number(actual, fixed=True)}%",
+            )
             evidence = (whole.surface, part.surface, pct.surface)
-            found.append(_against(pct, "ratio", item_no, d, (part.value, whole.value), round(actual, 4), holds, tolerance, worked, "%", evidence))
+            found.append(
+                _against(
+                    pct,
+                    "ratio",
+                    item_no,
+                    d,
+                    (part.value, whole.value),
+                    round(actual, 4),
+                    holds,
+                    tolerance,
+                    worked,
+                    "%",
+                    evidence,
+                )
+            )
     return found
 
 
@@ -155,10 +200,30 @@ def _sums(item_no, directives) -> list[Check]:
             operands = used or parts
             actual = sum(q.value for q in operands)
             terms = "+".join(number(q.value) for q in operands)
-            worked = (f"{terms} = {number(actual)} {total.unit}", f"{terms} = {number(actual)} {units()[total.unit].en}")
+            worked = (
+                f"{terms} = {number(actual)} {total.unit}",
+                f"{terms} = {number(actual)} {units()[total.unit].en}",
+            )
             evidence = (total.surface, *(q.surface for q in operands))
-            labels = tuple(_part_label(d.text, prev.span.end, q.span.start) for prev, q in zip([total, *operands], operands))
-            found.append(_against(total, "sum", item_no, d, tuple(q.value for q in operands), actual, holds, 0.0, worked, total.unit, evidence, labels))
+            labels = tuple(
+                _part_label(d.text, prev.span.end, q.span.start) for prev, q in zip([total, *operands], operands)
+            )
+            found.append(
+                _against(
+                    total,
+                    "sum",
+                    item_no,
+                    d,
+                    tuple(q.value for q in operands),
+                    actual,
+                    holds,
+                    0.0,
+                    worked,
+                    total.unit,
+                    evidence,
+                    labels,
+                )
+            )
     return found
 
 

@@ -23,10 +23,17 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line, exit 2."""
 
     def error(self, message: str):  # noqa: D401 - argparse's name
-        dashed = [a for a in _ARGV if a.startswith("-") and not a.startswith("--") and len(a) > 2 and ("." in a or os.path.exists(a))]
+        dashed = [
+            a
+            for a in _ARGV
+            if a.startswith("-") and not a.startswith("--") and len(a) > 2 and ("." in a or os.path.exists(a))
+        ]
         if dashed:  # `cddbrief build -สรุป.txt`: a file whose name starts with '-' was taken for an option
             name = shown(dashed[0])
-            raise CddbriefError(f"'{name}' was taken for an option ({message})", f"to give a file whose name starts with '-', write it after -- (cddbrief {self.prog.split()[-1]} -- {name}) or as ./{name}")
+            raise CddbriefError(
+                f"'{name}' was taken for an option ({message})",
+                f"to give a file whose name starts with '-', write it after -- (cddbrief {self.prog.split()[-1]} -- {name}) or as ./{name}",
+            )
         raise CddbriefError(message, f"see '{self.prog} --help'")
 
 
@@ -41,13 +48,21 @@ def _parser() -> argparse.ArgumentParser:
                      epilog="e.g. cddbrief list; cddbrief build 4/2562; cddbrief export 4/2562 --to xlsx. "
                             "'cddbrief COMMAND --help' tells more.")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"cddbrief {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="on an error, print all of its detail (e.g. every candidate)")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="on an error, print all of its detail (e.g. every candidate)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
     def command(name: str, about: str) -> argparse.ArgumentParser:  # its help says what it does, above the options
         p = sub.add_parser(name, help=about, description=about[0].upper() + about[1:] + ".")
-        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="on an error, print all of its detail")
+        p.add_argument(
+            "-v",
+            "--verbose",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="on an error, print all of its detail",
+        )
         return p
 
     p = command("parse", "read a meeting summary into structure (summary, or --json)")
@@ -56,42 +71,83 @@ def _parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = command("build", "build the brief of a meeting (or --all, or --trends): HTML and PDF")
-    p.add_argument("source", metavar="SOURCE", nargs="?", help=f"a meeting id in --data (4/2562, 2562-04, ๔/๒๕๖๒) or {written}")
+    p.add_argument(
+        "source", metavar="SOURCE", nargs="?", help=f"a meeting id in --data (4/2562, 2562-04, ๔/๒๕๖๒) or {written}"
+    )
     p.add_argument("--all", action="store_true", help="every meeting in --data, in parallel; writes OUT/index.html")
     p.add_argument("--trends", action="store_true", help="the trends across all meetings in --data: OUT/trends.html")
     p.add_argument("--jobs", type=int, metavar="N", help="with --all: parallel builds (default: the number of cores)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="with --all: run on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786 or tls://…")
-    p.add_argument("--tls-ca-file", metavar="PEM", help="with a tls:// --scheduler: the cluster's certificate authority")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --all: run on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786 or tls://…",
+    )
+    p.add_argument(
+        "--tls-ca-file", metavar="PEM", help="with a tls:// --scheduler: the cluster's certificate authority"
+    )
     p.add_argument("--tls-cert", metavar="PEM", help="with a tls:// --scheduler: this client's certificate")
     p.add_argument("--tls-key", metavar="PEM", help="with a tls:// --scheduler: this client's private key")
-    p.add_argument("--task-timeout", metavar="SECONDS", type=float, help="with --scheduler: give up on one brief after this long (default 900)")
-    p.add_argument("--format", default="html", help="html, pdf or html,pdf (default html); with --all also xlsx, csv, json, ics beside each brief "
-                                                         "(for one meeting: cddbrief export SOURCE --to xlsx)")
+    p.add_argument(
+        "--task-timeout",
+        metavar="SECONDS",
+        type=float,
+        help="with --scheduler: give up on one brief after this long (default 900)",
+    )
+    p.add_argument(
+        "--format",
+        default="html",
+        help="html, pdf or html,pdf (default html); with --all also xlsx, csv, json, ics beside each brief "
+        "(for one meeting: cddbrief export SOURCE --to xlsx)",
+    )
     p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
     p.add_argument("--out", metavar="DIR", default="outputs", help="where briefs go (default outputs/)")
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day briefs count deadlines from (default: the meeting's date)")
+    p.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="the day briefs count deadlines from (default: the meeting's date)"
+    )
     _common(p)
 
-    p = command("list", "the meetings in a folder, found by reading the documents; says which files were skipped, and why")
+    p = command(
+        "list", "the meetings in a folder, found by reading the documents; says which files were skipped, and why"
+    )
     p.add_argument("--data", metavar="DIR", help=f"folder of meeting write-ups ({FORMS}; default: data/raw)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="read new documents on a dask.distributed cluster's workers (tcp://HOST:8786)")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="read new documents on a dask.distributed cluster's workers (tcp://HOST:8786)",
+    )
 
     p = command("export", "a meeting's data for Excel, calendars and programs")
     p.add_argument("source", metavar="SOURCE", help=f"a meeting id in --data (4/2562) or {written}")
     p.add_argument("--to", required=True, metavar="KIND", help="xlsx, csv, json or ics (several: xlsx,ics)")
-    p.add_argument("--out", metavar="DIR", default="outputs", help="where files go: DIR/<meeting id>/, DIR/<meeting id>-<office>/ with --office (default outputs/)")
-    p.add_argument("--lang", default="th", choices=["th", "en"], help="language of the calendar's events (ics): th (default) or en")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the calendar counts past windows from (default: the meeting's date)")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        default="outputs",
+        help="where files go: DIR/<meeting id>/, DIR/<meeting id>-<office>/ with --office (default outputs/)",
+    )
+    p.add_argument(
+        "--lang", default="th", choices=["th", "en"], help="language of the calendar's events (ics): th (default) or en"
+    )
+    p.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="the day the calendar counts past windows from (default: the meeting's date)",
+    )
     _common(p)
 
     p = command("actions", "the action register: every dated directive followed across an office's meetings")
     p.add_argument("--data", metavar="DIR", help="folder of meeting write-ups (default: data/raw)")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day statuses are counted on (default: today)")
     p.add_argument("--office", metavar="NAME", help="only the offices whose name holds NAME (e.g. แม่ทะ)")
-    p.add_argument("--due-within", metavar="DAYS", type=int, default=None, help="an action this many days from its date is due (default 14)")
+    p.add_argument(
+        "--due-within",
+        metavar="DAYS",
+        type=int,
+        default=None,
+        help="an action this many days from its date is due (default 14)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON (every action and every link)")
     p.add_argument("--html", metavar="FILE", help="also write the register page there (e.g. outputs/actions.html)")
     p.add_argument("--xlsx", metavar="FILE", help="also write the register as a workbook (actions, links)")
@@ -135,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, keep the traceback for CDDBRIEF_DEBUG
         if os.environ.get("CDDBRIEF_DEBUG"):
             raise
-        print(f"cddbrief: internal error ({type(exc).__name__}: {exc}); run with CDDBRIEF_DEBUG=1 for details and report it", file=sys.stderr)
+        print(
+            f"cddbrief: internal error ({type(exc).__name__}: {exc}); run with CDDBRIEF_DEBUG=1 for details and report it",
+            file=sys.stderr,
+        )
         return 1
     finally:
         if previous is not None:  # main() called from a program: its own SIGTERM handling back
@@ -201,22 +260,34 @@ def check_settings(args) -> None:
         if (args.jobs is not None or args.scheduler is not None) and not args.all:
             raise BadSetting("--jobs and --scheduler go with --all", "e.g. cddbrief build --all --jobs 2")
         if args.as_of is not None and args.trends:
-            raise BadSetting("--as-of goes with briefs, not --trends", "leave it out, or build briefs: cddbrief build 4/2563 --as-of 2020-03-10")
+            raise BadSetting(
+                "--as-of goes with briefs, not --trends",
+                "leave it out, or build briefs: cddbrief build 4/2563 --as-of 2020-03-10",
+            )
         if args.jobs is not None:
             most = max(64, 4 * (os.cpu_count() or 1))
             if args.jobs < 1:
                 raise BadSetting(f"--jobs {args.jobs} is not a number of processes", "give 1 or more")
             if args.jobs > most:
-                raise BadSetting(f"--jobs {args.jobs} is more processes than this machine can run (each runs a Jupyter kernel)", f"give at most {most}; the default is the number of cores")
+                raise BadSetting(
+                    f"--jobs {args.jobs} is more processes than this machine can run (each runs a Jupyter kernel)",
+                    f"give at most {most}; the default is the number of cores",
+                )
         if args.task_timeout is not None and not (args.task_timeout > 0):
-            raise BadSetting(f"--task-timeout {args.task_timeout:g} is not a number of seconds", "give more than 0, e.g. --task-timeout 600")
+            raise BadSetting(
+                f"--task-timeout {args.task_timeout:g} is not a number of seconds",
+                "give more than 0, e.g. --task-timeout 600",
+            )
         tls = {"tls_ca_file": args.tls_ca_file, "tls_cert": args.tls_cert, "tls_key": args.tls_key}
         if args.scheduler is not None:
             from .batch import check_scheduler
 
             args.security = check_scheduler(args.scheduler, tls)
         elif any(tls.values()) or args.task_timeout is not None:
-            raise BadSetting("--tls-* and --task-timeout go with --scheduler", "e.g. cddbrief build --all --scheduler tls://HOST:8786 --tls-ca-file ca.pem --tls-cert me.pem --tls-key me.key")
+            raise BadSetting(
+                "--tls-* and --task-timeout go with --scheduler",
+                "e.g. cddbrief build --all --scheduler tls://HOST:8786 --tls-ca-file ca.pem --tls-cert me.pem --tls-key me.key",
+            )
 
 
 def _check_brief_formats(args) -> None:
@@ -229,8 +300,10 @@ def _check_brief_formats(args) -> None:
     kinds = [f.strip() for f in args.format.split(",") if f.strip() in EXPORTS]
     if kinds:
         source = shown(args.source) if args.source else "4/2562"
-        raise BadSetting(f"--format {','.join(kinds)} is an export, not a brief",
-                         f"write it with cddbrief export {source} --to {','.join(kinds)} (build makes html or pdf)")
+        raise BadSetting(
+            f"--format {','.join(kinds)} is an export, not a brief",
+            f"write it with cddbrief export {source} --to {','.join(kinds)} (build makes html or pdf)",
+        )
 
 
 def _check_cache() -> None:
@@ -262,7 +335,10 @@ def _check_out(out, data) -> None:
     except OSError:
         inside = False
     if inside:
-        raise BadSetting(f"--out {out} is inside the data folder {data}, whose documents must stay as they are", "give a folder outside it, e.g. --out outputs")
+        raise BadSetting(
+            f"--out {out} is inside the data folder {data}, whose documents must stay as they are",
+            "give a folder outside it, e.g. --out outputs",
+        )
 
 
 def _cmd_parse(args) -> int:
@@ -284,7 +360,9 @@ def _cmd_build(args) -> int:
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     chosen = sum(bool(x) for x in (args.source, args.all, args.trends))
     if chosen != 1:
-        raise CddbriefError("give one of SOURCE, --all or --trends", "e.g. cddbrief build 4/2562, or cddbrief build --all")
+        raise CddbriefError(
+            "give one of SOURCE, --all or --trends", "e.g. cddbrief build 4/2562, or cddbrief build --all"
+        )
     say = lambda line: print(line, file=sys.stderr)  # noqa: E731 - progress goes to stderr
     if args.all:
         from .batch import EXPORT_KINDS, TASK_TIMEOUT, build_all
@@ -306,7 +384,18 @@ def _cmd_build(args) -> int:
         return 0
     from .report import build
 
-    build(args.source, formats, args.lang, args.out, args.force, args.data, args.office, args.meeting, say=say, as_of=args.as_of)
+    build(
+        args.source,
+        formats,
+        args.lang,
+        args.out,
+        args.force,
+        args.data,
+        args.office,
+        args.meeting,
+        say=say,
+        as_of=args.as_of,
+    )
     return 0
 
 
@@ -379,7 +468,12 @@ def skipped_files(folder) -> list[tuple]:
         if path.suffix.lower() in SOURCE_SUFFIXES:
             continue
         known = known_other_kind(path)
-        skipped.append((path, f"{known[0]}, not a meeting write-up: {known[1]}" if known else f"not a form cddbrief reads ({FORMS})"))
+        skipped.append(
+            (
+                path,
+                f"{known[0]}, not a meeting write-up: {known[1]}" if known else f"not a form cddbrief reads ({FORMS})",
+            )
+        )
     return skipped
 
 
@@ -407,8 +501,10 @@ def copy_lines(entries) -> list[str]:
         if e.copies:
             others = ", ".join(shown(c) for c in e.copies)
             form = e.path.suffix.lstrip(".") or "file"
-            lines.append(f"{e.id or e.meeting_date or '-'}: {shown(e.path.name)} is also kept as {others}: "
-                         f"one write-up, read once from its richest form ({form})")
+            lines.append(
+                f"{e.id or e.meeting_date or '-'}: {shown(e.path.name)} is also kept as {others}: "
+                f"one write-up, read once from its richest form ({form})"
+            )
     return lines
 
 
@@ -446,11 +542,16 @@ def _cmd_actions(args) -> int:
     from .corpus import default_data_dir
 
     if args.due_within is not None and not 0 <= args.due_within <= 366:
-        raise BadSetting(f"--due-within {args.due_within} is not a number of days", "give 0 to 366, e.g. --due-within 14")
+        raise BadSetting(
+            f"--due-within {args.due_within} is not a number of days", "give 0 to 366, e.g. --due-within 14"
+        )
     targets = {kind: Path(path) for kind, path in (("html", args.html), ("xlsx", args.xlsx), ("ics", args.ics)) if path}
     for kind, path in targets.items():
         if path.is_dir() or path.suffix.lower() != f".{kind}":
-            raise BadSetting(f"--{kind} {shown(path)} is not a .{kind} file to write", f"give a file name, e.g. --{kind} outputs/actions.{kind}")
+            raise BadSetting(
+                f"--{kind} {shown(path)} is not a .{kind} file to write",
+                f"give a file name, e.g. --{kind} outputs/actions.{kind}",
+            )
     folder = args.data or default_data_dir()
     for path in targets.values():
         _check_out(path.parent, Path(folder))  # never written among the documents
@@ -470,7 +571,9 @@ def _cmd_actions(args) -> int:
 
         written.append(register_ics(reg, targets["ics"]))
     if args.json:
-        _print_json({**register.as_json(reg), "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures]})
+        _print_json(
+            {**register.as_json(reg), "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures]}
+        )
     else:
         import shutil
 
@@ -488,9 +591,9 @@ def _cmd_export(args) -> int:
 
     from .corpus import resolve
     from .exports import EXPORTS, export
-    from .store import meeting_of
     from .render import make_folder
     from .report import claim_folder, folder_name, owner_of
+    from .store import meeting_of
 
     kinds = [k.strip() for k in args.to.split(",") if k.strip()]
     unknown = [k for k in kinds if k not in EXPORTS]
@@ -512,7 +615,9 @@ def _cmd_export(args) -> int:
             for written in export(meeting, kind, folder, frames, lang=args.lang, as_of=args.as_of):
                 print(written)
     except OSError as exc:
-        raise OutputNotWritable(f"cannot write to {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None
+        raise OutputNotWritable(
+            f"cannot write to {folder}: {exc.strerror}", "give a writable folder with --out DIR"
+        ) from None
     return 0
 
 
@@ -545,7 +650,14 @@ def _print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-_COMMANDS = {"parse": _cmd_parse, "build": _cmd_build, "list": _cmd_list, "export": _cmd_export, "extract": _cmd_extract, "actions": _cmd_actions}
+_COMMANDS = {
+    "parse": _cmd_parse,
+    "build": _cmd_build,
+    "list": _cmd_list,
+    "export": _cmd_export,
+    "extract": _cmd_extract,
+    "actions": _cmd_actions,
+}
 
 
 def run() -> None:

@@ -13,8 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import AmbiguousMeeting, BadSetting, CddbriefError, UnknownMeeting, UnreadableSource, shown
-from .store import SOURCE_SUFFIXES, Entry, cache_dir, code_digest, digest_of, entry_of  # noqa: F401 - the catalogue's words
-from .store import names_not_utf8
+from .store import SOURCE_SUFFIXES, Entry, cache_dir, code_digest, digest_of, entry_of, names_not_utf8  # noqa: F401 - the catalogue's words
 
 DEFAULT_DATA = Path("data/raw")
 
@@ -42,7 +41,11 @@ def source_files(data_dir: str | Path) -> list[Path]:
     if not folder.is_dir():
         raise BadSetting(f"no data folder {folder}", "give the folder of meeting summaries with --data DIR")
     return sorted(
-        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$"))),
+        (
+            p
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$"))
+        ),
         key=lambda p: p.name,
     )
 
@@ -50,13 +53,27 @@ def source_files(data_dir: str | Path) -> list[Path]:
 def _entry_of_row(row: dict, folder: Path, copies: list[str]) -> Entry:
     from .store import COUNTS
 
-    return Entry(row["id"], row["number"], row["year_be"], row["office"] or "", folder / row["name"], row["district"],
-                 row["province"], row["sha256"], {c: row[c] for c in COUNTS}, row["first_date"], row["last_date"],
-                 row["layout"], row["meeting_date"], copies=copies)
+    return Entry(
+        row["id"],
+        row["number"],
+        row["year_be"],
+        row["office"] or "",
+        folder / row["name"],
+        row["district"],
+        row["province"],
+        row["sha256"],
+        {c: row[c] for c in COUNTS},
+        row["first_date"],
+        row["last_date"],
+        row["layout"],
+        row["meeting_date"],
+        copies=copies,
+    )
 
 
-def read_folder(data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None,
-                frames: bool = False):
+def read_folder(
+    data_dir: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None, frames: bool = False
+):
     """The folder's store, up to date (``store.open_folder``): every file read once, by content."""
     from .store import open_folder
 
@@ -82,8 +99,13 @@ def catalogue(data_dir: str | Path, jobs: int | None = None, scheduler=None, pro
         elif not row["copy_of"]:
             entries.append(_entry_of_row(row, folder, copies.get(row["name"], [])))
     for name in names_not_utf8(folder):
-        failures.append((folder / name, f"the file name {shown(name)} is not valid UTF-8, which the corpus store "
-                                         "cannot hold: rename the file (its text is not read)"))
+        failures.append(
+            (
+                folder / name,
+                f"the file name {shown(name)} is not valid UTF-8, which the corpus store "
+                "cannot hold: rename the file (its text is not read)",
+            )
+        )
     entries.sort(key=lambda e: (e.id or "~", e.meeting_date or "", e.office, e.path.name))
     return entries, failures
 
@@ -170,8 +192,18 @@ def _merged_notes(documents, file_of: dict) -> list[dict]:
         if row is None or row["sha256"] not in file_of:
             continue
         note = merged_note(name, copies)
-        out.append({"meeting": row["id"], "office": row["office"], "kind": note.kind, "item": None,
-                    "message": note.message, "message_th": note.th, "surface": None, "sha256": row["sha256"]})
+        out.append(
+            {
+                "meeting": row["id"],
+                "office": row["office"],
+                "kind": note.kind,
+                "item": None,
+                "message": note.message,
+                "message_th": note.th,
+                "surface": None,
+                "sha256": row["sha256"],
+            }
+        )
     return out
 
 
@@ -231,7 +263,7 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
             held, detail = f"meetings there: {', '.join(known) or 'none'}", []
         else:  # thousands of ids do not fit a line: the range here, every id below it
             held = f"{len(known)} meetings there, {known[0]} to {known[-1]}"
-            detail = [", ".join(known[i:i + 10]) for i in range(0, len(known), 10)]
+            detail = [", ".join(known[i : i + 10]) for i in range(0, len(known), 10)]
         raise UnknownMeeting(f"no meeting {number}/{year_be}{where} in {data_dir} ({held}{unread})",
                              "give one of those ids, or --data DIR", detail)  # fmt: skip
     detail = [f"{e.office or '?'}: {e.path} (sha256 {e.sha256[:6]})" for e in matches]
@@ -239,8 +271,11 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
         raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents, some from the same office",
                                f"give the file instead of the id (--office cannot tell these apart), e.g. {matches[0].path.name}", detail)  # fmt: skip
     offices = sorted({e.district or e.office or "?" for e in matches})
-    raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents, from {', '.join(offices)}",
-                           f"choose one with --office NAME, e.g. --office {offices[0]}", detail)
+    raise AmbiguousMeeting(
+        f"meeting {number}/{year_be} has {len(matches)} documents, from {', '.join(offices)}",
+        f"choose one with --office NAME, e.g. --office {offices[0]}",
+        detail,
+    )
 
 
 def _could_be_id(text: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -38,7 +38,9 @@ def neutralise(value):
     return value
 
 
-def export(meeting: Meeting, kind: str, folder: Path, frames: dict | None = None, lang: str = "th", as_of=None) -> list[Path]:
+def export(
+    meeting: Meeting, kind: str, folder: Path, frames: dict | None = None, lang: str = "th", as_of=None
+) -> list[Path]:
     """Write one export of a meeting into folder (atomically); return the files written.
 
     ``frames`` (``cddbrief.frames(meeting).as_dict()``) can be passed to reuse them across kinds.
@@ -202,7 +204,9 @@ def workbook_bytes(frames: dict, lang: str = "th") -> bytes:
             cell.fill = PatternFill("solid", fgColor="F4F7FA")
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         date_columns = [i for i, c in enumerate(frame.columns, start=1) if str(frame[c].dtype).startswith("datetime")]
-        float_columns = [i for i, c in enumerate(frame.columns, start=1) if str(frame[c].dtype).lower().startswith("float")]
+        float_columns = [
+            i for i, c in enumerate(frame.columns, start=1) if str(frame[c].dtype).lower().startswith("float")
+        ]
         for row in _rows(frame):
             sheet.append(row)
         for index, column in enumerate(frame.columns, start=1):
@@ -214,7 +218,9 @@ def workbook_bytes(frames: dict, lang: str = "th") -> bytes:
                 for cell in sheet[letter][1:]:
                     cell.number_format = "yyyy-mm-dd"
             for cell in sheet[letter][1:]:
-                if isinstance(cell.value, bool):  # Excel shows TRUE/FALSE anyway; LibreOffice needs the format (else 0/1)
+                if isinstance(
+                    cell.value, bool
+                ):  # Excel shows TRUE/FALSE anyway; LibreOffice needs the format (else 0/1)
                     cell.number_format = BOOLEAN_FORMAT
             if index in float_columns:
                 for cell in sheet[letter][1:]:
@@ -261,7 +267,9 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
     t = brief.t
     span = format_span_th if lang == "th" else format_span_en
     ref = reference_day(meeting, as_of)
-    number = f"{meeting.number}/{meeting.year_be}" + ("" if lang == "th" or not meeting.year_ce else f" ({meeting.year_ce})")
+    number = f"{meeting.number}/{meeting.year_be}" + (
+        "" if lang == "th" or not meeting.year_ce else f" ({meeting.year_ce})"
+    )
     calendar = Calendar()
     calendar.add("prodid", "-//cddbrief//TV พช. meeting briefs//TH")
     calendar.add("version", "2.0")
@@ -279,7 +287,9 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             if s.precision == "day" and s.start == s.end and any(_held_by(r, s.start) for r in monthly):
                 continue  # the monthly event already holds this day
             event = Event()
-            uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.span.start}|{s.surface}".encode()).hexdigest()[:24]
+            uid = hashlib.sha256(
+                f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.span.start}|{s.surface}".encode()
+            ).hexdigest()[:24]
             event.add("uid", f"{uid}@cddbrief")
             event.add("dtstamp", stamp)
             event.add("dtstart", s.when)  # a year-to-day window is an event on its last day
@@ -289,7 +299,12 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             if old is not None and old.start:
                 title += f" ({t('rescheduled_from')} {span(old.start, old.end, old.precision)})"
             event.add("summary", title)
-            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=office), t("ics_source", surface=s.surface)]
+            lines = [
+                d.text,
+                "",
+                t("ics_item", item=item.no, number=number, office=office),
+                t("ics_source", surface=s.surface),
+            ]
             if old is not None and old.start:
                 lines.append(t("ics_moved", old=span(old.start, old.end, old.precision), surface=old.surface))
             if s.year_inferred:
@@ -303,14 +318,25 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             if first is None:
                 continue
             event = Event()
-            uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|every {r.day}".encode()).hexdigest()[:24]
+            uid = hashlib.sha256(f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|every {r.day}".encode()).hexdigest()[
+                :24
+            ]
             event.add("uid", f"{uid}@cddbrief")
             event.add("dtstamp", stamp)
             event.add("dtstart", first)
             event.add("dtend", first + timedelta(days=1))
             event.add("rrule", {"freq": "monthly", "bymonthday": r.day})  # no COUNT, no UNTIL: the source gives no end
-            event.add("summary", f"{topic}: {_recurring_action(d.text, r.surface)} ({t('ics_every_month', day=r.day)}, {t('ics_no_end_short')})")
-            lines = [d.text, "", t("ics_item", item=item.no, number=number, office=office), t("ics_source", surface=r.surface), t("ics_no_end")]
+            event.add(
+                "summary",
+                f"{topic}: {_recurring_action(d.text, r.surface)} ({t('ics_every_month', day=r.day)}, {t('ics_no_end_short')})",
+            )
+            lines = [
+                d.text,
+                "",
+                t("ics_item", item=item.no, number=number, office=office),
+                t("ics_source", surface=r.surface),
+                t("ics_no_end"),
+            ]
             if r.first is None:
                 lines.append(t("ics_no_first", day=r.day, ref=brief.reference_text()))
             event.add("description", "\n".join(lines))
@@ -343,8 +369,8 @@ def _stamp() -> datetime:
     """DTSTAMP: SOURCE_DATE_EPOCH when set (repeatable files), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(tz=timezone.utc).replace(microsecond=0)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(tz=UTC).replace(microsecond=0)
 
 
 # --- the action register (register.py) -------------------------------------------------------------
@@ -388,7 +414,10 @@ def register_ics(reg, target: Path) -> Path:
             start = row["end"] if row["precision"] == "year" else row["start"]
             event.add("dtstart", start)
             event.add("dtend", row["end"] + timedelta(days=1))
-        event.add("summary", f"[{row['status_text'] if row['status'] == 'overdue' else row['when']}] {row['what']} ({row['office']})")
+        event.add(
+            "summary",
+            f"[{row['status_text'] if row['status'] == 'overdue' else row['when']}] {row['what']} ({row['office']})",
+        )
         lines = [row["text"], "", f"การประชุมครั้งที่ {row['meeting_label']} {row['office']} ข้อ {row['item']} ({row['topic']})",
                  f"กำหนดตามต้นฉบับ: {row['surface']}", f"สถานะ ณ {reg.as_of.isoformat()}: {row['status_text']}"]  # fmt: skip
         event.add("description", "\n".join(lines))

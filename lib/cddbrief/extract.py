@@ -26,7 +26,8 @@ def extract_text(text: str, year_be: int | None = None) -> dict:
     quantities, qty_notes = find_quantities(text, [s.span for s in spans])
     notes = list(date_notes) + list(qty_notes)
     meetings = [
-        {"number": int(match.group("no")), "year_be": as_be(match.group("year"))} for match in MEETING_REF.finditer(to_arabic_digits(text))
+        {"number": int(match.group("no")), "year_be": as_be(match.group("year"))}
+        for match in MEETING_REF.finditer(to_arabic_digits(text))
     ]
     return {
         "quantities": [to_dict(q) for q in quantities],  # outside a meeting: no item or directive keys

@@ -66,7 +66,9 @@ def _subset(weight: int, kind: str) -> bytes:
 
     data = font_path(weight).read_bytes()
     version = PDF_FONT_VERSION if kind == "ttf" else ""
-    key = hashlib.sha256(data + repr(UNICODES).encode() + fontTools.version.encode() + version.encode()).hexdigest()[:20]
+    key = hashlib.sha256(data + repr(UNICODES).encode() + fontTools.version.encode() + version.encode()).hexdigest()[
+        :20
+    ]
     cached = _cache_dir() / (f"sarabun-{weight}-{key}.woff2" if kind == "woff2" else f"sarabun-pdf-{weight}-{key}.ttf")
     stored = cache.read_blob(cached)
     if stored is not None:
@@ -186,14 +188,21 @@ def _prepare_for_pdf(font) -> None:
     """Add the glyphs and substitutions that give every glyph of ำ a text (see above)."""
     import copy
 
-    from fontTools.otlLib.builder import buildCoverage, buildLigatureSubstSubtable, buildLookup, buildSingleSubstSubtable
+    from fontTools.otlLib.builder import (
+        buildCoverage,
+        buildLigatureSubstSubtable,
+        buildLookup,
+        buildSingleSubstSubtable,
+    )
     from fontTools.ttLib.tables import otTables as ot
 
     cmap = font.getBestCmap()
     aa, nikhahit, am = cmap[ord(SARA_AA)], cmap[ord(NIKHAHIT)], cmap[ord(SARA_AM)]
     texts = glyph_texts(font)
     nikhahits = [n for n in font.getGlyphOrder() if texts.get(n) == NIKHAHIT]  # uni0E4D, uni0E4D.narrow
-    joined = [n for n in font.getGlyphOrder() if n.startswith(nikhahit) and n not in nikhahits and n in texts]  # ํ + tone
+    joined = [
+        n for n in font.getGlyphOrder() if n.startswith(nikhahit) and n not in nikhahits and n in texts
+    ]  # ํ + tone
 
     glyf, hmtx = font["glyf"], font["hmtx"]
     new = [AM_GLYPH]

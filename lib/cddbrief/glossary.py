@@ -72,7 +72,9 @@ def units() -> UnitTable:
     >>> units()["ครัวเรือน"].key, units()["เข็ม"].key, units()["บูท"].kind, "บูท" in units()
     ('household', 'dose', 'count', False)
     """
-    merged = UnitTable((row["th"], Unit(row["th"], row["key"], row["en"], row["kind"])) for row in _rows("classifiers.csv"))
+    merged = UnitTable(
+        (row["th"], Unit(row["th"], row["key"], row["en"], row["kind"])) for row in _rows("classifiers.csv")
+    )
     merged.update({row["th"]: Unit(row["th"], row["key"], row["en"], row["kind"]) for row in _rows("units.csv")})
     return merged
 
@@ -287,7 +289,7 @@ def place_en(name: str, province: str | None = None) -> str | None:
     text = " ".join(str(name or "").split())
     for prefix in ("จังหวัด", "จ.", "อำเภอ", "อ."):
         if text.startswith(prefix) and len(text) > len(prefix):
-            text = text[len(prefix):].strip()
+            text = text[len(prefix) :].strip()
             break
     place = provinces().get(canonical_province(text))
     if place:
@@ -343,9 +345,12 @@ def district_en(name: str, province: str | None = None) -> str | None:
     >>> district_en("แม่ทะ")
     'Mae Tha'
     """
-    found = [d for d in _districts().get(name.strip(), ()) if province is None or _province_by_code()[d.province_code].name_th == province]
+    found = [
+        d
+        for d in _districts().get(name.strip(), ())
+        if province is None or _province_by_code()[d.province_code].name_th == province
+    ]
     return found[0].name_en if len(found) == 1 else None
-
 
 
 _BANGKOK_SHORT = ("กรุงเทพฯ", "กทม.")  # how people write Bangkok

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from . import glossary
-from .model import Note
 from .errors import BadMeetingId
+from .model import Note
 from .thaidates import MONTHS, as_be, find_dates, month_number
 from .thaitext import collapse, has_thai_digits, to_arabic_digits
 
@@ -26,13 +26,18 @@ MEETING_REF = re.compile(
 )
 _REF_CUT = re.compile(r"ครั้ง\s*ที่\s*(?:\d{1,4}\s*(?:/|\(\s*(?:\d{1,3}\s*/?)?)?\s*)?$")  # a number the line break cut
 _MONTHLY = re.compile(
-    r"ประจำเดือน\s*(?P<month>" + "|".join(full for full, _ in MONTHS) + "|" + "|".join(re.escape(abbr) for _, abbr in MONTHS)
+    r"ประจำเดือน\s*(?P<month>"
+    + "|".join(full for full, _ in MONTHS)
+    + "|"
+    + "|".join(re.escape(abbr) for _, abbr in MONTHS)
     + r")\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>\d{4}|\d{2})(?!\d)"
 )
 # Words before a meeting number that make it another meeting's: the minutes being approved, an earlier decision.
 _OTHER_MEETING = re.compile(r"(?:รับรอง|ตามที่|ตามมติ|สืบเนื่อง|ครั้งก่อน|ที่ผ่านมา|ครั้งต่อไป)")
 _DEBRIS = re.compile(r"^[\s\d\-–—.()/|*#หน้า]*$")
-_OFFICE_LINE = re.compile(r"^\s*(?:สำนักงาน|ที่ทำการ)?\s*พัฒนาชุมชน(?:อำเภอ|จังหวัด)|^\s*(?:อำเภอ|จังหวัด)|^\s*(?:สำนักงาน|ที่ทำการ)\S*")
+_OFFICE_LINE = re.compile(
+    r"^\s*(?:สำนักงาน|ที่ทำการ)?\s*พัฒนาชุมชน(?:อำเภอ|จังหวัด)|^\s*(?:อำเภอ|จังหวัด)|^\s*(?:สำนักงาน|ที่ทำการ)\S*"
+)
 _OFFICE_MENTION = re.compile(
     r"(?P<form>สำนักงานพัฒนาชุมชน|สนง\.?\s?พช\.?\s?|พัฒนาการ|สพ(?=[อจ]\.?))\s*(?P<level>อำเภอ|จังหวัด|อ\.|จ\.|อ(?=\.)|จ(?=\.))\.?\s*(?P<name>[ก-๛]+)"
 )
@@ -40,7 +45,9 @@ _OFFICE_MENTION = re.compile(
 _OFFICE_ENDS = r"[^ก-๛]|$|ทำหน้าที่|เป็นประธาน|ร่วมประชุม|จัดประชุม|ได้จัด|ได้ร่วม|ประชุม"
 _AGENCY = re.compile(
     r"(?<!คณะ)(?<!ห้องประชุม)(?P<office>(?:สำนักงานเขตพื้นที่การศึกษา|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|เทศบาล(?:ตำบล|เมือง|นคร)|"
-    r"สำนักงาน(?!พัฒนาชุมชน)|กระทรวง|กรม(?!การจังหวัด|การอำเภอ)|มหาวิทยาลัย|โรงเรียน)(?:[ก-๛]+?\s?เขต\s?\d{1,2}|[ก-๛]{2,}?(?=" + _OFFICE_ENDS + r")))"
+    r"สำนักงาน(?!พัฒนาชุมชน)|กระทรวง|กรม(?!การจังหวัด|การอำเภอ)|มหาวิทยาลัย|โรงเรียน)(?:[ก-๛]+?\s?เขต\s?\d{1,2}|[ก-๛]{2,}?(?="
+    + _OFFICE_ENDS
+    + r")))"
     r"|(?P<abbr>สพ[ปม])\.\s?(?P<area>[ก-๛]+)(?:\s?เขต\s?(?P<zone>\d{1,2}))?"
 )
 _NAME_TITLE = (
@@ -48,12 +55,34 @@ _NAME_TITLE = (
     r"|พล(?:เอก|โท|ตรี)|พล\.[อทต]\.|พ\.[อทต]\.(?:[อทต]\.)?|พัน(?:เอก|โท|ตรี)|ร้อย(?:เอก|โท|ตรี)|ร\.[อทต]\.(?:[อทต]\.)?|จ่าสิบ(?:เอก|โท|ตรี)"
     r"|[จพ]\.[จส]\.[อทต]\.|ส\.[อทต]\.)"
 )  # a person's title: Mr, Mrs, Miss, acting sub-lieutenant, doctor, professor, military and police ranks
-_POSITION = r"(?:รองอธิบดี|อธิบดี|ผู้ว่าราชการจังหวัด|รองผู้ว่าราชการจังหวัด|นายอำเภอ|ปลัด|พัฒนาการ(?:จังหวัด|อำเภอ)|ผู้อำนวยการ|หัวหน้า|นายก)"
-_PERSON_START = re.compile(r"(?:^|(?<=[\s(]))(?:" + _NAME_TITLE + r"|(?<!ใน)" + _POSITION + r")|(?<=โดยมี)(?:" + _NAME_TITLE + "|" + _POSITION + ")")
+_POSITION = (
+    r"(?:รองอธิบดี|อธิบดี|ผู้ว่าราชการจังหวัด|รองผู้ว่าราชการจังหวัด|นายอำเภอ|ปลัด|พัฒนาการ(?:จังหวัด|อำเภอ)|ผู้อำนวยการ|หัวหน้า|นายก)"
+)
+_PERSON_START = re.compile(
+    r"(?:^|(?<=[\s(]))(?:"
+    + _NAME_TITLE
+    + r"|(?<!ใน)"
+    + _POSITION
+    + r")|(?<=โดยมี)(?:"
+    + _NAME_TITLE
+    + "|"
+    + _POSITION
+    + ")"
+)
 _CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:(?:เป็น|ทำหน้าที่)ประธาน|ดำเนินการประชุม)")
-_CHAIR_AFTER = re.compile(r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:ในที่ประชุม|การประชุม)\s*[:：]?\s*(?P<who>(?:" + _NAME_TITLE + "|" + _POSITION + r")[^,()]{2,120}?)(?=\s+(?:ณ|พร้อม|โดย|เพื่อ|และ|กล่าว|ได้)|\s*[,(]|$)")
-_CHAIR_BOUNDARY = re.compile(r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ประชุม")
-_CHAIR_LISTED = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M)
+_CHAIR_AFTER = re.compile(
+    r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:ในที่ประชุม|การประชุม)\s*[:：]?\s*(?P<who>(?:"
+    + _NAME_TITLE
+    + "|"
+    + _POSITION
+    + r")[^,()]{2,120}?)(?=\s+(?:ณ|พร้อม|โดย|เพื่อ|และ|กล่าว|ได้)|\s*[,(]|$)"
+)
+_CHAIR_BOUNDARY = re.compile(
+    r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ประชุม"
+)
+_CHAIR_LISTED = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M
+)
 _PLACE = re.compile(
     r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
     r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม)|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
@@ -63,10 +92,14 @@ _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ)?(?:วัน(?:จัน�
 _DATE_CUE = re.compile(r"(?<!ลง)(?:เมื่อ)?วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*(?:ที่|นี้\s*\(?)\s*$")
 _ORDER_DATE = re.compile(r"ลง\s*วันที่\s*$")
 _CHAIR_OR_TIME = re.compile(r"ประธาน|เวลา\s*\d|\d\s*น\.")
-_MEETING_FACTS = [re.compile(cue) for cue in (r"ประธาน", r"เวลา\s*[\d๐-๙]|[\d๐-๙]\s*น\.", r"(?:^|\s)ณ\s|ที่ห้องประชุม", r"ครั้ง\s*ที่")]
+_MEETING_FACTS = [
+    re.compile(cue) for cue in (r"ประธาน", r"เวลา\s*[\d๐-๙]|[\d๐-๙]\s*น\.", r"(?:^|\s)ณ\s|ที่ห้องประชุม", r"ครั้ง\s*ที่")
+]
 _BACKGROUND = re.compile(r"^\s*(?:ตามที่|สืบเนื่อง|อนุสนธิ|เนื่องด้วย|เนื่องจาก)")
 # a page's own date: when it was posted, published, updated or printed
-_PUBLISHED_CUE = re.compile(r"โพสต์|เผยแพร่|ประกาศเมื่อ|ลงข่าว|วันที่ลง|อัปเดต|อัพเดท|แก้ไขล่าสุด|พิมพ์เมื่อ|updated|posted|published|print", re.I)
+_PUBLISHED_CUE = re.compile(
+    r"โพสต์|เผยแพร่|ประกาศเมื่อ|ลงข่าว|วันที่ลง|อัปเดต|อัพเดท|แก้ไขล่าสุด|พิมพ์เมื่อ|updated|posted|published|print", re.I
+)
 _BANNER_REST = re.compile(r"^[\s\d:.,\-–|/()น]*(?:เวลา)?[\s\d:.,\-–|/()น]*(?:วัน\S{0,10}?(?:ที่)?)?[\s\d:.,\-–|/()น]*$")
 
 
@@ -129,7 +162,14 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
     for line in lines:
         text = collapse(line)
         if is_debris(text) and kept == []:
-            notes.append(Note("skipped", f"the line '{text}' before the title is not part of the table or the header; dropped", surface=text, th=f"บรรทัด '{text}' ก่อนชื่อเรื่องไม่ใช่ส่วนของหัวเรื่องหรือตาราง จึงตัดออก"))
+            notes.append(
+                Note(
+                    "skipped",
+                    f"the line '{text}' before the title is not part of the table or the header; dropped",
+                    surface=text,
+                    th=f"บรรทัด '{text}' ก่อนชื่อเรื่องไม่ใช่ส่วนของหัวเรื่องหรือตาราง จึงตัดออก",
+                )
+            )
             continue
         if text:
             kept.append(text)
@@ -142,7 +182,11 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
             continue
         ref = None
         if header.number is None:
-            joined = f"{text} {kept[index + 1]}" if index + 1 < len(kept) and _REF_CUT.search(to_arabic_digits(text)) else text
+            joined = (
+                f"{text} {kept[index + 1]}"
+                if index + 1 < len(kept) and _REF_CUT.search(to_arabic_digits(text))
+                else text
+            )
             ref = find_meeting_ref(joined)
         if ref:
             ref_line = index
@@ -164,9 +208,17 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
     everything = " ".join(kept)
     rest = [collapse(t) for t in more if t and t.strip()]
     if not header.office:
-        header.office = _office_mention(everything, notes) or _agency(everything) or _office_mention(" ".join(rest), notes) or _agency(" ".join(rest)) or ""
+        header.office = (
+            _office_mention(everything, notes)
+            or _agency(everything)
+            or _office_mention(" ".join(rest), notes)
+            or _agency(" ".join(rest))
+            or ""
+        )
     heard = [t for i, t in enumerate(kept) if i not in banners]
-    header.meeting_date = _meeting_date(heard, heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None, header.year_be)
+    header.meeting_date = _meeting_date(
+        heard, heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None, header.year_be
+    )
     header.published = _published([kept[i] for i in sorted(banners)], header.year_be)
     header.chair = _first(_chair, heard) or _first(_chair, rest[:6])
     header.place = _first(_place, heard) or _first(_place, rest[:3])
@@ -192,14 +244,30 @@ def _take_ref(header: Header, ref: re.Match, text: str, notes: list[Note]) -> No
     (Thai digits, a Christian-era year, a running number beside the number); a year 0 is refused."""
     written = text[ref.start() : ref.end() + (text[ref.end() : ref.end() + 1] == ")" and bool(ref.group("running")))]
     if int(ref.group("year")) == 0:
-        raise BadMeetingId(f"the write-up names meeting '{collapse(written)}', whose year is 0", "correct the year in the document, or give the meeting with --meeting 4/2562")
+        raise BadMeetingId(
+            f"the write-up names meeting '{collapse(written)}', whose year is 0",
+            "correct the year in the document, or give the meeting with --meeting 4/2562",
+        )
     header.number = int(ref.group("no"))
     header.year_be = as_be(ref.group("year"))
     if has_thai_digits(written):
         shown = collapse(written.split("ที่", 1)[-1])
-        notes.append(Note("repair", f"the meeting number is written with Thai digits: {shown}", surface=written, th=f"เลขครั้งที่ประชุมเขียนด้วยเลขไทย: {shown}"))
+        notes.append(
+            Note(
+                "repair",
+                f"the meeting number is written with Thai digits: {shown}",
+                surface=written,
+                th=f"เลขครั้งที่ประชุมเขียนด้วยเลขไทย: {shown}",
+            )
+        )
     if len(ref.group("year")) == 4 and int(ref.group("year")) < 2300:
-        notes.append(Note("repair", f"the year {ref.group('year')} is Christian era; read as {header.year_be} BE", th=f"ปี {ref.group('year')} เป็นคริสต์ศักราช อ่านเป็น พ.ศ. {header.year_be}"))
+        notes.append(
+            Note(
+                "repair",
+                f"the year {ref.group('year')} is Christian era; read as {header.year_be} BE",
+                th=f"ปี {ref.group('year')} เป็นคริสต์ศักราช อ่านเป็น พ.ศ. {header.year_be}",
+            )
+        )
     if ref.group("running"):
         shown = f"{header.number}/{header.year_be}"
         notes.append(Note("inferred", f"'{collapse(written)}' gives a running number ({ref.group('running')}) and the meeting of the year {shown}; {shown} is the meeting number", surface=collapse(written),
@@ -274,7 +342,14 @@ def _office_mention(text: str, notes: list[Note]) -> str | None:
         office = f"สำนักงานพัฒนาชุมชน{level}{name}"
         written = collapse(match.group())
         if not written.startswith("สำนักงานพัฒนาชุมชน"):
-            notes.append(Note("inferred", f"the office is read from '{written}' as {office}", surface=written, th=f"อ่านหน่วยงานจาก '{written}' เป็น {office}"))
+            notes.append(
+                Note(
+                    "inferred",
+                    f"the office is read from '{written}' as {office}",
+                    surface=written,
+                    th=f"อ่านหน่วยงานจาก '{written}' เป็น {office}",
+                )
+            )
         return office
     return None
 
@@ -303,7 +378,13 @@ def _meeting_date(lines: list[str], ref_line: int | None, year_be: int | None) -
 
     def days(text: str) -> list:
         spans, _ = find_dates(text, year_be)
-        return [s for s in spans if s.precision == "day" and s.start and not _ORDER_DATE.search(text[max(0, s.span.start - 14) : s.span.start])]
+        return [
+            s
+            for s in spans
+            if s.precision == "day"
+            and s.start
+            and not _ORDER_DATE.search(text[max(0, s.span.start - 14) : s.span.start])
+        ]
 
     plain, best, told = None, None, -9
     for text in lines:
@@ -433,8 +514,20 @@ def _place_of(office: str, header_text: str, notes: list[Note]) -> tuple[str | N
         if len(candidates) == 1:
             province = candidates[0].name_th
         elif len(candidates) > 1:
-            notes.append(Note("warning", f"the district {district} exists in {len(candidates)} provinces; the province is not named, so it is left empty", th=f"อำเภอ{district} มีใน {len(candidates)} จังหวัด และเอกสารไม่ระบุจังหวัด จึงเว้นว่างไว้"))
+            notes.append(
+                Note(
+                    "warning",
+                    f"the district {district} exists in {len(candidates)} provinces; the province is not named, so it is left empty",
+                    th=f"อำเภอ{district} มีใน {len(candidates)} จังหวัด และเอกสารไม่ระบุจังหวัด จึงเว้นว่างไว้",
+                )
+            )
         else:
-            notes.append(Note("warning", f"the district {district} is not in the gazetteer; its province is unknown", th=f"ไม่พบอำเภอ{district} ในทะเบียนพื้นที่ จึงไม่ทราบจังหวัด"))
+            notes.append(
+                Note(
+                    "warning",
+                    f"the district {district} is not in the gazetteer; its province is unknown",
+                    th=f"ไม่พบอำเภอ{district} ในทะเบียนพื้นที่ จึงไม่ทราบจังหวัด",
+                )
+            )
     province_en = glossary.provinces()[province].name_en if province else None
     return district, province, province_en

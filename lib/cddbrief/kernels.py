@@ -28,10 +28,10 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .processes import WARM_IMPORTS  # the template imports the same (processes is below this module)
 

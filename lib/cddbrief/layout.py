@@ -116,7 +116,9 @@ def layout_text(text: str) -> Layout:
     notes = []
     if trailing:
         quoted = f"'{excerpt(collapse(' '.join(trailing)), width=60)}'"
-        notes.append(Note("skipped", f"text after the table was not read: {quoted}", th=f"ข้อความหลังตารางไม่ได้นำมาอ่าน: {quoted}"))
+        notes.append(
+            Note("skipped", f"text after the table was not read: {quoted}", th=f"ข้อความหลังตารางไม่ได้นำมาอ่าน: {quoted}")
+        )
     first_cells = [value for kind, value in events if kind == "cell"][: len(ROLES) + len(EXTRA_ROLES) + 6]
     columns, header_cells = None, 0
     for lead in range(4):  # the title or office may stand in cells above the header row
@@ -129,7 +131,13 @@ def layout_text(text: str) -> Layout:
             break
     if columns is None:
         columns = DEFAULT_COLUMNS
-        notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ", th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
+        notes.append(
+            Note(
+                "inferred",
+                "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
+                th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
+            )
+        )
     rows = _assemble(events, columns, skip_cells=header_cells, notes=notes)
     return Layout(header=header, columns=columns, rows=rows, notes=notes, headerless=header_cells == 0)
 
@@ -224,7 +232,9 @@ def _drop_repeated_headers(rows: list[list[str]], notes: list[Note]) -> list[lis
     kept = []
     for row in rows:
         if columns_of(row) is not None:
-            notes.append(Note("skipped", "a repeated header row (page break) was skipped", th="ข้ามแถวหัวตารางที่ซ้ำเมื่อขึ้นหน้าใหม่"))
+            notes.append(
+                Note("skipped", "a repeated header row (page break) was skipped", th="ข้ามแถวหัวตารางที่ซ้ำเมื่อขึ้นหน้าใหม่")
+            )
             continue
         kept.append(row)
     return kept
@@ -249,7 +259,14 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
     else:
         at = None
         columns = DEFAULT_COLUMNS
-        notes.append(Note("inferred", "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ", th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ"))
+        notes.append(
+            Note(
+                "inferred",
+                "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
+                th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
+            )
+        )
     kept = _drop_repeated_headers(rows, notes)
-    return Layout(header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes, headerless=at is None)
-
+    return Layout(
+        header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes, headerless=at is None
+    )

@@ -26,7 +26,9 @@ from .thaitext import CONTROL_CHARS, drop_controls, is_clean, normalise_spaces, 
 __all__ = ["MEETING_REF", "parse_document", "parse_meeting_id", "read_meeting", "split_directives", "with_figures"]
 
 _ODD_COUNTED = "\u00a0\u200b\u2009\u202f"  # the odd spaces a note counts
-_ID_FORMS = re.compile(r"^\s*(?:(?P<no>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})|(?P<year2>\d{4})\s*-\s*(?P<no2>\d{1,3}))\s*$")
+_ID_FORMS = re.compile(
+    r"^\s*(?:(?P<no>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})|(?P<year2>\d{4})\s*-\s*(?P<no2>\d{1,3}))\s*$"
+)
 
 
 def parse_meeting_id(text: str) -> tuple[int, int]:
@@ -43,7 +45,9 @@ def parse_meeting_id(text: str) -> tuple[int, int]:
     if not 1 <= number <= 99:
         raise BadMeetingId(f"'{text}' has no meeting number {number}", "meetings are numbered from 1")
     if not 2500 <= year <= 2700:
-        raise BadMeetingId(f"'{text}' names the year {year}, outside the years of these meetings (2500–2700 BE)", "check the year")
+        raise BadMeetingId(
+            f"'{text}' names the year {year}, outside the years of these meetings (2500–2700 BE)", "check the year"
+        )
     return year, number
 
 
@@ -61,7 +65,10 @@ def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> l
     >>> [(s.start.isoformat(), s.item, s.directive) for s in items[0].directives[0].dates]
     [('2023-02-09', 3, 1)]
     """
-    return [Item(**{**vars(item), "directives": [_with_figures(item.no, d, year_be, notes) for d in item.directives]}) for item in items]
+    return [
+        Item(**{**vars(item), "directives": [_with_figures(item.no, d, year_be, notes) for d in item.directives]})
+        for item in items
+    ]
 
 
 def _with_figures(item: int, directive: Directive, year_be: int | None, notes: list[Note]) -> Directive:
@@ -72,8 +79,16 @@ def _with_figures(item: int, directive: Directive, year_be: int | None, notes: l
 Found = tuple[list[Quantity], list[DateSpan], list[Reschedule], list[Recurrence]]
 
 
-def figures_of(text: str, year_be: int | None, notes: list[Note], context: Context, *, item: int | None = None,
-               directive: int | None = None, passage: int | None = None) -> Found:
+def figures_of(
+    text: str,
+    year_be: int | None,
+    notes: list[Note],
+    context: Context,
+    *,
+    item: int | None = None,
+    directive: int | None = None,
+    passage: int | None = None,
+) -> Found:
     """The figures, dates, reschedules and recurrences of a text that a directive or a passage holds,
     each with where it is (item, directive or passage) and what it was said as (its clause's
     context, else ``context``); what was repaired or skipped is added to ``notes``.
@@ -121,7 +136,9 @@ def _says_more(topic: str, year_be: int | None) -> bool:
     return any(s.precision == "day" for s in spans) or bool(find_quantities(topic, [s.span for s in spans])[0])
 
 
-def make_passages(reading, header_lines: list[str], items: list[Item], year_be: int | None, notes: list[Note]) -> list[Passage]:
+def make_passages(
+    reading, header_lines: list[str], items: list[Item], year_be: int | None, notes: list[Note]
+) -> list[Passage]:
     """The document outside the directives, numbered in order: the head (each header line of its
     kind, or the reader's own passages), then each item's topic line (where it holds figures or
     days of its own), reported text, remarks and resolution, then a post's credits; each with its
@@ -144,11 +161,17 @@ def make_passages(reading, header_lines: list[str], items: list[Item], year_be: 
         if _says_more(item.topic, year_be):
             of_items.append(("topic", item.topic, item.no))  # its figures and dates belong to the document too
         of_items += [(k, t, i) for k, t, i in given if i == item.no]
-        of_items += [(kind, text, item.no) for kind, text in (("remarks", item.remarks), ("resolution", item.resolution)) if text.strip()]
+        of_items += [
+            (kind, text, item.no)
+            for kind, text in (("remarks", item.remarks), ("resolution", item.resolution))
+            if text.strip()
+        ]
     passages = []
     for no, (kind, text, item) in enumerate(head + of_items + closing, start=1):
         read = kind in READ_KINDS and _may_hold_figures(text)
-        found = figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no) if read else ([], [], [], [])
+        found = (
+            figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no) if read else ([], [], [], [])
+        )
         passages.append(Passage(no, kind, text, item, *found))
     return passages
 
@@ -167,13 +190,21 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     label = Path(raw.source.path).name
     # one scan says whether the document needs cleaning at all; then only the lines that do are cleaned
     text_unclean = unclean_chars(raw.text) if raw.text is not None else []
-    clean = not text_unclean and all(is_clean(b.text) and all(is_clean(c) for r in b.rows or () for c in r) for b in raw.blocks)
+    clean = not text_unclean and all(
+        is_clean(b.text) and all(is_clean(c) for r in b.rows or () for c in r) for b in raw.blocks
+    )
     if raw.text is not None:
         odd = sum(1 for ch in text_unclean if ch in _ODD_COUNTED)
     else:
         odd = 0 if clean else sum(b.text.count(ch) for b in raw.blocks for ch in _ODD_COUNTED)
     if odd:
-        notes.append(Note("repair", f"{odd} non-breaking or zero-width spaces were read as plain spaces", th=f"อ่านช่องว่างพิเศษ (non-breaking หรือ zero-width) {odd} ตัวเป็นช่องว่างปกติ"))
+        notes.append(
+            Note(
+                "repair",
+                f"{odd} non-breaking or zero-width spaces were read as plain spaces",
+                th=f"อ่านช่องว่างพิเศษ (non-breaking หรือ zero-width) {odd} ตัวเป็นช่องว่างปกติ",
+            )
+        )
     controls = 0
     # a text dump's blocks are its lines: with no control character in the text, none is in a line
     lines_controls = raw.text is None or any(ch in CONTROL_CHARS for ch in text_unclean)
@@ -195,7 +226,13 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         raw.text, dropped = drop_controls(raw.text)
         controls = max(controls, dropped)  # the same characters, seen in the lines and in the text
     if controls:
-        notes.append(Note("repair", f"{controls} control characters (NUL and the like) were removed", th=f"ลบอักขระควบคุม (เช่น NUL) {controls} ตัว"))
+        notes.append(
+            Note(
+                "repair",
+                f"{controls} control characters (NUL and the like) were removed",
+                th=f"ลบอักขระควบคุม (เช่น NUL) {controls} ตัว",
+            )
+        )
     reading, fit = read_layout(raw)
     notes.extend(reading.notes)
     header_lines = list(reading.header)
@@ -215,7 +252,13 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     if meeting_id:
         year_be, number = parse_meeting_id(meeting_id)
         if header.number is not None and (header.number, header.year_be) != (number, year_be):
-            notes.append(Note("warning", f"the header says meeting {header.number}/{header.year_be}; --meeting {number}/{year_be} was used", th=f"หัวเอกสารระบุครั้งที่ {header.number}/{header.year_be} แต่ใช้ --meeting {number}/{year_be} แทน"))
+            notes.append(
+                Note(
+                    "warning",
+                    f"the header says meeting {header.number}/{header.year_be}; --meeting {number}/{year_be} was used",
+                    th=f"หัวเอกสารระบุครั้งที่ {header.number}/{header.year_be} แต่ใช้ --meeting {number}/{year_be} แทน",
+                )
+            )
         header.number, header.year_be = number, year_be
     if header.number is None:
         if need_number:
@@ -223,17 +266,30 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
                 f"{label} names no meeting number (ครั้งที่ N/ปี) in its header",
                 "add it to the document, or give it with --meeting 4/2562",
             )
-        notes.append(Note("warning", "the write-up names no meeting number (ครั้งที่ N/ปี)", th="เอกสารไม่ระบุครั้งที่ประชุม (ครั้งที่ N/ปี)"))
+        notes.append(
+            Note("warning", "the write-up names no meeting number (ครั้งที่ N/ปี)", th="เอกสารไม่ระบุครั้งที่ประชุม (ครั้งที่ N/ปี)")
+        )
     items = reading.items
     if not items:
-        raise NotAWriteUp(f"{label} was read as {reading.layout} but holds no items", "check that the write-up holds its topics and directives")
+        raise NotAWriteUp(
+            f"{label} was read as {reading.layout} but holds no items",
+            "check that the write-up holds its topics and directives",
+        )
     if not header.office:
-        notes.append(Note("warning", "the write-up names no office (สำนักงาน…, สพอ., สพจ.)", th="เอกสารไม่ระบุหน่วยงาน (สำนักงาน…, สพอ., สพจ.)"))
+        notes.append(
+            Note(
+                "warning",
+                "the write-up names no office (สำนักงาน…, สพอ., สพจ.)",
+                th="เอกสารไม่ระบุหน่วยงาน (สำนักงาน…, สพอ., สพจ.)",
+            )
+        )
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
     items = with_figures(items, year_for_dates, notes)
     passages = make_passages(reading, header_lines, items, year_for_dates, notes)
     # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place, published)
-    meeting = Meeting(**vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes, passages=passages)
+    meeting = Meeting(
+        **vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes, passages=passages
+    )
     from .checks import find_checks
 
     return replace(meeting, checks=find_checks(meeting))

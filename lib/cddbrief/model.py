@@ -80,7 +80,9 @@ def refuse(obj, name: str, allowed: frozenset[str]) -> None:
     ...
     cddbrief.errors.BadModelValue: 'รายงาน' is not a Note kind: use one of inferred, merged, repair, skipped, warning
     """
-    raise BadModelValue(f"{getattr(obj, name)!r} is not a {type(obj).__name__} {name}", f"use one of {', '.join(sorted(allowed))}")
+    raise BadModelValue(
+        f"{getattr(obj, name)!r} is not a {type(obj).__name__} {name}", f"use one of {', '.join(sorted(allowed))}"
+    )
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,21 @@ class Quantity:
     passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
     context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
 
-    json_order: ClassVar = ("item", "directive", "passage", "context", "value", "unit", "unit_key", "entity", "per", "surface", "span", "repaired", "role")
+    json_order: ClassVar = (
+        "item",
+        "directive",
+        "passage",
+        "context",
+        "value",
+        "unit",
+        "unit_key",
+        "entity",
+        "per",
+        "surface",
+        "span",
+        "repaired",
+        "role",
+    )
 
     def __post_init__(self):
         if self.role not in ROLES:
@@ -161,7 +177,20 @@ class DateSpan:
     passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
     context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
 
-    json_order: ClassVar = ("item", "directive", "passage", "context", "start", "end", "precision", "year_inferred", "repaired", "role", "surface", "span")
+    json_order: ClassVar = (
+        "item",
+        "directive",
+        "passage",
+        "context",
+        "start",
+        "end",
+        "precision",
+        "year_inferred",
+        "repaired",
+        "role",
+        "surface",
+        "span",
+    )
 
     def __post_init__(self):
         if self.precision not in PRECISIONS:
@@ -265,7 +294,17 @@ class Item:
     label: str | None = json_field(None, omit_none=True)  # the agenda's own numbering, in minutes: 4, 4.1
     agenda: str | None = json_field(None, omit_none=True)  # a sub-topic's agenda heading, in minutes
 
-    json_order: ClassVar = ("no", "label", "inferred", "topic", "agenda", "remarks", "merged_rows", "resolution", "directives")
+    json_order: ClassVar = (
+        "no",
+        "label",
+        "inferred",
+        "topic",
+        "agenda",
+        "remarks",
+        "merged_rows",
+        "resolution",
+        "directives",
+    )
 
 
 @dataclass
@@ -326,7 +365,22 @@ class Check:
     labels: tuple[str, ...] = ()  # what each operand counts, where the text names it (sum parts)
     passage: int | None = json_field(None, omit_none=True)  # the figures are a passage's, not a directive's
 
-    json_order: ClassVar = ("item", "directive", "passage", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence", "labels")
+    json_order: ClassVar = (
+        "item",
+        "directive",
+        "passage",
+        "kind",
+        "operands",
+        "total",
+        "actual",
+        "holds",
+        "tolerance",
+        "unit",
+        "statement",
+        "statement_en",
+        "evidence",
+        "labels",
+    )
 
     def __post_init__(self):
         if self.kind not in CHECK_KINDS:
@@ -400,7 +454,21 @@ class Meeting:
     published: date | None = None  # a page's publication or print date, never the meeting's
     passages: list[Passage] = field(default_factory=list)
 
-    json_order: ClassVar = ("id", "number", "year_be", "year_ce", "title", "office", "district", "province", "province_en", "meeting_date", "published", "chair", "place")
+    json_order: ClassVar = (
+        "id",
+        "number",
+        "year_be",
+        "year_ce",
+        "title",
+        "office",
+        "district",
+        "province",
+        "province_en",
+        "meeting_date",
+        "published",
+        "chair",
+        "place",
+    )
 
     @property
     def year_ce(self) -> int | None:
@@ -492,9 +560,14 @@ class Meeting:
         for found in lists.values():
             found.check_all_placed()
         passages = [_passage(record, of_passages) for record in data.get("passages", [])]
-        unplaced = [r for records in of_passages.values() for r in records if r["passage"] not in {p.no for p in passages}]
+        unplaced = [
+            r for records in of_passages.values() for r in records if r["passage"] not in {p.no for p in passages}
+        ]
         if unplaced:
-            raise BadModelValue(f"the record {unplaced[0]} names a passage the meeting does not hold", "give the record as to_dict wrote it")
+            raise BadModelValue(
+                f"the record {unplaced[0]} names a passage the meeting does not hold",
+                "give the record as to_dict wrote it",
+            )
         return cls(
             **read_fields(cls, data["meeting"], leave=("passages",)),
             source=from_dict(Source, data["source"]),
@@ -505,7 +578,12 @@ class Meeting:
         )
 
 
-FIGURE_LISTS = ("quantities", "dates", "reschedules", "recurrences")  # what directives hold, listed by the meeting in its JSON
+FIGURE_LISTS = (
+    "quantities",
+    "dates",
+    "reschedules",
+    "recurrences",
+)  # what directives hold, listed by the meeting in its JSON
 
 
 def _passage(record: dict, lists: dict[str, list[dict]]) -> Passage:
@@ -527,7 +605,10 @@ def _reschedule(record: dict, dates: list[DateSpan]) -> Reschedule:
     def the_date(role: str, days: list, surface: str) -> DateSpan:
         found = next((s for s in dates if s.role == role and days_of(s) == days and s.surface == surface), None)
         if found is None:
-            raise BadModelValue(f"a reschedule names the {role} date '{surface}', which its directive does not hold", "give the record as to_dict wrote it")
+            raise BadModelValue(
+                f"a reschedule names the {role} date '{surface}', which its directive does not hold",
+                "give the record as to_dict wrote it",
+            )
         return found
 
     old = the_date("original", record["from"], record["surface"][0])
@@ -561,7 +642,10 @@ class _Unplaced:
     def check_all_placed(self) -> None:
         if self.next < len(self.records):
             record = self.records[self.next]
-            raise BadModelValue(f"the {self.name} record {record} names no directive in its place", "give the record as to_dict wrote it")
+            raise BadModelValue(
+                f"the {self.name} record {record} names no directive in its place",
+                "give the record as to_dict wrote it",
+            )
 
 
 def _holds(text: str, record: dict) -> bool:

@@ -56,11 +56,43 @@ def instruction_starts(text: str) -> list[int]:
 _DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน)\s*(?:วันที่|เดือน)?\s*$")
 _DECIDE_WORDS = ("มติ", "เห็นชอบ", "อนุมัติ", "เห็นควร")
 # what was done or found, said in the past: a figure in such a clause was reported, even inside a directive
-_REPORT_WORDS = ("แล้ว", "ได้ดำเนินการ", "ผลการดำเนิน", "ผลการเบิกจ่าย", "ผลการจัดเก็บ", "มีการรายงาน", "รายงานผลการ", "รับทราบ", "ชี้แจง",
-                 "แจ้งว่า", "สรุปผล", "ปัจจุบัน", "ขณะนี้", "จัดเก็บได้", "เบิกจ่ายได้", "ดำเนินการได้", "จำหน่ายได้")
+_REPORT_WORDS = (
+    "แล้ว",
+    "ได้ดำเนินการ",
+    "ผลการดำเนิน",
+    "ผลการเบิกจ่าย",
+    "ผลการจัดเก็บ",
+    "มีการรายงาน",
+    "รายงานผลการ",
+    "รับทราบ",
+    "ชี้แจง",
+    "แจ้งว่า",
+    "สรุปผล",
+    "ปัจจุบัน",
+    "ขณะนี้",
+    "จัดเก็บได้",
+    "เบิกจ่ายได้",
+    "ดำเนินการได้",
+    "จำหน่ายได้",
+)
 # where a new clause starts: after a wide gap, a line break, a semicolon; at a word that opens a sentence after a space
 _CLAUSE_MARKS = ("  ", "\n", ";", "；")
-_OPENERS = ("โดย", "ซึ่ง", "ทั้งนี้", "และได้", "จากนั้น", "ต่อจากนั้น", "ในการนี้", "นอกจากนี้", "สำหรับ", "ส่วน", "ปัจจุบัน", "ขณะนี้", "พร้อมทั้ง", "พร้อมกันนี้")
+_OPENERS = (
+    "โดย",
+    "ซึ่ง",
+    "ทั้งนี้",
+    "และได้",
+    "จากนั้น",
+    "ต่อจากนั้น",
+    "ในการนี้",
+    "นอกจากนี้",
+    "สำหรับ",
+    "ส่วน",
+    "ปัจจุบัน",
+    "ขณะนี้",
+    "พร้อมทั้ง",
+    "พร้อมกันนี้",
+)
 _CLOSING = re.compile(
     r"^\s*(?:#|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|ภาพ-ข่าว|รายงานโดย|ผู้รายงาน|ผู้เขียน|เขียนโดย|ที่มา\s*[:：]|เผยแพร่|โพสต์|"
     r"อ่าน\s*\d+\s*ครั้ง|เข้าชม|ผู้เข้าชม|จำนวนผู้อ่าน|แชร์|share\b|tags?\s*:|-{3,}|_{3,})",
@@ -163,7 +195,9 @@ def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]
     found: list[Context] = []
     for start in starts:
         clause_from = cuts[bisect_right(cuts, start) - 1]
-        if within(asks, clause_from, start) or (default == "asked" and _DEADLINE.search(text, max(clause_from, start - 24), start)):
+        if within(asks, clause_from, start) or (
+            default == "asked" and _DEADLINE.search(text, max(clause_from, start - 24), start)
+        ):
             found.append("asked")
         elif within(decides, clause_from, start):
             found.append("decided")

@@ -110,14 +110,20 @@ def give_spans_their_text(pdf, tables: dict[str, dict[int, str]]) -> int:
         if not isinstance(obj, pydyf.Stream) or b"BDC" not in obj.stream:
             continue
         ops = obj.stream
-        open_spans: list[list | None] = []  # [properties, parts, readable] of each span being drawn, None for other marks
+        open_spans: list[
+            list | None
+        ] = []  # [properties, parts, readable] of each span being drawn, None for other marks
         spans: list[list] = []  # the spans among them, outermost first
         font = None
         for i, op in enumerate(ops):
             if not isinstance(op, bytes):  # a span's name or properties: read with its BDC
                 continue
             if op == b"BDC" or op == b"BMC":
-                span = [ops[i - 1], [], True] if op == b"BDC" and i >= 2 and ops[i - 2] == "/Span" and isinstance(ops[i - 1], dict) else None
+                span = (
+                    [ops[i - 1], [], True]
+                    if op == b"BDC" and i >= 2 and ops[i - 2] == "/Span" and isinstance(ops[i - 1], dict)
+                    else None
+                )
                 open_spans.append(span)
                 if span is not None:
                     spans.append(span)
@@ -185,7 +191,9 @@ def print_page(html: str) -> tuple[str, dict[str, tuple[bytes, str]]]:
     for weight in WEIGHTS:
         url = f"{PRINT_SCHEME}:sarabun-{weight}.ttf"
         files[url] = (pdf_font(weight), "font/ttf")
-        rules.append(f"@font-face{{font-family:'{PDF_FAMILY}';font-style:normal;font-weight:{weight};src:url({url}) format('truetype');}}")
+        rules.append(
+            f"@font-face{{font-family:'{PDF_FAMILY}';font-style:normal;font-weight:{weight};src:url({url}) format('truetype');}}"
+        )
     html = html.replace(font_face_css(), "\n".join(rules), 1)
     for quote in ('"', "'"):
         html = html.replace(f"{quote}Sarabun{quote}", f"{quote}{PDF_FAMILY}{quote}")
@@ -219,9 +227,17 @@ def _rename(pdf, font) -> None:
 
     descendant = _resolve(pdf, font["DescendantFonts"][0])
     descriptor = _resolve(pdf, descendant["FontDescriptor"])
-    for holder, key in ((font, "BaseFont"), (descendant, "BaseFont"), (descriptor, "FontName"), (descriptor, "FontFamily")):
+    for holder, key in (
+        (font, "BaseFont"),
+        (descendant, "BaseFont"),
+        (descriptor, "FontName"),
+        (descriptor, "FontFamily"),
+    ):
         value = holder.get(key)
         if isinstance(value, (bytes, str)):
-            holder[key] = value.replace(PDF_FAMILY.encode() if isinstance(value, bytes) else PDF_FAMILY, FAMILY.encode() if isinstance(value, bytes) else FAMILY)
+            holder[key] = value.replace(
+                PDF_FAMILY.encode() if isinstance(value, bytes) else PDF_FAMILY,
+                FAMILY.encode() if isinstance(value, bytes) else FAMILY,
+            )
         elif isinstance(getattr(value, "string", None), str):  # pydyf.String
             value.string = value.string.replace(PDF_FAMILY, FAMILY)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .glossary import canonical_province, longest_province_name, province_pattern, units, unit_alternation
+from .glossary import canonical_province, longest_province_name, province_pattern, unit_alternation, units
 from .model import Note, Quantity, TextSpan
 from .thaitext import to_arabic_digits
 
@@ -146,12 +146,16 @@ def _counted_noun(reading: str, at: int) -> str | None:
     if noun in _NOT_AMOUNT_WORDS and _NUMBER_NEXT.match(reading, _WORD_RUN.match(reading, at).end()):
         return None  # 1 เขตตรวจ 1: a word that names numbers, naming the one after its phrase
     return noun
+
+
 _WHOLE_KINDS = {"count", "place"}  # counted things come whole: 2.4 โครงการ is a sub-point's number
 
 # Telephone and fax numbers, with their extension, are never figures: a number with a
 # phone word before it (โทร. 0 2141 6000 ต่อ 12). Dashed numbers (053-511-234) never
 # reach a unit. Looked at only before a figure about to be kept: most texts have none.
-_PHONE_BEFORE = re.compile(r"(?:โทร(?:ศัพท์|สาร)?|แฟกซ์|มือถือ|เบอร์(?:โทร)?|Tel|TEL|Fax|FAX)\.?\s*:?\s*[0-9][0-9 \-]*(?:ต่อ\s*)?$")
+_PHONE_BEFORE = re.compile(
+    r"(?:โทร(?:ศัพท์|สาร)?|แฟกซ์|มือถือ|เบอร์(?:โทร)?|Tel|TEL|Fax|FAX)\.?\s*:?\s*[0-9][0-9 \-]*(?:ต่อ\s*)?$"
+)
 _PHONE_WORDS = ("โทร", "แฟกซ์", "มือถือ", "เบอร์", "Tel", "TEL", "Fax", "FAX")  # the words _PHONE_BEFORE starts with
 ENTITY_REACH = 100  # characters: how far back a place name may stand from its figure
 
@@ -235,7 +239,14 @@ def find_quantities(
             end = match.end("unit")
         surface = text[start:end]
         if not abs(value) < MAX_VALUE:
-            notes.append(Note("skipped", f"the figure '{surface[:40]}…' is too large to be a figure of a meeting; it was not read", surface=surface[:80], th=f"ตัวเลข '{surface[:40]}…' ใหญ่เกินกว่าจะเป็นตัวเลขของการประชุม จึงไม่ได้อ่าน"))
+            notes.append(
+                Note(
+                    "skipped",
+                    f"the figure '{surface[:40]}…' is too large to be a figure of a meeting; it was not read",
+                    surface=surface[:80],
+                    th=f"ตัวเลข '{surface[:40]}…' ใหญ่เกินกว่าจะเป็นตัวเลขของการประชุม จึงไม่ได้อ่าน",
+                )
+            )
             continue
         value = _tidy(value)
         info = known[unit]
@@ -263,10 +274,23 @@ def find_quantities(
             )
         )
         if counted:
-            notes.append(Note("inferred", f"'{surface}' was read as a count of {counted}, a word of the Thai dictionary that no unit list holds",
-                              surface=surface, th=f"อ่าน '{surface}' เป็นจำนวน{counted} (คำในพจนานุกรมที่ไม่อยู่ในรายการหน่วยนับ)"))
+            notes.append(
+                Note(
+                    "inferred",
+                    f"'{surface}' was read as a count of {counted}, a word of the Thai dictionary that no unit list holds",
+                    surface=surface,
+                    th=f"อ่าน '{surface}' เป็นจำนวน{counted} (คำในพจนานุกรมที่ไม่อยู่ในรายการหน่วยนับ)",
+                )
+            )
         if repaired:
-            notes.append(Note("repair", f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}", surface=surface, th=f"อ่าน '{surface}' เป็น {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}"))
+            notes.append(
+                Note(
+                    "repair",
+                    f"'{surface}' was read as {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}",
+                    surface=surface,
+                    th=f"อ่าน '{surface}' เป็น {_plain(value)}{'%' if info.kind == 'percent' else ' ' + unit}",
+                )
+            )
     assign_roles(found, reading)
     return found, notes
 
@@ -338,7 +362,9 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
 
 
 def _value(number: str) -> float | int:
-    if number.isdecimal() and len(number) < 16:  # most figures: whole and exact as an int (under MAX_VALUE, as float is)
+    if (
+        number.isdecimal() and len(number) < 16
+    ):  # most figures: whole and exact as an int (under MAX_VALUE, as float is)
         return int(number)
     return float(number.replace(",", "").replace(" ", ""))
 
@@ -396,7 +422,9 @@ class _Places:
     def __init__(self, reading: str):
         self.reading = reading
         self.resume: int | None = None  # where a reading of the whole text would look for the next name
-        self.last: tuple[int, str] | None = None  # (end, name) of the last name that ends before the last figure asked about
+        self.last: tuple[int, str] | None = (
+            None  # (end, name) of the last name that ends before the last figure asked about
+        )
         self.asked = -1
 
     def before(self, position: int) -> str | None:

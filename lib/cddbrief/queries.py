@@ -21,9 +21,13 @@ def deadlines_within(f, start: date | str, days: int = 30):
     first = pd.Timestamp(start)
     last = first + timedelta(days=days)
     d = f.dates
-    told = d["passage"].notna() & ~d["context"].isin(["asked", "decided"])  # a reported date, the meeting's own: no deadline
+    told = d["passage"].notna() & ~d["context"].isin(
+        ["asked", "decided"]
+    )  # a reported date, the meeting's own: no deadline
     rows = d[(d["when"] >= first) & (d["when"] < last) & (d["role"].fillna("") != "original") & ~told.fillna(False)]
-    return rows.sort_values(["when", "meeting", "item"])[["when", "start", "end", "meeting", "office", "item", "topic", "surface", "actors", "sentence"]]
+    return rows.sort_values(["when", "meeting", "item"])[
+        ["when", "start", "end", "meeting", "office", "item", "topic", "surface", "actors", "sentence"]
+    ]
 
 
 def figures_in(f, unit: str = "บาท"):
@@ -36,11 +40,15 @@ def figures_in(f, unit: str = "บาท"):
     Returns (by topic, every row with its role)."""
     q = f.quantities[f.quantities["unit"] == unit]
     role = q["role"].fillna("total")
-    by_topic = q.assign(
-        total=q["value"].where(role == "total", 0),
-        rate=(role == "rate").astype(int),
-        part=(role == "part").astype(int),
-    ).groupby(["topic"], sort=True).agg(count=("value", "size"), sum=("total", "sum"), rates=("rate", "sum"), parts=("part", "sum"))
+    by_topic = (
+        q.assign(
+            total=q["value"].where(role == "total", 0),
+            rate=(role == "rate").astype(int),
+            part=(role == "part").astype(int),
+        )
+        .groupby(["topic"], sort=True)
+        .agg(count=("value", "size"), sum=("total", "sum"), rates=("rate", "sum"), parts=("part", "sum"))
+    )
     by_topic = by_topic.sort_values("sum", ascending=False)
     rows = q[["meeting", "office", "item", "topic", "value", "role", "per", "entity", "surface", "sentence"]]
     return by_topic, rows
@@ -84,6 +92,8 @@ def reference(f, as_of: date | str | None = None):
     for precision in ("day", "month"):
         starts = d[(d["precision"] == precision) & d["start"].dt.year.isin([year_ce, year_ce + 1])]["start"].dropna()
         if len(starts):
-            return starts.min(), f"no meeting date in {newest}: the first day it sets for an action, the latest it can have been held"
+            return (
+                starts.min(),
+                f"no meeting date in {newest}: the first day it sets for an action, the latest it can have been held",
+            )
     return pd.Timestamp(date.today()), f"today: {newest} gives no date to count from"
-

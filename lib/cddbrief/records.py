@@ -58,7 +58,14 @@ def _write_plan(cls: type) -> list[tuple[str, str, bool, object]]:
         for name in getattr(cls, "json_order", None) or list(by_name):
             if name in by_name:
                 meta = by_name[name].metadata
-                plan.append((meta.get("key") or name, name, meta.get("omit_none", False), meta.get("encode") or _encoder(hints[name])))
+                plan.append(
+                    (
+                        meta.get("key") or name,
+                        name,
+                        meta.get("omit_none", False),
+                        meta.get("encode") or _encoder(hints[name]),
+                    )
+                )
             elif isinstance(getattr(cls, name, None), property):
                 plan.append((name, name, False, plain))
             else:
@@ -82,7 +89,11 @@ def _encoder(hint):
         return None
     if hint is date:
         return date.isoformat
-    if isinstance(hint, type) and issubclass(hint, tuple) and all(h in _AS_IS for h in typing.get_type_hints(hint).values()):
+    if (
+        isinstance(hint, type)
+        and issubclass(hint, tuple)
+        and all(h in _AS_IS for h in typing.get_type_hints(hint).values())
+    ):
         return list  # a NamedTuple of plain values (a TextSpan)
     if origin is tuple and all(a in _AS_IS or a is Ellipsis for a in args):
         return list
@@ -136,7 +147,11 @@ def _read_plan(cls: type) -> list[tuple[str, str, object]]:
     plan = _READ_PLANS.get(cls)
     if plan is None:
         hints = typing.get_type_hints(cls)
-        plan = [(f.metadata.get("key") or f.name, f.name, _decoder(hints[f.name])) for f in fields(cls) if f.init and not f.metadata.get("encode")]
+        plan = [
+            (f.metadata.get("key") or f.name, f.name, _decoder(hints[f.name]))
+            for f in fields(cls)
+            if f.init and not f.metadata.get("encode")
+        ]
         _READ_PLANS[cls] = plan
     return plan
 

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -218,7 +218,9 @@ def actions_of(key: str, office: str, meeting: Meeting) -> tuple[list[Action], l
         marker = done_marker(d.text)
         if marker:
             sentence = done_sentence(d.text)
-            reports.append(Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, sentence=sentence, **at))
+            reports.append(
+                Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, sentence=sentence, **at)
+            )
         unplaced = None if d.dates or d.recurrences or marker else _UNPLACED.search(d.text)
         if not (d.dates or d.recurrences or unplaced):
             continue  # no date, no recurrence, no deadline written: not an action
@@ -250,8 +252,20 @@ def actions_of(key: str, office: str, meeting: Meeting) -> tuple[list[Action], l
             at_text = d.text.find(r.surface)
             clause = (clause_before(d.text, at_text) if at_text > 0 else "") or d.text
             span = TextSpan(at_text, at_text + len(r.surface)) if at_text >= 0 else None
-            found.append(Action(_key(key, item.no, d.no, f"every{r.day}"), **at, who=who, what=clause, kind="monthly",
-                                text=d.text, surface=r.surface, span=span, day=r.day, first=r.first))
+            found.append(
+                Action(
+                    _key(key, item.no, d.no, f"every{r.day}"),
+                    **at,
+                    who=who,
+                    what=clause,
+                    kind="monthly",
+                    text=d.text,
+                    surface=r.surface,
+                    span=span,
+                    day=r.day,
+                    first=r.first,
+                )
+            )
         if not placed and unplaced:  # a deadline the reader could not place: kept, with no date
             clause = clause_before(d.text, unplaced.start()) or d.text
             found.append(Action(_key(key, item.no, d.no, "nodate"), **at, who=who, what=clause, kind="no date",
@@ -454,8 +468,9 @@ def follow(actions: list[Action], reports: list[Report]) -> list[Link]:
 # --- status as of a day ----------------------------------------------------------------------------
 
 
-def status_of(action: Action, as_of: date, closing: Link | None = None, due_within: int = DUE_WITHIN,
-              moved_to: str = "") -> Status:
+def status_of(
+    action: Action, as_of: date, closing: Link | None = None, due_within: int = DUE_WITHIN, moved_to: str = ""
+) -> Status:
     """Where an action stands on ``as_of``; ``closing``: the link that closed it by then, if any
     (``moved_to``: the new date of a move, as it reads).
 
@@ -589,7 +604,9 @@ class Register:
                 "follows_text": came.earlier_text if came else None,
             })  # fmt: skip
         order = {s: i for i, s in enumerate(STATUSES)}
-        rows.sort(key=lambda r: (order[r["status"]], _sort_day(r), r["office"], r["meeting"] or "", r["item"], r["directive"]))
+        rows.sort(
+            key=lambda r: (order[r["status"]], _sort_day(r), r["office"], r["meeting"] or "", r["item"], r["directive"])
+        )
         return rows
 
     def frame(self):
@@ -628,9 +645,20 @@ FRAME_COLUMNS = ["action", "writeup", "office", "meeting", "meeting_label", "mee
                  "round", "moved_from", "status", "status_text", "days", "closed_by", "closed_in", "closed_writeup", "closed_score",
                  "closed_text", "follows", "follows_action", "follows_meeting", "follows_writeup", "follows_when", "follows_score",
                  "follows_text"]  # fmt: skip
-COLUMN_TYPES = {"meeting_date": "date", "start": "date", "end": "date", "item": "Int64", "directive": "Int64", "days": "Int64",
-                "round": "Int64", "span_start": "Int64", "span_end": "Int64", "closed_score": "Float64",
-                "follows_score": "Float64", "year_inferred": "boolean"}  # the rest: string
+COLUMN_TYPES = {
+    "meeting_date": "date",
+    "start": "date",
+    "end": "date",
+    "item": "Int64",
+    "directive": "Int64",
+    "days": "Int64",
+    "round": "Int64",
+    "span_start": "Int64",
+    "span_end": "Int64",
+    "closed_score": "Float64",
+    "follows_score": "Float64",
+    "year_inferred": "boolean",
+}  # the rest: string
 LINK_COLUMNS = ["kind", "earlier", "later", "score", "earlier_text", "later_text", "meeting", "meeting_date", "writeup"]
 
 
@@ -654,7 +682,9 @@ def _sort_day(row: dict) -> date:
     return row["end"] or date.max
 
 
-def build(writeups: Iterable[tuple[str, str, Meeting]], as_of: date | str | None = None, due_within: int = DUE_WITHIN) -> Register:
+def build(
+    writeups: Iterable[tuple[str, str, Meeting]], as_of: date | str | None = None, due_within: int = DUE_WITHIN
+) -> Register:
     """The register of write-ups given as ``(key, office, meeting)``, as of a day (default today).
 
     >>> from cddbrief.model import Source, Item, Directive
@@ -692,7 +722,13 @@ def digest(text: str) -> str:
 
 STATUS_TH = {"overdue": "เลยกำหนด", "due": "ใกล้ถึงกำหนด", "upcoming": "ยังไม่ถึงกำหนด", "no date": "ไม่มีวันที่",
              "lapsed": "หมดช่วงเวลา ไม่มีรายงาน", "closed": "ปิดแล้ว"}  # fmt: skip
-LINK_TH = {"repeated": "สั่งซ้ำ", "moved": "เลื่อนกำหนด", "superseded": "สั่งใหม่แทน", "next round": "รอบถัดไป", "done": "รายงานว่าเสร็จ"}
+LINK_TH = {
+    "repeated": "สั่งซ้ำ",
+    "moved": "เลื่อนกำหนด",
+    "superseded": "สั่งใหม่แทน",
+    "next round": "รอบถัดไป",
+    "done": "รายงานว่าเสร็จ",
+}
 
 
 def writeups_in(data_dir) -> tuple[list[tuple[str, str, Meeting]], list]:
@@ -756,7 +792,14 @@ def terminal_lines(reg: Register, width: int = 120) -> list[str]:
     lines = [f"ทะเบียนติดตามข้อสั่งการ ณ วันที่ {format_span_th(reg.as_of, reg.as_of)} ({reg.as_of.isoformat()})", ""]
     lines.append(" ".join(fit(h, w) for h, w in columns).rstrip())
     for r in rows:
-        values = [STATUS_TH[r["status"]], r["when"], r["meeting_label"], short_office(r["office"]), r["who"] or "-", r["what"]]
+        values = [
+            STATUS_TH[r["status"]],
+            r["when"],
+            r["meeting_label"],
+            short_office(r["office"]),
+            r["who"] or "-",
+            r["what"],
+        ]
         lines.append(" ".join(fit(v, w) for v, (_, w) in zip(values, columns)).rstrip())
         detail = r["status_text"]
         if r["follows"]:
@@ -786,7 +829,10 @@ def _count_notes(reg: Register) -> list[str]:
 def as_json(reg: Register) -> dict:
     """The register as plain JSON: the day, the counts, every action's row and every link."""
     rows = [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()} for r in reg.rows()]
-    links = [{**vars(link), "meeting_date": link.meeting_date.isoformat() if link.meeting_date else None} for link in reg.links]
+    links = [
+        {**vars(link), "meeting_date": link.meeting_date.isoformat() if link.meeting_date else None}
+        for link in reg.links
+    ]
     return {"as_of": reg.as_of.isoformat(), "due_within": reg.due_within, "counts": reg.counts(), "skipped": reg.skipped,
             "later": reg.later, "actions": rows, "links": links}  # fmt: skip
 
@@ -800,7 +846,11 @@ def page_rows(reg: Register, href_of=None) -> list[dict]:
     shown = []
     for r in reg.rows():
         text = r["text"]
-        if r["span_start"] is not None and r["span_end"] is not None and text[r["span_start"] : r["span_end"]] == r["surface"]:
+        if (
+            r["span_start"] is not None
+            and r["span_end"] is not None
+            and text[r["span_start"] : r["span_end"]] == r["surface"]
+        ):
             a, b = r["span_start"], r["span_end"]
             evidence = Markup(f"{escape(text[:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:])}")
         else:

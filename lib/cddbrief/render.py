@@ -143,7 +143,9 @@ def inputs_digest() -> str:
     """Everything in the package that shapes a page: templates, styles, labels, glossaries."""
     digest = hashlib.sha256()
     package = Path(str(files("cddbrief")))
-    for path in sorted([*package.joinpath("templates").rglob("*"), *package.joinpath("data").glob("*"), package / "cddbrief.mplstyle"]):
+    for path in sorted(
+        [*package.joinpath("templates").rglob("*"), *package.joinpath("data").glob("*"), package / "cddbrief.mplstyle"]
+    ):
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
@@ -192,7 +194,9 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
             say(f"{job.name}: up to date ({', '.join(shown(targets[f]) for f in options.formats)}); --force rebuilds")
             return Rendered(targets, up_to_date=True, seconds=time.perf_counter() - started)
         own = kernels is None
-        kernels = Kernels(beside=True) if own else kernels  # alone, the kernel may draw on the core this process leaves idle
+        kernels = (
+            Kernels(beside=True) if own else kernels
+        )  # alone, the kernel may draw on the core this process leaves idle
         tmp = None
         try:
             if not reusable_html(job, have):
@@ -204,7 +208,10 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
             written = _run(job, options, tmp, have, kernels)
             commit(job, options, written, have)
         except OSError as exc:  # a full disk, a folder gone read-only: the old page stays
-            raise OutputNotWritable(f"cannot write the {job.what} in {job.folder}: {exc.strerror or exc}", "free some space, or give another folder with --out DIR") from None
+            raise OutputNotWritable(
+                f"cannot write the {job.what} in {job.folder}: {exc.strerror or exc}",
+                "free some space, or give another folder with --out DIR",
+            ) from None
         finally:
             if own:
                 kernels.close()
@@ -245,7 +252,10 @@ def commit(job: Job, options: Options, written: dict[str, Path], have: set[str] 
     targets = job.targets(options)
     manifest = {"key": job.key}
     if job.owner is not None:
-        manifest["files"] = {**{f: targets[f].name for f in have if f in targets}, **{f: targets[f].name for f in written}}
+        manifest["files"] = {
+            **{f: targets[f].name for f in have if f in targets},
+            **{f: targets[f].name for f in written},
+        }
         manifest["source"] = job.owner
     staged = next(iter(written.values())).parent if written else job.folder
     ready = staged / f".{job.stem}{options.suffix}.{os.getpid()}.tmp"
@@ -266,6 +276,7 @@ def _run(job: Job, options: Options, tmp: Path, have: set[str], kernels: Kernels
     else:
         quick_jsonschema()
         import papermill  # noqa: F401 - first, here: two threads importing jupyter_client at once can
+
         # meet it half-initialised (a circular import), so the warming thread starts after it
         warm = threading.Thread(target=_warm_exporters, args=("pdf" in options.formats,), daemon=True)
         warm.start()  # import nbconvert and WeasyPrint while the kernel works
@@ -398,7 +409,9 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
     except Exception as exc:  # a dead kernel, a kernel that would not start
         kept = _keep_failed(output, failed)
         where = f"; what ran is kept at {kept}" if kept else ""
-        raise CellFailed(f"the notebook kernel failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}){where}") from None
+        raise CellFailed(
+            f"the notebook kernel failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}){where}"
+        ) from None
     finally:
         end(km)  # ended already by nbclient, unless it was stopped on the way
     _make_repeatable(executed)
@@ -449,10 +462,16 @@ def html_exporter():
 
     exporter = HTMLExporter(template_name="cddbrief", extra_template_basedirs=[str(_template_dir() / "nbconvert")])
     exporter.exclude_input = True
-    exporter.optimistic_validation = True  # the notebook validated once, after all its preprocessors, not after each of them
-    shown = nbformat.v4.new_output("display_data", data={"text/html": "<h2>ตำบลบ้านใหม่</h2><img src='data:image/png;base64,' alt=''>"})
+    exporter.optimistic_validation = (
+        True  # the notebook validated once, after all its preprocessors, not after each of them
+    )
+    shown = nbformat.v4.new_output(
+        "display_data", data={"text/html": "<h2>ตำบลบ้านใหม่</h2><img src='data:image/png;base64,' alt=''>"}
+    )
     line = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("brief.show()", outputs=[shown])])
-    exporter.from_notebook_node(line, resources={"cddbrief": page_resources({"lang": "th", "title": "ตำบลบ้านใหม่", "running": "ตำบลบ้านใหม่"})})
+    exporter.from_notebook_node(
+        line, resources={"cddbrief": page_resources({"lang": "th", "title": "ตำบลบ้านใหม่", "running": "ตำบลบ้านใหม่"})}
+    )
     return exporter
 
 
@@ -523,21 +542,31 @@ def check_place(folder: Path, out_dir: Path, source_folder: Path | None = None) 
             return
         where, out = folder.resolve(), Path(out_dir).resolve()
     except (OSError, RuntimeError):  # a loop of links
-        raise OutputNotWritable(f"the output folder {shown(folder)} is a link that leads nowhere",
-                                "remove the link, or give another --out DIR") from None
+        raise OutputNotWritable(
+            f"the output folder {shown(folder)} is a link that leads nowhere",
+            "remove the link, or give another --out DIR",
+        ) from None
     if where != out and out not in where.parents:
-        raise OutputNotWritable(f"the output folder {shown(folder)} is a link to {shown(where)}, outside --out {shown(out_dir)}; "
-                                "nothing was written", "remove the link, or give another --out DIR")
+        raise OutputNotWritable(
+            f"the output folder {shown(folder)} is a link to {shown(where)}, outside --out {shown(out_dir)}; "
+            "nothing was written",
+            "remove the link, or give another --out DIR",
+        )
     if source_folder is not None and where == Path(source_folder).resolve():
-        raise OutputNotWritable(f"the output folder {shown(folder)} is the folder of the source documents {shown(where)}; "
-                                "nothing was written", "remove the link, or give another --out DIR outside the data folder")
+        raise OutputNotWritable(
+            f"the output folder {shown(folder)} is the folder of the source documents {shown(where)}; "
+            "nothing was written",
+            "remove the link, or give another --out DIR outside the data folder",
+        )
 
 
 def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputNotWritable(f"cannot create the output folder {folder}: {exc.strerror}", "give a writable folder with --out DIR") from None
+        raise OutputNotWritable(
+            f"cannot create the output folder {folder}: {exc.strerror}", "give a writable folder with --out DIR"
+        ) from None
     if not os.access(folder, os.W_OK):
         raise OutputNotWritable(f"the output folder {folder} is not writable", "give a writable folder with --out DIR")
 
@@ -670,9 +699,14 @@ class locked:
         try:
             self.handle = open(self.path, "a+")
         except IsADirectoryError:
-            raise OutputNotWritable(f"{self.path} is a folder, where the build keeps its lock file", "remove that folder (or give another --out DIR)") from None
+            raise OutputNotWritable(
+                f"{self.path} is a folder, where the build keeps its lock file",
+                "remove that folder (or give another --out DIR)",
+            ) from None
         except OSError as exc:
-            raise OutputNotWritable(f"cannot take the lock {self.path}: {exc.strerror}", "give a writable folder with --out DIR") from None
+            raise OutputNotWritable(
+                f"cannot take the lock {self.path}: {exc.strerror}", "give a writable folder with --out DIR"
+            ) from None
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

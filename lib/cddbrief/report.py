@@ -22,8 +22,19 @@ from pathlib import Path
 
 from . import notebooks
 from .errors import BadSetting, CddbriefError, FolderTaken, shown
-from .render import (FORMATS, Job, Options, cache_key, check_place, read_manifest, render, valid_owner, valid_page_manifest, write_manifest,
-                     write_pdf)  # fmt: skip
+from .render import (
+    FORMATS,
+    Job,
+    Options,
+    cache_key,
+    check_place,
+    read_manifest,
+    render,
+    valid_owner,
+    valid_page_manifest,
+    write_manifest,
+    write_pdf,  # fmt: skip
+)
 
 __all__ = ["FORMATS", "NOTEBOOK", "BuildResult", "Plan", "build", "check_as_of", "check_notebook", "claim", "folder_name",
            "index_entry", "plan", "source_date_epoch", "write_pdf"]  # fmt: skip
@@ -51,7 +62,10 @@ def source_date_epoch() -> int | None:
         return None
     text = raw.strip()
     if not (text.isascii() and text.isdigit()) or len(text) > 12:
-        raise BadSetting(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970", "set it to an integer such as 1556668800 (2019-05-01), or unset it")
+        raise BadSetting(
+            f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970",
+            "set it to an integer such as 1556668800 (2019-05-01), or unset it",
+        )
     return int(text)
 
 
@@ -98,7 +112,10 @@ def check_as_of(text: str | None) -> str | None:
     except ValueError:
         raise BadSetting(f"--as-of {text} is not a day of the calendar", remedy) from None
     if day.year > 2400:
-        raise BadSetting(f"--as-of {text} is a Buddhist-era year", f"write the Gregorian year, --as-of {day.replace(year=day.year - 543).isoformat()}")
+        raise BadSetting(
+            f"--as-of {text} is a Buddhist-era year",
+            f"write the Gregorian year, --as-of {day.replace(year=day.year - 543).isoformat()}",
+        )
     return day.isoformat()
 
 
@@ -121,7 +138,11 @@ def folder_name(meeting, distinct: bool | str = False) -> str:
         return meeting.id
     from .glossary import district_en
 
-    name = (meeting.district and district_en(meeting.district, meeting.province)) or meeting.province_en or meeting.source.sha256[:8]
+    name = (
+        (meeting.district and district_en(meeting.district, meeting.province))
+        or meeting.province_en
+        or meeting.source.sha256[:8]
+    )
     slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
     if distinct == "document":
         return f"{meeting.id}-{slug}-{meeting.source.sha256[:6]}"
@@ -177,7 +198,9 @@ def plan(source, formats=("html",), lang="th", out_dir="outputs", data_dir=None,
     try:
         path.name.encode("utf-8")
     except UnicodeEncodeError:
-        raise CddbriefError(f"the file name {shown(path.name)} is not valid UTF-8, which a notebook cannot hold", "rename the file") from None
+        raise CddbriefError(
+            f"the file name {shown(path.name)} is not valid UTF-8, which a notebook cannot hold", "rename the file"
+        ) from None
     folder = options.out_dir / folder_name(meeting, office is not None if distinct is None else distinct)
     parameters = {"meeting": meeting.id, "source": path.name, "lang": lang, "office": office}
     if as_of:  # only when given: a brief without it keeps its parameters, and its key
@@ -218,11 +241,15 @@ def build(
 
     started = time.perf_counter()
     p = plan(source, formats, lang, out_dir, data_dir, office, meeting_id, notebook, distinct, as_of)
-    done = render(p.job, Options(p.formats, lang, Path(out_dir), force, cell_timeout), say, kernels, check_folder=lambda: claim(p))
+    done = render(
+        p.job, Options(p.formats, lang, Path(out_dir), force, cell_timeout), say, kernels, check_folder=lambda: claim(p)
+    )
     elapsed = time.perf_counter() - started
     if not done.up_to_date:
         say(f"{p.meeting.id}: wrote {', '.join(shown(p.targets[f]) for f in p.formats)} ({elapsed:.1f} s)")
-    return BuildResult(p.meeting.id, p.folder, p.targets, done.up_to_date, elapsed, index_entry(p.meeting, p.path), p.meeting)
+    return BuildResult(
+        p.meeting.id, p.folder, p.targets, done.up_to_date, elapsed, index_entry(p.meeting, p.path), p.meeting
+    )
 
 
 def fresh_files(p: Plan) -> set[str]:
@@ -275,7 +302,9 @@ def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None
     if held and not same_source(held, owner):
         meeting = owner["meeting"]
         if held.get("office") != owner["office"]:
-            remedy = f"use --office NAME (into {meeting}-<office>/, as build --all names folders) or give another --out DIR"
+            remedy = (
+                f"use --office NAME (into {meeting}-<office>/, as build --all names folders) or give another --out DIR"
+            )
         elif meeting_given:
             year, number = meeting.split("-")
             remedy = f"--meeting {int(number)}/{year} names the meeting of another document; check the number, or give another --out DIR"
@@ -283,7 +312,9 @@ def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None
             remedy = "give another --out DIR, or use build --all, which gives each document of one office its own folder (…-<sha256>)"
         else:
             remedy = "give another --out DIR"
-        raise FolderTaken(f"{folder} holds the outputs of {_describe(held)}, not of {_describe(owner)}; nothing was replaced", remedy)
+        raise FolderTaken(
+            f"{folder} holds the outputs of {_describe(held)}, not of {_describe(owner)}; nothing was replaced", remedy
+        )
     if held != owner:
         write_manifest(path, owner)
 

@@ -174,8 +174,18 @@ def rows_on_disk(out_dir: Path, rows: list, lang: str) -> list[dict]:
             continue
         year, number = source["meeting"].split("-")
         unknown = dict.fromkeys(_ROW_SHOWN, "") | {"meeting_date": None, "first_date": None}
-        kept.append({**unknown, "failed": False, "folder": folder.name, "id": source["meeting"], "number": int(number),
-                     "year_be": int(year), "office": source.get("office") or "", "file": shown(Path(source["file"]).name)})
+        kept.append(
+            {
+                **unknown,
+                "failed": False,
+                "folder": folder.name,
+                "id": source["meeting"],
+                "number": int(number),
+                "year_be": int(year),
+                "office": source.get("office") or "",
+                "file": shown(Path(source["file"]).name),
+            }
+        )
     kept.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
     return kept
 
@@ -194,10 +204,17 @@ def write_index(out_dir: Path, outcomes: list, lang: str = "th") -> Path:
             rows.append({"failed": True, "file": shown(o.path.name), "why": shown(o.why)})
             continue
         e = o.entry
-        rows.append({**e, "failed": False, "file": shown(Path(e.get("file", o.path.name)).name),
-                     "source": str(e.get("file") or o.path), "folder": o.folder,
-                     "meeting_day": _day(e.get("meeting_date"), lang),
-                     "covered": _span(e.get("first_date"), e.get("last_date"), lang)})
+        rows.append(
+            {
+                **e,
+                "failed": False,
+                "file": shown(Path(e.get("file", o.path.name)).name),
+                "source": str(e.get("file") or o.path),
+                "folder": o.folder,
+                "meeting_day": _day(e.get("meeting_date"), lang),
+                "covered": _span(e.get("first_date"), e.get("last_date"), lang),
+            }
+        )
     rows.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
     write_manifest(out_dir / _rows_name(lang), {"rows": rows})
     return _render_index(out_dir, rows, lang)
@@ -234,14 +251,18 @@ def _render_index(out_dir: Path, rows: list[dict], lang: str, documents: list[di
     from .fonts import font_face_css
 
     suffix = page_suffix(lang)
+
     def with_files(row: dict) -> dict:
         if row["failed"]:
             return row
         return {**row, "files": _files(out_dir, row["folder"], row.get("id") or row["folder"], suffix)}
 
     shown_rows = [with_files(row) for row in rows]
-    trends = [{"href": f"trends{suffix}.{ext}", "label": ext.upper()}
-              for ext in ("html", "pdf") if (out_dir / f"trends{suffix}.{ext}").exists()]
+    trends = [
+        {"href": f"trends{suffix}.{ext}", "label": ext.upper()}
+        for ext in ("html", "pdf")
+        if (out_dir / f"trends{suffix}.{ext}").exists()
+    ]
     other = "index.en.html" if lang == "th" else "index.html"
     documents = _search_documents(out_dir, rows, lang) if documents is None else documents
     search, files = search_files(search_data(documents))
@@ -342,8 +363,9 @@ def _label(row: dict) -> str:
     return f"{row['number']}/{row['year_be']}" if row.get("number") else row.get("folder", "")
 
 
-def nav_bar(out_dir: Path, lang: str, here: str, up: str = "",
-            before: Neighbour | None = None, after: Neighbour | None = None) -> str:
+def nav_bar(
+    out_dir: Path, lang: str, here: str, up: str = "", before: Neighbour | None = None, after: Neighbour | None = None
+) -> str:
     """The bar of one page as HTML, between its markers: index · trends · actions (those that exist
     in out_dir), and the same office's previous and next meeting. ``up``: the way from the page to
     out_dir (``../`` for a brief); ``here``: the page itself (``index``, ``trends``, ``actions``, ``brief``),
@@ -591,8 +613,14 @@ def search_data(documents: list[dict]) -> dict:
                 postings.setdefault(word, []).append(number)
     words = sorted(postings)
     gaps = [[numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])] for numbers in (postings[w] for w in words)]
-    return {"kinds": list(SEARCH_KINDS), "meetings": meetings, "starts": starts, "sentences": sentences,
-            "words": words, "postings": gaps}
+    return {
+        "kinds": list(SEARCH_KINDS),
+        "meetings": meetings,
+        "starts": starts,
+        "sentences": sentences,
+        "words": words,
+        "postings": gaps,
+    }
 
 
 INLINE_LIMIT = 4_000_000  # bytes of search index a page holds inside itself; past it, in files beside it

@@ -53,8 +53,18 @@ CHUNK = 8  # documents per task when reading in parallel (small: a chunk of PDFs
 PARALLEL_FROM = 40  # fewer documents than this to read: read here, no pool
 
 COUNTS = ("items", "directives", "figures", "dated", "checks", "failing", "notes")
-ENTRY_TEXTS = ("id", "number", "year_be", "office", "district", "province", "first_date", "last_date", "layout",
-               "meeting_date")  # what the catalogue shows of a document, beside its COUNTS
+ENTRY_TEXTS = (
+    "id",
+    "number",
+    "year_be",
+    "office",
+    "district",
+    "province",
+    "first_date",
+    "last_date",
+    "layout",
+    "meeting_date",
+)  # what the catalogue shows of a document, beside its COUNTS
 STAT_FIELDS = ("size", "mtime_ns", "ctime_ns", "ino")
 
 
@@ -74,7 +84,9 @@ class Entry:
     district: str | None = None
     province: str | None = None
     sha256: str = ""
-    counts: dict = field(default_factory=dict, compare=False)  # items, directives, figures, dated, checks, failing, notes
+    counts: dict = field(
+        default_factory=dict, compare=False
+    )  # items, directives, figures, dated, checks, failing, notes
     first_date: str | None = None
     last_date: str | None = None
     layout: str | None = None
@@ -82,7 +94,7 @@ class Entry:
     copies: list = field(default_factory=list, compare=False)  # other files holding this write-up (store.same_writeups)
 
     @classmethod
-    def from_dict(cls, stored: dict, path: Path) -> "Entry":
+    def from_dict(cls, stored: dict, path: Path) -> Entry:
         """An entry as the cache stores it (``dataclasses.asdict``), at the path the file has now."""
         return cls(**{**stored, "path": path})
 
@@ -114,8 +126,6 @@ def entry_of(meeting, path: Path) -> Entry:
                  meeting.source.layout, meeting.meeting_date.isoformat() if meeting.meeting_date else None)  # fmt: skip
 
 
-
-
 @cache
 def documents_schema():
     """The columns of the documents table: one row per file of the folder."""
@@ -123,11 +133,25 @@ def documents_schema():
 
     text, number = pa.string(), pa.int64()
     return pa.schema(
-        [("name", text), *((f, number) for f in STAT_FIELDS), ("sha256", text), ("error", text),
-         ("id", text), ("number", number), ("year_be", number), ("office", text), ("district", text),
-         ("province", text),
-         *((c, number) for c in COUNTS), ("first_date", text), ("last_date", text), ("layout", text),
-         ("meeting_date", text), ("copy_of", text), ("similarity", pa.float64())]
+        [
+            ("name", text),
+            *((f, number) for f in STAT_FIELDS),
+            ("sha256", text),
+            ("error", text),
+            ("id", text),
+            ("number", number),
+            ("year_be", number),
+            ("office", text),
+            ("district", text),
+            ("province", text),
+            *((c, number) for c in COUNTS),
+            ("first_date", text),
+            ("last_date", text),
+            ("layout", text),
+            ("meeting_date", text),
+            ("copy_of", text),
+            ("similarity", pa.float64()),
+        ]
     )
 
 
@@ -479,8 +503,13 @@ def utf8_name(name: str) -> bool:
 def names_not_utf8(folder: Path) -> list[str]:
     """The documents of a folder whose names are not UTF-8, which the store cannot hold: said, never read."""
     with os.scandir(folder) as entries:
-        return sorted(e.name for e in entries if os.path.splitext(e.name)[1].lower() in SOURCE_SUFFIXES
-                      and not e.name.startswith(".") and not utf8_name(e.name))
+        return sorted(
+            e.name
+            for e in entries
+            if os.path.splitext(e.name)[1].lower() in SOURCE_SUFFIXES
+            and not e.name.startswith(".")
+            and not utf8_name(e.name)
+        )
 
 
 def _fresh(documents, listing: dict) -> tuple[list[str], set[str]]:
@@ -491,8 +520,9 @@ def _fresh(documents, listing: dict) -> tuple[list[str], set[str]]:
     return sorted(set(listing) - keep), keep
 
 
-def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None,
-                frames: bool = False) -> Store:
+def open_folder(
+    folder: str | Path, jobs: int | None = None, scheduler=None, progress: bool | None = None, frames: bool = False
+) -> Store:
     """The store of a folder brought up to date with its files (see the module's docstring).
 
     ``scheduler``: a dask ``distributed.Client`` (or its address) whose workers read the new files;
@@ -523,8 +553,17 @@ def open_folder(folder: str | Path, jobs: int | None = None, scheduler=None, pro
         return store
 
 
-def _update(folder: Path, documents, old_frames, todo: list[str], keep: set[str], jobs, scheduler, progress,
-            old_name: str | None = None) -> Store:
+def _update(
+    folder: Path,
+    documents,
+    old_frames,
+    todo: list[str],
+    keep: set[str],
+    jobs,
+    scheduler,
+    progress,
+    old_name: str | None = None,
+) -> Store:
     """The store written again: the files in ``todo`` read, those in ``keep`` kept as they were."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -618,7 +657,6 @@ def _on_cluster(scheduler, chunks: list[list[str]], bar) -> list[dict]:
     from distributed import Client, as_completed
 
     from .model import Meeting
-
     from .sources import read_file_bytes
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler, timeout=10)
@@ -822,7 +860,9 @@ def _known_row(path: Path) -> dict | None:
     if row["error"] or tuple(row[f] for f in STAT_FIELDS) != _stat(path):
         return None
     copy_of, similarity = documents.column("copy_of").to_pylist(), documents.column("similarity").to_pylist()
-    row["_copies"] = [{"name": name, "similarity": similarity[n]} for n, name in enumerate(names) if copy_of[n] == path.name]
+    row["_copies"] = [
+        {"name": name, "similarity": similarity[n]} for n, name in enumerate(names) if copy_of[n] == path.name
+    ]
     return row
 
 

@@ -68,25 +68,49 @@ def summary_text(meeting: Meeting) -> str:
     """What a reader wants first: which meeting, its items, figures, dates, checks, notes."""
     out = []
     out.append(f"{meeting.title}")
-    place = ", ".join(p for p in (meeting.district and f"อำเภอ{meeting.district}", meeting.province and f"จังหวัด{meeting.province}") if p)
-    number = f"ครั้งที่ {meeting.number}/{meeting.year_be}  ({meeting.id})" if meeting.id else "ไม่ระบุครั้งที่ (no meeting number: build needs --meeting)"
+    place = ", ".join(
+        p
+        for p in (meeting.district and f"อำเภอ{meeting.district}", meeting.province and f"จังหวัด{meeting.province}")
+        if p
+    )
+    number = (
+        f"ครั้งที่ {meeting.number}/{meeting.year_be}  ({meeting.id})"
+        if meeting.id
+        else "ไม่ระบุครั้งที่ (no meeting number: build needs --meeting)"
+    )
     out.append(f"{number}  {meeting.office or 'ไม่ระบุหน่วยงาน'}{'  — ' + place if place else ''}")
-    facts = [(label, value) for label, value in (("วันที่ประชุม", meeting.meeting_date and format_span_th(meeting.meeting_date, meeting.meeting_date)),
-             ("ประธาน", meeting.chair), ("ณ", meeting.place), ("เผยแพร่", meeting.published and format_span_th(meeting.published, meeting.published))) if value]
+    facts = [
+        (label, value)
+        for label, value in (
+            ("วันที่ประชุม", meeting.meeting_date and format_span_th(meeting.meeting_date, meeting.meeting_date)),
+            ("ประธาน", meeting.chair),
+            ("ณ", meeting.place),
+            ("เผยแพร่", meeting.published and format_span_th(meeting.published, meeting.published)),
+        )
+        if value
+    ]
     if facts:
         out.append("  ".join(f"{label} {value}" for label, value in facts))
-    out.append(f"source: {meeting.source.path}  sha256 {meeting.source.sha256[:12]}…  ({meeting.source.format}, {meeting.source.encoding or 'Word'})")
+    out.append(
+        f"source: {meeting.source.path}  sha256 {meeting.source.sha256[:12]}…  ({meeting.source.format}, {meeting.source.encoding or 'Word'})"
+    )
     out.append("")
     n = meeting.counts()
-    out.append(f"{n['items']} items, {n['directives']} directives, {n['figures']} figures, {n['dated']} dates, {n['checks']} checks ({n['failing']} failing), {n['notes']} notes")
+    out.append(
+        f"{n['items']} items, {n['directives']} directives, {n['figures']} figures, {n['dated']} dates, {n['checks']} checks ({n['failing']} failing), {n['notes']} notes"
+    )
     out.append("")
-    out.append(f"{fit('ที่', 3)} {fit('ประเด็น (topic)', 40)} {fit('ข้อสั่งการ', 9, '>')} {fit('ตัวเลข', 7, '>')} {fit('วันที่', 6, '>')}")
+    out.append(
+        f"{fit('ที่', 3)} {fit('ประเด็น (topic)', 40)} {fit('ข้อสั่งการ', 9, '>')} {fit('ตัวเลข', 7, '>')} {fit('วันที่', 6, '>')}"
+    )
     held: dict[int, list] = {}
     for item, holder in meeting.holders():
         held.setdefault(id(item), []).append(holder)
     for item in meeting.items:
         mark = "*" if item.inferred else " "
-        n_q = sum(len(h.quantities) for h in held.get(id(item), []))  # its directives' and its passages' (what was reported, decided)
+        n_q = sum(
+            len(h.quantities) for h in held.get(id(item), [])
+        )  # its directives' and its passages' (what was reported, decided)
         n_d = sum(len(h.dates) for h in held.get(id(item), []))
         out.append(f"{item.no:>2}{mark} {fit(item.topic, 40)} {len(item.directives):>9} {n_q:>7} {n_d:>6}")
     out.append("   (* number inferred)")
@@ -97,7 +121,9 @@ def summary_text(meeting: Meeting) -> str:
         for s in dated:
             role = {"original": " (เดิม, เลื่อน)", "rescheduled": " (กำหนดใหม่)"}.get(s.role or "", "")
             where = f"ข้อ {s.item}" if s.item is not None else "การประชุม"
-            out.append(f"  {fit(format_span_th(s.start, s.end, s.precision), 24)} {where}{role} [{_CONTEXT_TH.get(s.context or '', '')}]  «{s.surface}»")
+            out.append(
+                f"  {fit(format_span_th(s.start, s.end, s.precision), 24)} {where}{role} [{_CONTEXT_TH.get(s.context or '', '')}]  «{s.surface}»"
+            )
     if meeting.checks:
         out.append("")
         out.append("การตรวจสอบตัวเลข (checks)")

@@ -62,7 +62,9 @@ _MONTH = rf"(?:{_FULL}|{'|'.join(_abbr_regex(a) for _, a in sorted(MONTHS, key=l
 # short of dots (ต.ค 63, ตค. 63, มค 2564) is a month only before a year, and (see
 # _month_dates) only where no Thai letter runs into it
 _UNDOTTED = "|".join(sorted({a.replace(".", "") for _, a in MONTHS}, key=len, reverse=True))
-_MONTH_ALONE = rf"(?:{_FULL}|{_DOTTED}|(?:{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}|(?:{_UNDOTTED})\.?)(?=\s?\d))"
+_MONTH_ALONE = (
+    rf"(?:{_FULL}|{_DOTTED}|(?:{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}|(?:{_UNDOTTED})\.?)(?=\s?\d))"
+)
 _ERA = r"(?:(?:พ\s?\.?\s?ศ|ค\s?\.?\s?ศ)\s?\.?\s*)"
 # (five to eight digits are read too, to be refused as years no one means: 22 เมษายน 10543)
 _YEAR = rf"(?:{_ERA}?(?:\d{{4,8}}|\d\s?\d)(?![\d,]|\.\d))"
@@ -93,10 +95,14 @@ _MONTH_DATE = re.compile(
 )
 _YEARISH = re.compile(r"[0-9][0-9](?:[0-9][0-9])?(?![0-9])|[0-9] [0-9](?![0-9])")
 # (a search that ends before the year: a lookahead would not see the year, so none here)
-_MONTH_BEFORE_YEAR = re.compile(rf"(?:เดือน\s*)?(?:{_FULL}|{_DOTTED}|{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}|(?:{_UNDOTTED})\.?)\s*{_ERA}?$")
+_MONTH_BEFORE_YEAR = re.compile(
+    rf"(?:เดือน\s*)?(?:{_FULL}|{_DOTTED}|{'|'.join(re.escape(a[:-1]) for _, a in MONTHS)}|(?:{_UNDOTTED})\.?)\s*{_ERA}?$"
+)
 
 # words that make the number before a month an ordinal, not a day: รอบ 2 ก.ค. 62
-_ORDINAL_BEFORE = re.compile(r"(?:รอบ(?:ที่)?|ครั้ง(?:ที่)?|ข้อ(?:ที่)?|ลำดับ(?:ที่)?|ฉบับที่|รุ่น(?:ที่)?|ระยะ(?:ที่)?|งวด(?:ที่)?|หมู่(?:ที่)?|วาระ(?:ที่)?|ชั้น(?:ที่)?|ห้อง(?:ที่)?|ที่)\s*$")
+_ORDINAL_BEFORE = re.compile(
+    r"(?:รอบ(?:ที่)?|ครั้ง(?:ที่)?|ข้อ(?:ที่)?|ลำดับ(?:ที่)?|ฉบับที่|รุ่น(?:ที่)?|ระยะ(?:ที่)?|งวด(?:ที่)?|หมู่(?:ที่)?|วาระ(?:ที่)?|ชั้น(?:ที่)?|ห้อง(?:ที่)?|ที่)\s*$"
+)
 # ที่ makes an ordinal (ข้อที่ 3) unless it follows วัน or a weekday, with or without a space:
 # วันที่ 9, วันศุกร์ที่ 9, วันศุกร์ ที่ 9
 # (nor after พื้น, หน้า: ลงพื้นที่ 3 ต.ค. is a visit on the 3rd)
@@ -113,6 +119,8 @@ def _ordinal_before(reading: str, start: int) -> bool:
     if not found:
         return False
     return not (found.group().startswith("ที่") and _DAY_THI.search(reading, window_start, start))
+
+
 _RECURRING = re.compile(r"ทุก\s*วันที่\s*(?P<day>[0-3]?\d)(?!\d)(?:\s*ของ(?:ทุก)?\s*เดือน)?")
 _WAS = re.compile(r"เดิม(?:กำหนด(?:การ)?)?(?:ไว้)?(?:ใน)?(?:วันที่)?\s*$")
 _NOW = re.compile(r"(?:กำหนด|เลื่อน|เปลี่ยน)(?:เป็น|ไปเป็น|ไป)")
@@ -180,7 +188,9 @@ def month_number(written: str) -> int:
 _MONTH_BY_WRITTEN: dict[str, int] = {}
 
 
-def find_dates(text: str, meeting_year_be: int | None = None, *, item: int | None = None, directive: int | None = None) -> tuple[list[DateSpan], list[Note]]:
+def find_dates(
+    text: str, meeting_year_be: int | None = None, *, item: int | None = None, directive: int | None = None
+) -> tuple[list[DateSpan], list[Note]]:
     """Find the dates in a piece of Thai text; ``item`` and ``directive`` (where the text stands) are given to each date.
 
     Spans index ``text``. A date with no year takes the nearest year written
@@ -218,7 +228,11 @@ def find_dates(text: str, meeting_year_be: int | None = None, *, item: int | Non
     notes: list[Note] = []
     spans: list[DateSpan] = []
     undated = any(c["y1"] is None and c["y2"] is None and not c.get("bad_year") and not c.get("bad_day") for c in raw)
-    explicit = [(a, b, year, fiscal, text[a:b]) for a, b, year, fiscal, _ in _explicit_years(reading, anchors)] if undated else []
+    explicit = (
+        [(a, b, year, fiscal, text[a:b]) for a, b, year, fiscal, _ in _explicit_years(reading, anchors)]
+        if undated
+        else []
+    )
     # notes quote the text as written; a year from the context is wanted only by a date without one
     context = _context_years(raw, explicit, meeting_year_be) if undated else [(None, None, False)] * len(raw)
     for parts, year in zip(raw, context):
@@ -293,7 +307,11 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
         pos = match.end()
         first_ok = not (start and reading[start - 1] in "0123456789.,/:") and 1 <= int(g["d1"]) <= 31
         if not first_ok or _ordinal_before(reading, start):
-            if g["m1"] and not (start and reading[start - 1] in "0123456789.,/:") and not _ordinal_before(reading, start):
+            if (
+                g["m1"]
+                and not (start and reading[start - 1] in "0123456789.,/:")
+                and not _ordinal_before(reading, start)
+            ):
                 # 32 ม.ค. 62: a day no month has, right before a month: a typo; the month is not read alone
                 found.append({"start": start, "end": match.end(), "bad_day": g["d1"], "y1": None, "y2": None})
                 continue
@@ -339,7 +357,18 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
             y1 = y2 = years.get("ly")
             glued = _glued(g["lm"], g["ly"])
             lost = True
-        date_ = {"start": start, "end": end, "d1": d1, "m1": m1, "y1": y1, "d2": d2, "m2": m2, "y2": y2, "glued": glued or lost, "lost_dash": lost}
+        date_ = {
+            "start": start,
+            "end": end,
+            "d1": d1,
+            "m1": m1,
+            "y1": y1,
+            "d2": d2,
+            "m2": m2,
+            "y2": y2,
+            "glued": glued or lost,
+            "lost_dash": lost,
+        }
         found.extend(_listed_before(reading, date_))
         found.append(date_)
     return found
@@ -372,7 +401,9 @@ def _listed_before(reading: str, date_: dict) -> list[dict]:
     return listed[::-1]
 
 
-_YEAR_TO = re.compile(r"ปี(?P<fiscal>งบประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y>[0-9]{4}|[0-9]{2})\s*(?:-|–|ถึง)\s*(?:วันที่\s*)?")
+_YEAR_TO = re.compile(
+    r"ปี(?P<fiscal>งบประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y>[0-9]{4}|[0-9]{2})\s*(?:-|–|ถึง)\s*(?:วันที่\s*)?"
+)
 
 
 def _year_ranges(reading: str, day_dates: list[dict], context_be: int | None) -> list[dict]:
@@ -409,7 +440,19 @@ def _numeric_dates(reading: str, context_be: int | None) -> list[dict]:
         year = be_year(match.group("y"), context_be)
         if not (1 <= day <= 31 and 1 <= month <= 12) or year is None:
             continue
-        found.append({"start": start, "end": match.end(), "d1": day, "m1": month, "y1": year, "d2": day, "m2": month, "y2": year, "glued": False})
+        found.append(
+            {
+                "start": start,
+                "end": match.end(),
+                "d1": day,
+                "m1": month,
+                "y1": year,
+                "d2": day,
+                "m2": month,
+                "y2": year,
+                "glued": False,
+            }
+        )
     return found
 
 
@@ -530,8 +573,24 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
             y2 = y1 + 1
     precision: Precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
     if y1 is None or y2 is None:  # (y2 is None only with y1)
-        notes.append(Note("inferred", f"'{surface}' has no year and none could be inferred", surface=surface, th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้"))
-        return DateSpan(None, None, precision, surface, TextSpan(parts["start"], parts["end"]), year_inferred=True, item=item, directive=directive)
+        notes.append(
+            Note(
+                "inferred",
+                f"'{surface}' has no year and none could be inferred",
+                surface=surface,
+                th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้",
+            )
+        )
+        return DateSpan(
+            None,
+            None,
+            precision,
+            surface,
+            TextSpan(parts["start"], parts["end"]),
+            year_inferred=True,
+            item=item,
+            directive=directive,
+        )
     try:
         if parts["d1"] is not None:  # day, or year-to-day (its start is the year's first day)
             start = date(y1 - 543, parts["m1"], parts["d1"])
@@ -540,19 +599,45 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
             start = date(y1 - 543, parts["m1"], 1)
             end = date(y2 - 543, parts["m2"], calendar.monthrange(y2 - 543, parts["m2"])[1])
     except ValueError:
-        notes.append(Note("skipped", f"'{surface}' is not a real date; it was not read", surface=surface, th=f"'{surface}' ไม่ใช่วันที่ที่มีอยู่จริง จึงไม่ได้อ่าน"))
+        notes.append(
+            Note(
+                "skipped",
+                f"'{surface}' is not a real date; it was not read",
+                surface=surface,
+                th=f"'{surface}' ไม่ใช่วันที่ที่มีอยู่จริง จึงไม่ได้อ่าน",
+            )
+        )
         return None
     if end < start:
-        notes.append(Note("skipped", f"'{surface}' ends before it starts; it was not read", surface=surface, th=f"'{surface}' วันสิ้นสุดอยู่ก่อนวันเริ่ม จึงไม่ได้อ่าน"))
+        notes.append(
+            Note(
+                "skipped",
+                f"'{surface}' ends before it starts; it was not read",
+                surface=surface,
+                th=f"'{surface}' วันสิ้นสุดอยู่ก่อนวันเริ่ม จึงไม่ได้อ่าน",
+            )
+        )
         return None
     if inferred:
-        notes.append(_inferred_note(surface, y1, y2, context_year, source, fiscal and max(parts["m1"], parts["m2"]) >= 10))
+        notes.append(
+            _inferred_note(surface, y1, y2, context_year, source, fiscal and max(parts["m1"], parts["m2"]) >= 10)
+        )
     if repaired:
         how = " (the dash between the days was lost)" if parts.get("lost_dash") else ""
         how_th = " (เครื่องหมายขีดระหว่างวันหายไป)" if parts.get("lost_dash") else ""
         notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}{how}", surface=surface,
                           th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}{how_th}"))  # fmt: skip
-    return DateSpan(start, end, precision, surface, TextSpan(parts["start"], parts["end"]), year_inferred=inferred, repaired=repaired, item=item, directive=directive)
+    return DateSpan(
+        start,
+        end,
+        precision,
+        surface,
+        TextSpan(parts["start"], parts["end"]),
+        year_inferred=inferred,
+        repaired=repaired,
+        item=item,
+        directive=directive,
+    )
 
 
 def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
@@ -566,7 +651,12 @@ def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
     if fiscal:
         return Note("inferred", f"'{surface}' has no year; read as {years} in fiscal year {context_year} ({where}: October to December fall in {context_year - 1})",
                     surface=surface, th=f"'{surface}' ไม่ระบุปี อ่านเป็นปี {years} ตามปีงบประมาณ {context_year} (จาก {where_th}: ต.ค.–ธ.ค. อยู่ในปี {context_year - 1})")  # fmt: skip
-    return Note("inferred", f"'{surface}' has no year; {years} was taken from {where}", surface=surface, th=f"'{surface}' ไม่ระบุปี ใช้ปี {years} จาก{where_th}")
+    return Note(
+        "inferred",
+        f"'{surface}' has no year; {years} was taken from {where}",
+        surface=surface,
+        th=f"'{surface}' ไม่ระบุปี ใช้ปี {years} จาก{where_th}",
+    )
 
 
 # A year written on its own: ปี 2564, พ.ศ. 2564, ปีงบประมาณ 2565 (fiscal: October to
@@ -713,7 +803,9 @@ def find_reschedules(text: str, spans: list[DateSpan]) -> list[Reschedule]:
     return moves
 
 
-def find_recurrences(text: str, spans: list[DateSpan], *, item: int | None = None, directive: int | None = None) -> list[Recurrence]:
+def find_recurrences(
+    text: str, spans: list[DateSpan], *, item: int | None = None, directive: int | None = None
+) -> list[Recurrence]:
     """``ทุกวันที่ 25 ของเดือน`` -> monthly on day 25, from the first date that follows; made with ``item`` and ``directive``.
 
     >>> t = "ให้รายงานทุกวันที่ 25 ของเดือนโดยเริ่มรายงานผลครั้งแรก วันที่ 25 เมษายน 62"
@@ -730,7 +822,11 @@ def find_recurrences(text: str, spans: list[DateSpan], *, item: int | None = Non
         if not 1 <= day <= 31:
             continue
         first = next(
-            (s.start for s in spans if s.span.start >= match.end() and s.span.start - match.end() < 120 and s.start and s.start.day == day),
+            (
+                s.start
+                for s in spans
+                if s.span.start >= match.end() and s.span.start - match.end() < 120 and s.start and s.start.day == day
+            ),
             None,
         )
         found.append(Recurrence("monthly", day, first, text[match.start() : match.end()], item, directive))

@@ -43,7 +43,6 @@ _THAI_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e4
 _STRAY_MARK = re.compile(rf"[{_THAI_MARKS}](?<![\u0e01-\u0e4e].)[{_THAI_MARKS}]*")
 
 
-
 def to_arabic_digits(text: str) -> str:
     """Read Thai digits as Arabic ones, one character for one.
 
@@ -58,7 +57,9 @@ def to_arabic_digits(text: str) -> str:
     last = _last_read
     if last[0] is text:
         return last[1]
-    read = text.translate(_DIGIT_TABLE) if has_thai_digits(text) else text  # the same object: callers' caches keep working
+    read = (
+        text.translate(_DIGIT_TABLE) if has_thai_digits(text) else text
+    )  # the same object: callers' caches keep working
     _last_read = (text, read)
     return read
 
@@ -179,7 +180,9 @@ def word_window(text: str, start: int, end: int, reach: int = 90) -> tuple[int, 
     return left, right
 
 
-def excerpt(text: str, start: int = 0, end: int | None = None, reach: int = 90, *, width: int | None = None, keep: str = "start") -> str:
+def excerpt(
+    text: str, start: int = 0, end: int | None = None, reach: int = 90, *, width: int | None = None, keep: str = "start"
+) -> str:
     """The one excerpt helper. Evidence to quote: the words around ``text[start:end]`` (``word_window``),
     with … where the text goes on. With ``width``: at most ``width`` characters of the text, and …
     where it is cut, keeping its start (a chart label, a note's quote) or, with ``keep="end"``,

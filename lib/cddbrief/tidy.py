@@ -19,7 +19,9 @@ from .thaitext import excerpt
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-_ACTOR_RE = re.compile(r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด|ทุกอำเภอ)")
+_ACTOR_RE = re.compile(
+    r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด|ทุกอำเภอ)"
+)
 _SUBJECT_RE = re.compile(r"^(?P<who>ส่วนกลาง|กรมฯ?|จังหวัด|อำเภอ|พัฒนากร|ทุกจังหวัด|ทุกอำเภอ)(?!ที่)")
 
 
@@ -47,26 +49,93 @@ def actors(text: str) -> list[str]:
 class MeetingFrames:
     """The tidy frames of one meeting (or of a corpus)."""
 
-    items: "pd.DataFrame"
-    directives: "pd.DataFrame"
-    quantities: "pd.DataFrame"
-    dates: "pd.DataFrame"
-    checks: "pd.DataFrame"
-    notes: "pd.DataFrame"
+    items: pd.DataFrame
+    directives: pd.DataFrame
+    quantities: pd.DataFrame
+    dates: pd.DataFrame
+    checks: pd.DataFrame
+    notes: pd.DataFrame
 
-    def as_dict(self) -> dict[str, "pd.DataFrame"]:
+    def as_dict(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in ("items", "directives", "quantities", "dates", "checks", "notes")}
 
 
 # Columns of each frame, and their types: (ints, floats, bools, dates); the rest are strings.
 COLUMNS = {
-    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities", "dates", "remarks", "resolution", "meeting_date"],
+    "items": [
+        "meeting",
+        "office",
+        "item",
+        "topic",
+        "topic_en",
+        "inferred",
+        "merged_rows",
+        "directives",
+        "quantities",
+        "dates",
+        "remarks",
+        "resolution",
+        "meeting_date",
+    ],
     "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
-    "quantities": ["meeting", "office", "item", "topic", "directive", "passage", "passage_kind", "context", "value", "unit", "unit_key", "unit_en", "entity", "per",
-                   "repaired", "surface", "sentence", "role"],
-    "dates": ["meeting", "office", "item", "topic", "directive", "passage", "passage_kind", "context", "start", "end", "when", "precision", "year_inferred",
-              "repaired", "role", "surface", "sentence", "actors"],
-    "checks": ["meeting", "office", "item", "topic", "directive", "passage", "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
+    "quantities": [
+        "meeting",
+        "office",
+        "item",
+        "topic",
+        "directive",
+        "passage",
+        "passage_kind",
+        "context",
+        "value",
+        "unit",
+        "unit_key",
+        "unit_en",
+        "entity",
+        "per",
+        "repaired",
+        "surface",
+        "sentence",
+        "role",
+    ],
+    "dates": [
+        "meeting",
+        "office",
+        "item",
+        "topic",
+        "directive",
+        "passage",
+        "passage_kind",
+        "context",
+        "start",
+        "end",
+        "when",
+        "precision",
+        "year_inferred",
+        "repaired",
+        "role",
+        "surface",
+        "sentence",
+        "actors",
+    ],
+    "checks": [
+        "meeting",
+        "office",
+        "item",
+        "topic",
+        "directive",
+        "passage",
+        "kind",
+        "operands",
+        "total",
+        "actual",
+        "holds",
+        "tolerance",
+        "unit",
+        "statement",
+        "statement_en",
+        "evidence",
+    ],
     "notes": ["meeting", "office", "kind", "item", "message", "message_th", "surface"],
 }
 TYPES = {
@@ -98,15 +167,36 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
     for item in meeting.items:
         mine = held.get(id(item), [])
         records["items"].append(
-            {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "topic_en": topic_en(item.topic),
-             "inferred": item.inferred, "merged_rows": item.merged_rows, "directives": len(item.directives),
-             "quantities": sum(len(h.quantities) for h in mine), "dates": sum(len(h.dates) for h in mine),
-             "remarks": item.remarks, "resolution": item.resolution, "meeting_date": meeting.meeting_date}  # fmt: skip
+            {
+                "meeting": mid,
+                "office": office,
+                "item": item.no,
+                "topic": item.topic,
+                "topic_en": topic_en(item.topic),
+                "inferred": item.inferred,
+                "merged_rows": item.merged_rows,
+                "directives": len(item.directives),
+                "quantities": sum(len(h.quantities) for h in mine),
+                "dates": sum(len(h.dates) for h in mine),
+                "remarks": item.remarks,
+                "resolution": item.resolution,
+                "meeting_date": meeting.meeting_date,
+            }  # fmt: skip
         )
     for item, d in meeting.directives():
         records["directives"].append(
-            {"meeting": mid, "office": office, "item": item.no, "topic": item.topic, "directive": d.no, "label": d.label,
-             "text": d.text, "actors": ", ".join(actors(d.text)), "quantities": len(d.quantities), "dates": len(d.dates)}  # fmt: skip
+            {
+                "meeting": mid,
+                "office": office,
+                "item": item.no,
+                "topic": item.topic,
+                "directive": d.no,
+                "label": d.label,
+                "text": d.text,
+                "actors": ", ".join(actors(d.text)),
+                "quantities": len(d.quantities),
+                "dates": len(d.dates),
+            }  # fmt: skip
         )
     for item, h in meeting.holders():
         who = ", ".join(actors(h.text))
@@ -114,29 +204,83 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
                  "passage_kind": getattr(h, "kind", None)}  # fmt: skip
         for q in h.quantities:
             records["quantities"].append(
-                {"meeting": mid, "office": office, "item": q.item, "topic": where["topic"], "directive": q.directive,
-                 "passage": where["passage"], "passage_kind": where["passage_kind"], "context": q.context,
-                 "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
-                 "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
-                 "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(h.text, *q.span), "role": q.role}  # fmt: skip
+                {
+                    "meeting": mid,
+                    "office": office,
+                    "item": q.item,
+                    "topic": where["topic"],
+                    "directive": q.directive,
+                    "passage": where["passage"],
+                    "passage_kind": where["passage_kind"],
+                    "context": q.context,
+                    "value": float(q.value),
+                    "unit": q.unit,
+                    "unit_key": q.unit_key,
+                    "unit_en": known[q.unit].en if q.unit in known else q.unit,
+                    "entity": q.entity,
+                    "per": q.per,
+                    "repaired": q.repaired,
+                    "surface": q.surface,
+                    "sentence": excerpt(h.text, *q.span),
+                    "role": q.role,
+                }  # fmt: skip
             )
         for s in h.dates:
             records["dates"].append(
-                {"meeting": mid, "office": office, "item": s.item, "topic": where["topic"], "directive": s.directive,
-                 "passage": where["passage"], "passage_kind": where["passage_kind"], "context": s.context,
-                 "start": s.start, "end": s.end, "when": s.when, "precision": s.precision, "year_inferred": s.year_inferred,
-                 "repaired": s.repaired, "role": s.role, "surface": s.surface,
-                 "sentence": excerpt(h.text, *s.span), "actors": who}  # fmt: skip
+                {
+                    "meeting": mid,
+                    "office": office,
+                    "item": s.item,
+                    "topic": where["topic"],
+                    "directive": s.directive,
+                    "passage": where["passage"],
+                    "passage_kind": where["passage_kind"],
+                    "context": s.context,
+                    "start": s.start,
+                    "end": s.end,
+                    "when": s.when,
+                    "precision": s.precision,
+                    "year_inferred": s.year_inferred,
+                    "repaired": s.repaired,
+                    "role": s.role,
+                    "surface": s.surface,
+                    "sentence": excerpt(h.text, *s.span),
+                    "actors": who,
+                }  # fmt: skip
             )
     for c in meeting.checks:
         records["checks"].append(
-            {"meeting": mid, "office": office, "item": c.item, "topic": topics.get(c.item), "directive": c.directive,
-             "passage": c.passage, "kind": c.kind, "operands": " ; ".join(number(v) for v in c.operands), "total": c.total, "actual": c.actual,
-             "holds": c.holds, "tolerance": c.tolerance, "unit": c.unit, "statement": c.statement,
-             "statement_en": c.statement_en, "evidence": " | ".join(c.evidence)}  # fmt: skip
+            {
+                "meeting": mid,
+                "office": office,
+                "item": c.item,
+                "topic": topics.get(c.item),
+                "directive": c.directive,
+                "passage": c.passage,
+                "kind": c.kind,
+                "operands": " ; ".join(number(v) for v in c.operands),
+                "total": c.total,
+                "actual": c.actual,
+                "holds": c.holds,
+                "tolerance": c.tolerance,
+                "unit": c.unit,
+                "statement": c.statement,
+                "statement_en": c.statement_en,
+                "evidence": " | ".join(c.evidence),
+            }  # fmt: skip
         )
     for n in meeting.notes:
-        records["notes"].append({"meeting": mid, "office": office, "kind": n.kind, "item": n.item, "message": n.message, "message_th": n.th or None, "surface": n.surface})
+        records["notes"].append(
+            {
+                "meeting": mid,
+                "office": office,
+                "kind": n.kind,
+                "item": n.item,
+                "message": n.message,
+                "message_th": n.th or None,
+                "surface": n.surface,
+            }
+        )
     return records
 
 

@@ -108,7 +108,11 @@ def topic_counts(f):
         return pd.DataFrame(columns=["meeting", "office", "topic", "directives", "written"])
     d["office"] = d["office"].astype("object").fillna("")
     names = ("written", lambda w: " · ".join(sorted(set(w))))
-    counts = d.groupby(["office", "meeting", "topic"], sort=True).agg(directives=("topic", "size"), written=names).reset_index()
+    counts = (
+        d.groupby(["office", "meeting", "topic"], sort=True)
+        .agg(directives=("topic", "size"), written=names)
+        .reset_index()
+    )
     counts["directives"] = counts["directives"].astype(int)
     return counts[["meeting", "office", "topic", "directives", "written"]]
 
@@ -140,7 +144,9 @@ def topic_changes(f) -> list[dict]:
         for before, after in zip(meetings, meetings[1:]):
             old = set(rows.loc[rows["meeting"] == before, "topic"])
             new = set(rows.loc[rows["meeting"] == after, "topic"])
-            changes.append({"office": office, "from": before, "to": after, "new": sorted(new - old), "dropped": sorted(old - new)})
+            changes.append(
+                {"office": office, "from": before, "to": after, "new": sorted(new - old), "dropped": sorted(old - new)}
+            )
     return changes
 
 
@@ -170,7 +176,9 @@ def dated_mentions(f) -> list[dict]:
         match = re.fullmatch(r"(\d{4})-\d+", str(r.meeting))
         spans, _ = find_dates(text, int(match.group(1)) if match else None)
         moves = find_reschedules(text, spans)
-        directive = Directive(int(r.directive), text, dates=spans, reschedules=moves, recurrences=find_recurrences(text, spans))
+        directive = Directive(
+            int(r.directive), text, dates=spans, reschedules=moves, recurrences=find_recurrences(text, spans)
+        )
         what = actions(directive)
         old_of = {id(m.new): m.old for m in moves}
         monthly = bool(directive.recurrences) or bool(_MONTHLY.search(to_arabic_digits(text)))
@@ -204,7 +212,11 @@ def _later_round(old: dict, new: dict) -> bool:
 
 def _overlap(old: dict, new: dict) -> bool:
     """One window stated again, or more precisely (``เม.ย. 62`` then ``25 เม.ย. 62``): not a move."""
-    return old["start"] <= new["end"] and new["start"] <= old["end"] and (old["precision"] != new["precision"] or old["start"] == new["start"])
+    return (
+        old["start"] <= new["end"]
+        and new["start"] <= old["end"]
+        and (old["precision"] != new["precision"] or old["start"] == new["start"])
+    )
 
 
 def moved_deadlines(f) -> list[dict]:
@@ -298,7 +310,7 @@ class Trends:
     out_dir: str = ""  # the folder the page is written to: its briefs are linked (``brief_href``)
 
     @classmethod
-    def load(cls, data_dir: str | None = None, lang: str = "th", out_dir: str | None = None) -> "Trends":
+    def load(cls, data_dir: str | None = None, lang: str = "th", out_dir: str | None = None) -> Trends:
         from .corpus import default_data_dir, load_corpus
 
         folder = Path(data_dir) if data_dir else default_data_dir()
@@ -362,7 +374,11 @@ class Trends:
         """One row per meeting, with every office that wrote it up (their counts side by side,
         never added)."""
         items = self.frames.items
-        rows = items.groupby(["meeting", "office"]).agg(items=("item", "size"), directives=("directives", "sum")).reset_index()
+        rows = (
+            items.groupby(["meeting", "office"])
+            .agg(items=("item", "size"), directives=("directives", "sum"))
+            .reset_index()
+        )
         out = []
         for meeting, group in rows.groupby("meeting", sort=True):
             writeups = [{"office": self.office(r["office"]), "items": int(r["items"]), "directives": int(r["directives"]),
@@ -402,9 +418,23 @@ class Trends:
             shape = "constant" if spread == 0 else "barely" if spread < BARELY else "changes"
             measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "")
             measure += "" if role == "share" else f" · {self.t('role_' + role)}"  # a target is not the part collected
-            out.append({"topic": topic, "topic_text": self.topic(topic) + self._of(office), "unit": unit, "measure": measure,
-                        "entity": entity, "place": self.place(entity), "per": per, "role": role, "points": points,
-                        "shape": shape, "office": office, "office_text": self.office(office), "writeups": len(points)})
+            out.append(
+                {
+                    "topic": topic,
+                    "topic_text": self.topic(topic) + self._of(office),
+                    "unit": unit,
+                    "measure": measure,
+                    "entity": entity,
+                    "place": self.place(entity),
+                    "per": per,
+                    "role": role,
+                    "points": points,
+                    "shape": shape,
+                    "office": office,
+                    "office_text": self.office(office),
+                    "writeups": len(points),
+                }
+            )
             out[-1]["title"] = series_title(out[-1])
         out.sort(key=lambda s: (-len(s["points"]), s["topic"], s["office"]))
         return out
@@ -421,7 +451,10 @@ class Trends:
         names = _with_topics(self.frames.directives).groupby("topic")["written"].agg(lambda w: sorted(set(w)))
         rows = []
         for (office, topic), values in table.iterrows():
-            cells = [{"value": 0 if pd.isna(v) else int(v), "missing": bool(pd.isna(v)), "source": ""} for v in values.tolist()]
+            cells = [
+                {"value": 0 if pd.isna(v) else int(v), "missing": bool(pd.isna(v)), "source": ""}
+                for v in values.tolist()
+            ]
             written = [w for w in names.get(topic, []) if w != topic]
             text = self.topic(topic) + self._of(office)
             rows.append({"topic": topic, "office": office, "text": text, "cells": cells, "written": written})
@@ -440,10 +473,20 @@ class Trends:
     def moves(self) -> list[dict]:
         rows = []
         for m in moved_deadlines(self.frames):
-            where = self.label(m["from_meeting"]) if m["from_meeting"] == m["to_meeting"] else f"{self.label(m['from_meeting'])} → {self.label(m['to_meeting'])}"
-            why = self.t("move_reschedule") if m["evidence"] == "reschedule" else self.t("move_similar", share=f"{m['similarity']:.0%}")
+            where = (
+                self.label(m["from_meeting"])
+                if m["from_meeting"] == m["to_meeting"]
+                else f"{self.label(m['from_meeting'])} → {self.label(m['to_meeting'])}"
+            )
+            why = (
+                self.t("move_reschedule")
+                if m["evidence"] == "reschedule"
+                else self.t("move_similar", share=f"{m['similarity']:.0%}")
+            )
             meetings = dict.fromkeys((m["from_meeting"], m["to_meeting"]))  # one when the date moved within a meeting
-            hrefs = [next(filter(None, (self.brief_href(meeting, o) for o in m["offices"])), None) for meeting in meetings]
+            hrefs = [
+                next(filter(None, (self.brief_href(meeting, o) for o in m["offices"])), None) for meeting in meetings
+            ]
             links = list(zip(map(self.label, meetings), hrefs))
             rows.append({**m, "where": where, "links": links, "topic_text": self.topic(m["topic"]),
                          "office": ", ".join(self.office(o) for o in m["offices"]),
@@ -470,7 +513,9 @@ class Trends:
         from .charts import topics_over_meetings
 
         meetings = [self.label(m) for m in self.topic_table().columns]
-        return topics_over_meetings(self.topic_rows(), meetings, self.words("chart_topics_meetings", "alt_topics_meetings"))
+        return topics_over_meetings(
+            self.topic_rows(), meetings, self.words("chart_topics_meetings", "alt_topics_meetings")
+        )
 
     def section_charts(self, name: str) -> dict:
         """The charts a section shows, by the name its template gives them."""
@@ -483,14 +528,23 @@ class Trends:
     def provenance(self) -> dict:
         from .brief import versions
 
-        return {"data_dir": Path(self.data_dir).name, "meetings": len(self.meetings()), "writeups": self.writeups(), "versions": versions()}
+        return {
+            "data_dir": Path(self.data_dir).name,
+            "meetings": len(self.meetings()),
+            "writeups": self.writeups(),
+            "versions": versions(),
+        }
 
     def section(self, name: str) -> str:
         from .brief import environment
 
         if name not in SECTIONS:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
-        return environment().get_template(f"trends_{name}.html.j2").render(tr=self, t=self.t, lang=self.lang, **self.section_charts(name))
+        return (
+            environment()
+            .get_template(f"trends_{name}.html.j2")
+            .render(tr=self, t=self.t, lang=self.lang, **self.section_charts(name))
+        )
 
     def toc(self) -> list[dict]:
         """The sections a reader can jump to, in order: ``[{"id": "meetings", "label": "การประชุมที่นำมาวิเคราะห์"}, …]``."""
@@ -523,9 +577,17 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
     briefs = sorted(brief_links(str(Path(data_dir)), str(options.out_dir), lang).values())
     title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
     parameters = {"data_dir": str(Path(data_dir).resolve()), "lang": lang, "out_dir": str(options.out_dir.resolve())}
-    job = Job("trends", "trends page", NOTEBOOK, parameters, options.out_dir, "trends",
-              cache_key(NOTEBOOK, [*documents, ["briefs", *briefs]], lang), {"lang": lang, "title": title, "running": title},
-              keep_notebook=False)
+    job = Job(
+        "trends",
+        "trends page",
+        NOTEBOOK,
+        parameters,
+        options.out_dir,
+        "trends",
+        cache_key(NOTEBOOK, [*documents, ["briefs", *briefs]], lang),
+        {"lang": lang, "title": title, "running": title},
+        keep_notebook=False,
+    )
     done = render(job, options, say)
     if not done.up_to_date:
         say(f"trends: wrote {', '.join(str(t) for t in done.files.values())}")

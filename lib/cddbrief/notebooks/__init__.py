@@ -72,5 +72,7 @@ def parameter_errors():
         from ..corpus import DEFAULT_DATA
 
         if f"no data folder {DEFAULT_DATA}" in problem:
-            problem = problem.replace(f"{DEFAULT_DATA}", f"{DEFAULT_DATA} (looked in {Path.cwd()} and the folders above it)", 1)
+            problem = problem.replace(
+                f"{DEFAULT_DATA}", f"{DEFAULT_DATA} (looked in {Path.cwd()} and the folders above it)", 1
+            )
         raise CddbriefError(problem, in_parameter_terms(exc.remedy) if exc.remedy else None, exc.detail) from None

@@ -29,7 +29,18 @@ from ..model import Note
 from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
 from .points import MAX_ITEMS
 
-__all__ = ["NO_FIT", "WEAK_FIT", "Fit", "Reading", "clean_marks", "infer_numbers", "note_repeated_numbers", "numbered", "read_layout", "readers"]
+__all__ = [
+    "NO_FIT",
+    "WEAK_FIT",
+    "Fit",
+    "Reading",
+    "clean_marks",
+    "infer_numbers",
+    "note_repeated_numbers",
+    "numbered",
+    "read_layout",
+    "readers",
+]
 
 WEAK_FIT = 0.6  # below this the brief warns that the document was read as the layout that fitted best
 NO_FIT = 0.3  # below this no layout is trusted to read the document
@@ -72,7 +83,14 @@ def read_layout(doc) -> tuple[Reading, Fit]:
         )
     if best.score < WEAK_FIT:
         others = ", ".join(f"{m.NAME} {f.score:.1f}" for m, f in fits if m is not module)
-        reading.notes.insert(0, Note("warning", f"the document fits no layout well; read as {module.NAME} ({best.reason}; fit {best.score:.1f}, others: {others}): check the items against the original", th=f"เอกสารไม่ตรงกับรูปแบบใดชัดเจน จึงอ่านแบบ {module.NAME_TH} ({best.reason}) ควรตรวจรายการเทียบกับต้นฉบับ"))
+        reading.notes.insert(
+            0,
+            Note(
+                "warning",
+                f"the document fits no layout well; read as {module.NAME} ({best.reason}; fit {best.score:.1f}, others: {others}): check the items against the original",
+                th=f"เอกสารไม่ตรงกับรูปแบบใดชัดเจน จึงอ่านแบบ {module.NAME_TH} ({best.reason}) ควรตรวจรายการเทียบกับต้นฉบับ",
+            ),
+        )
     return reading, best
 
 

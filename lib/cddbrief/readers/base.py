@@ -40,7 +40,14 @@ def clean_marks(text: str, notes: list[Note]) -> str:
     cleaned, dropped = drop_stray_marks(text)
     for what in dropped:
         following = what[1:] or "the text"
-        notes.append(Note("repair", f"a stray Thai mark before '{following}' was dropped", surface=what, th=f"ตัดเครื่องหมายสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับหน้า '{following}' ออก"))
+        notes.append(
+            Note(
+                "repair",
+                f"a stray Thai mark before '{following}' was dropped",
+                surface=what,
+                th=f"ตัดเครื่องหมายสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับหน้า '{following}' ออก",
+            )
+        )
     return cleaned
 
 
@@ -65,7 +72,10 @@ def infer_numbers(written: list[int | None], topics: list[str], notes: list[Note
         if number is not None:
             numbers.append(number)
             continue
-        after: tuple[int, int] | None = next(((j_number, j - index) for j in range(index + 1, len(written)) if (j_number := written[j]) is not None), None)
+        after: tuple[int, int] | None = next(
+            ((j_number, j - index) for j in range(index + 1, len(written)) if (j_number := written[j]) is not None),
+            None,
+        )
         if index:
             number = numbers[index - 1] + 1
         elif after is not None:
@@ -73,8 +83,22 @@ def infer_numbers(written: list[int | None], topics: list[str], notes: list[Note
         else:
             number = index + 1
         if after is not None and after[0] != number + after[1]:
-            notes.append(Note("warning", f"item number {number} was inferred, but the next written number ({after[0]}) does not follow on", item=number, th=f"ลำดับที่ {number} อนุมานขึ้น แต่ลำดับถัดไปที่เขียนไว้ ({after[0]}) ไม่ต่อเนื่องกัน"))
-        notes.append(Note("inferred", f"item number {number} ({topics[index]}) is missing and was inferred from its neighbours", item=number, th=f"ประเด็น '{topics[index]}' ไม่มีลำดับที่ จึงอนุมานเป็นข้อ {number} จากข้อใกล้เคียง"))
+            notes.append(
+                Note(
+                    "warning",
+                    f"item number {number} was inferred, but the next written number ({after[0]}) does not follow on",
+                    item=number,
+                    th=f"ลำดับที่ {number} อนุมานขึ้น แต่ลำดับถัดไปที่เขียนไว้ ({after[0]}) ไม่ต่อเนื่องกัน",
+                )
+            )
+        notes.append(
+            Note(
+                "inferred",
+                f"item number {number} ({topics[index]}) is missing and was inferred from its neighbours",
+                item=number,
+                th=f"ประเด็น '{topics[index]}' ไม่มีลำดับที่ จึงอนุมานเป็นข้อ {number} จากข้อใกล้เคียง",
+            )
+        )
         numbers.append(number)
     return numbers
 
@@ -86,4 +110,11 @@ def note_repeated_numbers(numbers: list[int], notes: list[Note]) -> None:
         seen[number] = seen.get(number, 0) + 1
     for number, count in seen.items():
         if count > 1:
-            notes.append(Note("warning", f"item number {number} is used by {count} items with different topics", item=number, th=f"ลำดับที่ {number} ถูกใช้กับ {count} ข้อที่ประเด็นต่างกัน"))
+            notes.append(
+                Note(
+                    "warning",
+                    f"item number {number} is used by {count} items with different topics",
+                    item=number,
+                    th=f"ลำดับที่ {number} ถูกใช้กับ {count} ข้อที่ประเด็นต่างกัน",
+                )
+            )

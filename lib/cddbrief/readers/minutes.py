@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 
 from ..model import Item, Note
+from ..passages import INSTRUCTION
 from ..thaitext import collapse, to_arabic_digits
 from .base import Fit, Reading, clean_marks, numbered
 from .points import Line, lines_of, marker_number, marker_style
-from ..passages import INSTRUCTION
 from .prose import split_topic
 
 NAME = "minutes"
@@ -159,8 +159,13 @@ def read(doc, fit: Fit) -> Reading:
     closing = end < len(lines) and lines[end].text.lstrip().startswith(("เลิก", "ปิด"))
     unread = len(lines) - end - (1 if closing else 0)
     if unread > 0:
-        notes.append(Note("skipped", f"{unread} lines after the close of the meeting (signatures) were not read",
-                          th=f"ไม่ได้อ่าน {unread} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)"))
+        notes.append(
+            Note(
+                "skipped",
+                f"{unread} lines after the close of the meeting (signatures) were not read",
+                th=f"ไม่ได้อ่าน {unread} บรรทัดหลังปิดประชุม (ลายมือชื่อผู้จดและผู้ตรวจรายงาน)",
+            )
+        )
     headings = [n for n in headings if n < end]
     bounds = headings + [end]
     items: list[Item] = []
@@ -338,5 +343,11 @@ def _note_repeated_labels(items: list[Item], notes: list[Note]) -> None:
     for label, numbers in seen.items():
         if len(numbers) > 1:
             listed = ", ".join(map(str, numbers))
-            notes.append(Note("warning", f"agenda item {label} is written {len(numbers)} times (items {listed})", item=numbers[1],
-                              th=f"ระเบียบวาระที่ {label} เขียนซ้ำ {len(numbers)} ครั้ง (ข้อ {listed})"))
+            notes.append(
+                Note(
+                    "warning",
+                    f"agenda item {label} is written {len(numbers)} times (items {listed})",
+                    item=numbers[1],
+                    th=f"ระเบียบวาระที่ {label} เขียนซ้ำ {len(numbers)} ครั้ง (ข้อ {listed})",
+                )
+            )

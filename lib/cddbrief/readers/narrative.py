@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
-from ..quantities import find_quantities
 from ..passages import INSTRUCTION, instruction_starts, is_closing, is_meeting_sentence, kind_of
-from ..thaitext import collapse
+from ..quantities import find_quantities
 from ..thaidates import find_dates
+from ..thaitext import collapse
 from .base import numbered
 from .points import Line
 
@@ -38,9 +38,13 @@ _TOPIC_LEAD = re.compile(r"^\s*(?:โครงการ|การ(?!นี้)|�
 # where a topic's name gives way to what is said of it
 _TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|จัดเก็บ|ดำเนินการ|เบิกจ่าย|รับทราบ|\d)")
 _CONTENT = re.compile(r"รายงาน|ผลการ|รับทราบ|ชี้แจง|พิจารณา|เห็นชอบ|มติ|ติดตาม|ขับเคลื่อน|สรุป")
-_MEETING_NAME = re.compile(r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ปี)[ก-๛A-Za-z.\d]+){0,5})")
+_MEETING_NAME = re.compile(
+    r"(?<!ห้อง)(?<!ที่)(?<!หอ)ประชุม(?P<name>(?:คณะ)?[ก-๛A-Za-z.]+(?:\s(?!ครั้ง|ประจำ|ณ|โดย|เพื่อ|ผ่าน|วัน|เวลา|ปี)[ก-๛A-Za-z.\d]+){0,5})"
+)
 _TELLS_MEETING = re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม|เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|ดำเนินการประชุม")
-_TOPIC_END = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:" + INSTRUCTION + r"|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)")
+_TOPIC_END = re.compile(
+    r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:" + INSTRUCTION + r"|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)"
+)
 TOPIC_MAX = 80
 _FACT_CUES = {
     "number": re.compile(r"ครั้ง\s*ที่|ประจำเดือน"),
@@ -65,7 +69,9 @@ def _goes_on_telling(text: str) -> bool:
             and not is_closing(text))  # fmt: skip
 
 
-_STARTS_PARAGRAPH = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|เรื่อง|ประเด็น|ทั้งนี้|นอกจากนี้|วัน\S{0,10}ที่|เมื่อวันที่|ที่ประชุม|[-•●▪*])")
+_STARTS_PARAGRAPH = re.compile(
+    r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|เรื่อง|ประเด็น|ทั้งนี้|นอกจากนี้|วัน\S{0,10}ที่|เมื่อวันที่|ที่ประชุม|[-•●▪*])"
+)
 _THAI_LETTER = re.compile(r"[ก-๛]")
 
 
@@ -133,8 +139,14 @@ def tells_something(lines: list[Line], at: int) -> bool:
     sentence at ``at``: an instruction, a topic, a word that reports or decides, a figure (a
     thank-you line does not, nor a number that counts nothing)."""
     body = [line.text for line in lines[at + 1 :] if not is_closing(line.text)]
-    if any(instruction_starts(t) or _TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or _CONTENT.search(t) or _counts_something(t)
-           for t in body):
+    if any(
+        instruction_starts(t)
+        or _TOPIC_OPENER.match(t)
+        or _TOPIC_LEAD.match(t)
+        or _CONTENT.search(t)
+        or _counts_something(t)
+        for t in body
+    ):
         return True
     head = lines[at].text
     ref = find_meeting_ref(head)
@@ -195,12 +207,24 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
     if not told.items:
         general_item()
         topic = told.items[0].topic
-        notes.append(Note("inferred", f"the post names no topics; read as one item named after its meeting: '{topic}'", item=1,
-                          th=f"เอกสารไม่ได้แยกประเด็น จึงอ่านทั้งเรื่องเป็นประเด็นเดียวตามชื่อการประชุม: '{topic}'"))
+        notes.append(
+            Note(
+                "inferred",
+                f"the post names no topics; read as one item named after its meeting: '{topic}'",
+                item=1,
+                th=f"เอกสารไม่ได้แยกประเด็น จึงอ่านทั้งเรื่องเป็นประเด็นเดียวตามชื่อการประชุม: '{topic}'",
+            )
+        )
     elif general:
         no, topic = general[0].no, general[0].topic
-        notes.append(Note("inferred", f"instructions outside the post's topic paragraphs were read as item {no}, named after the meeting: '{topic}'",
-                          item=no, th=f"ข้อสั่งการที่ไม่อยู่ในย่อหน้าของประเด็นใด อ่านเป็นข้อ {no} ตามชื่อการประชุม: '{topic}'"))
+        notes.append(
+            Note(
+                "inferred",
+                f"instructions outside the post's topic paragraphs were read as item {no}, named after the meeting: '{topic}'",
+                item=no,
+                th=f"ข้อสั่งการที่ไม่อยู่ในย่อหน้าของประเด็นใด อ่านเป็นข้อ {no} ตามชื่อการประชุม: '{topic}'",
+            )
+        )
     told.passages = [(kind, text, item) for kind, text, item in told.passages if text.strip()]
     return told
 

@@ -18,15 +18,18 @@ from ..model import Item, Note
 from ..passages import kind_of
 from ..thaitext import collapse
 from . import narrative
-from .narrative import TOPIC_MAX, split_topic  # noqa: F401 - the topic of a point, as the prose reader has always given it
 from .base import Fit, Reading, clean_marks, numbered
+from .narrative import TOPIC_MAX, split_topic  # noqa: F401 - the topic of a point, as the prose reader has always given it
 from .points import Line, lines_of, marker_number, marker_style, split_inline
 
 NAME = "prose"
 NAME_TH = "ข่าวหรือบทความ"
 
 _LEAD_IN_END = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
-_CLOSING = re.compile(r"^\s*(?:#|จึงขอ|จึงเรียน|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|รายงานโดย|ผู้รายงาน|ที่มา\s*[:：]|เผยแพร่|อ่าน\s*\d+\s*ครั้ง|แชร์|share\b|tags?\s*:|-{3,}|_{3,})", re.I)
+_CLOSING = re.compile(
+    r"^\s*(?:#|จึงขอ|จึงเรียน|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|รายงานโดย|ผู้รายงาน|ที่มา\s*[:：]|เผยแพร่|อ่าน\s*\d+\s*ครั้ง|แชร์|share\b|tags?\s*:|-{3,}|_{3,})",
+    re.I,
+)
 _PERSON = re.compile(r"^\s*(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)")
 
 
@@ -123,7 +126,12 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
             if label and marker_style(label) == style and marker_number(label) == expected:
                 points.append(index)
                 expected += 1
-            elif label and marker_style(label) == style and marker_number(label) == 1 and not _PERSON.match(lines[index].text):
+            elif (
+                label
+                and marker_style(label) == style
+                and marker_number(label) == 1
+                and not _PERSON.match(lines[index].text)
+            ):
                 points.append(index)  # a second list that starts again at 1: its points go on
                 expected = 2
             elif _CLOSING.match(lines[index].text) and not label:
@@ -134,7 +142,9 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
 
 def _numbered_items(lines: list[Line], points: list[int], style: str, notes: list[Note]):
     # the head's lines (a PDF's wrapped lines joined back into its paragraphs)
-    header = [line.text if not line.label else f"{line.label} {line.text}" for line in narrative.unwrapped(lines[: points[0]])]
+    header = [
+        line.text if not line.label else f"{line.label} {line.text}" for line in narrative.unwrapped(lines[: points[0]])
+    ]
     passages: list[tuple[str, str, int | None]] = [(kind_of(line), line, None) for line in header]
     items: list[Item] = []
     bounds = points + [len(lines)]
@@ -143,24 +153,52 @@ def _numbered_items(lines: list[Line], points: list[int], style: str, notes: lis
         closing = next((i for i, line in enumerate(body) if not line.label and _CLOSING.match(line.text)), None)
         if closing is not None:
             skipped = " ".join(line.text for line in body[closing:])
-            notes.append(Note("skipped", f"the lines after the last point were not read as directives: '{collapse(skipped)[:60]}'", th=f"ข้อความหลังประเด็นสุดท้ายไม่ได้อ่านเป็นข้อสั่งการ: '{collapse(skipped)[:60]}'"))
+            notes.append(
+                Note(
+                    "skipped",
+                    f"the lines after the last point were not read as directives: '{collapse(skipped)[:60]}'",
+                    th=f"ข้อความหลังประเด็นสุดท้ายไม่ได้อ่านเป็นข้อสั่งการ: '{collapse(skipped)[:60]}'",
+                )
+            )
             passages += [("page", line.text, None) for line in body[closing:]]
             body = body[:closing]
         number = marker_number(lines[start].label)
         inferred = False
         if items and number != items[-1].no + 1:
             number, inferred = items[-1].no + 1, True
-            notes.append(Note("inferred", f"a second numbered list starts again at 1; its point '{lines[start].text[:40]}' is read as item {number}", item=number, th=f"รายการลำดับชุดที่สองเริ่มนับ 1 ใหม่ ประเด็น '{lines[start].text[:40]}' จึงอ่านเป็นข้อ {number}"))
+            notes.append(
+                Note(
+                    "inferred",
+                    f"a second numbered list starts again at 1; its point '{lines[start].text[:40]}' is read as item {number}",
+                    item=number,
+                    th=f"รายการลำดับชุดที่สองเริ่มนับ 1 ใหม่ ประเด็น '{lines[start].text[:40]}' จึงอ่านเป็นข้อ {number}",
+                )
+            )
         items.append(_item(number, lines[start], body, style, notes, inferred))
     return header, items, passages
 
 
-def _item(number: int, first: Line, body: list[Line], style: str, notes: list[Note], inferred: bool = False, more: list[str] = ()) -> Item:
+def _item(
+    number: int,
+    first: Line,
+    body: list[Line],
+    style: str,
+    notes: list[Note],
+    inferred: bool = False,
+    more: list[str] = (),
+) -> Item:
     """The item of a point: its first line gives the topic; its sub-points (or the rest) and ``more``
     (paragraphs that go on with it) are its directives."""
     topic, rest, cut = split_topic(collapse(first.text))
     if cut:
-        notes.append(Note("inferred", f"item {number} marks off no topic; its first words were taken as the topic", item=number, th=f"ข้อ {number} ไม่ได้แยกหัวข้อไว้ จึงใช้คำแรก ๆ เป็นหัวข้อ"))
+        notes.append(
+            Note(
+                "inferred",
+                f"item {number} marks off no topic; its first words were taken as the topic",
+                item=number,
+                th=f"ข้อ {number} ไม่ได้แยกหัวข้อไว้ จึงใช้คำแรก ๆ เป็นหัวข้อ",
+            )
+        )
     lead: list[str] = [rest] if rest else []
     subs: list[list] = []  # [label, [texts]]
     for line in body:

@@ -74,7 +74,13 @@ def _layout(doc) -> Layout | None:
         rows.extend(table_rows)
     layout = layout_table(header, rows)
     if joined:
-        layout.notes.append(Note("merged", f"{joined} table row(s) split by a page break were joined to the row above", th=f"รวมแถวตารางที่ถูกตัดข้ามหน้า {joined} แถว เข้ากับแถวก่อนหน้า"))
+        layout.notes.append(
+            Note(
+                "merged",
+                f"{joined} table row(s) split by a page break were joined to the row above",
+                th=f"รวมแถวตารางที่ถูกตัดข้ามหน้า {joined} แถว เข้ากับแถวก่อนหน้า",
+            )
+        )
     return layout
 
 
@@ -135,12 +141,24 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
             extra = " ".join(collapse(c) for c in cells[len(roles) :] if c.strip())
             if extra:
                 fields["remarks"] = (fields["remarks"] + " " + extra).strip()
-                notes.append(Note("merged", f"a row had {len(cells)} cells for {len(roles)} columns; the extra text was put in remarks", th=f"แถวหนึ่งมี {len(cells)} ช่อง แต่ตารางมี {len(roles)} คอลัมน์ ข้อความส่วนเกินย้ายไปไว้ในหมายเหตุ"))
+                notes.append(
+                    Note(
+                        "merged",
+                        f"a row had {len(cells)} cells for {len(roles)} columns; the extra text was put in remarks",
+                        th=f"แถวหนึ่งมี {len(cells)} ช่อง แต่ตารางมี {len(roles)} คอลัมน์ ข้อความส่วนเกินย้ายไปไว้ในหมายเหตุ",
+                    )
+                )
         number = None
         if is_item_number(fields["no"]):
             number = int(re.sub(r"\D", "", to_arabic_digits(fields["no"])))
         elif fields["no"].strip():
-            notes.append(Note("skipped", f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred", th=f"ช่องลำดับของแถวหนึ่งเป็น '{collapse(fields['no'])[:40]}' ไม่ใช่ตัวเลข จึงอนุมานลำดับแทน"))
+            notes.append(
+                Note(
+                    "skipped",
+                    f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred",
+                    th=f"ช่องลำดับของแถวหนึ่งเป็น '{collapse(fields['no'])[:40]}' ไม่ใช่ตัวเลข จึงอนุมานลำดับแทน",
+                )
+            )
         topic = collapse(fields["topic"])
         numbered_topic = _NUMBERED_TOPIC.match(to_arabic_digits(topic))
         if number is None and numbered_topic:  # "3. เศรษฐกิจฐานราก": the number stands in the topic cell
@@ -150,9 +168,17 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
         remarks = collapse(fields["remarks"])
         if fields["responsible"].strip():
             remarks = " / ".join(r for r in (f"ผู้รับผิดชอบ: {collapse(fields['responsible'])}", remarks) if r)
-        if fields["due"].strip():  # a deadline column: its own directive, so its dates are read and dated like any other
+        if fields[
+            "due"
+        ].strip():  # a deadline column: its own directive, so its dates are read and dated like any other
             directives.append((None, f"กำหนดเวลา: {collapse(fields['due'])}"))
-            notes.append(Note("merged", f"the deadline column of item '{topic[:40]}' ('{collapse(fields['due'])[:40]}') was read as a directive of its own, 'กำหนดเวลา: …'", th=f"ช่องกำหนดเวลาของประเด็น '{topic[:40]}' อ่านเป็นข้อสั่งการอีกข้อหนึ่ง ('กำหนดเวลา: …')"))
+            notes.append(
+                Note(
+                    "merged",
+                    f"the deadline column of item '{topic[:40]}' ('{collapse(fields['due'])[:40]}') was read as a directive of its own, 'กำหนดเวลา: …'",
+                    th=f"ช่องกำหนดเวลาของประเด็น '{topic[:40]}' อ่านเป็นข้อสั่งการอีกข้อหนึ่ง ('กำหนดเวลา: …')",
+                )
+            )
         previous = rows[-1] if rows else None
         same_item = previous is not None and (
             (not topic and number is None)
@@ -167,10 +193,24 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
     numbers = infer_numbers([r.number for r in rows], [r.topic for r in rows], notes)
     note_repeated_numbers(numbers, notes)
     items = [
-        Item(no=no, topic=r.topic, directives=numbered(r.directives), remarks=r.remarks, inferred=r.number is None, merged_rows=r.merged_rows)
+        Item(
+            no=no,
+            topic=r.topic,
+            directives=numbered(r.directives),
+            remarks=r.remarks,
+            inferred=r.number is None,
+            merged_rows=r.merged_rows,
+        )
         for no, r in zip(numbers, rows)
     ]
     for item in items:
         if item.merged_rows > 1:
-            notes.append(Note("merged", f"item {item.no} appears on {item.merged_rows} rows (split over a page) and was merged", item=item.no, th=f"ข้อ {item.no} อยู่ใน {item.merged_rows} แถว (ขึ้นหน้าใหม่) จึงรวมเป็นข้อเดียว"))
+            notes.append(
+                Note(
+                    "merged",
+                    f"item {item.no} appears on {item.merged_rows} rows (split over a page) and was merged",
+                    item=item.no,
+                    th=f"ข้อ {item.no} อยู่ใน {item.merged_rows} แถว (ขึ้นหน้าใหม่) จึงรวมเป็นข้อเดียว",
+                )
+            )
     return items

@@ -21,15 +21,28 @@ from .text import decode_text
 
 MAX_BYTES = 10 * 1024 * 1024  # a meeting summary is tens of kB; 10 MB is generous (a PDF with pictures included)
 
-__all__ = ["MAX_BYTES", "RawDocument", "check_size", "decode_text", "known_other_kind", "not_a_writeup", "read_bytes",
-           "read_file_bytes", "read_limited", "read_source", "sha256_of"]
+__all__ = [
+    "MAX_BYTES",
+    "RawDocument",
+    "check_size",
+    "decode_text",
+    "known_other_kind",
+    "not_a_writeup",
+    "read_bytes",
+    "read_file_bytes",
+    "read_limited",
+    "read_source",
+    "sha256_of",
+]
 
 _PICTURES = f"give the write-up itself as text ({FORMS}), not a picture of it"
 _EXPORT = f"export the write-up itself ({FORMS})"
 _KNOWN_OTHERS = {  # files a colleague may hand over that are not a write-up, by suffix: (what it is, what to do)
     **dict.fromkeys((".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".numbers"), ("a spreadsheet", _EXPORT)),
     **dict.fromkeys((".pptx", ".ppt", ".odp", ".key"), ("a presentation", _EXPORT)),
-    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"), ("a picture", _PICTURES)),
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"), ("a picture", _PICTURES)
+    ),
     **dict.fromkeys((".zip", ".rar", ".7z", ".gz"), ("an archive", "unpack it and give the write-ups inside")),
     ".doc": ("an old Word (.doc) file", "open it in Word and save it as .docx"),
     ".odt": ("an OpenDocument text", "save it as .docx"),
@@ -96,7 +109,15 @@ def read_file_bytes(path: str | Path) -> bytes:
     if stat.S_ISDIR(info.st_mode):
         raise UnreadableSource(f"{path} is a folder, not a file", f"give one {FORMS} file, or use --data for a folder")
     if not stat.S_ISREG(info.st_mode):
-        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file"
+        kind = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a regular file"
+        )
         raise UnreadableSource(f"{label} is {kind}, not a document", f"give a saved {FORMS} file")
     check_size(info.st_size, label)  # before reading 50 MB for nothing
     try:
@@ -118,7 +139,9 @@ def read_limited(stream, name: str) -> bytes:
 def check_size(size: int, name: str) -> None:
     """A meeting write-up is tens of kB; refuse what cannot be one."""
     if size > MAX_BYTES:
-        how_big = f"more than {MAX_BYTES // 2**20} MB" if size == MAX_BYTES + 1 else f"{size / 1e6:.0f} MB"  # a capped read knows no more
+        how_big = (
+            f"more than {MAX_BYTES // 2**20} MB" if size == MAX_BYTES + 1 else f"{size / 1e6:.0f} MB"
+        )  # a capped read knows no more
         raise UnreadableSource(
             f"{Path(name).name} is {how_big}, too large for a meeting summary (limit {MAX_BYTES // 2**20} MB)",
             "check that this is the right file",

@@ -30,7 +30,9 @@ MAX_ROWS = 20_000
 # Word's own limits, checked before anything is allocated: a list has levels 0-8, a table 63 columns
 WORD_LEVELS = 9
 WORD_COLUMNS = 63
-MAX_LEVEL_TEXT = 64  # characters of a level's number pattern (lvlText: "%1.", "ข้อ %1.%2)"); Word's dialog allows far fewer
+MAX_LEVEL_TEXT = (
+    64  # characters of a level's number pattern (lvlText: "%1.", "ข้อ %1.%2)"); Word's dialog allows far fewer
+)
 
 
 def read_docx(data: bytes, name: str, digest: str):
@@ -38,16 +40,22 @@ def read_docx(data: bytes, name: str, digest: str):
 
     label = Path(name).name
     if not data.startswith(b"PK"):
-        raise UnreadableSource(f"{label} is not a Word .docx file (it is not a zip archive)", "open it in Word and save it as .docx")
+        raise UnreadableSource(
+            f"{label} is not a Word .docx file (it is not a zip archive)", "open it in Word and save it as .docx"
+        )
     _check_package(data, label)
     try:
         import docx  # python-docx
 
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableSource(f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx") from None
+        raise UnreadableSource(
+            f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx"
+        ) from None
     except Exception as exc:  # lxml and python-docx raise many kinds on broken parts
-        raise UnreadableSource(f"{label} is a damaged Word file ({type(exc).__name__})", "open it in Word and save it again") from None
+        raise UnreadableSource(
+            f"{label} is a damaged Word file ({type(exc).__name__})", "open it in Word and save it again"
+        ) from None
 
     numbering = _Numbering(document)
     if len(numbering._styles) > MAX_STYLES:
@@ -81,18 +89,38 @@ def read_docx(data: bytes, name: str, digest: str):
     if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(
         cell.strip() for b in blocks if b.kind == "table" for row in b.rows for cell in row
     ):
-        raise UnreadableSource(f"{label} holds no text", "check that this is the right file, saved from Word with its text")
+        raise UnreadableSource(
+            f"{label} holds no text", "check that this is the right file, saved from Word with its text"
+        )
     notes = []
     if auto_numbered:
-        notes.append(Note("repair", f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)", th=f"เลขข้ออัตโนมัติของ Word เขียนออกมาเป็น 1., 2., … ({auto_numbered} ย่อหน้า)"))
+        notes.append(
+            Note(
+                "repair",
+                f"Word's automatic numbering was written out as 1., 2., … ({auto_numbered} paragraphs)",
+                th=f"เลขข้ออัตโนมัติของ Word เขียนออกมาเป็น 1., 2., … ({auto_numbered} ย่อหน้า)",
+            )
+        )
     if counts.get("merged"):
-        notes.append(Note("merged", f"{counts['merged']} places of merged table cells were read once, where each merged cell starts", th=f"อ่านช่องตารางที่ผสานเซลล์ไว้เพียงครั้งเดียว ณ ช่องแรกของเซลล์ที่ผสาน ({counts['merged']} ช่อง)"))
+        notes.append(
+            Note(
+                "merged",
+                f"{counts['merged']} places of merged table cells were read once, where each merged cell starts",
+                th=f"อ่านช่องตารางที่ผสานเซลล์ไว้เพียงครั้งเดียว ณ ช่องแรกของเซลล์ที่ผสาน ({counts['merged']} ช่อง)",
+            )
+        )
     notes += numbering.notes()
     if counts.get("wide"):
         notes.append(Note("repair", f"{counts['wide']} table cells spanning past Word's {WORD_COLUMNS} columns were cut to them",
                           th=f"ช่องตาราง {counts['wide']} ช่องที่ขยายเกิน {WORD_COLUMNS} คอลัมน์ของ Word ถูกตัดให้พอดี"))  # fmt: skip
     if counts.get("nested"):
-        notes.append(Note("merged", f"{counts['nested']} tables inside table cells were read as lines of their cell", th=f"อ่านตารางซ้อนในช่องตาราง {counts['nested']} ตาราง เป็นบรรทัดของช่องนั้น"))
+        notes.append(
+            Note(
+                "merged",
+                f"{counts['nested']} tables inside table cells were read as lines of their cell",
+                th=f"อ่านตารางซ้อนในช่องตาราง {counts['nested']} ตาราง เป็นบรรทัดของช่องนั้น",
+            )
+        )
     return RawDocument(Source(name, digest, "docx", None), blocks=blocks, notes=notes)
 
 
@@ -102,7 +130,9 @@ def _check_package(data: bytes, label: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise UnreadableSource(f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx") from None
+        raise UnreadableSource(
+            f"{label} is not a readable Word .docx file ({exc})", "open it in Word and save it as .docx"
+        ) from None
     unzipped = sum(info.file_size for info in infos)
     if len(infos) > MAX_PARTS or unzipped > MAX_UNZIPPED:
         raise UnreadableSource(
@@ -136,7 +166,10 @@ def clamp_grid_spans(table) -> int:
 
 
 def _too_many(label: str, what: str, count: int, limit: int) -> UnreadableSource:
-    return UnreadableSource(f"{label} has more than {limit:,} {what} ({count:,}), far more than a meeting's write-up", "check that this is the right file")
+    return UnreadableSource(
+        f"{label} has more than {limit:,} {what} ({count:,}), far more than a meeting's write-up",
+        "check that this is the right file",
+    )
 
 
 def _text(paragraph) -> str:
@@ -152,7 +185,7 @@ def _text(paragraph) -> str:
     return "".join(parts)
 
 
-def _table_rows(table, numbering: "_Numbering", counts: dict) -> tuple[list[list[str]], int]:
+def _table_rows(table, numbering: _Numbering, counts: dict) -> tuple[list[list[str]], int]:
     """Cell texts of every row, one per grid column; numbered paragraphs get their numbers.
 
     A merged cell is read once, where it starts: the grid places it covers to its right
@@ -178,7 +211,10 @@ def _table_rows(table, numbering: "_Numbering", counts: dict) -> tuple[list[list
                 if child.tag == f"{W}tbl":
                     counts["nested"] = counts.get("nested", 0) + 1
                     for nested_row in child.iterchildren(f"{W}tr"):
-                        texts = [" ".join(_text(p) for p in nested.iter(f"{W}p")).strip() for nested in nested_row.iterchildren(f"{W}tc")]
+                        texts = [
+                            " ".join(_text(p) for p in nested.iter(f"{W}p")).strip()
+                            for nested in nested_row.iterchildren(f"{W}tc")
+                        ]
                         lines.append(" | ".join(t for t in texts if t))
                     continue
                 text = _text(child)
@@ -349,7 +385,21 @@ def roman_numeral(number: int) -> str:
     if not 1 <= number <= MAX_ROMAN:
         return str(number)
     out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         count, number = divmod(number, value)
         out += letters * count
     return out

@@ -40,15 +40,17 @@ from pathlib import Path
 
 from ..errors import CddbriefError, UnreadableSource
 from ..model import Block, Note, Source
+from ..thaitext import normalise_spaces, thai_share
 from .document import RawDocument
 from .docx import MAX_ROMAN
-from ..thaitext import normalise_spaces, thai_share
 
 __all__ = ["decode_html", "read_html"]
 
 _SITE_LINKS = 5  # a document holds a link or two; a site's page links to its other pages
 _LINK_DENSITY = 0.6  # a box whose text is mostly links is a menu or a list of other posts
-MAX_ELEMENTS = 100_000  # a meeting's post or exported document has a few thousand; 50,000 paragraphs take seconds to read
+MAX_ELEMENTS = (
+    100_000  # a meeting's post or exported document has a few thousand; 50,000 paragraphs take seconds to read
+)
 _MAX_DEPTH = 150
 _MAX_SPAN = 100  # a rowspan or colspan beyond this is a broken or hostile page  # deeper markup is read as flat text: a guard against hostile nesting
 _HEAD_BYTES = 8192  # where a charset declaration must be
@@ -63,7 +65,17 @@ _TEXT_CODECS = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-16-le", "utf-16-be
                 *(f"iso8859-{n}" for n in range(2, 17) if n != 12), *(f"cp{n}" for n in range(1250, 1259)), "cp866", "koi8-r", "koi8-u",
                 "mac-roman", "mac-cyrillic", "big5", "big5hkscs", "gbk", "gb2312", "gb18030", "shift_jis", "cp932", "euc_jp",
                 "iso2022_jp", "euc_kr", "cp949", "cp950"}  # fmt: skip
-_THAI_CHARSETS = {"windows-874", "x-windows-874", "cp874", "tis-620", "tis620", "iso-8859-11", "iso8859-11", "ms874", "dos-874"}
+_THAI_CHARSETS = {
+    "windows-874",
+    "x-windows-874",
+    "cp874",
+    "tis-620",
+    "tis620",
+    "iso-8859-11",
+    "iso8859-11",
+    "ms874",
+    "dos-874",
+}
 
 
 def decode_html(data: bytes) -> tuple[str, str, Note | None]:
@@ -90,20 +102,41 @@ def decode_html(data: bytes) -> tuple[str, str, Note | None]:
             return text, "utf-8", None
         if bogus:
             return text, "utf-8", _bogus_note(declared, "utf-8")
-        return text, "utf-8", _note(f"the page declares {declared} but is UTF-8; it was read as UTF-8", f"หน้าเว็บระบุรหัสอักขระ {declared} แต่เป็น UTF-8 จึงอ่านเป็น UTF-8")
+        return (
+            text,
+            "utf-8",
+            _note(
+                f"the page declares {declared} but is UTF-8; it was read as UTF-8",
+                f"หน้าเว็บระบุรหัสอักขระ {declared} แต่เป็น UTF-8 จึงอ่านเป็น UTF-8",
+            ),
+        )
     candidates = []
     if codec not in (None, "utf-8", "cp874"):
         candidates.append((codec, data.decode(codec, errors="replace")))
     candidates.append(("cp874", data.decode("cp874", errors="replace")))
     candidates.append(("utf-8", data.decode("utf-8", errors="replace")))
-    best, text = max(candidates, key=lambda pair: thai_share(_visible_guess(pair[1])) - pair[1].count("\ufffd") / max(1, len(pair[1])))
+    best, text = max(
+        candidates,
+        key=lambda pair: thai_share(_visible_guess(pair[1])) - pair[1].count("\ufffd") / max(1, len(pair[1])),
+    )
     if best == codec or (best == "cp874" and codec == "cp874"):
         return text, best, None
     if bogus:
         return text, best, _bogus_note(declared, best)
     if not declared:
-        return text, best, _note(f"the page declares no charset; it was read as {best}", f"หน้าเว็บไม่ระบุรหัสอักขระ จึงอ่านด้วย {best}")
-    return text, best, _note(f"the page declares {declared} but reads as {best}; it was read as {best}", f"หน้าเว็บระบุรหัสอักขระ {declared} แต่อ่านได้ด้วย {best} จึงอ่านด้วย {best}")
+        return (
+            text,
+            best,
+            _note(f"the page declares no charset; it was read as {best}", f"หน้าเว็บไม่ระบุรหัสอักขระ จึงอ่านด้วย {best}"),
+        )
+    return (
+        text,
+        best,
+        _note(
+            f"the page declares {declared} but reads as {best}; it was read as {best}",
+            f"หน้าเว็บระบุรหัสอักขระ {declared} แต่อ่านได้ด้วย {best} จึงอ่านด้วย {best}",
+        ),
+    )
 
 
 def _bogus_note(declared: str, used: str) -> Note:
@@ -160,24 +193,41 @@ def read_html(data: bytes, name: str, digest: str):
         root = _parse(text)
         elements = sum(1 for _ in root.iter())
         if elements > MAX_ELEMENTS:
-            raise UnreadableSource(f"{label} has {elements:,} HTML elements, far more than a meeting's page (limit {MAX_ELEMENTS:,})", "check that this is the right file, or save the post's text as .txt")
+            raise UnreadableSource(
+                f"{label} has {elements:,} HTML elements, far more than a meeting's page (limit {MAX_ELEMENTS:,})",
+                "check that this is the right file, or save the post's text as .txt",
+            )
         page = _Page(root)
         title, published = page.title(), page.published()  # before the chrome (bylines, dates) is cut away
         blocks, notes = page.blocks()
     except CddbriefError:
         raise
     except RecursionError:
-        raise UnreadableSource(f"{label} is a web page nested too deeply to read", "save the page's text as .txt, or export the summary from Word as .docx") from None
+        raise UnreadableSource(
+            f"{label} is a web page nested too deeply to read",
+            "save the page's text as .txt, or export the summary from Word as .docx",
+        ) from None
     except Exception as exc:  # lxml and odd markup raise many kinds; the user gets one line
-        raise UnreadableSource(f"{label} could not be read as a web page ({type(exc).__name__})", "save the page again from the browser, or its text as .txt") from None
+        raise UnreadableSource(
+            f"{label} could not be read as a web page ({type(exc).__name__})",
+            "save the page again from the browser, or its text as .txt",
+        ) from None
     # a post's heading alone is not a post: its text is what is under it
     words = " ".join(text for text in _all_text(blocks) if page.is_document or _clean(text) != (title or ""))
     if not words.strip():
         if page.had_text:
-            raise UnreadableSource(f"{label} has no main text (only menus, links or scripts)", "save the page of the meeting post itself, or copy its text into a .txt file")
-        raise UnreadableSource(f"{label} holds no text", "check that this is the right file: a saved web page of the meeting summary")
+            raise UnreadableSource(
+                f"{label} has no main text (only menus, links or scripts)",
+                "save the page of the meeting post itself, or copy its text into a .txt file",
+            )
+        raise UnreadableSource(
+            f"{label} holds no text", "check that this is the right file: a saved web page of the meeting summary"
+        )
     if thai_share(words) < 0.2:
-        raise UnreadableSource(f"{label} holds no Thai meeting summary (too little Thai text)", "give a summary of a TV พช. meeting written in Thai")
+        raise UnreadableSource(
+            f"{label} holds no Thai meeting summary (too little Thai text)",
+            "give a summary of a TV พช. meeting written in Thai",
+        )
     if note is not None:
         notes.insert(0, note)
     return RawDocument(
@@ -216,8 +266,30 @@ def _parse(text: str):
 # --- the page -----------------------------------------------------------------------------------
 
 # Elements whose text is never content.
-_DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas", "head",
-              "form", "button", "select", "input", "textarea", "label", "option", "video", "audio", "map", "dialog"}
+_DROP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "head",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "option",
+    "video",
+    "audio",
+    "map",
+    "dialog",
+}
 # Site chrome, dropped from a web post (never from a document).
 _CHROME_TAGS = {"nav", "aside", "menu"}
 _CHROME_WORDS = re.compile(
@@ -232,17 +304,56 @@ _CHROME_WORDS = re.compile(
     r"wp-block-latest-posts|recent-posts|widget_recent_entries|tagcloud|"
     r"article-info|createdby|modified|published|actions|latestnews|mostread|moduletable(?:[_-]\w+)?|module)$"
 )
-_MAIN_HINTS = re.compile(r"(?:^|[-_ ])(?:entry-content|post-content|article-content|article-body|post-body|entry-body|single-content|td-post-content|news-detail|content-detail|detail)(?:$|[-_ ])")
+_MAIN_HINTS = re.compile(
+    r"(?:^|[-_ ])(?:entry-content|post-content|article-content|article-body|post-body|entry-body|single-content|td-post-content|news-detail|content-detail|detail)(?:$|[-_ ])"
+)
 # A line of chrome inside the post itself.
-_COUNTER = re.compile(r"^(?:อ่าน|เข้าชม|ผู้เข้าชม|จำนวนผู้เข้าชม|จำนวนผู้อ่าน|จำนวนการเข้าชม|views?|hits?|visitors?)\s*[:：]?\s*[\d,]+\s*(?:ครั้ง|คน|views?|times)?$", re.IGNORECASE)
-_SHARE = re.compile(r"^(?:แชร์|share|share this|แชร์บทความนี้|แบ่งปัน|tweet|line|facebook|print|พิมพ์)\s*[:：]?$", re.IGNORECASE)
+_COUNTER = re.compile(
+    r"^(?:อ่าน|เข้าชม|ผู้เข้าชม|จำนวนผู้เข้าชม|จำนวนผู้อ่าน|จำนวนการเข้าชม|views?|hits?|visitors?)\s*[:：]?\s*[\d,]+\s*(?:ครั้ง|คน|views?|times)?$",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"^(?:แชร์|share|share this|แชร์บทความนี้|แบ่งปัน|tweet|line|facebook|print|พิมพ์)\s*[:：]?$", re.IGNORECASE
+)
 
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "blockquote", "pre", "address", "center",
-               "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "figure", "figcaption", "hr", "body", "html",
-               "caption", "details", "summary", "fieldset", "legend", "tbody", "thead", "tfoot"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "address",
+    "center",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "hr",
+    "body",
+    "html",
+    "caption",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "tbody",
+    "thead",
+    "tfoot",
+}
 _MSO_LEVEL = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
 _MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
-_WORD_BULLETS = {"·", "", "", "§", "Ø", "ü", "o", "-", "–", "•", "▪", "■", "●", "○", "◦", "➢", "Ÿ"}
+_WORD_BULLETS = {"·", "", "§", "Ø", "ü", "o", "-", "–", "•", "▪", "■", "●", "○", "◦", "➢", "Ÿ"}
 _DATE_CLASS = re.compile(r"publish|posted|post-date|entry-date|created|date")
 _UPDATED_CLASS = re.compile(r"updated|modified")
 _WORD_SPACER = re.compile(r"font\s*:\s*7\.0pt", re.IGNORECASE)
@@ -269,9 +380,15 @@ class _Page:
         for meta in self.root.iter("meta"):
             if (meta.get("name") or "").lower() in ("generator", "progid", "originator"):
                 content = (meta.get("content") or "").lower()
-                if any(word in content for word in ("microsoft word", "word.document", "libreoffice", "openoffice", "writer")):
+                if any(
+                    word in content
+                    for word in ("microsoft word", "word.document", "libreoffice", "openoffice", "writer")
+                ):
                     return True
-        if self.body.find(".//div[@class='WordSection1']") is not None or self.body.find(".//*[@class='MsoNormal']") is not None:
+        if (
+            self.body.find(".//div[@class='WordSection1']") is not None
+            or self.body.find(".//*[@class='MsoNormal']") is not None
+        ):
             return True
         for element in self.body.iter("nav", "aside", "header", "footer", "menu"):
             return False
@@ -307,7 +424,12 @@ class _Page:
             if not isinstance(element.tag, str):
                 continue
             classes = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-            if element.tag in ("article", "main") or element.get("role") == "main" or element.get("itemprop") == "articleBody" or _MAIN_HINTS.search(classes):
+            if (
+                element.tag in ("article", "main")
+                or element.get("role") == "main"
+                or element.get("itemprop") == "articleBody"
+                or _MAIN_HINTS.search(classes)
+            ):
                 candidates.append(element)
         best = None
         if candidates:
@@ -365,8 +487,21 @@ class _Page:
         return None
 
     def published(self) -> date | None:
-        names = ("article:published_time", "og:published_time", "datepublished", "date", "dc.date.issued", "dc.date",
-                 "dcterms.issued", "dcterms.date", "pubdate", "publishdate", "publish-date", "sailthru.date", "article.published")
+        names = (
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "dc.date.issued",
+            "dc.date",
+            "dcterms.issued",
+            "dcterms.date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "sailthru.date",
+            "article.published",
+        )
         for meta in self.root.iter("meta"):
             key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
             if key in names:
@@ -413,9 +548,18 @@ def _drop(root, chrome: bool) -> None:
             doomed.append(element)  # comments, processing instructions
             continue
         tag = tag.lower()
-        if tag in _DROP_TAGS or element.get("hidden") is not None or _HIDDEN.search(element.get("style") or "") or element.get("aria-hidden") == "true":
+        if (
+            tag in _DROP_TAGS
+            or element.get("hidden") is not None
+            or _HIDDEN.search(element.get("style") or "")
+            or element.get("aria-hidden") == "true"
+        ):
             doomed.append(element)
-        elif chrome and (tag in _CHROME_TAGS or _is_chrome(element) or (tag in ("header", "footer") and not _inside(element, "article"))):
+        elif chrome and (
+            tag in _CHROME_TAGS
+            or _is_chrome(element)
+            or (tag in ("header", "footer") and not _inside(element, "article"))
+        ):
             doomed.append(element)
     for element in doomed:
         _remove(element)
@@ -577,9 +721,21 @@ class _Walker:
         self._element(element, level=0, depth=0)
         self._flush()
         if self.word_numbered:
-            self.notes.append(Note("repair", f"Word's list numbers were read as list items ({self.word_numbered} paragraphs)", th=f"เลขข้อของ Word อ่านเป็นรายการ ({self.word_numbered} ย่อหน้า)"))
+            self.notes.append(
+                Note(
+                    "repair",
+                    f"Word's list numbers were read as list items ({self.word_numbered} paragraphs)",
+                    th=f"เลขข้อของ Word อ่านเป็นรายการ ({self.word_numbered} ย่อหน้า)",
+                )
+            )
         if self.flattened:
-            self.notes.append(Note("merged", f"a table inside a table cell was read as that cell's text ({self.flattened})", th=f"ตารางซ้อนในช่องตารางอ่านเป็นข้อความของช่องนั้น ({self.flattened})"))
+            self.notes.append(
+                Note(
+                    "merged",
+                    f"a table inside a table cell was read as that cell's text ({self.flattened})",
+                    th=f"ตารางซ้อนในช่องตารางอ่านเป็นข้อความของช่องนั้น ({self.flattened})",
+                )
+            )
         if self.in_digits:
             from .docx import digits_note
 
@@ -668,7 +824,9 @@ class _Walker:
         inner._element_children(element, level, depth)
         inner._flush()
         self._add_counts(inner)
-        text = "\n".join(b.text if b.kind == "paragraph" else f"{b.label} {b.text}" for b in inner.blocks if b.kind != "table")
+        text = "\n".join(
+            b.text if b.kind == "paragraph" else f"{b.label} {b.text}" for b in inner.blocks if b.kind != "table"
+        )
         if text:
             self.blocks.append(Block("list_item", text, label=label, level=level))
         for node in inner.defer:
@@ -710,11 +868,13 @@ class _Walker:
         self._flush()
         self._add_counts(inner)
         self.word_numbered += 1
-        self.blocks.append(Block("list_item", full[len(label):].strip(), label="•" if label in _WORD_BULLETS else label, level=level))
+        self.blocks.append(
+            Block("list_item", full[len(label) :].strip(), label="•" if label in _WORD_BULLETS else label, level=level)
+        )
         self.blocks.extend(b for b in inner.blocks if b.kind == "table")
         return True
 
-    def _add_counts(self, inner: "_Walker") -> None:
+    def _add_counts(self, inner: _Walker) -> None:
         """What a walker of a part (a list item, a cell) counted, for this walker's notes."""
         self.word_numbered += inner.word_numbered
         self.flattened += inner.flattened

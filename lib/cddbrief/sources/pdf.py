@@ -37,8 +37,8 @@ from pathlib import Path
 
 from ..errors import CddbriefError, UnreadableSource
 from ..model import Block, Note, Source
-from .document import RawDocument
 from . import pdfthai
+from .document import RawDocument
 
 MAX_PAGES = 200  # a meeting summary is a few pages
 MAX_PAGE_SIDE = 5080.0  # points: 1.8 m; A0 is 1189 mm
@@ -46,7 +46,9 @@ MAX_CHARS_PER_PAGE = 30_000  # a dense A4 page of Thai holds some 4,000
 MAX_PATHS_PER_PAGE = 20_000  # path objects: more make a drawing, not a page of text and tables
 MAX_LINE_PAIRS = 1_000_000  # ruling lines across × along a page: a page of a summary's table draws some 300 × 300
 MAX_GRID_COLUMNS, MAX_GRID_ROWS = 64, 200  # one table on one page (Word allows 63 columns)
-MAX_UNPACKED = 64 * 2**20  # bytes of the PDF's compressed streams (images and fonts aside), unpacked before PDFium parses
+MAX_UNPACKED = (
+    64 * 2**20
+)  # bytes of the PDF's compressed streams (images and fonts aside), unpacked before PDFium parses
 MAX_STREAM_UNPACKED = 8 * 2**20  # bytes of one such stream: a dense page of text is some 100 kB (PDFium: ~270 B a path)
 MAX_OCR_PAGES = 30  # scanned pages read by OCR in one document
 MAX_OCR_PIXELS = 12_000_000  # per page: A4 at 300 dpi is 8.7 million; a larger page is rendered at a lower resolution
@@ -59,7 +61,9 @@ _SPACE_GAP = 0.22  # a gap wider than this share of the font size is a space (a 
 
 _MARKS = set(pdfthai.MARKS)
 _NOTHING_BEFORE = set(pdfthai.MARKS + pdfthai.FOLLOWING_VOWELS)
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*[0-9๐-๙]+\s*[-–—]|(?:หน้า|หน้าที่|page|Page)\s*[0-9๐-๙]+(?:\s*(?:/|จาก|of)\s*[0-9๐-๙]+)?|[0-9๐-๙]+\s*/\s*[0-9๐-๙]+|[0-9๐-๙]{1,3})\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*[0-9๐-๙]+\s*[-–—]|(?:หน้า|หน้าที่|page|Page)\s*[0-9๐-๙]+(?:\s*(?:/|จาก|of)\s*[0-9๐-๙]+)?|[0-9๐-๙]+\s*/\s*[0-9๐-๙]+|[0-9๐-๙]{1,3})\s*$"
+)
 
 
 def read_pdf(data: bytes, name: str, digest: str):
@@ -73,7 +77,9 @@ def read_pdf(data: bytes, name: str, digest: str):
     except CddbriefError:
         raise
     except MemoryError:
-        raise UnreadableSource(f"{label} is a PDF too large to read here", "give a smaller file, or the original .docx") from None
+        raise UnreadableSource(
+            f"{label} is a PDF too large to read here", "give a smaller file, or the original .docx"
+        ) from None
     except Exception as exc:  # PDFium and ctypes raise many kinds on damaged files
         raise UnreadableSource(
             f"{label} is a PDF file that cannot be read ({type(exc).__name__}: damaged or cut short)",
@@ -89,7 +95,9 @@ def _open(data: bytes, label: str):
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
-            raise UnreadableSource(f"{label} is a password-protected PDF", "give a copy saved without a password") from None
+            raise UnreadableSource(
+                f"{label} is a password-protected PDF", "give a copy saved without a password"
+            ) from None
         raise UnreadableSource(
             f"{label} is a PDF file that cannot be read ({exc}: damaged or cut short)",
             "open it and save it again as PDF, or give the original .docx",
@@ -164,7 +172,10 @@ def _read(data: bytes, name: str, digest: str, label: str):
         if pages == 0:
             raise UnreadableSource(f"{label} is a PDF with no pages", "check that this is the right file")
         if pages > MAX_PAGES:
-            raise UnreadableSource(f"{label} has {pages} pages, too many for a meeting summary (limit {MAX_PAGES})", "check that this is the right file")
+            raise UnreadableSource(
+                f"{label} has {pages} pages, too many for a meeting summary (limit {MAX_PAGES})",
+                "check that this is the right file",
+            )
         title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
         fonts = _Fonts()
         page_blocks: list[list[Block]] = []
@@ -185,7 +196,13 @@ def _read(data: bytes, name: str, digest: str, label: str):
         notes: list[Note] = []
         if text_chars == 0:
             page_blocks = _ocr(pdf, label, counts)
-            notes.append(Note("warning", "the text was read by OCR from a scanned PDF; check every figure against the original", th="อ่านข้อความด้วย OCR จาก PDF ที่สแกนมา ควรตรวจตัวเลขทุกตัวกับต้นฉบับ"))
+            notes.append(
+                Note(
+                    "warning",
+                    "the text was read by OCR from a scanned PDF; check every figure against the original",
+                    th="อ่านข้อความด้วย OCR จาก PDF ที่สแกนมา ควรตรวจตัวเลขทุกตัวกับต้นฉบับ",
+                )
+            )
             for blocks in page_blocks:
                 for block in blocks:
                     block.text, found = pdfthai.repair_line(block.text)
@@ -194,7 +211,9 @@ def _read(data: bytes, name: str, digest: str, label: str):
         pdf.close()
     dropped = _drop_headers_and_footers(page_blocks)
     blocks = [block for page in page_blocks for block in page]
-    if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(c.strip() for b in blocks if b.kind == "table" for row in b.rows for c in row):
+    if not any(b.text.strip() for b in blocks if b.kind != "table") and not any(
+        c.strip() for b in blocks if b.kind == "table" for row in b.rows for c in row
+    ):
         raise UnreadableSource(f"{label} holds no text", "check that this is the right file")
     for kind, (english, thai) in pdfthai.REPAIRS.items():
         if counts.get(kind):
@@ -203,27 +222,89 @@ def _read(data: bytes, name: str, digest: str, label: str):
         if counts.get(kind):
             notes.append(Note(note_kind, english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
     if dropped:
-        notes.append(Note("skipped", f"{dropped} page header, footer or page-number lines were left out", th=f"ตัดหัวกระดาษ ท้ายกระดาษ หรือเลขหน้า {dropped} บรรทัด"))
+        notes.append(
+            Note(
+                "skipped",
+                f"{dropped} page header, footer or page-number lines were left out",
+                th=f"ตัดหัวกระดาษ ท้ายกระดาษ หรือเลขหน้า {dropped} บรรทัด",
+            )
+        )
     return RawDocument(Source(name, digest, "pdf", None), blocks=blocks, title=title, notes=notes)
 
 
 # What reading a PDF's characters had to do, by count: (note kind, English, Thai).
 _READING_NOTES = {
-    "glyph_named": ("repair", "{n} Thai glyphs without Unicode in the PDF were read from the font's glyphs", "อ่านอักษรไทยที่ไม่มีรหัส Unicode ใน PDF จากรูปอักษรของฟอนต์ {n} ตัว"),
-    "glyph_guessed": ("warning", "{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); a tone mark drawn with them may be lost", "อ่านรูปอักษรที่ไม่มีรหัส Unicode หน้าสระอาเป็นสระอำ {n} แห่ง วรรณยุกต์อาจหายไป"),
-    "glyph_dropped": ("warning", "{n} glyphs without Unicode in the PDF could not be read and were left out", "ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว"),
-    "aa_as_am": ("repair", "{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA", "อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง"),
-    "marker_moved": ("repair", "{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line", "ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง"),
-    "surrogate": ("warning", "{n} character(s) the PDF maps to no real character (a lone UTF-16 surrogate) were read as U+FFFD (�)", "อักขระ {n} ตัวที่ PDF กำหนดรหัสที่ไม่ใช่อักขระจริง (surrogate) อ่านเป็น U+FFFD (�)"),
-    "drawing": ("skipped", "{n} page(s) hold more than 20,000 drawn paths: read as text without looking for ruled tables", "{n} หน้ามีเส้นที่วาดมากกว่า 20,000 เส้น อ่านเป็นข้อความโดยไม่หาตาราง"),
-    "grid": ("skipped", "{n} grid(s) of ruling lines finer than a meeting summary's table (more than 64 columns or 200 rows on a page) were read as text", "ตารางเส้น {n} ตารางที่ละเอียดเกินตารางสรุปการประชุม (เกิน 64 คอลัมน์หรือ 200 แถวต่อหน้า) อ่านเป็นข้อความ"),
-    "markers_left": ("skipped", "{n} lone list numbers or bullets (more than 300 on a page) were left where the PDF puts them", "เลขข้อหรือสัญลักษณ์หัวข้อที่อยู่เดี่ยว {n} ตัว (เกิน 300 ตัวต่อหน้า) คงไว้ตามตำแหน่งใน PDF"),
-    "ocr_coarse": ("warning", "{n} scanned page(s) larger than A3 were read by OCR at less than 300 dpi (at most 12 million pixels a page)", "อ่านหน้าสแกน {n} หน้าที่ใหญ่กว่า A3 ด้วย OCR ที่ความละเอียดต่ำกว่า 300 dpi (ไม่เกิน 12 ล้านพิกเซลต่อหน้า)"),
+    "glyph_named": (
+        "repair",
+        "{n} Thai glyphs without Unicode in the PDF were read from the font's glyphs",
+        "อ่านอักษรไทยที่ไม่มีรหัส Unicode ใน PDF จากรูปอักษรของฟอนต์ {n} ตัว",
+    ),
+    "glyph_guessed": (
+        "warning",
+        "{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); a tone mark drawn with them may be lost",
+        "อ่านรูปอักษรที่ไม่มีรหัส Unicode หน้าสระอาเป็นสระอำ {n} แห่ง วรรณยุกต์อาจหายไป",
+    ),
+    "glyph_dropped": (
+        "warning",
+        "{n} glyphs without Unicode in the PDF could not be read and were left out",
+        "ตัดรูปอักษรที่ไม่มีรหัส Unicode และอ่านไม่ได้ {n} ตัว",
+    ),
+    "aa_as_am": (
+        "repair",
+        "{n} SARA AA that the PDF's font maps to SARA AM were read as SARA AA",
+        "อ่านสระอาที่ฟอนต์ใน PDF กำหนดรหัสเป็นสระอำ {n} แห่ง",
+    ),
+    "marker_moved": (
+        "repair",
+        "{n} list numbers or bullets the PDF draws apart from their text were put back at the start of their line",
+        "ย้ายเลขข้อหรือสัญลักษณ์หัวข้อที่ PDF วาดแยกจากข้อความ กลับไปไว้ต้นบรรทัดของตน {n} แห่ง",
+    ),
+    "surrogate": (
+        "warning",
+        "{n} character(s) the PDF maps to no real character (a lone UTF-16 surrogate) were read as U+FFFD (�)",
+        "อักขระ {n} ตัวที่ PDF กำหนดรหัสที่ไม่ใช่อักขระจริง (surrogate) อ่านเป็น U+FFFD (�)",
+    ),
+    "drawing": (
+        "skipped",
+        "{n} page(s) hold more than 20,000 drawn paths: read as text without looking for ruled tables",
+        "{n} หน้ามีเส้นที่วาดมากกว่า 20,000 เส้น อ่านเป็นข้อความโดยไม่หาตาราง",
+    ),
+    "grid": (
+        "skipped",
+        "{n} grid(s) of ruling lines finer than a meeting summary's table (more than 64 columns or 200 rows on a page) were read as text",
+        "ตารางเส้น {n} ตารางที่ละเอียดเกินตารางสรุปการประชุม (เกิน 64 คอลัมน์หรือ 200 แถวต่อหน้า) อ่านเป็นข้อความ",
+    ),
+    "markers_left": (
+        "skipped",
+        "{n} lone list numbers or bullets (more than 300 on a page) were left where the PDF puts them",
+        "เลขข้อหรือสัญลักษณ์หัวข้อที่อยู่เดี่ยว {n} ตัว (เกิน 300 ตัวต่อหน้า) คงไว้ตามตำแหน่งใน PDF",
+    ),
+    "ocr_coarse": (
+        "warning",
+        "{n} scanned page(s) larger than A3 were read by OCR at less than 300 dpi (at most 12 million pixels a page)",
+        "อ่านหน้าสแกน {n} หน้าที่ใหญ่กว่า A3 ด้วย OCR ที่ความละเอียดต่ำกว่า 300 dpi (ไม่เกิน 12 ล้านพิกเซลต่อหน้า)",
+    ),
     "ocr_blank": ("skipped", "{n} blank scanned page(s) were not read by OCR", "ข้ามหน้าสแกนว่าง {n} หน้า ไม่อ่านด้วย OCR"),
-    "header_repeated": ("skipped", "the header row of a table without ruling lines, printed again on {n} later page(s), was read once", "แถวหัวตารางที่ไม่มีเส้นซึ่งพิมพ์ซ้ำใน {n} หน้าถัดไป อ่านเพียงครั้งเดียว"),
-    "word_joined": ("repair", "{n} words broken by a line wrap, with a space the PDF wrote there, were joined where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)", "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่และมีช่องว่างคั่น {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)"),
-    "borderless": ("inferred", "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers (or, with none, the first column's paragraphs)", "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ (หรือย่อหน้าของคอลัมน์แรกเมื่อไม่มีเลขลำดับ)"),
-    "wrapped": ("inferred", "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)", "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)"),
+    "header_repeated": (
+        "skipped",
+        "the header row of a table without ruling lines, printed again on {n} later page(s), was read once",
+        "แถวหัวตารางที่ไม่มีเส้นซึ่งพิมพ์ซ้ำใน {n} หน้าถัดไป อ่านเพียงครั้งเดียว",
+    ),
+    "word_joined": (
+        "repair",
+        "{n} words broken by a line wrap, with a space the PDF wrote there, were joined where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)",
+        "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่และมีช่องว่างคั่น {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)",
+    ),
+    "borderless": (
+        "inferred",
+        "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers (or, with none, the first column's paragraphs)",
+        "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ (หรือย่อหน้าของคอลัมน์แรกเมื่อไม่มีเลขลำดับ)",
+    ),
+    "wrapped": (
+        "inferred",
+        "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)",
+        "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)",
+    ),
 }
 
 
@@ -384,6 +465,8 @@ def _point_number(line: str, within: int | None) -> int | None:
     """The number of the point a line starts (N of ``N.`` or ``N.M``), else ``within``."""
     found = _POINT_NUMBER.match(line)
     return int(found.group(1)) if found and _starts_point(line, within) else within
+
+
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 
 
@@ -469,14 +552,17 @@ def _repaired(text: str, counts: Counter) -> str:
 
 
 def _read_page(
-    page, number: int, fonts: "_Fonts", counts: Counter, label: str, columns: "_Columns"
+    page, number: int, fonts: _Fonts, counts: Counter, label: str, columns: _Columns
 ) -> tuple[list[Block], int]:
     tables = _find_tables(page, counts)
     textpage = page.get_textpage()
     try:
         n = textpage.count_chars()
         if n > MAX_CHARS_PER_PAGE:
-            raise UnreadableSource(f"page {number} of {label} holds {n} characters, too many for a meeting summary", "check that this is the right file")
+            raise UnreadableSource(
+                f"page {number} of {label} holds {n} characters, too many for a meeting summary",
+                "check that this is the right file",
+            )
         counts["chars_read"] += n
         if counts["chars_read"] > MAX_CHARS:
             raise UnreadableSource(
@@ -549,6 +635,7 @@ def _markers_on_their_lines(lines: list[_Line], counts: Counter) -> list[_Line]:
     text of the whole list, each a line of its own; its box still stands on
     the baseline of its own line, to the left of that line's text.
     """
+
     def left(line: _Line) -> float:
         return min((c.left for c in line.chars if c.text != " "), default=0.0)
 
@@ -581,7 +668,13 @@ def _paragraphs(lines: list[_Line], tables: list) -> list[list[_Line]]:
     a page of one-line paragraphs has no wrap to measure), and no table comes
     between them.
     """
-    edges = [(min((c.left for c in line.chars if c.text != " "), default=0.0), max((c.right for c in line.chars if c.text != " "), default=0.0)) for line in lines]
+    edges = [
+        (
+            min((c.left for c in line.chars if c.text != " "), default=0.0),
+            max((c.right for c in line.chars if c.text != " "), default=0.0),
+        )
+        for line in lines
+    ]
     right_margin = max((right for _, right in edges), default=0.0)
     sizes = [round(max((c.size for c in line.chars), default=12.0) or 12.0, 1) for line in lines]
     # The tightest gap between lines of one size is the gap of a wrap; a paragraph's
@@ -600,7 +693,9 @@ def _paragraphs(lines: list[_Line], tables: list) -> list[list[_Line]]:
             size = max((c.size for c in previous.chars), default=12.0) or 12.0
             full = edges[n - 1][1] >= right_margin - 3 * size
             gap = previous.bottom - line.top
-            below = 0 <= gap <= _WRAP_GAP * (previous.top - previous.bottom) and gap <= tightest.get(sizes[n], gap) + max(1.0, 0.15 * size)
+            below = 0 <= gap <= _WRAP_GAP * (previous.top - previous.bottom) and gap <= tightest.get(
+                sizes[n], gap
+            ) + max(1.0, 0.15 * size)
             between = any(previous.bottom > t.top > line.top for t in tables)
             if full and below and not between and not _starts_point(text, within):
                 groups[-1].append(line)
@@ -616,7 +711,7 @@ def table_lines(tables: list[_Table], key: tuple[int, int]) -> list[_Line]:
     return table.cells.setdefault(key[1], [])
 
 
-def _chars(textpage, n: int, fonts: "_Fonts", counts: Counter) -> list[tuple[_Char, int]]:
+def _chars(textpage, n: int, fonts: _Fonts, counts: Counter) -> list[tuple[_Char, int]]:
     """The page's characters with boxes, and the count of PDFium's line breaks before each."""
     import pypdfium2.raw as raw
 
@@ -674,7 +769,12 @@ def _aa_read_as_am(chars: list[tuple[_Char, int]], counts: Counter) -> None:
         if ch.text.endswith(am):
             ch.text = ch.text[:-1] + aa
             j = k - 1  # a tone of the same glyph (its box): the cluster text the font maps AA to (้ำ)
-            while j >= 0 and chars[j][0].text in pdfthai.TONES and abs(chars[j][0].left - ch.left) < 0.01 and abs(chars[j][0].right - ch.right) < 0.01:
+            while (
+                j >= 0
+                and chars[j][0].text in pdfthai.TONES
+                and abs(chars[j][0].left - ch.left) < 0.01
+                and abs(chars[j][0].right - ch.right) < 0.01
+            ):
                 chars[j][0].text = ""
                 j -= 1
             if not after_nikhahit(k):
@@ -709,7 +809,9 @@ class _Fonts:
         if text:
             counts["glyph_named"] += 1
             return text
-        following = raw.FPDFText_GetUnicode(textpage.raw, index + 1) if index + 1 < raw.FPDFText_CountChars(textpage.raw) else 0
+        following = (
+            raw.FPDFText_GetUnicode(textpage.raw, index + 1) if index + 1 < raw.FPDFText_CountChars(textpage.raw) else 0
+        )
         if following == ord(pdfthai.SARA_AA):
             counts["glyph_guessed"] += 1
             return pdfthai.NIKHAHIT
@@ -984,7 +1086,9 @@ def _piece(chars: list[_Char], line: _Line) -> _Piece | None:
     tops, bottoms = sorted(c.top for c in letters), sorted(c.bottom for c in letters)
     part = _Line(list(chars), line.top, line.bottom, line.breaks)
     left, right = min(c.left for c in real), max(c.right for c in real)
-    return _Piece(part, left, right, tops[len(tops) // 2], bottoms[len(bottoms) // 2], max(c.size for c in letters) or 12.0)
+    return _Piece(
+        part, left, right, tops[len(tops) // 2], bottoms[len(bottoms) // 2], max(c.size for c in letters) or 12.0
+    )
 
 
 def _cut(piece: _Piece, edges: list[float]) -> list[_Piece] | None:
@@ -1196,7 +1300,9 @@ def _row_starts(body: list[list[tuple[int, _Piece]]], edges: list[float], roles:
     usual = gaps[len(gaps) // 4] if gaps else 0.0  # the gap between a cell's lines (most gaps are)
     opening = [k == 0 or _gap(body[k - 1], row) > usual + 0.3 * row[0][1].size for k, row in enumerate(body)]
     column = roles.index("no") if "no" in roles else None
-    numbers = {k: p for k, row in enumerate(body) for _, p in row if _column(p, edges) == column and is_item_number(p.text())}
+    numbers = {
+        k: p for k, row in enumerate(body) for _, p in row if _column(p, edges) == column and is_item_number(p.text())
+    }
     if not numbers:  # rows without numbers: each starts where the topic (or the first) column opens a paragraph
         first = roles.index("topic") if "topic" in roles else 0
         return {k for k, row in enumerate(body) if k and opening[k] and any(_column(p, edges) == first for _, p in row)}
@@ -1288,6 +1394,7 @@ def _drop_headers_and_footers(pages: list[list[Block]]) -> int:
     A repeated line that names the meeting (``… ครั้งที่ 4/2562``) is the document's
     title printed on every page: its first copy stays.
     """
+
     def shape(text: str) -> str:
         return re.sub(r"[0-9๐-๙]+", "#", " ".join(text.split()))
 
@@ -1382,10 +1489,26 @@ def _ocr(pdf, label: str, counts: Counter) -> list[list[Block]]:
             path = Path(tmp) / f"page-{number}.png"
             image.save(path)
             try:
-                result = subprocess.run(["tesseract", str(path), "-", "-l", "tha+eng", "--psm", "6"], capture_output=True, text=True, timeout=300)
+                result = subprocess.run(
+                    ["tesseract", str(path), "-", "-l", "tha+eng", "--psm", "6"],
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
             except subprocess.TimeoutExpired:
-                raise UnreadableSource(f"OCR of page {number} of {label} took too long", "give the original .docx") from None
+                raise UnreadableSource(
+                    f"OCR of page {number} of {label} took too long", "give the original .docx"
+                ) from None
             if result.returncode != 0:
-                raise UnreadableSource(f"OCR of {label} failed ({result.stderr.strip().splitlines()[-1:] or 'tesseract'})", "give the original .docx")
-            pages.append([Block("paragraph", " ".join(line.split()), page=number) for line in result.stdout.splitlines() if line.strip()])
+                raise UnreadableSource(
+                    f"OCR of {label} failed ({result.stderr.strip().splitlines()[-1:] or 'tesseract'})",
+                    "give the original .docx",
+                )
+            pages.append(
+                [
+                    Block("paragraph", " ".join(line.split()), page=number)
+                    for line in result.stdout.splitlines()
+                    if line.strip()
+                ]
+            )
     return pages

@@ -27,7 +27,10 @@ REPAIRS = {
     "sara_am": ("{n} SARA AM written as NIKHAHIT + SARA AA were joined", "รวมนิคหิต + สระอา เป็นสระอำ {n} แห่ง"),
     "sara_am_doubled": ("{n} SARA AM followed by a stray SARA AA were repaired", "ลบสระอาที่ซ้ำหลังสระอำ {n} แห่ง"),
     "mark_doubled": ("{n} Thai marks written twice were written once", "ลบวรรณยุกต์หรือสระที่ซ้ำ {n} แห่ง"),
-    "mark_order": ("{n} Thai vowel or tone marks out of order were put back on their letter", "ย้ายวรรณยุกต์หรือสระบน/ล่างที่อยู่ผิดตำแหน่งกลับที่เดิม {n} แห่ง"),
+    "mark_order": (
+        "{n} Thai vowel or tone marks out of order were put back on their letter",
+        "ย้ายวรรณยุกต์หรือสระบน/ล่างที่อยู่ผิดตำแหน่งกลับที่เดิม {n} แห่ง",
+    ),
     "mark_space": ("{n} spaces before a Thai mark or vowel were removed", "ลบช่องว่างหน้าวรรณยุกต์หรือสระ {n} แห่ง"),
     "split_word": ("{n} Thai words split by a space were joined", "รวมคำที่ถูกช่องว่างแยก {n} คำ"),
 }
@@ -41,7 +44,9 @@ _TONE_AFTER_FINAL = re.compile(f"\u0e31([{CONSONANT}])([{TONES}])")
 _TONE_BEFORE_VOWEL = re.compile(f"([{TONES}\u0e4c])([{ABOVE_VOWELS}{BELOW_VOWELS}])")
 # a space (or several) before a mark or a following vowel that sits on the letter before the space
 # (not PHINTHU, a Pali mark often left stray before Latin text: ระบบ ฺBPM; thaitext drops it)
-_SPACE_BEFORE_MARK = re.compile(f"(?<=[{CONSONANT}{MARKS}{FOLLOWING_VOWELS}]) +(?=[{MARKS.replace(chr(0xE3A), '')}{FOLLOWING_VOWELS}](?![A-Za-z0-9]))")
+_SPACE_BEFORE_MARK = re.compile(
+    f"(?<=[{CONSONANT}{MARKS}{FOLLOWING_VOWELS}]) +(?=[{MARKS.replace(chr(0xE3A), '')}{FOLLOWING_VOWELS}](?![A-Za-z0-9]))"
+)
 # after the space: a tone or ์ whose letter carries an above vowel two back: สิน ้ -> สิ้น
 _MOVED_TONE = re.compile(f"([{ABOVE_VOWELS}])([{CONSONANT}])([{TONES}])")
 # where no Thai syllable can end, before a Thai letter: ั (with its tone), a leading vowel,

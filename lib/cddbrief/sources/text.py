@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..errors import UnreadableSource
 from ..model import Block, Note, Source
-from .document import RawDocument
 from ..thaitext import thai_share, thai_share_of_utf8
+from .document import RawDocument
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 

@@ -18,7 +18,12 @@ import docx
 HERE = Path(__file__).parent
 ROWS = [
     ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"],
-    ["1", "โครงการพัฒนาผลิตภัณฑ์ OTOP", "1. ให้จังหวัดรายงานผลการจำหน่ายสินค้า OTOP ยอดรวม 15,804,000 บาท\n2. ให้อำเภอติดตามกลุ่มผู้ผลิต 5 กลุ่ม", "ภายใน 22 - 23 เม.ย. 62"],
+    [
+        "1",
+        "โครงการพัฒนาผลิตภัณฑ์ OTOP",
+        "1. ให้จังหวัดรายงานผลการจำหน่ายสินค้า OTOP ยอดรวม 15,804,000 บาท\n2. ให้อำเภอติดตามกลุ่มผู้ผลิต 5 กลุ่ม",
+        "ภายใน 22 - 23 เม.ย. 62",
+    ],
     ["2", "การจัดเก็บข้อมูล จปฐ. ปี 2562", "ให้จังหวัดเร่งบันทึกข้อมูล จปฐ. ให้แล้วเสร็จ ขณะนี้บันทึกแล้ว 97.59%", ""],
     ["3", "กองทุนหมู่บ้าน", "ให้อำเภอรายงานผลภายในวันที่ 30 เม.ย. 62", "-"],
 ]
@@ -51,7 +56,16 @@ def main() -> None:
         source = Path(tmp) / "libreoffice-2562-04.docx"
         make_docx(source)
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "html", "--outdir", tmp, str(source)],
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "html",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
             check=True,
             capture_output=True,
             timeout=300,

@@ -25,9 +25,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 TOPICS = [
-    "กองทุนหมู่บ้านและชุมชนเมือง", "โครงการพัฒนาหมู่บ้านเศรษฐกิจพอเพียง", "ผ้าไทยใส่ให้สนุก", "การจัดเก็บข้อมูลความจำเป็นพื้นฐาน",
-    "ครัวเรือนยากจนตกเกณฑ์", "ตลาดนัดชุมชนประจำสัปดาห์", "กลุ่มออมทรัพย์เพื่อการผลิต", "การขับเคลื่อนเศรษฐกิจฐานราก",
-    "ศูนย์เรียนรู้ชุมชน", "การพัฒนาผลิตภัณฑ์ชุมชนท่องเที่ยว", "งบประมาณรายจ่ายประจำปี", "การประกวดหมู่บ้านสะอาด",
+    "กองทุนหมู่บ้านและชุมชนเมือง",
+    "โครงการพัฒนาหมู่บ้านเศรษฐกิจพอเพียง",
+    "ผ้าไทยใส่ให้สนุก",
+    "การจัดเก็บข้อมูลความจำเป็นพื้นฐาน",
+    "ครัวเรือนยากจนตกเกณฑ์",
+    "ตลาดนัดชุมชนประจำสัปดาห์",
+    "กลุ่มออมทรัพย์เพื่อการผลิต",
+    "การขับเคลื่อนเศรษฐกิจฐานราก",
+    "ศูนย์เรียนรู้ชุมชน",
+    "การพัฒนาผลิตภัณฑ์ชุมชนท่องเที่ยว",
+    "งบประมาณรายจ่ายประจำปี",
+    "การประกวดหมู่บ้านสะอาด",
 ]
 ACTIONS = [
     "ให้อำเภอรายงานผลการดำเนินงาน {n} ครัวเรือน ภายในวันที่ {d}",
@@ -40,7 +49,20 @@ ACTIONS = [
     "ให้ตรวจสอบความถูกต้องของบัญชีกองทุนทั้งสิ้น {n} กองทุน ก่อนวันที่ {d}",
 ]
 REMARKS = ["", "", "กำชับ", "ด่วนที่สุด", "ภายใน {d}", "พัฒนากรทุกคน", "ฝ่ายบริหารงานทั่วไป"]
-MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
+MONTHS = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+]
 SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 
 # (name, rows, font, size in points, column widths in cm, header words, seed); a header of three words has no
@@ -81,8 +103,15 @@ def make_rows(count: int, seed: int, long_rows: bool = False) -> list[list[str]]
     return rows
 
 
-def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: int, widths: tuple[float, ...],
-              repeat: bool = False, centred: bool = False) -> bytes:
+def make_docx(
+    rows: list[list[str]],
+    header: tuple[str, ...],
+    font: str,
+    size: int,
+    widths: tuple[float, ...],
+    repeat: bool = False,
+    centred: bool = False,
+) -> bytes:
     import docx
     from docx.shared import Cm, Pt
 
@@ -97,8 +126,11 @@ def make_docx(rows: list[list[str]], header: tuple[str, ...], font: str, size: i
     size_cs = docx.oxml.OxmlElement("w:szCs")
     size_cs.set(docx.oxml.ns.qn("w:val"), str(size * 2))
     rpr.append(size_cs)
-    for line in ("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565", "ผ่านระบบ TV พช. วันที่ 14 มีนาคม 2565 เวลา 09.30 น.",
-                 "สำนักงานพัฒนาชุมชนอำเภอบ้านแพง จังหวัดนครพนม"):
+    for line in (
+        "สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565",
+        "ผ่านระบบ TV พช. วันที่ 14 มีนาคม 2565 เวลา 09.30 น.",
+        "สำนักงานพัฒนาชุมชนอำเภอบ้านแพง จังหวัดนครพนม",
+    ):
         document.add_paragraph(line)
     rows = [row[4 - len(header) :] for row in rows]  # three header words: no number column
     table = document.add_table(rows=len(rows) + 1, cols=len(header))  # no style: no ruling lines
@@ -138,14 +170,26 @@ def main(names: list[str]) -> None:
         if names and name not in names:
             continue
         rows = make_rows(count, seed, long_rows=name == "bl-long-rows")
-        data = make_docx(rows, header, font, size, widths, repeat=name.endswith("-repeat"), centred=name.endswith("-centred"))
+        data = make_docx(
+            rows, header, font, size, widths, repeat=name.endswith("-repeat"), centred=name.endswith("-centred")
+        )
         (HERE / f"{name}.docx").write_bytes(data)
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / f"{name}.docx"
             source.write_bytes(data)
-            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)], check=True, capture_output=True)
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                check=True,
+                capture_output=True,
+            )
             (HERE / f"{name}.pdf").write_bytes((Path(tmp) / f"{name}.pdf").read_bytes())
-        print(name, (HERE / f"{name}.docx").stat().st_size, (HERE / f"{name}.pdf").stat().st_size, "bytes", file=sys.stderr)
+        print(
+            name,
+            (HERE / f"{name}.docx").stat().st_size,
+            (HERE / f"{name}.pdf").stat().st_size,
+            "bytes",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":

@@ -109,13 +109,21 @@ def make_docx(header: list[str], rows: list[list[str]], font: str) -> bytes:
 def main() -> None:
     header, rows = parse_sample(SAMPLE.read_text(encoding="utf-8"))
     header = [h for h in header if h != "5"]  # the dump's first line is a stray count
-    expected = {"header": [clean(h) for h in header], "rows": [[clean(c) for c in row] for row in rows], "footer": FOOTER}
+    expected = {
+        "header": [clean(h) for h in header],
+        "rows": [[clean(c) for c in row] for row in rows],
+        "footer": FOOTER,
+    }
     (HERE / "lo-sample.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for font, name in (("Sarabun", "lo-sarabun"), ("Garuda", "lo-garuda")):
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / f"{name}.docx"
             source.write_bytes(make_docx(header, rows, font))
-            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)], check=True, capture_output=True)
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                check=True,
+                capture_output=True,
+            )
             (HERE / f"{name}.pdf").write_bytes((Path(tmp) / f"{name}.pdf").read_bytes())
         print(name, (HERE / f"{name}.pdf").stat().st_size, "bytes", file=sys.stderr)
 
