@@ -8,10 +8,13 @@ Three layouts are read, each by a module that is a :class:`~cddbrief.readers.bas
 - ``minutes``: รายงานการประชุม by agenda (ระเบียบวาระที่ 1 …), with sub-points
   and a มติที่ประชุม (resolution) per agenda item;
 - ``prose``: a post on an office's web site: a headline naming the meeting,
-  a first paragraph with its date, then numbered points; a post that numbers
-  nothing but tells of its meeting in paragraphs is read by ``narrative``,
-  which is no reader of its own: ``prose`` calls it (in its ``fit`` and its
-  ``read``), and what it reads is the ``prose`` layout.
+  a first paragraph with its date, then numbered points, or paragraphs.
+
+``narrative`` (a meeting told in paragraphs, with no numbered points) is not in the
+registry and is no reader of its own: ``prose`` calls it, in its ``fit`` (is there a
+sentence that tells of the meeting?) and in its ``read`` (the post's topic paragraphs
+and their instructions), so what it reads is the ``prose`` layout; its ``split_topic``
+also gives the topic of a prose point and of a minutes sub-topic.
 
 ``fit(doc)`` says how well a document fits (0 to 1, with the reason);
 ``read(doc, fit)`` reads it; ``ceiling(doc)`` is what ``fit`` could give at most,

@@ -22,6 +22,7 @@ is not read, and a note says so.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..model import Item, Note
 from ..passages import INSTRUCTION
@@ -31,7 +32,7 @@ from .base import Fit, Reading, clean_marks, numbered
 from .points import Line, lines_of, marker_number, marker_style
 from .prose import split_topic
 
-NAME = "minutes"
+NAME: Final = "minutes"
 NAME_TH = "รายงานการประชุมตามระเบียบวาระ"
 
 # ระเบียบวาระที่ 4 / วาระที่ 4.1 / ระเบียบวาระการประชุมที่ 2: the number as written, of any length

@@ -12,6 +12,7 @@ read by ``narrative``; one that tells of no meeting is refused, saying so.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..header import find_meeting_ref
 from ..model import Item, Note
@@ -23,7 +24,7 @@ from .base import Fit, Reading, clean_marks, numbered
 from .narrative import TOPIC_MAX, split_topic  # noqa: F401 - the topic of a point, as the prose reader has always given it
 from .points import Line, lines_of, marker_number, marker_style, split_inline
 
-NAME = "prose"
+NAME: Final = "prose"
 NAME_TH = "ข่าวหรือบทความ"
 
 _LEAD_IN_END = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
