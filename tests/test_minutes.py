@@ -453,6 +453,136 @@ def test_an_agenda_number_written_twice_is_a_warning_naming_it():
     ]
 
 
+# --- what a careful reader counts: asked, told, decided --------------------------------------------
+
+# Our own sentences (invented offices, people and figures): what was reported, each with its figure ...
+TOLD = [
+    ("อำเภอได้รับจัดสรรงบประมาณ {n:,} บาท", "บาท"),
+    ("ตำบลนำร่องมีครัวเรือนเป้าหมาย {n:,} ครัวเรือน", "ครัวเรือน"),
+    ("กลุ่มงานส่งเสริมฯ แจ้งว่า จัดอบรมแล้ว {n:,} รุ่น", "รุ่น"),
+    ("ผลการเบิกจ่ายสะสมของไตรมาสนี้ {n:,} บาท", "บาท"),
+]
+# ... what someone is asked to do ...
+ASKED = [
+    ("ให้พัฒนากรติดตามกลุ่มอาชีพ {n:,} กลุ่ม", "กลุ่ม"),
+    ("ขอให้ทุกตำบลส่งแบบสำรวจ {n:,} ฉบับ", "ฉบับ"),
+    ("ประธานกำชับให้เจ้าหน้าที่เยี่ยมบ้าน {n:,} ครัวเรือน", "ครัวเรือน"),
+    ("มอบหมายให้ฝ่ายอำนวยการจัดซื้อวัสดุ {n:,} ชุด", "ชุด"),
+]
+# ... and what the meeting decided (มติที่ประชุม)
+DECIDED = ["รับทราบ", "เห็นชอบตามที่เสนอ", "เห็นชอบ และให้ดำเนินการต่อ", "อนุมัติงบประมาณ 12,000 บาท"]
+
+
+def _agenda(lines: list[str], decided: str) -> str:
+    return "\n".join(
+        ["รายงานการประชุมประจำเดือน สำนักงานพัฒนาชุมชนอำเภอนาหมื่น ครั้งที่ 4/2567", "ระเบียบวาระที่ 1 เรื่องเพื่อทราบ"]
+        + lines
+        + [f"มติที่ประชุม {decided}", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "- ไม่มี -", "เลิกประชุมเวลา 12.00 น."]
+    )
+
+
+def _said(meeting, no: int) -> dict:
+    """What item ``no`` holds: its directives, what was reported under it, its resolution, and each figure
+    with what it was said as."""
+    item = next(i for i in meeting.items if i.no == no)
+    told = [p for p in meeting.passages if p.item == no and p.kind == "reported"]
+    return {
+        "asked": [d.text for d in item.directives],
+        "told": [p.text for p in told],
+        "decided": item.resolution,
+        "figures": sorted(
+            (float(q.value), q.unit, q.context) for h in held(meeting) for q in h.quantities if q.item == no
+        ),
+    }
+
+
+@pytest.mark.parametrize("template, unit", TOLD)
+def test_a_reported_line_stays_a_report_with_its_figure(template, unit):
+    line = template.format(n=4_321)
+    said = _said(read(_agenda([line], "รับทราบ")), 1)
+    assert said == {"asked": [], "told": [line], "decided": "รับทราบ", "figures": [(4321.0, unit, "reported")]}
+
+
+@pytest.mark.parametrize("template, unit", ASKED)
+@pytest.mark.parametrize("dash", ["", "- "])
+def test_an_instruction_line_is_a_directive(template, unit, dash):
+    line = template.format(n=57)
+    said = _said(read(_agenda([dash + line], "รับทราบ")), 1)
+    assert said == {"asked": [line], "told": [], "decided": "รับทราบ", "figures": [(57.0, unit, "asked")]}
+
+
+@pytest.mark.parametrize("decided", DECIDED)
+def test_a_resolution_line_is_the_resolution(decided):
+    said = _said(read(_agenda([TOLD[0][0].format(n=900)], decided)), 1)
+    assert (said["asked"], said["decided"]) == ([], decided)  # ... never a directive, though it says ให้ดำเนินการ
+    figures = {(value, context) for value, _, context in said["figures"]}
+    assert figures == ({(900.0, "reported"), (12000.0, "decided")} if "12,000" in decided else {(900.0, "reported")})
+
+
+def test_a_paragraph_that_reports_then_asks_gives_both():
+    """``ประธานแจ้งว่า …`` then ``ขอให้ …`` in one paragraph: the instruction is a directive, the rest was reported;
+    who asks (ประธานกำชับให้…) stays with the instruction."""
+    said = _said(
+        read(_agenda(["ประธานแจ้งว่า จังหวัดจะจัดตลาดนัด 40 บูท ขอให้ทุกตำบลส่งสินค้า 3 รายการ", "ประธานกำชับให้ตรงต่อเวลา"],
+                     "รับทราบ")), 1)  # fmt: skip
+    assert said["asked"] == ["ขอให้ทุกตำบลส่งสินค้า 3 รายการ", "ประธานกำชับให้ตรงต่อเวลา"]
+    assert said["told"] == ["ประธานแจ้งว่า จังหวัดจะจัดตลาดนัด 40 บูท"]
+    assert said["figures"] == [(3.0, "รายการ", "asked"), (40.0, "บูท", "reported")]
+
+
+def test_a_numbered_list_of_instructions_goes_on_but_dashes_and_reports_do_not():
+    """``1.1 ให้…`` then ``1.2 เตรียม…``: one list of instructions; a dash says for itself, and a point that
+    reports (แล้ว, ผลการ…) is told even inside the list."""
+    numbered = _said(read(_agenda(["1.1 ให้ทุกตำบลสำรวจร้านค้า", "1.2 เตรียมบูทจำหน่ายสินค้า 6 บูท",
+                                   "1.3 ผลการสำรวจเบื้องต้นพบร้านค้า 31 ร้าน"], "รับทราบ")), 1)  # fmt: skip
+    assert numbered["asked"] == ["ให้ทุกตำบลสำรวจร้านค้า", "เตรียมบูทจำหน่ายสินค้า 6 บูท"]
+    assert numbered["told"] == ["ผลการสำรวจเบื้องต้นพบร้านค้า 31 ร้าน"]
+    dashed = _said(read(_agenda(["- ให้ทุกตำบลสำรวจร้านค้า", "- อำเภอได้รับรางวัลระดับเขต"], "รับทราบ")), 1)
+    assert (dashed["asked"], dashed["told"]) == (["ให้ทุกตำบลสำรวจร้านค้า"], ["อำเภอได้รับรางวัลระดับเขต"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    said=st.lists(
+        st.tuples(st.sampled_from(["told", "asked"]), st.integers(0, 3), st.integers(2, 99_999), st.booleans()),
+        min_size=1,
+        max_size=6,
+    ),
+    decided=st.sampled_from(DECIDED),
+)
+def test_any_mix_of_reports_and_instructions_reads_back(said, decided):
+    """Reports and instructions in any order, as paragraphs or dashes: each instruction a directive, each
+    report a passage of its item, every figure where it was said and as what it was said."""
+    lines, want = [], {"asked": [], "told": [], "decided": decided, "figures": []}
+    for kind, which, n, dash in said:
+        template, unit = (TOLD if kind == "told" else ASKED)[which]
+        line = template.format(n=n)
+        lines.append(("- " if dash else "") + line)
+        want[kind].append(line)
+        want["figures"].append((float(n), unit, "reported" if kind == "told" else "asked"))
+    if "12,000" in decided:
+        want["figures"].append((12000.0, "บาท", "decided"))
+    want["figures"].sort()
+    assert _said(read(_agenda(lines, decided)), 1) == want
+
+
+def test_an_item_that_asks_nothing_keeps_its_topic_and_figures_in_frames_and_brief():
+    """An agenda item with no directive is still an item: in the frames (its figures counted) and in the
+    brief's agenda (its topic, none asked, its reported figures as key figures)."""
+    from cddbrief.brief import Brief
+    from cddbrief.tidy import frames
+
+    meeting = read(_agenda([TOLD[1][0].format(n=264)], "รับทราบ"))
+    items = frames(meeting).items
+    assert list(items["topic"]) == ["เรื่องเพื่อทราบ", "เรื่องอื่น ๆ"]
+    assert (list(items["directives"]), list(items["quantities"])) == ([0, 0], [1, 0])
+    agenda = Brief(meeting).agenda()
+    assert [(r["topic"], r["directives"], r["key_figures"]) for r in agenda] == [
+        ("เรื่องเพื่อทราบ", 0, "264 ครัวเรือน"),
+        ("เรื่องอื่น ๆ", 0, ""),
+    ]
+
+
 # --- caps that never drop silently ---------------------------------------------------------------
 
 

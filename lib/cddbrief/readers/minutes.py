@@ -320,9 +320,9 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
     """An item from its lines, read as a careful reader does: what someone is asked to do (``ให้…``,
     ``ขอให้…``, ``ประธานกำชับให้…``, ``มอบหมาย…``) is a directive; มติที่ประชุม is its resolution; the rest
     (``อำเภอได้รับจัดสรร 4 หมู่บ้าน …``) is what was reported. A numbered line or a dash is a directive
-    whole when it asks, or when it goes on a list of instructions without a word that reports or
-    decides (``1.1 ให้ทุกตำบลส่งรายงาน`` then ``1.2 เตรียมงานวันสตรีสากล``); a paragraph gives its
-    instruction sentences, and what is left of it is reported.
+    whole when it asks, or when it goes on a numbered list of instructions without a word that reports or
+    decides (``1.1 ให้ทุกตำบลส่งรายงาน`` then ``1.2 เตรียมงานวันสตรีสากล``; dashes each say for
+    themselves); a paragraph gives its instruction sentences, and what is left of it is reported.
     In a PDF, a line goes on with the one above when that one filled the page's width (``widest``)
     or ended where a figure or a date goes on (``… ภายในวันที่ 21`` then ``เมษายน 2566``), unless it
     opens an instruction.
@@ -340,8 +340,8 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
         wrapped = above is not None and line.page is not None and _goes_on(above.text, line.text, widest)
         above = None
         text = clean_marks(line.text, notes)
-        if _NOTHING.match(_written(line)):
-            continue
+        if _NOTHING.match(_written(line)) or not text.strip():
+            continue  # - ไม่มี -, or a number alone (a PDF's page number): no point that the lines below go on
         resolution = RESOLUTION.match(text) if text.startswith("มติ") else None
         if resolution:
             said = resolution.group("text")
@@ -364,19 +364,24 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
             paragraphs.append((None, [text]))  # a paragraph of its own
     directives: list[tuple[str | None, str]] = []
     reported: list[str] = []
-    asking = False  # the line above asked: a list of instructions goes on
+    asking: str | None = None  # the numbering of the point above when it asked: a list of instructions goes on
     for label_, texts in paragraphs:
         text = collapse(" ".join(texts))
         if not text:
             continue
         if label_ is not None:
-            asking = bool(instruction_starts(text)) or (asking and not tells(text))
-            (directives if asking else reported).append((label_, text) if asking else text)
+            style = marker_style(label_)
+            goes_on = asking == style != "-" and not tells(text)
+            asking = style if instruction_starts(text) or goes_on else None
+            if asking:
+                directives.append((label_, text))
+            else:
+                reported.append(text)
             continue
         asked, rest = split_instructions(text)
         directives += [(None, d) for d in asked]
         reported += [rest] if rest else []
-        asking = bool(asked)
+        asking = None
     resolution = " / ".join(collapse(" ".join(r)).lstrip(":： ") for r in resolutions if collapse(" ".join(r)))
     item = Item(no=0, topic=title, directives=numbered(directives), resolution=resolution, label=label or None)
     return Said(item, reported)
