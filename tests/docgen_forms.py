@@ -762,7 +762,8 @@ def page_word(doc: FormDoc, rng: random.Random) -> str:
         if part.kind == "point" and part.auto and part.level == 0:
             list_no += 1
             body.append(
-                "<p class=MsoListParagraphCxSpMiddle style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
+                "<p class=MsoListParagraphCxSpMiddle "
+                "style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
                 f"<![if !supportLists]><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{_E(part.label)}"
                 "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>"
                 f"<span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></p>"

@@ -148,7 +148,8 @@ def test_accessibility(browser, briefs, name):
     assert page.evaluate("Array.from(document.querySelectorAll('table')).every(t => t.querySelector('th'))")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        "axe.run(document, {runOnly: {type: 'tag', "
+        "values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
     )
     assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
     assert any(p["id"] == "color-contrast" for p in result["passes"])  # contrast at least 4.5:1 was checked

@@ -284,7 +284,8 @@ def page(body: str) -> bytes:
 
 def test_ol_start_type_value_reversed_and_nested_ul():
     body = (
-        '<ol start="4"><li>ข้อสี่</li><li>ข้อห้า<ul><li>ย่อยหนึ่ง</li><li>ย่อยสอง<ol type="a"><li>ก ย่อย</li></ol></li></ul></li></ol>'
+        '<ol start="4"><li>ข้อสี่</li><li>ข้อห้า<ul><li>ย่อยหนึ่ง</li>'
+        '<li>ย่อยสอง<ol type="a"><li>ก ย่อย</li></ol></li></ul></li></ol>'
         '<ol type="a"><li>เอ</li><li>บี</li></ol>'
         '<ol type="i" start="3"><li>สาม</li><li>สี่</li></ol>'
         '<ol type="A"><li value="27">ยี่สิบเจ็ด</li></ol>'
@@ -319,7 +320,8 @@ def test_br_inside_a_list_item_is_a_newline_of_that_item():
 def test_table_cells_with_th_thead_spans_and_a_nested_table():
     body = (
         "<table><thead><tr><th>ที่</th><th>ประเด็น</th><th>ข้อสั่งการ</th><th>หมายเหตุ</th></tr></thead><tbody>"
-        "<tr><td rowspan='2'>1</td><td>OTOP</td><td><p>1. ให้จังหวัดรายงานผล</p><p>2. ยอดรวม 15,804,000 บาท</p></td><td>-</td></tr>"
+        "<tr><td rowspan='2'>1</td><td>OTOP</td>"
+        "<td><p>1. ให้จังหวัดรายงานผล</p><p>2. ยอดรวม 15,804,000 บาท</p></td><td>-</td></tr>"
         "<tr><td colspan='3'>ให้ทุกอำเภอถือปฏิบัติ</td></tr>"
         "<tr><td>2</td><td>จปฐ.</td><td><table><tr><td>บันทึกแล้ว</td><td>97.59%</td></tr></table></td><td></td></tr>"
         "</tbody></table>"
@@ -395,7 +397,8 @@ def test_hostile_markup_stays_text_and_scripts_go():
     body = (
         "<script>alert('ไม่ควรเห็น')</script><style>p { color: red }</style>"
         '<p onclick="alert(1)">&lt;script&gt;alert(1)&lt;/script&gt; ให้จังหวัดรายงานผล</p>'
-        "<p><img src=x onerror=\"alert(2)\">ยอดรวม 15,804,000 บาท<iframe src='javascript:alert(3)'>ไม่ควรเห็น</iframe></p>"
+        '<p><img src=x onerror="alert(2)">ยอดรวม 15,804,000 บาท'
+        "<iframe src='javascript:alert(3)'>ไม่ควรเห็น</iframe></p>"
         "<p style='display:none'>ข้อความซ่อน</p><noscript>ไม่ควรเห็น</noscript>"
     )
     doc = read_bytes(page(body), "h.html")

@@ -240,7 +240,8 @@ def test_tables_become_labelled_cards_on_a_phone_and_say_when_they_scroll_above_
         == 0
     )
     cells = page.evaluate(
-        "Array.from(document.querySelectorAll('.scroll tbody td')).map(td => [td.getAttribute('data-label'), td.closest('table').tHead.rows[0].cells.length])"
+        "Array.from(document.querySelectorAll('.scroll tbody td')).map(td => [td.getAttribute('data-label'), "
+        "td.closest('table').tHead.rows[0].cells.length])"
     )
     assert cells and all(label for label, _ in cells)
     assert (
@@ -249,7 +250,8 @@ def test_tables_become_labelled_cards_on_a_phone_and_say_when_they_scroll_above_
     page.close()
     page, _ = _open(browser, built["own"], 560)
     boxes = page.evaluate(
-        "Array.from(document.querySelectorAll('.scroll')).map(b => [b.scrollWidth > b.clientWidth + 1, b.previousElementSibling.matches('p.scroll-hint') && b.previousElementSibling.checkVisibility(), b.tabIndex])"
+        "Array.from(document.querySelectorAll('.scroll')).map(b => [b.scrollWidth > b.clientWidth + 1, "
+        "b.previousElementSibling.matches('p.scroll-hint') && b.previousElementSibling.checkVisibility(), b.tabIndex])"
     )
     for wide, hint, tab in boxes:
         assert hint == wide  # a hint where the table is wider than its box, none where it is not
@@ -328,7 +330,8 @@ def test_deadlines_sort_by_date_and_filter(browser, built):
     )  # "1. OTOP"
     page.fill("#deadlines-table-filter", topic)
     shown = page.evaluate(
-        "Array.from(document.querySelectorAll('#deadlines-table tbody tr')).filter(r => !r.hidden).map(r => r.textContent)"
+        "Array.from(document.querySelectorAll('#deadlines-table tbody tr'))"
+        ".filter(r => !r.hidden).map(r => r.textContent)"
     )
     assert 0 < len(shown) < total and all(topic in row for row in shown)
     assert page.inner_text("#deadlines .table-tools .shown") == f"แสดง {len(shown)} จาก {total} แถว"
@@ -356,7 +359,8 @@ def test_dark_mode_follows_the_system_and_passes_axe(browser, built, scheme):
     page.fill("#figures-table-filter", "ลำ")  # with the filter in use and a column sorted
     page.locator("#figures-table thead th button").first.click()
     result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        "axe.run(document, {runOnly: {type: 'tag', "
+        "values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
     )
     assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
     assert any(p["id"] == "color-contrast" for p in result["passes"])

@@ -260,7 +260,8 @@ def test_index_in_chromium_loads_sarabun_and_shows_thai_dates(built, width):
                 "Array.from(document.querySelectorAll('table')).every(t => t.scrollWidth <= t.clientWidth)"
             )
             firsts = page.evaluate(
-                "Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)')).map(r => r.cells[0].querySelector('a').getAttribute('href'))"
+                "Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)'))"
+                ".map(r => r.cells[0].querySelector('a').getAttribute('href'))"
             )
             assert firsts and all(href.endswith("/brief.html") for href in firsts)
         page.screenshot(path=str(out / f"index-{width}.png"), full_page=True)
