@@ -234,9 +234,10 @@ CASES = [
         lambda d: _write(
             d,
             "post.html",
-            "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p><p>ขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน</p></body></html>".encode(
-                "cp874"
-            ),
+            (
+                "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p>"
+                "<p>ขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน</p></body></html>"
+            ).encode("cp874"),
         ),
         ["no table of items, no numbered points"],
     ),
@@ -627,8 +628,10 @@ def docx_numbered(
     document = docx.Document()
     document.add_paragraph(HEAD)
     numbering = document.part.numbering_part.element
-    lvls = "".join(f"<w:lvl w:ilvl='{n}'><w:start w:val='{start}'/><w:numFmt w:val='{fmt}'/><w:lvlText w:val='{text}'/></w:lvl>"
-                   for n, (fmt, text, start) in enumerate(levels))  # fmt: skip
+    lvls = "".join(
+        f"<w:lvl w:ilvl='{n}'><w:start w:val='{start}'/><w:numFmt w:val='{fmt}'/><w:lvlText w:val='{text}'/></w:lvl>"
+        for n, (fmt, text, start) in enumerate(levels)
+    )
     numbering.append(parse_xml(f"<w:abstractNum xmlns:w='{w}' w:abstractNumId='77'>{lvls}</w:abstractNum>"))
     numbering.append(parse_xml(f"<w:num xmlns:w='{w}' w:numId='77'><w:abstractNumId w:val='77'/></w:num>"))
     template = None

@@ -156,7 +156,10 @@ def test_cp874_declared_as_latin1_is_read_as_cp874():
 
 
 def test_cp874_declared_in_http_equiv_and_a_utf8_bom():
-    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620"></head><body><p>{hp.WHEN}</p></body></html>'
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620"></head>'
+        f"<body><p>{hp.WHEN}</p></body></html>"
+    )
     assert read_bytes(page.encode("cp874"), "a.htm").blocks == [para(hp.WHEN)]
     bom = b"\xef\xbb\xbf" + f"<html><body><p>{hp.WHEN}</p></body></html>".encode()
     doc = read_bytes(bom, "b.html")
@@ -164,7 +167,11 @@ def test_cp874_declared_in_http_equiv_and_a_utf8_bom():
 
 
 def test_an_xhtml_page_with_an_xml_declaration():
-    page = f'<?xml version="1.0" encoding="windows-874"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>{hp.WHEN}</p></body></html>'
+    page = (
+        '<?xml version="1.0" encoding="windows-874"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">'
+        f'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{hp.WHEN}</p></body></html>'
+    )
     doc = read_bytes(page.encode("cp874"), "x.xhtml")
     assert doc.blocks == [para(hp.WHEN)] and doc.source.encoding == "cp874"
 
@@ -225,7 +232,11 @@ def test_word_filtered_export_numbers_end_at_words_spacer():
         f"<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;text-indent:-18.0pt'><span>(2){spacer}</span>ภายใน 22 - 23 เม.ย. 62</p>"
         "<p class=MsoListParagraph>ไม่มีเลขข้อ</p></div>"
     )
-    page = f"<html><head><meta http-equiv=Content-Type content='text/html; charset=windows-874'><meta name=Generator content='Microsoft Word 15 (filtered)'></head><body>{body}</body></html>"
+    page = (
+        "<html><head><meta http-equiv=Content-Type content='text/html; charset=windows-874'>"
+        "<meta name=Generator content='Microsoft Word 15 (filtered)'></head>"
+        f"<body>{body}</body></html>"
+    )
     doc = read_bytes(page.encode("cp874"), "filtered.htm")
     assert doc.blocks == [
         para("ข้อสั่งการ"),

@@ -195,7 +195,10 @@ def as_html(text: str) -> bytes:
     from html import escape
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
-    return f'<!doctype html><html lang="th"><head><meta charset="utf-8"><title>รายงานการประชุม</title></head><body><article>{body}</article></body></html>'.encode()
+    return (
+        '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>รายงานการประชุม</title></head>'
+        f"<body><article>{body}</article></body></html>"
+    ).encode()
 
 
 def as_pdf(text: str) -> bytes:
@@ -207,7 +210,10 @@ def as_pdf(text: str) -> bytes:
     from cddbrief.fonts import font_face_css
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
-    css = f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
+    css = (
+        f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} "
+        f"body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
+    )
     return docgen_forms.html_to_pdf(
         f'<html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>'
     )
@@ -300,7 +306,10 @@ def test_head_lines_and_signatures_are_no_item_and_no_directive(text):
 
 @pytest.mark.parametrize("nothing", ["- ไม่มี -", "-ไม่มี-", "ไม่มี", "(ไม่มี)", "- ไม่มี", "ไม่มี.", "– ไม่มีเรื่องอื่น ๆ –"])
 def test_an_agenda_item_with_nothing_stays_empty(nothing):
-    text = f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\n"
+    text = (
+        f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n"
+        "มติที่ประชุม รับทราบ\n"
+    )
     meeting = read(text)
     assert [(i.topic, i.directives, i.resolution) for i in meeting.items] == [
         ("เรื่องแจ้งเพื่อทราบ", [], ""),
@@ -421,7 +430,10 @@ def test_numbered_agenda_titles_are_agenda_headings_and_a_topic_between_them_too
 
 def test_a_post_of_numbered_topics_is_no_minutes():
     """Topics numbered 1. 2. 3. without the agenda's own titles stay a post's points."""
-    text = "สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n3. เรื่องอื่น ๆ ให้ประสานงาน\n"
+    text = (
+        "สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n"
+        "3. เรื่องอื่น ๆ ให้ประสานงาน\n"
+    )
     meeting = read(text)
     assert meeting.source.layout == "prose" and [i.topic for i in meeting.items] == ["กองทุนหมู่บ้าน", "ผ้าไทย", "เรื่องอื่น ๆ"]
 

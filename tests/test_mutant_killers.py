@@ -310,7 +310,10 @@ def test_a_number_written_in_the_topic_cell_is_the_items_number(kind):
 
 
 def test_a_post_with_no_meeting_number_is_headed_by_its_first_line():
-    text = "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565\nกองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\nการขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n"
+    text = (
+        "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565\nกองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\n"
+        "การขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n"
+    )
     m = parse_document(read_bytes(text.encode("utf-8"), "x.txt"), meeting_id="3/2565")
     assert (m.source.layout, m.title) == ("prose", "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565")
     assert [(i.no, i.topic) for i in m.items] == [(1, "กองทุนหมู่บ้าน"), (2, "การขับเคลื่อนเศรษฐกิจ")]
@@ -505,7 +508,10 @@ def test_a_place_reaches_the_same_figures_asked_in_any_order():
 
 def test_a_district_in_two_provinces_leaves_the_province_empty_and_says_so():
     """อำเภอจอมทอง is a district of เชียงใหม่ and a เขต of Bangkok: without a province named, none is guessed."""
-    doc = "สำนักงานพัฒนาชุมชนอำเภอจอมทอง ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 มีข้อสั่งการ ดังนี้\n1. กองทุนหมู่บ้าน: ให้รายงานผล 3 กองทุน\n2. ผ้าไทย: ให้แต่งกายผ้าไทยทุกวันอังคาร\n"
+    doc = (
+        "สำนักงานพัฒนาชุมชนอำเภอจอมทอง ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 มีข้อสั่งการ ดังนี้\n"
+        "1. กองทุนหมู่บ้าน: ให้รายงานผล 3 กองทุน\n2. ผ้าไทย: ให้แต่งกายผ้าไทยทุกวันอังคาร\n"
+    )
     meeting = parse(doc)
     assert (meeting.district, meeting.province, meeting.province_en) == ("จอมทอง", None, None)
     assert [n.message for n in meeting.notes if "จอมทอง" in n.message] == [
@@ -542,7 +548,10 @@ def _docx_with_table(table_rows: int = 2) -> bytes:
 def test_a_weak_fit_names_the_other_layouts_and_not_its_own():
     """Paragraphs with instructions and no numbering fit prose weakly: the warning says so and gives
     the scores of the two other layouts, not prose's own again."""
-    doc = "สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564\nกองทุนหมู่บ้าน ให้อำเภอรายงานผลภายในสิ้นเดือน\nผ้าไทย ขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n"
+    doc = (
+        "สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564\nกองทุนหมู่บ้าน ให้อำเภอรายงานผลภายในสิ้นเดือน\n"
+        "ผ้าไทย ขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n"
+    )
     meeting = parse(doc)
     (weak,) = [n.message for n in meeting.notes if n.message.startswith("the document fits no layout well")]
     others = weak.split("others: ")[1].split(")")[0]

@@ -211,7 +211,10 @@ def _open(browser, path: Path, width: int, scheme: str = "light"):
     return page, problems
 
 
-SHOW = "(img) => ({shown: img.getBoundingClientRect().width, natural: img.naturalWidth, narrow: img.currentSrc !== img.getAttribute('src')})"
+SHOW = (
+    "(img) => ({shown: img.getBoundingClientRect().width, natural: img.naturalWidth,"
+    " narrow: img.currentSrc !== img.getAttribute('src')})"
+)
 
 
 def test_phone_shows_the_narrow_charts_and_desktop_the_wide(browser, built):
@@ -299,7 +302,8 @@ def test_contents_link_every_section(browser, built):
 
 def _column(page, table: str, n: int) -> list[str]:
     return page.evaluate(
-        f"Array.from(document.querySelectorAll('#{table} tbody tr')).filter(r => !r.hidden).map(r => r.cells[{n}].getAttribute('data-sort') || r.cells[{n}].textContent.trim())"
+        f"Array.from(document.querySelectorAll('#{table} tbody tr')).filter(r => !r.hidden)"
+        f".map(r => r.cells[{n}].getAttribute('data-sort') || r.cells[{n}].textContent.trim())"
     )
 
 

@@ -129,7 +129,10 @@ def test_weasyprint_lines_and_table_read_back():
 
 def test_two_column_table_and_merged_cells():
     rows = [["ประเด็น", "ข้อสั่งการ"], ["OTOP", "ให้จังหวัดรายงานผล 5 กลุ่ม"], ["จปฐ.", "จัดเก็บข้อมูลแล้ว 97.59%"]]
-    merged = '<table><tr><td colspan="2">ข้อสั่งการรวม</td><td>หมายเหตุ</td></tr><tr><td>1</td><td>OTOP</td><td>กำชับ</td></tr></table>'
+    merged = (
+        '<table><tr><td colspan="2">ข้อสั่งการรวม</td><td>หมายเหตุ</td></tr>'
+        "<tr><td>1</td><td>OTOP</td><td>กำชับ</td></tr></table>"
+    )
     doc = read_bytes(render(_table_html(rows) + "<p>คั่น</p>" + merged), "two.pdf")
     first, second = doc.tables()
     assert first.rows == rows

@@ -79,7 +79,10 @@ def test_a_prose_post_reads_as_points_with_topics_and_sub_points():
 
 
 def test_points_run_together_in_one_line_are_split():
-    text = "สพอ.แม่สอด ประชุมประจำเดือน ครั้งที่ 5/2565 สรุปสาระสำคัญ ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน 2)การเบิกจ่าย ให้เร่งรัด 3)อื่น ๆ ให้ประสานงาน"
+    text = (
+        "สพอ.แม่สอด ประชุมประจำเดือน ครั้งที่ 5/2565 สรุปสาระสำคัญ ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน 2)การเบิกจ่าย ให้เร่งรัด "
+        "3)อื่น ๆ ให้ประสานงาน"
+    )
     m = parse(text)
     assert m.source.layout == "prose" and [i.topic for i in m.items] == ["กองทุนหมู่บ้าน", "การเบิกจ่าย", "อื่น ๆ"]
 
@@ -155,7 +158,10 @@ def test_without_a_number_the_catalogue_still_reads_it_and_building_asks_for_one
 
 
 def test_the_table_layout_wins_over_its_numbered_cells():
-    table = "สรุปการประชุม ครั้งที่ 4/2565\nสำนักงานพัฒนาชุมชนอำเภอแม่สอด\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\t1. ให้จังหวัดรายงาน 5 กลุ่ม\n2. ให้อำเภอติดตาม\n\t\n\n"
+    table = (
+        "สรุปการประชุม ครั้งที่ 4/2565\nสำนักงานพัฒนาชุมชนอำเภอแม่สอด\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n"
+        "\t1. ให้จังหวัดรายงาน 5 กลุ่ม\n2. ให้อำเภอติดตาม\n\t\n\n"
+    )
     reading, fit = read_layout(read_bytes(table.encode(), "t.txt"))
     assert reading.layout == "table" and fit.score >= 0.9 and [len(i.directives) for i in reading.items] == [2]
 
