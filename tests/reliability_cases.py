@@ -350,7 +350,8 @@ SETTINGS = [
         lambda d: ({}, ["build", "2562-04", "--data", "{data}", "--out", _setting_file(d, "notes.txt", "x")]),
         ["cannot create the output folder", "it is a file", "--out DIR"],
     ),
-    # one more than the most allowed, never a huge number: were the check ever lost, a pool would start that many processes
+    # one more than the most allowed, never a huge number: were the check ever lost, a pool would start that many
+    # processes
     (
         "--jobs too many",
         "--jobs (the most allowed + 1)",
@@ -752,7 +753,8 @@ FAULTS += [  # noqa: F821
 
 # --- readers bounded (issue 21): what each input cost before and after, measured once (/usr/bin/time -v) -----
 # (input, before: time and peak memory, now, the test)
-# "stopped": still running after 120 s, or past a 6 GB address-space limit; the tests assert on what is read, never on time
+# "stopped": still running after 120 s, or past a 6 GB address-space limit; the tests assert on what is read, never on
+# time
 BOUNDED = [
     (
         "HTML declaring `charset=punycode`, not UTF-8, 40,000 ASCII characters after a hyphen (41 kB)",

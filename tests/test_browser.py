@@ -36,8 +36,10 @@ def _need(ok: bool, what: str):
 def briefs(tmp_path_factory):
     data = tmp_path_factory.mktemp("raw")
     shutil.copy(SAMPLE, data / SAMPLE.name)
-    one = docgen.GenMeeting(7, 2563, "สำนักงานพัฒนาชุมชนจังหวัดตาก", None, "ตาก",
-                            [docgen.GenItem(1, "การเบิกจ่ายงบประมาณ", [docgen.Sentence("ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณ ร้อยละ 95 ภายในวันที่ 30 ก.ย. 63")])])  # fmt: skip
+    asked = docgen.Sentence("ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณ ร้อยละ 95 ภายในวันที่ 30 ก.ย. 63")
+    one = docgen.GenMeeting(
+        7, 2563, "สำนักงานพัฒนาชุมชนจังหวัดตาก", None, "ตาก", [docgen.GenItem(1, "การเบิกจ่ายงบประมาณ", [asked])]
+    )
     (data / "one.txt").write_text(docgen.render_dump(one), encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
     for args in (["2562-04", "--format", "html,pdf"], ["2562-04", "--lang", "en"], ["7/2563"]):

@@ -87,7 +87,8 @@ def test_the_meeting_date_is_the_one_its_sentence_gives(lines, held):
 
 def test_a_banner_date_is_published_never_the_meeting_date():
     found, notes = header("วันพุธ, 22 พฤษภาคม 2567", "ประชุมคณะทำงานขับเคลื่อนกองทุน",
-                          "เมื่อวันที่ 29 เมษายน 2564 นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ เป็นประธานการประชุม ณ ห้องประชุมอำเภอ")  # fmt: skip
+                          "เมื่อวันที่ 29 เมษายน 2564 นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ "
+                          "เป็นประธานการประชุม ณ ห้องประชุมอำเภอ")  # fmt: skip
     assert (found.meeting_date, found.published) == (date(2021, 4, 29), date(2024, 5, 22))
     assert found.title == "ประชุมคณะทำงานขับเคลื่อนกองทุน"  # the banner is not the title either
     found, _ = header("โพสต์เมื่อ 24 มีนาคม 2566", "ประชุมคณะทำงาน ครั้งที่ 3/2566")

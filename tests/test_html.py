@@ -227,9 +227,12 @@ def test_word_filtered_export_numbers_end_at_words_spacer():
     spacer = "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>"
     body = (
         "<div class=WordSection1><p class=MsoNormal>ข้อสั่งการ</p>"
-        f"<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;text-indent:-18.0pt'><span lang=TH>1.{spacer}</span><span lang=TH>ให้จังหวัดรายงานผล</span> 15,804,000 บาท</p>"
-        f"<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt'><span style='font-family:Symbol'>&middot;{spacer}</span>บันทึกแล้ว 97.59%</p>"
-        f"<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;text-indent:-18.0pt'><span>(2){spacer}</span>ภายใน 22 - 23 เม.ย. 62</p>"
+        "<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;text-indent:-18.0pt'>"
+        f"<span lang=TH>1.{spacer}</span><span lang=TH>ให้จังหวัดรายงานผล</span> 15,804,000 บาท</p>"
+        "<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt'>"
+        f"<span style='font-family:Symbol'>&middot;{spacer}</span>บันทึกแล้ว 97.59%</p>"
+        "<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;text-indent:-18.0pt'>"
+        f"<span>(2){spacer}</span>ภายใน 22 - 23 เม.ย. 62</p>"
         "<p class=MsoListParagraph>ไม่มีเลขข้อ</p></div>"
     )
     page = (
@@ -427,7 +430,7 @@ def test_deep_nesting_is_read_or_refused_in_one_line():
 
 def test_nothing_but_cddbrief_error_escapes_from_broken_pages():
     rng = random.Random(8)
-    for name, (data, file_name, _, _) in PAGES.items():
+    for data, file_name, _, _ in PAGES.values():
         for _ in range(12):
             cut = data[: rng.randrange(len(data))]
             mutated = bytearray(data)

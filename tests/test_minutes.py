@@ -172,7 +172,8 @@ MINUTES = [
     ("province", PROVINCE, "2567-05", date(2024, 5, 14), "นายประยูร สายสุวรรณ พัฒนาการจังหวัดอุตรดิตถ์", PROVINCE_ITEMS,
      [(3, 86, "กองทุน"), (4, 24, "บูท"), (5, 12, "แปลง")], [(3, date(2024, 5, 31)), (5, date(2024, 6, 28))]),
     ("district", DISTRICT, "2566-06", date(2023, 6, 2), "นางสาวรัตนา ศรีวงศ์ พัฒนาการอำเภอท่าปลา", DISTRICT_ITEMS,
-     [(3, 1250, "ครัวเรือน"), (3, 1400, "ครัวเรือน"), (4, 18, "ราย"), (4, 30, "บูท")], [(1, date(2023, 6, 9)), (3, date(2023, 6, 20))]),
+     [(3, 1250, "ครัวเรือน"), (3, 1400, "ครัวเรือน"), (4, 18, "ราย"), (4, 30, "บูท")],
+     [(1, date(2023, 6, 9)), (3, date(2023, 6, 20))]),
     ("council", COUNCIL, "2567-01", date(2024, 8, 15), None, COUNCIL_ITEMS,
      [(1, 3, "รุ่น"), (3, 4, "สาย"), (3, 2400000, "บาท"), (3, 6, "ฝาย"), (4, 12, "หมู่บ้าน")], [(4, date(2024, 11, 10))]),
 ]  # fmt: skip
@@ -566,7 +567,7 @@ def test_generated_minutes_give_back_their_items_figures_and_resolutions(agendas
             want.append((str(n), title, None, 0, ""))
             continue
         if kind == "points":
-            for k in range(topics[0][1]):
+            for _ in range(topics[0][1]):
                 count += 1
                 lines.append(f"- ให้รายงานผล {count} กองทุน")
                 figures.append((len(want) + 1, count))

@@ -64,8 +64,13 @@ def test_a_date_without_a_year_takes_the_nearest_dated_mention_both_ways():
 
 def test_a_fiscal_year_note_names_october():
     _, notes = dates("ในปีงบประมาณ 2566 ให้ส่งภายใน 1 ต.ค.")
-    assert notes == [("inferred", "'1 ต.ค.' has no year; read as 2565 in fiscal year 2566 ('ปีงบประมาณ 2566' earlier in the text: "
-                                  "October to December fall in 2565)")]  # fmt: skip
+    assert notes == [
+        (
+            "inferred",
+            "'1 ต.ค.' has no year; read as 2565 in fiscal year 2566"
+            " ('ปีงบประมาณ 2566' earlier in the text: October to December fall in 2565)",
+        )
+    ]
 
 
 def test_a_range_in_one_month_with_the_year_at_its_end():
@@ -210,7 +215,8 @@ def test_a_christian_era_meeting_year_is_said_and_a_two_digit_one_is_not():
 
 def test_a_missing_item_number_is_inferred_and_a_gap_after_it_is_warned_about():
     S = docgen.Sentence
-    m = table(docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]), docgen.GenItem(2, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")], write_number=False),
+    m = table(docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]),
+              docgen.GenItem(2, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")], write_number=False),
               docgen.GenItem(5, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")]))  # fmt: skip
     assert [i.no for i in m.items] == [1, 2, 5]
     assert [(n.kind, n.message) for n in m.notes if n.item == 2] == [
@@ -403,7 +409,8 @@ def test_a_word_table_reads_as_a_table_with_nothing_merged():
     m = parse_document(read_bytes(docgen.render_docx(meeting), "x.docx"))
     assert m.source.layout == "table"
     assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
-        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"])]  # fmt: skip
+        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]),
+        (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"])]  # fmt: skip
     assert not any(n.kind == "merged" for n in m.notes)
 
 
@@ -454,7 +461,8 @@ def test_a_headerless_table_fits_when_at_least_half_its_rows_are_numbered(number
 
 def test_a_row_joined_across_pages_keeps_its_own_cells():
     """Rows of unequal width (a merged cell): the joined row takes nothing from the row before it."""
-    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"], ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""]]),
+    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"],
+                                   ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""]]),
                               (2, [["", "", "งานภายในวันที่ 15 ม.ค. 63", ""]]))  # fmt: skip
     assert items == [
         (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1),

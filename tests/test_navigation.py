@@ -45,7 +45,8 @@ def own_meeting(tmp_path_factory):
     made = docgen.GenMeeting(
         9, 2565, "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่", None, "เชียงใหม่",
         [docgen.GenItem(1, "จปฐ.", [docgen.Sentence(PROVINCES_TEXT)]),
-         docgen.GenItem(2, "ผู้นำชุมชน", [docgen.Sentence(WIDE_TEXT + " ภายในวันที่ 30 ต.ค. 65"), docgen.Sentence("ส่งรายงาน 12 ฉบับ ภายในวันที่ 15 พ.ย. 65")])],
+         docgen.GenItem(2, "ผู้นำชุมชน", [docgen.Sentence(WIDE_TEXT + " ภายในวันที่ 30 ต.ค. 65"),
+                                           docgen.Sentence("ส่งรายงาน 12 ฉบับ ภายในวันที่ 15 พ.ย. 65")])],
     )  # fmt: skip
     path = folder / "own.txt"
     path.write_text(docgen.render_dump(made), encoding="utf-8")
@@ -223,7 +224,8 @@ def test_phone_shows_the_narrow_charts_and_desktop_the_wide(browser, built):
         images = [img.evaluate(SHOW) for img in page.query_selector_all("figure.chart img")]
         assert len(images) == 4 and problems == []
         assert all(i["narrow"] is narrow for i in images), images
-        if narrow:  # the smallest text of a phone's picture (9 pt of a NARROW-inch drawing at 200 dpi), on screen: 12 px at least
+        # the smallest text of a phone's picture (9 pt of a NARROW-inch drawing at 200 dpi), on screen: 12 px at least
+        if narrow:
             assert all(i["natural"] == round(charts.NARROW * charts.DPI) for i in images)
             assert min(9 / 72 * i["shown"] / charts.NARROW for i in images) >= 12
         page.close()

@@ -394,7 +394,8 @@ def test_a_lone_surrogate_in_the_to_unicode_map_is_replaced_and_noted(tmp_path):
 
 
 def test_a_word_broken_at_a_wrap_with_a_space_written_is_joined():
-    """``ครัว `` / ``เรือน``: the PDF wrote a space at the wrap, the dictionary knows ครัวเรือน; ``ดี `` / ``ด้วย`` keeps it."""
+    """``ครัว `` / ``เรือน``: the PDF wrote a space at the wrap, the dictionary knows ครัวเรือน; ``ดี `` / ``ด้วย``
+    keeps it."""
     first, second = "จัดเก็บข้อมูลครัว ", "เรือนยากจน"
     pages = [text_line(first, 700) + text_line(second, 685), text_line("ทำความดี ", 700) + text_line("ด้วยหัวใจ", 685)]
     doc = read_pdf(raw_pdf(pages), "wrap.pdf", "0")
@@ -472,7 +473,8 @@ def test_repairs_of_a_long_line_are_one_pass(line):
 
 
 def test_ocr_is_bounded_in_pages_and_pixels(monkeypatch):
-    """200 blank scanned pages: refused past the page budget; a 5000 pt blank page is rendered within the pixel budget."""
+    """200 blank scanned pages: refused past the page budget; a 5000 pt blank page is rendered within the pixel
+    budget."""
     import pypdfium2
 
     import cddbrief.sources.pdf as pdf

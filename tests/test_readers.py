@@ -174,8 +174,8 @@ def test_a_minutes_brief_shows_how_it_was_read_and_the_resolutions(tmp_path):
     source = tmp_path / "minutes.txt"
     source.write_text(MINUTES, encoding="utf-8")
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", str(source), "--out", str(out), "--format", "html"],
-                            capture_output=True, text=True, timeout=600)  # fmt: skip
+    result = subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", str(source), "--out", str(out),
+                             "--format", "html"], capture_output=True, text=True, timeout=600)  # fmt: skip
     assert result.returncode == 0, result.stderr
     page = (out / "2566-02" / "brief.html").read_text(encoding="utf-8")
     assert "อ่านแบบ" in page and "รายงานการประชุมตามระเบียบวาระ" in page
