@@ -81,7 +81,7 @@ test: setup browser-deps
 
 # The formatter's layout and ruff's own fixes, on the code `make test` lints (tests/test_lint.py checks the
 # rules only: a new ruff release's layout is a `make format` away, not a failing test). Long strings,
-# comments and docstrings are left for a person to wrap.
+# comments and docstrings are left for a person to wrap: ruff then lists them and the target fails.
 LINTED = lib tests benchmarks tools
 
 format: setup
