@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, run_cli
 
+from cddbrief.filekinds import FORMS
+
 
 @pytest.fixture()
 def data_dir(tmp_path):
@@ -295,7 +297,7 @@ def test_list_of_a_folder_without_writeups_says_what_it_skipped(tmp_path):
     assert "0 meeting write-up(s)" in out and "1 could not be read; 4 skipped, not write-ups:" in out
     assert "skipped งบประมาณ.xlsx: a spreadsheet, not a meeting write-up: export the write-up itself" in out
     assert "skipped บันทึก.doc: an old Word (.doc) file" in out and "skipped ภาพ.png: a picture" in out
-    assert "skipped notes.md: not a form cddbrief reads (.txt, .docx, .pdf, .html or .htm)" in out
+    assert f"skipped notes.md: not a form cddbrief reads ({FORMS})" in out
     assert "  ว่าง.txt: is empty: give a meeting summary as .txt, .docx" in out and "~$lock" not in out
     assert "none of its files is a meeting write-up" in out
     data = json.loads(run_cli("list", "--data", str(folder), "--json").stdout)
@@ -320,7 +322,7 @@ def test_build_all_of_a_folder_without_writeups_names_the_forms_and_list(tmp_pat
     folder.mkdir()
     (folder / "งบประมาณ.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
     result = run_cli("build", "--all", "--data", str(folder), "--out", str(tmp_path / "out"))
-    one_line_error(result, "no meeting write-ups (.txt, .docx, .pdf, .html or .htm)", f"cddbrief list --data {folder}")
+    one_line_error(result, f"no meeting write-ups ({FORMS})", f"cddbrief list --data {folder}")
 
 
 def test_each_command_says_what_it_does_and_takes_verbose():

@@ -533,13 +533,19 @@ _THAI = re.compile(r"[\u0e01-\u0e4e]+")
 
 def thai_breaks(text: str) -> set[int]:
     """Where a line may break inside Thai text: between two words of the dictionary
-    (``thaiwords.pieces``); a letter the dictionary does not place stays with its neighbours.
+    (``thaiwords.pieces``); a letter the dictionary does not place stays with its neighbours, and a
+    place the gazetteer names stays whole (อำเภอ | แม่ทะ, never แม่ | ทะ).
 
     >>> text = "งานพัฒนาชุมชน หมู่บ้านเศรษฐกิจพอเพียง"
     >>> cuts = sorted(thai_breaks(text))
     >>> [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     ['งาน', 'พัฒนา', 'ชุมชน หมู่บ้าน', 'เศรษฐกิจพอเพียง']
+    >>> text = "พัฒนาชุมชนอำเภอแม่ทะ"
+    >>> cuts = sorted(thai_breaks(text))
+    >>> [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    ['พัฒนา', 'ชุมชน', 'อำเภอ', 'แม่ทะ']
     """
+    from .glossary import place_pattern
     from .thaiwords import pieces
 
     breaks: set[int] = set()
@@ -549,6 +555,8 @@ def thai_breaks(text: str) -> set[int]:
             if known and before:
                 breaks.add(at)
             at, before = at + len(word), known
+    for place in place_pattern().finditer(text):
+        breaks -= set(range(place.start() + 1, place.end()))
     return breaks
 
 

@@ -41,10 +41,11 @@ DETAIL_LINES = 10  # lines of an error's detail shown without --verbose
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .filekinds import FORMS
+    from .filekinds import FORMS, HELP
 
     written = f"a write-up file ({FORMS})"
-    parser = _Parser(prog="cddbrief", description=f"Briefs from TV พช. meeting write-ups (กรมการพัฒนาชุมชน), read from {FORMS} files.",
+    about = f"Briefs from TV พช. meeting write-ups (กรมการพัฒนาชุมชน), read from {HELP} files."
+    parser = _Parser(prog="cddbrief", description=about,
                      epilog="e.g. cddbrief list; cddbrief build 4/2562; cddbrief export 4/2562 --to xlsx. "
                             "'cddbrief COMMAND --help' tells more.")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"cddbrief {__version__}")

@@ -21,13 +21,14 @@ from datetime import date
 from typing import ClassVar, Literal, NamedTuple
 
 from .errors import BadModelValue
+from .filekinds import NAMES as FILE_KINDS
 from .records import from_dict, json_field, read_fields, to_dict
 
 NoteKind = Literal["repair", "inferred", "merged", "skipped", "warning"]
 BlockKind = Literal["paragraph", "list_item", "table"]
 CheckKind = Literal["product", "ratio", "sum", "share"]
 Layout = Literal["table", "prose", "minutes"]
-SourceFormat = Literal["txt", "docx", "pdf", "html"]
+SourceFormat = Literal[FILE_KINDS]  # "txt", "docx", "pdf", "html": the names of filekinds.KINDS
 Role = Literal["total", "rate", "part", "share"]  # what a figure is: see Quantity
 DateRole = Literal["original", "rescheduled"]  # the old and the new date of a reschedule
 Precision = Literal["day", "month", "year"]
