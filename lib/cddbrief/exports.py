@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .errors import BadSetting
 from .model import Meeting
-from .words import Lang, Words, as_lang, words_for
+from .words import Lang, Words, as_lang, suffix, words_for
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,7 +47,7 @@ def neutralise(value):
 
 
 @dataclass(frozen=True)
-class Written:
+class ToWrite:
     """What a writer is given: the meeting, its frames (``tidy.frames(meeting).as_dict()``; None for
     a kind that needs none), the folder, the language's words and the day a calendar counts from."""
 
@@ -67,12 +67,12 @@ class Export:
     label: str
     about: str
     name: str
-    write: Callable[[Written], list[Path]]
+    write: Callable[[ToWrite], list[Path]]
     frames: bool = False
 
     def files(self, folder: Path, meeting_id: str, lang: Lang = "th") -> list[Path]:
         """The files of this kind a folder holds for a meeting (what an up-to-date batch keeps)."""
-        pattern = self.name.format(id=glob.escape(meeting_id), lang=words_for(lang).suffix)
+        pattern = self.name.format(id=glob.escape(meeting_id), lang=suffix(lang))
         return sorted(p for p in folder.glob(pattern) if p.is_file())
 
 
@@ -114,10 +114,10 @@ def export(
 
         frames = make_frames(meeting).as_dict()
     folder.mkdir(parents=True, exist_ok=True)
-    return writer.write(Written(meeting, frames, folder, words, as_of))
+    return writer.write(ToWrite(meeting, frames, folder, words, as_of))
 
 
-def _file(kind: str, given: Written) -> Path:
+def _file(kind: str, given: ToWrite) -> Path:
     """Where one export's file goes: ``2562-04.xlsx``, ``2562-04.en.ics``."""
     return given.folder / EXPORTS[kind].name.format(id=given.meeting.id, lang=given.words.suffix)
 
@@ -129,13 +129,13 @@ def _atomic(target: Path, data: bytes) -> Path:
     return target
 
 
-def _json(given: Written) -> list[Path]:
+def _json(given: ToWrite) -> list[Path]:
     """What ``cddbrief parse --json`` prints."""
     text = json.dumps(given.meeting.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
     return [_atomic(_file("json", given), text.encode("utf-8"))]
 
 
-def _csv(given: Written) -> list[Path]:
+def _csv(given: ToWrite) -> list[Path]:
     """One file per frame: whole numbers without ``.0``, booleans TRUE/FALSE, dates ISO, Thai intact."""
     import csv
     import io
@@ -237,7 +237,7 @@ def _with_era_dates(frame, words: Words):
     return out
 
 
-def _xlsx(given: Written) -> list[Path]:
+def _xlsx(given: ToWrite) -> list[Path]:
     """One sheet per frame, in the brief's language (Thai sheet names and headers, Buddhist-era dates
     beside the ISO dates; English as the frames name them): numbers as numbers (whole ones as
     integers, 2,400,000 with separators), booleans as TRUE/FALSE, dates as dates, header frozen and
@@ -310,7 +310,7 @@ def _page_setup(sheet) -> None:
     sheet.print_options.gridLines = True
 
 
-def _ics(given: Written) -> list[Path]:
+def _ics(given: ToWrite) -> list[Path]:
     """The calendar of a meeting's actions in force, in the brief's language.
 
     Each event is titled with its action (``actions.actions``: the clause the date belongs to), a

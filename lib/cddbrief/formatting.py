@@ -9,13 +9,9 @@ with two decimals or with as many as the source wrote (``decimals="ร้อย�
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from .glossary import unit_en
 from .thaitext import to_arabic_digits
-
-if TYPE_CHECKING:
-    from .words import Lang
 
 _WRITTEN_NUMBER = re.compile(r"[0-9][0-9 ,]*(?:\.[0-9 ]*[0-9])?")
 
@@ -53,9 +49,9 @@ def number(value: float, decimals: int | str = 2, *, trim: bool = False, fixed: 
     return text
 
 
-def unit_in(unit: str, value: float | None, lang: Lang) -> str:
-    """A unit in a language: as written in Thai; in English singular for one, plural otherwise
-    (``glossary.unit_en``); ``%`` as it is.
+def unit_in(unit: str, value: float | None, lang: str) -> str:
+    """A unit in a language (a ``words.Lang``: this module stands below words.py): as written in
+    Thai; in English singular for one, plural otherwise (``glossary.unit_en``); ``%`` as it is.
 
     >>> unit_in("ต้น", 1, "th"), unit_in("ต้น", 1, "en"), unit_in("ต้น", 2, "en"), unit_in("%", 2, "en")
     ('ต้น', 'tree', 'trees', '%')
@@ -63,7 +59,7 @@ def unit_in(unit: str, value: float | None, lang: Lang) -> str:
     return unit if lang == "th" or unit == "%" else unit_en(unit, value)
 
 
-def figure(value: float, unit: str, lang: Lang = "th", *, trim: bool = False) -> str:
+def figure(value: float, unit: str, lang: str = "th", *, trim: bool = False) -> str:
     """A figure with its unit: ``3,150,000 บาท`` in Thai; ``3,150,000 baht``, ``1 tree``, ``2 trees``
     in English; a percentage with no space, ``64.5%``.
 
