@@ -326,9 +326,9 @@ class Neighbour:
     label: str
 
 
-def neighbours(rows: list[dict]) -> dict[str, tuple[Neighbour | None, Neighbour | None]]:
+def neighbours(rows: list[dict], lang: Lang = "th") -> dict[str, tuple[Neighbour | None, Neighbour | None]]:
     """For each brief's folder, the previous and next meeting of the same office (by meeting id,
-    then date); a write-up without a meeting number has none.
+    then date), named in ``lang``; a write-up without a meeting number has none.
 
     >>> rows = [{"failed": False, "folder": f, "id": i, "number": n, "year_be": 2563, "office": o}
     ...         for f, i, n, o in [("a", "2563-03", 3, "สพอ.ป่าซาง"), ("b", "2563-04", 4, "สพอ.ป่าซาง"),
@@ -336,26 +336,27 @@ def neighbours(rows: list[dict]) -> dict[str, tuple[Neighbour | None, Neighbour 
     >>> before, after = neighbours(rows)["b"]
     >>> before.href, before.label, after.href
     ('a', '3/2563', 'd')
-    >>> neighbours(rows)["c"]
-    (None, None)
+    >>> neighbours(rows)["c"], neighbours(rows, "en")["b"][0].label
+    ((None, None), '3/2563 (2020)')
     """
     by_office: dict[str, list[dict]] = {}
     for r in rows:
         if not r.get("failed") and r.get("id"):
             by_office.setdefault(r.get("office") or "", []).append(r)
+    words = words_for(lang)
     found = {}
     for series in by_office.values():
         series.sort(key=lambda r: (r["id"], r.get("meeting_date") or "", r["folder"]))
         for i, r in enumerate(series):
             before = series[i - 1] if i > 0 else None
             after = series[i + 1] if i + 1 < len(series) else None
-            found[r["folder"]] = tuple(Neighbour(n["folder"], _label(n)) if n else None for n in (before, after))
+            found[r["folder"]] = tuple(Neighbour(n["folder"], _label(n, words)) if n else None for n in (before, after))
     return found
 
 
-def _label(row: dict) -> str:
-    """``4/2562`` for a numbered meeting, else its folder."""
-    return f"{row['number']}/{row['year_be']}" if row.get("number") else row.get("folder", "")
+def _label(row: dict, words: Words) -> str:
+    """``4/2562`` (``4/2562 (2019)`` in English) for a numbered meeting, else its folder."""
+    return words.meeting_number(row["number"], row["year_be"]) if row.get("number") else row.get("folder", "")
 
 
 def nav_bar(
@@ -398,7 +399,7 @@ def link_pages(out_dir: Path, rows: list[dict], lang: Lang = "th") -> list[Path]
     previous and next meeting), the trends page and the actions page. Returns the pages changed."""
     out_dir = Path(out_dir)
     changed = []
-    near = neighbours(rows)
+    near = neighbours(rows, lang)
     pages = [
         (out_dir / f"{name}{suffix(lang)}.html", nav_bar(out_dir, lang, here=name)) for name in ("trends", "actions")
     ]
@@ -574,7 +575,7 @@ def search_document(row: dict, records: dict, lang: Lang = "th") -> dict:
     and its sentences (``meeting_sentences``)."""
     return {
         "href": f"{row['folder']}/brief{suffix(lang)}.html",
-        "label": _label(row),
+        "label": _label(row, words_for(lang)),
         "office": row.get("office") or "",
         "year": row.get("year_be"),
         "layout": row.get("layout") or "",
