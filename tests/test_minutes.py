@@ -198,8 +198,10 @@ def as_html(text: str) -> bytes:
     from html import escape
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
-    head = '<meta charset="utf-8"><title>รายงานการประชุม</title>'
-    return f'<!doctype html><html lang="th"><head>{head}</head><body><article>{body}</article></body></html>'.encode()
+    return (
+        '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>รายงานการประชุม</title></head>'
+        f"<body><article>{body}</article></body></html>"
+    ).encode()
 
 
 def as_pdf(text: str) -> bytes:
@@ -212,8 +214,8 @@ def as_pdf(text: str) -> bytes:
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
     css = (
-        f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }}"
-        " body { font-family: Sarabun; font-size: 15pt; } p { margin: 0 0 .35em 0; }"
+        f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} "
+        f"body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
     )
     return docgen_forms.html_to_pdf(
         f'<html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>'
@@ -318,8 +320,8 @@ def test_head_lines_and_signatures_are_no_item_and_no_directive(text):
 @pytest.mark.parametrize("nothing", ["- ไม่มี -", "-ไม่มี-", "ไม่มี", "(ไม่มี)", "- ไม่มี", "ไม่มี.", "– ไม่มีเรื่องอื่น ๆ –"])
 def test_an_agenda_item_with_nothing_stays_empty(nothing):
     text = (
-        f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\n"
-        "ระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\n"
+        f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n"
+        "มติที่ประชุม รับทราบ\n"
     )
     meeting = read(text)
     assert [(i.topic, i.directives, i.resolution) for i in meeting.items] == [

@@ -8,7 +8,8 @@ else it runs the notebook with papermill in a kernel started ahead of need
 temporary folder beside the output, and renames the files into place, so a good page
 is never replaced by a broken or half-written one.
 
-Formats and languages are checked here, and only here (``check_formats``, ``Options``).
+Formats are checked here, and only here (``check_formats``, ``Options``); the language by
+``words.as_lang``, as at every entry point that takes one.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from pathlib import Path
 
 from .errors import BadSetting, CellFailed, OutputNotWritable, shown
 from .kernels import ARGUMENTS, KERNEL, DiedAtStart, Kernels, end
+from .words import Lang, as_lang, suffix
 
 FORMATS = ("html", "pdf")
-LANGS = ("th", "en")
 ENGINE = "cddbrief"  # papermill's nbclient engine, on a kernel started ahead of need
 # the temporary folders this process is writing a page into: removed if it is told to stop
 ACTIVE: set[Path] = set()
@@ -61,18 +62,6 @@ def check_formats(formats, given: str | None = None, also: tuple = ()) -> tuple[
     return formats
 
 
-def check_lang(lang: str) -> str:
-    """``th`` or ``en``, or one clear error.
-
-    >>> check_lang("ไทย")
-    Traceback (most recent call last):
-    cddbrief.errors.BadSetting: unknown language 'ไทย': use --lang th or --lang en
-    """
-    if lang not in LANGS:
-        raise BadSetting(f"unknown language '{lang}'", "use --lang th or --lang en")
-    return lang
-
-
 @dataclass(frozen=True)
 class Options:
     """How to render: formats, language, where, and whether to rebuild what is up to date.
@@ -82,7 +71,7 @@ class Options:
     """
 
     formats: tuple[str, ...] = ("html",)
-    lang: str = "th"
+    lang: Lang = "th"
     out_dir: Path = Path("outputs")
     force: bool = False
     cell_timeout: float | None = None  # seconds a notebook cell may run before its kernel is stopped (None: no limit)
@@ -90,12 +79,12 @@ class Options:
     def __post_init__(self):
         object.__setattr__(self, "formats", check_formats(self.formats))
         object.__setattr__(self, "out_dir", Path(self.out_dir))
-        check_lang(self.lang)
+        object.__setattr__(self, "lang", as_lang(self.lang))
 
     @property
     def suffix(self) -> str:
         """``brief.html`` in Thai, ``brief.en.html`` in English: one language never overwrites the other."""
-        return "" if self.lang == "th" else f".{self.lang}"
+        return suffix(self.lang)
 
 
 @dataclass(frozen=True)
