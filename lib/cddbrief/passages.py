@@ -207,6 +207,8 @@ def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]
 
     >>> contexts_at("ที่ประชุมมีมติเห็นชอบงบ 5,000 บาท ให้ส่งภายใน 9 ก.พ. 66", [24, 47], "reported")
     ['decided', 'asked']
+    >>> contexts_at("ที่ประชุมเห็นชอบให้สนับสนุน 6 โครงการ และให้ชะลอ 3 โครงการ", [28, 49], "reported")
+    ['decided', 'decided']
     """
     if not starts:
         return []
@@ -216,6 +218,8 @@ def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]
     cuts.sort()
     asks = [at for at in _positions(text, _ASK_WORDS, last) if _asks(text, at)]
     decides = _positions(text, _DECIDE_WORDS, last)
+    if decides and asks:  # เห็นชอบให้… และให้…: what goes on with a decision was decided, not asked
+        asks = [at for at in asks if not decides_at(text, cuts[bisect_right(cuts, at) - 1], at)]
     reports = _positions(text, _REPORT_WORDS, last) if default in ("meeting", "asked") else []
 
     def within(positions: list[int], start: int, end: int) -> bool:

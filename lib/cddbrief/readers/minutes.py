@@ -12,8 +12,11 @@ its ``4.1``, ``4.2`` … lines are sub-topics: lines with text of their own belo
 ``กองทุนหมู่บ้าน``, ``agenda`` the heading it stands under), and the heading is an
 item of its own only when it holds text before its first sub-topic. ``4.1`` lines
 that are one line each (``1.1 ให้ทุกตำบลส่งรายงาน …``) are its points. An item's
-points are its directives (numbered lines, dashes, paragraphs); ``มติที่ประชุม`` is
-its resolution; ``- ไม่มี -`` leaves it empty. Items are numbered 1, 2, 3 … in
+directives are what someone is asked to do (``ให้…``, ``ขอให้…``, ``ประธานกำชับให้…``,
+``มอบหมาย…``: the points that ask, the instruction sentences of a paragraph); the rest
+(``อำเภอได้รับจัดสรรงบประมาณ 4 หมู่บ้าน …``) is what was reported, kept as passages of
+the item (``reported``) with their figures and dates; ``มติที่ประชุม`` is its
+resolution; ``- ไม่มี -`` leaves it empty. An item that asks nothing has no directives. Items are numbered 1, 2, 3 … in
 order; the agenda's numbering is kept in ``label``. Reading stops at
 ``เลิกประชุม`` / ``ปิดประชุม`` or the signatures (ผู้จดรายงานการประชุม); what follows
 is not read, and a note says so.
