@@ -531,12 +531,11 @@ def _duration(since: date, until: date) -> str:
     return " ".join(parts) or f"{(until - since).days} วัน"
 
 
-_MEETING_ID = re.compile(r"(\d{4})-(\d+)")
-
-
 def _label(meeting_id: str | None) -> str:
-    match = _MEETING_ID.fullmatch(meeting_id or "")
-    return f"{int(match.group(2))}/{match.group(1)}" if match else (meeting_id or "?")
+    """``2566-04`` → ``4/2566`` (``Words.meeting_label``: the register speaks Thai); ``?`` for none."""
+    from .words import words_for
+
+    return words_for("th").meeting_label(meeting_id) if meeting_id else "?"
 
 
 # --- the register ----------------------------------------------------------------------------------
