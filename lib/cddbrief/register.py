@@ -15,6 +15,8 @@ next monthly report: a new action, not a moved one) and *done* (a later write-up
 labelled pairs (``tests/data/series/pairs.csv``) it kept every other action apart (precision 1.00,
 recall 0.91 at 0.88; 1.00 and 0.88 with the threshold chosen leaving each pair out), where character
 n-gram TF-IDF cosine linked 2-4 wrong pairs (precision 0.88-0.94: ``benchmarks/bench_register_links.py``).
+The trends page's deadlines moved between meetings are these *moved* links (``trends.moved_deadlines``):
+one matcher, so the actions page and the trends page tell one story.
 
 ``Register.rows`` gives each action's status as of a day: *upcoming*, *due* (within
 ``DUE_WITHIN`` days), *overdue* (up to ``OVERDUE_FOR`` days past, no report), *lapsed* (a window
