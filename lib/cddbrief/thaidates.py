@@ -577,12 +577,9 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
         elif y1 is not None and parts["m1"] > parts["m2"]:
             y2 = y1 + 1
     precision: Precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
-
-    def span(start: date | None, end: date | None, **read) -> DateSpan:
-        """The date as read (``read``: how its year was found), with its surface and place."""
-        where = TextSpan(parts["start"], parts["end"])
-        return DateSpan(start, end, precision, surface, where, item=item, directive=directive, **read)
-
+    # the date as written, whatever days it is read as: its precision, its text and where it stands
+    as_written = {"precision": precision, "surface": surface, "span": TextSpan(parts["start"], parts["end"]),
+                  "item": item, "directive": directive}  # fmt: skip
     if y1 is None or y2 is None:  # (y2 is None only with y1)
         notes.append(
             Note(
@@ -592,7 +589,7 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
                 th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้",
             )
         )
-        return span(None, None, year_inferred=True)
+        return DateSpan(None, None, year_inferred=True, **as_written)
     try:
         if parts["d1"] is not None:  # day, or year-to-day (its start is the year's first day)
             start = date(y1 - 543, parts["m1"], parts["d1"])
@@ -630,7 +627,7 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
         shown = format_span_th(start, end, precision)
         notes.append(Note("repair", f"'{surface}' was read as {shown}{how}", surface=surface,
                           th=f"อ่าน '{surface}' เป็น {shown}{how_th}"))  # fmt: skip
-    return span(start, end, year_inferred=inferred, repaired=repaired)
+    return DateSpan(start, end, year_inferred=inferred, repaired=repaired, **as_written)
 
 
 def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
