@@ -104,7 +104,7 @@ def test_a_child_that_fails_leaves_the_picture_to_this_process(monkeypatch):
         return "ลำพูน drawn here" if os.getpid() == me else str(1 / 0)
 
     def warning():
-        warnings.warn("Glyph 3647 missing from font(s) Sarabun.")
+        warnings.warn("Glyph 3647 missing from font(s) Sarabun.", stacklevel=2)
         return f"drawn by {'this process' if os.getpid() == me else 'the child'}"
 
     assert charts.beside(failing)() == "ลำพูน drawn here"

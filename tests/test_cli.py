@@ -247,10 +247,10 @@ def test_ambiguity_is_a_short_line_with_the_candidates_below(data_dir):
     """The ambiguity error was one line of every office, file and digest (600 characters with long paths):
     now a short first line says what is wrong and what to do, each candidate on a line below it."""
     text = SAMPLE.read_text(encoding="utf-8")
-    for n, district in enumerate(["แม่ทะ", "เกาะคา", "ห้างฉัตร", "เมืองปาน", "งาว", "แจ้ห่ม", "วังเหนือ", "เถิน", "แม่พริก", "สบปราบ",
-                                  "แม่เมาะ"]):  # fmt: skip
-        (data_dir / f"{n:02d}_a_long_file_name_as_offices_send_them.txt").write_text(text.replace("อำเภอเสริมงาม", f"อำเภอ{district}"),
-                                                                                  encoding="utf-8")  # fmt: skip
+    districts = ["แม่ทะ", "เกาะคา", "ห้างฉัตร", "เมืองปาน", "งาว", "แจ้ห่ม", "วังเหนือ", "เถิน", "แม่พริก", "สบปราบ", "แม่เมาะ"]
+    for n, district in enumerate(districts):
+        named = data_dir / f"{n:02d}_a_long_file_name_as_offices_send_them.txt"
+        named.write_text(text.replace("อำเภอเสริมงาม", f"อำเภอ{district}"), encoding="utf-8")
     result = run_cli("parse", "4/2562", "--data", str(data_dir))
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
     first, *below = result.stderr.rstrip("\n").split("\n")

@@ -39,7 +39,8 @@ def test_explore_runs_top_to_bottom_and_answers(folder, tmp_path):
     papermill = Path(sys.executable).parent / "papermill"
     out = tmp_path / "explore.ipynb"
     result = subprocess.run(
-        [str(papermill), "notebooks/explore.ipynb", str(out), "-p", "data_dir", str(folder), "-p", "as_of", "2020-03-10", "--no-progress-bar"],
+        [str(papermill), "notebooks/explore.ipynb", str(out),
+         "-p", "data_dir", str(folder), "-p", "as_of", "2020-03-10", "--no-progress-bar"],
         capture_output=True, text=True, timeout=600, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
@@ -107,7 +108,8 @@ def test_the_briefing_notebook_counts_from_a_day_given_with_as_of(tmp_path):
     from cddbrief.notebooks import path
 
     out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(path("briefing")), str(out), parameters={"source": str(SAMPLE), "as_of": "2019-04-20"},
+    papermill.execute_notebook(str(path("briefing")), str(out),
+                               parameters={"source": str(SAMPLE), "as_of": "2019-04-20"},
                                cwd=str(tmp_path), progress_bar=False, kernel_name="python3")  # fmt: skip
     html = "".join(
         o.get("data", {}).get("text/html", "")
@@ -166,7 +168,8 @@ def test_explore_shows_charts_readable_tables_and_headings_that_say_what_they_me
 
     _project_kernel()
     out = tmp_path / "explore.ipynb"
-    papermill.execute_notebook(str(ROOT / "notebooks" / "explore.ipynb"), str(out), parameters={"data_dir": str(folder), "as_of": "2020-03-10"},
+    papermill.execute_notebook(str(ROOT / "notebooks" / "explore.ipynb"), str(out),
+                               parameters={"data_dir": str(folder), "as_of": "2020-03-10"},
                                cwd=str(tmp_path), progress_bar=False, config=Config(KERNEL_CONFIG))  # fmt: skip
     nb = nbformat.read(out, as_version=4)
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
@@ -179,7 +182,8 @@ def test_explore_shows_charts_readable_tables_and_headings_that_say_what_they_me
     assert "`days`" not in sources  # no heading names a parameter instead of its value
     shown = "".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
     assert "## Deadlines from 10 Mar 2020 to 09 Apr 2020" in shown and "## Every figure in บาท, by topic" in shown
-    # the project's template keeps the markdown of a notebook that is not a brief, and drops a brief's notes for analysts
+    # the project's template keeps the markdown of a notebook that is not a brief, and drops a brief's notes for
+    # analysts
     from cddbrief.render import export_html
 
     page = export_html(nb, {"lang": "th", "title": "explore", "running": "explore"})

@@ -45,7 +45,8 @@ def _checked_meeting(number: int, office_place: str, province: str) -> docgen.Ge
         ),
     ]
     return docgen.GenMeeting(number, 2563, f"สำนักงานพัฒนาชุมชนจังหวัด{office_place}", None, province,
-                             [docgen.GenItem(1, "การจัดเก็บข้อมูล จปฐ.", sentences)], date_text=" วันที่ 17 กรกฎาคม 2563")  # fmt: skip
+                             [docgen.GenItem(1, "การจัดเก็บข้อมูล จปฐ.", sentences)],
+                             date_text=" วันที่ 17 กรกฎาคม 2563")  # fmt: skip
 
 
 # --- the terminal ---------------------------------------------------------------------------------
@@ -181,8 +182,10 @@ def test_index_links_every_brief_pdf_export_and_trends(built):
     assert len(folders) == 3
     for folder in folders:
         meeting_id = folder[:7]
-        wanted = {f"{folder}/brief.html", f"{folder}/brief.pdf", f"{folder}/{meeting_id}.xlsx", f"{folder}/{meeting_id}.json",
-                  f"{folder}/{meeting_id}.ics"} | {f"{folder}/{meeting_id}-{frame}.csv" for frame in ("items", "directives", "quantities", "dates", "checks", "notes")}  # fmt: skip
+        frames = ("items", "directives", "quantities", "dates", "checks", "notes")
+        wanted = {f"{folder}/brief.html", f"{folder}/brief.pdf", f"{folder}/{meeting_id}.xlsx",
+                  f"{folder}/{meeting_id}.json", f"{folder}/{meeting_id}.ics"} | {
+                  f"{folder}/{meeting_id}-{frame}.csv" for frame in frames}  # fmt: skip
         assert wanted <= set(page.links), folder
     assert "trends.html" in page.links
     for href in page.links:
@@ -260,7 +263,8 @@ def test_index_in_chromium_loads_sarabun_and_shows_thai_dates(built, width):
                 "Array.from(document.querySelectorAll('table')).every(t => t.scrollWidth <= t.clientWidth)"
             )
             firsts = page.evaluate(
-                "Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)')).map(r => r.cells[0].querySelector('a').getAttribute('href'))"
+                "Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)'))"
+                ".map(r => r.cells[0].querySelector('a').getAttribute('href'))"
             )
             assert firsts and all(href.endswith("/brief.html") for href in firsts)
         page.screenshot(path=str(out / f"index-{width}.png"), full_page=True)

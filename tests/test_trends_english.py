@@ -199,7 +199,10 @@ def test_two_meetings_always_chart_topics_and_figures_start_at_zero_in_plain_num
     topic_chart = trends.topic_chart()
     assert (
         topic_chart is not None
-        and "Village Fund · Pa Sang District Community Development Office: 3/2563 (2020) 1, 4/2563 (2020) 1, 5/2563 (2020) 1"
+        and (
+            "Village Fund · Pa Sang District Community Development Office: 3/2563 (2020) 1, 4/2563 (2020) 1, "
+            "5/2563 (2020) 1"
+        )
         in topic_chart[1]
     )
     shapes = {(s["topic"], s["unit"]): s["shape"] for s in trends.series()}

@@ -6,8 +6,9 @@ through ``PageResources``, which the template's conf.json names: from what the
 build recorded in the executed notebook (``metadata.cddbrief``), else from the
 notebook itself (papermill's ``lang`` parameter, the first ``<h1>`` shown).
 
+>>> shown = {"data": {"text/html": "<h1>Meeting 4/2562 — สพอ.แม่ทะ</h1>"}}
 >>> page_of({"metadata": {"papermill": {"parameters": {"lang": "en"}}},
-...          "cells": [{"cell_type": "code", "outputs": [{"data": {"text/html": "<h1>Meeting 4/2562 — สพอ.แม่ทะ</h1>"}}]}]})
+...          "cells": [{"cell_type": "code", "outputs": [shown]}]})
 {'lang': 'en', 'title': 'Meeting 4/2562 — สพอ.แม่ทะ', 'running': 'Meeting 4/2562 — สพอ.แม่ทะ'}
 """
 
