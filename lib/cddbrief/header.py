@@ -187,10 +187,11 @@ def _glue(above: str, below: str) -> str | None:
     a wrap cuts Thai; a space before an area's number or after ณ); None when ``above`` ended its line."""
     if _OPENS_CUT.match(below):
         return " " if below.startswith("เขต") or not _THAI_AT.match(above[-1:]) else ""
-    if _OPENS_PART.match(below):
-        return None
     level = _ENDS_LEVEL.search(above)
-    if not (_ENDS_CUT.search(above) or (level and _gazetteer_name(below, level.group("level")))):
+    name = _gazetteer_name(below, level.group("level")) if level else None
+    if name and (not _THAI_AT.match(below[len(name) : len(name) + 1]) or below[len(name) :].startswith("จังหวัด")):
+        return ""  # พัฒนาการอำเภอ / บ้านธิ ร่วมกับ…: the district's name, a word of its own
+    if _OPENS_PART.match(below) or not _ENDS_CUT.search(above):
         return None
     return "" if _THAI_AT.match(above[-1:]) and _THAI_AT.match(below[:1]) and not above.endswith("ณ") else " "
 
@@ -527,7 +528,7 @@ def _chair(text: str) -> str | None:
     """
     for chaired in _CHAIRED.finditer(text):
         before = text[max(0, chaired.start() - 200) : chaired.start()]
-        bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before)]
+        bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before) if not _is_surname(before, m)]
         # the stretches between boundaries, the nearest first: the chair is in the nearest that names a person
         # (นาย ก มอบหมายให้ นาย ข ร่วมกับคณะทำงาน ดำเนินการประชุม: นาย ข)
         ends = [start for start, _ in bounds] + [len(before)]
@@ -567,6 +568,18 @@ def _short_of(chair: str | None, place: str | None) -> str | None:
     named = re.match(_NAME_TITLE + r"\S+\s+\S+", chair or "")
     at = place.find(named.group()) if named and place else -1
     return place[:at].rstrip(" ,") if at > 0 else place
+
+
+_NAMED_BEFORE = re.compile(r"(?:" + _NAME_TITLE + r")[ก-๛]+\s+$")  # a title and a given name, a surname to come
+
+
+def _is_surname(text: str, boundary: re.Match) -> bool:
+    """Whether a boundary word of the chair (มี) opens the surname after a title and a given name (นายพงศกร มีสุข).
+
+    >>> [_is_surname(t, re.search("มี", t)) for t in ("นายพงศกร มีสุข พัฒนาการจังหวัด", "ประชุม มีนายพงศกร")]
+    [True, False]
+    """
+    return boundary.group() == "มี" and bool(_NAMED_BEFORE.search(text, max(0, boundary.start() - 40), boundary.start()))
 
 
 def _place(text: str) -> str | None:
