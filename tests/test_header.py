@@ -311,3 +311,11 @@ def test_a_chair_cut_by_a_line_end_reads_as_the_whole_line(district, person, cut
     split, notes = header(above, below)
     assert whole.chair == split.chair == chair
     assert [n.kind for n in notes if n.kind == "merged"] == ["merged"]
+
+
+def test_a_join_the_rest_of_a_post_repeats_is_said_once():
+    head = ("ประชุมคณะทำงาน ครั้งที่ 4/2566", "โดยมีนางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน", "เป็นประธาน")
+    found, notes = header(*head, more=head)
+    assert found.chair == "นางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน"
+    merged = [n.surface for n in notes if n.kind == "merged"]
+    assert len(merged) == 1 and merged[0].endswith("อธิบดีกรมการพัฒนาชุมชนเป็นประธาน")

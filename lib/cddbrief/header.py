@@ -151,7 +151,7 @@ def join_cut_lines(lines: list[str], notes: list[Note]) -> list[str]:
         if glue is None:
             out.append(line)
             continue
-        above, shown_above, shown_below = out[-1], out[-1][-24:], line[:24]
+        above, shown_above, shown_below = out[-1], _words_at_end(out[-1]), _words_at_start(line)
         out[-1] = above + glue + line
         notes.append(
             Note(
@@ -165,6 +165,29 @@ def join_cut_lines(lines: list[str], notes: list[Note]) -> list[str]:
     return out
 
 
+_SHOWN = 24  # letters of each side of a join that its note shows
+
+
+def _words_at_end(text: str) -> str:
+    """The last words of a line, about _SHOWN letters, from a space where one stands among them, else
+    from a letter (not a vowel or a mark that sits on the one before).
+
+    >>> _words_at_end("สำนักงานเขตพื้นที่การศึกษาประถมศึกษา"), _words_at_end("ณ ห้องประชุมสำนักงาน")
+    ('พื้นที่การศึกษาประถมศึกษา', 'ณ ห้องประชุมสำนักงาน')
+    """
+    start = max(0, len(text) - _SHOWN)
+    while start and _SITS_ON.match(text, start):
+        start -= 1
+    shown = text[start:]
+    return shown.split(" ", 1)[1] if start and " " in shown[:-1] else shown
+
+
+def _words_at_start(text: str) -> str:
+    """The first words of a line, about _SHOWN letters, to a space where one stands among them."""
+    shown = text[:_SHOWN]
+    return shown.rsplit(" ", 1)[0] if len(text) > _SHOWN and " " in shown[1:] else shown
+
+
 # where a line cannot end: a name's head without its name, or a word a phrase goes on after
 _ENDS_CUT = re.compile(
     r"(?:(?<!จำ)เป็น|ทำหน้าที่|(?<![ก-๛])ณ|โดย(?:มี)?|มอบหมาย(?:ให้)?|ร่วมกับ|พร้อมด้วย|ประธานคณะ|สำนักงาน|ที่ทำการ"
@@ -172,8 +195,9 @@ _ENDS_CUT = re.compile(
     r"|เทศบาล(?:ตำบล|เมือง|นคร)?)$"
 )
 _ENDS_LEVEL = re.compile(r"(?P<level>อำเภอ|จังหวัด)$")  # a district or province whose name the next line gives
+_SITS_ON = re.compile(r"[\u0e30-\u0e3a\u0e45-\u0e4e]")  # a following vowel or a mark: it sits on the letter before
 # what cannot open a line: an area's number, the verb of a chair, a vowel or a mark that sits on a letter
-_OPENS_CUT = re.compile(r"^(?:เขต\s*[0-9๐-๙]|(?:ได้)?(?:ให้เกียรติ)?(?:เป็น|ทำหน้าที่)ประธาน|[\u0e30-\u0e3a\u0e45-\u0e4e])")
+_OPENS_CUT = re.compile(r"^(?:เขต\s*[0-9๐-๙]|(?:ได้)?(?:ให้เกียรติ)?(?:เป็น|ทำหน้าที่)ประธาน|" + _SITS_ON.pattern + ")")
 # what opens a part of the head: the number, the date, the place, the time, a numbered line, a list's heading
 _OPENS_PART = re.compile(
     r"^(?:ครั้ง\s*ที่|(?:เมื่อ)?วัน|ณ(?:\s|$)|เวลา|\(?[0-9๐-๙]{1,2}[.)]|ผู้(?:มา|ไม่มา|เข้าร่วม|ลา)|เริ่ม|เปิด|เลิก"
@@ -275,7 +299,9 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
     if not whole and len(header.title) > 200:
         header.title = header.title[:200].rsplit(" ", 1)[0] + "…"
     everything = " ".join(kept)
-    rest = join_cut_lines([collapse(t) for t in more if t and t.strip()], notes)
+    joined: list[Note] = []
+    rest = join_cut_lines([collapse(t) for t in more if t and t.strip()], joined)
+    notes.extend(note for note in joined if note not in notes)  # a post's rest may repeat its head's lines
     if not header.office:
         header.office = (
             _office_mention(everything, notes)
