@@ -242,6 +242,12 @@ def test_another_meetings_number_in_a_sidebar_is_not_this_one():
             "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ",
         ),
         (["ประชุมคณะทำงาน ครั้งที่ 5/2566 ณ", "ห้องประชุมอินทนิล ศาลากลางจังหวัด"], "place", "ห้องประชุมอินทนิล ศาลากลางจังหวัด"),
+        # the office's district on the line below its name
+        (
+            ["ครั้งที่ 5/2566 ณ ห้องประชุมสำนักงานพัฒนาชุมชน", "อำเภอบ้านธิ โดยมีนายอำเภอบ้านธิ เป็นประธาน"],
+            "place",
+            "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ",
+        ),
     ],
 )  # fmt: skip
 def test_a_name_or_a_phrase_over_a_line_end_is_read_whole(lines, field, value):
@@ -319,3 +325,29 @@ def test_a_join_the_rest_of_a_post_repeats_is_said_once():
     assert found.chair == "นางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน"
     merged = [n.surface for n in notes if n.kind == "merged"]
     assert len(merged) == 1 and merged[0].endswith("อธิบดีกรมการพัฒนาชุมชนเป็นประธาน")
+
+
+PROVINCES = sorted(p.name_th for p in places() if p.level == "province")
+
+
+@settings(max_examples=120, deadline=None)
+@given(province=st.sampled_from(PROVINCES), zone=st.integers(1, 4), level=st.sampled_from(["ประถม", "มัธยม"]),
+       cut=st.sampled_from(["การศึกษา|", "การศึกษา{level}|", "{level}ศึกษา|", "| เขต"]))  # fmt: skip
+def test_an_education_office_cut_by_a_line_end_is_one_office(province, zone, level, cut):
+    office = f"สำนักงานเขตพื้นที่การศึกษา{level}ศึกษา{province} เขต {zone}"
+    line = f"รายงานการประชุมผู้บริหารสถานศึกษาในสังกัด{office}"
+    mark = cut.format(level=level)
+    at = line.index(mark.replace("|", "")) + mark.index("|")
+    found, notes = header(line[:at].strip(), line[at:].strip(), f"ครั้งที่ {zone}/2566")
+    assert found.office == office
+    assert [n.kind for n in notes] == ["merged"]
+
+
+def test_a_table_heads_office_written_on_two_lines_is_one_office():
+    found, notes = header("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชน", "อำเภอบ้านธิ จังหวัดลำพูน",
+                          "ครั้งที่ 5/2566", whole=True)  # fmt: skip
+    assert (found.office, found.district, found.province) == ("สำนักงานพัฒนาชุมชนอำเภอบ้านธิ จังหวัดลำพูน", "บ้านธิ", "ลำพูน")
+    assert found.title == "สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน" and [n.kind for n in notes] == ["merged"]
+    # a line that ends with the department's name, then one whose อำเภอ names no district: two lines
+    lines, notes = ["สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "อำเภอรายงานผลทุกเดือน"], []
+    assert join_cut_lines(lines, notes) == lines and notes == []

@@ -133,7 +133,8 @@ def join_cut_lines(lines: list[str], notes: list[Note]) -> list[str]:
     """Lines of the head read as their writer wrote them: a line that a line end cut inside a name or a
     phrase goes on in the next (a PDF gives each line the page wrapped as a line of its own). The cut is
     told by the words on either side: a line that ends where a name or a phrase must go on (``…เป็น``,
-    ``…สำนักงาน``, ``…การศึกษาประถม``, ``…พัฒนาการอำเภอ`` before a district the gazetteer knows), or a
+    ``…สำนักงาน``, ``…การศึกษาประถม``, ``…พัฒนาการอำเภอ`` before a district the gazetteer knows,
+    ``…สำนักงานพัฒนาชุมชน`` before ``อำเภอ`` or ``จังหวัด`` and a name the gazetteer knows), or a
     line that opens with what cannot open one (``เขต 2``, ``เป็นประธาน…``, a vowel or a mark); never
     into a line that opens a part of the head (``ครั้งที่``, ``วันที่``, ``ณ``, a numbered line). Each
     join is said in a note.
@@ -191,10 +192,13 @@ def _words_at_start(text: str) -> str:
 # where a line cannot end: a name's head without its name, or a word a phrase goes on after
 _ENDS_CUT = re.compile(
     r"(?:(?<!จำ)เป็น|ทำหน้าที่|(?<![ก-๛])ณ|โดย(?:มี)?|มอบหมาย(?:ให้)?|ร่วมกับ|พร้อมด้วย|ประธานคณะ|สำนักงาน|ที่ทำการ"
-    r"|ห้องประชุม|หอประชุม|(?:เขตพื้นที่)?การศึกษา(?:ประถม|มัธยม)?(?:ศึกษา)?|องค์การบริหารส่วน(?:ตำบล|จังหวัด)?"
+    r"|ห้องประชุม|หอประชุม|เขตพื้นที่|(?:เขตพื้นที่)?การศึกษา(?:ประถม|มัธยม)?(?:ศึกษา)?|องค์การบริหารส่วน(?:ตำบล|จังหวัด)?"
     r"|เทศบาล(?:ตำบล|เมือง|นคร)?)$"
 )
 _ENDS_LEVEL = re.compile(r"(?P<level>อำเภอ|จังหวัด)$")  # a district or province whose name the next line gives
+# an office, a position or a building the next line places: สำนักงานพัฒนาชุมชน / อำเภอบ้านธิ
+_ENDS_OFFICE = re.compile(r"(?:พัฒนาชุมชน|พัฒนาการ|ที่ว่าการ|ศาลากลาง)$")
+_OPENS_PLACE = re.compile(r"(?P<level>อำเภอ|จังหวัด)\s*")
 _SITS_ON = re.compile(r"[\u0e30-\u0e3a\u0e45-\u0e4e]")  # a following vowel or a mark: it sits on the letter before
 # what cannot open a line: an area's number, the verb of a chair, a vowel or a mark that sits on a letter
 _OPENS_CUT = re.compile(r"^(?:เขต\s*[0-9๐-๙]|(?:ได้)?(?:ให้เกียรติ)?(?:เป็น|ทำหน้าที่)ประธาน|" + _SITS_ON.pattern + ")")
@@ -215,6 +219,9 @@ def _glue(above: str, below: str) -> str | None:
     name = _gazetteer_name(below, level.group("level")) if level else None
     if name and (not _THAI_AT.match(below[len(name) : len(name) + 1]) or below[len(name) :].startswith("จังหวัด")):
         return ""  # พัฒนาการอำเภอ / บ้านธิ ร่วมกับ…: the district's name, a word of its own
+    opens = _OPENS_PLACE.match(below)
+    if opens and _ENDS_OFFICE.search(above) and _gazetteer_name(below[opens.end() :], opens.group("level")):
+        return ""  # สำนักงานพัฒนาชุมชน / อำเภอบ้านธิ: the office's district or province
     if _OPENS_PART.match(below) or not _ENDS_CUT.search(above):
         return None
     return "" if _THAI_AT.match(above[-1:]) and _THAI_AT.match(below[:1]) and not above.endswith("ณ") else " "
