@@ -390,7 +390,8 @@ def _worker_stop(signum, frame) -> None:
     running a brief and the one started ahead)."""
     import shutil
 
-    from .render import ACTIVE, WRITING
+    from .files import WRITING
+    from .render import ACTIVE
 
     if _NOTES:  # told to stop (by the batch, or by a broken pool): not the worker that died
         try:

@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .errors import BadSetting
+from .files import write_atomic
 from .model import Meeting
 from .words import Lang, Words, as_lang, suffix, words_for
 
@@ -122,17 +123,10 @@ def _file(kind: str, given: ToWrite) -> Path:
     return given.folder / EXPORTS[kind].name.format(id=given.meeting.id, lang=given.words.suffix)
 
 
-def _atomic(target: Path, data: bytes) -> Path:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
-    return target
-
-
 def _json(given: ToWrite) -> list[Path]:
     """What ``cddbrief parse --json`` prints."""
     text = json.dumps(given.meeting.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
-    return [_atomic(_file("json", given), text.encode("utf-8"))]
+    return [write_atomic(_file("json", given), text.encode("utf-8"))]
 
 
 def _csv(given: ToWrite) -> list[Path]:
@@ -148,7 +142,7 @@ def _csv(given: ToWrite) -> list[Path]:
         out.writerow(list(frame.columns))
         for row in _rows(frame):
             out.writerow(["" if v is None else ("TRUE" if v else "FALSE") if isinstance(v, bool) else v for v in row])
-        written.append(_atomic(folder / f"{meeting.id}-{name}.csv", buffer.getvalue().encode("utf-8-sig")))
+        written.append(write_atomic(folder / f"{meeting.id}-{name}.csv", buffer.getvalue().encode("utf-8-sig")))
     return written
 
 
@@ -242,7 +236,7 @@ def _xlsx(given: ToWrite) -> list[Path]:
     beside the ISO dates; English as the frames name them): numbers as numbers (whole ones as
     integers, 2,400,000 with separators), booleans as TRUE/FALSE, dates as dates, header frozen and
     repeated on every printed page, an autofilter on every sheet, printed landscape to the page's width."""
-    return [_atomic(_file("xlsx", given), workbook_bytes(given.frames, given.words.lang))]
+    return [write_atomic(_file("xlsx", given), workbook_bytes(given.frames, given.words.lang))]
 
 
 def workbook_bytes(frames: dict, lang: Lang = "th") -> bytes:
@@ -395,7 +389,7 @@ def _ics(given: ToWrite) -> list[Path]:
                 lines.append(t("ics_no_first", day=r.day, ref=words.reference(ref.day, ref.reason)))
             event.add("description", "\n".join(lines))
             calendar.add_component(event)
-    return [_atomic(_file("ics", given), calendar.to_ical())]
+    return [write_atomic(_file("ics", given), calendar.to_ical())]
 
 
 def _held_by(recurrence, day) -> bool:
@@ -444,7 +438,7 @@ def register_xlsx(reg, target: Path) -> Path:
     frame's names (``data/columns.json`` titles the brief's frames, not the register's)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return _atomic(target, workbook_bytes({"actions": reg.frame(), "links": reg.links_frame()}, lang="en"))
+    return write_atomic(target, workbook_bytes({"actions": reg.frame(), "links": reg.links_frame()}, lang="en"))
 
 
 def register_ics(reg, target: Path) -> Path:
@@ -491,7 +485,7 @@ def register_ics(reg, target: Path) -> Path:
         event.add("description", "\n".join(lines))
         calendar.add_component(event)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return _atomic(target, calendar.to_ical())
+    return write_atomic(target, calendar.to_ical())
 
 
 def _register_first(action, as_of):

@@ -36,6 +36,7 @@ from datetime import date, timedelta
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .files import write_atomic
 from .model import DateSpan, Meeting, TextSpan
 from .thaidates import format_span_th, next_day_of_month
 
@@ -885,7 +886,6 @@ def write_actions_page(out_dir, reg: Register, href_of=None, target=None):
     """OUT/actions.html: the register as one self-contained page in Thai (fonts and styles inside,
     no network), sortable, filterable by office and status, cards on a phone; each action links
     its brief (``href_of(key)``, default ``./<key>/brief.html``). Written atomically; returns its path."""
-    import os
     from pathlib import Path
 
     from .brief import environment
@@ -905,13 +905,7 @@ def write_actions_page(out_dir, reg: Register, href_of=None, target=None):
         font_css=style_text(font_face_css()),
     )  # fmt: skip
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(html, encoding="utf-8")
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
+    return write_atomic(target, html)
 
 
 def build_actions_page(data_dir, out_dir, as_of: date | str | None = None, due_within: int = DUE_WITHIN):

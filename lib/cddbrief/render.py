@@ -27,6 +27,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import BadSetting, CellFailed, OutputNotWritable, shown
+from .files import write_atomic
 from .kernels import ARGUMENTS, KERNEL, DiedAtStart, Kernels, end
 from .words import Lang, as_lang, suffix
 
@@ -34,7 +35,6 @@ FORMATS = ("html", "pdf")
 ENGINE = "cddbrief"  # papermill's nbclient engine, on a kernel started ahead of need
 # the temporary folders this process is writing a page into: removed if it is told to stop
 ACTIVE: set[Path] = set()
-WRITING: set[Path] = set()  # manifests being written through a temporary file, for a stop to remove
 
 
 # --- what to make ---------------------------------------------------------------------------------
@@ -632,14 +632,7 @@ def write_manifest(path: Path, data: dict, atomic: bool = True) -> None:
             path.unlink(missing_ok=True)
             raise
         return
-    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-    WRITING.add(tmp)  # a worker stopped mid-write (batch._worker_stop) removes it too
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-        WRITING.discard(tmp)
+    write_atomic(path, text)
 
 
 def _alive(pid: int) -> bool:

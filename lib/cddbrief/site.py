@@ -15,7 +15,6 @@ trends build links the folder again.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from .errors import CddbriefError, shown
 from .filekinds import SOURCE_SUFFIXES
+from .files import write_atomic
 from .words import LANGS, Lang, Words, as_lang, suffix, words_for
 
 # where a page keeps its bar: the nbconvert template writes it empty, link_pages fills it
@@ -277,7 +277,7 @@ def _render_index(out_dir: Path, rows: list[dict], lang: Lang, documents: list[d
         layouts=sorted({r["layout"] for r in rows if not r["failed"] and r.get("layout")}),
     )  # fmt: skip
     target = out_dir / index_name(lang)
-    _write_atomic(target, html)
+    write_atomic(target, html)
     link_pages(out_dir, rows, lang)
     return target
 
@@ -303,16 +303,7 @@ def _write_search_files(folder: Path, files: dict[str, str]) -> None:
         if old.name not in wanted:
             old.unlink()
     for name, text in files.items():
-        _write_atomic(folder / Path(name).name, text)
-
-
-def _write_atomic(target: Path, html: str) -> None:
-    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
-    try:
-        tmp.write_text(html, encoding="utf-8", errors="backslashreplace")  # a name's stray bytes shown, never a crash
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomic(folder / Path(name).name, text)
 
 
 # --- the bar on every page --------------------------------------------------------------------------
@@ -415,7 +406,7 @@ def link_pages(out_dir: Path, rows: list[dict], lang: Lang = "th") -> list[Path]
             continue
         linked = with_bar(html, bar)
         if linked != html:
-            _write_atomic(path, linked)
+            write_atomic(path, linked)
             changed.append(path)
     return changed
 
