@@ -14,7 +14,7 @@ import signal
 import sys
 
 from . import __version__
-from .errors import BadSetting, CddbriefError, OutputNotWritable, Stopped, shown
+from .errors import BadSetting, CddbriefError, OutputNotWritable, Setting, Stopped, in_library_terms, shown
 
 _ARGV: list[str] = []  # what the command was given, for usage errors that name a file
 
@@ -38,6 +38,44 @@ class _Parser(argparse.ArgumentParser):
 
 
 DETAIL_LINES = 10  # lines of an error's detail shown without --verbose
+
+# a setting a library error asks to change (errors.Setting, by its neutral name) -> the option that
+# sets it here and the placeholder of its value (no option: the SOURCE argument; no placeholder: a flag)
+OPTIONS = {
+    "source": (None, "SOURCE"),
+    "data_dir": ("--data", "DIR"),
+    "office": ("--office", "NAME"),
+    "meeting": ("--meeting", "ID"),
+    "lang": ("--lang", "th"),
+    "as_of": ("--as-of", "YYYY-MM-DD"),
+    "out_dir": ("--out", "DIR"),
+    "formats": ("--format", "html,pdf"),
+    "force": ("--force", None),
+    "scheduler": ("--scheduler", "tcp://HOST:PORT"),
+    "tls_ca_file": ("--tls-ca-file", "FILE"),
+    "tls_cert": ("--tls-cert", "FILE"),
+    "tls_key": ("--tls-key", "FILE"),
+    "task_timeout": ("--task-timeout", "SECONDS"),
+}
+
+
+def in_option_terms(settings: tuple[Setting, ...]) -> str:
+    """How this command line changes the settings an error names: its options.
+
+    >>> in_option_terms((Setting("data_dir"),))
+    '--data DIR'
+    >>> in_option_terms((Setting("office", "แม่ทะ"), Setting("out_dir"), Setting("source", "a.txt")))
+    '--office แม่ทะ, --out DIR, a.txt'
+    """
+    said = []
+    for setting in settings:
+        if setting.name not in OPTIONS:  # a setting with no option here: said as the library says it
+            said.append(in_library_terms((setting,)))
+            continue
+        option, placeholder = OPTIONS[setting.name]
+        value = setting.value if setting.value is not None else placeholder
+        said.append(" ".join(word for word in (option, value) if word))
+    return ", ".join(said)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -175,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         check_settings(args)
         return _COMMANDS[args.command](args)
     except CddbriefError as exc:
-        print(f"cddbrief: {exc}", file=sys.stderr)
+        print(f"cddbrief: {exc.said(in_option_terms)}", file=sys.stderr)
         options = _ARGV[: _ARGV.index("--")] if "--" in _ARGV else _ARGV
         for line in detail_lines(exc.detail, verbose="-v" in options or "--verbose" in options):
             print(f"  {line}", file=sys.stderr)

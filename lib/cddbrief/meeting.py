@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
+from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp, Setting
 from .header import MEETING_REF, is_debris, read_header
 from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Quantity, Recurrence, Reschedule
 from .passages import DEFAULT_CONTEXT, READ_KINDS, contexts_at, kind_of
@@ -255,8 +255,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
             notes.append(
                 Note(
                     "warning",
-                    f"the header says meeting {header.number}/{header.year_be}; --meeting {number}/{year_be} was used",
-                    th=f"หัวเอกสารระบุครั้งที่ {header.number}/{header.year_be} แต่ใช้ --meeting {number}/{year_be} แทน",
+                    f"the header says meeting {header.number}/{header.year_be}; the meeting given, {number}/{year_be}, was used",
+                    th=f"หัวเอกสารระบุครั้งที่ {header.number}/{header.year_be} แต่ใช้ครั้งที่ {number}/{year_be} ที่ระบุให้แทน",
                 )
             )
         header.number, header.year_be = number, year_be
@@ -264,7 +264,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         if need_number:
             raise NoMeetingNumber(
                 f"{label} names no meeting number (ครั้งที่ N/ปี) in its header",
-                "add it to the document, or give it with --meeting 4/2562",
+                "add it to the document, or give it",
+                settings=Setting("meeting", "4/2562"),
             )
         notes.append(
             Note("warning", "the write-up names no meeting number (ครั้งที่ N/ปี)", th="เอกสารไม่ระบุครั้งที่ประชุม (ครั้งที่ N/ปี)")

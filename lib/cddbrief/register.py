@@ -765,7 +765,7 @@ def choose_office(writeups: list, office: str | None, where: str = "") -> list:
     if not chosen:
         known = ", ".join(sorted({w[1] for w in writeups})) or "none"
         raise BadSetting(f"no office '{office}' among the write-ups{' in ' + where if where else ''} (offices there: {known})",
-                         "give part of one of those names with --office, or leave it out")  # fmt: skip
+                         "give part of one of those names, or leave it out", settings="office")  # fmt: skip
     return chosen
 
 

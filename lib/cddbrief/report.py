@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import notebooks
-from .errors import BadSetting, CddbriefError, FolderTaken, shown
+from .errors import BadSetting, CddbriefError, FolderTaken, Setting, shown
 from .render import (
     FORMATS,
     Job,
@@ -92,29 +92,32 @@ def check_notebook(path: Path) -> Path:
 
 
 def check_as_of(text: str | None) -> str | None:
-    """The day a brief counts deadlines from (``--as-of``), as ``YYYY-MM-DD``; anything else is one clear error.
+    """The day a brief counts deadlines from (the setting ``as_of``), as ``YYYY-MM-DD``; anything else is
+    one clear error.
 
     >>> check_as_of("2020-03-10")
     '2020-03-10'
     >>> check_as_of("2563-03-10")
     Traceback (most recent call last):
-    cddbrief.errors.BadSetting: --as-of 2563-03-10 is a Buddhist-era year: write the Gregorian year, --as-of 2020-03-10
+    cddbrief.errors.BadSetting: the day to count from, 2563-03-10, is in a Buddhist-era year:
+    write the Gregorian year (set as_of='2020-03-10')
     """
     if text is None:
         return None
     from datetime import date
 
-    remedy = "give a day as YYYY-MM-DD, e.g. --as-of 2020-03-10"
+    remedy, example = "give a day as YYYY-MM-DD", Setting("as_of", "2020-03-10")
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise BadSetting(f"--as-of {text!r} is not a day written YYYY-MM-DD", remedy)
+        raise BadSetting(f"the day to count from, {text!r}, is not written YYYY-MM-DD", remedy, settings=example)
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise BadSetting(f"--as-of {text} is not a day of the calendar", remedy) from None
+        raise BadSetting(f"the day to count from, {text}, is not a day of the calendar", remedy, settings=example) from None
     if day.year > 2400:
         raise BadSetting(
-            f"--as-of {text} is a Buddhist-era year",
-            f"write the Gregorian year, --as-of {day.replace(year=day.year - 543).isoformat()}",
+            f"the day to count from, {text}, is in a Buddhist-era year",
+            "write the Gregorian year",
+            settings=Setting("as_of", day.replace(year=day.year - 543).isoformat()),
         )
     return day.isoformat()
 
@@ -293,27 +296,31 @@ def claim(p: Plan) -> None:
 def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None:
     """Make the folder this source's, or refuse: a folder of outputs belongs to one document.
 
-    Two offices' write-ups of 4/2562 built (or exported) one after the other into one --out no
-    longer share ``2562-04/``: the second is refused, and told to use ``--office`` (``2562-04-mae-tha/``).
+    Two offices' write-ups of 4/2562 built (or exported) one after the other into one output folder no
+    longer share ``2562-04/``: the second is refused, and told to name its office (``2562-04-mae-tha/``).
     """
-    check_place(folder, folder.parent)  # exports too: a folder that is a link out of --out is never written into
+    check_place(folder, folder.parent)  # exports too: a folder that is a link out of out_dir is never written into
     path = folder / OWNER
     held = read_manifest(path, valid_owner) or owner_on_disk(folder)
     if held and not same_source(held, owner):
         meeting = owner["meeting"]
+        settings: tuple = ("out_dir",)
         if held.get("office") != owner["office"]:
-            remedy = (
-                f"use --office NAME (into {meeting}-<office>/, as build --all names folders) or give another --out DIR"
-            )
+            remedy = f"name the office (into {meeting}-<office>/, as a batch names folders), or give another output folder"
+            settings = ("office", "out_dir")
         elif meeting_given:
             year, number = meeting.split("-")
-            remedy = f"--meeting {int(number)}/{year} names the meeting of another document; check the number, or give another --out DIR"
+            given = f"{int(number)}/{year}"
+            remedy = f"the meeting given, {given}, is another document's; check the number, or give another output folder"
+            settings = (Setting("meeting", given), "out_dir")
         elif held.get("meeting") == meeting:
-            remedy = "give another --out DIR, or use build --all, which gives each document of one office its own folder (…-<sha256>)"
+            remedy = "give another output folder, or build them all as a batch, which gives each document of one office its own folder (…-<sha256>)"
         else:
-            remedy = "give another --out DIR"
+            remedy = "give another output folder"
         raise FolderTaken(
-            f"{folder} holds the outputs of {_describe(held)}, not of {_describe(owner)}; nothing was replaced", remedy
+            f"{folder} holds the outputs of {_describe(held)}, not of {_describe(owner)}; nothing was replaced",
+            remedy,
+            settings=settings,
         )
     if held != owner:
         write_manifest(path, owner)
