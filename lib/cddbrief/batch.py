@@ -700,7 +700,10 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                 if not info.get("workers"):
                     alone_since = alone_since or now
                     if now - alone_since > no_workers_grace:
-                        why = f"the dask cluster at {address} has had no worker for {no_workers_grace:.0f} s; start workers with `dask worker {address}`, or build on this machine"
+                        why = (
+                            f"the dask cluster at {address} has had no worker for {no_workers_grace:.0f} s; "
+                            f"start workers with `dask worker {address}`, or build on this machine"
+                        )
                         for future in pending:
                             outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
                             future.cancel()

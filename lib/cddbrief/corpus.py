@@ -46,7 +46,9 @@ def no_data_folder(folder: Path) -> BadSetting:
     here = Path.cwd()
     if folder == DEFAULT_DATA and not any((f / DEFAULT_DATA).is_dir() for f in (here, *here.parents)):
         where = f" (none in {shown(here)} or the folders above it)"
-    return BadSetting(f"no data folder {shown(folder)}{where}", "give the folder of meeting write-ups", settings="data_dir")
+    return BadSetting(
+        f"no data folder {shown(folder)}{where}", "give the folder of meeting write-ups", settings="data_dir"
+    )
 
 
 def source_files(data_dir: str | Path) -> list[Path]:

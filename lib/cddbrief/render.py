@@ -53,11 +53,14 @@ def check_formats(formats, given: str | None = None, also: tuple = ()) -> tuple[
     if also:
         if [f for f in formats if f not in FORMATS + also] or not [f for f in formats if f in FORMATS]:
             raise BadSetting(f"unknown format in '{given if given is not None else ','.join(formats)}'",
-                             f"use html, pdf or both; in a batch also {', '.join(also)}", settings="formats")  # fmt: skip
+                             f"use html, pdf or both; in a batch also {', '.join(also)}",
+                             settings="formats")  # fmt: skip
         return formats
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise BadSetting(f"unknown format {', '.join(unknown) or '(none)'}", "use html, pdf or both", settings="formats")
+        raise BadSetting(
+            f"unknown format {', '.join(unknown) or '(none)'}", "use html, pdf or both", settings="formats"
+        )
     return formats
 
 
@@ -69,7 +72,9 @@ def check_lang(lang: str) -> str:
     cddbrief.errors.BadSetting: unknown language 'ไทย': use Thai or English (set lang='th', lang='en')
     """
     if lang not in LANGS:
-        raise BadSetting(f"unknown language '{lang}'", "use Thai or English", settings=(Setting("lang", "th"), Setting("lang", "en")))
+        raise BadSetting(
+            f"unknown language '{lang}'", "use Thai or English", settings=(Setting("lang", "th"), Setting("lang", "en"))
+        )
     return lang
 
 
@@ -191,7 +196,8 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
             check_folder()
         have = fresh_files(job, options) if not options.force else set()
         if set(targets) <= have:
-            say(f"{job.name}: up to date ({', '.join(shown(targets[f]) for f in options.formats)}); forcing rebuilds it")
+            files = ", ".join(shown(targets[f]) for f in options.formats)
+            say(f"{job.name}: up to date ({files}); forcing rebuilds it")
             return Rendered(targets, up_to_date=True, seconds=time.perf_counter() - started)
         own = kernels is None
         kernels = (
@@ -565,10 +571,14 @@ def make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputNotWritable(
-            f"cannot create the output folder {folder}: {exc.strerror}", "give a writable output folder", settings="out_dir"
+            f"cannot create the output folder {folder}: {exc.strerror}",
+            "give a writable output folder",
+            settings="out_dir",
         ) from None
     if not os.access(folder, os.W_OK):
-        raise OutputNotWritable(f"the output folder {folder} is not writable", "give a writable output folder", settings="out_dir")
+        raise OutputNotWritable(
+            f"the output folder {folder} is not writable", "give a writable output folder", settings="out_dir"
+        )
 
 
 MANIFEST_BYTES = 2**20  # a page's manifest is a few hundred bytes; an index's rows some kB a meeting

@@ -36,8 +36,8 @@ from .render import (
     write_pdf,  # fmt: skip
 )
 
-__all__ = ["FORMATS", "NOTEBOOK", "BuildResult", "Plan", "build", "check_as_of", "check_notebook", "claim", "folder_name",
-           "index_entry", "plan", "source_date_epoch", "write_pdf"]  # fmt: skip
+__all__ = ["FORMATS", "NOTEBOOK", "BuildResult", "Plan", "build", "check_as_of", "check_notebook", "claim",
+           "folder_name", "index_entry", "plan", "source_date_epoch", "write_pdf"]  # fmt: skip
 
 # the briefing notebook ships inside the package (cddbrief/notebooks/), so any install builds briefs;
 # CDDBRIEF_NOTEBOOK names another one (trusted code: it runs in the kernel, its output goes into the brief)
@@ -54,7 +54,8 @@ def source_date_epoch() -> int | None:
     1556668800
     >>> os.environ["SOURCE_DATE_EPOCH"] = "๑๒"; source_date_epoch()
     Traceback (most recent call last):
-    cddbrief.errors.BadSetting: SOURCE_DATE_EPOCH='๑๒' is not a number of seconds since 1970: set it to an integer such as 1556668800 (2019-05-01), or unset it
+    cddbrief.errors.BadSetting: SOURCE_DATE_EPOCH='๑๒' is not a number of seconds since 1970:
+    set it to an integer such as 1556668800 (2019-05-01), or unset it
     >>> del os.environ["SOURCE_DATE_EPOCH"]
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH")
@@ -112,7 +113,9 @@ def check_as_of(text: str | None) -> str | None:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise BadSetting(f"the day to count from, {text}, is not a day of the calendar", remedy, settings=example) from None
+        raise BadSetting(
+            f"the day to count from, {text}, is not a day of the calendar", remedy, settings=example
+        ) from None
     if day.year > 2400:
         raise BadSetting(
             f"the day to count from, {text}, is in a Buddhist-era year",
@@ -211,7 +214,8 @@ def plan(source, formats=("html",), lang="th", out_dir="outputs", data_dir=None,
     owner = owner_of(meeting, path)
     targets = {fmt: folder / f"brief{options.suffix}.{fmt}" for fmt in options.formats}
     targets["ipynb"] = folder / f"brief{options.suffix}.ipynb"
-    return Plan(meeting, path, folder, options.formats, lang, targets, parameters, cache_key(notebook, meeting.source.sha256, parameters), owner,
+    key = cache_key(notebook, meeting.source.sha256, parameters)
+    return Plan(meeting, path, folder, options.formats, lang, targets, parameters, key, owner,
                 meeting_given=bool(meeting_id), notebook=notebook)  # fmt: skip
 
 
@@ -273,7 +277,8 @@ OWNER = ".source.json"
 
 
 def _describe(owner: dict) -> str:
-    return f"{owner.get('meeting') or '?'} of {owner.get('office') or 'an unnamed office'} ({owner.get('file')}, sha256 {str(owner.get('sha256'))[:8]})"
+    office = owner.get("office") or "an unnamed office"
+    return f"{owner.get('meeting') or '?'} of {office} ({owner.get('file')}, sha256 {str(owner.get('sha256'))[:8]})"
 
 
 def same_source(a: dict, b: dict) -> bool:
@@ -306,15 +311,22 @@ def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None
         meeting = owner["meeting"]
         settings: tuple = ("out_dir",)
         if held.get("office") != owner["office"]:
-            remedy = f"name the office (into {meeting}-<office>/, as a batch names folders), or give another output folder"
+            remedy = (
+                f"name the office (into {meeting}-<office>/, as a batch names folders), or give another output folder"
+            )
             settings = ("office", "out_dir")
         elif meeting_given:
             year, number = meeting.split("-")
             given = f"{int(number)}/{year}"
-            remedy = f"the meeting given, {given}, is another document's; check the number, or give another output folder"
+            remedy = (
+                f"the meeting given, {given}, is another document's; check the number, or give another output folder"
+            )
             settings = (Setting("meeting", given), "out_dir")
         elif held.get("meeting") == meeting:
-            remedy = "give another output folder, or build them all as a batch, which gives each document of one office its own folder (…-<sha256>)"
+            remedy = (
+                "give another output folder, or build them all as a batch, which gives each document of one office "
+                "its own folder (…-<sha256>)"
+            )
         else:
             remedy = "give another output folder"
         raise FolderTaken(

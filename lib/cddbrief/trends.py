@@ -317,7 +317,9 @@ class Trends:
         frames = load_corpus(folder)
         if frames.items.empty:
             raise CddbriefError(
-                f"no readable meeting summaries in {folder}", "give the folder of meeting write-ups", settings="data_dir"
+                f"no readable meeting summaries in {folder}",
+                "give the folder of meeting write-ups",
+                settings="data_dir",
             )
         return cls(frames, lang, str(folder), str(out_dir or ""))
 

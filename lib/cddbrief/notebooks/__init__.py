@@ -50,10 +50,12 @@ def in_parameter_terms(settings: tuple[Setting, ...]) -> str:
     >>> in_parameter_terms((Setting("office", "แม่ทะ"), Setting("force")))
     '-p office แม่ทะ, set force; in Jupyter: set office in the parameters cell'
     """
-    said = [f"-p {s.name} {s.value or PARAMETERS[s.name]}" for s in settings if s.name in PARAMETERS]
-    others = tuple(s for s in settings if s.name not in PARAMETERS)
-    if others:
-        said.append(in_library_terms(others))
+    said = [
+        f"-p {s.name} {s.value if s.value is not None else PARAMETERS[s.name]}"
+        if s.name in PARAMETERS
+        else in_library_terms((s,))
+        for s in settings
+    ]
     names = list(dict.fromkeys(s.name for s in settings if s.name in PARAMETERS))
     cell = f"; in Jupyter: set {' and '.join(names)} in the parameters cell" if names else ""
     return ", ".join(said) + cell
