@@ -60,7 +60,8 @@ def test_a_meeting_number_beats_the_month_and_a_later_reference():
 def test_a_year_0_is_refused_in_one_line(written):
     with pytest.raises(BadMeetingId) as caught:
         header(written)
-    assert "year is 0" in caught.value.problem and "--meeting" in caught.value.remedy and "\n" not in str(caught.value)
+    assert "year is 0" in caught.value.problem and "give the meeting" in caught.value.remedy
+    assert [s.name for s in caught.value.settings] == ["meeting"] and "\n" not in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,8 @@ def test_the_meeting_date_is_the_one_its_sentence_gives(lines, held):
 
 def test_a_banner_date_is_published_never_the_meeting_date():
     found, notes = header("วันพุธ, 22 พฤษภาคม 2567", "ประชุมคณะทำงานขับเคลื่อนกองทุน",
-                          "เมื่อวันที่ 29 เมษายน 2564 นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ เป็นประธานการประชุม ณ ห้องประชุมอำเภอ")  # fmt: skip
+                          "เมื่อวันที่ 29 เมษายน 2564 นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ "
+                          "เป็นประธานการประชุม ณ ห้องประชุมอำเภอ")  # fmt: skip
     assert (found.meeting_date, found.published) == (date(2021, 4, 29), date(2024, 5, 22))
     assert found.title == "ประชุมคณะทำงานขับเคลื่อนกองทุน"  # the banner is not the title either
     found, _ = header("โพสต์เมื่อ 24 มีนาคม 2566", "ประชุมคณะทำงาน ครั้งที่ 3/2566")
@@ -137,7 +139,8 @@ def test_the_office_named_only_in_the_body_or_the_byline():
     "line, chair",
     [
         (
-            "วันจันทร์ที่ 20 มีนาคม 2566 เวลา 09.30 น. นายสมชาย ใจงาม พัฒนาการจังหวัดสุรินทร์ เป็นประธานการประชุมคณะกรมการ ครั้งที่ 3/2566",
+            "วันจันทร์ที่ 20 มีนาคม 2566 เวลา 09.30 น. นายสมชาย ใจงาม พัฒนาการจังหวัดสุรินทร์ "
+            "เป็นประธานการประชุมคณะกรมการ ครั้งที่ 3/2566",
             "นายสมชาย ใจงาม พัฒนาการจังหวัดสุรินทร์",
         ),
         (

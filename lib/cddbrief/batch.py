@@ -163,7 +163,7 @@ def build_all(
 
         raise CddbriefError(
             f"no meeting write-ups ({FORMS}) in {data_dir}",
-            "give the folder of meeting write-ups (listing the folder says which files it skipped, and why)",
+            "list it to see why each file was skipped, or give the folder of meeting write-ups",
             settings="data_dir",
         )
     out_dir.mkdir(parents=True, exist_ok=True)
