@@ -287,8 +287,7 @@ def test_one_office_two_documents_of_one_meeting(tmp_path):
     ambiguous = run_cli("parse", "7/2563", "--data", str(data), "--office", "เกาะคา")
     assert (
         ambiguous.returncode == 2
-        and "give the file instead of the id" in ambiguous.stderr
-        and "since the office cannot tell these apart (a.txt)" in ambiguous.stderr
+        and "naming the office cannot choose between them: give the file instead of the id (a.txt)" in ambiguous.stderr
     )
 
 

@@ -288,7 +288,7 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
     detail = [f"{e.office or '?'}: {e.path} (sha256 {e.sha256[:6]})" for e in matches]
     if len({e.office for e in matches}) < len(matches):  # one office wrote it up more than once: only a path can choose
         raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents, some from the same office",
-                               "give the file instead of the id, since the office cannot tell these apart", detail,
+                               "naming the office cannot choose between them: give the file instead of the id", detail,
                                settings=Setting("source", shown(matches[0].path.name)))  # fmt: skip
     offices = sorted({e.district or e.office or "?" for e in matches})
     raise AmbiguousMeeting(
