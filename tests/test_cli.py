@@ -155,7 +155,7 @@ def test_extract_reads_at_most_the_limit_from_stdin():
     "args, words",
     [
         (["build", str(SAMPLE), "--as-of", "2563-03-10"], ["Buddhist-era", "--as-of 2020-03-10"]),
-        (["build", str(SAMPLE), "--as-of", "10/3/2020"], ["not written YYYY-MM-DD", "(--as-of 2020-03-10)"]),
+        (["build", str(SAMPLE), "--as-of", "10/3/2020"], ["not a day written YYYY-MM-DD", "(--as-of 2020-03-10)"]),
         (["build", str(SAMPLE), "--as-of", "2020-02-30"], ["not a day of the calendar", "(--as-of 2020-03-10)"]),
         (["build", "--trends", "--as-of", "2020-03-10"], ["--as-of goes with briefs"]),
         (

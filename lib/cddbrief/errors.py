@@ -58,8 +58,8 @@ class CddbriefError(Exception):
     >>> error = CddbriefError("no data folder data/raw", "give the folder of meeting write-ups", settings="data_dir")
     >>> str(error)
     'no data folder data/raw: give the folder of meeting write-ups (set data_dir)'
-    >>> error.said(lambda settings: " ".join(f"--{s.name}" for s in settings))
-    'no data folder data/raw: give the folder of meeting write-ups (--data_dir)'
+    >>> error.said(lambda settings: ", ".join(f"{s.name.upper()}=…" for s in settings))  # a front end's words
+    'no data folder data/raw: give the folder of meeting write-ups (DATA_DIR=…)'
     """
 
     exit_status = 2

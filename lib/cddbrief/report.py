@@ -109,7 +109,7 @@ def check_as_of(text: str | None) -> str | None:
 
     remedy, example = "give a day as YYYY-MM-DD", Setting("as_of", "2020-03-10")
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise BadSetting(f"the day to count from, {text!r}, is not written YYYY-MM-DD", remedy, settings=example)
+        raise BadSetting(f"the day to count from, {text!r}, is not a day written YYYY-MM-DD", remedy, settings=example)
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
