@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, run_cli
 
+from cddbrief.filekinds import FORMS
+
 
 @pytest.fixture()
 def data_dir(tmp_path):
@@ -250,8 +252,8 @@ def test_ambiguity_is_a_short_line_with_the_candidates_below(data_dir):
     text = SAMPLE.read_text(encoding="utf-8")
     districts = ["แม่ทะ", "เกาะคา", "ห้างฉัตร", "เมืองปาน", "งาว", "แจ้ห่ม", "วังเหนือ", "เถิน", "แม่พริก", "สบปราบ", "แม่เมาะ"]
     for n, district in enumerate(districts):
-        written = text.replace("อำเภอเสริมงาม", f"อำเภอ{district}")
-        (data_dir / f"{n:02d}_a_long_file_name_as_offices_send_them.txt").write_text(written, encoding="utf-8")
+        named = data_dir / f"{n:02d}_a_long_file_name_as_offices_send_them.txt"
+        named.write_text(text.replace("อำเภอเสริมงาม", f"อำเภอ{district}"), encoding="utf-8")
     result = run_cli("parse", "4/2562", "--data", str(data_dir))
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
     first, *below = result.stderr.rstrip("\n").split("\n")
@@ -298,7 +300,7 @@ def test_list_of_a_folder_without_writeups_says_what_it_skipped(tmp_path):
     assert "0 meeting write-up(s)" in out and "1 could not be read; 4 skipped, not write-ups:" in out
     assert "skipped งบประมาณ.xlsx: a spreadsheet, not a meeting write-up: export the write-up itself" in out
     assert "skipped บันทึก.doc: an old Word (.doc) file" in out and "skipped ภาพ.png: a picture" in out
-    assert "skipped notes.md: not a form cddbrief reads (.txt, .docx, .pdf, .html or .htm)" in out
+    assert f"skipped notes.md: not a form cddbrief reads ({FORMS})" in out
     assert "  ว่าง.txt: is empty: give a meeting summary as .txt, .docx" in out and "~$lock" not in out
     assert "none of its files is a meeting write-up" in out
     data = json.loads(run_cli("list", "--data", str(folder), "--json").stdout)
@@ -325,8 +327,7 @@ def test_build_all_of_a_folder_without_writeups_names_the_forms_and_list(tmp_pat
     result = run_cli("build", "--all", "--data", str(folder), "--out", str(tmp_path / "out"))
     one_line_error(
         result,
-        f"no meeting write-ups (.txt, .docx, .pdf, .html or .htm) in {folder}: "
-        "list it to see why each file was skipped",
+        f"no meeting write-ups ({FORMS}) in {folder}: list it to see why each file was skipped",
         "give the folder of meeting write-ups (--data DIR)",
     )
 

@@ -82,7 +82,8 @@ def test_listing_twice_uses_the_cache(folder, tmp_path, monkeypatch):
 
 
 def test_the_cache_cannot_execute_or_lie(folder, tmp_path, monkeypatch):
-    """Cache entries are sealed JSON: a damaged or edited entry, or a store, is rebuilt; a planted pickle is never loaded."""
+    """Cache entries are sealed JSON: a damaged or edited entry, or a store, is rebuilt; a planted pickle is never
+    loaded."""
     import pickle
 
     from cddbrief import corpus

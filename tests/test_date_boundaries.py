@@ -147,8 +147,10 @@ def test_two_digit_years_in_dates_at_century_edges():
     assert read("1 ม.ค. 72")[0] == [(D(2029, 1, 1), D(2029, 1, 1), "day", False, "1 ม.ค. 72")]
     assert read("1 ม.ค. 52")[0] == [(D(2009, 1, 1), D(2009, 1, 1), "day", False, "1 ม.ค. 52")]
     # 73 is more than 10 years from 2562: no year; the date takes the meeting's and says so
-    assert read("1 ม.ค. 73") == ([(D(2019, 1, 1), D(2019, 1, 1), "day", True, "1 ม.ค.")],
-                                 [("inferred", "'1 ม.ค.' has no year; 2562 was taken from the meeting's year")])  # fmt: skip
+    assert read("1 ม.ค. 73") == (
+        [(D(2019, 1, 1), D(2019, 1, 1), "day", True, "1 ม.ค.")],
+        [("inferred", "'1 ม.ค.' has no year; 2562 was taken from the meeting's year")],
+    )
     # with no meeting year, 99 is 2599 (CE 2056) and 00 is 2500 (CE 1957)
     assert read("31 ธ.ค. 99", None)[0] == [(D(2056, 12, 31), D(2056, 12, 31), "day", False, "31 ธ.ค. 99")]
     assert read("1 ม.ค. 00", None)[0] == [(D(1957, 1, 1), D(1957, 1, 1), "day", False, "1 ม.ค. 00")]

@@ -158,8 +158,9 @@ def test_sigterm_of_a_single_build_ends_its_kernel(tmp_path):
     data.mkdir()
     source = write_meeting(data / "m.txt", 9, number=4, year_be=2565)
     out = tmp_path / "out"
-    process = subprocess.Popen([*CLI, "build", str(source), "--out", str(out)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)  # fmt: skip
+    process = subprocess.Popen([*CLI, "build", str(source), "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)  # fmt: skip
     until(
         lambda: (in_folder(data) and list(out.glob("*/.build-*"))) or process.poll() is not None,
         300,
@@ -582,9 +583,11 @@ def test_file_names_with_line_ends_are_shown_escaped(tmp_path):
             Outcome(data / "y\rz.txt", "built", files=[data / "a\nb"]),
         ]
     ).summary()
-    assert summary.splitlines() == ["1 built, 0 up to date, 1 failed",
-                                    "  failed: x\\n  failed: forged.txt: RuntimeError: a\\nforged: line",
-                                    f"  built: y\\rz.txt → {data}/a\\nb"]  # fmt: skip
+    assert summary.splitlines() == [
+        "1 built, 0 up to date, 1 failed",
+        "  failed: x\\n  failed: forged.txt: RuntimeError: a\\nforged: line",
+        f"  built: y\\rz.txt → {data}/a\\nb",
+    ]
 
 
 # nothing read from disk is trusted: manifests, rows files, temp folders, folder names, links

@@ -172,7 +172,8 @@ MINUTES = [
     ("province", PROVINCE, "2567-05", date(2024, 5, 14), "นายประยูร สายสุวรรณ พัฒนาการจังหวัดอุตรดิตถ์", PROVINCE_ITEMS,
      [(3, 86, "กองทุน"), (4, 24, "บูท"), (5, 12, "แปลง")], [(3, date(2024, 5, 31)), (5, date(2024, 6, 28))]),
     ("district", DISTRICT, "2566-06", date(2023, 6, 2), "นางสาวรัตนา ศรีวงศ์ พัฒนาการอำเภอท่าปลา", DISTRICT_ITEMS,
-     [(3, 1250, "ครัวเรือน"), (3, 1400, "ครัวเรือน"), (4, 18, "ราย"), (4, 30, "บูท")], [(1, date(2023, 6, 9)), (3, date(2023, 6, 20))]),
+     [(3, 1250, "ครัวเรือน"), (3, 1400, "ครัวเรือน"), (4, 18, "ราย"), (4, 30, "บูท")],
+     [(1, date(2023, 6, 9)), (3, date(2023, 6, 20))]),
     ("council", COUNCIL, "2567-01", date(2024, 8, 15), None, COUNCIL_ITEMS,
      [(1, 3, "รุ่น"), (3, 4, "สาย"), (3, 2400000, "บาท"), (3, 6, "ฝาย"), (4, 12, "หมู่บ้าน")], [(4, date(2024, 11, 10))]),
 ]  # fmt: skip
@@ -195,7 +196,10 @@ def as_html(text: str) -> bytes:
     from html import escape
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
-    return f'<!doctype html><html lang="th"><head><meta charset="utf-8"><title>รายงานการประชุม</title></head><body><article>{body}</article></body></html>'.encode()
+    return (
+        '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>รายงานการประชุม</title></head>'
+        f"<body><article>{body}</article></body></html>"
+    ).encode()
 
 
 def as_pdf(text: str) -> bytes:
@@ -207,7 +211,10 @@ def as_pdf(text: str) -> bytes:
     from cddbrief.fonts import font_face_css
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
-    css = f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
+    css = (
+        f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} "
+        f"body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
+    )
     return docgen_forms.html_to_pdf(
         f'<html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>'
     )
@@ -300,7 +307,10 @@ def test_head_lines_and_signatures_are_no_item_and_no_directive(text):
 
 @pytest.mark.parametrize("nothing", ["- ไม่มี -", "-ไม่มี-", "ไม่มี", "(ไม่มี)", "- ไม่มี", "ไม่มี.", "– ไม่มีเรื่องอื่น ๆ –"])
 def test_an_agenda_item_with_nothing_stays_empty(nothing):
-    text = f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\n"
+    text = (
+        f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n"
+        "มติที่ประชุม รับทราบ\n"
+    )
     meeting = read(text)
     assert [(i.topic, i.directives, i.resolution) for i in meeting.items] == [
         ("เรื่องแจ้งเพื่อทราบ", [], ""),
@@ -421,7 +431,10 @@ def test_numbered_agenda_titles_are_agenda_headings_and_a_topic_between_them_too
 
 def test_a_post_of_numbered_topics_is_no_minutes():
     """Topics numbered 1. 2. 3. without the agenda's own titles stay a post's points."""
-    text = "สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n3. เรื่องอื่น ๆ ให้ประสานงาน\n"
+    text = (
+        "สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n"
+        "3. เรื่องอื่น ๆ ให้ประสานงาน\n"
+    )
     meeting = read(text)
     assert meeting.source.layout == "prose" and [i.topic for i in meeting.items] == ["กองทุนหมู่บ้าน", "ผ้าไทย", "เรื่องอื่น ๆ"]
 
@@ -554,7 +567,7 @@ def test_generated_minutes_give_back_their_items_figures_and_resolutions(agendas
             want.append((str(n), title, None, 0, ""))
             continue
         if kind == "points":
-            for k in range(topics[0][1]):
+            for _ in range(topics[0][1]):
                 count += 1
                 lines.append(f"- ให้รายงานผล {count} กองทุน")
                 figures.append((len(want) + 1, count))

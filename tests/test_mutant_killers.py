@@ -64,8 +64,13 @@ def test_a_date_without_a_year_takes_the_nearest_dated_mention_both_ways():
 
 def test_a_fiscal_year_note_names_october():
     _, notes = dates("ในปีงบประมาณ 2566 ให้ส่งภายใน 1 ต.ค.")
-    assert notes == [("inferred", "'1 ต.ค.' has no year; read as 2565 in fiscal year 2566 ('ปีงบประมาณ 2566' earlier in the text: "
-                                  "October to December fall in 2565)")]  # fmt: skip
+    assert notes == [
+        (
+            "inferred",
+            "'1 ต.ค.' has no year; read as 2565 in fiscal year 2566"
+            " ('ปีงบประมาณ 2566' earlier in the text: October to December fall in 2565)",
+        )
+    ]
 
 
 def test_a_range_in_one_month_with_the_year_at_its_end():
@@ -210,7 +215,8 @@ def test_a_christian_era_meeting_year_is_said_and_a_two_digit_one_is_not():
 
 def test_a_missing_item_number_is_inferred_and_a_gap_after_it_is_warned_about():
     S = docgen.Sentence
-    m = table(docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]), docgen.GenItem(2, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")], write_number=False),
+    m = table(docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]),
+              docgen.GenItem(2, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")], write_number=False),
               docgen.GenItem(5, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")]))  # fmt: skip
     assert [i.no for i in m.items] == [1, 2, 5]
     assert [(n.kind, n.message) for n in m.notes if n.item == 2] == [
@@ -310,7 +316,10 @@ def test_a_number_written_in_the_topic_cell_is_the_items_number(kind):
 
 
 def test_a_post_with_no_meeting_number_is_headed_by_its_first_line():
-    text = "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565\nกองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\nการขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n"
+    text = (
+        "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565\nกองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\n"
+        "การขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n"
+    )
     m = parse_document(read_bytes(text.encode("utf-8"), "x.txt"), meeting_id="3/2565")
     assert (m.source.layout, m.title) == ("prose", "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565")
     assert [(i.no, i.topic) for i in m.items] == [(1, "กองทุนหมู่บ้าน"), (2, "การขับเคลื่อนเศรษฐกิจ")]
@@ -400,7 +409,8 @@ def test_a_word_table_reads_as_a_table_with_nothing_merged():
     m = parse_document(read_bytes(docgen.render_docx(meeting), "x.docx"))
     assert m.source.layout == "table"
     assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
-        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"])]  # fmt: skip
+        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]),
+        (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"])]  # fmt: skip
     assert not any(n.kind == "merged" for n in m.notes)
 
 
@@ -451,7 +461,8 @@ def test_a_headerless_table_fits_when_at_least_half_its_rows_are_numbered(number
 
 def test_a_row_joined_across_pages_keeps_its_own_cells():
     """Rows of unequal width (a merged cell): the joined row takes nothing from the row before it."""
-    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"], ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""]]),
+    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"],
+                                   ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""]]),
                               (2, [["", "", "งานภายในวันที่ 15 ม.ค. 63", ""]]))  # fmt: skip
     assert items == [
         (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1),
@@ -505,7 +516,10 @@ def test_a_place_reaches_the_same_figures_asked_in_any_order():
 
 def test_a_district_in_two_provinces_leaves_the_province_empty_and_says_so():
     """อำเภอจอมทอง is a district of เชียงใหม่ and a เขต of Bangkok: without a province named, none is guessed."""
-    doc = "สำนักงานพัฒนาชุมชนอำเภอจอมทอง ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 มีข้อสั่งการ ดังนี้\n1. กองทุนหมู่บ้าน: ให้รายงานผล 3 กองทุน\n2. ผ้าไทย: ให้แต่งกายผ้าไทยทุกวันอังคาร\n"
+    doc = (
+        "สำนักงานพัฒนาชุมชนอำเภอจอมทอง ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 มีข้อสั่งการ ดังนี้\n"
+        "1. กองทุนหมู่บ้าน: ให้รายงานผล 3 กองทุน\n2. ผ้าไทย: ให้แต่งกายผ้าไทยทุกวันอังคาร\n"
+    )
     meeting = parse(doc)
     assert (meeting.district, meeting.province, meeting.province_en) == ("จอมทอง", None, None)
     assert [n.message for n in meeting.notes if "จอมทอง" in n.message] == [
@@ -542,7 +556,10 @@ def _docx_with_table(table_rows: int = 2) -> bytes:
 def test_a_weak_fit_names_the_other_layouts_and_not_its_own():
     """Paragraphs with instructions and no numbering fit prose weakly: the warning says so and gives
     the scores of the two other layouts, not prose's own again."""
-    doc = "สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564\nกองทุนหมู่บ้าน ให้อำเภอรายงานผลภายในสิ้นเดือน\nผ้าไทย ขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n"
+    doc = (
+        "สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564\nกองทุนหมู่บ้าน ให้อำเภอรายงานผลภายในสิ้นเดือน\n"
+        "ผ้าไทย ขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n"
+    )
     meeting = parse(doc)
     (weak,) = [n.message for n in meeting.notes if n.message.startswith("the document fits no layout well")]
     others = weak.split("others: ")[1].split(")")[0]

@@ -26,8 +26,11 @@ from cddbrief.tidy import frame_records
 # date first; banner date; a chair who is a person; topic paragraphs; credits and a view count
 KALASIN = """ข่าวกิจกรรม
 โพสต์เมื่อ 24 มีนาคม 2566
-วันจันทร์ที่ 20 มีนาคม 2566 เวลา 09.30 น. นายประเสริฐ ทองมาก พัฒนาการจังหวัดกาฬสินธุ์ เป็นประธานการประชุมคณะกรมการพัฒนาชุมชนจังหวัด ครั้งที่ 3/2566 ณ ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์ โดยมีการรายงานผลการเบิกจ่ายงบประมาณ 2,450,000 บาท และได้มอบหมายให้ทุกอำเภอส่งแผนภายในวันที่ 31 มีนาคม 2566
-ด้านกองทุนหมู่บ้าน ที่ประชุมรับทราบผลการดำเนินงาน 1,204 กองทุน ทั้งนี้ ขอให้พัฒนาการอำเภอติดตามกองทุนที่ค้างชำระ 17 กองทุน ให้แล้วเสร็จภายใน 30 เม.ย. 66
+วันจันทร์ที่ 20 มีนาคม 2566 เวลา 09.30 น. นายประเสริฐ ทองมาก พัฒนาการจังหวัดกาฬสินธุ์ เป็นประธานการประชุมคณะกรมการพัฒนาชุมชนจังหวัด \
+ครั้งที่ 3/2566 ณ ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์ โดยมีการรายงานผลการเบิกจ่ายงบประมาณ 2,450,000 บาท \
+และได้มอบหมายให้ทุกอำเภอส่งแผนภายในวันที่ 31 มีนาคม 2566
+ด้านกองทุนหมู่บ้าน ที่ประชุมรับทราบผลการดำเนินงาน 1,204 กองทุน ทั้งนี้ ขอให้พัฒนาการอำเภอติดตามกองทุนที่ค้างชำระ 17 กองทุน \
+ให้แล้วเสร็จภายใน 30 เม.ย. 66
 สำหรับโครงการผ้าไทยใส่ให้สนุก มีผู้ประกอบการเข้าร่วม 24 ราย กำชับให้อำเภอจัดนิทรรศการ 5 แห่ง
 ภาพ/ข่าว : กลุ่มงานส่งเสริมการพัฒนาชุมชน
 อ่าน 312 ครั้ง
@@ -35,7 +38,8 @@ KALASIN = """ข่าวกิจกรรม
 
 # another agency; no meeting number; วันนี้ (…); ที่ห้องประชุม; one topic: the post is one item
 SCHOOLS = """สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3
-วันนี้ (16 ก.พ. 64) เวลา 13.30 น. ที่ห้องประชุมราชพฤกษ์ สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3 ได้จัดประชุมผู้บริหารสถานศึกษา โดยมีนายอดิศร แก้วกาศ ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา เป็นประธาน เพื่อติดตามการจัดสรรงบประมาณ 3,200,000 บาท ให้แก่โรงเรียน 58 แห่ง
+วันนี้ (16 ก.พ. 64) เวลา 13.30 น. ที่ห้องประชุมราชพฤกษ์ สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 3 ได้จัดประชุมผู้บริหารสถานศึกษา \
+โดยมีนายอดิศร แก้วกาศ ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา เป็นประธาน เพื่อติดตามการจัดสรรงบประมาณ 3,200,000 บาท ให้แก่โรงเรียน 58 แห่ง
 ที่ประชุมได้รับทราบผลการดำเนินงานที่ผ่านมา และเน้นย้ำให้ทุกโรงเรียนส่งรายงานภายในวันที่ 26 กุมภาพันธ์ 2564
 ข่าว : กลุ่มส่งเสริมการศึกษาทางไกล
 """
@@ -43,7 +47,8 @@ SCHOOLS = """สำนักงานเขตพื้นที่การศ�
 # a news blog's banner date years after the meeting; เมื่อวันที่ …; two topics
 BAN_THI = """วันพุธ, 22 พฤษภาคม 2567
 ประชุมคณะทำงานขับเคลื่อนกองทุนแม่ของแผ่นดิน
-เมื่อวันที่ 29 เมษายน 2564 เวลา 09.00 น. นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ เป็นประธานการประชุมคณะทำงานขับเคลื่อนกองทุนแม่ของแผ่นดินระดับอำเภอ ณ ห้องประชุมที่ว่าการอำเภอบ้านธิ
+เมื่อวันที่ 29 เมษายน 2564 เวลา 09.00 น. นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ \
+เป็นประธานการประชุมคณะทำงานขับเคลื่อนกองทุนแม่ของแผ่นดินระดับอำเภอ ณ ห้องประชุมที่ว่าการอำเภอบ้านธิ
 ด้านกองทุนแม่ของแผ่นดิน ที่ประชุมรับทราบยอดเงินกองทุน 1,250,000 บาท จาก 12 หมู่บ้าน ขอให้พัฒนากรติดตามภายใน 15 พ.ค. 64
 สำหรับการจัดเก็บข้อมูล จปฐ. ปี 2564 จัดเก็บได้ 3,410 ครัวเรือน จากเป้าหมาย 3,500 ครัวเรือน
 ทั้งนี้ ให้ทุกตำบลบันทึกข้อมูลให้แล้วเสร็จภายในวันที่ 31 พฤษภาคม 2564
@@ -52,7 +57,8 @@ BAN_THI = """วันพุธ, 22 พฤษภาคม 2567
 
 # a monthly meeting named by its month
 MONTHLY = """การประชุมประจำเดือนมีนาคม 2565 สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง
-วันที่ 8 มีนาคม 2565 ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง นายบุญมี รักถิ่น พัฒนาการอำเภอทุ่งหัวช้าง เป็นประธานการประชุมข้าราชการและเจ้าหน้าที่
+วันที่ 8 มีนาคม 2565 ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง นายบุญมี รักถิ่น พัฒนาการอำเภอทุ่งหัวช้าง \
+เป็นประธานการประชุมข้าราชการและเจ้าหน้าที่
 โดยมีการรายงานผลการเบิกจ่ายงบประมาณ ร้อยละ 62.5 และได้มอบหมายให้พัฒนากรส่งแผนปฏิบัติงานภายใน 15 มี.ค. 65
 """
 
@@ -100,8 +106,9 @@ def test_a_narrative_post_value_for_value():
                   (None, "meeting", date(2023, 3, 20), "meeting")],
     }  # fmt: skip
     # every paragraph belongs somewhere; the page's own lines are kept, their figures (312 views) are not read
-    assert [(p.kind, p.item) for p in m.passages] == [("head", None), ("page", None), ("meeting", None), ("reported", 2), ("reported", 3),
-                                                      ("page", None), ("page", None)]  # fmt: skip
+    assert [(p.kind, p.item) for p in m.passages] == [("head", None), ("page", None), ("meeting", None),
+                                                      ("reported", 2), ("reported", 3), ("page", None),
+                                                      ("page", None)]  # fmt: skip
     assert m.passages[1].text == "โพสต์เมื่อ 24 มีนาคม 2566" and m.passages[-1].text == "อ่าน 312 ครั้ง"
     # evidence: each figure's span gives its surface in the text that holds it
     for _, holder in m.holders():
@@ -139,10 +146,13 @@ def test_a_banner_date_is_kept_apart_and_the_real_dates_are_not_typos():
         (1, "กองทุนแม่ของแผ่นดิน", ["ขอให้พัฒนากรติดตามภายใน 15 พ.ค. 64"]),
         (2, "การจัดเก็บข้อมูล จปฐ. ปี 2564", ["ให้ทุกตำบลบันทึกข้อมูลให้แล้วเสร็จภายในวันที่ 31 พฤษภาคม 2564"]),
     ]
-    assert said(m)["dates"] == [(1, "directive", date(2021, 5, 15), "asked"), (2, "directive", date(2021, 5, 31), "asked"),
+    assert said(m)["dates"] == [(1, "directive", date(2021, 5, 15), "asked"),
+                                (2, "directive", date(2021, 5, 31), "asked"),
                                 (None, "meeting", date(2021, 4, 29), "meeting")]  # fmt: skip
-    assert said(m)["quantities"] == [(1, "reported", 1250000, "บาท", "reported"), (1, "reported", 12, "หมู่บ้าน", "reported"),
-                                     (2, "reported", 3410, "ครัวเรือน", "reported"), (2, "reported", 3500, "ครัวเรือน", "reported")]  # fmt: skip
+    assert said(m)["quantities"] == [(1, "reported", 1250000, "บาท", "reported"),
+                                     (1, "reported", 12, "หมู่บ้าน", "reported"),
+                                     (2, "reported", 3410, "ครัวเรือน", "reported"),
+                                     (2, "reported", 3500, "ครัวเรือน", "reported")]  # fmt: skip
     assert not any(d.repaired or d.year_inferred for _, h in m.holders() for d in h.dates)
     assert not any(n.kind == "repair" for n in m.notes)  # the 2567 banner made no real date look like a typo
 
@@ -210,15 +220,16 @@ def test_a_narrative_meeting_read_back_from_its_json_is_the_same(text):
 def test_the_frames_hold_every_figure_with_its_context():
     rows = frame_records(read(KALASIN))
     assert [(r["item"], r["passage_kind"], r["context"], r["value"]) for r in rows["quantities"]] == [
-        (2, None, "asked", 17.0), (3, None, "asked", 5.0), (None, "meeting", "reported", 2450000.0), (2, "reported", "reported", 1204.0),
-        (3, "reported", "reported", 24.0)]  # fmt: skip
+        (2, None, "asked", 17.0), (3, None, "asked", 5.0), (None, "meeting", "reported", 2450000.0),
+        (2, "reported", "reported", 1204.0), (3, "reported", "reported", 24.0)]  # fmt: skip
     assert [(r["item"], r["context"], r["start"]) for r in rows["dates"]][-1] == (None, "meeting", date(2023, 3, 20))
     assert [(r["item"], r["quantities"], r["dates"]) for r in rows["items"]] == [(1, 0, 1), (2, 2, 1), (3, 2, 0)]
 
 
 def test_checks_use_what_was_reported():
     m = read("วันที่ 3 มีนาคม 2566 นายสมพงษ์ ใจเย็น พัฒนาการอำเภอลี้ เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมอำเภอลี้\n"
-             "ด้านข้อมูล จปฐ. ที่ประชุมรับทราบว่าเป้าหมาย 400 ครัวเรือน จัดเก็บได้ 300 ครัวเรือน คิดเป็นร้อยละ 75 ขอให้ตำบลเร่งรัด\n")  # fmt: skip
+             "ด้านข้อมูล จปฐ. ที่ประชุมรับทราบว่าเป้าหมาย 400 ครัวเรือน จัดเก็บได้ 300 ครัวเรือน "
+             "คิดเป็นร้อยละ 75 ขอให้ตำบลเร่งรัด\n")  # fmt: skip
     assert [(c.kind, c.item, c.passage, c.directive, c.holds) for c in m.checks] == [("ratio", 1, 2, None, True)]
 
 
@@ -269,7 +280,8 @@ def test_a_narrative_never_loses_a_figure_that_extract_finds(paragraphs):
 def test_a_tables_head_and_remarks_are_read_too():
     """The whole document is the meeting in a Word table too: the head's date, a หมายเหตุ's deadline."""
     text = ("สรุปการประชุมประจำเดือน ครั้งที่ 5/2566\nสำนักงานพัฒนาชุมชนอำเภอลี้\nวันที่ 9 พฤษภาคม 2566\n"
-            "\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tผ้าไทย\n\tให้อำเภอรายงานผล 12 ตำบล\n\tภายใน 20 พ.ค. 66\n")  # fmt: skip
+            "\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n"
+            "\t1\n\tผ้าไทย\n\tให้อำเภอรายงานผล 12 ตำบล\n\tภายใน 20 พ.ค. 66\n")  # fmt: skip
     m = read(text)
     assert (m.id, m.meeting_date, m.source.layout) == ("2566-05", date(2023, 5, 9), "table")
     assert said(m) == {
@@ -283,7 +295,8 @@ def test_a_narrative_web_page_reads_like_its_text_and_keeps_its_publication_date
     page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>ข่าวกิจกรรม</title>"
             "<meta property='article:published_time' content='2023-03-24T10:00:00+07:00'></head><body>"
             "<nav><a href='/'>หน้าแรก</a> &gt; <a href='/news'>ข่าวประชาสัมพันธ์</a></nav><article class='entry-content'>"
-            + "".join(f"<p>{p}</p>" for p in paragraphs[1:]) + "</article><footer>โทร 0 4381 1234</footer></body></html>")  # fmt: skip
+            + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+            + "</article><footer>โทร 0 4381 1234</footer></body></html>")  # fmt: skip
     m = parse_document(read_bytes(page.encode("utf-8"), "post.html"), need_number=False)
     text = read(KALASIN)
     assert (m.id, m.meeting_date, m.published, m.office, m.chair, m.place) == (

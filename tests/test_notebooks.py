@@ -39,8 +39,8 @@ def test_explore_runs_top_to_bottom_and_answers(folder, tmp_path):
     papermill = Path(sys.executable).parent / "papermill"
     out = tmp_path / "explore.ipynb"
     result = subprocess.run(
-        [str(papermill), "notebooks/explore.ipynb", str(out), "-p", "data_dir", str(folder),
-         "-p", "as_of", "2020-03-10", "--no-progress-bar"],
+        [str(papermill), "notebooks/explore.ipynb", str(out),
+         "-p", "data_dir", str(folder), "-p", "as_of", "2020-03-10", "--no-progress-bar"],
         capture_output=True, text=True, timeout=600, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]

@@ -107,8 +107,10 @@ def test_a_counted_noun_in_a_meeting_reaches_the_frames():
 # --- at random ------------------------------------------------------------------------------------
 
 # nouns of the dictionary that no unit list holds and that start with no unit word, nor a function word
-NOUNS = [w for w in ("บูท", "ฝาย", "วัด", "ท่าน", "บ้านเรือน", "ศูนย์", "ซอง", "สะพาน", "ตู้", "เครื่อง", "โรงเรือน", "ถนน", "บ่อ", "ป้าย", "เต็นท์")
-         if is_word(w) and not is_function_word(w) and w not in units() and not any(w.startswith(u) for u in units())]  # fmt: skip
+NOUNS = [w for w in ("บูท", "ฝาย", "วัด", "ท่าน", "บ้านเรือน", "ศูนย์", "ซอง", "สะพาน", "ตู้", "เครื่อง", "โรงเรือน", "ถนน",
+                    "บ่อ", "ป้าย", "เต็นท์")
+         if is_word(w) and not is_function_word(w) and w not in units()
+         and not any(w.startswith(u) for u in units())]  # fmt: skip
 LEADS = ["จำนวน ", "มี ", "รวม ", "ทั้งหมด ", "จัด ", "ตลาดนัดชุมชน ", "สร้าง", "ได้ ", "- มี "]
 TAILS = ["", " ให้รายงานผล", " ในพื้นที่", " และ", ", "]
 
@@ -140,8 +142,10 @@ LABELLED = st.one_of(
     st.builds(lambda n, m: f"ห้อง {n} ชั้น {m}", st.integers(1, 9999), st.integers(1, 40)),
     st.builds(lambda n: f"อาคาร {n}", st.integers(1, 99)),
     st.builds(lambda n: f"ชั้น {n}", st.integers(1, 60)),
-    st.builds(lambda d, word: f"{word} {_phone(d)}", st.lists(st.integers(0, 9), min_size=8, max_size=8), st.sampled_from(["โทร.", "โทร", "โทรศัพท์", "โทรสาร", "แฟกซ์"])),
-    st.builds(lambda n, word: f"{word} {n}", st.integers(1, 999), st.sampled_from(["ระเบียบวาระที่", "วาระที่", "ข้อ", "มาตรา", "ม.", "หมู่ที่", "ครั้งที่", "ลำดับที่"])),
+    st.builds(lambda d, word: f"{word} {_phone(d)}", st.lists(st.integers(0, 9), min_size=8, max_size=8),
+              st.sampled_from(["โทร.", "โทร", "โทรศัพท์", "โทรสาร", "แฟกซ์"])),
+    st.builds(lambda n, word: f"{word} {n}", st.integers(1, 999),
+              st.sampled_from(["ระเบียบวาระที่", "วาระที่", "ข้อ", "มาตรา", "ม.", "หมู่ที่", "ครั้งที่", "ลำดับที่"])),
     st.builds(lambda h, m: f"เวลา {h:02d}.{m:02d} น.", st.integers(0, 23), st.integers(0, 59)),
     st.builds(lambda y: f"ปีงบประมาณ {y}", st.integers(2540, 2600)),
 )  # fmt: skip

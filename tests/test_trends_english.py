@@ -199,7 +199,8 @@ def test_two_meetings_always_chart_topics_and_figures_start_at_zero_in_plain_num
     topic_chart = trends.topic_chart()
     assert (
         topic_chart is not None
-        and "Village Fund · Pa Sang District Community Development Office: 3/2563 (2020) 1, 4/2563 (2020) 1, 5/2563 (2020) 1"
+        and "Village Fund · Pa Sang District Community Development Office: "
+        "3/2563 (2020) 1, 4/2563 (2020) 1, 5/2563 (2020) 1"
         in topic_chart[1]
     )
     shapes = {(s["topic"], s["unit"]): s["shape"] for s in trends.series()}
@@ -266,13 +267,18 @@ def test_english_keeps_the_meeting_number_as_written_with_the_gregorian_year(bri
 
 def test_english_counts_in_singular_and_plural(briefs):
     brief = briefs[("sample", "en")]
-    assert [brief.figure(1, "ต้น"), brief.figure(2, "ต้น"), brief.figure(1, "คน"), brief.figure(3, "คน")] == [
+    assert [
+        brief.words.figure(1, "ต้น"),
+        brief.words.figure(2, "ต้น"),
+        brief.words.figure(1, "คน"),
+        brief.words.figure(3, "คน"),
+    ] == [
         "1 tree",
         "2 trees",
         "1 person",
         "3 people",
     ]
-    assert [brief.figure(1, "ครั้ง"), brief.figure(878, "หมู่บ้าน"), brief.figure(18000, "บาท")] == [
+    assert [brief.words.figure(1, "ครั้ง"), brief.words.figure(878, "หมู่บ้าน"), brief.words.figure(18000, "บาท")] == [
         "1 time",
         "878 villages",
         "18,000 baht",

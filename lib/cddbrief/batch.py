@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CddbriefError, shown
-from .exports import EXPORTS as EXPORT_KINDS  # with --all, --format may ask for these beside each brief
+from .exports import EXPORTS
 from .processes import die_with_parent
+from .words import LANGS, Lang, as_lang
+
+EXPORT_KINDS = tuple(EXPORTS)  # with --all, --format may ask for these beside each brief
 
 TASK_TIMEOUT = 900.0  # seconds one brief may run on a worker (--task-timeout)
 NO_WORKERS_GRACE = 30.0  # seconds a cluster may have no worker before the batch gives up
@@ -89,25 +92,23 @@ def _split(formats) -> tuple[tuple, tuple]:
     return tuple(f for f in formats if f not in EXPORT_KINDS), tuple(f for f in formats if f in EXPORT_KINDS)
 
 
-def _export_into(folder: Path, meeting, kinds: tuple, fresh_only: bool) -> list[Path]:
-    """The exports of a brief, beside it (``2562-04-soem-ngam/2562-04.xlsx``), from the meeting its build
-    parsed; kept when the brief was up to date."""
+def _export_into(folder: Path, meeting, kinds: tuple, lang: Lang, fresh_only: bool) -> list[Path]:
+    """The exports of a brief, beside it and in its language (``2562-04-soem-ngam/2562-04.xlsx``,
+    ``2562-04.en.xlsx``), from the meeting its build parsed; kept when the brief was up to date."""
     from .exports import export
 
-    if not kinds:
-        return []
     written = []
     for kind in kinds:
-        existing = [folder / f"{meeting.id}.{kind}"] if kind != "csv" else sorted(folder.glob(f"{meeting.id}-*.csv"))
-        if fresh_only and existing and all(p.exists() for p in existing):
+        existing = EXPORTS[kind].files(folder, meeting.id, lang)
+        if fresh_only and existing:
             written += existing
             continue
-        written += export(meeting, kind, folder)
+        written += export(meeting, kind, folder, lang=lang)
     return written
 
 
 def _build_one(
-    path: str, out_dir: str, formats: tuple, lang: str, force: bool, distinct: bool | str, as_of: str | None = None
+    path: str, out_dir: str, formats: tuple, lang: Lang, force: bool, distinct: bool | str, as_of: str | None = None
 ) -> Outcome:
     """One brief in this process (a pool worker, with its kernel started ahead): never raises for a bad document."""
     import time
@@ -129,7 +130,7 @@ def _build_one(
             as_of=as_of,
             kernels=_KERNELS,
         )
-        exported = _export_into(result.folder, result.meeting, exports, fresh_only=result.up_to_date)
+        exported = _export_into(result.folder, result.meeting, exports, lang, fresh_only=result.up_to_date)
     except CddbriefError as exc:
         return Outcome(Path(path), "failed", why=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a kernel that died, a full disk: reported, the batch goes on
@@ -145,7 +146,7 @@ def build_all(
     data_dir: str | Path,
     out_dir: str | Path = "outputs",
     formats: tuple[str, ...] = ("html",),
-    lang: str = "th",
+    lang: Lang = "th",
     jobs: int | None = None,
     force: bool = False,
     scheduler: str | None = None,
@@ -156,6 +157,7 @@ def build_all(
 ) -> BatchResult:
     """Build the brief of every document in data_dir; write OUT/index.html. ``as_of``: the day every
     brief counts deadlines from (``2020-03-10``; default: each meeting's own)."""
+    lang = as_lang(lang)
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     documents = _documents(data_dir)
     if not documents:
@@ -181,7 +183,9 @@ def build_all(
 
         build_actions_page(data_dir, out_dir, as_of)
     index = write_index(out_dir, outcomes, lang)
-    refresh_index(out_dir, "en" if lang == "th" else "th")  # the other language's index links this one now
+    for other in LANGS:  # the other languages' indexes link this one now
+        if other != lang:
+            refresh_index(out_dir, other)
     return BatchResult(outcomes, index)
 
 
@@ -490,7 +494,7 @@ def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: b
         try:
             result = build(str(source), formats=briefs, lang=lang, out_dir=str(out), force=True, say=lambda _: None, distinct=distinct, as_of=as_of,
                            cell_timeout=cell_timeout)  # fmt: skip
-            exported = {p.name for p in _export_into(result.folder, result.meeting, exports, fresh_only=False)}
+            exported = {p.name for p in _export_into(result.folder, result.meeting, exports, lang, fresh_only=False)}
         except CddbriefError as exc:
             return {"name": name, "status": "failed", "why": str(exc)}
         except Exception as exc:
@@ -642,7 +646,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
             continue
         if set(p.targets) <= have:
             try:
-                exported = _export_into(p.folder, p.meeting, exports, fresh_only=True)
+                exported = _export_into(p.folder, p.meeting, exports, lang, fresh_only=True)
             except CddbriefError as exc:
                 outcomes.append(Outcome(path, "failed", why=str(exc)))
                 continue

@@ -80,10 +80,12 @@ def in_option_terms(settings: tuple[Setting, ...]) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .filekinds import FORMS
+    from .exports import EXPORTS, kinds_help
+    from .filekinds import FORMS, HELP
 
     written = f"a write-up file ({FORMS})"
-    parser = _Parser(prog="cddbrief", description=f"Briefs from TV พช. meeting write-ups (กรมการพัฒนาชุมชน), read from {FORMS} files.",
+    about = f"Briefs from TV พช. meeting write-ups (กรมการพัฒนาชุมชน), read from {HELP} files."
+    parser = _Parser(prog="cddbrief", description=about,
                      epilog="e.g. cddbrief list; cddbrief build 4/2562; cddbrief export 4/2562 --to xlsx. "
                             "'cddbrief COMMAND --help' tells more.")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"cddbrief {__version__}")
@@ -135,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         default="html",
-        help="html, pdf or html,pdf (default html); with --all also xlsx, csv, json, ics beside each brief "
+        help=f"html, pdf or html,pdf (default html); with --all also {', '.join(EXPORTS)} beside each brief "
         "(for one meeting: cddbrief export SOURCE --to xlsx)",
     )
     p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
@@ -159,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("export", "a meeting's data for Excel, calendars and programs")
     p.add_argument("source", metavar="SOURCE", help=f"a meeting id in --data (4/2562) or {written}")
-    p.add_argument("--to", required=True, metavar="KIND", help="xlsx, csv, json or ics (several: xlsx,ics)")
+    p.add_argument("--to", required=True, metavar="KIND", help=f"{kinds_help()}; several: xlsx,ics")
     p.add_argument(
         "--out",
         metavar="DIR",
@@ -167,7 +169,10 @@ def _parser() -> argparse.ArgumentParser:
         help="where files go: DIR/<meeting id>/, DIR/<meeting id>-<office>/ with --office (default outputs/)",
     )
     p.add_argument(
-        "--lang", default="th", choices=["th", "en"], help="language of the calendar's events (ics): th (default) or en"
+        "--lang",
+        default="th",
+        choices=["th", "en"],
+        help="language of a workbook's titles (xlsx) and a calendar's events (ics): th (default) or en",
     )
     p.add_argument(
         "--as-of",
@@ -646,15 +651,12 @@ def _cmd_export(args) -> int:
     from pathlib import Path
 
     from .corpus import resolve
-    from .exports import EXPORTS, export
+    from .exports import check_kinds, export
     from .render import make_folder
     from .report import claim_folder, folder_name, owner_of
     from .store import meeting_of
 
-    kinds = [k.strip() for k in args.to.split(",") if k.strip()]
-    unknown = [k for k in kinds if k not in EXPORTS]
-    if unknown or not kinds:
-        raise CddbriefError(f"unknown export '{','.join(unknown)}'", f"use --to {', '.join(EXPORTS)}")
+    kinds = check_kinds(k.strip() for k in args.to.split(",") if k.strip())
     path = resolve(args.source, args.data, args.office)
     meeting = meeting_of(path, meeting_id=args.meeting)
     # the folder a brief of this document is built in: another office's write-up of the meeting is never overwritten

@@ -363,6 +363,18 @@ def province_pattern() -> re.Pattern:
 
 
 @cache
+def place_pattern() -> re.Pattern:
+    """Matches the name of any province or district of the gazetteer (the longest name first):
+    the places a line must not be broken inside (แม่ทะ is one name, not แม่ | ทะ).
+
+    >>> [m.group() for m in place_pattern().finditer("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ จังหวัดลำปาง")]
+    ['แม่ทะ', 'ลำปาง']
+    """
+    names = {p.name_th for p in places()} | set(_districts())
+    return re.compile(trie_pattern(name for name in names if len(name) > 2))
+
+
+@cache
 def longest_province_name() -> int:
     """How many characters the longest name ``province_pattern`` matches has: a match that starts
     before a place ends before that place plus this.

@@ -153,7 +153,8 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
     sentences and written out in full. ``more`` is the rest of the document, where
     an office, a chair or a place the head does not name is looked for.
 
-    >>> h = read_header(["โพสต์เมื่อ 21 มี.ค. 2566", "วันนี้ (16 มี.ค. 66) นายสมหมาย รักดี นายอำเภอบ้านไร่ เป็นประธานการประชุมคณะทำงาน "
+    >>> h = read_header(["โพสต์เมื่อ 21 มี.ค. 2566",
+    ...                  "วันนี้ (16 มี.ค. 66) นายสมหมาย รักดี นายอำเภอบ้านไร่ เป็นประธานการประชุมคณะทำงาน "
     ...                  "ครั้งที่ 165 (3/2566) ณ ห้องประชุมที่ว่าการอำเภอบ้านไร่"], [], whole=False)
     >>> h.number, h.year_be, h.meeting_date.isoformat(), h.published.isoformat(), h.chair, h.place
     (3, 2566, '2023-03-16', '2023-03-21', 'นายสมหมาย รักดี นายอำเภอบ้านไร่', 'ห้องประชุมที่ว่าการอำเภอบ้านไร่')
@@ -271,8 +272,16 @@ def _take_ref(header: Header, ref: re.Match, text: str, notes: list[Note]) -> No
         )
     if ref.group("running"):
         shown = f"{header.number}/{header.year_be}"
-        notes.append(Note("inferred", f"'{collapse(written)}' gives a running number ({ref.group('running')}) and the meeting of the year {shown}; {shown} is the meeting number", surface=collapse(written),
-                          th=f"'{collapse(written)}' มีทั้งลำดับครั้งสะสม ({ref.group('running')}) และครั้งที่ของปี {shown} จึงใช้ {shown}"))  # fmt: skip
+        said, running = collapse(written), ref.group("running")
+        notes.append(
+            Note(
+                "inferred",
+                f"'{said}' gives a running number ({running}) and the meeting of the year {shown};"
+                f" {shown} is the meeting number",
+                surface=said,
+                th=f"'{said}' มีทั้งลำดับครั้งสะสม ({running}) และครั้งที่ของปี {shown} จึงใช้ {shown}",
+            )
+        )
 
 
 def _monthly(header: Header, lines: list[str], notes: list[Note]) -> int | None:
@@ -287,8 +296,16 @@ def _monthly(header: Header, lines: list[str], notes: list[Note]) -> int | None:
         if match and not is_banner(text):
             header.number, header.year_be = month_number(match.group("month")), as_be(match.group("year"))
             shown = f"{header.number}/{header.year_be}"
-            notes.append(Note("inferred", f"the write-up names no meeting number; '{collapse(match.group())}' is a monthly meeting, read as meeting {shown} (its month)", surface=collapse(match.group()),
-                              th=f"เอกสารไม่ระบุครั้งที่ '{collapse(match.group())}' เป็นการประชุมประจำเดือน จึงอ่านเป็นครั้งที่ {shown} ตามเดือน"))  # fmt: skip
+            written = collapse(match.group())
+            notes.append(
+                Note(
+                    "inferred",
+                    f"the write-up names no meeting number; '{written}' is a monthly meeting,"
+                    f" read as meeting {shown} (its month)",
+                    surface=written,
+                    th=f"เอกสารไม่ระบุครั้งที่ '{written}' เป็นการประชุมประจำเดือน จึงอ่านเป็นครั้งที่ {shown} ตามเดือน",
+                )
+            )
             return index
     return None
 
@@ -297,7 +314,8 @@ def _monthly(header: Header, lines: list[str], notes: list[Note]) -> int | None:
 def is_banner(text: str) -> bool:
     """Whether a line is a page's own date (posted, published, updated, printed) or a date alone, not the meeting's.
 
-    >>> is_banner("โพสต์เมื่อ 21 มีนาคม 2566"), is_banner("21 มี.ค. 2566 | 10:42 น."), is_banner("วันที่ 20 มีนาคม 2566 ประชุมคณะทำงาน")
+    >>> (is_banner("โพสต์เมื่อ 21 มีนาคม 2566"), is_banner("21 มี.ค. 2566 | 10:42 น."),
+    ...  is_banner("วันที่ 20 มีนาคม 2566 ประชุมคณะทำงาน"))
     (True, True, False)
     >>> is_banner("วันพุธ, 22 พฤษภาคม 2567"), is_banner("วันพุธที่ 25 มกราคม 2566")
     (True, False)
@@ -371,7 +389,8 @@ def _meeting_date(lines: list[str], ref_line: int | None, year_be: int | None) -
     it; else the first day of a sentence that names its chair or its time (``5 เมษายน 2566 ดร.… เป็นประธาน``).
     An order's date (``ลงวันที่ …``) is never the meeting's.
 
-    >>> _meeting_date(["ประชุมครั้งที่ 2/2564", "เมื่อวันที่ 29 เมษายน 2564 ณ ห้องประชุม", "ให้ส่งภายใน 5 พ.ค. 64"], 0, 2564).isoformat()
+    >>> lines = ["ประชุมครั้งที่ 2/2564", "เมื่อวันที่ 29 เมษายน 2564 ณ ห้องประชุม", "ให้ส่งภายใน 5 พ.ค. 64"]
+    >>> _meeting_date(lines, 0, 2564).isoformat()
     '2021-04-29'
     >>> _meeting_date(["ประชุมครั้งที่ 3/2566", "5 เมษายน 2566 ดร.สมปอง วงศ์ดี เป็นประธานการประชุม"], 0, 2566).isoformat()
     '2023-04-05'
@@ -518,7 +537,8 @@ def _place_of(office: str, header_text: str, notes: list[Note]) -> tuple[str | N
             notes.append(
                 Note(
                     "warning",
-                    f"the district {district} exists in {len(candidates)} provinces; the province is not named, so it is left empty",
+                    f"the district {district} exists in {len(candidates)} provinces; the province is not named,"
+                    " so it is left empty",
                     th=f"อำเภอ{district} มีใน {len(candidates)} จังหวัด และเอกสารไม่ระบุจังหวัด จึงเว้นว่างไว้",
                 )
             )

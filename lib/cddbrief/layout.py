@@ -62,8 +62,9 @@ def is_item_number(cell: str) -> bool:
     (True, True, False)
     """
     text = cell.strip()
+    # a number cell starts with "(" or a digit (any decimal digit, as \d reads): no text cell needs the pattern
     if not (text[:1] == "(" or text[:1].isdecimal()):
-        return False  # a number cell starts with "(" or a digit (any decimal digit, as \d reads): no text cell needs the pattern
+        return False
     return bool(_ITEM_NUMBER.match(to_arabic_digits(text)))
 
 
@@ -87,7 +88,8 @@ def columns_of(cells: list[str]) -> list[str] | None:
         if cell.strip():
             role = header_role(cell)
             if role is None or role in roles:
-                return None  # a cell that names no column, or one named twice: no header row (a data row's first cell says so)
+                # a cell that names no column, or one named twice: no header row (a data row's first cell says so)
+                return None
             roles.append(role)
     if len(roles) < 2 or "directives" not in roles:
         return None

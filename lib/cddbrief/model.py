@@ -21,13 +21,14 @@ from datetime import date
 from typing import ClassVar, Literal, NamedTuple
 
 from .errors import BadModelValue
+from .filekinds import NAMES as FILE_KINDS
 from .records import from_dict, json_field, read_fields, to_dict
 
 NoteKind = Literal["repair", "inferred", "merged", "skipped", "warning"]
 BlockKind = Literal["paragraph", "list_item", "table"]
 CheckKind = Literal["product", "ratio", "sum", "share"]
 Layout = Literal["table", "prose", "minutes"]
-SourceFormat = Literal["txt", "docx", "pdf", "html"]
+SourceFormat = Literal[FILE_KINDS]  # "txt", "docx", "pdf", "html": the names of filekinds.KINDS
 Role = Literal["total", "rate", "part", "share"]  # what a figure is: see Quantity
 DateRole = Literal["original", "rescheduled"]  # the old and the new date of a reschedule
 Precision = Literal["day", "month", "year"]
@@ -209,8 +210,10 @@ class DateSpan:
 def days_of(span: DateSpan) -> list[str | None]:
     """The first and last day of a date as JSON: ISO strings, or None for a date without a year.
 
-    >>> days_of(DateSpan(date(2023, 2, 9), date(2023, 2, 10), "day", "9-10 ก.พ. 66")), days_of(DateSpan(None, None, "day", "9 ก.พ."))
-    (['2023-02-09', '2023-02-10'], [None, None])
+    >>> days_of(DateSpan(date(2023, 2, 9), date(2023, 2, 10), "day", "9-10 ก.พ. 66"))
+    ['2023-02-09', '2023-02-10']
+    >>> days_of(DateSpan(None, None, "day", "9 ก.พ."))
+    [None, None]
     """
     return [span.start.isoformat() if span.start else None, span.end.isoformat() if span.end else None]
 
@@ -534,8 +537,9 @@ class Meeting:
     def from_dict(cls, data: dict) -> Meeting:
         """The meeting a ``to_dict`` gives back, each figure, date, reschedule and recurrence in its directive.
 
-        >>> m = Meeting(7, 2566, "ประชุมประจำเดือน", "สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง", "ทุ่งหัวช้าง", "ลำพูน", "Lamphun",
-        ...             Source("x.txt", "0" * 64, "txt", "utf-8", "prose"), [Item(1, "ผ้าไทย", [Directive(1, "แจกผ้า 25 ผืน")])])
+        >>> m = Meeting(7, 2566, "ประชุมประจำเดือน", "สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง", "ทุ่งหัวช้าง", "ลำพูน",
+        ...             "Lamphun", Source("x.txt", "0" * 64, "txt", "utf-8", "prose"),
+        ...             [Item(1, "ผ้าไทย", [Directive(1, "แจกผ้า 25 ผืน")])])
         >>> Meeting.from_dict(m.to_dict()) == m
         True
         """

@@ -61,8 +61,9 @@ def _per_re() -> re.Pattern:
 # What before a number makes it an ordinal, a year, a code, a room or part of a name
 # rather than an amount: รุ่นที่ 2, ชั้น 3, ห้อง 301, วาระ 3, ไทยแลนด์ 4.0, COVID 19.
 _NOT_AMOUNT_WORDS = (
-    "ที่", "รอบ", "ข้อ", "ลำดับ", "ระยะ", "รุ่น", "งวด", "หมู่", "ชั้น", "เขต", "ปี", "ปีงบประมาณ", "พ.ศ.", "พ.ศ", "พศ", "ค.ศ.", "ค.ศ",
-    "ห้อง", "อาคาร", "ตึก", "วาระ", "ฉบับ", "เลขที่", "หมายเลข", "ซอย", "ถนน", "อันดับ", "ไทยแลนด์", "Thailand", "THAILAND",
+    "ที่", "รอบ", "ข้อ", "ลำดับ", "ระยะ", "รุ่น", "งวด", "หมู่", "ชั้น", "เขต", "ปี", "ปีงบประมาณ",
+    "พ.ศ.", "พ.ศ", "พศ", "ค.ศ.", "ค.ศ", "ห้อง", "อาคาร", "ตึก", "วาระ", "ฉบับ", "เลขที่", "หมายเลข", "ซอย", "ถนน",
+    "อันดับ", "ไทยแลนด์", "Thailand", "THAILAND",
     "โควิด", "โควิด-", "COVID", "Covid", "covid", "COVID-", "เวอร์ชัน", "version", "Version", "ห้องประชุม", "มาตรา",
     "ไตรมาส",
 )  # fmt: skip
@@ -170,7 +171,8 @@ def find_quantities(
 
     >>> qs, _ = find_quantities("ดำเนินการ 120 หมู่บ้านหมู่บ้านละ 20,000 บาท คือน่าน 81.2 5%")
     >>> [(q.value, q.unit, q.per, q.entity, q.surface) for q in qs]
-    [(120, 'หมู่บ้าน', None, None, '120 หมู่บ้าน'), (20000, 'บาท', 'หมู่บ้าน', None, '20,000 บาท'), (81.25, '%', None, 'น่าน', '81.2 5%')]
+    [(120, 'หมู่บ้าน', None, None, '120 หมู่บ้าน'), (20000, 'บาท', 'หมู่บ้าน', None, '20,000 บาท'),
+     (81.25, '%', None, 'น่าน', '81.2 5%')]
     """
     reading = to_arabic_digits(text)
     if _DIGIT_RUN.search(reading) is None:
@@ -277,7 +279,8 @@ def find_quantities(
             notes.append(
                 Note(
                     "inferred",
-                    f"'{surface}' was read as a count of {counted}, a word of the Thai dictionary that no unit list holds",
+                    f"'{surface}' was read as a count of {counted},"
+                    " a word of the Thai dictionary that no unit list holds",
                     surface=surface,
                     th=f"อ่าน '{surface}' เป็นจำนวน{counted} (คำในพจนานุกรมที่ไม่อยู่ในรายการหน่วยนับ)",
                 )
@@ -323,7 +326,8 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
     """Mark what each figure is (``Quantity.role``): a per-unit rate, a share, a part of a total
     stated beside it, or a total; in place.
 
-    >>> qs, _ = find_quantities("งบประมาณ 2,400,000 บาท 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท เป้าหมาย 500 ครัวเรือน จัดเก็บได้ 450 ครัวเรือน คิดเป็นร้อยละ 90")
+    >>> qs, _ = find_quantities("งบประมาณ 2,400,000 บาท 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท "
+    ...                         "เป้าหมาย 500 ครัวเรือน จัดเก็บได้ 450 ครัวเรือน คิดเป็นร้อยละ 90")
     >>> [(q.value, q.role) for q in qs]
     [(2400000, 'total'), (120, 'total'), (20000, 'rate'), (500, 'total'), (450, 'part'), (90, 'share')]
     >>> qs, _ = find_quantities("รวม 51 วิชา ประกอบด้วยสมรรถนะหลัก 21 วิชา และสมรรถนะเฉพาะ 30 วิชา")

@@ -292,14 +292,15 @@ def records(found: list[Action], reports: list[Report], skipped: dict[str, int])
         if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, DateSpan):
-            return {**{k: plain(getattr(value, k)) for k in ("start", "end", "precision", "surface", "year_inferred",
-                                                                "repaired", "role")}, "span": list(value.span)}  # fmt: skip
+            kept = ("start", "end", "precision", "surface", "year_inferred", "repaired", "role")
+            return {**{k: plain(getattr(value, k)) for k in kept}, "span": list(value.span)}
         if isinstance(value, tuple):
             return list(value)
         return value
 
     return {"actions": [{f: plain(getattr(a, f)) for f in a.__dataclass_fields__} for a in found],
-            "reports": [{f: plain(getattr(r, f)) for f in r.__dataclass_fields__} for r in reports], "skipped": dict(skipped)}  # fmt: skip
+            "reports": [{f: plain(getattr(r, f)) for f in r.__dataclass_fields__} for r in reports],
+            "skipped": dict(skipped)}  # fmt: skip
 
 
 def from_records(stored: dict) -> tuple[list[Action], list[Report], dict[str, int]]:
@@ -311,10 +312,12 @@ def from_records(stored: dict) -> tuple[list[Action], list[Report], dict[str, in
     def action(r: dict) -> Action:
         moved = r["moved_from"]
         if moved:
-            moved = DateSpan(day(moved["start"]), day(moved["end"]), moved["precision"], moved["surface"], TextSpan(*moved["span"]),
-                             moved["year_inferred"], moved["repaired"], moved["role"])  # fmt: skip
-        return Action(**{**r, "meeting_date": day(r["meeting_date"]), "who": tuple(r["who"]), "span": TextSpan(*r["span"]) if r["span"] else None,
-                         "start": day(r["start"]), "end": day(r["end"]), "first": day(r["first"]), "moved_from": moved})  # fmt: skip
+            moved = DateSpan(day(moved["start"]), day(moved["end"]), moved["precision"], moved["surface"],
+                             TextSpan(*moved["span"]), moved["year_inferred"], moved["repaired"],
+                             moved["role"])  # fmt: skip
+        return Action(**{**r, "meeting_date": day(r["meeting_date"]), "who": tuple(r["who"]),
+                         "span": TextSpan(*r["span"]) if r["span"] else None, "start": day(r["start"]),
+                         "end": day(r["end"]), "first": day(r["first"]), "moved_from": moved})  # fmt: skip
 
     reports = [Report(**{**r, "meeting_date": day(r["meeting_date"])}) for r in stored["reports"]]
     return [action(r) for r in stored["actions"]], reports, dict(stored["skipped"])
@@ -475,7 +478,8 @@ def status_of(
     (``moved_to``: the new date of a move, as it reads).
 
     >>> a = Action("k", "w", "สพอ.", "2566-03", date(2023, 3, 15), 1, 1, "จปฐ.", ("อำเภอ",), "ให้อำเภอบันทึกข้อมูล",
-    ...            "deadline", "ให้อำเภอบันทึกข้อมูล ภายในวันที่ 30 เม.ย. 66", start=date(2023, 4, 30), end=date(2023, 4, 30), precision="day")
+    ...            "deadline", "ให้อำเภอบันทึกข้อมูล ภายในวันที่ 30 เม.ย. 66", start=date(2023, 4, 30),
+    ...            end=date(2023, 4, 30), precision="day")
     >>> [status_of(a, date(*d)).text for d in ((2023, 4, 1), (2023, 4, 20), (2023, 5, 9), (2026, 1, 1))]
     ['อีก 29 วัน', 'ครบกำหนดในอีก 10 วัน', 'เลยกำหนด 9 วัน ไม่พบรายงานผล', 'ช่วงเวลาปิดไปแล้ว 2 ปี 8 เดือน ไม่พบรายงานผล']
     """
@@ -588,20 +592,24 @@ class Register:
             came = followed_from.get(a.key)
             before = by_key.get(came.earlier) if came else None
             rows.append({
-                "action": a.key, "writeup": a.writeup, "office": a.office, "meeting": a.meeting, "meeting_label": _label(a.meeting),
-                "meeting_date": a.meeting_date, "item": a.item, "directive": a.directive, "topic": a.topic,
+                "action": a.key, "writeup": a.writeup, "office": a.office, "meeting": a.meeting,
+                "meeting_label": _label(a.meeting), "meeting_date": a.meeting_date, "item": a.item,
+                "directive": a.directive, "topic": a.topic,
                 "who": ", ".join(a.who), "what": a.what, "kind": a.kind, "start": a.start, "end": a.end,
                 "precision": a.precision, "when": _when_text(a), "surface": a.surface,
                 "span_start": a.span.start if a.span else None, "span_end": a.span.end if a.span else None,
                 "text": a.text, "year_inferred": a.year_inferred, "round": a.round,
                 "moved_from": _span_text(a.moved_from),
                 "status": st.status, "status_text": st.text, "days": st.days, "closed_by": st.closed_by,
-                "closed_in": st.link.meeting if st.link else None, "closed_writeup": st.link.writeup if st.link else None,
-                "closed_score": st.link.score if st.link else None, "closed_text": st.link.later_text if st.link else None,
+                "closed_in": st.link.meeting if st.link else None,
+                "closed_writeup": st.link.writeup if st.link else None,
+                "closed_score": st.link.score if st.link else None,
+                "closed_text": st.link.later_text if st.link else None,
                 "follows": came.kind if came else None, "follows_action": came.earlier if came else None,
-                "follows_meeting": before.meeting if before else None, "follows_writeup": before.writeup if before else None,
-                "follows_when": _when_text(before) if before else None, "follows_score": came.score if came else None,
-                "follows_text": came.earlier_text if came else None,
+                "follows_meeting": before.meeting if before else None,
+                "follows_writeup": before.writeup if before else None,
+                "follows_when": _when_text(before) if before else None,
+                "follows_score": came.score if came else None, "follows_text": came.earlier_text if came else None,
             })  # fmt: skip
         order = {s: i for i, s in enumerate(STATUSES)}
         rows.sort(
@@ -640,10 +648,11 @@ class Register:
         return {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
 
 
-FRAME_COLUMNS = ["action", "writeup", "office", "meeting", "meeting_label", "meeting_date", "item", "directive", "topic", "who",
-                 "what", "kind", "start", "end", "precision", "when", "surface", "span_start", "span_end", "text", "year_inferred",
-                 "round", "moved_from", "status", "status_text", "days", "closed_by", "closed_in", "closed_writeup", "closed_score",
-                 "closed_text", "follows", "follows_action", "follows_meeting", "follows_writeup", "follows_when", "follows_score",
+FRAME_COLUMNS = ["action", "writeup", "office", "meeting", "meeting_label", "meeting_date", "item", "directive",
+                 "topic", "who", "what", "kind", "start", "end", "precision", "when", "surface", "span_start",
+                 "span_end", "text", "year_inferred", "round", "moved_from", "status", "status_text", "days",
+                 "closed_by", "closed_in", "closed_writeup", "closed_score", "closed_text", "follows",
+                 "follows_action", "follows_meeting", "follows_writeup", "follows_when", "follows_score",
                  "follows_text"]  # fmt: skip
 COLUMN_TYPES = {
     "meeting_date": "date",
@@ -691,7 +700,8 @@ def build(
     >>> from cddbrief.thaidates import find_dates
     >>> text = "ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชน ภายในวันที่ 28 เม.ย. 66"
     >>> d = Directive(1, text, dates=find_dates(text, 2566)[0])
-    >>> m = Meeting(3, 2566, "", "สพอ.ก", None, None, None, Source("a.txt", "0", "txt", None), [Item(1, "วิสาหกิจชุมชน", [d])])
+    >>> m = Meeting(3, 2566, "", "สพอ.ก", None, None, None, Source("a.txt", "0", "txt", None),
+    ...             [Item(1, "วิสาหกิจชุมชน", [d])])
     >>> [(r["what"], r["status"], r["status_text"]) for r in build([("a", "สพอ.ก", m)], "2023-04-20").rows()]
     [('ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชน', 'due', 'ครบกำหนดในอีก 8 วัน')]
     """
@@ -764,8 +774,11 @@ def choose_office(writeups: list, office: str | None, where: str = "") -> list:
     chosen = [w for w in writeups if office in w[1] or office in short_office(w[1])]  # แม่ทะ, สพอ.แม่ทะ
     if not chosen:
         known = ", ".join(sorted({w[1] for w in writeups})) or "none"
-        raise BadSetting(f"no office '{office}' among the write-ups{' in ' + where if where else ''} (offices there: {known})",
-                         "give part of one of those names, or leave it out", settings="office")  # fmt: skip
+        raise BadSetting(
+            f"no office '{office}' among the write-ups{' in ' + where if where else ''} (offices there: {known})",
+            "give part of one of those names, or leave it out",
+            settings="office",
+        )
     return chosen
 
 
@@ -833,8 +846,8 @@ def as_json(reg: Register) -> dict:
         {**vars(link), "meeting_date": link.meeting_date.isoformat() if link.meeting_date else None}
         for link in reg.links
     ]
-    return {"as_of": reg.as_of.isoformat(), "due_within": reg.due_within, "counts": reg.counts(), "skipped": reg.skipped,
-            "later": reg.later, "actions": rows, "links": links}  # fmt: skip
+    return {"as_of": reg.as_of.isoformat(), "due_within": reg.due_within, "counts": reg.counts(),
+            "skipped": reg.skipped, "later": reg.later, "actions": rows, "links": links}  # fmt: skip
 
 
 def page_rows(reg: Register, href_of=None) -> list[dict]:
@@ -859,9 +872,11 @@ def page_rows(reg: Register, href_of=None) -> list[dict]:
                       "href": href_of(r["writeup"]) if r["meeting"] else None,
                       "follows_href": href_of(r["follows_writeup"]) if r["follows_writeup"] else None,
                       "closed_href": href_of(r["closed_writeup"]) if r["closed_writeup"] else None,
-                      "follows_word": LINK_TH.get(r["follows"] or "", ""), "follows_label": _label(r["follows_meeting"]),
+                      "follows_word": LINK_TH.get(r["follows"] or "", ""),
+                      "follows_label": _label(r["follows_meeting"]),
                       "closed_label": _label(r["closed_in"]), "evidence": evidence,
-                      "sort_day": r["start"].isoformat() if r["start"] else ("0000" if r["kind"] == "monthly" else "9999"),
+                      "sort_day": r["start"].isoformat() if r["start"] else (
+                          "0000" if r["kind"] == "monthly" else "9999"),
                       "anchor": "a-" + digest(r["action"])})  # fmt: skip
     return shown
 

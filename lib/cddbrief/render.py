@@ -8,7 +8,8 @@ else it runs the notebook with papermill in a kernel started ahead of need
 temporary folder beside the output, and renames the files into place, so a good page
 is never replaced by a broken or half-written one.
 
-Formats and languages are checked here, and only here (``check_formats``, ``Options``).
+Formats are checked here, and only here (``check_formats``, ``Options``); the language by
+``words.as_lang``, as at every entry point that takes one.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import BadSetting, CellFailed, OutputNotWritable, Setting, shown
+from .errors import BadSetting, CellFailed, OutputNotWritable, shown
 from .kernels import ARGUMENTS, KERNEL, DiedAtStart, Kernels, end
+from .words import Lang, as_lang, suffix
 
 FORMATS = ("html", "pdf")
-LANGS = ("th", "en")
 ENGINE = "cddbrief"  # papermill's nbclient engine, on a kernel started ahead of need
 # the temporary folders this process is writing a page into: removed if it is told to stop
 ACTIVE: set[Path] = set()
@@ -64,20 +65,6 @@ def check_formats(formats, given: str | None = None, also: tuple = ()) -> tuple[
     return formats
 
 
-def check_lang(lang: str) -> str:
-    """``th`` or ``en``, or one clear error.
-
-    >>> check_lang("ไทย")
-    Traceback (most recent call last):
-    cddbrief.errors.BadSetting: unknown language 'ไทย': use Thai or English (set lang='th', lang='en')
-    """
-    if lang not in LANGS:
-        raise BadSetting(
-            f"unknown language '{lang}'", "use Thai or English", settings=(Setting("lang", "th"), Setting("lang", "en"))
-        )
-    return lang
-
-
 @dataclass(frozen=True)
 class Options:
     """How to render: formats, language, where, and whether to rebuild what is up to date.
@@ -87,7 +74,7 @@ class Options:
     """
 
     formats: tuple[str, ...] = ("html",)
-    lang: str = "th"
+    lang: Lang = "th"
     out_dir: Path = Path("outputs")
     force: bool = False
     cell_timeout: float | None = None  # seconds a notebook cell may run before its kernel is stopped (None: no limit)
@@ -95,12 +82,12 @@ class Options:
     def __post_init__(self):
         object.__setattr__(self, "formats", check_formats(self.formats))
         object.__setattr__(self, "out_dir", Path(self.out_dir))
-        check_lang(self.lang)
+        object.__setattr__(self, "lang", as_lang(self.lang))
 
     @property
     def suffix(self) -> str:
         """``brief.html`` in Thai, ``brief.en.html`` in English: one language never overwrites the other."""
-        return "" if self.lang == "th" else f".{self.lang}"
+        return suffix(self.lang)
 
 
 @dataclass(frozen=True)
@@ -216,7 +203,8 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
         except OSError as exc:  # a full disk, a folder gone read-only: the old page stays
             raise OutputNotWritable(
                 f"cannot write the {job.what} in {job.folder}: {exc.strerror or exc}",
-                "free some space, or give another output folder", settings="out_dir",
+                "free some space, or give another output folder",
+                settings="out_dir",
             ) from None
         finally:
             if own:
@@ -550,19 +538,22 @@ def check_place(folder: Path, out_dir: Path, source_folder: Path | None = None) 
     except (OSError, RuntimeError):  # a loop of links
         raise OutputNotWritable(
             f"the output folder {shown(folder)} is a link that leads nowhere",
-            "remove the link, or give another output folder", settings="out_dir",
+            "remove the link, or give another output folder",
+            settings="out_dir",
         ) from None
     if where != out and out not in where.parents:
         raise OutputNotWritable(
             f"the output folder {shown(folder)} is a link to {shown(where)}, outside {shown(out_dir)}; "
             "nothing was written",
-            "remove the link, or give another output folder", settings="out_dir",
+            "remove the link, or give another output folder",
+            settings="out_dir",
         )
     if source_folder is not None and where == Path(source_folder).resolve():
         raise OutputNotWritable(
             f"the output folder {shown(folder)} is the folder of the source documents {shown(where)}; "
             "nothing was written",
-            "remove the link, or give another output folder, outside the data folder", settings="out_dir",
+            "remove the link, or give another output folder, outside the data folder",
+            settings="out_dir",
         )
 
 
@@ -711,7 +702,8 @@ class locked:
         except IsADirectoryError:
             raise OutputNotWritable(
                 f"{self.path} is a folder, where the build keeps its lock file",
-                "remove that folder, or give another output folder", settings="out_dir",
+                "remove that folder, or give another output folder",
+                settings="out_dir",
             ) from None
         except OSError as exc:
             raise OutputNotWritable(

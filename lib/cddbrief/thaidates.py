@@ -191,7 +191,8 @@ _MONTH_BY_WRITTEN: dict[str, int] = {}
 def find_dates(
     text: str, meeting_year_be: int | None = None, *, item: int | None = None, directive: int | None = None
 ) -> tuple[list[DateSpan], list[Note]]:
-    """Find the dates in a piece of Thai text; ``item`` and ``directive`` (where the text stands) are given to each date.
+    """Find the dates in a piece of Thai text; ``item`` and ``directive`` (where the text stands) are given to each
+    date.
 
     Spans index ``text``. A date with no year takes the nearest year written
     before it in the text (a date's, or a bare ``ปี 2564``), else the next dated
@@ -395,8 +396,9 @@ def _listed_before(reading: str, date_: dict) -> list[dict]:
         if not 1 <= d1 <= d2 <= 31:
             break
         end = match.end("d2") if match.group("d2") else match.end("d1")
-        listed.append({**date_, "start": start, "end": end, "d1": d1, "m1": date_["m1"], "d2": d2, "m2": date_["m1"], "y2": date_["y1"] or date_["y2"],
-                       "y1": date_["y1"] or date_["y2"], "glued": False, "lost_dash": False, "listed": True})  # fmt: skip
+        year = date_["y1"] or date_["y2"]
+        listed.append({**date_, "start": start, "end": end, "d1": d1, "m1": date_["m1"], "d2": d2, "m2": date_["m1"],
+                       "y2": year, "y1": year, "glued": False, "lost_dash": False, "listed": True})  # fmt: skip
         at = start
     return listed[::-1]
 
@@ -419,7 +421,8 @@ def _year_ranges(reading: str, day_dates: list[dict], context_be: int | None) ->
         if match is not None and end and year and end["y2"] and (year[0], 1) <= (end["y2"][0], end["m2"]):
             first = (year[0] - 1, 10) if match.group("fiscal") else (year[0], 1)
             found.append({"start": at, "end": end["end"], "d1": 1, "m1": first[1], "y1": (first[0], year[1]),
-                          "d2": end["d2"], "m2": end["m2"], "y2": end["y2"], "glued": end["glued"], "precision": "year"})  # fmt: skip
+                          "d2": end["d2"], "m2": end["m2"], "y2": end["y2"], "glued": end["glued"],
+                          "precision": "year"})  # fmt: skip
         at = reading.find("ปี", at + 2)
     return found
 
@@ -546,12 +549,14 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
     surface = text[parts["start"] : parts["end"]]
     if parts.get("bad_day"):
         written = parts["bad_day"]
-        notes.append(Note("skipped", f"'{surface}': no month has a day {written} (a typo?); no date was read", surface=surface,
+        notes.append(Note("skipped", f"'{surface}': no month has a day {written} (a typo?); no date was read",
+                          surface=surface,
                           th=f"'{surface}': ไม่มีวันที่ {written} ในเดือนใด (อาจพิมพ์ผิด) จึงไม่ได้อ่านเป็นวันที่"))  # fmt: skip
         return None
     if parts.get("bad_year"):
         written = parts["bad_year"]
-        notes.append(Note("warning", f"'{surface}': the year {written} cannot be meant (a typo?); no date was read", surface=surface,
+        notes.append(Note("warning", f"'{surface}': the year {written} cannot be meant (a typo?); no date was read",
+                          surface=surface,
                           th=f"'{surface}': ปี {written} เป็นไปไม่ได้ (อาจพิมพ์ผิด) จึงไม่ได้อ่านเป็นวันที่"))  # fmt: skip
         return None
     y1 = parts["y1"][0] if parts["y1"] else None
@@ -625,8 +630,9 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
     if repaired:
         how = " (the dash between the days was lost)" if parts.get("lost_dash") else ""
         how_th = " (เครื่องหมายขีดระหว่างวันหายไป)" if parts.get("lost_dash") else ""
-        notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}{how}", surface=surface,
-                          th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}{how_th}"))  # fmt: skip
+        shown = format_span_th(start, end, precision)
+        notes.append(Note("repair", f"'{surface}' was read as {shown}{how}", surface=surface,
+                          th=f"อ่าน '{surface}' เป็น {shown}{how_th}"))  # fmt: skip
     return DateSpan(
         start,
         end,
@@ -649,8 +655,14 @@ def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
         if source.startswith("+"):
             where, where_th = f"'{source[1:]}' later in the text", f"'{source[1:]}' ถัดไปในข้อความ"
     if fiscal:
-        return Note("inferred", f"'{surface}' has no year; read as {years} in fiscal year {context_year} ({where}: October to December fall in {context_year - 1})",
-                    surface=surface, th=f"'{surface}' ไม่ระบุปี อ่านเป็นปี {years} ตามปีงบประมาณ {context_year} (จาก {where_th}: ต.ค.–ธ.ค. อยู่ในปี {context_year - 1})")  # fmt: skip
+        return Note(
+            "inferred",
+            f"'{surface}' has no year; read as {years} in fiscal year {context_year}"
+            f" ({where}: October to December fall in {context_year - 1})",
+            surface=surface,
+            th=f"'{surface}' ไม่ระบุปี อ่านเป็นปี {years} ตามปีงบประมาณ {context_year}"
+            f" (จาก {where_th}: ต.ค.–ธ.ค. อยู่ในปี {context_year - 1})",
+        )
     return Note(
         "inferred",
         f"'{surface}' has no year; {years} was taken from {where}",
@@ -806,7 +818,8 @@ def find_reschedules(text: str, spans: list[DateSpan]) -> list[Reschedule]:
 def find_recurrences(
     text: str, spans: list[DateSpan], *, item: int | None = None, directive: int | None = None
 ) -> list[Recurrence]:
-    """``ทุกวันที่ 25 ของเดือน`` -> monthly on day 25, from the first date that follows; made with ``item`` and ``directive``.
+    """``ทุกวันที่ 25 ของเดือน`` -> monthly on day 25, from the first date that follows; made with ``item`` and
+    ``directive``.
 
     >>> t = "ให้รายงานทุกวันที่ 25 ของเดือนโดยเริ่มรายงานผลครั้งแรก วันที่ 25 เมษายน 62"
     >>> r = find_recurrences(t, find_dates(t)[0])[0]

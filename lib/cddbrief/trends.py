@@ -8,12 +8,14 @@ and writes ``OUT/trends.html`` (and ``.pdf``), self-contained like a brief.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import notebooks
 from .errors import CddbriefError
+from .words import Lang, Words, as_lang, suffix, words_for
 
 NOTEBOOK = notebooks.path("trends")  # package data: any install runs it
 SECTIONS = ("header", "figures", "topics", "changes", "deadlines", "provenance")
@@ -28,17 +30,14 @@ def _order(meeting_ids) -> list[str]:
     return sorted({m for m in meeting_ids if m is not None and m == m})
 
 
-def meeting_label(meeting_id: str, lang: str = "th") -> str:
-    """A meeting as people write it: ``4/2563``; in English with the Gregorian year beside it.
+def meeting_label(meeting_id: str, lang: Lang = "th") -> str:
+    """A meeting as people write it: ``4/2563``; in English with the Gregorian year beside it
+    (``Words.meeting_label``).
 
     >>> meeting_label("2563-04"), meeting_label("2563-04", "en"), meeting_label("x")
     ('4/2563', '4/2563 (2020)', 'x')
     """
-    match = re.fullmatch(r"(\d{4})-(\d{1,3})", str(meeting_id))
-    if not match:
-        return str(meeting_id)
-    year_be, number = int(match.group(1)), int(match.group(2))
-    return f"{number}/{year_be}" + (f" ({year_be - 543})" if lang == "en" else "")
+    return words_for(lang).meeting_label(meeting_id)
 
 
 def _with_topics(frame):
@@ -188,11 +187,26 @@ def dated_mentions(f) -> list[dict]:
             action = what.get(id(s), "")
             found = _ROUND.search(to_arabic_digits(action))
             old = old_of.get(id(s))
-            rows.append({"meeting": r.meeting, "office": r.office, "topic": r.topic, "written": r.written, "item": int(r.item),
-                         "directive": int(r.directive), "start": s.start, "end": s.end, "precision": s.precision, "role": s.role,
-                         "surface": s.surface, "action": action, "round": int(found.group(1)) if found else None,
-                         "monthly": monthly, "move_word": bool(_MOVE_WORD.search(text)),
-                         "moved_from": old})  # fmt: skip
+            rows.append(
+                {
+                    "meeting": r.meeting,
+                    "office": r.office,
+                    "topic": r.topic,
+                    "written": r.written,
+                    "item": int(r.item),
+                    "directive": int(r.directive),
+                    "start": s.start,
+                    "end": s.end,
+                    "precision": s.precision,
+                    "role": s.role,
+                    "surface": s.surface,
+                    "action": action,
+                    "round": int(found.group(1)) if found else None,
+                    "monthly": monthly,
+                    "move_word": bool(_MOVE_WORD.search(text)),
+                    "moved_from": old,
+                }
+            )
     return rows
 
 
@@ -243,10 +257,26 @@ def moved_deadlines(f) -> list[dict]:
         if old is None or old.start is None:
             continue
         key = (m["topic"], m["meeting"], m["meeting"], old.start, old.end, m["start"], m["end"])
-        add(key, {"topic": m["topic"], "in": m["meeting"], "from_meeting": m["meeting"], "to_meeting": m["meeting"],
-                  "from": old.start, "from_end": old.end, "from_precision": old.precision, "to": m["start"], "to_end": m["end"],
-                  "to_precision": m["precision"], "was": old.surface, "now": m["surface"], "action": m["action"],
-                  "evidence": "reschedule"}, m["office"])  # fmt: skip
+        add(
+            key,
+            {
+                "topic": m["topic"],
+                "in": m["meeting"],
+                "from_meeting": m["meeting"],
+                "to_meeting": m["meeting"],
+                "from": old.start,
+                "from_end": old.end,
+                "from_precision": old.precision,
+                "to": m["start"],
+                "to_end": m["end"],
+                "to_precision": m["precision"],
+                "was": old.surface,
+                "now": m["surface"],
+                "action": m["action"],
+                "evidence": "reschedule",
+            },
+            m["office"],
+        )
     in_force = [m for m in mentions if m["role"] != "original"]
     for office in sorted({m["office"] for m in in_force}, key=str):  # like with like: one office's meetings at a time
         ours = [m for m in in_force if m["office"] == office]
@@ -274,25 +304,41 @@ def _moves_between_meetings(in_force: list[dict], add) -> None:
             if _overlap(old, new) or _later_round(old, new):
                 continue
             key = (new["office"], new["topic"], before, after, old["start"], old["end"], new["start"], new["end"])
-            add(key, {"topic": new["topic"], "in": f"{before} → {after}", "from_meeting": before, "to_meeting": after,
-                      "from": old["start"], "from_end": old["end"], "from_precision": old["precision"], "to": new["start"],
-                      "to_end": new["end"], "to_precision": new["precision"], "was": old["surface"], "now": new["surface"],
-                      "action": new["action"], "evidence": "similar", "similarity": score, "move_word": new["move_word"]},
-                new["office"])  # fmt: skip
+            add(
+                key,
+                {
+                    "topic": new["topic"],
+                    "in": f"{before} → {after}",
+                    "from_meeting": before,
+                    "to_meeting": after,
+                    "from": old["start"],
+                    "from_end": old["end"],
+                    "from_precision": old["precision"],
+                    "to": new["start"],
+                    "to_end": new["end"],
+                    "to_precision": new["precision"],
+                    "was": old["surface"],
+                    "now": new["surface"],
+                    "action": new["action"],
+                    "evidence": "similar",
+                    "similarity": score,
+                    "move_word": new["move_word"],
+                },
+                new["office"],
+            )
 
 
-def brief_links(data_dir: str, out_dir: str, lang: str = "th") -> dict[tuple[str, str], str]:
+def brief_links(data_dir: str, out_dir: str, lang: Lang = "th") -> dict[tuple[str, str], str]:
     """Each write-up's brief in ``out_dir``, by (meeting, office): ``./<folder>/brief.html``, the
     folder ``build --all`` gives the brief (``register.writeups_in``); only briefs on disk (none
     without ``out_dir``)."""
     from urllib.parse import quote
 
     from .register import writeups_in
-    from .site import page_suffix
 
     if not out_dir:
         return {}
-    name = f"brief{page_suffix(lang)}.html"
+    name = f"brief{suffix(lang)}.html"
     found = {}
     for folder, office, meeting in writeups_in(data_dir)[0]:
         if meeting.id and (Path(out_dir) / folder / name).is_file():
@@ -305,14 +351,19 @@ class Trends:
     """The trends view that the trends notebook shows, section by section."""
 
     frames: object
-    lang: str = "th"
+    lang: Lang = "th"
     data_dir: str = ""
     out_dir: str = ""  # the folder the page is written to: its briefs are linked (``brief_href``)
+    words: Words = field(init=False, repr=False)  # the page's words (``words.Words``)
+
+    def __post_init__(self):
+        self.words = words_for(self.lang)
 
     @classmethod
     def load(cls, data_dir: str | None = None, lang: str = "th", out_dir: str | None = None) -> Trends:
         from .corpus import default_data_dir, load_corpus
 
+        lang = as_lang(lang)
         folder = Path(data_dir) if data_dir else default_data_dir()
         frames = load_corpus(folder)
         if frames.items.empty:
@@ -324,41 +375,12 @@ class Trends:
         return cls(frames, lang, str(folder), str(out_dir or ""))
 
     def t(self, key: str, **values) -> str:
-        from .brief import labels
-
-        text = labels()[key][self.lang]
-        return text.format(**values) if values else text
-
-    # --- words ------------------------------------------------------------------------------
+        """A label in the page's language (``Words.t``)."""
+        return self.words.t(key, **values)
 
     def label(self, meeting_id: str) -> str:
-        """``4/2563``; ``4/2563 (2020)`` in English."""
-        return meeting_label(meeting_id, self.lang)
-
-    def topic(self, thai: str) -> str:
-        from .glossary import topic_en
-
-        return thai if self.lang == "th" else topic_en(thai) or thai
-
-    def office(self, thai: str) -> str:
-        from .glossary import office_en
-
-        return thai if self.lang == "th" else office_en(thai) or thai
-
-    def place(self, thai: str) -> str:
-        from .glossary import place_en
-
-        return thai if self.lang == "th" or not thai else place_en(thai) or thai
-
-    def unit(self, thai: str, value: float | None = None) -> str:
-        from .glossary import unit_en
-
-        return thai if self.lang == "th" or thai == "%" else unit_en(thai, value)
-
-    def span(self, start, end, precision: str = "day") -> str:
-        from .thaidates import format_span_en, format_span_th
-
-        return (format_span_th if self.lang == "th" else format_span_en)(start, end or start, precision or "day")
+        """``4/2563``; ``4/2563 (2020)`` in English (``Words.meeting_label``)."""
+        return self.words.meeting_label(meeting_id)
 
     # --- links to briefs -------------------------------------------------------------------------
 
@@ -385,8 +407,15 @@ class Trends:
         )
         out = []
         for meeting, group in rows.groupby("meeting", sort=True):
-            writeups = [{"office": self.office(r["office"]), "items": int(r["items"]), "directives": int(r["directives"]),
-                         "href": self.brief_href(meeting, r["office"])} for _, r in group.iterrows()]  # fmt: skip
+            writeups = [
+                {
+                    "office": self.words.office(r["office"]),
+                    "items": int(r["items"]),
+                    "directives": int(r["directives"]),
+                    "href": self.brief_href(meeting, r["office"]),
+                }
+                for _, r in group.iterrows()
+            ]
             out.append({"meeting": meeting, "label": self.label(meeting), "writeups": writeups})
         return out
 
@@ -399,7 +428,7 @@ class Trends:
 
     def _of(self, office: str) -> str:
         """`` · office`` after a series' name when the page follows several offices, else nothing."""
-        return f" · {self.office(office) or '?'}" if len(self.offices()) > 1 else ""
+        return f" · {self.words.office(office) or '?'}" if len(self.offices()) > 1 else ""
 
     def series(self) -> list[dict]:
         """Each measure followed over one office's meetings, with whether it changes enough to
@@ -420,22 +449,22 @@ class Trends:
             top = max(abs(v) for v in values) or 1.0
             spread = (max(values) - min(values)) / top
             shape = "constant" if spread == 0 else "barely" if spread < BARELY else "changes"
-            measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "")
+            measure = self.words.unit(unit, 2) + (f" {self.t('per')} {self.words.unit(per, 1)}" if per else "")
             measure += "" if role == "share" else f" · {self.t('role_' + role)}"  # a target is not the part collected
             out.append(
                 {
                     "topic": topic,
-                    "topic_text": self.topic(topic) + self._of(office),
+                    "topic_text": self.words.topic(topic) + self._of(office),
                     "unit": unit,
                     "measure": measure,
                     "entity": entity,
-                    "place": self.place(entity),
+                    "place": self.words.place(entity),
                     "per": per,
                     "role": role,
                     "points": points,
                     "shape": shape,
                     "office": office,
-                    "office_text": self.office(office),
+                    "office_text": self.words.office(office),
                     "writeups": len(points),
                 }
             )
@@ -460,7 +489,7 @@ class Trends:
                 for v in values.tolist()
             ]
             written = [w for w in names.get(topic, []) if w != topic]
-            text = self.topic(topic) + self._of(office)
+            text = self.words.topic(topic) + self._of(office)
             rows.append({"topic": topic, "office": office, "text": text, "cells": cells, "written": written})
         return rows
 
@@ -469,10 +498,19 @@ class Trends:
         return [m["label"] for m in self.meetings() if len(m["writeups"]) > 1]
 
     def changes(self) -> list[dict]:
-        return [{**c, "office": self.office(c["office"]), "from": self.label(c["from"]), "to": self.label(c["to"]),
-                 "from_href": self.brief_href(c["from"], c["office"]), "to_href": self.brief_href(c["to"], c["office"]),
-                 "new": [self.topic(t) for t in c["new"]], "dropped": [self.topic(t) for t in c["dropped"]]}
-                for c in topic_changes(self.frames)]  # fmt: skip
+        return [
+            {
+                **c,
+                "office": self.words.office(c["office"]),
+                "from": self.label(c["from"]),
+                "to": self.label(c["to"]),
+                "from_href": self.brief_href(c["from"], c["office"]),
+                "to_href": self.brief_href(c["to"], c["office"]),
+                "new": [self.words.topic(t) for t in c["new"]],
+                "dropped": [self.words.topic(t) for t in c["dropped"]],
+            }
+            for c in topic_changes(self.frames)
+        ]
 
     def moves(self) -> list[dict]:
         rows = []
@@ -492,17 +530,19 @@ class Trends:
                 next(filter(None, (self.brief_href(meeting, o) for o in m["offices"])), None) for meeting in meetings
             ]
             links = list(zip(map(self.label, meetings), hrefs))
-            rows.append({**m, "where": where, "links": links, "topic_text": self.topic(m["topic"]),
-                         "office": ", ".join(self.office(o) for o in m["offices"]),
-                         "from_text": self.span(m["from"], m["from_end"], m["from_precision"]),
-                         "to_text": self.span(m["to"], m["to_end"], m["to_precision"]), "why": why})  # fmt: skip
+            rows.append(
+                {
+                    **m,
+                    "where": where,
+                    "links": links,
+                    "topic_text": self.words.topic(m["topic"]),
+                    "office": ", ".join(self.words.office(o) for o in m["offices"]),
+                    "from_text": self.words.span(m["from"], m["from_end"], m["from_precision"]),
+                    "to_text": self.words.span(m["to"], m["to_end"], m["to_precision"]),
+                    "why": why,
+                }
+            )
         return rows
-
-    def words(self, *keys: str) -> dict[str, str]:
-        """Labels in the page's language, by key: what a chart draws (``charts``' ``words``)."""
-        from .brief import labels
-
-        return {key: labels()[key][self.lang] for key in keys}
 
     def series_chart(self):
         """Line charts of the measures that change over meetings (a constant, or one that barely
@@ -510,24 +550,18 @@ class Trends:
         from .charts import trend_lines
 
         changing = [s for s in self.series() if s["shape"] == "changes"]
-        return trend_lines(changing, self.words("chart_trends", "alt_trends"))
+        return trend_lines(changing, self.words.texts)
 
     def topic_chart(self):
         """Directives per topic over meetings (with two or more meetings, or None)."""
         from .charts import topics_over_meetings
 
         meetings = [self.label(m) for m in self.topic_table().columns]
-        return topics_over_meetings(
-            self.topic_rows(), meetings, self.words("chart_topics_meetings", "alt_topics_meetings")
-        )
+        return topics_over_meetings(self.topic_rows(), meetings, self.words.texts)
 
     def section_charts(self, name: str) -> dict:
-        """The charts a section shows, by the name its template gives them."""
-        if name == "figures":
-            return {"series_chart": self.series_chart()}
-        if name == "topics":
-            return {"topic_chart": self.topic_chart()}
-        return {}
+        """The charts a section shows (``SECTION_CHARTS``), by the name its template gives them."""
+        return {chart: make(self) for chart, make in SECTION_CHARTS.get(name, {}).items()}
 
     def provenance(self) -> dict:
         from .brief import versions
@@ -547,7 +581,7 @@ class Trends:
         return (
             environment()
             .get_template(f"trends_{name}.html.j2")
-            .render(tr=self, t=self.t, lang=self.lang, **self.section_charts(name))
+            .render(tr=self, w=self.words, t=self.t, lang=self.lang, **self.section_charts(name))
         )
 
     def toc(self) -> list[dict]:
@@ -562,18 +596,27 @@ class Trends:
         display(HTML(self.section(name)))
 
 
-def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", force=False, say=print) -> dict[str, Path]:
+# The charts each section of the trends page shows, by the name its template gives them (as ``brief.SECTION_CHARTS``).
+SECTION_CHARTS: dict[str, dict[str, Callable[[Trends], object]]] = {
+    "figures": {"series_chart": Trends.series_chart},
+    "topics": {"topic_chart": Trends.topic_chart},
+}
+
+
+def build_trends(
+    data_dir, out_dir="outputs", formats=("html",), lang: str = "th", force=False, say=print
+) -> dict[str, Path]:
     """Run the trends notebook over a folder; write OUT/trends.html (and .pdf).
 
     Up to date while every document's name and content, the language, the notebook, the
     package and the briefs in OUT that the page links are unchanged (``render.cache_key``).
     """
     from .batch import refresh_index
-    from .brief import labels
     from .corpus import read_folder
     from .render import Job, Options, cache_key, render
 
-    options = Options(tuple(formats), lang, Path(out_dir), force)  # checks formats and language
+    options = Options(tuple(formats), as_lang(lang), Path(out_dir), force)  # checks formats and language
+    lang = options.lang
     listing = read_folder(data_dir).rows()
     if not any(not r["error"] for r in listing):
         raise CddbriefError(
@@ -581,7 +624,7 @@ def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", forc
         )
     documents = [[r["name"], r["error"] or r["sha256"], r["copy_of"]] for r in listing]
     briefs = sorted(brief_links(str(Path(data_dir)), str(options.out_dir), lang).values())
-    title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
+    title = words_for(lang).t("trends_title")  # the page needs only words, not the corpus again
     parameters = {"data_dir": str(Path(data_dir).resolve()), "lang": lang, "out_dir": str(options.out_dir.resolve())}
     job = Job(
         "trends",

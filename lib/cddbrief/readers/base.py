@@ -1,12 +1,15 @@
-"""What every layout reader shares: the Fit it gives, the Reading it returns, and the small
-steps all of them take (marks cleaned, directives numbered, item numbers inferred). A module of
-its own, so the readers and the package that picks among them do not import each other."""
+"""What every layout reader shares: its contract (:class:`LayoutReader`), the Fit it gives, the
+Reading it returns, and the small steps all of them take (marks cleaned, directives numbered, item
+numbers inferred). A module of its own, so the readers and the package that picks among them do not
+import each other."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from ..model import Directive, Item, Layout, Note
+from ..sources.document import RawDocument
 from ..thaitext import drop_stray_marks
 
 
@@ -33,6 +36,31 @@ class Reading:
     # them from the header lines (each line's kind: passages.kind_of); remarks and resolutions are
     # the items' own and never listed here
     passages: list[tuple[str, str, int | None]] | None = None
+
+
+@runtime_checkable
+class LayoutReader(Protocol):
+    """A layout reader: a module (``table``, ``minutes``, ``prose``) with these names.
+
+    ``ceiling(doc)`` is the most ``fit`` could give, from cheap signals only (a substring, a count), so
+    that a reader that cannot win is never asked to fit; ``fit(doc)`` says how well the document fits
+    (0 to 1, with the reason, and what it worked out in ``Fit.state``); ``read(doc, fit)`` reads the
+    document with that fit. ``NAME`` is the layout's word in the model (``source.layout``), ``NAME_TH``
+    its Thai name in notes.
+
+    >>> from cddbrief.readers import minutes
+    >>> isinstance(minutes, LayoutReader), minutes.NAME
+    (True, 'minutes')
+    """
+
+    NAME: Layout
+    NAME_TH: str
+
+    def ceiling(self, doc: RawDocument) -> float: ...
+
+    def fit(self, doc: RawDocument) -> Fit: ...
+
+    def read(self, doc: RawDocument, fit: Fit) -> Reading: ...
 
 
 def clean_marks(text: str, notes: list[Note]) -> str:

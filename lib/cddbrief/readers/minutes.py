@@ -22,15 +22,17 @@ is not read, and a note says so.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..model import Item, Note
 from ..passages import INSTRUCTION
+from ..sources.document import RawDocument
 from ..thaitext import collapse, to_arabic_digits
 from .base import Fit, Reading, clean_marks, numbered
 from .points import Line, lines_of, marker_number, marker_style
 from .prose import split_topic
 
-NAME = "minutes"
+NAME: Final = "minutes"
 NAME_TH = "รายงานการประชุมตามระเบียบวาระ"
 
 # ระเบียบวาระที่ 4 / วาระที่ 4.1 / ระเบียบวาระการประชุมที่ 2: the number as written, of any length
@@ -61,7 +63,7 @@ _ENDS_BEFORE_A_NUMBER = re.compile(r"(?:วันที่|ภายใน|จ�
 _NO_WIDTH = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
-def ceiling(doc) -> float:
+def ceiling(doc: RawDocument) -> float:
     """At most 0.9; 0 when no line or cell holds a word of an agenda (วาระ, มติที่ประชุม, เพื่อพิจารณา …).
 
     >>> from cddbrief.sources import read_bytes
@@ -78,7 +80,7 @@ def ceiling(doc) -> float:
     return 0.0
 
 
-def fit(doc) -> Fit:
+def fit(doc: RawDocument) -> Fit:
     """Two or more agenda headings fit best (0.9 with a มติที่ประชุม, points under the headings or the
     agenda's own titles; else 0.8); one, weakly (0.5)."""
     lines = lines_of(doc.blocks)
@@ -149,7 +151,7 @@ def _is_resolution(text: str) -> bool:
     return text.startswith("มติ") and RESOLUTION.match(text) is not None
 
 
-def read(doc, fit: Fit) -> Reading:
+def read(doc: RawDocument, fit: Fit) -> Reading:
     lines, headings = fit.state
     notes: list[Note] = []
     header = [_written(line) for line in lines[: headings[0]]]

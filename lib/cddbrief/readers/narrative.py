@@ -80,8 +80,9 @@ def unwrapped(lines: list[Line]) -> list[Line]:
     widest goes on in the next, unless that one opens a paragraph (a topic, a date line, credits).
     Thai wrapped between two letters is joined without a space, as Word and LibreOffice wrap it.
 
-    >>> [l.text for l in unwrapped([Line("วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัด", page=1), Line("อุทัยธานี ณ ห้องประชุม", page=1),
-    ...                              Line("ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน", page=1)])]
+    >>> lines = [Line("วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัด", page=1), Line("อุทัยธานี ณ ห้องประชุม", page=1),
+    ...          Line("ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน", page=1)]
+    >>> [line.text for line in unwrapped(lines)]
     ['วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัดอุทัยธานี ณ ห้องประชุม', 'ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน']
     """
     if not lines or any(line.page is None for line in lines):
@@ -105,7 +106,8 @@ def meeting_line(lines: list[Line]) -> tuple[int | None, int]:
     """The index of the line that tells most of the meeting (the first of those that tell as much)
     and how many of its facts it gives (number, date, chair, place), among the first lines of the post.
 
-    >>> meeting_line([Line("ข่าวประชาสัมพันธ์"), Line("วันที่ 3 มี.ค. 66 นายสมพงษ์ ใจเย็น เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมอำเภอ")])
+    >>> told = "วันที่ 3 มี.ค. 66 นายสมพงษ์ ใจเย็น เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมอำเภอ"
+    >>> meeting_line([Line("ข่าวประชาสัมพันธ์"), Line(told)])
     (1, 3)
     """
     best, told = None, 0
@@ -220,7 +222,8 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         notes.append(
             Note(
                 "inferred",
-                f"instructions outside the post's topic paragraphs were read as item {no}, named after the meeting: '{topic}'",
+                f"instructions outside the post's topic paragraphs were read as item {no}, "
+                f"named after the meeting: '{topic}'",
                 item=no,
                 th=f"ข้อสั่งการที่ไม่อยู่ในย่อหน้าของประเด็นใด อ่านเป็นข้อ {no} ตามชื่อการประชุม: '{topic}'",
             )

@@ -158,7 +158,7 @@ def split_inline(text: str) -> list[tuple[str | None, str]]:
     lead = text[: cuts[0][0]].strip()
     if lead:
         parts.append((None, lead))
-    for n, (start, end, label) in enumerate(cuts):
+    for n, (_, end, label) in enumerate(cuts):
         stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(text)
         parts.append((label, text[end:stop].strip()))
     return parts

@@ -14,6 +14,7 @@ from typing import Final, cast
 
 from ..layout import Layout, columns_of, is_item_number, layout_table, layout_text
 from ..model import Item, Note
+from ..sources.document import RawDocument
 from ..thaitext import collapse, normalise_spaces, to_arabic_digits
 from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
 from .points import split_directives
@@ -24,7 +25,7 @@ NAME_TH = "ตาราง"
 _NUMBERED_TOPIC = re.compile(r"^(?P<no>\d{1,3})\s?[.)](?!\d)\s*(?P<topic>\S.*)$")
 
 
-def ceiling(doc) -> float:
+def ceiling(doc: RawDocument) -> float:
     """At most 0.95 (a table with its header row); 0 with no table at all: a text with no tab,
     or blocks with no table.
 
@@ -37,7 +38,7 @@ def ceiling(doc) -> float:
     return 0.95 if any(b.kind == "table" for b in doc.blocks) else 0.0
 
 
-def fit(doc) -> Fit:
+def fit(doc: RawDocument) -> Fit:
     """A table with the header row ที่ | ประเด็น | ข้อสั่งการ fits best; a headerless one of numbered rows, weakly."""
     layout = _layout(doc)
     if layout is None or not layout.rows:
@@ -56,7 +57,7 @@ def fit(doc) -> Fit:
     return Fit(0.2, "a table without a header row or item numbers", state=layout)
 
 
-def _layout(doc) -> Layout | None:
+def _layout(doc: RawDocument) -> Layout | None:
     if doc.text is not None:
         return layout_text(normalise_spaces(doc.text))
     tables = doc.tables()
@@ -103,7 +104,7 @@ def _join_cells(above: str, below: str) -> str:
     return above.rstrip() + ("" if thai else " ") + below.lstrip()
 
 
-def read(doc, fit: Fit) -> Reading:
+def read(doc: RawDocument, fit: Fit) -> Reading:
     layout = cast(Layout, fit.state)
     notes = list(layout.notes)
     for row in layout.rows:
@@ -155,7 +156,8 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
             notes.append(
                 Note(
                     "skipped",
-                    f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred",
+                    f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; "
+                    "the number was inferred",
                     th=f"ช่องลำดับของแถวหนึ่งเป็น '{collapse(fields['no'])[:40]}' ไม่ใช่ตัวเลข จึงอนุมานลำดับแทน",
                 )
             )
@@ -168,14 +170,14 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
         remarks = collapse(fields["remarks"])
         if fields["responsible"].strip():
             remarks = " / ".join(r for r in (f"ผู้รับผิดชอบ: {collapse(fields['responsible'])}", remarks) if r)
-        if fields[
-            "due"
-        ].strip():  # a deadline column: its own directive, so its dates are read and dated like any other
+        # a deadline column: its own directive, so its dates are read and dated like any other
+        if fields["due"].strip():
             directives.append((None, f"กำหนดเวลา: {collapse(fields['due'])}"))
             notes.append(
                 Note(
                     "merged",
-                    f"the deadline column of item '{topic[:40]}' ('{collapse(fields['due'])[:40]}') was read as a directive of its own, 'กำหนดเวลา: …'",
+                    f"the deadline column of item '{topic[:40]}' ('{collapse(fields['due'])[:40]}') "
+                    "was read as a directive of its own, 'กำหนดเวลา: …'",
                     th=f"ช่องกำหนดเวลาของประเด็น '{topic[:40]}' อ่านเป็นข้อสั่งการอีกข้อหนึ่ง ('กำหนดเวลา: …')",
                 )
             )

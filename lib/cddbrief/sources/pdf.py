@@ -36,6 +36,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import CddbriefError, UnreadableSource
+from ..filekinds import PDF
 from ..model import Block, Note, Source
 from . import pdfthai
 from .document import RawDocument
@@ -72,6 +73,11 @@ def read_pdf(data: bytes, name: str, digest: str):
     Raises CddbriefError, and nothing else, for a PDF that cannot be read.
     """
     label = Path(name).name
+    if PDF not in data[:1024]:  # where PDFium looks for it
+        raise UnreadableSource(
+            f"{label} is not a PDF file (it does not start with {PDF.decode()})",
+            "check that this is the right file, or save it again as PDF",
+        )
     try:
         return _read(data, name, digest, label)
     except CddbriefError:
@@ -152,8 +158,8 @@ def _check_unpacked(data: bytes, label: str) -> None:
                     one = size > MAX_STREAM_UNPACKED
                     limit = (MAX_STREAM_UNPACKED if one else MAX_UNPACKED) / 2**20
                     raise UnreadableSource(
-                        f"{label} {'has a stream that ' if one else ''}unpacks to more than {limit:g} MB of page content, "
-                        "far more than a meeting summary",
+                        f"{label} {'has a stream that ' if one else ''}unpacks to more than {limit:g} MB "
+                        "of page content, far more than a meeting summary",
                         "check that this is the right file, or print it again to PDF",
                     )
                 if unpack.eof:
@@ -187,7 +193,8 @@ def _read(data: bytes, name: str, digest: str, label: str):
             width, height = page.get_size()
             if max(width, height) > MAX_PAGE_SIDE:
                 raise UnreadableSource(
-                    f"page {number} of {label} is {width / 72 * 2.54:.0f} × {height / 72 * 2.54:.0f} cm, not a page of a meeting summary",
+                    f"page {number} of {label} is {width / 72 * 2.54:.0f} × {height / 72 * 2.54:.0f} cm, "
+                    "not a page of a meeting summary",
                     "check that this is the right file",
                 )
             blocks, chars = _read_page(page, number, fonts, counts, label, columns)
@@ -241,7 +248,8 @@ _READING_NOTES = {
     ),
     "glyph_guessed": (
         "warning",
-        "{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); a tone mark drawn with them may be lost",
+        "{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); "
+        "a tone mark drawn with them may be lost",
         "อ่านรูปอักษรที่ไม่มีรหัส Unicode หน้าสระอาเป็นสระอำ {n} แห่ง วรรณยุกต์อาจหายไป",
     ),
     "glyph_dropped": (
@@ -271,7 +279,8 @@ _READING_NOTES = {
     ),
     "grid": (
         "skipped",
-        "{n} grid(s) of ruling lines finer than a meeting summary's table (more than 64 columns or 200 rows on a page) were read as text",
+        "{n} grid(s) of ruling lines finer than a meeting summary's table (more than 64 columns or 200 rows on a page) "
+        "were read as text",
         "ตารางเส้น {n} ตารางที่ละเอียดเกินตารางสรุปการประชุม (เกิน 64 คอลัมน์หรือ 200 แถวต่อหน้า) อ่านเป็นข้อความ",
     ),
     "markers_left": (
@@ -292,17 +301,21 @@ _READING_NOTES = {
     ),
     "word_joined": (
         "repair",
-        "{n} words broken by a line wrap, with a space the PDF wrote there, were joined where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)",
+        "{n} words broken by a line wrap, with a space the PDF wrote there, were joined where the dictionary knows "
+        "the whole word (ครัว / เรือน -> ครัวเรือน)",
         "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่และมีช่องว่างคั่น {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)",
     ),
     "borderless": (
         "inferred",
-        "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers (or, with none, the first column's paragraphs)",
-        "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ (หรือย่อหน้าของคอลัมน์แรกเมื่อไม่มีเลขลำดับ)",
+        "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from "
+        "the header row, rows from the item numbers (or, with none, the first column's paragraphs)",
+        "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ "
+        "(หรือย่อหน้าของคอลัมน์แรกเมื่อไม่มีเลขลำดับ)",
     ),
     "wrapped": (
         "inferred",
-        "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)",
+        "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; "
+        "one may have stood there)",
         "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)",
     ),
 }
@@ -1099,7 +1112,6 @@ def _cut(piece: _Piece, edges: list[float]) -> list[_Piece] | None:
     if not crossed:
         return [piece]
     chars = piece.line.chars
-    parts: list[list[_Char]] = [[]]
     for x in crossed:
         before = [k for k, c in enumerate(chars) if not c.mark and c.text != " " and c.right <= x + 0.5]
         after = [k for k, c in enumerate(chars) if not c.mark and c.text != " " and c.left >= x - 0.5]
@@ -1330,7 +1342,8 @@ def _centred_starts(body, numbers: dict[int, _Piece], opening: list[bool], going
         low = order[i - 1] + 1 if i else 0
         found = [b for b in range(low, k + 1) if opening[b]] if i or going_on else [0]
         choices.append(found or [k])
-    # cost[s] for the row starting at s: the least off-middle sum of the rows above it; back[i][s]: the row above's start
+    # cost[s] for the row starting at s: the least off-middle sum of the rows above it;
+    # back[i][s]: the row above's start
     cost = {s: 0.0 for s in choices[0]}
     back: list[dict[int, int]] = []
     for i in range(1, len(order)):
