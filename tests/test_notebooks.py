@@ -123,6 +123,8 @@ def test_the_briefing_notebook_counts_from_a_day_given_with_as_of(tmp_path):
     ({"meeting": "5/2562"}, "UnknownMeeting",
      "give one of those ids, or the folder that holds the meeting (-p source FILE, -p data_dir DIR; "
      "in Jupyter: set source and data_dir in the parameters cell)"),
+    ({"meeting": "4/2562", "as_of": "2562-04-20"}, "BadSetting",
+     "write the Gregorian year (-p as_of 2019-04-20; in Jupyter: set as_of in the parameters cell)"),
     ({"source": "ไม่มี.txt"}, "UnreadableSource",
      "no such file: ไม่มี.txt: check the path, or give a meeting id "
      "(-p source 4/2562; in Jupyter: set source in the parameters cell)"),

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import notebooks
+from .actions import check_as_of
 from .errors import BadSetting, CddbriefError, FolderTaken, Setting, shown
 from .render import (
     FORMATS,
@@ -90,39 +90,6 @@ def check_notebook(path: Path) -> Path:
     if not any(isinstance(c, dict) and "parameters" in (c.get("metadata") or {}).get("tags", []) for c in cells):
         raise BadSetting(f"{where} has no cell tagged 'parameters'", remedy)
     return path
-
-
-def check_as_of(text: str | None) -> str | None:
-    """The day a brief counts deadlines from (the setting ``as_of``), as ``YYYY-MM-DD``; anything else is
-    one clear error.
-
-    >>> check_as_of("2020-03-10")
-    '2020-03-10'
-    >>> check_as_of("2563-03-10")
-    Traceback (most recent call last):
-    cddbrief.errors.BadSetting: the day to count from, 2563-03-10, is in a Buddhist-era year:
-    write the Gregorian year (set as_of='2020-03-10')
-    """
-    if text is None:
-        return None
-    from datetime import date
-
-    remedy, example = "give a day as YYYY-MM-DD", Setting("as_of", "2020-03-10")
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise BadSetting(f"the day to count from, {text!r}, is not a day written YYYY-MM-DD", remedy, settings=example)
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise BadSetting(
-            f"the day to count from, {text}, is not a day of the calendar", remedy, settings=example
-        ) from None
-    if day.year > 2400:
-        raise BadSetting(
-            f"the day to count from, {text}, is in a Buddhist-era year",
-            "write the Gregorian year",
-            settings=Setting("as_of", day.replace(year=day.year - 543).isoformat()),
-        )
-    return day.isoformat()
 
 
 @dataclass
