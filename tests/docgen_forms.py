@@ -18,9 +18,10 @@ The contract the readers meet (see tests/test_forms.py):
 - prose: a top-level numbered point is an item; its topic is the leading
   phrase up to ``:``, `` - `` or the first instruction word after a space;
   directives are its sub-points (one each) or else the rest of the point.
-- minutes: ``ระเบียบวาระที่ N`` is item N, its title the topic; directives are
-  its ``N.M`` sub-points or one per body paragraph; ``มติที่ประชุม`` gives the
-  resolution; ``- ไม่มี -`` gives no directive.
+- minutes: ``ระเบียบวาระที่ N`` is item N, its title the topic; its ``N.M``
+  sub-points or body paragraphs are what was asked (``ให้ทุกอำเภอ…``: a directive
+  each) or told (``ฝ่ายเลขานุการแจ้งว่า…``: reported, its figures and dates
+  still read); ``มติที่ประชุม`` gives the resolution; ``- ไม่มี -`` gives nothing.
 - table: the Word table of tests/docgen.py.
 
 API: ``generate(seed, layout)`` -> FormDoc (or ``prose(rng)``, ``minutes(rng,
@@ -364,14 +365,16 @@ def minutes(rng: random.Random, confirm_previous: bool | None = None) -> FormDoc
             counts.append(0)
             resolutions.append(None)
             continue
-        if n == 2:
+        if n == 2:  # what the secretary did: told, asking nobody
             sents = [
                 Sentence(f"ฝ่ายเลขานุการได้จัดทำรายงานการประชุมครั้งที่ {prev[0]}/{prev[1]} และแจ้งให้ผู้เข้าร่วมประชุมตรวจสอบแล้ว")
             ]
+            asks = [False]
             resolution = rng.choice(["รับรองรายงานการประชุม", "รับรองรายงานการประชุมโดยไม่มีการแก้ไข"])
             subs = False
-        else:
-            sents = _sentences(rng, year_be, rng.randint(1, 4))
+        else:  # what was reported and what was asked, in any order: only what is asked is a directive
+            asks = [rng.random() < 0.6 for _ in range(rng.randint(1, 4))]
+            sents = [(docgen.asked if ask else docgen.told)(rng, year_be) for ask in asks]
             subs = len(sents) > 1 and rng.random() < 0.6
             resolution = rng.choice(RESOLUTIONS) if n != 1 else "รับทราบ"
         if subs:
@@ -380,17 +383,16 @@ def minutes(rng: random.Random, confirm_previous: bool | None = None) -> FormDoc
                 label = f"{n}.{m}"
                 parts.append(Part("point", f"{topic} {s.text}", label=label, level=1))
         else:
-            for k, s in enumerate(sents):
-                lead = rng.choice(["ประธานแจ้งว่า ", "", "ฝ่ายเลขานุการแจ้งว่า ", ""]) if k == 0 else ""
-                parts.append(Part("p", lead + s.text))
+            for s in sents:
+                parts.append(Part("p", s.text))
         if resolution_form == "next-line":
             parts.append(Part("p", "มติที่ประชุม"))
             parts.append(Part("p", resolution))
         else:
             sep = rng.choice([" ", "  "]) if resolution_form == "space" else rng.choice([": ", " : ", " :  "])
             parts.append(Part("p", f"มติที่ประชุม{sep}{resolution}"))
-        items.append(GenItem(n, title, sents))
-        counts.append(len(sents))
+        items.append(GenItem(n, title, sents))  # every sentence, for its figures and dates
+        counts.append(sum(asks))
         resolutions.append(resolution)
     parts.append(Part("p", rng.choice(["เลิกประชุมเวลา 12.00 น.", "ปิดประชุมเวลา 12.00 น.", "เลิกประชุมเวลา 16.30 น."])))
     recorder, checker = people[-2], people[0]
@@ -472,12 +474,14 @@ def expected(doc: FormDoc) -> dict:
 
 
 def observed(parsed) -> dict:
-    """What a parsed Meeting holds, in the shape of :func:`expected`."""
+    """What a parsed Meeting holds, in the shape of :func:`expected` (the figures and dates of its
+    directives and of what was reported under its items)."""
     figures: Counter = Counter()
     dates: Counter = Counter()
-    for _, d in parsed.directives():
-        figures.update((float(q.value), q.unit) for q in d.quantities)
-        dates.update((s.start, s.end) for s in d.dates)
+    reported = [p for p in parsed.passages if p.kind == "reported" and p.item is not None]
+    for said in [d for _, d in parsed.directives()] + reported:
+        figures.update((float(q.value), q.unit) for q in said.quantities)
+        dates.update((s.start, s.end) for s in said.dates)
     return {
         "layout": parsed.source.layout,
         "id": parsed.id,

@@ -9,9 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cddbrief.errors import BadMeetingId
-from cddbrief.header import find_meeting_ref, is_banner, read_header
+from cddbrief.glossary import places
+from cddbrief.header import find_meeting_ref, is_banner, join_cut_lines, read_header
 
 
 def header(*lines: str, whole: bool = False, more: tuple[str, ...] = ()):
@@ -156,6 +159,9 @@ def test_the_office_named_only_in_the_body_or_the_byline():
         ("ประชุมคณะทำงาน ครั้งที่ 2/2566 โดยมีพันเอกสมหมาย กล้าหาญ เป็นประธาน", "พันเอกสมหมาย กล้าหาญ"),
         ("สพอ.ลี้ ร่วมประชุม ครั้งที่ 3/2566 โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน", "อธิบดีกรมการพัฒนาชุมชน"),
         ("สพอ.ลี้ ร่วมประชุมคณะกรรมการ ครั้งที่ 3/2566 ณ ห้องประชุมอำเภอ", None),  # the office attended: nobody named chairs
+        # a surname that opens with มี ("has"), a word the chair's search otherwise stops at
+        ("วันที่ 2 มีนาคม 2566 นายพงศกร มีสุข พัฒนาการจังหวัดแพร่ เป็นประธานการประชุม", "นายพงศกร มีสุข พัฒนาการจังหวัดแพร่"),
+        ("ประชุมคณะทำงาน มีนายพงศกร มีชัย ปลัดอำเภอ เป็นประธาน", "นายพงศกร มีชัย ปลัดอำเภอ"),
     ],
 )
 def test_the_chair_is_a_person_never_the_committee(line, chair):
@@ -181,3 +187,168 @@ def test_the_place_after_na_or_thi(line, place):
 
 def test_another_meetings_number_in_a_sidebar_is_not_this_one():
     assert find_meeting_ref("ข่าวที่เกี่ยวข้อง: รับรองรายงานการประชุมครั้งที่ 8/2566") is None
+
+
+# --- a head whose lines a PDF wrapped: a name or a phrase over a line end is one -------------------
+
+
+@pytest.mark.parametrize(
+    "lines, field, value",
+    [
+        # the chair's verb over a line end: เป็น | ประธาน…
+        (
+            ["ครั้งที่ 4/2566", "วันที่ 12 มิถุนายน 2566 นายพงศกร มีสุข พัฒนาการจังหวัดแพร่ เป็น",
+             "ประธานการประชุมคณะทำงาน ณ ห้องประชุมศาลากลางจังหวัดแพร่"],
+            "chair",
+            "นายพงศกร มีสุข พัฒนาการจังหวัดแพร่",
+        ),
+        # เป็นประธาน alone on the last line
+        (
+            ["ประชุมคณะทำงาน ครั้งที่ 4/2566", "โดยมีนางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน", "เป็นประธาน"],
+            "chair",
+            "นางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน",
+        ),
+        # the district of a position on the next line, the committee's name after it
+        (
+            ["ประชุมคณะทำงาน ครั้งที่ 1/2567", "นายอำเภอบ้านธิ ประธานคณะ", "ทำงาน มอบหมายให้ นายกิตติ ศรีทอง พัฒนาการอำเภอ",
+             "บ้านธิ ร่วมกับคณะทำงาน ดำเนินการประชุมคณะทำงาน"],
+            "chair",
+            "นายกิตติ ศรีทอง พัฒนาการอำเภอบ้านธิ",
+        ),
+        # the attendee marked ประธาน, his office and its area over a line end
+        (
+            ["รายงานการประชุม ครั้งที่ 2/2566", "ผู้มาประชุม",
+             "1. นางรัตนา ใจดี ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษา", "แพร่ เขต 1 ประธานกรรมการ",
+             "2. นายชัย ดีงาม กรรมการ"],
+            "chair",
+            "นางรัตนา ใจดี ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาแพร่ เขต 1",
+        ),
+        # an office cut inside its name, then its area's number
+        (
+            ["รายงานการประชุมผู้บริหารในสังกัดสำนักงานเขตพื้นที่การศึกษาประถม", "ศึกษาแพร่ เขต 1", "ครั้งที่ 2/2566"],
+            "office",
+            "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาแพร่ เขต 1",
+        ),
+        (
+            ["สรุปการประชุม ครั้งที่ 2/2566 ณ ห้องประชุมเวียงโกศัย สำนักงานเขตพื้นที่การศึกษา", "มัธยมศึกษาแพร่",
+             "นายชัย ดีงาม รองผู้อำนวยการ เป็นประธาน"],
+            "office",
+            "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาแพร่",
+        ),
+        # a place that stopped at the line end
+        (
+            ["ครั้งที่ 5/2566", "สำนักงานพัฒนาชุมชนอำเภอบ้านธิ ร่วมประชุม ณ ห้องประชุมสำนักงาน",
+             "พัฒนาชุมชนอำเภอบ้านธิ โดยมีนายอำเภอบ้านธิ เป็นประธาน"],
+            "place",
+            "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ",
+        ),
+        (["ประชุมคณะทำงาน ครั้งที่ 5/2566 ณ", "ห้องประชุมอินทนิล ศาลากลางจังหวัด"], "place", "ห้องประชุมอินทนิล ศาลากลางจังหวัด"),
+        # the office's district on the line below its name
+        (
+            ["ครั้งที่ 5/2566 ณ ห้องประชุมสำนักงานพัฒนาชุมชน", "อำเภอบ้านธิ โดยมีนายอำเภอบ้านธิ เป็นประธาน"],
+            "place",
+            "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ",
+        ),
+    ],
+)  # fmt: skip
+def test_a_name_or_a_phrase_over_a_line_end_is_read_whole(lines, field, value):
+    found, notes = header(*lines)
+    assert getattr(found, field) == value
+    merged = [n for n in notes if n.kind == "merged"]
+    assert merged and all(n.th and n.surface and "one with the next" in n.message for n in merged)
+
+
+def test_each_join_is_said_with_the_words_on_either_side():
+    notes = []
+    joined = join_cut_lines(["ณ ห้องประชุมสำนักงาน", "พัฒนาชุมชนอำเภอบ้านธิ", "ครั้งที่ 5/2566"], notes)
+    assert joined == ["ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ", "ครั้งที่ 5/2566"]
+    assert [(n.kind, n.surface) for n in notes] == [("merged", "ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ")]
+    assert "'…ณ ห้องประชุมสำนักงาน'" in notes[0].message and "('พัฒนาชุมชนอำเภอบ้านธิ…')" in notes[0].th
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["รายงานการประชุมคณะทำงานสำนักงาน", "ครั้งที่ 3/2566"],  # the number opens a line of its own
+        ["ประชุมคณะทำงาน ณ ห้องประชุม", "1. นายสมปอง ใจดี ประธาน"],  # so does a numbered line
+        ["ให้รายงานผลครบทั้ง 17 อำเภอ", "ภายในวันที่ 5 มิถุนายน 2566"],  # อำเภอ ends a count; no district follows
+        ["ส่งรายงานให้ครบทุกอำเภอ", "พลังงานทดแทนชุมชน"],  # พล is a district, but not the word that opens this line
+        ["การประชุมเรื่องที่จำเป็น", "ประธานแจ้งที่ประชุมทราบ"],  # จำเป็น ends a sentence; เป็น | ประธาน would not
+        ["สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"],  # a title, then the office
+        ["วันที่ 3 มีนาคม 2566 เวลา 09.00 น.", "ณ ห้องประชุมอำเภอ"],
+    ],
+)
+def test_a_line_its_writer_ended_is_never_joined(lines):
+    notes = []
+    assert join_cut_lines(lines, notes) == lines and notes == []
+
+
+def test_a_table_heads_office_line_stays_the_office_and_the_title_stays_the_title():
+    found, notes = header("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "ครั้งที่ 5/2566",
+                          whole=True)  # fmt: skip
+    assert (found.title, found.office, notes) == ("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", [])
+
+
+def test_the_place_ends_before_the_chairs_name_run_on_to_it():
+    found, _ = header(
+        "วันที่ 3 มีนาคม 2566 นายสมปอง ดีใจ นายอำเภอแม่ทะ เป็นประธานการประชุมคณะทำงาน ครั้งที่ 2/2566 "
+        "ณ ห้องประชุมอำเภอแม่ทะนายสมปอง ดีใจ กล่าวว่า ให้ทุกตำบลรายงานผล"
+    )
+    assert (found.chair, found.place) == ("นายสมปอง ดีใจ นายอำเภอแม่ทะ", "ห้องประชุมอำเภอแม่ทะ")
+    found, _ = header("ครั้งที่ 2/2566 ณ ห้องประชุมอำเภอแม่ทะ")  # no chair: nothing to cut at
+    assert found.place == "ห้องประชุมอำเภอแม่ทะ"
+
+
+# at random: a sentence that names its chair, cut at any point a PDF may wrap it inside the chair's words
+DISTRICTS = sorted(p.name_th for p in places() if p.level == "district" and not p.name_th.startswith("เขต"))
+PEOPLE = [("นาย", "กิตติ", "ศรีทอง"), ("นางสาว", "พิมพ์ชนก", "ใจงาม"), ("นาง", "อรุณี", "แก้วมณี"), ("ว่าที่ร้อยตรี", "ชนะ", "ดีเลิศ")]
+
+
+@settings(max_examples=120, deadline=None)
+@given(district=st.sampled_from(DISTRICTS), person=st.sampled_from(PEOPLE),
+       cut=st.sampled_from(["พัฒนาการอำเภอ|", " |เป็นประธาน", "เป็น|ประธาน"]))  # fmt: skip
+def test_a_chair_cut_by_a_line_end_reads_as_the_whole_line(district, person, cut):
+    title, first, last = person
+    chair = f"{title}{first} {last} พัฒนาการอำเภอ{district}"
+    line = f"วันที่ 5 มีนาคม 2566 {chair} เป็นประธานการประชุมคณะทำงาน ครั้งที่ 2/2566"
+    written = cut.replace("|", "")
+    above, below = line.split(written, 1)
+    above, below = (above + cut.split("|")[0]).strip(), (cut.split("|")[1] + below).strip()
+    whole, _ = header(line)
+    split, notes = header(above, below)
+    assert whole.chair == split.chair == chair
+    assert [n.kind for n in notes if n.kind == "merged"] == ["merged"]
+
+
+def test_a_join_the_rest_of_a_post_repeats_is_said_once():
+    head = ("ประชุมคณะทำงาน ครั้งที่ 4/2566", "โดยมีนางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน", "เป็นประธาน")
+    found, notes = header(*head, more=head)
+    assert found.chair == "นางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน"
+    merged = [n.surface for n in notes if n.kind == "merged"]
+    assert len(merged) == 1 and merged[0].endswith("อธิบดีกรมการพัฒนาชุมชนเป็นประธาน")
+
+
+PROVINCES = sorted(p.name_th for p in places() if p.level == "province")
+
+
+@settings(max_examples=120, deadline=None)
+@given(province=st.sampled_from(PROVINCES), zone=st.integers(1, 4), level=st.sampled_from(["ประถม", "มัธยม"]),
+       cut=st.sampled_from(["การศึกษา|", "การศึกษา{level}|", "{level}ศึกษา|", "| เขต"]))  # fmt: skip
+def test_an_education_office_cut_by_a_line_end_is_one_office(province, zone, level, cut):
+    office = f"สำนักงานเขตพื้นที่การศึกษา{level}ศึกษา{province} เขต {zone}"
+    line = f"รายงานการประชุมผู้บริหารสถานศึกษาในสังกัด{office}"
+    mark = cut.format(level=level)
+    at = line.index(mark.replace("|", "")) + mark.index("|")
+    found, notes = header(line[:at].strip(), line[at:].strip(), f"ครั้งที่ {zone}/2566")
+    assert found.office == office
+    assert [n.kind for n in notes] == ["merged"]
+
+
+def test_a_table_heads_office_written_on_two_lines_is_one_office():
+    found, notes = header("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชน", "อำเภอบ้านธิ จังหวัดลำพูน",
+                          "ครั้งที่ 5/2566", whole=True)  # fmt: skip
+    assert (found.office, found.district, found.province) == ("สำนักงานพัฒนาชุมชนอำเภอบ้านธิ จังหวัดลำพูน", "บ้านธิ", "ลำพูน")
+    assert found.title == "สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน" and [n.kind for n in notes] == ["merged"]
+    # a line that ends with the department's name, then one whose อำเภอ names no district: two lines
+    lines, notes = ["สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "อำเภอรายงานผลทุกเดือน"], []
+    assert join_cut_lines(lines, notes) == lines and notes == []

@@ -311,3 +311,38 @@ def test_a_narrative_web_page_reads_like_its_text_and_keeps_its_publication_date
         (i.topic, [d.text for d in i.directives]) for i in text.items
     ]
     assert said(m) == said(text)
+
+
+# --- what is asked, what was decided: our own sentences ------------------------------------------
+
+DECIDED_POST = """สพอ.นาหมื่น ประชุมคณะกรรมการกองทุนชุมชน ครั้งที่ 2/2567
+วันที่ 14 กุมภาพันธ์ 2567 นางสาวพิมพ์ลดา ศรีจันทร์ พัฒนาการอำเภอนาหมื่น เป็นประธานการประชุม ณ ห้องประชุมอำเภอนาหมื่น
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    "body, asked",
+    [
+        # what the meeting decided, and the และให้… that goes on with it, asks no one; ทั้งนี้ ให้… does
+        ("ที่ประชุมเห็นชอบให้สนับสนุน 6 โครงการ และให้ชะลอ 3 โครงการ ทั้งนี้ ให้ผู้เสนอแก้ไขภายในวันที่ 1 มีนาคม 2567",
+         ["ให้ผู้เสนอแก้ไขภายในวันที่ 1 มีนาคม 2567"]),
+        # a decision told of as a fact does not hold back the instruction after it
+        ("ที่ประชุมรับทราบผลกองทุน ซึ่งอนุมัติไปแล้ว 21 โครงการ และมอบหมายให้ตำบลติดตามหนี้ 4 กลุ่ม",
+         ["มอบหมายให้ตำบลติดตามหนี้ 4 กลุ่ม"]),
+        # who asks stays with what is asked, with nothing left behind as a report
+        ("ประธานกำชับให้ทุกตำบลรายงานผล 9 กลุ่ม", ["ประธานกำชับให้ทุกตำบลรายงานผล 9 กลุ่ม"]),
+    ],
+)  # fmt: skip
+def test_a_decision_is_no_directive_and_who_asks_stays_with_it(body, asked):
+    meeting = read(DECIDED_POST.format(body=body))
+    assert [d.text for _, d in meeting.directives()] == asked
+    reported = [p.text for p in meeting.passages if p.kind == "reported"]
+    assert all(text not in ("ประธาน", "ที่ประชุม") for text in reported)
+    contexts = {q.value: q.context for q in said_values(meeting)}
+    if 6 in contexts:
+        assert (contexts[6], contexts[3]) == ("decided", "decided")
+
+
+def said_values(meeting: Meeting) -> list:
+    return [q for _, holder in meeting.holders() for q in holder.quantities]

@@ -5,7 +5,9 @@ numbers, clauses, sections, village numbers, times and years never are.
 Sentences here are written for the test. A table of sentences says what each gives, value, unit
 and surface (and that the surface stands at its span); hypothesis then builds such phrases at
 random: any room, floor, building, phone, agenda, clause or time phrase gives no figure, and a
-number followed by a dictionary noun in a counting frame gives exactly that figure.
+number followed by a dictionary noun in a counting frame gives exactly that figure; a room, floor,
+order, batch or meeting number stays a label whatever figure follows it, one-of-each names
+(``1 หมู่บ้าน 1 ฝาย``) are no counts, and a room named after ณ keeps the number of its name.
 """
 
 from __future__ import annotations
@@ -30,8 +32,15 @@ POSITIVE = [
     ("แจกเมล็ดพันธุ์ 3 พันซอง", [(3000, "ซอง", "3 พันซอง")]),
     ("ศูนย์เรียนรู้ 4 ศูนย์ และจัดเก็บได้ 98 ครัวเรือน", [(4, "ศูนย์", "4 ศูนย์"), (98, "ครัวเรือน", "98 ครัวเรือน")]),
     ("ขายได้ 2,566 บูท", [(2566, "บูท", "2,566 บูท")]),  # a comma: a count, not the year 2566
-    ("การพัฒนาต่อยอด 1 เขตตรวจ 1 ชุมชน", [(1, "ชุมชน", "1 ชุมชน")]),  # เขต names the number after its phrase
     ("ปลูกป่าในพื้นที่ 12 แปลง", [(12, "แปลง", "12 แปลง")]),  # พื้นที่ before an amount, unlike เขตพื้นที่
+    # ที่ after ไว้ / อยู่ is "at", no ordinal: the figure is set or stands at an amount
+    ("ตั้งเป้ายอดจำหน่ายไว้ที่ 180 ล้านบาท", [(180000000, "บาท", "180 ล้านบาท")]),
+    ("ยอดสมาชิกอยู่ที่ 2,415 คน", [(2415, "คน", "2,415 คน")]),
+    ("เป้าหมายที่ 4.5 ล้านบาท", [(4500000, "บาท", "4.5 ล้านบาท")]),  # no label is written with ล้านบาท
+    ("ชั้นที่ 3 มีห้อง 6 ห้อง", [(6, "ห้อง", "6 ห้อง")]),  # a label word counted after its number: six rooms
+    ("ห้องประชุม 2 ห้อง รองรับ 80 คน", [(2, "ห้อง", "2 ห้อง"), (80, "คน", "80 คน")]),
+    ("มี 1 ตำบล และ 1 กลุ่ม", [(1, "ตำบล", "1 ตำบล"), (1, "กลุ่ม", "1 กลุ่ม")]),  # two ones, not one of each
+    ("นำร่อง 3 ตำบล 3 กลุ่ม", [(3, "ตำบล", "3 ตำบล"), (3, "กลุ่ม", "3 กลุ่ม")]),
 ]  # fmt: skip
 
 NEGATIVE = [
@@ -62,6 +71,19 @@ NEGATIVE = [
     "ให้รายงาน\n12 บูทใหม่",
     "และรายงานสำนักงานเขตพื้นที่ 3 อาหารกลางวัน",  # เขตพื้นที่ 3: an area's number
     "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา เขต 2 อาคาร",
+    # labels, not counts: a room, a floor, an order, a batch
+    "ณ ห้องประชุม 3 ศาลากลางจังหวัด",
+    "ณ ชั้น 5 ศูนย์ราชการจังหวัด",
+    "ตามคำสั่งจังหวัดที่ 1432/2566 ลงวันที่ 2 มีนาคม 2566",
+    "อบรมรุ่นที่ 2 ณ ห้องประชุม 4",
+    "ชั้น 4 ห้องน้ำ",  # ห้องน้ำ is not the label's own word: no count of floors
+    # a room named after ณ, its name ending in a number
+    "ณ ห้องประชุมดอกแก้ว 2 ศาลากลางจังหวัด",
+    "ณ ห้องเฉลิมพระชนมพรรษา 60 พรรษา อาคาร 1",
+    # one of each: a programme's name, not counts of one
+    "การพัฒนาต่อยอด 1 เขตตรวจ 1 ชุมชน",
+    "ขับเคลื่อนโครงการ 1 หมู่บ้าน 1 ฝายชะลอน้ำ",
+    "รณรงค์ ๑ ครัวเรือน ๑ สวนผักปลอดภัย",
 ]
 
 
@@ -157,3 +179,77 @@ AFTER = ["", " " + "ศาลากลางจังหวัด", " บูท"
 def test_room_floor_phone_agenda_and_time_phrases_are_never_figures(phrase, after, before):
     found, _ = find_quantities(f"{before}{phrase}{after}")
     assert found == []
+
+
+# --- labels at random: a number after ห้อง, ชั้น, อาคาร, รุ่นที่, ครั้งที่, คำสั่ง…ที่ is never a figure -----------
+
+LABELS = ["ห้อง", "ห้องประชุม", "ชั้น", "ชั้นที่", "อาคาร", "ตึก", "รุ่นที่", "ครั้งที่", "หมายเลข", "ลำดับที่"]
+# what may follow a label's number: another label, a building, a verb, a name; and then a real figure or none
+LABEL_TAILS = [
+    "",
+    " ศาลากลางจังหวัด",
+    " ศูนย์ราชการ",
+    " ชั้น 2",
+    " อาคาร 1",
+    " (ชั้น 3)",
+    " ให้รายงานผล",
+    " บูท",
+    " ท่าน",
+    " ห้องน้ำ",
+]
+FIGURES_AFTER = [("", []), (" มีผู้เข้าร่วม 45 คน", [(45, "คน")]), (" งบประมาณ 120,000 บาท", [(120000, "บาท")])]
+ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+@settings(max_examples=250, deadline=None)
+@given(label=st.sampled_from(LABELS), value=st.integers(1, 9999), tail=st.sampled_from(LABEL_TAILS),
+       figure=st.sampled_from(FIGURES_AFTER), lead=st.sampled_from(["ณ ", "ประชุม ณ ", "", "อบรม"]),
+       thai_digits=st.booleans(), space=st.sampled_from([" ", "", "  "]))  # fmt: skip
+def test_a_number_after_a_room_floor_batch_or_meeting_word_is_never_a_figure(
+    label, value, tail, figure, lead, thai_digits, space
+):
+    said, wanted = figure
+    text = f"{lead}{label}{space}{value}{tail}{said}"
+    if thai_digits:
+        text = text.translate(ARABIC_TO_THAI)
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit) for q in found] == wanted
+    label_end = len(lead) + len(label) + len(space)
+    assert all(q.span.start > label_end for q in found)  # nothing is read at the label's own number
+
+
+@settings(max_examples=100, deadline=None)
+@given(order=st.integers(1, 9999), year=st.integers(2540, 2580), issuer=st.sampled_from(["", "จังหวัด", "อำเภอ", "กรม"]),
+       figure=st.sampled_from(FIGURES_AFTER))  # fmt: skip
+def test_an_order_number_is_never_a_figure(order, year, issuer, figure):
+    said, wanted = figure
+    found, _ = find_quantities(f"ตามคำสั่ง{issuer}ที่ {order}/{year} ลงวันที่ 3 มีนาคม {year}{said}")
+    assert [(q.value, q.unit) for q in found] == wanted
+
+
+PAIRED = ["ตำบล", "หมู่บ้าน", "ครัวเรือน", "ชุมชน", "กลุ่ม", "ผลิตภัณฑ์", "อำเภอ", "ฝาย", "สวนครัว"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(first=st.sampled_from(PAIRED), second=st.sampled_from(PAIRED), thai_digits=st.booleans(),
+       lead=st.sampled_from(["โครงการ ", "ขับเคลื่อนโครงการ ", "รณรงค์ ", ""]))  # fmt: skip
+def test_one_of_each_is_a_name_and_two_ones_apart_are_counts(first, second, thai_digits, lead):
+    one = "๑" if thai_digits else "1"
+    found, _ = find_quantities(f"{lead}{one} {first} {one} {second}")
+    assert found == []
+    found, _ = find_quantities(f"มี {one} {first} และ {one} {second}")
+    assert [q.value for q in found] == [1, 1] and [q.unit for q in found] == [first, second]
+
+
+ROOM_NAMES = ["ดอกแก้ว", "ราชพฤกษ์", "ชมพูพันธุ์", "นนทรี", "อินทนิล", "ศรีเวียง", "พญาเสือ"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(room=st.sampled_from(["ห้องประชุม", "ห้อง", "หอประชุม", "อาคาร"]), name=st.sampled_from(ROOM_NAMES),
+       value=st.integers(1, 99), cue=st.sampled_from(["ณ ", "ณ", "ที่"]),
+       tail=st.sampled_from(["", " ศาลากลางจังหวัด", " ศูนย์ราชการ", " ชั้น 2"]),
+       figure=st.sampled_from(FIGURES_AFTER))  # fmt: skip
+def test_a_room_named_after_na_keeps_its_number(room, name, value, cue, tail, figure):
+    said, wanted = figure
+    found, _ = find_quantities(f"ประชุม{cue}{room}{name} {value}{tail}{said}")
+    assert [(q.value, q.unit) for q in found] == wanted

@@ -165,8 +165,12 @@ class Brief:
 
     def agenda(self) -> list[dict]:
         rows = []
+        reported: dict[int, list] = {}  # what was reported under an item: its figures are key figures too
+        for passage in self.meeting.passages:
+            if passage.kind == "reported" and passage.item is not None:
+                reported.setdefault(passage.item, []).extend(passage.quantities)
         for item in self.meeting.items:
-            quantities = [q for d in item.directives for q in d.quantities]
+            quantities = [q for d in item.directives for q in d.quantities] + reported.get(item.no, [])
             kinds = units()
             key = sorted(quantities, key=lambda q: (_KIND_ORDER.get(kinds[q.unit].kind, 9), -float(q.value)))[:3]
             rows.append(

@@ -129,6 +129,104 @@ def is_debris(text: str) -> bool:
     return bool(_DEBRIS.match(text))
 
 
+def join_cut_lines(lines: list[str], notes: list[Note]) -> list[str]:
+    """Lines of the head read as their writer wrote them: a line that a line end cut inside a name or a
+    phrase goes on in the next (a PDF gives each line the page wrapped as a line of its own). The cut is
+    told by the words on either side: a line that ends where a name or a phrase must go on (``…เป็น``,
+    ``…สำนักงาน``, ``…การศึกษาประถม``, ``…พัฒนาการอำเภอ`` before a district the gazetteer knows,
+    ``…สำนักงานพัฒนาชุมชน`` before ``อำเภอ`` or ``จังหวัด`` and a name the gazetteer knows), or a
+    line that opens with what cannot open one (``เขต 2``, ``เป็นประธาน…``, a vowel or a mark); never
+    into a line that opens a part of the head (``ครั้งที่``, ``วันที่``, ``ณ``, a numbered line). Each
+    join is said in a note.
+
+    >>> join_cut_lines(["ณ ห้องประชุมสำนักงาน", "พัฒนาชุมชนอำเภอแม่ทะ โดยมีนายสมปอง ดีใจ นายอำเภอ", "เป็นประธาน"], [])
+    ['ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอแม่ทะ โดยมีนายสมปอง ดีใจ นายอำเภอเป็นประธาน']
+    >>> join_cut_lines(["ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน", "เขต 2 ประธาน", "ครั้งที่ 3/2566"], [])
+    ['ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต 2 ประธาน', 'ครั้งที่ 3/2566']
+    >>> join_cut_lines(["รายงานการประชุมสำนักงาน", "ครั้งที่ 3/2566"], [])
+    ['รายงานการประชุมสำนักงาน', 'ครั้งที่ 3/2566']
+    """
+    out: list[str] = []
+    for line in lines:
+        glue = _glue(out[-1], line) if out else None
+        if glue is None:
+            out.append(line)
+            continue
+        above, shown_above, shown_below = out[-1], _words_at_end(out[-1]), _words_at_start(line)
+        out[-1] = above + glue + line
+        notes.append(
+            Note(
+                "merged",
+                f"the line ending '…{shown_above}' was cut inside a name or a phrase; read as one with the next "
+                f"('{shown_below}…')",
+                surface=f"{shown_above}{glue}{shown_below}",
+                th=f"บรรทัดที่ลงท้าย '…{shown_above}' ถูกตัดกลางชื่อหรือวลี จึงอ่านรวมกับบรรทัดถัดไป ('{shown_below}…')",
+            )
+        )
+    return out
+
+
+_SHOWN = 24  # letters of each side of a join that its note shows
+
+
+def _words_at_end(text: str) -> str:
+    """The last words of a line, about _SHOWN letters, from a space where one stands among them, else
+    from a letter (not a vowel or a mark that sits on the one before).
+
+    >>> _words_at_end("สำนักงานเขตพื้นที่การศึกษาประถมศึกษา"), _words_at_end("ณ ห้องประชุมสำนักงาน")
+    ('พื้นที่การศึกษาประถมศึกษา', 'ณ ห้องประชุมสำนักงาน')
+    """
+    start = max(0, len(text) - _SHOWN)
+    while start and _SITS_ON.match(text, start):
+        start -= 1
+    shown = text[start:]
+    return shown.split(" ", 1)[1] if start and " " in shown[:-1] else shown
+
+
+def _words_at_start(text: str) -> str:
+    """The first words of a line, about _SHOWN letters, to a space where one stands among them."""
+    shown = text[:_SHOWN]
+    return shown.rsplit(" ", 1)[0] if len(text) > _SHOWN and " " in shown[1:] else shown
+
+
+# where a line cannot end: a name's head without its name, or a word a phrase goes on after
+_ENDS_CUT = re.compile(
+    r"(?:(?<!จำ)เป็น|ทำหน้าที่|(?<![ก-๛])ณ|โดย(?:มี)?|มอบหมาย(?:ให้)?|ร่วมกับ|พร้อมด้วย|ประธานคณะ|สำนักงาน|ที่ทำการ"
+    r"|ห้องประชุม|หอประชุม|เขตพื้นที่|(?:เขตพื้นที่)?การศึกษา(?:ประถม|มัธยม)?(?:ศึกษา)?|องค์การบริหารส่วน(?:ตำบล|จังหวัด)?"
+    r"|เทศบาล(?:ตำบล|เมือง|นคร)?)$"
+)
+_ENDS_LEVEL = re.compile(r"(?P<level>อำเภอ|จังหวัด)$")  # a district or province whose name the next line gives
+# an office, a position or a building the next line places: สำนักงานพัฒนาชุมชน / อำเภอบ้านธิ
+_ENDS_OFFICE = re.compile(r"(?:พัฒนาชุมชน|พัฒนาการ|ที่ว่าการ|ศาลากลาง)$")
+_OPENS_PLACE = re.compile(r"(?P<level>อำเภอ|จังหวัด)\s*")
+_SITS_ON = re.compile(r"[\u0e30-\u0e3a\u0e45-\u0e4e]")  # a following vowel or a mark: it sits on the letter before
+# what cannot open a line: an area's number, the verb of a chair, a vowel or a mark that sits on a letter
+_OPENS_CUT = re.compile(r"^(?:เขต\s*[0-9๐-๙]|(?:ได้)?(?:ให้เกียรติ)?(?:เป็น|ทำหน้าที่)ประธาน|" + _SITS_ON.pattern + ")")
+# what opens a part of the head: the number, the date, the place, the time, a numbered line, a list's heading
+_OPENS_PART = re.compile(
+    r"^(?:ครั้ง\s*ที่|(?:เมื่อ)?วัน|ณ(?:\s|$)|เวลา|\(?[0-9๐-๙]{1,2}[.)]|ผู้(?:มา|ไม่มา|เข้าร่วม|ลา)|เริ่ม|เปิด|เลิก"
+    r"|(?:ระเบียบ)?วาระ|รายงานการประชุม|สรุป|มติ|[-•*–])"
+)
+_THAI_AT = re.compile(r"[ก-๛]")
+
+
+def _glue(above: str, below: str) -> str | None:
+    """What joins ``below`` to ``above`` when a line end cut them apart ("" between two Thai letters, as
+    a wrap cuts Thai; a space before an area's number or after ณ); None when ``above`` ended its line."""
+    if _OPENS_CUT.match(below):
+        return " " if below.startswith("เขต") or not _THAI_AT.match(above[-1:]) else ""
+    level = _ENDS_LEVEL.search(above)
+    name = _gazetteer_name(below, level.group("level")) if level else None
+    if name and (not _THAI_AT.match(below[len(name) : len(name) + 1]) or below[len(name) :].startswith("จังหวัด")):
+        return ""  # พัฒนาการอำเภอ / บ้านธิ ร่วมกับ…: the district's name, a word of its own
+    opens = _OPENS_PLACE.match(below)
+    if opens and _ENDS_OFFICE.search(above) and _gazetteer_name(below[opens.end() :], opens.group("level")):
+        return ""  # สำนักงานพัฒนาชุมชน / อำเภอบ้านธิ: the office's district or province
+    if _OPENS_PART.match(below) or not _ENDS_CUT.search(above):
+        return None
+    return "" if _THAI_AT.match(above[-1:]) and _THAI_AT.match(below[:1]) and not above.endswith("ณ") else " "
+
+
 def find_meeting_ref(text: str) -> re.Match | None:
     """The first ``ครั้งที่ N/YYYY`` of a text that names this meeting, not an earlier one.
 
@@ -174,6 +272,7 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
             continue
         if text:
             kept.append(text)
+    kept = join_cut_lines(kept, notes)
     header = Header()
     banners = {index for index, text in enumerate(kept) if is_banner(text)}
     title_lines: list[str] = []
@@ -207,7 +306,9 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
     if not whole and len(header.title) > 200:
         header.title = header.title[:200].rsplit(" ", 1)[0] + "…"
     everything = " ".join(kept)
-    rest = [collapse(t) for t in more if t and t.strip()]
+    joined: list[Note] = []
+    rest = join_cut_lines([collapse(t) for t in more if t and t.strip()], joined)
+    notes.extend(note for note in joined if note not in notes)  # a post's rest may repeat its head's lines
     if not header.office:
         header.office = (
             _office_mention(everything, notes)
@@ -222,7 +323,7 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
     )
     header.published = _published([kept[i] for i in sorted(banners)], header.year_be)
     header.chair = _first(_chair, heard) or _first(_chair, rest[:6])
-    header.place = _first(_place, heard) or _first(_place, rest[:3])
+    header.place = _short_of(header.chair, _first(_place, heard) or _first(_place, rest[:3]))
     header.district, header.province, header.province_en = _place_of(header.office, everything, notes)
     return header
 
@@ -375,12 +476,22 @@ def _office_mention(text: str, notes: list[Note]) -> str | None:
 
 def _known_name(text: str, level: str) -> str | None:
     """The longest district or province name of the gazetteer that starts the text; else the word up to a space."""
+    return _gazetteer_name(text, level) or (text if len(text) <= 20 else None)
+
+
+def _gazetteer_name(text: str, level: str) -> str | None:
+    """The longest district (``level`` อำเภอ) or province (จังหวัด) name of the gazetteer that starts the text.
+
+    >>> _gazetteer_name("ลานสัก ร่วมกับคณะทำงาน", "อำเภอ"), _gazetteer_name("ร่วมกับคณะทำงาน", "อำเภอ")
+    ('ลานสัก', None)
+    """
     names = glossary.provinces() if level == "จังหวัด" else None
-    for size in range(min(len(text), 24), 1, -1):
-        candidate = text[:size]
+    word = re.match(r"[ก-๛]*", text).group()  # no name holds a space
+    for size in range(min(len(word), 24), 1, -1):
+        candidate = word[:size]
         if (names is not None and candidate in names) or (names is None and glossary.provinces_of_district(candidate)):
             return candidate
-    return text if len(text) <= 20 else None
+    return None
 
 
 def _meeting_date(lines: list[str], ref_line: int | None, year_be: int | None) -> date | None:
@@ -451,7 +562,7 @@ def _chair(text: str) -> str | None:
     """
     for chaired in _CHAIRED.finditer(text):
         before = text[max(0, chaired.start() - 200) : chaired.start()]
-        bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before)]
+        bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before) if not _is_surname(before, m)]
         # the stretches between boundaries, the nearest first: the chair is in the nearest that names a person
         # (นาย ก มอบหมายให้ นาย ข ร่วมกับคณะทำงาน ดำเนินการประชุม: นาย ข)
         ends = [start for start, _ in bounds] + [len(before)]
@@ -480,6 +591,29 @@ def _chair(text: str) -> str | None:
         return collapse(after.group("who"))
     listed = _CHAIR_LISTED.match(text)
     return collapse(listed.group("who")) if listed else None
+
+
+def _short_of(chair: str | None, place: str | None) -> str | None:
+    """The place, ending before the chair's name where a line run into the next glued them.
+
+    >>> _short_of("นายสมปอง ดีใจ นายอำเภอ", "ห้องประชุมอำเภอนายสมปอง ดีใจ กล่าวว่า")
+    'ห้องประชุมอำเภอ'
+    """
+    named = re.match(_NAME_TITLE + r"\S+\s+\S+", chair or "")
+    at = place.find(named.group()) if named and place else -1
+    return place[:at].rstrip(" ,") if at > 0 else place
+
+
+_NAMED_BEFORE = re.compile(r"(?:" + _NAME_TITLE + r")[ก-๛]+\s+$")  # a title and a given name, a surname to come
+
+
+def _is_surname(text: str, boundary: re.Match) -> bool:
+    """Whether a boundary word of the chair (มี) opens the surname after a title and a given name (นายพงศกร มีสุข).
+
+    >>> [_is_surname(t, re.search("มี", t)) for t in ("นายพงศกร มีสุข พัฒนาการจังหวัด", "ประชุม มีนายพงศกร")]
+    [True, False]
+    """
+    return boundary.group() == "มี" and bool(_NAMED_BEFORE.search(text, max(0, boundary.start() - 40), boundary.start()))
 
 
 def _place(text: str) -> str | None:

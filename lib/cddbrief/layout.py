@@ -132,16 +132,21 @@ def layout_text(text: str) -> Layout:
             header_cells = lead + taken
             break
     if columns is None:
-        columns = DEFAULT_COLUMNS
-        notes.append(
-            Note(
-                "inferred",
-                "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
-                th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
-            )
-        )
+        columns = _assumed_columns(notes)
     rows = _assemble(events, columns, skip_cells=header_cells, notes=notes)
     return Layout(header=header, columns=columns, rows=rows, notes=notes, headerless=header_cells == 0)
+
+
+def _assumed_columns(notes: list[Note]) -> list[str]:
+    """The columns of a table with no header row, in the usual order (``DEFAULT_COLUMNS``), said in a note."""
+    notes.append(
+        Note(
+            "inferred",
+            "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
+            th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
+        )
+    )
+    return DEFAULT_COLUMNS
 
 
 def _header_from(cells: list[str]) -> tuple[list[str] | None, int]:
@@ -260,14 +265,7 @@ def layout_table(header: list[str], table: list[list[str]]) -> Layout:
         rows = rows[at + 1 :]
     else:
         at = None
-        columns = DEFAULT_COLUMNS
-        notes.append(
-            Note(
-                "inferred",
-                "the table has no header row; columns read as ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
-                th="ตารางไม่มีแถวหัวตาราง จึงอ่านคอลัมน์เป็น ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ",
-            )
-        )
+        columns = _assumed_columns(notes)
     kept = _drop_repeated_headers(rows, notes)
     return Layout(
         header=[h for h in header if h.strip()], columns=columns, rows=kept, notes=notes, headerless=at is None

@@ -36,6 +36,9 @@ RecurrenceRule = Literal["monthly"]
 # what a stretch of the document outside the directives is: see Passage
 PassageKind = Literal["head", "meeting", "attendees", "topic", "reported", "remarks", "resolution", "page"]
 Context = Literal["meeting", "reported", "asked", "decided"]  # what a figure or date was said as: see Passage
+# Where a figure, a date, a reschedule, a recurrence or a check stands in its meeting: the item, the directive, or
+# the passage outside the directives (None outside a meeting). First in each one's JSON; tidy's frames begin with it.
+PLACE = ("item", "directive", "passage")
 
 
 class TextSpan(NamedTuple):
@@ -133,21 +136,8 @@ class Quantity:
     passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
     context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
 
-    json_order: ClassVar = (
-        "item",
-        "directive",
-        "passage",
-        "context",
-        "value",
-        "unit",
-        "unit_key",
-        "entity",
-        "per",
-        "surface",
-        "span",
-        "repaired",
-        "role",
-    )
+    json_order: ClassVar = (*PLACE, "context", "value", "unit", "unit_key", "entity", "per", "surface", "span",
+                            "repaired", "role")  # fmt: skip
 
     def __post_init__(self):
         if self.role not in ROLES:
@@ -178,20 +168,8 @@ class DateSpan:
     passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
     context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
 
-    json_order: ClassVar = (
-        "item",
-        "directive",
-        "passage",
-        "context",
-        "start",
-        "end",
-        "precision",
-        "year_inferred",
-        "repaired",
-        "role",
-        "surface",
-        "span",
-    )
+    json_order: ClassVar = (*PLACE, "context", "start", "end", "precision", "year_inferred", "repaired", "role",
+                            "surface", "span")  # fmt: skip
 
     def __post_init__(self):
         if self.precision not in PRECISIONS:
@@ -232,7 +210,7 @@ class Reschedule:
     directive: int | None = None
     passage: int | None = json_field(None, omit_none=True)
 
-    json_order: ClassVar = ("item", "directive", "passage", "old", "new", "surface")
+    json_order: ClassVar = (*PLACE, "old", "new", "surface")
 
     @property
     def surface(self) -> tuple[str, str]:
@@ -252,7 +230,7 @@ class Recurrence:
     directive: int | None = json_field(None, omit_none=True)
     passage: int | None = json_field(None, omit_none=True)
 
-    json_order: ClassVar = ("item", "directive", "passage", "rule", "day", "first", "surface")
+    json_order: ClassVar = (*PLACE, "rule", "day", "first", "surface")
 
     def __post_init__(self):
         if self.rule not in RECURRENCE_RULES:
@@ -368,22 +346,8 @@ class Check:
     labels: tuple[str, ...] = ()  # what each operand counts, where the text names it (sum parts)
     passage: int | None = json_field(None, omit_none=True)  # the figures are a passage's, not a directive's
 
-    json_order: ClassVar = (
-        "item",
-        "directive",
-        "passage",
-        "kind",
-        "operands",
-        "total",
-        "actual",
-        "holds",
-        "tolerance",
-        "unit",
-        "statement",
-        "statement_en",
-        "evidence",
-        "labels",
-    )
+    json_order: ClassVar = (*PLACE, "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement",
+                            "statement_en", "evidence", "labels")  # fmt: skip
 
     def __post_init__(self):
         if self.kind not in CHECK_KINDS:

@@ -18,7 +18,8 @@ from .model import Context, PassageKind
 # an instruction starts a sentence: at its start, after a space, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
 # who asks (ประธานให้, ที่ประชุมให้); ได้ may come first; ให้ alone only where it asks (not ให้ความรู้, เพื่อให้, ใส่ให้สนุก):
 # the cue words (_ASK_WORDS) and what must stand before them (_LEADS_IN)
-_LEADS_IN = ("และ", "โดย", "ทั้งนี้", "จึง", "พร้อมทั้ง", "รวมทั้ง", "ประธาน", "ที่ประชุม")
+ASKERS = ("ประธาน", "ที่ประชุม")  # who asks, written right before the cue: ประธานกำชับให้…, ที่ประชุมขอให้…
+_LEADS_IN = ("และ", "โดย", "ทั้งนี้", "จึง", "พร้อมทั้ง", "รวมทั้ง", *ASKERS)
 _ASK_WORDS = ("มอบหมาย", "กำชับ", "เน้นย้ำ", "ขอให้", "ขอความร่วมมือ", "สั่งการ", "ให้")
 INSTRUCTION = "(?:" + "|".join(_ASK_WORDS) + ")"  # the words an instruction opens with, as a pattern
 _NOT_ASKING = ("ความ", "แก่", "กับ", "การ", "เป็น", "บริการ", "ข้อมูล", "เกียรติ", "คำ", "ที่ประชุม")
@@ -75,6 +76,35 @@ _REPORT_WORDS = (
     "ดำเนินการได้",
     "จำหน่ายได้",
 )
+
+
+def tells(text: str) -> bool:
+    """Whether a text holds a word of what was reported or decided (แล้ว, ผลการดำเนินงาน, รับทราบ, มติ,
+    เห็นชอบ …): a line with such a word tells, even where it stands in a list of instructions.
+
+    >>> tells("ผลการเบิกจ่ายงบประมาณ ร้อยละ 65.20"), tells("ที่ประชุมเห็นชอบ"), tells("ประสานอำเภอ")
+    (True, True, False)
+    """
+    return any(word in text for word in _REPORT_WORDS + _DECIDE_WORDS)
+
+
+def decides_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a decision that says what is to be done (มติให้…, เห็นชอบให้…,
+    อนุมัติให้…): a ``และให้…`` after it goes on with what was decided; a decision told of as a fact
+    (``ซึ่งอนุมัติโครงการไปแล้ว``) does not.
+
+    >>> decides_at("ที่ประชุมเห็นชอบให้เสนอ 10 โครงการ และให้ส่งคืน 2 โครงการ", 0, 36)
+    True
+    >>> decides_at("ซึ่งอนุมัติโครงการไปแล้ว 64 โครงการ และมอบหมายให้อำเภอจัดเวที", 0, 37)
+    False
+    """
+    for at in _positions(text, _DECIDE_WORDS, end):
+        word = next(w for w in _DECIDE_WORDS if text.startswith(w, at))
+        if at >= start and text[at + len(word) : end].lstrip().startswith("ให้"):
+            return True
+    return False
+
+
 # where a new clause starts: after a wide gap, a line break, a semicolon; at a word that opens a sentence after a space
 _CLAUSE_MARKS = ("  ", "\n", ";", "；")
 _OPENERS = (
@@ -177,6 +207,8 @@ def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]
 
     >>> contexts_at("ที่ประชุมมีมติเห็นชอบงบ 5,000 บาท ให้ส่งภายใน 9 ก.พ. 66", [24, 47], "reported")
     ['decided', 'asked']
+    >>> contexts_at("ที่ประชุมเห็นชอบให้สนับสนุน 6 โครงการ และให้ชะลอ 3 โครงการ", [28, 49], "reported")
+    ['decided', 'decided']
     """
     if not starts:
         return []
@@ -186,6 +218,8 @@ def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]
     cuts.sort()
     asks = [at for at in _positions(text, _ASK_WORDS, last) if _asks(text, at)]
     decides = _positions(text, _DECIDE_WORDS, last)
+    if decides and asks:  # เห็นชอบให้… และให้…: what goes on with a decision was decided, not asked
+        asks = [at for at in asks if not decides_at(text, cuts[bisect_right(cuts, at) - 1], at)]
     reports = _positions(text, _REPORT_WORDS, last) if default in ("meeting", "asked") else []
 
     def within(positions: list[int], start: int, end: int) -> bool:

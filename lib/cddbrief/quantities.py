@@ -73,15 +73,44 @@ _CODE_BEFORE = re.compile(r"(?<![ก-๙])[ก-ฮ]{1,2}\.(?:[ก-ฮ]{1,2}\.)*$
 _MONTH_ABBRS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
 
-def _not_an_amount(reading: str, start: int) -> bool:
+def _not_an_amount(reading: str, start: int, after: int) -> bool:
+    """Whether the number at ``start`` (its digits end at ``after``) names or orders something (a label
+    word, a code) rather than counting it.
+
+    >>> texts = ("ชั้น 4 ห้องน้ำ", "มีห้อง 4 ห้อง", "ตั้งไว้ที่ 4 ล้านบาท")
+    >>> [_not_an_amount(t, t.index("4"), t.index("4") + 1) for t in texts]
+    [True, False, False]
+    """
     window = reading[max(0, start - 14) : start].rstrip()
     if window.endswith(_NOT_AMOUNT_WORDS):
-        # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่ are amounts; เขตพื้นที่ 3 is an area's number
-        return not window.endswith(_WORDS_ENDING_IN_THI) or window.endswith("เขตพื้นที่")
+        # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่, อยู่ที่ 250 ล้านบาท are amounts; เขตพื้นที่ 3 is an area's
+        # number; and a label word counted after its number (มีห้อง 4 ห้อง) is a count
+        return (not window.endswith(_WORDS_ENDING_IN_THI) or window.endswith("เขตพื้นที่")) and not _counts_its_label(
+            reading, window, after
+        )
     return window.endswith(".") and bool(_CODE_BEFORE.search(window)) and not window.endswith(_MONTH_ABBRS)
 
 
-_WORDS_ENDING_IN_THI = ("พื้นที่", "เนื้อที่", "หน้าที่", "สถานที่")
+# ที่ ends these words too, and a number after them is an amount: an area (พื้นที่ 12 แปลง), or a figure
+# set or stood at (ตั้งเป้าไว้ที่ 250 ล้านบาท, อยู่ที่ 48 หมู่บ้าน)
+_WORDS_ENDING_IN_THI = ("พื้นที่", "เนื้อที่", "หน้าที่", "สถานที่", "ไว้ที่", "อยู่ที่")
+# label words that also count what they name: ห้อง 4 ห้อง is four rooms (ห้องประชุม counts in ห้อง)
+_COUNTABLE_LABELS = {"ห้องประชุม": "ห้อง", "ห้อง": "ห้อง", "อาคาร": "อาคาร", "ตึก": "ตึก", "ชั้น": "ชั้น", "ข้อ": "ข้อ"}
+# a room or a hall named after ณ or ที่, its name written on to the number: ณ ห้องเฉลิมพระเกียรติ 80 พรรษา;
+# then a word after the number that no list holds (พรรษา), or a longer word a unit only starts (ศูนย์ราชการ)
+# is no count (a unit written as a word of its own is: ณ ห้องประชุมอำเภอมีผู้เข้าร่วม 40 คน)
+_ROOM_NAMED = re.compile(r"(?:ณ|ที่)[^\S\n]*(?:ห้อง|หอประชุม|อาคาร|ตึก)[ก-๛]{1,20}[^\S\n]*$")
+
+
+def _counts_its_label(reading: str, window: str, after: int) -> bool:
+    """Whether the label word before a number is counted right after it (``มีห้อง 4 ห้อง``: four rooms)."""
+    label = next((word for word in _COUNTABLE_LABELS if window.endswith(word)), None)
+    if label is None:
+        return False
+    from .thaiwords import longest_word_at
+
+    at = after + len(reading[after:]) - len(reading[after:].lstrip())
+    return longest_word_at(reading, at) == _COUNTABLE_LABELS[label]
 
 
 # A unit word that is really the start of another word.
@@ -147,6 +176,23 @@ def _counted_noun(reading: str, at: int) -> str | None:
     if noun in _NOT_AMOUNT_WORDS and _NUMBER_NEXT.match(reading, _WORD_RUN.match(reading, at).end()):
         return None  # 1 เขตตรวจ 1: a word that names numbers, naming the one after its phrase
     return noun
+
+
+# one X, one Y: a figure 1 right before another 1 and a Thai word, or right after one
+_ONE_NEXT = re.compile(r"[^\S\n]*1(?![\d.,])[^\S\n]*[ก-๛]")
+_ONE_BEFORE = re.compile(r"(?<![\d.,])1[^\S\n]*[ก-๛]+[^\S\n]*$")
+
+
+def _one_each(reading: str, start: int, end: int) -> bool:
+    """Whether the figure 1 between ``start`` and ``end`` pairs one thing with one other (``1 ตำบล 1 กลุ่ม``,
+    a programme's name: one group in each subdistrict) rather than counting one.
+
+    >>> _one_each("โครงการ 1 ตำบล 1 กลุ่ม", 8, 14), _one_each("โครงการ 1 ตำบล 1 กลุ่ม", 15, 22)
+    (True, True)
+    >>> _one_each("มี 1 ตำบล และ 1 กลุ่ม", 3, 9)
+    False
+    """
+    return bool(_ONE_NEXT.match(reading, end) or _ONE_BEFORE.search(reading, max(0, start - 30), start))
 
 
 _WHOLE_KINDS = {"count", "place"}  # counted things come whole: 2.4 โครงการ is a sub-point's number
@@ -216,8 +262,8 @@ def find_quantities(
             continue
         elif unit in _label_units() and _NUMBER_NEXT.match(reading, match.end()):
             continue  # ห้องประชุม 301 ชั้น 3: the unit word names the number after it
-        if pct_at is None and _not_an_amount(reading, start):
-            continue
+        if pct_at is None and not (match.group("mult") and unit) and _not_an_amount(reading, start, match.end("num")):
+            continue  # (no label or ordinal is written with a multiplier and a unit: ที่ 250 ล้านบาท is an amount)
         if phone_words is None:
             phone_words = any(word in reading for word in _PHONE_WORDS)
         if phone_words and _PHONE_BEFORE.search(reading, max(0, start - 40), start):
@@ -227,6 +273,10 @@ def find_quantities(
             if counted is None:
                 continue
             unit = counted
+        if (counted or _THAI_LETTERS.match(reading, match.end())) and _ROOM_NAMED.search(
+            reading, max(0, start - 40), start
+        ):
+            continue  # ณ ห้องประชุมดอกแก้ว 3 ศาลากลาง, … 1 ศูนย์ราชการ: the number ends the room's name
         if known[unit].kind in _WHOLE_KINDS and not match.group("mult") and "." in number:
             continue  # 2.4 โครงการ…, 1.1 เรื่อง…, ไทยแลนด์ 4.0 ชุมชน: a number, not a count
         consumed = match.end()
@@ -239,6 +289,8 @@ def find_quantities(
             end = match.end() + len(counted)
         elif pct_at is None:
             end = match.end("unit")
+        if number == "1" and _one_each(reading, start, end):
+            continue  # 1 ตำบล 1 ผลิตภัณฑ์: one of each, the name of a programme, not two counts of one
         surface = text[start:end]
         if not abs(value) < MAX_VALUE:
             notes.append(

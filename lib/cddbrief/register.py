@@ -15,6 +15,8 @@ next monthly report: a new action, not a moved one) and *done* (a later write-up
 labelled pairs (``tests/data/series/pairs.csv``) it kept every other action apart (precision 1.00,
 recall 0.91 at 0.88; 1.00 and 0.88 with the threshold chosen leaving each pair out), where character
 n-gram TF-IDF cosine linked 2-4 wrong pairs (precision 0.88-0.94: ``benchmarks/bench_register_links.py``).
+The trends page's deadlines moved between meetings are these *moved* links (``trends.moved_deadlines``):
+one matcher, so the actions page and the trends page tell one story.
 
 ``Register.rows`` gives each action's status as of a day: *upcoming*, *due* (within
 ``DUE_WITHIN`` days), *overdue* (up to ``OVERDUE_FOR`` days past, no report), *lapsed* (a window
@@ -531,12 +533,11 @@ def _duration(since: date, until: date) -> str:
     return " ".join(parts) or f"{(until - since).days} วัน"
 
 
-_MEETING_ID = re.compile(r"(\d{4})-(\d+)")
-
-
 def _label(meeting_id: str | None) -> str:
-    match = _MEETING_ID.fullmatch(meeting_id or "")
-    return f"{int(match.group(2))}/{match.group(1)}" if match else (meeting_id or "?")
+    """``2566-04`` → ``4/2566`` (``Words.meeting_label``: the register speaks Thai); ``?`` for none."""
+    from .words import words_for
+
+    return words_for("th").meeting_label(meeting_id) if meeting_id else "?"
 
 
 # --- the register ----------------------------------------------------------------------------------

@@ -577,6 +577,9 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
         elif y1 is not None and parts["m1"] > parts["m2"]:
             y2 = y1 + 1
     precision: Precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
+    # the date as written, whatever days it is read as: its precision, its text and where it stands
+    as_written = {"precision": precision, "surface": surface, "span": TextSpan(parts["start"], parts["end"]),
+                  "item": item, "directive": directive}  # fmt: skip
     if y1 is None or y2 is None:  # (y2 is None only with y1)
         notes.append(
             Note(
@@ -586,16 +589,7 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
                 th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้",
             )
         )
-        return DateSpan(
-            None,
-            None,
-            precision,
-            surface,
-            TextSpan(parts["start"], parts["end"]),
-            year_inferred=True,
-            item=item,
-            directive=directive,
-        )
+        return DateSpan(None, None, year_inferred=True, **as_written)
     try:
         if parts["d1"] is not None:  # day, or year-to-day (its start is the year's first day)
             start = date(y1 - 543, parts["m1"], parts["d1"])
@@ -633,17 +627,7 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
         shown = format_span_th(start, end, precision)
         notes.append(Note("repair", f"'{surface}' was read as {shown}{how}", surface=surface,
                           th=f"อ่าน '{surface}' เป็น {shown}{how_th}"))  # fmt: skip
-    return DateSpan(
-        start,
-        end,
-        precision,
-        surface,
-        TextSpan(parts["start"], parts["end"]),
-        year_inferred=inferred,
-        repaired=repaired,
-        item=item,
-        directive=directive,
-    )
+    return DateSpan(start, end, year_inferred=inferred, repaired=repaired, **as_written)
 
 
 def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:

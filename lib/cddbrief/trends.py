@@ -1,13 +1,13 @@
 """Trends across meetings: figures over time, directives per topic, topics new or dropped, moved deadlines.
 
-Pure functions over the corpus frames (``cddbrief.load_corpus``), a ``Trends``
-view for the trends notebook, and ``build_trends`` that runs that notebook
-and writes ``OUT/trends.html`` (and ``.pdf``), self-contained like a brief.
+Pure functions over the corpus frames (``cddbrief.load_corpus``) and, for moved deadlines, over
+the write-ups as the action register follows them (``register.follow``: one matcher for the trends
+and the actions pages), a ``Trends`` view for the trends notebook, and ``build_trends`` that runs
+that notebook and writes ``OUT/trends.html`` (and ``.pdf``), self-contained like a brief.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,11 +19,7 @@ from .words import Lang, Words, as_lang, suffix, words_for
 
 NOTEBOOK = notebooks.path("trends")  # package data: any install runs it
 SECTIONS = ("header", "figures", "topics", "changes", "deadlines", "provenance")
-SIMILAR = 0.5  # share of shared character trigrams of two actions for them to be "the same action"
 BARELY = 0.02  # a series whose values differ by less than this share of the largest is shown as a table, not a chart
-_ROUND = re.compile(r"(?:ครั้งที่|รอบที่|งวดที่|ระยะที่)\s*(\d+)")
-_MONTHLY = re.compile(r"ทุกเดือน|ประจำเดือน|รายเดือน|ของทุกเดือน|ทุกวันที่\s*\d+")
-_MOVE_WORD = re.compile(r"เลื่อน|ขยาย(?:ระยะ)?เวลา|เปลี่ยนแปลงกำหนด|เดิมกำหนด")
 
 
 def _order(meeting_ids) -> list[str]:
@@ -149,138 +145,63 @@ def topic_changes(f) -> list[dict]:
     return changes
 
 
-def _trigrams(text: str) -> set[str]:
-    text = " ".join(str(text).split())
-    return {text[i : i + 3] for i in range(max(0, len(text) - 2))}
+def moved_deadlines(writeups) -> list[dict]:
+    """Deadlines that moved in write-ups given as ``(key, office, Meeting)`` (``register.writeups_in``),
+    each listed once (``offices`` names every write-up that shows it):
 
+    - within a meeting: ``เดิมกำหนด X … กำหนดเป็น Y``, every one a write-up states (``evidence``
+      ``reschedule``; the register holds the same as an action's ``moved_from``, unless the new
+      window had closed before the meeting and so is no action);
+    - between meetings of one office (never one office's meeting and another's: like with like):
+      the action register's *moved* links (``register.follow``: the same topic, texts alike by
+      ``register.similarity``, a date that is not the same window, no sign of a later round or of a
+      cancelled order), so the trends page and the actions page follow a directive with one
+      matcher (``evidence`` ``similar``, ``similarity`` the link's score).
 
-def _similar(a: str, b: str) -> float:
-    x, y = _trigrams(a), _trigrams(b)
-    return len(x & y) / len(x | y) if x and y else 0.0
+    Dates keep their precision: a month stays a month. A write-up with no meeting number is named by
+    its key.
 
-
-def dated_mentions(f) -> list[dict]:
-    """Every dated mention of the corpus with the action it dates (``actions.actions``: the clause
-    the date belongs to), its round (``ครั้งที่ 2``) and whether its directive recurs monthly; a new
-    date of a reschedule knows the date it replaced (``moved_from``)."""
-    from .actions import actions
-    from .model import Directive
-    from .thaidates import find_dates, find_recurrences, find_reschedules
-    from .thaitext import to_arabic_digits
-
-    d = _with_topics(f.directives)
-    rows = []
-    for r in d[d["dates"].fillna(0) > 0].itertuples(index=False):
-        text = str(r.text)
-        match = re.fullmatch(r"(\d{4})-\d+", str(r.meeting))
-        spans, _ = find_dates(text, int(match.group(1)) if match else None)
-        moves = find_reschedules(text, spans)
-        directive = Directive(
-            int(r.directive), text, dates=spans, reschedules=moves, recurrences=find_recurrences(text, spans)
-        )
-        what = actions(directive)
-        old_of = {id(m.new): m.old for m in moves}
-        monthly = bool(directive.recurrences) or bool(_MONTHLY.search(to_arabic_digits(text)))
-        for s in spans:
-            if s.start is None:
-                continue
-            action = what.get(id(s), "")
-            found = _ROUND.search(to_arabic_digits(action))
-            old = old_of.get(id(s))
-            rows.append(
-                {
-                    "meeting": r.meeting,
-                    "office": r.office,
-                    "topic": r.topic,
-                    "written": r.written,
-                    "item": int(r.item),
-                    "directive": int(r.directive),
-                    "start": s.start,
-                    "end": s.end,
-                    "precision": s.precision,
-                    "role": s.role,
-                    "surface": s.surface,
-                    "action": action,
-                    "round": int(found.group(1)) if found else None,
-                    "monthly": monthly,
-                    "move_word": bool(_MOVE_WORD.search(text)),
-                    "moved_from": old,
-                }
-            )
-    return rows
-
-
-def _later_round(old: dict, new: dict) -> bool:
-    """Two dates of a recurring task, not one date moved: numbered rounds that differ
-    (ครั้งที่ 1 / ครั้งที่ 2), a monthly task, or the same day of a later month with no word of a move
-    (``ภายในวันที่ 25 มี.ค.`` then ``ภายในวันที่ 25 เม.ย.``: next month's report, as likely as a move)."""
-    if old["round"] is not None and new["round"] is not None and old["round"] != new["round"]:
-        return True
-    if old["monthly"] or new["monthly"]:
-        return True
-    a, b = old["start"], new["start"]
-    day_precise = old["precision"] == new["precision"] == "day"
-    whole_months = day_precise and a.day == b.day and (b.year, b.month) != (a.year, a.month)
-    return whole_months and not new["move_word"]
-
-
-def _overlap(old: dict, new: dict) -> bool:
-    """One window stated again, or more precisely (``เม.ย. 62`` then ``25 เม.ย. 62``): not a move."""
-    return (
-        old["start"] <= new["end"]
-        and new["start"] <= old["end"]
-        and (old["precision"] != new["precision"] or old["start"] == new["start"])
-    )
-
-
-def moved_deadlines(f) -> list[dict]:
-    """Deadlines that moved, each listed once (``offices`` names every write-up that shows it):
-
-    - within a meeting: ``เดิมกำหนด X … กำหนดเป็น Y``;
-    - between consecutive meetings of one office's write-ups (never one office's meeting and
-      another's: like with like): the same topic and the same action (the clauses the dates
-      belong to share at least ``SIMILAR`` of their trigrams), a date that is not the same window,
-      and no sign of two rounds of a recurring task (``_later_round``). ``evidence`` says why.
-
-    Dates keep their precision: a month stays a month.
+    >>> from cddbrief.model import Directive, Item, Meeting, Source
+    >>> from cddbrief.thaidates import find_dates
+    >>> def write_up(number, day):
+    ...     text = f"ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชน ภายในวันที่ {day} เม.ย. 66"
+    ...     d = Directive(1, text, dates=find_dates(text, 2566)[0])
+    ...     item, source = Item(1, "วิสาหกิจชุมชน", [d]), Source("", "", "txt", None)
+    ...     return str(number), "สพอ.ก", Meeting(number, 2566, "", "สพอ.ก", None, None, None, source, [item])
+    >>> [(m["in"], m["was"], m["now"], m["action"]) for m in moved_deadlines([write_up(3, 20), write_up(4, 28)])]
+    [('2566-03 → 2566-04', '20 เม.ย. 66', '28 เม.ย. 66', 'ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชน')]
     """
-    mentions = dated_mentions(f)
+    from .actions import actions
+    from .register import collect, follow
+
+    writeups = list(writeups)
     moves: dict[tuple, dict] = {}
 
-    def add(key, entry, office):
-        kept = moves.setdefault(key, {**entry, "offices": []})
+    def add(move: dict, office: str, one_office: bool) -> None:
+        """Keep a move once: a move within a meeting once whichever offices wrote it up, a move between
+        meetings once per office."""
+        where = ("topic", "from_meeting", "to_meeting", "from", "from_end", "to", "to_end")
+        key = (office if one_office else "", *(move[k] for k in where))
+        kept = moves.setdefault(key, {**move, "offices": []})
         if office not in kept["offices"]:
             kept["offices"].append(office)
 
-    for m in mentions:
-        old = m["moved_from"]
-        if old is None or old.start is None:
-            continue
-        key = (m["topic"], m["meeting"], m["meeting"], old.start, old.end, m["start"], m["end"])
-        add(
-            key,
-            {
-                "topic": m["topic"],
-                "in": m["meeting"],
-                "from_meeting": m["meeting"],
-                "to_meeting": m["meeting"],
-                "from": old.start,
-                "from_end": old.end,
-                "from_precision": old.precision,
-                "to": m["start"],
-                "to_end": m["end"],
-                "to_precision": m["precision"],
-                "was": old.surface,
-                "now": m["surface"],
-                "action": m["action"],
-                "evidence": "reschedule",
-            },
-            m["office"],
-        )
-    in_force = [m for m in mentions if m["role"] != "original"]
-    for office in sorted({m["office"] for m in in_force}, key=str):  # like with like: one office's meetings at a time
-        ours = [m for m in in_force if m["office"] == office]
-        _moves_between_meetings(ours, add)
+    for writeup, office, meeting in writeups:
+        for item, d in meeting.directives():
+            clauses = actions(d) if d.reschedules else {}
+            for r in d.reschedules:
+                if r.old.start is not None and r.new.start is not None:
+                    where = meeting.id or writeup
+                    move = _move(item.topic, where, where, r.old, r.new, clauses.get(id(r.new), ""), "reschedule")
+                    add(move, office, one_office=False)
+    found, reports, _ = collect(writeups)
+    by_key = {a.key: a for a in found}
+    for link in follow(found, reports):
+        if link.kind == "moved":
+            old, new = by_key[link.earlier], by_key[link.later]
+            move = _move(new.topic, old.meeting or old.writeup, new.meeting or new.writeup, old, new, new.what,
+                         "similar", similarity=link.score, earlier=link.earlier, later=link.later)  # fmt: skip
+            add(move, new.office, one_office=True)
     out = []
     for entry in moves.values():
         entry["office"] = ", ".join(entry["offices"])
@@ -288,59 +209,29 @@ def moved_deadlines(f) -> list[dict]:
     return out
 
 
-def _moves_between_meetings(in_force: list[dict], add) -> None:
-    """Deadlines moved between consecutive meetings of one office's write-ups (``moved_deadlines``)."""
-    meetings = _order(m["meeting"] for m in in_force)
-    for before, after in zip(meetings, meetings[1:]):
-        old_rows = [m for m in in_force if m["meeting"] == before]
-        for new in (m for m in in_force if m["meeting"] == after):
-            same = [(round(_similar(o["action"], new["action"]), 2), o) for o in old_rows if o["topic"] == new["topic"]]
-            same = [(score, o) for score, o in same if score >= SIMILAR]
-            if not same:
-                continue
-            if any(o["start"] == new["start"] and o["end"] == new["end"] for _, o in same):
-                continue  # the date was already there: the same deadline said again
-            score, old = max(same, key=lambda p: p[0])
-            if _overlap(old, new) or _later_round(old, new):
-                continue
-            key = (new["office"], new["topic"], before, after, old["start"], old["end"], new["start"], new["end"])
-            add(
-                key,
-                {
-                    "topic": new["topic"],
-                    "in": f"{before} → {after}",
-                    "from_meeting": before,
-                    "to_meeting": after,
-                    "from": old["start"],
-                    "from_end": old["end"],
-                    "from_precision": old["precision"],
-                    "to": new["start"],
-                    "to_end": new["end"],
-                    "to_precision": new["precision"],
-                    "was": old["surface"],
-                    "now": new["surface"],
-                    "action": new["action"],
-                    "evidence": "similar",
-                    "similarity": score,
-                    "move_word": new["move_word"],
-                },
-                new["office"],
-            )
+def _move(topic: str, before: str, after: str, old, new, action: str, evidence: str, **more) -> dict:
+    """One moved deadline as the trends page lists it; ``old`` and ``new`` are its dates (each a
+    ``DateSpan`` or a ``register.Action``: a start, an end, a precision and a surface)."""
+    from .glossary import canonical_topic
+
+    return {"topic": canonical_topic(topic), "in": before if before == after else f"{before} → {after}",
+            "from_meeting": before, "to_meeting": after,
+            "from": old.start, "from_end": old.end, "from_precision": old.precision,
+            "to": new.start, "to_end": new.end, "to_precision": new.precision,
+            "was": old.surface, "now": new.surface, "action": action, "evidence": evidence, **more}  # fmt: skip
 
 
-def brief_links(data_dir: str, out_dir: str, lang: Lang = "th") -> dict[tuple[str, str], str]:
+def brief_links(writeups, out_dir: str, lang: Lang = "th") -> dict[tuple[str, str], str]:
     """Each write-up's brief in ``out_dir``, by (meeting, office): ``./<folder>/brief.html``, the
-    folder ``build --all`` gives the brief (``register.writeups_in``); only briefs on disk (none
-    without ``out_dir``)."""
+    folder ``build --all`` gives the brief (the key of ``register.writeups_in``); only briefs on disk
+    (none without ``out_dir``)."""
     from urllib.parse import quote
-
-    from .register import writeups_in
 
     if not out_dir:
         return {}
     name = f"brief{suffix(lang)}.html"
     found = {}
-    for folder, office, meeting in writeups_in(data_dir)[0]:
+    for folder, office, meeting in writeups:
         if meeting.id and (Path(out_dir) / folder / name).is_file():
             found.setdefault((meeting.id, office), f"./{quote(folder)}/{name}")
     return found
@@ -392,7 +283,15 @@ class Trends:
     @cached_property
     def briefs(self) -> dict[tuple[str, str], str]:
         """The briefs on disk beside the page, looked up once per view (``brief_links``)."""
-        return brief_links(self.data_dir, self.out_dir, self.lang)
+        return brief_links(self.writeups_read, self.out_dir, self.lang) if self.out_dir else {}
+
+    @cached_property
+    def writeups_read(self) -> list:
+        """The folder's write-ups as ``(brief folder, office, Meeting)`` (``register.writeups_in``, from
+        the corpus store), read once per view: what the register follows and what the briefs are named by."""
+        from .register import writeups_in
+
+        return writeups_in(self.data_dir)[0]
 
     # --- sections' data -----------------------------------------------------------------------
 
@@ -514,7 +413,7 @@ class Trends:
 
     def moves(self) -> list[dict]:
         rows = []
-        for m in moved_deadlines(self.frames):
+        for m in moved_deadlines(self.writeups_read):
             where = (
                 self.label(m["from_meeting"])
                 if m["from_meeting"] == m["to_meeting"]
@@ -613,6 +512,7 @@ def build_trends(
     """
     from .batch import refresh_index
     from .corpus import read_folder
+    from .register import writeups_in
     from .render import Job, Options, cache_key, render
 
     options = Options(tuple(formats), as_lang(lang), Path(out_dir), force)  # checks formats and language
@@ -623,7 +523,7 @@ def build_trends(
             f"no readable meeting summaries in {data_dir}", "give the folder of meeting write-ups", settings="data_dir"
         )
     documents = [[r["name"], r["error"] or r["sha256"], r["copy_of"]] for r in listing]
-    briefs = sorted(brief_links(str(Path(data_dir)), str(options.out_dir), lang).values())
+    briefs = sorted(brief_links(writeups_in(data_dir)[0], str(options.out_dir), lang).values())
     title = words_for(lang).t("trends_title")  # the page needs only words, not the corpus again
     parameters = {"data_dir": str(Path(data_dir).resolve()), "lang": lang, "out_dir": str(options.out_dir.resolve())}
     job = Job(

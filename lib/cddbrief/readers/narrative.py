@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
-from ..passages import INSTRUCTION, instruction_starts, is_closing, is_meeting_sentence, kind_of
+from ..passages import ASKERS, INSTRUCTION, decides_at, instruction_starts, is_closing, is_meeting_sentence, kind_of
 from ..quantities import find_quantities
 from ..thaidates import find_dates
 from ..thaitext import collapse
@@ -29,6 +29,8 @@ from .points import Line
 # a sentence that is not the instruction's any more
 _SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
 _DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
+# who asks, and nothing else, before an instruction: ประธาน, ประธานสภาฯ, ที่ประชุมจึง
+_ASKER = re.compile(r"\s*(?:" + "|".join(ASKERS) + r")\S{0,12}?\s*(?:จึง|ได้)?\s*")
 _GOES_ON = re.compile(r"^\s*(?:ซึ่ง|โดย|และ|เพื่อ|พร้อม|ภายใน)")  # a paragraph that goes on with the sentence above
 # มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
 _ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน|ดำเนินการประชุม")
@@ -239,20 +241,35 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
 
     >>> split_instructions("ที่ประชุมรับทราบผล 120 กองทุน และได้มอบหมายให้อำเภอรายงานภายใน 31 มี.ค. 66 ทั้งนี้ ขอให้เร่งรัดการเบิกจ่าย")
     (['มอบหมายให้อำเภอรายงานภายใน 31 มี.ค. 66', 'ขอให้เร่งรัดการเบิกจ่าย'], 'ที่ประชุมรับทราบผล 120 กองทุน')
+
+    Who asks stays with the instruction; what the meeting decided (เห็นชอบให้…) is no instruction:
+
+    >>> split_instructions("ประธานกำชับให้ทุกคนแต่งกายผ้าไทย")
+    (['ประธานกำชับให้ทุกคนแต่งกายผ้าไทย'], '')
+    >>> split_instructions("ที่ประชุมเห็นชอบให้เสนอ 8 โครงการ และให้ส่งคืน 1 โครงการ ทั้งนี้ ให้ส่งภายใน 5 ม.ค. 67")
+    (['ให้ส่งภายใน 5 ม.ค. 67'], 'ที่ประชุมเห็นชอบให้เสนอ 8 โครงการ และให้ส่งคืน 1 โครงการ')
     """
     starts = instruction_starts(text)
     if not starts:
         return [], collapse(text)
+    openings = [m.start() for m in _SENTENCE_START.finditer(text)]
     cuts: list[tuple[int, int]] = []
     for n, start in enumerate(starts):
         if cuts and start < cuts[-1][1]:
             continue
+        sentence = max([cuts[-1][1] if cuts else 0] + [at for at in openings if at <= start])
+        if decides_at(text, sentence, start):
+            continue  # เห็นชอบให้เสนอ … และให้ส่งคืน …: what the meeting decided, not an instruction
         limit = starts[n + 1] if n + 1 < len(starts) else len(text)
-        ends = [m.start() for m in _SENTENCE_START.finditer(text, start, limit)]
-        end = ends[0] if ends else limit
+        end = next((at for at in openings if start < at < limit), limit)
         if meeting and _ATTENDING.search(text[start:end]):
             continue
+        before = text[cuts[-1][1] if cuts else 0 : start]
+        if _ASKER.fullmatch(before):
+            start -= len(before.lstrip())  # ประธานกำชับให้…: who asks is part of the instruction
         cuts.append((start, end))
+    if not cuts:
+        return [], collapse(text)
     directives = [collapse(text[a:b]) for a, b in cuts]
     directives = [d for d in directives if d]
     pieces, at = [], 0
