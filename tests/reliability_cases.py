@@ -362,25 +362,25 @@ SETTINGS = [
         "--scheduler ''",
         "--scheduler ''",
         lambda d: ({}, [*_ALL, "--scheduler", ""]),
-        ["--scheduler is empty", "leave it out"],
+        ["the scheduler address is empty", "leave it out", "--scheduler tcp://HOST:PORT, --tls-ca-file FILE"],
     ),
     (
         "--scheduler 'not a url'",
         "--scheduler 'not a url'",
         lambda d: ({}, [*_ALL, "--scheduler", "not a url"]),
-        ["'not a url' is not a dask scheduler address", "tcp://HOST:PORT"],
+        ["the scheduler address 'not a url' is not a dask scheduler's", "tcp://HOST:PORT"],
     ),
     (
         "--scheduler http://",
         "--scheduler http://127.0.0.1:8787",
         lambda d: ({}, [*_ALL, "--scheduler", "http://127.0.0.1:8787"]),
-        ["is not a dask scheduler address"],
+        ["is not a dask scheduler's"],
     ),
     (
         "tls:// without certificates",
         "--scheduler tls://127.0.0.1:8786",
         lambda d: ({}, [*_ALL, "--scheduler", "tls://127.0.0.1:8786"]),
-        ["no certificates are given", "--tls-ca-file"],
+        ["no certificates are given", "(--tls-ca-file FILE, --tls-cert FILE, --tls-key FILE)"],
     ),
     (
         "--tls-cert with tcp://",
@@ -495,7 +495,7 @@ FAULTS = [
     (
         "a dask task that never ends",
         "a notebook whose cell sleeps 10 minutes, `task_timeout=1`",
-        "the brief is failed (`took longer than 1 s on the cluster (--task-timeout)`); "
+        "the brief is failed (`took longer than 1 s on the cluster (the task timeout)`); "
         "the client does not wait on it (default 900 s); "
         "the worker stops the cell at 1.5 × the timeout + 5 s and its kernel ends, so the worker is free again",
         "test_faults.py::test_a_task_that_runs_too_long_is_given_up",
@@ -714,7 +714,7 @@ FAULTS += [  # noqa: F821
     (
         "a brief folder that is a link",
         "`OUT/2562-04` a symlink to the data folder",
-        "exit 2, one line (`is a link to … outside --out`); "
+        "exit 2, one line (`is a link to …, outside OUT`, and `--out DIR` to give another); "
         "nothing written into the data folder (a link within OUT is followed; the source's own folder is refused too)",
         "test_faults.py::test_an_output_folder_that_is_a_link_out_of_out_is_refused",
     ),
@@ -739,7 +739,7 @@ FAULTS += [  # noqa: F821
         "SIGSTOP to a `dask scheduler` process on 127.0.0.1 once a brief runs on its worker, `task_timeout=10`",
         "every question to the scheduler has a deadline; "
         "once it has not answered for the task timeout the briefs still pending fail with one "
-        "line (`the dask scheduler at … stopped answering … (--task-timeout)`); the client returns",
+        "line (`the dask scheduler at … stopped answering … (the task timeout)`); the client returns",
         "test_faults.py::test_a_scheduler_that_stops_answering_hits_the_task_timeout",
     ),
     (

@@ -157,10 +157,13 @@ def test_extract_reads_at_most_the_limit_from_stdin():
     "args, words",
     [
         (["build", str(SAMPLE), "--as-of", "2563-03-10"], ["Buddhist-era", "--as-of 2020-03-10"]),
-        (["build", str(SAMPLE), "--as-of", "10/3/2020"], ["not a day written YYYY-MM-DD"]),
-        (["build", str(SAMPLE), "--as-of", "2020-02-30"], ["not a day of the calendar"]),
+        (["build", str(SAMPLE), "--as-of", "10/3/2020"], ["not a day written YYYY-MM-DD", "(--as-of 2020-03-10)"]),
+        (["build", str(SAMPLE), "--as-of", "2020-02-30"], ["not a day of the calendar", "(--as-of 2020-03-10)"]),
         (["build", "--trends", "--as-of", "2020-03-10"], ["--as-of goes with briefs"]),
-        (["build", str(SAMPLE), "--format", "docx"], ["unknown format docx", "html, pdf or html,pdf"]),
+        (
+            ["build", str(SAMPLE), "--format", "docx"],
+            ["unknown format docx", "use html, pdf or both (--format html,pdf)"],
+        ),
         (["build", "--all", "--format", "html,docx"], ["unknown format in 'html,docx'", "xlsx, csv, json, ics"]),
         (["build", "--trends", "--format", "xlsx"], ["unknown format xlsx"]),
     ],
@@ -256,7 +259,7 @@ def test_ambiguity_is_a_short_line_with_the_candidates_below(data_dir):
     first, *below = result.stderr.rstrip("\n").split("\n")
     assert (
         first.startswith("cddbrief: meeting 4/2562 has 12 documents, from ")
-        and "choose one with --office NAME" in first
+        and "choose one by its office (--office " in first
     )
     assert "เสริมงาม" in first and "แม่เมาะ" in first and ".txt" not in first and len(first) < 250
     assert len(below) == 10 and below[-1].startswith("  … and 3 more") and "--verbose" in below[-1]
@@ -322,7 +325,11 @@ def test_build_all_of_a_folder_without_writeups_names_the_forms_and_list(tmp_pat
     folder.mkdir()
     (folder / "งบประมาณ.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
     result = run_cli("build", "--all", "--data", str(folder), "--out", str(tmp_path / "out"))
-    one_line_error(result, f"no meeting write-ups ({FORMS})", f"cddbrief list --data {folder}")
+    one_line_error(
+        result,
+        f"no meeting write-ups ({FORMS}) in {folder}: list it to see why each file was skipped",
+        "give the folder of meeting write-ups (--data DIR)",
+    )
 
 
 def test_each_command_says_what_it_does_and_takes_verbose():

@@ -63,7 +63,8 @@ def test_a_meeting_number_beats_the_month_and_a_later_reference():
 def test_a_year_0_is_refused_in_one_line(written):
     with pytest.raises(BadMeetingId) as caught:
         header(written)
-    assert "year is 0" in caught.value.problem and "--meeting" in caught.value.remedy and "\n" not in str(caught.value)
+    assert "year is 0" in caught.value.problem and "give the meeting" in caught.value.remedy
+    assert [s.name for s in caught.value.settings] == ["meeting"] and "\n" not in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -245,7 +245,7 @@ def test_papermill_from_another_folder_speaks_papermill(tmp_path):
                             capture_output=True, text=True, timeout=300, cwd=tmp_path,
                             env=_clean_env(keep_path=True))  # fmt: skip
     assert result.returncode != 0
-    last = [ln for ln in _plain(result.stderr).splitlines() if ln.startswith("CddbriefError")][-1]
+    last = [ln for ln in _plain(result.stderr).splitlines() if ln.startswith("BadSetting")][-1]
     assert "-p data_dir DIR" in last and "--data" not in last, last
     assert str(tmp_path) in last  # where it looked for data/raw
     raw = tmp_path / "raw"
@@ -271,15 +271,19 @@ def test_papermill_from_another_folder_speaks_papermill(tmp_path):
 
 
 def test_parameters_in_papermill_terms():
-    from cddbrief.errors import CddbriefError
+    from cddbrief.errors import AmbiguousMeeting, BadSetting, Setting
     from cddbrief.notebooks import parameter_errors
 
-    with pytest.raises(CddbriefError) as raised, parameter_errors():
-        raise CddbriefError("meeting 4/2562 has 2 documents: a; b", "choose one with --office NAME")
-    assert str(raised.value).startswith("meeting 4/2562 has 2 documents: a; b: choose one with -p office NAME")
-    with pytest.raises(CddbriefError) as raised, parameter_errors():
-        raise CddbriefError("unknown language 'fr'", "use --lang th or --lang en")
-    assert "use -p lang th or -p lang en" in str(raised.value) and "--" not in str(raised.value)
+    with pytest.raises(AmbiguousMeeting) as raised, parameter_errors():  # its kind kept, for a caller to catch
+        raise AmbiguousMeeting("meeting 4/2562 has 2 documents", "choose one by its office", ["a", "b"], "office")
+    assert str(raised.value) == (
+        "meeting 4/2562 has 2 documents: choose one by its office "
+        "(-p office NAME; in Jupyter: set office in the parameters cell)"
+    ) and raised.value.detail == ["a", "b"]
+    languages = (Setting("lang", "th"), Setting("lang", "en"))
+    with pytest.raises(BadSetting) as raised, parameter_errors():
+        raise BadSetting("unknown language 'fr'", "use Thai or English", settings=languages)
+    assert "use Thai or English (-p lang th, -p lang en;" in str(raised.value) and "--" not in str(raised.value)
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -121,6 +121,31 @@ def test_the_briefing_notebook_counts_from_a_day_given_with_as_of(tmp_path):
     assert "20 เม.ย. 2562" in html
 
 
+@pytest.mark.parametrize("parameters, kind, said", [
+    ({"meeting": "5/2562"}, "UnknownMeeting",
+     "give one of those ids, or the folder that holds the meeting (-p source FILE, -p data_dir DIR; "
+     "in Jupyter: set source and data_dir in the parameters cell)"),
+    ({"meeting": "4/2562", "as_of": "2562-04-20"}, "BadSetting",
+     "write the Gregorian year (-p as_of 2019-04-20; in Jupyter: set as_of in the parameters cell)"),
+    ({"source": "ไม่มี.txt"}, "UnreadableSource",
+     "no such file: ไม่มี.txt: check the path, or give a meeting id "
+     "(-p source 4/2562; in Jupyter: set source in the parameters cell)"),
+])  # fmt: skip
+def test_the_briefing_notebook_says_what_to_set_in_its_parameters(parameters, kind, said, folder, tmp_path):
+    """A bad parameter fails the notebook with the error's own kind, and its line names the parameter to set
+    (``-p data_dir DIR``), never the command line's option (``--data DIR``)."""
+    import papermill
+
+    from cddbrief.notebooks import path
+
+    with pytest.raises(papermill.PapermillExecutionError) as raised:
+        papermill.execute_notebook(str(path("briefing")), str(tmp_path / "out.ipynb"),
+                                   parameters={**parameters, "data_dir": str(folder)}, cwd=str(tmp_path),
+                                   progress_bar=False, kernel_name="python3")  # fmt: skip
+    assert raised.value.ename == kind and raised.value.evalue.endswith(said), raised.value.evalue
+    assert "--" not in raised.value.evalue and "\n" not in raised.value.evalue
+
+
 # --- all three notebooks on the project's kernel -------------------------------------------------------
 
 KERNEL_CONFIG = {

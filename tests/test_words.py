@@ -32,7 +32,7 @@ def test_anything_else_is_one_clear_error_in_neutral_words(value):
         as_lang(value)
     error = raised.value
     assert error.problem == f"unknown language {value!r}"
-    assert error.remedy == "lang must be th or en"
+    assert error.remedy == "use Thai or English" and [s.value for s in error.settings] == ["th", "en"]
     assert "--" not in str(error) and error.exit_status == 2
 
 
@@ -64,7 +64,7 @@ def test_every_entry_point_that_takes_a_language_refuses_what_is_none(value, tmp
         lambda: build_trends(SAMPLE.parent, out, lang=value, say=lambda _: None),
     ]
     for call in calls:
-        with pytest.raises(BadSetting, match="lang must be th or en"):
+        with pytest.raises(BadSetting, match=r"use Thai or English \(set lang='th', lang='en'\)"):
             call()
     assert not out.exists()  # refused before anything was written
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .errors import BadSetting, Setting
 from .model import DateSpan, Directive, Meeting
 from .thaitext import to_arabic_digits
 
@@ -190,6 +191,37 @@ class Reference:
 
     day: date | None
     reason: str
+
+
+def check_as_of(text: str | None) -> str | None:
+    """The day a brief counts deadlines from (the setting ``as_of``), as ``YYYY-MM-DD``; anything else is
+    one clear error.
+
+    >>> check_as_of("2020-03-10")
+    '2020-03-10'
+    >>> check_as_of("2563-03-10")
+    Traceback (most recent call last):
+    cddbrief.errors.BadSetting: the day to count from, 2563-03-10, is in a Buddhist-era year:
+    write the Gregorian year (set as_of='2020-03-10')
+    """
+    if text is None:
+        return None
+    remedy, example = "give a day as YYYY-MM-DD", Setting("as_of", "2020-03-10")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise BadSetting(f"the day to count from, {text!r}, is not a day written YYYY-MM-DD", remedy, settings=example)
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadSetting(
+            f"the day to count from, {text}, is not a day of the calendar", remedy, settings=example
+        ) from None
+    if day.year > 2400:
+        raise BadSetting(
+            f"the day to count from, {text}, is in a Buddhist-era year",
+            "write the Gregorian year",
+            settings=Setting("as_of", day.replace(year=day.year - 543).isoformat()),
+        )
+    return day.isoformat()
 
 
 def reference_day(meeting: Meeting, as_of: date | str | None = None) -> Reference:

@@ -165,7 +165,8 @@ def build_all(
 
         raise CddbriefError(
             f"no meeting write-ups ({FORMS}) in {data_dir}",
-            f"give the folder with --data DIR (cddbrief list --data {data_dir} says what it skipped)",
+            "list it to see why each file was skipped, or give the folder of meeting write-ups",
+            settings="data_dir",
         )
     out_dir.mkdir(parents=True, exist_ok=True)
     if scheduler is not None:
@@ -518,14 +519,19 @@ def check_scheduler(address: str, tls: dict | None = None):
     True
     >>> check_scheduler("ไม่ใช่ url")
     Traceback (most recent call last):
-    cddbrief.errors.CddbriefError: --scheduler 'ไม่ใช่ url' is not a dask scheduler address: give tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786) or tls://HOST:PORT with --tls-ca-file, --tls-cert and --tls-key
+    cddbrief.errors.CddbriefError: the scheduler address 'ไม่ใช่ url' is not a dask scheduler's: give tcp://HOST:PORT
+    (e.g. tcp://10.0.0.5:8786), or tls://HOST:PORT with the cluster's certificates
+    (set scheduler, tls_ca_file, tls_cert, tls_key)
     """
     from urllib.parse import urlsplit
 
     tls = {k: v for k, v in (tls or {}).items() if v}
-    remedy = "give tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786) or tls://HOST:PORT with --tls-ca-file, --tls-cert and --tls-key"
+    remedy = "give tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786), or tls://HOST:PORT with the cluster's certificates"
+    settings = ("scheduler", "tls_ca_file", "tls_cert", "tls_key")
     if not address or not address.strip():
-        raise CddbriefError("--scheduler is empty", remedy + "; leave it out to build on this machine")
+        raise CddbriefError(
+            "the scheduler address is empty", remedy + "; leave it out to build on this machine", settings=settings
+        )
     try:
         parts = urlsplit(address.strip())
         port = parts.port
@@ -539,18 +545,19 @@ def check_scheduler(address: str, tls: dict | None = None):
         or parts.path not in ("", "/")
         or parts.query
     ):
-        raise CddbriefError(f"--scheduler {address!r} is not a dask scheduler address", remedy)
+        raise CddbriefError(f"the scheduler address {address!r} is not a dask scheduler's", remedy, settings=settings)
     if parts.scheme == "tcp":
         if tls:
             raise CddbriefError(
-                f"--tls-* options go with a tls:// scheduler, not {address}",
-                "give tls://HOST:PORT, or leave out the --tls-* options",
+                f"certificates go with a tls:// scheduler, not {address}",
+                "give tls://HOST:PORT, or leave out the certificates",
+                settings=settings,
             )
         return None
     for key, path in tls.items():
         if not Path(path).is_file():
             raise CddbriefError(
-                f"--{key.replace('_', '-')} {path}: no such file", "give the PEM file the cluster's certificates are in"
+                f"no such certificate file: {path}", "give the PEM file the cluster's certificates are in", settings=key
             )
     import dask
 
@@ -562,7 +569,8 @@ def check_scheduler(address: str, tls: dict | None = None):
     if not chosen["tls_ca_file"] or not chosen["tls_cert"]:
         raise CddbriefError(
             f"{address} is a tls:// scheduler but no certificates are given",
-            "give --tls-ca-file, --tls-cert and --tls-key (or set distributed.comm.tls in dask's config)",
+            "give the CA, certificate and key files (or set distributed.comm.tls in dask's config)",
+            settings=("tls_ca_file", "tls_cert", "tls_key"),
         )
     from distributed.security import Security
 
@@ -688,7 +696,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                         continue
                     why = (
                         f"the dask scheduler at {address} stopped answering ({type(exc).__name__}); given up after "
-                        f"{task_timeout:.0f} s (--task-timeout): check the scheduler, or build here without --scheduler"
+                        f"{task_timeout:.0f} s (the task timeout): check the scheduler, or build on this machine"
                     )
                     for future in pending:
                         outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
@@ -697,7 +705,10 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                 if not info.get("workers"):
                     alone_since = alone_since or now
                     if now - alone_since > no_workers_grace:
-                        why = f"the dask cluster at {address} has had no worker for {no_workers_grace:.0f} s; start workers with `dask worker {address}`, or build here without --scheduler"
+                        why = (
+                            f"the dask cluster at {address} has had no worker for {no_workers_grace:.0f} s; "
+                            f"start workers with `dask worker {address}`, or build on this machine"
+                        )
                         for future in pending:
                             outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
                             future.cancel()
@@ -714,7 +725,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                             Outcome(
                                 plans[futures[future]][0],
                                 "failed",
-                                why=f"took longer than {task_timeout:.0f} s on the cluster (--task-timeout)",
+                                why=f"took longer than {task_timeout:.0f} s on the cluster (the task timeout)",
                             )
                         )
                         bar.update(1)

@@ -93,10 +93,12 @@ class Brief:
         as_of: str | None = None,
     ) -> Brief:
         """Read the meeting a notebook's parameters name: a file (``source``) or an id in ``data_dir``."""
+        from .actions import check_as_of
         from .corpus import resolve
         from .store import meeting_of as read_meeting  # the corpus store's reading; parsed only on a miss
 
         lang = as_lang(lang)
+        as_of = check_as_of(as_of)  # a Buddhist-era year or a day that is no day: one clear error, as at the CLI
         path = Path(source) if source else resolve(meeting, data_dir, office)
         parsed = read_meeting(path, meeting_id=meeting if source and meeting else None)
         parameters = {"meeting": parsed.id, "lang": lang, "source": path.name}

@@ -424,7 +424,7 @@ def _stamp() -> datetime:
 EXPORTS: dict[str, Export] = {
     "xlsx": Export("Excel", "a workbook, one sheet per frame", "{id}{lang}.xlsx", _xlsx, frames=True),
     "csv": Export("CSV", "one UTF-8 file per frame", "{id}-*.csv", _csv, frames=True),
-    "json": Export("JSON", "the meeting as parse --json gives it", "{id}.json", _json),
+    "json": Export("JSON", "the structured meeting, as parse gives it in JSON", "{id}.json", _json),
     "ics": Export("iCal", "a calendar of the dated actions", "{id}{lang}.ics", _ics),
 }
 

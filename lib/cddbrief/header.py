@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from . import glossary
-from .errors import BadMeetingId
+from .errors import BadMeetingId, Setting
 from .model import Note
 from .thaidates import MONTHS, as_be, find_dates, month_number
 from .thaitext import collapse, has_thai_digits, to_arabic_digits
@@ -348,7 +348,8 @@ def _take_ref(header: Header, ref: re.Match, text: str, notes: list[Note]) -> No
     if int(ref.group("year")) == 0:
         raise BadMeetingId(
             f"the write-up names meeting '{collapse(written)}', whose year is 0",
-            "correct the year in the document, or give the meeting with --meeting 4/2562",
+            "correct the year in the document, or give the meeting",
+            settings=Setting("meeting", "4/2562"),
         )
     header.number = int(ref.group("no"))
     header.year_be = as_be(ref.group("year"))

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
+from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp, Setting
 from .header import MEETING_REF, is_debris, read_header
 from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Quantity, Recurrence, Reschedule
 from .passages import DEFAULT_CONTEXT, READ_KINDS, contexts_at, kind_of
@@ -93,7 +93,8 @@ def figures_of(
     each with where it is (item, directive or passage) and what it was said as (its clause's
     context, else ``context``); what was repaired or skipped is added to ``notes``.
 
-    >>> quantities, dates, _, _ = figures_of("รายงานผลการดำเนินงาน 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66", 2566, [], "meeting", passage=2)
+    >>> text = "รายงานผลการดำเนินงาน 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66"
+    >>> quantities, dates, _, _ = figures_of(text, 2566, [], "meeting", passage=2)
     >>> [(q.value, q.context, q.passage) for q in quantities], [(s.surface, s.context) for s in dates]
     ([(12, 'reported', 2)], [('9 ก.พ. 66', 'asked')])
     """
@@ -118,8 +119,8 @@ def _may_hold_figures(text: str) -> bool:
     """Whether a text can hold a figure or a date at all: a digit, Arabic or Thai, or a month's name
     (a cheap look before the extractors, for the many title and office lines).
 
-    >>> _may_hold_figures("สำนักงานพัฒนาชุมชนอำเภอลี้"), _may_hold_figures("ภายในเดือนเมษายน"), _may_hold_figures("งบ ๕ ล้านบาท")
-    (False, True, True)
+    >>> [_may_hold_figures(text) for text in ("สำนักงานพัฒนาชุมชนอำเภอลี้", "ภายในเดือนเมษายน", "งบ ๕ ล้านบาท")]
+    [False, True, True]
     """
     return any(ch.isdigit() for ch in text) or any(word in text for word in _MONTH_WORDS)
 
@@ -146,7 +147,8 @@ def make_passages(
 
     >>> from cddbrief.readers import Reading
     >>> reading = Reading("table", [], [Item(1, "ผ้าไทย", resolution="เห็นชอบงบ 5,000 บาท")])
-    >>> [(p.no, p.kind, p.item, [q.context for q in p.quantities]) for p in make_passages(reading, ["ครั้งที่ 4/2562"], reading.items, 2562, [])]
+    >>> passages = make_passages(reading, ["ครั้งที่ 4/2562"], reading.items, 2562, [])
+    >>> [(p.no, p.kind, p.item, [q.context for q in p.quantities]) for p in passages]
     [(1, 'meeting', None, []), (2, 'resolution', 1, ['decided'])]
     """
     given = reading.passages if reading.passages is not None else [(kind_of(line), line, None) for line in header_lines]
@@ -180,7 +182,8 @@ def make_passages(
 
 
 def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number: bool = True) -> Meeting:
-    """Turn a read source into a Meeting; raise a CddbriefError (NotAWriteUp, NoMeetingNumber, …) when it is not a meeting write-up.
+    """Turn a read source into a Meeting; raise a CddbriefError (NotAWriteUp, NoMeetingNumber, …) when it is not
+    a meeting write-up.
 
     Without a meeting number (and no ``meeting_id``) the document is still read
     when ``need_number`` is false (the catalogue lists it by its date); else it
@@ -255,8 +258,9 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
             notes.append(
                 Note(
                     "warning",
-                    f"the header says meeting {header.number}/{header.year_be}; --meeting {number}/{year_be} was used",
-                    th=f"หัวเอกสารระบุครั้งที่ {header.number}/{header.year_be} แต่ใช้ --meeting {number}/{year_be} แทน",
+                    f"the header says meeting {header.number}/{header.year_be}; "
+                    f"the meeting given, {number}/{year_be}, was used",
+                    th=f"หัวเอกสารระบุครั้งที่ {header.number}/{header.year_be} แต่ใช้ครั้งที่ {number}/{year_be} ที่ระบุให้แทน",
                 )
             )
         header.number, header.year_be = number, year_be
@@ -264,7 +268,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         if need_number:
             raise NoMeetingNumber(
                 f"{label} names no meeting number (ครั้งที่ N/ปี) in its header",
-                "add it to the document, or give it with --meeting 4/2562",
+                "add it to the document, or give it",
+                settings=Setting("meeting", "4/2562"),
             )
         notes.append(
             Note("warning", "the write-up names no meeting number (ครั้งที่ N/ปี)", th="เอกสารไม่ระบุครั้งที่ประชุม (ครั้งที่ N/ปี)")
@@ -286,7 +291,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
     items = with_figures(items, year_for_dates, notes)
     passages = make_passages(reading, header_lines, items, year_for_dates, notes)
-    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place, published)
+    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place,
+    # published)
     meeting = Meeting(
         **vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes, passages=passages
     )

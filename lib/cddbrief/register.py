@@ -778,7 +778,8 @@ def choose_office(writeups: list, office: str | None, where: str = "") -> list:
         known = ", ".join(sorted({w[1] for w in writeups})) or "none"
         raise BadSetting(
             f"no office '{office}' among the write-ups{' in ' + where if where else ''} (offices there: {known})",
-            "give part of one of those names with --office, or leave it out",
+            "give part of one of those names, or leave it out",
+            settings="office",
         )
     return chosen
 

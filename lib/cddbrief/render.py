@@ -48,17 +48,20 @@ def check_formats(formats, given: str | None = None, also: tuple = ()) -> tuple[
     ('html', 'pdf')
     >>> check_formats(("html", "docx"))
     Traceback (most recent call last):
-    cddbrief.errors.BadSetting: unknown format docx: use --format html, pdf or html,pdf
+    cddbrief.errors.BadSetting: unknown format docx: use html, pdf or both (set formats)
     """
     formats = tuple(formats)
     if also:
         if [f for f in formats if f not in FORMATS + also] or not [f for f in formats if f in FORMATS]:
             raise BadSetting(f"unknown format in '{given if given is not None else ','.join(formats)}'",
-                             f"use --format html, pdf or html,pdf; with --all also {', '.join(also)}")  # fmt: skip
+                             f"use html, pdf or both; in a batch also {', '.join(also)}",
+                             settings="formats")  # fmt: skip
         return formats
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise BadSetting(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
+        raise BadSetting(
+            f"unknown format {', '.join(unknown) or '(none)'}", "use html, pdf or both", settings="formats"
+        )
     return formats
 
 
@@ -180,7 +183,8 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
             check_folder()
         have = fresh_files(job, options) if not options.force else set()
         if set(targets) <= have:
-            say(f"{job.name}: up to date ({', '.join(shown(targets[f]) for f in options.formats)}); --force rebuilds")
+            files = ", ".join(shown(targets[f]) for f in options.formats)
+            say(f"{job.name}: up to date ({files}); forcing rebuilds it")
             return Rendered(targets, up_to_date=True, seconds=time.perf_counter() - started)
         own = kernels is None
         kernels = (
@@ -199,7 +203,8 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
         except OSError as exc:  # a full disk, a folder gone read-only: the old page stays
             raise OutputNotWritable(
                 f"cannot write the {job.what} in {job.folder}: {exc.strerror or exc}",
-                "free some space, or give another folder with --out DIR",
+                "free some space, or give another output folder",
+                settings="out_dir",
             ) from None
         finally:
             if own:
@@ -533,19 +538,22 @@ def check_place(folder: Path, out_dir: Path, source_folder: Path | None = None) 
     except (OSError, RuntimeError):  # a loop of links
         raise OutputNotWritable(
             f"the output folder {shown(folder)} is a link that leads nowhere",
-            "remove the link, or give another --out DIR",
+            "remove the link, or give another output folder",
+            settings="out_dir",
         ) from None
     if where != out and out not in where.parents:
         raise OutputNotWritable(
-            f"the output folder {shown(folder)} is a link to {shown(where)}, outside --out {shown(out_dir)}; "
+            f"the output folder {shown(folder)} is a link to {shown(where)}, outside {shown(out_dir)}; "
             "nothing was written",
-            "remove the link, or give another --out DIR",
+            "remove the link, or give another output folder",
+            settings="out_dir",
         )
     if source_folder is not None and where == Path(source_folder).resolve():
         raise OutputNotWritable(
             f"the output folder {shown(folder)} is the folder of the source documents {shown(where)}; "
             "nothing was written",
-            "remove the link, or give another --out DIR outside the data folder",
+            "remove the link, or give another output folder, outside the data folder",
+            settings="out_dir",
         )
 
 
@@ -554,10 +562,14 @@ def make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputNotWritable(
-            f"cannot create the output folder {folder}: {exc.strerror}", "give a writable folder with --out DIR"
+            f"cannot create the output folder {folder}: {exc.strerror}",
+            "give a writable output folder",
+            settings="out_dir",
         ) from None
     if not os.access(folder, os.W_OK):
-        raise OutputNotWritable(f"the output folder {folder} is not writable", "give a writable folder with --out DIR")
+        raise OutputNotWritable(
+            f"the output folder {folder} is not writable", "give a writable output folder", settings="out_dir"
+        )
 
 
 MANIFEST_BYTES = 2**20  # a page's manifest is a few hundred bytes; an index's rows some kB a meeting
@@ -683,11 +695,12 @@ class locked:
         except IsADirectoryError:
             raise OutputNotWritable(
                 f"{self.path} is a folder, where the build keeps its lock file",
-                "remove that folder (or give another --out DIR)",
+                "remove that folder, or give another output folder",
+                settings="out_dir",
             ) from None
         except OSError as exc:
             raise OutputNotWritable(
-                f"cannot take the lock {self.path}: {exc.strerror}", "give a writable folder with --out DIR"
+                f"cannot take the lock {self.path}: {exc.strerror}", "give a writable output folder", settings="out_dir"
             ) from None
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

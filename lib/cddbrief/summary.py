@@ -76,7 +76,7 @@ def summary_text(meeting: Meeting) -> str:
     number = (
         f"ครั้งที่ {meeting.number}/{meeting.year_be}  ({meeting.id})"
         if meeting.id
-        else "ไม่ระบุครั้งที่ (no meeting number: build needs --meeting)"
+        else "ไม่ระบุครั้งที่ (no meeting number: a brief needs one given)"
     )
     out.append(f"{number}  {meeting.office or 'ไม่ระบุหน่วยงาน'}{'  — ' + place if place else ''}")
     facts = [

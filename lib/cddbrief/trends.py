@@ -258,7 +258,11 @@ class Trends:
         folder = Path(data_dir) if data_dir else default_data_dir()
         frames = load_corpus(folder)
         if frames.items.empty:
-            raise CddbriefError(f"no readable meeting summaries in {folder}", "give the folder with --data DIR")
+            raise CddbriefError(
+                f"no readable meeting summaries in {folder}",
+                "give the folder of meeting write-ups",
+                settings="data_dir",
+            )
         return cls(frames, lang, str(folder), str(out_dir or ""))
 
     def t(self, key: str, **values) -> str:
@@ -515,7 +519,9 @@ def build_trends(
     lang = options.lang
     listing = read_folder(data_dir).rows()
     if not any(not r["error"] for r in listing):
-        raise CddbriefError(f"no readable meeting summaries in {data_dir}", "give the folder with --data DIR")
+        raise CddbriefError(
+            f"no readable meeting summaries in {data_dir}", "give the folder of meeting write-ups", settings="data_dir"
+        )
     documents = [[r["name"], r["error"] or r["sha256"], r["copy_of"]] for r in listing]
     briefs = sorted(brief_links(writeups_in(data_dir)[0], str(options.out_dir), lang).values())
     title = words_for(lang).t("trends_title")  # the page needs only words, not the corpus again

@@ -32,7 +32,7 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Literal, get_args
 
-from .errors import BadSetting
+from .errors import BadSetting, Setting
 
 Lang = Literal["th", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -49,7 +49,7 @@ def as_lang(value: object) -> Lang:
     'en'
     >>> as_lang("TH")
     Traceback (most recent call last):
-    cddbrief.errors.BadSetting: unknown language 'TH': lang must be th or en
+    cddbrief.errors.BadSetting: unknown language 'TH': use Thai or English (set lang='th', lang='en')
     """
     if isinstance(value, str) and value in LANGS:
         return value  # type: ignore[return-value]  # one of LANGS
@@ -57,7 +57,9 @@ def as_lang(value: object) -> Lang:
 
 
 def _unknown(value: object) -> BadSetting:
-    return BadSetting(f"unknown language {value!r}", "lang must be th or en")
+    return BadSetting(
+        f"unknown language {value!r}", "use Thai or English", settings=[Setting("lang", lang) for lang in LANGS]
+    )
 
 
 def suffix(lang: Lang) -> str:

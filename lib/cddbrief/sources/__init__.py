@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import UnreadableSource
+from ..errors import Setting, UnreadableSource
 from ..filekinds import FALLBACK, FORMS, ZIP, FileKind, kind_of_name, sniffed
 from ..model import Note
 from .document import RawDocument
@@ -113,11 +113,17 @@ def read_file_bytes(path: str | Path) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UnreadableSource(f"no such file: {path}", "check the path, or give a meeting id such as 4/2562") from None
+        raise UnreadableSource(
+            f"no such file: {path}", "check the path, or give a meeting id", settings=Setting("source", "4/2562")
+        ) from None
     except OSError as exc:
         raise UnreadableSource(f"cannot read {path}: {exc.strerror}", "check the path and its permissions") from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableSource(f"{path} is a folder, not a file", f"give one {FORMS} file, or use --data for a folder")
+        raise UnreadableSource(
+            f"{path} is a folder, not a file",
+            f"give one {FORMS} file, or give the folder as the data folder",
+            settings=("source", "data_dir"),
+        )
     if not stat.S_ISREG(info.st_mode):
         kind = (
             "a named pipe (FIFO)"
