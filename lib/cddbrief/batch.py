@@ -273,8 +273,9 @@ def _start_pool(documents, out_dir, formats, lang, force, jobs, as_of, data_dir,
         idle = (
             jobs < len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else False
         )  # a core no worker uses
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_worker_start,
-                                   initargs=(os.getpid(), first, idle, notes))  # fmt: skip
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(documents)), initializer=_worker_start, initargs=(os.getpid(), first, idle, notes)
+        )
         futures = [
             pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of)
             for p, distinct in documents
@@ -440,8 +441,16 @@ def children(pid: int) -> list[int]:
 # --- dask.distributed ---------------------------------------------------------------------------
 
 
-def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, epoch: str | None = None, as_of: str | None = None,
-                 task_timeout: float | None = None) -> dict:  # fmt: skip
+def remote_build(
+    name: str,
+    data: bytes,
+    formats: tuple,
+    lang: str,
+    distinct: bool | str,
+    epoch: str | None = None,
+    as_of: str | None = None,
+    task_timeout: float | None = None,
+) -> dict:
     """A task on a dask worker: build from the document's bytes, return the files' bytes.
 
     The notebook is given the file's name only and runs in the file's folder, and the client's
@@ -479,8 +488,15 @@ def _set_env(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
-def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, as_of: str | None = None,
-                  cell_timeout: float | None = None) -> dict:  # fmt: skip
+def _remote_build(
+    name: str,
+    data: bytes,
+    formats: tuple,
+    lang: str,
+    distinct: bool | str,
+    as_of: str | None = None,
+    cell_timeout: float | None = None,
+) -> dict:
     import time
 
     from .report import build
@@ -493,8 +509,17 @@ def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: b
         out = Path(scratch) / "out"
         briefs, exports = _split(formats)
         try:
-            result = build(str(source), formats=briefs, lang=lang, out_dir=str(out), force=True, say=lambda _: None, distinct=distinct, as_of=as_of,
-                           cell_timeout=cell_timeout)  # fmt: skip
+            result = build(
+                str(source),
+                formats=briefs,
+                lang=lang,
+                out_dir=str(out),
+                force=True,
+                say=lambda _: None,
+                distinct=distinct,
+                as_of=as_of,
+                cell_timeout=cell_timeout,
+            )
             exported = {p.name for p in _export_into(result.folder, result.meeting, exports, lang, fresh_only=False)}
         except CddbriefError as exc:
             return {"name": name, "status": "failed", "why": str(exc)}
@@ -506,8 +531,14 @@ def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: b
             if p.is_file() and (p.name.startswith("brief") or p.name in exported)
         }
         entry = {**result.entry, "file": name}
-        return {"name": name, "status": "built", "folder": result.folder.name, "files": files, "entry": entry,
-                "seconds": time.perf_counter() - started}  # fmt: skip
+        return {
+            "name": name,
+            "status": "built",
+            "folder": result.folder.name,
+            "files": files,
+            "entry": entry,
+            "seconds": time.perf_counter() - started,
+        }
 
 
 def check_scheduler(address: str, tls: dict | None = None):
@@ -604,21 +635,28 @@ def probe_scheduler(address: str, security=None, timeout: float = 5.0) -> None:
     except TimeoutError:
         raise CddbriefError(f"{address} did not answer as a dask scheduler within {timeout:.0f} s", remedy) from None
     except OSError as exc:
-        raise CddbriefError(
-            f"cannot reach the dask scheduler at {address} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})",
-            remedy,
-        ) from None
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CddbriefError(f"cannot reach the dask scheduler at {address} ({why})", remedy) from None
     except Exception as exc:  # a server that answers something else
         raise CddbriefError(f"{address} is not a dask scheduler ({type(exc).__name__})", remedy) from None
     if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
-        raise CddbriefError(
-            f"{address} is not a dask scheduler (it answered as {reply.get('type') if isinstance(reply, dict) else 'something else'})",
-            remedy,
-        )
+        answered = reply.get("type") if isinstance(reply, dict) else "something else"
+        raise CddbriefError(f"{address} is not a dask scheduler (it answered as {answered})", remedy)
 
 
-def _on_cluster(address, documents, out_dir, formats, lang, force, progress, security=None,
-                task_timeout: float = TASK_TIMEOUT, no_workers_grace: float = NO_WORKERS_GRACE, as_of: str | None = None) -> list[Outcome]:  # fmt: skip
+def _on_cluster(
+    address,
+    documents,
+    out_dir,
+    formats,
+    lang,
+    force,
+    progress,
+    security=None,
+    task_timeout: float = TASK_TIMEOUT,
+    no_workers_grace: float = NO_WORKERS_GRACE,
+    as_of: str | None = None,
+) -> list[Outcome]:
     """One brief per task on a dask cluster; the client decides folders, takes each folder's lock,
     skips briefs that are up to date and writes each manifest, as a local build does."""
     import time
@@ -667,9 +705,22 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
         ) from None
     try:
         epoch = os.environ.get("SOURCE_DATE_EPOCH") or None
-        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, as_of, task_timeout,
-                                 key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
-                   for p, distinct in work}  # fmt: skip
+        futures = {
+            client.submit(
+                remote_build,
+                p.name,
+                p.read_bytes(),
+                formats,
+                lang,
+                distinct,
+                epoch,
+                as_of,
+                task_timeout,
+                key=f"cddbrief-{p.name}-{os.getpid()}",
+                pure=False,
+            ): p.name
+            for p, distinct in work
+        }
         pending, running_since, alone_since = set(futures), {}, None
         answered = time.monotonic()  # when the scheduler last answered: a stopped one is given up after --task-timeout
         ask = min(10.0, max(1.0, task_timeout / 4))  # seconds one question to the scheduler may take

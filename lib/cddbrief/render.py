@@ -53,9 +53,11 @@ def check_formats(formats, given: str | None = None, also: tuple = ()) -> tuple[
     formats = tuple(formats)
     if also:
         if [f for f in formats if f not in FORMATS + also] or not [f for f in formats if f in FORMATS]:
-            raise BadSetting(f"unknown format in '{given if given is not None else ','.join(formats)}'",
-                             f"use html, pdf or both; in a batch also {', '.join(also)}",
-                             settings="formats")  # fmt: skip
+            raise BadSetting(
+                f"unknown format in '{given if given is not None else ','.join(formats)}'",
+                f"use html, pdf or both; in a batch also {', '.join(also)}",
+                settings="formats",
+            )
         return formats
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -275,8 +277,16 @@ def _run(job: Job, options: Options, tmp: Path, have: set[str], kernels: Kernels
         warm = threading.Thread(target=_warm_exporters, args=("pdf" in options.formats,), daemon=True)
         warm.start()  # import nbconvert and WeasyPrint while the kernel works
         notebook = tmp / f"{job.stem}.ipynb"
-        executed = execute_notebook(job.notebook, notebook, job.parameters, job.failed_path(options), page=job.page, cwd=job.cwd, kernels=kernels,
-                                    cell_timeout=options.cell_timeout)  # fmt: skip
+        executed = execute_notebook(
+            job.notebook,
+            notebook,
+            job.parameters,
+            job.failed_path(options),
+            page=job.page,
+            cwd=job.cwd,
+            kernels=kernels,
+            cell_timeout=options.cell_timeout,
+        )
         warm.join()
         if job.keep_notebook:
             written["ipynb"] = notebook
@@ -333,22 +343,50 @@ def _engine() -> str:
 
     class PrestartedKernelEngine(NBClientEngine):
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
-                                     start_timeout=60, execution_timeout=None, km=None, **kwargs):  # fmt: skip
+        def execute_managed_notebook(
+            cls,
+            nb_man,
+            kernel_name,
+            log_output=False,
+            stdout_file=None,
+            stderr_file=None,
+            start_timeout=60,
+            execution_timeout=None,
+            km=None,
+            **kwargs,
+        ):
             kwargs.pop("input_path", None)
             kwargs.pop("startup_timeout", None)
             timeout = execution_timeout or kwargs.pop("timeout", None)
-            client = PapermillNotebookClient(nb_man, km=km, timeout=timeout, startup_timeout=start_timeout, kernel_name=kernel_name, log=logger,
-                                             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
-                                             shutdown_kernel="immediate", **kwargs)  # fmt: skip
+            client = PapermillNotebookClient(
+                nb_man,
+                km=km,
+                timeout=timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logger,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+                shutdown_kernel="immediate",
+                **kwargs,
+            )
             return client.execute(cleanup_kc=True)
 
     papermill_engines.register(ENGINE, PrestartedKernelEngine)
     return ENGINE
 
 
-def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Path, page: dict | None = None, cwd: Path | None = None,
-                     kernels: Kernels | None = None, cell_timeout: float | None = None):  # fmt: skip
+def execute_notebook(
+    notebook: Path,
+    output: Path,
+    parameters: dict,
+    failed: Path,
+    page: dict | None = None,
+    cwd: Path | None = None,
+    kernels: Kernels | None = None,
+    cell_timeout: float | None = None,
+):
     """Run the notebook in a new kernel with papermill; strip timings so bytes repeat.
 
     ``kernels``: take the kernel from there (started ahead, warmed); None: papermill starts
@@ -376,9 +414,16 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
                 how = {"extra_arguments": [ARGUMENTS[0]]}  # nbclient adds the in-memory history itself
             try:
                 executed = papermill.execute_notebook(
-                    str(notebook), str(output), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-                    request_save_on_cell_execute=False, cwd=str(cwd), execution_timeout=limit, **how,
-                )  # fmt: skip
+                    str(notebook),
+                    str(output),
+                    parameters=parameters,
+                    kernel_name=KERNEL,
+                    progress_bar=False,
+                    request_save_on_cell_execute=False,
+                    cwd=str(cwd),
+                    execution_timeout=limit,
+                    **how,
+                )
                 break
             except DiedAtStart:
                 if attempt == 2:
@@ -521,7 +566,8 @@ def warm_pdf() -> None:
 
     from .fonts import font_face_css
 
-    page = f"<html lang='th'><head><style>{font_face_css()} html{{font-family:'Sarabun'}}</style></head><body><p>ตำบลบ้านใหม่ <b>น้ำประปา</b></p></body></html>"
+    style = f"{font_face_css()} html{{font-family:'Sarabun'}}"
+    page = f"<html lang='th'><head><style>{style}</style></head><body><p>ตำบลบ้านใหม่ <b>น้ำประปา</b></p></body></html>"
     write_pdf(page, BytesIO())
 
 
@@ -606,11 +652,18 @@ def plain_name(name) -> bool:
     """A name the build could have made for a file or folder inside its own folder: no path, no parent,
     no scheme, no control character, not hidden.
 
-    >>> plain_name("2562-04-mae-tha"), plain_name("brief.en.html"), plain_name("javascript:alert(1)"), plain_name("/"), plain_name("..")
-    (True, True, False, False, False)
+    >>> plain_name("2562-04-mae-tha"), plain_name("brief.en.html")
+    (True, True)
+    >>> plain_name("javascript:alert(1)"), plain_name("/"), plain_name("..")
+    (False, False, False)
     """
-    return (isinstance(name, str) and 0 < len(name) <= 255 and not name.startswith((".", "-")) and name.isprintable()
-            and not any(ch in name for ch in "/\\:*?[]<>\"'"))  # fmt: skip
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= 255
+        and not name.startswith((".", "-"))
+        and name.isprintable()
+        and not any(ch in name for ch in "/\\:*?[]<>\"'")
+    )
 
 
 def text_or_none(value, limit: int = 4096) -> bool:
@@ -619,18 +672,34 @@ def text_or_none(value, limit: int = 4096) -> bool:
 
 def valid_owner(value) -> bool:
     """Whose a folder is (``.source.json``, a manifest's ``source``): meeting, office, sha256, file, all text."""
-    return (isinstance(value, dict) and isinstance(value.get("meeting"), str) and text_or_none(value.get("office"))
-            and isinstance(value.get("sha256"), str) and text_or_none(value.get("sha256"), 64)
-            and isinstance(value.get("file"), str) and text_or_none(value.get("file")) and text_or_none(value.get("meeting"), 64))  # fmt: skip
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("meeting"), str)
+        and text_or_none(value.get("office"))
+        and isinstance(value.get("sha256"), str)
+        and text_or_none(value.get("sha256"), 64)
+        and isinstance(value.get("file"), str)
+        and text_or_none(value.get("file"))
+        and text_or_none(value.get("meeting"), 64)
+    )
 
 
 def valid_page_manifest(value) -> bool:
     """A page's manifest (``.brief.json``): its key, and for a brief the files it made (plain names) and its source."""
     files = value.get("files")
-    return (isinstance(value.get("key"), str) and len(value["key"]) <= 128
-            and (files is None or (isinstance(files, dict) and len(files) <= 16
-                                   and all(isinstance(f, str) and plain_name(n) for f, n in files.items())))
-            and (value.get("source") is None or valid_owner(value["source"])))  # fmt: skip
+    return (
+        isinstance(value.get("key"), str)
+        and len(value["key"]) <= 128
+        and (
+            files is None
+            or (
+                isinstance(files, dict)
+                and len(files) <= 16
+                and all(isinstance(f, str) and plain_name(n) for f, n in files.items())
+            )
+        )
+        and (value.get("source") is None or valid_owner(value["source"]))
+    )
 
 
 def write_manifest(path: Path, data: dict, atomic: bool = True) -> None:
