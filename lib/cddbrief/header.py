@@ -71,7 +71,7 @@ _PERSON_START = re.compile(
 )
 _CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:(?:เป็น|ทำหน้าที่)ประธาน|ดำเนินการประชุม)")
 _CHAIR_AFTER = re.compile(
-    r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:ในที่ประชุม|การประชุม)\s*[:：]?\s*(?P<who>(?:"
+    r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:(?:ในที่ประชุม|การประชุม)\s*[:：]?|\s*[:：])\s*(?P<who>(?:"
     + _NAME_TITLE
     + "|"
     + _POSITION
@@ -85,7 +85,7 @@ _CHAIR_LISTED = re.compile(
 )
 _PLACE = re.compile(
     r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
-    r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม)|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
+    r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม|ประธาน\s*[:：])|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
 )
 _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
 # the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
@@ -243,13 +243,18 @@ def find_meeting_ref(text: str) -> re.Match | None:
     return None
 
 
-def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: list[str] = ()) -> Header:
+def read_header(
+    lines: list[str], notes: list[Note], whole: bool = True, more: list[str] = (), closing: list[str] = ()
+) -> Header:
     """Read the meeting from the lines before the items.
 
     ``whole`` says the lines are a title block (a table's header): a short line
     naming an office is the office as written. In prose the office is found in
     sentences and written out in full. ``more`` is the rest of the document, where
-    an office, a chair or a place the head does not name is looked for.
+    an office, a chair, a place or a day the head does not name is looked for;
+    ``closing`` the lines after a table's items (a byline), where an office is looked
+    for last. When the head tells of two meetings held (each with its chair), the
+    write-up's is the one told last, before its directives; the other is said in a note.
 
     >>> h = read_header(["โพสต์เมื่อ 21 มี.ค. 2566",
     ...                  "วันนี้ (16 มี.ค. 66) นายสมหมาย รักดี นายอำเภอบ้านไร่ เป็นประธานการประชุมคณะทำงาน "
@@ -272,16 +277,17 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
             continue
         if text:
             kept.append(text)
-    kept = join_cut_lines(kept, notes)
+    kept = [_unglued(text, notes) for text in join_cut_lines(kept, notes)]
     header = Header()
     banners = {index for index, text in enumerate(kept) if is_banner(text)}
+    own = _own_meeting(kept, banners, notes)
     title_lines: list[str] = []
     ref_line = None
     for index, text in enumerate(kept):
         if index in banners:
             continue
         ref = None
-        if header.number is None:
+        if header.number is None and own in (None, index):
             joined = (
                 f"{text} {kept[index + 1]}"
                 if index + 1 < len(kept) and _REF_CUT.search(to_arabic_digits(text))
@@ -300,14 +306,16 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
             continue
         if header.number is None and not header.office and (whole or not title_lines):
             title_lines.append(text)
-    if header.number is None:
+    if header.number is None and own is not None:
+        ref_line = own if _monthly(header, [kept[own]], notes) is not None else None
+    elif header.number is None:
         ref_line = _monthly(header, kept, notes)
     header.title = " ".join(title_lines) or (kept[0] if kept else "")  # a title that is also the office line
     if not whole and len(header.title) > 200:
         header.title = header.title[:200].rsplit(" ", 1)[0] + "…"
     everything = " ".join(kept)
     joined: list[Note] = []
-    rest = join_cut_lines([collapse(t) for t in more if t and t.strip()], joined)
+    rest = [_unglued(text, joined) for text in join_cut_lines([collapse(t) for t in more if t and t.strip()], joined)]
     notes.extend(note for note in joined if note not in notes)  # a post's rest may repeat its head's lines
     if not header.office:
         header.office = (
@@ -315,15 +323,25 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
             or _agency(everything)
             or _office_mention(" ".join(rest), notes)
             or _agency(" ".join(rest))
+            or _closing_office(closing, notes)
             or ""
         )
     heard = [t for i, t in enumerate(kept) if i not in banners]
-    header.meeting_date = _meeting_date(
+    told = [kept[own]] if own is not None else []  # the write-up's own meeting, where the head tells of two
+    header.meeting_date = _own_day(told, header, notes) or _meeting_date(
         heard, heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None, header.year_be
     )
+    if header.meeting_date is None and (header.number is not None or header.title):
+        header.meeting_date = _opening_day(rest[:3], header.year_be, notes)
     header.published = _published([kept[i] for i in sorted(banners)], header.year_be)
-    header.chair = _first(_chair, heard) or _first(_chair, rest[:6])
-    header.place = _short_of(header.chair, _first(_place, heard) or _first(_place, rest[:3]))
+    header.chair = (
+        _first(_chair, told + heard)
+        or _chair_across(heard, notes)
+        or _first(_chair, rest[:6])
+        or _leader(heard + rest[:3], notes)
+    )
+    place = _first(_place, told + heard) or _first(_place, rest[:3])
+    header.place = _spaced_place(_short_of(header.chair, place), notes)
     header.district, header.province, header.province_en = _place_of(header.office, everything, notes)
     return header
 
@@ -409,6 +427,189 @@ def _monthly(header: Header, lines: list[str], notes: list[Note]) -> int | None:
             )
             return index
     return None
+
+
+def _meeting_named(text: str) -> tuple[int, int] | None:
+    """(number, year) of the meeting a line names by its number, or by its month (a monthly meeting).
+
+    >>> _meeting_named("ประชุมกรมฯ ครั้งที่ 6/2566"), _meeting_named("ประชุมประจำเดือนกรกฎาคม 2566")
+    ((6, 2566), (7, 2566))
+    """
+    ref = find_meeting_ref(text)
+    if ref:
+        return int(ref.group("no")), as_be(ref.group("year"))
+    monthly = _MONTHLY.search(to_arabic_digits(text))
+    return (month_number(monthly.group("month")), as_be(monthly.group("year"))) if monthly else None
+
+
+def _own_meeting(lines: list[str], banners: set[int], notes: list[Note]) -> int | None:
+    """Where the head tells of two meetings held (each named with its chair: a department's meeting
+    heard in the morning, the office's own in the afternoon), the line of the one told last: the
+    directives that follow are its. The other is said in a note. None when the head tells of one.
+
+    >>> notes = []
+    >>> _own_meeting(["เช้า นาย ก ดีงาม พัฒนาการอำเภอ ร่วมประชุมกรม ครั้งที่ 6/2566 โดยมีอธิบดีเป็นประธาน",
+    ...               "บ่าย นาย ก ดีงาม พัฒนาการอำเภอ เป็นประธานการประชุมประจำเดือนกรกฎาคม 2566 ดังนี้"], set(), notes)
+    1
+    >>> notes[0].message.split(";")[0]
+    'the post tells of two meetings: 6/2566 (chaired by อธิบดี) and 7/2566'
+    """
+    told = []
+    for index, text in enumerate(lines):
+        named = _meeting_named(text) if index not in banners else None
+        chair = _chair(text) if named else None
+        if chair and all(named != seen for _, seen, _ in told):
+            told.append((index, named, chair))
+    if len(told) < 2:
+        return None
+    own, (number, year), _ = told[-1]
+    others = ", ".join(f"{n}/{y} (chaired by {who})" for _, (n, y), who in told[:-1])
+    others_th = ", ".join(f"ครั้งที่ {n}/{y} (ประธาน {who})" for _, (n, y), who in told[:-1])
+    notes.append(
+        Note(
+            "inferred",
+            f"the post tells of two meetings: {others} and {number}/{year}; the directives follow the last,"
+            f" read as the write-up's meeting",
+            surface=collapse(lines[own])[:80],
+            th=f"เอกสารกล่าวถึงการประชุมสองครั้ง: {others_th} และครั้งที่ {number}/{year} ข้อสั่งการตามมาหลังครั้งหลัง"
+            " จึงอ่านเป็นการประชุมของเอกสารนี้",
+        )
+    )
+    return own
+
+
+def _own_day(told: list[str], header: Header, notes: list[Note]) -> date | None:
+    """The day the write-up's own meeting is told with, where the head tells of two (None: its line gives
+    none, and the head's day is taken, said in a note)."""
+    if not told:
+        return None
+    spans, _ = find_dates(told[0], header.year_be)
+    day = next((s for s in spans if s.precision == "day" and s.start), None)
+    if day is None:
+        notes.append(
+            Note(
+                "inferred",
+                f"meeting {header.number}/{header.year_be} is told with no day of its own; the day the post"
+                " opens with is read as its day",
+                th=f"ไม่ระบุวันของการประชุมครั้งที่ {header.number}/{header.year_be} จึงใช้วันที่ที่ระบุในตอนต้นของข่าว",
+            )
+        )
+    return day.start if day else None
+
+
+_TIME_OR_PLACE = re.compile(r"เวลา\s*[\d๐-๙]|[\d๐-๙]\s*น\.|(?:^|\s)ณ\s")
+
+
+def _opening_day(lines: list[str], year_be: int | None, notes: list[Note]) -> date | None:
+    """The day a post opens with, where its head (a title naming the meeting) gives none: a day after a
+    date cue at the start of a paragraph that gives the time or the place (``วันศุกร์ที่ 30 มิถุนายน 2566
+    เวลา 09.00 น. ณ …``), never a deadline further on; said in a note.
+
+    >>> _opening_day(["วันศุกร์ที่ 2 มิถุนายน 2566 เวลา 09.00 น. ณ สำนักงาน นาย ก มอบแนวทาง"], 2566, []).isoformat()
+    '2023-06-02'
+    >>> _opening_day(["ให้ส่งรายงานภายในวันที่ 14 กรกฎาคม 2566 ณ สำนักงาน"], 2566, []) is None
+    True
+    """
+    for text in lines:
+        spans, _ = find_dates(text, year_be)
+        day = next((s for s in spans if s.precision == "day" and s.start), None)
+        if day is None or not _TIME_OR_PLACE.search(text) or not _DATE_CUE.match(text[: day.span.start].lstrip()):
+            continue  # the paragraph opens on its day, and tells when or where
+        written = text[: day.span.end]
+        notes.append(
+            Note(
+                "inferred",
+                f"the head names the meeting but not its day; the post opens with '{written}', read as its day",
+                surface=written,
+                th=f"หัวเรื่องไม่ระบุวันประชุม จึงใช้วันที่ที่ข่าวเริ่มต้น '{written}'",
+            )
+        )
+        return day.start
+    return None
+
+
+def _closing_office(lines: list[str], notes: list[Note]) -> str | None:
+    """The office a table's closing lines name (its byline), where the head names none, said in a note.
+
+    >>> _closing_office(["กลุ่มงานส่งเสริม สำนักงานพัฒนาชุมชนจังหวัดลำพูน : สรุป"], [])
+    'สำนักงานพัฒนาชุมชนจังหวัดลำพูน'
+    """
+    text = " ".join(collapse(line) for line in lines)
+    office = _office_mention(text, notes) or _agency(text)
+    if office:
+        notes.append(
+            Note(
+                "inferred",
+                f"the head names no office; the closing line names {office}, read as the office",
+                surface=office,
+                th=f"หัวเรื่องไม่ระบุหน่วยงาน จึงอ่านหน่วยงานจากบรรทัดท้าย: {office}",
+            )
+        )
+    return office
+
+
+def _spaced_place(place: str | None, notes: list[Note]) -> str | None:
+    """A place whose district and province a line end ran together (``อำเภอเมืองน่านจังหวัดน่าน``), with the
+    space between them again, said in a note.
+
+    >>> _spaced_place("โรงแรมริมน่าน อำเภอเมืองน่านจังหวัดน่าน", [])
+    'โรงแรมริมน่าน อำเภอเมืองน่าน จังหวัดน่าน'
+    """
+    for level in re.finditer(r"อำเภอ(?=[ก-๛])", place or ""):
+        name = _gazetteer_name(place[level.end() :], "อำเภอ")
+        at = level.end() + len(name or "")
+        if name and place.startswith("จังหวัด", at) and _gazetteer_name(place[at + 7 :], "จังหวัด"):
+            ran = place[level.start() : at + 7]
+            notes.append(
+                Note(
+                    "repair",
+                    f"'{ran}…' runs the district into the province; read with a space between them",
+                    surface=ran,
+                    th=f"'{ran}…' เขียนอำเภอติดกับจังหวัด จึงอ่านโดยเว้นวรรคระหว่างกัน",
+                )
+            )
+            return place[:at] + " " + place[at:]
+    return place
+
+
+_GLUED_TITLE = re.compile(r"(?P<level>อำเภอ|จังหวัด)(?=[ก-๛])")
+_OPENS_TITLE = re.compile(r"(?:นางสาว|นาง|นาย(?!อำเภอ|ก))[ก-๛]")
+
+
+def _unglued(text: str, notes: list[Note]) -> str:
+    """A line where a wrap joined a district or province to the person named after it (``…อำเภอท่าแซะนายชัย``),
+    with the space between them again, said in a note.
+
+    >>> _unglued("ณ สำนักงานพัฒนาชุมชนอำเภอท่าแซะนายชัย ดีงาม พัฒนาการอำเภอ", [])
+    'ณ สำนักงานพัฒนาชุมชนอำเภอท่าแซะ นายชัย ดีงาม พัฒนาการอำเภอ'
+    """
+    for level in _GLUED_TITLE.finditer(text):
+        at = level.end() + len(_gazetteer_name(text[level.end() :], level.group("level")) or "")
+        if at > level.end() and _OPENS_TITLE.match(text, at):
+            shown = text[level.start() : at + 6]
+            notes.append(
+                Note(
+                    "repair",
+                    f"'{shown}…' runs a place into the name after it; read with a space between them",
+                    surface=shown,
+                    th=f"'{shown}…' เขียนชื่อสถานที่ติดกับชื่อบุคคล จึงอ่านโดยเว้นวรรคระหว่างกัน",
+                )
+            )
+            return _unglued(text[:at] + " " + text[at:], notes)
+    return text
+
+
+_ROOM_OF_MEETINGS = re.compile(r"(?:ห้อง|หอ|ศูนย์(?:การ)?|อาคาร)ประชุม")
+
+
+def names_a_meeting(text: str) -> bool:
+    """Whether a text speaks of a meeting: ประชุม not as the name of a room or a hall (ห้องประชุม, หอประชุม,
+    ศูนย์ประชุม), or a meeting's number. A training course held in a meeting room names none.
+
+    >>> names_a_meeting("ณ ห้องประชุมเทศบาล นาย ก เป็นประธานเปิดการอบรม"), names_a_meeting("ที่ประชุมรับทราบ")
+    (False, True)
+    """
+    return bool(re.search("ประชุม", _ROOM_OF_MEETINGS.sub(" ", text)) or find_meeting_ref(text))
 
 
 @lru_cache(maxsize=1024)  # the head's lines are asked twice: by the header and for their passage's kind
@@ -561,36 +762,103 @@ def _chair(text: str) -> str | None:
     'นางพร ใจดี พัฒนาการอำเภอ'
     """
     for chaired in _CHAIRED.finditer(text):
-        before = text[max(0, chaired.start() - 200) : chaired.start()]
-        bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before) if not _is_surname(before, m)]
-        # the stretches between boundaries, the nearest first: the chair is in the nearest that names a person
-        # (นาย ก มอบหมายให้ นาย ข ร่วมกับคณะทำงาน ดำเนินการประชุม: นาย ข)
-        ends = [start for start, _ in bounds] + [len(before)]
-        stretches = list(zip([0] + [end for _, end in bounds], ends))
-        for n, (start, end) in enumerate(reversed(stretches)):
-            piece = before[start:end]
-            starts = [m.start() for m in _PERSON_START.finditer(piece)]
-            if re.match(r"\s*(?:" + _NAME_TITLE + "|" + _POSITION + ")", piece) and 0 not in starts:
-                starts.insert(0, 0)  # a person right after โดย, มอบหมายให้ …
-            named = [at for at in starts if re.match(r"\s*" + _NAME_TITLE, piece[at:])]
-            # the last person named (นำโดย A … B … เป็นประธาน: B chairs); with no name, the position named first
-            first = named[-1] if named else (starts[0] if starts else None)
-            if first is None:
-                # no one named: the words after โดยมี are the chair (โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน)
-                if n == 0 and start and re.search(r"(?:โดยมี|โดย|(?:^|\s)มี)$", before[max(0, start - 6) : start]):
-                    who = collapse(piece)  # โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน
-                    if 3 <= len(who) <= 120:
-                        return who
-                continue
-            who = collapse(piece[first:])
-            if 3 <= len(who) <= 120:
-                return who
-            break
+        who = _named_before(text[max(0, chaired.start() - 200) : chaired.start()])
+        if who:
+            return who
     after = _CHAIR_AFTER.search(text)
     if after:
         return collapse(after.group("who"))
     listed = _CHAIR_LISTED.match(text)
     return collapse(listed.group("who")) if listed else None
+
+
+def _named_before(before: str) -> str | None:
+    """The person (or, with no one named, the position) that the words before a verb of the chair name.
+
+    >>> _named_before("วันที่ 3 มี.ค. 66 นายชัย ดีงาม นายอำเภอ มอบหมายให้ นางพร ใจดี พัฒนาการอำเภอ ")
+    'นางพร ใจดี พัฒนาการอำเภอ'
+    """
+    bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before) if not _is_surname(before, m)]
+    # the stretches between boundaries, the nearest first: the chair is in the nearest that names a person
+    # (นาย ก มอบหมายให้ นาย ข ร่วมกับคณะทำงาน ดำเนินการประชุม: นาย ข)
+    ends = [start for start, _ in bounds] + [len(before)]
+    stretches = list(zip([0] + [end for _, end in bounds], ends))
+    for n, (start, end) in enumerate(reversed(stretches)):
+        piece = before[start:end]
+        starts = [m.start() for m in _PERSON_START.finditer(piece)]
+        if re.match(r"\s*(?:" + _NAME_TITLE + "|" + _POSITION + ")", piece) and 0 not in starts:
+            starts.insert(0, 0)  # a person right after โดย, มอบหมายให้ …
+        named = [at for at in starts if re.match(r"\s*" + _NAME_TITLE, piece[at:])]
+        # the last person named (นำโดย A … B … เป็นประธาน: B chairs); with no name, the position named first
+        first = named[-1] if named else (starts[0] if starts else None)
+        if first is None:
+            # no one named: the words after โดยมี are the chair (โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน)
+            if n == 0 and start and re.search(r"(?:โดยมี|โดย|(?:^|\s)มี)$", before[max(0, start - 6) : start]):
+                who = collapse(piece)  # โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน
+                if 3 <= len(who) <= 120:
+                    return who
+            continue
+        who = collapse(piece[first:])
+        return who if 3 <= len(who) <= 120 else None
+    return None
+
+
+# the verbs by which the head of an office leads a meeting that the write-up never says anyone chairs
+_LEADS = re.compile(r"\s*(?:ได้)?(?:มอบ|ให้|ชี้แจง)(?:แนวทาง|นโยบาย)")
+
+
+def _leader(lines: list[str], notes: list[Note]) -> str | None:
+    """Where no one is said to chair, the person who leads the meeting (``นาย ก พัฒนาการอำเภอ… มอบแนวทาง…``),
+    said in a note.
+
+    >>> _leader(["วันที่ 5 มิ.ย. 66 ณ สำนักงาน นายสมชาย ใจดี พัฒนาการอำเภอบ้านโป่ง มอบแนวทางการทำงาน"], [])
+    'นายสมชาย ใจดี พัฒนาการอำเภอบ้านโป่ง'
+    """
+    for text in lines:
+        for leads in _LEADS.finditer(text):
+            who = _named_before(text[max(0, leads.start() - 200) : leads.start()])
+            if who and re.match(_NAME_TITLE, who):
+                verb = collapse(leads.group())
+                notes.append(
+                    Note(
+                        "inferred",
+                        f"no one is said to chair the meeting; {who}, who leads it ('{verb}…'), is read as its chair",
+                        surface=who,
+                        th=f"เอกสารไม่ระบุประธาน จึงอ่าน {who} ผู้{verb}ในการประชุม เป็นประธาน",
+                    )
+                )
+                return who
+    return None
+
+
+def _chair_across(lines: list[str], notes: list[Note]) -> str | None:
+    """The chair whose name and position a line end cut from the verb of the chair (a PDF's head): the
+    line before is read on, Thai against Thai without a space as a wrap cuts it (a space before a name
+    or a position, and after a given name), said in a note.
+
+    >>> _chair_across(["วันที่ 5 มี.ค. 67 นางสาวศรี ดีใจ ผู้อำนวยการกลุ่มงาน", "ยุทธศาสตร์ เป็นประธานการประชุม"], [])
+    'นางสาวศรี ดีใจ ผู้อำนวยการกลุ่มงานยุทธศาสตร์'
+    """
+    for above, text in zip(lines, lines[1:]):
+        chaired = _CHAIRED.search(text)
+        if chaired is None or _named_before(text[: chaired.start()]):
+            continue
+        opens_person = re.match(r"\s*(?:" + _NAME_TITLE + "|" + _POSITION + ")", text)
+        thai = _THAI_AT.match(above[-1:]) and _THAI_AT.match(text[:1])
+        glue = "" if thai and not opens_person and not _NAMED_BEFORE.search(above + " ") else " "
+        joined = above + glue + text
+        who = _chair(joined)
+        if who and who not in above:
+            notes.append(
+                Note(
+                    "merged",
+                    f"the chair is named across a line end: read as '{who}'",
+                    surface=who,
+                    th=f"ชื่อประธานถูกตัดข้ามบรรทัด จึงอ่านรวมเป็น '{who}'",
+                )
+            )
+            return who
+    return None
 
 
 def _short_of(chair: str | None, place: str | None) -> str | None:

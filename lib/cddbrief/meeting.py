@@ -244,7 +244,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         header_lines.insert(0, title)
     # the rest of a post (what was reported, its byline) may name the office, the chair or the place the head does not
     more = [text for _, text, _ in reading.passages or []] if not reading.whole_header else []
-    header = read_header(header_lines, notes, whole=reading.whole_header, more=more)
+    closing = _after_last_table(raw) if reading.whole_header else []  # a table's byline may name its office
+    header = read_header(header_lines, notes, whole=reading.whole_header, more=more, closing=closing)
     header.published = raw.published or header.published  # the page's own date, from its metadata or its banner
     if header.number is None and not reading.whole_header:
         # a prose or minutes write-up may name its meeting only further down
@@ -299,6 +300,17 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     from .checks import find_checks
 
     return replace(meeting, checks=find_checks(meeting))
+
+
+def _after_last_table(raw: RawDocument) -> list[str]:
+    """The paragraphs after a document's last table (in a text dump, after its last line of cells).
+
+    >>> from cddbrief.sources import read_bytes
+    >>> _after_last_table(read_bytes("ครั้งที่ 1/2566\\n\\tที่\\n\\tประเด็น\\nงานธุรการ สพอ.ลี้\\n".encode(), "x.txt"))
+    ['งานธุรการ สพอ.ลี้']
+    """
+    cells = [i for i, b in enumerate(raw.blocks) if b.kind == "table" or "\t" in b.text or b.text.startswith("|")]
+    return [b.text for b in raw.blocks[cells[-1] + 1 :] if b.text.strip()] if cells else []
 
 
 def read_meeting(path: str | Path, meeting_id: str | None = None, need_number: bool = True) -> Meeting:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..header import find_meeting_ref
+from ..header import find_meeting_ref, names_a_meeting
 from ..model import Item, Note
 from ..passages import kind_of
 from ..sources.document import RawDocument
@@ -61,6 +61,12 @@ def fit(doc: RawDocument) -> Fit:
         lines = narrative.unwrapped(lines)  # a PDF's wrapped lines, its paragraphs again
     at, facts = narrative.meeting_line(lines) if not points else (None, 0)
     told = at is not None and narrative.tells_something(lines, at)
+    if not points and not any(names_a_meeting(line.text) for line in lines):
+        return Fit(0.1, "tells of no meeting", state=(lines, [], None, None), problem=(
+            "is not a meeting write-up: it tells of no meeting (ประชุม at most in a room's name, as a training course"
+            " or a ceremony held in a meeting room does)",
+            "give the write-up of a meeting: a post that tells of it, its table ที่ | ประเด็น | ข้อสั่งการ, "
+            "or its minutes"))  # fmt: skip
     if len(points) >= 2:
         score = 0.85 if named else 0.7
         reason = f"{len(points)} numbered points"
