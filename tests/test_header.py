@@ -17,9 +17,9 @@ from cddbrief.glossary import places
 from cddbrief.header import find_meeting_ref, is_banner, join_cut_lines, read_header
 
 
-def header(*lines: str, whole: bool = False, more: tuple[str, ...] = ()):
+def header(*lines: str, whole: bool = False, more: tuple[str, ...] = (), closing: tuple[str, ...] = ()):
     notes = []
-    found = read_header(list(lines), notes, whole=whole, more=list(more))
+    found = read_header(list(lines), notes, whole=whole, more=list(more), closing=list(closing))
     return found, notes
 
 
@@ -352,3 +352,168 @@ def test_a_table_heads_office_written_on_two_lines_is_one_office():
     # a line that ends with the department's name, then one whose อำเภอ names no district: two lines
     lines, notes = ["สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "อำเภอรายงานผลทุกเดือน"], []
     assert join_cut_lines(lines, notes) == lines and notes == []
+
+
+# --- the meeting's facts where a head puts them unusually (invented posts) -------------------------------
+
+MORNING = (
+    "วันอังคารที่ 9 เมษายน 2567 ช่วงเช้า เวลา 09.00 น. นายวีระ ทองคำ พัฒนาการอำเภอนาหมื่น พร้อมด้วยเจ้าหน้าที่ "
+    "เข้าร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2567 ผ่านระบบ VDO Conference ณ ห้องประชุมที่ว่าการอำเภอนาหมื่น "
+    "โดยมีรองอธิบดีกรมการพัฒนาชุมชนเป็นประธาน"
+)
+AFTERNOON = (
+    "ช่วงบ่าย เวลา 13.00 น. นายวีระ ทองคำ พัฒนาการอำเภอนาหมื่น เป็นประธานการประชุมประจำเดือนเมษายน 2567 "
+    "ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอนาหมื่น เพื่อแจ้งข้อสั่งการ ดังนี้"
+)
+
+
+def test_of_two_meetings_told_the_write_up_is_the_last_before_its_directives():
+    found, notes = header("พช.นาหมื่น ประชุมกรมฯ และประชุมประจำเดือน", MORNING, AFTERNOON)
+    assert (found.number, found.year_be) == (4, 2567)
+    assert found.chair == "นายวีระ ทองคำ พัฒนาการอำเภอนาหมื่น"
+    assert found.place == "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอนาหมื่น"
+    assert found.meeting_date == date(2024, 4, 9)  # its line gives no day: the day the post opens with, said
+    told = [n for n in notes if n.kind == "inferred" and "meetings" in n.message]
+    assert len(told) == 1 and "3/2567 (chaired by รองอธิบดีกรมการพัฒนาชุมชน)" in told[0].message and told[0].th
+    assert any("no day of its own" in n.message for n in notes)
+    # told the other way round, the department's meeting comes last and its directives follow: it is the write-up's
+    found, notes = header(AFTERNOON.replace("ช่วงบ่าย", "วันที่ 9 เมษายน 2567"), MORNING.replace(" ช่วงเช้า", ""))
+    assert (found.number, found.chair) == (3, "รองอธิบดีกรมการพัฒนาชุมชน")
+    assert found.place == "ห้องประชุมที่ว่าการอำเภอนาหมื่น"
+
+
+def test_a_district_that_relays_the_departments_meeting_reads_the_departments_meeting():
+    found, notes = header("พช.นาหมื่น ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2567", MORNING)
+    assert (found.number, found.year_be, found.chair) == (3, 2567, "รองอธิบดีกรมการพัฒนาชุมชน")
+    assert found.place == "ห้องประชุมที่ว่าการอำเภอนาหมื่น"
+    assert not any("meetings" in n.message for n in notes)
+    # one meeting told twice (a headline, then its sentence) is one meeting
+    found, notes = header("นายวีระ ทองคำ เป็นประธานการประชุมประจำเดือนเมษายน 2567", AFTERNOON)
+    assert (found.number, found.year_be) == (4, 2567) and not any("meetings" in n.message for n in notes)
+
+
+NAMES = st.tuples(
+    st.sampled_from(["นาย", "นางสาว", "นาง", "ดร."]),
+    st.text(alphabet="กขคงจชดตทนบปพมยรลวสหอ", min_size=2, max_size=8),
+    st.text(alphabet="กขคงจชดตทนบปพมยรลวสหอ", min_size=2, max_size=8),
+    st.sampled_from(PROVINCES),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=NAMES, glued=st.booleans())
+def test_the_chair_after_prathan_colon_is_that_person(name, glued):
+    title, first, last, province = name
+    chair = f"{title}{first} {last} พัฒนาการจังหวัด{province}"
+    room = f"ณ ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัด{province}"
+    lines = [f"ประชุมเมื่อวันที่ 30/01/2567 {room}", f"ประธาน : {chair}"]
+    if glued:  # a PDF that ran the chair's line into the place's
+        lines = [lines[0] + lines[1]]
+    found, _ = header("ตารางติดตามข้อสั่งการ การประชุมประจำเดือนมกราคม 2567", *lines)
+    assert found.chair == chair
+    assert found.place == room.removeprefix("ณ ")
+
+
+@pytest.mark.parametrize("line", ["ประธาน : -", "ประธาน : ที่ประชุมรับทราบ", "ประธานกรรมการกองทุน นายชัย ดีงาม"])
+def test_prathan_with_no_person_after_it_names_no_chair(line):
+    found, _ = header("ประชุมคณะทำงาน ครั้งที่ 2/2567", line)
+    assert found.chair is None
+
+
+LEADS_LINE = "วันพุธที่ 3 เมษายน 2567 เวลา 09.30 น. ณ สำนักงานพัฒนาชุมชนอำเภอบ้านโฮ่ง นางอัมพร แสงทอง พัฒนาการอำเภอบ้านโฮ่ง "
+
+
+@pytest.mark.parametrize("verb", ["มอบแนวทางการปฏิบัติงาน", "มอบนโยบายแก่เจ้าหน้าที่", "ชี้แจงแนวทางการทำงาน"])
+def test_with_no_one_said_to_chair_the_one_who_leads_is_the_chair_and_the_post_opens_on_its_day(verb):
+    found, notes = header("พช.บ้านโฮ่ง ประชุมประจำเดือนเมษายน 2567", more=(LEADS_LINE + verb, "ให้ส่งภายใน 9 เม.ย. 67"))
+    assert found.chair == "นางอัมพร แสงทอง พัฒนาการอำเภอบ้านโฮ่ง"
+    assert found.meeting_date == date(2024, 4, 3) and found.place == "สำนักงานพัฒนาชุมชนอำเภอบ้านโฮ่ง"
+    inferred = [n.message for n in notes if n.kind == "inferred"]
+    assert any("read as its chair" in m for m in inferred) and any("read as its day" in m for m in inferred)
+
+
+def test_a_leader_is_no_chair_where_someone_chairs_and_a_deadline_is_no_meeting_day():
+    found, notes = header(
+        "พช.บ้านโฮ่ง ประชุมประจำเดือนเมษายน 2567",
+        more=(LEADS_LINE + "เป็นประธานการประชุม โดยมีนายชัย ดีงาม ปลัดอำเภอ มอบนโยบาย",),
+    )
+    assert found.chair == "นางอัมพร แสงทอง พัฒนาการอำเภอบ้านโฮ่ง"
+    assert not any("read as its chair" in n.message for n in notes)
+    found, notes = header(
+        "พช.บ้านโฮ่ง ประชุมประจำเดือนเมษายน 2567",
+        more=("ให้ส่งรายงานภายในวันที่ 14 เมษายน 2567 ณ สำนักงาน", "ที่ประชุมมอบแนวทางการทำงาน"),
+    )
+    assert (found.meeting_date, found.chair) == (None, None)
+
+
+POSITION_WORDS = ["ผู้อำนวยการ", "กลุ่มงาน", "ส่งเสริมการพัฒนาชุมชน", " ", "รักษาราชการแทน", "พัฒนาการจังหวัด"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=NAMES, cut=st.integers(1, len(POSITION_WORDS) - 1))
+def test_an_acting_chair_cut_by_a_line_end_is_read_whole(name, cut):
+    title, first, last, province = name
+    position = "".join(POSITION_WORDS) + province
+    line = f"วันศุกร์ที่ 5 เมษายน 2567 เวลา 13.30 น. {title}{first} {last} {position} เป็นประธานการประชุม ครั้งที่ 2/2567"
+    at = line.index(position) + len("".join(POSITION_WORDS[:cut]))
+    above, below = line[:at].rstrip(), line[at:].lstrip()  # a wrap at a space drops it
+    found, notes = header("พช. ประชุมติดตามงาน", above, below)
+    assert found.chair == f"{title}{first} {last} {position}"
+    assert any(n.kind == "merged" for n in notes)
+
+
+def test_a_chair_that_names_a_position_only_is_not_joined_to_the_line_above():
+    found, notes = header("ประชุมคณะทำงาน ครั้งที่ 2/2567 ณ ห้องประชุมอำเภอ", "โดยมีนายอำเภอเป็นประธาน")
+    assert found.chair == "นายอำเภอ" and not any(n.kind == "merged" for n in notes)
+
+
+def test_the_office_named_only_in_a_tables_closing_line():
+    head = ("สรุปข้อสั่งการ การประชุมคณะกรมการจังหวัด ครั้งที่ 4/2567", "โดยมีผู้ว่าราชการจังหวัดเป็นประธาน")
+    found, notes = header(*head, whole=True, closing=["งานธุรการ สำนักงานพัฒนาชุมชนจังหวัดพะเยา : รายงาน"])
+    assert found.office == "สำนักงานพัฒนาชุมชนจังหวัดพะเยา" and found.province == "พะเยา"
+    assert any(n.kind == "inferred" and "closing line" in n.message for n in notes)
+    found, notes = header(*head, whole=True, closing=["ลงชื่อ ผู้สรุป"])
+    assert found.office == "" and not any("closing line" in n.message for n in notes)
+
+
+@pytest.mark.parametrize(
+    "written, place, repaired",
+    [
+        ("ณ โรงแรมริมปิง อำเภอเมืองลำพูนจังหวัดลำพูน โดยมี", "โรงแรมริมปิง อำเภอเมืองลำพูน จังหวัดลำพูน", True),
+        ("ณ โรงแรมริมปิง อำเภอเมืองลำพูน จังหวัดลำพูน โดยมี", "โรงแรมริมปิง อำเภอเมืองลำพูน จังหวัดลำพูน", False),
+        ("ณ ห้องประชุมอำเภอบ้านธินายชัย ดีงาม ปลัดอำเภอ เป็นประธาน", "ห้องประชุมอำเภอบ้านธิ", True),
+    ],
+)
+def test_a_place_run_into_the_next_words_by_a_wrap(written, place, repaired):
+    found, notes = header("ประชุมคณะทำงาน ครั้งที่ 2/2567", written)
+    assert found.place == place
+    assert any(n.kind == "repair" and "space between" in n.message for n in notes) is repaired
+
+
+def test_names_a_meeting_is_not_fooled_by_a_meeting_room():
+    from cddbrief.header import names_a_meeting
+
+    assert not names_a_meeting("ณ ห้องประชุมเทศบาล นายชัย ดีงาม เป็นประธานเปิดการอบรมหลักสูตร")
+    assert not names_a_meeting("ณ หอประชุมอำเภอ จัดพิธีมอบเกียรติบัตร")
+    assert names_a_meeting("ณ ห้องประชุมอำเภอ ประชุมคณะทำงาน") and names_a_meeting("ครั้งที่ 2/2567")
+
+
+def test_a_training_course_in_a_meeting_room_is_refused_in_one_line_and_a_meeting_there_is_read():
+    from cddbrief.errors import NotAWriteUp
+    from cddbrief.meeting import parse_document
+    from cddbrief.sources import read_bytes
+
+    course = (
+        "พช.พะเยา จัดอบรมหลักสูตรการทำบัญชีครัวเรือน รุ่นที่ 3\n\n"
+        "วันที่ 4 เมษายน 2567 เวลา 09.00 น. ณ ห้องประชุมองค์การบริหารส่วนตำบลบ้านต๋อม นายชัย ดีงาม "
+        "พัฒนาการจังหวัดพะเยา เป็นประธานเปิดการอบรม ให้แก่ผู้นำชุมชน จำนวน 45 คน\n\n"
+        "ขอให้ผู้ผ่านการอบรมนำความรู้ไปถ่ายทอดแก่ครัวเรือนในหมู่บ้าน\n"
+    )
+    with pytest.raises(NotAWriteUp) as refused:
+        parse_document(read_bytes(course.encode(), "course.txt"), need_number=False)
+    assert "tells of no meeting" in refused.value.problem and "\n" not in str(refused.value)
+    meeting = course.replace("จัดอบรมหลักสูตรการทำบัญชีครัวเรือน รุ่นที่ 3", "ประชุมประจำเดือนเมษายน 2567").replace(
+        "เปิดการอบรม", "การประชุม"
+    )
+    read = parse_document(read_bytes(meeting.encode(), "meeting.txt"), need_number=False)
+    assert (read.id, read.chair) == ("2567-04", "นายชัย ดีงาม พัฒนาการจังหวัดพะเยา")

@@ -335,8 +335,9 @@ def read_header(
         header.meeting_date = _opening_day(rest[:3], header.year_be, notes)
     header.published = _published([kept[i] for i in sorted(banners)], header.year_be)
     header.chair = (
-        _first(_chair, told + heard)
+        _first(_chair, told)
         or _chair_across(heard, notes)
+        or _first(_chair, heard)
         or _first(_chair, rest[:6])
         or _leader(heard + rest[:3], notes)
     )
@@ -452,7 +453,7 @@ def _own_meeting(lines: list[str], banners: set[int], notes: list[Note]) -> int 
     ...               "บ่าย นาย ก ดีงาม พัฒนาการอำเภอ เป็นประธานการประชุมประจำเดือนกรกฎาคม 2566 ดังนี้"], set(), notes)
     1
     >>> notes[0].message.split(";")[0]
-    'the post tells of two meetings: 6/2566 (chaired by อธิบดี) and 7/2566'
+    'the post tells of 2 meetings: 6/2566 (chaired by อธิบดี) and 7/2566'
     """
     told = []
     for index, text in enumerate(lines):
@@ -468,10 +469,10 @@ def _own_meeting(lines: list[str], banners: set[int], notes: list[Note]) -> int 
     notes.append(
         Note(
             "inferred",
-            f"the post tells of two meetings: {others} and {number}/{year}; the directives follow the last,"
+            f"the post tells of {len(told)} meetings: {others} and {number}/{year}; the directives follow the last,"
             f" read as the write-up's meeting",
             surface=collapse(lines[own])[:80],
-            th=f"เอกสารกล่าวถึงการประชุมสองครั้ง: {others_th} และครั้งที่ {number}/{year} ข้อสั่งการตามมาหลังครั้งหลัง"
+            th=f"เอกสารกล่าวถึงการประชุม {len(told)} ครั้ง: {others_th} และครั้งที่ {number}/{year} ข้อสั่งการตามมาหลังครั้งหลัง"
             " จึงอ่านเป็นการประชุมของเอกสารนี้",
         )
     )
@@ -831,33 +832,45 @@ def _leader(lines: list[str], notes: list[Note]) -> str | None:
     return None
 
 
+# where a chair's words go on after a space: a person's title, an acting position, after a person's name
+_OPENS_WITH_SPACE = re.compile(r"\s*(?:" + _NAME_TITLE + r"|รักษาราชการ|ปฏิบัติราชการ|ปฏิบัติหน้าที่)")
+_ENDS_NAMED = re.compile(r"(?:" + _NAME_TITLE + r")[ก-๛]+(?:\s+[ก-๛]+)?\s*$")
+
+
 def _chair_across(lines: list[str], notes: list[Note]) -> str | None:
-    """The chair whose name and position a line end cut from the verb of the chair (a PDF's head): the
-    line before is read on, Thai against Thai without a space as a wrap cuts it (a space before a name
-    or a position, and after a given name), said in a note.
+    """The chair whose name and position a line end cut from the verb of the chair (a PDF's head), where
+    the line of the verb names no person of its own: the line before is read on, Thai against Thai
+    without a space, as a wrap cuts it (with one before a title or an acting position, and between a
+    person's name and a position); said in a note.
 
     >>> _chair_across(["วันที่ 5 มี.ค. 67 นางสาวศรี ดีใจ ผู้อำนวยการกลุ่มงาน", "ยุทธศาสตร์ เป็นประธานการประชุม"], [])
     'นางสาวศรี ดีใจ ผู้อำนวยการกลุ่มงานยุทธศาสตร์'
+    >>> _chair_across(["วันที่ 5 มี.ค. 67 นางสาวศรี ดีใจ", "ผู้อำนวยการกลุ่มงาน เป็นประธานการประชุม"], [])
+    'นางสาวศรี ดีใจ ผู้อำนวยการกลุ่มงาน'
     """
-    for above, text in zip(lines, lines[1:]):
+    for above, text in zip(["", *lines], lines):
         chaired = _CHAIRED.search(text)
-        if chaired is None or _named_before(text[: chaired.start()]):
+        if chaired is None:
             continue
-        opens_person = re.match(r"\s*(?:" + _NAME_TITLE + "|" + _POSITION + ")", text)
+        alone = _named_before(text[: chaired.start()])
+        if not above or (alone and (re.match(_NAME_TITLE, alone) or not text.lstrip().startswith(alone[:8]))):
+            return None  # the line names its chair itself
+        opens_position = re.match(r"\s*" + _POSITION, text) and _ENDS_NAMED.search(above)
         thai = _THAI_AT.match(above[-1:]) and _THAI_AT.match(text[:1])
-        glue = "" if thai and not opens_person and not _NAMED_BEFORE.search(above + " ") else " "
+        glue = "" if thai and not _OPENS_WITH_SPACE.match(text) and not opens_position else " "
         joined = above + glue + text
         who = _chair(joined)
-        if who and who not in above:
-            notes.append(
-                Note(
-                    "merged",
-                    f"the chair is named across a line end: read as '{who}'",
-                    surface=who,
-                    th=f"ชื่อประธานถูกตัดข้ามบรรทัด จึงอ่านรวมเป็น '{who}'",
-                )
+        if not who or not re.match(_NAME_TITLE, who) or who in above:
+            return None
+        notes.append(
+            Note(
+                "merged",
+                f"the chair is named across a line end: read as '{who}'",
+                surface=who,
+                th=f"ชื่อประธานถูกตัดข้ามบรรทัด จึงอ่านรวมเป็น '{who}'",
             )
-            return who
+        )
+        return who
     return None
 
 
