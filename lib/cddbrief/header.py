@@ -331,7 +331,7 @@ def read_header(
     header.meeting_date = _own_day(told, header, notes) or _meeting_date(
         heard, heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None, header.year_be
     )
-    if header.meeting_date is None and (header.number is not None or header.title):
+    if header.meeting_date is None:  # a head that names the meeting only in its title: the post's opening day
         header.meeting_date = _opening_day(rest[:3], header.year_be, notes)
     header.published = _published([kept[i] for i in sorted(banners)], header.year_be)
     header.chair = (
