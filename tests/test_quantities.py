@@ -382,3 +382,17 @@ def test_a_number_in_latin_text_before_an_unlisted_noun_counts_nothing_but_a_lis
     assert [(q.value, q.unit) for q in found] == [(30, "ราย"), (120, "คน")] and notes == []
     found, _ = find_quantities("ตลาดนัดชุมชน 24 บูท")  # the same frame without Latin text is a count
     assert [(q.value, q.unit) for q in found] == [(24, "บูท")]
+
+
+UNIT_STARTS = [
+    ("จัดส่ง 5 รายงานให้จังหวัด", []),  # รายงาน (reports) opens with ราย (cases): no cases are counted
+    ("สรุป 3 ข้อมูลสำคัญของตำบล", []),  # ข้อมูล opens with ข้อ (clauses)
+    ("มีแนวทาง 3 ข้อ ได้แก่", [(3, "ข้อ", "3 ข้อ")]),  # the unit as a word of its own still counts
+    ("พบผู้ป่วย 5 ราย ในตำบล", [(5, "ราย", "5 ราย")]),
+]
+
+
+@pytest.mark.parametrize("text, want", UNIT_STARTS, ids=[t for t, _ in UNIT_STARTS])
+def test_a_unit_word_that_only_starts_a_word_counting_nothing_is_no_unit(text, want):
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == want

@@ -410,12 +410,22 @@ def _range_upper(reading: str, lower: re.Match) -> re.Match | None:
 
 
 def _unit_refused(reading: str, match: re.Match) -> bool:
-    """Whether the unit word a match reads is really something else: the start of a date (``15 วันที่``) or
-    a label naming the number after it (``ห้องประชุม 301 ชั้น 3``)."""
+    """Whether the unit word a match reads is really something else: the start of a date (``15 วันที่``), a
+    label naming the number after it (``ห้องประชุม 301 ชั้น 3``), or the start of a longer word that counts
+    nothing (``not_counted.csv``: ``1 ข้อมูล`` is no clause, ``5 รายงาน`` no cases).
+
+    >>> [_unit_refused(t, _quantity_re().match(t)) for t in ("1 ข้อมูล", "5 รายงาน", "5 ราย", "3 ข้อ")]
+    [True, True, False, False]
+    """
+    from .glossary import not_counted
+
     unit = match.group("unit")
     if unit in _UNIT_FALSE_START and _UNIT_FALSE_START[unit].match(reading[match.end() :]):
         return True
-    return unit in _label_units() and bool(_NUMBER_NEXT.match(reading, match.end()))
+    if unit in _label_units() and _NUMBER_NEXT.match(reading, match.end()):
+        return True
+    opens = _THAI_LETTERS.match(reading, match.end()) and not_counted().match(reading, match.start("unit"))
+    return bool(opens) and opens.end() > match.end()
 
 
 def is_range(text: str, lower: Quantity, upper: Quantity) -> bool:
