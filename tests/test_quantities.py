@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cddbrief.glossary import unit_en, units
-from cddbrief.quantities import find_quantities
+from cddbrief.quantities import find_quantities, is_range
 from cddbrief.thaiwords import is_function_word, is_word
 
 POSITIVE = [
@@ -253,3 +253,146 @@ def test_a_room_named_after_na_keeps_its_number(room, name, value, cue, tail, fi
     said, wanted = figure
     found, _ = find_quantities(f"ประชุม{cue}{room}{name} {value}{tail}{said}")
     assert [(q.value, q.unit) for q in found] == wanted
+
+
+# --- ranges: both ends are figures, each at its own surface, said to be one range ---------------------
+
+RANGES = [
+    ("ตั้งเป้ายอดขายเพิ่มขึ้นร้อยละ ๔๕ – ๕๕ ภายในปีนี้", [(45, "%", "ร้อยละ ๔๕"), (55, "%", "๕๕")]),
+    ("อัตราการออมของสมาชิก 30-40% ต่อปี", [(30, "%", "30"), (40, "%", "40%")]),
+    ("รับสมัครผู้สูงอายุ 20 - 35 คน ต่อหมู่บ้าน", [(20, "คน", "20"), (35, "คน", "35 คน")]),
+    ("ใช้งบลงทุน 1.5 – 2 ล้านบาท", [(1500000, "บาท", "1.5"), (2000000, "บาท", "2 ล้านบาท")]),
+    ("อบรมต่อเนื่อง 3 ถึง 5 วัน ณ ศูนย์เรียนรู้", [(3, "วัน", "3"), (5, "วัน", "5 วัน")]),
+    ("ให้มีสมาชิกเพิ่มขึ้นร้อยละ 10-15 และลดหนี้ 200 ครัวเรือน",
+     [(10, "%", "ร้อยละ 10"), (15, "%", "15"), (200, "ครัวเรือน", "200 ครัวเรือน")]),
+]  # fmt: skip
+
+NOT_RANGES = [
+    ("ข้อ 2 - 3 ให้อำเภอรายงาน", []),
+    ("ประชุมระหว่างเวลา 09.00 - 12.00 น.", []),
+    ("แผนปี 2565 - 2567 ดำเนินการ", []),
+    ("ติดต่อ โทร. 053-511-234", []),
+    ("คิดเป็นร้อยละ 90 - 2. ให้อำเภอรายงานผล", [(90, "%", "ร้อยละ 90")]),  # a point's number after a dash
+    ("ร้อยละ 80 และ 70 ครัวเรือน", [(80, "%", "ร้อยละ 80"), (70, "ครัวเรือน", "70 ครัวเรือน")]),  # no dash: no range
+]
+
+
+@pytest.mark.parametrize("text, want", RANGES, ids=[t for t, _ in RANGES])
+def test_a_range_gives_both_ends_each_at_its_own_surface(text, want):
+    found, notes = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == want
+    assert all(text[q.span.start : q.span.end] == q.surface for q in found)
+    lower, upper = found[0], found[1]
+    written = text[lower.span.start : upper.span.end]
+    assert [(n.kind, n.surface) for n in notes] == [("inferred", written)]
+    assert "range" in notes[0].message and "not figures to add" in notes[0].message and "ช่วง" in notes[0].th
+    assert is_range(text, lower, upper) and lower.role == upper.role
+
+
+@pytest.mark.parametrize("text, want", NOT_RANGES, ids=[t for t, _ in NOT_RANGES])
+def test_a_dash_between_labels_times_years_or_points_makes_no_range(text, want):
+    found, notes = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == want
+    assert not any("range" in n.message for n in notes)
+
+
+DASHES = ["-", "–", "—", " - ", " – ", "  –  ", " ถึง "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(low=st.integers(0, 99), gap=st.integers(1, 100), dash=st.sampled_from(DASHES), thai_digits=st.booleans(),
+       lead=st.sampled_from(["ตั้งเป้า", "ให้ได้ ", "เพิ่มขึ้น", ""]),
+       tail=st.sampled_from(["", " ภายในปี", " ของหมู่บ้าน"]))  # fmt: skip
+def test_any_percentage_range_gives_its_two_ends(low, gap, dash, thai_digits, lead, tail):
+    high = low + gap
+    digits = (lambda n: str(n).translate(ARABIC_TO_THAI)) if thai_digits else str
+    text = f"{lead}ร้อยละ {digits(low)}{dash}{digits(high)}{tail}"
+    found, notes = find_quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(low, "%"), (high, "%")]
+    assert [q.surface for q in found] == [f"ร้อยละ {digits(low)}", digits(high)]
+    assert all(text[q.span.start : q.span.end] == q.surface for q in found)
+    assert [n.kind for n in notes] == ["inferred"] and is_range(text, *found)
+
+
+COUNTED_UNITS = ["คน", "ครัวเรือน", "หมู่บ้าน", "กลุ่ม", "แห่ง", "บาท", "ไร่"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(low=st.integers(1, 999), gap=st.integers(1, 500), dash=st.sampled_from(DASHES),
+       unit=st.sampled_from(COUNTED_UNITS),
+       lead=st.sampled_from(["จำนวน ", "รับ ", "เป้าหมาย ", "มีผู้เข้าร่วม "]))  # fmt: skip
+def test_any_range_before_a_unit_gives_both_ends_with_that_unit(low, gap, dash, unit, lead):
+    high = low + gap
+    text = f"{lead}{low}{dash}{high} {unit} ให้รายงาน"
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == [(low, unit, str(low)), (high, unit, f"{high} {unit}")]
+
+
+def test_a_range_among_listed_parts_is_never_summed():
+    from cddbrief.checks import find_checks
+    from cddbrief.meeting import parse_document
+    from cddbrief.sources import read_bytes
+
+    def sums(sentence: str) -> list:
+        text = f"สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. อาสาพัฒนา: {sentence}\n2. ผ้าไทย: ให้แต่งกายผ้าไทย\n"
+        meeting = parse_document(read_bytes(text.encode(), "x.txt"))
+        return [(c.operands, c.holds) for c in find_checks(meeting) if c.kind == "sum"]
+
+    assert sums("รับสมัครรวม 50 คน ประกอบด้วยชาย 20 – 25 คน และหญิง 25 คน") == []
+    # the failing path: the same parts written as figures of their own are summed, and the sum fails
+    assert sums("รับสมัครรวม 50 คน ประกอบด้วยชาย 20 คน 25 คน และหญิง 25 คน") == [((20, 25, 25), False)]
+
+
+# --- scores, and numbers inside Latin text --------------------------------------------------------
+
+
+def test_a_score_keeps_its_decimals_and_a_counted_thing_does_not():
+    found, notes = find_quantities("ผลการประเมินได้ 88.75 คะแนน จาก 100 คะแนน และ 2.4 โครงการ")
+    assert [(q.value, q.unit, q.unit_key, q.surface) for q in found] == [
+        (88.75, "คะแนน", "point", "88.75 คะแนน"),
+        (100, "คะแนน", "point", "100 คะแนน"),
+    ]
+    assert notes == [] and units()["คะแนน"].kind == "score" and unit_en("คะแนน", 2) == "points"
+
+
+LATIN_LABELS = ["Day", "DAY", "Phase", "Session", "Module", "Step", "Round", "Week"]
+THAI_AFTER = ["ที่ประชุมได้ทบทวนแผน", "ผู้เข้าร่วมรับฟัง", "บูท", "คน", "ครัวเรือน", "ศูนย์ราชการ", "การตลาดออนไลน์"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(label=st.sampled_from(LATIN_LABELS), value=st.integers(1, 99), after=st.sampled_from(THAI_AFTER),
+       space=st.sampled_from([" ", "  "]), lead=st.sampled_from(["", "กิจกรรม ", "ช่วงบ่าย "]),
+       figure=st.sampled_from(FIGURES_AFTER))  # fmt: skip
+def test_a_number_after_a_latin_label_is_never_a_count(label, value, after, space, lead, figure):
+    said, wanted = figure
+    found, _ = find_quantities(f"{lead}{label}{space}{value} {after}{said}")
+    assert [(q.value, q.unit) for q in found] == wanted
+
+
+@settings(max_examples=100, deadline=None)
+@given(value=st.integers(1, 99), after=st.sampled_from(THAI_AFTER), figure=st.sampled_from(FIGURES_AFTER))
+def test_a_meeting_number_is_never_a_count(value, after, figure):
+    said, wanted = figure
+    found, _ = find_quantities(f"การประชุมครั้งที่ {value} {after}{said}")
+    assert [(q.value, q.unit) for q in found] == wanted
+
+
+def test_a_number_in_latin_text_before_an_unlisted_noun_counts_nothing_but_a_listed_unit_still_counts():
+    found, notes = find_quantities("กิจกรรม Workshop 2 ที่ประชุมเห็นชอบ และ Smart Farmer 30 ราย ผ่าน Zoom 120 คน")
+    assert [(q.value, q.unit) for q in found] == [(30, "ราย"), (120, "คน")] and notes == []
+    found, _ = find_quantities("ตลาดนัดชุมชน 24 บูท")  # the same frame without Latin text is a count
+    assert [(q.value, q.unit) for q in found] == [(24, "บูท")]
+
+
+UNIT_STARTS = [
+    ("จัดส่ง 5 รายงานให้จังหวัด", []),  # รายงาน (reports) opens with ราย (cases): no cases are counted
+    ("สรุป 3 ข้อมูลสำคัญของตำบล", []),  # ข้อมูล opens with ข้อ (clauses)
+    ("มีแนวทาง 3 ข้อ ได้แก่", [(3, "ข้อ", "3 ข้อ")]),  # the unit as a word of its own still counts
+    ("พบผู้ป่วย 5 ราย ในตำบล", [(5, "ราย", "5 ราย")]),
+]
+
+
+@pytest.mark.parametrize("text, want", UNIT_STARTS, ids=[t for t, _ in UNIT_STARTS])
+def test_a_unit_word_that_only_starts_a_word_counting_nothing_is_no_unit(text, want):
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == want

@@ -5,7 +5,8 @@ tolerance, whether it holds, and the source text it stands on:
 
 - product: count × rate = total (``120 หมู่บ้าน … หมู่บ้านละ 20,000 บาท … 2,400,000 บาท``)
 - ratio: part ÷ whole = the percentage stated after ``คิดเป็น``
-- sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total
+- sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total (none where a range's two
+  ends, ``20 – 25 คน``, stand among them: they are bounds, not parts)
 - share: a percentage worth stating that the text does not (recorded of collected)
 
 A failing check is kept and shown, never dropped. The tidy frames of a meeting
@@ -19,6 +20,7 @@ import re
 from .formatting import decimals_written, figure, number
 from .glossary import units
 from .model import Check, CheckKind, Directive, Meeting, Passage, Quantity
+from .quantities import is_range
 from .thaitext import excerpt
 
 PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
@@ -187,8 +189,8 @@ def _sums(item_no, directives) -> list[Check]:
                 if q.unit_key != total.unit_key:
                     break
                 parts.append(q)
-            if len(parts) < 2:
-                continue
+            if len(parts) < 2 or any(is_range(d.text, a, b) for a, b in zip([total, *parts], parts)):
+                continue  # a range's two ends (20 – 25 คน) are bounds of one part: no sum to check
             running: float | int = 0
             used: list[Quantity] | None = None
             for n, q in enumerate(parts, start=1):

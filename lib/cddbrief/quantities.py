@@ -3,8 +3,10 @@
 Reads ``12 จังหวัด``, ``2,400,000 บาท``, ``81.5%``, ``ร้อยละ 68.25``,
 ``15.8 ล้านบาท`` (15,800,000 บาท), Thai digits, and "per" relations
 (``หมู่บ้านละ 18,000 บาท``: 18,000 baht per village). A figure split by a stray
-space (``97.5 9%``) is joined and flagged as repaired. Not quantities:
-ordinals (``ครั้งที่ 1``, ``รอบ 2``), form names (``กพ. 7``), years, dates.
+space (``97.5 9%``) is joined and flagged as repaired. A range gives both its ends, each with
+the unit written once (``ร้อยละ 60 – 70``, ``20 - 30 คน``) and a note that they are bounds.
+Not quantities: ordinals (``ครั้งที่ 1``, ``รอบ 2``), form names (``กพ. 7``), years, dates,
+labels in Latin text (``Day 1``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ _NUMBER = (
 @cache
 def _quantity_re() -> re.Pattern:
     return re.compile(
-        rf"(?<![\d.,/:A-Za-z-]){_NUMBER}(?![\d/:]|\.\d|,\d)(?:\.-)?"  # 150,000.- บาท: the accountant's dash
+        rf"{_NUMBER}(?![\d/:]|\.\d|,\d)(?:\.-)?"  # 150,000.- บาท: the accountant's dash
         r"[^\S\n]*(?P<mult>ล้าน|แสน|หมื่น|พัน(?!ธ))?"
         rf"[^\S\n]*(?P<unit>{unit_alternation()})?"
     )
@@ -47,8 +49,9 @@ def _pct_before(reading: str, start: int) -> int | None:
 # [0-9][0-9]*, not [0-9]+: a pattern that starts with a class lets re skip to a digit at C speed
 # (a repeat first is tried at every character): the same runs in two thirds of the time
 _DIGIT_RUN = re.compile(r"[0-9][0-9]*")
-# What may not stand before a figure: the look-behind of _quantity_re, told in Python first, so that a
-# run after a comma or a dot (the 400 of 2,400,000) costs no match; other decimal digits (\d) too
+# What may not stand before a figure (told in Python, before _quantity_re is tried, so that a run after a
+# comma or a dot, the 400 of 2,400,000, costs no match); other decimal digits (\d) too. The upper end of a
+# range written with a hyphen (60-70%) is let through.
 _NOT_BEFORE_FIGURE = frozenset("0123456789.,/:-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -68,6 +71,14 @@ _NOT_AMOUNT_WORDS = (
     "ไตรมาส",
 )  # fmt: skip
 _CODE_BEFORE = re.compile(r"(?<![ก-๙])[ก-ฮ]{1,2}\.(?:[ก-ฮ]{1,2}\.)*$")  # กพ. 7, ม. 3, ภ.ง.ด. 90 : forms and codes
+# the English words that number what they name (Day 2, Phase 3, Session 1): labels, whatever follows them
+_LATIN_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:day|week|phase|session|step|part|round|module|level|zone|room|floor|no\.?|chapter|section"
+    r"|stage|batch|unit|item|agenda|workshop|gen)$",
+    re.IGNORECASE,
+)
+# a word in Latin letters right before a number (on its line): the number labels it (Day 1, Module 3)
+_LATIN_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z.\-]*[^\S\n]*$")
 
 
 _MONTH_ABBRS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
@@ -77,11 +88,13 @@ def _not_an_amount(reading: str, start: int, after: int) -> bool:
     """Whether the number at ``start`` (its digits end at ``after``) names or orders something (a label
     word, a code) rather than counting it.
 
-    >>> texts = ("ชั้น 4 ห้องน้ำ", "มีห้อง 4 ห้อง", "ตั้งไว้ที่ 4 ล้านบาท")
+    >>> texts = ("ชั้น 4 ห้องน้ำ", "มีห้อง 4 ห้อง", "ตั้งไว้ที่ 4 ล้านบาท", "Day 4 คน")
     >>> [_not_an_amount(t, t.index("4"), t.index("4") + 1) for t in texts]
-    [True, False, False]
+    [True, False, False, True]
     """
     window = reading[max(0, start - 14) : start].rstrip()
+    if _LATIN_LABEL.search(window):
+        return True  # Day 2 ผู้เข้าร่วม 40 คน: the second day, not two of anything
     if window.endswith(_NOT_AMOUNT_WORDS):
         # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่, อยู่ที่ 250 ล้านบาท are amounts; เขตพื้นที่ 3 is an area's
         # number; and a label word counted after its number (มีห้อง 4 ห้อง) is a count
@@ -138,14 +151,21 @@ def _label_units() -> frozenset[str]:
 def _may_count(reading: str, match: re.Match, start: int) -> bool:
     """Whether the number of a match without a unit may count a noun no list holds, told without the
     dictionary: a whole number, not a year (2566, 2023) unless written with a comma or a multiplier,
-    after a word on its line (a number that opens a line numbers it) and with the start of a Thai
-    word right after it (on the same line)."""
+    after a word on its line (a number that opens a line numbers it) that is not in Latin letters (a
+    number in Latin text labels it: ``Day 1 ที่ประชุม``) and with the start of a Thai word right after
+    it (on the same line).
+
+    >>> [_may_count(t, _quantity_re().match(t, t.index("2")), t.index("2")) for t in ("ตลาดนัด 2 บูท", "Session 2 บูท")]
+    [True, False]
+    """
     number = match.group("num")
     if "." in number or " " in number or not _THAI_WORD_START.match(reading, match.end()):
         return False
     line_start = reading.rfind("\n", max(0, start - 40), start) + 1
     if not _LETTER.search(reading, max(line_start, start - 40), start):
         return False  # a number that opens its line (3 อาหารกลางวัน): a row's or a point's, not a count
+    if _LATIN_WORD_BEFORE.search(reading, max(line_start, start - 40), start):
+        return False  # Day 1 ที่ประชุม, Module 3 การตลาด: a number in Latin text labels, it counts no Thai word
     year_like = number.isdecimal() and len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
     if year_like and not match.group("mult"):
         return False
@@ -234,6 +254,7 @@ def find_quantities(
     # words looked for before every figure, looked for once in the whole text first: most texts have none
     percent_words = "ร้อยละ" in reading
     phone_words = None  # looked for when a figure first needs it
+    range_lowers: dict[int, Quantity] = {}  # where the upper end of a range starts -> its lower end, found
     for run in _DIGIT_RUN.finditer(reading):
         start = run.start()  # a figure starts where its digits do (nothing is matched before them)
         if start < consumed:
@@ -242,8 +263,9 @@ def find_quantities(
             next_skip += 1
         if next_skip < len(skip) and skip[next_skip][0] <= start:
             continue  # inside a date: not worth a match
-        if start and (reading[start - 1] in _NOT_BEFORE_FIGURE or reading[start - 1].isdecimal()):
-            continue  # the look-behind would refuse it
+        lower = range_lowers.pop(start, None)  # the lower end of the range this number closes, if any
+        if start and (reading[start - 1] in _NOT_BEFORE_FIGURE or reading[start - 1].isdecimal()) and lower is None:
+            continue  # 2,400,000 has one figure; a number after a code, a slash or a letter is none
         match = quantity_re.match(reading, start)
         if not match:
             continue
@@ -254,15 +276,19 @@ def find_quantities(
             start = pct_at
             unit, end = "%", match.end("num")
         number = match.group("num")
+        multiplier = match.group("mult")
         counted = None  # a noun no list holds, counted (24 บูท)
-        if not unit:
-            if not _may_count(reading, match, start):
+        if not unit and lower is not None:
+            unit, end = lower.unit, match.end("num")  # ร้อยละ 60 – 70: the unit written once, before the range
+        elif not unit:
+            upper = _range_upper(reading, match)
+            if upper is not None:  # 20 – 30 คน, 3 - 5 ล้านบาท: the unit (and multiplier) written once, after it
+                unit, multiplier, end = upper.group("unit"), upper.group("mult"), match.end("num")
+            elif not _may_count(reading, match, start):
                 continue
-        elif unit in _UNIT_FALSE_START and _UNIT_FALSE_START[unit].match(reading[match.end() :]):
+        elif _unit_refused(reading, match):
             continue
-        elif unit in _label_units() and _NUMBER_NEXT.match(reading, match.end()):
-            continue  # ห้องประชุม 301 ชั้น 3: the unit word names the number after it
-        if pct_at is None and not (match.group("mult") and unit) and _not_an_amount(reading, start, match.end("num")):
+        if pct_at is None and not (multiplier and unit) and _not_an_amount(reading, start, match.end("num")):
             continue  # (no label or ordinal is written with a multiplier and a unit: ที่ 250 ล้านบาท is an amount)
         if phone_words is None:
             phone_words = any(word in reading for word in _PHONE_WORDS)
@@ -277,17 +303,16 @@ def find_quantities(
             reading, max(0, start - 40), start
         ):
             continue  # ณ ห้องประชุมดอกแก้ว 3 ศาลากลาง, … 1 ศูนย์ราชการ: the number ends the room's name
-        if known[unit].kind in _WHOLE_KINDS and not match.group("mult") and "." in number:
+        if known[unit].kind in _WHOLE_KINDS and not multiplier and "." in number:
             continue  # 2.4 โครงการ…, 1.1 เรื่อง…, ไทยแลนด์ 4.0 ชุมชน: a number, not a count
         consumed = match.end()
         repaired = " " in number
         value = _value(number)
-        multiplier = match.group("mult")
         if multiplier:
             value = value * _MULTIPLIERS[multiplier]
         if counted:
             end = match.end() + len(counted)
-        elif pct_at is None:
+        elif pct_at is None and match.group("unit"):
             end = match.end("unit")
         if number == "1" and _one_each(reading, start, end):
             continue  # 1 ตำบล 1 ผลิตภัณฑ์: one of each, the name of a programme, not two counts of one
@@ -313,20 +338,24 @@ def find_quantities(
         if info.key not in _PLACE_LEVEL_UNITS:
             places = _Places(reading) if places is None else places
             entity = places.before(start)
-        found.append(
-            Quantity(
-                value=value,
-                unit="%" if info.kind == "percent" else unit,
-                unit_key=info.key,
-                surface=surface,
-                span=TextSpan(start, end),
-                item=item,
-                directive=directive,
-                entity=entity,
-                per=per,
-                repaired=repaired,
-            )
+        quantity = Quantity(
+            value=value,
+            unit="%" if info.kind == "percent" else unit,
+            unit_key=info.key,
+            surface=surface,
+            span=TextSpan(start, end),
+            item=item,
+            directive=directive,
+            entity=entity,
+            per=per,
+            repaired=repaired,
         )
+        found.append(quantity)
+        upper_at = _range_upper_start(reading, match.end("num"))
+        if upper_at is not None:
+            range_lowers[upper_at] = quantity  # read the other end with this unit, and say they are one range
+        if lower is not None:
+            notes.append(_range_note(text, lower, quantity))
         if counted:
             notes.append(
                 Note(
@@ -348,6 +377,81 @@ def find_quantities(
             )
     assign_roles(found, reading)
     return found, notes
+
+
+# a range's dash (or ถึง) between its two numbers, on one line: 60 – 70, 60-70, 5 ถึง 10
+_RANGE_DASH = re.compile(r"[^\S\n]*(?:[-–—−]|ถึง)[^\S\n]*")
+_RANGE_UPPER = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?![0-9]|\.(?![0-9]))")  # not a point's number (60 - 2. ให้…)
+
+
+def _range_upper_start(reading: str, after: int) -> int | None:
+    """Where the upper end of a range starts when a dash and a number follow a number's digits (ending at
+    ``after``), else None.
+
+    >>> _range_upper_start("ร้อยละ 60 – 70", 9), _range_upper_start("60-70%", 2), _range_upper_start("60 และ 70", 2)
+    (12, 3, None)
+    """
+    dash = _RANGE_DASH.match(reading, after)
+    if dash is None or dash.end() == after or not _RANGE_UPPER.match(reading, dash.end()):
+        return None
+    return dash.end()
+
+
+def _range_upper(reading: str, lower: re.Match) -> re.Match | None:
+    """The match of a range's upper end when it carries the unit the lower end (``lower``, read without
+    one) shares: ``20 – 30 คน``, ``60-70%``; else None."""
+    at = _range_upper_start(reading, lower.end("num"))
+    if at is None:
+        return None
+    upper = _quantity_re().match(reading, at)
+    if upper is None or not upper.group("unit") or _unit_refused(reading, upper):
+        return None
+    return upper
+
+
+def _unit_refused(reading: str, match: re.Match) -> bool:
+    """Whether the unit word a match reads is really something else: the start of a date (``15 วันที่``), a
+    label naming the number after it (``ห้องประชุม 301 ชั้น 3``), or the start of a longer word that counts
+    nothing (``not_counted.csv``: ``1 ข้อมูล`` is no clause, ``5 รายงาน`` no cases).
+
+    >>> [_unit_refused(t, _quantity_re().match(t)) for t in ("1 ข้อมูล", "5 รายงาน", "5 ราย", "3 ข้อ")]
+    [True, True, False, False]
+    """
+    from .glossary import not_counted
+
+    unit = match.group("unit")
+    if unit in _UNIT_FALSE_START and _UNIT_FALSE_START[unit].match(reading[match.end() :]):
+        return True
+    if unit in _label_units() and _NUMBER_NEXT.match(reading, match.end()):
+        return True
+    opens = _THAI_LETTERS.match(reading, match.end()) and not_counted().match(reading, match.start("unit"))
+    return bool(opens) and opens.end() > match.end()
+
+
+def is_range(text: str, lower: Quantity, upper: Quantity) -> bool:
+    """Whether two figures of a text are the two ends of one range (``ร้อยละ 60 – 70``, ``20 - 30 คน``):
+    bounds of one amount, which nothing adds.
+
+    >>> text = "ตั้งเป้าร้อยละ 60 – 70 และ 20 คน"
+    >>> qs, _ = find_quantities(text)
+    >>> is_range(text, qs[0], qs[1]), is_range(text, qs[1], qs[2])
+    (True, False)
+    """
+    between = text[lower.span.end : upper.span.start]
+    return lower.unit_key == upper.unit_key and bool(between) and _RANGE_DASH.fullmatch(between) is not None
+
+
+def _range_note(text: str, lower: Quantity, upper: Quantity) -> Note:
+    """The note that two figures are the ends of one range, the unit written once for both."""
+    written = text[lower.span.start : upper.span.end]
+    return Note(
+        "inferred",
+        f"'{lower.surface}' and '{upper.surface}' are the two ends of one range ('{written}'),"
+        f" each read as {_plain(lower.value)} and {_plain(upper.value)} {upper.unit}: bounds, not figures to add",
+        surface=written,
+        th=f"'{lower.surface}' และ '{upper.surface}' เป็นค่าต่ำสุดและสูงสุดของช่วงเดียวกัน ('{written}')"
+        f" อ่านเป็น {_plain(lower.value)} และ {_plain(upper.value)} {upper.unit} ซึ่งไม่นำมารวมกัน",
+    )
 
 
 MAX_VALUE = 1e15  # a thousand trillion: beyond any budget a meeting speaks of, and beyond float's exact integers
@@ -385,10 +489,16 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
     >>> qs, _ = find_quantities("รวม 51 วิชา ประกอบด้วยสมรรถนะหลัก 21 วิชา และสมรรถนะเฉพาะ 30 วิชา")
     >>> [(q.value, q.role) for q in qs]
     [(51, 'total'), (21, 'part'), (30, 'part')]
+    >>> qs, _ = find_quantities("รวม 50 คน ประกอบด้วยชาย 20 – 25 คน และหญิง 25 คน")  # a range's ends are one part
+    >>> [(q.value, q.role) for q in qs]
+    [(50, 'total'), (20, 'part'), (25, 'part'), (25, 'part')]
     """
     listing, left = None, 0.0  # a total whose parts are being listed (ประกอบด้วย …), and what of it is not yet listed
     wholes: list[Quantity] = []
-    for q in found:
+    for previous, q in zip([None, *found], found):
+        if previous is not None and is_range(reading, previous, q):
+            q.role = previous.role  # the upper end of a range is what its lower end is, and lists nothing more
+            continue
         if q.per:
             q.role = "rate"
             continue
