@@ -12,12 +12,14 @@ from __future__ import annotations
 import hashlib
 import importlib
 import stat
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import Setting, UnreadableSource
 from ..filekinds import FALLBACK, FORMS, ZIP, FileKind, kind_of_name, sniffed
 from ..model import Note
+from . import pdfthai
 from .document import RawDocument
 from .text import decode_text
 
@@ -35,6 +37,7 @@ __all__ = [
     "read_limited",
     "read_source",
     "reader_of",
+    "repair_broken_thai",
     "sha256_of",
 ]
 
@@ -186,12 +189,46 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
         _refuse_other_kinds(data, label, named)
         kind = named or FALLBACK
     doc = reader_of(kind)(data, name, sha256_of(data))
+    if doc.source.format != "pdf":  # the PDF reader repairs its lines as it reads them, with its own notes
+        repair_broken_thai(doc)
     if named is not None and named is not kind:
         said, read_as = Path(name).suffix, f"{kind.suffixes[0]} ({kind.words})"
         message = f"{label} was read as {read_as}, as its bytes show, though its name says {said}"
         th = f"{label} อ่านเป็น{kind.th}ตามเนื้อไฟล์ แม้ชื่อไฟล์จะบอกว่าเป็น{named.th}"
         doc.notes.insert(0, Note("inferred", message, th=th))
     return doc
+
+
+def repair_broken_thai(doc: RawDocument) -> None:
+    """Repair, in place, Thai broken the way a PDF export or an OCR tool breaks it (ำ written as ํ + า, a
+    mark split from its letter by a space, marks out of order), in every block, table cell, the title and
+    the text as decoded; one note per kind of repair, with its count. Text that shows no breakage is left
+    as it is, and gets no note (``pdfthai.repair_line`` changes only what no well-formed Thai holds).
+
+    >>> from cddbrief.model import Block, Source
+    >>> doc = RawDocument(Source("x.txt", "0", "txt", "utf-8"), [Block("paragraph", "สํานักงานพัฒนาชุมชนอําเภอ")])
+    >>> repair_broken_thai(doc)
+    >>> doc.blocks[0].text, [note.th for note in doc.notes]
+    ('สำนักงานพัฒนาชุมชนอำเภอ', ['รวมนิคหิต + สระอา เป็นสระอำ 2 แห่ง'])
+    """
+    counts: Counter[str] = Counter()
+
+    def repaired(text: str) -> str:
+        text, found = pdfthai.repair_line(text)
+        counts.update(found)
+        return text
+
+    for block in doc.blocks:
+        block.text = repaired(block.text)
+        if block.rows is not None:
+            block.rows = [[repaired(cell) for cell in row] for row in block.rows]
+    if doc.title:
+        doc.title = repaired(doc.title)
+    if doc.text is not None:  # a text dump's blocks are its lines: the same repairs, counted once
+        doc.text = pdfthai.repair_line(doc.text)[0]
+    for kind, (english, thai) in pdfthai.REPAIRS.items():
+        if counts[kind]:
+            doc.notes.append(Note("repair", english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
 
 
 def reader_of(kind: FileKind) -> Callable[[bytes, str, str], RawDocument]:
