@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import Setting, UnreadableSource
 from ..filekinds import FALLBACK, FORMS, ZIP, FileKind, kind_of_name, sniffed
 from ..model import Note
+from ..thaitext import rejoin_displaced_marks
 from . import pdfthai
 from .document import RawDocument
 from .text import decode_text
@@ -189,8 +190,7 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
         _refuse_other_kinds(data, label, named)
         kind = named or FALLBACK
     doc = reader_of(kind)(data, name, sha256_of(data))
-    if doc.source.format != "pdf":  # the PDF reader repairs its lines as it reads them, with its own notes
-        repair_broken_thai(doc)
+    repair_broken_thai(doc)
     if named is not None and named is not kind:
         said, read_as = Path(name).suffix, f"{kind.suffixes[0]} ({kind.words})"
         message = f"{label} was read as {read_as}, as its bytes show, though its name says {said}"
@@ -200,10 +200,11 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
 
 
 def repair_broken_thai(doc: RawDocument) -> None:
-    """Repair, in place, Thai broken the way a PDF export or an OCR tool breaks it (ำ written as ํ + า, a
-    mark split from its letter by a space, marks out of order), in every block, table cell, the title and
-    the text as decoded; one note per kind of repair, with its count. Text that shows no breakage is left
-    as it is, and gets no note (``pdfthai.repair_line`` changes only what no well-formed Thai holds).
+    """Repair, in place, Thai broken the way a PDF export or an OCR tool breaks it, in every block, table
+    cell, the title and the text as decoded: ำ written as ํ + า, a mark split from its letter by a space,
+    marks out of order (``pdfthai.repair_line``; a PDF's lines had these as they were read), and a vowel
+    mark set on the letter after its own (``thaitext.rejoin_displaced_marks``). One note per kind of repair,
+    with its count. Text that shows no breakage is left as it is, and gets no note.
 
     >>> from cddbrief.model import Block, Source
     >>> doc = RawDocument(Source("x.txt", "0", "txt", "utf-8"), [Block("paragraph", "สํานักงานพัฒนาชุมชนอําเภอ")])
@@ -212,10 +213,16 @@ def repair_broken_thai(doc: RawDocument) -> None:
     ('สำนักงานพัฒนาชุมชนอำเภอ', ['รวมนิคหิต + สระอา เป็นสระอำ 2 แห่ง'])
     """
     counts: Counter[str] = Counter()
+    read_as_pdf = doc.source.format == "pdf"
 
-    def repaired(text: str) -> str:
-        text, found = pdfthai.repair_line(text)
-        counts.update(found)
+    def repaired(text: str, count: bool = True) -> str:
+        found: dict[str, int] = {}
+        if not read_as_pdf:
+            text, found = pdfthai.repair_line(text)
+        text, moved = rejoin_displaced_marks(text)
+        if count:
+            counts.update(found)
+            counts[_MARK_MOVED] += moved
         return text
 
     for block in doc.blocks:
@@ -225,10 +232,19 @@ def repair_broken_thai(doc: RawDocument) -> None:
     if doc.title:
         doc.title = repaired(doc.title)
     if doc.text is not None:  # a text dump's blocks are its lines: the same repairs, counted once
-        doc.text = pdfthai.repair_line(doc.text)[0]
-    for kind, (english, thai) in pdfthai.REPAIRS.items():
+        doc.text = repaired(doc.text, count=False)
+    words = {**pdfthai.REPAIRS, _MARK_MOVED: _MARK_MOVED_WORDS}
+    for kind, (english, thai) in words.items():
         if counts[kind]:
             doc.notes.append(Note("repair", english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
+
+
+_MARK_MOVED = "mark_moved"
+_MARK_MOVED_WORDS = (
+    "{n} Thai vowel marks set on the letter after their own (ประชมุ, เรอื น) were put back where the dictionary "
+    "then knows the word (ประชุม, เรือน)",
+    "ย้ายสระบน/ล่างที่อยู่บนอักษรตัวถัดไปกลับที่เดิม {n} แห่ง ตามคำในพจนานุกรม (ประชมุ -> ประชุม, เรอื น -> เรือน)",
+)
 
 
 def reader_of(kind: FileKind) -> Callable[[bytes, str, str], RawDocument]:
