@@ -202,9 +202,10 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
 def repair_broken_thai(doc: RawDocument) -> None:
     """Repair, in place, Thai broken the way a PDF export or an OCR tool breaks it, in every block, table
     cell, the title and the text as decoded: ำ written as ํ + า, a mark split from its letter by a space,
-    marks out of order (``pdfthai.repair_line``; a PDF's lines had these as they were read), and a vowel
-    mark set on the letter after its own (``thaitext.rejoin_displaced_marks``). One note per kind of repair,
-    with its count. Text that shows no breakage is left as it is, and gets no note.
+    marks out of order (``pdfthai.repair_line``; a PDF's lines had these as they were read). Then, only in a
+    document that showed such breakage, a vowel mark set on the letter after its own
+    (``thaitext.rejoin_displaced_marks``: the dictionary decides, so a clean document's names are never
+    weighed). One note per kind of repair, with its count; text that shows no breakage gets none.
 
     >>> from cddbrief.model import Block, Source
     >>> doc = RawDocument(Source("x.txt", "0", "txt", "utf-8"), [Block("paragraph", "สํานักงานพัฒนาชุมชนอําเภอ")])
@@ -213,30 +214,43 @@ def repair_broken_thai(doc: RawDocument) -> None:
     ('สำนักงานพัฒนาชุมชนอำเภอ', ['รวมนิคหิต + สระอา เป็นสระอำ 2 แห่ง'])
     """
     counts: Counter[str] = Counter()
-    read_as_pdf = doc.source.format == "pdf"
 
-    def repaired(text: str, count: bool = True) -> str:
-        found: dict[str, int] = {}
-        if not read_as_pdf:
-            text, found = pdfthai.repair_line(text)
-        text, moved = rejoin_displaced_marks(text)
-        if count:
-            counts.update(found)
-            counts[_MARK_MOVED] += moved
+    def each_text(repair: Callable[[str], str]) -> None:
+        for block in doc.blocks:
+            block.text = repair(block.text)
+            if block.rows is not None:
+                block.rows = [[repair(cell) for cell in row] for row in block.rows]
+        if doc.title:
+            doc.title = repair(doc.title)
+
+    def repaired_line(text: str) -> str:
+        text, found = pdfthai.repair_line(text)
+        counts.update(found)
         return text
 
-    for block in doc.blocks:
-        block.text = repaired(block.text)
-        if block.rows is not None:
-            block.rows = [[repaired(cell) for cell in row] for row in block.rows]
-    if doc.title:
-        doc.title = repaired(doc.title)
-    if doc.text is not None:  # a text dump's blocks are its lines: the same repairs, counted once
-        doc.text = repaired(doc.text, count=False)
+    def marks_moved(text: str) -> str:
+        text, moved = rejoin_displaced_marks(text)
+        counts[_MARK_MOVED] += moved
+        return text
+
+    if doc.source.format != "pdf":
+        each_text(repaired_line)
+        if doc.text is not None and counts:  # a text dump's blocks are its lines: the same repairs, counted once
+            doc.text = pdfthai.repair_line(doc.text)[0]
+    if counts or _noted_thai_repairs(doc.notes):
+        each_text(marks_moved)
+        if doc.text is not None and counts[_MARK_MOVED]:
+            doc.text = rejoin_displaced_marks(doc.text)[0]
     words = {**pdfthai.REPAIRS, _MARK_MOVED: _MARK_MOVED_WORDS}
     for kind, (english, thai) in words.items():
         if counts[kind]:
             doc.notes.append(Note("repair", english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
+
+
+def _noted_thai_repairs(notes: list[Note]) -> bool:
+    """Whether a reader (the PDF's) noted repairs of broken Thai as it read."""
+    said = tuple(english.removeprefix("{n}") for english, _ in pdfthai.REPAIRS.values())
+    return any(note.kind == "repair" and note.message.endswith(said) for note in notes)
 
 
 _MARK_MOVED = "mark_moved"
