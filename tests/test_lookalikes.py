@@ -208,8 +208,13 @@ def test_committed_files_are_what_the_source_describes(source):
 @pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
 def test_every_expected_figure_and_date_is_in_the_text_of_every_form(source):
     """The marks point at text that is really there: each surface in what the library reads of the
-    .txt, the .docx and the web page, spaces aside (the PDF's text is judged by the readings)."""
-    from cddbrief.sources import read_source
+    .txt, the .docx and the web page, spaces aside, as the reader repairs Thai an OCR tool broke
+    (ครัวเรอื น is read ครัวเรือน; the PDF's text is judged by the readings)."""
+    from cddbrief.sources import pdfthai, read_source
+    from cddbrief.thaitext import rejoin_displaced_marks
+
+    def as_read(surface: str) -> str:
+        return "".join(rejoin_displaced_marks(pdfthai.repair_line(surface)[0])[0].split())
 
     expected = json.loads((DATA / f"{source.stem}.expected.json").read_text(encoding="utf-8"))
     surfaces = [f["surface"] for f in expected["figures"]] + [d["surface"] for d in expected["dates"]]
@@ -223,7 +228,7 @@ def test_every_expected_figure_and_date_is_in_the_text_of_every_form(source):
         text = raw.text if raw.text is not None else "\n".join([b.text for b in raw.blocks] + cells)
         squeezed = "".join(text.split())
         for surface in surfaces:
-            assert "".join(surface.split()) in squeezed, (path.name, surface)
+            assert "".join(surface.split()) in squeezed or as_read(surface) in squeezed, (path.name, surface)
 
 
 def test_the_eval_prints_both_tables(capsys):

@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import importlib
 import stat
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import Setting, UnreadableSource
 from ..filekinds import FALLBACK, FORMS, ZIP, FileKind, kind_of_name, sniffed
 from ..model import Note
+from ..thaitext import rejoin_displaced_marks
+from . import pdfthai
 from .document import RawDocument
 from .text import decode_text
 
@@ -35,6 +38,7 @@ __all__ = [
     "read_limited",
     "read_source",
     "reader_of",
+    "repair_broken_thai",
     "sha256_of",
 ]
 
@@ -186,12 +190,75 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> RawDocument:
         _refuse_other_kinds(data, label, named)
         kind = named or FALLBACK
     doc = reader_of(kind)(data, name, sha256_of(data))
+    repair_broken_thai(doc)
     if named is not None and named is not kind:
         said, read_as = Path(name).suffix, f"{kind.suffixes[0]} ({kind.words})"
         message = f"{label} was read as {read_as}, as its bytes show, though its name says {said}"
         th = f"{label} อ่านเป็น{kind.th}ตามเนื้อไฟล์ แม้ชื่อไฟล์จะบอกว่าเป็น{named.th}"
         doc.notes.insert(0, Note("inferred", message, th=th))
     return doc
+
+
+def repair_broken_thai(doc: RawDocument) -> None:
+    """Repair, in place, Thai broken the way a PDF export or an OCR tool breaks it, in every block, table
+    cell, the title and the text as decoded: ำ written as ํ + า, a mark split from its letter by a space,
+    marks out of order (``pdfthai.repair_line``; a PDF's lines had these as they were read). Then, only in a
+    document that showed such breakage, a vowel mark set on the letter after its own
+    (``thaitext.rejoin_displaced_marks``: the dictionary decides, so a clean document's names are never
+    weighed). One note per kind of repair, with its count; text that shows no breakage gets none.
+
+    >>> from cddbrief.model import Block, Source
+    >>> doc = RawDocument(Source("x.txt", "0", "txt", "utf-8"), [Block("paragraph", "สํานักงานพัฒนาชุมชนอําเภอ")])
+    >>> repair_broken_thai(doc)
+    >>> doc.blocks[0].text, [note.th for note in doc.notes]
+    ('สำนักงานพัฒนาชุมชนอำเภอ', ['รวมนิคหิต + สระอา เป็นสระอำ 2 แห่ง'])
+    """
+    counts: Counter[str] = Counter()
+
+    def each_text(repair: Callable[[str], str]) -> None:
+        for block in doc.blocks:
+            block.text = repair(block.text)
+            if block.rows is not None:
+                block.rows = [[repair(cell) for cell in row] for row in block.rows]
+        if doc.title:
+            doc.title = repair(doc.title)
+
+    def repaired_line(text: str) -> str:
+        text, found = pdfthai.repair_line(text)
+        counts.update(found)
+        return text
+
+    def marks_moved(text: str) -> str:
+        text, moved = rejoin_displaced_marks(text)
+        counts[_MARK_MOVED] += moved
+        return text
+
+    if doc.source.format != "pdf":
+        each_text(repaired_line)
+        if doc.text is not None and counts:  # a text dump's blocks are its lines: the same repairs, counted once
+            doc.text = pdfthai.repair_line(doc.text)[0]
+    if counts or _noted_thai_repairs(doc.notes):
+        each_text(marks_moved)
+        if doc.text is not None and counts[_MARK_MOVED]:
+            doc.text = rejoin_displaced_marks(doc.text)[0]
+    words = {**pdfthai.REPAIRS, _MARK_MOVED: _MARK_MOVED_WORDS}
+    for kind, (english, thai) in words.items():
+        if counts[kind]:
+            doc.notes.append(Note("repair", english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
+
+
+def _noted_thai_repairs(notes: list[Note]) -> bool:
+    """Whether a reader (the PDF's) noted repairs of broken Thai as it read."""
+    said = tuple(english.removeprefix("{n}") for english, _ in pdfthai.REPAIRS.values())
+    return any(note.kind == "repair" and note.message.endswith(said) for note in notes)
+
+
+_MARK_MOVED = "mark_moved"
+_MARK_MOVED_WORDS = (
+    "{n} Thai vowel marks set on the letter after their own (ประชมุ, เรอื น) were put back where the dictionary "
+    "then knows the word (ประชุม, เรือน)",
+    "ย้ายสระบน/ล่างที่อยู่บนอักษรตัวถัดไปกลับที่เดิม {n} แห่ง ตามคำในพจนานุกรม (ประชมุ -> ประชุม, เรอื น -> เรือน)",
+)
 
 
 def reader_of(kind: FileKind) -> Callable[[bytes, str, str], RawDocument]:
