@@ -113,8 +113,14 @@ def _looks_like_head(cell: str) -> bool:
     return bool(text) and len(text) <= 30 and "\n" not in cell.strip() and not any(ch.isdigit() for ch in text)
 
 
+def _opens_header(roles: list[str]) -> bool:
+    """Whether a head no word names may follow these: a header row starts with ที่ or ประเด็น (a title
+    cell above it may start with สรุป…, the words of a directives head)."""
+    return bool(roles) and roles[0] in ("no", "topic")
+
+
 def header_columns(cells: list[str]) -> tuple[list[str], list[str]] | None:
-    """Column roles and heads as written if these cells are a header row: its first head is known, and
+    """Column roles and heads as written if these cells are a header row: it opens with ที่ or ประเด็น, and
     known heads (directives among them) outnumber the heads no word names, each kept as ``extra``.
 
     >>> header_columns(["ที่", "ประเด็น", "ข้อสั่งการ", "งบประมาณ", "กำหนดเสร็จ"])[0]
@@ -128,7 +134,7 @@ def header_columns(cells: list[str]) -> tuple[list[str], list[str]] | None:
         if not cell.strip():
             continue
         role = header_role(cell)
-        if role is None and roles and _looks_like_head(cell):
+        if role is None and _opens_header(roles) and _looks_like_head(cell):
             role = EXTRA
         if role is None or (role != EXTRA and role in roles):
             return None
@@ -210,7 +216,7 @@ def _header_from(cells: list[str]) -> tuple[list[str] | None, list[str]]:
             numbered_end = bool(roles) and roles[0] == "no"
             break
         role = header_role(cell)
-        if role is None and roles and _looks_like_head(cell):
+        if role is None and _opens_header(roles) and _looks_like_head(cell):
             role = EXTRA
         if role is None or (role != EXTRA and role in roles):
             break
