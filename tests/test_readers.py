@@ -15,6 +15,7 @@ from cddbrief.header import find_meeting_ref, read_header
 from cddbrief.meeting import parse_document
 from cddbrief.readers import read_layout
 from cddbrief.sources import read_bytes
+from cddbrief.tidy import actors
 
 POST = """สพจ.ตาก ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565 ผ่านระบบ Video Conference
 เมื่อวันพฤหัสบดีที่ 17 มีนาคม 2565 เวลา 09.30 น. ณ ห้องประชุมศาลากลางจังหวัดตาก โดยมีรองอธิบดีกรมการพัฒนาชุมชนเป็นประธาน มีข้อสั่งการ ดังนี้
@@ -249,20 +250,19 @@ def test_a_table_with_responsible_and_deadline_columns_is_read_by_its_header(nam
     assert m.source.layout == "table" and m.id == "2564-05"
     first, second = m.items
     assert (first.no, first.topic, second.no, second.topic) == (1, "กองทุนหมู่บ้าน", 2, "ผ้าไทย")
-    # the responsible unit goes to remarks, under its own name; a remark of the row keeps its place after it
-    assert first.remarks == "ผู้รับผิดชอบ: กลุ่มงานส่งเสริม"
-    assert second.remarks == "ผู้รับผิดชอบ: ทุกตำบล / ต่อเนื่อง"
-    # the deadline is a directive of its own, so its date is read, with the source text as evidence
+    # who is responsible and by when are written after each directive of their row: the party is its actor,
+    # the deadline one of its dates, read from the cell's own text; a remark of the row stays in the remarks
     assert [d.text for d in first.directives] == [
-        "ให้ตรวจสอบบัญชี 14 กองทุน",
-        "รายงานผลให้จังหวัดทราบ",
-        "กำหนดเวลา: ภายใน 15 มิ.ย. 64",
+        "ให้ตรวจสอบบัญชี 14 กองทุน (ผู้รับผิดชอบ: กลุ่มงานส่งเสริม; กำหนดเวลา: ภายใน 15 มิ.ย. 64)",
+        "รายงานผลให้จังหวัดทราบ (ผู้รับผิดชอบ: กลุ่มงานส่งเสริม; กำหนดเวลา: ภายใน 15 มิ.ย. 64)",
     ]
-    (due,) = [s for d in first.directives for s in d.dates]
-    assert (due.surface, due.start, due.directive) == ("15 มิ.ย. 64", date(2021, 6, 15), 3)
-    assert [d.text for d in second.directives] == ["ให้แต่งกายผ้าไทยทุกวันอังคาร"]  # no deadline: nothing added
-    said = [n for n in m.notes if n.kind == "merged" and "deadline column" in n.message]
-    assert len(said) == 1 and "15 มิ.ย. 64" in said[0].message
+    assert [actors(d.text)[0] for d in first.directives] == ["กลุ่มงานส่งเสริม", "กลุ่มงานส่งเสริม"]
+    due = [(s.surface, s.start, s.directive, s.context) for d in first.directives for s in d.dates]
+    assert due == [("15 มิ.ย. 64", date(2021, 6, 15), 1, "asked"), ("15 มิ.ย. 64", date(2021, 6, 15), 2, "asked")]
+    assert [d.text for d in second.directives] == ["ให้แต่งกายผ้าไทยทุกวันอังคาร (ผู้รับผิดชอบ: ทุกตำบล)"]
+    assert (first.remarks, second.remarks) == ("", "ต่อเนื่อง")
+    said = [n.message for n in m.notes if n.kind == "merged"]
+    assert any("'กำหนดเวลา' (the deadline)" in s for s in said) and any("share their row's" in s for s in said)
     assert not any("header row" in n.message for n in m.notes)  # the header was recognised, not assumed
 
 

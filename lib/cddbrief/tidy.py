@@ -23,17 +23,23 @@ _ACTOR_RE = re.compile(
     r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด|ทุกอำเภอ)"
 )
 _SUBJECT_RE = re.compile(r"^(?P<who>ส่วนกลาง|กรมฯ?|จังหวัด|อำเภอ|พัฒนากร|ทุกจังหวัด|ทุกอำเภอ)(?!ที่)")
+# a table's responsible column, written after its row's directives: (ผู้รับผิดชอบ: ปจ. / นายอำเภอ; …)
+_RESPONSIBLE_RE = re.compile(r"\(ผู้รับผิดชอบ:\s*(?P<who>[^;)]+)")
 
 
 def actors(text: str) -> list[str]:
-    """Who a directive asks to act, as far as the text says.
+    """Who a directive asks to act, as far as the text says: a table's responsible parties first.
 
     >>> actors("ให้จังหวัดเตรียมความพร้อม และขอให้ส่วนกลางตรวจสอบ")
     ['จังหวัด', 'ส่วนกลาง']
     >>> actors("จังหวัดส่งข้อเสนอโครงการครบถ้วนแล้ว"), actors("ให้ทุกอำเภอบันทึกข้อมูล")
     (['จังหวัด'], ['อำเภอ'])
+    >>> actors("ให้เปิดศูนย์ไกล่เกลี่ยหนี้ (ผู้รับผิดชอบ: ปจ. / นายอำเภอ; กำหนดเสร็จ: 15/02/2567)")
+    ['ปจ.', 'นายอำเภอ']
     """
-    found = [m.group("who") for m in _ACTOR_RE.finditer(text)]
+    named = _RESPONSIBLE_RE.search(text)
+    found = [who.strip() for who in re.split(r"\s*[/,]\s*|\s+และ", named.group("who")) if who.strip()] if named else []
+    found += [m.group("who") for m in _ACTOR_RE.finditer(text)]
     subject = _SUBJECT_RE.match(text)
     if subject:
         found.insert(0, subject.group("who"))

@@ -17,7 +17,7 @@ from ..thaitext import collapse, to_arabic_digits
 MARKER_DIGITS = 6
 # A marker at the start of a line: 1. 1) (1) ๑. or a bullet; not 2.4 (a sub-point) nor 97.59.
 MARKER = re.compile(
-    r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪◦○*–]))\s*"
+    r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪◦○*–✓✔☑]))\s*"
 )
 # A sub-point number N.M at the start of a line: 1.1, 3.2.
 SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
