@@ -289,18 +289,40 @@ def split_topic(text: str) -> tuple[str, str, bool]:
     ('กองทุนหมู่บ้าน', 'ให้จังหวัดรายงานผล 12 กองทุน')
     >>> split_topic("โครงการโคก หนอง นา: ขอให้เร่งรัดการเบิกจ่าย")[:2]
     ('โครงการโคก หนอง นา', 'ขอให้เร่งรัดการเบิกจ่าย')
+
+    A dash inside a range of dates is no topic's end: the date stays whole with what follows.
+
+    >>> split_topic("งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566 ขอให้ทุกกองจัดเจ้าหน้าที่")[:2]
+    ('งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566', 'ขอให้ทุกกองจัดเจ้าหน้าที่')
     """
+    kept = _unbroken(text)
     for match in _TOPIC_END.finditer(text):
-        if match.start() >= 2:
+        if match.start() >= 2 and not any(a < match.end() and match.start() < b for a, b in kept):
             topic, rest = text[: match.start()].strip(), text[match.end() :].strip()
             if len(topic) <= TOPIC_MAX:
                 return topic, rest, False
             break
     if len(text) <= TOPIC_MAX:
         return text.strip(), "", False
-    cut = text.rfind(" ", 0, TOPIC_MAX)
-    cut = cut if cut > 0 else TOPIC_MAX
+    limit = min([TOPIC_MAX] + [a for a, b in kept if a < TOPIC_MAX < b])  # a date or range the limit would cut
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > 0 else limit
     return text[:cut].strip(), text[cut:].strip(), True
+
+
+_NUMBER_RANGE = re.compile(r"(?<![\d,])\d[\d,]*\s*[-–—]\s*\d[\d,]*")
+
+
+def _unbroken(text: str) -> list[tuple[int, int]]:
+    """Where a topic may not be cut off its text: each date or range of dates (``12 – 20 สิงหาคม 2566``),
+    and each range of numbers (``10 – 12``), as (start, end) in ``text``.
+
+    >>> text = "งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566"
+    >>> [text[a:b] for a, b in _unbroken(text)]
+    ['12 – 20 สิงหาคม 2566', '12 – 20']
+    """
+    dated = [(s.span.start, s.span.end) for s in find_dates(text)[0]]
+    return dated + [(m.start(), m.end()) for m in _NUMBER_RANGE.finditer(text)]
 
 
 def paragraph_topic(text: str) -> tuple[str | None, str]:
