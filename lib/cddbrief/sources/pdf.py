@@ -698,12 +698,11 @@ def _paragraphs(lines: list[_Line], tables: list) -> list[list[_Line]]:
             previous = groups[-1][-1]
             full = edges[n - 1][1] >= right_margin - 3 * sizes[n - 1]
             below, spaced = _below(previous, line, bases[n - 1], bases[n], limits.get(sizes[n]))
-            if (
-                spaced and not full
-            ):  # paragraphs stand apart: a line wrapped where the next one's first word did not fit
+            if spaced and not full:
+                # paragraphs stand apart on this page: a line also wrapped where the next one's first word did not fit
                 full = edges[n - 1][1] + _first_word_width(line) > right_margin
             between = any(previous.bottom > t.top > line.top for t in tables)
-            if full and below and sizes[n] == sizes[n - 1] and not between and not _starts_point(text, within):
+            if full and below and not between and not _starts_point(text, within):
                 groups[-1].append(line)
                 within = _point_number(text, within)
                 continue
@@ -713,6 +712,7 @@ def _paragraphs(lines: list[_Line], tables: list) -> list[list[_Line]]:
 
 
 def _size(line: _Line) -> float:
+    """A line's font size: its largest letters'."""
     return round(max((c.size for c in line.chars), default=12.0) or 12.0, 1)
 
 
