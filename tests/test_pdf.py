@@ -559,3 +559,23 @@ def test_a_wrap_step_is_measured_per_font_size():
     texts = [b.text for b in doc.blocks]
     assert texts[-2:] == [FULL + "ภายในเดือนนี้", FULL + "ครัวเรือน"]
     assert texts[:-2] == [title, title]  # they end at the margin 40 apart, and no step of their size says a wrap
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    shape=st.lists(st.integers(0, 2), min_size=2, max_size=4).filter(lambda s: s[0] >= 1),
+    step=st.floats(18, 34),
+    spacing=st.floats(0.25, 1.0),
+)
+def test_paragraphs_come_back_whatever_the_line_step_and_the_paragraph_spacing(shape, step, spacing):
+    """Paragraphs of ``shape[k]`` full lines and a short last line, wrapped lines ``step`` apart and paragraphs
+    ``spacing`` of a step more: each paragraph is one block, and no two paragraphs are one."""
+    lines, want = [], []
+    for k, full_lines in enumerate(shape):
+        last = ["ภายในเดือนนี้", "ครัวเรือนเป้าหมาย", "ให้อำเภอรายงานผล", "ด้วยหัวใจ"][k]
+        texts = [FULL] * full_lines + [last]
+        lines += [(text, step * (1 + spacing) if n == 0 and lines else step) for n, text in enumerate(texts)]
+        want.append("".join(texts))
+    lines[0] = (lines[0][0], 0)
+    doc = read_pdf(_page(lines), "paragraphs.pdf", "0")
+    assert [b.text for b in doc.blocks] == want
