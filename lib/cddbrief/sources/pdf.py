@@ -456,29 +456,36 @@ class _Table:
 _STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-•●▪◦○*–]|(?:ระเบียบ)?วาระที่|มติ)")
 _POINT_NUMBER = re.compile(r"^\s*\(?([0-9๐-๙]{1,2})(?:[.)](?![0-9๐-๙])|\.[0-9๐-๙])")
 _SUB_POINT = re.compile(r"^\s*([0-9๐-๙]{1,2})\.([0-9๐-๙]{1,2})(?![0-9๐-๙])")
+_CLOSING_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\)")
 _SUB_POINT_MAX = 20  # 2.1 … 2.20 number sub-points; 48.49 or 79.18 at a line's start is a figure wrapped there
 
 
-def _starts_point(line: str, within: int | None) -> bool:
-    """A line that starts a new point; ``within`` is the number of the point the lines above belong to.
+def _starts_point(line: str, within: int | None, above: str = "") -> bool:
+    """A line that starts a new point; ``within`` is the number of the point the lines above belong to,
+    ``above`` the text before it (the paragraph so far).
 
     ``N.M`` starts a sub-point of point N, not a figure wrapped onto the line:
     under point N only N.M is one; with no point above, only small N and M.
+    ``N)`` closes a bracket the text above left open (``(ชั้น`` / ``2) ศาลากลาง``): no point.
 
     >>> _starts_point("2.1 ให้อำเภอรายงาน", 2), _starts_point("68.68 ขอให้ประสาน", 4), _starts_point("48.49", None)
     (True, False, False)
+    >>> _starts_point("2) ศาลากลางจังหวัด", None, "ณ ห้องประชุม (ชั้น"), _starts_point("2) ให้อำเภอรายงาน", None, "1) ผ้าไทย")
+    (False, True)
     """
     sub = _SUB_POINT.match(line)
     if sub:
         major, minor = int(sub.group(1)), int(sub.group(2))
         return major == within if within is not None else major <= _SUB_POINT_MAX and minor <= _SUB_POINT_MAX
+    if _CLOSING_NUMBER.match(line) and above.count("(") > above.count(")"):
+        return False
     return bool(_STARTS_POINT.match(line))
 
 
-def _point_number(line: str, within: int | None) -> int | None:
+def _point_number(line: str, within: int | None, above: str = "") -> int | None:
     """The number of the point a line starts (N of ``N.`` or ``N.M``), else ``within``."""
     found = _POINT_NUMBER.match(line)
-    return int(found.group(1)) if found and _starts_point(line, within) else within
+    return int(found.group(1)) if found and _starts_point(line, within, above) else within
 
 
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
@@ -497,6 +504,8 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     'กองทุนพัฒนาบทบาทสตรี'
     >>> join_wrapped(["1. ให้จังหวัดรายงาน 76", "จังหวัด", "2. ให้อำเภอ"], Counter())
     '1. ให้จังหวัดรายงาน 76 จังหวัด\\n2. ให้อำเภอ'
+    >>> join_wrapped(["ณ ห้องประชุม (ชั้น", "2) ศาลากลางจังหวัด"], Counter())
+    'ณ ห้องประชุม (ชั้น 2) ศาลากลางจังหวัด'
     >>> join_wrapped(["ทำความ ดี ", "ด้วยหัวใจ วันที่ 26-", "27"], Counter())
     'ทำความ ดี ด้วยหัวใจ วันที่ 26-27'
     >>> join_wrapped(["จัดเก็บข้อมูลครัว ", "เรือนยากจน รวมทั้ง ", "สิ้น 76 จังหวัด"], Counter())
@@ -507,8 +516,9 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     spaced = False
     for raw_line in lines:
         line = raw_line.strip()
-        starts = _starts_point(line, within)
-        within = _point_number(line, within)
+        point = out.rsplit("\n", 1)[-1]  # the point so far
+        starts = _starts_point(line, within, point)
+        within = _point_number(line, within, point)
         if not out:
             out = line
         elif starts:
@@ -702,9 +712,10 @@ def _paragraphs(lines: list[_Line], tables: list) -> list[list[_Line]]:
                 # paragraphs stand apart on this page: a line also wrapped where the next one's first word did not fit
                 full = edges[n - 1][1] + _first_word_width(line) > right_margin
             between = any(previous.bottom > t.top > line.top for t in tables)
-            if full and below and not between and not _starts_point(text, within):
+            above = " ".join(part.text() for part in groups[-1])
+            if full and below and not between and not _starts_point(text, within, above):
                 groups[-1].append(line)
-                within = _point_number(text, within)
+                within = _point_number(text, within, above)
                 continue
         groups.append([line])
         within = _point_number(text, None)
