@@ -346,3 +346,54 @@ def test_a_decision_is_no_directive_and_who_asks_stays_with_it(body, asked):
 
 def said_values(meeting: Meeting) -> list:
     return [q for _, holder in meeting.holders() for q in holder.quantities]
+
+
+POINTS_POST = """วันที่ 2 สิงหาคม 2566 นายสมชาย ใจดี อธิบดีกรมการพัฒนาชุมชน เป็นประธานการประชุมผู้บริหาร ณ ห้องประชุมกรม \
+มีข้อเน้นย้ำ 2 เรื่อง ได้แก่
+
+1. {first}
+
+2. ผ้าไทย – ขอให้ทุกจังหวัดรายงานผลภายในวันที่ 25 สิงหาคม 2566
+"""
+
+
+@pytest.mark.parametrize(
+    "first, days",
+    [
+        # a range with spaces round its dash, in the point's first words: the topic keeps it whole
+        ("งานหัตถศิลป์ถิ่นไทย จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566 ณ อาคาร 1-3 ศูนย์แสดงสินค้า ให้ทุกกองจัดเจ้าหน้าที่",
+         (date(2023, 8, 12), date(2023, 8, 20), "12 – 20 สิงหาคม 2566")),
+        # a range across months, cut neither at its dash nor at the topic's length
+        ("การประชุมสัมมนาเครือข่ายผู้นำ อบรมระหว่าง 30 ก.ย. 66 — 2 ต.ค. 66 ที่จังหวัดขอนแก่น และให้ทุกจังหวัดส่งผู้แทน",
+         (date(2023, 9, 30), date(2023, 10, 2), "30 ก.ย. 66 — 2 ต.ค. 66")),
+    ],
+)  # fmt: skip
+def test_a_date_range_said_outside_a_directive_is_kept_whole_with_its_text(first, days):
+    meeting = read(POINTS_POST.format(first=first))
+    start, end, surface = days
+    held = [(s, holder) for _, holder in meeting.holders() for s in holder.dates if s.surface == surface]
+    assert [(s.start, s.end) for s, _ in held] == [(start, end)]
+    span, holder = held[0]
+    assert holder.text[span.span.start : span.span.end] == surface  # evidence: its source text and span
+    assert surface in meeting.items[0].topic or surface in holder.text
+    # no date is read from half of the range
+    assert [s.surface for _, h in meeting.holders() for s in h.dates if s.start == end and s.end == end] == []
+    # the plain dash still ends the second point's topic
+    assert meeting.items[1].topic == "ผ้าไทย"
+    assert [d.text for d in meeting.items[1].directives] == ["ขอให้ทุกจังหวัดรายงานผลภายในวันที่ 25 สิงหาคม 2566"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    day=st.integers(1, 20),
+    length=st.integers(1, 8),
+    dash=st.sampled_from(["-", "–", "—"]),
+    spaces=st.sampled_from(["", " ", "  "]),
+    month=st.sampled_from(["สิงหาคม", "ส.ค.", "กันยายน", "มี.ค."]),
+    lead=st.sampled_from(["งานหัตถศิลป์", "โครงการผ้าไทยใส่ให้สนุก จัดระหว่างวันที่", "การอบรมผู้นำ ระหว่าง"]),
+)
+def test_no_dash_of_a_range_loses_its_first_day(day, length, dash, spaces, month, lead):
+    surface = f"{day}{spaces}{dash}{spaces}{day + length} {month} 2566"
+    meeting = read(POINTS_POST.format(first=f"{lead} {surface} ให้ทุกกองจัดเจ้าหน้าที่ประจำจุดบริการ"))
+    ranges = [s for _, h in meeting.holders() for s in h.dates if s.start and s.end and s.start != s.end]
+    assert [(s.surface, (s.end - s.start).days) for s in ranges] == [(" ".join(surface.split()), length)]

@@ -494,3 +494,88 @@ def test_ocr_is_bounded_in_pages_and_pixels(monkeypatch):
     with pytest.raises(CddbriefError, match="holds no text"):  # blank: no OCR run at all
         read_pdf(raw_pdf([b""], size=(5000, 5000)), "wide.pdf", "0")
     assert rendered and max(rendered) <= pdf.MAX_OCR_PIXELS * 1.01
+
+
+# Lines as LibreOffice prints Thai fonts (Garuda, Loma): a line's box is some 11 points high, its wrapped
+# lines stand 30 points apart (baseline to baseline) and a paragraph's spacing adds 10 more.
+FULL = "การพัฒนาชุมชนให้เข้มแข็งอย่างยั่งยืน" * 2  # 72 letters: as wide as the page's widest line
+WRAP_STEP, PARAGRAPH_STEP = 30, 40
+
+
+def _page(lines: list[tuple[str, float]], size: float = 14) -> bytes:
+    """A page of (text, step down from the line above) lines."""
+    y, content = 760.0, b""
+    for text, step in lines:
+        y -= step
+        content += text_line(text, y, size=size)
+    return raw_pdf([content])
+
+
+def test_a_wrapped_line_is_joined_by_the_pages_own_line_step_and_a_paragraph_step_parts():
+    page = _page([(FULL, 0), (FULL, WRAP_STEP), ("ภายในเดือนนี้", WRAP_STEP),
+                  (FULL, PARAGRAPH_STEP), ("ครัวเรือนเป้าหมาย", WRAP_STEP),
+                  (FULL, PARAGRAPH_STEP), ("ให้อำเภอรายงานผล", PARAGRAPH_STEP)])  # fmt: skip
+    doc = read_pdf(page, "wrapped.pdf", "0")
+    assert [b.text for b in doc.blocks] == [
+        FULL + FULL + "ภายในเดือนนี้",
+        FULL + "ครัวเรือนเป้าหมาย",
+        FULL,  # reaches the margin, but a paragraph's step stands below it: a paragraph of its own
+        "ให้อำเภอรายงานผล",
+    ]
+
+
+def test_a_line_wrapped_where_the_next_word_did_not_fit_is_joined_and_a_short_line_is_not():
+    short = FULL[:50]  # ends 22 letters short of the margin
+    page = _page([(FULL, 0), (short, WRAP_STEP), ("การพัฒนาชุมชนให้เข้มแข็งอย่างยั่งยืน ด้วยใจ", WRAP_STEP),
+                  (FULL, PARAGRAPH_STEP), (short, WRAP_STEP), ("ให้ ทุกอำเภอรายงาน", WRAP_STEP)])  # fmt: skip
+    doc = read_pdf(page, "fit.pdf", "0")
+    assert [b.text for b in doc.blocks] == [
+        FULL + short + "การพัฒนาชุมชนให้เข้มแข็งอย่างยั่งยืน ด้วยใจ",  # its first word could not stand in the room left
+        FULL + short,
+        "ให้ ทุกอำเภอรายงาน",  # ให้ would have fitted after the short line: its writer ended that line
+    ]
+
+
+@pytest.mark.parametrize("step", [WRAP_STEP, PARAGRAPH_STEP])
+def test_without_a_paragraph_step_to_tell_by_full_lines_far_apart_stay_paragraphs(step):
+    """A page of lines at one step shows no spacing between paragraphs: lines whose boxes do not
+    nearly touch are not joined, however wide."""
+    doc = read_pdf(_page([(FULL, 0), (FULL, step), (FULL, step)]), "even.pdf", "0")
+    assert [b.text for b in doc.blocks] == [FULL, FULL, FULL]
+
+
+def test_a_wrap_step_is_measured_per_font_size():
+    """Lines of a bigger size (a title) do not borrow the body's step, and no line joins one of another size."""
+    title = FULL[:36]
+    drawn = (
+        sum(1 for ch in FULL if ch not in pdfthai.MARKS) * 7 - sum(1 for ch in title if ch not in pdfthai.MARKS) * 10
+    )
+    content = text_line(title, 740, x=72 + drawn, size=20) + text_line(title, 700, x=72 + drawn, size=20)
+    y = 660.0
+    for text, step in [(FULL, 0), ("ภายในเดือนนี้", WRAP_STEP), (FULL, PARAGRAPH_STEP), ("ครัวเรือน", WRAP_STEP)]:
+        y -= step
+        content += text_line(text, y, size=14)
+    doc = read_pdf(raw_pdf([content]), "sizes.pdf", "0")
+    texts = [b.text for b in doc.blocks]
+    assert texts[-2:] == [FULL + "ภายในเดือนนี้", FULL + "ครัวเรือน"]
+    assert texts[:-2] == [title, title]  # they end at the margin 40 apart, and no step of their size says a wrap
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    shape=st.lists(st.integers(0, 2), min_size=2, max_size=4).filter(lambda s: s[0] >= 1),
+    step=st.floats(18, 34),
+    spacing=st.floats(0.25, 1.0),
+)
+def test_paragraphs_come_back_whatever_the_line_step_and_the_paragraph_spacing(shape, step, spacing):
+    """Paragraphs of ``shape[k]`` full lines and a short last line, wrapped lines ``step`` apart and paragraphs
+    ``spacing`` of a step more: each paragraph is one block, and no two paragraphs are one."""
+    lines, want = [], []
+    for k, full_lines in enumerate(shape):
+        last = ["ภายในเดือนนี้", "ครัวเรือนเป้าหมาย", "ให้อำเภอรายงานผล", "ด้วยหัวใจ"][k]
+        texts = [FULL] * full_lines + [last]
+        lines += [(text, step * (1 + spacing) if n == 0 and lines else step) for n, text in enumerate(texts)]
+        want.append("".join(texts))
+    lines[0] = (lines[0][0], 0)
+    doc = read_pdf(_page(lines), "paragraphs.pdf", "0")
+    assert [b.text for b in doc.blocks] == want

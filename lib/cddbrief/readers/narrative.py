@@ -71,39 +71,6 @@ def _goes_on_telling(text: str) -> bool:
             and not is_closing(text))  # fmt: skip
 
 
-_STARTS_PARAGRAPH = re.compile(
-    r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|เรื่อง|ประเด็น|ทั้งนี้|นอกจากนี้|วัน\S{0,10}ที่|เมื่อวันที่|ที่ประชุม|[-•●▪*])"
-)
-_THAI_LETTER = re.compile(r"[ก-๛]")
-
-
-def unwrapped(lines: list[Line]) -> list[Line]:
-    """A PDF's lines joined back into the paragraphs they were wrapped from: a line as wide as the
-    widest goes on in the next, unless that one opens a paragraph (a topic, a date line, credits).
-    Thai wrapped between two letters is joined without a space, as Word and LibreOffice wrap it.
-
-    >>> lines = [Line("วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัด", page=1), Line("อุทัยธานี ณ ห้องประชุม", page=1),
-    ...          Line("ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน", page=1)]
-    >>> [line.text for line in unwrapped(lines)]
-    ['วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัดอุทัยธานี ณ ห้องประชุม', 'ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน']
-    """
-    if not lines or any(line.page is None for line in lines):
-        return lines
-    widest = max(len(line.text) for line in lines)
-    out: list[Line] = []
-    wrapped = False
-    for line in lines:
-        opens = line.label is not None or _STARTS_PARAGRAPH.match(line.text) or is_closing(line.text)
-        if wrapped and out and not opens:
-            last = out[-1]
-            glue = "" if _THAI_LETTER.match(last.text[-1:]) and _THAI_LETTER.match(line.text[:1]) else " "
-            out[-1] = Line(last.text + glue + line.text, last.label, last.listed, last.page)
-        else:
-            out.append(Line(line.text, line.label, line.listed, line.page))
-        wrapped = len(line.text) >= 0.8 * widest
-    return out
-
-
 def meeting_line(lines: list[Line]) -> tuple[int | None, int]:
     """The index of the line that tells most of the meeting (the first of those that tell as much)
     and how many of its facts it gives (number, date, chair, place), among the first lines of the post.
@@ -289,18 +256,40 @@ def split_topic(text: str) -> tuple[str, str, bool]:
     ('กองทุนหมู่บ้าน', 'ให้จังหวัดรายงานผล 12 กองทุน')
     >>> split_topic("โครงการโคก หนอง นา: ขอให้เร่งรัดการเบิกจ่าย")[:2]
     ('โครงการโคก หนอง นา', 'ขอให้เร่งรัดการเบิกจ่าย')
+
+    A dash inside a range of dates is no topic's end: the date stays whole with what follows.
+
+    >>> split_topic("งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566 ขอให้ทุกกองจัดเจ้าหน้าที่")[:2]
+    ('งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566', 'ขอให้ทุกกองจัดเจ้าหน้าที่')
     """
+    kept = _unbroken(text)
     for match in _TOPIC_END.finditer(text):
-        if match.start() >= 2:
+        if match.start() >= 2 and not any(a < match.end() and match.start() < b for a, b in kept):
             topic, rest = text[: match.start()].strip(), text[match.end() :].strip()
             if len(topic) <= TOPIC_MAX:
                 return topic, rest, False
             break
     if len(text) <= TOPIC_MAX:
         return text.strip(), "", False
-    cut = text.rfind(" ", 0, TOPIC_MAX)
-    cut = cut if cut > 0 else TOPIC_MAX
+    limit = min([TOPIC_MAX] + [a for a, b in kept if a < TOPIC_MAX < b])  # a date or range the limit would cut
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > 0 else limit
     return text[:cut].strip(), text[cut:].strip(), True
+
+
+_NUMBER_RANGE = re.compile(r"(?<![\d,])\d[\d,]*\s*[-–—]\s*\d[\d,]*")
+
+
+def _unbroken(text: str) -> list[tuple[int, int]]:
+    """Where a topic may not be cut off its text: each date or range of dates (``12 – 20 สิงหาคม 2566``),
+    and each range of numbers (``10 – 12``), as (start, end) in ``text``.
+
+    >>> text = "งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566"
+    >>> [text[a:b] for a, b in _unbroken(text)]
+    ['12 – 20 สิงหาคม 2566', '12 – 20']
+    """
+    dated = [(s.span.start, s.span.end) for s in find_dates(text)[0]]
+    return dated + [(m.start(), m.end()) for m in _NUMBER_RANGE.finditer(text)]
 
 
 def paragraph_topic(text: str) -> tuple[str | None, str]:

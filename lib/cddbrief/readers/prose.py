@@ -57,8 +57,6 @@ def fit(doc: RawDocument) -> Fit:
         cap = 0.5  # a Word table dumped to text: its numbered cells are not a post's points
     else:
         cap = 1.0
-    if not points:
-        lines = narrative.unwrapped(lines)  # a PDF's wrapped lines, its paragraphs again
     at, facts = narrative.meeting_line(lines) if not points else (None, 0)
     told = at is not None and narrative.tells_something(lines, at)
     if not points and not any(names_a_meeting(line.text) for line in lines):
@@ -150,10 +148,7 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
 
 
 def _numbered_items(lines: list[Line], points: list[int], style: str, notes: list[Note]):
-    # the head's lines (a PDF's wrapped lines joined back into its paragraphs)
-    header = [
-        line.text if not line.label else f"{line.label} {line.text}" for line in narrative.unwrapped(lines[: points[0]])
-    ]
+    header = [line.text if not line.label else f"{line.label} {line.text}" for line in lines[: points[0]]]
     passages: list[tuple[str, str, int | None]] = [(kind_of(line), line, None) for line in header]
     items: list[Item] = []
     bounds = points + [len(lines)]
