@@ -56,7 +56,7 @@ KNOWN_GAPS: set[tuple[str, str]] = set()
 
 
 # The held-out set h01-h12 (written after the readers were tuned, never tuned on; see the set's README):
-# its misses on the day it was added, by cause (what a reader-engineer should fix next):
+# its misses on the day it was added (84.0 % of field verdicts right, against 99.5 % on the tuned set), by cause:
 # - a meeting named only in the title, the body saying มอบแนวทาง, not เป็นประธาน (h01: date, chair, items);
 #   ● bullets with "topic :" are one item, not three (h01)
 # - two meetings in one post: the morning VDO meeting is taken for the afternoon one that gives the orders (h03)
@@ -68,47 +68,20 @@ KNOWN_GAPS: set[tuple[str, str]] = set()
 # - bare numbers in a figures table taking their unit from the column head (h08); the upper end of a range
 #   of percentages (ร้อยละ ๖๐ – ๗๐, h02); an unknown unit (คะแนน, h04); ครัวเรอื น (h06); แสนบาท in a PDF (h01)
 # - "Day 1 ที่ประชุม" read as a figure (h05); a training (อบรม) in a ห้องประชุม read as a meeting (h10)
+# After the fixes of that session (each general, with tests of its own sentences), what is left:
 KNOWN_GAPS |= {
-    *gaps("h01_district_title_only_bullets.txt", "meeting_date", "chair", "items"),
-    *gaps("h01_district_title_only_bullets.docx", "meeting_date", "chair", "items"),
-    *gaps("h01_district_title_only_bullets.html", "meeting_date", "chair", "items"),
-    *gaps("h01_district_title_only_bullets.pdf", "meeting_date", "chair", "place", "items", "figures"),
-    *gaps("h02_prov_thai_short_dates.txt", "figures"),
-    *gaps("h02_prov_thai_short_dates.docx", "figures"),
-    *gaps("h02_prov_thai_short_dates.html", "figures"),
-    *gaps("h02_prov_thai_short_dates.pdf", "figures"),
-    *gaps("h03_district_two_meetings_one_day.txt", "meeting_id", "chair", "place"),
-    *gaps("h03_district_two_meetings_one_day.docx", "meeting_id", "chair", "place"),
-    *gaps("h03_district_two_meetings_one_day.html", "meeting_id", "chair", "place"),
-    *gaps("h03_district_two_meetings_one_day.pdf", "meeting_id", "chair", "place"),
-    *gaps("h04_prov_minutes_followup_done.txt", "directives", "figures"),
-    *gaps("h04_prov_minutes_followup_done.docx", "directives", "figures"),
-    *gaps("h04_prov_minutes_followup_done.html", "directives", "figures"),
-    *gaps("h04_prov_minutes_followup_done.pdf", "directives", "figures"),
-    *gaps("h05_prov_two_day_workshop_english.txt", "not_figures"),
-    *gaps("h05_prov_two_day_workshop_english.docx", "not_figures"),
-    *gaps("h05_prov_two_day_workshop_english.html", "not_figures"),
-    *gaps("h05_prov_two_day_workshop_english.pdf", "place", "not_figures"),
-    *gaps("h06_district_minutes_ocr_look.txt", "meeting_id", "office", "chair", "place", "figures"),
-    *gaps("h06_district_minutes_ocr_look.docx", "meeting_id", "office", "chair", "place", "figures"),
-    *gaps("h06_district_minutes_ocr_look.html", "meeting_id", "office", "chair", "place", "figures"),
-    *gaps("h06_district_minutes_ocr_look.pdf", "figures"),
-    *gaps("h07_table_checkmarks_done_row.txt", "office", "directives"),
-    *gaps("h07_table_checkmarks_done_row.docx", "office", "directives"),
-    *gaps("h07_table_checkmarks_done_row.html", "office", "directives"),
-    *gaps("h07_table_checkmarks_done_row.pdf", "office", "directives"),
+    *gaps("h01_district_title_only_bullets.txt", "items"),
+    *gaps("h01_district_title_only_bullets.docx", "items"),
+    *gaps("h01_district_title_only_bullets.html", "items"),
+    *gaps("h01_district_title_only_bullets.pdf", "items", "figures"),
+    *gaps("h04_prov_minutes_followup_done.txt", "directives"),
+    *gaps("h04_prov_minutes_followup_done.docx", "directives"),
+    *gaps("h04_prov_minutes_followup_done.html", "directives"),
+    *gaps("h04_prov_minutes_followup_done.pdf", "directives"),
     *gaps("h08_prov_post_district_figures_table.txt", "figures"),
     *gaps("h08_prov_post_district_figures_table.docx", "figures"),
     *gaps("h08_prov_post_district_figures_table.html", "figures"),
-    *gaps("h08_prov_post_district_figures_table.pdf", "chair", "figures"),
-    *gaps("h10_training_not_meeting.txt", "parsed"),
-    *gaps("h10_training_not_meeting.docx", "parsed"),
-    *gaps("h10_training_not_meeting.html", "parsed"),
-    *gaps("h10_training_not_meeting.pdf", "parsed"),
-    *gaps("h12_table_five_columns_due_dates.txt", "chair", "items", "directives"),
-    *gaps("h12_table_five_columns_due_dates.docx", "chair", "layout", "items", "directives"),
-    *gaps("h12_table_five_columns_due_dates.html", "chair", "layout", "items", "directives"),
-    *gaps("h12_table_five_columns_due_dates.pdf", "chair", "place", "layout", "items", "directives"),
+    *gaps("h08_prov_post_district_figures_table.pdf", "figures"),
 }
 
 
