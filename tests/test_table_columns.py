@@ -145,6 +145,21 @@ def test_each_column_keeps_its_meaning_in_any_order(form, table):
     assert [i.remarks for i in m.items] == ["", "", ""]  # no remarks column here: nothing was put in remarks
 
 
+def test_a_deadline_from_its_column_is_what_its_row_asks_not_the_column_head():
+    """The brief's deadlines say what is due by the day a deadline column gives: the row's sentence,
+    never the words the column was written after (ผู้รับผิดชอบ: …; กำหนดเสร็จ)."""
+    from cddbrief.actions import actions
+
+    m = read("txt", *TABLES["6 columns, responsible before directives"])
+    said = [action for item in m.items for d in item.directives for action in actions(d).values()]
+    assert said == [
+        "ให้ตรวจสอบสัญญาเงินกู้ 12 สัญญา",
+        "ให้แจ้งผลแก่คณะกรรมการ",
+        "ให้จัดเวทีประชาคม 3 ตำบล",
+        "ให้เร่งรัดการระดมเงินออม",
+    ]
+
+
 @pytest.mark.parametrize("form", FORMS)
 def test_a_column_no_word_names_is_kept_in_the_remarks_with_a_note(form):
     heads, roles = ["ที่", "ประเด็น", "ข้อสั่งการ", "งบประมาณ", "หมายเหตุ"], ["no", "topic", "directives", "budget", "remarks"]

@@ -44,6 +44,8 @@ _LEADING = re.compile(r"^(?:\s|และ|หรือ|[,;:\-–])+")
 _MOVE_VERB = re.compile(r"^(?:ขอ)?เลื่อน(?=[ก-๙])")
 _ABBREVIATION = re.compile(r"[ก-ฮ][ก-๙]{0,5}\.(?:\s|$)")  # จปฐ. สตง. กชช.
 _ORDINAL = re.compile(r"^(ครั้งที่|รอบที่|ระยะที่|งวดที่|ครั้ง|รอบ|งวด)\s*\d+$")
+# a date given as a labelled value in brackets after the sentence: … (ผู้รับผิดชอบ: อำเภอ; กำหนดเสร็จ: 15/02/2567)
+_LABELLED = re.compile(r"\s*\([^()]*:[^():;]{0,20}$")
 
 
 def actions(directive: Directive) -> dict[int, str]:
@@ -58,6 +60,10 @@ def actions(directive: Directive) -> dict[int, str]:
     >>> d = Directive(1, text, dates=find_dates(text, 2562)[0])
     >>> list(actions(d).values())
     ['รับสมัครผลิตภัณฑ์', 'ส่งผลการพิจารณาให้กรม']
+    >>> text = "ให้อำเภอบันทึกข้อมูลให้ครบ (ผู้รับผิดชอบ: ทุกอำเภอ; กำหนดเสร็จ: 15/02/2567)"
+    >>> d = Directive(1, text, dates=find_dates(text, 2567)[0])
+    >>> list(actions(d).values())  # a labelled date's action is the sentence the brackets follow
+    ['ให้อำเภอบันทึกข้อมูลให้ครบ']
     """
     text = directive.text
     reading = to_arabic_digits(text)
@@ -81,6 +87,10 @@ def actions(directive: Directive) -> dict[int, str]:
         after = _tidy(text[after_start:right])
         connector = reading[lead[i] : s.span.start]
         closes = bool(_CLOSING.search(connector))
+        labelled = _LABELLED.search(text, 0, s.span.start)  # also (กำหนดเสร็จ: ภายใน 20 ก.พ. 67)
+        if labelled and labelled.start() > 0:
+            found[id(s)] = previous = _cut_right(_tidy(text[: labelled.start()]))  # the whole sentence: its own
+            continue  # words (รายเดือน, ในวันที่ …) are what is asked, not a date's connectors
         if id(s) in new_of:  # a new date: the action of the date it replaces
             old = new_of[id(s)]
             action = found.get(id(old)) or previous
