@@ -16,7 +16,7 @@ from .glossary import actor_en
 from .header import is_banner
 from .model import Context, PassageKind
 
-# an instruction starts a sentence: at its start, after a space, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
+# an instruction starts a sentence: at its start, after a space or a colon, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
 # who asks (ประธานให้, ที่ประชุมให้); ได้ may come first; ให้ alone only where it asks (not ให้ความรู้, เพื่อให้, ใส่ให้สนุก):
 # the cue words (_ASK_WORDS) and what must stand before them (_LEADS_IN)
 ASKERS = ("ประธาน", "ที่ประชุม")  # who asks, written right before the cue: ประธานกำชับให้…, ที่ประชุมขอให้…
@@ -35,7 +35,7 @@ def _leads_in(text: str, at: int) -> bool:
         if at == 3:
             return True
         before = before[:-3]
-    return not before or before[-1].isspace() or before.endswith(_LEADS_IN)
+    return not before or before[-1].isspace() or before[-1] in ":：" or before.endswith(_LEADS_IN)
 
 
 def _asks(text: str, at: int) -> bool:
@@ -51,6 +51,8 @@ def instruction_starts(text: str) -> list[int]:
     >>> text = "ที่ประชุมรับทราบ และได้มอบหมายให้อำเภอรายงาน เพื่อให้ทันเวลา ทั้งนี้ขอให้เร่งรัด"
     >>> [text[at:at + 7] for at in instruction_starts(text)]
     ['มอบหมาย', 'ขอให้เร']
+    >>> instruction_starts("กองทุนหมู่บ้าน:ให้ตำบลติดตาม"), instruction_starts("เพื่อให้ทันเวลา")
+    ([15], [])
     """
     return [at for at in _positions(text, _ASK_WORDS, len(text)) if _asks(text, at)]
 
