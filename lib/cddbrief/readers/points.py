@@ -15,9 +15,13 @@ from ..thaitext import collapse, to_arabic_digits
 # Numbers of points are read up to MARKER_DIGITS digits: far past MAX_ITEMS, so that a long list is
 # refused in one line (readers.read_layout), never cut off silently where its numbers grow a digit.
 MARKER_DIGITS = 6
+# The bullets a point may open with: dashes, dots, diamonds, arrows, squares and check marks.
+BULLETS = "-–*•●▪◦○◆♦❖➢➤►■✓✔☑"
 # A marker at the start of a line: 1. 1) (1) ๑. or a bullet; not 2.4 (a sub-point) nor 97.59.
 MARKER = re.compile(
-    r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪◦○*–✓✔☑]))\s*"
+    r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>["
+    + re.escape(BULLETS)
+    + r"]))\s*"
 )
 # A sub-point number N.M at the start of a line: 1.1, 3.2.
 SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
@@ -62,9 +66,9 @@ def marker_number(label: str | None) -> int | None:
 
 
 def marker_style(label: str | None) -> str:
-    """``1.``, ``1)``, ``(1)``, ``1.1`` or ``-``: the kind of numbering, not its number.
+    """``1.``, ``1)``, ``(1)``, ``1.1`` or ``-`` (any bullet): the kind of numbering, not its number.
 
-    >>> marker_style("๔)"), marker_style("(2)"), marker_style("3."), marker_style("•"), marker_style("2.1")
+    >>> marker_style("๔)"), marker_style("(2)"), marker_style("3."), marker_style("◆"), marker_style("2.1")
     ('1)', '(1)', '1.', '-', '1.1')
     """
     label = to_arabic_digits(label or "").strip()
