@@ -78,10 +78,6 @@ KNOWN_GAPS |= {
     *gaps("h04_prov_minutes_followup_done.docx", "directives"),
     *gaps("h04_prov_minutes_followup_done.html", "directives"),
     *gaps("h04_prov_minutes_followup_done.pdf", "directives"),
-    *gaps("h08_prov_post_district_figures_table.txt", "figures"),
-    *gaps("h08_prov_post_district_figures_table.docx", "figures"),
-    *gaps("h08_prov_post_district_figures_table.html", "figures"),
-    *gaps("h08_prov_post_district_figures_table.pdf", "figures"),
 }
 
 

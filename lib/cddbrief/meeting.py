@@ -206,11 +206,14 @@ def _cells_in(text: str, rows: dict[str, TableRow]) -> list[tuple[int, int, str]
     if text in rows:
         return rows[text].spans()
     cells: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
     for row_text, row in rows.items():
         at = text.find(row_text)
-        ends_word = at >= 0 and (at + len(row_text) == len(text) or text[at + len(row_text)].isspace())
-        if ends_word and (at == 0 or text[at - 1].isspace()):
-            cells += row.spans(at)
+        end = at + len(row_text)
+        ends_word = at >= 0 and (end == len(text) or text[end].isspace())
+        if ends_word and (at == 0 or text[at - 1].isspace()) and not any(a < end and at < b for a, b in taken):
+            cells += row.spans(at)  # (a row inside a longer row already read is not read again)
+            taken.append((at, end))
     return sorted(cells)
 
 

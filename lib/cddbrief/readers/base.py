@@ -154,6 +154,8 @@ def note_repeated_numbers(numbers: list[int], notes: list[Note]) -> None:
 
 _EMPTY_CELLS = ("", "-", "–", "—")  # a figure not given
 _DUMP_LINE = re.compile(r"^ *\t")  # a line of a Word table dumped to text: a cell (spaces before the tab: a new row)
+_PIPE_LINE = re.compile(r"^\s*\|.*\|")  # a row of a table written with pipes: | นาแก | 84.18 |
+_RULE_CELL = re.compile(r":?-{3,}:?")
 MAX_COLUMNS = 12
 
 
@@ -219,7 +221,8 @@ def figure_table(rows: list[list[str]]) -> list[TableRow] | None:
 
 def figure_tables(blocks: list[Block]) -> list[tuple[int, int, list[TableRow]]]:
     """The tables of figures among a document's blocks, as (first block, block after, rows): a table block,
-    or a run of lines of a Word table dumped to text (a cell a line, ``\\t18,402``).
+    a run of lines of a Word table dumped to text (a cell a line, ``\\t18,402``) or of rows written with
+    pipes (``| นาแก | 84.18 |``).
 
     >>> lines = ("ผล", "\\tอำเภอ", "\\tร้อยละ", "\\tนาแก", "\\t84.18", " \\tลี้", "\\t90")
     >>> blocks = [Block("paragraph", t) for t in lines]
@@ -236,17 +239,33 @@ def figure_tables(blocks: list[Block]) -> list[tuple[int, int, list[TableRow]]]:
                 found.append((n, n + 1, rows))
             n += 1
             continue
-        if block.kind != "paragraph" or not _DUMP_LINE.match(block.text):
+        line = next((kind for kind in (_DUMP_LINE, _PIPE_LINE) if kind.match(block.text)), None)
+        if block.kind != "paragraph" or line is None:
             n += 1
             continue
         end = n
-        while end < len(blocks) and blocks[end].kind == "paragraph" and _DUMP_LINE.match(blocks[end].text):
+        while end < len(blocks) and blocks[end].kind == "paragraph" and line.match(blocks[end].text):
             end += 1
-        rows = figure_table(_dumped_rows([b.text for b in blocks[n:end]]) or [])
+        texts = [b.text for b in blocks[n:end]]
+        rows = figure_table((_dumped_rows(texts) if line is _DUMP_LINE else _piped_rows(texts)) or [])
         if rows:
             found.append((n, end, rows))
         n = end
     return found
+
+
+def _piped_rows(lines: list[str]) -> list[list[str]]:
+    """The rows of a table written with pipes, ``| นาแก | 84.18 |``, a rule line (``|---|---|``) left out.
+
+    >>> _piped_rows(["| อำเภอ | ร้อยละ |", "|---|:---:|", "| นาแก | 84.18"])
+    [['อำเภอ', 'ร้อยละ'], ['นาแก', '84.18']]
+    """
+    rows = []
+    for line in lines:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if not all(_RULE_CELL.fullmatch(cell) for cell in cells):
+            rows.append(cells)
+    return rows
 
 
 def _dumped_rows(lines: list[str]) -> list[list[str]] | None:
