@@ -195,3 +195,22 @@ def test_any_bare_number_in_a_cell_is_read_whole(value, thai_digits):
         (value, "ครัวเรือน", written, 4, len(text))
     ]
     assert len(notes) == 1 and notes[0].kind == "inferred"
+
+
+def test_a_rows_ratio_is_checked_and_a_wrong_one_fails():
+    # 72 ÷ 96 = 75.00 % holds; 813 ÷ 1,084 = 75.00 % holds; a row stating 80.00 % instead fails, and stays
+    meeting = parse_document(FORMS["docx"](), need_number=False)
+    assert [(c.kind, c.operands, c.holds) for c in meeting.checks] == [
+        ("ratio", (72, 96), True),
+        ("ratio", (813, 1084), True),
+    ]
+    wrong = _piped().replace("| 813 | 75.00 |", "| 813 | 80.00 |")
+    meeting = parse_document(read_bytes(wrong.encode(), "post.txt"), need_number=False)
+    assert [(c.operands, c.total, c.holds) for c in meeting.checks] == [((72, 96), 75, True), ((813, 1084), 80, False)]
+    assert meeting.checks[1].evidence == ("1,084", "813", "80.00")
+
+
+def test_figures_side_by_side_in_prose_need_a_cue_for_a_ratio():
+    text = "\n".join([TITLE, SENTENCE, "ด้านกองทุนหมู่บ้าน เป้าหมาย 96 กองทุน ส่งแล้ว 72 กองทุน ร้อยละ 75 ของกองทุนมีผลกำไร", ""])
+    meeting = parse_document(read_bytes(text.encode(), "post.txt"), need_number=False)
+    assert [c.kind for c in meeting.checks if c.kind == "ratio"] == []
