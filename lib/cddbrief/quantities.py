@@ -5,6 +5,8 @@ Reads ``12 จังหวัด``, ``2,400,000 บาท``, ``81.5%``, ``ร้
 (``หมู่บ้านละ 18,000 บาท``: 18,000 baht per village). A figure split by a stray
 space (``97.5 9%``) is joined and flagged as repaired. A range gives both its ends, each with
 the unit written once (``ร้อยละ 60 – 70``, ``20 - 30 คน``) and a note that they are bounds.
+In a row of a table of figures, a cell that is a bare number takes its unit from its column's head
+(``18,402`` under ``ครัวเรือนเป้าหมาย``: 18,402 ครัวเรือน), said in a note: :func:`cell_figures`.
 Not quantities: ordinals (``ครั้งที่ 1``, ``รอบ 2``), form names (``กพ. 7``), years, dates,
 labels in Latin text (``Day 1``).
 """
