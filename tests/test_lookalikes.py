@@ -71,10 +71,6 @@ KNOWN_GAPS: set[tuple[str, str]] = set()
 # After the fixes of that session (each general, with tests of its own sentences), what is left:
 KNOWN_GAPS |= {
     *gaps("h01_district_title_only_bullets.pdf", "figures"),
-    *gaps("h08_prov_post_district_figures_table.txt", "figures"),
-    *gaps("h08_prov_post_district_figures_table.docx", "figures"),
-    *gaps("h08_prov_post_district_figures_table.html", "figures"),
-    *gaps("h08_prov_post_district_figures_table.pdf", "figures"),
 }
 
 
