@@ -477,3 +477,139 @@ def test_any_k_bullets_with_topics_are_k_items_with_those_topics(points, bullet,
     assert [len(i.directives) for i in meeting.items] == [asks for _, (_, asks), _ in points]
     figures = [(q.item, q.value) for _, h in meeting.holders() for q in h.quantities if q.item is not None]
     assert sorted(figures) == sorted((k, n) for k, (_, _, n) in enumerate(points, start=1))
+
+
+# orders grouped under who gave them: each heading an item named after that person or office
+ORDERS_POST = """สพอ.บ้านโฮ่ง ประชุมข้าราชการ ครั้งที่ 9/2567
+วันอังคารที่ 10 กันยายน 2567 เวลา 09.00 น. นายวีระ คำมูล พัฒนาการอำเภอบ้านโฮ่ง เป็นประธานการประชุมข้าราชการ \
+ครั้งที่ 9/2567 ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านโฮ่ง สรุปข้อสั่งการ ดังนี้
+{first}นายอำเภอบ้านโฮ่ง (จากการประชุมกรมการอำเภอ เมื่อวันที่ 5 กันยายน 2567)
+{bullet} ให้ทุกหน่วยงานรณรงค์ป้องกันไข้เลือดออก
+{bullet} ให้รายงานผลการเบิกจ่ายทุกวันจันทร์
+{second}พัฒนาการจังหวัดลำพูน{lead_in}
+{bullet} ให้พัฒนากรตรวจบัญชีกลุ่มออมทรัพย์ 14 กลุ่ม
+{bullet} ให้ส่งแผนชีวิตครัวเรือนภายในวันที่ 30 กันยายน 2567
+{bullet} ให้แต่งกายผ้าไทยทุกวันอังคาร
+แจ้งเพื่อทราบ
+{bullet} จังหวัดจะตรวจติดตามงานในเดือนตุลาคม
+ภาพ/ข่าว : สพอ.บ้านโฮ่ง
+"""
+
+
+@pytest.mark.parametrize("first, second", [("ข้อสั่งการ", "ข้อสั่งการ"), ("ข้อสั่งการของ", "นโยบาย"), ("ข้อเน้นย้ำ", "ข้อสั่งการ ")])
+@pytest.mark.parametrize("bullet", ["-", "●", "•"])
+@pytest.mark.parametrize("lead_in", ["", " ดังนี้"])
+def test_orders_grouped_under_who_gave_them_are_an_item_each(first, second, bullet, lead_in):
+    meeting = read(ORDERS_POST.format(first=first, second=second, bullet=bullet, lead_in=lead_in))
+    assert [(i.topic, len(i.directives), i.inferred) for i in meeting.items] == [
+        ("นายอำเภอบ้านโฮ่ง", 2, False),
+        ("พัฒนาการจังหวัดลำพูน", 3, False),
+        ("แจ้งเพื่อทราบ", 0, False),
+    ]
+    assert [d.text for d in meeting.items[1].directives][0] == "ให้พัฒนากรตรวจบัญชีกลุ่มออมทรัพย์ 14 กลุ่ม"
+    # the aside in brackets stays with its item, its date kept as reported
+    assert (1, "reported", date(2024, 9, 5), "reported") in said(meeting)["dates"]
+    assert (2, "directive", 14, "กลุ่ม", "asked") in said(meeting)["quantities"]
+    assert not any("named after the meeting" in n.message for n in meeting.notes)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "ประธานได้มอบแนวทางการปฏิบัติงาน ดังนี้",  # a sentence that leads into its points
+        "ที่ประชุมรับทราบผลการดำเนินงาน",  # says what was reported
+        "วันที่ 12 กันยายน 2567",  # a date alone
+    ],
+)
+def test_a_line_above_bullets_that_is_no_heading_opens_no_item(heading):
+    text = ORDERS_POST.split("\n")[:2] + [heading, "- ให้พัฒนากรตรวจบัญชีกลุ่มออมทรัพย์ 14 กลุ่ม", "- ให้ส่งรายงาน"]
+    meeting = read("\n".join(text) + "\n")
+    assert len(meeting.items) == 1 and meeting.items[0].inferred
+    assert meeting.items[0].topic == "ข้าราชการ"  # the meeting's name, said in a note, as before
+    assert [d.text for d in meeting.items[0].directives] == ["ให้พัฒนากรตรวจบัญชีกลุ่มออมทรัพย์ 14 กลุ่ม", "ให้ส่งรายงาน"]
+
+
+def test_a_heading_without_bullets_below_is_a_paragraph():
+    text = ORDERS_POST.format(first="ข้อสั่งการ", second="ข้อสั่งการ", bullet="-", lead_in="")
+    text = text.replace("\n- ", "\n")  # the orders are paragraphs now, not bullets
+    meeting = read(text)
+    assert "นายอำเภอบ้านโฮ่ง" not in [i.topic for i in meeting.items]
+
+
+# topic paragraphs that open on a topic the glossary knows, with no ด้าน/สำหรับ before it
+KNOWN_TOPICS_POST = """สพอ.ลี้ ประชุมประจำเดือนตุลาคม 2567
+วันพุธที่ 9 ตุลาคม 2567 เวลา 13.30 น. ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอลี้ นางสาวศิริพร ดวงแก้ว พัฒนาการอำเภอลี้ \
+เป็นประธานการประชุมเจ้าหน้าที่ประจำเดือนตุลาคม 2567 มีสาระสำคัญดังนี้
+{paragraphs}
+สำหรับการประชุมประจำเดือนครั้งต่อไป กำหนดจัดในวันพุธที่ 13 พฤศจิกายน 2567
+ภาพ/ข่าว : สพอ.ลี้
+"""
+_KNOWN = [
+    ("หมู่บ้านเศรษฐกิจพอเพียง", "ผ่านการประเมินแล้ว 6 หมู่บ้าน", "ขอให้พัฒนากรเตรียมเอกสารหมู่บ้านที่เหลือ"),
+    ("กองทุนพัฒนาบทบาทสตรี", "มีหนี้ค้างชำระ 42,000 บาท", "ให้อำเภอติดตามหนี้ให้แล้วเสร็จภายในเดือนนี้"),
+    ("ศูนย์เรียนรู้ชุมชน", "เปิดให้เยี่ยมชมแล้ว 3 แห่ง", ""),
+    ("ข้อมูล จปฐ.", "บันทึกแล้ว 2,310 ครัวเรือน", "ให้ตรวจทานข้อมูลก่อนส่งจังหวัด"),
+    ("ครัวเรือนยากจน", "ได้รับการช่วยเหลือแล้ว 57 ครัวเรือน", "กำชับให้ลงเยี่ยมทุกครัวเรือน"),
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_KNOWN), min_size=1, max_size=5, unique=True))
+def test_paragraphs_that_open_on_a_known_topic_are_its_items(points):
+    paragraphs = "\n".join(" ".join(filter(None, point)) for point in points)
+    meeting = read(KNOWN_TOPICS_POST.format(paragraphs=paragraphs))
+    assert [i.topic for i in meeting.items] == [topic for topic, _, _ in points]
+    assert [len(i.directives) for i in meeting.items] == [1 if asked else 0 for _, _, asked in points]
+    # the meeting's own name is never a topic, nor the next meeting
+    assert not any("ประชุม" in i.topic or "เจ้าหน้าที่" in i.topic for i in meeting.items)
+    assert not any(i.inferred for i in meeting.items)
+
+
+def test_a_speakers_paragraph_is_about_the_topic_it_names_before_it_asks():
+    paragraphs = (
+        "รองอธิบดีกล่าวว่า ในไตรมาสหน้า กรมฯ จะขยายผลโคก หนอง นา อีก 120 แปลง ขอให้จังหวัดคัดเลือกครัวเรือนต้นแบบ\n"
+        "ส่วนการเบิกจ่ายงบประมาณ ให้ทุกอำเภอรายงานผลทุกวันศุกร์"
+    )
+    meeting = read(KNOWN_TOPICS_POST.format(paragraphs=paragraphs))
+    assert [(i.topic, len(i.directives)) for i in meeting.items] == [
+        ("โคก หนอง นา", 1),
+        ("การเบิกจ่ายงบประมาณ", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "พัฒนาการอำเภอกล่าวว่า ขอให้ทุกคนรักษาสุขภาพ และให้ช่วยกันดูแลกองทุนหมู่บ้าน",  # asks before a topic
+        "ยังไม่ส่งรายงานกองทุนหมู่บ้าน ให้พัฒนากรเร่งรัด",  # a known topic, but not where the paragraph opens
+    ],
+)
+def test_a_topic_named_too_late_opens_no_item(paragraph):
+    meeting = read(KNOWN_TOPICS_POST.format(paragraphs=paragraph))
+    assert len(meeting.items) == 1 and meeting.items[0].inferred
+    assert "กองทุนหมู่บ้าน" not in meeting.items[0].topic
+
+
+FIELD_VISIT = """พัฒนาการจังหวัดพะเยา ลงพื้นที่เยี่ยมกลุ่มจักสานบ้านดอนไชย
+วันศุกร์ที่ 8 พฤศจิกายน 2567 นายสมชาย วงศ์ดี พัฒนาการจังหวัดพะเยา ลงพื้นที่ติดตามการดำเนินงานของกลุ่มจักสาน{where}
+กลุ่มมีสมาชิก 31 คน ขอให้กลุ่มจดบัญชีรายรับรายจ่ายทุกเดือน
+ภาพ/ข่าว : สพจ.พะเยา
+"""
+
+
+@pytest.mark.parametrize(
+    "where", [" ณ ศาลาประชุมหมู่บ้าน", " ณ ศาลาประชุมประจำหมู่บ้านดอนไชย", " ณ อาคารประชุมอเนกประสงค์", " ณ โรงประชุมวัด"]
+)
+def test_a_field_visit_to_a_meeting_hall_is_refused(where):
+    with pytest.raises(NotAWriteUp) as caught:
+        read(FIELD_VISIT.format(where=where))
+    assert "tells of no meeting" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_meeting_held_in_a_village_hall_is_still_a_meeting():
+    text = FIELD_VISIT.format(where=" ณ ศาลาประชุมหมู่บ้าน").replace(
+        "ลงพื้นที่ติดตามการดำเนินงานของกลุ่มจักสาน", "เป็นประธานการประชุมคณะกรรมการกลุ่มจักสาน ครั้งที่ 2/2567"
+    )
+    meeting = read(text)
+    assert meeting.id == "2567-02" and meeting.place and "ศาลาประชุม" in meeting.place
+    assert [d.text for i in meeting.items for d in i.directives] == ["ขอให้กลุ่มจดบัญชีรายรับรายจ่ายทุกเดือน"]

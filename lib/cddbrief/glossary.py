@@ -147,6 +147,17 @@ def _topics() -> dict[str, tuple[str, str]]:
     return found
 
 
+@cache
+def topic_names() -> tuple[str, ...]:
+    """Every name the glossary knows a topic by (its name and its aliases), as written.
+
+    >>> "กองทุนแม่ของแผ่นดิน" in topic_names(), "ข้อมูล จปฐ." in topic_names()
+    (True, True)
+    """
+    names = (name for row in _rows("topics.csv") for name in [row["th"], *(row.get("aliases") or "").split("|")])
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
 def _topic_entry(topic: str) -> tuple[str, str] | None:
     """The glossary's entry of a topic as written: its own name or an alias, with or without
     spaces, ``โครงการ``/``เรื่อง`` in front, or a name with its short form in brackets."""

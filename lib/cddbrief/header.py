@@ -600,17 +600,25 @@ def _unglued(text: str, notes: list[Note]) -> str:
     return text
 
 
-_ROOM_OF_MEETINGS = re.compile(r"(?:ห้อง|หอ|ศูนย์(?:การ)?|อาคาร)ประชุม")
+_ROOM_OF_MEETINGS = re.compile(r"(?:ห้อง|หอ|ศูนย์(?:การ)?|อาคาร|ศาลา|โรง)ประชุม")
+# the place a sentence names after ณ (ณ ศาลาประชุมหมู่บ้าน, ณ สถานที่ประชุมกลุ่ม): a name, not a meeting
+_PLACE_NAMED = re.compile(r"(?:^|\s)ณ\s*\S+")
 
 
 def names_a_meeting(text: str) -> bool:
     """Whether a text speaks of a meeting: ประชุม not as the name of a room or a hall (ห้องประชุม, หอประชุม,
-    ศูนย์ประชุม), or a meeting's number. A training course held in a meeting room names none.
+    ศูนย์ประชุม, ศาลาประชุม) nor inside the place named after ณ, or a meeting's number. A training course
+    held in a meeting room names none, nor a field visit to a village hall.
 
     >>> names_a_meeting("ณ ห้องประชุมเทศบาล นาย ก เป็นประธานเปิดการอบรม"), names_a_meeting("ที่ประชุมรับทราบ")
     (False, True)
+    >>> names_a_meeting("นาย ก ลงพื้นที่เยี่ยมกลุ่มจักสาน ณ ศาลาประชุมบ้านหนองบัว")
+    False
+    >>> names_a_meeting("นาย ก เป็นประธานการประชุมกลุ่มจักสาน ณ ศาลาประชุมบ้านหนองบัว")
+    True
     """
-    return bool(re.search("ประชุม", _ROOM_OF_MEETINGS.sub(" ", text)) or find_meeting_ref(text))
+    rest = _ROOM_OF_MEETINGS.sub(" ", _PLACE_NAMED.sub(" ", text))
+    return bool(re.search("ประชุม", rest) or find_meeting_ref(text))
 
 
 @lru_cache(maxsize=1024)  # the head's lines are asked twice: by the header and for their passage's kind

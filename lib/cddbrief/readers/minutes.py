@@ -222,7 +222,7 @@ def _agenda_items(
 ) -> list[Said]:
     """The item of one agenda heading, or the items of its sub-topics (and of the heading itself when it
     holds text before them), each with what was reported under it."""
-    subs = _sub_topics(label, body)
+    subs = _sub_topics(label, body, widest)
     if not subs:
         return [_item(label, title, body, notes, widest)]
     items: list[Said] = []
@@ -258,11 +258,12 @@ def _sub_label(line: Line) -> str | None:
     return match.group("no") if match and "." in match.group("no") else None
 
 
-def _sub_topics(label: str, body: list[Line]) -> list[int]:
+def _sub_topics(label: str, body: list[Line], widest: int = 0) -> list[int]:
     """Indexes of the body's lines that open sub-topics (``4.1``, ``4.2`` under agenda 4), or none when
     those lines are the agenda's points: a sub-topic has lines of its own below it before any
     resolution (in a PDF, where a line may be the one above wrapped, a dash or a numbered line, or
-    any line below a 4.1 line too short to have wrapped: UNWRAPPED),
+    any line below a 4.1 line too short to have wrapped: UNWRAPPED, or short of the page's ``widest``
+    line as _goes_on reads it),
     or a resolution of its own before the next; and most of them are titles, not instructions
     (``4.1 ให้ทุกอำเภอ…`` is a point)."""
     subs = []
@@ -280,7 +281,8 @@ def _sub_topics(label: str, body: list[Line]) -> list[int]:
             if _is_resolution(line.text):
                 headed = headed or k + 1 < len(subs)  # a resolution of its own, before the next sub-topic
                 break
-            if _says_something(line) and (line.label or line.page is None or _width(_written(body[at])) < UNWRAPPED):
+            unwrapped = _width(_written(body[at])) < UNWRAPPED or not _goes_on(_written(body[at]), line.text, widest)
+            if _says_something(line) and (line.label or line.page is None or unwrapped):
                 headed = True  # in a PDF a line may go on from a 4.1 line that filled the page's width
                 break
     titles = sum(1 for at in subs if not _INSTRUCTED.match(body[at].text))

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..glossary import topic_names, trie_pattern
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
 from ..passages import (
@@ -44,7 +46,13 @@ _GOES_ON = re.compile(r"^\s*(?:ซึ่ง|โดย|และ|เพื่อ|
 # มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
 _ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน|ดำเนินการประชุม")
 # a paragraph that opens on its topic
-_TOPIC_OPENER = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|เรื่อง|ประเด็น)\s*")
+_TOPIC_OPENER = re.compile(
+    r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|ส่วน(?=การ|โครงการ|กิจกรรม|กองทุน|งาน)|เรื่อง|ประเด็น)\s*"
+)
+# who speaks, before what a paragraph is about: อธิบดีกล่าวว่า …, พัฒนาการจังหวัดแจ้งว่า …
+_SPEAKER = re.compile(r"^\s*\S{2,40}?(?:กล่าวว่า|แจ้งว่า|ชี้แจงว่า|รายงานว่า|เน้นว่า)\s*")
+# a paragraph about a meeting (the next one, ครั้งต่อไป): no topic of its own
+_ABOUT_A_MEETING = re.compile(r"^\s*(?:การ|นัด)?ประชุม")
 _TOPIC_LEAD = re.compile(r"^\s*(?:โครงการ|การ(?!นี้)|กิจกรรม|กองทุน)")
 # where a topic's name gives way to what is said of it
 _TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|จัดเก็บ|ดำเนินการ|เบิกจ่าย|รับทราบ|\d)")
@@ -142,6 +150,52 @@ def bullet_topic(line: Line) -> tuple[str | None, str]:
     return topic, said
 
 
+# who gave the orders a heading gathers: ข้อสั่งการ(ของ)ผู้ว่าราชการจังหวัด, นโยบายอธิบดี, ข้อเน้นย้ำประธาน
+_ORDERS_OF = re.compile(r"^\s*(?:ข้อสั่งการ|ข้อเน้นย้ำ|ข้อกำชับ|นโยบาย|คำสั่ง)(?:ของ)?\s*(?=\S)")
+_DAY_WORDS = re.compile(r"\s*(?:(?:ใน)?วัน\S*)?\s*")  # what is left of a date alone: วันที่, วันพุธที่
+_LEAD_IN = re.compile(r"\s*(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
+_ASIDE = re.compile(r"\s*\((?P<aside>[^()]*)\)\s*$")  # (จากการประชุม… เมื่อวันที่ …) after a heading
+
+
+def heading_topic(line: Line, below: Line | None) -> tuple[str, str] | None:
+    """The topic a heading names (a line of its own, not a bullet, that asks and counts nothing and
+    has bullets below it), and its aside in brackets; a heading of orders (``ข้อสั่งการ``, ``นโยบาย``,
+    ``ข้อเน้นย้ำ`` of a person or an office) is named after who gave them. None for any other line.
+
+    >>> bullet = Line("ให้ทุกอำเภอรายงาน", "-")
+    >>> heading_topic(Line("ข้อสั่งการนายอำเภอเมือง (จากการประชุมกรมการอำเภอ)"), bullet)
+    ('นายอำเภอเมือง', 'จากการประชุมกรมการอำเภอ')
+    >>> heading_topic(Line("แจ้งเพื่อทราบ"), bullet), heading_topic(Line("แจ้งเพื่อทราบ"), Line("ต่อมา"))
+    (('แจ้งเพื่อทราบ', ''), None)
+    >>> heading_topic(Line("ให้ทุกตำบลส่งรายงาน"), bullet), heading_topic(Line("ที่ประชุมรับทราบ 12 กองทุน"), bullet)
+    (None, None)
+    >>> heading_topic(Line("นโยบายของนายอำเภอ ดังนี้"), bullet), heading_topic(Line("ประธานมอบแนวทาง ดังนี้"), bullet)
+    (('นายอำเภอ', ''), None)
+    >>> heading_topic(Line("วันพุธที่ 11 กันยายน 2567"), bullet) is None
+    True
+    """
+    if below is None or line.label or not below.label or marker_style(below.label) != "-":
+        return None
+    text = collapse(line.text)
+    aside = _ASIDE.search(text)
+    topic = text[: aside.start()] if aside else text
+    orders = _ORDERS_OF.match(topic)
+    lead_in = _LEAD_IN.search(topic)
+    if lead_in and not orders:
+        return None  # ประธานได้มอบแนวทาง ดังนี้: a sentence that leads into its points, not a heading
+    topic = topic[orders.end() : lead_in.start() if lead_in else len(topic)] if orders else topic
+    if not 2 <= len(topic) <= TOPIC_MAX or instruction_starts(topic) or _counts_something(topic):
+        return None
+    if not orders and (kind_of(topic) != "head" or _CONTENT.search(topic) or _ABOUT_A_MEETING.match(topic)):
+        return None  # ที่ประชุมรับทราบ…, รายงานผล…, a name alone: no heading of its own
+    undated = topic
+    for span in sorted(find_dates(topic)[0], key=lambda s: -s.span.start):
+        undated = undated[: span.span.start] + undated[span.span.end :]
+    if _DAY_WORDS.fullmatch(undated):
+        return None  # วันที่ 12 กันยายน 2567: a date alone
+    return topic, aside.group("aside") if aside else ""
+
+
 def _counts_something(text: str) -> bool:
     """Whether a paragraph says a figure in a sentence (``มีผู้เข้าร่วม 45 คน``), not a numbered cell (``2 กองทุนหมู่บ้าน``)."""
     return any(q.span.start > 0 for q in find_quantities(text)[0])
@@ -189,11 +243,20 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
             told.passages.append((kind_of(line.text), line.text, None))
     current: Item | None = None
     asked_last = False  # the paragraph above ended in an instruction
-    for line in lines[head_end:closing]:
+    body = lines[head_end:closing]
+    for index, line in enumerate(body):
         text = collapse(line.text)
         kind = kind_of(text)
         if kind in ("attendees", "page"):
             told.passages.append((kind, text, None))
+            continue
+        heading = heading_topic(line, body[index + 1] if index + 1 < len(body) else None)
+        if heading is not None:  # ข้อสั่งการผู้ว่าราชการจังหวัด then its bullets: an item named after who gave them
+            current = Item(len(told.items) + 1, heading[0])
+            told.items.append(current)
+            if heading[1]:
+                told.passages.append(("reported", heading[1], current.no))
+            asked_last = False
             continue
         topic = bullet_topic(line)[0]
         if topic is None:
@@ -338,14 +401,44 @@ def paragraph_topic(text: str) -> tuple[str | None, str]:
     >>> paragraph_topic("ให้อำเภอรายงานผล")
     (None, 'ให้อำเภอรายงานผล')
     """
+    known = known_topic_at(text, 0)
+    if known and text[len(known) : len(known) + 1].isspace():
+        return known, collapse(text[len(known) :])  # หมู่บ้านเศรษฐกิจพอเพียง ส่งรายงาน…: the name the glossary knows
     opener = _TOPIC_OPENER.match(text)
-    if opener or _TOPIC_LEAD.match(text):
+    if opener or _TOPIC_LEAD.match(text) or known:
         body = text[opener.end() :] if opener else text
+        if _ABOUT_A_MEETING.match(body):
+            return None, text  # สำหรับการประชุม… ครั้งต่อไป: a meeting is no topic
         topic, _, cut = split_topic(body)
         named = _TOPIC_TAIL.split(body if cut else topic, maxsplit=1)[0].strip()
         if 2 <= len(named) <= TOPIC_MAX:
             return named, collapse(body[len(named) :])
+    speaker = _SPEAKER.match(text)
+    if speaker:  # อธิบดีกล่าวว่า ในเดือนนี้ จะจัดงาน OTOP …: the topic the glossary knows, named before anything is asked
+        asked = min(instruction_starts(text) or [len(text)])
+        named = known_topic_at(text[:asked], speaker.end())
+        if named:
+            return named, text
     return None, text
+
+
+@cache
+def _known_topic() -> re.Pattern[str]:
+    return re.compile(trie_pattern(topic_names()))
+
+
+def known_topic_at(text: str, start: int) -> str | None:
+    """The first name of a topic the glossary knows in ``text`` from ``start`` (at ``start`` itself
+    when ``start`` is 0: the paragraph opens on it), as written; None when there is none.
+
+    >>> known_topic_at("หมู่บ้านเศรษฐกิจพอเพียง ส่งรายงานแล้ว", 0), known_topic_at("ยังไม่ส่ง กองทุนหมู่บ้าน", 0)
+    ('หมู่บ้านเศรษฐกิจพอเพียง', None)
+    >>> known_topic_at("อธิบดีกล่าวว่า กรมจะจัดงาน OTOP กลางปี", 14)
+    'OTOP'
+    """
+    pattern = _known_topic()
+    match = pattern.match(text, start) if start == 0 else pattern.search(text, start)
+    return match.group(0) if match else None
 
 
 def meeting_topic(sentence: str, title: str) -> str:

@@ -61,8 +61,8 @@ def fit(doc: RawDocument) -> Fit:
     told = at is not None and narrative.tells_something(lines, at)
     if not points and not any(names_a_meeting(line.text) for line in lines):
         return Fit(0.1, "tells of no meeting", state=(lines, [], None, None), problem=(
-            "is not a meeting write-up: it tells of no meeting (ประชุม at most in a room's name, as a training course"
-            " or a ceremony held in a meeting room does)",
+            "is not a meeting write-up: it tells of no meeting (ประชุม at most in the name of a room or a hall, as a"
+            " training course, a ceremony or a field visit held there does)",
             "give the write-up of a meeting: a post that tells of it, its table ที่ | ประเด็น | ข้อสั่งการ, "
             "or its minutes"))  # fmt: skip
     if len(points) >= 2:
