@@ -194,7 +194,7 @@ def find_dates(
     *,
     item: int | None = None,
     directive: int | None = None,
-    around: date | None = None,
+    around: date | DateSpan | None = None,
 ) -> tuple[list[DateSpan], list[Note]]:
     """Find the dates in a piece of Thai text; ``item`` and ``directive`` (where the text stands) are given to each
     date.
@@ -214,9 +214,10 @@ def find_dates(
     [('2022-11-10', True), ('2023-03-05', True)]
 
     A weekday and a day with no month (``เมื่อวันพุธที่ 13 ที่ผ่านมา``) take the month of the nearest month-date
-    in the text, else of ``around`` (the meeting's day, or the post's): ``นี้`` looks forward from that day,
-    ``ที่ผ่านมา`` back. The weekday must agree, or no date is read (a note says so). A day in Thai words
-    (``ยี่สิบแปด มีนาคม 2567``) reads as its digits.
+    in the text, else of ``around`` (the meeting's day, or the post's; or a month the write-up names, as a
+    DateSpan of month precision): ``นี้`` looks forward from that day, ``ที่ผ่านมา`` back. The weekday must
+    agree, or no date is read (a note says so). A day in Thai words (``ยี่สิบแปด มีนาคม 2567``) reads as its
+    digits.
 
     >>> spans, notes = find_dates("เมื่อวันพุธที่ 13 ที่ผ่านมา ประชุมประจำเดือนมีนาคม 2567")
     >>> [(s.surface, s.start.isoformat(), s.year_inferred) for s in spans][0], notes[0].kind
@@ -459,7 +460,7 @@ def _weekday_days(reading: str, context_be: int | None) -> list[dict]:
     return found
 
 
-def _month_anchor(raw: list[dict], index: int, around: date | None) -> tuple | None:
+def _month_anchor(raw: list[dict], index: int, around: date | DateSpan | None) -> tuple | None:
     """(year CE, month, day or None, where from, where from in Thai) for the weekday-day ``raw[index]``: the
     nearest date of the text with its own month and year (before it, else after), else ``around``."""
     dated = [
@@ -472,7 +473,11 @@ def _month_anchor(raw: list[dict], index: int, around: date | None) -> tuple | N
         year = (parts["y1"] or parts["y2"])[0] - 543
         written = _surface_of(parts)
         return year, parts["m1"], parts.get("d1"), f"'{written}' in the text", f" '{written}' ในข้อความ"
-    if around is not None:
+    if isinstance(around, DateSpan) and around.start is not None:
+        day = around.start.day if around.precision == "day" else None
+        written = around.surface
+        return around.start.year, around.start.month, day, f"'{written}'", f" '{written}'"
+    if isinstance(around, date):
         shown = format_span_th(around, around)
         return around.year, around.month, around.day, f"the meeting's day, {shown}", f"วันประชุม {shown}"
     return None
