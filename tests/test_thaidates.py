@@ -187,3 +187,12 @@ def test_a_day_in_words_without_a_year_takes_the_meetings_and_one_past_31_is_non
     assert [(s.start, s.year_inferred) for s in spans] == [(date(2024, 4, 15), True)]
     assert find_dates("วันที่สามสิบเอ็ด เมษายน 2567")[0] == []  # 31 April: no date
     assert find_dates("ครั้งที่สอง เมษายน 2567")[0][0].precision == "month"  # ครั้งที่สอง is no day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["จัดทุกวันเสาร์ที่สองและที่สี่ของเดือนมีนาคม 2567", "ประชุมทุกวันศุกร์ที่ 2 ของเดือนมีนาคม 2567"],
+)
+def test_an_ordinal_weekday_or_a_recurring_one_is_no_day(text):
+    spans, notes = find_dates(text, around=date(2024, 3, 13))
+    assert [s.precision for s in spans] == ["month"] and [n.kind for n in notes] == []

@@ -231,8 +231,8 @@ def find_dates(
     [('วันพฤหัสบดีที่ยี่สิบแปด มีนาคม 2567', '2024-03-28')]
     """
     reading = to_arabic_digits(text)
-    if "เดือน" not in reading and _ANY_DIGIT.search(reading) is None and "ที่" not in reading:
-        return [], []  # every date holds a digit, or เดือน before its month, or ที่ before a day in words
+    if "เดือน" not in reading and _ANY_DIGIT.search(reading) is None and not _may_have_a_word_day(reading):
+        return [], []  # every date holds a digit, or เดือน before its month, or a day in words before its month
     day_dates = _day_dates(reading, meeting_year_be)
     candidates = (
         _weekday_days(reading, meeting_year_be)
@@ -423,11 +423,20 @@ _WEEKDAY = "|".join((*WEEKDAYS_TH, "พฤหัส"))
 # วันพุธที่ 13, วันศุกร์ที่ 22 นี้, วันพฤหัสบดีที่ยี่สิบแปด มีนาคม 2567, วันที่สิบห้า เมษายน 2567: a weekday before
 # its day (then no month is needed), or a day in words before its month
 _WEEKDAY_DAY = re.compile(
-    rf"วัน\s*(?:(?P<wd>{_WEEKDAY})\s*)?ที่\s*(?:(?P<d>[0-9]{{1,2}}){_DAY_END}|(?P<w>{_DAY_IN_WORDS}))"
-    rf"(?:\s*(?P<m>{_MONTH})(?:\s*(?P<y>{_YEAR}))?)?"
+    rf"วัน\s*(?:(?P<wd>{_WEEKDAY})\s*)?ที่\s*(?:(?P<d>[0-9]{{1,2}}){_DAY_END}"
+    rf"|(?P<w>{_DAY_IN_WORDS})(?:\s*(?P<m>{_MONTH})(?:\s*(?P<y>{_YEAR}))?)?)"
 )
+_MONTH_NEXT = re.compile(rf"\s*(?:{_MONTH})")  # (a digit day before its month is a day-date: _day_dates')
 _FORWARD = re.compile(r"\s*(?:นี้|ที่จะถึง(?:นี้)?|ที่จะมาถึง(?:นี้)?)")
 _BACK = re.compile(r"\s*(?:ที่ผ่านมา|ที่แล้ว)")
+
+
+_MONTH_WORDS = tuple({word.rstrip(".") for pair in MONTHS for word in pair})
+
+
+def _may_have_a_word_day(reading: str) -> bool:
+    """A day in Thai words stands after วัน…ที่ and before a month's name (วันที่สิบห้า เมษายน): all are here."""
+    return "วัน" in reading and "ที่" in reading and any(month in reading for month in _MONTH_WORDS)
 
 
 def _weekday_days(reading: str, context_be: int | None) -> list[dict]:
@@ -435,7 +444,7 @@ def _weekday_days(reading: str, context_be: int | None) -> list[dict]:
     _weekday_span), and the days written in Thai words before their month (``วันพฤหัสบดีที่ยี่สิบแปด มีนาคม
     2567``, read as a day-date). A digit day before its month is _day_dates'."""
     found: list[dict] = []
-    if "ที่" not in reading:
+    if "ที่" not in reading or "วัน" not in reading:
         return found
     for match in _WEEKDAY_DAY.finditer(reading):
         g = match.groupdict()
@@ -450,7 +459,10 @@ def _weekday_days(reading: str, context_be: int | None) -> list[dict]:
             month = month_number(g["m"])
             found.append({"start": match.start(), "end": end, "d1": day, "m1": month, "y1": year,
                           "d2": day, "m2": month, "y2": year, "glued": _glued(g["m"], g["y"])})  # fmt: skip
-        elif not g["m"] and g["wd"] and 1 <= day <= 31:
+        elif g["d"] and g["wd"] and 1 <= day <= 31 and not _MONTH_NEXT.match(reading, match.end()):
+            # (a weekday and a number word, วันเสาร์ที่สอง, is the second Saturday: no day of the month)
+            if reading[max(0, match.start() - 4) : match.start()].rstrip().endswith("ทุก"):
+                continue  # ทุกวันศุกร์ที่ 2: a recurrence, no one day
             after = reading[match.end() : match.end() + 16]
             direction = "forward" if _FORWARD.match(after) else "back" if _BACK.match(after) else None
             weekday = 3 if g["wd"].startswith("พฤหัส") else WEEKDAYS_TH.index(g["wd"])
