@@ -732,3 +732,57 @@ def test_generated_minutes_give_back_their_items_figures_and_resolutions(agendas
     assert [(i.label, i.topic, i.agenda, len(i.directives), i.resolution) for i in meeting.items] == want
     assert [i.no for i in meeting.items] == list(range(1, len(want) + 1))
     assert sorted((q.item, q.value) for holder in held(meeting) for q in holder.quantities) == sorted(figures)
+
+
+# --- in a list of asks, a point that opens on who told or got something is told ------------------------
+
+_LEAD_ASK = "1. ให้ทุกตำบลสำรวจกลุ่มอาชีพ 12 กลุ่ม"
+# points that open on who (an office the glossary knows, a person, ประธาน) and what they told, got or have
+TOLD_BY = [
+    ("กรมฯ แจ้งผลการคัดเลือกหมู่บ้านต้นแบบ ได้ {n:,} หมู่บ้าน", "หมู่บ้าน"),
+    ("จังหวัดได้รับงบประมาณสนับสนุน {n:,} บาท", "บาท"),
+    ("นายสมศักดิ์ ใจกว้าง รายงานยอดเงินออม {n:,} บาท", "บาท"),
+    ("อำเภอมีกลุ่มออมทรัพย์ที่จดทะเบียน {n:,} กลุ่ม", "กลุ่ม"),
+    ("ประธานแจ้งผลการประเมินสำนักงาน {n:,} คะแนน", "คะแนน"),
+]
+# points that open on what is to be done (รายงาน as a thing sent, not said) or relay an ask (แจ้งให้…)
+VERB_FIRST = [
+    ("จัดเวทีประชาคม {n:,} หมู่บ้าน", "หมู่บ้าน"),
+    ("ส่งรายงานการใช้จ่าย {n:,} ฉบับ ภายในวันที่ 9 กันยายน 2567", "ฉบับ"),
+    ("กรมฯ แจ้งให้ทุกอำเภอส่งแผน {n:,} ฉบับ", "ฉบับ"),
+    ("เตรียมบูทแสดงสินค้า {n:,} บูท", "บูท"),
+]
+
+
+@pytest.mark.parametrize("template, unit", TOLD_BY)
+def test_a_numbered_point_told_by_someone_is_no_ask_though_the_point_above_asks(template, unit):
+    said = _said(read(_agenda([_LEAD_ASK, "2. " + template.format(n=31)], "รับทราบ")), 1)
+    assert said["asked"] == ["ให้ทุกตำบลสำรวจกลุ่มอาชีพ 12 กลุ่ม"]
+    assert said["told"] == [template.format(n=31)]
+    assert (31.0, unit, "reported") in said["figures"]
+
+
+@pytest.mark.parametrize("template, unit", VERB_FIRST)
+def test_a_numbered_point_that_opens_on_what_to_do_goes_on_the_list_of_asks(template, unit):
+    said = _said(read(_agenda([_LEAD_ASK, "2. " + template.format(n=31)], "รับทราบ")), 1)
+    assert said["asked"] == ["ให้ทุกตำบลสำรวจกลุ่มอาชีพ 12 กลุ่ม", template.format(n=31)]
+    assert said["told"] == []
+    # ... and the same point with no ask above it is told, as before: only a list of asks goes on
+    alone = _said(read(_agenda(["1. " + template.format(n=31)], "รับทราบ")), 1)
+    assert alone["asked"] == [] and alone["told"] == [template.format(n=31)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(points=st.lists(st.tuples(st.booleans(), st.integers(0, 3), st.integers(2, 99_999)), min_size=1, max_size=6))
+def test_under_an_ask_each_numbered_point_is_asked_or_told_by_who_opens_it(points):
+    """After ``1. ให้…``, any run of numbered points: a point that opens on what to do goes on the list of asks
+    as long as no told point breaks it; a point told by someone is told, and the points after it ask only
+    if they say ให้… themselves."""
+    lines, want, asking = [_LEAD_ASK], {"asked": ["ให้ทุกตำบลสำรวจกลุ่มอาชีพ 12 กลุ่ม"], "told": []}, True
+    for n, (told, which, value) in enumerate(points, start=2):
+        text = (TOLD_BY if told else VERB_FIRST)[which][0].format(n=value)
+        lines.append(f"{n}. {text}")
+        asking = asking and not told
+        want["asked" if asking else "told"].append(text)
+    said = _said(read(_agenda(lines, "รับทราบ")), 1)
+    assert (said["asked"], said["told"]) == (want["asked"], want["told"])

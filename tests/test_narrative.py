@@ -397,3 +397,83 @@ def test_no_dash_of_a_range_loses_its_first_day(day, length, dash, spaces, month
     meeting = read(POINTS_POST.format(first=f"{lead} {surface} ให้ทุกกองจัดเจ้าหน้าที่ประจำจุดบริการ"))
     ranges = [s for _, h in meeting.holders() for s in h.dates if s.start and s.end and s.start != s.end]
     assert [(s.surface, (s.end - s.start).days) for s in ranges] == [(" ".join(surface.split()), length)]
+
+
+# --- bullets that open on their topic: one item each ------------------------------------------------
+
+# our own post: a head of office gives guidance (no เป็นประธาน), the points are bullets "topic : what was said"
+BULLETED_POST = """สพอ.นาหมื่น ประชุมประจำเดือนสิงหาคม 2567
+วันพุธที่ 28 สิงหาคม 2567 เวลา 13.30 น. ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอนาหมื่น นางสาวพิมพ์ลดา ศรีจันทร์ \
+พัฒนาการอำเภอนาหมื่น มอบแนวทางการปฏิบัติงานแก่เจ้าหน้าที่ จำนวน 7 คน ดังนี้
+{bullets}
+ภาพ/ข่าว : สพอ.นาหมื่น
+"""
+# (topic, what was said of it, what was asked in it)
+BULLET_POINTS = [
+    ("กลุ่มออมทรัพย์", "ยอดเงินออมสะสม 2.4 แสนบาท", "ขอให้พัฒนากรตรวจบัญชีทุกกลุ่มภายในวันที่ 20 กันยายน 2567"),
+    ("ผ้าไทยใส่ให้สนุก", "มีผู้ประกอบการลงทะเบียน 18 ราย", "เน้นย้ำให้แต่งกายผ้าไทยทุกวันอังคาร"),
+    ("จปฐ.", "บันทึกข้อมูลแล้ว 1,305 ครัวเรือน", "ให้ผู้รับผิดชอบตำบลตรวจทานข้อมูลก่อนส่งจังหวัด"),
+]
+
+
+def _bullets(bullet: str, colon: str, points=BULLET_POINTS) -> str:
+    return "\n".join(f"{bullet} {topic} {colon} {told} {asked}" for topic, told, asked in points)
+
+
+@pytest.mark.parametrize("bullet", ["●", "•", "◆", "❖", "➢", "-", "*"])
+@pytest.mark.parametrize("colon", [":", "：", " :"])
+def test_each_bullet_that_opens_on_a_topic_and_a_colon_is_an_item(bullet, colon):
+    meeting = read(BULLETED_POST.format(bullets=_bullets(bullet, colon)))
+    assert [(i.no, i.topic, [d.text for d in i.directives]) for i in meeting.items] == [
+        (n, topic, [asked]) for n, (topic, _, asked) in enumerate(BULLET_POINTS, start=1)
+    ]
+    # what was said of each topic stays its item's, with its figure, as reported
+    reported = {(q.item, q.value, q.context) for _, h in meeting.holders() for q in h.quantities if h.kind != "meeting"}
+    assert {(1, 240000, "reported"), (2, 18, "reported"), (3, 1305, "reported")} <= reported
+    assert (meeting.chair or "").startswith("นางสาวพิมพ์ลดา ศรีจันทร์")
+
+
+@pytest.mark.parametrize("bullet", ["●", "-", "◆"])
+def test_bullets_without_a_topic_stay_the_directives_of_one_item(bullet):
+    """Bullets that only ask (no topic before a colon) are the directives of the post's one item, as before;
+    a bullet whose words before a colon ask, or whose words after it are a time, opens no item either."""
+    lines = [
+        f"{bullet} ขอให้พัฒนากรตรวจบัญชีกลุ่มออมทรัพย์ 12 กลุ่ม",
+        f"{bullet} ให้ทุกตำบลรายงานผล : ภายในวันศุกร์ที่ 30 สิงหาคม 2567",
+        f"{bullet} เวลา : 16.30 น.",
+        f"{bullet} เน้นย้ำให้แต่งกายผ้าไทยทุกวันอังคาร",
+    ]
+    meeting = read(BULLETED_POST.format(bullets="\n".join(lines)))
+    assert len(meeting.items) == 1 and meeting.items[0].inferred
+    assert [d.text for d in meeting.items[0].directives] == [
+        "ขอให้พัฒนากรตรวจบัญชีกลุ่มออมทรัพย์ 12 กลุ่ม",
+        "ให้ทุกตำบลรายงานผล : ภายในวันศุกร์ที่ 30 สิงหาคม 2567",
+        "เน้นย้ำให้แต่งกายผ้าไทยทุกวันอังคาร",
+    ]
+    assert any(n.kind == "inferred" and "named after the meeting" in n.message for n in meeting.notes)
+
+
+_TOPICS = ["กองทุนหมู่บ้าน", "ตลาดนัดชุมชน", "OTOP", "ศูนย์เรียนรู้ชุมชน", "สัมมาชีพ", "ครัวเรือนยากจน", "การออมวันละบาท"]
+_SAID = [
+    ("ขอให้ติดตามกลุ่มอาชีพ {n:,} กลุ่ม", 1),
+    ("ยอดจำหน่ายสินค้า {n:,} บาท ให้ประชาสัมพันธ์ทุกสัปดาห์", 1),
+    ("ผลการดำเนินงาน {n:,} ครัวเรือน", 0),
+    ("เน้นย้ำให้ลงพื้นที่ {n:,} หมู่บ้าน", 1),
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    points=st.lists(
+        st.tuples(st.sampled_from(_TOPICS), st.sampled_from(_SAID), st.integers(2, 99_999)), min_size=1, max_size=6
+    ),
+    bullet=st.sampled_from(["●", "•", "◆", "❖", "➢", "-", "*"]),
+    colon=st.sampled_from([":", "：", " : ", ": "]),
+)
+def test_any_k_bullets_with_topics_are_k_items_with_those_topics(points, bullet, colon):
+    lines = [f"{bullet} {topic}{colon}{said.format(n=n)}" for topic, (said, _), n in points]
+    meeting = read(BULLETED_POST.format(bullets="\n".join(lines)))
+    assert [i.topic for i in meeting.items] == [topic for topic, _, _ in points]
+    assert [len(i.directives) for i in meeting.items] == [asks for _, (_, asks), _ in points]
+    figures = [(q.item, q.value) for _, h in meeting.holders() for q in h.quantities if q.item is not None]
+    assert sorted(figures) == sorted((k, n) for k, (_, _, n) in enumerate(points, start=1))

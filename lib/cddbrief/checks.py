@@ -4,7 +4,8 @@ Checks found from one meeting's figures, each with operands, result,
 tolerance, whether it holds, and the source text it stands on:
 
 - product: count × rate = total (``120 หมู่บ้าน … หมู่บ้านละ 20,000 บาท … 2,400,000 บาท``)
-- ratio: part ÷ whole = the percentage stated after ``คิดเป็น``
+- ratio: part ÷ whole = the percentage stated after ``คิดเป็น``, or beside them in a row of a table of
+  figures (``18,402 16,355 88.88`` under เป้าหมาย | จัดเก็บแล้ว | ร้อยละ)
 - sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total (none where a range's two
   ends, ``20 – 25 คน``, stand among them: they are bounds, not parts)
 - share: a percentage worth stating that the text does not (recorded of collected)
@@ -136,7 +137,7 @@ def _ratios(item_no, directives, used) -> list[Check]:
     for d in directives:
         qs = d.quantities
         for i, pct in enumerate(qs):
-            if pct.unit != "%" or not _RATIO_CUE.search(d.text[max(0, pct.span.start - 12) : pct.span.start]):
+            if pct.unit != "%":
                 continue
             before = [q for q in qs[:i] if q.unit != "%"]
             if not before:
@@ -146,7 +147,10 @@ def _ratios(item_no, directives, used) -> list[Check]:
             if not wholes:
                 continue
             whole = wholes[-1]
-            if whole.value == 0:
+            if whole.value == 0 or not (
+                _RATIO_CUE.search(d.text[max(0, pct.span.start - 12) : pct.span.start])
+                or _row_of(d.text, whole, part, pct)
+            ):
                 continue
             actual = part.value / whole.value * 100
             decimals = decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
@@ -175,6 +179,25 @@ def _ratios(item_no, directives, used) -> list[Check]:
                 )
             )
     return found
+
+
+def _row_of(text: str, whole: Quantity, part: Quantity, pct: Quantity) -> bool:
+    """Whether a whole, its part and a percentage stand side by side with nothing between them, as the
+    cells of a row of a table of figures do (``18,402 16,355 88.88`` under เป้าหมาย | แล้ว | ร้อยละ).
+
+    >>> from cddbrief.quantities import find_quantities
+    >>> text = "ลี้ 200 150 75.00"
+    >>> qs, _ = find_quantities(text, cells=[(0, 3, "อำเภอ"), (4, 7, "เป้าหมาย (ราย)"), (8, 11, "แล้ว (ราย)"),
+    ...                                      (12, 17, "ร้อยละ")])
+    >>> _row_of(text, *qs)
+    True
+    """
+    return (
+        whole.role == "total"
+        and part.role == "part"
+        and text[whole.span.end : part.span.start].isspace()
+        and text[part.span.end : pct.span.start].isspace()
+    )
 
 
 def _sums(item_no, directives) -> list[Check]:

@@ -19,6 +19,7 @@ from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Q
 from .passages import DEFAULT_CONTEXT, READ_KINDS, contexts_at, kind_of
 from .quantities import find_quantities
 from .readers import read_layout
+from .readers.base import TableRow, figure_tables
 from .readers.points import split_directives
 from .sources import RawDocument, read_source
 from .thaidates import MONTHS, as_be, find_dates, find_recurrences, find_reschedules
@@ -94,11 +95,13 @@ def figures_of(
     item: int | None = None,
     directive: int | None = None,
     passage: int | None = None,
+    cells: list[tuple[int, int, str]] | tuple = (),
     around: date | None = None,
 ) -> Found:
     """The figures, dates, reschedules and recurrences of a text that a directive or a passage holds,
     each with where it is (item, directive or passage) and what it was said as (its clause's
-    context, else ``context``); what was repaired or skipped is added to ``notes``. ``around``: see with_figures.
+    context, else ``context``); what was repaired or skipped is added to ``notes``. ``cells``: the
+    (start, end, head) of each cell where the text holds rows of a table of figures; ``around``: see with_figures.
 
     >>> text = "รายงานผลการดำเนินงาน 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66"
     >>> quantities, dates, _, _ = figures_of(text, 2566, [], "meeting", passage=2)
@@ -109,7 +112,7 @@ def figures_of(
     spans, date_notes = find_dates(text, year_be, around=around, **where)
     moves = find_reschedules(text, spans)
     recurrences = find_recurrences(text, spans, **where)
-    quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where)
+    quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where, cells=cells)
     said = (*spans, *quantities)
     for found, said_as in zip(said, contexts_at(text, [f.span.start for f in said], context)):
         found.passage, found.context = passage, said_as
@@ -150,12 +153,15 @@ def make_passages(
     items: list[Item],
     year_be: int | None,
     notes: list[Note],
+    tables: list[TableRow] | tuple = (),
     around: date | None = None,
 ) -> list[Passage]:
     """The document outside the directives, numbered in order: the head (each header line of its
     kind, or the reader's own passages), then each item's topic line (where it holds figures or
     days of its own), reported text, remarks and resolution, then a post's credits; each with its
-    figures and dates (``around``: see with_figures).
+    figures and dates. ``tables``: the rows of the document's tables of figures (``figure_tables``):
+    a passage that holds one reads its bare numbers with the units of their column heads (``around``: see
+    with_figures).
 
     >>> from cddbrief.readers import Reading
     >>> reading = Reading("table", [], [Item(1, "ผ้าไทย", resolution="เห็นชอบงบ 5,000 บาท")])
@@ -180,16 +186,44 @@ def make_passages(
             for kind, text in (("remarks", item.remarks), ("resolution", item.resolution))
             if text.strip()
         ]
+    rows = _rows_by_text(tables)
     passages = []
     for no, (kind, text, item) in enumerate(head + of_items + closing, start=1):
         read = kind in READ_KINDS and _may_hold_figures(text)
+        cells = _cells_in(text, rows) if read and rows else []
         found = (
-            figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no, around=around)
+            figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no, cells=cells, around=around)
             if read
             else ([], [], [], [])
         )
         passages.append(Passage(no, kind, text, item, *found))
     return passages
+
+
+def _rows_by_text(tables) -> dict[str, TableRow]:
+    return {row.text: row for row in tables}
+
+
+def _cells_in(text: str, rows: dict[str, TableRow]) -> list[tuple[int, int, str]]:
+    """The (start, end, head) of each cell of the table rows a passage holds: the passage is a row (the
+    line the reader made of it), or holds rows among its words.
+
+    >>> row = TableRow.of(["ลี้", "90"], ["อำเภอ", "ร้อยละ"])
+    >>> _cells_in("ลี้ 90", {row.text: row}), _cells_in("ผล ลี้ 90", {row.text: row}), _cells_in("ลี้ 9", {row.text: row})
+    ([(0, 3, 'อำเภอ'), (4, 6, 'ร้อยละ')], [(3, 6, 'อำเภอ'), (7, 9, 'ร้อยละ')], [])
+    """
+    if text in rows:
+        return rows[text].spans()
+    cells: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for row_text, row in rows.items():
+        at = text.find(row_text)
+        end = at + len(row_text)
+        ends_word = at >= 0 and (end == len(text) or text[end].isspace())
+        if ends_word and (at == 0 or text[at - 1].isspace()) and not any(a < end and at < b for a, b in taken):
+            cells += row.spans(at)  # (a row inside a longer row already read is not read again)
+            taken.append((at, end))
+    return sorted(cells)
 
 
 # --- the whole document -------------------------------------------------------------------------
@@ -306,7 +340,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
     around = header.meeting_date or header.published  # a weekday and day without a month is told from it
     items = with_figures(items, year_for_dates, notes, around)
-    passages = make_passages(reading, header_lines, items, year_for_dates, notes, around)
+    tables = [row for _, _, rows in figure_tables(raw.blocks) for row in rows]
+    passages = make_passages(reading, header_lines, items, year_for_dates, notes, tables, around)
     # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place,
     # published)
     meeting = Meeting(

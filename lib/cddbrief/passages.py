@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .glossary import actor_en
 from .header import is_banner
 from .model import Context, PassageKind
 
-# an instruction starts a sentence: at its start, after a space, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
+# an instruction starts a sentence: at its start, after a space or a colon, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
 # who asks (ประธานให้, ที่ประชุมให้); ได้ may come first; ให้ alone only where it asks (not ให้ความรู้, เพื่อให้, ใส่ให้สนุก):
 # the cue words (_ASK_WORDS) and what must stand before them (_LEADS_IN)
 ASKERS = ("ประธาน", "ที่ประชุม")  # who asks, written right before the cue: ประธานกำชับให้…, ที่ประชุมขอให้…
@@ -34,7 +35,7 @@ def _leads_in(text: str, at: int) -> bool:
         if at == 3:
             return True
         before = before[:-3]
-    return not before or before[-1].isspace() or before.endswith(_LEADS_IN)
+    return not before or before[-1].isspace() or before[-1] in ":：" or before.endswith(_LEADS_IN)
 
 
 def _asks(text: str, at: int) -> bool:
@@ -50,6 +51,8 @@ def instruction_starts(text: str) -> list[int]:
     >>> text = "ที่ประชุมรับทราบ และได้มอบหมายให้อำเภอรายงาน เพื่อให้ทันเวลา ทั้งนี้ขอให้เร่งรัด"
     >>> [text[at:at + 7] for at in instruction_starts(text)]
     ['มอบหมาย', 'ขอให้เร']
+    >>> instruction_starts("กองทุนหมู่บ้าน:ให้ตำบลติดตาม"), instruction_starts("เพื่อให้ทันเวลา")
+    ([15], [])
     """
     return [at for at in _positions(text, _ASK_WORDS, len(text)) if _asks(text, at)]
 
@@ -86,6 +89,38 @@ def tells(text: str) -> bool:
     (True, True, False)
     """
     return any(word in text for word in _REPORT_WORDS + _DECIDE_WORDS)
+
+
+# a point that tells what someone said, got or has opens on who (a person, who asks, an office or level the
+# glossary knows as an actor: กรมฯ, จังหวัด, อำเภอ …), then one of these verbs: กรมฯ แจ้งผล…, จังหวัดได้รับ…
+_TELLING_VERBS = ("แจ้ง", "รายงาน", "ได้", "มี")
+_PERSON_TITLE = r"(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)"
+_PERSON = re.compile(_PERSON_TITLE + r"\S")
+DOER_MAX = 40  # letters: who a point opens on, with a name and a position, before the verb
+
+
+def told_by(text: str) -> bool:
+    """Whether a point tells what someone said, got or has rather than asking for it: it opens on who
+    (a person, ประธาน, an office the glossary knows: กรมฯ, จังหวัด, อำเภอ …) and the verb that follows
+    is แจ้ง, รายงาน, ได้ or มี, with no instruction before it (กรมฯ แจ้งให้… relays an ask).
+    A point that opens on what is to be done (เตรียมงาน…, ส่งรายงาน…) is not told by anyone.
+
+    >>> told_by("กรมฯ แจ้งผลการประเมินของจังหวัด ได้ 91.5 คะแนน"), told_by("อำเภอได้รับรางวัลระดับเขต")
+    (True, True)
+    >>> told_by("เตรียมงานวันสตรีสากล"), told_by("ส่งรายงานภายในวันที่ 5"), told_by("กรมฯ แจ้งให้จังหวัดส่งแผน")
+    (False, False, False)
+    """
+    verbs = _positions(text, _TELLING_VERBS, min(len(text), DOER_MAX + 1))
+    if not verbs or verbs[0] == 0:
+        return False  # no verb of telling after a doer's name, or the point opens on the verb (รายงานผล…)
+    at = verbs[0]
+    who = text[:at].strip()
+    verb = next(v for v in _TELLING_VERBS if text.startswith(v, at))
+    if instruction_starts(text[: at + len(verb) + 3]) or text.startswith("ให้", at + len(verb)):
+        return False
+    if who.startswith(ASKERS) or _PERSON.match(who):
+        return True
+    return any(actor_en(who[:end]) != who[:end] for end in range(len(who), 1, -1))  # the glossary knows who
 
 
 def decides_at(text: str, start: int, end: int) -> bool:
@@ -129,7 +164,7 @@ _CLOSING = re.compile(
     re.I,
 )
 _ATTENDEES = re.compile(r"^\s*(?:ผู้(?:เข้าร่วม|มา|ไม่มา|เข้า|ร่วม)ประชุม|รายชื่อผู้|ผู้ลาประชุม|ผู้เข้าร่วม)")
-_PERSON_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s*)?(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)\S")
+_PERSON_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s*)?" + _PERSON_TITLE + r"\S")
 _MEETING_WORDS = re.compile(r"ประชุม|ครั้ง\s*ที่")
 _MEETING_CUES = re.compile(r"ครั้ง\s*ที่|เป็นประธาน|ประธานในที่ประชุม|(?:^|\s)ณ\s|วัน\S*\s*ที่|วันนี้\s*\(|เมื่อวันที่")
 

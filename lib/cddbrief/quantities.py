@@ -5,6 +5,8 @@ Reads ``12 จังหวัด``, ``2,400,000 บาท``, ``81.5%``, ``ร้
 (``หมู่บ้านละ 18,000 บาท``: 18,000 baht per village). A figure split by a stray
 space (``97.5 9%``) is joined and flagged as repaired. A range gives both its ends, each with
 the unit written once (``ร้อยละ 60 – 70``, ``20 - 30 คน``) and a note that they are bounds.
+In a row of a table of figures, a cell that is a bare number takes its unit from its column's head
+(``18,402`` under ``ครัวเรือนเป้าหมาย``: 18,402 ครัวเรือน), said in a note: :func:`cell_figures`.
 Not quantities: ordinals (``ครั้งที่ 1``, ``รอบ 2``), form names (``กพ. 7``), years, dates,
 labels in Latin text (``Day 1``).
 """
@@ -228,12 +230,19 @@ ENTITY_REACH = 100  # characters: how far back a place name may stand from its f
 
 
 def find_quantities(
-    text: str, skip_spans: Sequence[tuple[int, int]] = (), *, item: int | None = None, directive: int | None = None
+    text: str,
+    skip_spans: Sequence[tuple[int, int]] = (),
+    *,
+    item: int | None = None,
+    directive: int | None = None,
+    cells: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[list[Quantity], list[Note]]:
     """Find the quantities in a piece of Thai text; spans index ``text``.
 
     ``skip_spans`` are character spans already read as something else (dates);
     ``item`` and ``directive`` say where the text stands, and each figure is made with them.
+    ``cells``: where the text is a row of a table of figures, each cell's (start, end) and its column's
+    head; a cell that is a bare number takes its unit from its head (:func:`cell_figures`).
 
     >>> qs, _ = find_quantities("ดำเนินการ 120 หมู่บ้านหมู่บ้านละ 20,000 บาท คือน่าน 81.2 5%")
     >>> [(q.value, q.unit, q.per, q.entity, q.surface) for q in qs]
@@ -243,6 +252,11 @@ def find_quantities(
     reading = to_arabic_digits(text)
     if _DIGIT_RUN.search(reading) is None:
         return [], []  # no digit, no figure
+    if cells:
+        from_cells, cell_notes = cell_figures(text, cells, item=item, directive=directive)
+        taken = [(q.span.start, q.span.end) for q in from_cells]
+        rest, notes = find_quantities(text, [*skip_spans, *taken], item=item, directive=directive)
+        return sorted([*from_cells, *rest], key=lambda q: q.span.start), cell_notes + notes
     places = None  # place names are looked for only when a figure needs them
     known = units()
     quantity_re, per_re = _quantity_re(), _per_re()
@@ -377,6 +391,120 @@ def find_quantities(
             )
     assign_roles(found, reading)
     return found, notes
+
+
+# --- the cells of a table of figures -----------------------------------------------------------------
+
+_HEAD_PERCENT = ("ร้อยละ", "%", "เปอร์เซ็นต์")
+_HEAD_PART = "แล้ว"  # จัดเก็บแล้ว, เบิกจ่ายแล้ว: a part of the row's total (เป้าหมาย, ทั้งหมด)
+_COUNTED_IN_HEAD = "จำนวน"  # จำนวนรุ่น: a count of what a label word names
+
+
+# a cell that is a number and nothing else: 18,402, 88.88, ๑๒๐ (a figure whose unit is its column's head)
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def is_bare_number(cell: str) -> bool:
+    """Whether a cell holds a number and nothing else (Thai digits too).
+
+    >>> is_bare_number(" 18,402 "), is_bare_number("๘๘.๘๘"), is_bare_number("3 อำเภอ"), is_bare_number("2.")
+    (True, True, False, False)
+    """
+    return _BARE_NUMBER.fullmatch(to_arabic_digits(cell.strip())) is not None
+
+
+def head_unit(head: str) -> tuple[str | None, str | None]:
+    """The unit a column's head gives the bare numbers under it, and the multiplier written before it: the
+    longest listed unit word among the head's words (``%`` for ร้อยละ); (None, None) for a head that names
+    none, or one that names what a number labels (ปี, ลำดับที่, หมู่).
+
+    >>> head_unit("ครัวเรือนเป้าหมาย"), head_unit("จัดเก็บแล้ว (ครัวเรือน)"), head_unit("ร้อยละ")
+    (('ครัวเรือน', None), ('ครัวเรือน', None), ('%', None))
+    >>> head_unit("งบประมาณ (ล้านบาท)"), head_unit("อำเภอ"), head_unit("ปี"), head_unit("หมายเหตุ")
+    (('บาท', 'ล้าน'), ('อำเภอ', None), (None, None), (None, None))
+    """
+    from .thaiwords import pieces
+
+    if any(word in head for word in _HEAD_PERCENT):
+        return "%", None
+    found: list[tuple[str, str | None]] = []
+    for run in _THAI_LETTERS.findall(head):
+        words = [word for word, _ in pieces(run)]
+        for n, word in enumerate(words):
+            if word in units() and units()[word].kind != "percent":
+                found.append((word, words[n - 1] if n and words[n - 1] in _MULTIPLIERS else None))
+    if not found:
+        return None, None
+    unit, multiplier = max(found, key=lambda pair: len(pair[0]))
+    if unit in _NOT_AMOUNT_WORDS and _COUNTED_IN_HEAD not in head:
+        return None, None
+    return unit, multiplier
+
+
+def cell_figures(
+    text: str, cells: Sequence[tuple[int, int, str]], *, item: int | None = None, directive: int | None = None
+) -> tuple[list[Quantity], list[Note]]:
+    """The figures of a row of a table of figures: each cell that is a bare number, with the unit its head
+    gives, its surface the number as written at its own span, an ``inferred`` note naming the head; its
+    entity the place the row's text cell names (a province or district the gazetteer knows); its role
+    from the head (เป้าหมาย: total, …แล้ว: part, ร้อยละ: share). A text cell takes no unit.
+
+    >>> text = "ธาตุพนม 18,402 16,355 88.88"
+    >>> cells = [(0, 7, "อำเภอ"), (8, 14, "ครัวเรือนเป้าหมาย"), (15, 21, "จัดเก็บแล้ว (ครัวเรือน)"), (22, 27, "ร้อยละ")]
+    >>> qs, notes = cell_figures(text, cells)
+    >>> [(q.value, q.unit, q.surface, q.entity, q.role) for q in qs]
+    [(18402, 'ครัวเรือน', '18,402', 'ธาตุพนม', 'total'), (16355, 'ครัวเรือน', '16,355', 'ธาตุพนม', 'part'),
+     (88.88, '%', '88.88', 'ธาตุพนม', 'share')]
+    >>> notes[0].message
+    "'18,402' was read as 18,402 ครัวเรือน, the unit from its column's head 'ครัวเรือนเป้าหมาย'"
+    """
+    reading = to_arabic_digits(text)
+    entity = next((place for a, b, _ in cells if (place := _known_place(text[a:b])) is not None), None)
+    found: list[Quantity] = []
+    notes: list[Note] = []
+    for start, end, head in cells:
+        surface = text[start:end]
+        if not is_bare_number(surface):
+            continue
+        unit, multiplier = head_unit(head)
+        if unit is None:
+            continue
+        value = _value(reading[start:end])
+        value = _tidy(value * _MULTIPLIERS[multiplier] if multiplier else value)
+        info = units()[unit]
+        if not abs(value) < MAX_VALUE or (info.kind in _WHOLE_KINDS and not multiplier and "." in surface):
+            continue
+        role = "share" if unit == "%" else "part" if _HEAD_PART in head else "total"
+        found.append(
+            Quantity(value=value, unit=unit, unit_key=info.key, surface=surface, span=TextSpan(start, end), item=item,
+                     directive=directive, entity=entity if info.key not in _PLACE_LEVEL_UNITS else None, role=role)
+        )  # fmt: skip
+        read_as = f"{_plain(value)}{'%' if unit == '%' else ' ' + unit}"
+        notes.append(
+            Note(
+                "inferred",
+                f"'{surface}' was read as {read_as}, the unit from its column's head '{head}'",
+                surface=surface,
+                th=f"อ่าน '{surface}' เป็น {read_as} โดยใช้หน่วยจากหัวคอลัมน์ '{head}'",
+            )
+        )
+    return found, notes
+
+
+def _known_place(cell: str) -> str | None:
+    """The province or district a cell names, as the gazetteer writes it (อำเภอ, จังหวัด, อ., จ. put aside).
+
+    >>> _known_place("อำเภอแม่ทะ"), _known_place("จ.น่าน"), _known_place("รวม")
+    ('แม่ทะ', 'น่าน', None)
+    """
+    from .glossary import provinces, provinces_of_district
+
+    name = re.sub(r"^(?:อำเภอ|จังหวัด|อ\.|จ\.)\s*", "", cell.strip())
+    if not name or not _THAI_LETTERS.fullmatch(name):
+        return None
+    if name in provinces() or provinces_of_district(name):
+        return name
+    return canonical_province(name) if province_pattern().fullmatch(name) else None
 
 
 # a range's dash (or ถึง) between its two numbers, on one line: 60 – 70, 60-70, 5 ถึง 10

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..model import Item, Note
-from ..passages import INSTRUCTION, instruction_starts, kind_of, tells
+from ..passages import INSTRUCTION, instruction_starts, kind_of, tells, told_by
 from ..sources.document import RawDocument
 from ..thaitext import collapse, to_arabic_digits
 from .base import Fit, Reading, clean_marks, numbered
@@ -324,7 +324,8 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
     ``ขอให้…``, ``ประธานกำชับให้…``, ``มอบหมาย…``) is a directive; มติที่ประชุม is its resolution; the rest
     (``อำเภอได้รับจัดสรร 4 หมู่บ้าน …``) is what was reported. A numbered line or a dash is a directive
     whole when it asks, or when it goes on a numbered list of instructions without a word that reports or
-    decides (``1.1 ให้ทุกตำบลส่งรายงาน`` then ``1.2 เตรียมงานวันสตรีสากล``; dashes each say for
+    decides and without opening on who told or got something (``1.1 ให้ทุกตำบลส่งรายงาน`` then ``1.2
+    เตรียมงานวันสตรีสากล`` asks twice; ``2. กรมฯ แจ้งผลการประเมิน …`` after an ask is told; dashes each say for
     themselves); a paragraph gives its instruction sentences, and what is left of it is reported.
     In a PDF, a line goes on with the one above when that one filled the page's width (``widest``)
     or ended where a figure or a date goes on (``… ภายในวันที่ 21`` then ``เมษายน 2566``), unless it
@@ -374,7 +375,7 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
             continue
         if label_ is not None:
             style = marker_style(label_)
-            goes_on = asking == style != "-" and not tells(text)
+            goes_on = asking == style != "-" and not tells(text) and not told_by(text)
             asking = style if instruction_starts(text) or goes_on else None
             if asking:
                 directives.append((label_, text))

@@ -5,8 +5,9 @@ The most common way an office posts a meeting: a sentence that tells of it (``�
 และได้มอบหมายให้…``), then paragraphs of what was reported and asked, then credits. Read as:
 
 - the head: the lines before the meeting sentence (title, banner date) and the meeting sentence;
-- one item per topic paragraph (``ด้านกองทุนหมู่บ้าน …``, ``สำหรับโครงการ… ``, ``เรื่อง…``), or the
-  post as one item named after its meeting when no paragraph names a topic;
+- one item per topic paragraph (``ด้านกองทุนหมู่บ้าน …``, ``สำหรับโครงการ… ``, ``เรื่อง…``) and per bullet
+  that opens on its topic and a colon (``● ตลาดนัดชุมชน : ยอดจำหน่าย … ขอให้…``), or the post as one item
+  named after its meeting when no paragraph names a topic (bullets without a topic are its directives);
 - directives: the instruction sentences (ให้…, ขอให้…, มอบหมายให้…, กำชับ…, เน้นย้ำ…) of each
   paragraph; what is left of a paragraph is a ``reported`` passage of its item;
 - credits, banners and view counts: ``page`` passages.
@@ -19,12 +20,20 @@ from dataclasses import dataclass, field
 
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
-from ..passages import ASKERS, INSTRUCTION, decides_at, instruction_starts, is_closing, is_meeting_sentence, kind_of
+from ..passages import (
+    ASKERS,
+    INSTRUCTION,
+    decides_at,
+    instruction_starts,
+    is_closing,
+    is_meeting_sentence,
+    kind_of,
+)
 from ..quantities import find_quantities
 from ..thaidates import find_dates
 from ..thaitext import collapse
 from .base import numbered
-from .points import Line
+from .points import Line, marker_style
 
 # a sentence that is not the instruction's any more
 _SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
@@ -48,6 +57,8 @@ _TOPIC_END = re.compile(
     r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:" + INSTRUCTION + r"|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)"
 )
 TOPIC_MAX = 80
+# a bullet's topic before a colon (● กองทุนหมู่บ้าน : …); not the colon of a time (09:30)
+_BULLET_TOPIC = re.compile(r"(?P<topic>[^:：]+?)\s*(?<!\d)[:：](?!\d)\s*(?P<said>.*)", re.S)
 _FACT_CUES = {
     "number": re.compile(r"ครั้ง\s*ที่|ประจำเดือน"),
     "chair": re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม"),
@@ -100,6 +111,37 @@ def facts_told(text: str) -> int:
     return told + any(s.precision == "day" for s in spans)
 
 
+def says_something(text: str) -> bool:
+    """Whether a text says what was asked, reported or decided: an instruction, a word that reports,
+    follows up or decides (รายงาน, ผลการ, ติดตาม, มติ …), a figure in a sentence; a date, a time, a room or
+    a name alone says nothing of the kind.
+
+    >>> says_something("ยอดจำหน่าย 1.2 แสนบาท"), says_something("ขอให้ประชาสัมพันธ์"), says_something("09.00 น.")
+    (True, True, False)
+    """
+    return bool(instruction_starts(text) or _CONTENT.search(text) or _counts_something(text))
+
+
+def bullet_topic(line: Line) -> tuple[str | None, str]:
+    """The topic a bullet (``●``, ``•``, ``◆``, ``-`` …) opens on before a colon, and what is said of it;
+    (None, the text) for a bullet without one (``● ให้ทุกตำบลรายงาน``), a numbered line, a head's field
+    (``● เวลา : 09.00 น.``: nothing asked or told after the colon) or words before the colon that ask.
+
+    >>> bullet_topic(Line("ตลาดนัดชุมชน : ยอดจำหน่าย 1.2 แสนบาท ขอให้ประชาสัมพันธ์", "●"))
+    ('ตลาดนัดชุมชน', 'ยอดจำหน่าย 1.2 แสนบาท ขอให้ประชาสัมพันธ์')
+    >>> bullet_topic(Line("ให้ทุกตำบลรายงาน: ภายในวันศุกร์", "-")), bullet_topic(Line("จปฐ. : ให้ลงเยี่ยม", "1."))
+    ((None, 'ให้ทุกตำบลรายงาน: ภายในวันศุกร์'), (None, 'จปฐ. : ให้ลงเยี่ยม'))
+    """
+    text = collapse(line.text)
+    match = _BULLET_TOPIC.fullmatch(text) if line.label and marker_style(line.label) == "-" else None
+    if match is None:
+        return None, text
+    topic, said = match.group("topic").strip(), match.group("said")
+    if not 2 <= len(topic) <= TOPIC_MAX or instruction_starts(topic) or not says_something(said):
+        return None, text
+    return topic, said
+
+
 def _counts_something(text: str) -> bool:
     """Whether a paragraph says a figure in a sentence (``มีผู้เข้าร่วม 45 คน``), not a numbered cell (``2 กองทุนหมู่บ้าน``)."""
     return any(q.span.start > 0 for q in find_quantities(text)[0])
@@ -110,14 +152,7 @@ def tells_something(lines: list[Line], at: int) -> bool:
     sentence at ``at``: an instruction, a topic, a word that reports or decides, a figure (a
     thank-you line does not, nor a number that counts nothing)."""
     body = [line.text for line in lines[at + 1 :] if not is_closing(line.text)]
-    if any(
-        instruction_starts(t)
-        or _TOPIC_OPENER.match(t)
-        or _TOPIC_LEAD.match(t)
-        or _CONTENT.search(t)
-        or _counts_something(t)
-        for t in body
-    ):
+    if any(_TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or says_something(t) for t in body):
         return True
     head = lines[at].text
     ref = find_meeting_ref(head)
@@ -160,7 +195,9 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         if kind in ("attendees", "page"):
             told.passages.append((kind, text, None))
             continue
-        topic, body = paragraph_topic(text)
+        topic = bullet_topic(line)[0]
+        if topic is None:
+            topic = paragraph_topic(text)[0]
         if topic is not None:
             current = Item(len(told.items) + 1, topic)
             told.items.append(current)
