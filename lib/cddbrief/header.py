@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import glossary
 from .errors import BadMeetingId, Setting
-from .model import Note
+from .model import DateSpan, Note
 from .thaidates import MONTHS, as_be, find_dates, month_number
 from .thaitext import collapse, has_thai_digits, to_arabic_digits
 
@@ -328,12 +328,18 @@ def read_header(
         )
     heard = [t for i, t in enumerate(kept) if i not in banners]
     told = [kept[own]] if own is not None else []  # the write-up's own meeting, where the head tells of two
-    header.meeting_date = _own_day(told, header, notes) or _meeting_date(
-        heard, heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None, header.year_be
+    header.published = _published([kept[i] for i in sorted(banners)], header.year_be)
+    # what a weekday and day with no month (เมื่อวันพุธที่ 13 ที่ผ่านมา) is told from: the month the meeting is
+    # named by, else the post's day
+    around = _named_month(heard) or header.published
+    header.meeting_date = _own_day(told, header, notes, around) or _meeting_date(
+        heard,
+        heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None,
+        header.year_be,
+        around,
     )
     if header.meeting_date is None:  # a head that names the meeting only in its title: the post's opening day
-        header.meeting_date = _opening_day(rest[:3], header.year_be, notes)
-    header.published = _published([kept[i] for i in sorted(banners)], header.year_be)
+        header.meeting_date = _opening_day(rest[:3], header.year_be, notes, around)
     header.chair = (
         _first(_chair, told)
         or _chair_across(heard, notes)
@@ -479,12 +485,12 @@ def _own_meeting(lines: list[str], banners: set[int], notes: list[Note]) -> int 
     return own
 
 
-def _own_day(told: list[str], header: Header, notes: list[Note]) -> date | None:
+def _own_day(told: list[str], header: Header, notes: list[Note], around: date | DateSpan | None = None) -> date | None:
     """The day the write-up's own meeting is told with, where the head tells of two (None: its line gives
     none, and the head's day is taken, said in a note)."""
     if not told:
         return None
-    spans, _ = find_dates(told[0], header.year_be)
+    spans, _ = find_dates(told[0], header.year_be, around=around)
     day = next((s for s in spans if s.precision == "day" and s.start), None)
     if day is None:
         notes.append(
@@ -501,7 +507,9 @@ def _own_day(told: list[str], header: Header, notes: list[Note]) -> date | None:
 _TIME_OR_PLACE = re.compile(r"เวลา\s*[\d๐-๙]|[\d๐-๙]\s*น\.|(?:^|\s)ณ\s")
 
 
-def _opening_day(lines: list[str], year_be: int | None, notes: list[Note]) -> date | None:
+def _opening_day(
+    lines: list[str], year_be: int | None, notes: list[Note], around: date | DateSpan | None = None
+) -> date | None:
     """The day a post opens with, where its head (a title naming the meeting) gives none: a day after a
     date cue at the start of a paragraph that gives the time or the place (``วันศุกร์ที่ 30 มิถุนายน 2566
     เวลา 09.00 น. ณ …``), never a deadline further on; said in a note.
@@ -512,7 +520,7 @@ def _opening_day(lines: list[str], year_be: int | None, notes: list[Note]) -> da
     True
     """
     for text in lines:
-        spans, _ = find_dates(text, year_be)
+        spans, _ = find_dates(text, year_be, around=around)
         day = next((s for s in spans if s.precision == "day" and s.start), None)
         if day is None or not _TIME_OR_PLACE.search(text) or not _DATE_CUE.match(text[: day.span.start].lstrip()):
             continue  # the paragraph opens on its day, and tells when or where
@@ -526,6 +534,23 @@ def _opening_day(lines: list[str], year_be: int | None, notes: list[Note]) -> da
             )
         )
         return day.start
+    return None
+
+
+def _named_month(lines: list[str]) -> DateSpan | None:
+    """The month a monthly meeting is named by (``ประชุมประจำเดือนมีนาคม 2567``), as a date of month precision.
+
+    >>> span = _named_month(["สพอ.ภูเขียว ประชุมประจำเดือนมีนาคม ๒๕๖๗"])
+    >>> span.start.isoformat(), span.end.isoformat(), span.surface
+    ('2024-03-01', '2024-03-31', 'เดือนมีนาคม ๒๕๖๗')
+    """
+    for text in lines:
+        named = _MONTHLY.search(to_arabic_digits(text))
+        if named:
+            written = text[named.start() : named.end()]  # (Thai digits are read one for one)
+            month = next((s for s in find_dates(written)[0] if s.precision == "month" and s.start), None)
+            if month is not None:
+                return month
     return None
 
 
@@ -704,21 +729,29 @@ def _gazetteer_name(text: str, level: str) -> str | None:
     return None
 
 
-def _meeting_date(lines: list[str], ref_line: int | None, year_be: int | None) -> date | None:
+def _meeting_date(
+    lines: list[str], ref_line: int | None, year_be: int | None, around: date | DateSpan | None = None
+) -> date | None:
     """The meeting's own day: the day after a date cue (วันที่, เมื่อวันที่, วันจันทร์ที่, วันนี้ (…)) in a
     line that tells of the meeting; else the first day-date on the meeting's line or a date line below
     it; else the first day of a sentence that names its chair or its time (``5 เมษายน 2566 ดร.… เป็นประธาน``).
-    An order's date (``ลงวันที่ …``) is never the meeting's.
+    An order's date (``ลงวันที่ …``) is never the meeting's. A weekday and day with no month are read in the
+    month of ``around`` (see thaidates.find_dates), checked by the weekday.
 
     >>> lines = ["ประชุมครั้งที่ 2/2564", "เมื่อวันที่ 29 เมษายน 2564 ณ ห้องประชุม", "ให้ส่งภายใน 5 พ.ค. 64"]
     >>> _meeting_date(lines, 0, 2564).isoformat()
     '2021-04-29'
     >>> _meeting_date(["ประชุมครั้งที่ 3/2566", "5 เมษายน 2566 ดร.สมปอง วงศ์ดี เป็นประธานการประชุม"], 0, 2566).isoformat()
     '2023-04-05'
+    >>> lines = ["สพอ.ภูเขียว ประชุมประจำเดือนมีนาคม 2567", "เมื่อวันพุธที่ 13 ที่ผ่านมา นาง ก เป็นประธานการประชุม"]
+    >>> _meeting_date(lines, None, 2567, _named_month(lines)).isoformat()
+    '2024-03-13'
+    >>> _meeting_date(lines[1:], None, 2567, _named_month(["ประจำเดือนเมษายน 2567"])) is None  # 13 April: a Saturday
+    True
     """
 
     def days(text: str) -> list:
-        spans, _ = find_dates(text, year_be)
+        spans, _ = find_dates(text, year_be, around=around)
         return [
             s
             for s in spans

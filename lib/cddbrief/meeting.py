@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp, Setting
@@ -55,10 +56,11 @@ def parse_meeting_id(text: str) -> tuple[int, int]:
 # --- extraction -------------------------------------------------------------------------------
 
 
-def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> list[Item]:
+def with_figures(items: list[Item], year_be: int | None, notes: list[Note], around: date | None = None) -> list[Item]:
     """The items as read, made anew with each directive's figures, dates, reschedules and
     recurrences, every one made with its item and directive; what was repaired or skipped
-    on the way is added to ``notes``. ``year_be`` dates what is written without a year.
+    on the way is added to ``notes``. ``year_be`` dates what is written without a year, ``around`` (the meeting's
+    day) a weekday and day without a month (``ภายในวันศุกร์ที่ 22 นี้``).
 
     >>> items = with_figures([Item(3, "ผ้าไทย", [Directive(1, "แจกผ้า 25 ผืน ภายใน 9 ก.พ. 66")])], 2566, [])
     >>> [(q.value, q.unit, q.item, q.directive) for q in items[0].directives[0].quantities]
@@ -67,13 +69,17 @@ def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> l
     [('2023-02-09', 3, 1)]
     """
     return [
-        Item(**{**vars(item), "directives": [_with_figures(item.no, d, year_be, notes) for d in item.directives]})
+        Item(
+            **{**vars(item), "directives": [_with_figures(item.no, d, year_be, notes, around) for d in item.directives]}
+        )
         for item in items
     ]
 
 
-def _with_figures(item: int, directive: Directive, year_be: int | None, notes: list[Note]) -> Directive:
-    found = figures_of(directive.text, year_be, notes, "asked", item=item, directive=directive.no)
+def _with_figures(
+    item: int, directive: Directive, year_be: int | None, notes: list[Note], around: date | None = None
+) -> Directive:
+    found = figures_of(directive.text, year_be, notes, "asked", item=item, directive=directive.no, around=around)
     return Directive(directive.no, directive.text, directive.label, *found)
 
 
@@ -90,11 +96,12 @@ def figures_of(
     directive: int | None = None,
     passage: int | None = None,
     cells: list[tuple[int, int, str]] | tuple = (),
+    around: date | None = None,
 ) -> Found:
     """The figures, dates, reschedules and recurrences of a text that a directive or a passage holds,
     each with where it is (item, directive or passage) and what it was said as (its clause's
     context, else ``context``); what was repaired or skipped is added to ``notes``. ``cells``: the
-    (start, end, head) of each cell where the text holds rows of a table of figures.
+    (start, end, head) of each cell where the text holds rows of a table of figures; ``around``: see with_figures.
 
     >>> text = "รายงานผลการดำเนินงาน 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66"
     >>> quantities, dates, _, _ = figures_of(text, 2566, [], "meeting", passage=2)
@@ -102,7 +109,7 @@ def figures_of(
     ([(12, 'reported', 2)], [('9 ก.พ. 66', 'asked')])
     """
     where = {"item": item, "directive": directive}
-    spans, date_notes = find_dates(text, year_be, **where)
+    spans, date_notes = find_dates(text, year_be, around=around, **where)
     moves = find_reschedules(text, spans)
     recurrences = find_recurrences(text, spans, **where)
     quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where, cells=cells)
@@ -147,12 +154,14 @@ def make_passages(
     year_be: int | None,
     notes: list[Note],
     tables: list[TableRow] | tuple = (),
+    around: date | None = None,
 ) -> list[Passage]:
     """The document outside the directives, numbered in order: the head (each header line of its
     kind, or the reader's own passages), then each item's topic line (where it holds figures or
     days of its own), reported text, remarks and resolution, then a post's credits; each with its
     figures and dates. ``tables``: the rows of the document's tables of figures (``figure_tables``):
-    a passage that holds one reads its bare numbers with the units of their column heads.
+    a passage that holds one reads its bare numbers with the units of their column heads (``around``: see
+    with_figures).
 
     >>> from cddbrief.readers import Reading
     >>> reading = Reading("table", [], [Item(1, "ผ้าไทย", resolution="เห็นชอบงบ 5,000 บาท")])
@@ -183,7 +192,7 @@ def make_passages(
         read = kind in READ_KINDS and _may_hold_figures(text)
         cells = _cells_in(text, rows) if read and rows else []
         found = (
-            figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no, cells=cells)
+            figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no, cells=cells, around=around)
             if read
             else ([], [], [], [])
         )
@@ -329,9 +338,10 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
             )
         )
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
-    items = with_figures(items, year_for_dates, notes)
+    around = header.meeting_date or header.published  # a weekday and day without a month is told from it
+    items = with_figures(items, year_for_dates, notes, around)
     tables = [row for _, _, rows in figure_tables(raw.blocks) for row in rows]
-    passages = make_passages(reading, header_lines, items, year_for_dates, notes, tables)
+    passages = make_passages(reading, header_lines, items, year_for_dates, notes, tables, around)
     # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place,
     # published)
     meeting = Meeting(
