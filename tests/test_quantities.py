@@ -537,3 +537,23 @@ def test_a_unit_written_before_its_number_after_jamnuan_is_its_unit(text, want):
 def test_labels_and_a_unit_word_without_jamnuan_give_no_count(text, want):
     found, _ = find_quantities(text)
     assert [(q.value, q.unit, q.surface) for q in found] == want
+
+
+def test_a_ratio_states_its_share_and_checks_a_percentage_stated_after_it():
+    from cddbrief.meeting import parse_document
+    from cddbrief.sources import read_bytes
+
+    head = "สพอ.ลี้ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 5/2566 เมื่อวันที่ 9 พฤษภาคม 2566 มีข้อสั่งการ ดังนี้\n"
+    text = head + (
+        "1. กองทุนหมู่บ้าน: ส่งแผนแล้ว 3 ใน 4 ตำบล ให้ตำบลที่เหลือเร่งส่ง\n"
+        "2. ข้อมูล จปฐ.: บันทึกแล้ว ๖ ใน ๘ อำเภอ คิดเป็นร้อยละ ๗๕\n"
+        "3. ตลาดนัดชุมชน: เปิดแล้ว 2 ใน 3 แห่ง คิดเป็นร้อยละ 70\n"
+    )
+    meeting = parse_document(read_bytes(text.encode(), "ratios.txt"))
+    got = [(c.kind, c.holds, c.operands, c.evidence) for c in meeting.checks]
+    assert got == [
+        ("share", None, (3, 4), ("4 ตำบล", "3")),  # not stated: said, neither holding nor failing
+        ("ratio", True, (6, 8), ("๘ อำเภอ", "๖", "ร้อยละ ๗๕")),  # part ÷ whole, not the whole ÷ its part
+        ("ratio", False, (2, 3), ("3 แห่ง", "2", "ร้อยละ 70")),  # 66.67 is no 70: fails, with its figures
+    ]
+    assert "75.00%" in meeting.checks[0].statement and "66.67%" in meeting.checks[2].statement
