@@ -1,6 +1,7 @@
 """Glossaries and the gazetteer: data files under ``cddbrief/data``, read once.
 
-- ``units.csv``: Thai unit words with an English key and name.
+- ``units.csv``: Thai unit words with an English key and name, and the short forms that stand for a
+  multiplier and a unit together (``ลบ.``: ล้านบาท; :func:`short_forms`).
 - ``classifiers.csv``: Thai classifiers and measure words from PyThaiNLP's ORCHID
   part-of-speech models (CC BY 4.0, attribution in the file), merged under units.csv.
   A noun in neither list may still be counted (``24 บูท``: ``quantities`` checks it in the
