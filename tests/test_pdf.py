@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from rawpdf import pdf_file
 
 from cddbrief.errors import CddbriefError
 from cddbrief.sources import pdfthai, read_bytes
-from cddbrief.sources.pdf import ocr_available, read_pdf
+from cddbrief.sources.pdf import join_wrapped, ocr_available, read_pdf
 
 PDFS = Path(__file__).parent / "data" / "pdf"
 HEADER = ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]
@@ -579,3 +580,45 @@ def test_paragraphs_come_back_whatever_the_line_step_and_the_paragraph_spacing(s
     lines[0] = (lines[0][0], 0)
     doc = read_pdf(_page(lines), "paragraphs.pdf", "0")
     assert [b.text for b in doc.blocks] == want
+
+
+# --- N.M at a line's start: a sub-point, or a figure wrapped there (3.6 แสนบาท) ----------------------------
+
+WRAPPED_FIGURES = [
+    (["4. ตลาดนัดชุมชน มียอดขายรวมเป็นเงิน", "4.2 แสนบาท ให้อำเภอรายงาน"], "4.2 แสนบาท"),
+    (["2. งบพัฒนาจังหวัด ได้รับจัดสรร", "2.75 ล้านบาท สำหรับ 6 ตำบล"], "2.75 ล้านบาท"),
+    (["๑. การเบิกจ่าย เบิกจ่ายแล้ว", "๑.๕ ลบ. จากทั้งหมด"], "๑.๕ ลบ."),
+    (["3. ข้อมูล จปฐ. ผ่านเกณฑ์", "3.8 % ของครัวเรือน"], "3.8 %"),
+    (["5. แปลงสาธิต ปลูกผักในพื้นที่", "5.5 ไร่ ให้ขยายผล"], "5.5 ไร่"),
+    (["ยอดออมรวม", "12.4 ล้าน ให้กองทุนรายงาน"], "12.4 ล้าน"),  # under no point, a multiplier alone
+]
+
+SUB_POINTS_KEPT = [
+    ["3. กองทุนหมู่บ้าน", "3.1 ให้อำเภอติดตาม"],
+    ["3. กองทุนหมู่บ้าน", "3.2 โครงการพัฒนาศักยภาพ"],  # a counted thing (โครงการ) may be a sub-point's topic
+    ["1. ผ้าไทย", "1.2 ล้านนาสร้างสรรค์ ให้อำเภอ"],  # ล้าน opens ล้านนา (a region): no multiplier
+    ["2. ข้อมูลสมาชิก", "2.3 ลบรายชื่อซ้ำออกจากระบบ"],  # ลบ the verb (delete)
+]
+
+
+@pytest.mark.parametrize("lines, figure", WRAPPED_FIGURES, ids=[f for _, f in WRAPPED_FIGURES])
+def test_a_number_and_a_multiplier_or_measure_opening_a_line_is_a_figure_wrapped_there(lines, figure):
+    joined = join_wrapped(lines, Counter())
+    assert "\n" not in joined and figure in joined
+
+
+@pytest.mark.parametrize("lines", SUB_POINTS_KEPT, ids=[lines[1] for lines in SUB_POINTS_KEPT])
+def test_a_sub_point_opening_on_a_word_stays_a_sub_point(lines):
+    assert join_wrapped(lines, Counter()) == "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(major=st.integers(1, 9), minor=st.integers(1, 9), thai_digits=st.booleans(),
+       measure=st.sampled_from(["แสนบาท", "ล้านบาท", "บาท", "ลบ.", "ล.บ.", "หมื่นบาท", "ไร่", "ตัน", "กิโลกรัม"]),
+       topic=st.sampled_from(["ให้อำเภอรายงาน", "โครงการ", "กองทุนหมู่บ้าน", "การเบิกจ่าย", "ผ้าไทย"]))  # fmt: skip
+def test_under_any_point_a_measure_after_n_m_joins_and_a_topic_splits(major, minor, thai_digits, measure, topic):
+    table = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙") if thai_digits else {}
+    head = f"{major}. เรื่องแจ้ง รวมเป็นเงิน".translate(table)
+    number = f"{major}.{minor}".translate(table)
+    assert join_wrapped([head, f"{number} {measure} ให้ติดตาม"], Counter()) == f"{head} {number} {measure} ให้ติดตาม"
+    assert join_wrapped([head, f"{number} {topic}"], Counter()) == f"{head}\n{number} {topic}"

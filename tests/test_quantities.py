@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cddbrief.glossary import unit_en, units
-from cddbrief.quantities import find_quantities, is_range
+from cddbrief.quantities import find_quantities, is_range, is_ratio
 from cddbrief.thaiwords import is_function_word, is_word
 
 POSITIVE = [
@@ -396,3 +396,164 @@ UNIT_STARTS = [
 def test_a_unit_word_that_only_starts_a_word_counting_nothing_is_no_unit(text, want):
     found, _ = find_quantities(text)
     assert [(q.value, q.unit, q.surface) for q in found] == want
+
+
+# --- ล้านบาท written short (ลบ., ล.บ., ลบ): money in millions, its surface as written ----------------------
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+MILLIONS_SHORT = [
+    ("กลุ่มอาชีพมียอดขายรวม 3.25 ลบ. ในไตรมาสนี้", [(3250000, "บาท", "3.25 ลบ.")]),
+    ("ได้รับอนุมัติวงเงิน ๔.๗ ลบ. สำหรับ ๖ ตำบล", [(4700000, "บาท", "๔.๗ ลบ."), (6, "ตำบล", "๖ ตำบล")]),
+    ("ใช้จ่ายไปแล้ว 0.9 ล.บ. ยังเหลือ", [(900000, "บาท", "0.9 ล.บ.")]),
+    ("ทุนหมุนเวียนของกองทุน 12 ลบ", [(12000000, "บาท", "12 ลบ")]),  # no dot, and nothing after it
+    ("ทุนหมุนเวียน (7 ลบ) ของกองทุน", [(7000000, "บาท", "7 ลบ")]),  # no dot, a bracket after it
+    ("ตั้งงบ 2 – 2.5 ลบ. ต่อปี", [(2000000, "บาท", "2"), (2500000, "บาท", "2.5 ลบ.")]),  # a range's unit after it
+]
+
+NOT_MILLIONS = [
+    ("ผลลัพธ์ของ 10 ลบ 4 คือ 6", []),  # ลบ the verb: subtract
+    ("ให้ตรวจรายชื่อซ้ำแล้ว 2 ลบออกจากระบบ", []),  # ลบออก: delete
+    ("แถวที่ 8 ลบ ทิ้ง", []),  # ลบ then a space and a Thai word: the verb
+    ("ผู้ประกอบการ 14 ราย ลบ. ไม่มี", [(14, "ราย", "14 ราย")]),  # ลบ. after a unit multiplies nothing
+]
+
+
+@pytest.mark.parametrize("text, want", MILLIONS_SHORT, ids=[t for t, _ in MILLIONS_SHORT])
+def test_million_baht_written_short_is_money_in_millions_at_its_surface(text, want):
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == want
+    assert all(text[q.span.start : q.span.end] == q.surface for q in found)
+    assert all(q.unit_key == "baht" for q in found if q.unit == "บาท")
+
+
+@pytest.mark.parametrize("text, want", NOT_MILLIONS, ids=[t for t, _ in NOT_MILLIONS])
+def test_lob_the_verb_is_no_money(text, want):
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == want
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(0, 999), tenths=st.integers(0, 99), short=st.sampled_from(["ลบ.", "ล.บ."]),
+       space=st.sampled_from(["", " ", "  "]), thai_digits=st.booleans(),
+       tail=st.sampled_from(["", " จาก", " ต่อปี", "\nให้อำเภอรายงาน", " ขอให้เร่งเบิกจ่าย"]))  # fmt: skip
+def test_any_amount_in_million_baht_short_is_that_many_millions(whole, tenths, short, space, thai_digits, tail):
+    number = f"{whole}.{tenths:02d}"
+    written = number.translate(THAI_DIGITS) if thai_digits else number
+    text = f"เบิกจ่ายแล้ว {written}{space}{short}{tail}"
+    found, _ = find_quantities(text)
+    assert [(q.unit, q.surface) for q in found] == [("บาท", f"{written}{space}{short}")]
+    assert found[0].value == pytest.approx(float(number) * 1_000_000)
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=st.integers(0, 999), second=st.integers(0, 999), space=st.sampled_from([" ", ""]),
+       after=st.sampled_from(["", "ออก", "ทิ้ง", "รายการ", "จากระบบ"]))  # fmt: skip
+def test_lob_between_numbers_or_before_a_word_is_never_money(first, second, space, after):
+    text = f"ผลของ {first} ลบ{space}{after or second} เท่ากับเท่าไร"
+    found, _ = find_quantities(text)
+    assert not any(q.unit_key == "baht" for q in found)
+
+
+# --- a ratio: 4 ใน 5 ตำบล is 4 of the 5 subdistricts, both counted in ตำบล ---------------------------------
+
+RATIOS = [
+    ("ส่งแผนครบแล้ว 7 ใน 9 ตำบล ที่เหลือให้เร่งส่ง", [(7, "ตำบล", "7", "part"), (9, "ตำบล", "9 ตำบล", "total")]),
+    ("กลุ่มผ่านเกณฑ์ ๒ ใน ๖ กลุ่ม", [(2, "กลุ่ม", "๒", "part"), (6, "กลุ่ม", "๖ กลุ่ม", "total")]),
+    ("ได้รับรางวัล 1 ใน 12 จังหวัด", [(1, "จังหวัด", "1", "part"), (12, "จังหวัด", "12 จังหวัด", "total")]),
+    ("หมู่บ้านต้นแบบ 3ใน8 หมู่บ้าน", [(3, "หมู่บ้าน", "3", "part"), (8, "หมู่บ้าน", "8 หมู่บ้าน", "total")]),
+]  # fmt: skip
+
+NOT_RATIOS = [
+    ("เป็น 1 ในหลายตำบลที่ผ่านเกณฑ์", []),  # no number after ใน: no whole, no unit
+    ("ครั้งที่ 3 ใน 5 ครั้ง ของปีนี้", [(5, "ครั้ง", "5 ครั้ง", "total")]),  # an ordinal stays a label
+    ("ชั้น 2 ใน 4 อาคาร", [(4, "อาคาร", "4 อาคาร", "total")]),  # a floor's number stays a label
+    ("ปี 2567 ใน 5 ตำบล", [(5, "ตำบล", "5 ตำบล", "total")]),  # a year
+    ("ส่งแล้ว 4 ใน 5 ลบ. ของงบ", [(5000000, "บาท", "5 ลบ.", "total")]),  # no part of millions is guessed
+]
+
+
+@pytest.mark.parametrize("text, want", RATIOS, ids=[t for t, _ in RATIOS])
+def test_a_ratio_gives_its_part_and_its_whole_in_one_unit(text, want):
+    found, notes = find_quantities(text)
+    assert [(q.value, q.unit, q.surface, q.role) for q in found] == want
+    assert all(text[q.span.start : q.span.end] == q.surface for q in found)
+    part, whole = found
+    assert is_ratio(text, part, whole) and part.unit_key == whole.unit_key
+    written = text[part.span.start : whole.span.end]
+    assert [(n.kind, n.surface) for n in notes] == [("inferred", written)]
+    assert f"'{part.surface}'" in notes[0].message and "ใน" in notes[0].th
+
+
+@pytest.mark.parametrize("text, want", NOT_RATIOS, ids=[t for t, _ in NOT_RATIOS])
+def test_ordinals_years_and_open_wholes_make_no_ratio(text, want):
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.surface, q.role) for q in found] == want
+
+
+@settings(max_examples=60, deadline=None)
+@given(part=st.integers(0, 99), more=st.integers(0, 99), unit=st.sampled_from(["ตำบล", "อำเภอ", "ครัวเรือน", "กลุ่ม"]),
+       thai_digits=st.booleans(), lead=st.sampled_from(["ดำเนินการแล้ว ", "ผ่านเกณฑ์ ", "ส่งรายงาน "]))  # fmt: skip
+def test_any_ratio_reads_its_part_and_whole(part, more, unit, thai_digits, lead):
+    whole = part + more
+    table = THAI_DIGITS if thai_digits else {}
+    text = f"{lead}{str(part).translate(table)} ใน {str(whole).translate(table)} {unit} ให้ดำเนินการต่อ"
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.role) for q in found] == [(part, unit, "part"), (whole, unit, "total")]
+
+
+# --- a unit written before its number, after จำนวน: จำนวน ครัวเรือน 120 ---------------------------------
+
+NAMED_BEFORE = [
+    ("มีผู้สูงอายุที่ต้องดูแล จำนวน คน 45 ให้อาสาสมัครเยี่ยมบ้าน", [(45, "คน", "45")]),
+    ("สำรวจพบจำนวนครัวเรือน ๘๖ ", [(86, "ครัวเรือน", "๘๖")]),
+    ("ตั้งกลุ่มใหม่ จำนวนกลุ่ม 7\nให้ติดตาม", [(7, "กลุ่ม", "7")]),
+    ("อบรมแล้ว จำนวนรุ่น 3 ของปีนี้", [(3, "รุ่น", "3")]),  # after จำนวน a label word counts (รุ่นที่ 3 would not)
+    ("จำนวน ครัวเรือน 120 ครัวเรือน", [(120, "ครัวเรือน", "120 ครัวเรือน")]),  # the unit after it as well: as written
+]
+
+NOT_NAMED_BEFORE = [
+    ("ประชุมครั้งที่ 3 ให้อำเภอ", []),
+    ("บ้านเลขที่ 9 หมู่ที่ 5 ตำบล", []),
+    ("ข้อมูล จปฐ. ปี 2567 ของอำเภอ", []),
+    ("ณ ห้อง 3 ของอาคาร", []),
+    ("ครัวเรือน 120 ให้ส่ง", []),  # a unit word alone before a number names no count: no จำนวน
+    ("จำนวนปี 2567 ให้ส่ง", []),  # a year after จำนวนปี
+    ("จำนวน ครัวเรือน 2.5 ให้ส่ง", []),  # a counted thing comes whole
+]
+
+
+@pytest.mark.parametrize("text, want", NAMED_BEFORE, ids=[t for t, _ in NAMED_BEFORE])
+def test_a_unit_written_before_its_number_after_jamnuan_is_its_unit(text, want):
+    found, notes = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == want
+    assert all(text[q.span.start : q.span.end] == q.surface for q in found)
+    if " " not in found[0].surface:  # the unit borrowed from before it: said in a note naming both
+        assert [n.kind for n in notes] == ["inferred"] and found[0].unit in notes[0].surface
+        assert notes[0].surface.endswith(found[0].surface)
+
+
+@pytest.mark.parametrize("text, want", NOT_NAMED_BEFORE, ids=[t for t, _ in NOT_NAMED_BEFORE])
+def test_labels_and_a_unit_word_without_jamnuan_give_no_count(text, want):
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.surface) for q in found] == want
+
+
+def test_a_ratio_states_its_share_and_checks_a_percentage_stated_after_it():
+    from cddbrief.meeting import parse_document
+    from cddbrief.sources import read_bytes
+
+    head = "สพอ.ลี้ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 5/2566 เมื่อวันที่ 9 พฤษภาคม 2566 มีข้อสั่งการ ดังนี้\n"
+    text = head + (
+        "1. กองทุนหมู่บ้าน: ส่งแผนแล้ว 3 ใน 4 ตำบล ให้ตำบลที่เหลือเร่งส่ง\n"
+        "2. ข้อมูล จปฐ.: บันทึกแล้ว ๖ ใน ๘ อำเภอ คิดเป็นร้อยละ ๗๕\n"
+        "3. ตลาดนัดชุมชน: เปิดแล้ว 2 ใน 3 แห่ง คิดเป็นร้อยละ 70\n"
+    )
+    meeting = parse_document(read_bytes(text.encode(), "ratios.txt"))
+    got = [(c.kind, c.holds, c.operands, c.evidence) for c in meeting.checks]
+    assert got == [
+        ("share", None, (3, 4), ("4 ตำบล", "3")),  # not stated: said, neither holding nor failing
+        ("ratio", True, (6, 8), ("๘ อำเภอ", "๖", "ร้อยละ ๗๕")),  # part ÷ whole, not the whole ÷ its part
+        ("ratio", False, (2, 3), ("3 แห่ง", "2", "ร้อยละ 70")),  # 66.67 is no 70: fails, with its figures
+    ]
+    assert "75.00%" in meeting.checks[0].statement and "66.67%" in meeting.checks[2].statement

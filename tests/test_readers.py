@@ -357,3 +357,24 @@ def test_on_equal_fit_the_reader_first_in_the_table_wins(monkeypatch, first):
     monkeypatch.setattr(readers, "READERS", (twin, *READERS) if first else (*READERS, twin))
     reading, fit = read_layout(doc)
     assert fit.score == score and reading.layout == ("twin" if first else "prose")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("2.1 ให้อำเภอรายงานผล", "2.1"),
+        ("3.2 โครงการพัฒนาศักยภาพ", "3.2"),  # a counted thing may be a sub-point's topic
+        ("1.2 ล้านนาสร้างสรรค์", "1.2"),  # ล้าน only opens ล้านนา (a region)
+        ("4.6 แสนบาท ให้ติดตามการใช้จ่าย", None),  # a figure that opens the line: no sub-point 4.6
+        ("๒.๕ ล้านบาท สำหรับ ๖ ตำบล", None),
+        ("1.5 ลบ. จากงบทั้งหมด", None),
+        ("7.5 ไร่ ปลูกผักสวนครัว", None),
+    ],
+)
+def test_a_number_and_a_multiplier_or_measure_opening_a_line_numbers_no_sub_point(text, label):
+    from cddbrief.model import Block
+    from cddbrief.readers.points import lines_of
+
+    (line,) = lines_of([Block("paragraph", text)])
+    assert line.label == label
+    assert line.text == (text[len(label) :].strip() if label else text)

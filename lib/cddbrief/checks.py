@@ -8,7 +8,8 @@ tolerance, whether it holds, and the source text it stands on:
   figures (``18,402 16,355 88.88`` under เป้าหมาย | จัดเก็บแล้ว | ร้อยละ)
 - sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total (none where a range's two
   ends, ``20 – 25 คน``, stand among them: they are bounds, not parts)
-- share: a percentage worth stating that the text does not (recorded of collected)
+- share: a percentage worth stating that the text does not (recorded of collected; a ratio's part of its
+  whole, ``4 ใน 5 ตำบล``: 80%)
 
 A failing check is kept and shown, never dropped. The tidy frames of a meeting
 (checks among them) are ``tidy.py``'s.
@@ -21,7 +22,7 @@ import re
 from .formatting import decimals_written, figure, number
 from .glossary import units
 from .model import Check, CheckKind, Directive, Meeting, Passage, Quantity
-from .quantities import is_range
+from .quantities import is_range, is_ratio
 from .thaitext import excerpt
 
 PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
@@ -144,6 +145,8 @@ def _ratios(item_no, directives, used) -> list[Check]:
                 continue
             part = before[-1]
             wholes = [q for q in before[:-1] if q.unit_key == part.unit_key]
+            if len(before) > 1 and is_ratio(d.text, before[-2], before[-1]):
+                part, wholes = before[-2], [before[-1]]  # 4 ใน 5 ตำบล คิดเป็นร้อยละ 80: the whole after its part
             if not wholes:
                 continue
             whole = wholes[-1]
@@ -270,6 +273,9 @@ def _shares(item_no, directives, used) -> list[Check]:
     found = []
     for d in directives:
         qs = [q for q in d.quantities if units()[q.unit].kind in ("count", "place", "money")]
+        for part, whole in zip(qs, qs[1:]):  # 4 ใน 5 ตำบล: a part of the whole after it, its share not stated
+            if is_ratio(d.text, part, whole) and whole.value and (id(d), part.span.start) not in used:
+                found.append(_share(item_no, d, part, whole))
         for i, whole in enumerate(qs):
             if whole.per or not _WHOLE_CUE.search(d.text[max(0, whole.span.start - 14) : whole.span.start]):
                 continue
@@ -280,21 +286,24 @@ def _shares(item_no, directives, used) -> list[Check]:
                 continue
             if (id(d), part.span.start) in used:
                 continue
-            share = part.value / whole.value * 100
-            found.append(
-                Check(
-                    item=item_no,
-                    kind="share",
-                    operands=(part.value, whole.value),
-                    total=None,
-                    actual=round(share, 4),
-                    holds=None,
-                    tolerance=0.0,
-                    statement=f"{_th(part)} จาก {_th(whole)} = {number(share, fixed=True)}%",
-                    statement_en=f"{_en(part)} of {_en(whole)} = {number(share, fixed=True)}%",
-                    unit="%",
-                    evidence=(whole.surface, part.surface),
-                    **_where(d),
-                )
-            )
+            found.append(_share(item_no, d, part, whole))
     return found
+
+
+def _share(item_no, holder: Directive | Passage, part: Quantity, whole: Quantity) -> Check:
+    """The share a part is of its whole, which the text does not state: a check that neither holds nor fails."""
+    share = part.value / whole.value * 100
+    return Check(
+        item=item_no,
+        kind="share",
+        operands=(part.value, whole.value),
+        total=None,
+        actual=round(share, 4),
+        holds=None,
+        tolerance=0.0,
+        statement=f"{_th(part)} จาก {_th(whole)} = {number(share, fixed=True)}%",
+        statement_en=f"{_en(part)} of {_en(whole)} = {number(share, fixed=True)}%",
+        unit="%",
+        evidence=(whole.surface, part.surface),
+        **_where(holder),
+    )

@@ -17,11 +17,19 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .glossary import canonical_province, longest_province_name, province_pattern, unit_alternation, units
+from .glossary import (
+    MULTIPLIERS,
+    canonical_province,
+    longest_province_name,
+    province_pattern,
+    short_forms,
+    unit_alternation,
+    units,
+)
 from .model import Note, Quantity, TextSpan
 from .thaitext import to_arabic_digits
 
-_MULTIPLIERS = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}
+_MULTIPLIERS = MULTIPLIERS
 
 _NUMBER = (
     r"(?P<num>"
@@ -137,6 +145,7 @@ _UNIT_FALSE_START = {
 }
 _PLACE_LEVEL_UNITS = {"province", "district", "subdistrict", "village", "community"}
 _NUMBER_NEXT = re.compile(r"[^\S\n]*\d")
+_WORD_OR_NUMBER_NEXT = re.compile(r"[^\S\n]*[ก-๛0-9]")
 # what comes right after a figure's number when a noun the lists do not hold may be what it counts
 _THAI_WORD_START = re.compile(r"[ก-ฮเ-ไ]")
 _WORD_RUN = re.compile(r"[^\s\d]*")
@@ -258,7 +267,7 @@ def find_quantities(
         rest, notes = find_quantities(text, [*skip_spans, *taken], item=item, directive=directive)
         return sorted([*from_cells, *rest], key=lambda q: q.span.start), cell_notes + notes
     places = None  # place names are looked for only when a figure needs them
-    known = units()
+    known, shorts = units(), short_forms()
     quantity_re, per_re = _quantity_re(), _per_re()
     found: list[Quantity] = []
     notes: list[Note] = []
@@ -292,17 +301,27 @@ def find_quantities(
         number = match.group("num")
         multiplier = match.group("mult")
         counted = None  # a noun no list holds, counted (24 บูท)
+        borrowed = None  # where a unit written elsewhere was given to this number: the words that gave it
         if not unit and lower is not None:
             unit, end = lower.unit, match.end("num")  # ร้อยละ 60 – 70: the unit written once, before the range
         elif not unit:
             upper = _range_upper(reading, match)
+            whole = _ratio_whole(reading, match) if upper is None else None
+            named = _unit_named_before(reading, start, match) if upper is None and whole is None else None
             if upper is not None:  # 20 – 30 คน, 3 - 5 ล้านบาท: the unit (and multiplier) written once, after it
                 unit, multiplier, end = upper.group("unit"), upper.group("mult"), match.end("num")
+            elif whole is not None:  # 4 ใน 5 ตำบล: a part of the whole after it, counted in its unit
+                unit, end = whole.group("unit"), match.end("num")
+                borrowed = text[start : whole.end("unit")]
+            elif named is not None:  # จำนวน ครัวเรือน 120: the unit written before its number
+                unit, end = named, match.end("num")
+                borrowed = text[reading.rindex(named, 0, start) : end]
             elif not _may_count(reading, match, start):
                 continue
         elif _unit_refused(reading, match):
             continue
-        if pct_at is None and not (multiplier and unit) and _not_an_amount(reading, start, match.end("num")):
+        labelled = not (multiplier and unit) and not (borrowed and named)  # (the unit before it is no label)
+        if pct_at is None and labelled and _not_an_amount(reading, start, match.end("num")):
             continue  # (no label or ordinal is written with a multiplier and a unit: ที่ 250 ล้านบาท is an amount)
         if phone_words is None:
             phone_words = any(word in reading for word in _PHONE_WORDS)
@@ -317,6 +336,10 @@ def find_quantities(
             reading, max(0, start - 40), start
         ):
             continue  # ณ ห้องประชุมดอกแก้ว 3 ศาลากลาง, … 1 ศูนย์ราชการ: the number ends the room's name
+        if unit in shorts:
+            if multiplier:
+                continue  # 2 ล้าน ลบ.: a multiplier on a short form that holds one is no amount to guess at
+            multiplier, unit = shorts[unit]  # 15.8 ลบ.: 15.8 ล้านบาท, its surface as written
         if known[unit].kind in _WHOLE_KINDS and not multiplier and "." in number:
             continue  # 2.4 โครงการ…, 1.1 เรื่อง…, ไทยแลนด์ 4.0 ชุมชน: a number, not a count
         consumed = match.end()
@@ -370,6 +393,15 @@ def find_quantities(
             range_lowers[upper_at] = quantity  # read the other end with this unit, and say they are one range
         if lower is not None:
             notes.append(_range_note(text, lower, quantity))
+        if borrowed:
+            notes.append(
+                Note(
+                    "inferred",
+                    f"'{surface}' was read as {_plain(value)} {unit}, the unit written beside it ('{borrowed}')",
+                    surface=borrowed,
+                    th=f"อ่าน '{surface}' เป็น {_plain(value)} {unit} โดยใช้หน่วยที่เขียนไว้ข้างกัน ('{borrowed}')",
+                )
+            )
         if counted:
             notes.append(
                 Note(
@@ -422,16 +454,21 @@ def head_unit(head: str) -> tuple[str | None, str | None]:
     (('ครัวเรือน', None), ('ครัวเรือน', None), ('%', None))
     >>> head_unit("งบประมาณ (ล้านบาท)"), head_unit("อำเภอ"), head_unit("ปี"), head_unit("หมายเหตุ")
     (('บาท', 'ล้าน'), ('อำเภอ', None), (None, None), (None, None))
+    >>> head_unit("เบิกจ่ายแล้ว (ลบ.)"), head_unit("ลบ")  # ลบ with no dot may be the verb (delete)
+    (('บาท', 'ล้าน'), (None, None))
     """
     from .thaiwords import pieces
 
     if any(word in head for word in _HEAD_PERCENT):
         return "%", None
+    short = next((word for word in short_forms() if word.endswith(".") and word in head), None)
+    if short is not None:
+        return short_forms()[short][1], short_forms()[short][0]  # งบประมาณ (ลบ.): millions of baht
     found: list[tuple[str, str | None]] = []
     for run in _THAI_LETTERS.findall(head):
         words = [word for word, _ in pieces(run)]
         for n, word in enumerate(words):
-            if word in units() and units()[word].kind != "percent":
+            if word in units() and units()[word].kind != "percent" and word not in short_forms():
                 found.append((word, words[n - 1] if n and words[n - 1] in _MULTIPLIERS else None))
     if not found:
         return None, None
@@ -537,6 +574,56 @@ def _range_upper(reading: str, lower: re.Match) -> re.Match | None:
     return upper
 
 
+# a ratio's word between a part and its whole, on one line: 4 ใน 5 ตำบล
+_RATIO_IN = re.compile(r"[^\S\n]*ใน[^\S\n]*")
+
+
+def _ratio_whole(reading: str, part: re.Match) -> re.Match | None:
+    """The match of the whole when a number read without a unit (``part``) is followed by ``ใน`` and a
+    number with a unit and no multiplier: ``4 ใน 5 ตำบล`` (4 of the 5 subdistricts, both counted in ตำบล);
+    else None (``1 ในหลายตำบล`` names no whole).
+
+    >>> [_ratio_whole(t, _quantity_re().match(t)) is not None for t in ("4 ใน 5 ตำบล", "1 ในหลายตำบล", "4 ใน 5")]
+    [True, False, False]
+    """
+    between = _RATIO_IN.match(reading, part.end("num"))
+    if between is None:
+        return None
+    whole = _quantity_re().match(reading, between.end())
+    if whole is None or not whole.group("unit") or whole.group("mult") or _unit_refused(reading, whole):
+        return None
+    return None if whole.group("unit") in short_forms() else whole
+
+
+# จำนวน and a listed unit right before a number: จำนวน ครัวเรือน 120, จำนวนครัวเรือน 120 (a count of households);
+# only after จำนวน (a number after a unit word alone labels it: ครั้งที่ 3, หมู่ที่ 5, ห้อง 3)
+_COUNT_WORD = "จำนวน"
+
+
+@cache
+def _named_before_re() -> re.Pattern:
+    return re.compile(rf"{_COUNT_WORD}[^\S\n]*(?P<unit>{unit_alternation()})[^\S\n]*$")
+
+
+def _unit_named_before(reading: str, start: int, match: re.Match) -> str | None:
+    """The unit written before a number read without one, after จำนวน (``จำนวน ครัวเรือน 120``), else None:
+    a year is none (``จำนวนปี 2567``), nor a short form (ลบ) or a unit of a whole number written with a
+    decimal.
+
+    >>> [_unit_named_before(t, t.index("1"), _quantity_re().match(t, t.index("1")))
+    ...  for t in ("มีจำนวน ครัวเรือน 120 ให้", "ครั้งที่ 1", "จำนวนปี 1999", "ห้อง 10")]
+    ['ครัวเรือน', None, None, None]
+    """
+    named = _named_before_re().search(reading, max(0, start - 40), start)
+    if named is None or named.end() != start:
+        return None
+    unit, number = named.group("unit"), match.group("num")
+    year_like = number.isdecimal() and len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
+    if year_like or unit in short_forms() or (units()[unit].kind in _WHOLE_KINDS and "." in number):
+        return None
+    return unit
+
+
 def _unit_refused(reading: str, match: re.Match) -> bool:
     """Whether the unit word a match reads is really something else: the start of a date (``15 วันที่``), a
     label naming the number after it (``ห้องประชุม 301 ชั้น 3``), or the start of a longer word that counts
@@ -550,6 +637,8 @@ def _unit_refused(reading: str, match: re.Match) -> bool:
     unit = match.group("unit")
     if unit in _UNIT_FALSE_START and _UNIT_FALSE_START[unit].match(reading[match.end() :]):
         return True
+    if unit in short_forms() and _THAI_LETTERS.fullmatch(unit[-1]) and _WORD_OR_NUMBER_NEXT.match(reading, match.end()):
+        return True  # 10 ลบ 3, 2 ลบออก: the verb (subtract, delete); ลบ. with its dot, or alone, is ล้านบาท
     if unit in _label_units() and _NUMBER_NEXT.match(reading, match.end()):
         return True
     opens = _THAI_LETTERS.match(reading, match.end()) and not_counted().match(reading, match.start("unit"))
@@ -567,6 +656,25 @@ def is_range(text: str, lower: Quantity, upper: Quantity) -> bool:
     """
     between = text[lower.span.end : upper.span.start]
     return lower.unit_key == upper.unit_key and bool(between) and _RANGE_DASH.fullmatch(between) is not None
+
+
+def is_ratio(text: str, part: Quantity, whole: Quantity) -> bool:
+    """Whether two figures of a text are a part and the whole it is out of (``4 ใน 5 ตำบล``): one unit, the
+    part no larger, ``ใน`` between them.
+
+    >>> text = "แล้ว 4 ใน 5 ตำบล และ 6 ใน 5 ตำบล"
+    >>> qs, _ = find_quantities(text)
+    >>> is_ratio(text, qs[0], qs[1]), is_ratio(text, qs[2], qs[3])
+    (True, False)
+    """
+    between = text[part.span.end : whole.span.start]
+    return (
+        part.unit_key == whole.unit_key
+        and not part.per
+        and part.value <= whole.value
+        and bool(between)
+        and _RATIO_IN.fullmatch(between) is not None
+    )
 
 
 def _range_note(text: str, lower: Quantity, upper: Quantity) -> Note:
@@ -620,12 +728,19 @@ def assign_roles(found: list[Quantity], reading: str) -> None:
     >>> qs, _ = find_quantities("รวม 50 คน ประกอบด้วยชาย 20 – 25 คน และหญิง 25 คน")  # a range's ends are one part
     >>> [(q.value, q.role) for q in qs]
     [(50, 'total'), (20, 'part'), (25, 'part'), (25, 'part')]
+    >>> qs, _ = find_quantities("ส่งแล้ว ๓ ใน ๗ ตำบล")  # a ratio: a part of the whole after it
+    >>> [(q.value, q.unit, q.role) for q in qs]
+    [(3, 'ตำบล', 'part'), (7, 'ตำบล', 'total')]
     """
     listing, left = None, 0.0  # a total whose parts are being listed (ประกอบด้วย …), and what of it is not yet listed
     wholes: list[Quantity] = []
     for previous, q in zip([None, *found], found):
         if previous is not None and is_range(reading, previous, q):
             q.role = previous.role  # the upper end of a range is what its lower end is, and lists nothing more
+            continue
+        if previous is not None and is_ratio(reading, previous, q):
+            previous.role, q.role = "part", "total"  # 4 ใน 5 ตำบล: 4 of the 5
+            wholes.append(q)
             continue
         if q.per:
             q.role = "rate"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..glossary import measure_alternation
 from ..model import Block
 from ..thaitext import collapse, to_arabic_digits
 from .base import figure_tables
@@ -24,8 +25,12 @@ MARKER = re.compile(
     + re.escape(BULLETS)
     + r"]))\s*"
 )
-# A sub-point number N.M at the start of a line: 1.1, 3.2.
-SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
+# A sub-point number N.M at the start of a line: 1.1, 3.2; not a figure wrapped there, N.M and a multiplier or
+# a measuring unit of the glossary (3.6 แสนบาท, 1.5 ลบ.)
+SUB_POINT = re.compile(
+    r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*"
+    rf"(?!{measure_alternation()})(?=[ก-ฮเ-ไ\"“(A-Za-z])"
+)
 _SUB_LABEL = re.compile(r"\d+\.\d")  # a label that numbers a sub-point: 2.1, 4.1.1
 # A sub-point past N.99 (4.100): read only where it follows on from the sub-point before.
 _LONG_SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{3,6})\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")

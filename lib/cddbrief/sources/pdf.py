@@ -37,6 +37,7 @@ from pathlib import Path
 
 from ..errors import CddbriefError, UnreadableSource
 from ..filekinds import PDF
+from ..glossary import measure_alternation
 from ..model import Block, Note, Source
 from . import pdfthai
 from .document import RawDocument
@@ -455,7 +456,11 @@ class _Table:
 # A line that starts a new point rather than continuing the one above: 1. 1) (1) ๑. - • 2.1 ระเบียบวาระ มติ
 _STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-•●▪◦○*–]|(?:ระเบียบ)?วาระที่|มติ)")
 _POINT_NUMBER = re.compile(r"^\s*\(?([0-9๐-๙]{1,2})(?:[.)](?![0-9๐-๙])|\.[0-9๐-๙])")
-_SUB_POINT = re.compile(r"^\s*([0-9๐-๙]{1,2})\.([0-9๐-๙]{1,2})(?![0-9๐-๙])")
+# N.M at a line's start, not followed by a multiplier or a measuring unit (รวมเป็นเงิน / 3.6 แสนบาท is a figure
+# wrapped onto the line, 2.1 ให้อำเภอ… a sub-point); the units are the glossary's
+_SUB_POINT = re.compile(
+    rf"^\s*([0-9๐-๙]{{1,2}})\.([0-9๐-๙]{{1,2}})(?![0-9๐-๙])(?![^\S\n]*(?:%|{measure_alternation()}))"
+)
 _CLOSING_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\)")
 _SUB_POINT_MAX = 20  # 2.1 … 2.20 number sub-points; 48.49 or 79.18 at a line's start is a figure wrapped there
 
@@ -472,6 +477,8 @@ def _starts_point(line: str, within: int | None, above: str = "") -> bool:
     (True, False, False)
     >>> _starts_point("2) ศาลากลางจังหวัด", None, "ณ ห้องประชุม (ชั้น"), _starts_point("2) ให้อำเภอรายงาน", None, "1) ผ้าไทย")
     (False, True)
+    >>> _starts_point("3.6 แสนบาท ให้ติดตาม", 3), _starts_point("๓.๒ ล้านบาท", None), _starts_point("3.2 โครงการ", 3)
+    (False, False, True)
     """
     sub = _SUB_POINT.match(line)
     if sub:
