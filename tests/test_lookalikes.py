@@ -83,9 +83,6 @@ KNOWN_GAPS |= {
 # - money in ลบ. (ล้านบาท) is no figure: 15.8 ลบ., ๑.๕ ลบ. (h17, h18, h21)
 # - a ratio's first number has no unit of its own (4 ใน 5 ตำบล, ๙ ใน ๑๑ อำเภอ, 4 ใน 13 อำเภอ: h13, h18, h22);
 #   a unit before its number (จำนวน ครัวเรือน 120, h13)
-# - directives not found: inside a มติ that runs over lines (a numbered มติ, "ทั้งนี้ ให้ …", h16; "มติ เห็นชอบ
-#   และให้ …", h18); after a subject or a verb (ตำบลที่เหลือให้ส่ง …, h13; ได้สั่งการให้ …, h22); sub-numbered
-#   ๑.๑ / ๑.๒ lines in a cell read as one (h15); one order split in two at its second ให้ (h14)
 # - items: orders grouped under the person who gave them are one item, not one per person (h14); a topic
 #   paragraph without a heading is no item, and the meeting's name becomes the first topic (h13, h17); in the
 #   PDF the sub-topics ๓.๑ / ๔.๑ of a minutes with typed page marks are not the items (h18)
@@ -94,30 +91,22 @@ KNOWN_GAPS |= {
 # - a range of days lost at a PDF line end (h14); a field visit (ลงพื้นที่ … ณ ศาลาประชุมหมู่บ้าน) read as a
 #   meeting (h24)
 KNOWN_GAPS |= {
-    *gaps("h13_district_weekday_relative_date.txt", "meeting_date", "items", "directives", "figures", "dates"),
-    *gaps("h13_district_weekday_relative_date.docx", "meeting_date", "items", "directives", "figures", "dates"),
-    *gaps("h13_district_weekday_relative_date.html", "meeting_date", "items", "directives", "figures", "dates"),
-    *gaps("h13_district_weekday_relative_date.pdf", "meeting_date", "items", "directives", "figures", "dates"),
-    *gaps("h14_prov_orders_by_person.txt", "items", "directives"),
-    *gaps("h14_prov_orders_by_person.docx", "items", "directives"),
-    *gaps("h14_prov_orders_by_person.html", "items", "directives"),
-    *gaps("h14_prov_orders_by_person.pdf", "items", "directives", "dates"),
-    *gaps("h15_table_subnumbered_cells.txt", "directives"),
-    *gaps("h15_table_subnumbered_cells.docx", "directives"),
-    *gaps("h15_table_subnumbered_cells.html", "directives"),
-    *gaps("h15_table_subnumbered_cells.pdf", "directives"),
-    *gaps("h16_district_minutes_multiline_resolution.txt", "directives"),
-    *gaps("h16_district_minutes_multiline_resolution.docx", "directives"),
-    *gaps("h16_district_minutes_multiline_resolution.html", "directives"),
-    *gaps("h16_district_minutes_multiline_resolution.pdf", "directives"),
+    *gaps("h13_district_weekday_relative_date.txt", "meeting_date", "items", "figures", "dates"),
+    *gaps("h13_district_weekday_relative_date.docx", "meeting_date", "items", "figures", "dates"),
+    *gaps("h13_district_weekday_relative_date.html", "meeting_date", "items", "figures", "dates"),
+    *gaps("h13_district_weekday_relative_date.pdf", "meeting_date", "items", "figures", "dates"),
+    *gaps("h14_prov_orders_by_person.txt", "items"),
+    *gaps("h14_prov_orders_by_person.docx", "items"),
+    *gaps("h14_prov_orders_by_person.html", "items"),
+    *gaps("h14_prov_orders_by_person.pdf", "items", "dates"),
     *gaps("h17_dept_today_next_month_plans.txt", "items", "figures"),
     *gaps("h17_dept_today_next_month_plans.docx", "items", "figures"),
     *gaps("h17_dept_today_next_month_plans.html", "items", "figures"),
     *gaps("h17_dept_today_next_month_plans.pdf", "items", "figures"),
-    *gaps("h18_prov_minutes_lb_money_page_marks.txt", "directives", "figures"),
-    *gaps("h18_prov_minutes_lb_money_page_marks.docx", "directives", "figures"),
-    *gaps("h18_prov_minutes_lb_money_page_marks.html", "directives", "figures"),
-    *gaps("h18_prov_minutes_lb_money_page_marks.pdf", "items", "directives", "figures"),
+    *gaps("h18_prov_minutes_lb_money_page_marks.txt", "figures"),
+    *gaps("h18_prov_minutes_lb_money_page_marks.docx", "figures"),
+    *gaps("h18_prov_minutes_lb_money_page_marks.html", "figures"),
+    *gaps("h18_prov_minutes_lb_money_page_marks.pdf", "items", "figures"),
     *gaps("h20_district_thai_word_date.txt", "meeting_date", "dates"),
     *gaps("h20_district_thai_word_date.docx", "meeting_date", "dates"),
     *gaps("h20_district_thai_word_date.html", "meeting_date", "dates"),
@@ -126,10 +115,10 @@ KNOWN_GAPS |= {
     *gaps("h21_table_results_and_orders_lb.docx", "chair", "layout", "items", "figures"),
     *gaps("h21_table_results_and_orders_lb.html", "chair", "layout", "items", "figures"),
     *gaps("h21_table_results_and_orders_lb.pdf", "chair", "layout", "items", "figures"),
-    *gaps("h22_prov_attends_governor_ratio.txt", "directives", "figures"),
-    *gaps("h22_prov_attends_governor_ratio.docx", "directives", "figures"),
-    *gaps("h22_prov_attends_governor_ratio.html", "directives", "figures"),
-    *gaps("h22_prov_attends_governor_ratio.pdf", "directives", "figures"),
+    *gaps("h22_prov_attends_governor_ratio.txt", "figures"),
+    *gaps("h22_prov_attends_governor_ratio.docx", "figures"),
+    *gaps("h22_prov_attends_governor_ratio.html", "figures"),
+    *gaps("h22_prov_attends_governor_ratio.pdf", "figures"),
     *gaps("h24_prov_field_visit_not_meeting.txt", "parsed"),
     *gaps("h24_prov_field_visit_not_meeting.docx", "parsed"),
     *gaps("h24_prov_field_visit_not_meeting.html", "parsed"),
