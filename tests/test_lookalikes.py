@@ -86,8 +86,7 @@ KNOWN_GAPS |= {
 # - items: orders grouped under the person who gave them are one item, not one per person (h14); a topic
 #   paragraph without a heading is no item, and the meeting's name becomes the first topic (h13, h17); in the
 #   PDF the sub-topics ๓.๑ / ๔.๑ of a minutes with typed page marks are not the items (h18)
-# - a four-column table ผลการดำเนินงาน | ข้อสั่งการ | ผู้รับผิดชอบ: the results column is read as the
-#   directives (.txt) or the table as prose (.docx/.html/.pdf); its chair after "ประธาน " without a colon (h21)
+# - the chair after "ประธาน " without a colon (h21)
 # - a range of days lost at a PDF line end (h14); a field visit (ลงพื้นที่ … ณ ศาลาประชุมหมู่บ้าน) read as a
 #   meeting (h24)
 KNOWN_GAPS |= {
@@ -111,10 +110,10 @@ KNOWN_GAPS |= {
     *gaps("h20_district_thai_word_date.docx", "meeting_date", "dates"),
     *gaps("h20_district_thai_word_date.html", "meeting_date", "dates"),
     *gaps("h20_district_thai_word_date.pdf", "meeting_date", "dates"),
-    *gaps("h21_table_results_and_orders_lb.txt", "chair", "items", "directives", "figures"),
-    *gaps("h21_table_results_and_orders_lb.docx", "chair", "layout", "items", "figures"),
-    *gaps("h21_table_results_and_orders_lb.html", "chair", "layout", "items", "figures"),
-    *gaps("h21_table_results_and_orders_lb.pdf", "chair", "layout", "items", "figures"),
+    *gaps("h21_table_results_and_orders_lb.txt", "chair", "figures"),
+    *gaps("h21_table_results_and_orders_lb.docx", "chair", "figures"),
+    *gaps("h21_table_results_and_orders_lb.html", "chair", "figures"),
+    *gaps("h21_table_results_and_orders_lb.pdf", "chair", "figures"),
     *gaps("h22_prov_attends_governor_ratio.txt", "figures"),
     *gaps("h22_prov_attends_governor_ratio.docx", "figures"),
     *gaps("h22_prov_attends_governor_ratio.html", "figures"),

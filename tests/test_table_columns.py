@@ -65,6 +65,10 @@ TABLES = {
         ["ที่", "ประเด็น", "ข้อสั่งการ", "ผู้รับผิดชอบ", "ระยะเวลา"],
         ["no", "topic", "directives", "responsible", "due"],
     ),
+    "4 columns of results and orders, งาน first": (
+        ["งาน", "ผลการดำเนินงาน", "ข้อสั่งการ", "ผู้รับผิดชอบ"],
+        ["topic", "progress", "directives", "responsible"],
+    ),
     "6 columns, responsible before directives": (
         ["ลำดับ", "เรื่อง", "ผู้รับผิดชอบ", "ข้อสั่งการ", "ผลการดำเนินงาน", "กำหนดเสร็จ"],
         ["no", "topic", "responsible", "directives", "progress", "due"],
