@@ -83,39 +83,16 @@ KNOWN_GAPS: set[tuple[str, str]] = set()
 #   a unit before its number (จำนวน ครัวเรือน 120, h13) [both closed: quantities reads them]
 # - directives not found: inside a มติ that runs over lines (a numbered มติ, "ทั้งนี้ ให้ …", h16; "มติ เห็นชอบ
 #   และให้ …", h18); after a subject or a verb (ตำบลที่เหลือให้ส่ง …, h13; ได้สั่งการให้ …, h22); sub-numbered
-#   ๑.๑ / ๑.๒ lines in a cell read as one (h15); one order split in two at its second ให้ (h14)
+#   ๑.๑ / ๑.๒ lines in a cell read as one (h15); one order split in two at its second ให้ (h14) [closed]
 # - a four-column table ผลการดำเนินงาน | ข้อสั่งการ | ผู้รับผิดชอบ: the results column is read as the
-#   directives (.txt) or the table as prose (.docx/.html/.pdf); its chair after "ประธาน " without a colon (h21)
+#   directives (.txt) or the table as prose (.docx/.html/.pdf) [closed]; its chair after "ประธาน " without a colon (h21)
 # - a range of days lost at a PDF line end (h14)
 KNOWN_GAPS |= {
-    *gaps("h13_district_weekday_relative_date.txt", "directives"),
-    *gaps("h13_district_weekday_relative_date.docx", "directives"),
-    *gaps("h13_district_weekday_relative_date.html", "directives"),
-    *gaps("h13_district_weekday_relative_date.pdf", "directives"),
-    *gaps("h14_prov_orders_by_person.txt", "directives"),
-    *gaps("h14_prov_orders_by_person.docx", "directives"),
-    *gaps("h14_prov_orders_by_person.html", "directives"),
-    *gaps("h14_prov_orders_by_person.pdf", "directives", "dates"),
-    *gaps("h15_table_subnumbered_cells.txt", "directives"),
-    *gaps("h15_table_subnumbered_cells.docx", "directives"),
-    *gaps("h15_table_subnumbered_cells.html", "directives"),
-    *gaps("h15_table_subnumbered_cells.pdf", "directives"),
-    *gaps("h16_district_minutes_multiline_resolution.txt", "directives"),
-    *gaps("h16_district_minutes_multiline_resolution.docx", "directives"),
-    *gaps("h16_district_minutes_multiline_resolution.html", "directives"),
-    *gaps("h16_district_minutes_multiline_resolution.pdf", "directives"),
-    *gaps("h18_prov_minutes_lb_money_page_marks.txt", "directives"),
-    *gaps("h18_prov_minutes_lb_money_page_marks.docx", "directives"),
-    *gaps("h18_prov_minutes_lb_money_page_marks.html", "directives"),
-    *gaps("h18_prov_minutes_lb_money_page_marks.pdf", "directives"),
-    *gaps("h21_table_results_and_orders_lb.txt", "chair", "items", "directives"),
-    *gaps("h21_table_results_and_orders_lb.docx", "chair", "layout", "items"),
-    *gaps("h21_table_results_and_orders_lb.html", "chair", "layout", "items"),
-    *gaps("h21_table_results_and_orders_lb.pdf", "chair", "layout", "items", "figures"),
-    *gaps("h22_prov_attends_governor_ratio.txt", "directives"),
-    *gaps("h22_prov_attends_governor_ratio.docx", "directives"),
-    *gaps("h22_prov_attends_governor_ratio.html", "directives"),
-    *gaps("h22_prov_attends_governor_ratio.pdf", "directives"),
+    *gaps("h14_prov_orders_by_person.pdf", "dates"),
+    *gaps("h21_table_results_and_orders_lb.txt", "chair"),
+    *gaps("h21_table_results_and_orders_lb.docx", "chair"),
+    *gaps("h21_table_results_and_orders_lb.html", "chair"),
+    *gaps("h21_table_results_and_orders_lb.pdf", "chair"),
 }
 
 

@@ -472,7 +472,13 @@ ASKED = [
     ("มอบหมายให้ฝ่ายอำนวยการจัดซื้อวัสดุ {n:,} ชุด", "ชุด"),
 ]
 # ... and what the meeting decided (มติที่ประชุม)
-DECIDED = ["รับทราบ", "เห็นชอบตามที่เสนอ", "เห็นชอบ และให้ดำเนินการต่อ", "อนุมัติงบประมาณ 12,000 บาท"]
+DECIDED = [
+    "รับทราบ",
+    "เห็นชอบตามที่เสนอ",
+    "เห็นชอบให้ดำเนินการต่อ",  # approving what is to be done decides it
+    "เห็นชอบ และให้ดำเนินการต่อ",  # an ask that only says to carry out the decision adds no task
+    "อนุมัติงบประมาณ 12,000 บาท",
+]
 
 
 def _agenda(lines: list[str], decided: str) -> str:
@@ -519,6 +525,49 @@ def test_a_resolution_line_is_the_resolution(decided):
     assert (said["asked"], said["decided"]) == ([], decided)  # ... never a directive, though it says ให้ดำเนินการ
     figures = {(value, context) for value, _, context in said["figures"]}
     assert figures == ({(900.0, "reported"), (12000.0, "decided")} if "12,000" in decided else {(900.0, "reported")})
+
+
+@pytest.mark.parametrize("template, unit", ASKED)
+def test_an_ask_after_a_decision_in_a_resolution_is_a_directive(template, unit):
+    """``มติที่ประชุม เห็นชอบ และให้…``: the meeting approved, then asked; the ask is a directive, the approval
+    stays the resolution (approving what is to be done, ``เห็นชอบให้…``, is a decision: see DECIDED)."""
+    line = template.format(n=64)
+    said = _said(read(_agenda([TOLD[0][0].format(n=900)], f"เห็นชอบ และ{line}")), 1)
+    assert (said["asked"], said["decided"]) == ([line], "เห็นชอบ")
+    assert (64.0, unit, "asked") in said["figures"]
+
+
+def test_a_resolution_over_several_lines_keeps_its_decisions_and_gives_its_asks():
+    """A numbered มติ whose first point approves and the next two ask, and a มติ whose second line (ทั้งนี้ ให้…)
+    asks: a careful reader counts three directives and keeps the approvals as the resolutions."""
+    text = "\n".join(
+        ["รายงานการประชุมประจำเดือน สำนักงานพัฒนาชุมชนอำเภอนาหมื่น ครั้งที่ 4/2567",
+         "ระเบียบวาระที่ 1 เรื่องเพื่อพิจารณา", "ฝ่ายแผนงานเสนอแผนจัดงานวันเด็ก 3 จุด", "มติที่ประชุม",
+         "1. เห็นชอบแผนจัดงานวันเด็กตามที่เสนอ", "2. มอบหมายให้พัฒนากรจัดหาของขวัญ 300 ชิ้น",
+         "3. ให้ฝ่ายอำนวยการประสานสถานที่", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "ฝ่ายแผนงานเสนอกลุ่มออมทรัพย์ 2 กลุ่ม",
+         "มติที่ประชุม เห็นชอบให้ส่งกลุ่มออมทรัพย์เข้าประกวด", "ทั้งนี้ ให้ฝ่ายแผนงานจัดทำเอกสารภายใน 7 วัน",
+         "เลิกประชุมเวลา 12.00 น."]
+    )  # fmt: skip
+    meeting = read(text)
+    first, second = _said(meeting, 1), _said(meeting, 2)
+    assert first["asked"] == ["มอบหมายให้พัฒนากรจัดหาของขวัญ 300 ชิ้น", "ให้ฝ่ายอำนวยการประสานสถานที่"]
+    assert first["decided"] == "1. เห็นชอบแผนจัดงานวันเด็กตามที่เสนอ"
+    assert [d.label for d in next(i for i in meeting.items if i.no == 1).directives] == ["2.", "3."]
+    assert (300.0, "ชิ้น", "asked") in first["figures"]
+    assert second["asked"] == ["ให้ฝ่ายแผนงานจัดทำเอกสารภายใน 7 วัน"]
+    assert second["decided"] == "เห็นชอบให้ส่งกลุ่มออมทรัพย์เข้าประกวด"
+
+
+@pytest.mark.parametrize(
+    "decided", ["1. รับทราบผลการดำเนินงาน", "เห็นชอบให้จัดงาน 2 วัน และให้ใช้งบ 5,000 บาท", "อนุมัติ โดยให้เป็นไปตามระเบียบ"]
+)
+def test_a_resolution_that_asks_nobody_gives_no_directive(decided):
+    """What the meeting decided, told in a resolution line, is never a directive: a numbered decision, approving what
+    is to be done with a second ให้, and ให้เป็นไป (how, not whom) stay the resolution."""
+    said = _said(read(_agenda([TOLD[0][0].format(n=900)], "รับทราบ") .replace("มติที่ประชุม รับทราบ",
+                                                                              f"มติที่ประชุม\n{decided}")), 1)  # fmt: skip
+    assert said["asked"] == []
+    assert said["decided"] == decided
 
 
 def test_a_paragraph_that_reports_then_asks_gives_both():

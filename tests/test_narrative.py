@@ -95,7 +95,8 @@ def test_a_narrative_post_value_for_value():
                                            "ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์")  # fmt: skip
     assert [(i.no, i.topic, i.inferred, [d.text for d in i.directives]) for i in m.items] == [
         (1, "คณะกรมการพัฒนาชุมชนจังหวัด", True, ["มอบหมายให้ทุกอำเภอส่งแผนภายในวันที่ 31 มีนาคม 2566"]),
-        (2, "กองทุนหมู่บ้าน", False, ["ขอให้พัฒนาการอำเภอติดตามกองทุนที่ค้างชำระ 17 กองทุน", "ให้แล้วเสร็จภายใน 30 เม.ย. 66"]),
+        # ให้แล้วเสร็จ (to completion) goes on with the order before it: one directive, not two
+        (2, "กองทุนหมู่บ้าน", False, ["ขอให้พัฒนาการอำเภอติดตามกองทุนที่ค้างชำระ 17 กองทุน ให้แล้วเสร็จภายใน 30 เม.ย. 66"]),
         (3, "โครงการผ้าไทยใส่ให้สนุก", False, ["กำชับให้อำเภอจัดนิทรรศการ 5 แห่ง"]),
     ]
     assert said(m) == {
@@ -342,6 +343,47 @@ def test_a_decision_is_no_directive_and_who_asks_stays_with_it(body, asked):
     contexts = {q.value: q.context for q in said_values(meeting)}
     if 6 in contexts:
         assert (contexts[6], contexts[3]) == ("decided", "decided")
+
+
+@pytest.mark.parametrize(
+    "body, asked",
+    [
+        # approving, then asking: the ask is a directive, the approval a decision
+        ("ที่ประชุมเห็นชอบ และให้ฝ่ายแผนงานจัดทำรายละเอียด 4 โครงการ", ["ให้ฝ่ายแผนงานจัดทำรายละเอียด 4 โครงการ"]),
+        # who is asked, written before ให้, is part of the ask; what was reported before it is not
+        ("ส่งแบบสำรวจแล้ว 7 หมู่บ้าน ตำบลที่เหลือให้ส่งภายในวันศุกร์นี้", ["ตำบลที่เหลือให้ส่งภายในวันศุกร์นี้"]),
+        # who asks, then ได้สั่งการให้…, and พร้อมกันนี้ ให้… is a second order
+        ("ผู้ว่าราชการจังหวัดได้สั่งการให้ทุกอำเภอเร่งรัดการเบิกจ่าย พร้อมกันนี้ ให้รายงานผลทุกสัปดาห์",
+         ["ผู้ว่าราชการจังหวัดได้สั่งการให้ทุกอำเภอเร่งรัดการเบิกจ่าย", "ให้รายงานผลทุกสัปดาห์"]),
+        # ให้ครบ (to completion) goes on with the order before it: one order, not two
+        ("ให้ทุกตำบลบันทึกข้อมูลครัวเรือน ให้ครบ ร้อยละ 100 ภายในเดือนนี้",
+         ["ให้ทุกตำบลบันทึกข้อมูลครัวเรือน ให้ครบ ร้อยละ 100 ภายในเดือนนี้"]),
+        # not asks: what an office gives (ให้การสนับสนุน), what a thing yields, why (เพื่อให้…)
+        ("อำเภอให้การสนับสนุน 5 กลุ่ม โครงการนี้ให้ผลดี 3 ปี เพื่อให้ทันฤดูกาล", []),
+    ],
+)  # fmt: skip
+def test_who_is_asked_stays_with_the_ask_and_one_order_stays_whole(body, asked):
+    meeting = read(DECIDED_POST.format(body=body))
+    assert [d.text for _, d in meeting.directives()] == asked
+
+
+_DOERS = ["ตำบลที่เหลือ", "อำเภอที่ยังไม่ส่ง", "พัฒนากรทุกคน", "สำนักงานพัฒนาชุมชนอำเภอ", "นางสาวจันทร์เพ็ญ ใจดี"]
+_HOW_FAR = ["ครบ", "ทัน", "เสร็จ", "แล้วเสร็จ", "ถูกต้อง", "เรียบร้อย", "ได้"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    done=st.integers(2, 999),
+    doer=st.sampled_from(_DOERS),
+    did=st.sampled_from(["", "ได้"]),
+    how_far=st.sampled_from(_HOW_FAR),
+)
+def test_any_doer_before_an_ask_and_any_how_far_after_it_give_one_directive(done, doer, did, how_far):
+    """``<reported> <who>(ได้)ให้<do> ให้<how far>``: one directive, opening on who, with the rest reported."""
+    from cddbrief.readers.narrative import split_instructions
+
+    order = f"{doer}{did}ให้จัดทำแผนชุมชน ให้{how_far}ภายในเดือนนี้"
+    assert split_instructions(f"ส่งรายงานแล้ว {done} หมู่บ้าน {order}") == ([order], f"ส่งรายงานแล้ว {done} หมู่บ้าน")
 
 
 def said_values(meeting: Meeting) -> list:

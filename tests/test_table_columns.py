@@ -9,6 +9,7 @@ The tables are invented here (3 to 6 columns, in different orders) and written a
 from __future__ import annotations
 
 import io
+import sys
 from datetime import date
 
 import pytest
@@ -63,6 +64,10 @@ TABLES = {
     "5 columns": (
         ["ที่", "ประเด็น", "ข้อสั่งการ", "ผู้รับผิดชอบ", "ระยะเวลา"],
         ["no", "topic", "directives", "responsible", "due"],
+    ),
+    "4 columns of results and orders, งาน first": (
+        ["งาน", "ผลการดำเนินงาน", "ข้อสั่งการ", "ผู้รับผิดชอบ"],
+        ["topic", "progress", "directives", "responsible"],
     ),
     "6 columns, responsible before directives": (
         ["ลำดับ", "เรื่อง", "ผู้รับผิดชอบ", "ข้อสั่งการ", "ผลการดำเนินงาน", "กำหนดเสร็จ"],
@@ -214,3 +219,26 @@ def test_any_order_of_columns_reads_the_same(order):
         ["เดือนเมษายน 2567"],
     ]
     assert m.items[1].remarks == "ต่อเนื่อง / งบประมาณ: 15,000 บาท"
+
+
+SUB_NUMBERED = [
+    {"no": "๑", "topic": "กลุ่มอาชีพ", "directives": "๑.๑ ให้อำเภอคัดเลือกกลุ่มต้นแบบ 2 กลุ่ม\n๑.๒ ให้ส่งรายชื่อถึงจังหวัด"},
+    {"no": "๒", "topic": "กองทุนชุมชน", "directives": "๒.๑ ให้ติดตามหนี้ค้างชำระ\n๒.๓ ให้รายงานทุกเดือน"},
+    {"no": "๓", "topic": "ตลาดนัดชุมชน", "directives": "ให้สรุปผลการจัดตลาด\n3.1 ตามแบบที่จังหวัดกำหนด\n3.2 ทุกเดือน"},
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_sub_numbered_lines_in_a_cell_are_one_directive_each(form, monkeypatch):
+    """``๑.๑ ให้…`` then ``๑.๒ ให้…`` in the directives' cell of row ๑: two directives labelled ๑.๑ and ๑.๒; sub-numbers
+    that do not follow on (๒.๑ then ๒.๓), or that come after the cell's own text, leave the cell one directive."""
+    monkeypatch.setattr(sys.modules[__name__], "ROWS", SUB_NUMBERED)
+    meeting = read(form, ["ที่", "ประเด็น", "ข้อสั่งการ"], ["no", "topic", "directives"])
+    said = [[(d.label, d.text) for d in item.directives] for item in meeting.items]
+    assert said == [
+        [("๑.๑", "ให้อำเภอคัดเลือกกลุ่มต้นแบบ 2 กลุ่ม"), ("๑.๒", "ให้ส่งรายชื่อถึงจังหวัด")],
+        [(None, "๒.๑ ให้ติดตามหนี้ค้างชำระ ๒.๓ ให้รายงานทุกเดือน")],
+        [(None, "ให้สรุปผลการจัดตลาด 3.1 ตามแบบที่จังหวัดกำหนด 3.2 ทุกเดือน")],
+    ]
+    figures = [(q.value, q.unit) for _, h in meeting.holders() for q in h.quantities]
+    assert (2, "กลุ่ม") in figures and all(value not in (1.1, 1.2, 2.1, 2.3, 3.1, 3.2) for value, _ in figures)

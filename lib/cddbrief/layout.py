@@ -37,7 +37,7 @@ EXTRA = "extra"  # a column whose head names no role: kept, under its own head, 
 _HEADER_WORDS = {
     "no": re.compile(r"^(ที่|ลำดับ(ที่)?|ข้อ|no\.?|#)$", re.I),
     "progress": re.compile(r"^(ผลการดำเนิน.*|ผลการปฏิบัติ.*|ความก้าวหน้า.*|สถานะ.*|progress|status)$", re.I),
-    "topic": re.compile(r"^(ประเด็น.*|เรื่อง.*|หัวข้อ.*|วาระ.*|topic|subject)$", re.I),
+    "topic": re.compile(r"^(ประเด็น.*|เรื่อง.*|หัวข้อ.*|วาระ.*|งาน|ภารกิจ|แผนงาน|โครงการ|กิจกรรม|topic|subject)$", re.I),
     "directives": re.compile(r"^(.*สั่งการ.*|สาระสำคัญ.*|รายละเอียด.*|มติ.*|สรุป.*|directives?)$", re.I),
     "remarks": re.compile(r"^(หมายเหตุ.*|remarks?|notes?)$", re.I),
     "responsible": re.compile(r"^(ผู้รับผิดชอบ.*|หน่วยงาน(ที่)?รับผิดชอบ.*|ผู้ดำเนินการ.*|responsible.*)$", re.I),
@@ -126,6 +126,14 @@ def header_columns(cells: list[str]) -> tuple[list[str], list[str]] | None:
     >>> header_columns(["ที่", "ประเด็น", "ข้อสั่งการ", "งบประมาณ", "กำหนดเสร็จ"])[0]
     ['no', 'topic', 'directives', 'extra', 'due']
     >>> header_columns(["1", "OTOP", "ให้รายงาน"]) is None
+    True
+
+    A table of results and orders names its topic งาน (or โครงการ, กิจกรรม) and its results ผลการดำเนินงาน;
+    a row that opens on a task's own name is data:
+
+    >>> header_columns(["งาน", "ผลการดำเนินงาน", "ข้อสั่งการ", "ผู้รับผิดชอบ"])[0]
+    ['topic', 'progress', 'directives', 'responsible']
+    >>> header_columns(["งานวันสตรี", "จัดแล้ว 3 ครั้ง", "ให้สรุปผล", "กลุ่มงานส่งเสริม"]) is None
     True
     """
     roles: list[str] = []

@@ -24,6 +24,8 @@ _LEADS_IN = ("และ", "โดย", "ทั้งนี้", "จึง", "�
 _ASK_WORDS = ("มอบหมาย", "กำชับ", "เน้นย้ำ", "ขอให้", "ขอความร่วมมือ", "สั่งการ", "ให้")
 INSTRUCTION = "(?:" + "|".join(_ASK_WORDS) + ")"  # the words an instruction opens with, as a pattern
 _NOT_ASKING = ("ความ", "แก่", "กับ", "การ", "เป็น", "บริการ", "ข้อมูล", "เกียรติ", "คำ", "ที่ประชุม")
+# ให้ then how far or how well (ให้ครบ, ให้ทัน, ให้แล้วเสร็จ, ให้ถูกต้อง, ให้ได้ …) goes on with the order before it
+_GOES_ON = ("ครบ", "ทัน", "เสร็จ", "แล้วเสร็จ", "ถูกต้อง", "เรียบร้อย", "ได้")
 
 
 def _leads_in(text: str, at: int) -> bool:
@@ -35,13 +37,53 @@ def _leads_in(text: str, at: int) -> bool:
         if at == 3:
             return True
         before = before[:-3]
-    return not before or before[-1].isspace() or before[-1] in ":：" or before.endswith(_LEADS_IN)
+    if not before or before[-1].isspace() or before[-1] in ":：" or before.endswith(_LEADS_IN):
+        return True
+    return doer_before(text, at) is not None
+
+
+def doer_before(text: str, at: int) -> int | None:
+    """Where the one asked or asking starts, when a clause opens on who (a person, ประธาน, an office or level
+    the glossary knows: ตำบลที่เหลือ, ผู้ว่าราชการจังหวัด …) and ``ได้`` may stand before the cue word at ``at``;
+    None when the clause opens on something else (เพื่อให้…, โครงการให้…) or a verb stands between who and the
+    cue (ที่ประชุมเห็นชอบให้… decides).
+
+    >>> text = "ส่งแล้ว 3 อำเภอ อำเภอที่เหลือให้ส่งภายในวันนี้"
+    >>> doer_before(text, text.index("ให้")), doer_before("เพื่อให้ทันเวลา", 4)
+    (16, None)
+    """
+    start = max((text.rfind(mark, 0, at) for mark in (" ", "\n", "\t", ":", "：")), default=-1) + 1
+    lead = next((word for word in _LEADS_IN if text.startswith(word, start) and word not in ASKERS), "")
+    start += len(lead)  # และประธานกำชับให้…: who asks comes after the word that joins the clause
+    who = text[start:at]
+    who = who[:-3] if who.endswith("ได้") else who
+    verbs = _TELLING_VERBS + _ASK_WORDS
+    named = _PERSON.match(text, text.rfind(" ", 0, max(0, start - 1)) + 1)
+    if named and not _names_doer(who) and at - named.start() <= DOER_MAX:  # นางสาวสมใจ ดีมาก ให้…: a name, a surname
+        start, who = named.start(), text[named.start() : at].removesuffix("ได้")
+    if not who or len(who) > DOER_MAX or tells(who) or _positions(who, verbs, len(who)):
+        return None  # ที่ประชุมเห็นชอบให้… decides; อำเภอรายงานให้… tells; the ให้ of กำชับให้ is found as กำชับ
+    return start if _names_doer(who) else None
+
+
+_QUALIFIERS = ("ที่", "ทุก", "ประจำ", "แต่ละ")  # what may follow who, before the cue: ตำบลที่เหลือ, พัฒนากรทุกคน
+
+
+def _names_doer(who: str) -> bool:
+    """Whether ``who`` is only who (and which of them): a person, ประธาน or ที่ประชุม, or an office or level the
+    glossary knows then at most ที่…, ทุก…, ประจำ… (ที่ประชุมตั้งเป้าให้… sets a target; it asks nothing)."""
+    if who in ASKERS or _PERSON.match(who):
+        return True
+    known = next((end for end in range(len(who), 1, -1) if actor_en(who[:end]) != who[:end]), 0)
+    return known > 0 and (known == len(who) or who.startswith(_QUALIFIERS, known))
 
 
 def _asks(text: str, at: int) -> bool:
     """Whether the cue word at ``at`` (found by _ASK_WORDS) is an instruction that starts a sentence."""
-    if text.startswith("ให้", at) and (text.startswith(_NOT_ASKING, at + 3) or text.startswith("ขอ", max(0, at - 2))):
-        return False  # ให้ความรู้, ให้แก่ …; the ให้ of ขอให้ is found as ขอให้
+    if text.startswith("ให้", at) and (
+        text.startswith(_NOT_ASKING + _GOES_ON, at + 3) or text.startswith("ขอ", max(0, at - 2))
+    ):
+        return False  # ให้ความรู้, ให้แก่, ให้ครบ …; the ให้ of ขอให้ is found as ขอให้
     return _leads_in(text, at)
 
 
@@ -118,6 +160,11 @@ def told_by(text: str) -> bool:
     verb = next(v for v in _TELLING_VERBS if text.startswith(v, at))
     if instruction_starts(text[: at + len(verb) + 3]) or text.startswith("ให้", at + len(verb)):
         return False
+    return _is_doer(who)
+
+
+def _is_doer(who: str) -> bool:
+    """Whether ``who`` opens on a person, on who asks, or on an office or level the glossary knows."""
     if who.startswith(ASKERS) or _PERSON.match(who):
         return True
     return any(actor_en(who[:end]) != who[:end] for end in range(len(who), 1, -1))  # the glossary knows who

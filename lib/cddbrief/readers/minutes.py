@@ -339,7 +339,7 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
     (['ให้ตำบลติดตามผล'], ['อำเภอมีครัวเรือนเป้าหมาย 52 ครัวเรือน'], 'รับทราบ')
     """
     paragraphs: list[tuple[str | None, list[str]]] = []
-    resolutions: list[list[str]] = []
+    resolutions: list[list[tuple[str | None, str]]] = []  # each มติ's lines: (numbering, text)
     in_resolution = False
     above: Line | None = None  # the line above, when it went into a paragraph
     for line in body:
@@ -351,12 +351,12 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
         resolution = RESOLUTION.match(text) if text.startswith("มติ") else None
         if resolution:
             said = resolution.group("text")
-            resolutions.append([said] if said.strip() else [])
+            resolutions.append([(None, said)] if said.strip() else [])
             in_resolution = True
             continue
         is_sub = bool(line.label and _SUB_NUMBER.match(to_arabic_digits(line.label)))
         if in_resolution and not is_sub:
-            resolutions[-1].append(_written(line))
+            resolutions[-1].append((line.label if not line.listed else None, _written(line)))
             continue
         in_resolution = False
         above = line
@@ -388,9 +388,47 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
         directives += [(None, d) for d in asked]
         reported += [rest] if rest else []
         asking = None
-    resolution = " / ".join(collapse(" ".join(r)).lstrip(":： ") for r in resolutions if collapse(" ".join(r)))
+    decisions = [_decided(lines, directives) for lines in resolutions]
+    resolution = " / ".join(collapse(" ".join(r)).lstrip(":： ") for r in decisions if collapse(" ".join(r)))
     item = Item(no=0, topic=title, directives=numbered(directives), resolution=resolution, label=label or None)
     return Said(item, reported)
+
+
+# an ask that only says to carry out what was decided (… และให้ดำเนินการ, และมอบหมาย … ดำเนินการต่อ) adds no task
+_CARRY_OUT = re.compile(r"ดำเนินการ(?:ต่อ(?:ไป)?|ตาม\S*)?$")
+
+
+def _decided(lines: list[tuple[str | None, str]], directives: list[tuple[str | None, str]]) -> list[str]:
+    """What a มติ decided, its lines, once the asks in it went to ``directives``: a numbered line that asks is a
+    directive whole, a line's instruction sentences are directives (``เห็นชอบ และให้…``, ``ทั้งนี้ ให้…``) and
+    what is left is the decision; approving what is to be done (``เห็นชอบให้…``) is a decision, and so is a มติ
+    that is one ask and nothing else (``มติที่ประชุม มอบหมายให้…``) or whose ask only says to carry it out
+    (``เห็นชอบ และให้ดำเนินการต่อ``).
+
+    >>> asked = []
+    >>> _decided([(None, "เห็นชอบ และให้ตำบลส่งแผน"), ("1.", "1. อนุมัติงบ 5,000 บาท"), ("2.", "2. ให้อำเภอรายงาน")], asked)
+    ['เห็นชอบ', '1. อนุมัติงบ 5,000 บาท']
+    >>> asked
+    [(None, 'ให้ตำบลส่งแผน'), ('2.', 'ให้อำเภอรายงาน')]
+    >>> _decided([(None, "มอบหมายให้ตำบลส่งแผน"), (None, "ทั้งนี้ ให้อำเภอรายงาน")], asked)
+    ['มอบหมายให้ตำบลส่งแผน']
+    >>> asked[-1]
+    (None, 'ให้อำเภอรายงาน')
+    >>> _decided([(None, "รับทราบ และให้ดำเนินการต่อไป")], asked), len(asked)
+    (['รับทราบ และให้ดำเนินการต่อไป'], 3)
+    """
+    kept = []
+    for n, (label, text) in enumerate(lines):
+        said = text[len(label) :].strip() if label and text.startswith(label) else text
+        if label and instruction_starts(said):
+            directives.append((label, collapse(said)))
+            continue
+        asked, rest = split_instructions(text)
+        if (n == 0 and label is None and not rest) or all(_CARRY_OUT.search(d) for d in asked):
+            asked, rest = [], collapse(text)  # มติที่ประชุม มอบหมายให้…: the assignment is what was resolved
+        directives += [(None, d) for d in asked]
+        kept += [rest] if rest else []
+    return kept
 
 
 def _goes_on(above: str, below: str, widest: int) -> bool:

@@ -26,6 +26,7 @@ from ..passages import (
     ASKERS,
     INSTRUCTION,
     decides_at,
+    doer_before,
     instruction_starts,
     is_closing,
     is_meeting_sentence,
@@ -38,8 +39,8 @@ from .base import numbered
 from .points import Line, marker_style
 
 # a sentence that is not the instruction's any more
-_SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
-_DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
+_SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|พร้อมกันนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
+_DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|พร้อมกันนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
 # who asks, and nothing else, before an instruction: ประธาน, ประธานสภาฯ, ที่ประชุมจึง
 _ASKER = re.compile(r"\s*(?:" + "|".join(ASKERS) + r")\S{0,12}?\s*(?:จึง|ได้)?\s*")
 _GOES_ON = re.compile(r"^\s*(?:ซึ่ง|โดย|และ|เพื่อ|พร้อม|ภายใน)")  # a paragraph that goes on with the sentence above
@@ -315,6 +316,14 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
     (['ประธานกำชับให้ทุกคนแต่งกายผ้าไทย'], '')
     >>> split_instructions("ที่ประชุมเห็นชอบให้เสนอ 8 โครงการ และให้ส่งคืน 1 โครงการ ทั้งนี้ ให้ส่งภายใน 5 ม.ค. 67")
     (['ให้ส่งภายใน 5 ม.ค. 67'], 'ที่ประชุมเห็นชอบให้เสนอ 8 โครงการ และให้ส่งคืน 1 โครงการ')
+
+    Approving what is to be done (เห็นชอบให้…) decides it; approving, and then asking (เห็นชอบ และให้…), decides
+    and asks. Who opens the clause is part of the ask (ตำบลที่เหลือให้…); ให้ครบ goes on with the order before it:
+
+    >>> split_instructions("เห็นชอบ และให้อำเภอเสนอแผนภายใน 9 ม.ค. 67")
+    (['ให้อำเภอเสนอแผนภายใน 9 ม.ค. 67'], 'เห็นชอบ')
+    >>> split_instructions("ส่งแล้ว 2 ตำบล ตำบลที่เหลือให้ส่งภายในวันนี้ ให้ทุกอำเภอบันทึกข้อมูล ให้ครบ ร้อยละ 100")
+    (['ตำบลที่เหลือให้ส่งภายในวันนี้', 'ให้ทุกอำเภอบันทึกข้อมูล ให้ครบ ร้อยละ 100'], 'ส่งแล้ว 2 ตำบล')
     """
     starts = instruction_starts(text)
     if not starts:
@@ -332,8 +341,11 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
         if meeting and _ATTENDING.search(text[start:end]):
             continue
         before = text[cuts[-1][1] if cuts else 0 : start]
+        doer = doer_before(text, start)
         if _ASKER.fullmatch(before):
             start -= len(before.lstrip())  # ประธานกำชับให้…: who asks is part of the instruction
+        elif doer is not None and doer >= (cuts[-1][1] if cuts else 0):
+            start = doer  # ตำบลที่เหลือให้ส่ง…, ผู้ว่าราชการจังหวัดได้สั่งการให้…: so is who is asked or asks
         cuts.append((start, end))
     if not cuts:
         return [], collapse(text)

@@ -18,7 +18,7 @@ from ..passages import instruction_starts, kind_of, tells
 from ..sources.document import RawDocument
 from ..thaitext import collapse, normalise_spaces, to_arabic_digits
 from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
-from .points import split_directives
+from .points import SUB_POINT, split_directives
 
 NAME: Final = "table"
 NAME_TH = "ตาราง"
@@ -190,6 +190,36 @@ def _asks_nothing(label: str | None, text: str) -> bool:
     return bulleted and tells(text) and not instruction_starts(text)
 
 
+def _sub_points(said: list[tuple[str | None, str]], cell: str) -> list[tuple[str | None, str]]:
+    """A cell without numbering of its own whose lines open on sub-numbers that follow on (๑.๑ then ๑.๒, where
+    the row's number is ๑) holds one directive per sub-number, labelled with it; any other cell as it was split.
+
+    >>> _sub_points([(None, "๑.๑ ให้อำเภอคัดเลือก ๒ หมู่บ้าน ๑.๒ ให้ส่งรายชื่อ")],
+    ...             "๑.๑ ให้อำเภอคัดเลือก\\n๒ หมู่บ้าน\\n๑.๒ ให้ส่งรายชื่อ")
+    [('๑.๑', 'ให้อำเภอคัดเลือก ๒ หมู่บ้าน'), ('๑.๒', 'ให้ส่งรายชื่อ')]
+    >>> _sub_points([(None, "๑.๑ ให้อำเภอคัดเลือก ๑.๓ ให้ส่ง")], "๑.๑ ให้อำเภอคัดเลือก\\n๑.๓ ให้ส่ง")
+    [(None, '๑.๑ ให้อำเภอคัดเลือก ๑.๓ ให้ส่ง')]
+    """
+    if len(said) != 1 or said[0][0] is not None:
+        return said
+    parts: list[tuple[str, str, int, list[str]]] = []  # (label, major, minor, lines)
+    for line in cell.split("\n"):
+        match = SUB_POINT.match(line)
+        if match:
+            major, minor = match.group("major"), int(match.group("minor"))
+            if (major, minor) == ((parts[-1][1], parts[-1][2] + 1) if parts else (major, 1)):
+                label = collapse(line[: match.end("minor")])
+                parts.append((label, major, minor, [line[match.end() :]]))
+                continue
+        if parts:
+            parts[-1][3].append(line)
+        elif line.strip():
+            return said  # text before the first sub-number: the cell is one directive
+    if len(parts) < 2:
+        return said
+    return [(label, collapse(" ".join(lines))) for label, _, _, lines in parts]
+
+
 def _row_fields(layout: Layout, heads: list[str], cells: list[str], notes: list[Note]) -> dict[str, str]:
     """The cells of a row by their column's role; the cells of columns no word names (and cells beyond
     the last column) joined into the remarks, each after its head."""
@@ -247,7 +277,7 @@ def rows_to_items(layout: Layout, notes: list[Note], reported: list[tuple[int, s
         if number is None and numbered_topic:  # "3. เศรษฐกิจฐานราก": the number stands in the topic cell
             number = int(numbered_topic.group("no"))
             topic = topic[numbered_topic.start("topic") :]
-        said = split_directives(_INLINE_CHECK_MARK.sub("\n", fields["directives"]))
+        said = _sub_points(split_directives(_INLINE_CHECK_MARK.sub("\n", fields["directives"])), fields["directives"])
         directives = [(label, text) for label, text in said if not _asks_nothing(label, text)]
         told = [text for label, text in said if _asks_nothing(label, text)]
         for text in told:
