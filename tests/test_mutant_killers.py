@@ -64,8 +64,13 @@ def test_a_date_without_a_year_takes_the_nearest_dated_mention_both_ways():
 
 def test_a_fiscal_year_note_names_october():
     _, notes = dates("ในปีงบประมาณ 2566 ให้ส่งภายใน 1 ต.ค.")
-    assert notes == [("inferred", "'1 ต.ค.' has no year; read as 2565 in fiscal year 2566 ('ปีงบประมาณ 2566' earlier in the text: "
-                                  "October to December fall in 2565)")]  # fmt: skip
+    assert notes == [
+        (
+            "inferred",
+            "'1 ต.ค.' has no year; read as 2565 in fiscal year 2566 ('ปีงบประมาณ 2566' earlier in the text: "
+            "October to December fall in 2565)",
+        )
+    ]
 
 
 def test_a_range_in_one_month_with_the_year_at_its_end():
@@ -210,8 +215,11 @@ def test_a_christian_era_meeting_year_is_said_and_a_two_digit_one_is_not():
 
 def test_a_missing_item_number_is_inferred_and_a_gap_after_it_is_warned_about():
     S = docgen.Sentence
-    m = table(docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]), docgen.GenItem(2, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")], write_number=False),
-              docgen.GenItem(5, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")]))  # fmt: skip
+    m = table(
+        docgen.GenItem(1, "กองทุนหมู่บ้าน", [S("ให้รายงาน 5 กองทุน")]),
+        docgen.GenItem(2, "ผ้าไทยใส่ให้สนุก", [S("ให้รายงาน 6 กลุ่ม")], write_number=False),
+        docgen.GenItem(5, "วิสาหกิจชุมชน", [S("ให้รายงาน 7 กลุ่ม")]),
+    )
     assert [i.no for i in m.items] == [1, 2, 5]
     assert [(n.kind, n.message) for n in m.notes if n.item == 2] == [
         ("warning", "item number 2 was inferred, but the next written number (5) does not follow on"),
@@ -310,7 +318,10 @@ def test_a_number_written_in_the_topic_cell_is_the_items_number(kind):
 
 
 def test_a_post_with_no_meeting_number_is_headed_by_its_first_line():
-    text = "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565\nกองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\nการขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n"
+    text = (
+        "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565\nกองทุนหมู่บ้าน ให้จังหวัดรายงานผล 14 กองทุน\n"
+        "การขับเคลื่อนเศรษฐกิจ ขอให้อำเภอสำรวจครัวเรือน 1,250 ครัวเรือน\n"
+    )
     m = parse_document(read_bytes(text.encode("utf-8"), "x.txt"), meeting_id="3/2565")
     assert (m.source.layout, m.title) == ("prose", "สพจ.ตาก ประชุมประจำเดือนมีนาคม 2565")
     assert [(i.no, i.topic) for i in m.items] == [(1, "กองทุนหมู่บ้าน"), (2, "การขับเคลื่อนเศรษฐกิจ")]
@@ -400,7 +411,9 @@ def test_a_word_table_reads_as_a_table_with_nothing_merged():
     m = parse_document(read_bytes(docgen.render_docx(meeting), "x.docx"))
     assert m.source.layout == "table"
     assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
-        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]), (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"])]  # fmt: skip
+        (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน", "ให้ส่งภายใน 15 ม.ค. 63"]),
+        (2, "วิสาหกิจชุมชน", ["ให้รายงาน 7 กลุ่ม"]),
+    ]
     assert not any(n.kind == "merged" for n in m.notes)
 
 
@@ -451,8 +464,12 @@ def test_a_headerless_table_fits_when_at_least_half_its_rows_are_numbered(number
 
 def test_a_row_joined_across_pages_keeps_its_own_cells():
     """Rows of unequal width (a merged cell): the joined row takes nothing from the row before it."""
-    items, notes = pdf_tables((1, [HEADER_ROW, ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"], ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""]]),
-                              (2, [["", "", "งานภายในวันที่ 15 ม.ค. 63", ""]]))  # fmt: skip
+    first_page = [
+        HEADER_ROW,
+        ["1", "กองทุนหมู่บ้าน", "ให้รายงาน 5 กองทุน", "", "นายสมชาย ใจดี"],
+        ["2", "วิสาหกิจชุมชน", "ให้รายงานผลการดำเนิน", ""],
+    ]
+    items, notes = pdf_tables((1, first_page), (2, [["", "", "งานภายในวันที่ 15 ม.ค. 63", ""]]))
     assert items == [
         (1, "กองทุนหมู่บ้าน", ["ให้รายงาน 5 กองทุน"], 1),
         (2, "วิสาหกิจชุมชน", ["ให้รายงานผลการดำเนินงานภายในวันที่ 15 ม.ค. 63"], 1),
@@ -505,7 +522,10 @@ def test_a_place_reaches_the_same_figures_asked_in_any_order():
 
 def test_a_district_in_two_provinces_leaves_the_province_empty_and_says_so():
     """อำเภอจอมทอง is a district of เชียงใหม่ and a เขต of Bangkok: without a province named, none is guessed."""
-    doc = "สำนักงานพัฒนาชุมชนอำเภอจอมทอง ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 มีข้อสั่งการ ดังนี้\n1. กองทุนหมู่บ้าน: ให้รายงานผล 3 กองทุน\n2. ผ้าไทย: ให้แต่งกายผ้าไทยทุกวันอังคาร\n"
+    doc = (
+        "สำนักงานพัฒนาชุมชนอำเภอจอมทอง ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564 มีข้อสั่งการ ดังนี้\n"
+        "1. กองทุนหมู่บ้าน: ให้รายงานผล 3 กองทุน\n2. ผ้าไทย: ให้แต่งกายผ้าไทยทุกวันอังคาร\n"
+    )
     meeting = parse(doc)
     assert (meeting.district, meeting.province, meeting.province_en) == ("จอมทอง", None, None)
     assert [n.message for n in meeting.notes if "จอมทอง" in n.message] == [
@@ -542,7 +562,10 @@ def _docx_with_table(table_rows: int = 2) -> bytes:
 def test_a_weak_fit_names_the_other_layouts_and_not_its_own():
     """Paragraphs with instructions and no numbering fit prose weakly: the warning says so and gives
     the scores of the two other layouts, not prose's own again."""
-    doc = "สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564\nกองทุนหมู่บ้าน ให้อำเภอรายงานผลภายในสิ้นเดือน\nผ้าไทย ขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n"
+    doc = (
+        "สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 8/2564\nกองทุนหมู่บ้าน ให้อำเภอรายงานผลภายในสิ้นเดือน\n"
+        "ผ้าไทย ขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n"
+    )
     meeting = parse(doc)
     (weak,) = [n.message for n in meeting.notes if n.message.startswith("the document fits no layout well")]
     others = weak.split("others: ")[1].split(")")[0]
@@ -607,3 +630,92 @@ def test_numbered_points_end_at_a_posts_credits_line():
     meeting = parse_document(read_bytes(text.encode(), "post.txt"))
     assert [(i.no, i.topic) for i in meeting.items] == [(1, "เรื่องกองทุนหมู่บ้าน"), (2, "เรื่องการเบิกจ่ายงบประมาณ")]
     assert [d.text for d in meeting.items[1].directives] == ["ให้เร่งรัดการเบิกจ่ายให้ได้ร้อยละ 80"]
+
+
+# --- found by make mutants, seed 2027 (issue 22.6) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ผลการประกวดกลุ่มที่ 2 พ.ย. 62 ได้รับรางวัล", [("month", "พ.ย. 62")]),  # group number 2, then a month
+        ("ตามข้อ ที่ 3 ต.ค. 62", [("month", "ต.ค. 62")]),  # ที่ apart from its ข้อ: still an ordinal
+        ("ประชุมวันศุกร์ ที่ 8 พ.ย. 62", [("day", "8 พ.ย. 62")]),  # after a weekday ที่ leads a day
+        ("ลงพื้นที่ 3 ต.ค. 62", [("day", "3 ต.ค. 62")]),  # ลงพื้นที่ is a visit, not an ordinal
+    ],
+)
+def test_a_number_after_ti_is_a_day_only_after_a_day_word(text, expected):
+    """ที่ 2 after a noun (กลุ่มที่ 2) numbers that noun; after วัน, a weekday or พื้น it leads a day."""
+    spans, _ = find_dates(text, 2562)
+    assert [(s.precision, s.surface) for s in spans] == expected
+
+
+def test_a_count_after_a_month_is_no_year_and_the_month_stands_only_after_duan():
+    """เดือนมีนาคม 30 คน: 30 is a head count, not 2530; the month said with เดือน is still a month (of the
+    meeting's year, said), while มี.ค. 30 คน without เดือน is too weak to be a date at all."""
+    spans, notes = find_dates("ผู้เข้าร่วมในเดือนมีนาคม 30 คน", 2562)
+    assert [(s.precision, s.start, s.end, s.surface, s.year_inferred) for s in spans] == [
+        ("month", D(2019, 3, 1), D(2019, 3, 31), "เดือนมีนาคม", True)
+    ]
+    assert [n.message for n in notes] == ["'เดือนมีนาคม' has no year; 2562 was taken from the meeting's year"]
+    assert find_dates("ผู้เข้าร่วมใน มี.ค. 30 คน", 2562) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ให้ส่งรายงานภายใน ธ.ค. พ.ศ. 2563", ("ธ.ค. พ.ศ. 2563", D(2020, 12, 1), D(2020, 12, 31))),
+        ("ภายใน มกราคม ค.ศ. 2021", ("มกราคม ค.ศ. 2021", D(2021, 1, 1), D(2021, 1, 31))),
+    ],
+)
+def test_a_month_with_its_era_written_before_the_year(text, expected):
+    """พ.ศ. or ค.ศ. between a month and its year: the month and year are read, a Christian year as such."""
+    spans, _ = find_dates(text, 2562)
+    assert [(s.surface, s.start, s.end) for s in spans] == [expected]
+
+
+def test_a_range_over_new_year_without_a_year_ends_in_the_next_year():
+    """25 ธ.ค. - 5 ม.ค. in a meeting of 2562: from December 2562 to January 2563, both said inferred."""
+    spans, notes = find_dates("ให้จัดกิจกรรมระหว่าง 25 ธ.ค. - 5 ม.ค. ทุกตำบล", 2562)
+    assert [(s.start, s.end, s.year_inferred, s.surface) for s in spans] == [
+        (D(2019, 12, 25), D(2020, 1, 5), True, "25 ธ.ค. - 5 ม.ค.")
+    ]
+    assert [n.message for n in notes] == ["'25 ธ.ค. - 5 ม.ค.' has no year; 2562–2563 was taken from the meeting's year"]
+
+
+@pytest.mark.parametrize(
+    "after, day, expected",
+    [
+        (D(2023, 12, 20), 5, D(2024, 1, 5)),  # over the new year: January of the next year
+        (D(2023, 2, 10), 5, D(2023, 3, 5)),  # the next month, not the one after
+        (D(2023, 11, 30), 31, D(2023, 12, 31)),  # November has no 31st
+        (D(2024, 1, 30), 29, D(2024, 2, 29)),  # a leap year's February has
+        (D(2023, 1, 30), 29, D(2023, 3, 29)),  # another's does not
+        (D(2023, 6, 15), 15, D(2023, 6, 15)),  # the day itself
+    ],
+)
+def test_the_next_day_of_a_month(after, day, expected):
+    """ทุกวันที่ N ของเดือน: the next such day on or after a date."""
+    from cddbrief.thaidates import next_day_of_month
+
+    assert next_day_of_month(after, day) == expected
+
+
+def test_a_number_counts_a_noun_no_list_holds_only_after_a_word_on_its_line():
+    """ให้สร้าง 12 โรงเรือน: 12 greenhouses, though no list names โรงเรือน; the same number opening a line
+    numbers the line and counts nothing."""
+    assert roles("ให้สร้าง 12 โรงเรือน ภายในปีนี้") == [(12, "โรงเรือน", "total")]
+    assert roles("ให้สร้าง\n12 โรงเรือน ภายในปีนี้") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("แผนงานโครงการ 2566 โรงเรือนต้นแบบ", []),  # a Buddhist-era year before a noun: no count
+        ("ตามแผน 2023 โรงเรือนต้นแบบ", []),  # a Christian-era one neither
+        ("ให้สร้าง 2,566 โรงเรือน", [(2566, "โรงเรือน", "total")]),  # with a comma it is a count
+        ("ให้สร้าง 2800 โรงเรือน", [(2800, "โรงเรือน", "total")]),  # no year of either era
+    ],
+)
+def test_a_year_before_a_noun_no_list_holds_is_no_count(text, expected):
+    assert roles(text) == expected

@@ -108,6 +108,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "`4096` -> `4097`",
     ): "the bound of a memo of month spellings: one more entry remembered changes no month",
     (
+        "thaidates.py",
+        "month_number",
+        "`len(_MONTH_BY_WRITTEN) < 4096` -> `not len(_MONTH_BY_WRITTEN) < 4096`",
+    ): "the memo of month spellings never remembers: each month is then looked up by its key again, to the same number",
+    (
+        "thaidates.py",
+        "_listed_before",
+        "`return listed` -> `return []`",
+    ): "the early return, taken before anything is listed: `listed` is still the empty list there",
+    (
         "table.py",
         "rows_to_items",
         "`len(cells) > len(roles)` -> `len(cells) >= len(roles)`",
