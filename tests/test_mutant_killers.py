@@ -719,3 +719,109 @@ def test_a_number_counts_a_noun_no_list_holds_only_after_a_word_on_its_line():
 )
 def test_a_year_before_a_noun_no_list_holds_is_no_count(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, date_surface", [("ให้อบรมในวันที่ 5 กรกฎาคม30 คน", "5 กรกฎาคม"), ("ให้อบรมภายในเดือนกรกฎาคม30 คน", "เดือนกรกฎาคม")]
+)
+def test_a_figure_right_after_a_date_is_still_read(text, date_surface):
+    """กรกฎาคม30 คน: 30 is too far from the meeting's year to be one, so the date ends at its month and
+    the 30 right after it is a head count."""
+    from cddbrief.extract import extract_text
+
+    read = extract_text(text, 2564)
+    assert [(d["surface"], d["span"][1]) for d in read["dates"]] == [(date_surface, text.index("30"))]
+    assert [(q["value"], q["unit"], q["surface"]) for q in read["quantities"]] == [(30, "คน", "30 คน")]
+
+
+def test_a_product_is_checked_against_the_total_nearest_in_proportion():
+    """95 หมู่บ้าน × 10,500 บาท = 997,500 บาท is within half a percent of the rounded 1 ล้านบาท, so that is
+    its total; 110,000 บาท is nearer in baht (5,000 off) but 4.5 % off for the 10 หมู่บ้าน of another line."""
+    m = post(
+        "กองทุนหมู่บ้าน: อบรมแกนนำ 10 หมู่บ้าน ใช้งบ 110,000 บาท และสนับสนุนกองทุน 95 หมู่บ้าน หมู่บ้านละ 10,500 บาท รวมประมาณ 1 ล้านบาท"
+    )
+    assert [(c.kind, c.operands, c.total, c.actual, c.holds, c.evidence) for c in m.checks] == [
+        ("product", (95, 10500), 1000000, 997500, True, ("95 หมู่บ้าน", "หมู่บ้านละ 10,500 บาท", "1 ล้านบาท"))
+    ]
+
+
+def test_a_title_keeps_a_word_with_krang_before_the_meeting_number():
+    """ครั้งพิเศษ (a special meeting) is part of the title; the title ends where ครั้งที่ 1/2565 begins."""
+    from cddbrief.header import read_header
+
+    header = read_header(["การประชุมคณะกรรมการกองทุนครั้งพิเศษ ครั้งที่ 1/2565", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"], [])
+    assert (header.title, header.number, header.year_be) == ("การประชุมคณะกรรมการกองทุนครั้งพิเศษ", 1, 2565)
+    assert header.office == "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"
+
+
+def test_a_meeting_number_in_thai_digits_is_noted_with_its_exact_words():
+    from cddbrief.header import read_header
+
+    notes = []
+    header = read_header(["การประชุมคณะทำงาน ครั้งที่ ๓/๒๕๖๔ ณ ห้องประชุม"], notes)
+    assert (header.number, header.year_be) == (3, 2564)
+    assert [(n.kind, n.message, n.surface) for n in notes] == [
+        ("repair", "the meeting number is written with Thai digits: ๓/๒๕๖๔", "ครั้งที่ ๓/๒๕๖๔")
+    ]
+
+
+def test_a_pages_date_is_its_day_not_the_month_its_news_is_of():
+    """ข่าวประจำเดือนมีนาคม 2566 โพสต์เมื่อ 21 มี.ค. 2566: posted on 21 March, not on the 1st."""
+    from cddbrief.header import read_header
+
+    lines = ["ข่าวประจำเดือนมีนาคม 2566 โพสต์เมื่อ 21 มี.ค. 2566", "การประชุมคณะทำงาน ครั้งที่ 3/2566 เมื่อวันที่ 16 มีนาคม 2566"]
+    header = read_header(lines, [], whole=False)
+    assert (header.published, header.meeting_date) == (D(2023, 3, 21), D(2023, 3, 16))
+
+
+def test_an_orders_date_is_never_the_meetings_even_at_the_start_of_a_line():
+    """ลงวันที่ 1 มีนาคม 2566 dates the order that calls the meeting; the meeting's own day is not written."""
+    from cddbrief.header import read_header
+
+    line = "ลงวันที่ 1 มีนาคม 2566 ให้ประชุมคณะทำงาน ครั้งที่ 3/2566 เวลา 09.30 น. ณ ห้องประชุมอำเภอ"
+    header = read_header([line], [], whole=False)
+    assert (header.number, header.year_be, header.meeting_date) == (3, 2566, None)
+
+
+@pytest.mark.parametrize(
+    "name, office",
+    [
+        ("เชียงทองพัฒนาสามัคคี", "สำนักงานพัฒนาชุมชนอำเภอเชียงทองพัฒนาสามัคคี"),  # 20 letters: a name as written
+        ("ศรีทองพัฒนาสามัคคีชัย", None),  # 21: taken for words run together, no name
+    ],
+)
+def test_a_district_the_gazetteer_lacks_is_a_name_up_to_twenty_letters(name, office):
+    from cddbrief.header import _office_mention
+
+    assert _office_mention(f"สพอ.{name} ร่วมประชุม", []) == office
+
+
+@pytest.mark.parametrize(
+    "line, chair",
+    [
+        ("นางสาวพิมพ์ใจ ศรีสุข พัฒนาการจังหวัดน่าน เป็นประธานการประชุม", "นางสาวพิมพ์ใจ ศรีสุข พัฒนาการจังหวัดน่าน"),
+        ("นายอำเภอเมือง เป็นประธาน", "นายอำเภอเมือง"),
+        ("โดยมีท่านเลขาธิการเป็นประธาน", "ท่านเลขาธิการ"),  # a wrapped line that opens on โดยมี
+        ("โดยมีผู้แทนกรมเป็นประธาน", "ผู้แทนกรม"),
+        ("การประชุมโดยมีผู้แทนกรมเป็นประธาน", "ผู้แทนกรม"),
+    ],
+)
+def test_a_chair_named_at_the_very_start_of_a_line(line, chair):
+    """The chair's words may open the line (a person, a position, or whoever follows โดยมี)."""
+    from cddbrief.header import _chair
+
+    assert _chair(line) == chair
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("ณ สำนักงานเกษตรอำเภอแม่ทะ", None),  # where the meeting sat, not who wrote it up
+        ("ประชุม ณ สำนักงานเกษตรอำเภอแม่ทะ", None),
+        ("สำนักงานเกษตรอำเภอแม่ทะ จัดประชุม", "สำนักงานเกษตรอำเภอแม่ทะ"),
+    ],
+)
+def test_an_agency_after_na_is_the_meetings_place_not_its_office(text, agency):
+    from cddbrief.header import _agency
+
+    assert _agency(text) == agency

@@ -103,6 +103,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "`left <= 1e-09` -> `left < 1e-09`",
     ): "differs only when what is left of a listed total is exactly 1e-9, which no sum of written figures gives",
     (
+        "checks.py",
+        "_ratios",
+        "`abs(actual - pct.value) <= tolerance` -> `abs(actual - pct.value) < tolerance`",
+    ): "the tolerance is half a unit of the last decimal plus 1e-9, a difference no ratio of written figures is exactly",
+    (
         "thaidates.py",
         "month_number",
         "`4096` -> `4097`",
