@@ -849,3 +849,76 @@ def test_two_markers_in_a_line_make_a_list_and_one_needs_a_lead_in(line, parts):
     from cddbrief.readers.points import split_inline
 
     assert split_inline(line) == parts
+
+
+@pytest.mark.parametrize(
+    "gap, entity", [(3, "น่าน"), (ENTITY_REACH - 4, "น่าน"), (ENTITY_REACH, "น่าน"), (ENTITY_REACH + 1, None)]
+)
+def test_a_province_named_as_its_own_word_reaches_figures_across_one_long_word(gap, entity):
+    """ข้อมูล น่าน <a long word> 5 ครัวเรือน: the place is the figure's while no more than ENTITY_REACH
+    characters stand between the name's end and the figure."""
+    text = "ข้อมูล น่าน " + "ก" * (gap - 2) + " 5 ครัวเรือน"
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.entity) for q in found] == [(5, "ครัวเรือน", entity)]
+
+
+@pytest.mark.parametrize("text", ["ในจังหวัดน่าน12 กลุ่ม", "น่าน12 กลุ่ม"])
+def test_a_province_run_into_its_figure_is_the_figures_place(text):
+    """A PDF that lost the space: น่าน12 กลุ่ม is 12 groups of น่าน."""
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.entity, q.surface) for q in found] == [(12, "กลุ่ม", "น่าน", "12 กลุ่ม")]
+
+
+MINUTES_WITH_SUB_TOPICS = """รายงานการประชุมคณะทำงานขับเคลื่อนกองทุนหมู่บ้าน ครั้งที่ 4/2565
+วันที่ 12 กรกฎาคม 2565 ณ ห้องประชุมที่ว่าการอำเภอ
+ระเบียบวาระที่ 1
+เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ
+ให้ทุกตำบลส่งรายงานผลภายในวันที่ 20 ก.ค. 65
+ระเบียบวาระที่ 2 เรื่องเพื่อทราบ
+วาระที่ 2.1 กองทุนหมู่บ้าน (โดย นางสาวจันทร์เพ็ญ ใจงาม)
+ติดตามหนี้ค้างชำระ 14 กองทุน
+วาระที่ 2.2 ผ้าไทย
+ให้แต่งกายผ้าไทยทุกวันอังคาร
+วาระที่ 2.3 ศูนย์เรียนรู้
+ให้จัดตั้ง 3 ศูนย์
+วาระที่ 2.4 การเบิกจ่ายงบประมาณ
+ให้เร่งรัดการเบิกจ่ายให้ได้ร้อยละ 80
+ระเบียบวาระที่ 3 เรื่องเพื่อพิจารณา
+3.1 แผนการจัดเก็บข้อมูล จปฐ.
+ให้จัดเก็บให้แล้วเสร็จ 1,250 ครัวเรือน
+3.2 โครงการโคก หนอง นา
+ให้ติดตามแปลงต้นแบบ 12 แปลง
+ระเบียบวาระที่ 4 เรื่องอื่น ๆ
+1. ให้เตรียมข้อมูลการประชุมครั้งต่อไป
+ให้ส่งภายในสิ้นเดือน
+เลิกประชุมเวลา 12.00 น.
+ลงชื่อ ............................ ผู้จดรายงานการประชุม
+(นางสาวสมใจ รักงาน)
+"""
+
+
+def test_minutes_with_sub_topics_read_each_as_an_item_of_its_agenda():
+    """วาระที่ 2.1 … 2.4 (2.3 and 2.4 too, though no agenda 3 or 4 has come yet) and 3.1, 3.2 written as
+    labels are items of their agenda, each with the line below it; a title on the line below its
+    heading is the title, and the line after it a directive; points under a heading fit at 0.9."""
+    from cddbrief.readers import minutes
+
+    doc = read_bytes(MINUTES_WITH_SUB_TOPICS.encode("utf-8"), "m.txt")
+    assert minutes.fit(doc).score == 0.9
+    m = parse_document(doc)
+    two, three = "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ", "ระเบียบวาระที่ 3 เรื่องเพื่อพิจารณา"
+    assert [(i.no, i.label, i.topic, i.agenda, i.remarks, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", ["ให้ทุกตำบลส่งรายงานผลภายในวันที่ 20 ก.ค. 65"]),
+        (2, "2.1", "กองทุนหมู่บ้าน", two, "โดย นางสาวจันทร์เพ็ญ ใจงาม", ["ติดตามหนี้ค้างชำระ 14 กองทุน"]),
+        (3, "2.2", "ผ้าไทย", two, "", ["ให้แต่งกายผ้าไทยทุกวันอังคาร"]),
+        (4, "2.3", "ศูนย์เรียนรู้", two, "", ["ให้จัดตั้ง 3 ศูนย์"]),
+        (5, "2.4", "การเบิกจ่ายงบประมาณ", two, "", ["ให้เร่งรัดการเบิกจ่ายให้ได้ร้อยละ 80"]),
+        (6, "3.1", "แผนการจัดเก็บข้อมูล จปฐ.", three, "", ["ให้จัดเก็บให้แล้วเสร็จ 1,250 ครัวเรือน"]),
+        (7, "3.2", "โครงการโคก หนอง นา", three, "", ["ให้ติดตามแปลงต้นแบบ 12 แปลง"]),
+        (8, "4", "เรื่องอื่น ๆ", None, "", ["ให้เตรียมข้อมูลการประชุมครั้งต่อไป ให้ส่งภายในสิ้นเดือน"]),
+    ]
+    skipped = "2 lines after the close of the meeting (signatures) were not read"
+    assert skipped in [n.message for n in m.notes]
+    # without its เลิกประชุม line, the minutes end at the signature: the same two lines are not read
+    unclosed = parse(MINUTES_WITH_SUB_TOPICS.replace("เลิกประชุมเวลา 12.00 น.\n", ""), "m.txt")
+    assert skipped in [n.message for n in unclosed.notes]

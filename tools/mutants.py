@@ -108,6 +108,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "`abs(actual - pct.value) <= tolerance` -> `abs(actual - pct.value) < tolerance`",
     ): "the tolerance is half a unit of the last decimal plus 1e-9: no ratio of written figures is off by exactly that",
     (
+        "quantities.py",
+        "_Places.before",
+        "`position < self.asked` -> `position <= self.asked`",
+    ): "the same figure asked again is read from the whole text, which finds what the reading in order found",
+    (
         "thaidates.py",
         "month_number",
         "`4096` -> `4097`",
