@@ -922,3 +922,43 @@ def test_minutes_with_sub_topics_read_each_as_an_item_of_its_agenda():
     # without its เลิกประชุม line, the minutes end at the signature: the same two lines are not read
     unclosed = parse(MINUTES_WITH_SUB_TOPICS.replace("เลิกประชุมเวลา 12.00 น.\n", ""), "m.txt")
     assert skipped in [n.message for n in unclosed.notes]
+
+
+@pytest.mark.parametrize(
+    "text, fit",
+    [
+        ("ข้อสั่งการ\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n", (0.7, "2 numbered points", False)),
+        # the same points led by tabs: a Word table dumped to text, whose numbered cells are no post's points
+        ("ข้อสั่งการ\n\t1. กองทุนหมู่บ้าน ให้รายงานผล\n\t2. ผ้าไทย ให้แต่งกายผ้าไทย\n", (0.5, "2 numbered points", False)),
+        # instructions, but no ประชุม anywhere: no meeting write-up, and a problem to say so
+        ("ให้อำเภอรายงานผลภายในสิ้นเดือน\nขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n", (0.1, "tells of no meeting", True)),
+    ],
+)
+def test_how_well_a_post_fits_with_tabs_or_without_a_meeting(text, fit):
+    from cddbrief.readers import prose
+
+    found = prose.fit(read_bytes(text.encode("utf-8"), "x.txt"))
+    assert (found.score, found.reason, found.problem is not None) == fit
+
+
+def test_a_cells_list_may_start_at_any_number_up_to_the_first_number_max():
+    """A cell's numbered list may start late (a page's second half: 99., 100.); past FIRST_NUMBER_MAX the
+    number opening a cell (2566.) is no point."""
+    from cddbrief.readers.points import FIRST_NUMBER_MAX, split_directives
+
+    first = FIRST_NUMBER_MAX
+    assert split_directives(f"{first}. ให้รายงานผล\n{first + 1}. ให้ติดตาม") == [
+        (f"{first}.", "ให้รายงานผล"),
+        (f"{first + 1}.", "ให้ติดตาม"),
+    ]
+    assert split_directives(f"{first + 1}. ให้รายงานผล\n{first + 2}. ให้ติดตาม") == [
+        (None, f"{first + 1}. ให้รายงานผล {first + 2}. ให้ติดตาม")
+    ]
+
+
+def test_a_day_on_the_meetings_own_line_without_a_cue_is_its_day():
+    """การประชุม … ครั้งที่ 3/2566 (16 มีนาคม 2566): no วันที่ before it, but the day on the meeting's line."""
+    from cddbrief.header import read_header
+
+    header = read_header(["การประชุมคณะทำงาน ครั้งที่ 3/2566 (16 มีนาคม 2566)"], [], whole=False)
+    assert (header.number, header.meeting_date) == (3, D(2023, 3, 16))

@@ -158,6 +158,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "`True` -> `False`",
     ): "no province's name starts another's (the gazetteer's 77), so shortest or longest first finds the same one",
     (
+        "prose.py",
+        "fit",
+        "`1.0` -> `10.0`",
+    ): "the cap of a post that is no tab dump: every score is at most 0.85, so a cap of 1 or 10 takes nothing off",
+    (
         "points.py",
         "<module>",
         "`True` -> `False`",
