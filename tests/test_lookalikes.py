@@ -96,7 +96,7 @@ KNOWN_GAPS = {
     *gaps("o03_ministry_regional_attends.pdf", "not_figures"),
     *gaps("p02_prov_inline_points.pdf", "items"),
     *gaps("t01_table_grid.pdf", "chair", "place"),
-    *gaps("t04_table_edu_borderless.pdf", "office", "chair"),
+    *gaps("t04_table_edu_borderless.pdf", "chair"),
 }
 
 

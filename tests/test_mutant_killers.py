@@ -818,6 +818,13 @@ def test_a_chair_named_at_the_very_start_of_a_line(line, chair):
     [
         ("ณ สำนักงานเกษตรอำเภอแม่ทะ", None),  # where the meeting sat, not who wrote it up
         ("ประชุม ณ สำนักงานเกษตรอำเภอแม่ทะ", None),
+        # a room with up to two words of its name: the office is its building (was read for the writer's)
+        ("ณ ห้องประชุมใหญ่ สำนักงานที่ดินจังหวัดน่าน", None),
+        ("ณ ห้องประชุม ชั้น 2 สำนักงานที่ดินจังหวัดน่าน", None),
+        ("ณห้องประชุมสำนักงานที่ดินจังหวัดน่าน", None),
+        # three words after the room: a clause of its own, whose office is named
+        ("ณ ห้องประชุม ชั้น 2 แล้ว สำนักงานที่ดินจังหวัดน่าน รายงานผล", "สำนักงานที่ดินจังหวัดน่าน"),
+        ("ให้ สำนักงานที่ดินจังหวัดน่าน รายงานผล", "สำนักงานที่ดินจังหวัดน่าน"),
         ("สำนักงานเกษตรอำเภอแม่ทะ จัดประชุม", "สำนักงานเกษตรอำเภอแม่ทะ"),
     ],
 )

@@ -483,8 +483,7 @@ def _agency(text: str) -> str | None:
     ('สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชัยภูมิ เขต 1', 'สำนักงานพัฒนาที่ดินเขต 12')
     """
     for match in _AGENCY.finditer(text):
-        before = text[max(0, match.start() - 14) : match.start()]
-        if "ห้อง" in before or re.search(r"(?:^|\s)ณ\s*$", before):
+        if _in_a_room(text[: match.start()]):
             continue
         if match.group("abbr"):  # สพป.ชัยภูมิ เขต 1: the educational service area office, written out
             level = "ประถมศึกษา" if match.group("abbr") == "สพป" else "มัธยมศึกษา"
@@ -492,6 +491,17 @@ def _agency(text: str) -> str | None:
             return f"สำนักงานเขตพื้นที่การศึกษา{level}{match.group('area')}{zone}"
         return collapse(match.group("office"))
     return None
+
+
+def _in_a_room(before: str) -> bool:
+    """Does an office written after this text name where the meeting sat: right after ณ, or after a room
+    and at most two words of its name (ณ ห้องประชุม ชั้น 2 สำนักงาน…)?
+
+    >>> _in_a_room("ประชุม ณ "), _in_a_room("ณ ห้องประชุม ชั้น 2 "), _in_a_room("ณ ห้องประชุม ชั้น 2 แล้ว "), _in_a_room("ให้ ")
+    (True, True, False, False)
+    """
+    words = before.rsplit(maxsplit=3)[-3:]  # the room's word and two more, or fewer
+    return any("ห้อง" in word for word in words) or words[-1:] == ["ณ"]
 
 
 _DISTRICT = re.compile(r"อำเภอ\s*(?P<name>[ก-๙]+)")
