@@ -969,3 +969,51 @@ def test_a_day_on_the_meetings_own_line_without_a_cue_is_its_day():
 
     header = read_header(["การประชุมคณะทำงาน ครั้งที่ 3/2566 (16 มีนาคม 2566)"], [], whole=False)
     assert (header.number, header.meeting_date) == (3, D(2023, 3, 16))
+
+
+@pytest.mark.parametrize("menu, score", [(11, 0.85), (12, 0.7)])
+def test_points_fit_best_when_the_meeting_is_named_in_the_first_twelve_lines(menu, score):
+    """A web page's menu before the post: the meeting named on line 12 heads the points (0.85); on line
+    13 it is no head, and the points fit as points alone (0.7)."""
+    from cddbrief.readers import prose
+
+    lines = [f"เมนูที่ {n} ของเว็บไซต์" for n in range(1, menu + 1)]
+    text = "\n".join(lines) + "\nประชุมคณะทำงาน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n"
+    found = prose.fit(read_bytes(text.encode("utf-8"), "x.txt"))
+    assert (found.score, found.reason) == (score, "2 numbered points")
+
+
+def test_an_agenda_headings_title_below_it_but_never_its_resolution():
+    """ระเบียบวาระที่ 1 with its title on the next line and points under it; ระเบียบวาระที่ 2 with only
+    มติที่ประชุม under it: a resolution, not a title."""
+    text = (
+        "รายงานการประชุมคณะทำงาน ครั้งที่ 4/2565\nระเบียบวาระที่ 1\nเรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n"
+        "1. ให้ทุกตำบลส่งรายงานผล\n2. ให้ติดตามหนี้ค้างชำระ\nระเบียบวาระที่ 2\nมติที่ประชุม รับทราบ\n"
+        "ระเบียบวาระที่ 3 เรื่องอื่น ๆ\nไม่มี\n"
+    )
+    m = parse(text, "m.txt")
+    assert [(i.no, i.label, i.topic, [d.text for d in i.directives], i.resolution) for i in m.items] == [
+        (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", ["ให้ทุกตำบลส่งรายงานผล", "ให้ติดตามหนี้ค้างชำระ"], ""),
+        (2, "2", "", [], "รับทราบ"),
+        (3, "3", "เรื่องอื่น ๆ", [], ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "start, end, precision, thai, english",
+    [
+        (D(2023, 3, 1), D(2023, 3, 31), "month", "มี.ค. 2566", "Mar 2023"),
+        (D(2023, 3, 1), D(2023, 4, 30), "month", "มี.ค.–เม.ย. 2566", "Mar–Apr 2023"),
+        (D(2022, 12, 1), D(2023, 1, 31), "month", "ธ.ค. 2565 – ม.ค. 2566", "Dec 2022 – Jan 2023"),
+        (D(2023, 1, 1), D(2023, 12, 31), "year", "2566", "2023"),
+        (D(2022, 1, 1), D(2023, 12, 31), "year", "2565–2566", "2022–2023"),
+        (D(2022, 10, 1), D(2023, 9, 30), "year", "2565 – 30 ก.ย. 2566", "2022 – 30 Sep 2023"),
+        (D(2023, 3, 5), D(2023, 3, 5), "day", "5 มี.ค. 2566", "5 Mar 2023"),
+        (D(2022, 12, 25), D(2023, 1, 5), "day", "25 ธ.ค. 2565 – 5 ม.ค. 2566", "25 Dec 2022 – 5 Jan 2023"),
+    ],
+)
+def test_a_span_is_written_as_its_precision_says(start, end, precision, thai, english):
+    """A month, a run of months, whole years, a fiscal year to its last day, a day, days across a new year."""
+    from cddbrief.thaidates import format_span_en, format_span_th
+
+    assert (format_span_th(start, end, precision), format_span_en(start, end, precision)) == (thai, english)
