@@ -1017,3 +1017,14 @@ def test_a_span_is_written_as_its_precision_says(start, end, precision, thai, en
     from cddbrief.thaidates import format_span_en, format_span_th
 
     assert (format_span_th(start, end, precision), format_span_en(start, end, precision)) == (thai, english)
+
+
+def test_a_text_that_tells_of_no_meeting_is_refused_with_the_readers_own_words():
+    """Instructions with no ประชุม anywhere: refused, saying why (it tells of no meeting), not only that no
+    layout fits."""
+    from cddbrief.errors import NotAWriteUp
+
+    with pytest.raises(NotAWriteUp) as refused:
+        parse("ให้อำเภอรายงานผลภายในสิ้นเดือน\nขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n", "note.txt")
+    assert refused.value.problem.startswith("note.txt is not a meeting write-up: it tells of no meeting (no ประชุม")
+    assert refused.value.remedy.startswith("give the write-up of a meeting: a post that tells of it")

@@ -163,6 +163,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "`1.0` -> `10.0`",
     ): "the cap of a post that is no tab dump: every score is at most 0.85, so a cap of 1 or 10 takes nothing off",
     (
+        "__init__.py",
+        "_fits",
+        "`at < best_at` -> `at <= best_at`",
+    ): "each reader is asked once, so at never equals best_at (another reader's place, or len(order) at first)",
+    (
         "points.py",
         "<module>",
         "`True` -> `False`",
