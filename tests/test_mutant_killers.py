@@ -1028,3 +1028,25 @@ def test_a_text_that_tells_of_no_meeting_is_refused_with_the_readers_own_words()
         parse("ให้อำเภอรายงานผลภายในสิ้นเดือน\nขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n", "note.txt")
     assert refused.value.problem.startswith("note.txt is not a meeting write-up: it tells of no meeting (no ประชุม")
     assert refused.value.remedy.startswith("give the write-up of a meeting: a post that tells of it")
+
+
+def test_one_point_under_an_agenda_heading_makes_the_minutes_fit_best():
+    from cddbrief.readers import minutes
+
+    text = (
+        "รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n1. ให้ทุกตำบลส่งรายงาน\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\nไม่มี\n"
+    )
+    assert minutes.fit(read_bytes(text.encode("utf-8"), "m.txt")).score == 0.9
+
+
+def test_two_agenda_headings_are_the_agenda_and_numbered_titles_under_them_their_points():
+    """With ระเบียบวาระที่ 1 and 2 written, 1. เรื่องที่ประธานแจ้ง… under them is no agenda item of its own."""
+    text = (
+        "รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้ง\n1. เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n"
+        "ให้ส่งรายงาน\nระเบียบวาระที่ 2 เรื่องอื่น\n2. เรื่องเพื่อพิจารณา\nให้ติดตามผล\n"
+    )
+    m = parse(text, "m.txt")
+    assert [(i.no, i.label, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "1", "เรื่องแจ้ง", ["เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ ให้ส่งรายงาน"]),
+        (2, "2", "เรื่องอื่น", ["เรื่องเพื่อพิจารณา ให้ติดตามผล"]),
+    ]

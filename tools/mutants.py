@@ -168,6 +168,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "`at < best_at` -> `at <= best_at`",
     ): "each reader is asked once, so at never equals best_at (another reader's place, or len(order) at first)",
     (
+        "prose.py",
+        "_expanded",
+        "`False` -> `True`",
+    ): "whether a point split out of a line is `listed` is read only by minutes' _written, never on prose's own lines",
+    (
         "points.py",
         "<module>",
         "`True` -> `False`",
