@@ -2,7 +2,8 @@
 of `build --all --jobs 2`, the CPU seconds a brief costs in a batch (every process of it, kernels
 included), and load_corpus over 1,000 documents cold and warm.
 
-    PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000] [--before /tmp/before/lib] [--rounds 3]
+    PYTHONPATH=lib .venv/bin/python benchmarks/bench_batch.py [--briefs 20] [--corpus 1000] \
+        [--before /tmp/before/lib] [--rounds 3]
 
 A brief in a batch costs (batch seconds / briefs); it is set against the median of
 three single builds (`cddbrief build FILE`, a new output folder each) of the same
@@ -141,9 +142,11 @@ def measure(
                     [*cli, "build", "--all", "--data", str(briefs), "--out", str(out), "--jobs", str(jobs)], env
                 )
                 runs.setdefault((label, jobs), []).append((seconds, peak, pss, cpu))
-                print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {seconds / count:.2f} s per brief"
-                      f" = {seconds / count / figures[label]['alone']:.2f}x a brief alone; {cpu / count:.2f} s CPU per brief; "
-                      f"peak memory {peak / 2**20:.0f} MB RSS, {pss / 2**20:.0f} MB PSS", flush=True)  # fmt: skip
+                per_brief = seconds / count
+                print(f"[{label}] build --all --jobs {jobs}: {count} briefs in {seconds:.1f} s = {per_brief:.2f} s"
+                      f" per brief = {per_brief / figures[label]['alone']:.2f}x a brief alone;"
+                      f" {cpu / count:.2f} s CPU per brief;"
+                      f" peak memory {peak / 2**20:.0f} MB RSS, {pss / 2**20:.0f} MB PSS", flush=True)  # fmt: skip
     for (label, jobs), measured in runs.items():
         f = figures[label]
         f[jobs] = statistics.median(m[0] for m in measured) / count
@@ -174,12 +177,14 @@ def main() -> None:
         for label, f in results.items():
             print(f"{label}: CPU per brief {f['cpu1']:.2f} s in --jobs 1, {f['cpu2']:.2f} s in --jobs 2")
             print(f"{label}: brief in --jobs 1 vs alone: {f[1] / f['alone']:.2f}x (goal <= 0.5x); "
-                  f"--jobs 2 vs --jobs 1: {f[1] / f[2]:.2f}x (goal >= 1.8x); peak memory of --jobs 2: {f['peak2'] / 2**30:.2f} GB RSS, {f['pss2'] / 2**30:.2f} GB PSS (goal < 1 GB)")  # fmt: skip
+                  f"--jobs 2 vs --jobs 1: {f[1] / f[2]:.2f}x (goal >= 1.8x); peak memory of --jobs 2: "
+                  f"{f['peak2'] / 2**30:.2f} GB RSS, {f['pss2'] / 2**30:.2f} GB PSS (goal < 1 GB)")  # fmt: skip
         if len(results) == 2:
             b, a = results["before"], results["after"]
             print(
-                f"after / before: alone {a['alone'] / b['alone']:.2f}, --jobs 1 per brief {a[1] / b[1]:.2f}, --jobs 2 per brief {a[2] / b[2]:.2f}, "
-                f"CPU per brief {a['cpu1'] / b['cpu1']:.2f} (--jobs 1), {a['cpu2'] / b['cpu2']:.2f} (--jobs 2)"
+                f"after / before: alone {a['alone'] / b['alone']:.2f}, --jobs 1 per brief {a[1] / b[1]:.2f},"
+                f" --jobs 2 per brief {a[2] / b[2]:.2f},"
+                f" CPU per brief {a['cpu1'] / b['cpu1']:.2f} (--jobs 1), {a['cpu2'] / b['cpu2']:.2f} (--jobs 2)"
             )
         print(f"load average at end: {os.getloadavg()[0]:.2f}", flush=True)
 
@@ -190,14 +195,16 @@ def main() -> None:
         code = (
             "import time, sys\n"
             "from cddbrief import load_corpus\n"
-            "t = time.perf_counter(); f = load_corpus(sys.argv[1]); print(f'{time.perf_counter() - t:.2f} {len(f.items)} {len(f.quantities)}')\n"
+            "t = time.perf_counter(); f = load_corpus(sys.argv[1])\n"
+            "print(f'{time.perf_counter() - t:.2f} {len(f.items)} {len(f.quantities)}')\n"
         )
         for label in ("cold", "warm"):
             out = subprocess.run(
                 [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, env=env, check=True
             ).stdout.split()
             print(
-                f"load_corpus {label}: {args.corpus} documents ({size / 1e6:.1f} MB) in {out[0]} s  ({out[1]} items, {out[2]} figures)"
+                f"load_corpus {label}: {args.corpus} documents ({size / 1e6:.1f} MB) in {out[0]} s"
+                f"  ({out[1]} items, {out[2]} figures)"
             )
     print("goal: warm <= 2 s")
 

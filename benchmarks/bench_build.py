@@ -107,23 +107,21 @@ def main() -> None:
             times["pdf wall"].append(wall)
             print(f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in times.items()), flush=True)
     med = {k: statistics.median(v) for k, v in times.items()}
+
+    def row(label: str, seconds: float, said: str = "") -> None:
+        print(f"  {label:<30}{seconds:6.2f} s" + (f"   {said}" if said else ""))
+
     print(f"\nmedian of {args.rounds} rounds, meeting {args.meeting}:")
-    print(f"  naive papermill + nbconvert   {med['naive']:6.2f} s")
-    print(
-        f"  single brief, HTML (cold)     {med['cold']:6.2f} s   ratio to naive {med['cold'] / med['naive']:.2f} (goal <= 0.45)"
-    )
-    print(
-        f"  single brief, HTML+PDF        {med['cold+pdf']:6.2f} s   ratio to naive {med['cold+pdf'] / med['naive']:.2f}"
-    )
-    print(f"  PDF extra (HTML+PDF - HTML)   {med['cold+pdf'] - med['cold']:6.2f} s   (goal <= 1.0)")
-    print(f"  write_pdf alone               {med['pdf wall']:6.2f} s   ({med['pdf cpu']:.2f} s CPU)")
-    print(f"  cache hit                     {med['hit']:6.2f} s   (goal <= 0.5)")
+    row("naive papermill + nbconvert", med["naive"])
+    row("single brief, HTML (cold)", med["cold"], f"ratio to naive {med['cold'] / med['naive']:.2f} (goal <= 0.45)")
+    row("single brief, HTML+PDF", med["cold+pdf"], f"ratio to naive {med['cold+pdf'] / med['naive']:.2f}")
+    row("PDF extra (HTML+PDF - HTML)", med["cold+pdf"] - med["cold"], "(goal <= 1.0)")
+    row("write_pdf alone", med["pdf wall"], f"({med['pdf cpu']:.2f} s CPU)")
+    row("cache hit", med["hit"], "(goal <= 0.5)")
     if args.before:
-        print(
-            f"  before: HTML (cold)           {med['before cold']:6.2f} s   ratio to naive {med['before cold'] / med['naive']:.2f}; after/before {med['cold'] / med['before cold']:.2f}"
-        )
-        print(f"  before: HTML+PDF              {med['before cold+pdf']:6.2f} s   ratio to naive {med['before cold+pdf'] / med['naive']:.2f}; "
-              f"after/before {med['cold+pdf'] / med['before cold+pdf']:.2f}")  # fmt: skip
+        for kind, label in (("cold", "before: HTML (cold)"), ("cold+pdf", "before: HTML+PDF")):
+            before = med[f"before {kind}"]
+            row(label, before, f"ratio to naive {before / med['naive']:.2f}; after/before {med[kind] / before:.2f}")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

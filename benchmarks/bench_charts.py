@@ -91,13 +91,15 @@ def drawing(rounds: int) -> None:
     os.environ.pop(charts.BESIDE, None)
     assert drawn["alone"] == drawn["beside"], "the pictures drawn beside differ from those drawn alone"
     print(
-        f"drawing the sample brief's charts (wide and narrow, encoded), median of {rounds}; load average {os.getloadavg()[0]:.2f}"
+        f"drawing the sample brief's charts (wide and narrow, encoded), median of {rounds};"
+        f" load average {os.getloadavg()[0]:.2f}"
     )
     for name in ways:
         own = statistics.median(u[0] for u in used[name])
         children = statistics.median(u[1] for u in used[name])
         print(
-            f"  {name:8s} {statistics.median(wall[name]):6.3f} s wall   {own:6.3f} s CPU here + {children:6.3f} s in children = {own + children:6.3f} s CPU"
+            f"  {name:8s} {statistics.median(wall[name]):6.3f} s wall   {own:6.3f} s CPU here"
+            f" + {children:6.3f} s in children = {own + children:6.3f} s CPU"
         )
 
 
@@ -130,9 +132,8 @@ def main() -> None:
     for name in ways:
         print(f"  {name:24s} {statistics.median(seconds[name]):6.3f} s CPU per brief   {size[name] / 1024:7.0f} KiB")
     old, new = statistics.median(seconds["full colour, optimize"]), statistics.median(seconds["256 colours"])
-    print(
-        f"  encoding: {old / new:.1f}x quicker; pictures {size['256 colours'] / size['full colour, optimize']:.2f}x the bytes"
-    )
+    bytes_ratio = size["256 colours"] / size["full colour, optimize"]
+    print(f"  encoding: {old / new:.1f}x quicker; pictures {bytes_ratio:.2f}x the bytes")
     worst, moved = 0, 0.0
     for image in images:
         a = np.asarray(image.convert("RGB"), dtype=np.int16)
@@ -140,7 +141,8 @@ def main() -> None:
         worst = max(worst, int(np.abs(a - b).max()))
         moved = max(moved, float((np.abs(a - b).max(axis=2) > 0).mean()))
     print(
-        f"  palette vs full colour: largest channel difference {worst}/255, at most {moved:.1%} of a picture's pixels differ"
+        f"  palette vs full colour: largest channel difference {worst}/255,"
+        f" at most {moved:.1%} of a picture's pixels differ"
     )
     drawing(args.rounds)
 

@@ -161,9 +161,9 @@ def main() -> None:
         text = decode_html(data)[0]
         for route in routes:
             if route == "trafilatura":
-                ms, (blocks, _, _) = timed(lambda: trafilatura_blocks(text), args.runs)
+                ms, (blocks, _, _) = timed(lambda text=text: trafilatura_blocks(text), args.runs)
             else:
-                ms, doc = timed(lambda: read_html(data, file_name, "0"), args.runs)
+                ms, doc = timed(lambda data=data, file_name=file_name: read_html(data, file_name, "0"), args.runs)
                 blocks = doc.blocks
             result = score(blocks, keep, drop)
             labels = labels_ok(blocks) if name in ("wordpress-ol", "wordpress-ol-start", "wordpress-cp874") else None
@@ -176,7 +176,8 @@ def main() -> None:
                 t["labels"].append(labels)
             shown = "-" if labels is None else f"{labels:.0%}"
             print(
-                f"{name:<28} {route:<14} {ms:7.2f} {result['recall']:7.1%} {result['precision']:9.1%} {result['leaks']:5d} {shown:>6}"
+                f"{name:<28} {route:<14} {ms:7.2f} {result['recall']:7.1%} {result['precision']:9.1%}"
+                f" {result['leaks']:5d} {shown:>6}"
             )
     print()
     for route, t in totals.items():

@@ -18,14 +18,25 @@ import sys
 import tempfile
 from pathlib import Path
 
-PAGE = """<p>{n}. สำนักงานพัฒนาชุมชนจังหวัดดำเนินการคัดสรรสุดยอดหนึ่งตำบลหนึ่งผลิตภัณฑ์ งบประมาณทั้งสิ้น 15,804,000 บาท ร้อยละ 97.59%</p>
-<p>ประชุมวันที่ 22 - 23 เม.ย. 62 ให้จังหวัดรายงานผลภายในวันที่ 30 เม.ย. 62 น้ำท่วม ครั้งที่ 4/2562</p>
-<table>{rows}</table><p style="page-break-after: always">ข้อความหลังตาราง ทั้งสิ้น 76 จังหวัด</p>"""
-ROW = "<tr><td>{k}</td><td>OTOP นวัตวิถี</td><td>1. ให้จังหวัดตรวจสอบข้อมูล จปฐ. ทั้งสิ้น {k} ครัวเรือน<br>2. ดำเนินการให้แล้วเสร็จ</td><td>กำชับ</td></tr>"
+PAGE = (
+    "<p>{n}. สำนักงานพัฒนาชุมชนจังหวัดดำเนินการคัดสรรสุดยอดหนึ่งตำบลหนึ่งผลิตภัณฑ์ งบประมาณทั้งสิ้น 15,804,000 บาท ร้อยละ 97.59%</p>\n"
+    "<p>ประชุมวันที่ 22 - 23 เม.ย. 62 ให้จังหวัดรายงานผลภายในวันที่ 30 เม.ย. 62 น้ำท่วม ครั้งที่ 4/2562</p>\n"
+    '<table>{rows}</table><p style="page-break-after: always">ข้อความหลังตาราง ทั้งสิ้น 76 จังหวัด</p>'
+)
+ROW = (
+    "<tr><td>{k}</td><td>OTOP นวัตวิถี</td>"
+    "<td>1. ให้จังหวัดตรวจสอบข้อมูล จปฐ. ทั้งสิ้น {k} ครัวเรือน<br>2. ดำเนินการให้แล้วเสร็จ</td><td>กำชับ</td></tr>"
+)
 
 RUN = {
-    "cddbrief (pypdfium2)": "from cddbrief.sources.pdf import read_pdf; doc = read_pdf(data, 'b.pdf', '0'); n = len(doc.blocks)",
-    "pdfplumber (text + tables)": "import pdfplumber, io\nwith pdfplumber.open(io.BytesIO(data)) as pdf:\n    n = sum(len(p.extract_text() or '') + len(p.extract_tables()) for p in pdf.pages)",
+    "cddbrief (pypdfium2)": (
+        "from cddbrief.sources.pdf import read_pdf; doc = read_pdf(data, 'b.pdf', '0'); n = len(doc.blocks)"
+    ),
+    "pdfplumber (text + tables)": (
+        "import pdfplumber, io\n"
+        "with pdfplumber.open(io.BytesIO(data)) as pdf:\n"
+        "    n = sum(len(p.extract_text() or '') + len(p.extract_tables()) for p in pdf.pages)"
+    ),
 }
 CHILD = """
 import resource, sys, time
@@ -41,8 +52,11 @@ def make_pdf(path: Path, pages: int = 20) -> None:
 
     from cddbrief.fonts import font_path
 
-    css = f"""@font-face {{ font-family: Sarabun; src: url('{font_path(400).as_uri()}'); }} body {{ font-family: Sarabun; font-size: 13pt; }}
-    table {{ border-collapse: collapse; }} td {{ border: 1px solid black; padding: 2px; }}"""
+    css = (
+        f"@font-face {{ font-family: Sarabun; src: url('{font_path(400).as_uri()}'); }}"
+        " body { font-family: Sarabun; font-size: 13pt; }\n"
+        "    table { border-collapse: collapse; } td { border: 1px solid black; padding: 2px; }"
+    )
     body = "".join(PAGE.format(n=n, rows="".join(ROW.format(k=k) for k in range(1, 8))) for n in range(1, pages + 1))
     HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(path)
 

@@ -21,9 +21,10 @@ checkout's lib/ (warmed by one print first, timed on the next), before and curre
 ``--builds N`` then times N rounds of whole builds, ``cddbrief build --format html`` and
 ``--format html,pdf`` (with ``--before`` also with that lib/, in turn): the PDF's extra wall
 seconds, and its extra CPU seconds over the whole process tree (the kernel included), which
-stay comparable when other work shares the machine and wall seconds do not. As in a build, nbconvert, papermill and pandas are imported first (the heap the
-garbage collector walks). ``--split`` adds where the current variant's time goes (cProfile,
-cumulative, so with the profiler's overhead). Goal (issue 12): the PDF adds <= 1.0 s to a brief.
+stay comparable when other work shares the machine and wall seconds do not. As in a build,
+nbconvert, papermill and pandas are imported first (the heap the garbage collector walks).
+``--split`` adds where the current variant's time goes (cProfile, cumulative, so with the
+profiler's overhead). Goal (issue 12): the PDF adds <= 1.0 s to a brief.
 """
 
 from __future__ import annotations
@@ -148,8 +149,17 @@ def pdf_extra(rounds: int, libs: dict[str, Path], scratch: Path) -> None:
             [statistics.median(x[i] for x in spent[(name, formats)]) for i in (0, 1)]
             for formats in ("html", "html,pdf")
         )
-        print(f"  {name:10s} HTML {html[0]:5.2f} s wall {html[1]:5.2f} s CPU   HTML+PDF {pdf[0]:5.2f} s wall {pdf[1]:5.2f} s CPU   "
-              f"PDF extra {pdf[0] - html[0]:5.2f} s wall {pdf[1] - html[1]:5.2f} s CPU (goal <= 1.0 s wall)")  # fmt: skip
+        print(f"  {name:10s} HTML {html[0]:5.2f} s wall {html[1]:5.2f} s CPU"
+              f"   HTML+PDF {pdf[0]:5.2f} s wall {pdf[1]:5.2f} s CPU"
+              f"   PDF extra {pdf[0] - html[0]:5.2f} s wall {pdf[1] - html[1]:5.2f} s CPU"
+              " (goal <= 1.0 s wall)")  # fmt: skip
+
+
+def ratios(cpu: float, wall: float, first: dict[str, float]) -> str:
+    """A variant's median seconds and their ratios to the first variant's."""
+    return (
+        f"{cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)"
+    )
 
 
 def split(html: str, target: Path) -> dict[str, float]:
@@ -235,7 +245,7 @@ def main() -> None:
             "current": (write_pdf, with_css(html, current_css)),
         }
         times: dict[str, dict[str, list[float]]] = {name: {"cpu": [], "wall": []} for name in variants}
-        for name, (printer, page) in variants.items():
+        for printer, page in variants.values():
             printer(page, scratch / "warm.pdf")  # imports, fonts, fontconfig
         checkouts = {}
         if args.before:
@@ -266,18 +276,16 @@ def main() -> None:
         print(f"write_pdf on one brief, median of {args.rounds} interleaved rounds:")
         for name in variants:
             cpu, wall = (statistics.median(times[name][kind]) for kind in ("cpu", "wall"))
-            print(
-                f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   {pages[name]} pages"
-            )
+            print(f"  {name:10s} {ratios(cpu, wall, first)}   {pages[name]} pages")
         if checkouts:
             print(
-                f"\nthis checkout against {args.before} (each in a child process), median of {args.rounds} interleaved rounds:"
+                f"\nthis checkout against {args.before} (each in a child process),"
+                f" median of {args.rounds} interleaved rounds:"
             )
             first = {kind: statistics.median(checkouts["before"][2][kind]) for kind in ("cpu", "wall")}
             for name, (_, _, spent) in checkouts.items():
                 cpu, wall = (statistics.median(spent[kind]) for kind in ("cpu", "wall"))
-                print(f"  {name:10s} {cpu:6.3f} s CPU  {wall:6.3f} s wall   ratio {cpu / first['cpu']:.2f} (CPU) {wall / first['wall']:.2f} (wall)   "
-                      f"{pdf_facts(scratch / f'child-{name}.pdf')}")  # fmt: skip
+                print(f"  {name:10s} {ratios(cpu, wall, first)}   {pdf_facts(scratch / f'child-{name}.pdf')}")
         if args.builds:
             pdf_extra(
                 args.builds,

@@ -61,7 +61,8 @@ def main(n: int) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{n} write-ups: {len(found)} actions, {len(reports)} reports, {len(links)} links")
     print(
-        f"cold: actions read {t1 - t0:.2f} s, followed {t2 - t1:.2f} s, statuses and frame {t3 - t2:.2f} s: {t3 - t0:.2f} s"
+        f"cold: actions read {t1 - t0:.2f} s, followed {t2 - t1:.2f} s,"
+        f" statuses and frame {t3 - t2:.2f} s: {t3 - t0:.2f} s"
     )
     print(f"warm (records kept per write-up): {t5 - t4:.2f} s; peak memory {peak:.0f} MB")
 

@@ -123,6 +123,34 @@ def sentence(rng: random.Random, year_be: int) -> Sentence:
     return Sentence(rng.choice(FILLER))
 
 
+# what a sentence opens with when someone is asked to do it, and when it is told: a careful reader counts
+# only what is asked as a directive (minutes and posts are read so; a table's cell holds directives only)
+ASKING = ["ให้ทุกอำเภอ", "ขอให้ทุกตำบล", "ประธานกำชับให้", "มอบหมายให้กลุ่มงาน"]
+TELLING = ["ฝ่ายเลขานุการแจ้งว่า", "ประธานแจ้งว่า", "ที่ประชุมรับทราบว่า"]
+_ASKED = ("ให้", "มอบหมาย", "กำชับ", "เน้นย้ำ")
+
+
+def asks(text: str) -> bool:
+    """Whether a generated sentence asks someone to do something (it holds an instruction word)."""
+    return any(word in text for word in _ASKED)
+
+
+def asked(rng: random.Random, year_be: int) -> Sentence:
+    """A sentence with its figures and dates, written as an instruction: as drawn when it asks already
+    (``ให้จังหวัดรายงาน…``), else with who is asked before it (``ให้ทุกอำเภอ จัดประชุม…``)."""
+    said = sentence(rng, year_be)
+    return said if asks(said.text) else Sentence(f"{rng.choice(ASKING)} {said.text}", said.quantities, said.dates)
+
+
+def told(rng: random.Random, year_be: int) -> Sentence:
+    """A sentence with its figures and dates, written as what was reported (``ฝ่ายเลขานุการแจ้งว่า งบประมาณ…``):
+    drawn again until it asks nobody."""
+    said = sentence(rng, year_be)
+    while asks(said.text):
+        said = sentence(rng, year_be)
+    return Sentence(f"{rng.choice(TELLING)} {said.text}", said.quantities, said.dates)
+
+
 def meeting(rng: random.Random, n_items: int | None = None) -> GenMeeting:
     """A random but plausible meeting."""
     year_be = rng.randint(2560, 2568)

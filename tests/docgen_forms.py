@@ -18,9 +18,10 @@ The contract the readers meet (see tests/test_forms.py):
 - prose: a top-level numbered point is an item; its topic is the leading
   phrase up to ``:``, `` - `` or the first instruction word after a space;
   directives are its sub-points (one each) or else the rest of the point.
-- minutes: ``ระเบียบวาระที่ N`` is item N, its title the topic; directives are
-  its ``N.M`` sub-points or one per body paragraph; ``มติที่ประชุม`` gives the
-  resolution; ``- ไม่มี -`` gives no directive.
+- minutes: ``ระเบียบวาระที่ N`` is item N, its title the topic; its ``N.M``
+  sub-points or body paragraphs are what was asked (``ให้ทุกอำเภอ…``: a directive
+  each) or told (``ฝ่ายเลขานุการแจ้งว่า…``: reported, its figures and dates
+  still read); ``มติที่ประชุม`` gives the resolution; ``- ไม่มี -`` gives nothing.
 - table: the Word table of tests/docgen.py.
 
 API: ``generate(seed, layout)`` -> FormDoc (or ``prose(rng)``, ``minutes(rng,
@@ -256,8 +257,8 @@ def prose(rng: random.Random, n_items: int | None = None) -> FormDoc:
         parts.append(
             Part(
                 "p",
-                f"เมื่อ{when} {time} {place.written}{province_note} ร่วมประชุมกรมการพัฒนาชุมชน {meeting_ref} {conference} {attend}{intro_ref}"
-                + ("" if inline else f" {lead_in}"),
+                f"เมื่อ{when} {time} {place.written}{province_note} ร่วมประชุมกรมการพัฒนาชุมชน {meeting_ref} {conference}"
+                f" {attend}{intro_ref}" + ("" if inline else f" {lead_in}"),
             )
         )
 
@@ -364,14 +365,16 @@ def minutes(rng: random.Random, confirm_previous: bool | None = None) -> FormDoc
             counts.append(0)
             resolutions.append(None)
             continue
-        if n == 2:
+        if n == 2:  # what the secretary did: told, asking nobody
             sents = [
                 Sentence(f"ฝ่ายเลขานุการได้จัดทำรายงานการประชุมครั้งที่ {prev[0]}/{prev[1]} และแจ้งให้ผู้เข้าร่วมประชุมตรวจสอบแล้ว")
             ]
+            asks = [False]
             resolution = rng.choice(["รับรองรายงานการประชุม", "รับรองรายงานการประชุมโดยไม่มีการแก้ไข"])
             subs = False
-        else:
-            sents = _sentences(rng, year_be, rng.randint(1, 4))
+        else:  # what was reported and what was asked, in any order: only what is asked is a directive
+            asks = [rng.random() < 0.6 for _ in range(rng.randint(1, 4))]
+            sents = [(docgen.asked if ask else docgen.told)(rng, year_be) for ask in asks]
             subs = len(sents) > 1 and rng.random() < 0.6
             resolution = rng.choice(RESOLUTIONS) if n != 1 else "รับทราบ"
         if subs:
@@ -380,17 +383,16 @@ def minutes(rng: random.Random, confirm_previous: bool | None = None) -> FormDoc
                 label = f"{n}.{m}"
                 parts.append(Part("point", f"{topic} {s.text}", label=label, level=1))
         else:
-            for k, s in enumerate(sents):
-                lead = rng.choice(["ประธานแจ้งว่า ", "", "ฝ่ายเลขานุการแจ้งว่า ", ""]) if k == 0 else ""
-                parts.append(Part("p", lead + s.text))
+            for s in sents:
+                parts.append(Part("p", s.text))
         if resolution_form == "next-line":
             parts.append(Part("p", "มติที่ประชุม"))
             parts.append(Part("p", resolution))
         else:
             sep = rng.choice([" ", "  "]) if resolution_form == "space" else rng.choice([": ", " : ", " :  "])
             parts.append(Part("p", f"มติที่ประชุม{sep}{resolution}"))
-        items.append(GenItem(n, title, sents))
-        counts.append(len(sents))
+        items.append(GenItem(n, title, sents))  # every sentence, for its figures and dates
+        counts.append(sum(asks))
         resolutions.append(resolution)
     parts.append(Part("p", rng.choice(["เลิกประชุมเวลา 12.00 น.", "ปิดประชุมเวลา 12.00 น.", "เลิกประชุมเวลา 16.30 น."])))
     recorder, checker = people[-2], people[0]
@@ -472,12 +474,14 @@ def expected(doc: FormDoc) -> dict:
 
 
 def observed(parsed) -> dict:
-    """What a parsed Meeting holds, in the shape of :func:`expected`."""
+    """What a parsed Meeting holds, in the shape of :func:`expected` (the figures and dates of its
+    directives and of what was reported under its items)."""
     figures: Counter = Counter()
     dates: Counter = Counter()
-    for _, d in parsed.directives():
-        figures.update((float(q.value), q.unit) for q in d.quantities)
-        dates.update((s.start, s.end) for s in d.dates)
+    reported = [p for p in parsed.passages if p.kind == "reported" and p.item is not None]
+    for said in [d for _, d in parsed.directives()] + reported:
+        figures.update((float(q.value), q.unit) for q in said.quantities)
+        dates.update((s.start, s.end) for s in said.dates)
     return {
         "layout": parsed.source.layout,
         "id": parsed.id,
@@ -725,12 +729,17 @@ def page_post(doc: FormDoc, rng: random.Random, mode: str | None = None) -> str:
 <div class="breadcrumb"><a href="/">หน้าแรก</a> &raquo; <a href="/news">ข่าวประชาสัมพันธ์</a></div>
 <main class="content-area">
 <article class="post">
-<div class="entry-meta"><time datetime="{published.isoformat()}">{published.day} {MONTHS[published.month - 1][1]} {published.year + 543}</time> | โดย ผู้ดูแลระบบ | เข้าชม {views:,} ครั้ง</div>
+<div class="entry-meta">\
+<time datetime="{published.isoformat()}">{published.day} {MONTHS[published.month - 1][1]} {published.year + 543}</time>\
+ | โดย ผู้ดูแลระบบ | เข้าชม {views:,} ครั้ง</div>
 <div class="entry-content">
 {_content_html(doc, rng, mode)}
 <p><img src="/wp-content/uploads/meeting-1.jpg" alt=""> <img src="/wp-content/uploads/meeting-2.jpg" alt=""></p>
 </div>
-<div class="share-buttons">แชร์: <a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> <a href="https://social-plugins.line.me/lineit/share?url=x">LINE</a> <a href="https://twitter.com/intent/tweet?url=x">Twitter</a> <span class="count">แชร์ {rng.randint(0, 40)} ครั้ง</span></div>
+<div class="share-buttons">แชร์: <a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a>\
+ <a href="https://social-plugins.line.me/lineit/share?url=x">LINE</a>\
+ <a href="https://twitter.com/intent/tweet?url=x">Twitter</a> <span class="count">แชร์ {rng.randint(0, 40)} ครั้ง</span>\
+</div>
 <div class="post-nav"><a href="/news/999">&laquo; ข่าวก่อนหน้า</a> <a href="/news/1001">ข่าวถัดไป &raquo;</a></div>
 </article>
 </main>
@@ -742,7 +751,8 @@ def page_post(doc: FormDoc, rng: random.Random, mode: str | None = None) -> str:
 <h3>สถิติผู้เข้าชม</h3><p>วันนี้ {rng.randint(10, 300)} คน<br>ทั้งหมด {rng.randint(10000, 900000):,} คน</p>
 </aside>
 <footer class="site-footer">
-<p>{_E(site)} ที่ว่าการ{"อำเภอ" + doc.office.district if doc.office.district else "จังหวัด" + doc.office.province} โทร 0 5422 {rng.randint(1000, 9999)}</p>
+<p>{_E(site)} ที่ว่าการ{"อำเภอ" + doc.office.district if doc.office.district else "จังหวัด" + doc.office.province} \
+โทร 0 5422 {rng.randint(1000, 9999)}</p>
 <p>Copyright &copy; {published.year} กรมการพัฒนาชุมชน All rights reserved.</p>
 </footer>
 </body>
@@ -752,6 +762,7 @@ def page_post(doc: FormDoc, rng: random.Random, mode: str | None = None) -> str:
 
 def page_word(doc: FormDoc, rng: random.Random) -> str:
     """A page as Word's "Save as Web Page" writes it: Mso classes, list numbers as text with spacer spans."""
+    thai = "<span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>"  # Word's run of Thai text
     body: list[str] = []
     list_no = 0
     for part in doc.parts:
@@ -762,32 +773,29 @@ def page_word(doc: FormDoc, rng: random.Random) -> str:
         if part.kind == "point" and part.auto and part.level == 0:
             list_no += 1
             body.append(
-                "<p class=MsoListParagraphCxSpMiddle style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
-                f"<![if !supportLists]><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{_E(part.label)}"
+                "<p class=MsoListParagraphCxSpMiddle "
+                "style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
+                f"<![if !supportLists]>{thai}{_E(part.label)}"
                 "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>"
-                f"<span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></p>"
+                f"{thai}{text}<o:p></o:p></span></p>"
             )
         elif part.kind == "point":
             margin = "54.0pt" if part.level else "18.0pt"
             body.append(
-                f"<p class=MsoNormal style='margin-left:{margin}'><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{_E(part.label)} {text}<o:p></o:p></span></p>"
+                f"<p class=MsoNormal style='margin-left:{margin}'>{thai}{_E(part.label)} {text}<o:p></o:p></span></p>"
             )
         elif part.kind == "head":
-            body.append(
-                f"<p class=MsoNormal><b><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></b></p>"
-            )
+            body.append(f"<p class=MsoNormal><b>{thai}{text}<o:p></o:p></span></b></p>")
         elif part.kind == "title":
             body.append(
-                f"<p class=MsoNormal align=center style='text-align:center'><b><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></b></p>"
+                f"<p class=MsoNormal align=center style='text-align:center'><b>{thai}{text}<o:p></o:p></span></b></p>"
             )
         elif part.kind == "sign":
             body.append(
                 f"<p class=MsoNormal align=right style='text-align:right'><span lang=TH>{text}<o:p></o:p></span></p>"
             )
         else:
-            body.append(
-                f"<p class=MsoNormal style='text-indent:36.0pt'><span lang=TH style='font-family:\"TH SarabunPSK\",sans-serif'>{text}<o:p></o:p></span></p>"
-            )
+            body.append(f"<p class=MsoNormal style='text-indent:36.0pt'>{thai}{text}<o:p></o:p></span></p>")
         if rng.random() < 0.15:
             body.append("<p class=MsoNormal><o:p>&nbsp;</o:p></p>")
     inner = "\n".join(body)
@@ -801,7 +809,8 @@ xmlns="http://www.w3.org/TR/REC-html40">
 <meta name=ProgId content=Word.Document>
 <meta name=Generator content="Microsoft Word 15">
 <title>{_E(_first_text(doc)[:60])}</title>
-<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>user</o:Author><o:Pages>1</o:Pages></o:DocumentProperties></xml><![endif]-->
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>user</o:Author><o:Pages>1</o:Pages></o:DocumentProperties>\
+</xml><![endif]-->
 <style>
 <!-- p.MsoNormal {{margin:0cm; font-size:16.0pt; font-family:"TH SarabunPSK",sans-serif;}}
 @page WordSection1 {{size:595.3pt 841.9pt; margin:72.0pt 72.0pt 72.0pt 72.0pt;}}
@@ -852,7 +861,10 @@ td p, th p {{ text-indent: 0; margin: 0; }}
     mode = rng.choice(["ol", "p", "p"])
     content = _content_html(doc, rng, mode).replace("<p>1", '<p class="point">1')
     content = re.sub(r"<p>(?=\(?[\d๐-๙]+[.)])", '<p class="point">', content)
-    return f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{_E(_first_text(doc)[:60])}</title><style>{css}</style></head><body>\n{content}\n</body></html>'
+    return (
+        f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{_E(_first_text(doc)[:60])}</title>'
+        f"<style>{css}</style></head><body>\n{content}\n</body></html>"
+    )
 
 
 def html_to_pdf(page: str) -> bytes:

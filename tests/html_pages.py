@@ -88,21 +88,25 @@ def wordpress(body: str, *, charset: str | None = "utf-8", published: str | None
 <article id="post-1234" class="post-1234 post type-post status-publish">
   <header class="entry-header">
     <h1 class="entry-title">{TITLE}</h1>
-    <div class="entry-meta"><span class="posted-on">โพสต์เมื่อ <time class="entry-date published" datetime="2021-08-17T14:05:00+07:00">17 สิงหาคม 2564</time></span>
+    <div class="entry-meta"><span class="posted-on">โพสต์เมื่อ \
+<time class="entry-date published" datetime="2021-08-17T14:05:00+07:00">17 สิงหาคม 2564</time></span>
     <span class="byline">โดย admin</span> <span class="post-views">อ่าน 123 ครั้ง</span></div>
   </header>
   <div class="entry-content">
 {body}
   <div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">แชร์</h3>
-    <ul><li class="share-facebook"><a href="#">Facebook</a></li><li class="share-twitter"><a href="#">Tweet</a></li><li class="share-line"><a href="#">LINE</a></li></ul></div>
+    <ul><li class="share-facebook"><a href="#">Facebook</a></li><li class="share-twitter"><a href="#">Tweet</a></li>\
+<li class="share-line"><a href="#">LINE</a></li></ul></div>
   </div>
   <footer class="entry-footer"><span class="cat-links">หมวดหมู่: ข่าวกิจกรรม</span></footer>
 </article>
 <nav class="navigation post-navigation"><div class="nav-links"><a rel="prev" href="#">เรื่องก่อนหน้า</a></div></nav>
-<div class="related-posts"><h3>เรื่องที่เกี่ยวข้อง</h3><ul><li><a href="#">สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 7/2564</a></li></ul></div>
+<div class="related-posts"><h3>เรื่องที่เกี่ยวข้อง</h3><ul><li><a href="#">สพอ.แม่ทะ ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 7/2564</a>\
+</li></ul></div>
 <div id="comments" class="comments-area">
   <h2 class="comments-title">ความคิดเห็น</h2>
-  <ol class="comment-list"><li class="comment"><div class="comment-author">สมชาย</div><div class="comment-content"><p>ขอบคุณสำหรับข้อมูลครับ</p></div></li></ol>
+  <ol class="comment-list"><li class="comment"><div class="comment-author">สมชาย</div><div class="comment-content">\
+<p>ขอบคุณสำหรับข้อมูลครับ</p></div></li></ol>
   <div id="respond" class="comment-respond"><h3>แสดงความคิดเห็น</h3><form><textarea></textarea></form></div>
 </div>
 </main>
@@ -172,7 +176,8 @@ def portal() -> str:
     return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620">
 <title>{TITLE}</title></head>
 <body bgcolor="#FFFFFF">
-<table width="980" border="0" align="center"><tr><td colspan="3"><img src="/images/banner.jpg" alt="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"></td></tr>
+<table width="980" border="0" align="center"><tr><td colspan="3">\
+<img src="/images/banner.jpg" alt="สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"></td></tr>
 <tr><td width="180" valign="top"><table>{menu}</table>
 <p>ผู้เข้าชม <b>12,345</b> คน</p></td>
 <td width="620" valign="top">
@@ -208,7 +213,8 @@ JOOMLA_BOILERPLATE = [
 
 
 def joomla() -> str:
-    """A Joomla-like page (module positions, item-page, article-info with a hit counter): written before the reader saw it."""
+    """A Joomla-like page (module positions, item-page, article-info with a hit counter): written before the reader
+    saw it."""
     items = "".join(f"<p>{n}. {p}</p>" for n, p in enumerate(POINTS, 1))
     return f"""<!DOCTYPE html>
 <html xml:lang="th-th" lang="th-th"><head>
@@ -220,9 +226,11 @@ def joomla() -> str:
 <body id="shadow">
 <div id="wrapper"><div id="header"><div id="logo"><h2>สำนักงานพัฒนาชุมชนอำเภอแม่ทะ</h2></div>
 <div class="moduletable_menu"><ul class="menu"><li class="item-101 current active"><a href="/">หน้าหลัก</a></li>
-<li class="item-102"><a href="/about">ข้อมูลหน่วยงาน</a></li><li class="item-103"><a href="/service">บริการประชาชน</a></li></ul></div></div>
+<li class="item-102"><a href="/about">ข้อมูลหน่วยงาน</a></li><li class="item-103"><a href="/service">บริการประชาชน</a></li>\
+</ul></div></div>
 <div id="main"><div id="leftcol"><div class="moduletable"><h3>ข่าวล่าสุด</h3>
-<ul class="latestnews"><li><a href="/n1">สพอ.แม่ทะ ประชุมประจำเดือนกรกฎาคม 2564</a></li><li><a href="/n2">สพอ.แม่ทะ ประชุมประจำเดือนมิถุนายน 2564</a></li></ul></div>
+<ul class="latestnews"><li><a href="/n1">สพอ.แม่ทะ ประชุมประจำเดือนกรกฎาคม 2564</a></li><li>\
+<a href="/n2">สพอ.แม่ทะ ประชุมประจำเดือนมิถุนายน 2564</a></li></ul></div>
 <div class="moduletable"><h3>ผู้ที่กำลังออนไลน์</h3><p>เรามี 3 ผู้เยี่ยมชม ออนไลน์</p></div>
 <div class="moduletable"><h3>สถิติผู้เยี่ยมชม</h3><p>วันนี้ 25</p><p>ทั้งหมด 10,234</p></div></div>
 <div id="maincolumn"><div class="item-page">

@@ -234,9 +234,10 @@ CASES = [
         lambda d: _write(
             d,
             "post.html",
-            "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p><p>ขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน</p></body></html>".encode(
-                "cp874"
-            ),
+            (
+                "<html><head><meta charset='windows-874'></head><body><p>สรุปการประชุม ครั้งที่ 4/2562</p>"
+                "<p>ขอขอบคุณผู้เข้าร่วมประชุมทุกท่าน</p></body></html>"
+            ).encode("cp874"),
         ),
         ["no table of items, no numbered points"],
     ),
@@ -349,7 +350,8 @@ SETTINGS = [
         lambda d: ({}, ["build", "2562-04", "--data", "{data}", "--out", _setting_file(d, "notes.txt", "x")]),
         ["cannot create the output folder", "it is a file", "--out DIR"],
     ),
-    # one more than the most allowed, never a huge number: were the check ever lost, a pool would start that many processes
+    # one more than the most allowed, never a huge number: were the check ever lost, a pool would start that many
+    # processes
     (
         "--jobs too many",
         "--jobs (the most allowed + 1)",
@@ -360,25 +362,25 @@ SETTINGS = [
         "--scheduler ''",
         "--scheduler ''",
         lambda d: ({}, [*_ALL, "--scheduler", ""]),
-        ["--scheduler is empty", "leave it out"],
+        ["the scheduler address is empty", "leave it out", "--scheduler tcp://HOST:PORT, --tls-ca-file FILE"],
     ),
     (
         "--scheduler 'not a url'",
         "--scheduler 'not a url'",
         lambda d: ({}, [*_ALL, "--scheduler", "not a url"]),
-        ["'not a url' is not a dask scheduler address", "tcp://HOST:PORT"],
+        ["the scheduler address 'not a url' is not a dask scheduler's", "tcp://HOST:PORT"],
     ),
     (
         "--scheduler http://",
         "--scheduler http://127.0.0.1:8787",
         lambda d: ({}, [*_ALL, "--scheduler", "http://127.0.0.1:8787"]),
-        ["is not a dask scheduler address"],
+        ["is not a dask scheduler's"],
     ),
     (
         "tls:// without certificates",
         "--scheduler tls://127.0.0.1:8786",
         lambda d: ({}, [*_ALL, "--scheduler", "tls://127.0.0.1:8786"]),
-        ["no certificates are given", "--tls-ca-file"],
+        ["no certificates are given", "(--tls-ca-file FILE, --tls-cert FILE, --tls-key FILE)"],
     ),
     (
         "--tls-cert with tcp://",
@@ -418,7 +420,8 @@ FAULTS = [
     (
         "SIGKILL to a batch",
         "`build --all --jobs 2` on 6 documents, killed once two kernels run",
-        "every worker and kernel ends within seconds (workers: PR_SET_PDEATHSIG and a parent watchdog; each ends its kernel); the remaining briefs are not built",
+        "every worker and kernel ends within seconds (workers: PR_SET_PDEATHSIG and a parent watchdog; "
+        "each ends its kernel); the remaining briefs are not built",
         "test_faults.py::test_sigkill_of_a_batch_leaves_no_process",
     ),
     (
@@ -430,8 +433,10 @@ FAULTS = [
     (
         "Ctrl-C in a batch",
         "SIGINT to the whole process group, once two kernels run",
-        "exit 130, stderr exactly `cddbrief: interrupted` (workers ignore SIGINT and are ended by the parent); nothing left running or half-written",
-        "test_faults.py::test_ctrl_c_of_a_batch_says_one_line, test_reliability.py::test_an_interrupted_batch_leaves_no_partial_files",
+        "exit 130, stderr exactly `cddbrief: interrupted` (workers ignore SIGINT and are ended by the parent); "
+        "nothing left running or half-written",
+        "test_faults.py::test_ctrl_c_of_a_batch_says_one_line, "
+        "test_reliability.py::test_an_interrupted_batch_leaves_no_partial_files",
     ),
     (
         "a `.build-*` folder of a killed build",
@@ -448,25 +453,30 @@ FAULTS = [
     (
         "two offices' write-ups into one --out",
         "`build a.txt`, then `build b.txt` (same meeting, another office)",
-        "the second: exit 2, one line naming both files and offices and `--office`; the first brief byte for byte as it was; with `--office` it goes to `…-<district>/`",
+        "the second: exit 2, one line naming both files and offices and `--office`; "
+        "the first brief byte for byte as it was; with `--office` it goes to `…-<district>/`",
         "test_faults.py::test_another_office_is_not_built_over_the_first",
     ),
     (
         "`--meeting` given to another meeting's document",
         "`build other.txt --meeting 4/2562` where 4/2562's brief exists",
-        "exit 2 naming both documents and `--meeting 4/2562`; the brief untouched; the same document, edited, still rebuilds",
+        "exit 2 naming both documents and `--meeting 4/2562`; "
+        "the brief untouched; the same document, edited, still rebuilds",
         "test_faults.py::test_meeting_option_cannot_overwrite_another_documents_brief",
     ),
     (
         "one office, two documents of one meeting",
         "two different write-ups of 7/2563 from one office, one from another",
-        "folders `2563-07-<district>-<sha256[:6]>`, built once each and up to date on the next run; `list` notes them (and `--json` names each one's twin); the id asks for a path, since `--office` cannot tell them apart",
+        "folders `2563-07-<district>-<sha256[:6]>`, built once each and up to date on the next run; "
+        "`list` notes them (and `--json` names each one's twin); "
+        "the id asks for a path, since `--office` cannot tell them apart",
         "test_faults.py::test_one_office_two_documents_of_one_meeting",
     ),
     (
         "a file name that is not UTF-8",
         "a TIS-620 name (`\\xa1\\xd2\\xc3.txt`) beside a good file",
-        "`build --all` fails it alone (`not valid UTF-8 … rename the file`), writes index.html with the name escaped, no `.tmp` left; `list` and `list --json` print valid UTF-8",
+        "`build --all` fails it alone (`not valid UTF-8 … rename the file`), "
+        "writes index.html with the name escaped, no `.tmp` left; `list` and `list --json` print valid UTF-8",
         "test_faults.py::test_file_names_that_are_not_utf8",
     ),
     (
@@ -478,19 +488,23 @@ FAULTS = [
     (
         "the only dask worker vanishes mid-batch",
         "the worker removed while it runs a task",
-        "the batch ends once the cluster has had no worker for the grace time (30 s; 3 s in the test): each brief not built is failed, saying to start `dask worker`",
+        "the batch ends once the cluster has had no worker for the grace time (30 s; 3 s in the test): "
+        "each brief not built is failed, saying to start `dask worker`",
         "test_faults.py::test_the_only_worker_vanishes_mid_batch",
     ),
     (
         "a dask task that never ends",
         "a notebook whose cell sleeps 10 minutes, `task_timeout=1`",
-        "the brief is failed (`took longer than 1 s on the cluster (--task-timeout)`); the client does not wait on it (default 900 s); the worker stops the cell at 1.5 × the timeout + 5 s and its kernel ends, so the worker is free again",
+        "the brief is failed (`took longer than 1 s on the cluster (the task timeout)`); "
+        "the client does not wait on it (default 900 s); "
+        "the worker stops the cell at 1.5 × the timeout + 5 s and its kernel ends, so the worker is free again",
         "test_faults.py::test_a_task_that_runs_too_long_is_given_up",
     ),
     (
         "a brief built on a dask cluster",
         "`build --all --scheduler` against a local build of the same folder",
-        "the same bytes (HTML, notebook, manifest, owner); no worker path inside; the folder's lock taken; up to date on the next run, local or cluster",
+        "the same bytes (HTML, notebook, manifest, owner); no worker path inside; "
+        "the folder's lock taken; up to date on the next run, local or cluster",
         "test_faults.py::test_a_cluster_brief_is_a_local_brief",
     ),
 ]
@@ -501,7 +515,8 @@ FAULTS += [
     (
         "a fine ruled grid",
         "pages of 300 × 300 ruled cells (7 s a page before)",
-        "a grid of more than 64 columns or 200 rows on a page (or more than 1,000,000 line crossings to try) is read as text with a note; 2 pages: 0.4 s (3.5 s before)",
+        "a grid of more than 64 columns or 200 rows on a page (or more than 1,000,000 line crossings to try) "
+        "is read as text with a note; 2 pages: 0.4 s (3.5 s before)",
         "test_pdf.py::test_a_fine_ruled_grid_is_read_as_text_with_a_note",
     ),
     (
@@ -513,7 +528,8 @@ FAULTS += [
     (
         "a stream that unpacks to 9 M path objects",
         "a 240 kB PDF",
-        "compressed streams (images and fonts aside) are unpacked in bounded steps before PDFium parses a page: one past 8 MB or all past 64 MB is one line; 0.05 s, 36 MB (19 s and 2.4 GB before)",
+        "compressed streams (images and fonts aside) are unpacked in bounded steps before PDFium parses a page: "
+        "one past 8 MB or all past 64 MB is one line; 0.05 s, 36 MB (19 s and 2.4 GB before)",
         "test_pdf.py::test_a_stream_that_unpacks_to_millions_of_paths_is_refused_before_parsing",
     ),
     (
@@ -531,19 +547,22 @@ FAULTS += [
     (
         "thousands of lone `1.` lines on a page",
         "list numbers drawn apart from their text",
-        "more than 300 on a page are left where the PDF puts them, with a note (each would look at every line); 4,000 on a page: 1.6 s (123 s before)",
+        "more than 300 on a page are left where the PDF puts them, "
+        "with a note (each would look at every line); 4,000 on a page: 1.6 s (123 s before)",
         "test_pdf.py::test_a_page_of_thousands_of_list_numbers_is_left_as_written",
     ),
     (
         "200 blank scanned pages",
         "a PDF with no text layer, tesseract installed",
-        "past 30 pages one line (`OCR reads at most 30`); blank pages are not sent to tesseract (noted); 5 pages: 0.3 s (5.6 s before)",
+        "past 30 pages one line (`OCR reads at most 30`); "
+        "blank pages are not sent to tesseract (noted); 5 pages: 0.3 s (5.6 s before)",
         "test_pdf.py::test_ocr_is_bounded_in_pages_and_pixels",
     ),
     (
         "a 5000 × 5000 pt scanned page",
         "one blank page, tesseract installed",
-        "rendered within 12 million pixels (a lower dpi, noted), not 21,000 px square; 0.2 s, 56 MB (39 s, 458 MB before)",
+        "rendered within 12 million pixels (a lower dpi, noted), "
+        "not 21,000 px square; 0.2 s, 56 MB (39 s, 458 MB before)",
         "test_pdf.py::test_ocr_is_bounded_in_pages_and_pixels",
     ),
     (
@@ -610,8 +629,10 @@ def docx_numbered(
     document = docx.Document()
     document.add_paragraph(HEAD)
     numbering = document.part.numbering_part.element
-    lvls = "".join(f"<w:lvl w:ilvl='{n}'><w:start w:val='{start}'/><w:numFmt w:val='{fmt}'/><w:lvlText w:val='{text}'/></w:lvl>"
-                   for n, (fmt, text, start) in enumerate(levels))  # fmt: skip
+    lvls = "".join(
+        f"<w:lvl w:ilvl='{n}'><w:start w:val='{start}'/><w:numFmt w:val='{fmt}'/><w:lvlText w:val='{text}'/></w:lvl>"
+        for n, (fmt, text, start) in enumerate(levels)
+    )
     numbering.append(parse_xml(f"<w:abstractNum xmlns:w='{w}' w:abstractNumId='77'>{lvls}</w:abstractNum>"))
     numbering.append(parse_xml(f"<w:num xmlns:w='{w}' w:numId='77'><w:abstractNumId w:val='77'/></w:num>"))
     template = None
@@ -668,8 +689,11 @@ CASES += [  # noqa: F821 - appended here, in this round's block
 FAULTS += [  # noqa: F821
     (
         "damaged manifests",
-        "`.brief.json` and `.source.json` holding a list, 100,000 nested brackets, wrong types, a JSON string, names outside the folder (`/etc/passwd`, `../x.pdf`), or cut short",
-        "each is read as untrusted (a regular file, ≤ 1 MB, a JSON object of the right types, plain file names) and counts as none: the brief is built again and the manifests written anew; an owner is taken from the brief manifests when `.source.json` is damaged; no internal error",
+        "`.brief.json` and `.source.json` holding a list, 100,000 nested brackets, wrong types, "
+        "a JSON string, names outside the folder (`/etc/passwd`, `../x.pdf`), or cut short",
+        "each is read as untrusted (a regular file, ≤ 1 MB, a JSON object of the right types, "
+        "plain file names) and counts as none: the brief is built again and the manifests written anew; "
+        "an owner is taken from the brief manifests when `.source.json` is damaged; no internal error",
         "test_faults.py::test_damaged_manifests_count_as_none_and_are_written_anew",
     ),
     (
@@ -681,44 +705,56 @@ FAULTS += [  # noqa: F821
     (
         "forged index rows",
         "`.index.html.json` rows with folder `javascript:alert(1)`, `../elsewhere` or `/` and id `**/*`",
-        'every row checked (types, a plain folder name, an id like `2562-04`); when any fails, the rows are rebuilt from the brief folders of OUT and their manifests; links are percent-encoded relative paths of files the build made; no `href="javascript:…"`, nothing outside OUT globbed or linked',
+        "every row checked (types, a plain folder name, an id like `2562-04`); when any fails, "
+        "the rows are rebuilt from the brief folders of OUT and their manifests; "
+        "links are percent-encoded relative paths of files the build made; "
+        'no `href="javascript:…"`, nothing outside OUT globbed or linked',
         "test_faults.py::test_forged_index_rows_make_no_live_link_and_walk_no_other_folder",
     ),
     (
         "a brief folder that is a link",
         "`OUT/2562-04` a symlink to the data folder",
-        "exit 2, one line (`is a link to … outside --out`); nothing written into the data folder (a link within OUT is followed; the source's own folder is refused too)",
+        "exit 2, one line (`is a link to …, outside OUT`, and `--out DIR` to give another); "
+        "nothing written into the data folder (a link within OUT is followed; the source's own folder is refused too)",
         "test_faults.py::test_an_output_folder_that_is_a_link_out_of_out_is_refused",
     ),
     (
         "a disk that fills while `.brief.json` is written",
         "ENOSPC on the manifest's temporary file, after a part of it is written",
-        "exit 2, one line (`No space left on device`); the manifest is written in full before any file is renamed into place, so the old brief, notebook and manifest stay byte for byte; no `.tmp`, no `.build-*` left",
+        "exit 2, one line (`No space left on device`); "
+        "the manifest is written in full before any file is renamed into place, "
+        "so the old brief, notebook and manifest stay byte for byte; no `.tmp`, no `.build-*` left",
         "test_reliability.py::test_a_disk_that_fills_while_the_manifest_is_written",
     ),
     (
         "SIGKILL to one worker of a batch",
         "`build --all --jobs 2` on 6 documents; SIGKILL to the worker whose `.build-PID-*` folder exists",
-        "that worker's document fails (`its build process died … while it built this brief`); the brief the other worker was making and the rest are built on a new pool: `5 built, 0 up to date, 1 failed`; no process, `.build-*` or `.tmp` left",
+        "that worker's document fails (`its build process died … while it built this brief`); "
+        "the brief the other worker was making and the rest are built on a new pool: "
+        "`5 built, 0 up to date, 1 failed`; no process, `.build-*` or `.tmp` left",
         "test_faults.py::test_a_worker_killed_mid_batch_fails_only_the_brief_it_held",
     ),
     (
         "a dask scheduler that stops answering",
         "SIGSTOP to a `dask scheduler` process on 127.0.0.1 once a brief runs on its worker, `task_timeout=10`",
-        "every question to the scheduler has a deadline; once it has not answered for the task timeout the briefs still pending fail with one line (`the dask scheduler at … stopped answering … (--task-timeout)`); the client returns",
+        "every question to the scheduler has a deadline; "
+        "once it has not answered for the task timeout the briefs still pending fail with one "
+        "line (`the dask scheduler at … stopped answering … (the task timeout)`); the client returns",
         "test_faults.py::test_a_scheduler_that_stops_answering_hits_the_task_timeout",
     ),
     (
         "file names with line ends",
         "`x\\n  failed: forged.txt`, `y\\rz.txt`",
-        "shown escaped (`x\\\\n  failed: …`) in the one-line error, the batch summary and the build lines (`errors.one_line`, behind `shown`); no forged summary line",
+        "shown escaped (`x\\\\n  failed: …`) in the one-line error, "
+        "the batch summary and the build lines (`errors.one_line`, behind `shown`); no forged summary line",
         "test_faults.py::test_file_names_with_line_ends_are_shown_escaped",
     ),
 ]
 
 # --- readers bounded (issue 21): what each input cost before and after, measured once (/usr/bin/time -v) -----
 # (input, before: time and peak memory, now, the test)
-# "stopped": still running after 120 s, or past a 6 GB address-space limit; the tests assert on what is read, never on time
+# "stopped": still running after 120 s, or past a 6 GB address-space limit; the tests assert on what is read, never on
+# time
 BOUNDED = [
     (
         "HTML declaring `charset=punycode`, not UTF-8, 40,000 ASCII characters after a hyphen (41 kB)",

@@ -269,7 +269,8 @@ def test_plain_papermill_runs_the_notebook(tmp_path):
     """The notebook is an ordinary parameterised notebook: papermill alone runs it."""
     papermill = Path(sys.executable).parent / "papermill"
     result = subprocess.run(
-        [str(papermill), "notebooks/briefing.ipynb", str(tmp_path / "out.ipynb"), "-p", "meeting", "4/2562", "-p", "lang", "en", "--no-progress-bar"],
+        [str(papermill), "notebooks/briefing.ipynb", str(tmp_path / "out.ipynb"),
+         "-p", "meeting", "4/2562", "-p", "lang", "en", "--no-progress-bar"],
         capture_output=True, text=True, timeout=600, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]

@@ -36,8 +36,10 @@ def _need(ok: bool, what: str):
 def briefs(tmp_path_factory):
     data = tmp_path_factory.mktemp("raw")
     shutil.copy(SAMPLE, data / SAMPLE.name)
-    one = docgen.GenMeeting(7, 2563, "สำนักงานพัฒนาชุมชนจังหวัดตาก", None, "ตาก",
-                            [docgen.GenItem(1, "การเบิกจ่ายงบประมาณ", [docgen.Sentence("ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณ ร้อยละ 95 ภายในวันที่ 30 ก.ย. 63")])])  # fmt: skip
+    asked = docgen.Sentence("ให้จังหวัดเร่งรัดการเบิกจ่ายงบประมาณ ร้อยละ 95 ภายในวันที่ 30 ก.ย. 63")
+    one = docgen.GenMeeting(
+        7, 2563, "สำนักงานพัฒนาชุมชนจังหวัดตาก", None, "ตาก", [docgen.GenItem(1, "การเบิกจ่ายงบประมาณ", [asked])]
+    )
     (data / "one.txt").write_text(docgen.render_dump(one), encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
     for args in (["2562-04", "--format", "html,pdf"], ["2562-04", "--lang", "en"], ["7/2563"]):
@@ -148,7 +150,8 @@ def test_accessibility(browser, briefs, name):
     assert page.evaluate("Array.from(document.querySelectorAll('table')).every(t => t.querySelector('th'))")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        "axe.run(document, {runOnly: {type: 'tag', "
+        "values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
     )
     assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
     assert any(p["id"] == "color-contrast" for p in result["passes"])  # contrast at least 4.5:1 was checked

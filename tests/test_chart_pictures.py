@@ -104,7 +104,7 @@ def test_a_child_that_fails_leaves_the_picture_to_this_process(monkeypatch):
         return "ลำพูน drawn here" if os.getpid() == me else str(1 / 0)
 
     def warning():
-        warnings.warn("Glyph 3647 missing from font(s) Sarabun.")
+        warnings.warn("Glyph 3647 missing from font(s) Sarabun.", stacklevel=2)
         return f"drawn by {'this process' if os.getpid() == me else 'the child'}"
 
     assert charts.beside(failing)() == "ลำพูน drawn here"
@@ -139,3 +139,22 @@ def test_a_long_agenda_draws_its_first_topics_and_says_so():
     assert first_chart[1].endswith("ตำบลที่ 24 1") and "แสดง" not in first_chart[1]
     assert charts.topics_title(many, words) == "ข้อสั่งการตามประเด็น · แสดง 24 จาก 1000 แถว"
     assert charts.topics_title(many[:24], words) == "ข้อสั่งการตามประเด็น"
+
+
+def test_a_chart_label_never_breaks_a_place_name():
+    """Every district and province of the gazetteer that fits on a line stays whole on one line of a
+    wrapped label (อำเภอแม่ทะ breaks before แม่ทะ, never as แม่ | ทะ)."""
+    from wcwidth import wcswidth
+
+    from cddbrief.charts import wrap_label
+    from cddbrief.glossary import places
+
+    broken = []
+    for place in places():
+        name = place.name_th
+        if wcswidth(name) > 12:
+            continue
+        lines = wrap_label(f"สำนักงานพัฒนาชุมชนอำเภอ{name}", 12, lines=9).split("\n")
+        if name not in lines and not any(line.endswith(name) for line in lines):
+            broken.append((name, lines))
+    assert broken == []

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, run_cli
 
+from cddbrief.filekinds import FORMS
+
 
 @pytest.fixture()
 def data_dir(tmp_path):
@@ -155,10 +157,13 @@ def test_extract_reads_at_most_the_limit_from_stdin():
     "args, words",
     [
         (["build", str(SAMPLE), "--as-of", "2563-03-10"], ["Buddhist-era", "--as-of 2020-03-10"]),
-        (["build", str(SAMPLE), "--as-of", "10/3/2020"], ["not a day written YYYY-MM-DD"]),
-        (["build", str(SAMPLE), "--as-of", "2020-02-30"], ["not a day of the calendar"]),
+        (["build", str(SAMPLE), "--as-of", "10/3/2020"], ["not a day written YYYY-MM-DD", "(--as-of 2020-03-10)"]),
+        (["build", str(SAMPLE), "--as-of", "2020-02-30"], ["not a day of the calendar", "(--as-of 2020-03-10)"]),
         (["build", "--trends", "--as-of", "2020-03-10"], ["--as-of goes with briefs"]),
-        (["build", str(SAMPLE), "--format", "docx"], ["unknown format docx", "html, pdf or html,pdf"]),
+        (
+            ["build", str(SAMPLE), "--format", "docx"],
+            ["unknown format docx", "use html, pdf or both (--format html,pdf)"],
+        ),
         (["build", "--all", "--format", "html,docx"], ["unknown format in 'html,docx'", "xlsx, csv, json, ics"]),
         (["build", "--trends", "--format", "xlsx"], ["unknown format xlsx"]),
     ],
@@ -245,16 +250,16 @@ def test_ambiguity_is_a_short_line_with_the_candidates_below(data_dir):
     """The ambiguity error was one line of every office, file and digest (600 characters with long paths):
     now a short first line says what is wrong and what to do, each candidate on a line below it."""
     text = SAMPLE.read_text(encoding="utf-8")
-    for n, district in enumerate(["แม่ทะ", "เกาะคา", "ห้างฉัตร", "เมืองปาน", "งาว", "แจ้ห่ม", "วังเหนือ", "เถิน", "แม่พริก", "สบปราบ",
-                                  "แม่เมาะ"]):  # fmt: skip
-        (data_dir / f"{n:02d}_a_long_file_name_as_offices_send_them.txt").write_text(text.replace("อำเภอเสริมงาม", f"อำเภอ{district}"),
-                                                                                  encoding="utf-8")  # fmt: skip
+    districts = ["แม่ทะ", "เกาะคา", "ห้างฉัตร", "เมืองปาน", "งาว", "แจ้ห่ม", "วังเหนือ", "เถิน", "แม่พริก", "สบปราบ", "แม่เมาะ"]
+    for n, district in enumerate(districts):
+        named = data_dir / f"{n:02d}_a_long_file_name_as_offices_send_them.txt"
+        named.write_text(text.replace("อำเภอเสริมงาม", f"อำเภอ{district}"), encoding="utf-8")
     result = run_cli("parse", "4/2562", "--data", str(data_dir))
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
     first, *below = result.stderr.rstrip("\n").split("\n")
     assert (
         first.startswith("cddbrief: meeting 4/2562 has 12 documents, from ")
-        and "choose one with --office NAME" in first
+        and "choose one by its office (--office " in first
     )
     assert "เสริมงาม" in first and "แม่เมาะ" in first and ".txt" not in first and len(first) < 250
     assert len(below) == 10 and below[-1].startswith("  … and 3 more") and "--verbose" in below[-1]
@@ -295,7 +300,7 @@ def test_list_of_a_folder_without_writeups_says_what_it_skipped(tmp_path):
     assert "0 meeting write-up(s)" in out and "1 could not be read; 4 skipped, not write-ups:" in out
     assert "skipped งบประมาณ.xlsx: a spreadsheet, not a meeting write-up: export the write-up itself" in out
     assert "skipped บันทึก.doc: an old Word (.doc) file" in out and "skipped ภาพ.png: a picture" in out
-    assert "skipped notes.md: not a form cddbrief reads (.txt, .docx, .pdf, .html or .htm)" in out
+    assert f"skipped notes.md: not a form cddbrief reads ({FORMS})" in out
     assert "  ว่าง.txt: is empty: give a meeting summary as .txt, .docx" in out and "~$lock" not in out
     assert "none of its files is a meeting write-up" in out
     data = json.loads(run_cli("list", "--data", str(folder), "--json").stdout)
@@ -320,7 +325,11 @@ def test_build_all_of_a_folder_without_writeups_names_the_forms_and_list(tmp_pat
     folder.mkdir()
     (folder / "งบประมาณ.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
     result = run_cli("build", "--all", "--data", str(folder), "--out", str(tmp_path / "out"))
-    one_line_error(result, "no meeting write-ups (.txt, .docx, .pdf, .html or .htm)", f"cddbrief list --data {folder}")
+    one_line_error(
+        result,
+        f"no meeting write-ups ({FORMS}) in {folder}: list it to see why each file was skipped",
+        "give the folder of meeting write-ups (--data DIR)",
+    )
 
 
 def test_each_command_says_what_it_does_and_takes_verbose():

@@ -39,8 +39,9 @@ def test_list_reads_documents_not_file_names(folder):
     twins = {m["office"]: m for m in data["meetings"] if m["id"] == "2562-04"}
     assert set(twins) == {"สำนักงานพัฒนาชุมชนอำเภอเสริมงาม", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"}
     sample = twins["สำนักงานพัฒนาชุมชนอำเภอเสริมงาม"]
-    # 20 dated mentions: the spec's 19 and the year range ปี 57-61 (registration years 2557–2561)
-    assert (sample["items"], sample["directives"], sample["figures"], sample["dated"]) == (9, 21, 36, 20)
+    # 20 dated mentions: the spec's 19 and the year range ปี 57-61 (registration years 2557–2561);
+    # 35 figures: the programme's name 1 เขตตรวจ 1 ชุมชน counts no community
+    assert (sample["items"], sample["directives"], sample["figures"], sample["dated"]) == (9, 21, 35, 20)
     assert (
         sample["first_date"] == "2018-09-30"
         and sample["last_date"] == "2019-09-25"
@@ -82,7 +83,8 @@ def test_listing_twice_uses_the_cache(folder, tmp_path, monkeypatch):
 
 
 def test_the_cache_cannot_execute_or_lie(folder, tmp_path, monkeypatch):
-    """Cache entries are sealed JSON: a damaged or edited entry, or a store, is rebuilt; a planted pickle is never loaded."""
+    """Cache entries are sealed JSON: a damaged or edited entry, or a store, is rebuilt; a planted pickle is never
+    loaded."""
     import pickle
 
     from cddbrief import corpus

@@ -147,8 +147,10 @@ def test_two_digit_years_in_dates_at_century_edges():
     assert read("1 ม.ค. 72")[0] == [(D(2029, 1, 1), D(2029, 1, 1), "day", False, "1 ม.ค. 72")]
     assert read("1 ม.ค. 52")[0] == [(D(2009, 1, 1), D(2009, 1, 1), "day", False, "1 ม.ค. 52")]
     # 73 is more than 10 years from 2562: no year; the date takes the meeting's and says so
-    assert read("1 ม.ค. 73") == ([(D(2019, 1, 1), D(2019, 1, 1), "day", True, "1 ม.ค.")],
-                                 [("inferred", "'1 ม.ค.' has no year; 2562 was taken from the meeting's year")])  # fmt: skip
+    assert read("1 ม.ค. 73") == (
+        [(D(2019, 1, 1), D(2019, 1, 1), "day", True, "1 ม.ค.")],
+        [("inferred", "'1 ม.ค.' has no year; 2562 was taken from the meeting's year")],
+    )
     # with no meeting year, 99 is 2599 (CE 2056) and 00 is 2500 (CE 1957)
     assert read("31 ธ.ค. 99", None)[0] == [(D(2056, 12, 31), D(2056, 12, 31), "day", False, "31 ธ.ค. 99")]
     assert read("1 ม.ค. 00", None)[0] == [(D(1957, 1, 1), D(1957, 1, 1), "day", False, "1 ม.ค. 00")]
@@ -226,3 +228,21 @@ def test_every_spelling_before_a_year_is_that_month(month, how, written):
     for text in (f"ภายใน {written} 2562", f"ภายในเดือน{written} 62"):
         spans, _ = read(text)
         assert [(s[0], s[1], s[2]) for s in spans] == [(D(2019, month, 1), D(2019, month, last), "month")], (text, how)
+
+
+@pytest.mark.parametrize(
+    "text, around, want",
+    [
+        ("ภายในวันอาทิตย์ที่ 31 นี้", date(2023, 12, 20), date(2023, 12, 31)),  # the year's last day
+        ("ภายในวันจันทร์ที่ 1 นี้", date(2023, 12, 20), date(2024, 1, 1)),  # forward over the new year
+        ("เมื่อวันพฤหัสบดีที่ 29 ที่ผ่านมา", date(2024, 3, 5), date(2024, 2, 29)),  # back to a leap day
+    ],
+)
+def test_a_weekday_day_across_month_and_year_edges(text, around, want):
+    spans, _ = find_dates(text, around=around)
+    assert [(s.start, s.end) for s in spans] == [(want, want)]
+
+
+def test_a_weekday_day_back_to_a_leap_day_of_a_common_year_is_none():
+    spans, notes = find_dates("เมื่อวันพุธที่ 29 ที่ผ่านมา", around=date(2023, 3, 5))  # 2566: February has 28
+    assert spans == [] and [n.kind for n in notes] == ["skipped"]

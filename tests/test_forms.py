@@ -151,7 +151,8 @@ def _reading(meeting, spaces: bool = True) -> dict:
 
 @pytest.mark.parametrize("name", ["sample.docx", "sample.pdf", "sample.html"])
 def test_office_suite_exports_read_like_the_text(name, sample_meeting):
-    """LibreOffice's .pdf and .html of the sample's Word document (tools/make_sample_exports.py) read like its text dump."""
+    """LibreOffice's .pdf and .html of the sample's Word document (tools/make_sample_exports.py) read like its text
+    dump."""
     exported = read_meeting(EXPORTS / name)
     assert exported.source.format == name.rsplit(".", 1)[1]
     spaces = not name.endswith(".pdf")

@@ -159,7 +159,10 @@ def test_word_header_inside_the_table():
 
 
 def test_dump_header_inside_the_table():
-    text = "\tสรุปการประชุม TV พช. ครั้งที่ 3/2563\n\tสำนักงานพัฒนาชุมชนจังหวัดตาก\n\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n\t1\n\tOTOP\n\tให้รายงาน 5 กลุ่ม\n\t\n\n"
+    text = (
+        "\tสรุปการประชุม TV พช. ครั้งที่ 3/2563\n\tสำนักงานพัฒนาชุมชนจังหวัดตาก\n\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\tหมายเหตุ\n\n"
+        "\t1\n\tOTOP\n\tให้รายงาน 5 กลุ่ม\n\t\n\n"
+    )
     parsed = _parse(text.encode(), "inside.txt")
     assert (parsed.id, parsed.office, parsed.province) == ("2563-03", "สำนักงานพัฒนาชุมชนจังหวัดตาก", "ตาก")
     assert [(i.no, i.topic) for i in parsed.items] == [(1, "OTOP")]

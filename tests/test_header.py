@@ -9,14 +9,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cddbrief.errors import BadMeetingId
-from cddbrief.header import find_meeting_ref, is_banner, read_header
+from cddbrief.glossary import places
+from cddbrief.header import find_meeting_ref, is_banner, join_cut_lines, read_header
 
 
-def header(*lines: str, whole: bool = False, more: tuple[str, ...] = ()):
+def header(*lines: str, whole: bool = False, more: tuple[str, ...] = (), closing: tuple[str, ...] = ()):
     notes = []
-    found = read_header(list(lines), notes, whole=whole, more=list(more))
+    found = read_header(list(lines), notes, whole=whole, more=list(more), closing=list(closing))
     return found, notes
 
 
@@ -60,7 +63,8 @@ def test_a_meeting_number_beats_the_month_and_a_later_reference():
 def test_a_year_0_is_refused_in_one_line(written):
     with pytest.raises(BadMeetingId) as caught:
         header(written)
-    assert "year is 0" in caught.value.problem and "--meeting" in caught.value.remedy and "\n" not in str(caught.value)
+    assert "year is 0" in caught.value.problem and "give the meeting" in caught.value.remedy
+    assert [s.name for s in caught.value.settings] == ["meeting"] and "\n" not in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +91,8 @@ def test_the_meeting_date_is_the_one_its_sentence_gives(lines, held):
 
 def test_a_banner_date_is_published_never_the_meeting_date():
     found, notes = header("วันพุธ, 22 พฤษภาคม 2567", "ประชุมคณะทำงานขับเคลื่อนกองทุน",
-                          "เมื่อวันที่ 29 เมษายน 2564 นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ เป็นประธานการประชุม ณ ห้องประชุมอำเภอ")  # fmt: skip
+                          "เมื่อวันที่ 29 เมษายน 2564 นางมาลี ศรีงาม พัฒนาการอำเภอบ้านธิ "
+                          "เป็นประธานการประชุม ณ ห้องประชุมอำเภอ")  # fmt: skip
     assert (found.meeting_date, found.published) == (date(2021, 4, 29), date(2024, 5, 22))
     assert found.title == "ประชุมคณะทำงานขับเคลื่อนกองทุน"  # the banner is not the title either
     found, _ = header("โพสต์เมื่อ 24 มีนาคม 2566", "ประชุมคณะทำงาน ครั้งที่ 3/2566")
@@ -137,7 +142,8 @@ def test_the_office_named_only_in_the_body_or_the_byline():
     "line, chair",
     [
         (
-            "วันจันทร์ที่ 20 มีนาคม 2566 เวลา 09.30 น. นายสมชาย ใจงาม พัฒนาการจังหวัดสุรินทร์ เป็นประธานการประชุมคณะกรมการ ครั้งที่ 3/2566",
+            "วันจันทร์ที่ 20 มีนาคม 2566 เวลา 09.30 น. "
+            "นายสมชาย ใจงาม พัฒนาการจังหวัดสุรินทร์ เป็นประธานการประชุมคณะกรมการ ครั้งที่ 3/2566",
             "นายสมชาย ใจงาม พัฒนาการจังหวัดสุรินทร์",
         ),
         (
@@ -153,6 +159,9 @@ def test_the_office_named_only_in_the_body_or_the_byline():
         ("ประชุมคณะทำงาน ครั้งที่ 2/2566 โดยมีพันเอกสมหมาย กล้าหาญ เป็นประธาน", "พันเอกสมหมาย กล้าหาญ"),
         ("สพอ.ลี้ ร่วมประชุม ครั้งที่ 3/2566 โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน", "อธิบดีกรมการพัฒนาชุมชน"),
         ("สพอ.ลี้ ร่วมประชุมคณะกรรมการ ครั้งที่ 3/2566 ณ ห้องประชุมอำเภอ", None),  # the office attended: nobody named chairs
+        # a surname that opens with มี ("has"), a word the chair's search otherwise stops at
+        ("วันที่ 2 มีนาคม 2566 นายพงศกร มีสุข พัฒนาการจังหวัดแพร่ เป็นประธานการประชุม", "นายพงศกร มีสุข พัฒนาการจังหวัดแพร่"),
+        ("ประชุมคณะทำงาน มีนายพงศกร มีชัย ปลัดอำเภอ เป็นประธาน", "นายพงศกร มีชัย ปลัดอำเภอ"),
     ],
 )
 def test_the_chair_is_a_person_never_the_committee(line, chair):
@@ -178,3 +187,333 @@ def test_the_place_after_na_or_thi(line, place):
 
 def test_another_meetings_number_in_a_sidebar_is_not_this_one():
     assert find_meeting_ref("ข่าวที่เกี่ยวข้อง: รับรองรายงานการประชุมครั้งที่ 8/2566") is None
+
+
+# --- a head whose lines a PDF wrapped: a name or a phrase over a line end is one -------------------
+
+
+@pytest.mark.parametrize(
+    "lines, field, value",
+    [
+        # the chair's verb over a line end: เป็น | ประธาน…
+        (
+            ["ครั้งที่ 4/2566", "วันที่ 12 มิถุนายน 2566 นายพงศกร มีสุข พัฒนาการจังหวัดแพร่ เป็น",
+             "ประธานการประชุมคณะทำงาน ณ ห้องประชุมศาลากลางจังหวัดแพร่"],
+            "chair",
+            "นายพงศกร มีสุข พัฒนาการจังหวัดแพร่",
+        ),
+        # เป็นประธาน alone on the last line
+        (
+            ["ประชุมคณะทำงาน ครั้งที่ 4/2566", "โดยมีนางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน", "เป็นประธาน"],
+            "chair",
+            "นางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน",
+        ),
+        # the district of a position on the next line, the committee's name after it
+        (
+            ["ประชุมคณะทำงาน ครั้งที่ 1/2567", "นายอำเภอบ้านธิ ประธานคณะ", "ทำงาน มอบหมายให้ นายกิตติ ศรีทอง พัฒนาการอำเภอ",
+             "บ้านธิ ร่วมกับคณะทำงาน ดำเนินการประชุมคณะทำงาน"],
+            "chair",
+            "นายกิตติ ศรีทอง พัฒนาการอำเภอบ้านธิ",
+        ),
+        # the attendee marked ประธาน, his office and its area over a line end
+        (
+            ["รายงานการประชุม ครั้งที่ 2/2566", "ผู้มาประชุม",
+             "1. นางรัตนา ใจดี ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษา", "แพร่ เขต 1 ประธานกรรมการ",
+             "2. นายชัย ดีงาม กรรมการ"],
+            "chair",
+            "นางรัตนา ใจดี ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาแพร่ เขต 1",
+        ),
+        # an office cut inside its name, then its area's number
+        (
+            ["รายงานการประชุมผู้บริหารในสังกัดสำนักงานเขตพื้นที่การศึกษาประถม", "ศึกษาแพร่ เขต 1", "ครั้งที่ 2/2566"],
+            "office",
+            "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาแพร่ เขต 1",
+        ),
+        (
+            ["สรุปการประชุม ครั้งที่ 2/2566 ณ ห้องประชุมเวียงโกศัย สำนักงานเขตพื้นที่การศึกษา", "มัธยมศึกษาแพร่",
+             "นายชัย ดีงาม รองผู้อำนวยการ เป็นประธาน"],
+            "office",
+            "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาแพร่",
+        ),
+        # a place that stopped at the line end
+        (
+            ["ครั้งที่ 5/2566", "สำนักงานพัฒนาชุมชนอำเภอบ้านธิ ร่วมประชุม ณ ห้องประชุมสำนักงาน",
+             "พัฒนาชุมชนอำเภอบ้านธิ โดยมีนายอำเภอบ้านธิ เป็นประธาน"],
+            "place",
+            "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ",
+        ),
+        (["ประชุมคณะทำงาน ครั้งที่ 5/2566 ณ", "ห้องประชุมอินทนิล ศาลากลางจังหวัด"], "place", "ห้องประชุมอินทนิล ศาลากลางจังหวัด"),
+        # the office's district on the line below its name
+        (
+            ["ครั้งที่ 5/2566 ณ ห้องประชุมสำนักงานพัฒนาชุมชน", "อำเภอบ้านธิ โดยมีนายอำเภอบ้านธิ เป็นประธาน"],
+            "place",
+            "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ",
+        ),
+    ],
+)  # fmt: skip
+def test_a_name_or_a_phrase_over_a_line_end_is_read_whole(lines, field, value):
+    found, notes = header(*lines)
+    assert getattr(found, field) == value
+    merged = [n for n in notes if n.kind == "merged"]
+    assert merged and all(n.th and n.surface and "one with the next" in n.message for n in merged)
+
+
+def test_each_join_is_said_with_the_words_on_either_side():
+    notes = []
+    joined = join_cut_lines(["ณ ห้องประชุมสำนักงาน", "พัฒนาชุมชนอำเภอบ้านธิ", "ครั้งที่ 5/2566"], notes)
+    assert joined == ["ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ", "ครั้งที่ 5/2566"]
+    assert [(n.kind, n.surface) for n in notes] == [("merged", "ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอบ้านธิ")]
+    assert "'…ณ ห้องประชุมสำนักงาน'" in notes[0].message and "('พัฒนาชุมชนอำเภอบ้านธิ…')" in notes[0].th
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["รายงานการประชุมคณะทำงานสำนักงาน", "ครั้งที่ 3/2566"],  # the number opens a line of its own
+        ["ประชุมคณะทำงาน ณ ห้องประชุม", "1. นายสมปอง ใจดี ประธาน"],  # so does a numbered line
+        ["ให้รายงานผลครบทั้ง 17 อำเภอ", "ภายในวันที่ 5 มิถุนายน 2566"],  # อำเภอ ends a count; no district follows
+        ["ส่งรายงานให้ครบทุกอำเภอ", "พลังงานทดแทนชุมชน"],  # พล is a district, but not the word that opens this line
+        ["การประชุมเรื่องที่จำเป็น", "ประธานแจ้งที่ประชุมทราบ"],  # จำเป็น ends a sentence; เป็น | ประธาน would not
+        ["สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"],  # a title, then the office
+        ["วันที่ 3 มีนาคม 2566 เวลา 09.00 น.", "ณ ห้องประชุมอำเภอ"],
+    ],
+)
+def test_a_line_its_writer_ended_is_never_joined(lines):
+    notes = []
+    assert join_cut_lines(lines, notes) == lines and notes == []
+
+
+def test_a_table_heads_office_line_stays_the_office_and_the_title_stays_the_title():
+    found, notes = header("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "ครั้งที่ 5/2566",
+                          whole=True)  # fmt: skip
+    assert (found.title, found.office, notes) == ("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", [])
+
+
+def test_the_place_ends_before_the_chairs_name_run_on_to_it():
+    found, _ = header(
+        "วันที่ 3 มีนาคม 2566 นายสมปอง ดีใจ นายอำเภอแม่ทะ เป็นประธานการประชุมคณะทำงาน ครั้งที่ 2/2566 "
+        "ณ ห้องประชุมอำเภอแม่ทะนายสมปอง ดีใจ กล่าวว่า ให้ทุกตำบลรายงานผล"
+    )
+    assert (found.chair, found.place) == ("นายสมปอง ดีใจ นายอำเภอแม่ทะ", "ห้องประชุมอำเภอแม่ทะ")
+    found, _ = header("ครั้งที่ 2/2566 ณ ห้องประชุมอำเภอแม่ทะ")  # no chair: nothing to cut at
+    assert found.place == "ห้องประชุมอำเภอแม่ทะ"
+
+
+# at random: a sentence that names its chair, cut at any point a PDF may wrap it inside the chair's words
+DISTRICTS = sorted(p.name_th for p in places() if p.level == "district" and not p.name_th.startswith("เขต"))
+PEOPLE = [("นาย", "กิตติ", "ศรีทอง"), ("นางสาว", "พิมพ์ชนก", "ใจงาม"), ("นาง", "อรุณี", "แก้วมณี"), ("ว่าที่ร้อยตรี", "ชนะ", "ดีเลิศ")]
+
+
+@settings(max_examples=120, deadline=None)
+@given(district=st.sampled_from(DISTRICTS), person=st.sampled_from(PEOPLE),
+       cut=st.sampled_from(["พัฒนาการอำเภอ|", " |เป็นประธาน", "เป็น|ประธาน"]))  # fmt: skip
+def test_a_chair_cut_by_a_line_end_reads_as_the_whole_line(district, person, cut):
+    title, first, last = person
+    chair = f"{title}{first} {last} พัฒนาการอำเภอ{district}"
+    line = f"วันที่ 5 มีนาคม 2566 {chair} เป็นประธานการประชุมคณะทำงาน ครั้งที่ 2/2566"
+    written = cut.replace("|", "")
+    above, below = line.split(written, 1)
+    above, below = (above + cut.split("|")[0]).strip(), (cut.split("|")[1] + below).strip()
+    whole, _ = header(line)
+    split, notes = header(above, below)
+    assert whole.chair == split.chair == chair
+    assert [n.kind for n in notes if n.kind == "merged"] == ["merged"]
+
+
+def test_a_join_the_rest_of_a_post_repeats_is_said_once():
+    head = ("ประชุมคณะทำงาน ครั้งที่ 4/2566", "โดยมีนางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน", "เป็นประธาน")
+    found, notes = header(*head, more=head)
+    assert found.chair == "นางสุดา แก้วใส รองอธิบดีกรมการพัฒนาชุมชน"
+    merged = [n.surface for n in notes if n.kind == "merged"]
+    assert len(merged) == 1 and merged[0].endswith("อธิบดีกรมการพัฒนาชุมชนเป็นประธาน")
+
+
+PROVINCES = sorted(p.name_th for p in places() if p.level == "province")
+
+
+@settings(max_examples=120, deadline=None)
+@given(province=st.sampled_from(PROVINCES), zone=st.integers(1, 4), level=st.sampled_from(["ประถม", "มัธยม"]),
+       cut=st.sampled_from(["การศึกษา|", "การศึกษา{level}|", "{level}ศึกษา|", "| เขต"]))  # fmt: skip
+def test_an_education_office_cut_by_a_line_end_is_one_office(province, zone, level, cut):
+    office = f"สำนักงานเขตพื้นที่การศึกษา{level}ศึกษา{province} เขต {zone}"
+    line = f"รายงานการประชุมผู้บริหารสถานศึกษาในสังกัด{office}"
+    mark = cut.format(level=level)
+    at = line.index(mark.replace("|", "")) + mark.index("|")
+    found, notes = header(line[:at].strip(), line[at:].strip(), f"ครั้งที่ {zone}/2566")
+    assert found.office == office
+    assert [n.kind for n in notes] == ["merged"]
+
+
+def test_a_table_heads_office_written_on_two_lines_is_one_office():
+    found, notes = header("สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "สำนักงานพัฒนาชุมชน", "อำเภอบ้านธิ จังหวัดลำพูน",
+                          "ครั้งที่ 5/2566", whole=True)  # fmt: skip
+    assert (found.office, found.district, found.province) == ("สำนักงานพัฒนาชุมชนอำเภอบ้านธิ จังหวัดลำพูน", "บ้านธิ", "ลำพูน")
+    assert found.title == "สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน" and [n.kind for n in notes] == ["merged"]
+    # a line that ends with the department's name, then one whose อำเภอ names no district: two lines
+    lines, notes = ["สรุปข้อสั่งการการประชุมกรมการพัฒนาชุมชน", "อำเภอรายงานผลทุกเดือน"], []
+    assert join_cut_lines(lines, notes) == lines and notes == []
+
+
+# --- the meeting's facts where a head puts them unusually (invented posts) -------------------------------
+
+MORNING = (
+    "วันอังคารที่ 9 เมษายน 2567 ช่วงเช้า เวลา 09.00 น. นายวีระ ทองคำ พัฒนาการอำเภอนาหมื่น พร้อมด้วยเจ้าหน้าที่ "
+    "เข้าร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2567 ผ่านระบบ VDO Conference ณ ห้องประชุมที่ว่าการอำเภอนาหมื่น "
+    "โดยมีรองอธิบดีกรมการพัฒนาชุมชนเป็นประธาน"
+)
+AFTERNOON = (
+    "ช่วงบ่าย เวลา 13.00 น. นายวีระ ทองคำ พัฒนาการอำเภอนาหมื่น เป็นประธานการประชุมประจำเดือนเมษายน 2567 "
+    "ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอนาหมื่น เพื่อแจ้งข้อสั่งการ ดังนี้"
+)
+
+
+def test_of_two_meetings_told_the_write_up_is_the_last_before_its_directives():
+    found, notes = header("พช.นาหมื่น ประชุมกรมฯ และประชุมประจำเดือน", MORNING, AFTERNOON)
+    assert (found.number, found.year_be) == (4, 2567)
+    assert found.chair == "นายวีระ ทองคำ พัฒนาการอำเภอนาหมื่น"
+    assert found.place == "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอนาหมื่น"
+    assert found.meeting_date == date(2024, 4, 9)  # its line gives no day: the day the post opens with, said
+    told = [n for n in notes if n.kind == "inferred" and "meetings" in n.message]
+    assert len(told) == 1 and "3/2567 (chaired by รองอธิบดีกรมการพัฒนาชุมชน)" in told[0].message and told[0].th
+    assert any("no day of its own" in n.message for n in notes)
+    # told the other way round, the department's meeting comes last and its directives follow: it is the write-up's
+    found, notes = header(AFTERNOON.replace("ช่วงบ่าย", "วันที่ 9 เมษายน 2567"), MORNING.replace(" ช่วงเช้า", ""))
+    assert (found.number, found.chair) == (3, "รองอธิบดีกรมการพัฒนาชุมชน")
+    assert found.place == "ห้องประชุมที่ว่าการอำเภอนาหมื่น"
+
+
+def test_a_district_that_relays_the_departments_meeting_reads_the_departments_meeting():
+    found, notes = header("พช.นาหมื่น ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2567", MORNING)
+    assert (found.number, found.year_be, found.chair) == (3, 2567, "รองอธิบดีกรมการพัฒนาชุมชน")
+    assert found.place == "ห้องประชุมที่ว่าการอำเภอนาหมื่น"
+    assert not any("meetings" in n.message for n in notes)
+    # one meeting told twice (a headline, then its sentence) is one meeting
+    found, notes = header("นายวีระ ทองคำ เป็นประธานการประชุมประจำเดือนเมษายน 2567", AFTERNOON)
+    assert (found.number, found.year_be) == (4, 2567) and not any("meetings" in n.message for n in notes)
+
+
+NAMES = st.tuples(
+    st.sampled_from(["นาย", "นางสาว", "นาง", "ดร."]),
+    st.text(alphabet="กขคงจชดตทนบปพมยรลวสหอ", min_size=2, max_size=8),
+    st.text(alphabet="กขคงจชดตทนบปพมยรลวสหอ", min_size=2, max_size=8),
+    st.sampled_from(PROVINCES),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=NAMES, glued=st.booleans())
+def test_the_chair_after_prathan_colon_is_that_person(name, glued):
+    title, first, last, province = name
+    chair = f"{title}{first} {last} พัฒนาการจังหวัด{province}"
+    room = f"ณ ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัด{province}"
+    lines = [f"ประชุมเมื่อวันที่ 30/01/2567 {room}", f"ประธาน : {chair}"]
+    if glued:  # a PDF that ran the chair's line into the place's
+        lines = [lines[0] + lines[1]]
+    found, _ = header("ตารางติดตามข้อสั่งการ การประชุมประจำเดือนมกราคม 2567", *lines)
+    assert found.chair == chair
+    assert found.place == room.removeprefix("ณ ")
+
+
+@pytest.mark.parametrize("line", ["ประธาน : -", "ประธาน : ที่ประชุมรับทราบ", "ประธานกรรมการกองทุน นายชัย ดีงาม"])
+def test_prathan_with_no_person_after_it_names_no_chair(line):
+    found, _ = header("ประชุมคณะทำงาน ครั้งที่ 2/2567", line)
+    assert found.chair is None
+
+
+LEADS_LINE = "วันพุธที่ 3 เมษายน 2567 เวลา 09.30 น. ณ สำนักงานพัฒนาชุมชนอำเภอบ้านโฮ่ง นางอัมพร แสงทอง พัฒนาการอำเภอบ้านโฮ่ง "
+
+
+@pytest.mark.parametrize("verb", ["มอบแนวทางการปฏิบัติงาน", "มอบนโยบายแก่เจ้าหน้าที่", "ชี้แจงแนวทางการทำงาน"])
+def test_with_no_one_said_to_chair_the_one_who_leads_is_the_chair_and_the_post_opens_on_its_day(verb):
+    found, notes = header("พช.บ้านโฮ่ง ประชุมประจำเดือนเมษายน 2567", more=(LEADS_LINE + verb, "ให้ส่งภายใน 9 เม.ย. 67"))
+    assert found.chair == "นางอัมพร แสงทอง พัฒนาการอำเภอบ้านโฮ่ง"
+    assert found.meeting_date == date(2024, 4, 3) and found.place == "สำนักงานพัฒนาชุมชนอำเภอบ้านโฮ่ง"
+    inferred = [n.message for n in notes if n.kind == "inferred"]
+    assert any("read as its chair" in m for m in inferred) and any("read as its day" in m for m in inferred)
+
+
+def test_a_leader_is_no_chair_where_someone_chairs_and_a_deadline_is_no_meeting_day():
+    found, notes = header(
+        "พช.บ้านโฮ่ง ประชุมประจำเดือนเมษายน 2567",
+        more=(LEADS_LINE + "เป็นประธานการประชุม โดยมีนายชัย ดีงาม ปลัดอำเภอ มอบนโยบาย",),
+    )
+    assert found.chair == "นางอัมพร แสงทอง พัฒนาการอำเภอบ้านโฮ่ง"
+    assert not any("read as its chair" in n.message for n in notes)
+    found, notes = header(
+        "พช.บ้านโฮ่ง ประชุมประจำเดือนเมษายน 2567",
+        more=("ให้ส่งรายงานภายในวันที่ 14 เมษายน 2567 ณ สำนักงาน", "ที่ประชุมมอบแนวทางการทำงาน"),
+    )
+    assert (found.meeting_date, found.chair) == (None, None)
+
+
+POSITION_WORDS = ["ผู้อำนวยการ", "กลุ่มงาน", "ส่งเสริมการพัฒนาชุมชน", " ", "รักษาราชการแทน", "พัฒนาการจังหวัด"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=NAMES, cut=st.integers(1, len(POSITION_WORDS) - 1))
+def test_an_acting_chair_cut_by_a_line_end_is_read_whole(name, cut):
+    title, first, last, province = name
+    position = "".join(POSITION_WORDS) + province
+    line = f"วันศุกร์ที่ 5 เมษายน 2567 เวลา 13.30 น. {title}{first} {last} {position} เป็นประธานการประชุม ครั้งที่ 2/2567"
+    at = line.index(position) + len("".join(POSITION_WORDS[:cut]))
+    above, below = line[:at].rstrip(), line[at:].lstrip()  # a wrap at a space drops it
+    found, notes = header("พช. ประชุมติดตามงาน", above, below)
+    assert found.chair == f"{title}{first} {last} {position}"
+    assert any(n.kind == "merged" for n in notes)
+
+
+def test_a_chair_that_names_a_position_only_is_not_joined_to_the_line_above():
+    found, notes = header("ประชุมคณะทำงาน ครั้งที่ 2/2567 ณ ห้องประชุมอำเภอ", "โดยมีนายอำเภอเป็นประธาน")
+    assert found.chair == "นายอำเภอ" and not any(n.kind == "merged" for n in notes)
+
+
+def test_the_office_named_only_in_a_tables_closing_line():
+    head = ("สรุปข้อสั่งการ การประชุมคณะกรมการจังหวัด ครั้งที่ 4/2567", "โดยมีผู้ว่าราชการจังหวัดเป็นประธาน")
+    found, notes = header(*head, whole=True, closing=["งานธุรการ สำนักงานพัฒนาชุมชนจังหวัดพะเยา : รายงาน"])
+    assert found.office == "สำนักงานพัฒนาชุมชนจังหวัดพะเยา" and found.province == "พะเยา"
+    assert any(n.kind == "inferred" and "closing line" in n.message for n in notes)
+    found, notes = header(*head, whole=True, closing=["ลงชื่อ ผู้สรุป"])
+    assert found.office == "" and not any("closing line" in n.message for n in notes)
+
+
+@pytest.mark.parametrize(
+    "written, place, repaired",
+    [
+        ("ณ โรงแรมริมปิง อำเภอเมืองลำพูนจังหวัดลำพูน โดยมี", "โรงแรมริมปิง อำเภอเมืองลำพูน จังหวัดลำพูน", True),
+        ("ณ โรงแรมริมปิง อำเภอเมืองลำพูน จังหวัดลำพูน โดยมี", "โรงแรมริมปิง อำเภอเมืองลำพูน จังหวัดลำพูน", False),
+        ("ณ ห้องประชุมอำเภอบ้านธินายชัย ดีงาม ปลัดอำเภอ เป็นประธาน", "ห้องประชุมอำเภอบ้านธิ", True),
+    ],
+)
+def test_a_place_run_into_the_next_words_by_a_wrap(written, place, repaired):
+    found, notes = header("ประชุมคณะทำงาน ครั้งที่ 2/2567", written)
+    assert found.place == place
+    assert any(n.kind == "repair" and "space between" in n.message for n in notes) is repaired
+
+
+def test_names_a_meeting_is_not_fooled_by_a_meeting_room():
+    from cddbrief.header import names_a_meeting
+
+    assert not names_a_meeting("ณ ห้องประชุมเทศบาล นายชัย ดีงาม เป็นประธานเปิดการอบรมหลักสูตร")
+    assert not names_a_meeting("ณ หอประชุมอำเภอ จัดพิธีมอบเกียรติบัตร")
+    assert names_a_meeting("ณ ห้องประชุมอำเภอ ประชุมคณะทำงาน") and names_a_meeting("ครั้งที่ 2/2567")
+
+
+def test_a_training_course_in_a_meeting_room_is_refused_in_one_line_and_a_meeting_there_is_read():
+    from cddbrief.errors import NotAWriteUp
+    from cddbrief.meeting import parse_document
+    from cddbrief.sources import read_bytes
+
+    course = (
+        "พช.พะเยา จัดอบรมหลักสูตรการทำบัญชีครัวเรือน รุ่นที่ 3\n\n"
+        "วันที่ 4 เมษายน 2567 เวลา 09.00 น. ณ ห้องประชุมองค์การบริหารส่วนตำบลบ้านต๋อม นายชัย ดีงาม "
+        "พัฒนาการจังหวัดพะเยา เป็นประธานเปิดการอบรม ให้แก่ผู้นำชุมชน จำนวน 45 คน\n\n"
+        "ขอให้ผู้ผ่านการอบรมนำความรู้ไปถ่ายทอดแก่ครัวเรือนในหมู่บ้าน\n"
+    )
+    with pytest.raises(NotAWriteUp) as refused:
+        parse_document(read_bytes(course.encode(), "course.txt"), need_number=False)
+    assert "tells of no meeting" in refused.value.problem and "\n" not in str(refused.value)
+    meeting = course.replace("จัดอบรมหลักสูตรการทำบัญชีครัวเรือน รุ่นที่ 3", "ประชุมประจำเดือนเมษายน 2567").replace(
+        "เปิดการอบรม", "การประชุม"
+    )
+    read = parse_document(read_bytes(meeting.encode(), "meeting.txt"), need_number=False)
+    assert (read.id, read.chair) == ("2567-04", "นายชัย ดีงาม พัฒนาการจังหวัดพะเยา")

@@ -156,7 +156,10 @@ def test_cp874_declared_as_latin1_is_read_as_cp874():
 
 
 def test_cp874_declared_in_http_equiv_and_a_utf8_bom():
-    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620"></head><body><p>{hp.WHEN}</p></body></html>'
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620"></head>'
+        f"<body><p>{hp.WHEN}</p></body></html>"
+    )
     assert read_bytes(page.encode("cp874"), "a.htm").blocks == [para(hp.WHEN)]
     bom = b"\xef\xbb\xbf" + f"<html><body><p>{hp.WHEN}</p></body></html>".encode()
     doc = read_bytes(bom, "b.html")
@@ -164,7 +167,11 @@ def test_cp874_declared_in_http_equiv_and_a_utf8_bom():
 
 
 def test_an_xhtml_page_with_an_xml_declaration():
-    page = f'<?xml version="1.0" encoding="windows-874"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>{hp.WHEN}</p></body></html>'
+    page = (
+        '<?xml version="1.0" encoding="windows-874"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">'
+        f'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{hp.WHEN}</p></body></html>'
+    )
     doc = read_bytes(page.encode("cp874"), "x.xhtml")
     assert doc.blocks == [para(hp.WHEN)] and doc.source.encoding == "cp874"
 
@@ -220,12 +227,19 @@ def test_word_filtered_export_numbers_end_at_words_spacer():
     spacer = "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>"
     body = (
         "<div class=WordSection1><p class=MsoNormal>ข้อสั่งการ</p>"
-        f"<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;text-indent:-18.0pt'><span lang=TH>1.{spacer}</span><span lang=TH>ให้จังหวัดรายงานผล</span> 15,804,000 บาท</p>"
-        f"<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt'><span style='font-family:Symbol'>&middot;{spacer}</span>บันทึกแล้ว 97.59%</p>"
-        f"<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;text-indent:-18.0pt'><span>(2){spacer}</span>ภายใน 22 - 23 เม.ย. 62</p>"
+        "<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;text-indent:-18.0pt'>"
+        f"<span lang=TH>1.{spacer}</span><span lang=TH>ให้จังหวัดรายงานผล</span> 15,804,000 บาท</p>"
+        "<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt'>"
+        f"<span style='font-family:Symbol'>&middot;{spacer}</span>บันทึกแล้ว 97.59%</p>"
+        "<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;text-indent:-18.0pt'>"
+        f"<span>(2){spacer}</span>ภายใน 22 - 23 เม.ย. 62</p>"
         "<p class=MsoListParagraph>ไม่มีเลขข้อ</p></div>"
     )
-    page = f"<html><head><meta http-equiv=Content-Type content='text/html; charset=windows-874'><meta name=Generator content='Microsoft Word 15 (filtered)'></head><body>{body}</body></html>"
+    page = (
+        "<html><head><meta http-equiv=Content-Type content='text/html; charset=windows-874'>"
+        "<meta name=Generator content='Microsoft Word 15 (filtered)'></head>"
+        f"<body>{body}</body></html>"
+    )
     doc = read_bytes(page.encode("cp874"), "filtered.htm")
     assert doc.blocks == [
         para("ข้อสั่งการ"),
@@ -284,7 +298,8 @@ def page(body: str) -> bytes:
 
 def test_ol_start_type_value_reversed_and_nested_ul():
     body = (
-        '<ol start="4"><li>ข้อสี่</li><li>ข้อห้า<ul><li>ย่อยหนึ่ง</li><li>ย่อยสอง<ol type="a"><li>ก ย่อย</li></ol></li></ul></li></ol>'
+        '<ol start="4"><li>ข้อสี่</li><li>ข้อห้า<ul><li>ย่อยหนึ่ง</li>'
+        '<li>ย่อยสอง<ol type="a"><li>ก ย่อย</li></ol></li></ul></li></ol>'
         '<ol type="a"><li>เอ</li><li>บี</li></ol>'
         '<ol type="i" start="3"><li>สาม</li><li>สี่</li></ol>'
         '<ol type="A"><li value="27">ยี่สิบเจ็ด</li></ol>'
@@ -319,7 +334,8 @@ def test_br_inside_a_list_item_is_a_newline_of_that_item():
 def test_table_cells_with_th_thead_spans_and_a_nested_table():
     body = (
         "<table><thead><tr><th>ที่</th><th>ประเด็น</th><th>ข้อสั่งการ</th><th>หมายเหตุ</th></tr></thead><tbody>"
-        "<tr><td rowspan='2'>1</td><td>OTOP</td><td><p>1. ให้จังหวัดรายงานผล</p><p>2. ยอดรวม 15,804,000 บาท</p></td><td>-</td></tr>"
+        "<tr><td rowspan='2'>1</td><td>OTOP</td>"
+        "<td><p>1. ให้จังหวัดรายงานผล</p><p>2. ยอดรวม 15,804,000 บาท</p></td><td>-</td></tr>"
         "<tr><td colspan='3'>ให้ทุกอำเภอถือปฏิบัติ</td></tr>"
         "<tr><td>2</td><td>จปฐ.</td><td><table><tr><td>บันทึกแล้ว</td><td>97.59%</td></tr></table></td><td></td></tr>"
         "</tbody></table>"
@@ -395,7 +411,8 @@ def test_hostile_markup_stays_text_and_scripts_go():
     body = (
         "<script>alert('ไม่ควรเห็น')</script><style>p { color: red }</style>"
         '<p onclick="alert(1)">&lt;script&gt;alert(1)&lt;/script&gt; ให้จังหวัดรายงานผล</p>'
-        "<p><img src=x onerror=\"alert(2)\">ยอดรวม 15,804,000 บาท<iframe src='javascript:alert(3)'>ไม่ควรเห็น</iframe></p>"
+        '<p><img src=x onerror="alert(2)">ยอดรวม 15,804,000 บาท'
+        "<iframe src='javascript:alert(3)'>ไม่ควรเห็น</iframe></p>"
         "<p style='display:none'>ข้อความซ่อน</p><noscript>ไม่ควรเห็น</noscript>"
     )
     doc = read_bytes(page(body), "h.html")
@@ -413,7 +430,7 @@ def test_deep_nesting_is_read_or_refused_in_one_line():
 
 def test_nothing_but_cddbrief_error_escapes_from_broken_pages():
     rng = random.Random(8)
-    for name, (data, file_name, _, _) in PAGES.items():
+    for data, file_name, _, _ in PAGES.values():
         for _ in range(12):
             cut = data[: rng.randrange(len(data))]
             mutated = bytearray(data)

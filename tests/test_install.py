@@ -110,8 +110,8 @@ def installed(tmp_path_factory):
         shutil.copy(ROOT / name, src / name)
     shutil.copytree(ROOT / "lib", src / "lib", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
-    made = subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(work / "dist"), str(src)],
-                          capture_output=True, text=True, timeout=300, env=_clean_env())  # fmt: skip
+    made = subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(work / "dist"),
+                           str(src)], capture_output=True, text=True, timeout=300, env=_clean_env())  # fmt: skip
     assert made.returncode == 0, made.stderr[-2000:]
     wheel = next((work / "dist").glob("cddbrief-*.whl"))
     venv = work / "venv"
@@ -129,8 +129,8 @@ def installed(tmp_path_factory):
 
 def test_a_wheel_builds_a_brief_outside_the_project(installed, tmp_path):
     python = installed / "bin" / "python"
-    where = subprocess.run([str(python), "-c", "import cddbrief, cddbrief.notebooks as n; print(cddbrief.__file__); print(n.path('briefing'))"],
-                           capture_output=True, text=True, cwd=tmp_path, env=_clean_env())  # fmt: skip
+    code = "import cddbrief, cddbrief.notebooks as n; print(cddbrief.__file__); print(n.path('briefing'))"
+    where = subprocess.run([str(python), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=_clean_env())
     package_file, notebook = where.stdout.split()
     assert package_file.startswith(str(installed)) and notebook.startswith(
         str(installed)
@@ -139,7 +139,8 @@ def test_a_wheel_builds_a_brief_outside_the_project(installed, tmp_path):
     raw.mkdir()
     shutil.copy(SAMPLE, raw / SAMPLE.name)
     env = _clean_env(HOME=str(tmp_path), CDDBRIEF_CACHE=str(tmp_path / "cache"))
-    result = subprocess.run([str(installed / "bin" / "cddbrief"), "build", "4/2562", "--data", str(raw), "--out", str(tmp_path / "out"), "--format", "html"],
+    result = subprocess.run([str(installed / "bin" / "cddbrief"), "build", "4/2562", "--data", str(raw),
+                             "--out", str(tmp_path / "out"), "--format", "html"],
                             capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     html = (tmp_path / "out" / "2562-04" / "brief.html").read_text(encoding="utf-8")
@@ -148,8 +149,9 @@ def test_a_wheel_builds_a_brief_outside_the_project(installed, tmp_path):
     assert executed["metadata"]["papermill"]["parameters"]["meeting"] == "2562-04"
 
     # the same executed notebook, exported by plain nbconvert with the installed template
-    export = subprocess.run([str(python), "-m", "nbconvert", "--to", "html", "--template", "cddbrief", "--output-dir", str(tmp_path / "nbc"),
-                             str(tmp_path / "out" / "2562-04" / "brief.ipynb")], capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)  # fmt: skip
+    export = subprocess.run([str(python), "-m", "nbconvert", "--to", "html", "--template", "cddbrief",
+                             "--output-dir", str(tmp_path / "nbc"), str(tmp_path / "out" / "2562-04" / "brief.ipynb")],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)  # fmt: skip
     assert export.returncode == 0, export.stderr[-3000:]
     page = (tmp_path / "nbc" / "brief.html").read_text(encoding="utf-8")
     assert '<html lang="th">' in page and "@font-face" in page and "Sarabun" in page
@@ -223,7 +225,8 @@ def test_make_setup_gives_an_editable_install_the_template(tmp_path):
     )
     nbformat.write(nb, tmp_path / "x.ipynb")
     env = _clean_env(keep_path=True, HOME=str(tmp_path), CDDBRIEF_CACHE=str(tmp_path / "cache"))
-    export = subprocess.run([str(venv / "bin" / "python"), "-m", "nbconvert", "--to", "html", "--template", "cddbrief", str(tmp_path / "x.ipynb")],
+    export = subprocess.run([str(venv / "bin" / "python"), "-m", "nbconvert", "--to", "html", "--template", "cddbrief",
+                             str(tmp_path / "x.ipynb")],
                             capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)  # fmt: skip
     assert export.returncode == 0, export.stderr[-2000:]
     page = (tmp_path / "x.html").read_text(encoding="utf-8")
@@ -237,17 +240,21 @@ def test_papermill_from_another_folder_speaks_papermill(tmp_path):
     from cddbrief.notebooks import path
 
     papermill = BIN / "papermill"
-    result = subprocess.run([str(papermill), str(path("briefing")), str(tmp_path / "out.ipynb"), "-p", "meeting", "4/2562", "--no-progress-bar"],
-                            capture_output=True, text=True, timeout=300, cwd=tmp_path, env=_clean_env(keep_path=True))  # fmt: skip
+    result = subprocess.run([str(papermill), str(path("briefing")), str(tmp_path / "out.ipynb"),
+                             "-p", "meeting", "4/2562", "--no-progress-bar"],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                            env=_clean_env(keep_path=True))  # fmt: skip
     assert result.returncode != 0
-    last = [ln for ln in _plain(result.stderr).splitlines() if ln.startswith("CddbriefError")][-1]
+    last = [ln for ln in _plain(result.stderr).splitlines() if ln.startswith("BadSetting")][-1]
     assert "-p data_dir DIR" in last and "--data" not in last, last
     assert str(tmp_path) in last  # where it looked for data/raw
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SAMPLE, raw / SAMPLE.name)
-    result = subprocess.run([str(papermill), str(path("briefing")), str(tmp_path / "out.ipynb"), "-p", "meeting", "4/2562", "-p", "data_dir", str(raw), "--no-progress-bar"],
-                            capture_output=True, text=True, timeout=300, cwd=tmp_path, env=_clean_env(keep_path=True))  # fmt: skip
+    result = subprocess.run([str(papermill), str(path("briefing")), str(tmp_path / "out.ipynb"),
+                             "-p", "meeting", "4/2562", "-p", "data_dir", str(raw), "--no-progress-bar"],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                            env=_clean_env(keep_path=True))  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert "15,804,000" in (tmp_path / "out.ipynb").read_text(encoding="utf-8")
 
@@ -264,19 +271,24 @@ def test_papermill_from_another_folder_speaks_papermill(tmp_path):
 
 
 def test_parameters_in_papermill_terms():
-    from cddbrief.errors import CddbriefError
+    from cddbrief.errors import AmbiguousMeeting, BadSetting, Setting
     from cddbrief.notebooks import parameter_errors
 
-    with pytest.raises(CddbriefError) as raised, parameter_errors():
-        raise CddbriefError("meeting 4/2562 has 2 documents: a; b", "choose one with --office NAME")
-    assert str(raised.value).startswith("meeting 4/2562 has 2 documents: a; b: choose one with -p office NAME")
-    with pytest.raises(CddbriefError) as raised, parameter_errors():
-        raise CddbriefError("unknown language 'fr'", "use --lang th or --lang en")
-    assert "use -p lang th or -p lang en" in str(raised.value) and "--" not in str(raised.value)
+    with pytest.raises(AmbiguousMeeting) as raised, parameter_errors():  # its kind kept, for a caller to catch
+        raise AmbiguousMeeting("meeting 4/2562 has 2 documents", "choose one by its office", ["a", "b"], "office")
+    assert str(raised.value) == (
+        "meeting 4/2562 has 2 documents: choose one by its office "
+        "(-p office NAME; in Jupyter: set office in the parameters cell)"
+    ) and raised.value.detail == ["a", "b"]
+    languages = (Setting("lang", "th"), Setting("lang", "en"))
+    with pytest.raises(BadSetting) as raised, parameter_errors():
+        raise BadSetting("unknown language 'fr'", "use Thai or English", settings=languages)
+    assert "use Thai or English (-p lang th, -p lang en;" in str(raised.value) and "--" not in str(raised.value)
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("briefing", {"meeting": "str", "source": "Optional[str]", "lang": "str", "data_dir": "Optional[str]", "office": "Optional[str]", "as_of": "Optional[str]"}),
+    ("briefing", {"meeting": "str", "source": "Optional[str]", "lang": "str", "data_dir": "Optional[str]",
+                  "office": "Optional[str]", "as_of": "Optional[str]"}),
     ("trends", {"data_dir": "Optional[str]", "lang": "str", "out_dir": "Optional[str]"}),
 ])  # fmt: skip
 def test_help_notebook_gives_type_and_meaning(name, expected):
@@ -337,10 +349,11 @@ def test_make_lab_starts_as_root_and_its_kernels_stay_quiet(tmp_path):
         assert "--allow-root" in command
     port, token = _free_port(), "cddbrief-test"
     log = tmp_path / "lab.log"
-    env = _clean_env(JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"), HOME=str(tmp_path),
-                     PYTHONPATH=str(ROOT / "lib"))  # fmt: skip
+    env = _clean_env(JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+                     HOME=str(tmp_path), PYTHONPATH=str(ROOT / "lib"))  # fmt: skip
     with open(log, "w") as out:
-        lab = subprocess.Popen([*command, "--no-browser", f"--port={port}", f"--IdentityProvider.token={token}", "--ServerApp.port_retries=0"],
+        lab = subprocess.Popen([*command, "--no-browser", f"--port={port}", f"--IdentityProvider.token={token}",
+                                "--ServerApp.port_retries=0"],
                                stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env=env)  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}/api"
@@ -374,9 +387,11 @@ def test_make_lab_starts_as_root_and_its_kernels_stay_quiet(tmp_path):
             timeout=120,
         )
         asked = uuid.uuid4().hex
-        channel.send(json.dumps({"header": {"msg_id": asked, "msg_type": "execute_request", "username": "test", "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
+        channel.send(json.dumps({"header": {"msg_id": asked, "msg_type": "execute_request", "username": "test",
+                                            "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
                                  "parent_header": {}, "metadata": {}, "channel": "shell",
-                                 "content": {"code": "print(6 * 7)", "silent": False, "store_history": False, "user_expressions": {}, "allow_stdin": False}}))  # fmt: skip
+                                 "content": {"code": "print(6 * 7)", "silent": False, "store_history": False,
+                                             "user_expressions": {}, "allow_stdin": False}}))  # fmt: skip
         printed = None
         while printed is None:
             message = json.loads(channel.recv())

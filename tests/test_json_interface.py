@@ -12,6 +12,7 @@ A deliberate change of the interface rewrites them:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from datetime import date
@@ -36,7 +37,7 @@ SAMPLE = Path(__file__).parent / "data" / "000_624796c269e36bce.txt"
 # one document of every form; the seeds differ so that the twelve hold different meetings
 FORMS = [
     (layout, kind, seed)
-    for n, (layout, kind) in enumerate((l, k) for l in forms.LAYOUTS for k in forms.KINDS)
+    for n, (layout, kind) in enumerate((each, k) for each in forms.LAYOUTS for k in forms.KINDS)
     for seed in [n + 3]
 ]
 
@@ -65,7 +66,8 @@ def numbering_table() -> bytes:
 # ``cddbrief extract --json``: figures, dates and recurrences outside a meeting (no item or directive keys)
 EXTRACTS = [
     (
-        "ประชุมครั้งที่ ๗/๒๕๖๕ ให้ส่งรายงาน 18 ฉบับ ภายใน 12 ส.ค. ทุกวันที่ 20 ของเดือน เริ่ม 20 ก.ย. 65 งบ 3.2 ล้านบาท คิดเป็นร้อยละ 4 5.5",
+        "ประชุมครั้งที่ ๗/๒๕๖๕ ให้ส่งรายงาน 18 ฉบับ ภายใน 12 ส.ค. ทุกวันที่ 20 ของเดือน "
+        "เริ่ม 20 ก.ย. 65 งบ 3.2 ล้านบาท คิดเป็นร้อยละ 4 5.5",
         2565,
     ),
     ("เดิมกำหนด 3 ก.พ. 66 กำหนดเป็น 17 ก.พ. 66 ตำบลละ 6,500 บาท รวม 13 ตำบล", None),
@@ -77,16 +79,20 @@ def _documents() -> list[str]:
     return ["sample", "failing-post", "numbering-table"] + [f"{layout}-{kind}-{seed}" for layout, kind, seed in FORMS]
 
 
-def _meeting(name: str):
+def _document(name: str) -> tuple[bytes, str]:
+    """The bytes of a golden document and the file name it is read under."""
     if name == "sample":  # read by bytes under its own name: the golden file must not hold a checkout's path
-        return parse_document(read_bytes(SAMPLE.read_bytes(), name=SAMPLE.name))
+        return SAMPLE.read_bytes(), SAMPLE.name
     if name == "failing-post":
-        return parse_document(read_bytes(FAILING_POST.encode("utf-8"), name="failing.txt"))
+        return FAILING_POST.encode("utf-8"), "failing.txt"
     if name == "numbering-table":
-        return parse_document(read_bytes(numbering_table(), name="numbering.txt"))
+        return numbering_table(), "numbering.txt"
     layout, kind, seed = name.split("-")
-    data, file_name = forms.render(forms.generate(int(seed), layout), kind)
-    return parse_document(read_bytes(data, name=file_name))
+    return forms.render(forms.generate(int(seed), layout), kind)
+
+
+def _meeting(name: str):
+    return parse_document(read_bytes(*_document(name)))
 
 
 def _plain(value):
@@ -131,16 +137,21 @@ def _json_type(value) -> str:
     return "null" if value is None else type(value).__name__
 
 
-# The bytes of a PDF the tests generate (WeasyPrint) depend on the machine's fonts, Pango and
-# library versions, not on the reader: its sha256 is not frozen, its readings are.
-GENERATED_BY_LIBRARIES = ("pdf",)
+# The bytes of a file the tests make with another library depend on the machine and on versions, not on
+# the reader: a PDF on WeasyPrint, Pango, the fonts and their versions; a Word file on python-docx's
+# template and the zlib that compresses it. Their sha256 is not frozen (it is checked against the bytes
+# made in the same run), their readings are. The sample and the text and HTML the tests write are frozen.
+GENERATED_BY_LIBRARIES = ("pdf", "docx")
 
 
 def readings(name: str, value: dict) -> dict:
-    """The interface as frozen: a generated PDF's sha256 (its bytes, which the machine decides) left out.
+    """The interface as frozen: a generated PDF's or Word file's sha256 (its bytes, which the machine
+    decides) left out.
 
     >>> readings("table-pdf-6", {"to_dict": {"source": {"sha256": "3ca8", "format": "pdf"}}})
     {'to_dict': {'source': {'sha256': '(the bytes of a generated file)', 'format': 'pdf'}}}
+    >>> readings("sample", {"to_dict": {"source": {"sha256": "cd91", "format": "txt"}}})
+    {'to_dict': {'source': {'sha256': 'cd91', 'format': 'txt'}}}
     """
     source = value.get("to_dict", {}).get("source", {})
     if name in _documents()[3:] and source.get("format") in GENERATED_BY_LIBRARIES and "sha256" in source:
@@ -150,7 +161,10 @@ def readings(name: str, value: dict) -> dict:
 
 @pytest.mark.parametrize("name", _documents())
 def test_json_interface_is_unchanged(name):
-    got = readings(name, json.loads(_as_json(_interface(_meeting(name)))))
+    data, file_name = _document(name)
+    meeting = parse_document(read_bytes(data, name=file_name))
+    assert meeting.source.sha256 == hashlib.sha256(data).hexdigest()  # the digest of these bytes, whatever they are
+    got = readings(name, json.loads(_as_json(_interface(meeting))))
     want = readings(name, json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8")))
     found = differences(got, want)
     assert not found, f"{name}: {len(found)} differences, first: " + "; ".join(found[:5])

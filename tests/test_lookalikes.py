@@ -52,51 +52,47 @@ GAP_REASONS = {
 
 
 # What the readers still miss (tools/eval_lookalikes.py --gaps, after the readers of issue 18 were merged).
-KNOWN_GAPS = {
-    *gaps("m01_prov_minutes_subtopics.txt", "directives"),
-    *gaps("m01_prov_minutes_subtopics.docx", "directives"),
-    *gaps("m01_prov_minutes_subtopics.html", "directives"),
-    *gaps("m01_prov_minutes_subtopics.pdf", "directives"),
-    *gaps("m02_district_monthly_minutes_thai.txt", "directives"),
-    *gaps("m02_district_monthly_minutes_thai.docx", "directives"),
-    *gaps("m02_district_monthly_minutes_thai.html", "directives"),
-    *gaps("m02_district_monthly_minutes_thai.pdf", "directives", "figures"),
-    *gaps("m03_edu_minutes_running_number.txt", "directives"),
-    *gaps("m03_edu_minutes_running_number.docx", "directives"),
-    *gaps("m03_edu_minutes_running_number.html", "directives"),
-    *gaps("m03_edu_minutes_running_number.pdf", "office", "chair", "directives"),
-    *gaps("m04_agenda_summary_dashes.txt", "directives"),
-    *gaps("m04_agenda_summary_dashes.docx", "directives"),
-    *gaps("m04_agenda_summary_dashes.html", "directives"),
-    *gaps("m04_agenda_summary_dashes.pdf", "chair", "directives"),
-    *gaps("m05_ministry_minutes_split_id.txt", "directives"),
-    *gaps("m05_ministry_minutes_split_id.docx", "directives"),
-    *gaps("m05_ministry_minutes_split_id.html", "directives"),
-    *gaps("m05_ministry_minutes_split_id.pdf", "directives"),
-    *gaps("m06_sao_council_minutes.txt", "directives"),
-    *gaps("m06_sao_council_minutes.docx", "directives"),
-    *gaps("m06_sao_council_minutes.html", "directives"),
-    *gaps("m06_sao_council_minutes.pdf", "directives"),
-    *gaps("n01_dept_monthly_vdo.pdf", "place", "items", "directives"),
-    *gaps("n05_prov_thai_digits_policy.txt", "figures"),
-    *gaps("n05_prov_thai_digits_policy.docx", "figures"),
-    *gaps("n05_prov_thai_digits_policy.html", "figures"),
-    *gaps("n05_prov_thai_digits_policy.pdf", "figures"),
-    *gaps("n08_district_fiscal_first.txt", "directives"),
-    *gaps("n08_district_fiscal_first.docx", "directives"),
-    *gaps("n08_district_fiscal_first.html", "directives"),
-    *gaps("n08_district_fiscal_first.pdf", "chair", "directives"),
-    *gaps("n09_dept_morning_brief.txt", "dates"),
-    *gaps("n09_dept_morning_brief.docx", "dates"),
-    *gaps("n09_dept_morning_brief.html", "dates"),
-    *gaps("n09_dept_morning_brief.pdf", "dates"),
-    *gaps("o03_ministry_regional_attends.txt", "not_figures"),
-    *gaps("o03_ministry_regional_attends.docx", "not_figures"),
-    *gaps("o03_ministry_regional_attends.html", "not_figures"),
-    *gaps("o03_ministry_regional_attends.pdf", "not_figures"),
-    *gaps("p02_prov_inline_points.pdf", "items"),
-    *gaps("t01_table_grid.pdf", "chair", "place"),
-    *gaps("t04_table_edu_borderless.pdf", "chair"),
+KNOWN_GAPS: set[tuple[str, str]] = set()
+
+
+# The held-out set h01-h12 (written after the readers were tuned, never tuned on; see the set's README):
+# its misses on the day it was added (84.0 % of field verdicts right, against 99.5 % on the tuned set), by cause:
+# - a meeting named only in the title, the body saying มอบแนวทาง, not เป็นประธาน (h01: date, chair, items);
+#   ● bullets with "topic :" are one item, not three (h01)
+# - two meetings in one post: the morning VDO meeting is taken for the afternoon one that gives the orders (h03)
+# - OCR'd Thai (นิคหิต + สระอา for สระอำ, split vowels) is repaired in PDFs only, not in .txt/.docx/.html (h06)
+# - a numbered announcement without an instruction is counted as a directive; ✓ lines in a cell are one
+#   directive and a ✓ "done" line is one (h04, h07)
+# - the office named only in a closing line (h07); a chair after "ประธาน :" (h12); PDF line ends (h05, h08)
+# - a five-column table (… | ผู้รับผิดชอบ | กำหนดเสร็จ) is not read as a table (h12)
+# - bare numbers in a figures table taking their unit from the column head (h08); the upper end of a range
+#   of percentages (ร้อยละ ๖๐ – ๗๐, h02); an unknown unit (คะแนน, h04); ครัวเรอื น (h06); แสนบาท in a PDF (h01)
+# - "Day 1 ที่ประชุม" read as a figure (h05); a training (อบรม) in a ห้องประชุม read as a meeting (h10)
+# After the fixes of that session (each general, with tests of its own sentences), what was left (แสนบาท
+# opening a PDF line read as sub-point 3.6, h01) was closed with the second set's figures: nothing is.
+
+
+# The second held-out set h13-h24 (written 2026-12-07 after h01-h12 had been fixed against; expected readings
+# committed before any reader ran on them): 486 of 576 field verdicts right on the day (84.4 %; figures 157/200,
+# dates 131/144; 2 of 12 documents right in every form). Its misses, by cause:
+# - a day-date with no month or year in its sentence: a weekday and a day number (เมื่อวันพุธที่ 13 ที่ผ่านมา,
+#   ภายในวันศุกร์ที่ 22 นี้; month and year only in the meeting's name, h13); a day in Thai words
+#   (วันพฤหัสบดีที่ยี่สิบแปด มีนาคม 2567, h20) [closed: read from the text's month, checked by the weekday]
+# - money in ลบ. (ล้านบาท) is no figure: 15.8 ลบ., ๑.๕ ลบ. (h17, h18, h21) [closed: ลบ. is listed as ล้านบาท]
+# - a ratio's first number has no unit of its own (4 ใน 5 ตำบล, ๙ ใน ๑๑ อำเภอ, 4 ใน 13 อำเภอ: h13, h18, h22);
+#   a unit before its number (จำนวน ครัวเรือน 120, h13) [both closed: quantities reads them]
+# - directives not found: inside a มติ that runs over lines (a numbered มติ, "ทั้งนี้ ให้ …", h16; "มติ เห็นชอบ
+#   และให้ …", h18); after a subject or a verb (ตำบลที่เหลือให้ส่ง …, h13; ได้สั่งการให้ …, h22); sub-numbered
+#   ๑.๑ / ๑.๒ lines in a cell read as one (h15); one order split in two at its second ให้ (h14) [closed]
+# - a four-column table ผลการดำเนินงาน | ข้อสั่งการ | ผู้รับผิดชอบ: the results column is read as the
+#   directives (.txt) or the table as prose (.docx/.html/.pdf) [closed]; its chair after "ประธาน " without a colon (h21)
+# - a range of days lost at a PDF line end (h14)
+KNOWN_GAPS |= {
+    *gaps("h14_prov_orders_by_person.pdf", "dates"),
+    *gaps("h21_table_results_and_orders_lb.txt", "chair"),
+    *gaps("h21_table_results_and_orders_lb.docx", "chair"),
+    *gaps("h21_table_results_and_orders_lb.html", "chair"),
+    *gaps("h21_table_results_and_orders_lb.pdf", "chair"),
 }
 
 
@@ -189,8 +185,13 @@ def test_committed_files_are_what_the_source_describes(source):
 @pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
 def test_every_expected_figure_and_date_is_in_the_text_of_every_form(source):
     """The marks point at text that is really there: each surface in what the library reads of the
-    .txt, the .docx and the web page, spaces aside (the PDF's text is judged by the readings)."""
-    from cddbrief.sources import read_source
+    .txt, the .docx and the web page, spaces aside, as the reader repairs Thai an OCR tool broke
+    (ครัวเรอื น is read ครัวเรือน; the PDF's text is judged by the readings)."""
+    from cddbrief.sources import pdfthai, read_source
+    from cddbrief.thaitext import rejoin_displaced_marks
+
+    def as_read(surface: str) -> str:
+        return "".join(rejoin_displaced_marks(pdfthai.repair_line(surface)[0])[0].split())
 
     expected = json.loads((DATA / f"{source.stem}.expected.json").read_text(encoding="utf-8"))
     surfaces = [f["surface"] for f in expected["figures"]] + [d["surface"] for d in expected["dates"]]
@@ -204,7 +205,7 @@ def test_every_expected_figure_and_date_is_in_the_text_of_every_form(source):
         text = raw.text if raw.text is not None else "\n".join([b.text for b in raw.blocks] + cells)
         squeezed = "".join(text.split())
         for surface in surfaces:
-            assert "".join(surface.split()) in squeezed, (path.name, surface)
+            assert "".join(surface.split()) in squeezed or as_read(surface) in squeezed, (path.name, surface)
 
 
 def test_the_eval_prints_both_tables(capsys):

@@ -71,17 +71,19 @@ PROVINCE = """รายงานการประชุมคณะทำงา
 (นางวรรณา พึ่งบุญ)
 """
 
+# (no, label, topic, agenda, remarks, resolution, directives, reported): what is asked is a directive, the rest
+# of a paragraph or a point that asks nobody is what was reported
 PROVINCE_ITEMS = [
-    (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", "", []),
-    (2, "2", "เรื่องรับรองรายงานการประชุมครั้งที่ 4/2567", None, "", "รับรองรายงานการประชุม",
+    (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", "", [], []),
+    (2, "2", "เรื่องรับรองรายงานการประชุมครั้งที่ 4/2567", None, "", "รับรองรายงานการประชุม", [],
      ["ฝ่ายเลขานุการได้จัดส่งรายงานการประชุมให้คณะทำงานตรวจสอบแล้ว"]),
     (3, "3.1", "กองทุนหมู่บ้าน", "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ", "โดย กลุ่มงานส่งเสริมและพัฒนาชุมชน", "รับทราบ",
-     ["จังหวัดมีกองทุนหมู่บ้านที่ผ่านการประเมินระดับดีมาก 86 กองทุน", "ให้อำเภอรายงานผลการชำระหนี้ภายในวันที่ 31 พฤษภาคม 2567"]),
-    (4, "3.2", "ผ้าไทยใส่ให้สนุก", "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ", "", "รับทราบ",
+     ["ให้อำเภอรายงานผลการชำระหนี้ภายในวันที่ 31 พฤษภาคม 2567"], ["จังหวัดมีกองทุนหมู่บ้านที่ผ่านการประเมินระดับดีมาก 86 กองทุน"]),
+    (4, "3.2", "ผ้าไทยใส่ให้สนุก", "ระเบียบวาระที่ 3 เรื่องเพื่อทราบ", "", "รับทราบ", [],
      ["จัดงานแสดงและจำหน่ายผ้าไทย 24 บูท ณ ห้อง 5001 ชั้น 5 อาคาร 2 ติดต่อ โทร. 0 5541 1234"]),
     (5, "4.1", "โครงการโคก หนอง นา", "ระเบียบวาระที่ 4 เรื่องเพื่อพิจารณา", "", "เห็นชอบ",
-     ["ขอให้ที่ประชุมพิจารณาแผนการขยายผล 12 แปลง ภายในวันที่ 28 มิถุนายน 2567"]),
-    (6, "5", "เรื่องอื่น ๆ", None, "", "", []),
+     ["ขอให้ที่ประชุมพิจารณาแผนการขยายผล 12 แปลง ภายในวันที่ 28 มิถุนายน 2567"], []),
+    (6, "5", "เรื่องอื่น ๆ", None, "", "", [], []),
 ]  # fmt: skip
 
 DISTRICT = """รายงานการประชุมข้าราชการและเจ้าหน้าที่ สำนักงานพัฒนาชุมชนอำเภอท่าปลา
@@ -112,13 +114,13 @@ DISTRICT = """รายงานการประชุมข้าราชก
 
 DISTRICT_ITEMS = [
     (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", "",
-     ["ให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร", "ให้ส่งแผนปฏิบัติงานภายในวันที่ 9 มิถุนายน 2566"]),
-    (2, "2", "เรื่องรับรองรายงานการประชุมครั้งที่ 5/2566", None, "", "รับรอง", ["ไม่มีการแก้ไข"]),
+     ["ให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร", "ให้ส่งแผนปฏิบัติงานภายในวันที่ 9 มิถุนายน 2566"], []),
+    (2, "2", "เรื่องรับรองรายงานการประชุมครั้งที่ 5/2566", None, "", "รับรอง", [], ["ไม่มีการแก้ไข"]),
     (3, "3.1", "ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)", "3. เรื่องเพื่อทราบ", "", "",
-     ["จัดเก็บแล้ว 1,250 ครัวเรือน จากเป้าหมาย 1,400 ครัวเรือน", "ให้ตรวจสอบข้อมูลให้แล้วเสร็จภายในวันที่ 20 มิถุนายน 2566"]),
-    (4, "3.2", "ตลาดนัดชุมชน", "3. เรื่องเพื่อทราบ", "", "", ["มีผู้ประกอบการเข้าร่วม 18 ราย จัด 30 บูท"]),
-    (5, "4", "เรื่องเพื่อพิจารณา", None, "", "", []),
-    (6, "5", "เรื่องอื่น ๆ", None, "", "", []),
+     ["ให้ตรวจสอบข้อมูลให้แล้วเสร็จภายในวันที่ 20 มิถุนายน 2566"], ["จัดเก็บแล้ว 1,250 ครัวเรือน จากเป้าหมาย 1,400 ครัวเรือน"]),
+    (4, "3.2", "ตลาดนัดชุมชน", "3. เรื่องเพื่อทราบ", "", "", [], ["มีผู้ประกอบการเข้าร่วม 18 ราย จัด 30 บูท"]),
+    (5, "4", "เรื่องเพื่อพิจารณา", None, "", "", [], []),
+    (6, "5", "เรื่องอื่น ๆ", None, "", "", [], []),
 ]  # fmt: skip
 
 COUNCIL = """รายงานการประชุมสภาองค์การบริหารส่วนตำบลหนองบัวแดง
@@ -157,24 +159,25 @@ COUNCIL = """รายงานการประชุมสภาองค์�
 """
 
 COUNCIL_ITEMS = [
-    (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", "รับทราบ", ["ประธานแจ้งว่า อำเภอได้จัดอบรมผู้นำชุมชน 3 รุ่น"]),
-    (2, "2", "รับรองรายงานการประชุมสมัยสามัญ สมัยที่ 1 ครั้งที่ 2/2567", None, "", "รับรองรายงานการประชุม", []),
-    (3, "3.1", "ร่างแผนพัฒนาท้องถิ่น", "วาระที่ 3 เรื่องเพื่อพิจารณา", "", "เห็นชอบ",
-     ["ก่อสร้างถนนคอนกรีต 4 สาย งบประมาณ 2,400,000 บาท", "ซ่อมแซมฝายชะลอน้ำ 6 ฝาย"]),
+    (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", "รับทราบ", [], ["ประธานแจ้งว่า อำเภอได้จัดอบรมผู้นำชุมชน 3 รุ่น"]),
+    (2, "2", "รับรองรายงานการประชุมสมัยสามัญ สมัยที่ 1 ครั้งที่ 2/2567", None, "", "รับรองรายงานการประชุม", [], []),
+    (3, "3.1", "ร่างแผนพัฒนาท้องถิ่น", "วาระที่ 3 เรื่องเพื่อพิจารณา", "", "เห็นชอบ", [],
+     ["ก่อสร้างถนนคอนกรีต 4 สาย งบประมาณ 2,400,000 บาท", "ซ่อมแซมฝายชะลอน้ำ 6 ฝาย"]),  # the draft's: asks no one
     (4, "3.2", "การจัดงานประเพณีลอยกระทง", "วาระที่ 3 เรื่องเพื่อพิจารณา", "", "เห็นชอบตามที่เสนอ",
-     ["ให้แต่ละหมู่บ้านส่งกระทง 12 หมู่บ้าน ภายในวันที่ 10 พฤศจิกายน 2567"]),
-    (5, "4", "เรื่องอื่น ๆ", None, "", "", []),
+     ["ให้แต่ละหมู่บ้านส่งกระทง 12 หมู่บ้าน ภายในวันที่ 10 พฤศจิกายน 2567"], []),
+    (5, "4", "เรื่องอื่น ๆ", None, "", "", [], []),
 ]  # fmt: skip
 
 # (name, text, id, meeting date, chair or None where the attendee is not marked ประธาน alone, items,
-#  figures as (item, value, unit), days as (item, first day))
+#  figures as (item, value, unit), days as (item, first day): the directives' first, then what was reported)
 MINUTES = [
     ("province", PROVINCE, "2567-05", date(2024, 5, 14), "นายประยูร สายสุวรรณ พัฒนาการจังหวัดอุตรดิตถ์", PROVINCE_ITEMS,
-     [(3, 86, "กองทุน"), (4, 24, "บูท"), (5, 12, "แปลง")], [(3, date(2024, 5, 31)), (5, date(2024, 6, 28))]),
+     [(5, 12, "แปลง"), (3, 86, "กองทุน"), (4, 24, "บูท")], [(3, date(2024, 5, 31)), (5, date(2024, 6, 28))]),
     ("district", DISTRICT, "2566-06", date(2023, 6, 2), "นางสาวรัตนา ศรีวงศ์ พัฒนาการอำเภอท่าปลา", DISTRICT_ITEMS,
-     [(3, 1250, "ครัวเรือน"), (3, 1400, "ครัวเรือน"), (4, 18, "ราย"), (4, 30, "บูท")], [(1, date(2023, 6, 9)), (3, date(2023, 6, 20))]),
+     [(3, 1250, "ครัวเรือน"), (3, 1400, "ครัวเรือน"), (4, 18, "ราย"), (4, 30, "บูท")],
+     [(1, date(2023, 6, 9)), (3, date(2023, 6, 20))]),
     ("council", COUNCIL, "2567-01", date(2024, 8, 15), None, COUNCIL_ITEMS,
-     [(1, 3, "รุ่น"), (3, 4, "สาย"), (3, 2400000, "บาท"), (3, 6, "ฝาย"), (4, 12, "หมู่บ้าน")], [(4, date(2024, 11, 10))]),
+     [(4, 12, "หมู่บ้าน"), (1, 3, "รุ่น"), (3, 4, "สาย"), (3, 2400000, "บาท"), (3, 6, "ฝาย")], [(4, date(2024, 11, 10))]),
 ]  # fmt: skip
 
 
@@ -195,7 +198,10 @@ def as_html(text: str) -> bytes:
     from html import escape
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
-    return f'<!doctype html><html lang="th"><head><meta charset="utf-8"><title>รายงานการประชุม</title></head><body><article>{body}</article></body></html>'.encode()
+    return (
+        '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>รายงานการประชุม</title></head>'
+        f"<body><article>{body}</article></body></html>"
+    ).encode()
 
 
 def as_pdf(text: str) -> bytes:
@@ -207,7 +213,10 @@ def as_pdf(text: str) -> bytes:
     from cddbrief.fonts import font_face_css
 
     body = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
-    css = f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
+    css = (
+        f"{font_face_css()} @page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm; }} "
+        f"body {{ font-family: Sarabun; font-size: 15pt; }} p {{ margin: 0 0 .35em 0; }}"
+    )
     return docgen_forms.html_to_pdf(
         f'<html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>'
     )
@@ -222,17 +231,27 @@ def read(text: str, kind: str = "txt"):
 
 def reading_of(meeting) -> dict:
     """What a reader of the minutes looks for, in plain values."""
+
+    def reported(no: int) -> list[str]:
+        return [p.text for p in meeting.passages if p.item == no and p.kind == "reported"]
+
     return {
         "layout": meeting.source.layout,
         "id": meeting.id,
         "date": meeting.meeting_date,
         "items": [
-            (i.no, i.label, i.topic, i.agenda, i.remarks, i.resolution, [d.text for d in i.directives])
+            (i.no, i.label, i.topic, i.agenda, i.remarks, i.resolution, [d.text for d in i.directives], reported(i.no))
             for i in meeting.items
         ],
-        "figures": [(q.item, q.value, q.unit) for _, d in meeting.directives() for q in d.quantities],
-        "days": [(s.item, s.start) for _, d in meeting.directives() for s in d.dates],
+        "figures": [(q.item, q.value, q.unit) for holder in held(meeting) for q in holder.quantities],
+        "days": [(s.item, s.start) for holder in held(meeting) for s in holder.dates],
     }
+
+
+def held(meeting) -> list:
+    """What the items hold figures and dates in: their directives, then their passages (what was reported,
+    remarks, resolutions)."""
+    return [holder for item, holder in meeting.holders() if item is not None]
 
 
 def _unspaced(reading: dict) -> dict:
@@ -258,13 +277,13 @@ def test_minutes_read_value_for_value(name, text, meeting_id, day, chair, items,
         assert reading_of(meeting) == want
     if chair:
         assert meeting.chair == chair
-    assert all(q.span.of(d.text) == q.surface for _, d in meeting.directives() for q in d.quantities)
+    assert all(q.span.of(holder.text) == q.surface for holder in held(meeting) for q in holder.quantities)
 
 
 def test_a_sub_topic_is_the_topic_its_figures_and_deadlines_belong_to_never_the_generic_heading():
     meeting = read(PROVINCE)
     topics = {i.no: i.topic for i in meeting.items}
-    assert {topics[q.item] for _, d in meeting.directives() for q in d.quantities} == {
+    assert {topics[q.item] for holder in held(meeting) for q in holder.quantities} == {
         "กองทุนหมู่บ้าน",
         "ผ้าไทยใส่ให้สนุก",
         "โครงการโคก หนอง นา",
@@ -300,7 +319,10 @@ def test_head_lines_and_signatures_are_no_item_and_no_directive(text):
 
 @pytest.mark.parametrize("nothing", ["- ไม่มี -", "-ไม่มี-", "ไม่มี", "(ไม่มี)", "- ไม่มี", "ไม่มี.", "– ไม่มีเรื่องอื่น ๆ –"])
 def test_an_agenda_item_with_nothing_stays_empty(nothing):
-    text = f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\n"
+    text = (
+        f"รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n{nothing}\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n"
+        "มติที่ประชุม รับทราบ\n"
+    )
     meeting = read(text)
     assert [(i.topic, i.directives, i.resolution) for i in meeting.items] == [
         ("เรื่องแจ้งเพื่อทราบ", [], ""),
@@ -335,22 +357,16 @@ def test_an_agenda_heading_with_text_before_its_sub_topics_is_an_item_of_its_own
             "ฝ่ายเลขานุการแจ้งผลการดำเนินงานไตรมาส 2 ดังนี้\n2.1 กองทุนหมู่บ้าน\n- ผ่านการประเมิน 7 กองทุน\n"
             "2.2 ผ้าไทย\n- จัดงาน 5 บูท\nมติที่ประชุม รับทราบ\n")  # fmt: skip
     meeting = read(text)
-    assert [
-        (i.no, i.label, i.topic, i.agenda, [d.text for d in i.directives], i.resolution) for i in meeting.items
-    ] == [
+    reading = [(no, label, topic, agenda, said, resolved) for no, label, topic, agenda, _, resolved, _, said in
+               reading_of(meeting)["items"]]  # fmt: skip
+    assert reading == [
         (1, "1", "เรื่องที่ประธานแจ้ง", None, [], ""),
         (2, "2", "เรื่องเพื่อทราบ", None, ["ฝ่ายเลขานุการแจ้งผลการดำเนินงานไตรมาส 2 ดังนี้"], ""),
         (3, "2.1", "กองทุนหมู่บ้าน", "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ", ["ผ่านการประเมิน 7 กองทุน"], ""),
-        (
-            4,
-            "2.2",
-            "ผ้าไทย",
-            "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ",
-            ["จัดงาน 5 บูท"],
-            "รับทราบ",
-        ),  # the closing มติ: the last sub-topic's
-    ]
-    assert [(q.item, q.value, q.unit) for _, d in meeting.directives() for q in d.quantities] == [
+        (4, "2.2", "ผ้าไทย", "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ", ["จัดงาน 5 บูท"], "รับทราบ"),  # the closing มติ: the last's
+    ]  # fmt: skip
+    assert not any(i.directives for i in meeting.items)  # what was told, under headings that ask nobody
+    assert [(q.item, q.value, q.unit) for holder in held(meeting) for q in holder.quantities] == [
         (3, 7, "กองทุน"),
         (4, 5, "บูท"),
     ]
@@ -365,8 +381,8 @@ def _pdf(lines: list[str]) -> RawDocument:
 
 def test_in_a_pdf_a_wrapped_line_opens_no_sub_topic_but_a_dash_does():
     head = ["รายงานการประชุม ครั้งที่ 4/2566", "ระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ"]
-    wrapped = head + ["1.1 กลุ่มออมทรัพย์เพื่อการผลิต จัดประชุมเชิงปฏิบัติการระหว่างวันที่", "12-15 ตุลาคม 2566",
-                      "1.2 ผ้าไทย จัดงาน 8 บูท", "มติที่ประชุม รับทราบ", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "- ไม่มี -"]  # fmt: skip
+    wrapped = head + ["1.1 กลุ่มออมทรัพย์เพื่อการผลิต ให้จัดประชุมเชิงปฏิบัติการระหว่างวันที่", "12-15 ตุลาคม 2566",
+                      "1.2 ผ้าไทย ให้จัดงาน 8 บูท", "มติที่ประชุม รับทราบ", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "- ไม่มี -"]  # fmt: skip
     meeting = parse_document(_pdf(wrapped))
     assert [(i.label, len(i.directives)) for i in meeting.items] == [("1", 2), ("2", 0)]
     assert meeting.items[0].directives[0].text.endswith("ระหว่างวันที่ 12-15 ตุลาคม 2566")
@@ -399,8 +415,9 @@ def test_an_agenda_summary_with_dashes_or_numbers_is_minutes_not_a_post_of_point
     meeting = read(DASHED.format(a=a, b=b))
     assert meeting.source.layout == "minutes"
     assert [(i.label, i.topic, len(i.directives)) for i in meeting.items] == [
-        ("1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", 2), ("2", "เรื่องเพื่อทราบ", 2), ("3", "เรื่องอื่น ๆ", 0)]  # fmt: skip
-    assert [(q.item, q.surface) for _, d in meeting.directives() for q in d.quantities] == [
+        ("1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", 2), ("2", "เรื่องเพื่อทราบ", 0), ("3", "เรื่องอื่น ๆ", 0)]  # fmt: skip
+    assert [p.text for p in meeting.passages if p.item == 2] == ["ผลการเบิกจ่ายงบประมาณ ร้อยละ 65.20", "ตลาดนัดชุมชน 24 บูท"]
+    assert [(q.item, q.surface) for holder in held(meeting) for q in holder.quantities] == [
         (1, "12 กองทุน"),
         (2, "ร้อยละ 65.20"),
         (2, "24 บูท"),
@@ -421,7 +438,10 @@ def test_numbered_agenda_titles_are_agenda_headings_and_a_topic_between_them_too
 
 def test_a_post_of_numbered_topics_is_no_minutes():
     """Topics numbered 1. 2. 3. without the agenda's own titles stay a post's points."""
-    text = "สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n3. เรื่องอื่น ๆ ให้ประสานงาน\n"
+    text = (
+        "สพอ.แม่ทะ ประชุมประจำเดือน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n"
+        "3. เรื่องอื่น ๆ ให้ประสานงาน\n"
+    )
     meeting = read(text)
     assert meeting.source.layout == "prose" and [i.topic for i in meeting.items] == ["กองทุนหมู่บ้าน", "ผ้าไทย", "เรื่องอื่น ๆ"]
 
@@ -432,6 +452,187 @@ def test_an_agenda_number_written_twice_is_a_warning_naming_it():
     assert [(i.no, i.label) for i in meeting.items] == [(1, "1"), (2, "1")]
     assert [n.message for n in meeting.notes if n.kind == "warning" and "agenda item" in n.message] == [
         "agenda item 1 is written 2 times (items 1, 2)"
+    ]
+
+
+# --- what a careful reader counts: asked, told, decided --------------------------------------------
+
+# Our own sentences (invented offices, people and figures): what was reported, each with its figure ...
+TOLD = [
+    ("อำเภอได้รับจัดสรรงบประมาณ {n:,} บาท", "บาท"),
+    ("ตำบลนำร่องมีครัวเรือนเป้าหมาย {n:,} ครัวเรือน", "ครัวเรือน"),
+    ("กลุ่มงานส่งเสริมฯ แจ้งว่า จัดอบรมแล้ว {n:,} รุ่น", "รุ่น"),
+    ("ผลการเบิกจ่ายสะสมของไตรมาสนี้ {n:,} บาท", "บาท"),
+]
+# ... what someone is asked to do ...
+ASKED = [
+    ("ให้พัฒนากรติดตามกลุ่มอาชีพ {n:,} กลุ่ม", "กลุ่ม"),
+    ("ขอให้ทุกตำบลส่งแบบสำรวจ {n:,} ฉบับ", "ฉบับ"),
+    ("ประธานกำชับให้เจ้าหน้าที่เยี่ยมบ้าน {n:,} ครัวเรือน", "ครัวเรือน"),
+    ("มอบหมายให้ฝ่ายอำนวยการจัดซื้อวัสดุ {n:,} ชุด", "ชุด"),
+]
+# ... and what the meeting decided (มติที่ประชุม)
+DECIDED = [
+    "รับทราบ",
+    "เห็นชอบตามที่เสนอ",
+    "เห็นชอบให้ดำเนินการต่อ",  # approving what is to be done decides it
+    "เห็นชอบ และให้ดำเนินการต่อ",  # an ask that only says to carry out the decision adds no task
+    "อนุมัติงบประมาณ 12,000 บาท",
+]
+
+
+def _agenda(lines: list[str], decided: str) -> str:
+    return "\n".join(
+        ["รายงานการประชุมประจำเดือน สำนักงานพัฒนาชุมชนอำเภอนาหมื่น ครั้งที่ 4/2567", "ระเบียบวาระที่ 1 เรื่องเพื่อทราบ"]
+        + lines
+        + [f"มติที่ประชุม {decided}", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "- ไม่มี -", "เลิกประชุมเวลา 12.00 น."]
+    )
+
+
+def _said(meeting, no: int) -> dict:
+    """What item ``no`` holds: its directives, what was reported under it, its resolution, and each figure
+    with what it was said as."""
+    item = next(i for i in meeting.items if i.no == no)
+    told = [p for p in meeting.passages if p.item == no and p.kind == "reported"]
+    return {
+        "asked": [d.text for d in item.directives],
+        "told": [p.text for p in told],
+        "decided": item.resolution,
+        "figures": sorted(
+            (float(q.value), q.unit, q.context) for h in held(meeting) for q in h.quantities if q.item == no
+        ),
+    }
+
+
+@pytest.mark.parametrize("template, unit", TOLD)
+def test_a_reported_line_stays_a_report_with_its_figure(template, unit):
+    line = template.format(n=4_321)
+    said = _said(read(_agenda([line], "รับทราบ")), 1)
+    assert said == {"asked": [], "told": [line], "decided": "รับทราบ", "figures": [(4321.0, unit, "reported")]}
+
+
+@pytest.mark.parametrize("template, unit", ASKED)
+@pytest.mark.parametrize("dash", ["", "- "])
+def test_an_instruction_line_is_a_directive(template, unit, dash):
+    line = template.format(n=57)
+    said = _said(read(_agenda([dash + line], "รับทราบ")), 1)
+    assert said == {"asked": [line], "told": [], "decided": "รับทราบ", "figures": [(57.0, unit, "asked")]}
+
+
+@pytest.mark.parametrize("decided", DECIDED)
+def test_a_resolution_line_is_the_resolution(decided):
+    said = _said(read(_agenda([TOLD[0][0].format(n=900)], decided)), 1)
+    assert (said["asked"], said["decided"]) == ([], decided)  # ... never a directive, though it says ให้ดำเนินการ
+    figures = {(value, context) for value, _, context in said["figures"]}
+    assert figures == ({(900.0, "reported"), (12000.0, "decided")} if "12,000" in decided else {(900.0, "reported")})
+
+
+@pytest.mark.parametrize("template, unit", ASKED)
+def test_an_ask_after_a_decision_in_a_resolution_is_a_directive(template, unit):
+    """``มติที่ประชุม เห็นชอบ และให้…``: the meeting approved, then asked; the ask is a directive, the approval
+    stays the resolution (approving what is to be done, ``เห็นชอบให้…``, is a decision: see DECIDED)."""
+    line = template.format(n=64)
+    said = _said(read(_agenda([TOLD[0][0].format(n=900)], f"เห็นชอบ และ{line}")), 1)
+    assert (said["asked"], said["decided"]) == ([line], "เห็นชอบ")
+    assert (64.0, unit, "asked") in said["figures"]
+
+
+def test_a_resolution_over_several_lines_keeps_its_decisions_and_gives_its_asks():
+    """A numbered มติ whose first point approves and the next two ask, and a มติ whose second line (ทั้งนี้ ให้…)
+    asks: a careful reader counts three directives and keeps the approvals as the resolutions."""
+    text = "\n".join(
+        ["รายงานการประชุมประจำเดือน สำนักงานพัฒนาชุมชนอำเภอนาหมื่น ครั้งที่ 4/2567",
+         "ระเบียบวาระที่ 1 เรื่องเพื่อพิจารณา", "ฝ่ายแผนงานเสนอแผนจัดงานวันเด็ก 3 จุด", "มติที่ประชุม",
+         "1. เห็นชอบแผนจัดงานวันเด็กตามที่เสนอ", "2. มอบหมายให้พัฒนากรจัดหาของขวัญ 300 ชิ้น",
+         "3. ให้ฝ่ายอำนวยการประสานสถานที่", "ระเบียบวาระที่ 2 เรื่องอื่น ๆ", "ฝ่ายแผนงานเสนอกลุ่มออมทรัพย์ 2 กลุ่ม",
+         "มติที่ประชุม เห็นชอบให้ส่งกลุ่มออมทรัพย์เข้าประกวด", "ทั้งนี้ ให้ฝ่ายแผนงานจัดทำเอกสารภายใน 7 วัน",
+         "เลิกประชุมเวลา 12.00 น."]
+    )  # fmt: skip
+    meeting = read(text)
+    first, second = _said(meeting, 1), _said(meeting, 2)
+    assert first["asked"] == ["มอบหมายให้พัฒนากรจัดหาของขวัญ 300 ชิ้น", "ให้ฝ่ายอำนวยการประสานสถานที่"]
+    assert first["decided"] == "1. เห็นชอบแผนจัดงานวันเด็กตามที่เสนอ"
+    assert [d.label for d in next(i for i in meeting.items if i.no == 1).directives] == ["2.", "3."]
+    assert (300.0, "ชิ้น", "asked") in first["figures"]
+    assert second["asked"] == ["ให้ฝ่ายแผนงานจัดทำเอกสารภายใน 7 วัน"]
+    assert second["decided"] == "เห็นชอบให้ส่งกลุ่มออมทรัพย์เข้าประกวด"
+
+
+@pytest.mark.parametrize(
+    "decided", ["1. รับทราบผลการดำเนินงาน", "เห็นชอบให้จัดงาน 2 วัน และให้ใช้งบ 5,000 บาท", "อนุมัติ โดยให้เป็นไปตามระเบียบ"]
+)
+def test_a_resolution_that_asks_nobody_gives_no_directive(decided):
+    """What the meeting decided, told in a resolution line, is never a directive: a numbered decision, approving what
+    is to be done with a second ให้, and ให้เป็นไป (how, not whom) stay the resolution."""
+    said = _said(read(_agenda([TOLD[0][0].format(n=900)], "รับทราบ") .replace("มติที่ประชุม รับทราบ",
+                                                                              f"มติที่ประชุม\n{decided}")), 1)  # fmt: skip
+    assert said["asked"] == []
+    assert said["decided"] == decided
+
+
+def test_a_paragraph_that_reports_then_asks_gives_both():
+    """``ประธานแจ้งว่า …`` then ``ขอให้ …`` in one paragraph: the instruction is a directive, the rest was reported;
+    who asks (ประธานกำชับให้…) stays with the instruction."""
+    said = _said(
+        read(_agenda(["ประธานแจ้งว่า จังหวัดจะจัดตลาดนัด 40 บูท ขอให้ทุกตำบลส่งสินค้า 3 รายการ", "ประธานกำชับให้ตรงต่อเวลา"],
+                     "รับทราบ")), 1)  # fmt: skip
+    assert said["asked"] == ["ขอให้ทุกตำบลส่งสินค้า 3 รายการ", "ประธานกำชับให้ตรงต่อเวลา"]
+    assert said["told"] == ["ประธานแจ้งว่า จังหวัดจะจัดตลาดนัด 40 บูท"]
+    assert said["figures"] == [(3.0, "รายการ", "asked"), (40.0, "บูท", "reported")]
+
+
+def test_a_numbered_list_of_instructions_goes_on_but_dashes_and_reports_do_not():
+    """``1.1 ให้…`` then ``1.2 เตรียม…``: one list of instructions; a dash says for itself, and a point that
+    reports (แล้ว, ผลการ…) is told even inside the list."""
+    numbered = _said(read(_agenda(["1.1 ให้ทุกตำบลสำรวจร้านค้า", "1.2 เตรียมบูทจำหน่ายสินค้า 6 บูท",
+                                   "1.3 ตำบลสำรวจแล้ว 31 ร้าน"], "รับทราบ")), 1)  # fmt: skip
+    assert numbered["asked"] == ["ให้ทุกตำบลสำรวจร้านค้า", "เตรียมบูทจำหน่ายสินค้า 6 บูท"]
+    assert numbered["told"] == ["ตำบลสำรวจแล้ว 31 ร้าน"]
+    dashed = _said(read(_agenda(["- ให้ทุกตำบลสำรวจร้านค้า", "- อำเภอได้รับรางวัลระดับเขต"], "รับทราบ")), 1)
+    assert (dashed["asked"], dashed["told"]) == (["ให้ทุกตำบลสำรวจร้านค้า"], ["อำเภอได้รับรางวัลระดับเขต"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    said=st.lists(
+        st.tuples(st.sampled_from(["told", "asked"]), st.integers(0, 3), st.integers(2, 99_999)),
+        min_size=1,
+        max_size=6,
+    ),
+    decided=st.sampled_from(DECIDED),
+    dash=st.booleans(),
+)
+def test_any_mix_of_reports_and_instructions_reads_back(said, decided, dash):
+    """Reports and instructions in any order, as paragraphs or dashes: each instruction a directive, each
+    report a passage of its item, every figure where it was said and as what it was said (a line under a
+    dash goes on with it: dashes are drawn for all lines or none)."""
+    lines, want = [], {"asked": [], "told": [], "decided": decided, "figures": []}
+    for kind, which, n in said:
+        template, unit = (TOLD if kind == "told" else ASKED)[which]
+        line = template.format(n=n)
+        lines.append(("- " if dash else "") + line)
+        want[kind].append(line)
+        want["figures"].append((float(n), unit, "reported" if kind == "told" else "asked"))
+    if "12,000" in decided:
+        want["figures"].append((12000.0, "บาท", "decided"))
+    want["figures"].sort()
+    assert _said(read(_agenda(lines, decided)), 1) == want
+
+
+def test_an_item_that_asks_nothing_keeps_its_topic_and_figures_in_frames_and_brief():
+    """An agenda item with no directive is still an item: in the frames (its figures counted) and in the
+    brief's agenda (its topic, none asked, its reported figures as key figures)."""
+    from cddbrief.brief import Brief
+    from cddbrief.tidy import frames
+
+    meeting = read(_agenda([TOLD[1][0].format(n=264)], "รับทราบ"))
+    items = frames(meeting).items
+    assert list(items["topic"]) == ["เรื่องเพื่อทราบ", "เรื่องอื่น ๆ"]
+    assert (list(items["directives"]), list(items["quantities"])) == ([0, 0], [1, 0])
+    agenda = Brief(meeting).agenda()
+    assert [(r["topic"], r["directives"], r["key_figures"]) for r in agenda] == [
+        ("เรื่องเพื่อทราบ", 0, "264 ครัวเรือน"),
+        ("เรื่องอื่น ๆ", 0, ""),
     ]
 
 
@@ -502,10 +703,8 @@ def test_sub_topics_past_ninety_nine_are_items_of_their_own():
         lines += [f"2.{n} กลุ่มอาชีพที่ {n}", f"- ได้รับเงินทุน {n},000 บาท"]
     meeting = read("\n".join(lines) + "\n12.500 บาท ยอดยกไป\n")
     assert [i.label for i in meeting.items] == ["1"] + [f"2.{n}" for n in range(1, 121)]
-    assert (meeting.items[-1].topic, [d.text for d in meeting.items[-1].directives]) == (
-        "กลุ่มอาชีพที่ 120",
-        ["ได้รับเงินทุน 120,000 บาท 12.500 บาท ยอดยกไป"],
-    )
+    last = reading_of(meeting)["items"][-1]
+    assert (last[2], last[6], last[7]) == ("กลุ่มอาชีพที่ 120", [], ["ได้รับเงินทุน 120,000 บาท 12.500 บาท ยอดยกไป"])
 
 
 def test_labels_and_agenda_headings_come_back_from_the_json():
@@ -528,8 +727,10 @@ AGENDA_TITLES = [
 AGENDA = st.tuples(
     st.sampled_from(["nothing", "points", "topics"]),
     st.lists(
-        st.tuples(st.sampled_from(TOPICS), st.integers(1, 3), st.booleans()), min_size=1, max_size=3
-    ),  # (topic, dashes, own resolution)
+        st.tuples(st.sampled_from(TOPICS), st.lists(st.booleans(), min_size=1, max_size=3), st.booleans()),
+        min_size=1,
+        max_size=3,
+    ),  # (topic, whether each of its dashes asks, own resolution)
     st.booleans(),  # a resolution closing the agenda item
     st.sampled_from(["ระเบียบวาระที่ {n} {title}", "วาระที่ {n} : {title}", "{n}. {title}"]),
 )
@@ -554,28 +755,83 @@ def test_generated_minutes_give_back_their_items_figures_and_resolutions(agendas
             want.append((str(n), title, None, 0, ""))
             continue
         if kind == "points":
-            for k in range(topics[0][1]):
+            for asks in topics[0][1]:
                 count += 1
-                lines.append(f"- ให้รายงานผล {count} กองทุน")
+                lines.append(f"- ให้รายงานผล {count} กองทุน" if asks else f"- รายงานผลแล้ว {count} กองทุน")
                 figures.append((len(want) + 1, count))
             if closing:
                 lines.append("มติที่ประชุม รับทราบ")
-            want.append((str(n), title, None, topics[0][1], "รับทราบ" if closing else ""))
+            want.append((str(n), title, None, sum(topics[0][1]), "รับทราบ" if closing else ""))
             continue
         for m, (topic, dashes, own) in enumerate(topics, start=1):
             lines.append(f"{n}.{m} {topic}")
-            for _ in range(dashes):
+            for asks in dashes:
                 count += 1
-                lines.append(f"- จัดตลาด {count} บูท")
+                lines.append(f"- ให้จัดตลาด {count} บูท" if asks else f"- จัดตลาดแล้ว {count} บูท")
                 figures.append((len(want) + 1, count))
             last = m == len(topics)
             said = own or (last and closing)
             if said:
                 lines.append("มติที่ประชุม เห็นชอบ")
-            want.append((f"{n}.{m}", topic, heading_form.format(n=n, title=title), dashes, "เห็นชอบ" if said else ""))
+            agenda = heading_form.format(n=n, title=title)
+            want.append((f"{n}.{m}", topic, agenda, sum(dashes), "เห็นชอบ" if said else ""))
     lines.append("เลิกประชุมเวลา 12.00 น.")
     meeting = read("\n".join(lines) + "\n")
     assert meeting.source.layout == "minutes" and meeting.id == f"2566-{number:02d}"
     assert [(i.label, i.topic, i.agenda, len(i.directives), i.resolution) for i in meeting.items] == want
     assert [i.no for i in meeting.items] == list(range(1, len(want) + 1))
-    assert [(q.item, q.value) for _, d in meeting.directives() for q in d.quantities] == figures
+    assert sorted((q.item, q.value) for holder in held(meeting) for q in holder.quantities) == sorted(figures)
+
+
+# --- in a list of asks, a point that opens on who told or got something is told ------------------------
+
+_LEAD_ASK = "1. ให้ทุกตำบลสำรวจกลุ่มอาชีพ 12 กลุ่ม"
+# points that open on who (an office the glossary knows, a person, ประธาน) and what they told, got or have
+TOLD_BY = [
+    ("กรมฯ แจ้งผลการคัดเลือกหมู่บ้านต้นแบบ ได้ {n:,} หมู่บ้าน", "หมู่บ้าน"),
+    ("จังหวัดได้รับงบประมาณสนับสนุน {n:,} บาท", "บาท"),
+    ("นายสมศักดิ์ ใจกว้าง รายงานยอดเงินออม {n:,} บาท", "บาท"),
+    ("อำเภอมีกลุ่มออมทรัพย์ที่จดทะเบียน {n:,} กลุ่ม", "กลุ่ม"),
+    ("ประธานแจ้งผลการประเมินสำนักงาน {n:,} คะแนน", "คะแนน"),
+]
+# points that open on what is to be done (รายงาน as a thing sent, not said) or relay an ask (แจ้งให้…)
+VERB_FIRST = [
+    ("จัดเวทีประชาคม {n:,} หมู่บ้าน", "หมู่บ้าน"),
+    ("ส่งรายงานการใช้จ่าย {n:,} ฉบับ ภายในวันที่ 9 กันยายน 2567", "ฉบับ"),
+    ("กรมฯ แจ้งให้ทุกอำเภอส่งแผน {n:,} ฉบับ", "ฉบับ"),
+    ("เตรียมบูทแสดงสินค้า {n:,} บูท", "บูท"),
+]
+
+
+@pytest.mark.parametrize("template, unit", TOLD_BY)
+def test_a_numbered_point_told_by_someone_is_no_ask_though_the_point_above_asks(template, unit):
+    said = _said(read(_agenda([_LEAD_ASK, "2. " + template.format(n=31)], "รับทราบ")), 1)
+    assert said["asked"] == ["ให้ทุกตำบลสำรวจกลุ่มอาชีพ 12 กลุ่ม"]
+    assert said["told"] == [template.format(n=31)]
+    assert (31.0, unit, "reported") in said["figures"]
+
+
+@pytest.mark.parametrize("template, unit", VERB_FIRST)
+def test_a_numbered_point_that_opens_on_what_to_do_goes_on_the_list_of_asks(template, unit):
+    said = _said(read(_agenda([_LEAD_ASK, "2. " + template.format(n=31)], "รับทราบ")), 1)
+    assert said["asked"] == ["ให้ทุกตำบลสำรวจกลุ่มอาชีพ 12 กลุ่ม", template.format(n=31)]
+    assert said["told"] == []
+    # ... and the same point with no ask above it is told, as before: only a list of asks goes on
+    alone = _said(read(_agenda(["1. " + template.format(n=31)], "รับทราบ")), 1)
+    assert alone["asked"] == [] and alone["told"] == [template.format(n=31)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(points=st.lists(st.tuples(st.booleans(), st.integers(0, 3), st.integers(2, 99_999)), min_size=1, max_size=6))
+def test_under_an_ask_each_numbered_point_is_asked_or_told_by_who_opens_it(points):
+    """After ``1. ให้…``, any run of numbered points: a point that opens on what to do goes on the list of asks
+    as long as no told point breaks it; a point told by someone is told, and the points after it ask only
+    if they say ให้… themselves."""
+    lines, want, asking = [_LEAD_ASK], {"asked": ["ให้ทุกตำบลสำรวจกลุ่มอาชีพ 12 กลุ่ม"], "told": []}, True
+    for n, (told, which, value) in enumerate(points, start=2):
+        text = (TOLD_BY if told else VERB_FIRST)[which][0].format(n=value)
+        lines.append(f"{n}. {text}")
+        asking = asking and not told
+        want["asked" if asking else "told"].append(text)
+    said = _said(read(_agenda(lines, "รับทราบ")), 1)
+    assert (said["asked"], said["told"]) == (want["asked"], want["told"])

@@ -268,3 +268,52 @@ def test_every_literal_field_of_the_model_is_checked():
                 checked.append(f"{type(obj).__name__}.{f.name}")
     # Note, Quantity, Check, Block, Passage kinds and role; Source format, layout; rule; precision, date role; contexts
     assert len(checked) == 12, checked
+
+
+# --- one list per concept: the place fields first in the JSON, the frames' columns as they were ------------------
+
+
+def test_each_json_order_begins_with_the_place_and_keeps_its_keys_in_order():
+    """``model.PLACE`` (item, directive, passage) is written once; each key order stays as the JSON
+    interface has it (tests/test_json_interface.py holds whole documents)."""
+    from cddbrief.model import PLACE, Reschedule
+
+    assert PLACE == ("item", "directive", "passage")
+    assert Quantity.json_order == ("item", "directive", "passage", "context", "value", "unit", "unit_key", "entity",
+                                   "per", "surface", "span", "repaired", "role")  # fmt: skip
+    assert DateSpan.json_order == ("item", "directive", "passage", "context", "start", "end", "precision",
+                                   "year_inferred", "repaired", "role", "surface", "span")  # fmt: skip
+    assert Check.json_order == ("item", "directive", "passage", "kind", "operands", "total", "actual", "holds",
+                                "tolerance", "unit", "statement", "statement_en", "evidence", "labels")  # fmt: skip
+    assert Reschedule.json_order == ("item", "directive", "passage", "old", "new", "surface")
+    assert Recurrence.json_order == ("item", "directive", "passage", "rule", "day", "first", "surface")
+
+
+FRAME_COLUMNS = {  # as the csv and xlsx exports and the corpus store have them: a column moved is a breaking change
+    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities",
+              "dates", "remarks", "resolution", "meeting_date"],
+    "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
+    "quantities": ["meeting", "office", "item", "topic", "directive", "passage", "passage_kind", "context", "value",
+                   "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence", "role"],
+    "dates": ["meeting", "office", "item", "topic", "directive", "passage", "passage_kind", "context", "start", "end",
+              "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
+    "checks": ["meeting", "office", "item", "topic", "directive", "passage", "kind", "operands", "total", "actual",
+               "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
+    "notes": ["meeting", "office", "kind", "item", "message", "message_th", "surface"],
+}  # fmt: skip
+
+
+def test_the_frames_columns_are_unchanged_and_typed_as_before(sample_meeting):
+    """tidy's columns are built from shared lists (the place, a check's JSON order): the frames keep
+    every column in its place, and the place's numbers stay integers."""
+    from cddbrief.tidy import COLUMNS, TYPES, frames
+
+    assert COLUMNS == FRAME_COLUMNS
+    made = frames(sample_meeting).as_dict()
+    assert {name: frame.columns.tolist() for name, frame in made.items()} == FRAME_COLUMNS
+    for name in ("quantities", "dates", "checks"):
+        assert TYPES[name][0] == ["item", "directive", "passage"]
+        assert all(str(made[name][column].dtype) == "Int64" for column in ("item", "directive", "passage")), name
+    checks = made["checks"]
+    assert len(checks) == 4 and checks["kind"].tolist().count("product") >= 1
+    assert checks.loc[0, "statement"] == sample_meeting.checks[0].statement  # a check's fields, one by one

@@ -39,7 +39,8 @@ def test_explore_runs_top_to_bottom_and_answers(folder, tmp_path):
     papermill = Path(sys.executable).parent / "papermill"
     out = tmp_path / "explore.ipynb"
     result = subprocess.run(
-        [str(papermill), "notebooks/explore.ipynb", str(out), "-p", "data_dir", str(folder), "-p", "as_of", "2020-03-10", "--no-progress-bar"],
+        [str(papermill), "notebooks/explore.ipynb", str(out),
+         "-p", "data_dir", str(folder), "-p", "as_of", "2020-03-10", "--no-progress-bar"],
         capture_output=True, text=True, timeout=600, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
@@ -82,6 +83,7 @@ def test_trends_page(folder, tmp_path):
 
 def test_trend_functions(folder):
     import cddbrief
+    from cddbrief.register import writeups_in
     from cddbrief.trends import directives_per_topic, figure_series, moved_deadlines, topic_changes
 
     f = cddbrief.load_corpus(folder)
@@ -96,7 +98,8 @@ def test_trend_functions(folder):
     assert table.loc[("สำนักงานพัฒนาชุมชนอำเภอป่าซาง", "กองทุนหมู่บ้าน")].tolist()[1:] == [1, 1, 1]
     changes = [c for c in topic_changes(f) if c["office"].endswith("ป่าซาง")]
     assert [(c["new"], c["dropped"]) for c in changes] == [(["ผ้าไทยใส่ให้สนุก"], []), ([], ["ผ้าไทยใส่ให้สนุก"])]
-    moved = [(m["from"].day, m["to"].day) for m in moved_deadlines(f) if m["office"].endswith("ป่าซาง")]
+    writeups = writeups_in(folder)[0]  # the moved deadlines are the action register's (issue 22)
+    moved = [(m["from"].day, m["to"].day) for m in moved_deadlines(writeups) if m["office"].endswith("ป่าซาง")]
     assert moved == [(15, 22), (22, 29)]
 
 
@@ -107,7 +110,8 @@ def test_the_briefing_notebook_counts_from_a_day_given_with_as_of(tmp_path):
     from cddbrief.notebooks import path
 
     out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(path("briefing")), str(out), parameters={"source": str(SAMPLE), "as_of": "2019-04-20"},
+    papermill.execute_notebook(str(path("briefing")), str(out),
+                               parameters={"source": str(SAMPLE), "as_of": "2019-04-20"},
                                cwd=str(tmp_path), progress_bar=False, kernel_name="python3")  # fmt: skip
     html = "".join(
         o.get("data", {}).get("text/html", "")
@@ -115,6 +119,31 @@ def test_the_briefing_notebook_counts_from_a_day_given_with_as_of(tmp_path):
         for o in c.get("outputs", [])
     )
     assert "20 เม.ย. 2562" in html
+
+
+@pytest.mark.parametrize("parameters, kind, said", [
+    ({"meeting": "5/2562"}, "UnknownMeeting",
+     "give one of those ids, or the folder that holds the meeting (-p source FILE, -p data_dir DIR; "
+     "in Jupyter: set source and data_dir in the parameters cell)"),
+    ({"meeting": "4/2562", "as_of": "2562-04-20"}, "BadSetting",
+     "write the Gregorian year (-p as_of 2019-04-20; in Jupyter: set as_of in the parameters cell)"),
+    ({"source": "ไม่มี.txt"}, "UnreadableSource",
+     "no such file: ไม่มี.txt: check the path, or give a meeting id "
+     "(-p source 4/2562; in Jupyter: set source in the parameters cell)"),
+])  # fmt: skip
+def test_the_briefing_notebook_says_what_to_set_in_its_parameters(parameters, kind, said, folder, tmp_path):
+    """A bad parameter fails the notebook with the error's own kind, and its line names the parameter to set
+    (``-p data_dir DIR``), never the command line's option (``--data DIR``)."""
+    import papermill
+
+    from cddbrief.notebooks import path
+
+    with pytest.raises(papermill.PapermillExecutionError) as raised:
+        papermill.execute_notebook(str(path("briefing")), str(tmp_path / "out.ipynb"),
+                                   parameters={**parameters, "data_dir": str(folder)}, cwd=str(tmp_path),
+                                   progress_bar=False, kernel_name="python3")  # fmt: skip
+    assert raised.value.ename == kind and raised.value.evalue.endswith(said), raised.value.evalue
+    assert "--" not in raised.value.evalue and "\n" not in raised.value.evalue
 
 
 # --- all three notebooks on the project's kernel -------------------------------------------------------
@@ -166,7 +195,8 @@ def test_explore_shows_charts_readable_tables_and_headings_that_say_what_they_me
 
     _project_kernel()
     out = tmp_path / "explore.ipynb"
-    papermill.execute_notebook(str(ROOT / "notebooks" / "explore.ipynb"), str(out), parameters={"data_dir": str(folder), "as_of": "2020-03-10"},
+    papermill.execute_notebook(str(ROOT / "notebooks" / "explore.ipynb"), str(out),
+                               parameters={"data_dir": str(folder), "as_of": "2020-03-10"},
                                cwd=str(tmp_path), progress_bar=False, config=Config(KERNEL_CONFIG))  # fmt: skip
     nb = nbformat.read(out, as_version=4)
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
@@ -179,7 +209,8 @@ def test_explore_shows_charts_readable_tables_and_headings_that_say_what_they_me
     assert "`days`" not in sources  # no heading names a parameter instead of its value
     shown = "".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
     assert "## Deadlines from 10 Mar 2020 to 09 Apr 2020" in shown and "## Every figure in บาท, by topic" in shown
-    # the project's template keeps the markdown of a notebook that is not a brief, and drops a brief's notes for analysts
+    # the project's template keeps the markdown of a notebook that is not a brief, and drops a brief's notes for
+    # analysts
     from cddbrief.render import export_html
 
     page = export_html(nb, {"lang": "th", "title": "explore", "running": "explore"})

@@ -44,8 +44,9 @@ def _checked_meeting(number: int, office_place: str, province: str) -> docgen.Ge
             "จัดสรรงบประมาณ 120 หมู่บ้าน หมู่บ้านละ 20,000 บาท รวมเป็นเงิน 2,400,000 บาท ให้รายงานภายในวันที่ 15 ส.ค. 63"
         ),
     ]
-    return docgen.GenMeeting(number, 2563, f"สำนักงานพัฒนาชุมชนจังหวัด{office_place}", None, province,
-                             [docgen.GenItem(1, "การจัดเก็บข้อมูล จปฐ.", sentences)], date_text=" วันที่ 17 กรกฎาคม 2563")  # fmt: skip
+    items = [docgen.GenItem(1, "การจัดเก็บข้อมูล จปฐ.", sentences)]
+    office = f"สำนักงานพัฒนาชุมชนจังหวัด{office_place}"
+    return docgen.GenMeeting(number, 2563, office, None, province, items, date_text=" วันที่ 17 กรกฎาคม 2563")
 
 
 # --- the terminal ---------------------------------------------------------------------------------
@@ -130,7 +131,9 @@ def built(tmp_path_factory):
         "html,pdf,xlsx,csv,json,ics",
     )
     assert th.returncode == 0, th.stderr
-    en = run_cli("build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--lang", "en")
+    en = run_cli(
+        "build", "--all", "--data", str(data), "--out", str(out), "--jobs", "2", "--lang", "en", "--format", "html,xlsx"
+    )
     assert en.returncode == 0, en.stderr
     listing = json.loads(run_cli("list", "--data", str(data), "--json").stdout)["meetings"]
     return {"out": out, "th": th.stderr, "en": en.stderr, "listing": listing}
@@ -181,8 +184,9 @@ def test_index_links_every_brief_pdf_export_and_trends(built):
     assert len(folders) == 3
     for folder in folders:
         meeting_id = folder[:7]
-        wanted = {f"{folder}/brief.html", f"{folder}/brief.pdf", f"{folder}/{meeting_id}.xlsx", f"{folder}/{meeting_id}.json",
-                  f"{folder}/{meeting_id}.ics"} | {f"{folder}/{meeting_id}-{frame}.csv" for frame in ("items", "directives", "quantities", "dates", "checks", "notes")}  # fmt: skip
+        frames = ("items", "directives", "quantities", "dates", "checks", "notes")
+        names = ["brief.html", "brief.pdf", f"{meeting_id}.xlsx", f"{meeting_id}.json", f"{meeting_id}.ics"]
+        wanted = {f"{folder}/{name}" for name in names} | {f"{folder}/{meeting_id}-{frame}.csv" for frame in frames}
         assert wanted <= set(page.links), folder
     assert "trends.html" in page.links
     for href in page.links:
@@ -190,6 +194,33 @@ def test_index_links_every_brief_pdf_export_and_trends(built):
     english = _Page((out / "index.en.html").read_text(encoding="utf-8"))
     assert {f"{folder}/brief.en.html" for folder in folders} <= set(english.links) and "index.html" in english.links
     assert "index.en.html" in page.links  # the Thai index, written before the English one, was refreshed to link it
+    for folder in folders:  # each index links the workbook in its language, and the language-free exports
+        meeting_id = folder[:7]
+        assert f"{folder}/{meeting_id}.en.xlsx" in english.links and f"{folder}/{meeting_id}.xlsx" not in english.links
+        assert f"{folder}/{meeting_id}.en.xlsx" not in page.links and f"{folder}/{meeting_id}.json" in english.links
+
+
+def test_an_english_batch_writes_an_english_workbook_beside_the_thai_one(built):
+    """``build --all --lang en --format html,xlsx`` after the Thai batch: ``2562-04.en.xlsx`` in English
+    beside ``2562-04.xlsx`` in Thai, which it leaves as it was."""
+    from openpyxl import load_workbook
+
+    from cddbrief.exports import column_title, sheet_title
+
+    out = built["out"]
+    folders = sorted(p for p in out.iterdir() if p.is_dir())
+    for folder in folders:
+        meeting_id = folder.name[:7]
+        thai, english = load_workbook(folder / f"{meeting_id}.xlsx"), load_workbook(folder / f"{meeting_id}.en.xlsx")
+        assert thai.sheetnames == [sheet_title(n) for n in english.sheetnames] and thai.sheetnames != english.sheetnames
+        assert english.sheetnames == ["items", "directives", "quantities", "dates", "checks", "notes"]
+        english_head = [c.value for c in english["dates"][1]]
+        thai_head = [c.value for c in thai[sheet_title("dates")][1]]
+        assert "start" in english_head and not any("พ.ศ." in h for h in english_head)
+        assert column_title("start") in thai_head and any("พ.ศ." in h for h in thai_head)
+        assert english["items"].max_row == thai[sheet_title("items")].max_row  # the same rows, titled in English
+    line = next(ln for ln in built["en"].splitlines() if ln.strip().startswith("built: a-sample.txt → "))
+    assert ".en.xlsx" in line
 
 
 def test_trends_built_after_the_briefs_are_linked_from_their_index(tmp_path):
@@ -260,7 +291,8 @@ def test_index_in_chromium_loads_sarabun_and_shows_thai_dates(built, width):
                 "Array.from(document.querySelectorAll('table')).every(t => t.scrollWidth <= t.clientWidth)"
             )
             firsts = page.evaluate(
-                "Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)')).map(r => r.cells[0].querySelector('a').getAttribute('href'))"
+                "Array.from(document.querySelectorAll('#briefs tbody tr:not(.failed)'))"
+                ".map(r => r.cells[0].querySelector('a').getAttribute('href'))"
             )
             assert firsts and all(href.endswith("/brief.html") for href in firsts)
         page.screenshot(path=str(out / f"index-{width}.png"), full_page=True)

@@ -133,7 +133,8 @@ def test_only_the_lines_that_need_it_are_cleaned(monkeypatch):
 
 
 def _stray_marks_by_hand(text: str) -> str:
-    """The definition: a Thai mark at the start, or after anything but a Thai letter or mark, with the marks after it."""
+    """The definition: a Thai mark at the start, or after anything but a Thai letter or mark, with the marks after
+    it."""
     from cddbrief.thaitext import _THAI_MARKS
 
     out, stray = [], False
@@ -286,7 +287,8 @@ def _lines(rng: random.Random, n: int) -> list[str]:
 
 
 def test_a_marker_is_read_from_the_first_characters_as_from_the_whole_line():
-    """marker_at reads only a line's first characters, unless the match runs to their end: the same match as the whole line's."""
+    """marker_at reads only a line's first characters, unless the match runs to their end: the same match as the
+    whole line's."""
     from cddbrief.readers.points import MARKER, marker_at
     from cddbrief.thaitext import to_arabic_digits
 
@@ -305,7 +307,8 @@ def test_an_item_number_is_told_as_by_the_pattern():
 
 
 def test_the_context_year_is_worked_out_only_for_a_date_without_one(monkeypatch):
-    """Dates that all give their year need no year from the context: it is not worked out; one without a year gets it."""
+    """Dates that all give their year need no year from the context: it is not worked out; one without a year gets
+    it."""
     from cddbrief import thaidates
 
     asked = []

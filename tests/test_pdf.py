@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from rawpdf import pdf_file
 
 from cddbrief.errors import CddbriefError
 from cddbrief.sources import pdfthai, read_bytes
-from cddbrief.sources.pdf import ocr_available, read_pdf
+from cddbrief.sources.pdf import join_wrapped, ocr_available, read_pdf
 
 PDFS = Path(__file__).parent / "data" / "pdf"
 HEADER = ["ที่", "ประเด็น", "ข้อสั่งการ", "หมายเหตุ"]
@@ -129,7 +130,10 @@ def test_weasyprint_lines_and_table_read_back():
 
 def test_two_column_table_and_merged_cells():
     rows = [["ประเด็น", "ข้อสั่งการ"], ["OTOP", "ให้จังหวัดรายงานผล 5 กลุ่ม"], ["จปฐ.", "จัดเก็บข้อมูลแล้ว 97.59%"]]
-    merged = '<table><tr><td colspan="2">ข้อสั่งการรวม</td><td>หมายเหตุ</td></tr><tr><td>1</td><td>OTOP</td><td>กำชับ</td></tr></table>'
+    merged = (
+        '<table><tr><td colspan="2">ข้อสั่งการรวม</td><td>หมายเหตุ</td></tr>'
+        "<tr><td>1</td><td>OTOP</td><td>กำชับ</td></tr></table>"
+    )
     doc = read_bytes(render(_table_html(rows) + "<p>คั่น</p>" + merged), "two.pdf")
     first, second = doc.tables()
     assert first.rows == rows
@@ -391,7 +395,8 @@ def test_a_lone_surrogate_in_the_to_unicode_map_is_replaced_and_noted(tmp_path):
 
 
 def test_a_word_broken_at_a_wrap_with_a_space_written_is_joined():
-    """``ครัว `` / ``เรือน``: the PDF wrote a space at the wrap, the dictionary knows ครัวเรือน; ``ดี `` / ``ด้วย`` keeps it."""
+    """``ครัว `` / ``เรือน``: the PDF wrote a space at the wrap, the dictionary knows ครัวเรือน; ``ดี `` / ``ด้วย``
+    keeps it."""
     first, second = "จัดเก็บข้อมูลครัว ", "เรือนยากจน"
     pages = [text_line(first, 700) + text_line(second, 685), text_line("ทำความดี ", 700) + text_line("ด้วยหัวใจ", 685)]
     doc = read_pdf(raw_pdf(pages), "wrap.pdf", "0")
@@ -469,7 +474,8 @@ def test_repairs_of_a_long_line_are_one_pass(line):
 
 
 def test_ocr_is_bounded_in_pages_and_pixels(monkeypatch):
-    """200 blank scanned pages: refused past the page budget; a 5000 pt blank page is rendered within the pixel budget."""
+    """200 blank scanned pages: refused past the page budget; a 5000 pt blank page is rendered within the pixel
+    budget."""
     import pypdfium2
 
     import cddbrief.sources.pdf as pdf
@@ -489,3 +495,130 @@ def test_ocr_is_bounded_in_pages_and_pixels(monkeypatch):
     with pytest.raises(CddbriefError, match="holds no text"):  # blank: no OCR run at all
         read_pdf(raw_pdf([b""], size=(5000, 5000)), "wide.pdf", "0")
     assert rendered and max(rendered) <= pdf.MAX_OCR_PIXELS * 1.01
+
+
+# Lines as LibreOffice prints Thai fonts (Garuda, Loma): a line's box is some 11 points high, its wrapped
+# lines stand 30 points apart (baseline to baseline) and a paragraph's spacing adds 10 more.
+FULL = "การพัฒนาชุมชนให้เข้มแข็งอย่างยั่งยืน" * 2  # 72 letters: as wide as the page's widest line
+WRAP_STEP, PARAGRAPH_STEP = 30, 40
+
+
+def _page(lines: list[tuple[str, float]], size: float = 14) -> bytes:
+    """A page of (text, step down from the line above) lines."""
+    y, content = 760.0, b""
+    for text, step in lines:
+        y -= step
+        content += text_line(text, y, size=size)
+    return raw_pdf([content])
+
+
+def test_a_wrapped_line_is_joined_by_the_pages_own_line_step_and_a_paragraph_step_parts():
+    page = _page([(FULL, 0), (FULL, WRAP_STEP), ("ภายในเดือนนี้", WRAP_STEP),
+                  (FULL, PARAGRAPH_STEP), ("ครัวเรือนเป้าหมาย", WRAP_STEP),
+                  (FULL, PARAGRAPH_STEP), ("ให้อำเภอรายงานผล", PARAGRAPH_STEP)])  # fmt: skip
+    doc = read_pdf(page, "wrapped.pdf", "0")
+    assert [b.text for b in doc.blocks] == [
+        FULL + FULL + "ภายในเดือนนี้",
+        FULL + "ครัวเรือนเป้าหมาย",
+        FULL,  # reaches the margin, but a paragraph's step stands below it: a paragraph of its own
+        "ให้อำเภอรายงานผล",
+    ]
+
+
+def test_a_line_wrapped_where_the_next_word_did_not_fit_is_joined_and_a_short_line_is_not():
+    short = FULL[:50]  # ends 22 letters short of the margin
+    page = _page([(FULL, 0), (short, WRAP_STEP), ("การพัฒนาชุมชนให้เข้มแข็งอย่างยั่งยืน ด้วยใจ", WRAP_STEP),
+                  (FULL, PARAGRAPH_STEP), (short, WRAP_STEP), ("ให้ ทุกอำเภอรายงาน", WRAP_STEP)])  # fmt: skip
+    doc = read_pdf(page, "fit.pdf", "0")
+    assert [b.text for b in doc.blocks] == [
+        FULL + short + "การพัฒนาชุมชนให้เข้มแข็งอย่างยั่งยืน ด้วยใจ",  # its first word could not stand in the room left
+        FULL + short,
+        "ให้ ทุกอำเภอรายงาน",  # ให้ would have fitted after the short line: its writer ended that line
+    ]
+
+
+@pytest.mark.parametrize("step", [WRAP_STEP, PARAGRAPH_STEP])
+def test_without_a_paragraph_step_to_tell_by_full_lines_far_apart_stay_paragraphs(step):
+    """A page of lines at one step shows no spacing between paragraphs: lines whose boxes do not
+    nearly touch are not joined, however wide."""
+    doc = read_pdf(_page([(FULL, 0), (FULL, step), (FULL, step)]), "even.pdf", "0")
+    assert [b.text for b in doc.blocks] == [FULL, FULL, FULL]
+
+
+def test_a_wrap_step_is_measured_per_font_size():
+    """Lines of a bigger size (a title) do not borrow the body's step, and no line joins one of another size."""
+    title = FULL[:36]
+    drawn = (
+        sum(1 for ch in FULL if ch not in pdfthai.MARKS) * 7 - sum(1 for ch in title if ch not in pdfthai.MARKS) * 10
+    )
+    content = text_line(title, 740, x=72 + drawn, size=20) + text_line(title, 700, x=72 + drawn, size=20)
+    y = 660.0
+    for text, step in [(FULL, 0), ("ภายในเดือนนี้", WRAP_STEP), (FULL, PARAGRAPH_STEP), ("ครัวเรือน", WRAP_STEP)]:
+        y -= step
+        content += text_line(text, y, size=14)
+    doc = read_pdf(raw_pdf([content]), "sizes.pdf", "0")
+    texts = [b.text for b in doc.blocks]
+    assert texts[-2:] == [FULL + "ภายในเดือนนี้", FULL + "ครัวเรือน"]
+    assert texts[:-2] == [title, title]  # they end at the margin 40 apart, and no step of their size says a wrap
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    shape=st.lists(st.integers(0, 2), min_size=2, max_size=4).filter(lambda s: s[0] >= 1),
+    step=st.floats(18, 34),
+    spacing=st.floats(0.25, 1.0),
+)
+def test_paragraphs_come_back_whatever_the_line_step_and_the_paragraph_spacing(shape, step, spacing):
+    """Paragraphs of ``shape[k]`` full lines and a short last line, wrapped lines ``step`` apart and paragraphs
+    ``spacing`` of a step more: each paragraph is one block, and no two paragraphs are one."""
+    lines, want = [], []
+    for k, full_lines in enumerate(shape):
+        last = ["ภายในเดือนนี้", "ครัวเรือนเป้าหมาย", "ให้อำเภอรายงานผล", "ด้วยหัวใจ"][k]
+        texts = [FULL] * full_lines + [last]
+        lines += [(text, step * (1 + spacing) if n == 0 and lines else step) for n, text in enumerate(texts)]
+        want.append("".join(texts))
+    lines[0] = (lines[0][0], 0)
+    doc = read_pdf(_page(lines), "paragraphs.pdf", "0")
+    assert [b.text for b in doc.blocks] == want
+
+
+# --- N.M at a line's start: a sub-point, or a figure wrapped there (3.6 แสนบาท) ----------------------------
+
+WRAPPED_FIGURES = [
+    (["4. ตลาดนัดชุมชน มียอดขายรวมเป็นเงิน", "4.2 แสนบาท ให้อำเภอรายงาน"], "4.2 แสนบาท"),
+    (["2. งบพัฒนาจังหวัด ได้รับจัดสรร", "2.75 ล้านบาท สำหรับ 6 ตำบล"], "2.75 ล้านบาท"),
+    (["๑. การเบิกจ่าย เบิกจ่ายแล้ว", "๑.๕ ลบ. จากทั้งหมด"], "๑.๕ ลบ."),
+    (["3. ข้อมูล จปฐ. ผ่านเกณฑ์", "3.8 % ของครัวเรือน"], "3.8 %"),
+    (["5. แปลงสาธิต ปลูกผักในพื้นที่", "5.5 ไร่ ให้ขยายผล"], "5.5 ไร่"),
+    (["ยอดออมรวม", "12.4 ล้าน ให้กองทุนรายงาน"], "12.4 ล้าน"),  # under no point, a multiplier alone
+]
+
+SUB_POINTS_KEPT = [
+    ["3. กองทุนหมู่บ้าน", "3.1 ให้อำเภอติดตาม"],
+    ["3. กองทุนหมู่บ้าน", "3.2 โครงการพัฒนาศักยภาพ"],  # a counted thing (โครงการ) may be a sub-point's topic
+    ["1. ผ้าไทย", "1.2 ล้านนาสร้างสรรค์ ให้อำเภอ"],  # ล้าน opens ล้านนา (a region): no multiplier
+    ["2. ข้อมูลสมาชิก", "2.3 ลบรายชื่อซ้ำออกจากระบบ"],  # ลบ the verb (delete)
+]
+
+
+@pytest.mark.parametrize("lines, figure", WRAPPED_FIGURES, ids=[f for _, f in WRAPPED_FIGURES])
+def test_a_number_and_a_multiplier_or_measure_opening_a_line_is_a_figure_wrapped_there(lines, figure):
+    joined = join_wrapped(lines, Counter())
+    assert "\n" not in joined and figure in joined
+
+
+@pytest.mark.parametrize("lines", SUB_POINTS_KEPT, ids=[lines[1] for lines in SUB_POINTS_KEPT])
+def test_a_sub_point_opening_on_a_word_stays_a_sub_point(lines):
+    assert join_wrapped(lines, Counter()) == "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(major=st.integers(1, 9), minor=st.integers(1, 9), thai_digits=st.booleans(),
+       measure=st.sampled_from(["แสนบาท", "ล้านบาท", "บาท", "ลบ.", "ล.บ.", "หมื่นบาท", "ไร่", "ตัน", "กิโลกรัม"]),
+       topic=st.sampled_from(["ให้อำเภอรายงาน", "โครงการ", "กองทุนหมู่บ้าน", "การเบิกจ่าย", "ผ้าไทย"]))  # fmt: skip
+def test_under_any_point_a_measure_after_n_m_joins_and_a_topic_splits(major, minor, thai_digits, measure, topic):
+    table = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙") if thai_digits else {}
+    head = f"{major}. เรื่องแจ้ง รวมเป็นเงิน".translate(table)
+    number = f"{major}.{minor}".translate(table)
+    assert join_wrapped([head, f"{number} {measure} ให้ติดตาม"], Counter()) == f"{head} {number} {measure} ให้ติดตาม"
+    assert join_wrapped([head, f"{number} {topic}"], Counter()) == f"{head}\n{number} {topic}"

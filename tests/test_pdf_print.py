@@ -34,7 +34,8 @@ def page(body: str, extra_css: str = "", lang: str = "th") -> str:
     from cddbrief.fonts import font_face_css
 
     css = files("cddbrief").joinpath("templates", "brief.css").read_text(encoding="utf-8")
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>{font_face_css()}\n{css}\n{extra_css}</style></head>'
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+            f"<style>{font_face_css()}\n{css}\n{extra_css}</style></head>"
             f"<body><main>{body}</main></body></html>")  # fmt: skip
 
 
@@ -42,8 +43,10 @@ def figures_table(rows: list[tuple[str, str, str, str]]) -> str:
     cells = "".join(
         f'<tr><td>{a}</td><td class="num">{b}</td><td>{c}</td><td class="evidence">{d}</td></tr>' for a, b, c, d in rows
     )
-    return ('<table class="figures" id="figures-table"><thead><tr><th scope="col">ข้อ</th><th scope="col" class="num">ตัวเลข</th>'
-            f'<th scope="col">พื้นที่</th><th scope="col">ข้อความต้นฉบับ</th></tr></thead><tbody>{cells}</tbody></table>')  # fmt: skip
+    return ('<table class="figures" id="figures-table"><thead><tr>'
+            '<th scope="col">ข้อ</th><th scope="col" class="num">ตัวเลข</th>'
+            '<th scope="col">พื้นที่</th><th scope="col">ข้อความต้นฉบับ</th></tr></thead>'
+            f"<tbody>{cells}</tbody></table>")  # fmt: skip
 
 
 def pdftotext(pdf, *args: str) -> str:
@@ -59,7 +62,8 @@ def test_print_page_hands_fonts_and_charts_over_as_bytes():
     from cddbrief.fonts import PDF_FAMILY, pdf_font
     from cddbrief.pdftext import print_page
 
-    html = page(f'<figure class="chart"><picture><source media="(max-width: 40rem)" srcset="data:image/png;base64,{PNG}">'
+    html = page('<figure class="chart"><picture>'
+                f'<source media="(max-width: 40rem)" srcset="data:image/png;base64,{PNG}">'
                 f'<img src="data:image/png;base64,{PNG}" alt="แผนภูมิแท่งงบประมาณ ตำบลบ้านใหม่"></picture></figure>'
                 '<p style="font-family: \'Sarabun\'">ตำบลบ้านใหม่</p>')  # fmt: skip
     printed, files_ = print_page(html)
@@ -92,7 +96,8 @@ def test_print_fetcher_serves_its_files_and_data_urls_and_nothing_else():
 # --- the long tables -------------------------------------------------------------------------
 
 ROWS = [(f"{n}. การพัฒนาเศรษฐกิจฐานราก", "12,345,678 ครัวเรือน", "นครศรีธรรมราช",
-         f"…ผลการจัดเก็บข้อมูลความจำเป็นพื้นฐานของตำบลบ้านใหม่ รอบที่ {n} จำนวน <mark>12,345,678 ครัวเรือน</mark> คิดเป็นร้อยละ 64.5 ของเป้าหมายทั้งจังหวัด…")
+         f"…ผลการจัดเก็บข้อมูลความจำเป็นพื้นฐานของตำบลบ้านใหม่ รอบที่ {n} จำนวน <mark>12,345,678 ครัวเรือน</mark>"
+         " คิดเป็นร้อยละ 64.5 ของเป้าหมายทั้งจังหวัด…")
         for n in range(1, 31)]  # fmt: skip
 
 
@@ -119,17 +124,30 @@ def test_long_tables_print_without_measuring_every_cell_first(tmp_path):
 
 
 def agenda_table(count: int) -> str:
-    rows = "".join(f'<tr><td class="num">{n}<sup title="เลขที่อนุมาน">*</sup></td><td>กองทุนพัฒนาบทบาทสตรี</td><td>Women\'s Development Fund</td>'
-                   f'<td class="num">{n % 5}</td><td>12,345 บาท, 67 ตำบล</td></tr>' for n in [*range(1, count), 99])  # fmt: skip
-    return ('<section id="agenda"><h2>ระเบียบวาระ</h2><div class="scroll"><table><thead><tr><th scope="col">ที่</th><th scope="col">ประเด็น</th>'
-            f'<th scope="col">ชื่อภาษาอังกฤษ</th><th scope="col" class="num">ข้อสั่งการ</th><th scope="col">ตัวเลขสำคัญ</th></tr></thead><tbody>{rows}</tbody></table></div></section>')  # fmt: skip
+    rows = "".join(
+        f'<tr><td class="num">{n}<sup title="เลขที่อนุมาน">*</sup></td>'
+        "<td>กองทุนพัฒนาบทบาทสตรี</td><td>Women's Development Fund</td>"
+        f'<td class="num">{n % 5}</td><td>12,345 บาท, 67 ตำบล</td></tr>'
+        for n in [*range(1, count), 99]
+    )
+    return ('<section id="agenda"><h2>ระเบียบวาระ</h2><div class="scroll"><table><thead><tr>'
+            '<th scope="col">ที่</th><th scope="col">ประเด็น</th><th scope="col">ชื่อภาษาอังกฤษ</th>'
+            '<th scope="col" class="num">ข้อสั่งการ</th><th scope="col">ตัวเลขสำคัญ</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div></section>")  # fmt: skip
 
 
 def checks_table(count: int) -> str:
-    rows = "".join(f'<tr class="holds"><td>{n}</td><td>412 หมู่บ้าน × 12,000 บาท = 4,944,000 บาท (ตรงกับที่ระบุ 4,944,000 บาท)<br><small>จำนวน × อัตรา</small></td>'
-                   '<td class="result"><strong>ตรงกัน</strong></td><td class="evidence">412 หมู่บ้าน · หมู่บ้านละ 12,000 บาท</td></tr>' for n in range(1, count + 1))  # fmt: skip
-    return ('<section id="checks"><h2>การตรวจสอบตัวเลข</h2><div class="scroll"><table class="checks"><thead><tr><th scope="col">ข้อ</th>'
-            f'<th scope="col">การคำนวณ</th><th scope="col">ผล</th><th scope="col">ข้อความต้นฉบับ</th></tr></thead><tbody>{rows}</tbody></table></div></section>')  # fmt: skip
+    rows = "".join(
+        f'<tr class="holds"><td>{n}</td>'
+        "<td>412 หมู่บ้าน × 12,000 บาท = 4,944,000 บาท (ตรงกับที่ระบุ 4,944,000 บาท)<br><small>จำนวน × อัตรา</small></td>"
+        '<td class="result"><strong>ตรงกัน</strong></td>'
+        '<td class="evidence">412 หมู่บ้าน · หมู่บ้านละ 12,000 บาท</td></tr>'
+        for n in range(1, count + 1)
+    )
+    return ('<section id="checks"><h2>การตรวจสอบตัวเลข</h2><div class="scroll"><table class="checks"><thead><tr>'
+            '<th scope="col">ข้อ</th><th scope="col">การคำนวณ</th><th scope="col">ผล</th>'
+            '<th scope="col">ข้อความต้นฉบับ</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div></section>")  # fmt: skip
 
 
 @pytest.mark.parametrize("table, auto_css", [
@@ -201,7 +219,8 @@ MARKED = "ครั้งที่ ๔ ทั้งสิ้น สรุปผ�
 
 
 def test_thai_marks_read_in_place_wherever_a_line_falls(tmp_path):
-    """poppler cut ครัง้ or ทั้งสิน ้ on some lines (a mark's text rise near its 0.5 pt word threshold): ActualText reads them whole."""
+    """poppler cut ครัง้ or ทั้งสิน ้ on some lines (a mark's text rise near its 0.5 pt word threshold): ActualText
+    reads them whole."""
     from cddbrief.report import write_pdf
 
     body = "".join(f'<p style="margin: 0 0 {n * 0.37:.2f}pt">{MARKED}</p>' for n in range(40))
@@ -247,7 +266,7 @@ def test_nested_spans_read_once_and_shown_strings_are_left_alone():
 
     font = TTFont(BytesIO(pdf_font(400)))
     ids, cmap = font.getReverseGlyphMap(), font.getBestCmap()
-    hexes = {ch: "%04x" % ids[cmap[ord(ch)]] for ch in "นาตก"}
+    hexes = {ch: f"{ids[cmap[ord(ch)]]:04x}" for ch in "นาตก"}
     descriptor = {"FontFile2": pydyf.Stream([pdf_font(400)])}
     sarabun = {"Type": "/Font", "DescendantFonts": [{"FontDescriptor": descriptor}]}
     outer, inner, literal = {"MCID": 0}, {"MCID": 1}, {"MCID": 2}
@@ -272,7 +291,8 @@ def png_bytes(image, **options) -> bytes:
 
 
 def chart_pictures():
-    """A palette chart (as charts draws them), a grey one, an RGB one, an RGBA one and a palette one with a transparent colour."""
+    """A palette chart (as charts draws them), a grey one, an RGB one, an RGBA one and a palette one with a
+    transparent colour."""
     from PIL import Image, ImageDraw
 
     rgb = Image.new("RGB", (61, 23), "white")
@@ -303,8 +323,11 @@ def test_charts_print_pixel_for_pixel(tmp_path):
     from cddbrief.report import write_pdf
 
     pictures = chart_pictures()
-    body = "".join(f'<figure class="chart"><img src="data:image/png;base64,{base64.b64encode(data).decode()}" alt="แผนภูมิ {name}"></figure>'
-                   for name, data in pictures.items())  # fmt: skip
+    body = "".join(
+        f'<figure class="chart"><img src="data:image/png;base64,{base64.b64encode(data).decode()}" alt="แผนภูมิ {name}">'
+        "</figure>"
+        for name, data in pictures.items()
+    )
     write_pdf(page(body), tmp_path / "charts.pdf")
     document = pypdfium2.PdfDocument(tmp_path / "charts.pdf")
     shown = [

@@ -133,8 +133,9 @@ def test_each_kernel_is_a_new_process_with_the_cold_kernels_surroundings(tmp_pat
     from cddbrief.kernels import Kernels, end
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
-    look = ("import os, sys, json, signal, threading; print(json.dumps([os.getcwd(), dict(os.environ), sys.path, sys.argv, os.getsid(0) == os.getpid(),"
-            " str(signal.getsignal(signal.SIGINT)), os.readlink('/proc/self/fd/0')[:5], threading.active_count()]))")  # fmt: skip
+    look = ("import os, sys, json, signal, threading; print(json.dumps([os.getcwd(), dict(os.environ), sys.path,"
+            " sys.argv, os.getsid(0) == os.getpid(), str(signal.getsignal(signal.SIGINT)),"
+            " os.readlink('/proc/self/fd/0')[:5], threading.active_count()]))")  # fmt: skip
     kernels = Kernels(spare=True)
     usual = Kernels(warm=True)
     try:
@@ -304,7 +305,8 @@ def test_the_template_and_its_kernels_die_with_their_worker(tmp_path):
         "from cddbrief.batch import children\n"
         "import time\n"
         "deadline = time.monotonic() + 120\n"  # a state waited for, with an end: never a hang
-        "while len(children(k.template_pid)) < 2 and time.monotonic() < deadline: time.sleep(0.05)\n"  # the kernel taken and the spare
+        # the kernel taken and the spare
+        "while len(children(k.template_pid)) < 2 and time.monotonic() < deadline: time.sleep(0.05)\n"
         "print(k.template_pid, *children(k.template_pid), flush=True)\n"
         "sys.stdin.read()\n"
     )

@@ -15,6 +15,7 @@ from cddbrief.header import find_meeting_ref, read_header
 from cddbrief.meeting import parse_document
 from cddbrief.readers import read_layout
 from cddbrief.sources import read_bytes
+from cddbrief.tidy import actors
 
 POST = """สพจ.ตาก ร่วมประชุมกรมการพัฒนาชุมชน ครั้งที่ 3/2565 ผ่านระบบ Video Conference
 เมื่อวันพฤหัสบดีที่ 17 มีนาคม 2565 เวลา 09.30 น. ณ ห้องประชุมศาลากลางจังหวัดตาก โดยมีรองอธิบดีกรมการพัฒนาชุมชนเป็นประธาน มีข้อสั่งการ ดังนี้
@@ -79,7 +80,10 @@ def test_a_prose_post_reads_as_points_with_topics_and_sub_points():
 
 
 def test_points_run_together_in_one_line_are_split():
-    text = "สพอ.แม่สอด ประชุมประจำเดือน ครั้งที่ 5/2565 สรุปสาระสำคัญ ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน 2)การเบิกจ่าย ให้เร่งรัด 3)อื่น ๆ ให้ประสานงาน"
+    text = (
+        "สพอ.แม่สอด ประชุมประจำเดือน ครั้งที่ 5/2565 สรุปสาระสำคัญ ดังนี้ "
+        "1)กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน 2)การเบิกจ่าย ให้เร่งรัด 3)อื่น ๆ ให้ประสานงาน"
+    )
     m = parse(text)
     assert m.source.layout == "prose" and [i.topic for i in m.items] == ["กองทุนหมู่บ้าน", "การเบิกจ่าย", "อื่น ๆ"]
 
@@ -147,7 +151,7 @@ def test_a_weak_fit_is_said_in_a_warning():
 
 def test_without_a_number_the_catalogue_still_reads_it_and_building_asks_for_one():
     text = POST.replace(" ครั้งที่ 3/2565", "")
-    with pytest.raises(CddbriefError, match="--meeting"):
+    with pytest.raises(CddbriefError, match=r"\(set meeting="):
         parse(text)
     m = parse_document(read_bytes(text.encode(), "x.txt"), need_number=False)
     assert m.id is None and m.meeting_date == date(2022, 3, 17) and len(m.items) == 3
@@ -155,7 +159,10 @@ def test_without_a_number_the_catalogue_still_reads_it_and_building_asks_for_one
 
 
 def test_the_table_layout_wins_over_its_numbered_cells():
-    table = "สรุปการประชุม ครั้งที่ 4/2565\nสำนักงานพัฒนาชุมชนอำเภอแม่สอด\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n\t1\n\tOTOP\n\t1. ให้จังหวัดรายงาน 5 กลุ่ม\n2. ให้อำเภอติดตาม\n\t\n\n"
+    table = (
+        "สรุปการประชุม ครั้งที่ 4/2565\nสำนักงานพัฒนาชุมชนอำเภอแม่สอด\n\tที่\n\tประเด็น\n\tข้อสั่งการ\n\n"
+        "\t1\n\tOTOP\n\t1. ให้จังหวัดรายงาน 5 กลุ่ม\n2. ให้อำเภอติดตาม\n\t\n\n"
+    )
     reading, fit = read_layout(read_bytes(table.encode(), "t.txt"))
     assert reading.layout == "table" and fit.score >= 0.9 and [len(i.directives) for i in reading.items] == [2]
 
@@ -168,8 +175,8 @@ def test_a_minutes_brief_shows_how_it_was_read_and_the_resolutions(tmp_path):
     source = tmp_path / "minutes.txt"
     source.write_text(MINUTES, encoding="utf-8")
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "cddbrief.cli", "build", str(source), "--out", str(out), "--format", "html"],
-                            capture_output=True, text=True, timeout=600)  # fmt: skip
+    command = [sys.executable, "-m", "cddbrief.cli", "build", str(source), "--out", str(out), "--format", "html"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     page = (out / "2566-02" / "brief.html").read_text(encoding="utf-8")
     assert "อ่านแบบ" in page and "รายงานการประชุมตามระเบียบวาระ" in page
@@ -243,20 +250,19 @@ def test_a_table_with_responsible_and_deadline_columns_is_read_by_its_header(nam
     assert m.source.layout == "table" and m.id == "2564-05"
     first, second = m.items
     assert (first.no, first.topic, second.no, second.topic) == (1, "กองทุนหมู่บ้าน", 2, "ผ้าไทย")
-    # the responsible unit goes to remarks, under its own name; a remark of the row keeps its place after it
-    assert first.remarks == "ผู้รับผิดชอบ: กลุ่มงานส่งเสริม"
-    assert second.remarks == "ผู้รับผิดชอบ: ทุกตำบล / ต่อเนื่อง"
-    # the deadline is a directive of its own, so its date is read, with the source text as evidence
+    # who is responsible and by when are written after each directive of their row: the party is its actor,
+    # the deadline one of its dates, read from the cell's own text; a remark of the row stays in the remarks
     assert [d.text for d in first.directives] == [
-        "ให้ตรวจสอบบัญชี 14 กองทุน",
-        "รายงานผลให้จังหวัดทราบ",
-        "กำหนดเวลา: ภายใน 15 มิ.ย. 64",
+        "ให้ตรวจสอบบัญชี 14 กองทุน (ผู้รับผิดชอบ: กลุ่มงานส่งเสริม; กำหนดเวลา: ภายใน 15 มิ.ย. 64)",
+        "รายงานผลให้จังหวัดทราบ (ผู้รับผิดชอบ: กลุ่มงานส่งเสริม; กำหนดเวลา: ภายใน 15 มิ.ย. 64)",
     ]
-    (due,) = [s for d in first.directives for s in d.dates]
-    assert (due.surface, due.start, due.directive) == ("15 มิ.ย. 64", date(2021, 6, 15), 3)
-    assert [d.text for d in second.directives] == ["ให้แต่งกายผ้าไทยทุกวันอังคาร"]  # no deadline: nothing added
-    said = [n for n in m.notes if n.kind == "merged" and "deadline column" in n.message]
-    assert len(said) == 1 and "15 มิ.ย. 64" in said[0].message
+    assert [actors(d.text)[0] for d in first.directives] == ["กลุ่มงานส่งเสริม", "กลุ่มงานส่งเสริม"]
+    due = [(s.surface, s.start, s.directive, s.context) for d in first.directives for s in d.dates]
+    assert due == [("15 มิ.ย. 64", date(2021, 6, 15), 1, "asked"), ("15 มิ.ย. 64", date(2021, 6, 15), 2, "asked")]
+    assert [d.text for d in second.directives] == ["ให้แต่งกายผ้าไทยทุกวันอังคาร (ผู้รับผิดชอบ: ทุกตำบล)"]
+    assert (first.remarks, second.remarks) == ("", "ต่อเนื่อง")
+    said = [n.message for n in m.notes if n.kind == "merged"]
+    assert any("'กำหนดเวลา' (the deadline)" in s for s in said) and any("share their row's" in s for s in said)
     assert not any("header row" in n.message for n in m.notes)  # the header was recognised, not assumed
 
 
@@ -272,3 +278,103 @@ def test_a_header_naming_remarks_twice_is_not_a_header():
         "responsible",
         "remarks",
     ]
+
+
+def test_every_registered_reader_keeps_the_layout_reader_contract():
+    import inspect
+
+    from cddbrief import readers
+    from cddbrief.model import LAYOUTS
+    from cddbrief.readers import READERS, LayoutReader, narrative
+
+    assert readers.readers() == READERS and [r.NAME for r in READERS] == ["table", "minutes", "prose"]
+    assert {r.NAME for r in READERS} == LAYOUTS  # every layout word of the model has its reader, and no more
+    for reader in READERS:
+        assert isinstance(reader, LayoutReader), reader.__name__
+        assert [len(inspect.signature(f).parameters) for f in (reader.ceiling, reader.fit, reader.read)] == [1, 1, 2]
+        assert reader.NAME_TH and any("\u0e00" <= ch <= "\u0e7f" for ch in reader.NAME_TH)
+    # narrative is no reader of its own: prose calls it, and what it reads is the prose layout
+    assert narrative not in READERS and not isinstance(narrative, LayoutReader)
+    assert "narrative" in inspect.getsource(readers.prose.fit) and "narrative" in inspect.getsource(readers.prose.read)
+    assert not isinstance(
+        type("NoRead", (), {"NAME": "x", "NAME_TH": "ก", "fit": None, "ceiling": None})(), LayoutReader
+    )
+
+
+def _made_up_reader(score: float, asked: list[str], name: str = "sheet"):
+    """A layout reader written for the test: a form (แบบรายงาน) of numbered lines, each an item."""
+    import types
+
+    from cddbrief.model import Item
+    from cddbrief.readers import Fit, Reading
+
+    reader = types.ModuleType(f"made_up_{name}")
+    reader.NAME, reader.NAME_TH = name, "แบบรายงาน"
+
+    def ceiling(doc) -> float:
+        return score if "แบบรายงาน" in (doc.text or "") else 0.0
+
+    def fit(doc) -> Fit:
+        asked.append(name)
+        return Fit(ceiling(doc), "a form of numbered lines", state=[b.text for b in doc.blocks[1:]])
+
+    def read(doc, fit: Fit) -> Reading:
+        return Reading(name, [doc.blocks[0].text], [Item(n, text, []) for n, text in enumerate(fit.state, 1)])
+
+    reader.ceiling, reader.fit, reader.read = ceiling, fit, read
+    return reader
+
+
+FORM = "แบบรายงาน การประชุม ครั้งที่ 3/2565\n1. กองทุนหมู่บ้าน ให้รายงาน\n2. ผ้าไทย ให้ส่งผล\n"
+
+
+def test_a_new_layout_is_one_entry_in_the_table_and_is_chosen_when_it_fits_best(monkeypatch):
+    from cddbrief import readers
+    from cddbrief.readers import READERS, LayoutReader
+
+    asked: list[str] = []
+    sheet = _made_up_reader(0.97, asked)
+    assert isinstance(sheet, LayoutReader)
+    before = read_layout(read_bytes(FORM.encode(), "f.txt"))[0].layout
+    monkeypatch.setattr(readers, "READERS", (*READERS, sheet))  # last in the table, best in fit
+    reading, fit = read_layout(read_bytes(FORM.encode(), "f.txt"))
+    assert (before, reading.layout, fit.score, fit.reason) == ("prose", "sheet", 0.97, "a form of numbered lines")
+    assert [(i.no, i.topic) for i in reading.items] == [(1, "1. กองทุนหมู่บ้าน ให้รายงาน"), (2, "2. ผ้าไทย ให้ส่งผล")]
+    asked.clear()
+    reading, _ = read_layout(read_bytes(POST.encode(), "p.txt"))  # what it cannot read: its ceiling says so
+    assert reading.layout == "prose" and asked == []  # never asked to fit
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_on_equal_fit_the_reader_first_in_the_table_wins(monkeypatch, first):
+    from cddbrief import readers
+    from cddbrief.readers import READERS, prose
+
+    doc = read_bytes(FORM.encode(), "f.txt")
+    score = prose.fit(doc).score  # a made-up reader that fits exactly as well as prose
+    twin = _made_up_reader(score, [], name="twin")
+    twin.ceiling = lambda doc: 1.0  # always asked: the fits decide, not the ceilings
+    monkeypatch.setattr(readers, "READERS", (twin, *READERS) if first else (*READERS, twin))
+    reading, fit = read_layout(doc)
+    assert fit.score == score and reading.layout == ("twin" if first else "prose")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("2.1 ให้อำเภอรายงานผล", "2.1"),
+        ("3.2 โครงการพัฒนาศักยภาพ", "3.2"),  # a counted thing may be a sub-point's topic
+        ("1.2 ล้านนาสร้างสรรค์", "1.2"),  # ล้าน only opens ล้านนา (a region)
+        ("4.6 แสนบาท ให้ติดตามการใช้จ่าย", None),  # a figure that opens the line: no sub-point 4.6
+        ("๒.๕ ล้านบาท สำหรับ ๖ ตำบล", None),
+        ("1.5 ลบ. จากงบทั้งหมด", None),
+        ("7.5 ไร่ ปลูกผักสวนครัว", None),
+    ],
+)
+def test_a_number_and_a_multiplier_or_measure_opening_a_line_numbers_no_sub_point(text, label):
+    from cddbrief.model import Block
+    from cddbrief.readers.points import lines_of
+
+    (line,) = lines_of([Block("paragraph", text)])
+    assert line.label == label
+    assert line.text == (text[len(label) :].strip() if label else text)

@@ -408,8 +408,8 @@ def test_a_deadline_only_moves_forward_through_its_statuses(start, length, first
     from datetime import timedelta
 
     end = start + timedelta(days=length)
-    action = register.Action("k", "w", "สพอ.ก", "2566-03", None, 1, 1, "จปฐ.", (), "ให้อำเภอบันทึกข้อมูล", "deadline", "ข้อความ",
-                             start=start, end=end, precision="day")  # fmt: skip
+    action = register.Action("k", "w", "สพอ.ก", "2566-03", None, 1, 1, "จปฐ.", (), "ให้อำเภอบันทึกข้อมูล", "deadline",
+                             "ข้อความ", start=start, end=end, precision="day")  # fmt: skip
     one = register.status_of(action, first)
     two = register.status_of(action, first + timedelta(days=later))
     assert ORDER[one.status] <= ORDER[two.status]

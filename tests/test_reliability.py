@@ -65,7 +65,7 @@ def test_bad_input(case, command, place):
     if (
         command == "parse" and "no meeting number" in case["words"]
     ):  # parse reads it all the same; only build asks for --meeting
-        assert result.returncode == 0 and "no meeting number: build needs --meeting" in result.stdout, (
+        assert result.returncode == 0 and "no meeting number: a brief needs one given" in result.stdout, (
             result.returncode,
             result.stderr,
         )

@@ -276,8 +276,11 @@ def test_counts_of_dates_agree_or_say_why_and_english_is_plain():
     assert (
         f"names {n['mentions']} dates" in line and f"{n['in_force']} in force" in line and f"draws {n['drawn']}" in line
     )
-    assert english.count(1, "directives_n") == "1 directive" and english.count(2, "directives_n") == "2 directives"
+    assert (
+        english.words.count(1, "directives_n") == "1 directive"
+        and english.words.count(2, "directives_n") == "2 directives"
+    )
     assert english.title().startswith("Meeting 4/2562 (2019) · ") and "brief" not in english.title().lower()
     thai = Brief.load(source=str(SAMPLE))
-    assert thai.count(1, "directives_n") == "1 ข้อสั่งการ" and thai.title().startswith("สรุปการประชุม ครั้งที่ 4/2562")
+    assert thai.words.count(1, "directives_n") == "1 ข้อสั่งการ" and thai.title().startswith("สรุปการประชุม ครั้งที่ 4/2562")
     assert "(1 directives)" not in english.section("directives") and "(1 directive)" in english.section("directives")

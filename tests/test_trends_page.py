@@ -113,9 +113,10 @@ def test_a_brief_added_later_is_linked_when_the_page_is_built_again(site, tmp_pa
 
 
 def test_no_links_without_the_page_folder(site):
+    from cddbrief.register import writeups_in
     from cddbrief.trends import Trends, brief_links
 
-    assert brief_links(str(site.data), "") == {}
+    assert brief_links(writeups_in(site.data)[0], "") == {}
     view = Trends.load(str(site.data))
     assert "brief.html" not in view.section("header") and view.section("header").count("<a ") == len(view.toc())
 

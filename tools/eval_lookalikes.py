@@ -3,6 +3,8 @@
     PYTHONPATH=lib .venv/bin/python tools/eval_lookalikes.py            # the table per layout and per form
     PYTHONPATH=lib .venv/bin/python tools/eval_lookalikes.py --detail   # and every miss, document by document
     PYTHONPATH=lib .venv/bin/python tools/eval_lookalikes.py --gaps     # today's misses as KNOWN_GAPS lines
+    PYTHONPATH=lib .venv/bin/python tools/eval_lookalikes.py --only h   # only the documents named h… (the
+                                                                        # held-out set); --only m,n,o,p,t,x: the rest
 
 Each document of ``tests/data/lookalike/`` (made by ``tools/make_lookalikes.py``) is read in every
 file kind it has, through the public API (``read_source`` then ``parse_document`` with
@@ -56,9 +58,14 @@ def norm(text: str | None) -> str:
     return " ".join((text or "").translate(THAI_DIGITS).split())
 
 
-def expectations() -> list[dict]:
-    """Every expected reading of the set, by name."""
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("*.expected.json"))]
+def expectations(only: tuple[str, ...] = ()) -> list[dict]:
+    """Every expected reading of the set, by name; ``only``: just the names starting so.
+
+    >>> {e["name"][0] for e in expectations(("h",))}
+    {'h'}
+    """
+    paths = sorted(DATA.glob("*.expected.json"))
+    return [json.loads(p.read_text(encoding="utf-8")) for p in paths if p.name.startswith(only or "")]
 
 
 def files_of(expected: dict) -> list[Path]:
@@ -171,10 +178,11 @@ def recall(expected: dict, found: dict | str) -> dict[str, tuple[int, int]]:
     return {"figures": (figs, len(expected["figures"])), "dates": (dates, len(expected["dates"]))}
 
 
-def evaluate() -> list[dict]:
-    """One row per file: its document, kind, layout, verdicts and recall counts."""
+def evaluate(only: tuple[str, ...] = ()) -> list[dict]:
+    """One row per file (of the documents whose names start with one of ``only``, or all): its
+    document, kind, layout, verdicts and recall counts."""
     rows = []
-    for expected in expectations():
+    for expected in expectations(only):
         for path in files_of(expected):
             found = reading(str(path))
             row = {"file": path.name, "name": expected["name"], "kind": path.suffix[1:], "layout": expected["layout"]}
@@ -208,8 +216,24 @@ def table(rows: list[dict], key: str) -> list[str]:
     return lines
 
 
+def only_prefixes(argv: list[str]) -> tuple[str, ...]:
+    """The name prefixes after ``--only`` (comma-separated), or none.
+
+    >>> only_prefixes(["--detail", "--only", "m,n,o"])
+    ('m', 'n', 'o')
+    >>> only_prefixes(["--gaps"])
+    ()
+    """
+    if "--only" not in argv:
+        return ()
+    at = argv.index("--only") + 1
+    if at >= len(argv) or argv[at].startswith("--"):
+        raise SystemExit("--only needs name prefixes, e.g. --only h or --only m,n,o,p,t,x")
+    return tuple(prefix for prefix in argv[at].split(",") if prefix)
+
+
 def main(argv: list[str]) -> None:
-    rows = evaluate()
+    rows = evaluate(only_prefixes(argv))
     if "--gaps" in argv:  # the KNOWN_GAPS set of tests/test_lookalikes.py, for today's code
         print("KNOWN_GAPS = {")
         for row in rows:

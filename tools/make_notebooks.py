@@ -42,18 +42,23 @@ def briefing() -> nbformat.NotebookNode:
         ),
         new_code_cell(
             'meeting: str = "2562-04"  # the meeting, in any common form: 4/2562, 4/62, 2562-04, ๔/๒๕๖๒\n'
-            'source: "Optional[str]" = None  # a .txt, .docx, .pdf or .html write-up to read; None: find the meeting in data_dir\n'
+            'source: "Optional[str]" = None  # a .txt, .docx, .pdf or .html write-up to read; '
+            "None: find the meeting in data_dir\n"
             'lang: str = "th"  # th: Thai with Buddhist-era dates; en: English with Gregorian dates\n'
-            'data_dir: "Optional[str]" = None  # the folder of write-ups; None: $CDDBRIEF_DATA, else data/raw in the working folder or above\n'
+            'data_dir: "Optional[str]" = None  # the folder of write-ups; None: '
+            "$CDDBRIEF_DATA, else data/raw in the working folder or above\n"
             'office: "Optional[str]" = None  # part of the office name, when two offices wrote up the same meeting\n'
-            'as_of: "Optional[str]" = None  # count deadlines from this day ("2019-04-20"); None: the meeting date, else the latest plausible day',
+            'as_of: "Optional[str]" = None  # count deadlines from this day ("2019-04-20"); '
+            "None: the meeting date, else the latest plausible day",
             metadata={"tags": ["parameters"]},
         ),
         new_code_cell(
             "from cddbrief.brief import Brief\n"
             "from cddbrief.notebooks import parameter_errors\n\n"
-            "with parameter_errors():  # a problem names the parameter to set (-p data_dir DIR), not a command-line option\n"
-            "    brief = Brief.load(meeting=meeting, source=source, lang=lang, data_dir=data_dir, office=office, as_of=as_of)\n"
+            "with parameter_errors():  # a problem names the parameter to set (-p data_dir DIR), "
+            "not a command-line option\n"
+            "    brief = Brief.load(meeting=meeting, source=source, "
+            "lang=lang, data_dir=data_dir, office=office, as_of=as_of)\n"
             'brief.show("meeting")'
         ),
     ]
@@ -85,8 +90,10 @@ def explore() -> nbformat.NotebookNode:
             "stay plain pandas."
         ),
         code(
-            'data_dir: "Optional[str]" = None  # the folder of write-ups; None: $CDDBRIEF_DATA, else the nearest data/raw\n'
-            'as_of: "Optional[str]" = None  # look ahead from this date ("2019-04-20"); None: the newest meeting\'s date (or, with none written, the first day it sets)\n'
+            'data_dir: "Optional[str]" = None  # the folder of write-ups; '
+            "None: $CDDBRIEF_DATA, else the nearest data/raw\n"
+            'as_of: "Optional[str]" = None  # look ahead from this date ("2019-04-20"); '
+            "None: the newest meeting's date (or, with none written, the first day it sets)\n"
             "days: int = 30  # how many days ahead of as_of a deadline counts as coming up\n"
             'actor: str = "จังหวัด"  # who a directive asks to act: จังหวัด, อำเภอ, ส่วนกลาง, กรม…\n'
             'unit: str = "บาท"  # the unit of the figures summed by topic, as written: บาท, ครัวเรือน, %…',
@@ -105,17 +112,21 @@ def explore() -> nbformat.NotebookNode:
             'plt.style.use(str(files("cddbrief").joinpath("cddbrief.mplstyle")))\n'
             "f = cddbrief.load_corpus(data_dir)\n"
             "print({name: len(frame) for name, frame in f.as_dict().items()})\n"
-            'readable(f.items[["meeting", "office", "item", "topic", "directives", "quantities", "dates", "resolution"]])'
+            'readable(f.items[["meeting", "office", "item", "topic", '
+            '"directives", "quantities", "dates", "resolution"]])'
         ),
         md("## The frames\nOne row per figure, with its unit, the place it belongs to, and the sentence it came from:"),
         code(
-            'readable(f.quantities[["meeting", "item", "value", "unit", "role", "entity", "surface", "sentence"]].head(10))'
+            'readable(f.quantities[["meeting", "item", "value", '
+            '"unit", "role", "entity", "surface", "sentence"]].head(10))'
         ),
         code(
-            'readable(f.dates[["meeting", "item", "start", "end", "precision", "role", "surface", "sentence"]].head(10))'
+            'readable(f.dates[["meeting", "item", "start", "end", '
+            '"precision", "role", "surface", "sentence"]].head(10))'
         ),
         md(
-            "## What each office was asked\nDirectives per meeting and office: which write-ups carry the most instructions."
+            "## What each office was asked\n"
+            "Directives per meeting and office: which write-ups carry the most instructions."
         ),
         code(
             'per_office = f.directives.groupby("office").size().sort_values()\n'
@@ -128,12 +139,14 @@ def explore() -> nbformat.NotebookNode:
             "start, why = queries.reference(f, as_of)\n"
             "soon = queries.deadlines_within(f, start, days)\n"
             'display(Markdown(f"## Deadlines from {start:%d %b %Y} to {start + pd.Timedelta(days=days):%d %b %Y}\\n"\n'
-            '                 f"{len(soon)} dated actions in force in the {days} days from {start.date()} ({why}); a date that was moved is left out."))\n'
+            '                 f"{len(soon)} dated actions in force in the {days} days from {start.date()} ({why}); '
+            'a date that was moved is left out."))\n'
             'print("from", start.date(), f"({why})")\n'
             'readable(soon[["when", "meeting", "office", "item", "topic", "surface", "actors", "sentence"]])'
         ),
         md(
-            "## Deadlines over time\nEvery dated action in force of every meeting, by the month it falls in: when the offices are busiest."
+            "## Deadlines over time\n"
+            "Every dated action in force of every meeting, by the month it falls in: when the offices are busiest."
         ),
         code(
             'in_force = f.dates[f.dates["role"] != "original"].dropna(subset=["when"])\n'
@@ -147,8 +160,10 @@ def explore() -> nbformat.NotebookNode:
         code(
             "by_topic, rows = queries.figures_in(f, unit)\n"
             'display(Markdown(f"## Every figure in {unit}, by topic\\n"\n'
-            '                 "`sum` adds only totals: per-unit rates (`หมู่บ้านละ 18,000 บาท`) and parts of a stated total "\n'
-            '                 "are counted in `rates` and `parts`, never added (each figure\'s `role`: total, rate, part, share)."))\n'
+            '                 "`sum` adds only totals: '
+            'per-unit rates (`หมู่บ้านละ 18,000 บาท`) and parts of a stated total "\n'
+            '                 "are counted in `rates` and `parts`, '
+            "never added (each figure's `role`: total, rate, part, share).\"))\n"
             "readable(by_topic)"
         ),
         code(
@@ -163,7 +178,8 @@ def explore() -> nbformat.NotebookNode:
         code('readable(rows[["meeting", "item", "topic", "value", "role", "entity", "surface"]])'),
         code('display(Markdown(f"## Directives that ask {actor} to act"))\nreadable(queries.asking(f, actor))'),
         md(
-            "## Checks that fail\nArithmetic between a document's own figures that does not add up (empty is good news):"
+            "## Checks that fail\n"
+            "Arithmetic between a document's own figures that does not add up (empty is good news):"
         ),
         code(
             "failing = queries.failing_checks(f)\n"
@@ -171,7 +187,8 @@ def explore() -> nbformat.NotebookNode:
             "readable(failing)"
         ),
         md(
-            "## What the reader repaired or inferred\nNotes per meeting, by kind: a repair, an inferred number, a merged row."
+            "## What the reader repaired or inferred\n"
+            "Notes per meeting, by kind: a repair, an inferred number, a merged row."
         ),
         code('f.notes.groupby(["meeting", "kind"]).size().unstack(fill_value=0)'),
     ]
@@ -188,15 +205,18 @@ def trends() -> nbformat.NotebookNode:
             metadata=ONLY_HERE,
         ),
         new_code_cell(
-            'data_dir: "Optional[str]" = None  # the folder of write-ups; None: $CDDBRIEF_DATA, else data/raw in the working folder or above\n'
+            'data_dir: "Optional[str]" = None  # the folder of write-ups; None: '
+            "$CDDBRIEF_DATA, else data/raw in the working folder or above\n"
             'lang: str = "th"  # th: Thai with Buddhist-era dates; en: English with Gregorian dates\n'
-            'out_dir: "Optional[str]" = None  # the folder the page is written to: its briefs are linked; None: no links',
+            'out_dir: "Optional[str]" = None  # the folder the page is written to: '
+            "its briefs are linked; None: no links",
             metadata={"tags": ["parameters"]},
         ),
         new_code_cell(
             "from cddbrief.notebooks import parameter_errors\n"
             "from cddbrief.trends import Trends\n\n"
-            "with parameter_errors():  # a problem names the parameter to set (-p data_dir DIR), not a command-line option\n"
+            "with parameter_errors():  # a problem names the parameter to set (-p data_dir DIR), "
+            "not a command-line option\n"
             "    trends = Trends.load(data_dir, lang, out_dir)\n"
             'trends.show("header")'
         ),

@@ -84,13 +84,14 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "find_dates",
         "`c['y1'] is None and c['y2'] is None and (not c.get('bad_year')) and (n` -> "
         "`c['y1'] is None or c['y2'] is None or (not c.get('bad_year')) or (not `",
-    ): "`undated` only decides whether years written on their own are looked for; looking when no date lacks a year changes no span",
+    ): "`undated` only decides whether years written on their own are looked for; looking when no date lacks a year "
+    "changes no span",
     (
         "thaidates.py",
         "_read_year",
         "`2400` -> `2401`",
-    ): "the 'yearish' test is reached only for a year be_year refused or one past the window; BE 2400 is accepted by be_year "
-    "and lies inside the window of every meeting year from BE 2390 on, so 2400 never reaches it",
+    ): "the 'yearish' test is reached only for a year be_year refused or one past the window; BE 2400 is accepted "
+    "by be_year and lies inside the window of every meeting year from BE 2390 on, so 2400 never reaches it",
     (
         "thaidates.py",
         "_month_dates",
@@ -129,8 +130,8 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ): "the early return, taken before anything is listed: `listed` is still the empty list there",
     (
         "table.py",
-        "rows_to_items",
-        "`len(cells) > len(roles)` -> `len(cells) >= len(roles)`",
+        "_row_fields",
+        "`len(cells) > len(places)` -> `len(cells) >= len(places)`",
     ): "with as many cells as roles, the cells past the roles are none: the extra text is empty and nothing is added",
     (
         "header.py",
@@ -447,9 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     chosen = sample(everything, args.sample, args.seed)
     if args.match:
         chosen = [m for m in chosen if any(part in str(m) for part in args.match.split("|"))]
-    print(
-        f"{len(everything)} mutants in {len({m.path for m in everything})} modules; sample of {len(chosen)} (seed {args.seed})"
-    )
+    modules = len({m.path for m in everything})
+    print(f"{len(everything)} mutants in {modules} modules; sample of {len(chosen)} (seed {args.seed})")
     if args.list:
         for m in chosen:
             print(("equivalent " if m.key in EQUIVALENT else "           ") + str(m))
@@ -464,7 +464,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         timeout = max(30.0, baseline * 3)
         print(
-            f"quick tests: {len(tests)} files + doctests, {baseline:.1f} s unmutated; timeout {timeout:.0f} s a mutant; {args.jobs} processes"
+            f"quick tests: {len(tests)} files + doctests, {baseline:.1f} s unmutated;"
+            f" timeout {timeout:.0f} s a mutant; {args.jobs} processes"
         )
         began = time.monotonic()
         results = []
@@ -494,8 +495,8 @@ def report(results: list[tuple[Mutant, str]], elapsed: float) -> int:
         for m in survivors:
             print(f"  {m.path}:{m.line} {m.function}  `{m.before}` -> `{m.after}`  [{m.op}]")
     score = (killed + timeouts) / len(counted) * 100 if counted else 100.0
-    print(f"\nkilled {killed}, timeouts {timeouts}, survived {len(survivors)}, equivalent {len(equivalent)} of {len(results)} mutants; "
-          f"{elapsed / 60:.1f} min")  # fmt: skip
+    print(f"\nkilled {killed}, timeouts {timeouts}, survived {len(survivors)}, equivalent {len(equivalent)}"
+          f" of {len(results)} mutants; {elapsed / 60:.1f} min")  # fmt: skip
     print(f"mutation score: {score:.1f}% of non-equivalent mutants killed ({killed + timeouts}/{len(counted)})")
     return 0
 

@@ -34,9 +34,8 @@ def settings_table() -> str:
     lines = ["| setting | given | outcome | the one line holds |", "| --- | --- | --- | --- |"]
     for case in reliability_cases.settings():
         words = "; ".join(f"`{w}`" for w in case["words"])
-        lines.append(
-            f"| {case['case']} | `{case['given']}` | exit 2, one line, before any work, the output folder as it was | {words} |"
-        )
+        outcome = "exit 2, one line, before any work, the output folder as it was"
+        lines.append(f"| {case['case']} | `{case['given']}` | {outcome} | {words} |")
     return "\n".join(lines)
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .errors import BadSetting, Setting
 from .model import DateSpan, Directive, Meeting
 from .thaitext import to_arabic_digits
 
@@ -43,6 +44,8 @@ _LEADING = re.compile(r"^(?:\s|และ|หรือ|[,;:\-–])+")
 _MOVE_VERB = re.compile(r"^(?:ขอ)?เลื่อน(?=[ก-๙])")
 _ABBREVIATION = re.compile(r"[ก-ฮ][ก-๙]{0,5}\.(?:\s|$)")  # จปฐ. สตง. กชช.
 _ORDINAL = re.compile(r"^(ครั้งที่|รอบที่|ระยะที่|งวดที่|ครั้ง|รอบ|งวด)\s*\d+$")
+# a date given as a labelled value in brackets after the sentence: … (ผู้รับผิดชอบ: อำเภอ; กำหนดเสร็จ: 15/02/2567)
+_LABELLED = re.compile(r"\s*\([^()]*:[^():;]{0,20}$")
 
 
 def actions(directive: Directive) -> dict[int, str]:
@@ -57,6 +60,10 @@ def actions(directive: Directive) -> dict[int, str]:
     >>> d = Directive(1, text, dates=find_dates(text, 2562)[0])
     >>> list(actions(d).values())
     ['รับสมัครผลิตภัณฑ์', 'ส่งผลการพิจารณาให้กรม']
+    >>> text = "ให้อำเภอบันทึกข้อมูลให้ครบ (ผู้รับผิดชอบ: ทุกอำเภอ; กำหนดเสร็จ: 15/02/2567)"
+    >>> d = Directive(1, text, dates=find_dates(text, 2567)[0])
+    >>> list(actions(d).values())  # a labelled date's action is the sentence the brackets follow
+    ['ให้อำเภอบันทึกข้อมูลให้ครบ']
     """
     text = directive.text
     reading = to_arabic_digits(text)
@@ -80,6 +87,10 @@ def actions(directive: Directive) -> dict[int, str]:
         after = _tidy(text[after_start:right])
         connector = reading[lead[i] : s.span.start]
         closes = bool(_CLOSING.search(connector))
+        labelled = _LABELLED.search(text, 0, s.span.start)  # also (กำหนดเสร็จ: ภายใน 20 ก.พ. 67)
+        if labelled and labelled.start() > 0:
+            found[id(s)] = previous = _cut_right(_tidy(text[: labelled.start()]))  # the whole sentence: its own
+            continue  # words (รายเดือน, ในวันที่ …) are what is asked, not a date's connectors
         if id(s) in new_of:  # a new date: the action of the date it replaces
             old = new_of[id(s)]
             action = found.get(id(old)) or previous
@@ -190,6 +201,37 @@ class Reference:
 
     day: date | None
     reason: str
+
+
+def check_as_of(text: str | None) -> str | None:
+    """The day a brief counts deadlines from (the setting ``as_of``), as ``YYYY-MM-DD``; anything else is
+    one clear error.
+
+    >>> check_as_of("2020-03-10")
+    '2020-03-10'
+    >>> check_as_of("2563-03-10")
+    Traceback (most recent call last):
+    cddbrief.errors.BadSetting: the day to count from, 2563-03-10, is in a Buddhist-era year:
+    write the Gregorian year (set as_of='2020-03-10')
+    """
+    if text is None:
+        return None
+    remedy, example = "give a day as YYYY-MM-DD", Setting("as_of", "2020-03-10")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise BadSetting(f"the day to count from, {text!r}, is not a day written YYYY-MM-DD", remedy, settings=example)
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadSetting(
+            f"the day to count from, {text}, is not a day of the calendar", remedy, settings=example
+        ) from None
+    if day.year > 2400:
+        raise BadSetting(
+            f"the day to count from, {text}, is in a Buddhist-era year",
+            "write the Gregorian year",
+            settings=Setting("as_of", day.replace(year=day.year - 543).isoformat()),
+        )
+    return day.isoformat()
 
 
 def reference_day(meeting: Meeting, as_of: date | str | None = None) -> Reference:

@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CddbriefError, shown
-from .exports import EXPORTS as EXPORT_KINDS  # with --all, --format may ask for these beside each brief
+from .exports import EXPORTS
 from .processes import die_with_parent
+from .words import LANGS, Lang, as_lang
+
+EXPORT_KINDS = tuple(EXPORTS)  # with --all, --format may ask for these beside each brief
 
 TASK_TIMEOUT = 900.0  # seconds one brief may run on a worker (--task-timeout)
 NO_WORKERS_GRACE = 30.0  # seconds a cluster may have no worker before the batch gives up
@@ -89,25 +92,23 @@ def _split(formats) -> tuple[tuple, tuple]:
     return tuple(f for f in formats if f not in EXPORT_KINDS), tuple(f for f in formats if f in EXPORT_KINDS)
 
 
-def _export_into(folder: Path, meeting, kinds: tuple, fresh_only: bool) -> list[Path]:
-    """The exports of a brief, beside it (``2562-04-soem-ngam/2562-04.xlsx``), from the meeting its build
-    parsed; kept when the brief was up to date."""
+def _export_into(folder: Path, meeting, kinds: tuple, lang: Lang, fresh_only: bool) -> list[Path]:
+    """The exports of a brief, beside it and in its language (``2562-04-soem-ngam/2562-04.xlsx``,
+    ``2562-04.en.xlsx``), from the meeting its build parsed; kept when the brief was up to date."""
     from .exports import export
 
-    if not kinds:
-        return []
     written = []
     for kind in kinds:
-        existing = [folder / f"{meeting.id}.{kind}"] if kind != "csv" else sorted(folder.glob(f"{meeting.id}-*.csv"))
-        if fresh_only and existing and all(p.exists() for p in existing):
+        existing = EXPORTS[kind].files(folder, meeting.id, lang)
+        if fresh_only and existing:
             written += existing
             continue
-        written += export(meeting, kind, folder)
+        written += export(meeting, kind, folder, lang=lang)
     return written
 
 
 def _build_one(
-    path: str, out_dir: str, formats: tuple, lang: str, force: bool, distinct: bool | str, as_of: str | None = None
+    path: str, out_dir: str, formats: tuple, lang: Lang, force: bool, distinct: bool | str, as_of: str | None = None
 ) -> Outcome:
     """One brief in this process (a pool worker, with its kernel started ahead): never raises for a bad document."""
     import time
@@ -129,7 +130,7 @@ def _build_one(
             as_of=as_of,
             kernels=_KERNELS,
         )
-        exported = _export_into(result.folder, result.meeting, exports, fresh_only=result.up_to_date)
+        exported = _export_into(result.folder, result.meeting, exports, lang, fresh_only=result.up_to_date)
     except CddbriefError as exc:
         return Outcome(Path(path), "failed", why=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a kernel that died, a full disk: reported, the batch goes on
@@ -145,7 +146,7 @@ def build_all(
     data_dir: str | Path,
     out_dir: str | Path = "outputs",
     formats: tuple[str, ...] = ("html",),
-    lang: str = "th",
+    lang: Lang = "th",
     jobs: int | None = None,
     force: bool = False,
     scheduler: str | None = None,
@@ -156,6 +157,7 @@ def build_all(
 ) -> BatchResult:
     """Build the brief of every document in data_dir; write OUT/index.html. ``as_of``: the day every
     brief counts deadlines from (``2020-03-10``; default: each meeting's own)."""
+    lang = as_lang(lang)
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     documents = _documents(data_dir)
     if not documents:
@@ -163,7 +165,8 @@ def build_all(
 
         raise CddbriefError(
             f"no meeting write-ups ({FORMS}) in {data_dir}",
-            f"give the folder with --data DIR (cddbrief list --data {data_dir} says what it skipped)",
+            "list it to see why each file was skipped, or give the folder of meeting write-ups",
+            settings="data_dir",
         )
     out_dir.mkdir(parents=True, exist_ok=True)
     if scheduler is not None:
@@ -180,7 +183,9 @@ def build_all(
 
         build_actions_page(data_dir, out_dir, as_of)
     index = write_index(out_dir, outcomes, lang)
-    refresh_index(out_dir, "en" if lang == "th" else "th")  # the other language's index links this one now
+    for other in LANGS:  # the other languages' indexes link this one now
+        if other != lang:
+            refresh_index(out_dir, other)
     return BatchResult(outcomes, index)
 
 
@@ -268,8 +273,9 @@ def _start_pool(documents, out_dir, formats, lang, force, jobs, as_of, data_dir,
         idle = (
             jobs < len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else False
         )  # a core no worker uses
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_worker_start,
-                                   initargs=(os.getpid(), first, idle, notes))  # fmt: skip
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(documents)), initializer=_worker_start, initargs=(os.getpid(), first, idle, notes)
+        )
         futures = [
             pool.submit(_build_one, str(p), str(out_dir), formats, lang, force, distinct, as_of)
             for p, distinct in documents
@@ -386,7 +392,8 @@ def _worker_stop(signum, frame) -> None:
     running a brief and the one started ahead)."""
     import shutil
 
-    from .render import ACTIVE, WRITING
+    from .files import WRITING
+    from .render import ACTIVE
 
     if _NOTES:  # told to stop (by the batch, or by a broken pool): not the worker that died
         try:
@@ -434,8 +441,16 @@ def children(pid: int) -> list[int]:
 # --- dask.distributed ---------------------------------------------------------------------------
 
 
-def remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, epoch: str | None = None, as_of: str | None = None,
-                 task_timeout: float | None = None) -> dict:  # fmt: skip
+def remote_build(
+    name: str,
+    data: bytes,
+    formats: tuple,
+    lang: str,
+    distinct: bool | str,
+    epoch: str | None = None,
+    as_of: str | None = None,
+    task_timeout: float | None = None,
+) -> dict:
     """A task on a dask worker: build from the document's bytes, return the files' bytes.
 
     The notebook is given the file's name only and runs in the file's folder, and the client's
@@ -473,8 +488,15 @@ def _set_env(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
-def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: bool | str, as_of: str | None = None,
-                  cell_timeout: float | None = None) -> dict:  # fmt: skip
+def _remote_build(
+    name: str,
+    data: bytes,
+    formats: tuple,
+    lang: str,
+    distinct: bool | str,
+    as_of: str | None = None,
+    cell_timeout: float | None = None,
+) -> dict:
     import time
 
     from .report import build
@@ -487,9 +509,18 @@ def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: b
         out = Path(scratch) / "out"
         briefs, exports = _split(formats)
         try:
-            result = build(str(source), formats=briefs, lang=lang, out_dir=str(out), force=True, say=lambda _: None, distinct=distinct, as_of=as_of,
-                           cell_timeout=cell_timeout)  # fmt: skip
-            exported = {p.name for p in _export_into(result.folder, result.meeting, exports, fresh_only=False)}
+            result = build(
+                str(source),
+                formats=briefs,
+                lang=lang,
+                out_dir=str(out),
+                force=True,
+                say=lambda _: None,
+                distinct=distinct,
+                as_of=as_of,
+                cell_timeout=cell_timeout,
+            )
+            exported = {p.name for p in _export_into(result.folder, result.meeting, exports, lang, fresh_only=False)}
         except CddbriefError as exc:
             return {"name": name, "status": "failed", "why": str(exc)}
         except Exception as exc:
@@ -500,8 +531,14 @@ def _remote_build(name: str, data: bytes, formats: tuple, lang: str, distinct: b
             if p.is_file() and (p.name.startswith("brief") or p.name in exported)
         }
         entry = {**result.entry, "file": name}
-        return {"name": name, "status": "built", "folder": result.folder.name, "files": files, "entry": entry,
-                "seconds": time.perf_counter() - started}  # fmt: skip
+        return {
+            "name": name,
+            "status": "built",
+            "folder": result.folder.name,
+            "files": files,
+            "entry": entry,
+            "seconds": time.perf_counter() - started,
+        }
 
 
 def check_scheduler(address: str, tls: dict | None = None):
@@ -513,14 +550,19 @@ def check_scheduler(address: str, tls: dict | None = None):
     True
     >>> check_scheduler("ไม่ใช่ url")
     Traceback (most recent call last):
-    cddbrief.errors.CddbriefError: --scheduler 'ไม่ใช่ url' is not a dask scheduler address: give tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786) or tls://HOST:PORT with --tls-ca-file, --tls-cert and --tls-key
+    cddbrief.errors.CddbriefError: the scheduler address 'ไม่ใช่ url' is not a dask scheduler's: give tcp://HOST:PORT
+    (e.g. tcp://10.0.0.5:8786), or tls://HOST:PORT with the cluster's certificates
+    (set scheduler, tls_ca_file, tls_cert, tls_key)
     """
     from urllib.parse import urlsplit
 
     tls = {k: v for k, v in (tls or {}).items() if v}
-    remedy = "give tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786) or tls://HOST:PORT with --tls-ca-file, --tls-cert and --tls-key"
+    remedy = "give tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786), or tls://HOST:PORT with the cluster's certificates"
+    settings = ("scheduler", "tls_ca_file", "tls_cert", "tls_key")
     if not address or not address.strip():
-        raise CddbriefError("--scheduler is empty", remedy + "; leave it out to build on this machine")
+        raise CddbriefError(
+            "the scheduler address is empty", remedy + "; leave it out to build on this machine", settings=settings
+        )
     try:
         parts = urlsplit(address.strip())
         port = parts.port
@@ -534,18 +576,19 @@ def check_scheduler(address: str, tls: dict | None = None):
         or parts.path not in ("", "/")
         or parts.query
     ):
-        raise CddbriefError(f"--scheduler {address!r} is not a dask scheduler address", remedy)
+        raise CddbriefError(f"the scheduler address {address!r} is not a dask scheduler's", remedy, settings=settings)
     if parts.scheme == "tcp":
         if tls:
             raise CddbriefError(
-                f"--tls-* options go with a tls:// scheduler, not {address}",
-                "give tls://HOST:PORT, or leave out the --tls-* options",
+                f"certificates go with a tls:// scheduler, not {address}",
+                "give tls://HOST:PORT, or leave out the certificates",
+                settings=settings,
             )
         return None
     for key, path in tls.items():
         if not Path(path).is_file():
             raise CddbriefError(
-                f"--{key.replace('_', '-')} {path}: no such file", "give the PEM file the cluster's certificates are in"
+                f"no such certificate file: {path}", "give the PEM file the cluster's certificates are in", settings=key
             )
     import dask
 
@@ -557,7 +600,8 @@ def check_scheduler(address: str, tls: dict | None = None):
     if not chosen["tls_ca_file"] or not chosen["tls_cert"]:
         raise CddbriefError(
             f"{address} is a tls:// scheduler but no certificates are given",
-            "give --tls-ca-file, --tls-cert and --tls-key (or set distributed.comm.tls in dask's config)",
+            "give the CA, certificate and key files (or set distributed.comm.tls in dask's config)",
+            settings=("tls_ca_file", "tls_cert", "tls_key"),
         )
     from distributed.security import Security
 
@@ -591,21 +635,28 @@ def probe_scheduler(address: str, security=None, timeout: float = 5.0) -> None:
     except TimeoutError:
         raise CddbriefError(f"{address} did not answer as a dask scheduler within {timeout:.0f} s", remedy) from None
     except OSError as exc:
-        raise CddbriefError(
-            f"cannot reach the dask scheduler at {address} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})",
-            remedy,
-        ) from None
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CddbriefError(f"cannot reach the dask scheduler at {address} ({why})", remedy) from None
     except Exception as exc:  # a server that answers something else
         raise CddbriefError(f"{address} is not a dask scheduler ({type(exc).__name__})", remedy) from None
     if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
-        raise CddbriefError(
-            f"{address} is not a dask scheduler (it answered as {reply.get('type') if isinstance(reply, dict) else 'something else'})",
-            remedy,
-        )
+        answered = reply.get("type") if isinstance(reply, dict) else "something else"
+        raise CddbriefError(f"{address} is not a dask scheduler (it answered as {answered})", remedy)
 
 
-def _on_cluster(address, documents, out_dir, formats, lang, force, progress, security=None,
-                task_timeout: float = TASK_TIMEOUT, no_workers_grace: float = NO_WORKERS_GRACE, as_of: str | None = None) -> list[Outcome]:  # fmt: skip
+def _on_cluster(
+    address,
+    documents,
+    out_dir,
+    formats,
+    lang,
+    force,
+    progress,
+    security=None,
+    task_timeout: float = TASK_TIMEOUT,
+    no_workers_grace: float = NO_WORKERS_GRACE,
+    as_of: str | None = None,
+) -> list[Outcome]:
     """One brief per task on a dask cluster; the client decides folders, takes each folder's lock,
     skips briefs that are up to date and writes each manifest, as a local build does."""
     import time
@@ -634,7 +685,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
             continue
         if set(p.targets) <= have:
             try:
-                exported = _export_into(p.folder, p.meeting, exports, fresh_only=True)
+                exported = _export_into(p.folder, p.meeting, exports, lang, fresh_only=True)
             except CddbriefError as exc:
                 outcomes.append(Outcome(path, "failed", why=str(exc)))
                 continue
@@ -654,9 +705,22 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
         ) from None
     try:
         epoch = os.environ.get("SOURCE_DATE_EPOCH") or None
-        futures = {client.submit(remote_build, p.name, p.read_bytes(), formats, lang, distinct, epoch, as_of, task_timeout,
-                                 key=f"cddbrief-{p.name}-{os.getpid()}", pure=False): p.name
-                   for p, distinct in work}  # fmt: skip
+        futures = {
+            client.submit(
+                remote_build,
+                p.name,
+                p.read_bytes(),
+                formats,
+                lang,
+                distinct,
+                epoch,
+                as_of,
+                task_timeout,
+                key=f"cddbrief-{p.name}-{os.getpid()}",
+                pure=False,
+            ): p.name
+            for p, distinct in work
+        }
         pending, running_since, alone_since = set(futures), {}, None
         answered = time.monotonic()  # when the scheduler last answered: a stopped one is given up after --task-timeout
         ask = min(10.0, max(1.0, task_timeout / 4))  # seconds one question to the scheduler may take
@@ -683,7 +747,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                         continue
                     why = (
                         f"the dask scheduler at {address} stopped answering ({type(exc).__name__}); given up after "
-                        f"{task_timeout:.0f} s (--task-timeout): check the scheduler, or build here without --scheduler"
+                        f"{task_timeout:.0f} s (the task timeout): check the scheduler, or build on this machine"
                     )
                     for future in pending:
                         outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
@@ -692,7 +756,10 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                 if not info.get("workers"):
                     alone_since = alone_since or now
                     if now - alone_since > no_workers_grace:
-                        why = f"the dask cluster at {address} has had no worker for {no_workers_grace:.0f} s; start workers with `dask worker {address}`, or build here without --scheduler"
+                        why = (
+                            f"the dask cluster at {address} has had no worker for {no_workers_grace:.0f} s; "
+                            f"start workers with `dask worker {address}`, or build on this machine"
+                        )
                         for future in pending:
                             outcomes.append(Outcome(plans[futures[future]][0], "failed", why=why))
                             future.cancel()
@@ -709,7 +776,7 @@ def _on_cluster(address, documents, out_dir, formats, lang, force, progress, sec
                             Outcome(
                                 plans[futures[future]][0],
                                 "failed",
-                                why=f"took longer than {task_timeout:.0f} s on the cluster (--task-timeout)",
+                                why=f"took longer than {task_timeout:.0f} s on the cluster (the task timeout)",
                             )
                         )
                         bar.update(1)

@@ -7,9 +7,9 @@ autoescaped, so text from a document is always shown as text.
 
 from __future__ import annotations
 
-import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
@@ -18,11 +18,10 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .formatting import figure, number
-from .glossary import actor_en, office_en, place_en, topic_en, unit_en, units
+from .glossary import topic_en, units
 from .model import Meeting, Passage
-from .thaidates import format_span_en, format_span_th
 from .thaitext import excerpt, word_window
+from .words import Lang, Words, as_lang, words_for
 
 SECTIONS = (
     "meeting",
@@ -38,12 +37,6 @@ SECTIONS = (
 )
 VERSIONED = ("cddbrief", "papermill", "nbconvert", "pandas", "matplotlib")
 _KIND_ORDER = {"money": 0, "percent": 1, "place": 2, "count": 3, "area": 4, "weight": 4, "length": 4, "time": 5}
-
-
-@cache
-def labels() -> dict:
-    """The words of briefs and trends pages, in Thai and English (data/labels.json)."""
-    return json.loads(files("cddbrief").joinpath("data", "labels.json").read_text(encoding="utf-8"))
 
 
 @cache
@@ -77,12 +70,17 @@ def versions() -> dict[str, str]:
 
 @dataclass
 class Brief:
-    """A meeting, its frames and the language to present them in."""
+    """A meeting, its frames and the language to present them in (``words``: that language's
+    ``words.Words``, which writes its dates, figures and names)."""
 
     meeting: Meeting
-    lang: str = "th"
+    lang: Lang = "th"
     parameters: dict = field(default_factory=dict)
     as_of: date | str | None = None  # the day "upcoming" counts from; None: the meeting's (see reference)
+    words: Words = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.words = words_for(self.lang)
 
     @classmethod
     def load(
@@ -95,13 +93,12 @@ class Brief:
         as_of: str | None = None,
     ) -> Brief:
         """Read the meeting a notebook's parameters name: a file (``source``) or an id in ``data_dir``."""
+        from .actions import check_as_of
         from .corpus import resolve
         from .store import meeting_of as read_meeting  # the corpus store's reading; parsed only on a miss
 
-        if lang not in ("th", "en"):
-            from .errors import CddbriefError
-
-            raise CddbriefError(f"unknown language '{lang}'", "use th or en")
+        lang = as_lang(lang)
+        as_of = check_as_of(as_of)  # a Buddhist-era year or a day that is no day: one clear error, as at the CLI
         path = Path(source) if source else resolve(meeting, data_dir, office)
         parsed = read_meeting(path, meeting_id=meeting if source and meeting else None)
         parameters = {"meeting": parsed.id, "lang": lang, "source": path.name}
@@ -114,68 +111,28 @@ class Brief:
     # --- words and formats --------------------------------------------------------------------
 
     def t(self, key: str, **values) -> str:
-        """A label in the brief's language."""
-        text = labels()[key][self.lang]
-        return text.format(**values) if values else text
-
-    def span(self, start: date | None, end: date | None, precision: str = "day") -> str:
-        """A date or range: Buddhist era in Thai, Gregorian in English."""
-        return (format_span_th if self.lang == "th" else format_span_en)(start, end, precision)
-
-    def number(self, value: float) -> str:
-        """A figure as the brief writes it: ``2,400,000``, ``7.5`` (``formatting.number``, trailing zeros dropped)."""
-        return number(value, trim=True)
-
-    def figure(self, value: float, unit: str) -> str:
-        """``2,400,000 บาท`` in Thai; ``2,400,000 baht``, ``1 tree``, ``2 trees`` in English."""
-        return figure(value, unit, self.lang, trim=True)
-
-    def topic(self, thai: str) -> str:
-        """The topic in the brief's language (an unknown topic stays in Thai)."""
-        return thai if self.lang == "th" else topic_en(thai) or thai
+        """A label in the brief's language (``Words.t``)."""
+        return self.words.t(key, **values)
 
     def place(self, thai: str | None) -> str:
-        """A province or district in the brief's language (``ลำพูน`` -> ``Lamphun``; unknown: as written)."""
-        if not thai or self.lang == "th":
-            return thai or ""
-        return place_en(thai, self.meeting.province) or thai
-
-    def who(self, actors: list[str]) -> str:
-        """Who acts: ``จังหวัด, ส่วนกลาง`` in Thai; ``provinces, central units`` in English."""
-        return ", ".join(actors if self.lang == "th" else [actor_en(a) for a in actors])
+        """A province or district in the brief's language, read in the meeting's province
+        (``ลำพูน`` -> ``Lamphun``; unknown: as written)."""
+        return self.words.place(thai, self.meeting.province)
 
     def office(self) -> str:
         """The office that wrote the meeting up, in English where the gazetteer knows it."""
-        m = self.meeting
-        if self.lang == "th":
-            return m.office or ""
-        return office_en(m.office or "", m.province) or m.office or ""
+        return self.words.office(self.meeting.office, self.meeting.province)
 
     def number_text(self) -> str:
-        """The meeting's number as written, ``4/2562``; in English with the Gregorian year beside
-        it, ``4/2562 (2019)`` (never ``4/2019``: no meeting has that number)."""
-        m = self.meeting
-        text = f"{m.number}/{m.year_be}"
-        return text + (f" ({m.year_ce})" if self.lang == "en" and m.year_ce else "")
+        """The meeting's number as written, ``4/2562``; in English ``4/2562 (2019)`` (``Words.meeting_number``)."""
+        return self.words.meeting_number(self.meeting.number, self.meeting.year_be)
 
     # --- section data ---------------------------------------------------------------------
 
     def title(self) -> str:
         """The page's title: ``สรุปการประชุม ครั้งที่ 4/2562 · <office>``; in English plainly
         ``Meeting 4/2562 (2019) · <office>``."""
-        m = self.meeting
-        lead = f"{self.t('brief')} " if self.lang == "th" else ""
-        return f"{lead}{self.t('meeting_no')} {self.number_text()} · {self.office() or m.title}"
-
-    def word(self, n: int, key: str) -> str:
-        """The word for ``n`` things, singular where the language has one (labels ``<key>_one``):
-        ``directive`` for 1, ``directives`` for 2; ``ข้อสั่งการ`` for both."""
-        one = labels().get(f"{key}_one") if n == 1 else None
-        return one[self.lang] if one else self.t(key)
-
-    def count(self, n: int, key: str) -> str:
-        """``n`` and its word: ``1 directive``, ``2 directives``, ``1 ข้อสั่งการ``."""
-        return f"{n} {self.word(n, key)}"
+        return self.t("brief_title", number=self.number_text(), office=self.office() or self.meeting.title)
 
     def dated_counts(self) -> dict[str, int]:
         """How the meeting's dated mentions divide, so that the summary (every mention), the deadlines
@@ -201,14 +158,19 @@ class Brief:
         return text + ("; " + self.t("dated_drawn", n=n["drawn"]) if n["drawn"] != n["in_force"] else "")
 
     def read_as(self) -> str:
-        """How the document was read: its file kind and the layout that fitted (``PDF · รายงานการประชุมตามระเบียบวาระ``)."""
+        """How the document was read: its file kind and the layout that fitted
+        (``PDF · รายงานการประชุมตามระเบียบวาระ``)."""
         source = self.meeting.source
         return f"{self.t('format_' + source.format)} · {self.t('layout_' + (source.layout or 'table'))}"
 
     def agenda(self) -> list[dict]:
         rows = []
+        reported: dict[int, list] = {}  # what was reported under an item: its figures are key figures too
+        for passage in self.meeting.passages:
+            if passage.kind == "reported" and passage.item is not None:
+                reported.setdefault(passage.item, []).extend(passage.quantities)
         for item in self.meeting.items:
-            quantities = [q for d in item.directives for q in d.quantities]
+            quantities = [q for d in item.directives for q in d.quantities] + reported.get(item.no, [])
             kinds = units()
             key = sorted(quantities, key=lambda q: (_KIND_ORDER.get(kinds[q.unit].kind, 9), -float(q.value)))[:3]
             rows.append(
@@ -218,7 +180,7 @@ class Brief:
                     "topic": item.topic,
                     "topic_en": topic_en(item.topic),
                     "directives": len(item.directives),
-                    "key_figures": ", ".join(self.figure(q.value, q.unit) for q in key),
+                    "key_figures": ", ".join(self.words.figure(q.value, q.unit) for q in key),
                     "resolution": item.resolution,
                 }
             )
@@ -234,9 +196,7 @@ class Brief:
     def reference_text(self) -> str:
         """``นับจากวันที่ 25 มี.ค. 2562 (…)``: the day the brief calls past or upcoming from, and why."""
         ref = self.reference()
-        if ref.day is None:
-            return ""
-        return self.t("counted_from", day=self.span(ref.day, ref.day), why=self.t("reason_" + ref.reason))
+        return self.words.reference(ref.day, ref.reason)
 
     def dated_actions(self) -> list[dict]:
         """Every dated mention, in date order: what is to be done by then (the clause the date
@@ -264,16 +224,16 @@ class Brief:
                         "start": s.when,  # a year-to-day window sorts by its last day
                         "first": s.start,
                         "end": s.end,
-                        "when": self.span(s.start, s.end, s.precision),
+                        "when": self.words.span(s.start, s.end, s.precision),
                         "precision": s.precision,
                         "item": item.no if item is not None else 0,
-                        "topic": self.topic(item.topic) if item is not None else self.t("meeting"),
+                        "topic": self.words.topic(item.topic) if item is not None else self.t("meeting"),
                         "what": what[id(s)],
                         "sentence": excerpt(d.text, *s.span),
                         "surface": s.surface,
-                        "who": self.who(actors(d.text)),
+                        "who": self.words.who(actors(d.text)),
                         "role": s.role,
-                        "moved_from": self.span(old.start, old.end, old.precision) if old else None,
+                        "moved_from": self.words.span(old.start, old.end, old.precision) if old else None,
                         "year_inferred": s.year_inferred,
                         "past": is_past(s.end, ref),
                     }
@@ -297,8 +257,10 @@ class Brief:
             for r in d.recurrences:
                 when = self.t("every_month", day=r.day)
                 if r.first:
-                    when += f" ({self.t('from_date')} {self.span(r.first, r.first)})"
-                rows.append({"when": when, "item": item.no, "topic": self.topic(item.topic), "surface": r.surface})
+                    when += f" ({self.t('from_date')} {self.words.span(r.first, r.first)})"
+                rows.append(
+                    {"when": when, "item": item.no, "topic": self.words.topic(item.topic), "surface": r.surface}
+                )
         return rows
 
     def figures(self) -> list[dict]:
@@ -314,12 +276,12 @@ class Brief:
                 rows.append(
                     {
                         "item": item.no if item is not None else "",
-                        "topic": self.topic(item.topic) if item is not None else self.t("meeting"),
+                        "topic": self.words.topic(item.topic) if item is not None else self.t("meeting"),
                         "context": q.context,
-                        "figure": self.figure(q.value, q.unit),
+                        "figure": self.words.figure(q.value, q.unit),
                         "value": float(q.value),
                         "place": self.place(q.entity),
-                        "per": (q.per if self.lang == "th" else unit_en(q.per, 1)) if q.per else "",
+                        "per": self.words.unit(q.per, 1) if q.per else "",
                         "evidence": _highlight(d.text, *q.span),
                         "repaired": q.repaired,
                     }
@@ -334,7 +296,7 @@ class Brief:
                 {
                     "item": c.item,
                     "kind": self.t(f"kind_{c.kind}"),
-                    "statement": c.statement if self.lang == "th" else c.statement_en,
+                    "statement": self.words.either(c.statement, c.statement_en),
                     "result": result,
                     "status": {True: "holds", False: "fails", None: "derived"}[c.holds],
                     "evidence": " · ".join(c.evidence),
@@ -347,7 +309,7 @@ class Brief:
             {
                 "kind": self.t(f"note_{n.kind}"),
                 "item": n.item,
-                "message": n.th if self.lang == "th" and n.th else n.message,
+                "message": self.words.either(n.th, n.message),
             }
             for n in self.meeting.notes
         ]
@@ -356,7 +318,7 @@ class Brief:
         return [
             {
                 "no": item.no,
-                "topic": self.topic(item.topic),
+                "topic": self.words.topic(item.topic),
                 "topic_th": item.topic,
                 "directives": [{"label": d.label or "", "text": d.text} for d in item.directives],
                 "remarks": item.remarks,
@@ -413,7 +375,7 @@ class Brief:
                             key,
                             {
                                 "item": item.no,
-                                "topic": self.topic(item.topic),
+                                "topic": self.words.topic(item.topic),
                                 "unit": q.unit,
                                 "unit_key": q.unit_key,
                                 "role": q.role,
@@ -426,7 +388,7 @@ class Brief:
                             {
                                 "place": q.entity,
                                 "value": float(q.value),
-                                "figure": self.figure(q.value, q.unit),
+                                "figure": self.words.figure(q.value, q.unit),
                                 "surface": q.surface,
                             }
                         )
@@ -448,7 +410,7 @@ class Brief:
                 said = self.t("national") if label and label != "ภาพรวม" else self.t("overall")
                 m["overall"] = {
                     "value": float(q.value),
-                    "figure": self.figure(q.value, q.unit),
+                    "figure": self.words.figure(q.value, q.unit),
                     "label": said,
                     "sentence": excerpt(text, *q.span),
                 }
@@ -457,7 +419,7 @@ class Brief:
 
     def measure_title(self, m: dict) -> str:
         """What a places chart compares: ``ร้อยละ · จัดเก็บได้ต่ำกว่าเป้าหมาย · ประเด็นที่ 8``."""
-        unit = self.t("unit_percent") if m["unit"] == "%" else self.figure(0, m["unit"]).split(" ", 1)[-1]
+        unit = self.t("unit_percent") if m["unit"] == "%" else self.words.figure(0, m["unit"]).split(" ", 1)[-1]
         words = m["words"] or m["topic"]
         return self.t("chart_measure", unit=unit, words=words, item=m["item"])
 
@@ -468,25 +430,22 @@ class Brief:
 
     # --- charts: this brief's data, drawn by charts.py ---------------------------------------
 
-    def words(self, *keys: str) -> dict[str, str]:
-        """Labels in the brief's language, by key: what a chart draws (``charts``' ``words``)."""
-        return {key: labels()[key][self.lang] for key in keys}
-
     def timeline_chart(self):
         """The dated actions on a time axis (a window that closed before the reference day is not
         drawn: it would stretch the scale over years), or None."""
         from .charts import timeline
 
         rows = [r for r in self.dated_actions() if not r["past"]]
-        words = self.words("chart_timeline", "moved", "new_date", "legend_day", "legend_month", "alt_timeline")
-        return timeline(rows, words, self.lang)
+        return timeline(rows, self.words.texts, self.words.month)
 
     def topics_chart(self):
         """Directives per topic, or None for a meeting with no items."""
         from .charts import Bar, topics
 
-        bars = [Bar(self.topic(i.topic), len(i.directives), str(len(i.directives)), i.no) for i in self.meeting.items]
-        return topics(bars, self.words("chart_topics", "alt_topics", "rows_shown"))
+        bars = [
+            Bar(self.words.topic(i.topic), len(i.directives), str(len(i.directives)), i.no) for i in self.meeting.items
+        ]
+        return topics(bars, self.words.texts)
 
     def parts_chart(self):
         """The parts of the first stated total whose parts the text names (a sum check), or None."""
@@ -495,8 +454,8 @@ class Brief:
         check = next((c for c in self.meeting.checks if c.kind == "sum" and c.labels), None)
         if check is None:
             return None
-        bars = [Bar(label, value, self.number(value)) for label, value in zip(check.labels, check.operands)]
-        return parts(bars, self.figure(check.total, check.unit), self.words("chart_parts", "alt_parts"))
+        bars = [Bar(label, value, self.words.number(value)) for label, value in zip(check.labels, check.operands)]
+        return parts(bars, self.words.figure(check.total, check.unit), self.words.texts)
 
     def place_charts(self) -> list:
         """One chart per measure given for two places or more (``place_measures``), places named
@@ -510,7 +469,8 @@ class Brief:
                 Measure(
                     title=self.measure_title(m),
                     bars=[
-                        Bar(self.place(p["place"]), p["value"], self.figure(p["value"], m["unit"])) for p in m["places"]
+                        Bar(self.place(p["place"]), p["value"], self.words.figure(p["value"], m["unit"]))
+                        for p in m["places"]
                     ],
                     share=m["role"] == "share" and m["unit"] == "%",
                     overall=Reference(overall["value"], overall["label"], overall["figure"], overall["sentence"])
@@ -518,17 +478,12 @@ class Brief:
                     else None,
                 )
             )
-        return places(measures, self.words("target", "alt_measure", "alt_reference"))
+        return places(measures, self.words.texts)
 
     def section_charts(self, name: str) -> dict:
-        """The charts a section shows, by the name its template gives them (drawn for it alone)."""
-        if name == "agenda":
-            return {"topics_chart": self.topics_chart()}
-        if name == "timeline":
-            return {"timeline_chart": self.timeline_chart()}
-        if name == "figures":
-            return {"place_charts": self.place_charts(), "parts_chart": self.parts_chart()}
-        return {}
+        """The charts a section shows (``SECTION_CHARTS``), by the name its template gives them,
+        drawn for it alone."""
+        return {chart: make(self) for chart, make in SECTION_CHARTS.get(name, {}).items()}
 
     # --- rendering ------------------------------------------------------------------------
 
@@ -537,13 +492,24 @@ class Brief:
         if name not in SECTIONS:
             raise ValueError(f"unknown section {name!r}; sections are {', '.join(SECTIONS)}")
         template = environment().get_template(f"{name}.html.j2")
-        return template.render(b=self, m=self.meeting, t=self.t, lang=self.lang, **self.section_charts(name))
+        return template.render(
+            b=self, m=self.meeting, w=self.words, t=self.t, lang=self.lang, **self.section_charts(name)
+        )
 
     def show(self, name: str) -> None:
         """Display a section in the notebook (the export keeps only these outputs)."""
         from IPython.display import HTML, display
 
         display(HTML(self.section(name)))
+
+
+# The charts each section shows, by the name its template gives them: a new chart is one entry here,
+# the ``Brief`` method that gives it this brief's data, and its drawing in charts.py.
+SECTION_CHARTS: dict[str, dict[str, Callable[[Brief], object]]] = {
+    "agenda": {"topics_chart": Brief.topics_chart},
+    "timeline": {"timeline_chart": Brief.timeline_chart},
+    "figures": {"place_charts": Brief.place_charts, "parts_chart": Brief.parts_chart},
+}
 
 
 def _highlight(text: str, start: int, end: int) -> Markup:

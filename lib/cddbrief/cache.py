@@ -23,6 +23,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from .files import write_atomic
+
 KEY_BYTES = 32
 
 
@@ -116,16 +118,11 @@ def read(target: Path):
 def write_blob(target: Path, body: bytes) -> None:
     """Store bytes at target behind their seal, atomically; a cache that cannot be written only
     costs time, and leaves no temporary file behind (a full disk included)."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(seal(target.name, body) + b"\n" + body)
-        os.replace(tmp, target)
+        write_atomic(target, seal(target.name, body) + b"\n" + body)
     except OSError:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+        pass
 
 
 def read_blob(target: Path) -> bytes | None:

@@ -2,12 +2,13 @@
 
 Each function takes plain data (``Bar``, ``Measure``, rows as dicts) already in the page's
 language, and ``words``: the labels it draws, ``{"chart_topics": "ข้อสั่งการตามประเด็น", …}``
-(keys of ``data/labels.json``, texts in one language). None of them knows a ``Brief`` or a
-``Trends``: those build the data and call them. A brief's chart is a ``Chart`` (or None): the PNG
-data URI at A4/desktop width, its alternative text, and ``narrow``, the same chart drawn for a
-phone, where the wide one would shrink its 9 pt text to 7 px. ``places`` returns a list, one
-chart per measure. A brief's chart places its axes from the extents of its labels, title and
-legend (``_lay_out``), and may draw its phone picture in a forked child (``processes.beside``).
+(keys of ``data/labels.json``, texts in one language: ``Words.texts``). None of them knows a
+``Brief``, a ``Trends`` or the language: those build the data and call them. A brief's chart is
+a ``Chart`` (or None): the PNG data URI at A4/desktop width, its alternative text, and
+``narrow``, the same chart drawn for a phone, where the wide one would shrink its 9 pt text to
+7 px. ``places`` returns a list, one chart per measure. A brief's chart places its axes from the
+extents of its labels, title and legend (``_lay_out``), and may draw its phone picture in a forked
+child (``processes.beside``).
 """
 
 from __future__ import annotations
@@ -15,21 +16,21 @@ from __future__ import annotations
 import base64
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
 
 from .formatting import number
 from .processes import BESIDE, beside  # noqa: F401 - BESIDE: the switch, named where charts are drawn
-from .thaidates import MONTH_ABBR_TH, MONTH_NAME_EN
 from .thaitext import excerpt
 
 MAX_ROWS = 24  # a timeline longer than this shows its first rows
 DPI = 200
 WIDE = 6.8  # inches: the A4 text width, and the desktop picture
-# inches: a phone's picture (below 40rem, _chart.html.j2): 9 pt text shows at 12.3 px in the 345 px a 375 px screen gives it
+# inches: a phone's picture (below 40rem, _chart.html.j2): 9 pt text shows at 12.3 px in the 345 px
+# a 375 px screen gives it
 NARROW = 3.5
 PAD = 3 / 72  # inches between a chart's texts and the picture's edge (constrained layout's padding)
 
@@ -212,13 +213,13 @@ def palette_png(image) -> bytes:
     return buffer.getvalue()
 
 
-def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
+def timeline(rows: list[dict], words: Mapping[str, str], month: Callable[[date], str]):
     """Gantt of dated actions; a moved date shows as a hatched bar beside its new one.
 
     ``rows``: the dated actions to draw, in date order (``Brief.dated_actions``: ``when`` as the
     page writes it, ``topic``, ``start``, ``end``, ``role``, ``precision``); the first
     ``MAX_ROWS`` are drawn. The axis spans the bars drawn, no empty months either side, its months
-    written in ``lang``.
+    written by ``month`` (``Words.month``: ``เม.ย. 62``, ``Apr 19``).
     """
     if not rows:
         return None
@@ -248,7 +249,7 @@ def timeline(rows: list[dict], words: Mapping[str, str], lang: str = "th"):
         last = max(date2num(r["end"] + timedelta(days=1)) for r in shown)
         margin = max(1.0, (last - first) * 0.02)
         ax.set_xlim(first - margin, last + margin)
-        _month_axis(ax, lang)
+        _month_axis(ax, month)
         if width < WIDE:
             ax.tick_params(axis="x", labelrotation=45)
         title = ax.set_title(_say(words, "chart_timeline"))
@@ -533,13 +534,19 @@ _THAI = re.compile(r"[\u0e01-\u0e4e]+")
 
 def thai_breaks(text: str) -> set[int]:
     """Where a line may break inside Thai text: between two words of the dictionary
-    (``thaiwords.pieces``); a letter the dictionary does not place stays with its neighbours.
+    (``thaiwords.pieces``); a letter the dictionary does not place stays with its neighbours, and a
+    place the gazetteer names stays whole (อำเภอ | แม่ทะ, never แม่ | ทะ).
 
     >>> text = "งานพัฒนาชุมชน หมู่บ้านเศรษฐกิจพอเพียง"
     >>> cuts = sorted(thai_breaks(text))
     >>> [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     ['งาน', 'พัฒนา', 'ชุมชน หมู่บ้าน', 'เศรษฐกิจพอเพียง']
+    >>> text = "พัฒนาชุมชนอำเภอแม่ทะ"
+    >>> cuts = sorted(thai_breaks(text))
+    >>> [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    ['พัฒนา', 'ชุมชน', 'อำเภอ', 'แม่ทะ']
     """
+    from .glossary import place_pattern
     from .thaiwords import pieces
 
     breaks: set[int] = set()
@@ -549,6 +556,8 @@ def thai_breaks(text: str) -> set[int]:
             if known and before:
                 breaks.add(at)
             at, before = at + len(word), known
+    for place in place_pattern().finditer(text):
+        breaks -= set(range(place.start() + 1, place.end()))
     return breaks
 
 
@@ -627,8 +636,8 @@ def _cut_at(piece: str, room: int) -> int:
 _FOLLOWING = "ะาำๅๆฯ"  # vowels written after their consonant, and the repetition marks: never at a line start
 
 
-def _month_axis(ax, lang: str) -> None:
-    """Ticks at month starts, labelled เม.ย. 62 (Thai, BE) or Apr 19 (English)."""
+def _month_axis(ax, month: Callable[[date], str]) -> None:
+    """Ticks at month starts, labelled by ``month``: เม.ย. 62 (Thai, BE) or Apr 19 (English)."""
     from matplotlib.dates import MonthLocator, num2date
     from matplotlib.ticker import FuncFormatter
 
@@ -637,9 +646,6 @@ def _month_axis(ax, lang: str) -> None:
     ax.xaxis.set_major_locator(MonthLocator(interval=max(1, round(months / 6))))
 
     def label(value, _pos):
-        moment = num2date(value)
-        if lang == "th":
-            return f"{MONTH_ABBR_TH[moment.month - 1]} {str(moment.year + 543)[2:]}"
-        return f"{MONTH_NAME_EN[moment.month - 1]} {str(moment.year)[2:]}"
+        return month(num2date(value).date())
 
     ax.xaxis.set_major_formatter(FuncFormatter(label))

@@ -4,9 +4,12 @@ Checks found from one meeting's figures, each with operands, result,
 tolerance, whether it holds, and the source text it stands on:
 
 - product: count × rate = total (``120 หมู่บ้าน … หมู่บ้านละ 20,000 บาท … 2,400,000 บาท``)
-- ratio: part ÷ whole = the percentage stated after ``คิดเป็น``
-- sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total
-- share: a percentage worth stating that the text does not (recorded of collected)
+- ratio: part ÷ whole = the percentage stated after ``คิดเป็น``, or beside them in a row of a table of
+  figures (``18,402 16,355 88.88`` under เป้าหมาย | จัดเก็บแล้ว | ร้อยละ)
+- sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total (none where a range's two
+  ends, ``20 – 25 คน``, stand among them: they are bounds, not parts)
+- share: a percentage worth stating that the text does not (recorded of collected; a ratio's part of its
+  whole, ``4 ใน 5 ตำบล``: 80%)
 
 A failing check is kept and shown, never dropped. The tidy frames of a meeting
 (checks among them) are ``tidy.py``'s.
@@ -19,6 +22,7 @@ import re
 from .formatting import decimals_written, figure, number
 from .glossary import units
 from .model import Check, CheckKind, Directive, Meeting, Passage, Quantity
+from .quantities import is_range, is_ratio
 from .thaitext import excerpt
 
 PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
@@ -134,17 +138,22 @@ def _ratios(item_no, directives, used) -> list[Check]:
     for d in directives:
         qs = d.quantities
         for i, pct in enumerate(qs):
-            if pct.unit != "%" or not _RATIO_CUE.search(d.text[max(0, pct.span.start - 12) : pct.span.start]):
+            if pct.unit != "%":
                 continue
             before = [q for q in qs[:i] if q.unit != "%"]
             if not before:
                 continue
             part = before[-1]
             wholes = [q for q in before[:-1] if q.unit_key == part.unit_key]
+            if len(before) > 1 and is_ratio(d.text, before[-2], before[-1]):
+                part, wholes = before[-2], [before[-1]]  # 4 ใน 5 ตำบล คิดเป็นร้อยละ 80: the whole after its part
             if not wholes:
                 continue
             whole = wholes[-1]
-            if whole.value == 0:
+            if whole.value == 0 or not (
+                _RATIO_CUE.search(d.text[max(0, pct.span.start - 12) : pct.span.start])
+                or _row_of(d.text, whole, part, pct)
+            ):
                 continue
             actual = part.value / whole.value * 100
             decimals = decimals_written(pct.surface)  # ร้อยละ 75.00 is stated to the hundredth, though its value is 75
@@ -175,6 +184,25 @@ def _ratios(item_no, directives, used) -> list[Check]:
     return found
 
 
+def _row_of(text: str, whole: Quantity, part: Quantity, pct: Quantity) -> bool:
+    """Whether a whole, its part and a percentage stand side by side with nothing between them, as the
+    cells of a row of a table of figures do (``18,402 16,355 88.88`` under เป้าหมาย | แล้ว | ร้อยละ).
+
+    >>> from cddbrief.quantities import find_quantities
+    >>> text = "ลี้ 200 150 75.00"
+    >>> qs, _ = find_quantities(text, cells=[(0, 3, "อำเภอ"), (4, 7, "เป้าหมาย (ราย)"), (8, 11, "แล้ว (ราย)"),
+    ...                                      (12, 17, "ร้อยละ")])
+    >>> _row_of(text, *qs)
+    True
+    """
+    return (
+        whole.role == "total"
+        and part.role == "part"
+        and text[whole.span.end : part.span.start].isspace()
+        and text[part.span.end : pct.span.start].isspace()
+    )
+
+
 def _sums(item_no, directives) -> list[Check]:
     found = []
     for d in directives:
@@ -187,8 +215,8 @@ def _sums(item_no, directives) -> list[Check]:
                 if q.unit_key != total.unit_key:
                     break
                 parts.append(q)
-            if len(parts) < 2:
-                continue
+            if len(parts) < 2 or any(is_range(d.text, a, b) for a, b in zip([total, *parts], parts)):
+                continue  # a range's two ends (20 – 25 คน) are bounds of one part: no sum to check
             running: float | int = 0
             used: list[Quantity] | None = None
             for n, q in enumerate(parts, start=1):
@@ -245,6 +273,9 @@ def _shares(item_no, directives, used) -> list[Check]:
     found = []
     for d in directives:
         qs = [q for q in d.quantities if units()[q.unit].kind in ("count", "place", "money")]
+        for part, whole in zip(qs, qs[1:]):  # 4 ใน 5 ตำบล: a part of the whole after it, its share not stated
+            if is_ratio(d.text, part, whole) and whole.value and (id(d), part.span.start) not in used:
+                found.append(_share(item_no, d, part, whole))
         for i, whole in enumerate(qs):
             if whole.per or not _WHOLE_CUE.search(d.text[max(0, whole.span.start - 14) : whole.span.start]):
                 continue
@@ -255,21 +286,24 @@ def _shares(item_no, directives, used) -> list[Check]:
                 continue
             if (id(d), part.span.start) in used:
                 continue
-            share = part.value / whole.value * 100
-            found.append(
-                Check(
-                    item=item_no,
-                    kind="share",
-                    operands=(part.value, whole.value),
-                    total=None,
-                    actual=round(share, 4),
-                    holds=None,
-                    tolerance=0.0,
-                    statement=f"{_th(part)} จาก {_th(whole)} = {number(share, fixed=True)}%",
-                    statement_en=f"{_en(part)} of {_en(whole)} = {number(share, fixed=True)}%",
-                    unit="%",
-                    evidence=(whole.surface, part.surface),
-                    **_where(d),
-                )
-            )
+            found.append(_share(item_no, d, part, whole))
     return found
+
+
+def _share(item_no, holder: Directive | Passage, part: Quantity, whole: Quantity) -> Check:
+    """The share a part is of its whole, which the text does not state: a check that neither holds nor fails."""
+    share = part.value / whole.value * 100
+    return Check(
+        item=item_no,
+        kind="share",
+        operands=(part.value, whole.value),
+        total=None,
+        actual=round(share, 4),
+        holds=None,
+        tolerance=0.0,
+        statement=f"{_th(part)} จาก {_th(whole)} = {number(share, fixed=True)}%",
+        statement_en=f"{_en(part)} of {_en(whole)} = {number(share, fixed=True)}%",
+        unit="%",
+        evidence=(whole.surface, part.surface),
+        **_where(holder),
+    )

@@ -14,7 +14,7 @@ import signal
 import sys
 
 from . import __version__
-from .errors import BadSetting, CddbriefError, OutputNotWritable, Stopped, shown
+from .errors import BadSetting, CddbriefError, OutputNotWritable, Setting, Stopped, in_library_terms, shown
 
 _ARGV: list[str] = []  # what the command was given, for usage errors that name a file
 
@@ -32,19 +32,60 @@ class _Parser(argparse.ArgumentParser):
             name = shown(dashed[0])
             raise CddbriefError(
                 f"'{name}' was taken for an option ({message})",
-                f"to give a file whose name starts with '-', write it after -- (cddbrief {self.prog.split()[-1]} -- {name}) or as ./{name}",
+                f"to give a file whose name starts with '-', write it after -- "
+                f"(cddbrief {self.prog.split()[-1]} -- {name}) or as ./{name}",
             )
         raise CddbriefError(message, f"see '{self.prog} --help'")
 
 
 DETAIL_LINES = 10  # lines of an error's detail shown without --verbose
 
+# a setting a library error asks to change (errors.Setting, by its neutral name) -> the option that
+# sets it here and the placeholder of its value (no option: the SOURCE argument; no placeholder: a flag)
+OPTIONS = {
+    "source": (None, "SOURCE"),
+    "data_dir": ("--data", "DIR"),
+    "office": ("--office", "NAME"),
+    "meeting": ("--meeting", "ID"),
+    "lang": ("--lang", "th"),
+    "as_of": ("--as-of", "YYYY-MM-DD"),
+    "out_dir": ("--out", "DIR"),
+    "formats": ("--format", "html,pdf"),
+    "force": ("--force", None),
+    "scheduler": ("--scheduler", "tcp://HOST:PORT"),
+    "tls_ca_file": ("--tls-ca-file", "FILE"),
+    "tls_cert": ("--tls-cert", "FILE"),
+    "tls_key": ("--tls-key", "FILE"),
+    "task_timeout": ("--task-timeout", "SECONDS"),
+}
+
+
+def in_option_terms(settings: tuple[Setting, ...]) -> str:
+    """How this command line changes the settings an error names: its options.
+
+    >>> in_option_terms((Setting("data_dir"),))
+    '--data DIR'
+    >>> in_option_terms((Setting("office", "แม่ทะ"), Setting("out_dir"), Setting("source", "a.txt")))
+    '--office แม่ทะ, --out DIR, a.txt'
+    """
+    said = []
+    for setting in settings:
+        if setting.name not in OPTIONS:  # a setting with no option here: said as the library says it
+            said.append(in_library_terms((setting,)))
+            continue
+        option, placeholder = OPTIONS[setting.name]
+        value = setting.value if setting.value is not None else placeholder
+        said.append(" ".join(word for word in (option, value) if word))
+    return ", ".join(said)
+
 
 def _parser() -> argparse.ArgumentParser:
-    from .filekinds import FORMS
+    from .exports import EXPORTS, kinds_help
+    from .filekinds import FORMS, HELP
 
     written = f"a write-up file ({FORMS})"
-    parser = _Parser(prog="cddbrief", description=f"Briefs from TV พช. meeting write-ups (กรมการพัฒนาชุมชน), read from {FORMS} files.",
+    about = f"Briefs from TV พช. meeting write-ups (กรมการพัฒนาชุมชน), read from {HELP} files."
+    parser = _Parser(prog="cddbrief", description=about,
                      epilog="e.g. cddbrief list; cddbrief build 4/2562; cddbrief export 4/2562 --to xlsx. "
                             "'cddbrief COMMAND --help' tells more.")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"cddbrief {__version__}")
@@ -96,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         default="html",
-        help="html, pdf or html,pdf (default html); with --all also xlsx, csv, json, ics beside each brief "
+        help=f"html, pdf or html,pdf (default html); with --all also {', '.join(EXPORTS)} beside each brief "
         "(for one meeting: cddbrief export SOURCE --to xlsx)",
     )
     p.add_argument("--lang", default="th", choices=["th", "en"], help="th (Buddhist-era dates, default) or en")
@@ -120,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("export", "a meeting's data for Excel, calendars and programs")
     p.add_argument("source", metavar="SOURCE", help=f"a meeting id in --data (4/2562) or {written}")
-    p.add_argument("--to", required=True, metavar="KIND", help="xlsx, csv, json or ics (several: xlsx,ics)")
+    p.add_argument("--to", required=True, metavar="KIND", help=f"{kinds_help()}; several: xlsx,ics")
     p.add_argument(
         "--out",
         metavar="DIR",
@@ -128,7 +169,10 @@ def _parser() -> argparse.ArgumentParser:
         help="where files go: DIR/<meeting id>/, DIR/<meeting id>-<office>/ with --office (default outputs/)",
     )
     p.add_argument(
-        "--lang", default="th", choices=["th", "en"], help="language of the calendar's events (ics): th (default) or en"
+        "--lang",
+        default="th",
+        choices=["th", "en"],
+        help="language of a workbook's titles (xlsx) and a calendar's events (ics): th (default) or en",
     )
     p.add_argument(
         "--as-of",
@@ -175,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         check_settings(args)
         return _COMMANDS[args.command](args)
     except CddbriefError as exc:
-        print(f"cddbrief: {exc}", file=sys.stderr)
+        print(f"cddbrief: {exc.said(in_option_terms)}", file=sys.stderr)
         options = _ARGV[: _ARGV.index("--")] if "--" in _ARGV else _ARGV
         for line in detail_lines(exc.detail, verbose="-v" in options or "--verbose" in options):
             print(f"  {line}", file=sys.stderr)
@@ -192,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("CDDBRIEF_DEBUG"):
             raise
         print(
-            f"cddbrief: internal error ({type(exc).__name__}: {exc}); run with CDDBRIEF_DEBUG=1 for details and report it",
+            f"cddbrief: internal error ({type(exc).__name__}: {exc}); "
+            "run with CDDBRIEF_DEBUG=1 for details and report it",
             file=sys.stderr,
         )
         return 1
@@ -286,7 +331,8 @@ def check_settings(args) -> None:
         elif any(tls.values()) or args.task_timeout is not None:
             raise BadSetting(
                 "--tls-* and --task-timeout go with --scheduler",
-                "e.g. cddbrief build --all --scheduler tls://HOST:8786 --tls-ca-file ca.pem --tls-cert me.pem --tls-key me.key",
+                "e.g. cddbrief build --all --scheduler tls://HOST:8786 "
+                "--tls-ca-file ca.pem --tls-cert me.pem --tls-key me.key",
             )
 
 
@@ -370,9 +416,19 @@ def _cmd_build(args) -> int:
         from .render import check_formats
 
         check_formats(formats, args.format, also=EXPORT_KINDS)
-        result = build_all(args.data or default_data_dir(), args.out, formats, args.lang, args.jobs, args.force, args.scheduler,
-                           progress=sys.stderr.isatty(), security=getattr(args, "security", None), task_timeout=args.task_timeout or TASK_TIMEOUT,
-                           as_of=args.as_of)  # fmt: skip
+        result = build_all(
+            args.data or default_data_dir(),
+            args.out,
+            formats,
+            args.lang,
+            args.jobs,
+            args.force,
+            args.scheduler,
+            progress=sys.stderr.isatty(),
+            security=getattr(args, "security", None),
+            task_timeout=args.task_timeout or TASK_TIMEOUT,
+            as_of=args.as_of,
+        )
         print(result.summary(), file=sys.stderr)
         print(f"index: {result.index}", file=sys.stderr)  # every brief above, linked
         return 0 if result.ok else 1
@@ -421,7 +477,8 @@ def _cmd_list(args) -> int:
     skipped = skipped_files(folder)
     if args.json:
         meetings = [{**e.as_dict(), "file": shown(e.path), "copies": [shown(c) for c in e.copies],
-                     "same_office_documents": [shown(o.path.name) for o in twins.get(e.path, [])]} for e in entries]  # fmt: skip
+                     "same_office_documents": [shown(o.path.name) for o in twins.get(e.path, [])]}
+                    for e in entries]  # fmt: skip
         _print_json({"meetings": meetings, "unreadable": [{"file": shown(p), "why": shown(why)} for p, why in failures],
                      "skipped": [{"file": shown(p), "why": why} for p, why in skipped]})  # fmt: skip
         return 0
@@ -479,7 +536,8 @@ def skipped_files(folder) -> list[tuple]:
 
 def twin_lines(entries, twins) -> list[str]:
     """A note per meeting that one office wrote up more than once (different documents):
-    ``2563-07: 2 documents from สำนักงานพัฒนาชุมชนอำเภอแม่ทะ (a.txt 1a2b3c, b.txt 4d5e6f): build --all gives each a folder …-<sha256>; name one by its path``."""
+    ``2563-07: 2 documents from สำนักงานพัฒนาชุมชนอำเภอแม่ทะ (a.txt 1a2b3c, b.txt 4d5e6f): build --all gives
+    each a folder …-<sha256>; name one by its path``."""
     seen, lines = set(), []
     for e in entries:
         if e.path not in twins or e.path in seen:
@@ -488,7 +546,8 @@ def twin_lines(entries, twins) -> list[str]:
         seen.update(o.path for o in group)
         files = ", ".join(f"{shown(o.path.name)} {o.sha256[:6]}" for o in group)
         lines.append(f"{e.id}: {len(group)} different documents from {e.office or 'one office'} ({files}): "
-                     f"build --all gives each its own folder ({e.id}-…-<sha256>); to build one, give its path")  # fmt: skip
+                     f"build --all gives each its own folder ({e.id}-…-<sha256>); "
+                     "to build one, give its path")  # fmt: skip
     return lines
 
 
@@ -509,8 +568,9 @@ def copy_lines(entries) -> list[str]:
 
 
 # (heading, width, align) of each column of `cddbrief list`; the file name ends the line.
-LIST_COLUMNS = [("meeting", 8, "<"), ("no./year", 9, "<"), ("date", 10, "<"), ("layout", 7, "<"), ("office", 34, "<"),
-                ("items", 5, ">"), ("dir.", 4, ">"), ("fig.", 4, ">"), ("dates", 5, ">"), ("notes", 5, ">")]  # fmt: skip
+LIST_COLUMNS = [("meeting", 8, "<"), ("no./year", 9, "<"), ("date", 10, "<"), ("layout", 7, "<"),
+                ("office", 34, "<"), ("items", 5, ">"), ("dir.", 4, ">"), ("fig.", 4, ">"), ("dates", 5, ">"),
+                ("notes", 5, ">")]  # fmt: skip
 
 
 def list_lines(entries) -> list[str]:
@@ -531,7 +591,8 @@ def list_lines(entries) -> list[str]:
         c = e.counts
         number = f"{e.number}/{e.year_be}" if e.id else "-"
         lines.append(line([e.id or "-", number, e.meeting_date or "-", e.layout or "-", e.office or "-",
-                           c["items"], c["directives"], c["figures"], c["dated"], c["notes"], shown(e.path.name)]))  # fmt: skip
+                           c["items"], c["directives"], c["figures"], c["dated"], c["notes"],
+                           shown(e.path.name)]))  # fmt: skip
     return lines
 
 
@@ -590,15 +651,12 @@ def _cmd_export(args) -> int:
     from pathlib import Path
 
     from .corpus import resolve
-    from .exports import EXPORTS, export
+    from .exports import check_kinds, export
     from .render import make_folder
     from .report import claim_folder, folder_name, owner_of
     from .store import meeting_of
 
-    kinds = [k.strip() for k in args.to.split(",") if k.strip()]
-    unknown = [k for k in kinds if k not in EXPORTS]
-    if unknown or not kinds:
-        raise CddbriefError(f"unknown export '{','.join(unknown)}'", f"use --to {', '.join(EXPORTS)}")
+    kinds = check_kinds(k.strip() for k in args.to.split(",") if k.strip())
     path = resolve(args.source, args.data, args.office)
     meeting = meeting_of(path, meeting_id=args.meeting)
     # the folder a brief of this document is built in: another office's write-up of the meeting is never overwritten

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import AmbiguousMeeting, BadSetting, CddbriefError, UnknownMeeting, UnreadableSource, shown
+from .errors import AmbiguousMeeting, BadSetting, CddbriefError, Setting, UnknownMeeting, UnreadableSource, shown
 from .store import SOURCE_SUFFIXES, Entry, cache_dir, code_digest, digest_of, entry_of, names_not_utf8  # noqa: F401 - the catalogue's words
 
 DEFAULT_DATA = Path("data/raw")
@@ -35,11 +35,27 @@ def default_data_dir() -> Path:
     return DEFAULT_DATA
 
 
+def no_data_folder(folder: Path) -> BadSetting:
+    """The error for a data folder that is not there; for the default, where it was looked for (the
+    working folder and those above it: a notebook runs in its own folder, the command line anywhere).
+
+    >>> print(no_data_folder(Path("ไม่มี/ข้อมูล")))
+    no data folder ไม่มี/ข้อมูล: give the folder of meeting write-ups (set data_dir)
+    """
+    where = ""
+    here = Path.cwd()
+    if folder == DEFAULT_DATA and not any((f / DEFAULT_DATA).is_dir() for f in (here, *here.parents)):
+        where = f" (none in {shown(here)} or the folders above it)"
+    return BadSetting(
+        f"no data folder {shown(folder)}{where}", "give the folder of meeting write-ups", settings="data_dir"
+    )
+
+
 def source_files(data_dir: str | Path) -> list[Path]:
     """The documents of a folder (.txt, .docx), in name order; hidden files left out."""
     folder = Path(data_dir)
     if not folder.is_dir():
-        raise BadSetting(f"no data folder {folder}", "give the folder of meeting summaries with --data DIR")
+        raise no_data_folder(folder)
     return sorted(
         (
             p
@@ -244,7 +260,9 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
     if path.exists():
         return path
     if path.suffix.lower() in SOURCE_SUFFIXES or not _could_be_id(source):
-        raise UnreadableSource(f"no such file: {source}", "check the path, or give a meeting id such as 4/2562")
+        raise UnreadableSource(
+            f"no such file: {source}", "check the path, or give a meeting id", settings=Setting("source", "4/2562")
+        )
     from .meeting import parse_meeting_id
 
     year_be, number = parse_meeting_id(source)
@@ -265,16 +283,19 @@ def resolve(source: str, data_dir: str | Path | None = None, office: str | None 
             held = f"{len(known)} meetings there, {known[0]} to {known[-1]}"
             detail = [", ".join(known[i : i + 10]) for i in range(0, len(known), 10)]
         raise UnknownMeeting(f"no meeting {number}/{year_be}{where} in {data_dir} ({held}{unread})",
-                             "give one of those ids, or --data DIR", detail)  # fmt: skip
+                             "give one of those ids, or the folder that holds the meeting", detail,
+                             settings=("source", "data_dir"))  # fmt: skip
     detail = [f"{e.office or '?'}: {e.path} (sha256 {e.sha256[:6]})" for e in matches]
     if len({e.office for e in matches}) < len(matches):  # one office wrote it up more than once: only a path can choose
         raise AmbiguousMeeting(f"meeting {number}/{year_be} has {len(matches)} documents, some from the same office",
-                               f"give the file instead of the id (--office cannot tell these apart), e.g. {matches[0].path.name}", detail)  # fmt: skip
+                               "naming the office cannot choose between them: give the file instead of the id", detail,
+                               settings=Setting("source", shown(matches[0].path.name)))  # fmt: skip
     offices = sorted({e.district or e.office or "?" for e in matches})
     raise AmbiguousMeeting(
         f"meeting {number}/{year_be} has {len(matches)} documents, from {', '.join(offices)}",
-        f"choose one with --office NAME, e.g. --office {offices[0]}",
+        "choose one by its office",
         detail,
+        settings=Setting("office", offices[0]),
     )
 
 

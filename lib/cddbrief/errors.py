@@ -10,31 +10,88 @@ which cause, so a library caller or a test can catch by kind, not by words::
         ...
     except UnreadableSource:  # missing, not a file, too large, damaged, encrypted, scanned
         ...
+
+A remedy is plain words; the settings it asks to change travel beside it by their neutral names
+(``data_dir``, ``office``, ``meeting``: the library's keyword arguments, the notebooks'
+parameters), and each front end says how to set them in its own words (``said``): the command
+line ``--data DIR``, a notebook ``-p data_dir DIR``, a library caller ``set data_dir``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting a remedy asks to change: its neutral name and, when one fits, the value to give.
+
+    >>> Setting("office", "เสริมงาม")
+    Setting(name='office', value='เสริมงาม')
+    """
+
+    name: str  # the library's keyword argument, the notebooks' parameter: data_dir, office, meeting, lang, …
+    value: str | None = None  # e.g. 4/2562; None: the front end's placeholder (DIR, NAME)
+
+
+def in_library_terms(settings: tuple[Setting, ...]) -> str:
+    """How a program calling the library sets them: by keyword argument.
+
+    >>> in_library_terms((Setting("data_dir"),))
+    'set data_dir'
+    >>> in_library_terms((Setting("lang", "th"), Setting("lang", "en")))
+    "set lang='th', lang='en'"
+    """
+    return "set " + ", ".join(s.name if s.value is None else f"{s.name}={s.value!r}" for s in settings)
 
 
 class CddbriefError(Exception):
     """Bad input or usage. The command line prints it as one line, exit 2; ``detail`` (the candidates of
-    an ambiguity, say) goes on the lines below it, so the first line stays short.
+    an ambiguity, say) goes on the lines below it, so the first line stays short. ``settings``: the
+    settings the remedy asks to change (names, or ``Setting`` with a value), said by each front end.
 
     >>> str(CddbriefError("ไม่พบไฟล์ x.txt", "check the path"))
     'ไม่พบไฟล์ x.txt: check the path'
+    >>> error = CddbriefError("no data folder data/raw", "give the folder of meeting write-ups", settings="data_dir")
+    >>> str(error)
+    'no data folder data/raw: give the folder of meeting write-ups (set data_dir)'
+    >>> error.said(lambda settings: ", ".join(f"{s.name.upper()}=…" for s in settings))  # a front end's words
+    'no data folder data/raw: give the folder of meeting write-ups (DATA_DIR=…)'
     """
 
     exit_status = 2
 
-    def __init__(self, problem: str, remedy: str | None = None, detail: list[str] | tuple = ()):
+    def __init__(
+        self,
+        problem: str,
+        remedy: str | None = None,
+        detail: list[str] | tuple = (),
+        settings: str | Setting | Iterable[str | Setting] = (),
+    ):
         self.problem = one_line(problem)  # a file name with a line end cannot split the line
         self.remedy = one_line(remedy) if remedy is not None else None
         self.detail = [one_line(line) for line in detail]  # e.g. the candidates: printed under the line, not in it
-        super().__init__(f"{self.problem}: {self.remedy}" if self.remedy else self.problem)
+        if isinstance(settings, str | Setting):
+            settings = (settings,)
+        self.settings = tuple(s if isinstance(s, Setting) else Setting(s) for s in settings)
+        self.terms = in_library_terms  # how str() says the settings; a front end may say them its own way
+        super().__init__(self.said())
         for line in self.detail:  # a traceback (a notebook, a program) shows them under the message too
             self.add_note(line)
+
+    def said(self, terms: Callable[[tuple[Setting, ...]], str] | None = None) -> str:
+        """The one line: the problem, the remedy, and how to change its settings in ``terms`` (a front
+        end's words for them; default: this error's ``terms``, the library's unless a front end set its own)."""
+        line = f"{self.problem}: {self.remedy}" if self.remedy else self.problem
+        if self.settings:
+            line += f" ({one_line((terms or self.terms)(self.settings))})"
+        return line
+
+    def __str__(self) -> str:
+        return self.said()
 
 
 class UnreadableSource(CddbriefError):
@@ -47,7 +104,7 @@ class NotAWriteUp(CddbriefError):
 
 
 class NoMeetingNumber(CddbriefError):
-    """The write-up names no meeting number and none was given (``--meeting``)."""
+    """The write-up names no meeting number and none was given (the setting ``meeting``)."""
 
 
 class BadMeetingId(CddbriefError):

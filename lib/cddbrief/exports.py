@@ -8,22 +8,31 @@
   left out, its new date says where it came from; a window closed before the meeting is no
   event), the monthly ones with no invented end, in the brief's language; made with icalendar.
 
+The kinds are one table, ``EXPORTS`` (kind → ``Export``: its writer, its files' names, what it
+is): a new kind is one entry and its writer. A workbook and a calendar are written in a language,
+so their English files carry ``.en`` (``2562-04.en.xlsx`` beside ``2562-04.xlsx``); CSV and JSON
+hold the frames' and the meeting's own names, the same in both.
+
 Text that a spreadsheet would take for a formula (it begins with = + - @) is
 neutralised with a leading apostrophe, in xlsx and csv alike.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from pathlib import Path
 
+from .errors import BadSetting
+from .files import write_atomic
 from .model import Meeting
+from .words import Lang, Words, as_lang, suffix, words_for
 
-EXPORTS = ("xlsx", "csv", "json", "ics")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -38,51 +47,102 @@ def neutralise(value):
     return value
 
 
+@dataclass(frozen=True)
+class ToWrite:
+    """What a writer is given: the meeting, its frames (``tidy.frames(meeting).as_dict()``; None for
+    a kind that needs none), the folder, the language's words and the day a calendar counts from."""
+
+    meeting: Meeting
+    frames: dict | None
+    folder: Path
+    words: Words
+    as_of: object = None
+
+
+@dataclass(frozen=True)
+class Export:
+    """One kind of export: what the index calls it, what it is (for help), its files' name (``{id}``
+    the meeting's id, ``{lang}`` the language's mark, ``.en`` or nothing; ``*`` one file per frame),
+    the function that writes it, and whether it needs the frames."""
+
+    label: str
+    about: str
+    name: str
+    write: Callable[[ToWrite], list[Path]]
+    frames: bool = False
+
+    def files(self, folder: Path, meeting_id: str, lang: Lang = "th") -> list[Path]:
+        """The files of this kind a folder holds for a meeting (what an up-to-date batch keeps)."""
+        pattern = self.name.format(id=glob.escape(meeting_id), lang=suffix(lang))
+        return sorted(p for p in folder.glob(pattern) if p.is_file())
+
+
+def check_kinds(kinds) -> tuple[str, ...]:
+    """The export kinds asked for (``xlsx``, ``ics`` …), or one clear error naming the kinds there are.
+
+    >>> check_kinds(["xlsx", "ics"])
+    ('xlsx', 'ics')
+    >>> check_kinds(["pdfx"])
+    Traceback (most recent call last):
+    cddbrief.errors.BadSetting: unknown export 'pdfx': exports are xlsx, csv, json, ics
+    """
+    kinds = tuple(kinds)
+    unknown = [k for k in kinds if k not in EXPORTS]
+    if unknown or not kinds:
+        raise BadSetting(f"unknown export '{','.join(unknown)}'", f"exports are {', '.join(EXPORTS)}")
+    return kinds
+
+
+def kinds_help() -> str:
+    """The kinds for a command's help: ``xlsx (…), csv (…), json (…), ics (…)``."""
+    return ", ".join(f"{kind} ({e.about})" for kind, e in EXPORTS.items())
+
+
 def export(
     meeting: Meeting, kind: str, folder: Path, frames: dict | None = None, lang: str = "th", as_of=None
 ) -> list[Path]:
     """Write one export of a meeting into folder (atomically); return the files written.
 
     ``frames`` (``cddbrief.frames(meeting).as_dict()``) can be passed to reuse them across kinds.
-    ``lang`` and ``as_of`` are the calendar's language and the day it counts from.
+    ``lang`` is the language of a workbook's titles and a calendar's events; ``as_of`` the day a
+    calendar counts from. An unknown kind or language is one clear error, before anything is written.
     """
+    (kind,) = check_kinds([kind])
+    words = words_for(as_lang(lang))
+    writer = EXPORTS[kind]
+    if writer.frames and frames is None:
+        from .tidy import frames as make_frames
+
+        frames = make_frames(meeting).as_dict()
     folder.mkdir(parents=True, exist_ok=True)
-    if kind in ("xlsx", "csv"):
-        if frames is None:
-            from .tidy import frames as make_frames
-
-            frames = make_frames(meeting).as_dict()
-        return _xlsx(meeting, folder, frames, lang) if kind == "xlsx" else _csv(meeting, folder, frames)
-    if kind == "ics":
-        return _ics(meeting, folder, lang, as_of)
-    return _json(meeting, folder)
+    return writer.write(ToWrite(meeting, frames, folder, words, as_of))
 
 
-def _atomic(target: Path, data: bytes) -> Path:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
-    return target
+def _file(kind: str, given: ToWrite) -> Path:
+    """Where one export's file goes: ``2562-04.xlsx``, ``2562-04.en.ics``."""
+    return given.folder / EXPORTS[kind].name.format(id=given.meeting.id, lang=given.words.suffix)
 
 
-def _json(meeting: Meeting, folder: Path) -> list[Path]:
-    text = json.dumps(meeting.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
-    return [_atomic(folder / f"{meeting.id}.json", text.encode("utf-8"))]
+def _json(given: ToWrite) -> list[Path]:
+    """What ``cddbrief parse --json`` prints."""
+    text = json.dumps(given.meeting.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+    return [write_atomic(_file("json", given), text.encode("utf-8"))]
 
 
-def _csv(meeting: Meeting, folder: Path, frames: dict) -> list[Path]:
+def _csv(given: ToWrite) -> list[Path]:
     """One file per frame: whole numbers without ``.0``, booleans TRUE/FALSE, dates ISO, Thai intact."""
     import csv
     import io
 
+    meeting, folder = given.meeting, given.folder
     written = []
-    for name, frame in frames.items():
+    for name, frame in given.frames.items():
         buffer = io.StringIO()
         out = csv.writer(buffer, lineterminator="\n")
         out.writerow(list(frame.columns))
         for row in _rows(frame):
             out.writerow(["" if v is None else ("TRUE" if v else "FALSE") if isinstance(v, bool) else v for v in row])
-        written.append(_atomic(folder / f"{meeting.id}-{name}.csv", buffer.getvalue().encode("utf-8-sig")))
+        written.append(write_atomic(folder / f"{meeting.id}-{name}.csv", buffer.getvalue().encode("utf-8-sig")))
     return written
 
 
@@ -126,66 +186,60 @@ def _rows(frame):
         yield [plain(v, c) for v, c in zip(row, columns)]
 
 
-@cache
-def _titles() -> dict:
-    from importlib.resources import files
-
-    return json.loads(files("cddbrief").joinpath("data", "columns.json").read_text(encoding="utf-8"))
-
-
-def sheet_title(name: str, lang: str = "th") -> str:
-    """A frame's sheet in the workbook's language: ``quantities`` → ``ตัวเลข`` in Thai, as it is in English.
+def sheet_title(name: str, lang: Lang = "th") -> str:
+    """A frame's sheet in the workbook's language (``Words.sheet``): ``quantities`` → ``ตัวเลข`` in Thai,
+    as it is in English.
 
     >>> sheet_title("quantities"), sheet_title("quantities", "en")
     ('ตัวเลข', 'quantities')
     """
-    return _titles()["sheets"].get(name, name) if lang == "th" else name
+    return words_for(lang).sheet(name)
 
 
-def column_title(column: str, lang: str = "th") -> str:
-    """A column's header in the workbook's language: ``value`` → ``ค่า`` in Thai, as it is in English.
+def column_title(column: str, lang: Lang = "th") -> str:
+    """A column's header in the workbook's language (``Words.column``): ``value`` → ``ค่า`` in Thai,
+    as it is in English.
 
     >>> column_title("value"), column_title("value", "en"), column_title("meeting_date")
     ('ค่า', 'value', 'วันประชุม')
     """
-    return _titles()["columns"].get(column, column) if lang == "th" else column
+    return words_for(lang).column(column)
 
 
-_BE = "__be"  # a date column's Buddhist-era twin: ``start__be``
+_BE = "__be"  # a date column's twin in the language's own era: ``start__be``
 
 
-def _header(column: str, lang: str) -> str:
+def _header(column: str, words: Words) -> str:
     """``ค่า`` for ``value``; ``วันเริ่ม (พ.ศ.)`` for the Buddhist-era twin of ``start``."""
     if column.endswith(_BE):
-        return f"{column_title(column[: -len(_BE)], lang)} ({_titles()['buddhist_era']})"
-    return column_title(column, lang)
+        return f"{words.column(column[: -len(_BE)])} ({words.era})"
+    return words.column(column)
 
 
-def _with_thai_dates(frame, lang: str):
-    """In Thai, each date column followed by the same dates in the Buddhist era as Thai readers write
-    them (``22 เม.ย. 2562``), titled ``<column> (พ.ศ.)``; the ISO dates stay, as dates."""
+def _with_era_dates(frame, words: Words):
+    """Where the language writes another era (Thai: ``Words.era``), each date column followed by the
+    same dates as its readers write them (``22 เม.ย. 2562``), titled ``<column> (พ.ศ.)``; the ISO
+    dates stay, as dates."""
     import pandas as pd
 
-    from .thaidates import format_span_th
-
-    if lang != "th":
+    if words.era is None:
         return frame
     out = frame.copy()
     for column in [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])][::-1]:
-        thai = [format_span_th(v.date(), v.date()) if not pd.isna(v) else None for v in frame[column]]
-        out.insert(list(out.columns).index(column) + 1, f"{column}{_BE}", pd.array(thai, dtype="string"))
+        written = [words.span(v.date()) if not pd.isna(v) else None for v in frame[column]]
+        out.insert(list(out.columns).index(column) + 1, f"{column}{_BE}", pd.array(written, dtype="string"))
     return out
 
 
-def _xlsx(meeting: Meeting, folder: Path, frames: dict, lang: str = "th") -> list[Path]:
+def _xlsx(given: ToWrite) -> list[Path]:
     """One sheet per frame, in the brief's language (Thai sheet names and headers, Buddhist-era dates
     beside the ISO dates; English as the frames name them): numbers as numbers (whole ones as
     integers, 2,400,000 with separators), booleans as TRUE/FALSE, dates as dates, header frozen and
     repeated on every printed page, an autofilter on every sheet, printed landscape to the page's width."""
-    return [_atomic(folder / f"{meeting.id}.xlsx", workbook_bytes(frames, lang))]
+    return [write_atomic(_file("xlsx", given), workbook_bytes(given.frames, given.words.lang))]
 
 
-def workbook_bytes(frames: dict, lang: str = "th") -> bytes:
+def workbook_bytes(frames: dict, lang: Lang = "th") -> bytes:
     """The .xlsx of frames given by sheet name (``_xlsx``'s workbook: typed cells, widths, filters, page setup)."""
     import io
 
@@ -193,12 +247,13 @@ def workbook_bytes(frames: dict, lang: str = "th") -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    words = words_for(lang)
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, plain_frame in frames.items():
-        frame = _with_thai_dates(plain_frame, lang)
-        sheet = workbook.create_sheet(sheet_title(name, lang))
-        sheet.append([_header(str(c), lang) for c in frame.columns])
+        frame = _with_era_dates(plain_frame, words)
+        sheet = workbook.create_sheet(words.sheet(name))
+        sheet.append([_header(str(c), words) for c in frame.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="F4F7FA")
@@ -249,7 +304,7 @@ def _page_setup(sheet) -> None:
     sheet.print_options.gridLines = True
 
 
-def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[Path]:
+def _ics(given: ToWrite) -> list[Path]:
     """The calendar of a meeting's actions in force, in the brief's language.
 
     Each event is titled with its action (``actions.actions``: the clause the date belongs to), a
@@ -260,26 +315,21 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
     from icalendar import Calendar, Event
 
     from .actions import actions, is_past, reference_day
-    from .brief import Brief
-    from .thaidates import format_span_en, format_span_th
 
-    brief = Brief(meeting, lang, as_of=as_of)
-    t = brief.t
-    span = format_span_th if lang == "th" else format_span_en
-    ref = reference_day(meeting, as_of)
-    number = f"{meeting.number}/{meeting.year_be}" + (
-        "" if lang == "th" or not meeting.year_ce else f" ({meeting.year_ce})"
-    )
+    meeting, words = given.meeting, given.words
+    t, span = words.t, words.span
+    ref = reference_day(meeting, given.as_of)
+    number = words.meeting_number(meeting.number, meeting.year_be)
     calendar = Calendar()
     calendar.add("prodid", "-//cddbrief//TV พช. meeting briefs//TH")
     calendar.add("version", "2.0")
-    office = brief.office() or meeting.office  # in English where the gazetteer knows the office's name
+    office = words.office(meeting.office, meeting.province)  # in English where the gazetteer knows it
     calendar.add("x-wr-calname", f"{t('meeting_no')} {number} {office}")
     stamp = _stamp()
     for item, d in meeting.directives():
         moved_from = {id(r.new): r.old for r in d.reschedules}
         what = actions(d)
-        topic = brief.topic(item.topic)
+        topic = words.topic(item.topic)
         monthly = [r for r in d.recurrences]
         for s in d.dates:
             if s.start is None or s.role == "original" or is_past(s.end, ref):
@@ -326,10 +376,8 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
             event.add("dtstart", first)
             event.add("dtend", first + timedelta(days=1))
             event.add("rrule", {"freq": "monthly", "bymonthday": r.day})  # no COUNT, no UNTIL: the source gives no end
-            event.add(
-                "summary",
-                f"{topic}: {_recurring_action(d.text, r.surface)} ({t('ics_every_month', day=r.day)}, {t('ics_no_end_short')})",
-            )
+            every = f"{t('ics_every_month', day=r.day)}, {t('ics_no_end_short')}"
+            event.add("summary", f"{topic}: {_recurring_action(d.text, r.surface)} ({every})")
             lines = [
                 d.text,
                 "",
@@ -338,11 +386,10 @@ def _ics(meeting: Meeting, folder: Path, lang: str = "th", as_of=None) -> list[P
                 t("ics_no_end"),
             ]
             if r.first is None:
-                lines.append(t("ics_no_first", day=r.day, ref=brief.reference_text()))
+                lines.append(t("ics_no_first", day=r.day, ref=words.reference(ref.day, ref.reason)))
             event.add("description", "\n".join(lines))
             calendar.add_component(event)
-    suffix = "" if lang == "th" else f".{lang}"
-    return [_atomic(folder / f"{meeting.id}{suffix}.ics", calendar.to_ical())]
+    return [write_atomic(_file("ics", given), calendar.to_ical())]
 
 
 def _held_by(recurrence, day) -> bool:
@@ -373,6 +420,15 @@ def _stamp() -> datetime:
     return datetime.now(tz=UTC).replace(microsecond=0)
 
 
+# The kinds of export, in the order the help gives them: a new kind is one entry and its writer.
+EXPORTS: dict[str, Export] = {
+    "xlsx": Export("Excel", "a workbook, one sheet per frame", "{id}{lang}.xlsx", _xlsx, frames=True),
+    "csv": Export("CSV", "one UTF-8 file per frame", "{id}-*.csv", _csv, frames=True),
+    "json": Export("JSON", "the structured meeting, as parse gives it in JSON", "{id}.json", _json),
+    "ics": Export("iCal", "a calendar of the dated actions", "{id}{lang}.ics", _ics),
+}
+
+
 # --- the action register (register.py) -------------------------------------------------------------
 
 
@@ -382,7 +438,7 @@ def register_xlsx(reg, target: Path) -> Path:
     frame's names (``data/columns.json`` titles the brief's frames, not the register's)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return _atomic(target, workbook_bytes({"actions": reg.frame(), "links": reg.links_frame()}, lang="en"))
+    return write_atomic(target, workbook_bytes({"actions": reg.frame(), "links": reg.links_frame()}, lang="en"))
 
 
 def register_ics(reg, target: Path) -> Path:
@@ -418,12 +474,18 @@ def register_ics(reg, target: Path) -> Path:
             "summary",
             f"[{row['status_text'] if row['status'] == 'overdue' else row['when']}] {row['what']} ({row['office']})",
         )
-        lines = [row["text"], "", f"การประชุมครั้งที่ {row['meeting_label']} {row['office']} ข้อ {row['item']} ({row['topic']})",
-                 f"กำหนดตามต้นฉบับ: {row['surface']}", f"สถานะ ณ {reg.as_of.isoformat()}: {row['status_text']}"]  # fmt: skip
+        where = f"การประชุมครั้งที่ {row['meeting_label']} {row['office']} ข้อ {row['item']} ({row['topic']})"
+        lines = [
+            row["text"],
+            "",
+            where,
+            f"กำหนดตามต้นฉบับ: {row['surface']}",
+            f"สถานะ ณ {reg.as_of.isoformat()}: {row['status_text']}",
+        ]
         event.add("description", "\n".join(lines))
         calendar.add_component(event)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return _atomic(target, calendar.to_ical())
+    return write_atomic(target, calendar.to_ical())
 
 
 def _register_first(action, as_of):

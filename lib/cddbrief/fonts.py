@@ -104,8 +104,8 @@ def font_face_css() -> str:
     for weight in WEIGHTS:
         encoded = base64.b64encode(subset_woff2(weight)).decode("ascii")
         rules.append(
-            "@font-face{font-family:'Sarabun';font-style:normal;font-weight:%d;"
-            "src:url(data:font/woff2;base64,%s) format('woff2');}" % (weight, encoded)
+            f"@font-face{{font-family:'Sarabun';font-style:normal;font-weight:{weight};"
+            f"src:url(data:font/woff2;base64,{encoded}) format('woff2');}}"
         )
     return "\n".join(rules)
 

@@ -49,17 +49,29 @@ def number(value: float, decimals: int | str = 2, *, trim: bool = False, fixed: 
     return text
 
 
+def unit_in(unit: str, value: float | None, lang: str) -> str:
+    """A unit in a language (a ``words.Lang``: this module stands below words.py): as written in
+    Thai; in English singular for one, plural otherwise (``glossary.unit_en``); ``%`` as it is.
+
+    >>> unit_in("ต้น", 1, "th"), unit_in("ต้น", 1, "en"), unit_in("ต้น", 2, "en"), unit_in("%", 2, "en")
+    ('ต้น', 'tree', 'trees', '%')
+    """
+    return unit if lang == "th" or unit == "%" else unit_en(unit, value)
+
+
 def figure(value: float, unit: str, lang: str = "th", *, trim: bool = False) -> str:
     """A figure with its unit: ``3,150,000 บาท`` in Thai; ``3,150,000 baht``, ``1 tree``, ``2 trees``
     in English; a percentage with no space, ``64.5%``.
 
-    >>> figure(3150000, "บาท"), figure(3150000, "บาท", "en"), figure(1, "ต้น", "en"), figure(64.5, "%", trim=True)
-    ('3,150,000 บาท', '3,150,000 baht', '1 tree', '64.5%')
+    >>> figure(3150000, "บาท"), figure(3150000, "บาท", "en"), figure(1, "ต้น", "en")
+    ('3,150,000 บาท', '3,150,000 baht', '1 tree')
+    >>> figure(64.5, "%", trim=True)
+    '64.5%'
     """
     written = number(value, trim=trim)
     if unit == "%":
         return f"{written}%"
-    return f"{written} {unit if lang == 'th' else unit_en(unit, value)}"
+    return f"{written} {unit_in(unit, value, lang)}"
 
 
 def readable(frame, wide: tuple[str, ...] = ("text", "sentence", "statement", "evidence")):

@@ -1,6 +1,7 @@
 """Glossaries and the gazetteer: data files under ``cddbrief/data``, read once.
 
-- ``units.csv``: Thai unit words with an English key and name.
+- ``units.csv``: Thai unit words with an English key and name, and the short forms that stand for a
+  multiplier and a unit together (``ลบ.``: ล้านบาท; :func:`short_forms`).
 - ``classifiers.csv``: Thai classifiers and measure words from PyThaiNLP's ORCHID
   part-of-speech models (CC BY 4.0, attribution in the file), merged under units.csv.
   A noun in neither list may still be counted (``24 บูท``: ``quantities`` checks it in the
@@ -127,6 +128,53 @@ def unit_alternation() -> str:
     return trie_pattern(units())
 
 
+# the words that multiply the number before a unit: 3.6 แสนบาท is 360,000 บาท
+MULTIPLIERS = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}
+
+
+@cache
+def short_forms() -> dict[str, tuple[str, str]]:
+    """A short form that stands for a multiplier and a unit together (units.csv's ``means``) -> (the
+    multiplier, the unit).
+
+    >>> short_forms()["ลบ."]
+    ('ล้าน', 'บาท')
+    """
+    found = {}
+    for row in _rows("units.csv"):
+        means = row.get("means") or ""
+        multiplier = next((word for word in MULTIPLIERS if means.startswith(word)), None)
+        if multiplier is not None and means[len(multiplier) :] in units():
+            found[row["th"]] = (multiplier, means[len(multiplier) :])
+    return found
+
+
+# kinds of unit that measure (money, a share, an area …) rather than count or name: no point is numbered
+# 3.6 บาท, while 2.4 โครงการ may number a sub-point about a project
+_MEASURE_KINDS = frozenset({"money", "percent", "area", "weight", "length", "volume"})
+
+
+@cache
+def measure_alternation() -> str:
+    """A regex of what after a number makes it a measured amount: a multiplier (not run on into a word:
+    ล้านนา is a region), a unit of a measuring kind, or a short form (one that ends in a Thai letter, ลบ,
+    only where no word or number follows).
+
+    >>> [bool(re.match(measure_alternation(), t)) for t in ("แสนบาท", "ล้าน", "ลบ.", "ไร่", "ล้านนา", "ลบรายชื่อ")]
+    [True, True, True, True, False, False]
+    >>> bool(re.match(measure_alternation(), "โครงการ"))
+    False
+    """
+    measures = [word for word, unit in units().items() if unit.kind in _MEASURE_KINDS]
+    open_ended = [word for word in measures if "\u0e01" <= word[-1] <= "\u0e4e" and word in short_forms()]
+    closed = [word for word in measures if word not in open_ended]
+    multiplier = trie_pattern(MULTIPLIERS)
+    return (
+        f"(?:{multiplier}[^\\S\\n]*{trie_pattern(units())}|{multiplier}(?![ก-๛])|{trie_pattern(closed)}"
+        f"|{trie_pattern(open_ended)}(?![^\\S\\n]*[ก-๛0-9]))"
+    )
+
+
 _TOPIC_PREFIX = re.compile(r"^(?:โครงการ|เรื่อง|การดำเนินงาน|การดำเนินการ)\s*")
 _BRACKETED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
 
@@ -145,6 +193,17 @@ def _topics() -> dict[str, tuple[str, str]]:
             for key in (_topic_key(name), _topic_key(name).replace(" ", "")):
                 found.setdefault(key, entry)
     return found
+
+
+@cache
+def topic_names() -> tuple[str, ...]:
+    """Every name the glossary knows a topic by (its name and its aliases), as written.
+
+    >>> "กองทุนแม่ของแผ่นดิน" in topic_names(), "ข้อมูล จปฐ." in topic_names()
+    (True, True)
+    """
+    names = (name for row in _rows("topics.csv") for name in [row["th"], *(row.get("aliases") or "").split("|")])
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _topic_entry(topic: str) -> tuple[str, str] | None:
@@ -360,6 +419,18 @@ _BANGKOK_SHORT = ("กรุงเทพฯ", "กทม.")  # how people write 
 def province_pattern() -> re.Pattern:
     """Matches a province name; the caller checks the word boundaries."""
     return re.compile(trie_pattern([*provinces(), *_BANGKOK_SHORT]))
+
+
+@cache
+def place_pattern() -> re.Pattern:
+    """Matches the name of any province or district of the gazetteer (the longest name first):
+    the places a line must not be broken inside (แม่ทะ is one name, not แม่ | ทะ).
+
+    >>> [m.group() for m in place_pattern().finditer("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ จังหวัดลำปาง")]
+    ['แม่ทะ', 'ลำปาง']
+    """
+    names = {p.name_th for p in places()} | set(_districts())
+    return re.compile(trie_pattern(name for name in names if len(name) > 2))
 
 
 @cache

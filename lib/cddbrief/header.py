@@ -15,8 +15,8 @@ from datetime import date
 from functools import lru_cache
 
 from . import glossary
-from .errors import BadMeetingId
-from .model import Note
+from .errors import BadMeetingId, Setting
+from .model import DateSpan, Note
 from .thaidates import MONTHS, as_be, find_dates, month_number
 from .thaitext import collapse, has_thai_digits, to_arabic_digits
 
@@ -71,7 +71,7 @@ _PERSON_START = re.compile(
 )
 _CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:(?:เป็น|ทำหน้าที่)ประธาน|ดำเนินการประชุม)")
 _CHAIR_AFTER = re.compile(
-    r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:ในที่ประชุม|การประชุม)\s*[:：]?\s*(?P<who>(?:"
+    r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:(?:ในที่ประชุม|การประชุม)\s*[:：]?|\s*[:：])\s*(?P<who>(?:"
     + _NAME_TITLE
     + "|"
     + _POSITION
@@ -85,7 +85,7 @@ _CHAIR_LISTED = re.compile(
 )
 _PLACE = re.compile(
     r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
-    r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม)|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
+    r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม|ประธาน\s*[:：])|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
 )
 _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
 # the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
@@ -129,6 +129,104 @@ def is_debris(text: str) -> bool:
     return bool(_DEBRIS.match(text))
 
 
+def join_cut_lines(lines: list[str], notes: list[Note]) -> list[str]:
+    """Lines of the head read as their writer wrote them: a line that a line end cut inside a name or a
+    phrase goes on in the next (a PDF gives each line the page wrapped as a line of its own). The cut is
+    told by the words on either side: a line that ends where a name or a phrase must go on (``…เป็น``,
+    ``…สำนักงาน``, ``…การศึกษาประถม``, ``…พัฒนาการอำเภอ`` before a district the gazetteer knows,
+    ``…สำนักงานพัฒนาชุมชน`` before ``อำเภอ`` or ``จังหวัด`` and a name the gazetteer knows), or a
+    line that opens with what cannot open one (``เขต 2``, ``เป็นประธาน…``, a vowel or a mark); never
+    into a line that opens a part of the head (``ครั้งที่``, ``วันที่``, ``ณ``, a numbered line). Each
+    join is said in a note.
+
+    >>> join_cut_lines(["ณ ห้องประชุมสำนักงาน", "พัฒนาชุมชนอำเภอแม่ทะ โดยมีนายสมปอง ดีใจ นายอำเภอ", "เป็นประธาน"], [])
+    ['ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอแม่ทะ โดยมีนายสมปอง ดีใจ นายอำเภอเป็นประธาน']
+    >>> join_cut_lines(["ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน", "เขต 2 ประธาน", "ครั้งที่ 3/2566"], [])
+    ['ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต 2 ประธาน', 'ครั้งที่ 3/2566']
+    >>> join_cut_lines(["รายงานการประชุมสำนักงาน", "ครั้งที่ 3/2566"], [])
+    ['รายงานการประชุมสำนักงาน', 'ครั้งที่ 3/2566']
+    """
+    out: list[str] = []
+    for line in lines:
+        glue = _glue(out[-1], line) if out else None
+        if glue is None:
+            out.append(line)
+            continue
+        above, shown_above, shown_below = out[-1], _words_at_end(out[-1]), _words_at_start(line)
+        out[-1] = above + glue + line
+        notes.append(
+            Note(
+                "merged",
+                f"the line ending '…{shown_above}' was cut inside a name or a phrase; read as one with the next "
+                f"('{shown_below}…')",
+                surface=f"{shown_above}{glue}{shown_below}",
+                th=f"บรรทัดที่ลงท้าย '…{shown_above}' ถูกตัดกลางชื่อหรือวลี จึงอ่านรวมกับบรรทัดถัดไป ('{shown_below}…')",
+            )
+        )
+    return out
+
+
+_SHOWN = 24  # letters of each side of a join that its note shows
+
+
+def _words_at_end(text: str) -> str:
+    """The last words of a line, about _SHOWN letters, from a space where one stands among them, else
+    from a letter (not a vowel or a mark that sits on the one before).
+
+    >>> _words_at_end("สำนักงานเขตพื้นที่การศึกษาประถมศึกษา"), _words_at_end("ณ ห้องประชุมสำนักงาน")
+    ('พื้นที่การศึกษาประถมศึกษา', 'ณ ห้องประชุมสำนักงาน')
+    """
+    start = max(0, len(text) - _SHOWN)
+    while start and _SITS_ON.match(text, start):
+        start -= 1
+    shown = text[start:]
+    return shown.split(" ", 1)[1] if start and " " in shown[:-1] else shown
+
+
+def _words_at_start(text: str) -> str:
+    """The first words of a line, about _SHOWN letters, to a space where one stands among them."""
+    shown = text[:_SHOWN]
+    return shown.rsplit(" ", 1)[0] if len(text) > _SHOWN and " " in shown[1:] else shown
+
+
+# where a line cannot end: a name's head without its name, or a word a phrase goes on after
+_ENDS_CUT = re.compile(
+    r"(?:(?<!จำ)เป็น|ทำหน้าที่|(?<![ก-๛])ณ|โดย(?:มี)?|มอบหมาย(?:ให้)?|ร่วมกับ|พร้อมด้วย|ประธานคณะ|สำนักงาน|ที่ทำการ"
+    r"|ห้องประชุม|หอประชุม|เขตพื้นที่|(?:เขตพื้นที่)?การศึกษา(?:ประถม|มัธยม)?(?:ศึกษา)?|องค์การบริหารส่วน(?:ตำบล|จังหวัด)?"
+    r"|เทศบาล(?:ตำบล|เมือง|นคร)?)$"
+)
+_ENDS_LEVEL = re.compile(r"(?P<level>อำเภอ|จังหวัด)$")  # a district or province whose name the next line gives
+# an office, a position or a building the next line places: สำนักงานพัฒนาชุมชน / อำเภอบ้านธิ
+_ENDS_OFFICE = re.compile(r"(?:พัฒนาชุมชน|พัฒนาการ|ที่ว่าการ|ศาลากลาง)$")
+_OPENS_PLACE = re.compile(r"(?P<level>อำเภอ|จังหวัด)\s*")
+_SITS_ON = re.compile(r"[\u0e30-\u0e3a\u0e45-\u0e4e]")  # a following vowel or a mark: it sits on the letter before
+# what cannot open a line: an area's number, the verb of a chair, a vowel or a mark that sits on a letter
+_OPENS_CUT = re.compile(r"^(?:เขต\s*[0-9๐-๙]|(?:ได้)?(?:ให้เกียรติ)?(?:เป็น|ทำหน้าที่)ประธาน|" + _SITS_ON.pattern + ")")
+# what opens a part of the head: the number, the date, the place, the time, a numbered line, a list's heading
+_OPENS_PART = re.compile(
+    r"^(?:ครั้ง\s*ที่|(?:เมื่อ)?วัน|ณ(?:\s|$)|เวลา|\(?[0-9๐-๙]{1,2}[.)]|ผู้(?:มา|ไม่มา|เข้าร่วม|ลา)|เริ่ม|เปิด|เลิก"
+    r"|(?:ระเบียบ)?วาระ|รายงานการประชุม|สรุป|มติ|[-•*–])"
+)
+_THAI_AT = re.compile(r"[ก-๛]")
+
+
+def _glue(above: str, below: str) -> str | None:
+    """What joins ``below`` to ``above`` when a line end cut them apart ("" between two Thai letters, as
+    a wrap cuts Thai; a space before an area's number or after ณ); None when ``above`` ended its line."""
+    if _OPENS_CUT.match(below):
+        return " " if below.startswith("เขต") or not _THAI_AT.match(above[-1:]) else ""
+    level = _ENDS_LEVEL.search(above)
+    name = _gazetteer_name(below, level.group("level")) if level else None
+    if name and (not _THAI_AT.match(below[len(name) : len(name) + 1]) or below[len(name) :].startswith("จังหวัด")):
+        return ""  # พัฒนาการอำเภอ / บ้านธิ ร่วมกับ…: the district's name, a word of its own
+    opens = _OPENS_PLACE.match(below)
+    if opens and _ENDS_OFFICE.search(above) and _gazetteer_name(below[opens.end() :], opens.group("level")):
+        return ""  # สำนักงานพัฒนาชุมชน / อำเภอบ้านธิ: the office's district or province
+    if _OPENS_PART.match(below) or not _ENDS_CUT.search(above):
+        return None
+    return "" if _THAI_AT.match(above[-1:]) and _THAI_AT.match(below[:1]) and not above.endswith("ณ") else " "
+
+
 def find_meeting_ref(text: str) -> re.Match | None:
     """The first ``ครั้งที่ N/YYYY`` of a text that names this meeting, not an earlier one.
 
@@ -145,15 +243,21 @@ def find_meeting_ref(text: str) -> re.Match | None:
     return None
 
 
-def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: list[str] = ()) -> Header:
+def read_header(
+    lines: list[str], notes: list[Note], whole: bool = True, more: list[str] = (), closing: list[str] = ()
+) -> Header:
     """Read the meeting from the lines before the items.
 
     ``whole`` says the lines are a title block (a table's header): a short line
     naming an office is the office as written. In prose the office is found in
     sentences and written out in full. ``more`` is the rest of the document, where
-    an office, a chair or a place the head does not name is looked for.
+    an office, a chair, a place or a day the head does not name is looked for;
+    ``closing`` the lines after a table's items (a byline), where an office is looked
+    for last. When the head tells of two meetings held (each with its chair), the
+    write-up's is the one told last, before its directives; the other is said in a note.
 
-    >>> h = read_header(["โพสต์เมื่อ 21 มี.ค. 2566", "วันนี้ (16 มี.ค. 66) นายสมหมาย รักดี นายอำเภอบ้านไร่ เป็นประธานการประชุมคณะทำงาน "
+    >>> h = read_header(["โพสต์เมื่อ 21 มี.ค. 2566",
+    ...                  "วันนี้ (16 มี.ค. 66) นายสมหมาย รักดี นายอำเภอบ้านไร่ เป็นประธานการประชุมคณะทำงาน "
     ...                  "ครั้งที่ 165 (3/2566) ณ ห้องประชุมที่ว่าการอำเภอบ้านไร่"], [], whole=False)
     >>> h.number, h.year_be, h.meeting_date.isoformat(), h.published.isoformat(), h.chair, h.place
     (3, 2566, '2023-03-16', '2023-03-21', 'นายสมหมาย รักดี นายอำเภอบ้านไร่', 'ห้องประชุมที่ว่าการอำเภอบ้านไร่')
@@ -173,15 +277,17 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
             continue
         if text:
             kept.append(text)
+    kept = [_unglued(text, notes) for text in join_cut_lines(kept, notes)]
     header = Header()
     banners = {index for index, text in enumerate(kept) if is_banner(text)}
+    own = _own_meeting(kept, banners, notes)
     title_lines: list[str] = []
     ref_line = None
     for index, text in enumerate(kept):
         if index in banners:
             continue
         ref = None
-        if header.number is None:
+        if header.number is None and own in (None, index):
             joined = (
                 f"{text} {kept[index + 1]}"
                 if index + 1 < len(kept) and _REF_CUT.search(to_arabic_digits(text))
@@ -200,28 +306,49 @@ def read_header(lines: list[str], notes: list[Note], whole: bool = True, more: l
             continue
         if header.number is None and not header.office and (whole or not title_lines):
             title_lines.append(text)
-    if header.number is None:
+    if header.number is None and own is not None:
+        ref_line = own if _monthly(header, [kept[own]], notes) is not None else None
+    elif header.number is None:
         ref_line = _monthly(header, kept, notes)
     header.title = " ".join(title_lines) or (kept[0] if kept else "")  # a title that is also the office line
     if not whole and len(header.title) > 200:
         header.title = header.title[:200].rsplit(" ", 1)[0] + "…"
     everything = " ".join(kept)
-    rest = [collapse(t) for t in more if t and t.strip()]
+    joined: list[Note] = []
+    rest = [_unglued(text, joined) for text in join_cut_lines([collapse(t) for t in more if t and t.strip()], joined)]
+    notes.extend(note for note in joined if note not in notes)  # a post's rest may repeat its head's lines
     if not header.office:
         header.office = (
             _office_mention(everything, notes)
             or _agency(everything)
             or _office_mention(" ".join(rest), notes)
             or _agency(" ".join(rest))
+            or _closing_office(closing, notes)
             or ""
         )
     heard = [t for i, t in enumerate(kept) if i not in banners]
-    header.meeting_date = _meeting_date(
-        heard, heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None, header.year_be
-    )
+    told = [kept[own]] if own is not None else []  # the write-up's own meeting, where the head tells of two
     header.published = _published([kept[i] for i in sorted(banners)], header.year_be)
-    header.chair = _first(_chair, heard) or _first(_chair, rest[:6])
-    header.place = _first(_place, heard) or _first(_place, rest[:3])
+    # what a weekday and day with no month (เมื่อวันพุธที่ 13 ที่ผ่านมา) is told from: the month the meeting is
+    # named by, else the post's day
+    around = _named_month(heard) or header.published
+    header.meeting_date = _own_day(told, header, notes, around) or _meeting_date(
+        heard,
+        heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None,
+        header.year_be,
+        around,
+    )
+    if header.meeting_date is None:  # a head that names the meeting only in its title: the post's opening day
+        header.meeting_date = _opening_day(rest[:3], header.year_be, notes, around)
+    header.chair = (
+        _first(_chair, told)
+        or _chair_across(heard, notes)
+        or _first(_chair, heard)
+        or _first(_chair, rest[:6])
+        or _leader(heard + rest[:3], notes)
+    )
+    place = _first(_place, told + heard) or _first(_place, rest[:3])
+    header.place = _spaced_place(_short_of(header.chair, place), notes)
     header.district, header.province, header.province_en = _place_of(header.office, everything, notes)
     return header
 
@@ -246,7 +373,8 @@ def _take_ref(header: Header, ref: re.Match, text: str, notes: list[Note]) -> No
     if int(ref.group("year")) == 0:
         raise BadMeetingId(
             f"the write-up names meeting '{collapse(written)}', whose year is 0",
-            "correct the year in the document, or give the meeting with --meeting 4/2562",
+            "correct the year in the document, or give the meeting",
+            settings=Setting("meeting", "4/2562"),
         )
     header.number = int(ref.group("no"))
     header.year_be = as_be(ref.group("year"))
@@ -270,8 +398,16 @@ def _take_ref(header: Header, ref: re.Match, text: str, notes: list[Note]) -> No
         )
     if ref.group("running"):
         shown = f"{header.number}/{header.year_be}"
-        notes.append(Note("inferred", f"'{collapse(written)}' gives a running number ({ref.group('running')}) and the meeting of the year {shown}; {shown} is the meeting number", surface=collapse(written),
-                          th=f"'{collapse(written)}' มีทั้งลำดับครั้งสะสม ({ref.group('running')}) และครั้งที่ของปี {shown} จึงใช้ {shown}"))  # fmt: skip
+        said, running = collapse(written), ref.group("running")
+        notes.append(
+            Note(
+                "inferred",
+                f"'{said}' gives a running number ({running}) and the meeting of the year {shown};"
+                f" {shown} is the meeting number",
+                surface=said,
+                th=f"'{said}' มีทั้งลำดับครั้งสะสม ({running}) และครั้งที่ของปี {shown} จึงใช้ {shown}",
+            )
+        )
 
 
 def _monthly(header: Header, lines: list[str], notes: list[Note]) -> int | None:
@@ -286,17 +422,236 @@ def _monthly(header: Header, lines: list[str], notes: list[Note]) -> int | None:
         if match and not is_banner(text):
             header.number, header.year_be = month_number(match.group("month")), as_be(match.group("year"))
             shown = f"{header.number}/{header.year_be}"
-            notes.append(Note("inferred", f"the write-up names no meeting number; '{collapse(match.group())}' is a monthly meeting, read as meeting {shown} (its month)", surface=collapse(match.group()),
-                              th=f"เอกสารไม่ระบุครั้งที่ '{collapse(match.group())}' เป็นการประชุมประจำเดือน จึงอ่านเป็นครั้งที่ {shown} ตามเดือน"))  # fmt: skip
+            written = collapse(match.group())
+            notes.append(
+                Note(
+                    "inferred",
+                    f"the write-up names no meeting number; '{written}' is a monthly meeting,"
+                    f" read as meeting {shown} (its month)",
+                    surface=written,
+                    th=f"เอกสารไม่ระบุครั้งที่ '{written}' เป็นการประชุมประจำเดือน จึงอ่านเป็นครั้งที่ {shown} ตามเดือน",
+                )
+            )
             return index
     return None
+
+
+def _meeting_named(text: str) -> tuple[int, int] | None:
+    """(number, year) of the meeting a line names by its number, or by its month (a monthly meeting).
+
+    >>> _meeting_named("ประชุมกรมฯ ครั้งที่ 6/2566"), _meeting_named("ประชุมประจำเดือนกรกฎาคม 2566")
+    ((6, 2566), (7, 2566))
+    """
+    ref = find_meeting_ref(text)
+    if ref:
+        return int(ref.group("no")), as_be(ref.group("year"))
+    monthly = _MONTHLY.search(to_arabic_digits(text))
+    return (month_number(monthly.group("month")), as_be(monthly.group("year"))) if monthly else None
+
+
+def _own_meeting(lines: list[str], banners: set[int], notes: list[Note]) -> int | None:
+    """Where the head tells of two meetings held (each named with its chair: a department's meeting
+    heard in the morning, the office's own in the afternoon), the line of the one told last: the
+    directives that follow are its. The other is said in a note. None when the head tells of one.
+
+    >>> notes = []
+    >>> _own_meeting(["เช้า นาย ก ดีงาม พัฒนาการอำเภอ ร่วมประชุมกรม ครั้งที่ 6/2566 โดยมีอธิบดีเป็นประธาน",
+    ...               "บ่าย นาย ก ดีงาม พัฒนาการอำเภอ เป็นประธานการประชุมประจำเดือนกรกฎาคม 2566 ดังนี้"], set(), notes)
+    1
+    >>> notes[0].message.split(";")[0]
+    'the post tells of 2 meetings: 6/2566 (chaired by อธิบดี) and 7/2566'
+    """
+    told = []
+    for index, text in enumerate(lines):
+        named = _meeting_named(text) if index not in banners else None
+        chair = _chair(text) if named else None
+        if chair and all(named != seen for _, seen, _ in told):
+            told.append((index, named, chair))
+    if len(told) < 2:
+        return None
+    own, (number, year), _ = told[-1]
+    others = ", ".join(f"{n}/{y} (chaired by {who})" for _, (n, y), who in told[:-1])
+    others_th = ", ".join(f"ครั้งที่ {n}/{y} (ประธาน {who})" for _, (n, y), who in told[:-1])
+    notes.append(
+        Note(
+            "inferred",
+            f"the post tells of {len(told)} meetings: {others} and {number}/{year}; the directives follow the last,"
+            f" read as the write-up's meeting",
+            surface=collapse(lines[own])[:80],
+            th=f"เอกสารกล่าวถึงการประชุม {len(told)} ครั้ง: {others_th} และครั้งที่ {number}/{year} ข้อสั่งการตามมาหลังครั้งหลัง"
+            " จึงอ่านเป็นการประชุมของเอกสารนี้",
+        )
+    )
+    return own
+
+
+def _own_day(told: list[str], header: Header, notes: list[Note], around: date | DateSpan | None = None) -> date | None:
+    """The day the write-up's own meeting is told with, where the head tells of two (None: its line gives
+    none, and the head's day is taken, said in a note)."""
+    if not told:
+        return None
+    spans, _ = find_dates(told[0], header.year_be, around=around)
+    day = next((s for s in spans if s.precision == "day" and s.start), None)
+    if day is None:
+        notes.append(
+            Note(
+                "inferred",
+                f"meeting {header.number}/{header.year_be} is told with no day of its own; the day the post"
+                " opens with is read as its day",
+                th=f"ไม่ระบุวันของการประชุมครั้งที่ {header.number}/{header.year_be} จึงใช้วันที่ที่ระบุในตอนต้นของข่าว",
+            )
+        )
+    return day.start if day else None
+
+
+_TIME_OR_PLACE = re.compile(r"เวลา\s*[\d๐-๙]|[\d๐-๙]\s*น\.|(?:^|\s)ณ\s")
+
+
+def _opening_day(
+    lines: list[str], year_be: int | None, notes: list[Note], around: date | DateSpan | None = None
+) -> date | None:
+    """The day a post opens with, where its head (a title naming the meeting) gives none: a day after a
+    date cue at the start of a paragraph that gives the time or the place (``วันศุกร์ที่ 30 มิถุนายน 2566
+    เวลา 09.00 น. ณ …``), never a deadline further on; said in a note.
+
+    >>> _opening_day(["วันศุกร์ที่ 2 มิถุนายน 2566 เวลา 09.00 น. ณ สำนักงาน นาย ก มอบแนวทาง"], 2566, []).isoformat()
+    '2023-06-02'
+    >>> _opening_day(["ให้ส่งรายงานภายในวันที่ 14 กรกฎาคม 2566 ณ สำนักงาน"], 2566, []) is None
+    True
+    """
+    for text in lines:
+        spans, _ = find_dates(text, year_be, around=around)
+        day = next((s for s in spans if s.precision == "day" and s.start), None)
+        if day is None or not _TIME_OR_PLACE.search(text) or not _DATE_CUE.match(text[: day.span.start].lstrip()):
+            continue  # the paragraph opens on its day, and tells when or where
+        written = text[: day.span.end]
+        notes.append(
+            Note(
+                "inferred",
+                f"the head names the meeting but not its day; the post opens with '{written}', read as its day",
+                surface=written,
+                th=f"หัวเรื่องไม่ระบุวันประชุม จึงใช้วันที่ที่ข่าวเริ่มต้น '{written}'",
+            )
+        )
+        return day.start
+    return None
+
+
+def _named_month(lines: list[str]) -> DateSpan | None:
+    """The month a monthly meeting is named by (``ประชุมประจำเดือนมีนาคม 2567``), as a date of month precision.
+
+    >>> span = _named_month(["สพอ.ภูเขียว ประชุมประจำเดือนมีนาคม ๒๕๖๗"])
+    >>> span.start.isoformat(), span.end.isoformat(), span.surface
+    ('2024-03-01', '2024-03-31', 'เดือนมีนาคม ๒๕๖๗')
+    """
+    for text in lines:
+        named = _MONTHLY.search(to_arabic_digits(text))
+        if named:
+            written = text[named.start() : named.end()]  # (Thai digits are read one for one)
+            month = next((s for s in find_dates(written)[0] if s.precision == "month" and s.start), None)
+            if month is not None:
+                return month
+    return None
+
+
+def _closing_office(lines: list[str], notes: list[Note]) -> str | None:
+    """The office a table's closing lines name (its byline), where the head names none, said in a note.
+
+    >>> _closing_office(["กลุ่มงานส่งเสริม สำนักงานพัฒนาชุมชนจังหวัดลำพูน : สรุป"], [])
+    'สำนักงานพัฒนาชุมชนจังหวัดลำพูน'
+    """
+    text = " ".join(collapse(line) for line in lines)
+    office = _office_mention(text, notes) or _agency(text)
+    if office:
+        notes.append(
+            Note(
+                "inferred",
+                f"the head names no office; the closing line names {office}, read as the office",
+                surface=office,
+                th=f"หัวเรื่องไม่ระบุหน่วยงาน จึงอ่านหน่วยงานจากบรรทัดท้าย: {office}",
+            )
+        )
+    return office
+
+
+def _spaced_place(place: str | None, notes: list[Note]) -> str | None:
+    """A place whose district and province a line end ran together (``อำเภอเมืองน่านจังหวัดน่าน``), with the
+    space between them again, said in a note.
+
+    >>> _spaced_place("โรงแรมริมน่าน อำเภอเมืองน่านจังหวัดน่าน", [])
+    'โรงแรมริมน่าน อำเภอเมืองน่าน จังหวัดน่าน'
+    """
+    for level in re.finditer(r"อำเภอ(?=[ก-๛])", place or ""):
+        name = _gazetteer_name(place[level.end() :], "อำเภอ")
+        at = level.end() + len(name or "")
+        if name and place.startswith("จังหวัด", at) and _gazetteer_name(place[at + 7 :], "จังหวัด"):
+            ran = place[level.start() : at + 7]
+            notes.append(
+                Note(
+                    "repair",
+                    f"'{ran}…' runs the district into the province; read with a space between them",
+                    surface=ran,
+                    th=f"'{ran}…' เขียนอำเภอติดกับจังหวัด จึงอ่านโดยเว้นวรรคระหว่างกัน",
+                )
+            )
+            return place[:at] + " " + place[at:]
+    return place
+
+
+_GLUED_TITLE = re.compile(r"(?P<level>อำเภอ|จังหวัด)(?=[ก-๛])")
+_OPENS_TITLE = re.compile(r"(?:นางสาว|นาง|นาย(?!อำเภอ|ก))[ก-๛]")
+
+
+def _unglued(text: str, notes: list[Note]) -> str:
+    """A line where a wrap joined a district or province to the person named after it (``…อำเภอท่าแซะนายชัย``),
+    with the space between them again, said in a note.
+
+    >>> _unglued("ณ สำนักงานพัฒนาชุมชนอำเภอท่าแซะนายชัย ดีงาม พัฒนาการอำเภอ", [])
+    'ณ สำนักงานพัฒนาชุมชนอำเภอท่าแซะ นายชัย ดีงาม พัฒนาการอำเภอ'
+    """
+    for level in _GLUED_TITLE.finditer(text):
+        at = level.end() + len(_gazetteer_name(text[level.end() :], level.group("level")) or "")
+        if at > level.end() and _OPENS_TITLE.match(text, at):
+            shown = text[level.start() : at + 6]
+            notes.append(
+                Note(
+                    "repair",
+                    f"'{shown}…' runs a place into the name after it; read with a space between them",
+                    surface=shown,
+                    th=f"'{shown}…' เขียนชื่อสถานที่ติดกับชื่อบุคคล จึงอ่านโดยเว้นวรรคระหว่างกัน",
+                )
+            )
+            return _unglued(text[:at] + " " + text[at:], notes)
+    return text
+
+
+_ROOM_OF_MEETINGS = re.compile(r"(?:ห้อง|หอ|ศูนย์(?:การ)?|อาคาร|ศาลา|โรง)ประชุม")
+# the place a sentence names after ณ (ณ ศาลาประชุมหมู่บ้าน, ณ สถานที่ประชุมกลุ่ม): a name, not a meeting
+_PLACE_NAMED = re.compile(r"(?:^|\s)ณ\s*\S+")
+
+
+def names_a_meeting(text: str) -> bool:
+    """Whether a text speaks of a meeting: ประชุม not as the name of a room or a hall (ห้องประชุม, หอประชุม,
+    ศูนย์ประชุม, ศาลาประชุม) nor inside the place named after ณ, or a meeting's number. A training course
+    held in a meeting room names none, nor a field visit to a village hall.
+
+    >>> names_a_meeting("ณ ห้องประชุมเทศบาล นาย ก เป็นประธานเปิดการอบรม"), names_a_meeting("ที่ประชุมรับทราบ")
+    (False, True)
+    >>> names_a_meeting("นาย ก ลงพื้นที่เยี่ยมกลุ่มจักสาน ณ ศาลาประชุมบ้านหนองบัว")
+    False
+    >>> names_a_meeting("นาย ก เป็นประธานการประชุมกลุ่มจักสาน ณ ศาลาประชุมบ้านหนองบัว")
+    True
+    """
+    rest = _ROOM_OF_MEETINGS.sub(" ", _PLACE_NAMED.sub(" ", text))
+    return bool(re.search("ประชุม", rest) or find_meeting_ref(text))
 
 
 @lru_cache(maxsize=1024)  # the head's lines are asked twice: by the header and for their passage's kind
 def is_banner(text: str) -> bool:
     """Whether a line is a page's own date (posted, published, updated, printed) or a date alone, not the meeting's.
 
-    >>> is_banner("โพสต์เมื่อ 21 มีนาคม 2566"), is_banner("21 มี.ค. 2566 | 10:42 น."), is_banner("วันที่ 20 มีนาคม 2566 ประชุมคณะทำงาน")
+    >>> (is_banner("โพสต์เมื่อ 21 มีนาคม 2566"), is_banner("21 มี.ค. 2566 | 10:42 น."),
+    ...  is_banner("วันที่ 20 มีนาคม 2566 ประชุมคณะทำงาน"))
     (True, True, False)
     >>> is_banner("วันพุธ, 22 พฤษภาคม 2567"), is_banner("วันพุธที่ 25 มกราคม 2566")
     (True, False)
@@ -356,28 +711,47 @@ def _office_mention(text: str, notes: list[Note]) -> str | None:
 
 def _known_name(text: str, level: str) -> str | None:
     """The longest district or province name of the gazetteer that starts the text; else the word up to a space."""
+    return _gazetteer_name(text, level) or (text if len(text) <= 20 else None)
+
+
+def _gazetteer_name(text: str, level: str) -> str | None:
+    """The longest district (``level`` อำเภอ) or province (จังหวัด) name of the gazetteer that starts the text.
+
+    >>> _gazetteer_name("ลานสัก ร่วมกับคณะทำงาน", "อำเภอ"), _gazetteer_name("ร่วมกับคณะทำงาน", "อำเภอ")
+    ('ลานสัก', None)
+    """
     names = glossary.provinces() if level == "จังหวัด" else None
-    for size in range(min(len(text), 24), 1, -1):
-        candidate = text[:size]
+    word = re.match(r"[ก-๛]*", text).group()  # no name holds a space
+    for size in range(min(len(word), 24), 1, -1):
+        candidate = word[:size]
         if (names is not None and candidate in names) or (names is None and glossary.provinces_of_district(candidate)):
             return candidate
-    return text if len(text) <= 20 else None
+    return None
 
 
-def _meeting_date(lines: list[str], ref_line: int | None, year_be: int | None) -> date | None:
+def _meeting_date(
+    lines: list[str], ref_line: int | None, year_be: int | None, around: date | DateSpan | None = None
+) -> date | None:
     """The meeting's own day: the day after a date cue (วันที่, เมื่อวันที่, วันจันทร์ที่, วันนี้ (…)) in a
     line that tells of the meeting; else the first day-date on the meeting's line or a date line below
     it; else the first day of a sentence that names its chair or its time (``5 เมษายน 2566 ดร.… เป็นประธาน``).
-    An order's date (``ลงวันที่ …``) is never the meeting's.
+    An order's date (``ลงวันที่ …``) is never the meeting's. A weekday and day with no month are read in the
+    month of ``around`` (see thaidates.find_dates), checked by the weekday.
 
-    >>> _meeting_date(["ประชุมครั้งที่ 2/2564", "เมื่อวันที่ 29 เมษายน 2564 ณ ห้องประชุม", "ให้ส่งภายใน 5 พ.ค. 64"], 0, 2564).isoformat()
+    >>> lines = ["ประชุมครั้งที่ 2/2564", "เมื่อวันที่ 29 เมษายน 2564 ณ ห้องประชุม", "ให้ส่งภายใน 5 พ.ค. 64"]
+    >>> _meeting_date(lines, 0, 2564).isoformat()
     '2021-04-29'
     >>> _meeting_date(["ประชุมครั้งที่ 3/2566", "5 เมษายน 2566 ดร.สมปอง วงศ์ดี เป็นประธานการประชุม"], 0, 2566).isoformat()
     '2023-04-05'
+    >>> lines = ["สพอ.ภูเขียว ประชุมประจำเดือนมีนาคม 2567", "เมื่อวันพุธที่ 13 ที่ผ่านมา นาง ก เป็นประธานการประชุม"]
+    >>> _meeting_date(lines, None, 2567, _named_month(lines)).isoformat()
+    '2024-03-13'
+    >>> _meeting_date(lines[1:], None, 2567, _named_month(["ประจำเดือนเมษายน 2567"])) is None  # 13 April: a Saturday
+    True
     """
 
     def days(text: str) -> list:
-        spans, _ = find_dates(text, year_be)
+        spans, _ = find_dates(text, year_be, around=around)
         return [
             s
             for s in spans
@@ -430,36 +804,138 @@ def _chair(text: str) -> str | None:
     'นางพร ใจดี พัฒนาการอำเภอ'
     """
     for chaired in _CHAIRED.finditer(text):
-        before = text[max(0, chaired.start() - 200) : chaired.start()]
-        bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before)]
-        # the stretches between boundaries, the nearest first: the chair is in the nearest that names a person
-        # (นาย ก มอบหมายให้ นาย ข ร่วมกับคณะทำงาน ดำเนินการประชุม: นาย ข)
-        ends = [start for start, _ in bounds] + [len(before)]
-        stretches = list(zip([0] + [end for _, end in bounds], ends))
-        for n, (start, end) in enumerate(reversed(stretches)):
-            piece = before[start:end]
-            starts = [m.start() for m in _PERSON_START.finditer(piece)]
-            if re.match(r"\s*(?:" + _NAME_TITLE + "|" + _POSITION + ")", piece) and 0 not in starts:
-                starts.insert(0, 0)  # a person right after โดย, มอบหมายให้ …
-            named = [at for at in starts if re.match(r"\s*" + _NAME_TITLE, piece[at:])]
-            # the last person named (นำโดย A … B … เป็นประธาน: B chairs); with no name, the position named first
-            first = named[-1] if named else (starts[0] if starts else None)
-            if first is None:
-                # no one named: the words after โดยมี are the chair (โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน)
-                if n == 0 and start and re.search(r"(?:โดยมี|โดย|(?:^|\s)มี)$", before[max(0, start - 6) : start]):
-                    who = collapse(piece)  # โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน
-                    if 3 <= len(who) <= 120:
-                        return who
-                continue
-            who = collapse(piece[first:])
-            if 3 <= len(who) <= 120:
-                return who
-            break
+        who = _named_before(text[max(0, chaired.start() - 200) : chaired.start()])
+        if who:
+            return who
     after = _CHAIR_AFTER.search(text)
     if after:
         return collapse(after.group("who"))
     listed = _CHAIR_LISTED.match(text)
     return collapse(listed.group("who")) if listed else None
+
+
+def _named_before(before: str) -> str | None:
+    """The person (or, with no one named, the position) that the words before a verb of the chair name.
+
+    >>> _named_before("วันที่ 3 มี.ค. 66 นายชัย ดีงาม นายอำเภอ มอบหมายให้ นางพร ใจดี พัฒนาการอำเภอ ")
+    'นางพร ใจดี พัฒนาการอำเภอ'
+    """
+    bounds = [(m.start(), m.end()) for m in _CHAIR_BOUNDARY.finditer(before) if not _is_surname(before, m)]
+    # the stretches between boundaries, the nearest first: the chair is in the nearest that names a person
+    # (นาย ก มอบหมายให้ นาย ข ร่วมกับคณะทำงาน ดำเนินการประชุม: นาย ข)
+    ends = [start for start, _ in bounds] + [len(before)]
+    stretches = list(zip([0] + [end for _, end in bounds], ends))
+    for n, (start, end) in enumerate(reversed(stretches)):
+        piece = before[start:end]
+        starts = [m.start() for m in _PERSON_START.finditer(piece)]
+        if re.match(r"\s*(?:" + _NAME_TITLE + "|" + _POSITION + ")", piece) and 0 not in starts:
+            starts.insert(0, 0)  # a person right after โดย, มอบหมายให้ …
+        named = [at for at in starts if re.match(r"\s*" + _NAME_TITLE, piece[at:])]
+        # the last person named (นำโดย A … B … เป็นประธาน: B chairs); with no name, the position named first
+        first = named[-1] if named else (starts[0] if starts else None)
+        if first is None:
+            # no one named: the words after โดยมี are the chair (โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน)
+            if n == 0 and start and re.search(r"(?:โดยมี|โดย|(?:^|\s)มี)$", before[max(0, start - 6) : start]):
+                who = collapse(piece)  # โดยมีอธิบดีกรมการพัฒนาชุมชนเป็นประธาน
+                if 3 <= len(who) <= 120:
+                    return who
+            continue
+        who = collapse(piece[first:])
+        return who if 3 <= len(who) <= 120 else None
+    return None
+
+
+# the verbs by which the head of an office leads a meeting that the write-up never says anyone chairs
+_LEADS = re.compile(r"\s*(?:ได้)?(?:มอบ|ให้|ชี้แจง)(?:แนวทาง|นโยบาย)")
+
+
+def _leader(lines: list[str], notes: list[Note]) -> str | None:
+    """Where no one is said to chair, the person who leads the meeting (``นาย ก พัฒนาการอำเภอ… มอบแนวทาง…``),
+    said in a note.
+
+    >>> _leader(["วันที่ 5 มิ.ย. 66 ณ สำนักงาน นายสมชาย ใจดี พัฒนาการอำเภอบ้านโป่ง มอบแนวทางการทำงาน"], [])
+    'นายสมชาย ใจดี พัฒนาการอำเภอบ้านโป่ง'
+    """
+    for text in lines:
+        for leads in _LEADS.finditer(text):
+            who = _named_before(text[max(0, leads.start() - 200) : leads.start()])
+            if who and re.match(_NAME_TITLE, who):
+                verb = collapse(leads.group())
+                notes.append(
+                    Note(
+                        "inferred",
+                        f"no one is said to chair the meeting; {who}, who leads it ('{verb}…'), is read as its chair",
+                        surface=who,
+                        th=f"เอกสารไม่ระบุประธาน จึงอ่าน {who} ผู้{verb}ในการประชุม เป็นประธาน",
+                    )
+                )
+                return who
+    return None
+
+
+# where a chair's words go on after a space: a person's title, an acting position, after a person's name
+_OPENS_WITH_SPACE = re.compile(r"\s*(?:" + _NAME_TITLE + r"|รักษาราชการ|ปฏิบัติราชการ|ปฏิบัติหน้าที่)")
+_ENDS_NAMED = re.compile(r"(?:" + _NAME_TITLE + r")[ก-๛]+(?:\s+[ก-๛]+)?\s*$")
+
+
+def _chair_across(lines: list[str], notes: list[Note]) -> str | None:
+    """The chair whose name and position a line end cut from the verb of the chair (a PDF's head), where
+    the line of the verb names no person of its own: the line before is read on, Thai against Thai
+    without a space, as a wrap cuts it (with one before a title or an acting position, and between a
+    person's name and a position); said in a note.
+
+    >>> _chair_across(["วันที่ 5 มี.ค. 67 นางสาวศรี ดีใจ ผู้อำนวยการกลุ่มงาน", "ยุทธศาสตร์ เป็นประธานการประชุม"], [])
+    'นางสาวศรี ดีใจ ผู้อำนวยการกลุ่มงานยุทธศาสตร์'
+    >>> _chair_across(["วันที่ 5 มี.ค. 67 นางสาวศรี ดีใจ", "ผู้อำนวยการกลุ่มงาน เป็นประธานการประชุม"], [])
+    'นางสาวศรี ดีใจ ผู้อำนวยการกลุ่มงาน'
+    """
+    for above, text in zip(["", *lines], lines):
+        chaired = _CHAIRED.search(text)
+        if chaired is None:
+            continue
+        alone = _named_before(text[: chaired.start()])
+        if not above or (alone and (re.match(_NAME_TITLE, alone) or not text.lstrip().startswith(alone[:8]))):
+            return None  # the line names its chair itself
+        opens_position = re.match(r"\s*" + _POSITION, text) and _ENDS_NAMED.search(above)
+        thai = _THAI_AT.match(above[-1:]) and _THAI_AT.match(text[:1])
+        glue = "" if thai and not _OPENS_WITH_SPACE.match(text) and not opens_position else " "
+        joined = above + glue + text
+        who = _chair(joined)
+        if not who or not re.match(_NAME_TITLE, who) or who in above:
+            return None
+        notes.append(
+            Note(
+                "merged",
+                f"the chair is named across a line end: read as '{who}'",
+                surface=who,
+                th=f"ชื่อประธานถูกตัดข้ามบรรทัด จึงอ่านรวมเป็น '{who}'",
+            )
+        )
+        return who
+    return None
+
+
+def _short_of(chair: str | None, place: str | None) -> str | None:
+    """The place, ending before the chair's name where a line run into the next glued them.
+
+    >>> _short_of("นายสมปอง ดีใจ นายอำเภอ", "ห้องประชุมอำเภอนายสมปอง ดีใจ กล่าวว่า")
+    'ห้องประชุมอำเภอ'
+    """
+    named = re.match(_NAME_TITLE + r"\S+\s+\S+", chair or "")
+    at = place.find(named.group()) if named and place else -1
+    return place[:at].rstrip(" ,") if at > 0 else place
+
+
+_NAMED_BEFORE = re.compile(r"(?:" + _NAME_TITLE + r")[ก-๛]+\s+$")  # a title and a given name, a surname to come
+
+
+def _is_surname(text: str, boundary: re.Match) -> bool:
+    """Whether a boundary word of the chair (มี) opens the surname after a title and a given name (นายพงศกร มีสุข).
+
+    >>> [_is_surname(t, re.search("มี", t)) for t in ("นายพงศกร มีสุข พัฒนาการจังหวัด", "ประชุม มีนายพงศกร")]
+    [True, False]
+    """
+    return boundary.group() == "มี" and bool(_NAMED_BEFORE.search(text, max(0, boundary.start() - 40), boundary.start()))
 
 
 def _place(text: str) -> str | None:
@@ -483,7 +959,8 @@ def _agency(text: str) -> str | None:
     ('สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชัยภูมิ เขต 1', 'สำนักงานพัฒนาที่ดินเขต 12')
     """
     for match in _AGENCY.finditer(text):
-        if _in_a_room(text[: match.start()]):
+        before = text[max(0, match.start() - 14) : match.start()]
+        if "ห้อง" in before or re.search(r"(?:^|\s)ณ\s*$", before):
             continue
         if match.group("abbr"):  # สพป.ชัยภูมิ เขต 1: the educational service area office, written out
             level = "ประถมศึกษา" if match.group("abbr") == "สพป" else "มัธยมศึกษา"
@@ -491,17 +968,6 @@ def _agency(text: str) -> str | None:
             return f"สำนักงานเขตพื้นที่การศึกษา{level}{match.group('area')}{zone}"
         return collapse(match.group("office"))
     return None
-
-
-def _in_a_room(before: str) -> bool:
-    """Does an office written after this text name where the meeting sat: right after ณ, or after a room
-    and at most two words of its name (ณ ห้องประชุม ชั้น 2 สำนักงาน…)?
-
-    >>> _in_a_room("ประชุม ณ "), _in_a_room("ณ ห้องประชุม ชั้น 2 "), _in_a_room("ณ ห้องประชุม ชั้น 2 แล้ว "), _in_a_room("ให้ ")
-    (True, True, False, False)
-    """
-    words = before.rsplit(maxsplit=3)[-3:]  # the room's word and two more, or fewer
-    return any("ห้อง" in word for word in words) or words[-1:] == ["ณ"]
 
 
 _DISTRICT = re.compile(r"อำเภอ\s*(?P<name>[ก-๙]+)")
@@ -527,7 +993,8 @@ def _place_of(office: str, header_text: str, notes: list[Note]) -> tuple[str | N
             notes.append(
                 Note(
                     "warning",
-                    f"the district {district} exists in {len(candidates)} provinces; the province is not named, so it is left empty",
+                    f"the district {district} exists in {len(candidates)} provinces; the province is not named,"
+                    " so it is left empty",
                     th=f"อำเภอ{district} มีใน {len(candidates)} จังหวัด และเอกสารไม่ระบุจังหวัด จึงเว้นว่างไว้",
                 )
             )

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp
+from .errors import BadMeetingId, NoMeetingNumber, NotAWriteUp, Setting
 from .header import MEETING_REF, is_debris, read_header
 from .model import Context, DateSpan, Directive, Item, Meeting, Note, Passage, Quantity, Recurrence, Reschedule
 from .passages import DEFAULT_CONTEXT, READ_KINDS, contexts_at, kind_of
 from .quantities import find_quantities
 from .readers import read_layout
+from .readers.base import TableRow, figure_tables
 from .readers.points import split_directives
 from .sources import RawDocument, read_source
 from .thaidates import MONTHS, as_be, find_dates, find_recurrences, find_reschedules
@@ -54,10 +56,11 @@ def parse_meeting_id(text: str) -> tuple[int, int]:
 # --- extraction -------------------------------------------------------------------------------
 
 
-def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> list[Item]:
+def with_figures(items: list[Item], year_be: int | None, notes: list[Note], around: date | None = None) -> list[Item]:
     """The items as read, made anew with each directive's figures, dates, reschedules and
     recurrences, every one made with its item and directive; what was repaired or skipped
-    on the way is added to ``notes``. ``year_be`` dates what is written without a year.
+    on the way is added to ``notes``. ``year_be`` dates what is written without a year, ``around`` (the meeting's
+    day) a weekday and day without a month (``ภายในวันศุกร์ที่ 22 นี้``).
 
     >>> items = with_figures([Item(3, "ผ้าไทย", [Directive(1, "แจกผ้า 25 ผืน ภายใน 9 ก.พ. 66")])], 2566, [])
     >>> [(q.value, q.unit, q.item, q.directive) for q in items[0].directives[0].quantities]
@@ -66,13 +69,17 @@ def with_figures(items: list[Item], year_be: int | None, notes: list[Note]) -> l
     [('2023-02-09', 3, 1)]
     """
     return [
-        Item(**{**vars(item), "directives": [_with_figures(item.no, d, year_be, notes) for d in item.directives]})
+        Item(
+            **{**vars(item), "directives": [_with_figures(item.no, d, year_be, notes, around) for d in item.directives]}
+        )
         for item in items
     ]
 
 
-def _with_figures(item: int, directive: Directive, year_be: int | None, notes: list[Note]) -> Directive:
-    found = figures_of(directive.text, year_be, notes, "asked", item=item, directive=directive.no)
+def _with_figures(
+    item: int, directive: Directive, year_be: int | None, notes: list[Note], around: date | None = None
+) -> Directive:
+    found = figures_of(directive.text, year_be, notes, "asked", item=item, directive=directive.no, around=around)
     return Directive(directive.no, directive.text, directive.label, *found)
 
 
@@ -88,20 +95,24 @@ def figures_of(
     item: int | None = None,
     directive: int | None = None,
     passage: int | None = None,
+    cells: list[tuple[int, int, str]] | tuple = (),
+    around: date | None = None,
 ) -> Found:
     """The figures, dates, reschedules and recurrences of a text that a directive or a passage holds,
     each with where it is (item, directive or passage) and what it was said as (its clause's
-    context, else ``context``); what was repaired or skipped is added to ``notes``.
+    context, else ``context``); what was repaired or skipped is added to ``notes``. ``cells``: the
+    (start, end, head) of each cell where the text holds rows of a table of figures; ``around``: see with_figures.
 
-    >>> quantities, dates, _, _ = figures_of("รายงานผลการดำเนินงาน 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66", 2566, [], "meeting", passage=2)
+    >>> text = "รายงานผลการดำเนินงาน 12 กองทุน และได้มอบหมายให้ส่งภายใน 9 ก.พ. 66"
+    >>> quantities, dates, _, _ = figures_of(text, 2566, [], "meeting", passage=2)
     >>> [(q.value, q.context, q.passage) for q in quantities], [(s.surface, s.context) for s in dates]
     ([(12, 'reported', 2)], [('9 ก.พ. 66', 'asked')])
     """
     where = {"item": item, "directive": directive}
-    spans, date_notes = find_dates(text, year_be, **where)
+    spans, date_notes = find_dates(text, year_be, around=around, **where)
     moves = find_reschedules(text, spans)
     recurrences = find_recurrences(text, spans, **where)
-    quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where)
+    quantities, qty_notes = find_quantities(text, [s.span for s in spans], **where, cells=cells)
     said = (*spans, *quantities)
     for found, said_as in zip(said, contexts_at(text, [f.span.start for f in said], context)):
         found.passage, found.context = passage, said_as
@@ -118,8 +129,8 @@ def _may_hold_figures(text: str) -> bool:
     """Whether a text can hold a figure or a date at all: a digit, Arabic or Thai, or a month's name
     (a cheap look before the extractors, for the many title and office lines).
 
-    >>> _may_hold_figures("สำนักงานพัฒนาชุมชนอำเภอลี้"), _may_hold_figures("ภายในเดือนเมษายน"), _may_hold_figures("งบ ๕ ล้านบาท")
-    (False, True, True)
+    >>> [_may_hold_figures(text) for text in ("สำนักงานพัฒนาชุมชนอำเภอลี้", "ภายในเดือนเมษายน", "งบ ๕ ล้านบาท")]
+    [False, True, True]
     """
     return any(ch.isdigit() for ch in text) or any(word in text for word in _MONTH_WORDS)
 
@@ -137,16 +148,25 @@ def _says_more(topic: str, year_be: int | None) -> bool:
 
 
 def make_passages(
-    reading, header_lines: list[str], items: list[Item], year_be: int | None, notes: list[Note]
+    reading,
+    header_lines: list[str],
+    items: list[Item],
+    year_be: int | None,
+    notes: list[Note],
+    tables: list[TableRow] | tuple = (),
+    around: date | None = None,
 ) -> list[Passage]:
     """The document outside the directives, numbered in order: the head (each header line of its
     kind, or the reader's own passages), then each item's topic line (where it holds figures or
     days of its own), reported text, remarks and resolution, then a post's credits; each with its
-    figures and dates.
+    figures and dates. ``tables``: the rows of the document's tables of figures (``figure_tables``):
+    a passage that holds one reads its bare numbers with the units of their column heads (``around``: see
+    with_figures).
 
     >>> from cddbrief.readers import Reading
     >>> reading = Reading("table", [], [Item(1, "ผ้าไทย", resolution="เห็นชอบงบ 5,000 บาท")])
-    >>> [(p.no, p.kind, p.item, [q.context for q in p.quantities]) for p in make_passages(reading, ["ครั้งที่ 4/2562"], reading.items, 2562, [])]
+    >>> passages = make_passages(reading, ["ครั้งที่ 4/2562"], reading.items, 2562, [])
+    >>> [(p.no, p.kind, p.item, [q.context for q in p.quantities]) for p in passages]
     [(1, 'meeting', None, []), (2, 'resolution', 1, ['decided'])]
     """
     given = reading.passages if reading.passages is not None else [(kind_of(line), line, None) for line in header_lines]
@@ -166,21 +186,52 @@ def make_passages(
             for kind, text in (("remarks", item.remarks), ("resolution", item.resolution))
             if text.strip()
         ]
+    rows = _rows_by_text(tables)
     passages = []
     for no, (kind, text, item) in enumerate(head + of_items + closing, start=1):
         read = kind in READ_KINDS and _may_hold_figures(text)
+        cells = _cells_in(text, rows) if read and rows else []
         found = (
-            figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no) if read else ([], [], [], [])
+            figures_of(text, year_be, notes, DEFAULT_CONTEXT[kind], item=item, passage=no, cells=cells, around=around)
+            if read
+            else ([], [], [], [])
         )
         passages.append(Passage(no, kind, text, item, *found))
     return passages
+
+
+def _rows_by_text(tables) -> dict[str, TableRow]:
+    return {row.text: row for row in tables}
+
+
+def _cells_in(text: str, rows: dict[str, TableRow]) -> list[tuple[int, int, str]]:
+    """The (start, end, head) of each cell of the table rows a passage holds: the passage is a row (the
+    line the reader made of it), or holds rows among its words.
+
+    >>> row = TableRow.of(["ลี้", "90"], ["อำเภอ", "ร้อยละ"])
+    >>> _cells_in("ลี้ 90", {row.text: row}), _cells_in("ผล ลี้ 90", {row.text: row}), _cells_in("ลี้ 9", {row.text: row})
+    ([(0, 3, 'อำเภอ'), (4, 6, 'ร้อยละ')], [(3, 6, 'อำเภอ'), (7, 9, 'ร้อยละ')], [])
+    """
+    if text in rows:
+        return rows[text].spans()
+    cells: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for row_text, row in rows.items():
+        at = text.find(row_text)
+        end = at + len(row_text)
+        ends_word = at >= 0 and (end == len(text) or text[end].isspace())
+        if ends_word and (at == 0 or text[at - 1].isspace()) and not any(a < end and at < b for a, b in taken):
+            cells += row.spans(at)  # (a row inside a longer row already read is not read again)
+            taken.append((at, end))
+    return sorted(cells)
 
 
 # --- the whole document -------------------------------------------------------------------------
 
 
 def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number: bool = True) -> Meeting:
-    """Turn a read source into a Meeting; raise a CddbriefError (NotAWriteUp, NoMeetingNumber, …) when it is not a meeting write-up.
+    """Turn a read source into a Meeting; raise a CddbriefError (NotAWriteUp, NoMeetingNumber, …) when it is not
+    a meeting write-up.
 
     Without a meeting number (and no ``meeting_id``) the document is still read
     when ``need_number`` is false (the catalogue lists it by its date); else it
@@ -241,7 +292,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         header_lines.insert(0, title)
     # the rest of a post (what was reported, its byline) may name the office, the chair or the place the head does not
     more = [text for _, text, _ in reading.passages or []] if not reading.whole_header else []
-    header = read_header(header_lines, notes, whole=reading.whole_header, more=more)
+    closing = _after_last_table(raw) if reading.whole_header else []  # a table's byline may name its office
+    header = read_header(header_lines, notes, whole=reading.whole_header, more=more, closing=closing)
     header.published = raw.published or header.published  # the page's own date, from its metadata or its banner
     if header.number is None and not reading.whole_header:
         # a prose or minutes write-up may name its meeting only further down
@@ -255,8 +307,9 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
             notes.append(
                 Note(
                     "warning",
-                    f"the header says meeting {header.number}/{header.year_be}; --meeting {number}/{year_be} was used",
-                    th=f"หัวเอกสารระบุครั้งที่ {header.number}/{header.year_be} แต่ใช้ --meeting {number}/{year_be} แทน",
+                    f"the header says meeting {header.number}/{header.year_be}; "
+                    f"the meeting given, {number}/{year_be}, was used",
+                    th=f"หัวเอกสารระบุครั้งที่ {header.number}/{header.year_be} แต่ใช้ครั้งที่ {number}/{year_be} ที่ระบุให้แทน",
                 )
             )
         header.number, header.year_be = number, year_be
@@ -264,7 +317,8 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
         if need_number:
             raise NoMeetingNumber(
                 f"{label} names no meeting number (ครั้งที่ N/ปี) in its header",
-                "add it to the document, or give it with --meeting 4/2562",
+                "add it to the document, or give it",
+                settings=Setting("meeting", "4/2562"),
             )
         notes.append(
             Note("warning", "the write-up names no meeting number (ครั้งที่ N/ปี)", th="เอกสารไม่ระบุครั้งที่ประชุม (ครั้งที่ N/ปี)")
@@ -284,15 +338,29 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
             )
         )
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
-    items = with_figures(items, year_for_dates, notes)
-    passages = make_passages(reading, header_lines, items, year_for_dates, notes)
-    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place, published)
+    around = header.meeting_date or header.published  # a weekday and day without a month is told from it
+    items = with_figures(items, year_for_dates, notes, around)
+    tables = [row for _, _, rows in figure_tables(raw.blocks) for row in rows]
+    passages = make_passages(reading, header_lines, items, year_for_dates, notes, tables, around)
+    # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place,
+    # published)
     meeting = Meeting(
         **vars(header), source=replace(raw.source, layout=reading.layout), items=items, notes=notes, passages=passages
     )
     from .checks import find_checks
 
     return replace(meeting, checks=find_checks(meeting))
+
+
+def _after_last_table(raw: RawDocument) -> list[str]:
+    """The paragraphs after a document's last table (in a text dump, after its last line of cells).
+
+    >>> from cddbrief.sources import read_bytes
+    >>> _after_last_table(read_bytes("ครั้งที่ 1/2566\\n\\tที่\\n\\tประเด็น\\nงานธุรการ สพอ.ลี้\\n".encode(), "x.txt"))
+    ['งานธุรการ สพอ.ลี้']
+    """
+    cells = [i for i, b in enumerate(raw.blocks) if b.kind == "table" or "\t" in b.text or b.text.startswith("|")]
+    return [b.text for b in raw.blocks[cells[-1] + 1 :] if b.text.strip()] if cells else []
 
 
 def read_meeting(path: str | Path, meeting_id: str | None = None, need_number: bool = True) -> Meeting:

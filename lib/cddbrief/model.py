@@ -21,13 +21,14 @@ from datetime import date
 from typing import ClassVar, Literal, NamedTuple
 
 from .errors import BadModelValue
+from .filekinds import NAMES as FILE_KINDS
 from .records import from_dict, json_field, read_fields, to_dict
 
 NoteKind = Literal["repair", "inferred", "merged", "skipped", "warning"]
 BlockKind = Literal["paragraph", "list_item", "table"]
 CheckKind = Literal["product", "ratio", "sum", "share"]
 Layout = Literal["table", "prose", "minutes"]
-SourceFormat = Literal["txt", "docx", "pdf", "html"]
+SourceFormat = Literal[FILE_KINDS]  # "txt", "docx", "pdf", "html": the names of filekinds.KINDS
 Role = Literal["total", "rate", "part", "share"]  # what a figure is: see Quantity
 DateRole = Literal["original", "rescheduled"]  # the old and the new date of a reschedule
 Precision = Literal["day", "month", "year"]
@@ -35,6 +36,9 @@ RecurrenceRule = Literal["monthly"]
 # what a stretch of the document outside the directives is: see Passage
 PassageKind = Literal["head", "meeting", "attendees", "topic", "reported", "remarks", "resolution", "page"]
 Context = Literal["meeting", "reported", "asked", "decided"]  # what a figure or date was said as: see Passage
+# Where a figure, a date, a reschedule, a recurrence or a check stands in its meeting: the item, the directive, or
+# the passage outside the directives (None outside a meeting). First in each one's JSON; tidy's frames begin with it.
+PLACE = ("item", "directive", "passage")
 
 
 class TextSpan(NamedTuple):
@@ -132,21 +136,8 @@ class Quantity:
     passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
     context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
 
-    json_order: ClassVar = (
-        "item",
-        "directive",
-        "passage",
-        "context",
-        "value",
-        "unit",
-        "unit_key",
-        "entity",
-        "per",
-        "surface",
-        "span",
-        "repaired",
-        "role",
-    )
+    json_order: ClassVar = (*PLACE, "context", "value", "unit", "unit_key", "entity", "per", "surface", "span",
+                            "repaired", "role")  # fmt: skip
 
     def __post_init__(self):
         if self.role not in ROLES:
@@ -177,20 +168,8 @@ class DateSpan:
     passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
     context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
 
-    json_order: ClassVar = (
-        "item",
-        "directive",
-        "passage",
-        "context",
-        "start",
-        "end",
-        "precision",
-        "year_inferred",
-        "repaired",
-        "role",
-        "surface",
-        "span",
-    )
+    json_order: ClassVar = (*PLACE, "context", "start", "end", "precision", "year_inferred", "repaired", "role",
+                            "surface", "span")  # fmt: skip
 
     def __post_init__(self):
         if self.precision not in PRECISIONS:
@@ -209,8 +188,10 @@ class DateSpan:
 def days_of(span: DateSpan) -> list[str | None]:
     """The first and last day of a date as JSON: ISO strings, or None for a date without a year.
 
-    >>> days_of(DateSpan(date(2023, 2, 9), date(2023, 2, 10), "day", "9-10 ก.พ. 66")), days_of(DateSpan(None, None, "day", "9 ก.พ."))
-    (['2023-02-09', '2023-02-10'], [None, None])
+    >>> days_of(DateSpan(date(2023, 2, 9), date(2023, 2, 10), "day", "9-10 ก.พ. 66"))
+    ['2023-02-09', '2023-02-10']
+    >>> days_of(DateSpan(None, None, "day", "9 ก.พ."))
+    [None, None]
     """
     return [span.start.isoformat() if span.start else None, span.end.isoformat() if span.end else None]
 
@@ -229,7 +210,7 @@ class Reschedule:
     directive: int | None = None
     passage: int | None = json_field(None, omit_none=True)
 
-    json_order: ClassVar = ("item", "directive", "passage", "old", "new", "surface")
+    json_order: ClassVar = (*PLACE, "old", "new", "surface")
 
     @property
     def surface(self) -> tuple[str, str]:
@@ -249,7 +230,7 @@ class Recurrence:
     directive: int | None = json_field(None, omit_none=True)
     passage: int | None = json_field(None, omit_none=True)
 
-    json_order: ClassVar = ("item", "directive", "passage", "rule", "day", "first", "surface")
+    json_order: ClassVar = (*PLACE, "rule", "day", "first", "surface")
 
     def __post_init__(self):
         if self.rule not in RECURRENCE_RULES:
@@ -365,22 +346,8 @@ class Check:
     labels: tuple[str, ...] = ()  # what each operand counts, where the text names it (sum parts)
     passage: int | None = json_field(None, omit_none=True)  # the figures are a passage's, not a directive's
 
-    json_order: ClassVar = (
-        "item",
-        "directive",
-        "passage",
-        "kind",
-        "operands",
-        "total",
-        "actual",
-        "holds",
-        "tolerance",
-        "unit",
-        "statement",
-        "statement_en",
-        "evidence",
-        "labels",
-    )
+    json_order: ClassVar = (*PLACE, "kind", "operands", "total", "actual", "holds", "tolerance", "unit", "statement",
+                            "statement_en", "evidence", "labels")  # fmt: skip
 
     def __post_init__(self):
         if self.kind not in CHECK_KINDS:
@@ -534,8 +501,9 @@ class Meeting:
     def from_dict(cls, data: dict) -> Meeting:
         """The meeting a ``to_dict`` gives back, each figure, date, reschedule and recurrence in its directive.
 
-        >>> m = Meeting(7, 2566, "ประชุมประจำเดือน", "สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง", "ทุ่งหัวช้าง", "ลำพูน", "Lamphun",
-        ...             Source("x.txt", "0" * 64, "txt", "utf-8", "prose"), [Item(1, "ผ้าไทย", [Directive(1, "แจกผ้า 25 ผืน")])])
+        >>> m = Meeting(7, 2566, "ประชุมประจำเดือน", "สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง", "ทุ่งหัวช้าง", "ลำพูน",
+        ...             "Lamphun", Source("x.txt", "0" * 64, "txt", "utf-8", "prose"),
+        ...             [Item(1, "ผ้าไทย", [Directive(1, "แจกผ้า 25 ผืน")])])
         >>> Meeting.from_dict(m.to_dict()) == m
         True
         """

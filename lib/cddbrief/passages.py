@@ -12,16 +12,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .glossary import actor_en
 from .header import is_banner
 from .model import Context, PassageKind
 
-# an instruction starts a sentence: at its start, after a space, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
+# an instruction starts a sentence: at its start, after a space or a colon, after และ/โดย/ทั้งนี้/จึง/พร้อมทั้ง, after the one
 # who asks (ประธานให้, ที่ประชุมให้); ได้ may come first; ให้ alone only where it asks (not ให้ความรู้, เพื่อให้, ใส่ให้สนุก):
 # the cue words (_ASK_WORDS) and what must stand before them (_LEADS_IN)
-_LEADS_IN = ("และ", "โดย", "ทั้งนี้", "จึง", "พร้อมทั้ง", "รวมทั้ง", "ประธาน", "ที่ประชุม")
+ASKERS = ("ประธาน", "ที่ประชุม")  # who asks, written right before the cue: ประธานกำชับให้…, ที่ประชุมขอให้…
+_LEADS_IN = ("และ", "โดย", "ทั้งนี้", "จึง", "พร้อมทั้ง", "รวมทั้ง", *ASKERS)
 _ASK_WORDS = ("มอบหมาย", "กำชับ", "เน้นย้ำ", "ขอให้", "ขอความร่วมมือ", "สั่งการ", "ให้")
 INSTRUCTION = "(?:" + "|".join(_ASK_WORDS) + ")"  # the words an instruction opens with, as a pattern
 _NOT_ASKING = ("ความ", "แก่", "กับ", "การ", "เป็น", "บริการ", "ข้อมูล", "เกียรติ", "คำ", "ที่ประชุม")
+# ให้ then how far or how well (ให้ครบ, ให้ทัน, ให้แล้วเสร็จ, ให้ถูกต้อง, ให้ได้ …) goes on with the order before it
+_GOES_ON = ("ครบ", "ทัน", "เสร็จ", "แล้วเสร็จ", "ถูกต้อง", "เรียบร้อย", "ได้")
 
 
 def _leads_in(text: str, at: int) -> bool:
@@ -33,13 +37,53 @@ def _leads_in(text: str, at: int) -> bool:
         if at == 3:
             return True
         before = before[:-3]
-    return not before or before[-1].isspace() or before.endswith(_LEADS_IN)
+    if not before or before[-1].isspace() or before[-1] in ":：" or before.endswith(_LEADS_IN):
+        return True
+    return doer_before(text, at) is not None
+
+
+def doer_before(text: str, at: int) -> int | None:
+    """Where the one asked or asking starts, when a clause opens on who (a person, ประธาน, an office or level
+    the glossary knows: ตำบลที่เหลือ, ผู้ว่าราชการจังหวัด …) and ``ได้`` may stand before the cue word at ``at``;
+    None when the clause opens on something else (เพื่อให้…, โครงการให้…) or a verb stands between who and the
+    cue (ที่ประชุมเห็นชอบให้… decides).
+
+    >>> text = "ส่งแล้ว 3 อำเภอ อำเภอที่เหลือให้ส่งภายในวันนี้"
+    >>> doer_before(text, text.index("ให้")), doer_before("เพื่อให้ทันเวลา", 4)
+    (16, None)
+    """
+    start = max((text.rfind(mark, 0, at) for mark in (" ", "\n", "\t", ":", "：")), default=-1) + 1
+    lead = next((word for word in _LEADS_IN if text.startswith(word, start) and word not in ASKERS), "")
+    start += len(lead)  # และประธานกำชับให้…: who asks comes after the word that joins the clause
+    who = text[start:at]
+    who = who[:-3] if who.endswith("ได้") else who
+    verbs = _TELLING_VERBS + _ASK_WORDS
+    named = _PERSON.match(text, text.rfind(" ", 0, max(0, start - 1)) + 1)
+    if named and not _names_doer(who) and at - named.start() <= DOER_MAX:  # นางสาวสมใจ ดีมาก ให้…: a name, a surname
+        start, who = named.start(), text[named.start() : at].removesuffix("ได้")
+    if not who or len(who) > DOER_MAX or tells(who) or _positions(who, verbs, len(who)):
+        return None  # ที่ประชุมเห็นชอบให้… decides; อำเภอรายงานให้… tells; the ให้ of กำชับให้ is found as กำชับ
+    return start if _names_doer(who) else None
+
+
+_QUALIFIERS = ("ที่", "ทุก", "ประจำ", "แต่ละ")  # what may follow who, before the cue: ตำบลที่เหลือ, พัฒนากรทุกคน
+
+
+def _names_doer(who: str) -> bool:
+    """Whether ``who`` is only who (and which of them): a person, ประธาน or ที่ประชุม, or an office or level the
+    glossary knows then at most ที่…, ทุก…, ประจำ… (ที่ประชุมตั้งเป้าให้… sets a target; it asks nothing)."""
+    if who in ASKERS or _PERSON.match(who):
+        return True
+    known = next((end for end in range(len(who), 1, -1) if actor_en(who[:end]) != who[:end]), 0)
+    return known > 0 and (known == len(who) or who.startswith(_QUALIFIERS, known))
 
 
 def _asks(text: str, at: int) -> bool:
     """Whether the cue word at ``at`` (found by _ASK_WORDS) is an instruction that starts a sentence."""
-    if text.startswith("ให้", at) and (text.startswith(_NOT_ASKING, at + 3) or text.startswith("ขอ", max(0, at - 2))):
-        return False  # ให้ความรู้, ให้แก่ …; the ให้ of ขอให้ is found as ขอให้
+    if text.startswith("ให้", at) and (
+        text.startswith(_NOT_ASKING + _GOES_ON, at + 3) or text.startswith("ขอ", max(0, at - 2))
+    ):
+        return False  # ให้ความรู้, ให้แก่, ให้ครบ …; the ให้ of ขอให้ is found as ขอให้
     return _leads_in(text, at)
 
 
@@ -49,6 +93,8 @@ def instruction_starts(text: str) -> list[int]:
     >>> text = "ที่ประชุมรับทราบ และได้มอบหมายให้อำเภอรายงาน เพื่อให้ทันเวลา ทั้งนี้ขอให้เร่งรัด"
     >>> [text[at:at + 7] for at in instruction_starts(text)]
     ['มอบหมาย', 'ขอให้เร']
+    >>> instruction_starts("กองทุนหมู่บ้าน:ให้ตำบลติดตาม"), instruction_starts("เพื่อให้ทันเวลา")
+    ([15], [])
     """
     return [at for at in _positions(text, _ASK_WORDS, len(text)) if _asks(text, at)]
 
@@ -75,6 +121,72 @@ _REPORT_WORDS = (
     "ดำเนินการได้",
     "จำหน่ายได้",
 )
+
+
+def tells(text: str) -> bool:
+    """Whether a text holds a word of what was reported or decided (แล้ว, ผลการดำเนินงาน, รับทราบ, มติ,
+    เห็นชอบ …): a line with such a word tells, even where it stands in a list of instructions.
+
+    >>> tells("ผลการเบิกจ่ายงบประมาณ ร้อยละ 65.20"), tells("ที่ประชุมเห็นชอบ"), tells("ประสานอำเภอ")
+    (True, True, False)
+    """
+    return any(word in text for word in _REPORT_WORDS + _DECIDE_WORDS)
+
+
+# a point that tells what someone said, got or has opens on who (a person, who asks, an office or level the
+# glossary knows as an actor: กรมฯ, จังหวัด, อำเภอ …), then one of these verbs: กรมฯ แจ้งผล…, จังหวัดได้รับ…
+_TELLING_VERBS = ("แจ้ง", "รายงาน", "ได้", "มี")
+_PERSON_TITLE = r"(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)"
+_PERSON = re.compile(_PERSON_TITLE + r"\S")
+DOER_MAX = 40  # letters: who a point opens on, with a name and a position, before the verb
+
+
+def told_by(text: str) -> bool:
+    """Whether a point tells what someone said, got or has rather than asking for it: it opens on who
+    (a person, ประธาน, an office the glossary knows: กรมฯ, จังหวัด, อำเภอ …) and the verb that follows
+    is แจ้ง, รายงาน, ได้ or มี, with no instruction before it (กรมฯ แจ้งให้… relays an ask).
+    A point that opens on what is to be done (เตรียมงาน…, ส่งรายงาน…) is not told by anyone.
+
+    >>> told_by("กรมฯ แจ้งผลการประเมินของจังหวัด ได้ 91.5 คะแนน"), told_by("อำเภอได้รับรางวัลระดับเขต")
+    (True, True)
+    >>> told_by("เตรียมงานวันสตรีสากล"), told_by("ส่งรายงานภายในวันที่ 5"), told_by("กรมฯ แจ้งให้จังหวัดส่งแผน")
+    (False, False, False)
+    """
+    verbs = _positions(text, _TELLING_VERBS, min(len(text), DOER_MAX + 1))
+    if not verbs or verbs[0] == 0:
+        return False  # no verb of telling after a doer's name, or the point opens on the verb (รายงานผล…)
+    at = verbs[0]
+    who = text[:at].strip()
+    verb = next(v for v in _TELLING_VERBS if text.startswith(v, at))
+    if instruction_starts(text[: at + len(verb) + 3]) or text.startswith("ให้", at + len(verb)):
+        return False
+    return _is_doer(who)
+
+
+def _is_doer(who: str) -> bool:
+    """Whether ``who`` opens on a person, on who asks, or on an office or level the glossary knows."""
+    if who.startswith(ASKERS) or _PERSON.match(who):
+        return True
+    return any(actor_en(who[:end]) != who[:end] for end in range(len(who), 1, -1))  # the glossary knows who
+
+
+def decides_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a decision that says what is to be done (มติให้…, เห็นชอบให้…,
+    อนุมัติให้…): a ``และให้…`` after it goes on with what was decided; a decision told of as a fact
+    (``ซึ่งอนุมัติโครงการไปแล้ว``) does not.
+
+    >>> decides_at("ที่ประชุมเห็นชอบให้เสนอ 10 โครงการ และให้ส่งคืน 2 โครงการ", 0, 36)
+    True
+    >>> decides_at("ซึ่งอนุมัติโครงการไปแล้ว 64 โครงการ และมอบหมายให้อำเภอจัดเวที", 0, 37)
+    False
+    """
+    for at in _positions(text, _DECIDE_WORDS, end):
+        word = next(w for w in _DECIDE_WORDS if text.startswith(w, at))
+        if at >= start and text[at + len(word) : end].lstrip().startswith("ให้"):
+            return True
+    return False
+
+
 # where a new clause starts: after a wide gap, a line break, a semicolon; at a word that opens a sentence after a space
 _CLAUSE_MARKS = ("  ", "\n", ";", "；")
 _OPENERS = (
@@ -99,7 +211,7 @@ _CLOSING = re.compile(
     re.I,
 )
 _ATTENDEES = re.compile(r"^\s*(?:ผู้(?:เข้าร่วม|มา|ไม่มา|เข้า|ร่วม)ประชุม|รายชื่อผู้|ผู้ลาประชุม|ผู้เข้าร่วม)")
-_PERSON_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s*)?(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)\S")
+_PERSON_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s*)?" + _PERSON_TITLE + r"\S")
 _MEETING_WORDS = re.compile(r"ประชุม|ครั้ง\s*ที่")
 _MEETING_CUES = re.compile(r"ครั้ง\s*ที่|เป็นประธาน|ประธานในที่ประชุม|(?:^|\s)ณ\s|วัน\S*\s*ที่|วันนี้\s*\(|เมื่อวันที่")
 
@@ -177,6 +289,8 @@ def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]
 
     >>> contexts_at("ที่ประชุมมีมติเห็นชอบงบ 5,000 บาท ให้ส่งภายใน 9 ก.พ. 66", [24, 47], "reported")
     ['decided', 'asked']
+    >>> contexts_at("ที่ประชุมเห็นชอบให้สนับสนุน 6 โครงการ และให้ชะลอ 3 โครงการ", [28, 49], "reported")
+    ['decided', 'decided']
     """
     if not starts:
         return []
@@ -186,6 +300,8 @@ def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]
     cuts.sort()
     asks = [at for at in _positions(text, _ASK_WORDS, last) if _asks(text, at)]
     decides = _positions(text, _DECIDE_WORDS, last)
+    if decides and asks:  # เห็นชอบให้… และให้…: what goes on with a decision was decided, not asked
+        asks = [at for at in asks if not decides_at(text, cuts[bisect_right(cuts, at) - 1], at)]
     reports = _positions(text, _REPORT_WORDS, last) if default in ("meeting", "asked") else []
 
     def within(positions: list[int], start: int, end: int) -> bool:

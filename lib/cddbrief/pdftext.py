@@ -192,7 +192,8 @@ def print_page(html: str) -> tuple[str, dict[str, tuple[bytes, str]]]:
         url = f"{PRINT_SCHEME}:sarabun-{weight}.ttf"
         files[url] = (pdf_font(weight), "font/ttf")
         rules.append(
-            f"@font-face{{font-family:'{PDF_FAMILY}';font-style:normal;font-weight:{weight};src:url({url}) format('truetype');}}"
+            f"@font-face{{font-family:'{PDF_FAMILY}';font-style:normal;font-weight:{weight};"
+            f"src:url({url}) format('truetype');}}"
         )
     html = html.replace(font_face_css(), "\n".join(rules), 1)
     for quote in ('"', "'"):

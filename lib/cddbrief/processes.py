@@ -241,9 +241,10 @@ class Template:
         self._broken = False
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)  # one message per send
         try:
+            # a session of its own, as jupyter_client's kernels: Ctrl-C at the terminal does not reach it
             self.process = subprocess.Popen(
                 template_command(theirs.fileno()), env=self.env, cwd=cwd, stdin=subprocess.DEVNULL,
-                pass_fds=[theirs.fileno()], start_new_session=True,  # as jupyter_client's kernels: Ctrl-C at the terminal does not reach it
+                pass_fds=[theirs.fileno()], start_new_session=True,
             )  # fmt: skip
         except BaseException:
             ours.close()

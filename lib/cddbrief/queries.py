@@ -74,7 +74,8 @@ def reference(f, as_of: date | str | None = None):
 
     >>> import cddbrief                                                     # doctest: +SKIP
     >>> reference(cddbrief.load_corpus())                                  # doctest: +SKIP
-    (Timestamp('2019-03-25 00:00:00'), 'no meeting date in 2562-04: the first day it sets for an action, the latest it can have been held')
+    (Timestamp('2019-03-25 00:00:00'),
+     'no meeting date in 2562-04: the first day it sets for an action, the latest it can have been held')
     """
     import pandas as pd
 

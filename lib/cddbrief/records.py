@@ -195,7 +195,10 @@ def from_dict(cls: type, record: dict):
     """The object of cls a record gives back: ``from_dict(type(x), to_dict(x)) == x``.
 
     >>> from cddbrief.model import DateSpan
-    >>> from_dict(DateSpan, {"start": "2023-02-09", "end": "2023-02-09", "precision": "day", "surface": "9 ก.พ. 66", "span": [3, 12]})
-    DateSpan(start=datetime.date(2023, 2, 9), end=datetime.date(2023, 2, 9), precision='day', surface='9 ก.พ. 66', span=TextSpan(start=3, end=12), year_inferred=False, repaired=False, role=None, item=None, directive=None, passage=None, context=None)
+    >>> from_dict(DateSpan, {"start": "2023-02-09", "end": "2023-02-09", "precision": "day",
+    ...                      "surface": "9 ก.พ. 66", "span": [3, 12]})
+    DateSpan(start=datetime.date(2023, 2, 9), end=datetime.date(2023, 2, 9), precision='day', surface='9 ก.พ. 66',
+             span=TextSpan(start=3, end=12), year_inferred=False, repaired=False, role=None, item=None,
+             directive=None, passage=None, context=None)
     """
     return cls(**read_fields(cls, record))

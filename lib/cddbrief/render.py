@@ -8,7 +8,8 @@ else it runs the notebook with papermill in a kernel started ahead of need
 temporary folder beside the output, and renames the files into place, so a good page
 is never replaced by a broken or half-written one.
 
-Formats and languages are checked here, and only here (``check_formats``, ``Options``).
+Formats are checked here, and only here (``check_formats``, ``Options``); the language by
+``words.as_lang``, as at every entry point that takes one.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import BadSetting, CellFailed, OutputNotWritable, shown
+from .files import write_atomic
 from .kernels import ARGUMENTS, KERNEL, DiedAtStart, Kernels, end
+from .words import Lang, as_lang, suffix
 
 FORMATS = ("html", "pdf")
-LANGS = ("th", "en")
 ENGINE = "cddbrief"  # papermill's nbclient engine, on a kernel started ahead of need
 # the temporary folders this process is writing a page into: removed if it is told to stop
 ACTIVE: set[Path] = set()
-WRITING: set[Path] = set()  # manifests being written through a temporary file, for a stop to remove
 
 
 # --- what to make ---------------------------------------------------------------------------------
@@ -47,30 +48,23 @@ def check_formats(formats, given: str | None = None, also: tuple = ()) -> tuple[
     ('html', 'pdf')
     >>> check_formats(("html", "docx"))
     Traceback (most recent call last):
-    cddbrief.errors.BadSetting: unknown format docx: use --format html, pdf or html,pdf
+    cddbrief.errors.BadSetting: unknown format docx: use html, pdf or both (set formats)
     """
     formats = tuple(formats)
     if also:
         if [f for f in formats if f not in FORMATS + also] or not [f for f in formats if f in FORMATS]:
-            raise BadSetting(f"unknown format in '{given if given is not None else ','.join(formats)}'",
-                             f"use --format html, pdf or html,pdf; with --all also {', '.join(also)}")  # fmt: skip
+            raise BadSetting(
+                f"unknown format in '{given if given is not None else ','.join(formats)}'",
+                f"use html, pdf or both; in a batch also {', '.join(also)}",
+                settings="formats",
+            )
         return formats
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise BadSetting(f"unknown format {', '.join(unknown) or '(none)'}", "use --format html, pdf or html,pdf")
+        raise BadSetting(
+            f"unknown format {', '.join(unknown) or '(none)'}", "use html, pdf or both", settings="formats"
+        )
     return formats
-
-
-def check_lang(lang: str) -> str:
-    """``th`` or ``en``, or one clear error.
-
-    >>> check_lang("ไทย")
-    Traceback (most recent call last):
-    cddbrief.errors.BadSetting: unknown language 'ไทย': use --lang th or --lang en
-    """
-    if lang not in LANGS:
-        raise BadSetting(f"unknown language '{lang}'", "use --lang th or --lang en")
-    return lang
 
 
 @dataclass(frozen=True)
@@ -82,7 +76,7 @@ class Options:
     """
 
     formats: tuple[str, ...] = ("html",)
-    lang: str = "th"
+    lang: Lang = "th"
     out_dir: Path = Path("outputs")
     force: bool = False
     cell_timeout: float | None = None  # seconds a notebook cell may run before its kernel is stopped (None: no limit)
@@ -90,12 +84,12 @@ class Options:
     def __post_init__(self):
         object.__setattr__(self, "formats", check_formats(self.formats))
         object.__setattr__(self, "out_dir", Path(self.out_dir))
-        check_lang(self.lang)
+        object.__setattr__(self, "lang", as_lang(self.lang))
 
     @property
     def suffix(self) -> str:
         """``brief.html`` in Thai, ``brief.en.html`` in English: one language never overwrites the other."""
-        return "" if self.lang == "th" else f".{self.lang}"
+        return suffix(self.lang)
 
 
 @dataclass(frozen=True)
@@ -191,7 +185,8 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
             check_folder()
         have = fresh_files(job, options) if not options.force else set()
         if set(targets) <= have:
-            say(f"{job.name}: up to date ({', '.join(shown(targets[f]) for f in options.formats)}); --force rebuilds")
+            files = ", ".join(shown(targets[f]) for f in options.formats)
+            say(f"{job.name}: up to date ({files}); forcing rebuilds it")
             return Rendered(targets, up_to_date=True, seconds=time.perf_counter() - started)
         own = kernels is None
         kernels = (
@@ -210,7 +205,8 @@ def render(job: Job, options: Options, say=print, kernels: Kernels | None = None
         except OSError as exc:  # a full disk, a folder gone read-only: the old page stays
             raise OutputNotWritable(
                 f"cannot write the {job.what} in {job.folder}: {exc.strerror or exc}",
-                "free some space, or give another folder with --out DIR",
+                "free some space, or give another output folder",
+                settings="out_dir",
             ) from None
         finally:
             if own:
@@ -281,8 +277,16 @@ def _run(job: Job, options: Options, tmp: Path, have: set[str], kernels: Kernels
         warm = threading.Thread(target=_warm_exporters, args=("pdf" in options.formats,), daemon=True)
         warm.start()  # import nbconvert and WeasyPrint while the kernel works
         notebook = tmp / f"{job.stem}.ipynb"
-        executed = execute_notebook(job.notebook, notebook, job.parameters, job.failed_path(options), page=job.page, cwd=job.cwd, kernels=kernels,
-                                    cell_timeout=options.cell_timeout)  # fmt: skip
+        executed = execute_notebook(
+            job.notebook,
+            notebook,
+            job.parameters,
+            job.failed_path(options),
+            page=job.page,
+            cwd=job.cwd,
+            kernels=kernels,
+            cell_timeout=options.cell_timeout,
+        )
         warm.join()
         if job.keep_notebook:
             written["ipynb"] = notebook
@@ -339,22 +343,50 @@ def _engine() -> str:
 
     class PrestartedKernelEngine(NBClientEngine):
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
-                                     start_timeout=60, execution_timeout=None, km=None, **kwargs):  # fmt: skip
+        def execute_managed_notebook(
+            cls,
+            nb_man,
+            kernel_name,
+            log_output=False,
+            stdout_file=None,
+            stderr_file=None,
+            start_timeout=60,
+            execution_timeout=None,
+            km=None,
+            **kwargs,
+        ):
             kwargs.pop("input_path", None)
             kwargs.pop("startup_timeout", None)
             timeout = execution_timeout or kwargs.pop("timeout", None)
-            client = PapermillNotebookClient(nb_man, km=km, timeout=timeout, startup_timeout=start_timeout, kernel_name=kernel_name, log=logger,
-                                             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
-                                             shutdown_kernel="immediate", **kwargs)  # fmt: skip
+            client = PapermillNotebookClient(
+                nb_man,
+                km=km,
+                timeout=timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logger,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+                shutdown_kernel="immediate",
+                **kwargs,
+            )
             return client.execute(cleanup_kc=True)
 
     papermill_engines.register(ENGINE, PrestartedKernelEngine)
     return ENGINE
 
 
-def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Path, page: dict | None = None, cwd: Path | None = None,
-                     kernels: Kernels | None = None, cell_timeout: float | None = None):  # fmt: skip
+def execute_notebook(
+    notebook: Path,
+    output: Path,
+    parameters: dict,
+    failed: Path,
+    page: dict | None = None,
+    cwd: Path | None = None,
+    kernels: Kernels | None = None,
+    cell_timeout: float | None = None,
+):
     """Run the notebook in a new kernel with papermill; strip timings so bytes repeat.
 
     ``kernels``: take the kernel from there (started ahead, warmed); None: papermill starts
@@ -382,9 +414,16 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, failed: Pat
                 how = {"extra_arguments": [ARGUMENTS[0]]}  # nbclient adds the in-memory history itself
             try:
                 executed = papermill.execute_notebook(
-                    str(notebook), str(output), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-                    request_save_on_cell_execute=False, cwd=str(cwd), execution_timeout=limit, **how,
-                )  # fmt: skip
+                    str(notebook),
+                    str(output),
+                    parameters=parameters,
+                    kernel_name=KERNEL,
+                    progress_bar=False,
+                    request_save_on_cell_execute=False,
+                    cwd=str(cwd),
+                    execution_timeout=limit,
+                    **how,
+                )
                 break
             except DiedAtStart:
                 if attempt == 2:
@@ -527,7 +566,8 @@ def warm_pdf() -> None:
 
     from .fonts import font_face_css
 
-    page = f"<html lang='th'><head><style>{font_face_css()} html{{font-family:'Sarabun'}}</style></head><body><p>ตำบลบ้านใหม่ <b>น้ำประปา</b></p></body></html>"
+    style = f"{font_face_css()} html{{font-family:'Sarabun'}}"
+    page = f"<html lang='th'><head><style>{style}</style></head><body><p>ตำบลบ้านใหม่ <b>น้ำประปา</b></p></body></html>"
     write_pdf(page, BytesIO())
 
 
@@ -544,19 +584,22 @@ def check_place(folder: Path, out_dir: Path, source_folder: Path | None = None) 
     except (OSError, RuntimeError):  # a loop of links
         raise OutputNotWritable(
             f"the output folder {shown(folder)} is a link that leads nowhere",
-            "remove the link, or give another --out DIR",
+            "remove the link, or give another output folder",
+            settings="out_dir",
         ) from None
     if where != out and out not in where.parents:
         raise OutputNotWritable(
-            f"the output folder {shown(folder)} is a link to {shown(where)}, outside --out {shown(out_dir)}; "
+            f"the output folder {shown(folder)} is a link to {shown(where)}, outside {shown(out_dir)}; "
             "nothing was written",
-            "remove the link, or give another --out DIR",
+            "remove the link, or give another output folder",
+            settings="out_dir",
         )
     if source_folder is not None and where == Path(source_folder).resolve():
         raise OutputNotWritable(
             f"the output folder {shown(folder)} is the folder of the source documents {shown(where)}; "
             "nothing was written",
-            "remove the link, or give another --out DIR outside the data folder",
+            "remove the link, or give another output folder, outside the data folder",
+            settings="out_dir",
         )
 
 
@@ -565,10 +608,14 @@ def make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputNotWritable(
-            f"cannot create the output folder {folder}: {exc.strerror}", "give a writable folder with --out DIR"
+            f"cannot create the output folder {folder}: {exc.strerror}",
+            "give a writable output folder",
+            settings="out_dir",
         ) from None
     if not os.access(folder, os.W_OK):
-        raise OutputNotWritable(f"the output folder {folder} is not writable", "give a writable folder with --out DIR")
+        raise OutputNotWritable(
+            f"the output folder {folder} is not writable", "give a writable output folder", settings="out_dir"
+        )
 
 
 MANIFEST_BYTES = 2**20  # a page's manifest is a few hundred bytes; an index's rows some kB a meeting
@@ -605,11 +652,18 @@ def plain_name(name) -> bool:
     """A name the build could have made for a file or folder inside its own folder: no path, no parent,
     no scheme, no control character, not hidden.
 
-    >>> plain_name("2562-04-mae-tha"), plain_name("brief.en.html"), plain_name("javascript:alert(1)"), plain_name("/"), plain_name("..")
-    (True, True, False, False, False)
+    >>> plain_name("2562-04-mae-tha"), plain_name("brief.en.html")
+    (True, True)
+    >>> plain_name("javascript:alert(1)"), plain_name("/"), plain_name("..")
+    (False, False, False)
     """
-    return (isinstance(name, str) and 0 < len(name) <= 255 and not name.startswith((".", "-")) and name.isprintable()
-            and not any(ch in name for ch in "/\\:*?[]<>\"'"))  # fmt: skip
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= 255
+        and not name.startswith((".", "-"))
+        and name.isprintable()
+        and not any(ch in name for ch in "/\\:*?[]<>\"'")
+    )
 
 
 def text_or_none(value, limit: int = 4096) -> bool:
@@ -618,18 +672,34 @@ def text_or_none(value, limit: int = 4096) -> bool:
 
 def valid_owner(value) -> bool:
     """Whose a folder is (``.source.json``, a manifest's ``source``): meeting, office, sha256, file, all text."""
-    return (isinstance(value, dict) and isinstance(value.get("meeting"), str) and text_or_none(value.get("office"))
-            and isinstance(value.get("sha256"), str) and text_or_none(value.get("sha256"), 64)
-            and isinstance(value.get("file"), str) and text_or_none(value.get("file")) and text_or_none(value.get("meeting"), 64))  # fmt: skip
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("meeting"), str)
+        and text_or_none(value.get("office"))
+        and isinstance(value.get("sha256"), str)
+        and text_or_none(value.get("sha256"), 64)
+        and isinstance(value.get("file"), str)
+        and text_or_none(value.get("file"))
+        and text_or_none(value.get("meeting"), 64)
+    )
 
 
 def valid_page_manifest(value) -> bool:
     """A page's manifest (``.brief.json``): its key, and for a brief the files it made (plain names) and its source."""
     files = value.get("files")
-    return (isinstance(value.get("key"), str) and len(value["key"]) <= 128
-            and (files is None or (isinstance(files, dict) and len(files) <= 16
-                                   and all(isinstance(f, str) and plain_name(n) for f, n in files.items())))
-            and (value.get("source") is None or valid_owner(value["source"])))  # fmt: skip
+    return (
+        isinstance(value.get("key"), str)
+        and len(value["key"]) <= 128
+        and (
+            files is None
+            or (
+                isinstance(files, dict)
+                and len(files) <= 16
+                and all(isinstance(f, str) and plain_name(n) for f, n in files.items())
+            )
+        )
+        and (value.get("source") is None or valid_owner(value["source"]))
+    )
 
 
 def write_manifest(path: Path, data: dict, atomic: bool = True) -> None:
@@ -643,14 +713,7 @@ def write_manifest(path: Path, data: dict, atomic: bool = True) -> None:
             path.unlink(missing_ok=True)
             raise
         return
-    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-    WRITING.add(tmp)  # a worker stopped mid-write (batch._worker_stop) removes it too
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-        WRITING.discard(tmp)
+    write_atomic(path, text)
 
 
 def _alive(pid: int) -> bool:
@@ -701,11 +764,12 @@ class locked:
         except IsADirectoryError:
             raise OutputNotWritable(
                 f"{self.path} is a folder, where the build keeps its lock file",
-                "remove that folder (or give another --out DIR)",
+                "remove that folder, or give another output folder",
+                settings="out_dir",
             ) from None
         except OSError as exc:
             raise OutputNotWritable(
-                f"cannot take the lock {self.path}: {exc.strerror}", "give a writable folder with --out DIR"
+                f"cannot take the lock {self.path}: {exc.strerror}", "give a writable output folder", settings="out_dir"
             ) from None
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import notebooks
-from .errors import BadSetting, CddbriefError, FolderTaken, shown
+from .actions import check_as_of
+from .errors import BadSetting, CddbriefError, FolderTaken, Setting, shown
 from .render import (
     FORMATS,
     Job,
@@ -36,8 +36,8 @@ from .render import (
     write_pdf,  # fmt: skip
 )
 
-__all__ = ["FORMATS", "NOTEBOOK", "BuildResult", "Plan", "build", "check_as_of", "check_notebook", "claim", "folder_name",
-           "index_entry", "plan", "source_date_epoch", "write_pdf"]  # fmt: skip
+__all__ = ["FORMATS", "NOTEBOOK", "BuildResult", "Plan", "build", "check_as_of", "check_notebook", "claim",
+           "folder_name", "index_entry", "plan", "source_date_epoch", "write_pdf"]  # fmt: skip
 
 # the briefing notebook ships inside the package (cddbrief/notebooks/), so any install builds briefs;
 # CDDBRIEF_NOTEBOOK names another one (trusted code: it runs in the kernel, its output goes into the brief)
@@ -54,7 +54,8 @@ def source_date_epoch() -> int | None:
     1556668800
     >>> os.environ["SOURCE_DATE_EPOCH"] = "๑๒"; source_date_epoch()
     Traceback (most recent call last):
-    cddbrief.errors.BadSetting: SOURCE_DATE_EPOCH='๑๒' is not a number of seconds since 1970: set it to an integer such as 1556668800 (2019-05-01), or unset it
+    cddbrief.errors.BadSetting: SOURCE_DATE_EPOCH='๑๒' is not a number of seconds since 1970:
+    set it to an integer such as 1556668800 (2019-05-01), or unset it
     >>> del os.environ["SOURCE_DATE_EPOCH"]
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH")
@@ -89,34 +90,6 @@ def check_notebook(path: Path) -> Path:
     if not any(isinstance(c, dict) and "parameters" in (c.get("metadata") or {}).get("tags", []) for c in cells):
         raise BadSetting(f"{where} has no cell tagged 'parameters'", remedy)
     return path
-
-
-def check_as_of(text: str | None) -> str | None:
-    """The day a brief counts deadlines from (``--as-of``), as ``YYYY-MM-DD``; anything else is one clear error.
-
-    >>> check_as_of("2020-03-10")
-    '2020-03-10'
-    >>> check_as_of("2563-03-10")
-    Traceback (most recent call last):
-    cddbrief.errors.BadSetting: --as-of 2563-03-10 is a Buddhist-era year: write the Gregorian year, --as-of 2020-03-10
-    """
-    if text is None:
-        return None
-    from datetime import date
-
-    remedy = "give a day as YYYY-MM-DD, e.g. --as-of 2020-03-10"
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise BadSetting(f"--as-of {text!r} is not a day written YYYY-MM-DD", remedy)
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise BadSetting(f"--as-of {text} is not a day of the calendar", remedy) from None
-    if day.year > 2400:
-        raise BadSetting(
-            f"--as-of {text} is a Buddhist-era year",
-            f"write the Gregorian year, --as-of {day.replace(year=day.year - 543).isoformat()}",
-        )
-    return day.isoformat()
 
 
 @dataclass
@@ -208,7 +181,8 @@ def plan(source, formats=("html",), lang="th", out_dir="outputs", data_dir=None,
     owner = owner_of(meeting, path)
     targets = {fmt: folder / f"brief{options.suffix}.{fmt}" for fmt in options.formats}
     targets["ipynb"] = folder / f"brief{options.suffix}.ipynb"
-    return Plan(meeting, path, folder, options.formats, lang, targets, parameters, cache_key(notebook, meeting.source.sha256, parameters), owner,
+    key = cache_key(notebook, meeting.source.sha256, parameters)
+    return Plan(meeting, path, folder, options.formats, lang, targets, parameters, key, owner,
                 meeting_given=bool(meeting_id), notebook=notebook)  # fmt: skip
 
 
@@ -270,7 +244,8 @@ OWNER = ".source.json"
 
 
 def _describe(owner: dict) -> str:
-    return f"{owner.get('meeting') or '?'} of {owner.get('office') or 'an unnamed office'} ({owner.get('file')}, sha256 {str(owner.get('sha256'))[:8]})"
+    office = owner.get("office") or "an unnamed office"
+    return f"{owner.get('meeting') or '?'} of {office} ({owner.get('file')}, sha256 {str(owner.get('sha256'))[:8]})"
 
 
 def same_source(a: dict, b: dict) -> bool:
@@ -293,27 +268,38 @@ def claim(p: Plan) -> None:
 def claim_folder(folder: Path, owner: dict, meeting_given: bool = False) -> None:
     """Make the folder this source's, or refuse: a folder of outputs belongs to one document.
 
-    Two offices' write-ups of 4/2562 built (or exported) one after the other into one --out no
-    longer share ``2562-04/``: the second is refused, and told to use ``--office`` (``2562-04-mae-tha/``).
+    Two offices' write-ups of 4/2562 built (or exported) one after the other into one output folder no
+    longer share ``2562-04/``: the second is refused, and told to name its office (``2562-04-mae-tha/``).
     """
-    check_place(folder, folder.parent)  # exports too: a folder that is a link out of --out is never written into
+    check_place(folder, folder.parent)  # exports too: a folder that is a link out of out_dir is never written into
     path = folder / OWNER
     held = read_manifest(path, valid_owner) or owner_on_disk(folder)
     if held and not same_source(held, owner):
         meeting = owner["meeting"]
+        settings: tuple = ("out_dir",)
         if held.get("office") != owner["office"]:
             remedy = (
-                f"use --office NAME (into {meeting}-<office>/, as build --all names folders) or give another --out DIR"
+                f"name the office (into {meeting}-<office>/, as a batch names folders), or give another output folder"
             )
+            settings = ("office", "out_dir")
         elif meeting_given:
             year, number = meeting.split("-")
-            remedy = f"--meeting {int(number)}/{year} names the meeting of another document; check the number, or give another --out DIR"
+            given = f"{int(number)}/{year}"
+            remedy = (
+                f"the meeting given, {given}, is another document's; check the number, or give another output folder"
+            )
+            settings = (Setting("meeting", given), "out_dir")
         elif held.get("meeting") == meeting:
-            remedy = "give another --out DIR, or use build --all, which gives each document of one office its own folder (…-<sha256>)"
+            remedy = (
+                "give another output folder, or build them all as a batch, which gives each document of one office "
+                "its own folder (…-<sha256>)"
+            )
         else:
-            remedy = "give another --out DIR"
+            remedy = "give another output folder"
         raise FolderTaken(
-            f"{folder} holds the outputs of {_describe(held)}, not of {_describe(owner)}; nothing was replaced", remedy
+            f"{folder} holds the outputs of {_describe(held)}, not of {_describe(owner)}; nothing was replaced",
+            remedy,
+            settings=settings,
         )
     if held != owner:
         write_manifest(path, owner)

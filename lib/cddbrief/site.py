@@ -15,7 +15,6 @@ trends build links the folder again.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,8 @@ from pathlib import Path
 
 from .errors import CddbriefError, shown
 from .filekinds import SOURCE_SUFFIXES
+from .files import write_atomic
+from .words import LANGS, Lang, Words, as_lang, suffix, words_for
 
 # where a page keeps its bar: the nbconvert template writes it empty, link_pages fills it
 BAR_START, BAR_END = "<!--cddbrief:site-->", "<!--/cddbrief:site-->"
@@ -47,46 +48,34 @@ def style_text(css: str):
     return Markup(css)
 
 
-def index_name(lang: str) -> str:
-    """``index.html`` for Thai, ``index.en.html`` for English: one language never overwrites the other."""
-    return "index.html" if lang == "th" else f"index.{lang}.html"
+def index_name(lang: Lang) -> str:
+    """``index.html`` for Thai, ``index.en.html`` for English: one language never overwrites the other.
 
-
-def page_suffix(lang: str) -> str:
-    """What a page's name carries for its language: ``brief.html`` in Thai, ``brief.en.html`` in English.
-
-    >>> page_suffix("th"), page_suffix("en")
-    ('', '.en')
+    >>> index_name("th"), index_name("en")
+    ('index.html', 'index.en.html')
     """
-    return "" if lang == "th" else f".{lang}"
+    return f"index{suffix(lang)}.html"
 
 
-def _day(iso: str | None, lang: str) -> str:
-    """An ISO date as the index shows it: ``2019-04-22`` → ``22 เม.ย. 2562`` (Thai) or ``22 Apr 2019``."""
+def _span(first: str | None, last: str | None, words: Words) -> str:
+    """The days between two ISO dates as the index shows them: ``2019-04-22`` → ``22 เม.ย. 2562``
+    (Thai) or ``22 Apr 2019``; the first and last dates a brief's actions name, ``2014-01-01`` to
+    ``2018-09-30``, → ``1 ม.ค. 2557 – 30 ก.ย. 2561``.
+
+    >>> _span("2019-04-22", None, words_for("th")), _span("2019-04-22", "2019-04-23", words_for("en"))
+    ('22 เม.ย. 2562', '22–23 Apr 2019')
+    """
     from datetime import date
-
-    from .thaidates import format_span_en, format_span_th
-
-    if not iso:
-        return ""
-    d = date.fromisoformat(iso)
-    return (format_span_th if lang == "th" else format_span_en)(d, d)
-
-
-def _span(first: str | None, last: str | None, lang: str) -> str:
-    """First and last dates a brief's actions name: ``2557 – 30 ก.ย. 2561`` reads ``2014-01-01``, ``2018-09-30``."""
-    from datetime import date
-
-    from .thaidates import format_span_en, format_span_th
 
     if not first:
         return ""
     start, end = date.fromisoformat(first), date.fromisoformat(last or first)
-    return (format_span_th if lang == "th" else format_span_en)(start, max(start, end))
+    return words.span(start, max(start, end))
 
 
-def _files(out_dir: Path, folder: str, meeting_id: str, suffix: str) -> list[dict]:
-    """The files of one brief's folder that a reader opens: the brief (HTML, PDF) and its exports.
+def _files(out_dir: Path, folder: str, meeting_id: str, lang: Lang) -> list[dict]:
+    """The files of one brief's folder that a reader opens: the brief (HTML, PDF) and its exports,
+    in the index's language (``2562-04.en.xlsx`` in English) or in none (CSV, JSON).
 
     Only a plain folder name inside OUT and a meeting id such as ``2562-04`` are looked at (rows are
     read from disk, so they are checked again here); every link is a relative path the build made,
@@ -94,6 +83,7 @@ def _files(out_dir: Path, folder: str, meeting_id: str, suffix: str) -> list[dic
     """
     from urllib.parse import quote
 
+    from .exports import EXPORTS
     from .render import check_place, plain_name
 
     if not plain_name(folder) or not MEETING_ID.fullmatch(meeting_id or ""):
@@ -104,13 +94,13 @@ def _files(out_dir: Path, folder: str, meeting_id: str, suffix: str) -> list[dic
     except CddbriefError:
         return []
     found = []
-    for name, label in ((f"brief{suffix}.html", "HTML"), (f"brief{suffix}.pdf", "PDF"), (f"{meeting_id}.xlsx", "Excel"),
-                        (f"{meeting_id}.json", "JSON"), (f"{meeting_id}.ics", "iCal")):  # fmt: skip
+    for name, label in ((f"brief{suffix(lang)}.html", "HTML"), (f"brief{suffix(lang)}.pdf", "PDF")):
         if (here / name).is_file():
             found.append({"href": quote(f"{folder}/{name}"), "label": label})
-    csvs = sorted(p for p in here.glob(f"{meeting_id}-*.csv") if p.is_file())
-    for path in csvs:
-        found.append({"href": quote(f"{folder}/{path.name}"), "label": f"CSV {path.stem[len(meeting_id) + 1 :]}"})
+    for export in EXPORTS.values():
+        for path in export.files(here, meeting_id, lang):  # a file per frame is also named by its frame
+            part = path.name[len(meeting_id) + 1 : -len(path.suffix)] if "*" in export.name else ""
+            found.append({"href": quote(f"{folder}/{path.name}"), "label": f"{export.label} {part}".strip()})
     return found
 
 
@@ -153,13 +143,12 @@ def valid_row(row) -> bool:
     return True
 
 
-def rows_on_disk(out_dir: Path, rows: list, lang: str) -> list[dict]:
+def rows_on_disk(out_dir: Path, rows: list, lang: Lang) -> list[dict]:
     """The index's rows, rebuilt from the files on disk where its rows file is damaged: the rows that are
     valid, and a row for every other brief folder of OUT (plain name, inside OUT) whose manifest names
     its source, with what that manifest holds (meeting, office, file)."""
     from .render import check_place, plain_name, read_manifest, valid_page_manifest
 
-    suffix = "" if lang == "th" else f".{lang}"
     kept = [row for row in rows if valid_row(row)] if isinstance(rows, list) else []
     listed = {row.get("folder") for row in kept}
     for folder in sorted(out_dir.iterdir()):
@@ -169,7 +158,7 @@ def rows_on_disk(out_dir: Path, rows: list, lang: str) -> list[dict]:
             check_place(folder, out_dir)
         except CddbriefError:
             continue
-        source = read_manifest(folder / f".brief{suffix}.json", valid_page_manifest).get("source")
+        source = read_manifest(folder / f".brief{suffix(lang)}.json", valid_page_manifest).get("source")
         if not source or not MEETING_ID.fullmatch(source["meeting"]):
             continue
         year, number = source["meeting"].split("-")
@@ -198,6 +187,8 @@ def write_index(out_dir: Path, outcomes: list, lang: str = "th") -> Path:
     building the briefs again. ``outcomes``: ``batch.Outcome``s (path, status, why, entry, folder)."""
     from .render import write_manifest
 
+    lang = as_lang(lang)
+    words = words_for(lang)
     rows = []
     for o in outcomes:
         if o.status == "failed":
@@ -211,8 +202,8 @@ def write_index(out_dir: Path, outcomes: list, lang: str = "th") -> Path:
                 "file": shown(Path(e.get("file", o.path.name)).name),
                 "source": str(e.get("file") or o.path),
                 "folder": o.folder,
-                "meeting_day": _day(e.get("meeting_date"), lang),
-                "covered": _span(e.get("first_date"), e.get("last_date"), lang),
+                "meeting_day": _span(e.get("meeting_date"), None, words),
+                "covered": _span(e.get("first_date"), e.get("last_date"), words),
             }
         )
     rows.sort(key=lambda r: (r.get("id") or "", r.get("office") or ""))
@@ -226,6 +217,7 @@ def refresh_index(out_dir: Path, lang: str = "th") -> Path | None:
     has written an index there."""
     from .render import read_manifest
 
+    lang = as_lang(lang)
     out_dir = Path(out_dir)
     if not (out_dir / index_name(lang)).is_file():
         return None
@@ -238,42 +230,45 @@ def refresh_index(out_dir: Path, lang: str = "th") -> Path | None:
 ROWS_BYTES = 64 * 2**20  # an index's rows: about 1 kB a meeting
 
 
-def _rows_name(lang: str) -> str:
+def _rows_name(lang: Lang) -> str:
     return f".{index_name(lang)}.json"
 
 
-def _render_index(out_dir: Path, rows: list[dict], lang: str, documents: list[dict] | None = None) -> Path:
+def _render_index(out_dir: Path, rows: list[dict], lang: Lang, documents: list[dict] | None = None) -> Path:
     """The index page from its rows; ``documents``: the meetings as the search sees them
     (``search_document``), read from the content cache when not given."""
     from markupsafe import Markup
 
-    from .brief import environment, labels
+    from .brief import environment
     from .fonts import font_face_css
 
-    suffix = page_suffix(lang)
+    w = words_for(lang)
 
     def with_files(row: dict) -> dict:
         if row["failed"]:
             return row
-        return {**row, "files": _files(out_dir, row["folder"], row.get("id") or row["folder"], suffix)}
+        return {**row, "files": _files(out_dir, row["folder"], row.get("id") or row["folder"], lang)}
 
     shown_rows = [with_files(row) for row in rows]
     trends = [
-        {"href": f"trends{suffix}.{ext}", "label": ext.upper()}
+        {"href": f"trends{w.suffix}.{ext}", "label": ext.upper()}
         for ext in ("html", "pdf")
-        if (out_dir / f"trends{suffix}.{ext}").exists()
+        if (out_dir / f"trends{w.suffix}.{ext}").exists()
     ]
-    other = "index.en.html" if lang == "th" else "index.html"
+    others = [  # the index in each other language, where a batch has written one
+        {"href": index_name(other), "lang": other, "name": words_for(other).t("language_name")}
+        for other in LANGS
+        if other != lang and (out_dir / index_name(other)).exists()
+    ]
     documents = _search_documents(out_dir, rows, lang) if documents is None else documents
     search, files = search_files(search_data(documents))
-    _write_search_files(out_dir / f"{SEARCH_FOLDER}{suffix}", files)
+    _write_search_files(out_dir / f"{SEARCH_FOLDER}{w.suffix}", files)
     if files:
-        search["folder"] = f"{SEARCH_FOLDER}{suffix}"
-    words = {k: v[lang] for k, v in labels().items()}
+        search["folder"] = f"{SEARCH_FOLDER}{w.suffix}"
+    words = w.texts
     html = environment().get_template("index.html.j2").render(
-        rows=shown_rows, lang=lang, font_css=style_text(font_face_css()), css=style_text(page_css()), trends=trends,
-        other=other if (out_dir / other).exists() else None, bar=Markup(nav_bar(out_dir, lang, here="index")),
-        words=words,
+        rows=shown_rows, lang=lang, w=w, font_css=style_text(font_face_css()), css=style_text(page_css()),
+        trends=trends, others=others, bar=Markup(nav_bar(out_dir, lang, here="index")), words=words,
         search_json=script_json(search), words_kinds=script_json({k: words[f"kind_{k}"] for k in SEARCH_KINDS}),
         words_found=script_json(words["search_found"]), words_more=script_json(words["search_more"]),
         words_none=script_json(words["search_none"]),
@@ -282,7 +277,7 @@ def _render_index(out_dir: Path, rows: list[dict], lang: str, documents: list[di
         layouts=sorted({r["layout"] for r in rows if not r["failed"] and r.get("layout")}),
     )  # fmt: skip
     target = out_dir / index_name(lang)
-    _write_atomic(target, html)
+    write_atomic(target, html)
     link_pages(out_dir, rows, lang)
     return target
 
@@ -308,16 +303,7 @@ def _write_search_files(folder: Path, files: dict[str, str]) -> None:
         if old.name not in wanted:
             old.unlink()
     for name, text in files.items():
-        _write_atomic(folder / Path(name).name, text)
-
-
-def _write_atomic(target: Path, html: str) -> None:
-    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
-    try:
-        tmp.write_text(html, encoding="utf-8", errors="backslashreplace")  # a name's stray bytes shown, never a crash
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomic(folder / Path(name).name, text)
 
 
 # --- the bar on every page --------------------------------------------------------------------------
@@ -331,9 +317,9 @@ class Neighbour:
     label: str
 
 
-def neighbours(rows: list[dict]) -> dict[str, tuple[Neighbour | None, Neighbour | None]]:
+def neighbours(rows: list[dict], lang: Lang = "th") -> dict[str, tuple[Neighbour | None, Neighbour | None]]:
     """For each brief's folder, the previous and next meeting of the same office (by meeting id,
-    then date); a write-up without a meeting number has none.
+    then date), named in ``lang``; a write-up without a meeting number has none.
 
     >>> rows = [{"failed": False, "folder": f, "id": i, "number": n, "year_be": 2563, "office": o}
     ...         for f, i, n, o in [("a", "2563-03", 3, "สพอ.ป่าซาง"), ("b", "2563-04", 4, "สพอ.ป่าซาง"),
@@ -341,45 +327,45 @@ def neighbours(rows: list[dict]) -> dict[str, tuple[Neighbour | None, Neighbour 
     >>> before, after = neighbours(rows)["b"]
     >>> before.href, before.label, after.href
     ('a', '3/2563', 'd')
-    >>> neighbours(rows)["c"]
-    (None, None)
+    >>> neighbours(rows)["c"], neighbours(rows, "en")["b"][0].label
+    ((None, None), '3/2563 (2020)')
     """
     by_office: dict[str, list[dict]] = {}
     for r in rows:
         if not r.get("failed") and r.get("id"):
             by_office.setdefault(r.get("office") or "", []).append(r)
+    words = words_for(lang)
     found = {}
     for series in by_office.values():
         series.sort(key=lambda r: (r["id"], r.get("meeting_date") or "", r["folder"]))
         for i, r in enumerate(series):
             before = series[i - 1] if i > 0 else None
             after = series[i + 1] if i + 1 < len(series) else None
-            found[r["folder"]] = tuple(Neighbour(n["folder"], _label(n)) if n else None for n in (before, after))
+            found[r["folder"]] = tuple(Neighbour(n["folder"], _label(n, words)) if n else None for n in (before, after))
     return found
 
 
-def _label(row: dict) -> str:
-    """``4/2562`` for a numbered meeting, else its folder."""
-    return f"{row['number']}/{row['year_be']}" if row.get("number") else row.get("folder", "")
+def _label(row: dict, words: Words) -> str:
+    """``4/2562`` (``4/2562 (2019)`` in English) for a numbered meeting, else its folder."""
+    return words.meeting_number(row["number"], row["year_be"]) if row.get("number") else row.get("folder", "")
 
 
 def nav_bar(
-    out_dir: Path, lang: str, here: str, up: str = "", before: Neighbour | None = None, after: Neighbour | None = None
+    out_dir: Path, lang: Lang, here: str, up: str = "", before: Neighbour | None = None, after: Neighbour | None = None
 ) -> str:
     """The bar of one page as HTML, between its markers: index · trends · actions (those that exist
     in out_dir), and the same office's previous and next meeting. ``up``: the way from the page to
     out_dir (``../`` for a brief); ``here``: the page itself (``index``, ``trends``, ``actions``, ``brief``),
     shown as the current page, not a link."""
-    from .brief import environment, labels
+    from .brief import environment
 
-    suffix = page_suffix(lang)
-    words = {k: v[lang] for k, v in labels().items()}
+    words = words_for(lang).texts
     links = []
     for name, key in (("index", "site_index"), ("trends", "site_trends"), ("actions", "site_actions")):
-        page = index_name(lang) if name == "index" else f"{name}{suffix}.html"
+        page = index_name(lang) if name == "index" else f"{name}{suffix(lang)}.html"
         if name == here or (out_dir / page).exists():
             links.append({"href": None if name == here else up + page, "label": words[key]})
-    near = [{"rel": rel, "href": f"{up}{n.href}/brief{suffix}.html", "label": words[key].format(meeting=n.label)}
+    near = [{"rel": rel, "href": f"{up}{n.href}/brief{suffix(lang)}.html", "label": words[key].format(meeting=n.label)}
             for rel, key, n in (("prev", "site_previous", before), ("next", "site_next", after)) if n]  # fmt: skip
     template = environment().get_template("_site_nav.html.j2")
     body = template.render(links=links, near=near, label=words["site_nav"], lang=lang)
@@ -399,19 +385,20 @@ def with_bar(html: str, bar: str) -> str:
     return _BAR.sub(lambda _: bar, html, count=1)
 
 
-def link_pages(out_dir: Path, rows: list[dict], lang: str = "th") -> list[Path]:
+def link_pages(out_dir: Path, rows: list[dict], lang: Lang = "th") -> list[Path]:
     """Write the bar into every page of the folder in one language: each brief (with its office's
     previous and next meeting), the trends page and the actions page. Returns the pages changed."""
     out_dir = Path(out_dir)
-    suffix = page_suffix(lang)
     changed = []
-    near = neighbours(rows)
-    pages = [(out_dir / f"{name}{suffix}.html", nav_bar(out_dir, lang, here=name)) for name in ("trends", "actions")]
+    near = neighbours(rows, lang)
+    pages = [
+        (out_dir / f"{name}{suffix(lang)}.html", nav_bar(out_dir, lang, here=name)) for name in ("trends", "actions")
+    ]
     for r in rows:
         if not r.get("failed"):
             before, after = near.get(r["folder"], (None, None))
             bar = nav_bar(out_dir, lang, "brief", "../", before, after)
-            pages.append((out_dir / r["folder"] / f"brief{suffix}.html", bar))
+            pages.append((out_dir / r["folder"] / f"brief{suffix(lang)}.html", bar))
     for path, bar in pages:
         try:
             html = path.read_text(encoding="utf-8")
@@ -419,7 +406,7 @@ def link_pages(out_dir: Path, rows: list[dict], lang: str = "th") -> list[Path]:
             continue
         linked = with_bar(html, bar)
         if linked != html:
-            _write_atomic(path, linked)
+            write_atomic(path, linked)
             changed.append(path)
     return changed
 
@@ -548,7 +535,7 @@ def sentence_pieces(text: str, size: int = SENTENCE) -> list[str]:
     return pieces + ([line] if line else [])
 
 
-def _search_documents(out_dir: Path, rows: list[dict], lang: str) -> list[dict]:
+def _search_documents(out_dir: Path, rows: list[dict], lang: Lang) -> list[dict]:
     """The meetings of an index as the search sees them, read from the corpus store the batch filled."""
     documents = []
     for r in rows:
@@ -574,13 +561,12 @@ def records_of(source: Path) -> dict:
         return {}
 
 
-def search_document(row: dict, records: dict, lang: str = "th") -> dict:
+def search_document(row: dict, records: dict, lang: Lang = "th") -> dict:
     """One meeting for the search index: where its brief is, what to call it, what to filter it by,
     and its sentences (``meeting_sentences``)."""
-    suffix = page_suffix(lang)
     return {
-        "href": f"{row['folder']}/brief{suffix}.html",
-        "label": _label(row),
+        "href": f"{row['folder']}/brief{suffix(lang)}.html",
+        "label": _label(row, words_for(lang)),
         "office": row.get("office") or "",
         "year": row.get("year_be"),
         "layout": row.get("layout") or "",

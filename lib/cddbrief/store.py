@@ -26,7 +26,8 @@ when a table is read, so a forged one could make ``SELECT * FROM items`` read an
 A write-up kept in several files (a .docx and its PDF export, a copy) is one write-up
 (``same_writeups``): the same meeting, the same office and the same directives (character
 trigrams of the normalised directive text, ``SAME_TEXT`` alike); the richest form is read
-(``FORM_RANK``: .docx > .html/.htm > .txt > .pdf) and the others are listed as its copies.
+(``FORM_RANK``, from each file kind's rank: .docx > .html/.htm/.xhtml > .txt > .pdf) and the others are
+listed as its copies.
 """
 
 from __future__ import annotations
@@ -43,11 +44,11 @@ from pathlib import Path
 
 from . import cache as sealed
 from .errors import CddbriefError
-from .filekinds import SOURCE_SUFFIXES  # noqa: F401 - the catalogue reads these (corpus re-exports them)
+from .filekinds import KINDS, SOURCE_SUFFIXES  # noqa: F401 - the catalogue reads these (corpus re-exports them)
 
 FORMAT = "cddbrief-store"
 VERSION = 1  # of the files below; a store of a newer one is rebuilt (an older cddbrief reading it does the same)
-FORM_RANK = {".docx": 0, ".html": 1, ".htm": 1, ".txt": 2, ".pdf": 3}  # the richest form of a write-up first
+FORM_RANK = {suffix: kind.rank for kind in KINDS for suffix in kind.suffixes}  # the richest form of a write-up first
 SAME_TEXT = 0.9  # share of character trigrams two files' directive texts must share to be one write-up
 CHUNK = 8  # documents per task when reading in parallel (small: a chunk of PDFs is not left for last)
 PARALLEL_FROM = 40  # fewer documents than this to read: read here, no pool
@@ -122,8 +123,9 @@ def entry_of(meeting, path: Path) -> Entry:
     spans = sorted(s.when for _, d in meeting.directives() for s in d.dates if s.start)
     ends = sorted(s.end for _, d in meeting.directives() for s in d.dates if s.end)
     return Entry(meeting.id, meeting.number, meeting.year_be, meeting.office, path, meeting.district, meeting.province,
-                 meeting.source.sha256, meeting.counts(), spans[0].isoformat() if spans else None, ends[-1].isoformat() if ends else None,
-                 meeting.source.layout, meeting.meeting_date.isoformat() if meeting.meeting_date else None)  # fmt: skip
+                 meeting.source.sha256, meeting.counts(), spans[0].isoformat() if spans else None,
+                 ends[-1].isoformat() if ends else None, meeting.source.layout,
+                 meeting.meeting_date.isoformat() if meeting.meeting_date else None)  # fmt: skip
 
 
 @cache

@@ -76,7 +76,7 @@ def summary_text(meeting: Meeting) -> str:
     number = (
         f"ครั้งที่ {meeting.number}/{meeting.year_be}  ({meeting.id})"
         if meeting.id
-        else "ไม่ระบุครั้งที่ (no meeting number: build needs --meeting)"
+        else "ไม่ระบุครั้งที่ (no meeting number: a brief needs one given)"
     )
     out.append(f"{number}  {meeting.office or 'ไม่ระบุหน่วยงาน'}{'  — ' + place if place else ''}")
     facts = [
@@ -91,26 +91,26 @@ def summary_text(meeting: Meeting) -> str:
     ]
     if facts:
         out.append("  ".join(f"{label} {value}" for label, value in facts))
-    out.append(
-        f"source: {meeting.source.path}  sha256 {meeting.source.sha256[:12]}…  ({meeting.source.format}, {meeting.source.encoding or 'Word'})"
-    )
+    source = meeting.source
+    out.append(f"source: {source.path}  sha256 {source.sha256[:12]}…  ({source.format}, {source.encoding or 'Word'})")
     out.append("")
     n = meeting.counts()
     out.append(
-        f"{n['items']} items, {n['directives']} directives, {n['figures']} figures, {n['dated']} dates, {n['checks']} checks ({n['failing']} failing), {n['notes']} notes"
+        f"{n['items']} items, {n['directives']} directives, {n['figures']} figures, {n['dated']} dates,"
+        f" {n['checks']} checks ({n['failing']} failing), {n['notes']} notes"
     )
     out.append("")
     out.append(
-        f"{fit('ที่', 3)} {fit('ประเด็น (topic)', 40)} {fit('ข้อสั่งการ', 9, '>')} {fit('ตัวเลข', 7, '>')} {fit('วันที่', 6, '>')}"
+        f"{fit('ที่', 3)} {fit('ประเด็น (topic)', 40)}"
+        f" {fit('ข้อสั่งการ', 9, '>')} {fit('ตัวเลข', 7, '>')} {fit('วันที่', 6, '>')}"
     )
     held: dict[int, list] = {}
     for item, holder in meeting.holders():
         held.setdefault(id(item), []).append(holder)
     for item in meeting.items:
         mark = "*" if item.inferred else " "
-        n_q = sum(
-            len(h.quantities) for h in held.get(id(item), [])
-        )  # its directives' and its passages' (what was reported, decided)
+        # its directives' and its passages' figures (what was reported, decided)
+        n_q = sum(len(h.quantities) for h in held.get(id(item), []))
         n_d = sum(len(h.dates) for h in held.get(id(item), []))
         out.append(f"{item.no:>2}{mark} {fit(item.topic, 40)} {len(item.directives):>9} {n_q:>7} {n_d:>6}")
     out.append("   (* number inferred)")
@@ -121,8 +121,9 @@ def summary_text(meeting: Meeting) -> str:
         for s in dated:
             role = {"original": " (เดิม, เลื่อน)", "rescheduled": " (กำหนดใหม่)"}.get(s.role or "", "")
             where = f"ข้อ {s.item}" if s.item is not None else "การประชุม"
+            context = _CONTEXT_TH.get(s.context or "", "")
             out.append(
-                f"  {fit(format_span_th(s.start, s.end, s.precision), 24)} {where}{role} [{_CONTEXT_TH.get(s.context or '', '')}]  «{s.surface}»"
+                f"  {fit(format_span_th(s.start, s.end, s.precision), 24)} {where}{role} [{context}]  «{s.surface}»"
             )
     if meeting.checks:
         out.append("")

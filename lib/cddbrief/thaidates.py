@@ -189,9 +189,15 @@ _MONTH_BY_WRITTEN: dict[str, int] = {}
 
 
 def find_dates(
-    text: str, meeting_year_be: int | None = None, *, item: int | None = None, directive: int | None = None
+    text: str,
+    meeting_year_be: int | None = None,
+    *,
+    item: int | None = None,
+    directive: int | None = None,
+    around: date | DateSpan | None = None,
 ) -> tuple[list[DateSpan], list[Note]]:
-    """Find the dates in a piece of Thai text; ``item`` and ``directive`` (where the text stands) are given to each date.
+    """Find the dates in a piece of Thai text; ``item`` and ``directive`` (where the text stands) are given to each
+    date.
 
     Spans index ``text``. A date with no year takes the nearest year written
     before it in the text (a date's, or a bare ``ปี 2564``), else the next dated
@@ -206,13 +212,31 @@ def find_dates(
     >>> spans, notes = find_dates("ในปีงบประมาณ ๒๕๖๖ ให้ส่งภายใน ๑๐ พ.ย. และ ๕ มี.ค.", 2565)
     >>> [(s.start.isoformat(), s.year_inferred) for s in spans]
     [('2022-11-10', True), ('2023-03-05', True)]
+
+    A weekday and a day with no month (``เมื่อวันพุธที่ 13 ที่ผ่านมา``) take the month of the nearest month-date
+    in the text, else of ``around`` (the meeting's day, or the post's; or a month the write-up names, as a
+    DateSpan of month precision): ``นี้`` looks forward from that day, ``ที่ผ่านมา`` back. The weekday must
+    agree, or no date is read (a note says so). A day in Thai words (``ยี่สิบแปด มีนาคม 2567``) reads as its
+    digits.
+
+    >>> spans, notes = find_dates("เมื่อวันพุธที่ 13 ที่ผ่านมา ประชุมประจำเดือนมีนาคม 2567")
+    >>> [(s.surface, s.start.isoformat(), s.year_inferred) for s in spans][0], notes[0].kind
+    (('วันพุธที่ 13', '2024-03-13', True), 'inferred')
+    >>> find_dates("ภายในวันศุกร์ที่ 5 นี้", around=date(2024, 3, 28))[0][0].start.isoformat()
+    '2024-04-05'
+    >>> spans, notes = find_dates("ภายในวันพุธที่ 22 นี้", around=date(2024, 3, 13))
+    >>> spans, notes[0].kind, notes[0].message.split("; ")[1]
+    ([], 'skipped', "in the month of the meeting's day, 13 มี.ค. 2567, 22 มี.ค. 2567 is no Wednesday")
+    >>> [(s.surface, s.start.isoformat()) for s in find_dates("เมื่อวันพฤหัสบดีที่ยี่สิบแปด มีนาคม 2567")[0]]
+    [('วันพฤหัสบดีที่ยี่สิบแปด มีนาคม 2567', '2024-03-28')]
     """
     reading = to_arabic_digits(text)
-    if "เดือน" not in reading and _ANY_DIGIT.search(reading) is None:
-        return [], []  # every date holds a digit, or เดือน before its month
+    if "เดือน" not in reading and _ANY_DIGIT.search(reading) is None and not _may_have_a_word_day(reading):
+        return [], []  # every date holds a digit, or เดือน before its month, or a day in words before its month
     day_dates = _day_dates(reading, meeting_year_be)
     candidates = (
-        day_dates
+        _weekday_days(reading, meeting_year_be)
+        + day_dates
         + _month_dates(reading, meeting_year_be, day_dates)
         + _numeric_dates(reading, meeting_year_be)
         + _year_ranges(reading, day_dates, meeting_year_be)
@@ -235,7 +259,12 @@ def find_dates(
     )
     # notes quote the text as written; a year from the context is wanted only by a date without one
     context = _context_years(raw, explicit, meeting_year_be) if undated else [(None, None, False)] * len(raw)
-    for parts, year in zip(raw, context):
+    for index, (parts, year) in enumerate(zip(raw, context)):
+        if parts.get("weekday") is not None and parts["m1"] is None:
+            span = _weekday_span(parts, _month_anchor(raw, index, around), notes, item, directive)
+            if span is not None:
+                spans.append(span)
+            continue
         span = _to_span(parts, text, year, notes, item, directive)
         if span is not None:
             spans.append(span)
@@ -374,6 +403,135 @@ def _day_dates(reading: str, context_be: int | None) -> list[dict]:
     return found
 
 
+WEEKDAYS_TH = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")  # date.weekday() order
+WEEKDAYS_EN = tuple(calendar.day_name)
+_UNITS_TH = ("", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
+
+
+def _day_word(day: int) -> str:
+    """A day of the month in Thai words: 1 หนึ่ง, 11 สิบเอ็ด, 28 ยี่สิบแปด, 31 สามสิบเอ็ด."""
+    tens, units = divmod(day, 10)
+    if tens == 0:
+        return _UNITS_TH[units]
+    return ("สิบ", "ยี่สิบ", "สามสิบ")[tens - 1] + ("เอ็ด" if units == 1 else _UNITS_TH[units])
+
+
+DAY_WORDS: dict[str, int] = {_day_word(day): day for day in range(1, 32)}
+DAY_WORDS.update({f"{word[:-3]}หนึ่ง": day for word, day in DAY_WORDS.items() if word.endswith("เอ็ด")})
+_DAY_IN_WORDS = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+_WEEKDAY = "|".join((*WEEKDAYS_TH, "พฤหัส"))
+# วันพุธที่ 13, วันศุกร์ที่ 22 นี้, วันพฤหัสบดีที่ยี่สิบแปด มีนาคม 2567, วันที่สิบห้า เมษายน 2567: a weekday before
+# its day (then no month is needed), or a day in words before its month
+_WEEKDAY_DAY = re.compile(
+    rf"วัน\s*(?:(?P<wd>{_WEEKDAY})\s*)?ที่\s*(?:(?P<d>[0-9]{{1,2}}){_DAY_END}"
+    rf"|(?P<w>{_DAY_IN_WORDS})(?:\s*(?P<m>{_MONTH})(?:\s*(?P<y>{_YEAR}))?)?)"
+)
+_MONTH_NEXT = re.compile(rf"\s*(?:{_MONTH})")  # (a digit day before its month is a day-date: _day_dates')
+_FORWARD = re.compile(r"\s*(?:นี้|ที่จะถึง(?:นี้)?|ที่จะมาถึง(?:นี้)?)")
+_BACK = re.compile(r"\s*(?:ที่ผ่านมา|ที่แล้ว)")
+
+
+_MONTH_WORDS = tuple({word.rstrip(".") for pair in MONTHS for word in pair})
+
+
+def _may_have_a_word_day(reading: str) -> bool:
+    """A day in Thai words stands after วัน…ที่ and before a month's name (วันที่สิบห้า เมษายน): all are here."""
+    return "วัน" in reading and "ที่" in reading and any(month in reading for month in _MONTH_WORDS)
+
+
+def _weekday_days(reading: str, context_be: int | None) -> list[dict]:
+    """The days told by a weekday with no month (``วันพุธที่ 13 ที่ผ่านมา``: month and year to be found, see
+    _weekday_span), and the days written in Thai words before their month (``วันพฤหัสบดีที่ยี่สิบแปด มีนาคม
+    2567``, read as a day-date). A digit day before its month is _day_dates'."""
+    found: list[dict] = []
+    if "ที่" not in reading or "วัน" not in reading:
+        return found
+    for match in _WEEKDAY_DAY.finditer(reading):
+        g = match.groupdict()
+        day = int(g["d"]) if g["d"] else DAY_WORDS[g["w"]]
+        if g["m"] and g["w"]:
+            years, problem = _years(g, ("y",), context_be)
+            if problem and problem[0] == "bad":
+                found.append(_bad_year(match.start(), match.end("y"), g["y"]))
+                continue
+            end = match.end() if not problem else match.end("m")
+            year = years.get("y")
+            month = month_number(g["m"])
+            found.append({"start": match.start(), "end": end, "d1": day, "m1": month, "y1": year,
+                          "d2": day, "m2": month, "y2": year, "glued": _glued(g["m"], g["y"])})  # fmt: skip
+        elif g["d"] and g["wd"] and 1 <= day <= 31 and not _MONTH_NEXT.match(reading, match.end()):
+            # (a weekday and a number word, วันเสาร์ที่สอง, is the second Saturday: no day of the month)
+            if reading[max(0, match.start() - 4) : match.start()].rstrip().endswith("ทุก"):
+                continue  # ทุกวันศุกร์ที่ 2: a recurrence, no one day
+            after = reading[match.end() : match.end() + 16]
+            direction = "forward" if _FORWARD.match(after) else "back" if _BACK.match(after) else None
+            weekday = 3 if g["wd"].startswith("พฤหัส") else WEEKDAYS_TH.index(g["wd"])
+            found.append({"start": match.start(), "end": match.end(), "d1": day, "m1": None, "y1": None,
+                          "d2": day, "m2": None, "y2": None, "glued": False, "weekday": weekday,
+                          "direction": direction})  # fmt: skip
+    return found
+
+
+def _month_anchor(raw: list[dict], index: int, around: date | DateSpan | None) -> tuple | None:
+    """(year CE, month, day or None, where from, where from in Thai) for the weekday-day ``raw[index]``: the
+    nearest date of the text with its own month and year (before it, else after), else ``around``."""
+    dated = [
+        (abs(index - other), other > index, parts)
+        for other, parts in enumerate(raw)
+        if parts.get("m1") and (parts["y1"] or parts["y2"]) and parts.get("precision") in (None, "month")
+    ]
+    if dated:
+        _, _, parts = min(dated, key=lambda found: found[:2])
+        year = (parts["y1"] or parts["y2"])[0] - 543
+        written = _surface_of(parts)
+        return year, parts["m1"], parts.get("d1"), f"'{written}' in the text", f" '{written}' ในข้อความ"
+    if isinstance(around, DateSpan) and around.start is not None:
+        day = around.start.day if around.precision == "day" else None
+        written = around.surface
+        return around.start.year, around.start.month, day, f"'{written}'", f" '{written}'"
+    if isinstance(around, date):
+        shown = format_span_th(around, around)
+        return around.year, around.month, around.day, f"the meeting's day, {shown}", f"วันประชุม {shown}"
+    return None
+
+
+def _weekday_span(parts: dict, anchor, notes: list[Note], item=None, directive=None) -> DateSpan | None:
+    """``วันพุธที่ 13`` read in the anchor's month, checked by its weekday: a weekday that does not agree, or no
+    month to read it in, gives a note and no date (never a guess)."""
+    surface = _surface_of(parts)
+    day = parts["d1"]
+    if anchor is None:
+        notes.append(Note("skipped", f"'{surface}' gives no month or year and the text names none; no date was read",
+                          surface=surface,
+                          th=f"'{surface}' ไม่ระบุเดือนและปี และข้อความไม่ระบุเดือนให้อ้างอิง จึงไม่ได้อ่านเป็นวันที่"))  # fmt: skip
+        return None
+    year, month, anchor_day, source, source_th = anchor
+    if anchor_day is not None and parts["direction"] == "forward" and day < anchor_day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif anchor_day is not None and parts["direction"] == "back" and day > anchor_day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    weekday = WEEKDAYS_TH[parts["weekday"]]
+    try:
+        read = date(year, month, day)
+    except ValueError:
+        read = None
+    if read is None or read.weekday() != parts["weekday"]:
+        shown = format_span_th(read, read) if read else f"{day} {MONTH_ABBR_TH[month - 1]} {year + 543}"
+        notes.append(Note("skipped",
+                          f"'{surface}' gives no month; in the month of {source}, {shown} is no"
+                          f" {WEEKDAYS_EN[parts['weekday']]}; no date was read", surface=surface,
+                          th=f"'{surface}' ไม่ระบุเดือน เมื่ออ่านตามเดือนของ{source_th} {shown} ไม่ใช่วัน{weekday}"
+                          " จึงไม่ได้อ่านเป็นวันที่"))  # fmt: skip
+        return None
+    shown = format_span_th(read, read)
+    notes.append(Note("inferred", f"'{surface}' gives no month or year; read as {shown}, the month and year from"
+                      f" {source} (a {WEEKDAYS_EN[parts['weekday']]}, as written)", surface=surface,
+                      th=f"'{surface}' ไม่ระบุเดือนและปี อ่านเป็น {shown} โดยใช้เดือนและปีจาก{source_th}"
+                      f" (ตรงกับวัน{weekday} ตามที่เขียน)"))  # fmt: skip
+    return DateSpan(read, read, "day", surface, TextSpan(parts["start"], parts["end"]), year_inferred=True,
+                    item=item, directive=directive)  # fmt: skip
+
+
 _LIST_WORDS = ("และ", ",", "หรือ")
 
 
@@ -395,8 +553,9 @@ def _listed_before(reading: str, date_: dict) -> list[dict]:
         if not 1 <= d1 <= d2 <= 31:
             break
         end = match.end("d2") if match.group("d2") else match.end("d1")
-        listed.append({**date_, "start": start, "end": end, "d1": d1, "m1": date_["m1"], "d2": d2, "m2": date_["m1"], "y2": date_["y1"] or date_["y2"],
-                       "y1": date_["y1"] or date_["y2"], "glued": False, "lost_dash": False, "listed": True})  # fmt: skip
+        year = date_["y1"] or date_["y2"]
+        listed.append({**date_, "start": start, "end": end, "d1": d1, "m1": date_["m1"], "d2": d2, "m2": date_["m1"],
+                       "y2": year, "y1": year, "glued": False, "lost_dash": False, "listed": True})  # fmt: skip
         at = start
     return listed[::-1]
 
@@ -419,7 +578,8 @@ def _year_ranges(reading: str, day_dates: list[dict], context_be: int | None) ->
         if match is not None and end and year and end["y2"] and (year[0], 1) <= (end["y2"][0], end["m2"]):
             first = (year[0] - 1, 10) if match.group("fiscal") else (year[0], 1)
             found.append({"start": at, "end": end["end"], "d1": 1, "m1": first[1], "y1": (first[0], year[1]),
-                          "d2": end["d2"], "m2": end["m2"], "y2": end["y2"], "glued": end["glued"], "precision": "year"})  # fmt: skip
+                          "d2": end["d2"], "m2": end["m2"], "y2": end["y2"], "glued": end["glued"],
+                          "precision": "year"})  # fmt: skip
         at = reading.find("ปี", at + 2)
     return found
 
@@ -546,12 +706,14 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
     surface = text[parts["start"] : parts["end"]]
     if parts.get("bad_day"):
         written = parts["bad_day"]
-        notes.append(Note("skipped", f"'{surface}': no month has a day {written} (a typo?); no date was read", surface=surface,
+        notes.append(Note("skipped", f"'{surface}': no month has a day {written} (a typo?); no date was read",
+                          surface=surface,
                           th=f"'{surface}': ไม่มีวันที่ {written} ในเดือนใด (อาจพิมพ์ผิด) จึงไม่ได้อ่านเป็นวันที่"))  # fmt: skip
         return None
     if parts.get("bad_year"):
         written = parts["bad_year"]
-        notes.append(Note("warning", f"'{surface}': the year {written} cannot be meant (a typo?); no date was read", surface=surface,
+        notes.append(Note("warning", f"'{surface}': the year {written} cannot be meant (a typo?); no date was read",
+                          surface=surface,
                           th=f"'{surface}': ปี {written} เป็นไปไม่ได้ (อาจพิมพ์ผิด) จึงไม่ได้อ่านเป็นวันที่"))  # fmt: skip
         return None
     y1 = parts["y1"][0] if parts["y1"] else None
@@ -572,6 +734,9 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
         elif y1 is not None and parts["m1"] > parts["m2"]:
             y2 = y1 + 1
     precision: Precision = parts.get("precision") or ("day" if parts["d1"] is not None else "month")
+    # the date as written, whatever days it is read as: its precision, its text and where it stands
+    as_written = {"precision": precision, "surface": surface, "span": TextSpan(parts["start"], parts["end"]),
+                  "item": item, "directive": directive}  # fmt: skip
     if y1 is None or y2 is None:  # (y2 is None only with y1)
         notes.append(
             Note(
@@ -581,16 +746,7 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
                 th=f"'{surface}' ไม่ระบุปี และอนุมานปีไม่ได้",
             )
         )
-        return DateSpan(
-            None,
-            None,
-            precision,
-            surface,
-            TextSpan(parts["start"], parts["end"]),
-            year_inferred=True,
-            item=item,
-            directive=directive,
-        )
+        return DateSpan(None, None, year_inferred=True, **as_written)
     try:
         if parts["d1"] is not None:  # day, or year-to-day (its start is the year's first day)
             start = date(y1 - 543, parts["m1"], parts["d1"])
@@ -625,19 +781,10 @@ def _to_span(parts, text, context, notes, item=None, directive=None) -> DateSpan
     if repaired:
         how = " (the dash between the days was lost)" if parts.get("lost_dash") else ""
         how_th = " (เครื่องหมายขีดระหว่างวันหายไป)" if parts.get("lost_dash") else ""
-        notes.append(Note("repair", f"'{surface}' was read as {format_span_th(start, end, precision)}{how}", surface=surface,
-                          th=f"อ่าน '{surface}' เป็น {format_span_th(start, end, precision)}{how_th}"))  # fmt: skip
-    return DateSpan(
-        start,
-        end,
-        precision,
-        surface,
-        TextSpan(parts["start"], parts["end"]),
-        year_inferred=inferred,
-        repaired=repaired,
-        item=item,
-        directive=directive,
-    )
+        shown = format_span_th(start, end, precision)
+        notes.append(Note("repair", f"'{surface}' was read as {shown}{how}", surface=surface,
+                          th=f"อ่าน '{surface}' เป็น {shown}{how_th}"))  # fmt: skip
+    return DateSpan(start, end, year_inferred=inferred, repaired=repaired, **as_written)
 
 
 def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
@@ -649,8 +796,14 @@ def _inferred_note(surface, y1, y2, context_year, source, fiscal) -> Note:
         if source.startswith("+"):
             where, where_th = f"'{source[1:]}' later in the text", f"'{source[1:]}' ถัดไปในข้อความ"
     if fiscal:
-        return Note("inferred", f"'{surface}' has no year; read as {years} in fiscal year {context_year} ({where}: October to December fall in {context_year - 1})",
-                    surface=surface, th=f"'{surface}' ไม่ระบุปี อ่านเป็นปี {years} ตามปีงบประมาณ {context_year} (จาก {where_th}: ต.ค.–ธ.ค. อยู่ในปี {context_year - 1})")  # fmt: skip
+        return Note(
+            "inferred",
+            f"'{surface}' has no year; read as {years} in fiscal year {context_year}"
+            f" ({where}: October to December fall in {context_year - 1})",
+            surface=surface,
+            th=f"'{surface}' ไม่ระบุปี อ่านเป็นปี {years} ตามปีงบประมาณ {context_year}"
+            f" (จาก {where_th}: ต.ค.–ธ.ค. อยู่ในปี {context_year - 1})",
+        )
     return Note(
         "inferred",
         f"'{surface}' has no year; {years} was taken from {where}",
@@ -806,7 +959,8 @@ def find_reschedules(text: str, spans: list[DateSpan]) -> list[Reschedule]:
 def find_recurrences(
     text: str, spans: list[DateSpan], *, item: int | None = None, directive: int | None = None
 ) -> list[Recurrence]:
-    """``ทุกวันที่ 25 ของเดือน`` -> monthly on day 25, from the first date that follows; made with ``item`` and ``directive``.
+    """``ทุกวันที่ 25 ของเดือน`` -> monthly on day 25, from the first date that follows; made with ``item`` and
+    ``directive``.
 
     >>> t = "ให้รายงานทุกวันที่ 25 ของเดือนโดยเริ่มรายงานผลครั้งแรก วันที่ 25 เมษายน 62"
     >>> r = find_recurrences(t, find_dates(t)[0])[0]

@@ -151,6 +151,87 @@ def drop_stray_marks(text: str) -> tuple[str, list[str]]:
     return _STRAY_MARK.sub(_drop, text), dropped
 
 
+# A vowel mark above or below (with its tone) on the letter after its own: what OCR leaves of ประชุม (ประชมุ)
+# and of เรือน (เรอื น, the final letter set apart by a space).
+_DISPLACED_MARK = re.compile("([\u0e01-\u0e2e])([\u0e01-\u0e2e])([\u0e34-\u0e39][\u0e48-\u0e4b]?)")
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_REACH = 48  # letters either side of a mark that the dictionary weighs: two of its longest words
+
+
+def rejoin_displaced_marks(text: str) -> tuple[str, int]:
+    """Put a vowel mark that OCR set on the letter after its own back on its letter, and drop the space OCR
+    left after it, only where the dictionary then knows more of the letters there than before; return how
+    many marks were moved. Well-formed Thai, and letters no repair makes words of (a name), stay as they are.
+
+    >>> rejoin_displaced_marks("มติที่ประชมุ รับทราบ ๗,๔๓๒ ครัวเรอื น")
+    ('มติที่ประชุม รับทราบ ๗,๔๓๒ ครัวเรือน', 2)
+    >>> rejoin_displaced_marks("กลุ่มสตรี สมุดบัญชี นางสาวอรุณี ภูผาใจ")
+    ('กลุ่มสตรี สมุดบัญชี นางสาวอรุณี ภูผาใจ', 0)
+    """
+    if not _DISPLACED_MARK.search(text):
+        return text, 0
+    count, at = 0, 0
+    while (match := _DISPLACED_MARK.search(text, at)) is not None:
+        repaired = _rejoined(text, match)
+        if repaired is not None:
+            text, count = repaired, count + 1
+        at = match.start() + 1
+    return text, count
+
+
+def _rejoined(text: str, match: re.Match) -> str | None:
+    """The text with the mark of ``match`` back on its letter (and the space after it gone, if that is
+    better still), or None when the dictionary knows no more letters that way."""
+    from .thaiwords import pieces
+
+    def unknown(window: str) -> int:
+        return sum(len(piece) for part in window.split(" ") for piece, known in pieces(part) if not known)
+
+    start, end = match.start(), match.end()
+    left = start
+    while left > max(0, start - _REACH) and _THAI_LETTER.match(text, left - 1):
+        left -= 1
+    right = _thai_end(text, end)
+    spaced = right == end and text.startswith(" ", end) and _THAI_LETTER.match(text, end + 1) is not None
+    if spaced:
+        right = _thai_end(text, end + 1)
+    if _plausible(text, left, start, end, _thai_end(text, end)):
+        return None
+    letter, following, mark = match.groups()
+    before, moved, after = text[left:start], letter + mark + following, text[end:right]
+    was = unknown(before + match.group() + after)
+    if was == 0:
+        return None
+    candidates = [(unknown(before + moved + after), 0, after)]
+    if spaced:
+        candidates.append((unknown(before + moved + after[1:]), 1, after[1:]))
+    best, _, rest = min(candidates)
+    if best >= was:
+        return None
+    return text[:start] + moved + rest + text[right:]
+
+
+def _plausible(text: str, left: int, start: int, end: int, right: int) -> bool:
+    """Whether the letters as they stand can be Thai words: one dictionary word holds both letters, or a
+    word ends at the first and another starts at the second (คน|ดี); a quick test before the whole weighing.
+    """
+    from .thaiwords import is_word
+
+    def word_between(first: range | list[int], last: range | list[int]) -> bool:
+        return any(is_word(text[a:b]) for a in first for b in last if 0 < b - a <= _REACH)
+
+    starts, ends = range(start, left - 1, -1), range(right, end - 1, -1)  # words as long as the dictionary's
+    return word_between(starts, ends) or (word_between(starts, [start + 1]) and word_between([start + 1], ends))
+
+
+def _thai_end(text: str, at: int) -> int:
+    """Where the run of Thai letters from ``at`` ends (at most _REACH letters on)."""
+    end = at
+    while end < min(len(text), at + _REACH) and _THAI_LETTER.match(text, end):
+        end += 1
+    return end
+
+
 def collapse(text: str) -> str:
     """Collapse runs of white space to one space and trim.
 

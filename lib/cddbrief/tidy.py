@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .formatting import number
 from .glossary import units
-from .model import Meeting
+from .model import PLACE, Check, Meeting
 from .thaitext import excerpt
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,17 +23,23 @@ _ACTOR_RE = re.compile(
     r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด|ทุกอำเภอ)"
 )
 _SUBJECT_RE = re.compile(r"^(?P<who>ส่วนกลาง|กรมฯ?|จังหวัด|อำเภอ|พัฒนากร|ทุกจังหวัด|ทุกอำเภอ)(?!ที่)")
+# a table's responsible column, written after its row's directives: (ผู้รับผิดชอบ: ปจ. / นายอำเภอ; …)
+_RESPONSIBLE_RE = re.compile(r"\(ผู้รับผิดชอบ:\s*(?P<who>[^;)]+)")
 
 
 def actors(text: str) -> list[str]:
-    """Who a directive asks to act, as far as the text says.
+    """Who a directive asks to act, as far as the text says: a table's responsible parties first.
 
     >>> actors("ให้จังหวัดเตรียมความพร้อม และขอให้ส่วนกลางตรวจสอบ")
     ['จังหวัด', 'ส่วนกลาง']
     >>> actors("จังหวัดส่งข้อเสนอโครงการครบถ้วนแล้ว"), actors("ให้ทุกอำเภอบันทึกข้อมูล")
     (['จังหวัด'], ['อำเภอ'])
+    >>> actors("ให้เปิดศูนย์ไกล่เกลี่ยหนี้ (ผู้รับผิดชอบ: ปจ. / นายอำเภอ; กำหนดเสร็จ: 15/02/2567)")
+    ['ปจ.', 'นายอำเภอ']
     """
-    found = [m.group("who") for m in _ACTOR_RE.finditer(text)]
+    named = _RESPONSIBLE_RE.search(text)
+    found = [who.strip() for who in re.split(r"\s*[/,]\s*|\s+และ", named.group("who")) if who.strip()] if named else []
+    found += [m.group("who") for m in _ACTOR_RE.finditer(text)]
     subject = _SUBJECT_RE.match(text)
     if subject:
         found.insert(0, subject.group("who"))
@@ -60,90 +66,29 @@ class MeetingFrames:
         return {name: getattr(self, name) for name in ("items", "directives", "quantities", "dates", "checks", "notes")}
 
 
+# Where a row stands: its meeting and office, its place in the meeting (``model.PLACE``) with the item's topic; a
+# figure's or a date's row also names its passage's kind and what it was said as (``context``).
+PLACE_COLUMNS = ["meeting", "office", "item", "topic", "directive", "passage"]
+SAID_COLUMNS = [*PLACE_COLUMNS, "passage_kind", "context"]
 # Columns of each frame, and their types: (ints, floats, bools, dates); the rest are strings.
 COLUMNS = {
-    "items": [
-        "meeting",
-        "office",
-        "item",
-        "topic",
-        "topic_en",
-        "inferred",
-        "merged_rows",
-        "directives",
-        "quantities",
-        "dates",
-        "remarks",
-        "resolution",
-        "meeting_date",
-    ],
+    "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities",
+              "dates", "remarks", "resolution", "meeting_date"],
     "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
-    "quantities": [
-        "meeting",
-        "office",
-        "item",
-        "topic",
-        "directive",
-        "passage",
-        "passage_kind",
-        "context",
-        "value",
-        "unit",
-        "unit_key",
-        "unit_en",
-        "entity",
-        "per",
-        "repaired",
-        "surface",
-        "sentence",
-        "role",
-    ],
-    "dates": [
-        "meeting",
-        "office",
-        "item",
-        "topic",
-        "directive",
-        "passage",
-        "passage_kind",
-        "context",
-        "start",
-        "end",
-        "when",
-        "precision",
-        "year_inferred",
-        "repaired",
-        "role",
-        "surface",
-        "sentence",
-        "actors",
-    ],
-    "checks": [
-        "meeting",
-        "office",
-        "item",
-        "topic",
-        "directive",
-        "passage",
-        "kind",
-        "operands",
-        "total",
-        "actual",
-        "holds",
-        "tolerance",
-        "unit",
-        "statement",
-        "statement_en",
-        "evidence",
-    ],
+    "quantities": [*SAID_COLUMNS, "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface",
+                   "sentence", "role"],
+    "dates": [*SAID_COLUMNS, "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface",
+              "sentence", "actors"],
+    # a check's fields in the order of its JSON (its operands' labels are the JSON's only)
+    "checks": [*PLACE_COLUMNS, *(name for name in Check.json_order if name not in PLACE and name != "labels")],
     "notes": ["meeting", "office", "kind", "item", "message", "message_th", "surface"],
-}
+}  # fmt: skip
 TYPES = {
     "items": (["item", "merged_rows", "directives", "quantities", "dates"], [], ["inferred"], ["meeting_date"]),
     "directives": (["item", "directive", "quantities", "dates"], [], [], []),
-    "quantities": (["item", "directive", "passage"], ["value"], ["repaired"], []),
-    "dates": (["item", "directive", "passage"], [], ["year_inferred", "repaired"], ["start", "end", "when"]),
-    "checks": (["item", "directive", "passage"], ["total", "actual", "tolerance"], ["holds"], []),
+    "quantities": ([*PLACE], ["value"], ["repaired"], []),
+    "dates": ([*PLACE], [], ["year_inferred", "repaired"], ["start", "end", "when"]),
+    "checks": ([*PLACE], ["total", "actual", "tolerance"], ["holds"], []),
     "notes": (["item"], [], [], []),
 }
 
@@ -200,54 +145,18 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
         )
     for item, h in meeting.holders():
         who = ", ".join(actors(h.text))
-        where = {"topic": item.topic if item is not None else None, "passage": getattr(h, "kind", None) and h.no,
-                 "passage_kind": getattr(h, "kind", None)}  # fmt: skip
         for q in h.quantities:
-            records["quantities"].append(
-                {
-                    "meeting": mid,
-                    "office": office,
-                    "item": q.item,
-                    "topic": where["topic"],
-                    "directive": q.directive,
-                    "passage": where["passage"],
-                    "passage_kind": where["passage_kind"],
-                    "context": q.context,
-                    "value": float(q.value),
-                    "unit": q.unit,
-                    "unit_key": q.unit_key,
-                    "unit_en": known[q.unit].en if q.unit in known else q.unit,
-                    "entity": q.entity,
-                    "per": q.per,
-                    "repaired": q.repaired,
-                    "surface": q.surface,
-                    "sentence": excerpt(h.text, *q.span),
-                    "role": q.role,
-                }  # fmt: skip
-            )
+            records["quantities"].append({
+                **_said(meeting, item, h, q), "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
+                "unit_en": known[q.unit].en if q.unit in known else q.unit, "entity": q.entity, "per": q.per,
+                "repaired": q.repaired, "surface": q.surface, "sentence": excerpt(h.text, *q.span), "role": q.role,
+            })  # fmt: skip
         for s in h.dates:
-            records["dates"].append(
-                {
-                    "meeting": mid,
-                    "office": office,
-                    "item": s.item,
-                    "topic": where["topic"],
-                    "directive": s.directive,
-                    "passage": where["passage"],
-                    "passage_kind": where["passage_kind"],
-                    "context": s.context,
-                    "start": s.start,
-                    "end": s.end,
-                    "when": s.when,
-                    "precision": s.precision,
-                    "year_inferred": s.year_inferred,
-                    "repaired": s.repaired,
-                    "role": s.role,
-                    "surface": s.surface,
-                    "sentence": excerpt(h.text, *s.span),
-                    "actors": who,
-                }  # fmt: skip
-            )
+            records["dates"].append({
+                **_said(meeting, item, h, s), "start": s.start, "end": s.end, "when": s.when,
+                "precision": s.precision, "year_inferred": s.year_inferred, "repaired": s.repaired, "role": s.role,
+                "surface": s.surface, "sentence": excerpt(h.text, *s.span), "actors": who,
+            })  # fmt: skip
     for c in meeting.checks:
         records["checks"].append(
             {
@@ -282,6 +191,15 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
             }
         )
     return records
+
+
+def _said(meeting: Meeting, item, holder, found) -> dict:
+    """Where a figure or a date stands (``SAID_COLUMNS``): the meeting and office, the item and its topic,
+    the directive, or the passage and its kind (``holder`` is the one or the other), and its context."""
+    kind = getattr(holder, "kind", None)  # a passage's kind; a directive has none
+    return {"meeting": meeting.id, "office": meeting.office, "item": found.item,
+            "topic": item.topic if item is not None else None, "directive": found.directive,
+            "passage": kind and holder.no, "passage_kind": kind, "context": found.context}  # fmt: skip
 
 
 def frames_from_records(records: dict[str, list[dict]]) -> MeetingFrames:

@@ -1,44 +1,39 @@
 """Trends across meetings: figures over time, directives per topic, topics new or dropped, moved deadlines.
 
-Pure functions over the corpus frames (``cddbrief.load_corpus``), a ``Trends``
-view for the trends notebook, and ``build_trends`` that runs that notebook
-and writes ``OUT/trends.html`` (and ``.pdf``), self-contained like a brief.
+Pure functions over the corpus frames (``cddbrief.load_corpus``) and, for moved deadlines, over
+the write-ups as the action register follows them (``register.follow``: one matcher for the trends
+and the actions pages), a ``Trends`` view for the trends notebook, and ``build_trends`` that runs
+that notebook and writes ``OUT/trends.html`` (and ``.pdf``), self-contained like a brief.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import notebooks
 from .errors import CddbriefError
+from .words import Lang, Words, as_lang, suffix, words_for
 
 NOTEBOOK = notebooks.path("trends")  # package data: any install runs it
 SECTIONS = ("header", "figures", "topics", "changes", "deadlines", "provenance")
-SIMILAR = 0.5  # share of shared character trigrams of two actions for them to be "the same action"
 BARELY = 0.02  # a series whose values differ by less than this share of the largest is shown as a table, not a chart
-_ROUND = re.compile(r"(?:ครั้งที่|รอบที่|งวดที่|ระยะที่)\s*(\d+)")
-_MONTHLY = re.compile(r"ทุกเดือน|ประจำเดือน|รายเดือน|ของทุกเดือน|ทุกวันที่\s*\d+")
-_MOVE_WORD = re.compile(r"เลื่อน|ขยาย(?:ระยะ)?เวลา|เปลี่ยนแปลงกำหนด|เดิมกำหนด")
 
 
 def _order(meeting_ids) -> list[str]:
     return sorted({m for m in meeting_ids if m is not None and m == m})
 
 
-def meeting_label(meeting_id: str, lang: str = "th") -> str:
-    """A meeting as people write it: ``4/2563``; in English with the Gregorian year beside it.
+def meeting_label(meeting_id: str, lang: Lang = "th") -> str:
+    """A meeting as people write it: ``4/2563``; in English with the Gregorian year beside it
+    (``Words.meeting_label``).
 
     >>> meeting_label("2563-04"), meeting_label("2563-04", "en"), meeting_label("x")
     ('4/2563', '4/2563 (2020)', 'x')
     """
-    match = re.fullmatch(r"(\d{4})-(\d{1,3})", str(meeting_id))
-    if not match:
-        return str(meeting_id)
-    year_be, number = int(match.group(1)), int(match.group(2))
-    return f"{number}/{year_be}" + (f" ({year_be - 543})" if lang == "en" else "")
+    return words_for(lang).meeting_label(meeting_id)
 
 
 def _with_topics(frame):
@@ -150,107 +145,63 @@ def topic_changes(f) -> list[dict]:
     return changes
 
 
-def _trigrams(text: str) -> set[str]:
-    text = " ".join(str(text).split())
-    return {text[i : i + 3] for i in range(max(0, len(text) - 2))}
+def moved_deadlines(writeups) -> list[dict]:
+    """Deadlines that moved in write-ups given as ``(key, office, Meeting)`` (``register.writeups_in``),
+    each listed once (``offices`` names every write-up that shows it):
 
+    - within a meeting: ``เดิมกำหนด X … กำหนดเป็น Y``, every one a write-up states (``evidence``
+      ``reschedule``; the register holds the same as an action's ``moved_from``, unless the new
+      window had closed before the meeting and so is no action);
+    - between meetings of one office (never one office's meeting and another's: like with like):
+      the action register's *moved* links (``register.follow``: the same topic, texts alike by
+      ``register.similarity``, a date that is not the same window, no sign of a later round or of a
+      cancelled order), so the trends page and the actions page follow a directive with one
+      matcher (``evidence`` ``similar``, ``similarity`` the link's score).
 
-def _similar(a: str, b: str) -> float:
-    x, y = _trigrams(a), _trigrams(b)
-    return len(x & y) / len(x | y) if x and y else 0.0
+    Dates keep their precision: a month stays a month. A write-up with no meeting number is named by
+    its key.
 
-
-def dated_mentions(f) -> list[dict]:
-    """Every dated mention of the corpus with the action it dates (``actions.actions``: the clause
-    the date belongs to), its round (``ครั้งที่ 2``) and whether its directive recurs monthly; a new
-    date of a reschedule knows the date it replaced (``moved_from``)."""
-    from .actions import actions
-    from .model import Directive
-    from .thaidates import find_dates, find_recurrences, find_reschedules
-    from .thaitext import to_arabic_digits
-
-    d = _with_topics(f.directives)
-    rows = []
-    for r in d[d["dates"].fillna(0) > 0].itertuples(index=False):
-        text = str(r.text)
-        match = re.fullmatch(r"(\d{4})-\d+", str(r.meeting))
-        spans, _ = find_dates(text, int(match.group(1)) if match else None)
-        moves = find_reschedules(text, spans)
-        directive = Directive(
-            int(r.directive), text, dates=spans, reschedules=moves, recurrences=find_recurrences(text, spans)
-        )
-        what = actions(directive)
-        old_of = {id(m.new): m.old for m in moves}
-        monthly = bool(directive.recurrences) or bool(_MONTHLY.search(to_arabic_digits(text)))
-        for s in spans:
-            if s.start is None:
-                continue
-            action = what.get(id(s), "")
-            found = _ROUND.search(to_arabic_digits(action))
-            old = old_of.get(id(s))
-            rows.append({"meeting": r.meeting, "office": r.office, "topic": r.topic, "written": r.written, "item": int(r.item),
-                         "directive": int(r.directive), "start": s.start, "end": s.end, "precision": s.precision, "role": s.role,
-                         "surface": s.surface, "action": action, "round": int(found.group(1)) if found else None,
-                         "monthly": monthly, "move_word": bool(_MOVE_WORD.search(text)),
-                         "moved_from": old})  # fmt: skip
-    return rows
-
-
-def _later_round(old: dict, new: dict) -> bool:
-    """Two dates of a recurring task, not one date moved: numbered rounds that differ
-    (ครั้งที่ 1 / ครั้งที่ 2), a monthly task, or the same day of a later month with no word of a move
-    (``ภายในวันที่ 25 มี.ค.`` then ``ภายในวันที่ 25 เม.ย.``: next month's report, as likely as a move)."""
-    if old["round"] is not None and new["round"] is not None and old["round"] != new["round"]:
-        return True
-    if old["monthly"] or new["monthly"]:
-        return True
-    a, b = old["start"], new["start"]
-    day_precise = old["precision"] == new["precision"] == "day"
-    whole_months = day_precise and a.day == b.day and (b.year, b.month) != (a.year, a.month)
-    return whole_months and not new["move_word"]
-
-
-def _overlap(old: dict, new: dict) -> bool:
-    """One window stated again, or more precisely (``เม.ย. 62`` then ``25 เม.ย. 62``): not a move."""
-    return (
-        old["start"] <= new["end"]
-        and new["start"] <= old["end"]
-        and (old["precision"] != new["precision"] or old["start"] == new["start"])
-    )
-
-
-def moved_deadlines(f) -> list[dict]:
-    """Deadlines that moved, each listed once (``offices`` names every write-up that shows it):
-
-    - within a meeting: ``เดิมกำหนด X … กำหนดเป็น Y``;
-    - between consecutive meetings of one office's write-ups (never one office's meeting and
-      another's: like with like): the same topic and the same action (the clauses the dates
-      belong to share at least ``SIMILAR`` of their trigrams), a date that is not the same window,
-      and no sign of two rounds of a recurring task (``_later_round``). ``evidence`` says why.
-
-    Dates keep their precision: a month stays a month.
+    >>> from cddbrief.model import Directive, Item, Meeting, Source
+    >>> from cddbrief.thaidates import find_dates
+    >>> def write_up(number, day):
+    ...     text = f"ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชน ภายในวันที่ {day} เม.ย. 66"
+    ...     d = Directive(1, text, dates=find_dates(text, 2566)[0])
+    ...     item, source = Item(1, "วิสาหกิจชุมชน", [d]), Source("", "", "txt", None)
+    ...     return str(number), "สพอ.ก", Meeting(number, 2566, "", "สพอ.ก", None, None, None, source, [item])
+    >>> [(m["in"], m["was"], m["now"], m["action"]) for m in moved_deadlines([write_up(3, 20), write_up(4, 28)])]
+    [('2566-03 → 2566-04', '20 เม.ย. 66', '28 เม.ย. 66', 'ให้อำเภอส่งแผนพัฒนาวิสาหกิจชุมชน')]
     """
-    mentions = dated_mentions(f)
+    from .actions import actions
+    from .register import collect, follow
+
+    writeups = list(writeups)
     moves: dict[tuple, dict] = {}
 
-    def add(key, entry, office):
-        kept = moves.setdefault(key, {**entry, "offices": []})
+    def add(move: dict, office: str, one_office: bool) -> None:
+        """Keep a move once: a move within a meeting once whichever offices wrote it up, a move between
+        meetings once per office."""
+        where = ("topic", "from_meeting", "to_meeting", "from", "from_end", "to", "to_end")
+        key = (office if one_office else "", *(move[k] for k in where))
+        kept = moves.setdefault(key, {**move, "offices": []})
         if office not in kept["offices"]:
             kept["offices"].append(office)
 
-    for m in mentions:
-        old = m["moved_from"]
-        if old is None or old.start is None:
-            continue
-        key = (m["topic"], m["meeting"], m["meeting"], old.start, old.end, m["start"], m["end"])
-        add(key, {"topic": m["topic"], "in": m["meeting"], "from_meeting": m["meeting"], "to_meeting": m["meeting"],
-                  "from": old.start, "from_end": old.end, "from_precision": old.precision, "to": m["start"], "to_end": m["end"],
-                  "to_precision": m["precision"], "was": old.surface, "now": m["surface"], "action": m["action"],
-                  "evidence": "reschedule"}, m["office"])  # fmt: skip
-    in_force = [m for m in mentions if m["role"] != "original"]
-    for office in sorted({m["office"] for m in in_force}, key=str):  # like with like: one office's meetings at a time
-        ours = [m for m in in_force if m["office"] == office]
-        _moves_between_meetings(ours, add)
+    for writeup, office, meeting in writeups:
+        for item, d in meeting.directives():
+            clauses = actions(d) if d.reschedules else {}
+            for r in d.reschedules:
+                if r.old.start is not None and r.new.start is not None:
+                    where = meeting.id or writeup
+                    move = _move(item.topic, where, where, r.old, r.new, clauses.get(id(r.new), ""), "reschedule")
+                    add(move, office, one_office=False)
+    found, reports, _ = collect(writeups)
+    by_key = {a.key: a for a in found}
+    for link in follow(found, reports):
+        if link.kind == "moved":
+            old, new = by_key[link.earlier], by_key[link.later]
+            move = _move(new.topic, old.meeting or old.writeup, new.meeting or new.writeup, old, new, new.what,
+                         "similar", similarity=link.score, earlier=link.earlier, later=link.later)  # fmt: skip
+            add(move, new.office, one_office=True)
     out = []
     for entry in moves.values():
         entry["office"] = ", ".join(entry["offices"])
@@ -258,43 +209,29 @@ def moved_deadlines(f) -> list[dict]:
     return out
 
 
-def _moves_between_meetings(in_force: list[dict], add) -> None:
-    """Deadlines moved between consecutive meetings of one office's write-ups (``moved_deadlines``)."""
-    meetings = _order(m["meeting"] for m in in_force)
-    for before, after in zip(meetings, meetings[1:]):
-        old_rows = [m for m in in_force if m["meeting"] == before]
-        for new in (m for m in in_force if m["meeting"] == after):
-            same = [(round(_similar(o["action"], new["action"]), 2), o) for o in old_rows if o["topic"] == new["topic"]]
-            same = [(score, o) for score, o in same if score >= SIMILAR]
-            if not same:
-                continue
-            if any(o["start"] == new["start"] and o["end"] == new["end"] for _, o in same):
-                continue  # the date was already there: the same deadline said again
-            score, old = max(same, key=lambda p: p[0])
-            if _overlap(old, new) or _later_round(old, new):
-                continue
-            key = (new["office"], new["topic"], before, after, old["start"], old["end"], new["start"], new["end"])
-            add(key, {"topic": new["topic"], "in": f"{before} → {after}", "from_meeting": before, "to_meeting": after,
-                      "from": old["start"], "from_end": old["end"], "from_precision": old["precision"], "to": new["start"],
-                      "to_end": new["end"], "to_precision": new["precision"], "was": old["surface"], "now": new["surface"],
-                      "action": new["action"], "evidence": "similar", "similarity": score, "move_word": new["move_word"]},
-                new["office"])  # fmt: skip
+def _move(topic: str, before: str, after: str, old, new, action: str, evidence: str, **more) -> dict:
+    """One moved deadline as the trends page lists it; ``old`` and ``new`` are its dates (each a
+    ``DateSpan`` or a ``register.Action``: a start, an end, a precision and a surface)."""
+    from .glossary import canonical_topic
+
+    return {"topic": canonical_topic(topic), "in": before if before == after else f"{before} → {after}",
+            "from_meeting": before, "to_meeting": after,
+            "from": old.start, "from_end": old.end, "from_precision": old.precision,
+            "to": new.start, "to_end": new.end, "to_precision": new.precision,
+            "was": old.surface, "now": new.surface, "action": action, "evidence": evidence, **more}  # fmt: skip
 
 
-def brief_links(data_dir: str, out_dir: str, lang: str = "th") -> dict[tuple[str, str], str]:
+def brief_links(writeups, out_dir: str, lang: Lang = "th") -> dict[tuple[str, str], str]:
     """Each write-up's brief in ``out_dir``, by (meeting, office): ``./<folder>/brief.html``, the
-    folder ``build --all`` gives the brief (``register.writeups_in``); only briefs on disk (none
-    without ``out_dir``)."""
+    folder ``build --all`` gives the brief (the key of ``register.writeups_in``); only briefs on disk
+    (none without ``out_dir``)."""
     from urllib.parse import quote
-
-    from .register import writeups_in
-    from .site import page_suffix
 
     if not out_dir:
         return {}
-    name = f"brief{page_suffix(lang)}.html"
+    name = f"brief{suffix(lang)}.html"
     found = {}
-    for folder, office, meeting in writeups_in(data_dir)[0]:
+    for folder, office, meeting in writeups:
         if meeting.id and (Path(out_dir) / folder / name).is_file():
             found.setdefault((meeting.id, office), f"./{quote(folder)}/{name}")
     return found
@@ -305,56 +242,36 @@ class Trends:
     """The trends view that the trends notebook shows, section by section."""
 
     frames: object
-    lang: str = "th"
+    lang: Lang = "th"
     data_dir: str = ""
     out_dir: str = ""  # the folder the page is written to: its briefs are linked (``brief_href``)
+    words: Words = field(init=False, repr=False)  # the page's words (``words.Words``)
+
+    def __post_init__(self):
+        self.words = words_for(self.lang)
 
     @classmethod
     def load(cls, data_dir: str | None = None, lang: str = "th", out_dir: str | None = None) -> Trends:
         from .corpus import default_data_dir, load_corpus
 
+        lang = as_lang(lang)
         folder = Path(data_dir) if data_dir else default_data_dir()
         frames = load_corpus(folder)
         if frames.items.empty:
-            raise CddbriefError(f"no readable meeting summaries in {folder}", "give the folder with --data DIR")
+            raise CddbriefError(
+                f"no readable meeting summaries in {folder}",
+                "give the folder of meeting write-ups",
+                settings="data_dir",
+            )
         return cls(frames, lang, str(folder), str(out_dir or ""))
 
     def t(self, key: str, **values) -> str:
-        from .brief import labels
-
-        text = labels()[key][self.lang]
-        return text.format(**values) if values else text
-
-    # --- words ------------------------------------------------------------------------------
+        """A label in the page's language (``Words.t``)."""
+        return self.words.t(key, **values)
 
     def label(self, meeting_id: str) -> str:
-        """``4/2563``; ``4/2563 (2020)`` in English."""
-        return meeting_label(meeting_id, self.lang)
-
-    def topic(self, thai: str) -> str:
-        from .glossary import topic_en
-
-        return thai if self.lang == "th" else topic_en(thai) or thai
-
-    def office(self, thai: str) -> str:
-        from .glossary import office_en
-
-        return thai if self.lang == "th" else office_en(thai) or thai
-
-    def place(self, thai: str) -> str:
-        from .glossary import place_en
-
-        return thai if self.lang == "th" or not thai else place_en(thai) or thai
-
-    def unit(self, thai: str, value: float | None = None) -> str:
-        from .glossary import unit_en
-
-        return thai if self.lang == "th" or thai == "%" else unit_en(thai, value)
-
-    def span(self, start, end, precision: str = "day") -> str:
-        from .thaidates import format_span_en, format_span_th
-
-        return (format_span_th if self.lang == "th" else format_span_en)(start, end or start, precision or "day")
+        """``4/2563``; ``4/2563 (2020)`` in English (``Words.meeting_label``)."""
+        return self.words.meeting_label(meeting_id)
 
     # --- links to briefs -------------------------------------------------------------------------
 
@@ -366,7 +283,15 @@ class Trends:
     @cached_property
     def briefs(self) -> dict[tuple[str, str], str]:
         """The briefs on disk beside the page, looked up once per view (``brief_links``)."""
-        return brief_links(self.data_dir, self.out_dir, self.lang)
+        return brief_links(self.writeups_read, self.out_dir, self.lang) if self.out_dir else {}
+
+    @cached_property
+    def writeups_read(self) -> list:
+        """The folder's write-ups as ``(brief folder, office, Meeting)`` (``register.writeups_in``, from
+        the corpus store), read once per view: what the register follows and what the briefs are named by."""
+        from .register import writeups_in
+
+        return writeups_in(self.data_dir)[0]
 
     # --- sections' data -----------------------------------------------------------------------
 
@@ -381,8 +306,15 @@ class Trends:
         )
         out = []
         for meeting, group in rows.groupby("meeting", sort=True):
-            writeups = [{"office": self.office(r["office"]), "items": int(r["items"]), "directives": int(r["directives"]),
-                         "href": self.brief_href(meeting, r["office"])} for _, r in group.iterrows()]  # fmt: skip
+            writeups = [
+                {
+                    "office": self.words.office(r["office"]),
+                    "items": int(r["items"]),
+                    "directives": int(r["directives"]),
+                    "href": self.brief_href(meeting, r["office"]),
+                }
+                for _, r in group.iterrows()
+            ]
             out.append({"meeting": meeting, "label": self.label(meeting), "writeups": writeups})
         return out
 
@@ -395,7 +327,7 @@ class Trends:
 
     def _of(self, office: str) -> str:
         """`` · office`` after a series' name when the page follows several offices, else nothing."""
-        return f" · {self.office(office) or '?'}" if len(self.offices()) > 1 else ""
+        return f" · {self.words.office(office) or '?'}" if len(self.offices()) > 1 else ""
 
     def series(self) -> list[dict]:
         """Each measure followed over one office's meetings, with whether it changes enough to
@@ -416,22 +348,22 @@ class Trends:
             top = max(abs(v) for v in values) or 1.0
             spread = (max(values) - min(values)) / top
             shape = "constant" if spread == 0 else "barely" if spread < BARELY else "changes"
-            measure = self.unit(unit, 2) + (f" {self.t('per')} {self.unit(per, 1)}" if per else "")
+            measure = self.words.unit(unit, 2) + (f" {self.t('per')} {self.words.unit(per, 1)}" if per else "")
             measure += "" if role == "share" else f" · {self.t('role_' + role)}"  # a target is not the part collected
             out.append(
                 {
                     "topic": topic,
-                    "topic_text": self.topic(topic) + self._of(office),
+                    "topic_text": self.words.topic(topic) + self._of(office),
                     "unit": unit,
                     "measure": measure,
                     "entity": entity,
-                    "place": self.place(entity),
+                    "place": self.words.place(entity),
                     "per": per,
                     "role": role,
                     "points": points,
                     "shape": shape,
                     "office": office,
-                    "office_text": self.office(office),
+                    "office_text": self.words.office(office),
                     "writeups": len(points),
                 }
             )
@@ -456,7 +388,7 @@ class Trends:
                 for v in values.tolist()
             ]
             written = [w for w in names.get(topic, []) if w != topic]
-            text = self.topic(topic) + self._of(office)
+            text = self.words.topic(topic) + self._of(office)
             rows.append({"topic": topic, "office": office, "text": text, "cells": cells, "written": written})
         return rows
 
@@ -465,14 +397,23 @@ class Trends:
         return [m["label"] for m in self.meetings() if len(m["writeups"]) > 1]
 
     def changes(self) -> list[dict]:
-        return [{**c, "office": self.office(c["office"]), "from": self.label(c["from"]), "to": self.label(c["to"]),
-                 "from_href": self.brief_href(c["from"], c["office"]), "to_href": self.brief_href(c["to"], c["office"]),
-                 "new": [self.topic(t) for t in c["new"]], "dropped": [self.topic(t) for t in c["dropped"]]}
-                for c in topic_changes(self.frames)]  # fmt: skip
+        return [
+            {
+                **c,
+                "office": self.words.office(c["office"]),
+                "from": self.label(c["from"]),
+                "to": self.label(c["to"]),
+                "from_href": self.brief_href(c["from"], c["office"]),
+                "to_href": self.brief_href(c["to"], c["office"]),
+                "new": [self.words.topic(t) for t in c["new"]],
+                "dropped": [self.words.topic(t) for t in c["dropped"]],
+            }
+            for c in topic_changes(self.frames)
+        ]
 
     def moves(self) -> list[dict]:
         rows = []
-        for m in moved_deadlines(self.frames):
+        for m in moved_deadlines(self.writeups_read):
             where = (
                 self.label(m["from_meeting"])
                 if m["from_meeting"] == m["to_meeting"]
@@ -488,17 +429,19 @@ class Trends:
                 next(filter(None, (self.brief_href(meeting, o) for o in m["offices"])), None) for meeting in meetings
             ]
             links = list(zip(map(self.label, meetings), hrefs))
-            rows.append({**m, "where": where, "links": links, "topic_text": self.topic(m["topic"]),
-                         "office": ", ".join(self.office(o) for o in m["offices"]),
-                         "from_text": self.span(m["from"], m["from_end"], m["from_precision"]),
-                         "to_text": self.span(m["to"], m["to_end"], m["to_precision"]), "why": why})  # fmt: skip
+            rows.append(
+                {
+                    **m,
+                    "where": where,
+                    "links": links,
+                    "topic_text": self.words.topic(m["topic"]),
+                    "office": ", ".join(self.words.office(o) for o in m["offices"]),
+                    "from_text": self.words.span(m["from"], m["from_end"], m["from_precision"]),
+                    "to_text": self.words.span(m["to"], m["to_end"], m["to_precision"]),
+                    "why": why,
+                }
+            )
         return rows
-
-    def words(self, *keys: str) -> dict[str, str]:
-        """Labels in the page's language, by key: what a chart draws (``charts``' ``words``)."""
-        from .brief import labels
-
-        return {key: labels()[key][self.lang] for key in keys}
 
     def series_chart(self):
         """Line charts of the measures that change over meetings (a constant, or one that barely
@@ -506,24 +449,18 @@ class Trends:
         from .charts import trend_lines
 
         changing = [s for s in self.series() if s["shape"] == "changes"]
-        return trend_lines(changing, self.words("chart_trends", "alt_trends"))
+        return trend_lines(changing, self.words.texts)
 
     def topic_chart(self):
         """Directives per topic over meetings (with two or more meetings, or None)."""
         from .charts import topics_over_meetings
 
         meetings = [self.label(m) for m in self.topic_table().columns]
-        return topics_over_meetings(
-            self.topic_rows(), meetings, self.words("chart_topics_meetings", "alt_topics_meetings")
-        )
+        return topics_over_meetings(self.topic_rows(), meetings, self.words.texts)
 
     def section_charts(self, name: str) -> dict:
-        """The charts a section shows, by the name its template gives them."""
-        if name == "figures":
-            return {"series_chart": self.series_chart()}
-        if name == "topics":
-            return {"topic_chart": self.topic_chart()}
-        return {}
+        """The charts a section shows (``SECTION_CHARTS``), by the name its template gives them."""
+        return {chart: make(self) for chart, make in SECTION_CHARTS.get(name, {}).items()}
 
     def provenance(self) -> dict:
         from .brief import versions
@@ -543,7 +480,7 @@ class Trends:
         return (
             environment()
             .get_template(f"trends_{name}.html.j2")
-            .render(tr=self, t=self.t, lang=self.lang, **self.section_charts(name))
+            .render(tr=self, w=self.words, t=self.t, lang=self.lang, **self.section_charts(name))
         )
 
     def toc(self) -> list[dict]:
@@ -558,24 +495,36 @@ class Trends:
         display(HTML(self.section(name)))
 
 
-def build_trends(data_dir, out_dir="outputs", formats=("html",), lang="th", force=False, say=print) -> dict[str, Path]:
+# The charts each section of the trends page shows, by the name its template gives them (as ``brief.SECTION_CHARTS``).
+SECTION_CHARTS: dict[str, dict[str, Callable[[Trends], object]]] = {
+    "figures": {"series_chart": Trends.series_chart},
+    "topics": {"topic_chart": Trends.topic_chart},
+}
+
+
+def build_trends(
+    data_dir, out_dir="outputs", formats=("html",), lang: str = "th", force=False, say=print
+) -> dict[str, Path]:
     """Run the trends notebook over a folder; write OUT/trends.html (and .pdf).
 
     Up to date while every document's name and content, the language, the notebook, the
     package and the briefs in OUT that the page links are unchanged (``render.cache_key``).
     """
     from .batch import refresh_index
-    from .brief import labels
     from .corpus import read_folder
+    from .register import writeups_in
     from .render import Job, Options, cache_key, render
 
-    options = Options(tuple(formats), lang, Path(out_dir), force)  # checks formats and language
+    options = Options(tuple(formats), as_lang(lang), Path(out_dir), force)  # checks formats and language
+    lang = options.lang
     listing = read_folder(data_dir).rows()
     if not any(not r["error"] for r in listing):
-        raise CddbriefError(f"no readable meeting summaries in {data_dir}", "give the folder with --data DIR")
+        raise CddbriefError(
+            f"no readable meeting summaries in {data_dir}", "give the folder of meeting write-ups", settings="data_dir"
+        )
     documents = [[r["name"], r["error"] or r["sha256"], r["copy_of"]] for r in listing]
-    briefs = sorted(brief_links(str(Path(data_dir)), str(options.out_dir), lang).values())
-    title = labels()["trends_title"][lang]  # the page needs only words, not the corpus again
+    briefs = sorted(brief_links(writeups_in(data_dir)[0], str(options.out_dir), lang).values())
+    title = words_for(lang).t("trends_title")  # the page needs only words, not the corpus again
     parameters = {"data_dir": str(Path(data_dir).resolve()), "lang": lang, "out_dir": str(options.out_dir.resolve())}
     job = Job(
         "trends",

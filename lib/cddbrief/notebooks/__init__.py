@@ -12,17 +12,26 @@ analysts' copies in the project's ``notebooks/``.
 
 from __future__ import annotations
 
-import re
+import copy
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
-from ..errors import CddbriefError
+from ..errors import CddbriefError, Setting, in_library_terms
 
 NAMES = ("briefing", "trends")
 
-# a command-line option -> the notebook parameter that says the same
-PARAMETERS = {"--data": "data_dir", "--office": "office", "--meeting": "meeting", "--lang": "lang"}
+# the packaged notebooks' parameters (their cells tagged "parameters"), each with the placeholder
+# of its value: an error naming one of these settings tells a notebook's user to set that parameter
+PARAMETERS = {
+    "meeting": "ID",
+    "source": "FILE",
+    "lang": "th",
+    "data_dir": "DIR",
+    "office": "NAME",
+    "as_of": "YYYY-MM-DD",
+    "out_dir": "DIR",
+}
 
 
 def path(name: str) -> Path:
@@ -32,47 +41,38 @@ def path(name: str) -> Path:
     return Path(str(files(__name__).joinpath(f"{name}.ipynb")))
 
 
-def in_parameter_terms(remedy: str) -> str:
-    """A remedy written for the command line, said with the notebook's parameters.
+def in_parameter_terms(settings: tuple[Setting, ...]) -> str:
+    """How a notebook's user changes the settings an error names: papermill's ``-p`` or the parameters
+    cell (a setting no notebook has is said as the library says it).
 
-    >>> in_parameter_terms("give the folder of meeting summaries with --data DIR")
-    'give the folder of meeting summaries with -p data_dir DIR (papermill; in Jupyter: set data_dir in the parameters cell)'
-    >>> in_parameter_terms("use --lang th or --lang en")
-    'use -p lang th or -p lang en (papermill; in Jupyter: set lang in the parameters cell)'
-    >>> in_parameter_terms("check the path, or give a meeting id such as 4/2562")
-    'check the path, or give a meeting id such as 4/2562'
+    >>> in_parameter_terms((Setting("data_dir"),))
+    '-p data_dir DIR; in Jupyter: set data_dir in the parameters cell'
+    >>> in_parameter_terms((Setting("office", "แม่ทะ"), Setting("force")))
+    '-p office แม่ทะ, set force; in Jupyter: set office in the parameters cell'
     """
-    named: list[str] = []
-
-    def swap(match: re.Match) -> str:
-        parameter = PARAMETERS[match.group(0)]
-        if parameter not in named:
-            named.append(parameter)
-        return f"-p {parameter}"
-
-    said = re.sub("|".join(rf"{re.escape(option)}\b" for option in PARAMETERS), swap, remedy)
-    if not named:
-        return said
-    return f"{said} (papermill; in Jupyter: set {' and '.join(named)} in the parameters cell)"
+    said = [
+        f"-p {s.name} {s.value if s.value is not None else PARAMETERS[s.name]}"
+        if s.name in PARAMETERS
+        else in_library_terms((s,))
+        for s in settings
+    ]
+    names = list(dict.fromkeys(s.name for s in settings if s.name in PARAMETERS))
+    cell = f"; in Jupyter: set {' and '.join(names)} in the parameters cell" if names else ""
+    return ", ".join(said) + cell
 
 
 @contextmanager
 def parameter_errors():
-    """Errors raised inside speak of the notebook's parameters (``-p data_dir DIR``), not of the
-    command line's options (``--data DIR``), and say where a relative data folder was looked for.
+    """Errors raised inside name the notebook's parameters to set (``-p data_dir DIR``), not the library's
+    keyword arguments; the error keeps its kind (``UnknownMeeting``…), and its traceback stays short.
 
     A notebook run by papermill from any folder, or opened in JupyterLab, says what to set:
-    ``no data folder data/raw (looked in /home/user and the folders above it): give the folder
-    of meeting summaries with -p data_dir DIR …``.
+    ``no data folder data/raw (none in /home/user or the folders above it): give the folder of
+    meeting write-ups (-p data_dir DIR; in Jupyter: set data_dir in the parameters cell)``.
     """
     try:
         yield
     except CddbriefError as exc:
-        problem = exc.problem
-        from ..corpus import DEFAULT_DATA
-
-        if f"no data folder {DEFAULT_DATA}" in problem:
-            problem = problem.replace(
-                f"{DEFAULT_DATA}", f"{DEFAULT_DATA} (looked in {Path.cwd()} and the folders above it)", 1
-            )
-        raise CddbriefError(problem, in_parameter_terms(exc.remedy) if exc.remedy else None, exc.detail) from None
+        said = copy.copy(exc)  # the same kind, problem, remedy, settings and detail
+        said.terms = in_parameter_terms
+        raise said.with_traceback(None) from None

@@ -6,8 +6,9 @@ through ``PageResources``, which the template's conf.json names: from what the
 build recorded in the executed notebook (``metadata.cddbrief``), else from the
 notebook itself (papermill's ``lang`` parameter, the first ``<h1>`` shown).
 
+>>> shown = {"text/html": "<h1>Meeting 4/2562 — สพอ.แม่ทะ</h1>"}
 >>> page_of({"metadata": {"papermill": {"parameters": {"lang": "en"}}},
-...          "cells": [{"cell_type": "code", "outputs": [{"data": {"text/html": "<h1>Meeting 4/2562 — สพอ.แม่ทะ</h1>"}}]}]})
+...          "cells": [{"cell_type": "code", "outputs": [{"data": shown}]}]})
 {'lang': 'en', 'title': 'Meeting 4/2562 — สพอ.แม่ทะ', 'running': 'Meeting 4/2562 — สพอ.แม่ทะ'}
 """
 
@@ -42,20 +43,19 @@ def page_of(nb) -> dict:
 def page_resources(page: dict) -> dict:
     """What the template reads in ``resources["cddbrief"]``: the page, fonts, styles, button labels."""
     from .. import __version__
-    from ..brief import labels
     from ..fonts import font_face_css
+    from ..words import as_lang, words_for
 
-    words = labels()
-    lang = page["lang"]
+    words = words_for(as_lang(page["lang"]))
     templates = Path(str(files("cddbrief").joinpath("templates")))
     return {
         **page,
         "font_css": font_face_css(),
         "css": (templates / "brief.css").read_text(encoding="utf-8"),
         "version": __version__,
-        "print_label": words["print"][lang],
-        "expand_label": words["expand_all"][lang],
-        "toolbar_label": words["brief"][lang],
+        "print_label": words.t("print"),
+        "expand_label": words.t("expand_all"),
+        "toolbar_label": words.t("brief"),
     }
 
 

@@ -12,8 +12,11 @@ its ``4.1``, ``4.2`` … lines are sub-topics: lines with text of their own belo
 ``กองทุนหมู่บ้าน``, ``agenda`` the heading it stands under), and the heading is an
 item of its own only when it holds text before its first sub-topic. ``4.1`` lines
 that are one line each (``1.1 ให้ทุกตำบลส่งรายงาน …``) are its points. An item's
-points are its directives (numbered lines, dashes, paragraphs); ``มติที่ประชุม`` is
-its resolution; ``- ไม่มี -`` leaves it empty. Items are numbered 1, 2, 3 … in
+directives are what someone is asked to do (``ให้…``, ``ขอให้…``, ``ประธานกำชับให้…``,
+``มอบหมาย…``: the points that ask, the instruction sentences of a paragraph); the rest
+(``อำเภอได้รับจัดสรรงบประมาณ 4 หมู่บ้าน …``) is what was reported, kept as passages of
+the item (``reported``) with their figures and dates; ``มติที่ประชุม`` is its
+resolution; ``- ไม่มี -`` leaves it empty. An item that asks nothing has no directives. Items are numbered 1, 2, 3 … in
 order; the agenda's numbering is kept in ``label``. Reading stops at
 ``เลิกประชุม`` / ``ปิดประชุม`` or the signatures (ผู้จดรายงานการประชุม); what follows
 is not read, and a note says so.
@@ -22,15 +25,19 @@ is not read, and a note says so.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Final
 
 from ..model import Item, Note
-from ..passages import INSTRUCTION
+from ..passages import INSTRUCTION, instruction_starts, kind_of, tells, told_by
+from ..sources.document import RawDocument
 from ..thaitext import collapse, to_arabic_digits
 from .base import Fit, Reading, clean_marks, numbered
+from .narrative import split_instructions
 from .points import Line, lines_of, marker_number, marker_style
 from .prose import split_topic
 
-NAME = "minutes"
+NAME: Final = "minutes"
 NAME_TH = "รายงานการประชุมตามระเบียบวาระ"
 
 # ระเบียบวาระที่ 4 / วาระที่ 4.1 / ระเบียบวาระการประชุมที่ 2: the number as written, of any length
@@ -59,9 +66,18 @@ _ENDS_A_NUMBER = re.compile(r"\d\s*$")
 _ENDS_BEFORE_A_NUMBER = re.compile(r"(?:วันที่|ภายใน|จำนวน|ร้อยละ|ตั้งแต่|ถึง|เป็นเงิน|งบประมาณ)\s*$")
 # Thai vowels and tone marks above and below a letter: they take no width of their own
 _NO_WIDTH = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_THAI_LETTER = re.compile("[ก-๛]")
 
 
-def ceiling(doc) -> float:
+@dataclass
+class Said:
+    """An item as read, and what was reported under it (its passages, kind ``reported``)."""
+
+    item: Item
+    reported: list[str] = field(default_factory=list)
+
+
+def ceiling(doc: RawDocument) -> float:
     """At most 0.9; 0 when no line or cell holds a word of an agenda (วาระ, มติที่ประชุม, เพื่อพิจารณา …).
 
     >>> from cddbrief.sources import read_bytes
@@ -78,7 +94,7 @@ def ceiling(doc) -> float:
     return 0.0
 
 
-def fit(doc) -> Fit:
+def fit(doc: RawDocument) -> Fit:
     """Two or more agenda headings fit best (0.9 with a มติที่ประชุม, points under the headings or the
     agenda's own titles; else 0.8); one, weakly (0.5)."""
     lines = lines_of(doc.blocks)
@@ -149,7 +165,7 @@ def _is_resolution(text: str) -> bool:
     return text.startswith("มติ") and RESOLUTION.match(text) is not None
 
 
-def read(doc, fit: Fit) -> Reading:
+def read(doc: RawDocument, fit: Fit) -> Reading:
     lines, headings = fit.state
     notes: list[Note] = []
     header = [_written(line) for line in lines[: headings[0]]]
@@ -168,17 +184,21 @@ def read(doc, fit: Fit) -> Reading:
         )
     headings = [n for n in headings if n < end]
     bounds = headings + [end]
-    items: list[Item] = []
+    widest = max((_width(line.text) for line in lines[:end] if line.page is not None), default=0)
+    said: list[Said] = []
     for n, start in enumerate(headings):
         label, title = _heading(lines[start], notes)
         body = lines[start + 1 : bounds[n + 1]]
         if not title and body and not body[0].label and not _is_resolution(body[0].text):
             title, body = collapse(body[0].text), body[1:]  # the title on the line below
-        items += _agenda_items(label, title, _written(lines[start]), body, notes)
-    for number, item in enumerate(items, start=1):
-        item.no = number
+        said += _agenda_items(label, title, _written(lines[start]), body, notes, widest)
+    passages: list[tuple[str, str, int | None]] = [(kind_of(line), line, None) for line in header]
+    for number, one in enumerate(said, start=1):
+        one.item.no = number
+        passages += [("reported", text, number) for text in one.reported]
+    items = [one.item for one in said]
     _note_repeated_labels(items, notes)
-    return Reading(NAME, header, items, notes, whole_header=False)
+    return Reading(NAME, header, items, notes, whole_header=False, passages=passages)
 
 
 def _heading(line: Line, notes: list[Note]) -> tuple[str, str]:
@@ -197,16 +217,18 @@ def _plain_number(written: str) -> str:
     return ".".join(parts)
 
 
-def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes: list[Note]) -> list[Item]:
+def _agenda_items(
+    label: str, title: str, heading: str, body: list[Line], notes: list[Note], widest: int = 0
+) -> list[Said]:
     """The item of one agenda heading, or the items of its sub-topics (and of the heading itself when it
-    holds text before them)."""
-    subs = _sub_topics(label, body)
+    holds text before them), each with what was reported under it."""
+    subs = _sub_topics(label, body, widest)
     if not subs:
-        return [_item(label, title, body, notes)]
-    items: list[Item] = []
+        return [_item(label, title, body, notes, widest)]
+    items: list[Said] = []
     lead = body[: subs[0]]
     if any(_says_something(line) for line in lead):
-        items.append(_item(label, title, lead, notes))
+        items.append(_item(label, title, lead, notes, widest))
     agenda = collapse(heading)
     bounds = subs + [len(body)]
     for k, at in enumerate(subs):
@@ -222,9 +244,9 @@ def _agenda_items(label: str, title: str, heading: str, body: list[Line], notes:
             text, remarks = text[: presenter.start()].strip(), presenter.group("who").strip()
         topic, first, _ = split_topic(text)
         lead_in = [Line(first)] if first else []
-        item = _item(sub_label, topic, lead_in + rest, notes)
-        item.agenda, item.remarks = agenda, remarks
-        items.append(item)
+        one = _item(sub_label, topic, lead_in + rest, notes, widest)
+        one.item.agenda, one.item.remarks = agenda, remarks
+        items.append(one)
     return items
 
 
@@ -236,11 +258,12 @@ def _sub_label(line: Line) -> str | None:
     return match.group("no") if match and "." in match.group("no") else None
 
 
-def _sub_topics(label: str, body: list[Line]) -> list[int]:
+def _sub_topics(label: str, body: list[Line], widest: int = 0) -> list[int]:
     """Indexes of the body's lines that open sub-topics (``4.1``, ``4.2`` under agenda 4), or none when
     those lines are the agenda's points: a sub-topic has lines of its own below it before any
     resolution (in a PDF, where a line may be the one above wrapped, a dash or a numbered line, or
-    any line below a 4.1 line too short to have wrapped: UNWRAPPED),
+    any line below a 4.1 line too short to have wrapped: UNWRAPPED, or short of the page's ``widest``
+    line as _goes_on reads it),
     or a resolution of its own before the next; and most of them are titles, not instructions
     (``4.1 ให้ทุกอำเภอ…`` is a point)."""
     subs = []
@@ -258,7 +281,8 @@ def _sub_topics(label: str, body: list[Line]) -> list[int]:
             if _is_resolution(line.text):
                 headed = headed or k + 1 < len(subs)  # a resolution of its own, before the next sub-topic
                 break
-            if _says_something(line) and (line.label or line.page is None or _width(_written(body[at])) < UNWRAPPED):
+            unwrapped = _width(_written(body[at])) < UNWRAPPED or not _goes_on(_written(body[at]), line.text, widest)
+            if _says_something(line) and (line.label or line.page is None or unwrapped):
                 headed = True  # in a PDF a line may go on from a 4.1 line that filled the page's width
                 break
     titles = sum(1 for at in subs if not _INSTRUCTED.match(body[at].text))
@@ -297,41 +321,127 @@ def _says_something(line: Line) -> bool:
     return bool(line.text.strip()) and not _NOTHING.match(_written(line))
 
 
-def _item(label: str, title: str, body: list[Line], notes: list[Note]) -> Item:
-    """An item from its lines: numbered lines, dashes and paragraphs are its directives, มติที่ประชุม its resolution.
-    In a PDF, a line that goes on with a figure or a date the line above began (``… ภายในวันที่ 21`` then
-    ``เมษายน 2566``) goes on with it."""
-    directives: list[tuple[str | None, list[str]]] = []
-    resolutions: list[list[str]] = []
+def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: int = 0) -> Said:
+    """An item from its lines, read as a careful reader does: what someone is asked to do (``ให้…``,
+    ``ขอให้…``, ``ประธานกำชับให้…``, ``มอบหมาย…``) is a directive; มติที่ประชุม is its resolution; the rest
+    (``อำเภอได้รับจัดสรร 4 หมู่บ้าน …``) is what was reported. A numbered line or a dash is a directive
+    whole when it asks, or when it goes on a numbered list of instructions without a word that reports or
+    decides and without opening on who told or got something (``1.1 ให้ทุกตำบลส่งรายงาน`` then ``1.2
+    เตรียมงานวันสตรีสากล`` asks twice; ``2. กรมฯ แจ้งผลการประเมิน …`` after an ask is told; dashes each say for
+    themselves); a paragraph gives its instruction sentences, and what is left of it is reported.
+    In a PDF, a line goes on with the one above when that one filled the page's width (``widest``)
+    or ended where a figure or a date goes on (``… ภายในวันที่ 21`` then ``เมษายน 2566``), unless it
+    opens an instruction.
+
+    >>> said = _item("3", "เรื่องเพื่อทราบ", [Line("อำเภอมีครัวเรือนเป้าหมาย 52 ครัวเรือน"), Line("ให้ตำบลติดตามผล"),
+    ...                                      Line("มติที่ประชุม รับทราบ")], [])
+    >>> [d.text for d in said.item.directives], said.reported, said.item.resolution
+    (['ให้ตำบลติดตามผล'], ['อำเภอมีครัวเรือนเป้าหมาย 52 ครัวเรือน'], 'รับทราบ')
+    """
+    paragraphs: list[tuple[str | None, list[str]]] = []
+    resolutions: list[list[tuple[str | None, str]]] = []  # each มติ's lines: (numbering, text)
     in_resolution = False
-    above: Line | None = None  # the line above, when it went into a directive
+    above: Line | None = None  # the line above, when it went into a paragraph
     for line in body:
-        wrapped = above is not None and line.page is not None and splits_a_figure(above.text, line.text)
+        wrapped = above is not None and line.page is not None and _goes_on(above.text, line.text, widest)
         above = None
         text = clean_marks(line.text, notes)
-        if _NOTHING.match(_written(line)):
-            continue
+        if _NOTHING.match(_written(line)) or not text.strip():
+            continue  # - ไม่มี -, or a number alone (a PDF's page number): no point that the lines below go on
         resolution = RESOLUTION.match(text) if text.startswith("มติ") else None
         if resolution:
             said = resolution.group("text")
-            resolutions.append([said] if said.strip() else [])
+            resolutions.append([(None, said)] if said.strip() else [])
             in_resolution = True
             continue
         is_sub = bool(line.label and _SUB_NUMBER.match(to_arabic_digits(line.label)))
         if in_resolution and not is_sub:
-            resolutions[-1].append(_written(line))
+            resolutions[-1].append((line.label if not line.listed else None, _written(line)))
             continue
         in_resolution = False
         above = line
         if line.label:
-            directives.append((line.label, [text]))  # a sub-point 3.1, a numbered point, a dash
-        elif directives and (directives[-1][0] or wrapped):
-            directives[-1][1].append(text)  # a numbered point's text goes on, or a PDF line wrapped
+            paragraphs.append((line.label, [text]))  # a sub-point 3.1, a numbered point, a dash
+        elif paragraphs and wrapped and _THAI_LETTER.match(paragraphs[-1][1][-1][-1:]) and _THAI_LETTER.match(text):
+            paragraphs[-1][1][-1] += text  # a PDF wrapped Thai between two letters, where no space stood
+        elif paragraphs and (paragraphs[-1][0] or wrapped):
+            paragraphs[-1][1].append(text)  # a numbered point's text goes on, or a PDF line wrapped
         else:
-            directives.append((None, [text]))  # a paragraph of its own
-    read = numbered([(label_, collapse(" ".join(texts))) for label_, texts in directives if collapse(" ".join(texts))])
-    resolution = " / ".join(collapse(" ".join(r)).lstrip(":： ") for r in resolutions if collapse(" ".join(r)))
-    return Item(no=0, topic=title, directives=read, resolution=resolution, label=label or None)
+            paragraphs.append((None, [text]))  # a paragraph of its own
+    directives: list[tuple[str | None, str]] = []
+    reported: list[str] = []
+    asking: str | None = None  # the numbering of the point above when it asked: a list of instructions goes on
+    for label_, texts in paragraphs:
+        text = collapse(" ".join(texts))
+        if not text:
+            continue
+        if label_ is not None:
+            style = marker_style(label_)
+            goes_on = asking == style != "-" and not tells(text) and not told_by(text)
+            asking = style if instruction_starts(text) or goes_on else None
+            if asking:
+                directives.append((label_, text))
+            else:
+                reported.append(text)
+            continue
+        asked, rest = split_instructions(text)
+        directives += [(None, d) for d in asked]
+        reported += [rest] if rest else []
+        asking = None
+    decisions = [_decided(lines, directives) for lines in resolutions]
+    resolution = " / ".join(collapse(" ".join(r)).lstrip(":： ") for r in decisions if collapse(" ".join(r)))
+    item = Item(no=0, topic=title, directives=numbered(directives), resolution=resolution, label=label or None)
+    return Said(item, reported)
+
+
+# an ask that only says to carry out what was decided (… และให้ดำเนินการ, และมอบหมาย … ดำเนินการต่อ) adds no task
+_CARRY_OUT = re.compile(r"ดำเนินการ(?:ต่อ(?:ไป)?|ตาม\S*)?$")
+
+
+def _decided(lines: list[tuple[str | None, str]], directives: list[tuple[str | None, str]]) -> list[str]:
+    """What a มติ decided, its lines, once the asks in it went to ``directives``: a numbered line that asks is a
+    directive whole, a line's instruction sentences are directives (``เห็นชอบ และให้…``, ``ทั้งนี้ ให้…``) and
+    what is left is the decision; approving what is to be done (``เห็นชอบให้…``) is a decision, and so is a มติ
+    that is one ask and nothing else (``มติที่ประชุม มอบหมายให้…``) or whose ask only says to carry it out
+    (``เห็นชอบ และให้ดำเนินการต่อ``).
+
+    >>> asked = []
+    >>> _decided([(None, "เห็นชอบ และให้ตำบลส่งแผน"), ("1.", "1. อนุมัติงบ 5,000 บาท"), ("2.", "2. ให้อำเภอรายงาน")], asked)
+    ['เห็นชอบ', '1. อนุมัติงบ 5,000 บาท']
+    >>> asked
+    [(None, 'ให้ตำบลส่งแผน'), ('2.', 'ให้อำเภอรายงาน')]
+    >>> _decided([(None, "มอบหมายให้ตำบลส่งแผน"), (None, "ทั้งนี้ ให้อำเภอรายงาน")], asked)
+    ['มอบหมายให้ตำบลส่งแผน']
+    >>> asked[-1]
+    (None, 'ให้อำเภอรายงาน')
+    >>> _decided([(None, "รับทราบ และให้ดำเนินการต่อไป")], asked), len(asked)
+    (['รับทราบ และให้ดำเนินการต่อไป'], 3)
+    """
+    kept = []
+    for n, (label, text) in enumerate(lines):
+        said = text[len(label) :].strip() if label and text.startswith(label) else text
+        if label and instruction_starts(said):
+            directives.append((label, collapse(said)))
+            continue
+        asked, rest = split_instructions(text)
+        if (n == 0 and label is None and not rest) or all(_CARRY_OUT.search(d) for d in asked):
+            asked, rest = [], collapse(text)  # มติที่ประชุม มอบหมายให้…: the assignment is what was resolved
+        directives += [(None, d) for d in asked]
+        kept += [rest] if rest else []
+    return kept
+
+
+def _goes_on(above: str, below: str, widest: int) -> bool:
+    """Whether a PDF's line ``below`` goes on with the paragraph of ``above``: that line filled the page's
+    width (``widest``) or split a figure or a date (splits_a_figure), and ``below`` opens no instruction.
+
+    >>> full = "ครัวเรือนเป้าหมายของอำเภอมี 120 ครัวเรือน ได้รับการส่งเสริมแล้ว 80 ครัว"
+    >>> _goes_on(full, "เรือน", _width(full)), _goes_on(full, "ให้อำเภอบันทึกให้ครบ", _width(full))
+    (True, False)
+    """
+    if splits_a_figure(above, below):
+        return True
+    return bool(widest) and _width(above) >= 0.9 * widest and not _INSTRUCTED.match(below)
 
 
 def _note_repeated_labels(items: list[Item], notes: list[Note]) -> None:

@@ -5,8 +5,9 @@ The most common way an office posts a meeting: a sentence that tells of it (``�
 และได้มอบหมายให้…``), then paragraphs of what was reported and asked, then credits. Read as:
 
 - the head: the lines before the meeting sentence (title, banner date) and the meeting sentence;
-- one item per topic paragraph (``ด้านกองทุนหมู่บ้าน …``, ``สำหรับโครงการ… ``, ``เรื่อง…``), or the
-  post as one item named after its meeting when no paragraph names a topic;
+- one item per topic paragraph (``ด้านกองทุนหมู่บ้าน …``, ``สำหรับโครงการ… ``, ``เรื่อง…``) and per bullet
+  that opens on its topic and a colon (``● ตลาดนัดชุมชน : ยอดจำหน่าย … ขอให้…``), or the post as one item
+  named after its meeting when no paragraph names a topic (bullets without a topic are its directives);
 - directives: the instruction sentences (ให้…, ขอให้…, มอบหมายให้…, กำชับ…, เน้นย้ำ…) of each
   paragraph; what is left of a paragraph is a ``reported`` passage of its item;
 - credits, banners and view counts: ``page`` passages.
@@ -16,24 +17,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..glossary import topic_names, trie_pattern
 from ..header import find_meeting_ref, is_banner
 from ..model import Item, Note
-from ..passages import INSTRUCTION, instruction_starts, is_closing, is_meeting_sentence, kind_of
+from ..passages import (
+    ASKERS,
+    INSTRUCTION,
+    decides_at,
+    doer_before,
+    instruction_starts,
+    is_closing,
+    is_meeting_sentence,
+    kind_of,
+)
 from ..quantities import find_quantities
 from ..thaidates import find_dates
 from ..thaitext import collapse
 from .base import numbered
-from .points import Line
+from .points import Line, marker_style
 
 # a sentence that is not the instruction's any more
-_SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
-_DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
+_SENTENCE_START = re.compile(r"(?<=\s)(?=ทั้งนี้|พร้อมกันนี้|นอกจากนี้|จากนั้น|ต่อจากนั้น|ในการนี้|สำหรับ|ส่วน|ด้าน|ที่ประชุม|ปัจจุบัน|ขณะนี้|ซึ่ง)")
+_DANGLING = re.compile(r"\s*(?:และ|โดย|ทั้งนี้|พร้อมกันนี้|จึง)?\s*(?:ได้)?\s*$")  # the words an instruction cut leaves behind
+# who asks, and nothing else, before an instruction: ประธาน, ประธานสภาฯ, ที่ประชุมจึง
+_ASKER = re.compile(r"\s*(?:" + "|".join(ASKERS) + r")\S{0,12}?\s*(?:จึง|ได้)?\s*")
 _GOES_ON = re.compile(r"^\s*(?:ซึ่ง|โดย|และ|เพื่อ|พร้อม|ภายใน)")  # a paragraph that goes on with the sentence above
 # มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
 _ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน|ดำเนินการประชุม")
 # a paragraph that opens on its topic
-_TOPIC_OPENER = re.compile(r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|เรื่อง|ประเด็น)\s*")
+_TOPIC_OPENER = re.compile(
+    r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|ส่วน(?=การ|โครงการ|กิจกรรม|กองทุน|งาน)|เรื่อง|ประเด็น)\s*"
+)
+# who speaks, before what a paragraph is about: อธิบดีกล่าวว่า …, พัฒนาการจังหวัดแจ้งว่า …
+_SPEAKER = re.compile(r"^\s*\S{2,40}?(?:กล่าวว่า|แจ้งว่า|ชี้แจงว่า|รายงานว่า|เน้นว่า)\s*")
+# a paragraph about a meeting (the next one, ครั้งต่อไป): no topic of its own
+_ABOUT_A_MEETING = re.compile(r"^\s*(?:การ|นัด)?ประชุม")
 _TOPIC_LEAD = re.compile(r"^\s*(?:โครงการ|การ(?!นี้)|กิจกรรม|กองทุน)")
 # where a topic's name gives way to what is said of it
 _TOPIC_TAIL = re.compile(r"(?<!ปี)(?<!พ\.ศ\.)\s+(?=มี|จำนวน|ซึ่ง|ที่|ได้|จัดเก็บ|ดำเนินการ|เบิกจ่าย|รับทราบ|\d)")
@@ -46,6 +66,8 @@ _TOPIC_END = re.compile(
     r"\s*[:：]\s*|\s+[-–—]\s+|\s+(?=(?:" + INSTRUCTION + r"|โดย|ซึ่ง|ทั้งนี้|ขณะนี้|ปัจจุบัน|ที่ประชุม|มีการ|ได้มี|ได้รับ)\S)"
 )
 TOPIC_MAX = 80
+# a bullet's topic before a colon (● กองทุนหมู่บ้าน : …); not the colon of a time (09:30)
+_BULLET_TOPIC = re.compile(r"(?P<topic>[^:：]+?)\s*(?<!\d)[:：](?!\d)\s*(?P<said>.*)", re.S)
 _FACT_CUES = {
     "number": re.compile(r"ครั้ง\s*ที่|ประจำเดือน"),
     "chair": re.compile(r"เป็นประธาน|ประธานในที่ประชุม|ประธานการประชุม"),
@@ -69,43 +91,12 @@ def _goes_on_telling(text: str) -> bool:
             and not is_closing(text))  # fmt: skip
 
 
-_STARTS_PARAGRAPH = re.compile(
-    r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|เรื่อง|ประเด็น|ทั้งนี้|นอกจากนี้|วัน\S{0,10}ที่|เมื่อวันที่|ที่ประชุม|[-•●▪*])"
-)
-_THAI_LETTER = re.compile(r"[ก-๛]")
-
-
-def unwrapped(lines: list[Line]) -> list[Line]:
-    """A PDF's lines joined back into the paragraphs they were wrapped from: a line as wide as the
-    widest goes on in the next, unless that one opens a paragraph (a topic, a date line, credits).
-    Thai wrapped between two letters is joined without a space, as Word and LibreOffice wrap it.
-
-    >>> [l.text for l in unwrapped([Line("วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัด", page=1), Line("อุทัยธานี ณ ห้องประชุม", page=1),
-    ...                              Line("ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน", page=1)])]
-    ['วันที่ 9 ต.ค. 66 ประชุมคณะทำงานพัฒนาชุมชนจังหวัดอุทัยธานี ณ ห้องประชุม', 'ด้านผ้าไทย ให้อำเภอรายงานผลทุกเดือน']
-    """
-    if not lines or any(line.page is None for line in lines):
-        return lines
-    widest = max(len(line.text) for line in lines)
-    out: list[Line] = []
-    wrapped = False
-    for line in lines:
-        opens = line.label is not None or _STARTS_PARAGRAPH.match(line.text) or is_closing(line.text)
-        if wrapped and out and not opens:
-            last = out[-1]
-            glue = "" if _THAI_LETTER.match(last.text[-1:]) and _THAI_LETTER.match(line.text[:1]) else " "
-            out[-1] = Line(last.text + glue + line.text, last.label, last.listed, last.page)
-        else:
-            out.append(Line(line.text, line.label, line.listed, line.page))
-        wrapped = len(line.text) >= 0.8 * widest
-    return out
-
-
 def meeting_line(lines: list[Line]) -> tuple[int | None, int]:
     """The index of the line that tells most of the meeting (the first of those that tell as much)
     and how many of its facts it gives (number, date, chair, place), among the first lines of the post.
 
-    >>> meeting_line([Line("ข่าวประชาสัมพันธ์"), Line("วันที่ 3 มี.ค. 66 นายสมพงษ์ ใจเย็น เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมอำเภอ")])
+    >>> told = "วันที่ 3 มี.ค. 66 นายสมพงษ์ ใจเย็น เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมอำเภอ"
+    >>> meeting_line([Line("ข่าวประชาสัมพันธ์"), Line(told)])
     (1, 3)
     """
     best, told = None, 0
@@ -129,6 +120,83 @@ def facts_told(text: str) -> int:
     return told + any(s.precision == "day" for s in spans)
 
 
+def says_something(text: str) -> bool:
+    """Whether a text says what was asked, reported or decided: an instruction, a word that reports,
+    follows up or decides (รายงาน, ผลการ, ติดตาม, มติ …), a figure in a sentence; a date, a time, a room or
+    a name alone says nothing of the kind.
+
+    >>> says_something("ยอดจำหน่าย 1.2 แสนบาท"), says_something("ขอให้ประชาสัมพันธ์"), says_something("09.00 น.")
+    (True, True, False)
+    """
+    return bool(instruction_starts(text) or _CONTENT.search(text) or _counts_something(text))
+
+
+def bullet_topic(line: Line) -> tuple[str | None, str]:
+    """The topic a bullet (``●``, ``•``, ``◆``, ``-`` …) opens on before a colon, and what is said of it;
+    (None, the text) for a bullet without one (``● ให้ทุกตำบลรายงาน``), a numbered line, a head's field
+    (``● เวลา : 09.00 น.``: nothing asked or told after the colon) or words before the colon that ask.
+
+    >>> bullet_topic(Line("ตลาดนัดชุมชน : ยอดจำหน่าย 1.2 แสนบาท ขอให้ประชาสัมพันธ์", "●"))
+    ('ตลาดนัดชุมชน', 'ยอดจำหน่าย 1.2 แสนบาท ขอให้ประชาสัมพันธ์')
+    >>> bullet_topic(Line("ให้ทุกตำบลรายงาน: ภายในวันศุกร์", "-")), bullet_topic(Line("จปฐ. : ให้ลงเยี่ยม", "1."))
+    ((None, 'ให้ทุกตำบลรายงาน: ภายในวันศุกร์'), (None, 'จปฐ. : ให้ลงเยี่ยม'))
+    """
+    text = collapse(line.text)
+    match = _BULLET_TOPIC.fullmatch(text) if line.label and marker_style(line.label) == "-" else None
+    if match is None:
+        return None, text
+    topic, said = match.group("topic").strip(), match.group("said")
+    if not 2 <= len(topic) <= TOPIC_MAX or instruction_starts(topic) or not says_something(said):
+        return None, text
+    return topic, said
+
+
+# who gave the orders a heading gathers: ข้อสั่งการ(ของ)ผู้ว่าราชการจังหวัด, นโยบายอธิบดี, ข้อเน้นย้ำประธาน
+_ORDERS_OF = re.compile(r"^\s*(?:ข้อสั่งการ|ข้อเน้นย้ำ|ข้อกำชับ|นโยบาย|คำสั่ง)(?:ของ)?\s*(?=\S)")
+_DAY_WORDS = re.compile(r"\s*(?:(?:ใน)?วัน\S*)?\s*")  # what is left of a date alone: วันที่, วันพุธที่
+_LEAD_IN = re.compile(r"\s*(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
+_ASIDE = re.compile(r"\s*\((?P<aside>[^()]*)\)\s*$")  # (จากการประชุม… เมื่อวันที่ …) after a heading
+
+
+def heading_topic(line: Line, below: Line | None) -> tuple[str, str] | None:
+    """The topic a heading names (a line of its own, not a bullet, that asks and counts nothing and
+    has bullets below it), and its aside in brackets; a heading of orders (``ข้อสั่งการ``, ``นโยบาย``,
+    ``ข้อเน้นย้ำ`` of a person or an office) is named after who gave them. None for any other line.
+
+    >>> bullet = Line("ให้ทุกอำเภอรายงาน", "-")
+    >>> heading_topic(Line("ข้อสั่งการนายอำเภอเมือง (จากการประชุมกรมการอำเภอ)"), bullet)
+    ('นายอำเภอเมือง', 'จากการประชุมกรมการอำเภอ')
+    >>> heading_topic(Line("แจ้งเพื่อทราบ"), bullet), heading_topic(Line("แจ้งเพื่อทราบ"), Line("ต่อมา"))
+    (('แจ้งเพื่อทราบ', ''), None)
+    >>> heading_topic(Line("ให้ทุกตำบลส่งรายงาน"), bullet), heading_topic(Line("ที่ประชุมรับทราบ 12 กองทุน"), bullet)
+    (None, None)
+    >>> heading_topic(Line("นโยบายของนายอำเภอ ดังนี้"), bullet), heading_topic(Line("ประธานมอบแนวทาง ดังนี้"), bullet)
+    (('นายอำเภอ', ''), None)
+    >>> heading_topic(Line("วันพุธที่ 11 กันยายน 2567"), bullet) is None
+    True
+    """
+    if below is None or line.label or not below.label or marker_style(below.label) != "-":
+        return None
+    text = collapse(line.text)
+    aside = _ASIDE.search(text)
+    topic = text[: aside.start()] if aside else text
+    orders = _ORDERS_OF.match(topic)
+    lead_in = _LEAD_IN.search(topic)
+    if lead_in and not orders:
+        return None  # ประธานได้มอบแนวทาง ดังนี้: a sentence that leads into its points, not a heading
+    topic = topic[orders.end() : lead_in.start() if lead_in else len(topic)] if orders else topic
+    if not 2 <= len(topic) <= TOPIC_MAX or instruction_starts(topic) or _counts_something(topic):
+        return None
+    if not orders and (kind_of(topic) != "head" or _CONTENT.search(topic) or _ABOUT_A_MEETING.match(topic)):
+        return None  # ที่ประชุมรับทราบ…, รายงานผล…, a name alone: no heading of its own
+    undated = topic
+    for span in sorted(find_dates(topic)[0], key=lambda s: -s.span.start):
+        undated = undated[: span.span.start] + undated[span.span.end :]
+    if _DAY_WORDS.fullmatch(undated):
+        return None  # วันที่ 12 กันยายน 2567: a date alone
+    return topic, aside.group("aside") if aside else ""
+
+
 def _counts_something(text: str) -> bool:
     """Whether a paragraph says a figure in a sentence (``มีผู้เข้าร่วม 45 คน``), not a numbered cell (``2 กองทุนหมู่บ้าน``)."""
     return any(q.span.start > 0 for q in find_quantities(text)[0])
@@ -139,14 +207,7 @@ def tells_something(lines: list[Line], at: int) -> bool:
     sentence at ``at``: an instruction, a topic, a word that reports or decides, a figure (a
     thank-you line does not, nor a number that counts nothing)."""
     body = [line.text for line in lines[at + 1 :] if not is_closing(line.text)]
-    if any(
-        instruction_starts(t)
-        or _TOPIC_OPENER.match(t)
-        or _TOPIC_LEAD.match(t)
-        or _CONTENT.search(t)
-        or _counts_something(t)
-        for t in body
-    ):
+    if any(_TOPIC_OPENER.match(t) or _TOPIC_LEAD.match(t) or says_something(t) for t in body):
         return True
     head = lines[at].text
     ref = find_meeting_ref(head)
@@ -183,13 +244,24 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
             told.passages.append((kind_of(line.text), line.text, None))
     current: Item | None = None
     asked_last = False  # the paragraph above ended in an instruction
-    for line in lines[head_end:closing]:
+    body = lines[head_end:closing]
+    for index, line in enumerate(body):
         text = collapse(line.text)
         kind = kind_of(text)
         if kind in ("attendees", "page"):
             told.passages.append((kind, text, None))
             continue
-        topic, body = paragraph_topic(text)
+        heading = heading_topic(line, body[index + 1] if index + 1 < len(body) else None)
+        if heading is not None:  # ข้อสั่งการผู้ว่าราชการจังหวัด then its bullets: an item named after who gave them
+            current = Item(len(told.items) + 1, heading[0])
+            told.items.append(current)
+            if heading[1]:
+                told.passages.append(("reported", heading[1], current.no))
+            asked_last = False
+            continue
+        topic = bullet_topic(line)[0]
+        if topic is None:
+            topic = paragraph_topic(text)[0]
         if topic is not None:
             current = Item(len(told.items) + 1, topic)
             told.items.append(current)
@@ -220,7 +292,8 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         notes.append(
             Note(
                 "inferred",
-                f"instructions outside the post's topic paragraphs were read as item {no}, named after the meeting: '{topic}'",
+                f"instructions outside the post's topic paragraphs were read as item {no}, "
+                f"named after the meeting: '{topic}'",
                 item=no,
                 th=f"ข้อสั่งการที่ไม่อยู่ในย่อหน้าของประเด็นใด อ่านเป็นข้อ {no} ตามชื่อการประชุม: '{topic}'",
             )
@@ -236,20 +309,46 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
 
     >>> split_instructions("ที่ประชุมรับทราบผล 120 กองทุน และได้มอบหมายให้อำเภอรายงานภายใน 31 มี.ค. 66 ทั้งนี้ ขอให้เร่งรัดการเบิกจ่าย")
     (['มอบหมายให้อำเภอรายงานภายใน 31 มี.ค. 66', 'ขอให้เร่งรัดการเบิกจ่าย'], 'ที่ประชุมรับทราบผล 120 กองทุน')
+
+    Who asks stays with the instruction; what the meeting decided (เห็นชอบให้…) is no instruction:
+
+    >>> split_instructions("ประธานกำชับให้ทุกคนแต่งกายผ้าไทย")
+    (['ประธานกำชับให้ทุกคนแต่งกายผ้าไทย'], '')
+    >>> split_instructions("ที่ประชุมเห็นชอบให้เสนอ 8 โครงการ และให้ส่งคืน 1 โครงการ ทั้งนี้ ให้ส่งภายใน 5 ม.ค. 67")
+    (['ให้ส่งภายใน 5 ม.ค. 67'], 'ที่ประชุมเห็นชอบให้เสนอ 8 โครงการ และให้ส่งคืน 1 โครงการ')
+
+    Approving what is to be done (เห็นชอบให้…) decides it; approving, and then asking (เห็นชอบ และให้…), decides
+    and asks. Who opens the clause is part of the ask (ตำบลที่เหลือให้…); ให้ครบ goes on with the order before it:
+
+    >>> split_instructions("เห็นชอบ และให้อำเภอเสนอแผนภายใน 9 ม.ค. 67")
+    (['ให้อำเภอเสนอแผนภายใน 9 ม.ค. 67'], 'เห็นชอบ')
+    >>> split_instructions("ส่งแล้ว 2 ตำบล ตำบลที่เหลือให้ส่งภายในวันนี้ ให้ทุกอำเภอบันทึกข้อมูล ให้ครบ ร้อยละ 100")
+    (['ตำบลที่เหลือให้ส่งภายในวันนี้', 'ให้ทุกอำเภอบันทึกข้อมูล ให้ครบ ร้อยละ 100'], 'ส่งแล้ว 2 ตำบล')
     """
     starts = instruction_starts(text)
     if not starts:
         return [], collapse(text)
+    openings = [m.start() for m in _SENTENCE_START.finditer(text)]
     cuts: list[tuple[int, int]] = []
     for n, start in enumerate(starts):
         if cuts and start < cuts[-1][1]:
             continue
+        sentence = max([cuts[-1][1] if cuts else 0] + [at for at in openings if at <= start])
+        if decides_at(text, sentence, start):
+            continue  # เห็นชอบให้เสนอ … และให้ส่งคืน …: what the meeting decided, not an instruction
         limit = starts[n + 1] if n + 1 < len(starts) else len(text)
-        ends = [m.start() for m in _SENTENCE_START.finditer(text, start, limit)]
-        end = ends[0] if ends else limit
+        end = next((at for at in openings if start < at < limit), limit)
         if meeting and _ATTENDING.search(text[start:end]):
             continue
+        before = text[cuts[-1][1] if cuts else 0 : start]
+        doer = doer_before(text, start)
+        if _ASKER.fullmatch(before):
+            start -= len(before.lstrip())  # ประธานกำชับให้…: who asks is part of the instruction
+        elif doer is not None and doer >= (cuts[-1][1] if cuts else 0):
+            start = doer  # ตำบลที่เหลือให้ส่ง…, ผู้ว่าราชการจังหวัดได้สั่งการให้…: so is who is asked or asks
         cuts.append((start, end))
+    if not cuts:
+        return [], collapse(text)
     directives = [collapse(text[a:b]) for a, b in cuts]
     directives = [d for d in directives if d]
     pieces, at = [], 0
@@ -269,18 +368,40 @@ def split_topic(text: str) -> tuple[str, str, bool]:
     ('กองทุนหมู่บ้าน', 'ให้จังหวัดรายงานผล 12 กองทุน')
     >>> split_topic("โครงการโคก หนอง นา: ขอให้เร่งรัดการเบิกจ่าย")[:2]
     ('โครงการโคก หนอง นา', 'ขอให้เร่งรัดการเบิกจ่าย')
+
+    A dash inside a range of dates is no topic's end: the date stays whole with what follows.
+
+    >>> split_topic("งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566 ขอให้ทุกกองจัดเจ้าหน้าที่")[:2]
+    ('งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566', 'ขอให้ทุกกองจัดเจ้าหน้าที่')
     """
+    kept = _unbroken(text)
     for match in _TOPIC_END.finditer(text):
-        if match.start() >= 2:
+        if match.start() >= 2 and not any(a < match.end() and match.start() < b for a, b in kept):
             topic, rest = text[: match.start()].strip(), text[match.end() :].strip()
             if len(topic) <= TOPIC_MAX:
                 return topic, rest, False
             break
     if len(text) <= TOPIC_MAX:
         return text.strip(), "", False
-    cut = text.rfind(" ", 0, TOPIC_MAX)
-    cut = cut if cut > 0 else TOPIC_MAX
+    limit = min([TOPIC_MAX] + [a for a, b in kept if a < TOPIC_MAX < b])  # a date or range the limit would cut
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > 0 else limit
     return text[:cut].strip(), text[cut:].strip(), True
+
+
+_NUMBER_RANGE = re.compile(r"(?<![\d,])\d[\d,]*\s*[-–—]\s*\d[\d,]*")
+
+
+def _unbroken(text: str) -> list[tuple[int, int]]:
+    """Where a topic may not be cut off its text: each date or range of dates (``12 – 20 สิงหาคม 2566``),
+    and each range of numbers (``10 – 12``), as (start, end) in ``text``.
+
+    >>> text = "งานหัตถศิลป์ จัดระหว่างวันที่ 12 – 20 สิงหาคม 2566"
+    >>> [text[a:b] for a, b in _unbroken(text)]
+    ['12 – 20 สิงหาคม 2566', '12 – 20']
+    """
+    dated = [(s.span.start, s.span.end) for s in find_dates(text)[0]]
+    return dated + [(m.start(), m.end()) for m in _NUMBER_RANGE.finditer(text)]
 
 
 def paragraph_topic(text: str) -> tuple[str | None, str]:
@@ -292,14 +413,44 @@ def paragraph_topic(text: str) -> tuple[str | None, str]:
     >>> paragraph_topic("ให้อำเภอรายงานผล")
     (None, 'ให้อำเภอรายงานผล')
     """
+    known = known_topic_at(text, 0)
+    if known and text[len(known) : len(known) + 1].isspace():
+        return known, collapse(text[len(known) :])  # หมู่บ้านเศรษฐกิจพอเพียง ส่งรายงาน…: the name the glossary knows
     opener = _TOPIC_OPENER.match(text)
-    if opener or _TOPIC_LEAD.match(text):
+    if opener or _TOPIC_LEAD.match(text) or known:
         body = text[opener.end() :] if opener else text
+        if _ABOUT_A_MEETING.match(body):
+            return None, text  # สำหรับการประชุม… ครั้งต่อไป: a meeting is no topic
         topic, _, cut = split_topic(body)
         named = _TOPIC_TAIL.split(body if cut else topic, maxsplit=1)[0].strip()
         if 2 <= len(named) <= TOPIC_MAX:
             return named, collapse(body[len(named) :])
+    speaker = _SPEAKER.match(text)
+    if speaker:  # อธิบดีกล่าวว่า ในเดือนนี้ จะจัดงาน OTOP …: the topic the glossary knows, named before anything is asked
+        asked = min(instruction_starts(text) or [len(text)])
+        named = known_topic_at(text[:asked], speaker.end())
+        if named:
+            return named, text
     return None, text
+
+
+@cache
+def _known_topic() -> re.Pattern[str]:
+    return re.compile(trie_pattern(topic_names()))
+
+
+def known_topic_at(text: str, start: int) -> str | None:
+    """The first name of a topic the glossary knows in ``text`` from ``start`` (at ``start`` itself
+    when ``start`` is 0: the paragraph opens on it), as written; None when there is none.
+
+    >>> known_topic_at("หมู่บ้านเศรษฐกิจพอเพียง ส่งรายงานแล้ว", 0), known_topic_at("ยังไม่ส่ง กองทุนหมู่บ้าน", 0)
+    ('หมู่บ้านเศรษฐกิจพอเพียง', None)
+    >>> known_topic_at("อธิบดีกล่าวว่า กรมจะจัดงาน OTOP กลางปี", 14)
+    'OTOP'
+    """
+    pattern = _known_topic()
+    match = pattern.match(text, start) if start == 0 else pattern.search(text, start)
+    return match.group(0) if match else None
 
 
 def meeting_topic(sentence: str, title: str) -> str:

@@ -9,18 +9,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..glossary import measure_alternation
 from ..model import Block
 from ..thaitext import collapse, to_arabic_digits
+from .base import figure_tables
 
 # Numbers of points are read up to MARKER_DIGITS digits: far past MAX_ITEMS, so that a long list is
 # refused in one line (readers.read_layout), never cut off silently where its numbers grow a digit.
 MARKER_DIGITS = 6
+# The bullets a point may open with: dashes, dots, diamonds, arrows, squares and check marks.
+BULLETS = "-–*•●▪◦○◆♦❖➢➤►■✓✔☑"
 # A marker at the start of a line: 1. 1) (1) ๑. or a bullet; not 2.4 (a sub-point) nor 97.59.
 MARKER = re.compile(
-    r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>[-•●▪◦○*–]))\s*"
+    r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>["
+    + re.escape(BULLETS)
+    + r"]))\s*"
 )
-# A sub-point number N.M at the start of a line: 1.1, 3.2.
-SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
+# A sub-point number N.M at the start of a line: 1.1, 3.2; not a figure wrapped there, N.M and a multiplier or
+# a measuring unit of the glossary (3.6 แสนบาท, 1.5 ลบ.)
+SUB_POINT = re.compile(
+    r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?:\.\d{1,2})*\.?(?![\d%])\s*"
+    rf"(?!{measure_alternation()})(?=[ก-ฮเ-ไ\"“(A-Za-z])"
+)
 _SUB_LABEL = re.compile(r"\d+\.\d")  # a label that numbers a sub-point: 2.1, 4.1.1
 # A sub-point past N.99 (4.100): read only where it follows on from the sub-point before.
 _LONG_SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{3,6})\.?(?![\d%])\s*(?=[ก-ฮเ-ไ\"“(A-Za-z])")
@@ -62,9 +72,9 @@ def marker_number(label: str | None) -> int | None:
 
 
 def marker_style(label: str | None) -> str:
-    """``1.``, ``1)``, ``(1)``, ``1.1`` or ``-``: the kind of numbering, not its number.
+    """``1.``, ``1)``, ``(1)``, ``1.1`` or ``-`` (any bullet): the kind of numbering, not its number.
 
-    >>> marker_style("๔)"), marker_style("(2)"), marker_style("3."), marker_style("•"), marker_style("2.1")
+    >>> marker_style("๔)"), marker_style("(2)"), marker_style("3."), marker_style("◆"), marker_style("2.1")
     ('1)', '(1)', '1.', '-', '1.1')
     """
     label = to_arabic_digits(label or "").strip()
@@ -82,11 +92,25 @@ def marker_style(label: str | None) -> str:
 def lines_of(blocks: list[Block]) -> list[Line]:
     """The paragraphs and list items of a document as lines, numbering split off.
 
-    Table cells become lines too (a prose post may hold a small table), row by row.
+    Table cells become lines too (a prose post may hold a small table), row by row; so do the cells of a
+    table of figures dumped to text a cell a line (``base.figure_tables``), each row one line.
+
+    >>> dump = [Block("paragraph", t) for t in ("\\tอำเภอ", "\\tร้อยละ", "\\tนาแก", "\\t84.18", " \\tลี้", "\\t90")]
+    >>> [line.text for line in lines_of(dump)]
+    ['อำเภอ ร้อยละ', 'นาแก 84.18', 'ลี้ 90']
     """
     lines: list[Line] = []
     last_sub: str | None = None
-    for block in blocks:
+    dumped = {start: (end, rows) for start, end, rows in figure_tables(blocks) if blocks[start].kind != "table"}
+    skip_to = 0
+    for at, block in enumerate(blocks):
+        if at < skip_to:
+            continue
+        if at in dumped:
+            skip_to, rows = dumped[at]
+            lines.append(Line(" ".join(rows[0].heads), page=block.page))
+            lines += [Line(row.text, page=block.page) for row in rows]
+            continue
         if block.kind == "table":
             for row in block.rows or []:
                 text = " ".join(collapse(c) for c in row if c.strip())
@@ -158,7 +182,7 @@ def split_inline(text: str) -> list[tuple[str | None, str]]:
     lead = text[: cuts[0][0]].strip()
     if lead:
         parts.append((None, lead))
-    for n, (start, end, label) in enumerate(cuts):
+    for n, (_, end, label) in enumerate(cuts):
         stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(text)
         parts.append((label, text[end:stop].strip()))
     return parts

@@ -12,17 +12,19 @@ read by ``narrative``; one that tells of no meeting is refused, saying so.
 from __future__ import annotations
 
 import re
+from typing import Final
 
-from ..header import find_meeting_ref
+from ..header import find_meeting_ref, names_a_meeting
 from ..model import Item, Note
 from ..passages import kind_of
+from ..sources.document import RawDocument
 from ..thaitext import collapse
 from . import narrative
 from .base import Fit, Reading, clean_marks, numbered
 from .narrative import TOPIC_MAX, split_topic  # noqa: F401 - the topic of a point, as the prose reader has always given it
 from .points import Line, lines_of, marker_number, marker_style, split_inline
 
-NAME = "prose"
+NAME: Final = "prose"
 NAME_TH = "ข่าวหรือบทความ"
 
 _LEAD_IN_END = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
@@ -33,7 +35,7 @@ _CLOSING = re.compile(
 _PERSON = re.compile(r"^\s*(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)")
 
 
-def ceiling(doc) -> float:
+def ceiling(doc: RawDocument) -> float:
     """At most 0.85 (numbered points after a head naming the meeting); 0.5 for a Word table
     dumped to text, whose numbered cells are not a post's points.
 
@@ -44,7 +46,7 @@ def ceiling(doc) -> float:
     return 0.5 if doc.text is not None and _tab_dump(doc.text) else 0.85
 
 
-def fit(doc) -> Fit:
+def fit(doc: RawDocument) -> Fit:
     """Numbered points after a head naming the meeting fit best; a post that tells of a meeting in
     paragraphs (its sentence gives two of its number, day, chair and place) fits well, one that
     gives one of them weakly; a post that tells of no meeting does not fit, and says so."""
@@ -55,10 +57,14 @@ def fit(doc) -> Fit:
         cap = 0.5  # a Word table dumped to text: its numbered cells are not a post's points
     else:
         cap = 1.0
-    if not points:
-        lines = narrative.unwrapped(lines)  # a PDF's wrapped lines, its paragraphs again
     at, facts = narrative.meeting_line(lines) if not points else (None, 0)
     told = at is not None and narrative.tells_something(lines, at)
+    if not points and not any(names_a_meeting(line.text) for line in lines):
+        return Fit(0.1, "tells of no meeting", state=(lines, [], None, None), problem=(
+            "is not a meeting write-up: it tells of no meeting (ประชุม at most in the name of a room or a hall, as a"
+            " training course, a ceremony or a field visit held there does)",
+            "give the write-up of a meeting: a post that tells of it, its table ที่ | ประเด็น | ข้อสั่งการ, "
+            "or its minutes"))  # fmt: skip
     if len(points) >= 2:
         score = 0.85 if named else 0.7
         reason = f"{len(points)} numbered points"
@@ -72,7 +78,8 @@ def fit(doc) -> Fit:
         return Fit(0.1, "tells of no meeting", state=(lines, [], None, None), problem=(
             "is not a meeting write-up: it tells of no meeting (no ประชุม with ครั้งที่, a date, a chair or a place), "
             "and has no table of items, no numbered points, no agenda",
-            "give the write-up of a meeting: a post that tells of it, its table ที่ | ประเด็น | ข้อสั่งการ, or its minutes"))  # fmt: skip
+            "give the write-up of a meeting: a post that tells of it, its table ที่ | ประเด็น | ข้อสั่งการ, "
+            "or its minutes"))  # fmt: skip
     elif any(narrative.split_instructions(line.text)[0] for line in lines[1:]):
         score, reason = 0.45, "paragraphs with instructions but no numbered points"
     else:
@@ -80,7 +87,7 @@ def fit(doc) -> Fit:
     return Fit(min(score, cap), reason, state=(lines, points, style, at))
 
 
-def read(doc, fit: Fit) -> Reading:
+def read(doc: RawDocument, fit: Fit) -> Reading:
     lines, points, style, at = fit.state
     notes: list[Note] = []
     for line in lines:
@@ -141,10 +148,7 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
 
 
 def _numbered_items(lines: list[Line], points: list[int], style: str, notes: list[Note]):
-    # the head's lines (a PDF's wrapped lines joined back into its paragraphs)
-    header = [
-        line.text if not line.label else f"{line.label} {line.text}" for line in narrative.unwrapped(lines[: points[0]])
-    ]
+    header = [line.text if not line.label else f"{line.label} {line.text}" for line in lines[: points[0]]]
     passages: list[tuple[str, str, int | None]] = [(kind_of(line), line, None) for line in header]
     items: list[Item] = []
     bounds = points + [len(lines)]
@@ -169,7 +173,8 @@ def _numbered_items(lines: list[Line], points: list[int], style: str, notes: lis
             notes.append(
                 Note(
                     "inferred",
-                    f"a second numbered list starts again at 1; its point '{lines[start].text[:40]}' is read as item {number}",
+                    f"a second numbered list starts again at 1; its point '{lines[start].text[:40]}' "
+                    f"is read as item {number}",
                     item=number,
                     th=f"รายการลำดับชุดที่สองเริ่มนับ 1 ใหม่ ประเด็น '{lines[start].text[:40]}' จึงอ่านเป็นข้อ {number}",
                 )

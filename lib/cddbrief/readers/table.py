@@ -9,22 +9,26 @@ pages) are merged; each step leaves a note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final, cast
 
-from ..layout import Layout, columns_of, is_item_number, layout_table, layout_text
+from ..layout import EXTRA, EXTRA_ROLES, Layout, columns_of, is_item_number, layout_table, layout_text
 from ..model import Item, Note
+from ..passages import instruction_starts, kind_of, tells
+from ..sources.document import RawDocument
 from ..thaitext import collapse, normalise_spaces, to_arabic_digits
 from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
-from .points import split_directives
+from .points import SUB_POINT, split_directives
 
 NAME: Final = "table"
 NAME_TH = "ตาราง"
 
+# a check mark inside a line starts a point of its own (a PDF's cell loses its line breaks; ✓ is no text)
+_INLINE_CHECK_MARK = re.compile(r"(?<=\S)[ \t]+(?=[✓✔☑]\s)")
 _NUMBERED_TOPIC = re.compile(r"^(?P<no>\d{1,3})\s?[.)](?!\d)\s*(?P<topic>\S.*)$")
 
 
-def ceiling(doc) -> float:
+def ceiling(doc: RawDocument) -> float:
     """At most 0.95 (a table with its header row); 0 with no table at all: a text with no tab,
     or blocks with no table.
 
@@ -37,7 +41,7 @@ def ceiling(doc) -> float:
     return 0.95 if any(b.kind == "table" for b in doc.blocks) else 0.0
 
 
-def fit(doc) -> Fit:
+def fit(doc: RawDocument) -> Fit:
     """A table with the header row ที่ | ประเด็น | ข้อสั่งการ fits best; a headerless one of numbered rows, weakly."""
     layout = _layout(doc)
     if layout is None or not layout.rows:
@@ -56,7 +60,7 @@ def fit(doc) -> Fit:
     return Fit(0.2, "a table without a header row or item numbers", state=layout)
 
 
-def _layout(doc) -> Layout | None:
+def _layout(doc: RawDocument) -> Layout | None:
     if doc.text is not None:
         return layout_text(normalise_spaces(doc.text))
     tables = doc.tables()
@@ -103,51 +107,159 @@ def _join_cells(above: str, below: str) -> str:
     return above.rstrip() + ("" if thai else " ") + below.lstrip()
 
 
-def read(doc, fit: Fit) -> Reading:
+def read(doc: RawDocument, fit: Fit) -> Reading:
     layout = cast(Layout, fit.state)
     notes = list(layout.notes)
     for row in layout.rows:
         for c, cell in enumerate(row):
             row[c] = clean_marks(cell, notes)
-    items = rows_to_items(layout, notes)
-    return Reading(NAME, layout.header, items, notes)
+    reported: list[tuple[int, str]] = []
+    items = rows_to_items(layout, notes, reported)
+    passages = None
+    if reported:  # what a row reports (a progress column, a line of the directives' cell that tells of work done)
+        passages = [(kind_of(line), line, None) for line in layout.header] + [
+            ("reported", text, no) for no, text in reported
+        ]
+    return Reading(NAME, layout.header, items, notes, passages=passages)
 
 
 @dataclass
 class _Row:
-    """An item as its rows are read: the number as written (None if none), its directives as (label, text)."""
+    """An item as its rows are read: the number as written (None if none), its directives as (label, text),
+    and what its rows report (a progress cell, a line of the directives' cell that asks nothing)."""
 
     number: int | None
     topic: str
     directives: list[tuple[str | None, str]]
     remarks: str
     merged_rows: int = 1
+    reported: list[str] = field(default_factory=list)
 
 
-def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
-    """Table rows -> items: numbers read or inferred, split rows merged, directives split."""
+# the word a directive's responsible party is written after (tidy.actors reads the party there)
+RESPONSIBLE = "ผู้รับผิดชอบ"
+
+
+def _heads(layout: Layout) -> list[str]:
+    """Each column's head as written, or for assumed columns the usual head of its role."""
+    usual = {"no": "ที่", "topic": "ประเด็น", "directives": "ข้อสั่งการ", "remarks": "หมายเหตุ"}
+    return layout.heads if len(layout.heads) == len(layout.columns) else [usual.get(c, c) for c in layout.columns]
+
+
+def _column_notes(layout: Layout, heads: list[str], notes: list[Note]) -> None:
+    """Say once per table how the columns beyond ที่ | ประเด็น | ข้อสั่งการ | หมายเหตุ were read."""
+    for role, head in zip(layout.columns, heads):
+        if role == EXTRA:
+            notes.append(
+                Note(
+                    "merged",
+                    f"the column '{head}' is not one cddbrief knows; its cells were kept in the remarks as '{head}: …'",
+                    th=f"คอลัมน์ '{head}' ไม่ใช่คอลัมน์ที่รู้จัก จึงเก็บข้อความในช่องไว้ในหมายเหตุ ('{head}: …')",
+                )
+            )
+        elif role in ("responsible", "due"):
+            what = "who is responsible" if role == "responsible" else "the deadline"
+            written = f"({RESPONSIBLE}: …)" if role == "responsible" else f"({head}: …)"
+            notes.append(
+                Note(
+                    "merged",
+                    f"the column '{head}' ({what}) was written after each directive of its row as '{written}'",
+                    th=f"ข้อความในคอลัมน์ '{head}' ต่อท้ายข้อสั่งการแต่ละข้อของแถวเดียวกันเป็น '{written}'",
+                )
+            )
+        elif role == "progress":
+            notes.append(
+                Note(
+                    "merged",
+                    f"the column '{head}' tells what was done: its cells were read as reported, not as directives",
+                    th=f"คอลัมน์ '{head}' บอกผลที่ทำแล้ว จึงอ่านเป็นเรื่องที่รายงาน ไม่ใช่ข้อสั่งการ",
+                )
+            )
+
+
+def _asks_nothing(label: str | None, text: str) -> bool:
+    """A point of a bulleted directives' cell (✓, -, •) that tells of work done and asks nothing, in
+    passages' words for both; a numbered cell's points are directives as the table numbers them.
+
+    >>> _asks_nothing("✓", "ดำเนินการแล้วเสร็จ มีสมาชิกเพิ่มขึ้น 1,240 คน"), _asks_nothing("✓", "ให้รายงานผลทุกเดือน")
+    (True, False)
+    >>> _asks_nothing("1.", "ดำเนินการแล้วเสร็จ มีสมาชิกเพิ่มขึ้น 1,240 คน")
+    False
+    """
+    bulleted = label is not None and not any(ch.isdigit() for ch in to_arabic_digits(label))
+    return bulleted and tells(text) and not instruction_starts(text)
+
+
+def _sub_points(said: list[tuple[str | None, str]], cell: str) -> list[tuple[str | None, str]]:
+    """A cell without numbering of its own whose lines open on sub-numbers that follow on (๑.๑ then ๑.๒, where
+    the row's number is ๑) holds one directive per sub-number, labelled with it; any other cell as it was split.
+
+    >>> _sub_points([(None, "๑.๑ ให้อำเภอคัดเลือก ๒ หมู่บ้าน ๑.๒ ให้ส่งรายชื่อ")],
+    ...             "๑.๑ ให้อำเภอคัดเลือก\\n๒ หมู่บ้าน\\n๑.๒ ให้ส่งรายชื่อ")
+    [('๑.๑', 'ให้อำเภอคัดเลือก ๒ หมู่บ้าน'), ('๑.๒', 'ให้ส่งรายชื่อ')]
+    >>> _sub_points([(None, "๑.๑ ให้อำเภอคัดเลือก ๑.๓ ให้ส่ง")], "๑.๑ ให้อำเภอคัดเลือก\\n๑.๓ ให้ส่ง")
+    [(None, '๑.๑ ให้อำเภอคัดเลือก ๑.๓ ให้ส่ง')]
+    """
+    if len(said) != 1 or said[0][0] is not None:
+        return said
+    parts: list[tuple[str, str, int, list[str]]] = []  # (label, major, minor, lines)
+    for line in cell.split("\n"):
+        match = SUB_POINT.match(line)
+        if match:
+            major, minor = match.group("major"), int(match.group("minor"))
+            if (major, minor) == ((parts[-1][1], parts[-1][2] + 1) if parts else (major, 1)):
+                label = collapse(line[: match.end("minor")])
+                parts.append((label, major, minor, [line[match.end() :]]))
+                continue
+        if parts:
+            parts[-1][3].append(line)
+        elif line.strip():
+            return said  # text before the first sub-number: the cell is one directive
+    if len(parts) < 2:
+        return said
+    return [(label, collapse(" ".join(lines))) for label, _, _, lines in parts]
+
+
+def _row_fields(layout: Layout, heads: list[str], cells: list[str], notes: list[Note]) -> dict[str, str]:
+    """The cells of a row by their column's role; the cells of columns no word names (and cells beyond
+    the last column) joined into the remarks, each after its head."""
     columns = layout.columns
+    if "no" in columns and cells and (is_item_number(cells[0]) or len(cells) == len(columns)):
+        places = list(range(len(columns)))  # a full row keeps its places even when the number cell is empty
+    else:
+        places = [at for at, role in enumerate(columns) if role != "no"]
+    fields = dict.fromkeys(("no", "topic", "directives", "remarks", *EXTRA_ROLES), "")
+    kept: list[str] = []
+    for place, cell in zip(places, cells):
+        if columns[place] == EXTRA:
+            kept += [f"{heads[place]}: {collapse(cell)}"] if cell.strip() else []
+        else:
+            fields[columns[place]] = cell
+    if len(cells) > len(places):
+        extra = " ".join(collapse(c) for c in cells[len(places) :] if c.strip())
+        if extra:
+            kept.append(extra)
+            notes.append(
+                Note(
+                    "merged",
+                    f"a row had {len(cells)} cells for {len(places)} columns; the extra text was put in remarks",
+                    th=f"แถวหนึ่งมี {len(cells)} ช่อง แต่ตารางมี {len(places)} คอลัมน์ ข้อความส่วนเกินย้ายไปไว้ในหมายเหตุ",
+                )
+            )
+    fields["remarks"] = " / ".join(r for r in (collapse(fields["remarks"]), *kept) if r)
+    return fields
+
+
+def rows_to_items(layout: Layout, notes: list[Note], reported: list[tuple[int, str]] | None = None) -> list[Item]:
+    """Table rows -> items: numbers read or inferred, split rows merged, directives split; the responsible
+    party and the deadline written after each directive of their row; what a row reports (a progress
+    cell, a line that asks nothing) added to ``reported`` as (item number, text)."""
+    heads = _heads(layout)
+    _column_notes(layout, heads, notes)
+    due_head = next((h for role, h in zip(layout.columns, heads) if role == "due"), "กำหนดเวลา")
     rows: list[_Row] = []
     for row in layout.rows:
-        cells = list(row)
-        if "no" in columns and cells and (is_item_number(cells[0]) or len(cells) == len(columns)):
-            roles = columns  # a full row keeps its places even when the number cell is empty
-        else:
-            roles = [c for c in columns if c != "no"]
-        fields = dict.fromkeys(("no", "topic", "directives", "remarks", "responsible", "due"), "")
-        for role, cell in zip(roles, cells):
-            fields[role] = cell
-        if len(cells) > len(roles):
-            extra = " ".join(collapse(c) for c in cells[len(roles) :] if c.strip())
-            if extra:
-                fields["remarks"] = (fields["remarks"] + " " + extra).strip()
-                notes.append(
-                    Note(
-                        "merged",
-                        f"a row had {len(cells)} cells for {len(roles)} columns; the extra text was put in remarks",
-                        th=f"แถวหนึ่งมี {len(cells)} ช่อง แต่ตารางมี {len(roles)} คอลัมน์ ข้อความส่วนเกินย้ายไปไว้ในหมายเหตุ",
-                    )
-                )
+        fields = _row_fields(layout, heads, list(row), notes)
         number = None
         if is_item_number(fields["no"]):
             number = int(re.sub(r"\D", "", to_arabic_digits(fields["no"])))
@@ -155,7 +267,8 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
             notes.append(
                 Note(
                     "skipped",
-                    f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; the number was inferred",
+                    f"the number cell of a row reads '{collapse(fields['no'])[:40]}', not a number; "
+                    "the number was inferred",
                     th=f"ช่องลำดับของแถวหนึ่งเป็น '{collapse(fields['no'])[:40]}' ไม่ใช่ตัวเลข จึงอนุมานลำดับแทน",
                 )
             )
@@ -164,21 +277,38 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
         if number is None and numbered_topic:  # "3. เศรษฐกิจฐานราก": the number stands in the topic cell
             number = int(numbered_topic.group("no"))
             topic = topic[numbered_topic.start("topic") :]
-        directives = split_directives(fields["directives"])
-        remarks = collapse(fields["remarks"])
-        if fields["responsible"].strip():
-            remarks = " / ".join(r for r in (f"ผู้รับผิดชอบ: {collapse(fields['responsible'])}", remarks) if r)
-        if fields[
-            "due"
-        ].strip():  # a deadline column: its own directive, so its dates are read and dated like any other
-            directives.append((None, f"กำหนดเวลา: {collapse(fields['due'])}"))
+        said = _sub_points(split_directives(_INLINE_CHECK_MARK.sub("\n", fields["directives"])), fields["directives"])
+        directives = [(label, text) for label, text in said if not _asks_nothing(label, text)]
+        told = [text for label, text in said if _asks_nothing(label, text)]
+        for text in told:
             notes.append(
                 Note(
-                    "merged",
-                    f"the deadline column of item '{topic[:40]}' ('{collapse(fields['due'])[:40]}') was read as a directive of its own, 'กำหนดเวลา: …'",
-                    th=f"ช่องกำหนดเวลาของประเด็น '{topic[:40]}' อ่านเป็นข้อสั่งการอีกข้อหนึ่ง ('กำหนดเวลา: …')",
+                    "skipped",
+                    f"a line of the directives of '{topic[:40]}' tells of work done and asks nothing; "
+                    f"it was read as reported, not as a directive: '{text[:60]}'",
+                    th=f"ข้อความในช่องข้อสั่งการของประเด็น '{topic[:40]}' เป็นการรายงานผล ไม่ได้สั่งการ "
+                    f"จึงอ่านเป็นเรื่องที่รายงาน: '{text[:60]}'",
                 )
             )
+        if fields["progress"].strip():
+            told.append(collapse(fields["progress"]))
+        remarks = fields["remarks"]
+        after = [f"{RESPONSIBLE}: {collapse(fields['responsible'])}"] if fields["responsible"].strip() else []
+        after += [f"{due_head}: {collapse(fields['due'])}"] if fields["due"].strip() else []
+        if after and directives:
+            directives = [(label, f"{text} ({'; '.join(after)})") for label, text in directives]
+            if len(directives) > 1:
+                notes.append(
+                    Note(
+                        "merged",
+                        f"the {len(directives)} directives of '{topic[:40]}' share their row's "
+                        f"'{'; '.join(after)[:80]}': each was given it",
+                        th=f"ข้อสั่งการ {len(directives)} ข้อของประเด็น '{topic[:40]}' ใช้ '{'; '.join(after)[:80]}' "
+                        "ของแถวเดียวกัน จึงต่อท้ายทุกข้อ",
+                    )
+                )
+        elif after:  # nothing asked in the row: who and by when stay with the item, in its remarks
+            remarks = " / ".join(r for r in (remarks, *after) if r)
         previous = rows[-1] if rows else None
         same_item = previous is not None and (
             (not topic and number is None)
@@ -187,9 +317,10 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
         if same_item and previous is not None:
             previous.directives.extend(directives)
             previous.remarks = " / ".join(r for r in (previous.remarks, remarks) if r)
+            previous.reported.extend(told)
             previous.merged_rows += 1
             continue
-        rows.append(_Row(number, topic, directives, remarks))
+        rows.append(_Row(number, topic, directives, remarks, reported=told))
     numbers = infer_numbers([r.number for r in rows], [r.topic for r in rows], notes)
     note_repeated_numbers(numbers, notes)
     items = [
@@ -203,6 +334,8 @@ def rows_to_items(layout: Layout, notes: list[Note]) -> list[Item]:
         )
         for no, r in zip(numbers, rows)
     ]
+    if reported is not None:
+        reported.extend((no, text) for no, r in zip(numbers, rows) for text in r.reported)
     for item in items:
         if item.merged_rows > 1:
             notes.append(

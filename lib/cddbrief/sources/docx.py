@@ -111,8 +111,9 @@ def read_docx(data: bytes, name: str, digest: str):
         )
     notes += numbering.notes()
     if counts.get("wide"):
-        notes.append(Note("repair", f"{counts['wide']} table cells spanning past Word's {WORD_COLUMNS} columns were cut to them",
-                          th=f"ช่องตาราง {counts['wide']} ช่องที่ขยายเกิน {WORD_COLUMNS} คอลัมน์ของ Word ถูกตัดให้พอดี"))  # fmt: skip
+        wide = counts["wide"]
+        notes.append(Note("repair", f"{wide} table cells spanning past Word's {WORD_COLUMNS} columns were cut to them",
+                          th=f"ช่องตาราง {wide} ช่องที่ขยายเกิน {WORD_COLUMNS} คอลัมน์ของ Word ถูกตัดให้พอดี"))  # fmt: skip
     if counts.get("nested"):
         notes.append(
             Note(
@@ -136,13 +137,15 @@ def _check_package(data: bytes, label: str) -> None:
     unzipped = sum(info.file_size for info in infos)
     if len(infos) > MAX_PARTS or unzipped > MAX_UNZIPPED:
         raise UnreadableSource(
-            f"{label} unzips to {unzipped / 2**20:.0f} MB in {len(infos)} parts, far more than a meeting's Word file (limit {MAX_UNZIPPED // 2**20} MB, {MAX_PARTS} parts)",
+            f"{label} unzips to {unzipped / 2**20:.0f} MB in {len(infos)} parts, far more than a meeting's Word file "
+            f"(limit {MAX_UNZIPPED // 2**20} MB, {MAX_PARTS} parts)",
             "check that this is the right file; save it again from Word without embedded files",
         )
     text = sum(info.file_size for info in infos if info.filename.lower().endswith((".xml", ".rels")))
     if text > MAX_TEXT:  # parsed, walked and read, XML costs ~40 times its size in time and memory
         raise UnreadableSource(
-            f"{label}: its text unzips to {text / 2**20:.0f} MB of XML, far more than a meeting's Word file (limit {MAX_TEXT // 2**20} MB)",
+            f"{label}: its text unzips to {text / 2**20:.0f} MB of XML, far more than a meeting's Word file "
+            f"(limit {MAX_TEXT // 2**20} MB)",
             "check that this is the right file; a meeting's write-up is tens of pages",
         )
 
@@ -324,11 +327,18 @@ class _Numbering:
         found = []
         if self.odd_levels:
             levels = ", ".join(str(n) for n in self.odd_levels)
-            found.append(Note("repair", f"list level {levels} is outside Word's levels 0-{WORD_LEVELS - 1}; read as the nearest",
-                              th=f"ระดับรายการ {levels} อยู่นอกระดับ 0-{WORD_LEVELS - 1} ของ Word จึงอ่านเป็นระดับที่ใกล้ที่สุด"))  # fmt: skip
+            last = WORD_LEVELS - 1
+            found.append(Note("repair", f"list level {levels} is outside Word's levels 0-{last}; read as the nearest",
+                              th=f"ระดับรายการ {levels} อยู่นอกระดับ 0-{last} ของ Word จึงอ่านเป็นระดับที่ใกล้ที่สุด"))  # fmt: skip
         if self.long_texts:
-            found.append(Note("repair", f"{self.long_texts} list numbering texts longer than {MAX_LEVEL_TEXT} characters were read as 1., 2., …",
-                              th=f"รูปแบบเลขข้อ {self.long_texts} แบบที่ยาวเกิน {MAX_LEVEL_TEXT} อักขระ อ่านเป็น 1., 2., …"))  # fmt: skip
+            found.append(
+                Note(
+                    "repair",
+                    f"{self.long_texts} list numbering texts longer than {MAX_LEVEL_TEXT} characters "
+                    "were read as 1., 2., …",
+                    th=f"รูปแบบเลขข้อ {self.long_texts} แบบที่ยาวเกิน {MAX_LEVEL_TEXT} อักขระ อ่านเป็น 1., 2., …",
+                )
+            )
         if self.in_digits:
             found.append(digits_note(self.in_digits))
         return found
@@ -407,5 +417,8 @@ def roman_numeral(number: int) -> str:
 
 def digits_note(count: int) -> Note:
     """The note on list numbers written in digits where the list asks for Roman numerals."""
-    return Note("repair", f"{count} list numbers past {MAX_ROMAN:,} (or below 1) were written in digits, not Roman numerals",
-                th=f"เลขข้อ {count} ข้อที่เกิน {MAX_ROMAN:,} (หรือต่ำกว่า 1) เขียนเป็นตัวเลข ไม่ใช่เลขโรมัน")  # fmt: skip
+    return Note(
+        "repair",
+        f"{count} list numbers past {MAX_ROMAN:,} (or below 1) were written in digits, not Roman numerals",
+        th=f"เลขข้อ {count} ข้อที่เกิน {MAX_ROMAN:,} (หรือต่ำกว่า 1) เขียนเป็นตัวเลข ไม่ใช่เลขโรมัน",
+    )

@@ -51,8 +51,8 @@ _LINK_DENSITY = 0.6  # a box whose text is mostly links is a menu or a list of o
 MAX_ELEMENTS = (
     100_000  # a meeting's post or exported document has a few thousand; 50,000 paragraphs take seconds to read
 )
-_MAX_DEPTH = 150
-_MAX_SPAN = 100  # a rowspan or colspan beyond this is a broken or hostile page  # deeper markup is read as flat text: a guard against hostile nesting
+_MAX_DEPTH = 150  # deeper markup is read as flat text: a guard against hostile nesting
+_MAX_SPAN = 100  # a rowspan or colspan beyond this is a broken or hostile page
 _HEAD_BYTES = 8192  # where a charset declaration must be
 
 # --- decoding -----------------------------------------------------------------------------------
@@ -61,10 +61,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # the encodings a web page is written in (Python's names for the WHATWG Encoding Standard's): a page
 # declaring any other codec (punycode, idna, rot13, base64, zlib) is read as if it declared none
-_TEXT_CODECS = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-16-le", "utf-16-be", "cp874", "tis-620", "iso8859-11", "iso8859-1",
-                *(f"iso8859-{n}" for n in range(2, 17) if n != 12), *(f"cp{n}" for n in range(1250, 1259)), "cp866", "koi8-r", "koi8-u",
-                "mac-roman", "mac-cyrillic", "big5", "big5hkscs", "gbk", "gb2312", "gb18030", "shift_jis", "cp932", "euc_jp",
-                "iso2022_jp", "euc_kr", "cp949", "cp950"}  # fmt: skip
+_TEXT_CODECS = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-16-le", "utf-16-be", "cp874", "tis-620", "iso8859-11",
+                "iso8859-1", *(f"iso8859-{n}" for n in range(2, 17) if n != 12), *(f"cp{n}" for n in range(1250, 1259)),
+                "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "big5", "big5hkscs", "gbk", "gb2312",
+                "gb18030", "shift_jis", "cp932", "euc_jp", "iso2022_jp", "euc_kr", "cp949", "cp950"}  # fmt: skip
 _THAI_CHARSETS = {
     "windows-874",
     "x-windows-874",
@@ -83,8 +83,9 @@ def decode_html(data: bytes) -> tuple[str, str, Note | None]:
 
     >>> decode_html('<meta charset="windows-874"><p>ครั้งที่ 4/2562</p>'.encode("cp874"))[:2]
     ('<meta charset="windows-874"><p>ครั้งที่ 4/2562</p>', 'cp874')
-    >>> decode_html('<meta charset="windows-874"><p>ครั้งที่ 4/2562</p>'.encode("utf-8"))[1:]
-    ('utf-8', Note(kind='repair', message='the page declares windows-874 but is UTF-8; it was read as UTF-8', item=None, surface=None, th='หน้าเว็บระบุรหัสอักขระ windows-874 แต่เป็น UTF-8 จึงอ่านเป็น UTF-8'))
+    >>> text, encoding, note = decode_html('<meta charset="windows-874"><p>ครั้งที่ 4/2562</p>'.encode("utf-8"))
+    >>> encoding, note.kind, note.message
+    ('utf-8', 'repair', 'the page declares windows-874 but is UTF-8; it was read as UTF-8')
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8", None
@@ -305,7 +306,8 @@ _CHROME_WORDS = re.compile(
     r"article-info|createdby|modified|published|actions|latestnews|mostread|moduletable(?:[_-]\w+)?|module)$"
 )
 _MAIN_HINTS = re.compile(
-    r"(?:^|[-_ ])(?:entry-content|post-content|article-content|article-body|post-body|entry-body|single-content|td-post-content|news-detail|content-detail|detail)(?:$|[-_ ])"
+    r"(?:^|[-_ ])(?:entry-content|post-content|article-content|article-body|post-body|entry-body|single-content|"
+    r"td-post-content|news-detail|content-detail|detail)(?:$|[-_ ])"
 )
 # A line of chrome inside the post itself.
 _COUNTER = re.compile(
@@ -390,7 +392,7 @@ class _Page:
             or self.body.find(".//*[@class='MsoNormal']") is not None
         ):
             return True
-        for element in self.body.iter("nav", "aside", "header", "footer", "menu"):
+        if next(self.body.iter("nav", "aside", "header", "footer", "menu"), None) is not None:
             return False
         links = 0
         for element in self.body.iter():
@@ -540,7 +542,8 @@ class _Page:
 
 
 def _drop(root, chrome: bool) -> None:
-    """Remove what is never content (scripts, styles, forms, hidden), and with ``chrome`` the site's menus and the like."""
+    """Remove what is never content (scripts, styles, forms, hidden), and with ``chrome`` the site's menus and
+    the like."""
     doomed = []
     for element in root.iter():
         tag = element.tag
@@ -741,8 +744,14 @@ class _Walker:
 
             self.notes.append(digits_note(self.in_digits))
         if self.clamped:
-            self.notes.append(Note("repair", f"{self.clamped} table cells whose spans (rowspan, colspan) reached past the table were cut to its size",
-                                   th=f"ช่องตาราง {self.clamped} ช่องที่ขยาย (rowspan, colspan) เกินขนาดตาราง ถูกตัดให้พอดีตาราง"))  # fmt: skip
+            self.notes.append(
+                Note(
+                    "repair",
+                    f"{self.clamped} table cells whose spans (rowspan, colspan) reached past the table "
+                    "were cut to its size",
+                    th=f"ช่องตาราง {self.clamped} ช่องที่ขยาย (rowspan, colspan) เกินขนาดตาราง ถูกตัดให้พอดีตาราง",
+                )
+            )
 
     # paragraphs
 

@@ -36,6 +36,8 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import CddbriefError, UnreadableSource
+from ..filekinds import PDF
+from ..glossary import measure_alternation
 from ..model import Block, Note, Source
 from . import pdfthai
 from .document import RawDocument
@@ -72,6 +74,11 @@ def read_pdf(data: bytes, name: str, digest: str):
     Raises CddbriefError, and nothing else, for a PDF that cannot be read.
     """
     label = Path(name).name
+    if PDF not in data[:1024]:  # where PDFium looks for it
+        raise UnreadableSource(
+            f"{label} is not a PDF file (it does not start with {PDF.decode()})",
+            "check that this is the right file, or save it again as PDF",
+        )
     try:
         return _read(data, name, digest, label)
     except CddbriefError:
@@ -152,8 +159,8 @@ def _check_unpacked(data: bytes, label: str) -> None:
                     one = size > MAX_STREAM_UNPACKED
                     limit = (MAX_STREAM_UNPACKED if one else MAX_UNPACKED) / 2**20
                     raise UnreadableSource(
-                        f"{label} {'has a stream that ' if one else ''}unpacks to more than {limit:g} MB of page content, "
-                        "far more than a meeting summary",
+                        f"{label} {'has a stream that ' if one else ''}unpacks to more than {limit:g} MB "
+                        "of page content, far more than a meeting summary",
                         "check that this is the right file, or print it again to PDF",
                     )
                 if unpack.eof:
@@ -187,7 +194,8 @@ def _read(data: bytes, name: str, digest: str, label: str):
             width, height = page.get_size()
             if max(width, height) > MAX_PAGE_SIDE:
                 raise UnreadableSource(
-                    f"page {number} of {label} is {width / 72 * 2.54:.0f} × {height / 72 * 2.54:.0f} cm, not a page of a meeting summary",
+                    f"page {number} of {label} is {width / 72 * 2.54:.0f} × {height / 72 * 2.54:.0f} cm, "
+                    "not a page of a meeting summary",
                     "check that this is the right file",
                 )
             blocks, chars = _read_page(page, number, fonts, counts, label, columns)
@@ -241,7 +249,8 @@ _READING_NOTES = {
     ),
     "glyph_guessed": (
         "warning",
-        "{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); a tone mark drawn with them may be lost",
+        "{n} glyphs without Unicode before SARA AA were read as NIKHAHIT (SARA AM); "
+        "a tone mark drawn with them may be lost",
         "อ่านรูปอักษรที่ไม่มีรหัส Unicode หน้าสระอาเป็นสระอำ {n} แห่ง วรรณยุกต์อาจหายไป",
     ),
     "glyph_dropped": (
@@ -271,7 +280,8 @@ _READING_NOTES = {
     ),
     "grid": (
         "skipped",
-        "{n} grid(s) of ruling lines finer than a meeting summary's table (more than 64 columns or 200 rows on a page) were read as text",
+        "{n} grid(s) of ruling lines finer than a meeting summary's table (more than 64 columns or 200 rows on a page) "
+        "were read as text",
         "ตารางเส้น {n} ตารางที่ละเอียดเกินตารางสรุปการประชุม (เกิน 64 คอลัมน์หรือ 200 แถวต่อหน้า) อ่านเป็นข้อความ",
     ),
     "markers_left": (
@@ -292,17 +302,21 @@ _READING_NOTES = {
     ),
     "word_joined": (
         "repair",
-        "{n} words broken by a line wrap, with a space the PDF wrote there, were joined where the dictionary knows the whole word (ครัว / เรือน -> ครัวเรือน)",
+        "{n} words broken by a line wrap, with a space the PDF wrote there, were joined where the dictionary knows "
+        "the whole word (ครัว / เรือน -> ครัวเรือน)",
         "รวมคำที่ถูกตัดขึ้นบรรทัดใหม่และมีช่องว่างคั่น {n} คำ ตามคำในพจนานุกรม (ครัว / เรือน -> ครัวเรือน)",
     ),
     "borderless": (
         "inferred",
-        "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from the header row, rows from the item numbers (or, with none, the first column's paragraphs)",
-        "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ (หรือย่อหน้าของคอลัมน์แรกเมื่อไม่มีเลขลำดับ)",
+        "{n} table part(s) drawn without ruling lines were read from where their text stands: columns from "
+        "the header row, rows from the item numbers (or, with none, the first column's paragraphs)",
+        "อ่านตารางที่ไม่มีเส้นตาราง {n} ส่วนจากตำแหน่งของข้อความ: คอลัมน์จากแถวหัวตาราง แถวจากเลขลำดับ "
+        "(หรือย่อหน้าของคอลัมน์แรกเมื่อไม่มีเลขลำดับ)",
     ),
     "wrapped": (
         "inferred",
-        "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; one may have stood there)",
+        "{n} lines wrapped between two Thai letters were joined without a space (a PDF keeps no space at a wrap; "
+        "one may have stood there)",
         "ต่อบรรทัดที่ตัดขึ้นบรรทัดใหม่ระหว่างอักษรไทย {n} แห่งโดยไม่เว้นวรรค (PDF ไม่เก็บช่องว่างที่จุดตัดบรรทัด อาจมีช่องว่างเดิมอยู่)",
     ),
 }
@@ -320,6 +334,7 @@ class _Char:
     top: float
     size: float
     mark: bool
+    base: float | None = None  # the height of its baseline (its origin), where PDFium gives one
 
 
 @dataclass
@@ -441,30 +456,43 @@ class _Table:
 # A line that starts a new point rather than continuing the one above: 1. 1) (1) ๑. - • 2.1 ระเบียบวาระ มติ
 _STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-•●▪◦○*–]|(?:ระเบียบ)?วาระที่|มติ)")
 _POINT_NUMBER = re.compile(r"^\s*\(?([0-9๐-๙]{1,2})(?:[.)](?![0-9๐-๙])|\.[0-9๐-๙])")
-_SUB_POINT = re.compile(r"^\s*([0-9๐-๙]{1,2})\.([0-9๐-๙]{1,2})(?![0-9๐-๙])")
+# N.M at a line's start, not followed by a multiplier or a measuring unit (รวมเป็นเงิน / 3.6 แสนบาท is a figure
+# wrapped onto the line, 2.1 ให้อำเภอ… a sub-point); the units are the glossary's
+_SUB_POINT = re.compile(
+    rf"^\s*([0-9๐-๙]{{1,2}})\.([0-9๐-๙]{{1,2}})(?![0-9๐-๙])(?![^\S\n]*(?:%|{measure_alternation()}))"
+)
+_CLOSING_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\)")
 _SUB_POINT_MAX = 20  # 2.1 … 2.20 number sub-points; 48.49 or 79.18 at a line's start is a figure wrapped there
 
 
-def _starts_point(line: str, within: int | None) -> bool:
-    """A line that starts a new point; ``within`` is the number of the point the lines above belong to.
+def _starts_point(line: str, within: int | None, above: str = "") -> bool:
+    """A line that starts a new point; ``within`` is the number of the point the lines above belong to,
+    ``above`` the text before it (the paragraph so far).
 
     ``N.M`` starts a sub-point of point N, not a figure wrapped onto the line:
     under point N only N.M is one; with no point above, only small N and M.
+    ``N)`` closes a bracket the text above left open (``(ชั้น`` / ``2) ศาลากลาง``): no point.
 
     >>> _starts_point("2.1 ให้อำเภอรายงาน", 2), _starts_point("68.68 ขอให้ประสาน", 4), _starts_point("48.49", None)
     (True, False, False)
+    >>> _starts_point("2) ศาลากลางจังหวัด", None, "ณ ห้องประชุม (ชั้น"), _starts_point("2) ให้อำเภอรายงาน", None, "1) ผ้าไทย")
+    (False, True)
+    >>> _starts_point("3.6 แสนบาท ให้ติดตาม", 3), _starts_point("๓.๒ ล้านบาท", None), _starts_point("3.2 โครงการ", 3)
+    (False, False, True)
     """
     sub = _SUB_POINT.match(line)
     if sub:
         major, minor = int(sub.group(1)), int(sub.group(2))
         return major == within if within is not None else major <= _SUB_POINT_MAX and minor <= _SUB_POINT_MAX
+    if _CLOSING_NUMBER.match(line) and above.count("(") > above.count(")"):
+        return False
     return bool(_STARTS_POINT.match(line))
 
 
-def _point_number(line: str, within: int | None) -> int | None:
+def _point_number(line: str, within: int | None, above: str = "") -> int | None:
     """The number of the point a line starts (N of ``N.`` or ``N.M``), else ``within``."""
     found = _POINT_NUMBER.match(line)
-    return int(found.group(1)) if found and _starts_point(line, within) else within
+    return int(found.group(1)) if found and _starts_point(line, within, above) else within
 
 
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
@@ -483,6 +511,8 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     'กองทุนพัฒนาบทบาทสตรี'
     >>> join_wrapped(["1. ให้จังหวัดรายงาน 76", "จังหวัด", "2. ให้อำเภอ"], Counter())
     '1. ให้จังหวัดรายงาน 76 จังหวัด\\n2. ให้อำเภอ'
+    >>> join_wrapped(["ณ ห้องประชุม (ชั้น", "2) ศาลากลางจังหวัด"], Counter())
+    'ณ ห้องประชุม (ชั้น 2) ศาลากลางจังหวัด'
     >>> join_wrapped(["ทำความ ดี ", "ด้วยหัวใจ วันที่ 26-", "27"], Counter())
     'ทำความ ดี ด้วยหัวใจ วันที่ 26-27'
     >>> join_wrapped(["จัดเก็บข้อมูลครัว ", "เรือนยากจน รวมทั้ง ", "สิ้น 76 จังหวัด"], Counter())
@@ -493,8 +523,9 @@ def join_wrapped(lines: list[str], counts: Counter) -> str:
     spaced = False
     for raw_line in lines:
         line = raw_line.strip()
-        starts = _starts_point(line, within)
-        within = _point_number(line, within)
+        point = out.rsplit("\n", 1)[-1]  # the point so far
+        starts = _starts_point(line, within, point)
+        within = _point_number(line, within, point)
         if not out:
             out = line
         elif starts:
@@ -663,10 +694,7 @@ def _paragraphs(lines: list[_Line], tables: list) -> list[list[_Line]]:
 
     A line goes on into the next one when it ends within about three characters
     of the page's right text edge, the next line starts no new point, stands
-    right below it (no wider apart than the page's tightest lines of its size,
-    so a paragraph's spacing ends it, nor than a quarter of a line's height:
-    a page of one-line paragraphs has no wrap to measure), and no table comes
-    between them.
+    right below it (see :func:`_wrap_limits`), and no table comes between them.
     """
     edges = [
         (
@@ -676,34 +704,92 @@ def _paragraphs(lines: list[_Line], tables: list) -> list[list[_Line]]:
         for line in lines
     ]
     right_margin = max((right for _, right in edges), default=0.0)
-    sizes = [round(max((c.size for c in line.chars), default=12.0) or 12.0, 1) for line in lines]
-    # The tightest gap between lines of one size is the gap of a wrap; a paragraph's
-    # spacing (WeasyPrint's margins, Word's "space after") makes a wider one.
-    tightest: dict[float, float] = {}
-    for n in range(1, len(lines)):
-        gap = lines[n - 1].bottom - lines[n].top
-        if sizes[n] == sizes[n - 1] and 0 <= gap <= 1.2 * sizes[n]:
-            tightest[sizes[n]] = min(gap, tightest.get(sizes[n], gap))
+    sizes = [_size(line) for line in lines]
+    bases = [_baseline(line) for line in lines]
+    limits = _wrap_limits(lines, sizes, bases, tables)
     groups: list[list[_Line]] = []
     within: int | None = None
     for n, line in enumerate(lines):
         text = line.text()
         if groups:
             previous = groups[-1][-1]
-            size = max((c.size for c in previous.chars), default=12.0) or 12.0
-            full = edges[n - 1][1] >= right_margin - 3 * size
-            gap = previous.bottom - line.top
-            below = 0 <= gap <= _WRAP_GAP * (previous.top - previous.bottom) and gap <= tightest.get(
-                sizes[n], gap
-            ) + max(1.0, 0.15 * size)
+            full = edges[n - 1][1] >= right_margin - 3 * sizes[n - 1]
+            below, spaced = _below(previous, line, bases[n - 1], bases[n], limits.get(sizes[n]))
+            if spaced and not full:
+                # paragraphs stand apart on this page: a line also wrapped where the next one's first word did not fit
+                full = edges[n - 1][1] + _first_word_width(line) > right_margin
             between = any(previous.bottom > t.top > line.top for t in tables)
-            if full and below and not between and not _starts_point(text, within):
+            above = " ".join(part.text() for part in groups[-1])
+            if full and below and not between and not _starts_point(text, within, above):
                 groups[-1].append(line)
-                within = _point_number(text, within)
+                within = _point_number(text, within, above)
                 continue
         groups.append([line])
         within = _point_number(text, None)
     return groups
+
+
+def _size(line: _Line) -> float:
+    """A line's font size: its largest letters'."""
+    return round(max((c.size for c in line.chars), default=12.0) or 12.0, 1)
+
+
+def _baseline(line: _Line) -> float | None:
+    """The height of a line's baseline: the middle of its letters' origins (marks stand on theirs)."""
+    bases = sorted(c.base for c in line.chars if c.text != " " and not c.mark and c.base is not None)
+    return bases[len(bases) // 2] if bases else None
+
+
+def _wrap_limits(lines: list[_Line], sizes: list[float], bases: list, tables: list) -> dict:
+    """For each font size on the page: the widest gap between two lines of one paragraph, and the widest
+    step from baseline to baseline (None: the page shows no spacing between paragraphs to tell it by).
+
+    The closest lines of one size are a wrap's (a line's height); a paragraph's spacing (Word's "space after",
+    LibreOffice's paragraph spacing, a blank line) makes the next step up, and a wrap is nearer the first than
+    the second. Baselines measure this whatever the font's boxes hold: LibreOffice's Thai fonts stand their
+    lines apart by more than their boxes' height. A paragraph's spacing is at most a blank line (twice a
+    line's step); a wider step (round a heading, a table, a picture) tells nothing of it. Without such a
+    step on the page (a page of one-line paragraphs, or of paragraphs with no spacing), the boxes decide:
+    a wrap's lines nearly touch.
+    """
+    steps: dict[float, list[float]] = {}
+    tightest: dict[float, float] = {}
+    for n in range(1, len(lines)):
+        if sizes[n] != sizes[n - 1] or any(lines[n - 1].bottom > t.top > lines[n].top for t in tables):
+            continue
+        gap = lines[n - 1].bottom - lines[n].top
+        if 0 <= gap <= 1.2 * sizes[n]:
+            tightest[sizes[n]] = min(gap, tightest.get(sizes[n], gap))
+        if bases[n] is not None and bases[n - 1] is not None and 0.5 * sizes[n] < bases[n - 1] - bases[n]:
+            steps.setdefault(sizes[n], []).append(bases[n - 1] - bases[n])
+    limits: dict[float, tuple[float, float | None]] = {}
+    for size in set(sizes):
+        box_limit = tightest.get(size, 0.0) + max(1.0, 0.15 * size)
+        found = sorted(steps.get(size, []))
+        apart = max(1.0, 0.15 * size)  # steps this close are one step, as PDFs round their positions
+        wider = [step for step in found if found[0] + apart < step <= 2 * found[0] + apart] if found else []
+        limits[size] = (box_limit, (found[0] + wider[0]) / 2 if wider else None)
+    return limits
+
+
+def _below(above: _Line, line: _Line, above_base, base, limit) -> tuple[bool, bool]:
+    """Whether ``line`` stands right below ``above``, as the next line of one paragraph (see :func:`_wrap_limits`),
+    and whether the page's spacing between paragraphs told so."""
+    if limit is None:
+        return False, False
+    box_limit, step_limit = limit
+    if step_limit is not None and above_base is not None and base is not None:
+        return 0 < above_base - base <= step_limit, True
+    gap = above.bottom - line.top
+    return 0 <= gap <= _WRAP_GAP * (above.top - above.bottom) and gap <= box_limit, False
+
+
+def _first_word_width(line: _Line) -> float:
+    """How wide a line's first word is drawn: its letters up to the first space (Thai writes none between its
+    words, so a run of Thai stands for its word; it is never narrower)."""
+    drawn = [c for c in line.chars if not c.mark]
+    end = next((k for k, c in enumerate(drawn) if c.text == " " and k > 0), len(drawn))
+    return max((c.right for c in drawn[:end]), default=0.0) - min((c.left for c in drawn[:end]), default=0.0)
 
 
 def table_lines(tables: list[_Table], key: tuple[int, int]) -> list[_Line]:
@@ -717,6 +803,7 @@ def _chars(textpage, n: int, fonts: _Fonts, counts: Counter) -> list[tuple[_Char
 
     tp = textpage.raw
     box = raw.FS_RECTF()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     out: list[tuple[_Char, int]] = []
     breaks = 0
     for i in range(n):
@@ -745,7 +832,8 @@ def _chars(textpage, n: int, fonts: _Fonts, counts: Counter) -> list[tuple[_Char
                 continue
         raw.FPDFText_GetLooseCharBox(tp, i, box)  # the advance, not the ink: gaps between boxes are spaces
         size = raw.FPDFText_GetFontSize(tp, i)
-        out.append((_Char(text, box.left, box.right, box.bottom, box.top, size, text[0] in _MARKS), breaks))
+        base = origin_y.value if raw.FPDFText_GetCharOrigin(tp, i, origin_x, origin_y) else None
+        out.append((_Char(text, box.left, box.right, box.bottom, box.top, size, text[0] in _MARKS, base), breaks))
     _aa_read_as_am(out, counts)
     return out
 
@@ -1099,7 +1187,6 @@ def _cut(piece: _Piece, edges: list[float]) -> list[_Piece] | None:
     if not crossed:
         return [piece]
     chars = piece.line.chars
-    parts: list[list[_Char]] = [[]]
     for x in crossed:
         before = [k for k, c in enumerate(chars) if not c.mark and c.text != " " and c.right <= x + 0.5]
         after = [k for k, c in enumerate(chars) if not c.mark and c.text != " " and c.left >= x - 0.5]
@@ -1330,7 +1417,8 @@ def _centred_starts(body, numbers: dict[int, _Piece], opening: list[bool], going
         low = order[i - 1] + 1 if i else 0
         found = [b for b in range(low, k + 1) if opening[b]] if i or going_on else [0]
         choices.append(found or [k])
-    # cost[s] for the row starting at s: the least off-middle sum of the rows above it; back[i][s]: the row above's start
+    # cost[s] for the row starting at s: the least off-middle sum of the rows above it;
+    # back[i][s]: the row above's start
     cost = {s: 0.0 for s in choices[0]}
     back: list[dict[int, int]] = []
     for i in range(1, len(order)):

@@ -44,8 +44,9 @@ _TONE_AFTER_FINAL = re.compile(f"\u0e31([{CONSONANT}])([{TONES}])")
 _TONE_BEFORE_VOWEL = re.compile(f"([{TONES}\u0e4c])([{ABOVE_VOWELS}{BELOW_VOWELS}])")
 # a space (or several) before a mark or a following vowel that sits on the letter before the space
 # (not PHINTHU, a Pali mark often left stray before Latin text: ระบบ ฺBPM; thaitext drops it)
+_MARKS_BUT_PHINTHU = MARKS.replace(chr(0xE3A), "")
 _SPACE_BEFORE_MARK = re.compile(
-    f"(?<=[{CONSONANT}{MARKS}{FOLLOWING_VOWELS}]) +(?=[{MARKS.replace(chr(0xE3A), '')}{FOLLOWING_VOWELS}](?![A-Za-z0-9]))"
+    f"(?<=[{CONSONANT}{MARKS}{FOLLOWING_VOWELS}]) +(?=[{_MARKS_BUT_PHINTHU}{FOLLOWING_VOWELS}](?![A-Za-z0-9]))"
 )
 # after the space: a tone or ์ whose letter carries an above vowel two back: สิน ้ -> สิ้น
 _MOVED_TONE = re.compile(f"([{ABOVE_VOWELS}])([{CONSONANT}])([{TONES}])")

@@ -51,7 +51,8 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         candidates.append(("utf-16", _try(data, "utf-16")))
     else:
         utf8 = _try(data, "utf-8")
-        # valid UTF-8 that reads as Thai: no need to weigh others (told from the bytes at hand: no second encoding of the text)
+        # valid UTF-8 that reads as Thai: no need to weigh others (told from the bytes at hand: no second
+        # encoding of the text)
         if utf8 is not None and _utf8_looks_like_text(data, utf8) and thai_share_of_utf8(data, len(utf8)) >= 0.5:
             return _line_ends(utf8), "utf-8"
         candidates.append(("utf-8", utf8))
