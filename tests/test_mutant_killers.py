@@ -624,3 +624,417 @@ def test_numbered_points_end_at_a_posts_credits_line():
     meeting = parse_document(read_bytes(text.encode(), "post.txt"))
     assert [(i.no, i.topic) for i in meeting.items] == [(1, "เรื่องกองทุนหมู่บ้าน"), (2, "เรื่องการเบิกจ่ายงบประมาณ")]
     assert [d.text for d in meeting.items[1].directives] == ["ให้เร่งรัดการเบิกจ่ายให้ได้ร้อยละ 80"]
+
+
+# --- found by make mutants, seed 2027 (issue 22.6) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ผลการประกวดกลุ่มที่ 2 พ.ย. 62 ได้รับรางวัล", [("month", "พ.ย. 62")]),  # group number 2, then a month
+        ("ตามข้อ ที่ 3 ต.ค. 62", [("month", "ต.ค. 62")]),  # ที่ apart from its ข้อ: still an ordinal
+        ("ประชุมวันศุกร์ ที่ 8 พ.ย. 62", [("day", "8 พ.ย. 62")]),  # after a weekday ที่ leads a day
+        ("ลงพื้นที่ 3 ต.ค. 62", [("day", "3 ต.ค. 62")]),  # ลงพื้นที่ is a visit, not an ordinal
+    ],
+)
+def test_a_number_after_ti_is_a_day_only_after_a_day_word(text, expected):
+    """ที่ 2 after a noun (กลุ่มที่ 2) numbers that noun; after วัน, a weekday or พื้น it leads a day."""
+    spans, _ = find_dates(text, 2562)
+    assert [(s.precision, s.surface) for s in spans] == expected
+
+
+def test_a_count_after_a_month_is_no_year_and_the_month_stands_only_after_duan():
+    """เดือนมีนาคม 30 คน: 30 is a head count, not 2530; the month said with เดือน is still a month (of the
+    meeting's year, said), while มี.ค. 30 คน without เดือน is too weak to be a date at all."""
+    spans, notes = find_dates("ผู้เข้าร่วมในเดือนมีนาคม 30 คน", 2562)
+    assert [(s.precision, s.start, s.end, s.surface, s.year_inferred) for s in spans] == [
+        ("month", D(2019, 3, 1), D(2019, 3, 31), "เดือนมีนาคม", True)
+    ]
+    assert [n.message for n in notes] == ["'เดือนมีนาคม' has no year; 2562 was taken from the meeting's year"]
+    assert find_dates("ผู้เข้าร่วมใน มี.ค. 30 คน", 2562) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ให้ส่งรายงานภายใน ธ.ค. พ.ศ. 2563", ("ธ.ค. พ.ศ. 2563", D(2020, 12, 1), D(2020, 12, 31))),
+        ("ภายใน มกราคม ค.ศ. 2021", ("มกราคม ค.ศ. 2021", D(2021, 1, 1), D(2021, 1, 31))),
+    ],
+)
+def test_a_month_with_its_era_written_before_the_year(text, expected):
+    """พ.ศ. or ค.ศ. between a month and its year: the month and year are read, a Christian year as such."""
+    spans, _ = find_dates(text, 2562)
+    assert [(s.surface, s.start, s.end) for s in spans] == [expected]
+
+
+def test_a_range_over_new_year_without_a_year_ends_in_the_next_year():
+    """25 ธ.ค. - 5 ม.ค. in a meeting of 2562: from December 2562 to January 2563, both said inferred."""
+    spans, notes = find_dates("ให้จัดกิจกรรมระหว่าง 25 ธ.ค. - 5 ม.ค. ทุกตำบล", 2562)
+    assert [(s.start, s.end, s.year_inferred, s.surface) for s in spans] == [
+        (D(2019, 12, 25), D(2020, 1, 5), True, "25 ธ.ค. - 5 ม.ค.")
+    ]
+    assert [n.message for n in notes] == ["'25 ธ.ค. - 5 ม.ค.' has no year; 2562–2563 was taken from the meeting's year"]
+
+
+@pytest.mark.parametrize(
+    "after, day, expected",
+    [
+        (D(2023, 12, 20), 5, D(2024, 1, 5)),  # over the new year: January of the next year
+        (D(2023, 2, 10), 5, D(2023, 3, 5)),  # the next month, not the one after
+        (D(2023, 11, 30), 31, D(2023, 12, 31)),  # November has no 31st
+        (D(2024, 1, 30), 29, D(2024, 2, 29)),  # a leap year's February has
+        (D(2023, 1, 30), 29, D(2023, 3, 29)),  # another's does not
+        (D(2023, 6, 15), 15, D(2023, 6, 15)),  # the day itself
+    ],
+)
+def test_the_next_day_of_a_month(after, day, expected):
+    """ทุกวันที่ N ของเดือน: the next such day on or after a date."""
+    from cddbrief.thaidates import next_day_of_month
+
+    assert next_day_of_month(after, day) == expected
+
+
+def test_a_number_counts_a_noun_no_list_holds_only_after_a_word_on_its_line():
+    """ให้สร้าง 12 โรงเรือน: 12 greenhouses, though no list names โรงเรือน; the same number opening a line
+    numbers the line and counts nothing."""
+    assert roles("ให้สร้าง 12 โรงเรือน ภายในปีนี้") == [(12, "โรงเรือน", "total")]
+    assert roles("ให้สร้าง\n12 โรงเรือน ภายในปีนี้") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("แผนงานโครงการ 2566 โรงเรือนต้นแบบ", []),  # a Buddhist-era year before a noun: no count
+        ("ตามแผน 2023 โรงเรือนต้นแบบ", []),  # a Christian-era one neither
+        ("ให้สร้าง 2,566 โรงเรือน", [(2566, "โรงเรือน", "total")]),  # with a comma it is a count
+        ("ให้สร้าง 2800 โรงเรือน", [(2800, "โรงเรือน", "total")]),  # no year of either era
+    ],
+)
+def test_a_year_before_a_noun_no_list_holds_is_no_count(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, date_surface", [("ให้อบรมในวันที่ 5 กรกฎาคม30 คน", "5 กรกฎาคม"), ("ให้อบรมภายในเดือนกรกฎาคม30 คน", "เดือนกรกฎาคม")]
+)
+def test_a_figure_right_after_a_date_is_still_read(text, date_surface):
+    """กรกฎาคม30 คน: 30 is too far from the meeting's year to be one, so the date ends at its month and
+    the 30 right after it is a head count."""
+    from cddbrief.extract import extract_text
+
+    read = extract_text(text, 2564)
+    assert [(d["surface"], d["span"][1]) for d in read["dates"]] == [(date_surface, text.index("30"))]
+    assert [(q["value"], q["unit"], q["surface"]) for q in read["quantities"]] == [(30, "คน", "30 คน")]
+
+
+def test_a_product_is_checked_against_the_total_nearest_in_proportion():
+    """95 หมู่บ้าน × 10,500 บาท = 997,500 บาท is within half a percent of the rounded 1 ล้านบาท, so that is
+    its total; 110,000 บาท is nearer in baht (5,000 off) but 4.5 % off for the 10 หมู่บ้าน of another line."""
+    m = post(
+        "กองทุนหมู่บ้าน: อบรมแกนนำ 10 หมู่บ้าน ใช้งบ 110,000 บาท และสนับสนุนกองทุน 95 หมู่บ้าน หมู่บ้านละ 10,500 บาท รวมประมาณ 1 ล้านบาท"
+    )
+    assert [(c.kind, c.operands, c.total, c.actual, c.holds, c.evidence) for c in m.checks] == [
+        ("product", (95, 10500), 1000000, 997500, True, ("95 หมู่บ้าน", "หมู่บ้านละ 10,500 บาท", "1 ล้านบาท"))
+    ]
+
+
+def test_a_title_keeps_a_word_with_krang_before_the_meeting_number():
+    """ครั้งพิเศษ (a special meeting) is part of the title; the title ends where ครั้งที่ 1/2565 begins."""
+    from cddbrief.header import read_header
+
+    header = read_header(["การประชุมคณะกรรมการกองทุนครั้งพิเศษ ครั้งที่ 1/2565", "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"], [])
+    assert (header.title, header.number, header.year_be) == ("การประชุมคณะกรรมการกองทุนครั้งพิเศษ", 1, 2565)
+    assert header.office == "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"
+
+
+def test_a_meeting_number_in_thai_digits_is_noted_with_its_exact_words():
+    from cddbrief.header import read_header
+
+    notes = []
+    header = read_header(["การประชุมคณะทำงาน ครั้งที่ ๓/๒๕๖๔ ณ ห้องประชุม"], notes)
+    assert (header.number, header.year_be) == (3, 2564)
+    assert [(n.kind, n.message, n.surface) for n in notes] == [
+        ("repair", "the meeting number is written with Thai digits: ๓/๒๕๖๔", "ครั้งที่ ๓/๒๕๖๔")
+    ]
+
+
+def test_a_pages_date_is_its_day_not_the_month_its_news_is_of():
+    """ข่าวประจำเดือนมีนาคม 2566 โพสต์เมื่อ 21 มี.ค. 2566: posted on 21 March, not on the 1st."""
+    from cddbrief.header import read_header
+
+    lines = ["ข่าวประจำเดือนมีนาคม 2566 โพสต์เมื่อ 21 มี.ค. 2566", "การประชุมคณะทำงาน ครั้งที่ 3/2566 เมื่อวันที่ 16 มีนาคม 2566"]
+    header = read_header(lines, [], whole=False)
+    assert (header.published, header.meeting_date) == (D(2023, 3, 21), D(2023, 3, 16))
+
+
+def test_an_orders_date_is_never_the_meetings_even_at_the_start_of_a_line():
+    """ลงวันที่ 1 มีนาคม 2566 dates the order that calls the meeting; the meeting's own day is not written."""
+    from cddbrief.header import read_header
+
+    line = "ลงวันที่ 1 มีนาคม 2566 ให้ประชุมคณะทำงาน ครั้งที่ 3/2566 เวลา 09.30 น. ณ ห้องประชุมอำเภอ"
+    header = read_header([line], [], whole=False)
+    assert (header.number, header.year_be, header.meeting_date) == (3, 2566, None)
+
+
+@pytest.mark.parametrize(
+    "name, office",
+    [
+        ("เชียงทองพัฒนาสามัคคี", "สำนักงานพัฒนาชุมชนอำเภอเชียงทองพัฒนาสามัคคี"),  # 20 letters: a name as written
+        ("ศรีทองพัฒนาสามัคคีชัย", None),  # 21: taken for words run together, no name
+    ],
+)
+def test_a_district_the_gazetteer_lacks_is_a_name_up_to_twenty_letters(name, office):
+    from cddbrief.header import _office_mention
+
+    assert _office_mention(f"สพอ.{name} ร่วมประชุม", []) == office
+
+
+@pytest.mark.parametrize(
+    "line, chair",
+    [
+        ("นางสาวพิมพ์ใจ ศรีสุข พัฒนาการจังหวัดน่าน เป็นประธานการประชุม", "นางสาวพิมพ์ใจ ศรีสุข พัฒนาการจังหวัดน่าน"),
+        ("นายอำเภอเมือง เป็นประธาน", "นายอำเภอเมือง"),
+        ("โดยมีท่านเลขาธิการเป็นประธาน", "ท่านเลขาธิการ"),  # a wrapped line that opens on โดยมี
+        ("โดยมีผู้แทนกรมเป็นประธาน", "ผู้แทนกรม"),
+        ("การประชุมโดยมีผู้แทนกรมเป็นประธาน", "ผู้แทนกรม"),
+    ],
+)
+def test_a_chair_named_at_the_very_start_of_a_line(line, chair):
+    """The chair's words may open the line (a person, a position, or whoever follows โดยมี)."""
+    from cddbrief.header import _chair
+
+    assert _chair(line) == chair
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("ณ สำนักงานเกษตรอำเภอแม่ทะ", None),  # where the meeting sat, not who wrote it up
+        ("ประชุม ณ สำนักงานเกษตรอำเภอแม่ทะ", None),
+        ("ให้ สำนักงานที่ดินจังหวัดน่าน รายงานผล", "สำนักงานที่ดินจังหวัดน่าน"),
+        ("สำนักงานเกษตรอำเภอแม่ทะ จัดประชุม", "สำนักงานเกษตรอำเภอแม่ทะ"),
+    ],
+)
+def test_an_agency_after_na_is_the_meetings_place_not_its_office(text, agency):
+    from cddbrief.header import _agency
+
+    assert _agency(text) == agency
+
+
+def test_a_points_line_that_runs_on_is_one_directive_with_it():
+    """A point's sentence wrapped onto a second line is one directive, its words joined by a space."""
+    m = post("กองทุนหมู่บ้าน ให้รายงานผลการตรวจบัญชี\nให้แล้วเสร็จภายในวันที่ 30 ก.ย. 64", "ผ้าไทย ให้แต่งกายผ้าไทย")
+    assert [(i.no, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "กองทุนหมู่บ้าน", ["ให้รายงานผลการตรวจบัญชี ให้แล้วเสร็จภายในวันที่ 30 ก.ย. 64"]),
+        (2, "ผ้าไทย", ["ให้แต่งกายผ้าไทย"]),
+    ]
+    assert [(d.surface, d.start) for d in m.items[0].directives[0].dates] == [("30 ก.ย. 64", D(2021, 9, 30))]
+
+
+@pytest.mark.parametrize(
+    "line, parts",
+    [
+        ("ให้ดำเนินการ 1)รายงานผล 2)ตรวจบัญชี", [(None, "ให้ดำเนินการ"), ("1)", "รายงานผล"), ("2)", "ตรวจบัญชี")]),
+        ("ให้รายงานผล 1)กองทุนหมู่บ้าน", [(None, "ให้รายงานผล 1)กองทุนหมู่บ้าน")]),  # one marker, no ดังนี้: no list
+        ("ดังนี้ 1)กองทุนหมู่บ้าน", [(None, "ดังนี้"), ("1)", "กองทุนหมู่บ้าน")]),  # but after ดังนี้, one is
+    ],
+)
+def test_two_markers_in_a_line_make_a_list_and_one_needs_a_lead_in(line, parts):
+    from cddbrief.readers.points import split_inline
+
+    assert split_inline(line) == parts
+
+
+@pytest.mark.parametrize(
+    "gap, entity", [(3, "น่าน"), (ENTITY_REACH - 4, "น่าน"), (ENTITY_REACH, "น่าน"), (ENTITY_REACH + 1, None)]
+)
+def test_a_province_named_as_its_own_word_reaches_figures_across_one_long_word(gap, entity):
+    """ข้อมูล น่าน <a long word> 5 ครัวเรือน: the place is the figure's while no more than ENTITY_REACH
+    characters stand between the name's end and the figure."""
+    text = "ข้อมูล น่าน " + "ก" * (gap - 2) + " 5 ครัวเรือน"
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.entity) for q in found] == [(5, "ครัวเรือน", entity)]
+
+
+@pytest.mark.parametrize("text", ["ในจังหวัดน่าน12 กลุ่ม", "น่าน12 กลุ่ม"])
+def test_a_province_run_into_its_figure_is_the_figures_place(text):
+    """A PDF that lost the space: น่าน12 กลุ่ม is 12 groups of น่าน."""
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.entity, q.surface) for q in found] == [(12, "กลุ่ม", "น่าน", "12 กลุ่ม")]
+
+
+MINUTES_WITH_SUB_TOPICS = """รายงานการประชุมคณะทำงานขับเคลื่อนกองทุนหมู่บ้าน ครั้งที่ 4/2565
+วันที่ 12 กรกฎาคม 2565 ณ ห้องประชุมที่ว่าการอำเภอ
+ระเบียบวาระที่ 1
+เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ
+ให้ทุกตำบลส่งรายงานผลภายในวันที่ 20 ก.ค. 65
+ระเบียบวาระที่ 2 เรื่องเพื่อทราบ
+วาระที่ 2.1 กองทุนหมู่บ้าน (โดย นางสาวจันทร์เพ็ญ ใจงาม)
+ให้ติดตามหนี้ค้างชำระ 14 กองทุน
+วาระที่ 2.2 ผ้าไทย
+ให้แต่งกายผ้าไทยทุกวันอังคาร
+วาระที่ 2.3 ศูนย์เรียนรู้
+ให้จัดตั้ง 3 ศูนย์
+วาระที่ 2.4 การเบิกจ่ายงบประมาณ
+ให้เร่งรัดการเบิกจ่ายให้ได้ร้อยละ 80
+ระเบียบวาระที่ 3 เรื่องเพื่อพิจารณา
+3.1 แผนการจัดเก็บข้อมูล จปฐ.
+ให้จัดเก็บให้แล้วเสร็จ 1,250 ครัวเรือน
+3.2 โครงการโคก หนอง นา
+ให้ติดตามแปลงต้นแบบ 12 แปลง
+ระเบียบวาระที่ 4 เรื่องอื่น ๆ
+1. ให้เตรียมข้อมูลการประชุมครั้งต่อไป
+ให้ส่งภายในสิ้นเดือน
+เลิกประชุมเวลา 12.00 น.
+ลงชื่อ ............................ ผู้จดรายงานการประชุม
+(นางสาวสมใจ รักงาน)
+"""
+
+
+def test_minutes_with_sub_topics_read_each_as_an_item_of_its_agenda():
+    """วาระที่ 2.1 … 2.4 (2.3 and 2.4 too, though no agenda 3 or 4 has come yet) and 3.1, 3.2 written as
+    labels are items of their agenda, each with the line below it; a title on the line below its
+    heading is the title, and the line after it a directive; points under a heading fit at 0.9."""
+    from cddbrief.readers import minutes
+
+    doc = read_bytes(MINUTES_WITH_SUB_TOPICS.encode("utf-8"), "m.txt")
+    assert minutes.fit(doc).score == 0.9
+    m = parse_document(doc)
+    two, three = "ระเบียบวาระที่ 2 เรื่องเพื่อทราบ", "ระเบียบวาระที่ 3 เรื่องเพื่อพิจารณา"
+    assert [(i.no, i.label, i.topic, i.agenda, i.remarks, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", None, "", ["ให้ทุกตำบลส่งรายงานผลภายในวันที่ 20 ก.ค. 65"]),
+        (2, "2.1", "กองทุนหมู่บ้าน", two, "โดย นางสาวจันทร์เพ็ญ ใจงาม", ["ให้ติดตามหนี้ค้างชำระ 14 กองทุน"]),
+        (3, "2.2", "ผ้าไทย", two, "", ["ให้แต่งกายผ้าไทยทุกวันอังคาร"]),
+        (4, "2.3", "ศูนย์เรียนรู้", two, "", ["ให้จัดตั้ง 3 ศูนย์"]),
+        (5, "2.4", "การเบิกจ่ายงบประมาณ", two, "", ["ให้เร่งรัดการเบิกจ่ายให้ได้ร้อยละ 80"]),
+        (6, "3.1", "แผนการจัดเก็บข้อมูล จปฐ.", three, "", ["ให้จัดเก็บให้แล้วเสร็จ 1,250 ครัวเรือน"]),
+        (7, "3.2", "โครงการโคก หนอง นา", three, "", ["ให้ติดตามแปลงต้นแบบ 12 แปลง"]),
+        (8, "4", "เรื่องอื่น ๆ", None, "", ["ให้เตรียมข้อมูลการประชุมครั้งต่อไป ให้ส่งภายในสิ้นเดือน"]),
+    ]
+    skipped = "2 lines after the close of the meeting (signatures) were not read"
+    assert skipped in [n.message for n in m.notes]
+    # without its เลิกประชุม line, the minutes end at the signature: the same two lines are not read
+    unclosed = parse(MINUTES_WITH_SUB_TOPICS.replace("เลิกประชุมเวลา 12.00 น.\n", ""), "m.txt")
+    assert skipped in [n.message for n in unclosed.notes]
+
+
+@pytest.mark.parametrize(
+    "text, fit",
+    [
+        ("ข้อสั่งการ\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n", (0.7, "2 numbered points", False)),
+        # the same points led by tabs: a Word table dumped to text, whose numbered cells are no post's points
+        ("ข้อสั่งการ\n\t1. กองทุนหมู่บ้าน ให้รายงานผล\n\t2. ผ้าไทย ให้แต่งกายผ้าไทย\n", (0.5, "2 numbered points", False)),
+        # instructions, but no ประชุม anywhere: no meeting write-up, and a problem to say so
+        ("ให้อำเภอรายงานผลภายในสิ้นเดือน\nขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n", (0.1, "tells of no meeting", True)),
+    ],
+)
+def test_how_well_a_post_fits_with_tabs_or_without_a_meeting(text, fit):
+    from cddbrief.readers import prose
+
+    found = prose.fit(read_bytes(text.encode("utf-8"), "x.txt"))
+    assert (found.score, found.reason, found.problem is not None) == fit
+
+
+def test_a_cells_list_may_start_at_any_number_up_to_the_first_number_max():
+    """A cell's numbered list may start late (a page's second half: 99., 100.); past FIRST_NUMBER_MAX the
+    number opening a cell (2566.) is no point."""
+    from cddbrief.readers.points import FIRST_NUMBER_MAX, split_directives
+
+    first = FIRST_NUMBER_MAX
+    assert split_directives(f"{first}. ให้รายงานผล\n{first + 1}. ให้ติดตาม") == [
+        (f"{first}.", "ให้รายงานผล"),
+        (f"{first + 1}.", "ให้ติดตาม"),
+    ]
+    assert split_directives(f"{first + 1}. ให้รายงานผล\n{first + 2}. ให้ติดตาม") == [
+        (None, f"{first + 1}. ให้รายงานผล {first + 2}. ให้ติดตาม")
+    ]
+
+
+def test_a_day_on_the_meetings_own_line_without_a_cue_is_its_day():
+    """การประชุม … ครั้งที่ 3/2566 (16 มีนาคม 2566): no วันที่ before it, but the day on the meeting's line."""
+    from cddbrief.header import read_header
+
+    header = read_header(["การประชุมคณะทำงาน ครั้งที่ 3/2566 (16 มีนาคม 2566)"], [], whole=False)
+    assert (header.number, header.meeting_date) == (3, D(2023, 3, 16))
+
+
+@pytest.mark.parametrize("menu, score", [(11, 0.85), (12, 0.7)])
+def test_points_fit_best_when_the_meeting_is_named_in_the_first_twelve_lines(menu, score):
+    """A web page's menu before the post: the meeting named on line 12 heads the points (0.85); on line
+    13 it is no head, and the points fit as points alone (0.7)."""
+    from cddbrief.readers import prose
+
+    lines = [f"เมนูที่ {n} ของเว็บไซต์" for n in range(1, menu + 1)]
+    text = "\n".join(lines) + "\nประชุมคณะทำงาน ครั้งที่ 8/2564\n1. กองทุนหมู่บ้าน ให้รายงานผล\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n"
+    found = prose.fit(read_bytes(text.encode("utf-8"), "x.txt"))
+    assert (found.score, found.reason) == (score, "2 numbered points")
+
+
+def test_an_agenda_headings_title_below_it_but_never_its_resolution():
+    """ระเบียบวาระที่ 1 with its title on the next line and points under it; ระเบียบวาระที่ 2 with only
+    มติที่ประชุม under it: a resolution, not a title."""
+    text = (
+        "รายงานการประชุมคณะทำงาน ครั้งที่ 4/2565\nระเบียบวาระที่ 1\nเรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n"
+        "1. ให้ทุกตำบลส่งรายงานผล\n2. ให้ติดตามหนี้ค้างชำระ\nระเบียบวาระที่ 2\nมติที่ประชุม รับทราบ\n"
+        "ระเบียบวาระที่ 3 เรื่องอื่น ๆ\nไม่มี\n"
+    )
+    m = parse(text, "m.txt")
+    assert [(i.no, i.label, i.topic, [d.text for d in i.directives], i.resolution) for i in m.items] == [
+        (1, "1", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", ["ให้ทุกตำบลส่งรายงานผล", "ให้ติดตามหนี้ค้างชำระ"], ""),
+        (2, "2", "", [], "รับทราบ"),
+        (3, "3", "เรื่องอื่น ๆ", [], ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "start, end, precision, thai, english",
+    [
+        (D(2023, 3, 1), D(2023, 3, 31), "month", "มี.ค. 2566", "Mar 2023"),
+        (D(2023, 3, 1), D(2023, 4, 30), "month", "มี.ค.–เม.ย. 2566", "Mar–Apr 2023"),
+        (D(2022, 12, 1), D(2023, 1, 31), "month", "ธ.ค. 2565 – ม.ค. 2566", "Dec 2022 – Jan 2023"),
+        (D(2023, 1, 1), D(2023, 12, 31), "year", "2566", "2023"),
+        (D(2022, 1, 1), D(2023, 12, 31), "year", "2565–2566", "2022–2023"),
+        (D(2022, 10, 1), D(2023, 9, 30), "year", "2565 – 30 ก.ย. 2566", "2022 – 30 Sep 2023"),
+        (D(2023, 3, 5), D(2023, 3, 5), "day", "5 มี.ค. 2566", "5 Mar 2023"),
+        (D(2022, 12, 25), D(2023, 1, 5), "day", "25 ธ.ค. 2565 – 5 ม.ค. 2566", "25 Dec 2022 – 5 Jan 2023"),
+    ],
+)
+def test_a_span_is_written_as_its_precision_says(start, end, precision, thai, english):
+    """A month, a run of months, whole years, a fiscal year to its last day, a day, days across a new year."""
+    from cddbrief.thaidates import format_span_en, format_span_th
+
+    assert (format_span_th(start, end, precision), format_span_en(start, end, precision)) == (thai, english)
+
+
+def test_a_text_that_tells_of_no_meeting_is_refused_with_the_readers_own_words():
+    """Instructions with no ประชุม anywhere: refused, saying why (it tells of no meeting), not only that no
+    layout fits."""
+    from cddbrief.errors import NotAWriteUp
+
+    with pytest.raises(NotAWriteUp) as refused:
+        parse("ให้อำเภอรายงานผลภายในสิ้นเดือน\nขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร\n", "note.txt")
+    assert refused.value.problem.startswith("note.txt is not a meeting write-up: it tells of no meeting (")
+    assert refused.value.remedy.startswith("give the write-up of a meeting: a post that tells of it")
+
+
+def test_one_point_under_an_agenda_heading_makes_the_minutes_fit_best():
+    from cddbrief.readers import minutes
+
+    text = (
+        "รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n1. ให้ทุกตำบลส่งรายงาน\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\nไม่มี\n"
+    )
+    assert minutes.fit(read_bytes(text.encode("utf-8"), "m.txt")).score == 0.9
+
+
+def test_two_agenda_headings_are_the_agenda_and_numbered_titles_under_them_their_points():
+    """With ระเบียบวาระที่ 1 and 2 written, 1. เรื่องที่ประธานแจ้ง… under them is no agenda item of its own."""
+    text = (
+        "รายงานการประชุม ครั้งที่ 2/2566\nระเบียบวาระที่ 1 เรื่องแจ้ง\n1. เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n"
+        "ให้ส่งรายงาน\nระเบียบวาระที่ 2 เรื่องอื่น\n2. เรื่องเพื่อพิจารณา\nให้ติดตามผล\n"
+    )
+    m = parse(text, "m.txt")
+    assert [(i.no, i.label, i.topic, [d.text for d in i.directives]) for i in m.items] == [
+        (1, "1", "เรื่องแจ้ง", ["เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ ให้ส่งรายงาน"]),
+        (2, "2", "เรื่องอื่น", ["เรื่องเพื่อพิจารณา ให้ติดตามผล"]),
+    ]
