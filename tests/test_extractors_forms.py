@@ -325,9 +325,12 @@ _READ_BACK_KINDS = {"count", "place", "money", "area", "weight", "length", "volu
 
 
 def _plain_units():
+    """Unit words that read back as themselves (not ลบ., which stands for ล้านบาท: its own test says so)."""
+    from cddbrief.glossary import short_forms
+
     out = []
     for word, unit in sorted(units().items()):
-        if unit.kind in _READ_BACK_KINDS and word not in ("ครั้ง",):
+        if unit.kind in _READ_BACK_KINDS and word not in ("ครั้ง", *short_forms()):
             out.append(word)
     return out
 
