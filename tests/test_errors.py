@@ -269,3 +269,14 @@ def test_the_command_line_says_its_options(argv, expected, tmp_path, monkeypatch
     first = err.splitlines(keepends=True)[0]
     assert status == 2 and first.endswith(expected.replace("{tmp}", str(tmp_path))), err
     assert "set " not in first and "-p " not in first
+
+
+def test_a_notebooks_words_leave_the_error_it_was_given_as_it_was_with_dask_loaded():
+    """dask installs tblib's way of pickling exceptions; a copy made through it shared the original's
+    attributes, so after a cluster build the library's own errors spoke in a notebook's words."""
+    pytest.importorskip("tblib.pickling_support").install()
+    error = errors.UnknownMeeting("ไม่พบการประชุม 9/2562", "give the folder that holds it", settings="data_dir")
+    with pytest.raises(errors.UnknownMeeting) as in_notebook, parameter_errors():
+        raise error
+    assert str(in_notebook.value).endswith("(-p data_dir DIR; in Jupyter: set data_dir in the parameters cell)")
+    assert str(error).endswith("(set data_dir)") and in_notebook.value is not error

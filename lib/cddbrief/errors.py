@@ -93,6 +93,23 @@ class CddbriefError(Exception):
     def __str__(self) -> str:
         return self.said()
 
+    def worded(self, terms: Callable[[tuple[Setting, ...]], str]) -> CddbriefError:
+        """A copy of this error, of its kind, that says its settings in a front end's ``terms``; this error
+        is left as it was. (Not ``copy.copy``: a library that registers its own way to pickle exceptions,
+        as dask's tblib does, makes that copy share the original's attributes.)
+
+        >>> error = CddbriefError("ไม่พบโฟลเดอร์ข้อมูล", "give the folder", settings="data_dir")
+        >>> str(error.worded(lambda settings: "-p data_dir DIR")), str(error)
+        ('ไม่พบโฟลเดอร์ข้อมูล: give the folder (-p data_dir DIR)', 'ไม่พบโฟลเดอร์ข้อมูล: give the folder (set data_dir)')
+        """
+        said = type(self).__new__(type(self), *self.args)
+        said.__dict__.update(self.__dict__)
+        if "__notes__" in self.__dict__:
+            said.__notes__ = list(self.__notes__)
+        said.args = self.args
+        said.terms = terms
+        return said
+
 
 class UnreadableSource(CddbriefError):
     """The source cannot be read: missing, not a regular file, too large, not text, a damaged or

@@ -12,7 +12,6 @@ analysts' copies in the project's ``notebooks/``.
 
 from __future__ import annotations
 
-import copy
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -73,6 +72,4 @@ def parameter_errors():
     try:
         yield
     except CddbriefError as exc:
-        said = copy.copy(exc)  # the same kind, problem, remedy, settings and detail
-        said.terms = in_parameter_terms
-        raise said.with_traceback(None) from None
+        raise exc.worded(in_parameter_terms).with_traceback(None) from None  # its kind, in a notebook's words
