@@ -835,3 +835,36 @@ def test_under_an_ask_each_numbered_point_is_asked_or_told_by_who_opens_it(point
         want["asked" if asking else "told"].append(text)
     said = _said(read(_agenda(lines, "รับทราบ")), 1)
     assert (said["asked"], said["told"]) == (want["asked"], want["told"])
+
+
+FOLLOW_UP = """รายงานการประชุมพัฒนากร สำนักงานพัฒนาชุมชนอำเภอท่าวังผา
+ครั้งที่ 4/2567
+วันพุธที่ 24 เมษายน 2567 เวลา 09.30 น.
+ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอท่าวังผา
+ระเบียบวาระที่ 1 เรื่องสืบเนื่อง
+{report}
+มติที่ประชุม รับทราบ
+ระเบียบวาระที่ 2 เรื่องเพื่อพิจารณา
+มติที่ประชุม เห็นชอบ ให้พัฒนากรจัดทำแผนให้แล้วเสร็จภายในวันที่ 10 พฤษภาคม 2567
+"""
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "การสำรวจข้อมูลกลุ่มอาชีพที่ประธานสั่งการไว้ในการประชุมครั้งก่อน ดำเนินการแล้วเสร็จครบ 9 ตำบล",
+        "ตามที่ประธานได้มอบหมายให้ทุกตำบลจัดเวทีประชาคม ขณะนี้ได้ดำเนินการแล้ว 7 ตำบล",
+        "งานที่ที่ประชุมมอบหมายไว้ ปัจจุบันจัดเก็บได้ 120,000 บาท",
+    ],
+)
+def test_an_old_order_reported_done_is_what_was_reported_not_a_directive(report):
+    meeting = read(FOLLOW_UP.format(report=report))
+    assert [d.text for i in meeting.items for d in i.directives] == ["ให้พัฒนากรจัดทำแผนให้แล้วเสร็จภายในวันที่ 10 พฤษภาคม 2567"]
+    assert any(p.kind == "reported" and p.item == 1 and report[-8:] in p.text for p in meeting.passages)
+
+
+def test_an_order_given_before_and_asked_again_is_still_a_directive():
+    """ไว้ after the order, but nothing reported done: the order stands (ให้แล้วเสร็จ still asks)."""
+    meeting = read(FOLLOW_UP.format(report="ประธานกำชับไว้ ให้ทุกตำบลส่งแผนให้แล้วเสร็จภายในวันที่ 3 พฤษภาคม 2567"))
+    asked = [d.text for d in meeting.items[0].directives]
+    assert asked and all("ให้ทุกตำบลส่งแผน" in d or "กำชับ" in d for d in asked)

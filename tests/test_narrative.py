@@ -655,3 +655,56 @@ def test_a_meeting_held_in_a_village_hall_is_still_a_meeting():
     meeting = read(text)
     assert meeting.id == "2567-02" and meeting.place and "ศาลาประชุม" in meeting.place
     assert [d.text for i in meeting.items for d in i.directives] == ["ขอให้กลุ่มจดบัญชีรายรับรายจ่ายทุกเดือน"]
+
+
+# a post that tells of its meeting, then a box of things to do: dash lines, most without ให้
+ORDERS_BOX = """สพอ.ท่าวังผา ประชุมประจำเดือนมีนาคม 2567
+วันอังคารที่ 12 มีนาคม 2567 นายสมชาย ใจงาม พัฒนาการอำเภอท่าวังผา เป็นประธานการประชุมประจำเดือนมีนาคม 2567 \
+ณ ห้องประชุมที่ว่าการอำเภอท่าวังผา พัฒนากรรายงานว่า กลุ่มออมทรัพย์บ้านนาเงิน ปล่อยกู้แล้ว 64,000 บาท
+{heading}
+- รวบรวมข้อมูลกลุ่มออมทรัพย์ทุกตำบลส่งอำเภอภายในวันที่ 29 มีนาคม 2567
+- ประสานผู้นำชุมชนเรื่องตลาดนัดผ้าทอ
+- พัฒนากรทุกคนลงพื้นที่เยี่ยมครัวเรือนยากจนให้ครบทุกหมู่บ้าน
+"""
+
+
+@pytest.mark.parametrize("heading", ["ข้อสั่งการ/สิ่งที่ต้องดำเนินการ", "สิ่งที่ต้องดำเนินการ :", "ข้อสั่งการ และข้อเน้นย้ำ"])
+def test_a_box_of_things_to_do_after_the_story_asks_each_of_its_dash_lines(heading):
+    meeting = read(ORDERS_BOX.format(heading=heading))
+    assert [d.text for i in meeting.items for d in i.directives] == [
+        "รวบรวมข้อมูลกลุ่มออมทรัพย์ทุกตำบลส่งอำเภอภายในวันที่ 29 มีนาคม 2567",
+        "ประสานผู้นำชุมชนเรื่องตลาดนัดผ้าทอ",
+        "พัฒนากรทุกคนลงพื้นที่เยี่ยมครัวเรือนยากจนให้ครบทุกหมู่บ้าน",
+    ]
+    assert len(meeting.items) == 1 and meeting.items[0].inferred  # one item, named after the meeting, said so
+    assert not any("สิ่งที่ต้อง" in i.topic or "/" in i.topic for i in meeting.items)
+    assert any(n.kind == "inferred" and n.item == 1 for n in meeting.notes)
+    asked = [s.start for d in meeting.items[0].directives for s in d.dates]
+    assert asked == [date(2024, 3, 29)]
+
+
+POSTPONED = """{head}
+ตามที่สำนักงานพัฒนาชุมชนอำเภอท่าวังผาได้กำหนดการประชุมประจำเดือน ครั้งที่ 4/2567 ในวันพุธที่ 10 เมษายน 2567 \
+ณ ห้องประชุมที่ว่าการอำเภอ นั้น
+เนื่องจากประธานติดภารกิจ จึงขอเลื่อนการประชุมออกไปเป็นวันศุกร์ที่ 19 เมษายน 2567 เวลาและสถานที่เดิม
+ขอให้พัฒนากรทุกคนเตรียมรายงานผลการดำเนินงานมาด้วย
+"""
+
+
+@pytest.mark.parametrize(
+    "head", ["แจ้งเลื่อนการประชุมประจำเดือน ครั้งที่ 4/2567", "ขอเลื่อนการประชุม", "ยกเลิกการประชุมประจำเดือนเมษายน"]
+)
+def test_a_notice_that_a_meeting_is_postponed_is_refused_in_one_line(head):
+    with pytest.raises(NotAWriteUp) as caught:
+        read(POSTPONED.format(head=head))
+    message = str(caught.value)
+    assert "postponed or called off" in message and "\n" not in message
+
+
+def test_a_meeting_that_was_moved_and_then_held_is_read():
+    """Its head says it was moved, but the lines below tell what the meeting heard and decided."""
+    text = POSTPONED.format(head="เลื่อนการประชุมประจำเดือน ครั้งที่ 4/2567") + (
+        "วันศุกร์ที่ 19 เมษายน 2567 นายสมชาย ใจงาม พัฒนาการอำเภอ เป็นประธาน ที่ประชุมรับทราบผลการดำเนินงาน 12 กองทุน\n"
+    )
+    meeting = read(text)
+    assert meeting.id == "2567-04"

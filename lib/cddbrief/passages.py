@@ -84,7 +84,25 @@ def _asks(text: str, at: int) -> bool:
         text.startswith(_NOT_ASKING + _GOES_ON, at + 3) or text.startswith("ขอ", max(0, at - 2))
     ):
         return False  # ให้ความรู้, ให้แก่, ให้ครบ …; the ให้ of ขอให้ is found as ขอให้
-    return _leads_in(text, at)
+    return _leads_in(text, at) and not _order_reported_done(text, at)
+
+
+# an order given before: the one that ประธานสั่งการไว้ (ไว้ after the cue), or ตามที่ประธานมอบหมาย (ที่ before who)
+_ORDER_GIVEN_BEFORE = re.compile(r"ที่(?:" + "|".join(ASKERS) + r")?(?:ได้)?$")
+
+
+def _order_reported_done(text: str, at: int) -> bool:
+    """Whether the cue word at ``at`` names an order given before (สั่งการไว้, ตามที่…มอบหมาย) that the rest of the
+    text reports on (แล้ว, ได้ดำเนินการ … not ให้แล้วเสร็จ, which still asks): a report, not an instruction.
+
+    >>> text = "งานที่ประธานสั่งการไว้ ดำเนินการแล้วเสร็จ 5 ตำบล"
+    >>> _order_reported_done(text, text.index("สั่งการ")), _order_reported_done("ประธานสั่งการไว้ ให้ส่งภายใน 5 วัน", 6)
+    (True, False)
+    """
+    cue = next((word for word in _ASK_WORDS if text.startswith(word, at)), "")
+    if not (text.startswith("ไว้", at + len(cue)) or _ORDER_GIVEN_BEFORE.search(text, 0, at)):
+        return False
+    return any(not text.endswith("ให้", 0, found) for found in _positions(text, _REPORT_WORDS, len(text)) if found > at)
 
 
 def instruction_starts(text: str) -> list[int]:

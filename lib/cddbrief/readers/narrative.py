@@ -153,6 +153,9 @@ def bullet_topic(line: Line) -> tuple[str | None, str]:
 
 # who gave the orders a heading gathers: ข้อสั่งการ(ของ)ผู้ว่าราชการจังหวัด, นโยบายอธิบดี, ข้อเน้นย้ำประธาน
 _ORDERS_OF = re.compile(r"^\s*(?:ข้อสั่งการ|ข้อเน้นย้ำ|ข้อกำชับ|นโยบาย|คำสั่ง)(?:ของ)?\s*(?=\S)")
+# a box of things to do, named by what it holds, not by who gave them: ข้อสั่งการ/สิ่งที่ต้องดำเนินการ, ข้อสั่งการ :
+_BOX_WORD = r"(?:ข้อสั่งการ|สิ่งที่ต้อง(?:ดำเนินการ|ทำ)|งานที่ต้องดำเนินการ|ข้อเน้นย้ำ|ข้อกำชับ|ข้อปฏิบัติ)"
+_ORDERS_BOX = re.compile(_BOX_WORD + r"(?:\s*(?:/|,|และ)\s*" + _BOX_WORD + r")*\s*(?:ดังนี้|[:：])?")
 _DAY_WORDS = re.compile(r"\s*(?:(?:ใน)?วัน\S*)?\s*")  # what is left of a date alone: วันที่, วันพุธที่
 _LEAD_IN = re.compile(r"\s*(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
 _ASIDE = re.compile(r"\s*\((?P<aside>[^()]*)\)\s*$")  # (จากการประชุม… เมื่อวันที่ …) after a heading
@@ -195,6 +198,21 @@ def heading_topic(line: Line, below: Line | None) -> tuple[str, str] | None:
     if _DAY_WORDS.fullmatch(undated):
         return None  # วันที่ 12 กันยายน 2567: a date alone
     return topic, aside.group("aside") if aside else ""
+
+
+def orders_box(line: Line, below: Line | None) -> bool:
+    """Whether a line heads a box of things to do (``ข้อสั่งการ/สิ่งที่ต้องดำเนินการ``, ``ข้อสั่งการ :``) with
+    bullets below it: each bullet is asked, even one written without ให้.
+
+    >>> bullet = Line("ประสานอำเภอ", "-")
+    >>> orders_box(Line("ข้อสั่งการ/สิ่งที่ต้องดำเนินการ"), bullet), orders_box(Line("สิ่งที่ต้องทำ :"), bullet)
+    (True, True)
+    >>> orders_box(Line("ข้อสั่งการนายอำเภอ"), bullet), orders_box(Line("ข้อสั่งการ"), Line("ประสานอำเภอ"))
+    (False, False)
+    """
+    if below is None or line.label or not below.label or marker_style(below.label) != "-":
+        return False
+    return _ORDERS_BOX.fullmatch(collapse(line.text)) is not None
 
 
 def _counts_something(text: str) -> bool:
@@ -244,6 +262,7 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
             told.passages.append((kind_of(line.text), line.text, None))
     current: Item | None = None
     asked_last = False  # the paragraph above ended in an instruction
+    in_box = False  # the line is under a heading of things to do (orders_box)
     body = lines[head_end:closing]
     for index, line in enumerate(body):
         text = collapse(line.text)
@@ -251,7 +270,15 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         if kind in ("attendees", "page"):
             told.passages.append((kind, text, None))
             continue
-        heading = heading_topic(line, body[index + 1] if index + 1 < len(body) else None)
+        below = body[index + 1] if index + 1 < len(body) else None
+        if orders_box(line, below):  # ข้อสั่งการ/สิ่งที่ต้องดำเนินการ then its bullets: each one asked
+            in_box, current, asked_last = True, general_item(), False
+            continue
+        if in_box and line.label and marker_style(line.label) == "-":
+            current.directives = numbered([(d.label, d.text) for d in current.directives] + [(None, text)])
+            continue
+        in_box = False
+        heading = heading_topic(line, below)
         if heading is not None:  # ข้อสั่งการผู้ว่าราชการจังหวัด then its bullets: an item named after who gave them
             current = Item(len(told.items) + 1, heading[0])
             told.items.append(current)

@@ -16,7 +16,7 @@ from typing import Final
 
 from ..header import find_meeting_ref, names_a_meeting
 from ..model import Item, Note
-from ..passages import kind_of
+from ..passages import kind_of, tells
 from ..sources.document import RawDocument
 from ..thaitext import collapse
 from . import narrative
@@ -59,6 +59,12 @@ def fit(doc: RawDocument) -> Fit:
         cap = 1.0
     at, facts = narrative.meeting_line(lines) if not points else (None, 0)
     told = at is not None and narrative.tells_something(lines, at)
+    if notice_of_change(lines, doc.title or ""):
+        return Fit(0.1, "a notice that a meeting is moved or called off", state=(lines, [], None, None), problem=(
+            "is not a meeting write-up: it gives notice that a meeting is postponed or called off (แจ้งเลื่อน"
+            "การประชุม, ยกเลิกการประชุม) and tells nothing reported or decided at one",
+            "give the write-up of the meeting once it is held: a post that tells of it, its table ที่ | ประเด็น"
+            " | ข้อสั่งการ, or its minutes"))  # fmt: skip
     if not points and not any(names_a_meeting(line.text) for line in lines):
         return Fit(0.1, "tells of no meeting", state=(lines, [], None, None), problem=(
             "is not a meeting write-up: it tells of no meeting (ประชุม at most in the name of a room or a hall, as a"
@@ -85,6 +91,27 @@ def fit(doc: RawDocument) -> Fit:
     else:
         score, reason = 0.1, "no points"
     return Fit(min(score, cap), reason, state=(lines, points, style, at))
+
+
+# a head that gives notice of a change to a meeting: (แจ้ง|ขอ)เลื่อนการประชุม…, ยกเลิกการประชุม…, งดการประชุม…
+_NOTICE_OF_CHANGE = re.compile(r"^\s*(?:แจ้ง|ขอ|ประกาศ)?\s*(?:เลื่อน|ยกเลิก|งด)(?:การ|วัน)?ประชุม")
+
+
+def notice_of_change(lines: list[Line], title: str = "") -> bool:
+    """Whether a text is a notice that a meeting is postponed or called off: its title or first line says so and no line
+    below tells what was reported or decided (a meeting that was moved and then held, ที่ประชุมรับทราบ…, is read).
+
+    >>> notice_of_change([Line("แจ้งเลื่อนการประชุมประจำเดือน ครั้งที่ 3/2567"), Line("จึงขอเลื่อนเป็นวันศุกร์")])
+    True
+    >>> notice_of_change([Line("เลื่อนการประชุมประจำเดือน"), Line("ที่ประชุมรับทราบผลการดำเนินงาน")])
+    False
+    >>> notice_of_change([Line("ประชุมประจำเดือน ซึ่งเลื่อนจากวันจันทร์"), Line("ขอให้ส่งรายงาน")])
+    False
+    """
+    heads = [title] + [line.text for line in lines if line.text.strip()][:1]
+    if not any(_NOTICE_OF_CHANGE.match(head) for head in heads):
+        return False
+    return not any(tells(narrative.split_instructions(line.text)[1]) for line in lines[1:])  # asks to report: none
 
 
 def read(doc: RawDocument, fit: Fit) -> Reading:
