@@ -25,7 +25,7 @@ import re
 from .formatting import decimals_written, figure, number
 from .glossary import units
 from .model import Check, CheckKind, Directive, Meeting, Passage, Quantity
-from .quantities import is_bare_number, is_range, is_ratio
+from .quantities import is_bare_number, is_range, is_ratio, is_total_row
 from .thaitext import excerpt
 
 PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
@@ -95,9 +95,6 @@ def find_checks(meeting: Meeting) -> list[Check]:
     return checks + _table_totals(meeting.passages)
 
 
-_TOTAL_ROW = re.compile(r"^(?:รวม|ยอดรวม|total\b)", re.I)
-
-
 def _figures_row(passage: Passage) -> bool:
     """A passage that is a row of a table of figures: each figure a bare number in a cell (its unit the head's)."""
     return bool(passage.quantities) and all(is_bare_number(q.surface) for q in passage.quantities)
@@ -122,7 +119,7 @@ def _table_totals(passages: list[Passage]) -> list[Check]:
         if not _figures_row(passage):
             above, totals = [], []
             continue
-        if not _TOTAL_ROW.match(passage.text):
+        if not is_total_row(passage.text):
             above.append(passage)
             continue
         parts = above or totals

@@ -15,7 +15,7 @@ from typing import Final, cast
 from ..layout import EXTRA, EXTRA_ROLES, Layout, columns_of, is_item_number, layout_table, layout_text
 from ..model import Item, Note
 from ..passages import instruction_starts, kind_of, tells
-from ..quantities import head_unit, is_bare_number
+from ..quantities import head_unit, is_bare_number, is_total_row
 from ..sources.document import RawDocument
 from ..thaitext import collapse, normalise_spaces, to_arabic_digits
 from .base import Fit, Reading, TableRow, clean_marks, infer_numbers, note_repeated_numbers, numbered
@@ -138,9 +138,8 @@ class _Row:
     reported: list[str] = field(default_factory=list)
 
 
-# a figure not given; a row of a table that totals the rows above it (รวม, รวมทั้งสิ้น): no item of its own
+# a figure not given
 _EMPTY_FIGURES = ("", "-", "–", "—")
-_TOTAL_ROW = re.compile(r"^(รวม|ยอดรวม|total\b)", re.I)
 
 # the word a directive's responsible party is written after (tidy.actors reads the party there)
 RESPONSIBLE = "ผู้รับผิดชอบ"
@@ -313,7 +312,7 @@ def rows_to_items(
         figure_row = _figure_row(layout, heads, list(row))
         if figure_row is not None and tables is not None:
             tables.append(figure_row)
-        if figure_row is not None and rows and _TOTAL_ROW.match(collapse(fields["topic"])):
+        if figure_row is not None and rows and is_total_row(collapse(fields["topic"])):
             if not [text for _, text in split_directives(fields["directives"]) if text.strip()]:
                 rows[-1].reported.append(figure_row.text)
                 notes.append(
