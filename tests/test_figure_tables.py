@@ -214,3 +214,109 @@ def test_figures_side_by_side_in_prose_need_a_cue_for_a_ratio():
     text = "\n".join([TITLE, SENTENCE, "ด้านกองทุนหมู่บ้าน เป้าหมาย 96 กองทุน ส่งแล้ว 72 กองทุน ร้อยละ 75 ของกองทุนมีผลกำไร", ""])
     meeting = parse_document(read_bytes(text.encode(), "post.txt"), need_number=False)
     assert [c.kind for c in meeting.checks if c.kind == "ratio"] == []
+
+
+# --- a budget table of items: งบประมาณ (บาท) | คงเหลือ (บาท) beside the directives, with sub-total rows ------------
+
+BUDGET_TITLE = "สรุปงบประมาณและข้อสั่งการ การประชุมประจำเดือน ครั้งที่ 4/2566 สำนักงานพัฒนาชุมชนอำเภอแม่ทะ"
+BUDGET_HEADS = ["กิจกรรม", "งบประมาณ (บาท)", "คงเหลือ (บาท)", "ข้อสั่งการ"]
+BUDGET_ROWS = [
+    ["อบรมอาชีพสตรี", "40,000", "10,000", "ให้ส่งรายงานผลภายใน 20 เม.ย. 66"],
+    ["ศูนย์เรียนรู้ชุมชน", "25,000", "5,000", "-"],
+    ["รวมกลุ่มที่ 1", "65,000", "15,000", ""],
+    ["ลานค้าชุมชน", "30,000", "8,000", "ให้ประชาสัมพันธ์ลานค้าทุกหมู่บ้าน"],
+    ["กองทุนแม่ของแผ่นดิน", "12,000", "2,000", "ให้ติดตามการชำระหนี้ของสมาชิก"],
+    ["รวมกลุ่มที่ 2", "44,000", "10,000", ""],  # 30,000 + 12,000 = 42,000: written wrong
+    ["รวมทั้งสิ้น", "109,000", "25,000", ""],
+]
+
+
+def _budget_dump() -> str:
+    lines = [BUDGET_TITLE, "", SENTENCE, ""] + [f"\t{head}" for head in BUDGET_HEADS] + [""]
+    for row in BUDGET_ROWS:
+        lines += [(" \t" if i == 0 else "\t") + cell for i, cell in enumerate(row)]
+    return "\n".join([*lines, "", CLOSE, ""])
+
+
+def _budget_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in (BUDGET_TITLE, SENTENCE):
+        document.add_paragraph(text)
+    table = document.add_table(rows=0, cols=len(BUDGET_HEADS))
+    for row in [BUDGET_HEADS, *BUDGET_ROWS]:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    document.add_paragraph(CLOSE)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _budget_html() -> bytes:
+    head = "".join(f"<th>{h}</th>" for h in BUDGET_HEADS)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in BUDGET_ROWS)
+    return (
+        f"<html><head><meta charset='utf-8'><title>{BUDGET_TITLE}</title></head><body><article>"
+        f"<h1>{BUDGET_TITLE}</h1><p>{SENTENCE}</p><table><tr>{head}</tr>{body}</table><p>{CLOSE}</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+BUDGET_FORMS = {
+    "tab dump": lambda: read_bytes(_budget_dump().encode(), "budget.txt"),
+    "docx": lambda: read_bytes(_budget_docx(), "budget.docx"),
+    "html": lambda: read_bytes(_budget_html(), "budget.html"),
+}
+
+
+@pytest.mark.parametrize("form", BUDGET_FORMS)
+def test_a_budget_table_is_read_as_a_table_its_cells_in_baht(form):
+    meeting = parse_document(BUDGET_FORMS[form](), need_number=False)
+    assert meeting.source.layout == "table"
+    # the sub-total and grand-total rows are no items; a dash asks nothing
+    assert [item.topic for item in meeting.items] == [
+        "อบรมอาชีพสตรี", "ศูนย์เรียนรู้ชุมชน", "ลานค้าชุมชน", "กองทุนแม่ของแผ่นดิน"
+    ]  # fmt: skip
+    assert [len(item.directives) for item in meeting.items] == [1, 0, 1, 1]
+    figures = [(q.surface, q.value, q.unit) for p in meeting.passages for q in p.quantities if q.unit == "บาท"]
+    written = [cell for row in BUDGET_ROWS for cell in row[1:3]]
+    assert [s for s, _, _ in figures] == written
+    assert all(unit == "บาท" and value == int(s.replace(",", "")) for s, value, unit in figures)
+    for passage in meeting.passages:  # each figure's surface stands at its own span
+        assert all(passage.text[q.span.start : q.span.end] == q.surface for q in passage.quantities)
+    assert not any(p.text.startswith("รวม") and p.item is None for p in meeting.passages if p.quantities)
+
+
+@pytest.mark.parametrize("form", BUDGET_FORMS)
+def test_sub_totals_are_checked_and_the_one_that_does_not_add_up_fails(form):
+    meeting = parse_document(BUDGET_FORMS[form](), need_number=False)
+    sums = [(c.operands, c.total, c.holds) for c in meeting.checks if c.kind == "sum"]
+    assert sums == [
+        ((40000, 25000), 65000, True),
+        ((10000, 5000), 15000, True),
+        ((30000, 12000), 44000, False),
+        ((8000, 2000), 10000, True),
+        ((65000, 44000), 109000, True),  # the grand total adds the sub-totals as written
+        ((15000, 10000), 25000, True),
+    ]
+    failing = next(c for c in meeting.checks if c.kind == "sum" and not c.holds)
+    assert failing.statement == "30,000+12,000 = 42,000 บาท (ไม่ตรงกับที่ระบุ 44,000 บาท)"
+    assert failing.labels == ("ลานค้าชุมชน", "กองทุนแม่ของแผ่นดิน")
+    assert failing.evidence == ("44,000", "30,000", "12,000")
+    assert any("รวมกลุ่มที่ 2" in n.message and "total" in n.message for n in meeting.notes)
+
+
+def test_a_column_no_unit_names_keeps_its_cells_in_the_remarks():
+    """A head that gives no unit (ผู้ประสาน) is no column of figures: the table reads as it did."""
+    heads = ["ประเด็น", "ผู้ประสาน", "ข้อสั่งการ"]
+    rows = [["OTOP", "นางสาวสุดา 081", "ให้รายงานผล"], ["กองทุน", "นายเอก", "ให้ส่งบัญชี"]]
+    lines = [BUDGET_TITLE, "", *(f"\t{h}" for h in heads), ""]
+    for row in rows:
+        lines += [(" \t" if i == 0 else "\t") + cell for i, cell in enumerate(row)]
+    meeting = parse_document(read_bytes("\n".join([*lines, ""]).encode(), "t.txt"), need_number=False)
+    assert [(i.topic, i.remarks) for i in meeting.items] == [
+        ("OTOP", "ผู้ประสาน: นางสาวสุดา 081"), ("กองทุน", "ผู้ประสาน: นายเอก")
+    ]  # fmt: skip
+    assert not [c for c in meeting.checks if c.kind == "sum"]

@@ -8,6 +8,9 @@ tolerance, whether it holds, and the source text it stands on:
   figures (``18,402 16,355 88.88`` under เป้าหมาย | จัดเก็บแล้ว | ร้อยละ)
 - sum: parts listed after ``ประกอบด้วย``/``ได้แก่`` add up to the stated total (none where a range's two
   ends, ``20 – 25 คน``, stand among them: they are bounds, not parts)
+- sum of a table's rows: a row of figures that opens on ``รวม`` (รวมกลุ่มงาน…, รวมทั้งสิ้น) totals, column by
+  column, the rows of figures above it back to the previous total; a total right after a total, the totals
+  above it (the sub-totals a grand total adds up)
 - share: a percentage worth stating that the text does not (recorded of collected; a ratio's part of its
   whole, ``4 ใน 5 ตำบล``: 80%)
 
@@ -22,7 +25,7 @@ import re
 from .formatting import decimals_written, figure, number
 from .glossary import units
 from .model import Check, CheckKind, Directive, Meeting, Passage, Quantity
-from .quantities import is_range, is_ratio
+from .quantities import is_bare_number, is_range, is_ratio, is_total_row
 from .thaitext import excerpt
 
 PRODUCT_TOLERANCE = 0.005  # relative: a total written rounded (15.8 ล้านบาท) still holds
@@ -89,7 +92,63 @@ def find_checks(meeting: Meeting) -> list[Check]:
         checks += _ratios(item_no, held, used)
         checks += _sums(item_no, held)
         checks += _shares(item_no, held, used)
+    return checks + _table_totals(meeting.passages)
+
+
+def _figures_row(passage: Passage) -> bool:
+    """A passage that is a row of a table of figures: each figure a bare number in a cell (its unit the head's)."""
+    return bool(passage.quantities) and all(is_bare_number(q.surface) for q in passage.quantities)
+
+
+def _table_totals(passages: list[Passage]) -> list[Check]:
+    """Sum checks of the total rows of tables of figures: each column of a total row against the same column
+    of the rows it totals (the rows above it back to the previous total, or the totals right above it).
+
+    >>> from cddbrief.model import TextSpan
+    >>> def row(no, text, *values):
+    ...     qs = [Quantity(v, "บาท", "baht", f"{v:,}", TextSpan(0, 0), passage=no) for v in values]
+    ...     return Passage(no, "reported", text, 1, qs)
+    >>> rows = [row(1, "ก", 95000), row(2, "ข", 60000), row(3, "รวมกลุ่มงาน", 165000)]
+    >>> [(c.actual, c.total, c.holds) for c in _table_totals(rows)]
+    [(155000, 165000, False)]
+    """
+    checks: list[Check] = []
+    above: list[Passage] = []  # rows of figures since the last total
+    totals: list[Passage] = []  # totals in a row (sub-totals), for a grand total after them
+    for passage in passages:
+        if not _figures_row(passage):
+            above, totals = [], []
+            continue
+        if not is_total_row(passage.text):
+            above.append(passage)
+            continue
+        parts = above or totals
+        checks += _row_sums(passage, parts)
+        totals = [*totals, passage] if above else []
+        above = []
     return checks
+
+
+def _row_sums(total_row: Passage, rows: list[Passage]) -> list[Check]:
+    """A column-by-column sum check of a total row against the rows it totals (rows of as many figures)."""
+    rows = [r for r in rows if len(r.quantities) == len(total_row.quantities)]
+    if len(rows) < 2:
+        return []
+    found = []
+    for column, total in enumerate(total_row.quantities):
+        operands = [r.quantities[column] for r in rows]
+        if any(q.unit_key != total.unit_key for q in operands):
+            continue
+        actual = sum(q.value for q in operands)
+        terms = "+".join(number(q.value) for q in operands)
+        worked = (f"{terms} = {number(actual)} {total.unit}", f"{terms} = {number(actual)} {units()[total.unit].en}")
+        labels = tuple(excerpt(r.text[: r.quantities[0].span.start].strip(), 40) for r in rows)
+        evidence = (total.surface, *(q.surface for q in operands))
+        found.append(
+            _against(total, "sum", total_row.item, total_row, tuple(q.value for q in operands), actual,
+                     abs(actual - total.value) < 1e-9, 0.0, worked, total.unit, evidence, labels)
+        )  # fmt: skip
+    return found
 
 
 def _products(item_no: int, quantities: list[Quantity]) -> list[Check]:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Note
+from .quantities import head_unit
 from .thaitext import collapse, excerpt, to_arabic_digits
 
 ROLES = ("no", "topic", "directives", "remarks")
@@ -148,12 +149,21 @@ def header_columns(cells: list[str]) -> tuple[list[str], list[str]] | None:
             return None
         roles.append(role)
         heads.append(" ".join(cell.split()))
-    return (roles, heads) if _enough_known(roles) else None
+    return (roles, heads) if _enough_known(roles, heads) else None
 
 
-def _enough_known(roles: list[str]) -> bool:
+def _enough_known(roles: list[str], heads: list[str]) -> bool:
+    """Known heads (directives among them) outnumber the heads no word names; a head that gives its
+    numbers a unit (งบประมาณ (บาท), เบิกจ่าย (บาท)) is a column of figures, known as well.
+
+    >>> _enough_known(["topic", EXTRA, EXTRA, "directives"], ["โครงการ", "งบประมาณ (บาท)", "เบิกจ่าย (บาท)", "ข้อสั่งการ"])
+    True
+    >>> _enough_known(["topic", EXTRA, EXTRA, "directives"], ["โครงการ", "ผู้ประสาน", "ช่องทางติดต่อ", "ข้อสั่งการ"])
+    False
+    """
     known = [r for r in roles if r != EXTRA]
-    return len(known) >= 2 and "directives" in known and len(known) > len(roles) - len(known)
+    figures = sum(1 for r, h in zip(roles, heads) if r == EXTRA and head_unit(h)[0] is not None)
+    return len(known) >= 2 and "directives" in known and len(known) + figures > len(roles) - len(known) - figures
 
 
 # --- text dumps ---------------------------------------------------------------------------
@@ -233,7 +243,7 @@ def _header_from(cells: list[str]) -> tuple[list[str] | None, list[str]]:
     while roles and roles[-1] == EXTRA and not numbered_end:
         roles.pop()  # a trailing cell no word names may be the first data cell
         heads.pop()
-    if _enough_known(roles):
+    if _enough_known(roles, heads):
         return roles, heads
     return None, []
 

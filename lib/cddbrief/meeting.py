@@ -340,7 +340,7 @@ def parse_document(raw: RawDocument, meeting_id: str | None = None, need_number:
     year_for_dates = header.year_be or (header.meeting_date.year + 543 if header.meeting_date else None)
     around = header.meeting_date or header.published  # a weekday and day without a month is told from it
     items = with_figures(items, year_for_dates, notes, around)
-    tables = [row for _, _, rows in figure_tables(raw.blocks) for row in rows]
+    tables = [row for _, _, rows in figure_tables(raw.blocks) for row in rows] + reading.tables
     passages = make_passages(reading, header_lines, items, year_for_dates, notes, tables, around)
     # the header's fields are the meeting's own (number, year, title, office, place names, date, chair, place,
     # published)

@@ -436,6 +436,18 @@ _COUNTED_IN_HEAD = "จำนวน"  # จำนวนรุ่น: a count of 
 _BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
+_TOTAL_ROW = re.compile(r"^\s*(?:รวม|ยอดรวม|total\b)", re.I)
+
+
+def is_total_row(label: str) -> bool:
+    """Whether a table row's label says it totals the rows above it (รวมกลุ่มงาน…, รวมทั้งสิ้น).
+
+    >>> is_total_row("รวมทั้งสิ้น"), is_total_row("รวมกลุ่มงานส่งเสริมฯ"), is_total_row("ตลาดนัดชุมชน")
+    (True, True, False)
+    """
+    return bool(_TOTAL_ROW.match(label))
+
+
 def is_bare_number(cell: str) -> bool:
     """Whether a cell holds a number and nothing else (Thai digits too).
 

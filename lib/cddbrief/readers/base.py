@@ -38,6 +38,9 @@ class Reading:
     # them from the header lines (each line's kind: passages.kind_of); remarks and resolutions are
     # the items' own and never listed here
     passages: list[tuple[str, str, int | None]] | None = None
+    # rows of figures the reader found among the items (a budget table's งบประมาณ (บาท) cells): a passage
+    # that is one reads its bare numbers with the units of their column heads
+    tables: list[TableRow] = field(default_factory=list)
 
 
 @runtime_checkable

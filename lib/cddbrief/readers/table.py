@@ -15,9 +15,10 @@ from typing import Final, cast
 from ..layout import EXTRA, EXTRA_ROLES, Layout, columns_of, is_item_number, layout_table, layout_text
 from ..model import Item, Note
 from ..passages import instruction_starts, kind_of, tells
+from ..quantities import head_unit, is_bare_number, is_total_row
 from ..sources.document import RawDocument
 from ..thaitext import collapse, normalise_spaces, to_arabic_digits
-from .base import Fit, Reading, clean_marks, infer_numbers, note_repeated_numbers, numbered
+from .base import Fit, Reading, TableRow, clean_marks, infer_numbers, note_repeated_numbers, numbered
 from .points import SUB_POINT, split_directives
 
 NAME: Final = "table"
@@ -114,13 +115,14 @@ def read(doc: RawDocument, fit: Fit) -> Reading:
         for c, cell in enumerate(row):
             row[c] = clean_marks(cell, notes)
     reported: list[tuple[int, str]] = []
-    items = rows_to_items(layout, notes, reported)
+    tables: list[TableRow] = []
+    items = rows_to_items(layout, notes, reported, tables)
     passages = None
     if reported:  # what a row reports (a progress column, a line of the directives' cell that tells of work done)
         passages = [(kind_of(line), line, None) for line in layout.header] + [
             ("reported", text, no) for no, text in reported
         ]
-    return Reading(NAME, layout.header, items, notes, passages=passages)
+    return Reading(NAME, layout.header, items, notes, passages=passages, tables=tables)
 
 
 @dataclass
@@ -135,6 +137,9 @@ class _Row:
     merged_rows: int = 1
     reported: list[str] = field(default_factory=list)
 
+
+# a figure not given
+_EMPTY_FIGURES = ("", "-", "–", "—")
 
 # the word a directive's responsible party is written after (tidy.actors reads the party there)
 RESPONSIBLE = "ผู้รับผิดชอบ"
@@ -220,17 +225,54 @@ def _sub_points(said: list[tuple[str | None, str]], cell: str) -> list[tuple[str
     return [(label, collapse(" ".join(lines))) for label, _, _, lines in parts]
 
 
-def _row_fields(layout: Layout, heads: list[str], cells: list[str], notes: list[Note]) -> dict[str, str]:
-    """The cells of a row by their column's role; the cells of columns no word names (and cells beyond
-    the last column) joined into the remarks, each after its head."""
+def _places(layout: Layout, cells: list[str]) -> list[int]:
+    """The column of each cell of a row: a row without its number cell starts at the topic."""
     columns = layout.columns
     if "no" in columns and cells and (is_item_number(cells[0]) or len(cells) == len(columns)):
-        places = list(range(len(columns)))  # a full row keeps its places even when the number cell is empty
-    else:
-        places = [at for at, role in enumerate(columns) if role != "no"]
+        return list(range(len(columns)))  # a full row keeps its places even when the number cell is empty
+    return [at for at, role in enumerate(columns) if role != "no"]
+
+
+def figure_columns(layout: Layout, heads: list[str]) -> set[int]:
+    """The columns of figures: a head no role word names that gives its numbers a unit (งบประมาณ (บาท)).
+
+    >>> lay = Layout([], ["topic", EXTRA, EXTRA, "directives"], [])
+    >>> sorted(figure_columns(lay, ["โครงการ", "งบประมาณ (บาท)", "ผู้ประสาน", "ข้อสั่งการ"]))
+    [1]
+    """
+    return {at for at, (role, head) in enumerate(zip(layout.columns, heads)) if role == EXTRA and head_unit(head)[0]}
+
+
+def _figure_row(layout: Layout, heads: list[str], cells: list[str]) -> TableRow | None:
+    """A row's cells under a figures head as a table row (its topic before them, the directives left out, as
+    they are read on their own), or None when no such cell holds a bare number.
+
+    >>> lay = Layout([], ["topic", EXTRA, "directives"], [])
+    >>> _figure_row(lay, ["โครงการ", "งบประมาณ (บาท)", "ข้อสั่งการ"], ["ตลาดนัด", "95,000", "ให้รายงาน"]).text
+    'ตลาดนัด 95,000'
+    >>> _figure_row(lay, ["โครงการ", "งบประมาณ (บาท)", "ข้อสั่งการ"], ["ตลาดนัด", "-", "ให้รายงาน"]) is None
+    True
+    """
+    figures = figure_columns(layout, heads)
+    placed = list(zip(_places(layout, cells), cells))
+    if not any(place in figures and is_bare_number(cell) for place, cell in placed):
+        return None
+    kept = [(cell, heads[place]) for place, cell in placed if place in figures or layout.columns[place] == "topic"]
+    return TableRow.of([c for c, _ in kept], [h for _, h in kept])
+
+
+def _row_fields(layout: Layout, heads: list[str], cells: list[str], notes: list[Note]) -> dict[str, str]:
+    """The cells of a row by their column's role; the cells of columns no word names (and cells beyond
+    the last column) joined into the remarks, each after its head; a figures column's cells are read as
+    a row of figures (``_figure_row``), not kept here."""
+    columns = layout.columns
+    places = _places(layout, cells)
+    figures = figure_columns(layout, heads)
     fields = dict.fromkeys(("no", "topic", "directives", "remarks", *EXTRA_ROLES), "")
     kept: list[str] = []
     for place, cell in zip(places, cells):
+        if place in figures and (is_bare_number(cell) or cell.strip() in _EMPTY_FIGURES):
+            continue
         if columns[place] == EXTRA:
             kept += [f"{heads[place]}: {collapse(cell)}"] if cell.strip() else []
         else:
@@ -250,16 +292,39 @@ def _row_fields(layout: Layout, heads: list[str], cells: list[str], notes: list[
     return fields
 
 
-def rows_to_items(layout: Layout, notes: list[Note], reported: list[tuple[int, str]] | None = None) -> list[Item]:
+def rows_to_items(
+    layout: Layout,
+    notes: list[Note],
+    reported: list[tuple[int, str]] | None = None,
+    tables: list[TableRow] | None = None,
+) -> list[Item]:
     """Table rows -> items: numbers read or inferred, split rows merged, directives split; the responsible
     party and the deadline written after each directive of their row; what a row reports (a progress
-    cell, a line that asks nothing) added to ``reported`` as (item number, text)."""
+    cell, a line that asks nothing, its cells under a figures head) added to ``reported`` as (item number,
+    text), the rows of figures to ``tables``. A row of figures that opens on รวม and asks nothing totals the
+    rows above: it is reported with the item above it, not made an item."""
     heads = _heads(layout)
     _column_notes(layout, heads, notes)
     due_head = next((h for role, h in zip(layout.columns, heads) if role == "due"), "กำหนดเวลา")
     rows: list[_Row] = []
     for row in layout.rows:
         fields = _row_fields(layout, heads, list(row), notes)
+        figure_row = _figure_row(layout, heads, list(row))
+        if figure_row is not None and tables is not None:
+            tables.append(figure_row)
+        if figure_row is not None and rows and is_total_row(collapse(fields["topic"])):
+            if not [text for _, text in split_directives(fields["directives"]) if text.strip()]:
+                rows[-1].reported.append(figure_row.text)
+                notes.append(
+                    Note(
+                        "skipped",
+                        f"the row '{collapse(fields['topic'])[:40]}' totals the rows above it: its figures were "
+                        "read as a total, not as an item",
+                        th=f"แถว '{collapse(fields['topic'])[:40]}' เป็นยอดรวมของแถวข้างบน จึงอ่านตัวเลขเป็นยอดรวม "
+                        "ไม่ใช่ประเด็น",
+                    )
+                )
+                continue
         number = None
         if is_item_number(fields["no"]):
             number = int(re.sub(r"\D", "", to_arabic_digits(fields["no"])))
@@ -320,6 +385,7 @@ def rows_to_items(layout: Layout, notes: list[Note], reported: list[tuple[int, s
             previous.reported.extend(told)
             previous.merged_rows += 1
             continue
+        told += [figure_row.text] if figure_row is not None else []
         rows.append(_Row(number, topic, directives, remarks, reported=told))
     numbers = infer_numbers([r.number for r in rows], [r.topic for r in rows], notes)
     note_repeated_numbers(numbers, notes)
