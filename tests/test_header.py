@@ -578,6 +578,7 @@ def test_a_day_first_set_but_never_moved_is_the_meetings_day():
         ("ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอโนนสูง ชั้น 2 " + "พัฒนากรรายงานผลงานของเดือนที่ผ่านมา" * 4 + " 38,500 บาท",
          "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอโนนสูง ชั้น 2"),
         ("ณ ห้องประชุมมีชัย สำนักงานเทศบาลตำบลโนนสูง", "ห้องประชุมมีชัย สำนักงานเทศบาลตำบลโนนสูง"),
+        ("ณ ห้องประชุม Smart Room ชั้น 3 ที่ว่าการอำเภอโนนสูง", "ห้องประชุม Smart Room ชั้น 3 ที่ว่าการอำเภอโนนสูง"),
     ],
 )  # fmt: skip
 def test_the_place_ends_where_the_room_does(after, place):
@@ -604,6 +605,15 @@ def test_the_departments_minutes_keep_their_office_with_another_agencys_guest():
         "ครั้งที่ 2/2567",
         "วันที่ 5 เมษายน 2567 ณ ห้องประชุม",
         "1. นายสมชาย ใจดี ปลัดเทศบาลตำบลหนองบัว",
+        whole=False,
+    )
+    assert found.office == "สำนักงานพัฒนาชุมชนอำเภอหนองบัว"
+
+
+def test_another_agencys_meeting_told_by_the_departments_office_is_that_offices():
+    found, _ = header(
+        "การประชุมคณะกรรมการพัฒนาท้องถิ่นเทศบาลตำบลหนองบัว ครั้งที่ 2/2567",
+        "วันที่ 5 เมษายน 2567 นางสาวดวงใจ ศรีสุข พัฒนาการอำเภอหนองบัว เข้าร่วมประชุม ณ ห้องประชุมเทศบาล",
         whole=False,
     )
     assert found.office == "สำนักงานพัฒนาชุมชนอำเภอหนองบัว"

@@ -82,6 +82,7 @@ _CHAIR_AFTER = re.compile(
 _CHAIR_BOUNDARY = re.compile(
     r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ประชุม"
 )
+_LISTED_PERSON = re.compile(r"\s*[0-9๐-๙]{1,2}[.)]\s*" + _NAME_TITLE)  # a line of a list of those at the meeting
 _CHAIR_LISTED = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M
 )
@@ -96,7 +97,7 @@ _PLACE = re.compile(
 _PLACE_START = re.compile(r"(?:^|\s)ณ\s*(?=\S)")
 _PLACE_WORD = re.compile(
     r"(?:สำนักงาน|ที่ว่าการ|ศาลากลาง|อาคาร|ตึก|ชั้น|ห้อง|หอ|ศาลา|ศูนย์|โรงแรม|โรงเรียน|วัด|บ้าน|หมู่(?:ที่|บ้าน)?|ม\.|ตำบล|ต\.|"
-    r"อำเภอ|อ\.|จังหวัด|จ\.|กรม|กระทรวง|องค์การ|อบ[ตจ]|สพ[อจ]|พช|เทศบาล|มหาวิทยาลัย|เลขที่|ถนน|[0-9๐-๙])"
+    r"อำเภอ|อ\.|จังหวัด|จ\.|กรม|กระทรวง|องค์การ|อบ[ตจ]|สพ[อจ]|พช|เทศบาล|มหาวิทยาลัย|เลขที่|ถนน|[0-9๐-๙A-Za-z])"
 )
 _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
 # the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
@@ -329,12 +330,13 @@ def read_header(
     rest = [_unglued(text, joined) for text in join_cut_lines([collapse(t) for t in more if t and t.strip()], joined)]
     notes.extend(note for note in joined if note not in notes)  # a post's rest may repeat its head's lines
     if not header.office:
-        # the office the title (the lines above the meeting's number) names first: another agency's minutes
-        # (คณะกรรมการ…องค์การบริหารส่วนตำบล…) are its own, though a guest from the department's office sits in them
+        # another agency's minutes (คณะกรรมการ…องค์การบริหารส่วนตำบล…) are the office's of their title (the lines
+        # above the meeting's number), where the department's office is named first by a guest in the list of
+        # those at the meeting (1. นางสาว … พัฒนากร สพอ.…)
         titled = " ".join(kept[:ref_line]) if ref_line else header.title
+        named = next((text for text in kept if _OFFICE_MENTION.search(text)), "")
         header.office = (
-            _office_mention(titled, notes)
-            or _agency(titled)
+            (_agency(titled) if _LISTED_PERSON.match(named) and not _OFFICE_MENTION.search(titled) else None)
             or _office_mention(everything, notes)
             or _agency(everything)
             or _office_mention(" ".join(rest), notes)
