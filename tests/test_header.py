@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from cddbrief.errors import BadMeetingId
 from cddbrief.glossary import places
 from cddbrief.header import find_meeting_ref, is_banner, join_cut_lines, read_header
+from cddbrief.thaidates import MONTHS
 
 
 def header(*lines: str, whole: bool = False, more: tuple[str, ...] = (), closing: tuple[str, ...] = ()):
@@ -517,3 +518,103 @@ def test_a_training_course_in_a_meeting_room_is_refused_in_one_line_and_a_meetin
     )
     read = parse_document(read_bytes(meeting.encode(), "meeting.txt"), need_number=False)
     assert (read.id, read.chair) == ("2567-04", "นายชัย ดีงาม พัฒนาการจังหวัดพะเยา")
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=NAMES)
+def test_the_chair_after_prathan_and_a_space_on_its_own_line_is_that_person(name):
+    title, first, last, province = name
+    chair = f"{title}{first} {last} พัฒนาการจังหวัด{province}"
+    lines = [f"วันที่ 30/01/2567 ณ ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัด{province}", f"ประธาน {chair}"]
+    found, _ = header("ตารางติดตามข้อสั่งการ การประชุมประจำเดือนมกราคม 2567", *lines, whole=True)
+    assert found.chair == chair
+
+
+@pytest.mark.parametrize("line", ["รองประธาน นายชัย ดีงาม ปลัดอำเภอ", "ที่ประชุมเสนอให้ ประธาน นายชัย ดีงาม ลงนาม"])
+def test_prathan_and_a_space_inside_a_line_or_after_rong_names_no_chair(line):
+    found, _ = header("ประชุมคณะทำงาน ครั้งที่ 2/2567", line, whole=True)
+    assert found.chair is None
+
+
+THAI_MONTHS = [full for full, _ in MONTHS]
+MOVED_DAYS = st.tuples(st.integers(1, 27), st.integers(1, 3), st.integers(1, 12))
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=MOVED_DAYS, weekday=st.booleans())
+def test_a_postponed_meeting_is_held_on_the_day_it_was_moved_to_and_the_first_day_is_a_note(days, weekday):
+    first, later, month = days
+    set_for, held = date(2024, month, first), date(2024, month, first + later)
+    names = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+
+    def written(day: date) -> str:
+        return f"{f'วัน{names[day.weekday()]}' if weekday else 'วัน'}ที่ {day.day} {THAI_MONTHS[day.month - 1]} 2567"
+
+    line = (
+        f"การประชุมประจำเดือน ครั้งที่ 4/2567 ซึ่งเดิมกำหนดจัดใน{written(set_for)} ได้เลื่อนเป็น{written(held)}"
+        " เนื่องจากติดภารกิจ ณ ห้องประชุมอำเภอ"
+    )
+    found, notes = header("สพอ.บ้านโป่ง ประชุมประจำเดือน", line)
+    assert found.meeting_date == held
+    moved = [n for n in notes if n.surface == f"{set_for.day} {THAI_MONTHS[month - 1]} 2567"]
+    assert [n.kind for n in moved] == ["inferred"] and "moved" in moved[0].message
+
+
+def test_a_day_first_set_but_never_moved_is_the_meetings_day():
+    line = "การประชุม ครั้งที่ 4/2567 เดิมกำหนดไว้วันที่ 3 มิถุนายน 2567 ณ ห้องประชุมอำเภอ ตามแผน"
+    found, notes = header("สพอ.บ้านโป่ง ประชุมประจำเดือน", line)
+    assert found.meeting_date == date(2024, 6, 3) and not [n for n in notes if "moved" in n.message]
+
+
+@pytest.mark.parametrize(
+    "after, place",
+    [
+        (
+            "ณ ศาลาอเนกประสงค์บ้านหนองแวง หมู่ที่ 4 ตำบลโนนสูง มีนายชาตรี ใจงาม พัฒนาการอำเภอ เป็นประธาน",
+            "ศาลาอเนกประสงค์บ้านหนองแวง หมู่ที่ 4 ตำบลโนนสูง",
+        ),
+        ("ณ ห้องประชุมอำเภอโนนสูง และเชื่อมต่อทุกตำบลผ่านระบบ Zoom Meeting ID 812 3456", "ห้องประชุมอำเภอโนนสูง"),
+        ("ณ ห้องประชุมอำเภอโนนสูง และผ่านระบบ Zoom", "ห้องประชุมอำเภอโนนสูง"),
+        ("ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอโนนสูง ชั้น 2 " + "พัฒนากรรายงานผลงานของเดือนที่ผ่านมา" * 4 + " 38,500 บาท",
+         "ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอโนนสูง ชั้น 2"),
+        ("ณ ห้องประชุมมีชัย สำนักงานเทศบาลตำบลโนนสูง", "ห้องประชุมมีชัย สำนักงานเทศบาลตำบลโนนสูง"),
+        ("ณ ห้องประชุม Smart Room ชั้น 3 ที่ว่าการอำเภอโนนสูง", "ห้องประชุม Smart Room ชั้น 3 ที่ว่าการอำเภอโนนสูง"),
+        ("ณ ห้องประชุมราชพฤกษ์ สำนักงานเขตพื้นที่การศึกษา เขต 3 ผู้บริหารรายงานผล", "ห้องประชุมราชพฤกษ์ สำนักงานเขตพื้นที่การศึกษา เขต 3"),
+    ],
+)  # fmt: skip
+def test_the_place_ends_where_the_room_does(after, place):
+    line = f"วันพุธที่ 24 กรกฎาคม 2567 นางสาวสมใจ ดีงาม พัฒนาการอำเภอ เป็นประธานการประชุมประจำเดือนกรกฎาคม 2567 {after}"
+    found, _ = header("สพอ.โนนสูง ประชุมประจำเดือนกรกฎาคม 2567", line)
+    assert found.place == place and found.meeting_date == date(2024, 7, 24)
+
+
+def test_another_agencys_minutes_take_the_office_of_their_title_not_a_guests():
+    found, _ = header(
+        "รายงานการประชุมคณะกรรมการพัฒนาท้องถิ่นเทศบาลตำบลหนองบัว",
+        "ครั้งที่ 2/2567",
+        "วันที่ 5 เดือน เมษายน พ.ศ. 2567 เวลา 13.30 น.",
+        "ผู้เข้าร่วมประชุม",
+        "1. นางสาวดวงใจ ศรีสุข พัฒนากร สพอ.หนองบัว",
+        whole=False,
+    )
+    assert found.office == "เทศบาลตำบลหนองบัว" and found.meeting_date == date(2024, 4, 5)
+
+
+def test_the_departments_minutes_keep_their_office_with_another_agencys_guest():
+    found, _ = header(
+        "รายงานการประชุมประจำเดือน สพอ.หนองบัว",
+        "ครั้งที่ 2/2567",
+        "วันที่ 5 เมษายน 2567 ณ ห้องประชุม",
+        "1. นายสมชาย ใจดี ปลัดเทศบาลตำบลหนองบัว",
+        whole=False,
+    )
+    assert found.office == "สำนักงานพัฒนาชุมชนอำเภอหนองบัว"
+
+
+def test_another_agencys_meeting_told_by_the_departments_office_is_that_offices():
+    found, _ = header(
+        "การประชุมคณะกรรมการพัฒนาท้องถิ่นเทศบาลตำบลหนองบัว ครั้งที่ 2/2567",
+        "วันที่ 5 เมษายน 2567 นางสาวดวงใจ ศรีสุข พัฒนาการอำเภอหนองบัว เข้าร่วมประชุม ณ ห้องประชุมเทศบาล",
+        whole=False,
+    )
+    assert found.office == "สำนักงานพัฒนาชุมชนอำเภอหนองบัว"

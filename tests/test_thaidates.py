@@ -196,3 +196,17 @@ def test_a_day_in_words_without_a_year_takes_the_meetings_and_one_past_31_is_non
 def test_an_ordinal_weekday_or_a_recurring_one_is_no_day(text):
     spans, notes = find_dates(text, around=date(2024, 3, 13))
     assert [s.precision for s in spans] == ["month"] and [n.kind for n in notes] == []
+
+
+@given(day=st.integers(1, 28), month=st.integers(1, 12), gap=st.sampled_from(["", " "]))
+def test_a_day_date_with_the_word_month_reads_whole(day, month, gap):
+    full = FULL_MONTHS[month - 1]
+    text = f"วันที่ {day}{gap}เดือน {full} พ.ศ. 2567 เวลา 10.00 น."
+    spans, notes = find_dates(text)
+    assert [(s.start, s.precision) for s in spans] == [(date(2024, month, day), "day")]
+    assert spans[0].surface == f"{day}{gap}เดือน {full} พ.ศ. 2567" and notes == []
+
+
+def test_a_count_of_months_before_a_month_is_no_day():
+    spans, _ = find_dates("ให้ดำเนินการภายใน 12 เดือน มีนาคม 2567 รายงานผล")
+    assert [(s.precision, s.surface) for s in spans] == [("month", "เดือน มีนาคม 2567")]

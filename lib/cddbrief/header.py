@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import glossary
 from .errors import BadMeetingId, Setting
 from .model import DateSpan, Note
-from .thaidates import MONTHS, as_be, find_dates, month_number
+from .thaidates import MONTHS, as_be, find_dates, find_reschedules, month_number
 from .thaitext import collapse, has_thai_digits, to_arabic_digits
 
 MEETING_REF = re.compile(
@@ -71,7 +71,9 @@ _PERSON_START = re.compile(
 )
 _CHAIRED = re.compile(r"\s*(?:ได้)?(?:ให้เกียรติ)?\s*(?:(?:เป็น|ทำหน้าที่)ประธาน|ดำเนินการประชุม)")
 _CHAIR_AFTER = re.compile(
-    r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:(?:ในที่ประชุม|การประชุม)\s*[:：]?|\s*[:：])\s*(?P<who>(?:"
+    r"(?<!เป็น)(?<!หน้าที่)ประธาน(?:(?:ในที่ประชุม|การประชุม)\s*[:：]?|\s*[:：]|(?<=^ประธาน)\s+(?="
+    + _NAME_TITLE
+    + r"))\s*(?P<who>(?:"
     + _NAME_TITLE
     + "|"
     + _POSITION
@@ -80,12 +82,22 @@ _CHAIR_AFTER = re.compile(
 _CHAIR_BOUNDARY = re.compile(
     r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ประชุม"
 )
+_LISTED_PERSON = re.compile(r"\s*[0-9๐-๙]{1,2}[.)]\s*" + _NAME_TITLE)  # a line of a list of those at the meeting
 _CHAIR_LISTED = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M
 )
 _PLACE = re.compile(
     r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
-    r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม|ประธาน\s*[:：])|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มีข้อ|มีผู้|มีการ|และมี|ผ่าน|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)|\s*[,(]|$)"
+    r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม|ประธาน\s*[:：])"
+    r"|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มี(?!นาคม)|และมี|(?:และ\s*)?(?:ผ่าน|เชื่อมต่อ)|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)"
+    r"|\s*[,(]|$)"
+)
+# where no word ends the place near it (a new sentence follows with no space word of its own), the words after
+# ณ that name a place: its first, then each that opens with a building, a floor, a village, a subdistrict …
+_PLACE_START = re.compile(r"(?:^|\s)ณ\s*(?=\S)")
+_PLACE_WORD = re.compile(
+    r"(?:สำนักงาน|ที่ว่าการ|ศาลากลาง|อาคาร|ตึก|ชั้น|ห้อง|หอ|ศาลา|ศูนย์|โรงแรม|โรงเรียน|วัด|บ้าน|หมู่(?:ที่|บ้าน)?|ม\.|ตำบล|ต\.|"
+    r"อำเภอ|อ\.|จังหวัด|จ\.|กรม|กระทรวง|องค์การ|อบ[ตจ]|สพ[อจ]|พช|เทศบาล|มหาวิทยาลัย|เขต|แขวง|ซอย|เลขที่|ถนน|[0-9๐-๙A-Za-z])"
 )
 _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
 # the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
@@ -318,8 +330,14 @@ def read_header(
     rest = [_unglued(text, joined) for text in join_cut_lines([collapse(t) for t in more if t and t.strip()], joined)]
     notes.extend(note for note in joined if note not in notes)  # a post's rest may repeat its head's lines
     if not header.office:
+        # another agency's minutes (คณะกรรมการ…องค์การบริหารส่วนตำบล…) are the office's of their title (the lines
+        # above the meeting's number), where the department's office is named first by a guest in the list of
+        # those at the meeting (1. นางสาว … พัฒนากร สพอ.…)
+        titled = " ".join(kept[:ref_line]) if ref_line else header.title
+        named = next((text for text in kept if _OFFICE_MENTION.search(text)), "")
         header.office = (
-            _office_mention(everything, notes)
+            (_agency(titled) if _LISTED_PERSON.match(named) and not _OFFICE_MENTION.search(titled) else None)
+            or _office_mention(everything, notes)
             or _agency(everything)
             or _office_mention(" ".join(rest), notes)
             or _agency(" ".join(rest))
@@ -337,6 +355,7 @@ def read_header(
         heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None,
         header.year_be,
         around,
+        notes,
     )
     if header.meeting_date is None:  # a head that names the meeting only in its title: the post's opening day
         header.meeting_date = _opening_day(rest[:3], header.year_be, notes, around)
@@ -730,13 +749,19 @@ def _gazetteer_name(text: str, level: str) -> str | None:
 
 
 def _meeting_date(
-    lines: list[str], ref_line: int | None, year_be: int | None, around: date | DateSpan | None = None
+    lines: list[str],
+    ref_line: int | None,
+    year_be: int | None,
+    around: date | DateSpan | None = None,
+    notes: list[Note] | None = None,
 ) -> date | None:
     """The meeting's own day: the day after a date cue (วันที่, เมื่อวันที่, วันจันทร์ที่, วันนี้ (…)) in a
     line that tells of the meeting; else the first day-date on the meeting's line or a date line below
     it; else the first day of a sentence that names its chair or its time (``5 เมษายน 2566 ดร.… เป็นประธาน``).
-    An order's date (``ลงวันที่ …``) is never the meeting's. A weekday and day with no month are read in the
-    month of ``around`` (see thaidates.find_dates), checked by the weekday.
+    An order's date (``ลงวันที่ …``) is never the meeting's, nor the day a postponed meeting was first set for
+    (``เดิมกำหนดจัดในวันจันทร์ที่ 3 … เลื่อนเป็นวันพฤหัสบดีที่ 6 …``: the 6th, the 3rd said in a note). A
+    weekday and day with no month are read in the month of ``around`` (see thaidates.find_dates), checked by
+    the weekday.
 
     >>> lines = ["ประชุมครั้งที่ 2/2564", "เมื่อวันที่ 29 เมษายน 2564 ณ ห้องประชุม", "ให้ส่งภายใน 5 พ.ค. 64"]
     >>> _meeting_date(lines, 0, 2564).isoformat()
@@ -748,17 +773,43 @@ def _meeting_date(
     '2024-03-13'
     >>> _meeting_date(lines[1:], None, 2567, _named_month(["ประจำเดือนเมษายน 2567"])) is None  # 13 April: a Saturday
     True
+    >>> said = []
+    >>> lines = ["ประชุมครั้งที่ 4/2567 เดิมกำหนดวันที่ 2 เมษายน 2567 ได้เลื่อนไปเป็นวันที่ 9 เมษายน 2567 ณ ห้องประชุม"]
+    >>> _meeting_date(lines, 0, 2567, notes=said).isoformat(), [n.surface for n in said]
+    ('2024-04-09', ['2 เมษายน 2567'])
     """
+    moved: dict[str, Note] = {}
 
     def days(text: str) -> list:
         spans, _ = find_dates(text, year_be, around=around)
-        return [
+        found = [
             s
             for s in spans
             if s.precision == "day"
             and s.start
             and not _ORDER_DATE.search(text[max(0, s.span.start - 14) : s.span.start])
         ]
+        for move in find_reschedules(text, found):
+            first, then = move.old.surface, move.new.surface
+            moved.setdefault(
+                first,
+                Note(
+                    "inferred",
+                    f"the meeting first set for {first} was moved to {then}; {then} is read as its day",
+                    surface=first,
+                    th=f"การประชุมเดิมกำหนดวันที่ {first} เลื่อนเป็น {then} จึงอ่านวันที่ {then} เป็นวันประชุม",
+                ),
+            )
+        return [s for s in found if s.role != "original"]
+
+    day = _day_told(lines, ref_line, days)
+    if day is not None and notes is not None:
+        notes.extend(moved.values())
+    return day
+
+
+def _day_told(lines: list[str], ref_line: int | None, days) -> date | None:
+    """The meeting's day in its head's lines, each line's days found by ``days`` (see _meeting_date)."""
 
     plain, best, told = None, None, -9
     for text in lines:
@@ -943,9 +994,24 @@ def _place(text: str) -> str | None:
 
     >>> _place("วันที่ 20 เมษายน 2564 ณ ห้องประชุมอำเภอ โดยมีนายอำเภอเป็นประธาน")
     'ห้องประชุมอำเภอ'
+    >>> _place("ณ ศาลาวัดบ้านโคก หมู่ที่ 4 ตำบลนาดี มีนายชาตรี ใจงาม เป็นประธาน")  # the next clause opens with มี
+    'ศาลาวัดบ้านโคก หมู่ที่ 4 ตำบลนาดี'
+    >>> _place("ณ ห้องประชุมอำเภอเมือง และผ่านระบบออนไลน์ทุกตำบล")
+    'ห้องประชุมอำเภอเมือง'
+    >>> _place("ณ ห้องประชุมอำเภอเมือง ชั้น 2 พัฒนากรแต่ละตำบลรายงานความก้าวหน้าของงานในรอบเดือนที่ผ่านมาอย่างละเอียด")
+    'ห้องประชุมอำเภอเมือง ชั้น 2'
     """
     match = _PLACE.search(text)
-    return collapse(match.group("place")).rstrip(" .") if match else None
+    start = None if match else _PLACE_START.search(text)
+    if match is None and start is None:
+        return None
+    first, *rest = collapse(match.group("place") if match else text[start.end() :]).split()
+    words = [first]
+    for word in rest:
+        if not _PLACE_WORD.match(word):
+            break  # a sentence of its own goes on after the place
+        words.append(word)
+    return " ".join(words).rstrip(" .")
 
 
 def _agency(text: str) -> str | None:

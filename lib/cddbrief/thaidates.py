@@ -82,9 +82,16 @@ _DAY = rf"[0-9][0-9]?{_DAY_END}"
 # a second day. Said first, so that a number before anything else is given up at one character,
 # not after every month and separator is tried (the alternation holds the same: nothing else can start it)
 _AFTER_DAY = "".join(sorted({m[0] for m, _ in MONTHS} | {a[0] for _, a in MONTHS} | {"-", "–", "—", "ถ", "จ", "t"}))
+# a day-date's month after the word เดือน (วันที่ 12 เดือน มีนาคม 2567), only after วันที่ and its day: a count
+# of months (ภายใน 12 เดือน มีนาคม …) is no day
+_DAY_OF_MONTH = (
+    "(?:"
+    + "|".join(f"(?<=ที่{gap}{digits}{space})" for gap in ("", " ") for digits in (r"\d", r"\d\d") for space in ("", " "))
+    + ")"
+)
 _DAY_DATE = re.compile(
     rf"(?P<d1>{_DAY})\s*(?=[{re.escape(_AFTER_DAY)}0-9])(?:"
-    rf"(?P<m1>{_MONTH})(?:\s*(?P<y1>{_YEAR}))?(?:\s*{_SEP}\s*(?P<d2>{_DAY})\s*(?P<m2>{_MONTH})(?:\s*(?P<y2>{_YEAR}))?)?"
+    rf"(?:{_DAY_OF_MONTH}เดือน\s*)?(?P<m1>{_MONTH})(?:\s*(?P<y1>{_YEAR}))?(?:\s*{_SEP}\s*(?P<d2>{_DAY})\s*(?P<m2>{_MONTH})(?:\s*(?P<y2>{_YEAR}))?)?"
     rf"|{_SEP}\s*(?P<rd2>{_DAY})\s*(?P<rm>{_MONTH})(?:\s*(?P<ry>{_YEAR}))?"
     rf"|(?<=[ \t])(?P<ld2>{_DAY})\s*(?P<lm>{_MONTH})(?:\s*(?P<ly>{_YEAR}))?"  # ๒ ๔ ต.ค.: a lost dash
     r")"
@@ -122,7 +129,11 @@ def _ordinal_before(reading: str, start: int) -> bool:
 
 
 _RECURRING = re.compile(r"ทุก\s*วันที่\s*(?P<day>[0-3]?\d)(?!\d)(?:\s*ของ(?:ทุก)?\s*เดือน)?")
-_WAS = re.compile(r"เดิม(?:กำหนด(?:การ)?)?(?:ไว้)?(?:ใน)?(?:วันที่)?\s*$")
+# the day first set, as written before it: เดิมกำหนดวันที่ …, เดิมกำหนดจัดในวันจันทร์ที่ …
+_WAS = re.compile(
+    r"เดิม(?:กำหนด(?:การ)?)?(?:จัด(?:ประชุม)?)?(?:ไว้)?(?:ใน)?"
+    r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)?\s*$"
+)
 _NOW = re.compile(r"(?:กำหนด|เลื่อน|เปลี่ยน)(?:เป็น|ไปเป็น|ไป)")
 
 
