@@ -113,7 +113,7 @@ KNOWN_GAPS |= {
 #   directive (h33) [closed: an order given before (สั่งการไว้, ตามที่…มอบหมาย) then reported done is a report]
 # - a date line with the word เดือน (วันที่ 12 เดือน มีนาคม พ.ศ. 2567) is not read (h34: date, dates); another
 #   agency's minutes take their office from a guest's สพอ.นาโพธิ์, not the อบต. of the title (h34) [both closed]
-KNOWN_GAPS |= {}
+KNOWN_GAPS |= set()  # none left
 
 
 def _cases() -> list:
