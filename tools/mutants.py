@@ -68,6 +68,14 @@ QUICK_TESTS = [
     "tests/test_checks_failing.py",
     "tests/test_date_boundaries.py",
     "tests/test_mutant_killers.py",
+    # each reading module's own tests (a few seconds together)
+    "tests/test_header.py",
+    "tests/test_thaidates.py",
+    "tests/test_quantities.py",
+    "tests/test_minutes.py",
+    "tests/test_narrative.py",
+    "tests/test_table_columns.py",
+    "tests/test_figure_tables.py",
 ]
 # Tests left out of the mutant runs: each builds a brief in a kernel (seconds each). Their
 # reading is covered by the same file's parse --json and frames tests.
