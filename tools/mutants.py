@@ -148,12 +148,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ): "reached only when the count is not 1 (the branch before takes exactly one), so > 1 and >= 1 agree there",
     (
         "header.py",
-        "_meeting_date",
+        "_day_told",
         "`9` -> `10`",
     ): "told starts below any line's facts (at least 0 - 3), so -9 and -10 lose alike to the first cued line",
     (
         "header.py",
-        "_meeting_date",
+        "_day_told",
         "`24` -> `25`",
     ): "the head's lines are collapsed to single spaces: the longest cue, 'เมื่อวันพฤหัสบดี นี้ ( ', is 23 characters",
     (
