@@ -1038,3 +1038,36 @@ def test_two_agenda_headings_are_the_agenda_and_numbered_titles_under_them_their
         (1, "1", "เรื่องแจ้ง", ["เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ ให้ส่งรายงาน"]),
         (2, "2", "เรื่องอื่น", ["เรื่องเพื่อพิจารณา ให้ติดตามผล"]),
     ]
+
+
+# --- make mutants, seed 2027, on the merged code -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number, counted", [(1899, True), (1900, False), (2100, False), (2101, True), (2399, True), (2400, False),
+                        (2700, False), (2701, True)]
+)  # fmt: skip
+def test_a_four_digit_number_counts_a_noun_only_outside_the_years(number, counted):
+    """1900–2100 and 2400–2700 may be years (ค.ศ., พ.ศ.): before a noun no list holds, or after จำนวน and a
+    unit, such a number is not read as a count; one past either edge is."""
+    for text, unit in ((f"ให้สร้าง {number} โรงเรือน", "โรงเรือน"), (f"มีจำนวน ครัวเรือน {number} ให้", "ครัวเรือน")):
+        found, _ = find_quantities(text)
+        assert [(q.value, q.unit) for q in found] == ([(number, unit)] if counted else []), text
+
+
+def test_a_date_written_with_slashes_is_a_day_in_the_buddhist_era():
+    found, _ = find_dates("ให้ส่งรายงานภายใน 15/02/2567 ณ อำเภอ และ 3/4/67", 2567)
+    assert [(s.surface, s.start, s.precision) for s in found] == [
+        ("15/02/2567", date(2024, 2, 15), "day"),
+        ("3/4/67", date(2024, 4, 3), "day"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "ประชุมระหว่างวันที่ 11 - 15 มีนาคม 2567 และเมื่อวันพุธที่ 13 ได้ลงพื้นที่",
+    "เมื่อวันพุธที่ 13 ได้ลงพื้นที่ ก่อนการอบรมวันที่ 18 - 20 มีนาคม 2567",
+])  # fmt: skip
+def test_a_weekday_and_day_take_their_month_from_a_range_near_them(text):
+    """The range writes its year once, at its end: it still gives the month to วันพุธที่ 13 (a Wednesday)."""
+    found, _ = find_dates(text, 2567)
+    assert ("วันพุธที่ 13", date(2024, 3, 13)) in [(s.surface, s.start) for s in found]

@@ -159,6 +159,16 @@ def _label_units() -> frozenset[str]:
     return frozenset(word for word in _NOT_AMOUNT_WORDS if word in units())
 
 
+def year_like(number: str) -> bool:
+    """A number written as a year could be: four digits, Buddhist era 2400–2700 or Christian 1900–2100
+    (``ให้สร้าง 2567 โรงเรือน`` is more likely a year than 2,567 greenhouses).
+
+    >>> [year_like(n) for n in ("2567", "2019", "2701", "1899", "256", "2,567")]
+    [True, True, False, False, False, False]
+    """
+    return number.isdecimal() and len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
+
+
 def _may_count(reading: str, match: re.Match, start: int) -> bool:
     """Whether the number of a match without a unit may count a noun no list holds, told without the
     dictionary: a whole number, not a year (2566, 2023) unless written with a comma or a multiplier,
@@ -177,8 +187,7 @@ def _may_count(reading: str, match: re.Match, start: int) -> bool:
         return False  # a number that opens its line (3 อาหารกลางวัน): a row's or a point's, not a count
     if _LATIN_WORD_BEFORE.search(reading, max(line_start, start - 40), start):
         return False  # Day 1 ที่ประชุม, Module 3 การตลาด: a number in Latin text labels, it counts no Thai word
-    year_like = number.isdecimal() and len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
-    if year_like and not match.group("mult"):
+    if year_like(number) and not match.group("mult"):
         return False
     return True
 
@@ -630,8 +639,7 @@ def _unit_named_before(reading: str, start: int, match: re.Match) -> str | None:
     if named is None or named.end() != start:
         return None
     unit, number = named.group("unit"), match.group("num")
-    year_like = number.isdecimal() and len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
-    if year_like or unit in short_forms() or (units()[unit].kind in _WHOLE_KINDS and "." in number):
+    if year_like(number) or unit in short_forms() or (units()[unit].kind in _WHOLE_KINDS and "." in number):
         return None
     return unit
 
