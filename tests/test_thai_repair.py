@@ -194,3 +194,31 @@ def test_dictionary_words_pass_through_unchanged(words, joiner):
         doc = read_bytes(data, f"x.{form}")
         assert text in [b.text for b in doc.blocks]
         assert ocr_notes(doc) == []
+
+
+# --- property: the document-wide test never lets a repair through ------------------------------
+
+_THAI_AND_SPACES = st.text(
+    alphabet=st.sampled_from([chr(c) for c in range(0x0E01, 0x0E4F)] + [" ", " ", "a", "1"]), max_size=40
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_THAI_AND_SPACES)
+def test_a_text_that_any_repair_changes_is_seen_as_maybe_broken(text):
+    """``may_be_broken`` spares a clean document the seven repairs a line: it must never say a text is clean that
+    ``repair_line`` would change."""
+    if pdfthai.repair_line(text)[0] != text:
+        assert pdfthai.may_be_broken(text)
+    if not pdfthai.may_be_broken(text):
+        assert pdfthai.repair_line(text) == (text, {})
+
+
+@pytest.mark.parametrize(
+    "broken", ["ส ํานักงาน", "สำานักงาน", "นํ้้า", "ครัง้", "ร้ัก", "สิน ้", "สำนั กงาน", "เ ดิน", "เดิ นทาง", "เป็ นไป"]
+)
+def test_each_kind_of_breakage_is_seen_in_a_document_of_clean_lines(broken):
+    clean = ["รายงานการประชุม ครั้งที่ ๑/๒๕๖๗", "ที่ประชุมรับทราบ ได้ ที่ ประชุม ญาติ"]
+    doc = read_bytes(txt([*clean, f"ข้อสั่งการ {broken}"]), "x.txt")
+    assert ocr_notes(doc), broken
+    assert not pdfthai.may_be_broken("\n".join(clean))

@@ -233,7 +233,7 @@ def repair_broken_thai(doc: RawDocument) -> None:
         counts[_MARK_MOVED] += moved
         return text
 
-    if doc.source.format != "pdf":
+    if doc.source.format != "pdf" and pdfthai.may_be_broken(_all_text(doc)):
         each_text(repaired_line)
         if doc.text is not None and counts:  # a text dump's blocks are its lines: the same repairs, counted once
             doc.text = pdfthai.repair_line(doc.text)[0]
@@ -245,6 +245,16 @@ def repair_broken_thai(doc: RawDocument) -> None:
     for kind, (english, thai) in words.items():
         if counts[kind]:
             doc.notes.append(Note("repair", english.format(n=counts[kind]), th=thai.format(n=counts[kind])))
+
+
+def _all_text(doc: RawDocument) -> str:
+    """Every block, table cell and the title of doc, a line each (for one test of them all)."""
+    texts = [doc.title or ""]
+    for block in doc.blocks:
+        texts.append(block.text)
+        if block.rows is not None:
+            texts.extend(cell for row in block.rows for cell in row)
+    return "\n".join(texts)
 
 
 def _noted_thai_repairs(notes: list[Note]) -> bool:
