@@ -87,10 +87,7 @@ KNOWN_GAPS: set[tuple[str, str]] = set()
 # - a four-column table ผลการดำเนินงาน | ข้อสั่งการ | ผู้รับผิดชอบ: the results column is read as the
 #   directives (.txt) or the table as prose (.docx/.html/.pdf) [closed]; its chair after "ประธาน " without a colon (h21)
 #   [closed]
-# - a range of days lost at a PDF line end (h14)
-KNOWN_GAPS |= {
-    *gaps("h14_prov_orders_by_person.pdf", "dates"),
-}
+# - a range of days lost at a PDF line end, its "– 10 พฤษภาคม" taken for a bullet (h14) [closed]
 
 # The third held-out set h25-h36 (written 2026-12-07 after h01-h24 had been fixed against; expected readings
 # committed before any reader ran on them): 508 of 576 field verdicts right on the day (88.2 %; figures 164/196,

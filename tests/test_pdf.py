@@ -622,3 +622,26 @@ def test_under_any_point_a_measure_after_n_m_joins_and_a_topic_splits(major, min
     number = f"{major}.{minor}".translate(table)
     assert join_wrapped([head, f"{number} {measure} ให้ติดตาม"], Counter()) == f"{head} {number} {measure} ให้ติดตาม"
     assert join_wrapped([head, f"{number} {topic}"], Counter()) == f"{head}\n{number} {topic}"
+
+
+@pytest.mark.parametrize(
+    "lines, joined",
+    [
+        (["ตรวจติดตามงาน ระหว่างวันที่ 8", "– 10 พฤษภาคม 2567"], "ตรวจติดตามงาน ระหว่างวันที่ 8 – 10 พฤษภาคม 2567"),
+        (["อบรมวันที่ ๑๒", "- ๑๔ มิ.ย. ๖๗ ณ อำเภอ"], "อบรมวันที่ ๑๒ - ๑๔ มิ.ย. ๖๗ ณ อำเภอ"),
+    ],
+)
+def test_a_dash_opening_a_line_after_a_day_is_the_rest_of_a_range_of_days(lines, joined):
+    assert join_wrapped(lines, Counter()) == joined
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["กำหนดการ ข้อ 1.8", "- 10 พ.ค. 67 ประชุมคณะทำงาน"],  # after a point's number: a bullet
+        ["เป้าหมาย 8", "- 10 หมู่บ้าน ให้อำเภอรายงาน"],  # no month after it: a bullet of a list
+        ["ดำเนินการแล้ว", "– 10 พฤษภาคม 2567 ประชุมคณะทำงาน"],  # no day above it
+    ],
+)
+def test_a_dash_opening_a_line_that_is_no_range_stays_a_bullet(lines):
+    assert join_wrapped(lines, Counter()) == "\n".join(lines)

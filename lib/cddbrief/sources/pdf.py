@@ -39,6 +39,7 @@ from ..errors import CddbriefError, UnreadableSource
 from ..filekinds import PDF
 from ..glossary import measure_alternation
 from ..model import Block, Note, Source
+from ..thaidates import MONTHS
 from . import pdfthai
 from .document import RawDocument
 
@@ -462,6 +463,13 @@ _SUB_POINT = re.compile(
     rf"^\s*([0-9๐-๙]{{1,2}})\.([0-9๐-๙]{{1,2}})(?![0-9๐-๙])(?![^\S\n]*(?:%|{measure_alternation()}))"
 )
 _CLOSING_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\)")
+# ระหว่างวันที่ 8 / – 10 พฤษภาคม 2567: a dash before the other end of a range of days, not a bullet
+_DAY_AT_END = re.compile(r"(?<![0-9๐-๙.,/])[0-9๐-๙]{1,2}\s*$")
+_RANGE_GOES_ON = re.compile(
+    r"^\s*[-–]\s*[0-9๐-๙]{1,2}\s*(?:"
+    + "|".join(re.escape(word) for pair in MONTHS for word in sorted(pair, key=len, reverse=True))
+    + ")"
+)
 _SUB_POINT_MAX = 20  # 2.1 … 2.20 number sub-points; 48.49 or 79.18 at a line's start is a figure wrapped there
 
 
@@ -479,12 +487,16 @@ def _starts_point(line: str, within: int | None, above: str = "") -> bool:
     (False, True)
     >>> _starts_point("3.6 แสนบาท ให้ติดตาม", 3), _starts_point("๓.๒ ล้านบาท", None), _starts_point("3.2 โครงการ", 3)
     (False, False, True)
+    >>> _starts_point("– 10 พฤษภาคม 2567", None, "ระหว่างวันที่ 8"), _starts_point("- 10 พ.ค. 67", None, "ข้อ 1.8")
+    (False, True)
     """
     sub = _SUB_POINT.match(line)
     if sub:
         major, minor = int(sub.group(1)), int(sub.group(2))
         return major == within if within is not None else major <= _SUB_POINT_MAX and minor <= _SUB_POINT_MAX
     if _CLOSING_NUMBER.match(line) and above.count("(") > above.count(")"):
+        return False
+    if _RANGE_GOES_ON.match(line) and _DAY_AT_END.search(above):
         return False
     return bool(_STARTS_POINT.match(line))
 
