@@ -618,3 +618,17 @@ def test_another_agencys_meeting_told_by_the_departments_office_is_that_offices(
         whole=False,
     )
     assert found.office == "สำนักงานพัฒนาชุมชนอำเภอหนองบัว"
+
+
+@pytest.mark.parametrize("opener", ["", "เมื่อ", "ใน"])
+@pytest.mark.parametrize("weekday", ["", "พฤหัสบดี"])
+def test_a_day_on_its_own_line_below_the_meetings_number_dates_it(opener, weekday):
+    line = f"{opener}วัน{weekday}ที่ 16 พฤษภาคม 2567 เวลา 09.30 น."
+    found, _ = header("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "การประชุมประจำเดือน ครั้งที่ 5/2567", line, "ห้องประชุมอำเภอ")
+    assert found.meeting_date == date(2024, 5, 16)
+
+
+def test_a_day_below_the_meetings_number_in_a_line_that_is_no_date_line_does_not_date_it():
+    line = "ให้ส่งรายงานภายในวันที่ 16 พฤษภาคม 2567"
+    found, _ = header("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "การประชุมประจำเดือน ครั้งที่ 5/2567", line)
+    assert found.meeting_date is None

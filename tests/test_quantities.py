@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from cddbrief.glossary import unit_en, units
 from cddbrief.quantities import find_quantities, is_range, is_ratio
+from cddbrief.thaidates import find_dates
 from cddbrief.thaiwords import is_function_word, is_word
 
 POSITIVE = [
@@ -557,3 +558,17 @@ def test_a_ratio_states_its_share_and_checks_a_percentage_stated_after_it():
         ("ratio", False, (2, 3), ("3 แห่ง", "2", "ร้อยละ 70")),  # 66.67 is no 70: fails, with its figures
     ]
     assert "75.00%" in meeting.checks[0].statement and "66.67%" in meeting.checks[2].statement
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [("อบรมวันที่ 5 ก.ค.30 คน", "30 คน"), ("ประชุม 12 มี.ค.๑๕ ราย", "๑๕ ราย"), ("อบรมวันที่ 5 ก.ค. 30 คน", "30 คน")],
+)
+def test_a_figure_written_right_after_a_dates_dot_is_read(text, figure):
+    spans = [s.span for s in find_dates(text, 2567)[0]]
+    assert [q.surface for q in find_quantities(text, spans)[0]] == [figure]
+
+
+@pytest.mark.parametrize("text", ["หมู่บ้าน ม.3 รหัส ก.30", "เลขที่ นร.0017/12"])
+def test_a_number_after_a_codes_dot_is_still_no_figure(text):
+    assert find_quantities(text, [])[0] == []

@@ -220,7 +220,7 @@ def _counted_noun(reading: str, at: int) -> str | None:
 
 # one X, one Y: a figure 1 right before another 1 and a Thai word, or right after one
 _ONE_NEXT = re.compile(r"[^\S\n]*1(?![\d.,])[^\S\n]*[ก-๛]")
-_ONE_BEFORE = re.compile(r"(?<![\d.,])1[^\S\n]*[ก-๛]+[^\S\n]*$")
+_ONE_BEFORE = re.compile(r"(?<![\d.,])1[^\S\n]*(?!(?:ใน|จาก)[^\S\n]*$)[ก-๛]+[^\S\n]*$")  # (1 ใน 1 ตำบล: a ratio)
 
 
 def _one_each(reading: str, start: int, end: int) -> bool:
@@ -229,8 +229,8 @@ def _one_each(reading: str, start: int, end: int) -> bool:
 
     >>> _one_each("โครงการ 1 ตำบล 1 กลุ่ม", 8, 14), _one_each("โครงการ 1 ตำบล 1 กลุ่ม", 15, 22)
     (True, True)
-    >>> _one_each("มี 1 ตำบล และ 1 กลุ่ม", 3, 9)
-    False
+    >>> _one_each("มี 1 ตำบล และ 1 กลุ่ม", 3, 9), _one_each("แล้ว 1 ใน 1 ตำบล", 10, 16)
+    (False, False)
     """
     return bool(_ONE_NEXT.match(reading, end) or _ONE_BEFORE.search(reading, max(0, start - 30), start))
 
@@ -296,7 +296,13 @@ def find_quantities(
         if next_skip < len(skip) and skip[next_skip][0] <= start:
             continue  # inside a date: not worth a match
         lower = range_lowers.pop(start, None)  # the lower end of the range this number closes, if any
-        if start and (reading[start - 1] in _NOT_BEFORE_FIGURE or reading[start - 1].isdecimal()) and lower is None:
+        after_date = next_skip > 0 and skip[next_skip - 1][1] == start  # 5 ก.ค.30 คน: the date's dot is no code's
+        if (
+            start
+            and (reading[start - 1] in _NOT_BEFORE_FIGURE or reading[start - 1].isdecimal())
+            and lower is None
+            and not after_date
+        ):
             continue  # 2,400,000 has one figure; a number after a code, a slash or a letter is none
         match = quantity_re.match(reading, start)
         if not match:
