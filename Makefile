@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= 2562-04
 
-.PHONY: setup jupyter browser-deps report summary lab test format mutants bench screenshot clean help
+.PHONY: setup jupyter browser-deps report summary lab test format fuzz mutants bench screenshot clean help
 
 help:
 	@echo "make report   build the brief of the sample meeting ($(SAMPLE)): outputs/$(SAMPLE)/brief.html and brief.pdf"
@@ -15,6 +15,7 @@ help:
 	@echo "make lab      open JupyterLab on the notebooks, with the project's kernel"
 	@echo "make test     run the test suite"
 	@echo "make format   lay the code out with ruff and apply its fixes (make test checks the rules, not the layout)"
+	@echo "make fuzz     the property tests with new random examples each run (make test draws the same ones everywhere)"
 	@echo "make mutants  mutation testing of the reading and checking code on the quick tests (~8 min on 2 processes); prints the score"
 	@echo "make bench    run the benchmarks under benchmarks/"
 	@echo "make setup    create $(VENV) with cddbrief and its dev tools, and the Jupyter kernel 'cddbrief'"
@@ -78,6 +79,13 @@ lab: setup
 
 test: setup browser-deps
 	$(BIN)/python -m pytest -q
+
+# The property tests of `make test` draw the same examples everywhere (tests/conftest.py); these draw new ones
+# each run, to look for what those miss. A failure prints the example: make it a test of its own.
+PROPERTY_TESTS = $(shell grep -l "^from hypothesis" tests/*.py)
+
+fuzz: setup
+	CDDBRIEF_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider $(PROPERTY_TESTS)
 
 # The formatter's layout and ruff's own fixes, on the code `make test` lints (tests/test_lint.py checks the
 # rules only: a new ruff release's layout is a `make format` away, not a failing test). Long strings,

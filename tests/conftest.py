@@ -11,6 +11,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# `make test` draws the same examples on every machine and in every run, with no time limit an example must keep:
+# a property that fails, fails for everyone, and never because the machine was busy. `make fuzz` draws new ones.
+settings.register_profile("same-everywhere", derandomize=True, database=None, deadline=None)
+settings.register_profile("fuzz", derandomize=False, deadline=None)
+settings.load_profile(os.environ.get("CDDBRIEF_HYPOTHESIS", "same-everywhere"))
 
 # Caches of a test run live in a folder of their own (subprocesses inherit it).
 os.environ.setdefault("CDDBRIEF_CACHE", tempfile.mkdtemp(prefix="cddbrief-test-cache-"))
