@@ -645,3 +645,9 @@ def test_a_dash_opening_a_line_after_a_day_is_the_rest_of_a_range_of_days(lines,
 )
 def test_a_dash_opening_a_line_that_is_no_range_stays_a_bullet(lines):
     assert join_wrapped(lines, Counter()) == "\n".join(lines)
+
+
+@pytest.mark.parametrize("bullet", list("◆♦❖➢➤►■✓✔☑•●"))
+def test_every_bullet_the_readers_know_opens_a_line_of_its_own_in_a_pdf_paragraph(bullet):
+    lines = ["ข้อสั่งการของพัฒนาการจังหวัด", f"{bullet} ให้ทุกอำเภอรายงานผล", f"{bullet} ให้ติดตามกองทุน"]
+    assert join_wrapped(lines, Counter()) == "\n".join(lines)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+# The bullets a line or a point may open with: dashes, dots, diamonds, arrows, squares and check marks.
+BULLETS = "-–*•●▪◦○◆♦❖➢➤►■✓✔☑"
 _DIGIT_TABLE = str.maketrans(THAI_DIGITS, "0123456789")
 _THAI_DIGIT = re.compile("[๐-๙]")
 

@@ -11,14 +11,12 @@ from dataclasses import dataclass
 
 from ..glossary import measure_alternation
 from ..model import Block
-from ..thaitext import collapse, to_arabic_digits
+from ..thaitext import BULLETS, collapse, to_arabic_digits
 from .base import figure_tables
 
 # Numbers of points are read up to MARKER_DIGITS digits: far past MAX_ITEMS, so that a long list is
 # refused in one line (readers.read_layout), never cut off silently where its numbers grow a digit.
 MARKER_DIGITS = 6
-# The bullets a point may open with: dashes, dots, diamonds, arrows, squares and check marks.
-BULLETS = "-–*•●▪◦○◆♦❖➢➤►■✓✔☑"
 # A marker at the start of a line: 1. 1) (1) ๑. or a bullet; not 2.4 (a sub-point) nor 97.59.
 MARKER = re.compile(
     r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>["

@@ -40,6 +40,7 @@ from ..filekinds import PDF
 from ..glossary import measure_alternation
 from ..model import Block, Note, Source
 from ..thaidates import MONTHS
+from ..thaitext import BULLETS
 from . import pdfthai
 from .document import RawDocument
 
@@ -455,7 +456,9 @@ class _Table:
 
 
 # A line that starts a new point rather than continuing the one above: 1. 1) (1) ๑. - • 2.1 ระเบียบวาระ มติ
-_STARTS_POINT = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-•●▪◦○*–]|(?:ระเบียบ)?วาระที่|มติ)")
+_STARTS_POINT = re.compile(
+    rf"^\s*(?:\(?[0-9๐-๙]{{1,2}}[.)](?![0-9๐-๙])|\([0-9๐-๙]{{1,2}}\)|[{re.escape(BULLETS)}]|(?:ระเบียบ)?วาระที่|มติ)"
+)
 _POINT_NUMBER = re.compile(r"^\s*\(?([0-9๐-๙]{1,2})(?:[.)](?![0-9๐-๙])|\.[0-9๐-๙])")
 # N.M at a line's start, not followed by a multiplier or a measuring unit (รวมเป็นเงิน / 3.6 แสนบาท is a figure
 # wrapped onto the line, 2.1 ให้อำเภอ… a sub-point); the units are the glossary's
