@@ -378,3 +378,51 @@ def test_a_number_and_a_multiplier_or_measure_opening_a_line_numbers_no_sub_poin
     (line,) = lines_of([Block("paragraph", text)])
     assert line.label == label
     assert line.text == (text[len(label) :].strip() if label else text)
+
+
+_NESTED_HEAD = (
+    "สรุปการประชุมประจำเดือน ครั้งที่ 5/2567\nสำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n"
+    "วันที่ 16 พฤษภาคม 2567 ณ ห้องประชุมอำเภอแม่ทะ นายสมชาย ใจดี พัฒนาการอำเภอ เป็นประธาน\nข้อสั่งการ\n"
+)
+_NESTED_POINTS = [
+    ("กองทุนหมู่บ้าน", ["ให้ทุกตำบลรายงานผล 12 กองทุน ภายในวันที่ 31 พฤษภาคม 2567", "ให้ติดตามหนี้ค้างชำระ 250,000 บาท"]),
+    ("ผ้าไทยใส่ให้สนุก", ["ให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร", "ให้ส่งภาพกิจกรรมทางไลน์กลุ่ม"]),
+    ("เรื่องอื่น ๆ", ["ให้ปิดไฟก่อนกลับบ้าน"]),
+]
+
+
+def _nested_text(indent: str) -> bytes:
+    lines = [_NESTED_HEAD]
+    for n, (topic, orders) in enumerate(_NESTED_POINTS, start=1):
+        lines.append(f"{n}. {topic}\n")
+        lines += [f"{indent}{k}. {order}\n" for k, order in enumerate(orders, start=1)]
+    return "".join(lines).encode()
+
+
+def _nested_html() -> bytes:
+    points = "".join(
+        f"<li>{topic}<ol>{''.join(f'<li>{order}</li>' for order in orders)}</ol></li>"
+        for topic, orders in _NESTED_POINTS
+    )
+    head = "".join(f"<p>{line}</p>" for line in _NESTED_HEAD.splitlines())
+    return f"<html><body>{head}<ol>{points}</ol></body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    "name, data", [("x.txt", _nested_text("    ")), ("x.txt", _nested_text("")), ("x.html", _nested_html())],
+    ids=["indented", "flush", "html"],
+)  # fmt: skip
+def test_a_points_own_list_numbered_like_the_points_is_its_directives(name, data):
+    meeting = parse_document(read_bytes(data, name))
+    assert [(item.topic, [d.text for d in item.directives]) for item in meeting.items] == [
+        (topic, orders) for topic, orders in _NESTED_POINTS
+    ]
+    said = [note for note in meeting.notes if "a list of its own" in note.message]
+    assert [note.item for note in said] == [1, 2, 3]
+
+
+def test_a_second_list_that_starts_again_at_one_after_the_points_still_goes_on_them():
+    text = _NESTED_HEAD + "1. กองทุน ให้รายงาน\n2. ผ้าไทย ให้แต่งกาย\nเรื่องอื่น\n1. ขยะ ให้คัดแยก\n2. ไฟป่า ให้เฝ้าระวัง\n"
+    meeting = parse_document(read_bytes(text.encode(), "x.txt"))
+    assert [item.no for item in meeting.items] == [1, 2, 3, 4]
+    assert any("starts again at 1" in note.message for note in meeting.notes)

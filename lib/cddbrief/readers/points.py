@@ -55,6 +55,7 @@ class Line:
     label: str | None = None
     listed: bool = False
     page: int | None = None
+    level: int = 0  # a list item's depth in Word's or HTML's lists (0: the outer list)
 
 
 def marker_number(label: str | None) -> int | None:
@@ -120,7 +121,7 @@ def lines_of(blocks: list[Block]) -> list[Line]:
             if not part.strip():
                 continue
             if block.label and n == 0:
-                lines.append(Line(part.strip(), label=block.label, listed=True, page=block.page))
+                lines.append(Line(part.strip(), label=block.label, listed=True, page=block.page, level=block.level))
             else:
                 lines.append(_numbered(part, block.page, last_sub))
             if lines[-1].label and _SUB_LABEL.search(lines[-1].label):

@@ -142,22 +142,37 @@ def _expanded(lines: list[Line]) -> list[Line]:
             continue
         for n, (label, text) in enumerate(parts):
             if n == 0 and label is None:
-                out.append(Line(text, line.label, line.listed, line.page))
+                out.append(Line(text, line.label, line.listed, line.page, line.level))
             else:
-                out.append(Line(text, label, False, line.page))
+                out.append(Line(text, label, False, line.page, line.level))
     return out
 
 
 def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
-    """Indexes of the top-level points: the first numbered run from 1 that is not a list of people."""
+    """Indexes of the top-level points: the first numbered run from 1 that is not a list of people.
+
+    A list item deeper than the points (Word's or HTML's nesting) is a point's own. In text, a run that starts
+    again at 1 under a point and is followed by that point's next number is the point's own
+    list (1. กองทุน / 1. ให้… / 2. ให้… / 2. ผ้าไทย), not more points; so is such a run under a later point once
+    one has been seen. Any other run that starts again at 1 goes on the points (a second list).
+
+    >>> lines = [Line(t, label) for label, t in [("1.", "กองทุน"), ("1.", "ให้รายงาน"), ("2.", "ให้ติดตาม"),
+    ...     ("2.", "ผ้าไทย"), ("1.", "ให้แต่งกาย")]]
+    >>> _top_points(lines)
+    ([0, 3], '1.')
+    """
     for start, line in enumerate(lines):
         if marker_number(line.label) != 1 or _PERSON.match(line.text):
             continue
         style = marker_style(line.label)
-        points, expected = [start], 2
-        for index in range(start + 1, len(lines)):
+
+        points, expected, nested_seen = [start], 2, False
+        index = start + 1
+        while index < len(lines):
             label = lines[index].label
-            if label and marker_style(label) == style and marker_number(label) == expected:
+            if label and lines[index].level > line.level:
+                nested_seen = True  # a list inside a point's list item (Word's or HTML's own nesting)
+            elif label and marker_style(label) == style and marker_number(label) == expected:
                 points.append(index)
                 expected += 1
             elif (
@@ -166,12 +181,32 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
                 and marker_number(label) == 1
                 and not _PERSON.match(lines[index].text)
             ):
+                run_end, after = index, None  # the run 1, 2, 3 … from here, and the number after it
+                for at, number in _numbers_from(lines, index + 1, style):
+                    if number == marker_number(lines[run_end].label) + 1 and not (nested_seen and number == expected):
+                        run_end = at  # (once points have lists of their own, the point's next number ends one)
+                    else:
+                        after = number
+                        break
+                if after == expected or (after is None and nested_seen):
+                    nested_seen = True  # the point's own list: its lines are the point's sub-points
+                    index = run_end + 1
+                    continue
                 points.append(index)  # a second list that starts again at 1: its points go on
                 expected = 2
             elif _CLOSING.match(lines[index].text) and not label:
                 break
+            index += 1
         return points, style
     return [], None
+
+
+def _numbers_from(lines: list[Line], index: int, style: str | None):
+    """(index, number) of each line from ``index`` on numbered in ``style``."""
+    for at in range(index, len(lines)):
+        label = lines[at].label
+        if label and marker_style(label) == style:
+            yield at, marker_number(label)
 
 
 def _numbered_items(lines: list[Line], points: list[int], style: str, notes: list[Note]):
@@ -235,12 +270,25 @@ def _item(
     subs: list[list] = []  # [label, [texts]]
     for line in body:
         written = f"{line.label} {line.text}" if line.label else line.text
-        if line.label and marker_style(line.label) != style:
-            subs.append([line.label, [line.text]])  # a sub-point: 1.1, -, (1) under 1.
+        own_list = line.level > first.level or marker_number(line.label) == len(subs) + 1
+        if line.label and (marker_style(line.label) != style or own_list):
+            subs.append([line.label, [line.text]])  # a sub-point: 1.1, -, (1) under 1., or the point's own 1. 2.
         elif subs:
             subs[-1][1].append(written)
         else:
             lead.append(written)
+    own = [label for label, _ in subs if marker_style(label) == style]
+    if own:
+        notes.append(
+            Note(
+                "inferred",
+                f"item {number} has a list of its own numbered like the items ({own[0]}–{own[-1]}), followed by the "
+                "next item's number: read as its directives",
+                item=number,
+                th=f"ข้อ {number} มีรายการย่อยที่ใช้เลขแบบเดียวกับข้อหลัก ({own[0]}–{own[-1]}) และตามด้วยเลขข้อถัดไป "
+                "จึงอ่านเป็นข้อสั่งการของข้อนี้",
+            )
+        )
     directives: list[tuple[str | None, str]] = []
     lead_text = collapse(" ".join(lead))
     if lead_text and not (subs and _LEAD_IN_END.search(lead_text) and not any(ch.isdigit() for ch in lead_text)):
