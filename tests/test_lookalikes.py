@@ -112,6 +112,55 @@ KNOWN_GAPS: set[tuple[str, str]] = set()
 #   agency's minutes take their office from a guest's สพอ.นาโพธิ์, not the อบต. of the title (h34) [both closed]
 KNOWN_GAPS |= set()  # none left
 
+# The fourth held-out set h37-h48 (written 2026-12-07 after h01-h36 had been fixed against; expected readings
+# committed before any reader ran on them): 530 of 576 field verdicts right on the day (92.0 %; figures 200/212,
+# dates 120/120; 4 of 12 documents right in every form; the readers of main 162ab77, and the same misses with
+# main 907ff6c). Its misses, by cause:
+# - the meeting's facts not where the readers look: the day only in the last sentence (การประชุมครั้งนี้จัดขึ้น
+#   เมื่อวันศุกร์ที่ 5 ก.ค.2567, h38); head lines with labels (วันที่ประชุม : วันอังคารที่ 29 …, สถานที่ : ห้องประชุม…,
+#   h45: date and place none, though the chair after ประธานการประชุม : is read); the place after a time glued to ณ
+#   (เวลา 09.30 น.ณ ห้องประชุมเขลางค์นคร …, h37: none)
+# - points headed ประเด็นที่ 1 … with สาระสำคัญ : and ข้อสั่งการ : lines are not the items: read as "ที่",
+#   "ข้อสั่งการ", … (six items for three, h45); an inline point glued to its number (… 2567 3)การเบิกจ่าย…) after a
+#   PDF line wrap is not split from the point before (h39.pdf: two items, two directives for three)
+# - asks that open without ให้ in one sentence are merged or lost: ฝาก … after กำชับ … is read as the same order
+#   (h37: 2 for 3); the last ask (… และมอบนักวิชาการฯ จัดทำสรุปผล …) after a range of days is lost (h42: 2 for 3)
+# - figures: a money figure broken by a stray space keeps only its tail (1 86,450 บาท read 86,450, h38;
+#   1 5,804,000 บาท read 5,804,000, h40); a count after the abbreviation อช. is dropped (ผู้นำ อช. 126 คน, h43)
+# - an agenda sheet sent before the meeting (ระเบียบวาระการประชุม, every มติที่ประชุม left as dots) is read as
+#   minutes with five items and no directive, not refused (h48)
+KNOWN_GAPS |= {
+    *gaps("h37_prov_dateline_chair_late_asks.txt", "place", "directives"),
+    *gaps("h37_prov_dateline_chair_late_asks.docx", "place", "directives"),
+    *gaps("h37_prov_dateline_chair_late_asks.html", "place", "directives"),
+    *gaps("h37_prov_dateline_chair_late_asks.pdf", "place", "directives"),
+    *gaps("h38_district_place_first_date_last.txt", "meeting_date", "figures"),
+    *gaps("h38_district_place_first_date_last.docx", "meeting_date", "figures"),
+    *gaps("h38_district_place_first_date_last.html", "meeting_date", "figures"),
+    *gaps("h38_district_place_first_date_last.pdf", "meeting_date", "figures"),
+    *gaps("h39_dept_vcs_inline_glued_points_english.pdf", "items", "directives"),
+    *gaps("h40_table_borderless_page_split_stray_space.txt", "figures"),
+    *gaps("h40_table_borderless_page_split_stray_space.docx", "figures"),
+    *gaps("h40_table_borderless_page_split_stray_space.html", "figures"),
+    *gaps("h40_table_borderless_page_split_stray_space.pdf", "figures"),
+    *gaps("h42_district_short_be_range_across_months.txt", "directives"),
+    *gaps("h42_district_short_be_range_across_months.docx", "directives"),
+    *gaps("h42_district_short_be_range_across_months.html", "directives"),
+    *gaps("h42_district_short_be_range_across_months.pdf", "directives"),
+    *gaps("h43_prov_today_no_year_range_across_years.txt", "figures"),
+    *gaps("h43_prov_today_no_year_range_across_years.docx", "figures"),
+    *gaps("h43_prov_today_no_year_range_across_years.html", "figures"),
+    *gaps("h43_prov_today_no_year_range_across_years.pdf", "figures"),
+    *gaps("h45_prov_summary_issue_headings_labels.txt", "meeting_date", "place", "items"),
+    *gaps("h45_prov_summary_issue_headings_labels.docx", "meeting_date", "place", "items"),
+    *gaps("h45_prov_summary_issue_headings_labels.html", "meeting_date", "place", "items"),
+    *gaps("h45_prov_summary_issue_headings_labels.pdf", "meeting_date", "place", "items"),
+    *gaps("h48_agenda_sheet_not_meeting.txt", "parsed"),
+    *gaps("h48_agenda_sheet_not_meeting.docx", "parsed"),
+    *gaps("h48_agenda_sheet_not_meeting.html", "parsed"),
+    *gaps("h48_agenda_sheet_not_meeting.pdf", "parsed"),
+}
+
 
 def _cases() -> list:
     cases = []
