@@ -127,38 +127,27 @@ KNOWN_GAPS |= set()  # none left
 #   (h37: 2 for 3); the last ask (… และมอบนักวิชาการฯ จัดทำสรุปผล …) after a range of days is lost (h42: 2 for 3)
 # - figures: a money figure broken by a stray space keeps only its tail (1 86,450 บาท read 86,450, h38;
 #   1 5,804,000 บาท read 5,804,000, h40); a count after the abbreviation อช. is dropped (ผู้นำ อช. 126 คน, h43)
+#   [closed]
 # - an agenda sheet sent before the meeting (ระเบียบวาระการประชุม, every มติที่ประชุม left as dots) is read as
-#   minutes with five items and no directive, not refused (h48)
+#   minutes with five items and no directive, not refused (h48) [closed]
 KNOWN_GAPS |= {
     *gaps("h37_prov_dateline_chair_late_asks.txt", "place", "directives"),
     *gaps("h37_prov_dateline_chair_late_asks.docx", "place", "directives"),
     *gaps("h37_prov_dateline_chair_late_asks.html", "place", "directives"),
     *gaps("h37_prov_dateline_chair_late_asks.pdf", "place", "directives"),
-    *gaps("h38_district_place_first_date_last.txt", "meeting_date", "figures"),
-    *gaps("h38_district_place_first_date_last.docx", "meeting_date", "figures"),
-    *gaps("h38_district_place_first_date_last.html", "meeting_date", "figures"),
-    *gaps("h38_district_place_first_date_last.pdf", "meeting_date", "figures"),
+    *gaps("h38_district_place_first_date_last.txt", "meeting_date"),
+    *gaps("h38_district_place_first_date_last.docx", "meeting_date"),
+    *gaps("h38_district_place_first_date_last.html", "meeting_date"),
+    *gaps("h38_district_place_first_date_last.pdf", "meeting_date"),
     *gaps("h39_dept_vcs_inline_glued_points_english.pdf", "items", "directives"),
-    *gaps("h40_table_borderless_page_split_stray_space.txt", "figures"),
-    *gaps("h40_table_borderless_page_split_stray_space.docx", "figures"),
-    *gaps("h40_table_borderless_page_split_stray_space.html", "figures"),
-    *gaps("h40_table_borderless_page_split_stray_space.pdf", "figures"),
     *gaps("h42_district_short_be_range_across_months.txt", "directives"),
     *gaps("h42_district_short_be_range_across_months.docx", "directives"),
     *gaps("h42_district_short_be_range_across_months.html", "directives"),
     *gaps("h42_district_short_be_range_across_months.pdf", "directives"),
-    *gaps("h43_prov_today_no_year_range_across_years.txt", "figures"),
-    *gaps("h43_prov_today_no_year_range_across_years.docx", "figures"),
-    *gaps("h43_prov_today_no_year_range_across_years.html", "figures"),
-    *gaps("h43_prov_today_no_year_range_across_years.pdf", "figures"),
     *gaps("h45_prov_summary_issue_headings_labels.txt", "meeting_date", "place", "items"),
     *gaps("h45_prov_summary_issue_headings_labels.docx", "meeting_date", "place", "items"),
     *gaps("h45_prov_summary_issue_headings_labels.html", "meeting_date", "place", "items"),
     *gaps("h45_prov_summary_issue_headings_labels.pdf", "meeting_date", "place", "items"),
-    *gaps("h48_agenda_sheet_not_meeting.txt", "parsed"),
-    *gaps("h48_agenda_sheet_not_meeting.docx", "parsed"),
-    *gaps("h48_agenda_sheet_not_meeting.html", "parsed"),
-    *gaps("h48_agenda_sheet_not_meeting.pdf", "parsed"),
 }
 
 

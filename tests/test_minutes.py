@@ -868,3 +868,48 @@ def test_an_order_given_before_and_asked_again_is_still_a_directive():
     meeting = read(FOLLOW_UP.format(report="ประธานกำชับไว้ ให้ทุกตำบลส่งแผนให้แล้วเสร็จภายในวันที่ 3 พฤษภาคม 2567"))
     asked = [d.text for d in meeting.items[0].directives]
     assert asked and all("ให้ทุกตำบลส่งแผน" in d or "กำชับ" in d for d in asked)
+
+
+_AGENDA_HEAD = (
+    "ระเบียบวาระการประชุมประจำเดือน สำนักงานพัฒนาชุมชนอำเภอบ้านแพง ครั้งที่ 3/2568\n"
+    "วันจันทร์ที่ 10 มีนาคม 2568 เวลา 13.30 น. ณ ห้องประชุมอำเภอบ้านแพง\n"
+)
+
+
+def _blank_agenda(blank: str, body: str = "") -> str:
+    return (
+        _AGENDA_HEAD
+        + f"ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\nมติที่ประชุม {blank}\n"
+        + f"ระเบียบวาระที่ 2 เรื่องเพื่อทราบ\n2.1 ผลการเบิกจ่ายงบประมาณ วงเงิน 1,250,000 บาท\n{body}มติที่ประชุม {blank}\n"
+        + "ระเบียบวาระที่ 3 เรื่องอื่น ๆ (ถ้ามี)\n"
+    )
+
+
+@pytest.mark.parametrize("blank", ["………………………", "........................", "____________", "… … … …"])
+def test_an_agenda_sent_before_its_meeting_is_refused_in_one_line(blank):
+    with pytest.raises(CddbriefError, match="agenda sent before the meeting") as refused:
+        parse_document(read_bytes(_blank_agenda(blank).encode(), "x.txt"))
+    assert "\n" not in str(refused.value)
+
+
+def test_an_agenda_sheet_is_refused_by_the_command_line_with_exit_2(tmp_path):
+    path = tmp_path / "agenda.txt"
+    path.write_text(_blank_agenda("………………"), encoding="utf-8")
+    result = run_cli("parse", path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "agenda sent before the meeting" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _blank_agenda("รับทราบ"),  # the resolutions written: minutes
+        _blank_agenda("……………").replace("มติที่ประชุม ……………\nระเบียบวาระที่ 2", "มติที่ประชุม รับทราบ\nระเบียบวาระที่ 2"),
+        _blank_agenda("", "ให้ทุกตำบลรายงานผลภายในวันที่ 20 มีนาคม 2568\n"),  # a มติ on its own line, an order under it
+        _blank_agenda("……………", "ประธานให้ทุกตำบลรายงานผลภายในวันที่ 20 มีนาคม 2568\n"),  # blanks, but someone asked
+    ],
+    ids=["written", "one-written", "own-line", "asked"],
+)
+def test_minutes_with_a_resolution_written_or_an_order_given_are_read(text):
+    meeting = parse_document(read_bytes(text.encode(), "x.txt"))
+    assert meeting.source.layout == "minutes" and len(meeting.items) >= 2

@@ -572,3 +572,44 @@ def test_a_figure_written_right_after_a_dates_dot_is_read(text, figure):
 @pytest.mark.parametrize("text", ["หมู่บ้าน ม.3 รหัส ก.30", "เลขที่ นร.0017/12"])
 def test_a_number_after_a_codes_dot_is_still_no_figure(text):
     assert find_quantities(text, [])[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, value, surface",
+    [
+        ("เบิกจ่ายแล้ว 1 86,450 บาท", 186450, "1 86,450 บาท"),
+        ("งบประมาณ 1 5,804,000 บาท", 15804000, "1 5,804,000 บาท"),
+        ("รวม 12 3,500 บาท", 123500, "12 3,500 บาท"),
+        ("เบิกจ่ายแล้ว ๑ ๘๖,๔๕๐ บาท", 186450, "๑ ๘๖,๔๕๐ บาท"),
+    ],
+)
+def test_a_leading_group_split_by_a_stray_space_is_one_figure_with_a_note(text, value, surface):
+    found, notes = find_quantities(text)
+    assert [(q.value, q.surface, q.repaired) for q in found] == [(value, surface, True)]
+    assert [note.surface for note in notes if note.kind == "repair"] == [surface]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("หมู่ที่ 1 86,450 บาท", "86,450 บาท"),  # the village's number, then the amount
+        ("ข้อ 2 25,000 บาท", "25,000 บาท"),
+        ("รวม 123 4,500 บาท", "4,500 บาท"),  # a first group of three digits is whole: two numbers
+        ("รวม 1 234 บาท", "234 บาท"),  # no thousands group after it: nothing to join
+    ],
+)
+def test_a_number_before_an_amount_that_cannot_be_its_leading_group_stays_apart(text, surface):
+    assert [q.surface for q in find_quantities(text)[0]] == [surface]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [("ขอบคุณผู้นำ อช. 126 คน ที่มาร่วม", "126 คน"), ("สพอ. 12 คน", "12 คน"), ("อปท. 5 แห่ง", "5 แห่ง")],
+)
+def test_an_abbreviation_before_a_count_with_its_unit_names_what_is_counted(text, surface):
+    assert [q.surface for q in find_quantities(text)[0]] == [surface]
+
+
+@pytest.mark.parametrize("text", ["ยื่นแบบ ภ.ง.ด. 90 แล้ว", "แบบ กพ. 7 ของข้าราชการ", "ณ ม. 1 ศูนย์ราชการ"])
+def test_a_code_before_a_bare_number_is_no_figure(text):
+    assert find_quantities(text)[0] == []

@@ -34,6 +34,7 @@ _MULTIPLIERS = MULTIPLIERS
 _NUMBER = (
     r"(?P<num>"
     r"\d+\.\d\s\d(?=\s*(?:%|เปอร์เซ็นต์))"  # 97.5 9% : a decimal split by a stray space
+    r"|(?:\d[^\S\n]\d{1,2}|\d\d[^\S\n]\d)(?:,\d{3})+(?:\.\d+)?"  # 1 86,450: a leading group split by a stray space
     r"|\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?"  # 2,400,000 (1,234, 567 is repaired)
     r"|\d+(?:\.\d+)?"
     r")"
@@ -94,13 +95,16 @@ _LATIN_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z.\-]*[^\S\n]*$")
 _MONTH_ABBRS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
 
-def _not_an_amount(reading: str, start: int, after: int) -> bool:
+def _not_an_amount(reading: str, start: int, after: int, unit_after: bool = False) -> bool:
     """Whether the number at ``start`` (its digits end at ``after``) names or orders something (a label
-    word, a code) rather than counting it.
+    word, a code) rather than counting it. ``unit_after``: a unit is written right after the number, so an
+    abbreviation before it names what is counted (อช. 126 คน), not a form's code (ภ.ง.ด. 90).
 
     >>> texts = ("ชั้น 4 ห้องน้ำ", "มีห้อง 4 ห้อง", "ตั้งไว้ที่ 4 ล้านบาท", "Day 4 คน")
     >>> [_not_an_amount(t, t.index("4"), t.index("4") + 1) for t in texts]
     [True, False, False, True]
+    >>> _not_an_amount("แบบ กพ. 4", 8, 9), _not_an_amount("ผู้นำ อช. 4 คน", 10, 11, unit_after=True)
+    (True, False)
     """
     window = reading[max(0, start - 14) : start].rstrip()
     if _LATIN_LABEL.search(window):
@@ -111,6 +115,8 @@ def _not_an_amount(reading: str, start: int, after: int) -> bool:
         return (not window.endswith(_WORDS_ENDING_IN_THI) or window.endswith("เขตพื้นที่")) and not _counts_its_label(
             reading, window, after
         )
+    if unit_after:
+        return False
     return window.endswith(".") and bool(_CODE_BEFORE.search(window)) and not window.endswith(_MONTH_ABBRS)
 
 
@@ -336,7 +342,8 @@ def find_quantities(
         elif _unit_refused(reading, match):
             continue
         labelled = not (multiplier and unit) and not (borrowed and named)  # (the unit before it is no label)
-        if pct_at is None and labelled and _not_an_amount(reading, start, match.end("num")):
+        unit_ends_word = bool(match.group("unit")) and not _THAI_LETTERS.match(reading, match.end())  # (ศูนย์ราชการ)
+        if pct_at is None and labelled and _not_an_amount(reading, start, match.end("num"), unit_ends_word):
             continue  # (no label or ordinal is written with a multiplier and a unit: ที่ 250 ล้านบาท is an amount)
         if phone_words is None:
             phone_words = any(word in reading for word in _PHONE_WORDS)

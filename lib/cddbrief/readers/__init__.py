@@ -80,6 +80,8 @@ def read_layout(doc: RawDocument) -> tuple[Reading, Fit]:
     if best.score < WEAK_FIT:
         fits = _fits(doc, dict(fits))  # the note names every reader's fit, the refusal any reader's problem
     label = Path(doc.source.path).name
+    if best.problem is not None and best.score >= NO_FIT:  # the layout it fits best knows it for no write-up
+        raise NotAWriteUp(f"{label} {best.problem[0]}", best.problem[1])
     if best.score < NO_FIT:
         refusal = next((f.problem for _, f in fits if f.problem), None)
         if refusal:

@@ -22,7 +22,9 @@ class Fit:
     score: float
     reason: str
     state: object = None  # what the reader worked out while judging, handed back to its read()
-    problem: tuple[str, str] | None = None  # (what is wrong, what to do) when the document nearly fits
+    # (what is wrong, what to do): with a low score, said when no layout fits; with the best score, the layout
+    # knows the document for something else than a write-up (an agenda sent before its meeting) and refuses it
+    problem: tuple[str, str] | None = None
 
 
 @dataclass

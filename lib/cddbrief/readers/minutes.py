@@ -99,6 +99,12 @@ def fit(doc: RawDocument) -> Fit:
     agenda's own titles; else 0.8); one, weakly (0.5)."""
     lines = lines_of(doc.blocks)
     headings, titled = agenda_headings(lines)
+    if len(headings) >= 2 and agenda_sheet(lines, headings):
+        return Fit(0.9, "an agenda sent before its meeting: every มติที่ประชุม left blank", problem=(
+            "is not a meeting write-up: it is the agenda sent before the meeting (ระเบียบวาระการประชุม), every "
+            "มติที่ประชุม left blank to be filled in, nothing reported, resolved or asked",
+            "give the minutes once the meeting is held (รายงานการประชุม, each มติ written), or a post that tells "
+            "of it"))  # fmt: skip
     if len(headings) >= 2:
         resolutions = any(_is_resolution(line.text) for line in lines)
         heads = set(headings)
@@ -108,6 +114,26 @@ def fit(doc: RawDocument) -> Fit:
     if len(headings) == 1:
         return Fit(0.5, "one agenda item", state=(lines, headings))
     return Fit(0.0, "no agenda items")
+
+
+_LEFT_BLANK = re.compile(r"^\s*(?:[.…_]\s*){3,}$")  # ……………, ............, ________: a space to fill in
+
+
+def agenda_sheet(lines: list[Line], headings: list[int]) -> bool:
+    """Whether agenda headings are an agenda sent before its meeting: two or more มติที่ประชุม, every one a
+    space left to be filled in (………; a มติ on a line of its own is written on the next), and no line asking
+    anything.
+
+    >>> sheet = [Line("ระเบียบวาระที่ 1 เรื่องแจ้ง"), Line("มติที่ประชุม ………………"),
+    ...          Line("ระเบียบวาระที่ 2 เรื่องเพื่อทราบ"), Line("มติที่ประชุม ………………")]
+    >>> agenda_sheet(sheet, [0, 2]), agenda_sheet([*sheet[:3], Line("มติที่ประชุม"), Line("รับทราบ")], [0, 2])
+    (True, False)
+    """
+    said = [RESOLUTION.match(line.text).group("text") for line in lines if _is_resolution(line.text)]
+    if len(said) < 2 or not all(_LEFT_BLANK.match(text) for text in said):
+        return False
+    heads = set(headings)
+    return not any(instruction_starts(line.text) for n, line in enumerate(lines) if n not in heads)
 
 
 def _written(line: Line) -> str:
