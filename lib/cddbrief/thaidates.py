@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
@@ -270,9 +271,11 @@ def find_dates(
     )
     # notes quote the text as written; a year from the context is wanted only by a date without one
     context = _context_years(raw, explicit, meeting_year_be) if undated else [(None, None, False)] * len(raw)
+    dated = None  # found when a weekday-day first needs a month
     for index, (parts, year) in enumerate(zip(raw, context)):
         if parts.get("weekday") is not None and parts["m1"] is None:
-            span = _weekday_span(parts, _month_anchor(raw, index, around), notes, item, directive)
+            dated = _with_month_and_year(raw) if dated is None else dated
+            span = _weekday_span(parts, _month_anchor(raw, dated, index, around), notes, item, directive)
             if span is not None:
                 spans.append(span)
             continue
@@ -483,16 +486,24 @@ def _weekday_days(reading: str, context_be: int | None) -> list[dict]:
     return found
 
 
-def _month_anchor(raw: list[dict], index: int, around: date | DateSpan | None) -> tuple | None:
-    """(year CE, month, day or None, where from, where from in Thai) for the weekday-day ``raw[index]``: the
-    nearest date of the text with its own month and year (before it, else after), else ``around``."""
-    dated = [
-        (abs(index - other), other > index, parts)
-        for other, parts in enumerate(raw)
+def _with_month_and_year(raw: list[dict]) -> list[int]:
+    """The indexes of the dates in ``raw`` that give their own month and year (what a weekday-day is read in)."""
+    return [
+        at
+        for at, parts in enumerate(raw)
         if parts.get("m1") and (parts["y1"] or parts["y2"]) and parts.get("precision") in (None, "month")
     ]
-    if dated:
-        _, _, parts = min(dated, key=lambda found: found[:2])
+
+
+def _month_anchor(raw: list[dict], dated: list[int], index: int, around: date | DateSpan | None) -> tuple | None:
+    """(year CE, month, day or None, where from, where from in Thai) for the weekday-day ``raw[index]``: the
+    nearest date of the text with its own month and year (``dated``: their indexes, in order; the one before
+    it of two as near), else ``around``."""
+    at = bisect_left(dated, index)
+    near = [(index - dated[at - 1], False, dated[at - 1])] if at else []
+    near += [(dated[at] - index, True, dated[at])] if at < len(dated) else []
+    if near:
+        parts = raw[min(near)[2]]
         year = (parts["y1"] or parts["y2"])[0] - 543
         written = _surface_of(parts)
         return year, parts["m1"], parts.get("d1"), f"'{written}' in the text", f" '{written}' ในข้อความ"
