@@ -108,6 +108,8 @@ def test_a_banner_date_is_published_never_the_meeting_date():
         ("วันพุธ, 22 พฤษภาคม 2567", True),
         ("21 มี.ค. 2566 | 10:42 น.", True),
         ("วันที่ 20 มีนาคม 2566 ประชุมคณะทำงาน", False),
+        ("วันที่ประชุม : 20 มีนาคม 2566", False),  # the meeting's day, labelled
+        ("วันที่ : 20 มีนาคม 2566", True),
         ("ประชุมคณะทำงาน ครั้งที่ 3/2566", False),
     ],
 )
@@ -632,3 +634,126 @@ def test_a_day_below_the_meetings_number_in_a_line_that_is_no_date_line_does_not
     line = "ให้ส่งรายงานภายในวันที่ 16 พฤษภาคม 2567"
     found, _ = header("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "การประชุมประจำเดือน ครั้งที่ 5/2567", line)
     assert found.meeting_date is None
+
+
+HELD_HEAD = (
+    "พช.แม่ริม ทบทวนแผนกองทุนหมู่บ้าน",
+    "ที่ห้องประชุมราชพฤกษ์ ที่ว่าการอำเภอแม่ริม นายสมบัติ ใจกว้าง นายอำเภอแม่ริม เป็นประธานการประชุมคณะทำงานระดับอำเภอ",
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "การประชุมครั้งนี้มีขึ้นเมื่อวันอังคารที่ 12 มี.ค.2567 เวลา 09.00 น.",  # the month run into the year
+        "การประชุมดังกล่าวจัดขึ้นในวันที่ ๑๒ มีนาคม ๒๕๖๗ เวลา ๐๙.๐๐ น.",  # Thai digits
+        "ประชุมครั้งนี้จัดขึ้น  วันที่ 12 มี.ค. 67 ณ ศาลาประชาคมหมู่บ้าน",  # its place, not its time
+        "คณะทำงานได้ประชุมเมื่อวันอังคารที่ 12 มีนาคม 2567 ตั้งแต่เวลา 9.00 น. จนแล้วเสร็จ",
+        "ทั้งนี้ การประชุมในครั้งนี้จัดขึ้นเมื่อวันที่ 12 มี.ค. 2567 เวลา 13.30 น. ด้วยงบประมาณของอำเภอ",
+    ],
+)
+def test_a_sentence_anywhere_in_the_post_that_says_when_the_meeting_was_held_dates_it(said):
+    body = "ที่ประชุมรับทราบผลการดำเนินงานกองทุนในรอบปี และให้ส่งรายงานภายในวันที่ 20 มี.ค. 67"
+    found, notes = header(*HELD_HEAD, more=(*HELD_HEAD, body, said, "ภาพ/ข่าว : สำนักงานพัฒนาชุมชนอำเภอแม่ริม"))
+    assert found.meeting_date == date(2024, 3, 12)
+    note = next(n for n in notes if n.kind == "inferred" and "meeting's day" in n.message)
+    assert note.surface in " ".join(said.split()) and note.th
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "การประชุมครั้งต่อไปจัดขึ้นในวันที่ 9 เม.ย. 2567 เวลา 09.00 น.",  # the next meeting
+        "การประชุมครั้งหน้าจะจัดขึ้นในวันที่ 9 เม.ย. 2567 เวลา 09.00 น. ณ ห้องประชุมอำเภอ",
+        "ให้ทุกตำบลส่งรายงานการประชุมภายในวันที่ 9 เม.ย. 2567 เวลา 16.30 น.",  # a deadline
+        "ตามที่การประชุมคณะทำงานจัดขึ้นเมื่อวันที่ 2 ก.พ. 2567 เวลา 13.30 น. ได้มอบหมายให้ตำบลสำรวจข้อมูล",  # background
+        "ภาพ : บรรยากาศกลุ่มอาชีพซึ่งจัดประชุมเมื่อวันที่ 2 ก.พ. 2567 เวลา 10.00 น.",  # a photo caption
+        "ที่ประชุมรับรองรายงานการประชุมเมื่อวันที่ 2 ก.พ. 2567 เวลา 13.30 น.",  # the minutes approved
+        "ที่ประชุมมีมติให้จัดประชุมเมื่อวันที่ 9 เม.ย. 2567 เวลา 09.00 น.",
+        "งานแสดงสินค้ากลุ่มอาชีพจัดขึ้นเมื่อวันที่ 2 ก.พ. 2567 เวลา 10.00 น. ณ ลานวัด",  # another event
+        "การประชุมครั้งนี้จัดขึ้นเมื่อวันที่ 2 ก.พ. 2567 เพื่อทบทวนแผน",  # no time, no place: no more than a mention
+    ],
+)
+def test_a_day_that_is_not_the_meeting_being_held_does_not_date_it(said):
+    found, notes = header(*HELD_HEAD, more=(*HELD_HEAD, said))
+    assert found.meeting_date is None and not any("meeting's day" in n.message for n in notes)
+
+
+def test_the_heads_own_day_beats_a_held_sentence_further_down():
+    head = (HELD_HEAD[0], "เมื่อวันอังคารที่ 12 มีนาคม 2567 " + HELD_HEAD[1])
+    found, notes = header(*head, more=(*head, "การประชุมครั้งนี้จัดขึ้นเมื่อวันที่ 2 ก.พ. 2567 เวลา 13.30 น."))
+    assert found.meeting_date == date(2024, 3, 12) and not any("meeting's day" in n.message for n in notes)
+
+
+LABELLED_TITLE = "สรุปผลการประชุมพัฒนากร ครั้งที่ 3/2567 สำนักงานพัฒนาชุมชนอำเภอแม่ริม"
+LABELLED_PLACE = "ห้องประชุมราชพฤกษ์ สำนักงานพัฒนาชุมชนอำเภอแม่ริม"
+
+
+@pytest.mark.parametrize("in_head", [True, False])
+@pytest.mark.parametrize(
+    "day_line, place_line",
+    [
+        ("วันที่ประชุม : วันพฤหัสบดีที่ 14 มีนาคม 2567 เวลา 09.30 น.", f"สถานที่ : {LABELLED_PLACE}"),
+        ("วันประชุม วันพฤหัสบดีที่ 14 มี.ค. 67", f"สถานที่ประชุม {LABELLED_PLACE}"),  # no colon
+        ("วัน/เวลา : ๑๔ มีนาคม ๒๕๖๗ เวลา ๐๙.๓๐ น.", f"ณ : {LABELLED_PLACE}"),  # Thai digits
+        ("วันเวลาประชุม : 14 มี.ค. 2567", f"สถานที่ประชุม : ณ {LABELLED_PLACE}"),
+        ("วันที่ประชุม：14 มีนาคม 2567", f"สถานที่：{LABELLED_PLACE}"),  # a full-width colon
+        ("วันและเวลา 14 มี.ค. 67 เวลา 9.00 น.", f"สถานที่ ณ {LABELLED_PLACE}"),
+    ],
+)
+def test_a_head_written_as_labelled_lines(day_line, place_line, in_head):
+    chair = "ประธานการประชุม : นายสมบัติ ใจกว้าง พัฒนาการอำเภอแม่ริม"
+    lines = [LABELLED_TITLE, day_line, "เวลา : 09.30 น.", place_line, chair]
+    found, notes = header(*lines) if in_head else header(LABELLED_TITLE, more=(*lines, "ประเด็นที่ 1 กองทุนหมู่บ้าน"))
+    assert (found.meeting_date, found.place) == (date(2024, 3, 14), LABELLED_PLACE)
+    assert found.chair == "นายสมบัติ ใจกว้าง พัฒนาการอำเภอแม่ริม"
+    # read as written in the head; from the rest of a post, said in a note
+    assert any("labelled" in n.message for n in notes) is not in_head
+
+
+@pytest.mark.parametrize("in_head", [True, False])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ให้ส่งรายงานวันที่ : 20 มี.ค. 67",  # a label inside another sentence
+        "วันที่ : 20 มี.ค. 67",  # a page's own day, as it is posted
+        "วันที่ประชุมครั้งต่อไป : 9 เม.ย. 67",  # the next meeting's day
+        "วันประชุมครั้งหน้า 9 เม.ย. 67",
+        "ขอให้จัดเตรียมสถานที่ : ห้องประชุมใหญ่ ให้พร้อม",
+        "สถานที่ท่องเที่ยวชุมชน ห้องประชุมใหญ่",
+        "สถานที่ประชุมคับแคบ ควรย้ายไปห้องประชุมใหญ่",
+    ],
+)
+def test_a_label_that_is_not_the_meetings_day_or_place_is_not_read(line, in_head):
+    found, _ = header(LABELLED_TITLE, line) if in_head else header(LABELLED_TITLE, more=(LABELLED_TITLE, line))
+    assert (found.meeting_date, found.place) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "เวลา 13.30 น.ณ ",
+        "เวลา ๑๓.๓๐ น.ณ ",  # Thai digits
+        "เวลา 13.30น.ณ",  # no space on either side
+        "",  # the year itself run into ณ
+    ],
+)
+def test_a_place_whose_na_is_run_into_the_time_or_the_year(glued):
+    at = glued or "ณ "
+    day = "เมื่อวันจันทร์ที่ 4 มีนาคม 2567" + (" " if glued else "")
+    line = f"พะเยา / 5 มี.ค. 67 – {day}{at}ห้องประชุมดอกแก้ว ชั้น 3 ศาลากลางจังหวัดพะเยา ได้มีการประชุมพัฒนากร"
+    found, notes = header("พช.พะเยา ประชุมประจำเดือนมีนาคม 2567", line)
+    assert found.place == "ห้องประชุมดอกแก้ว ชั้น 3 ศาลากลางจังหวัดพะเยา"
+    assert any(n.kind == "repair" and "ณ" in n.surface and "ณ" in n.message for n in notes)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "วันที่ 4 มีนาคม 2567 เวลา 13.30 น. น.ส.ณัฐธิดา ใจดี กล่าวเปิดการประชุม",  # a name after the title, not ณ
+        "วันที่ 4 มีนาคม 2567 เวลา 13.30 น.ณัฐพล ใจดี กล่าวเปิดการประชุม",  # a name run into the time
+    ],
+)
+def test_a_name_that_opens_on_na_after_the_time_is_no_place(line):
+    found, notes = header("ประชุมคณะทำงาน ครั้งที่ 3/2567", line)
+    assert found.place is None and not any(n.kind == "repair" for n in notes)

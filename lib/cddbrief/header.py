@@ -86,15 +86,20 @@ _LISTED_PERSON = re.compile(r"\s*[0-9๐-๙]{1,2}[.)]\s*" + _NAME_TITLE)  # a l
 _CHAIR_LISTED = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M
 )
+# a line that opens on a label of the place: สถานที่ : …, สถานที่ประชุม : … (ณ : … as ณ); with no colon, a place must follow
+_PLACE_OPENS = r"(?:ห้อง|หอ|ศาลา|อาคาร|สำนักงาน|ที่ว่าการ|ศูนย์|โรงแรม|โรงเรียน|วัด)"
+_PLACE_LABEL = r"^\s*สถานที่\s*(?:จัด)?(?:ประชุม)?(?:\s*[:：]\s*|\s+(?=(?:ณ\s*)?" + _PLACE_OPENS + r"))(?:ณ\s*)?"
 _PLACE = re.compile(
-    r"(?:(?:^|\s)ณ\s*|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
+    r"(?:"
+    + _PLACE_LABEL
+    + r"|(?:^|\s)ณ\s*(?:[:：]\s*)?|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
     r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม|ประธาน\s*[:：])"
     r"|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มี(?!นาคม)|และมี|(?:และ\s*)?(?:ผ่าน|เชื่อมต่อ)|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)"
     r"|\s*[,(]|$)"
 )
 # where no word ends the place near it (a new sentence follows with no space word of its own), the words after
 # ณ that name a place: its first, then each that opens with a building, a floor, a village, a subdistrict …
-_PLACE_START = re.compile(r"(?:^|\s)ณ\s*(?=\S)")
+_PLACE_START = re.compile(r"(?:^|\s)ณ\s*(?:[:：]\s*)?(?=\S)")
 _PLACE_WORD = re.compile(
     r"(?:สำนักงาน|ที่ว่าการ|ศาลากลาง|อาคาร|ตึก|ชั้น|ห้อง|หอ|ศาลา|ศูนย์|โรงแรม|โรงเรียน|วัด|บ้าน|หมู่(?:ที่|บ้าน)?|ม\.|ตำบล|ต\.|"
     r"อำเภอ|อ\.|จังหวัด|จ\.|กรม|กระทรวง|องค์การ|อบ[ตจ]|สพ[อจ]|พช|เทศบาล|มหาวิทยาลัย|เขต|แขวง|ซอย|เลขที่|ถนน|[0-9๐-๙A-Za-z])"
@@ -350,15 +355,24 @@ def read_header(
     # what a weekday and day with no month (เมื่อวันพุธที่ 13 ที่ผ่านมา) is told from: the month the meeting is
     # named by, else the post's day
     around = _named_month(heard) or header.published
-    header.meeting_date = _own_day(told, header, notes, around) or _meeting_date(
-        heard,
-        heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None,
-        header.year_be,
-        around,
-        notes,
+    header.meeting_date = (
+        _own_day(told, header, notes, around)
+        or _meeting_date(
+            heard,
+            heard.index(kept[ref_line]) if ref_line is not None and ref_line not in banners else None,
+            header.year_be,
+            around,
+            notes,
+        )
+        or _labelled_day(heard, header.year_be, None, around)  # วัน/เวลา : … in the head, read as written
     )
-    if header.meeting_date is None:  # a head that names the meeting only in its title: the post's opening day
-        header.meeting_date = _opening_day(rest[:3], header.year_be, notes, around)
+    if header.meeting_date is None:  # a head that names the meeting only in its title: a day labelled as its day,
+        # the post's opening day, else a sentence anywhere in the post that says when it was held
+        header.meeting_date = (
+            _labelled_day(rest[:_LABELLED], header.year_be, notes, around)
+            or _opening_day(rest[:3], header.year_be, notes, around)
+            or _held_day(heard + rest, header.year_be, notes, around)
+        )
     header.chair = (
         _first(_chair, told)
         or _chair_across(heard, notes)
@@ -366,10 +380,13 @@ def read_header(
         or _first(_chair, rest[:6])
         or _leader(heard + rest[:3], notes)
     )
-    place = _first(_place, told + heard) or _first(_place, rest[:3])
+    place = _first(_place, told + heard) or _first(_place, rest[:3]) or _first(_labelled_place, rest[:_LABELLED])
     header.place = _spaced_place(_short_of(header.chair, place), notes)
     header.district, header.province, header.province_en = _place_of(header.office, everything, notes)
     return header
+
+
+_LABELLED = 8  # the lines of a post's rest where a labelled head (วันที่ประชุม : …, สถานที่ : …) is looked for
 
 
 def _office_line(text: str, notes: list[Note]) -> str:
@@ -556,6 +573,95 @@ def _opening_day(
     return None
 
 
+_WEEKDAY = r"(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
+# a line that opens on a label of the meeting's day: วันที่ประชุม : …, วันประชุม …, วัน/เวลา : …, with no colon a day
+# after it; not a bare วันที่ : …, as a page gives the day it was posted
+_DAY_LABEL = re.compile(
+    r"^\s*(?:วัน(?:ที่)?\s*(?:/|และ)?\s*เวลา(?P<named>\s*(?:ที่)?(?:จัด)?ประชุม)?|วัน(?:ที่)?\s*(?P<meeting>(?:จัด)?ประชุม))"
+    r"(?:\s*[:：]|\s+(?=(?:เมื่อ)?วัน|[0-9๐-๙]))"
+)
+
+
+def _labelled_day(lines: list[str], year_be: int | None, notes: list[Note] | None, around=None) -> date | None:
+    """The day a line labelled as the meeting's day gives (``วันที่ประชุม : วันอังคารที่ 29 ตุลาคม 2567 …``); said
+    in a note where it is not the head's (``notes`` None: the head's own lines). A label inside a sentence is no
+    label.
+
+    >>> _labelled_day(["ครั้งที่ 3/2567", "วันที่ประชุม : วันอังคารที่ ๒๙ ต.ค. ๖๗ เวลา ๑๓.๓๐ น."], None, []).isoformat()
+    '2024-10-29'
+    >>> _labelled_day(["ให้ส่งรายงานวันที่ : 8 พ.ย. 67"], None, []) is None
+    True
+    """
+    for text in lines:
+        label = _DAY_LABEL.match(text)
+        if label is None or is_banner(text):
+            continue
+        spans, _ = find_dates(text[label.end() :], year_be, around=around)
+        day = next((s for s in spans if s.precision == "day" and s.start), None)
+        if day is None:
+            continue
+        written = collapse(text[: label.end() + day.span.end])
+        if notes is None:
+            return day.start
+        notes.append(
+            Note(
+                "inferred",
+                f"the head names no day; the line labelled as the meeting's day, '{written}', gives it",
+                surface=written,
+                th=f"หัวเรื่องไม่ระบุวันประชุม จึงใช้วันที่จากบรรทัดที่ระบุว่าเป็นวันประชุม '{written}'",
+            )
+        )
+        return day.start
+    return None
+
+
+# a sentence that tells the meeting was held on a day: การประชุม(ครั้งนี้)จัดขึ้น/มีขึ้น(เมื่อ)วัน…ที่, (ได้)ประชุมเมื่อวัน…ที่
+# (never the next meeting's ประชุมครั้งต่อไป…, a plan's จะจัดขึ้น, nor a deadline: the words run on to the day)
+_HELD = re.compile(
+    r"(?:(?:การ)?ประชุม(?:ใน)?(?:ครั้งนี้|ดังกล่าว)?\s*(?:ได้)?\s*(?:จัด|มี)ขึ้น\s*(?:เมื่อ|ใน)?|(?:ได้)?(?:จัด)?ประชุม\s*เมื่อ)"
+    r"\s*วัน" + _WEEKDAY + r"?\s*ที่\s*$"
+)
+_NEXT_MEETING = re.compile(r"ครั้ง\s*(?:ต่อไป|หน้า|ถัดไป)")  # the next meeting: ประชุมครั้งต่อไป, ครั้งหน้า
+# what makes the meeting held another's: the minutes approved, an earlier meeting, its results, the next meeting
+_HELD_OTHER = re.compile(_OTHER_MEETING.pattern + r"|ผลการ|มติ|รายงาน|" + _NEXT_MEETING.pattern)
+_HELD_WHEN = re.compile(r"\s*(?:(?:ตั้งแต่)?\s*เวลา\s*[:：]?\s*[0-9๐-๙]|[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2}\s*น|ณ\s)")
+_CAPTION = re.compile(r"^\s*(?:ภาพ|รูป|ที่มา|ข่าว)")
+
+
+def _held_day(lines: list[str], year_be: int | None, notes: list[Note], around=None) -> date | None:
+    """The day a sentence anywhere in the post says the meeting was held on, with its time or its place
+    (``การประชุมครั้งนี้จัดขึ้นเมื่อวันศุกร์ที่ 5 ก.ค. 2567 เวลา 13.30 น.``), where the head tells none; said in a
+    note. Not the next meeting's day, a deadline, a background ``ตามที่…``, a caption's, nor the minutes approved.
+
+    >>> _held_day(["ที่ประชุมรับทราบ", "การประชุมครั้งนี้มีขึ้นในวันที่ ๕ ก.ค. ๖๗ เวลา ๑๓.๓๐ น."], None, []).isoformat()
+    '2024-07-05'
+    >>> _held_day(["การประชุมครั้งต่อไปจัดขึ้นในวันที่ 5 ส.ค. 2567 เวลา 13.30 น."], None, []) is None
+    True
+    """
+    for text in lines:
+        if _BACKGROUND.match(text) or _CAPTION.match(text) or "ประชุม" not in text:
+            continue
+        spans, _ = find_dates(text, year_be, around=around)
+        for day in spans:
+            before = text[max(0, day.span.start - 60) : day.span.start]
+            held = _HELD.search(before)
+            if day.precision != "day" or not day.start or held is None or day.role == "original":
+                continue
+            if _HELD_OTHER.search(before[max(0, held.start() - 30) :]) or not _HELD_WHEN.match(text, day.span.end):
+                continue  # another meeting's, or a day told with no time nor place
+            written = collapse(before[held.start() :] + text[day.span.start : day.span.end])
+            notes.append(
+                Note(
+                    "inferred",
+                    f"the head names no day; the post says '{written}', read as the meeting's day",
+                    surface=written,
+                    th=f"หัวเรื่องไม่ระบุวันประชุม จึงใช้วันที่ที่ข่าวระบุว่าจัดการประชุม '{written}'",
+                )
+            )
+            return day.start
+    return None
+
+
 def _named_month(lines: list[str]) -> DateSpan | None:
     """The month a monthly meeting is named by (``ประชุมประจำเดือนมีนาคม 2567``), as a date of month precision.
 
@@ -619,15 +725,32 @@ def _spaced_place(place: str | None, notes: list[Note]) -> str | None:
 
 _GLUED_TITLE = re.compile(r"(?P<level>อำเภอ|จังหวัด)(?=[ก-๛])")
 _OPENS_TITLE = re.compile(r"(?:นางสาว|นาง|นาย(?!อำเภอ|ก))[ก-๛]")
+# ณ run into the time or the year before it (เวลา 09.30 น.ณ ห้องประชุม…, 12 มิ.ย. 2567ณ ศาลา…), a place after it
+_GLUED_AT = re.compile(r"(?:(?<=[0-9๐-๙])|(?<=[0-9๐-๙]น\.)|(?<=[0-9๐-๙]\sน\.))ณ(?=\s*" + _PLACE_WORD.pattern + ")")
 
 
 def _unglued(text: str, notes: list[Note]) -> str:
     """A line where a wrap joined a district or province to the person named after it (``…อำเภอท่าแซะนายชัย``),
-    with the space between them again, said in a note.
+    or the time or the year to the ณ of the place after it (``09.30 น.ณ ห้อง…``), with the space between them
+    again, said in a note.
 
     >>> _unglued("ณ สำนักงานพัฒนาชุมชนอำเภอท่าแซะนายชัย ดีงาม พัฒนาการอำเภอ", [])
     'ณ สำนักงานพัฒนาชุมชนอำเภอท่าแซะ นายชัย ดีงาม พัฒนาการอำเภอ'
+    >>> _unglued("เวลา 09.30 น.ณ ห้องประชุมอำเภอ", [])
+    'เวลา 09.30 น. ณ ห้องประชุมอำเภอ'
     """
+    at = _GLUED_AT.search(text)
+    if at:
+        shown = text[max(0, at.start() - 8) : at.end() + 8]
+        notes.append(
+            Note(
+                "repair",
+                f"'…{shown}…' runs the time or the date into ณ (at) and the place after it; read with a space before ณ",
+                surface=shown,
+                th=f"'…{shown}…' เขียนเวลาหรือวันที่ติดกับ ณ และสถานที่ จึงอ่านโดยเว้นวรรคหน้า ณ",
+            )
+        )
+        return _unglued(text[: at.start()] + " " + text[at.start() :], notes)
     for level in _GLUED_TITLE.finditer(text):
         at = level.end() + len(_gazetteer_name(text[level.end() :], level.group("level")) or "")
         if at > level.end() and _OPENS_TITLE.match(text, at):
@@ -682,6 +805,9 @@ def is_banner(text: str) -> bool:
         return False
     if _PUBLISHED_CUE.search(text) and not find_meeting_ref(text):
         return True
+    label = _DAY_LABEL.match(text)
+    if label and (label.group("named") or label.group("meeting")):
+        return False  # วันที่ประชุม : 14 มีนาคม 2567: the meeting's day, labelled
     if any(re.search(r"ที่\s*$", text[max(0, s.span.start - 4) : s.span.start]) for s in spans):
         return False  # วันพุธที่ 25 มกราคม 2566: the date line of minutes, the meeting's own
     rest = text
@@ -809,13 +935,21 @@ def _meeting_date(
 
 
 def _day_told(lines: list[str], ref_line: int | None, days) -> date | None:
-    """The meeting's day in its head's lines, each line's days found by ``days`` (see _meeting_date)."""
+    """The meeting's day in its head's lines, each line's days found by ``days`` (see _meeting_date); never a day
+    told as the next meeting's (``ประชุมครั้งต่อไป วันที่ …``).
+
+    >>> _day_told(["ประชุมครั้งที่ 3/2567", "กำหนดประชุมครั้งต่อไป วันที่ 9 เม.ย. 67"], 0, lambda t: find_dates(t)[0]) is None
+    True
+    """
+
+    def own(text: str) -> list:
+        return [s for s in days(text) if not _NEXT_MEETING.search(text[max(0, s.span.start - 40) : s.span.start])]
 
     plain, best, told = None, None, -9
     for text in lines:
         if not (find_meeting_ref(text) or "ประชุม" in text):
             continue
-        found = days(text)
+        found = own(text)
         cued = next((s for s in found if _DATE_CUE.search(text[max(0, s.span.start - 24) : s.span.start])), None)
         # the sentence that tells most of the meeting (its time, place, chair, number); not a background ตามที่ …
         facts = sum(1 for cue in _MEETING_FACTS if cue.search(text)) - (3 if _BACKGROUND.match(text) else 0)
@@ -829,7 +963,7 @@ def _day_told(lines: list[str], ref_line: int | None, days) -> date | None:
     for text in lines[start : start + 4]:
         if text is not lines[start] and not _DATE_LINE.search(text):
             continue  # below the meeting's line, only a line that gives a day (วันที่ …) dates it
-        found = days(text)
+        found = own(text)
         if found:
             return found[0].start
     return plain
@@ -1012,6 +1146,18 @@ def _place(text: str) -> str | None:
             break  # a sentence of its own goes on after the place
         words.append(word)
     return " ".join(words).rstrip(" .")
+
+
+_PLACE_LABELLED = re.compile(_PLACE_LABEL + r"|\s*ณ\s*[:：]")
+
+
+def _labelled_place(text: str) -> str | None:
+    """The place a line labelled as the meeting's place gives (``สถานที่ : …``, ``สถานที่ประชุม …``, ``ณ : …``).
+
+    >>> _labelled_place("สถานที่ประชุม : ห้องประชุมพุดตาน ที่ว่าการอำเภอ"), _labelled_place("ให้เตรียมสถานที่ : ห้องประชุม")
+    ('ห้องประชุมพุดตาน ที่ว่าการอำเภอ', None)
+    """
+    return _place(text) if _PLACE_LABELLED.match(text) else None
 
 
 def _agency(text: str) -> str | None:
