@@ -119,7 +119,7 @@ KNOWN_GAPS |= set()  # none left
 # - the meeting's facts not where the readers look: the day only in the last sentence (การประชุมครั้งนี้จัดขึ้น
 #   เมื่อวันศุกร์ที่ 5 ก.ค.2567, h38); head lines with labels (วันที่ประชุม : วันอังคารที่ 29 …, สถานที่ : ห้องประชุม…,
 #   h45: date and place none, though the chair after ประธานการประชุม : is read); the place after a time glued to ณ
-#   (เวลา 09.30 น.ณ ห้องประชุมเขลางค์นคร …, h37: none)
+#   (เวลา 09.30 น.ณ ห้องประชุมเขลางค์นคร …, h37: none) [all closed]
 # - points headed ประเด็นที่ 1 … with สาระสำคัญ : and ข้อสั่งการ : lines are not the items: read as "ที่",
 #   "ข้อสั่งการ", … (six items for three, h45); an inline point glued to its number (… 2567 3)การเบิกจ่าย…) after a
 #   PDF line wrap is not split from the point before (h39.pdf: two items, two directives for three)
@@ -131,23 +131,19 @@ KNOWN_GAPS |= set()  # none left
 # - an agenda sheet sent before the meeting (ระเบียบวาระการประชุม, every มติที่ประชุม left as dots) is read as
 #   minutes with five items and no directive, not refused (h48) [closed]
 KNOWN_GAPS |= {
-    *gaps("h37_prov_dateline_chair_late_asks.txt", "place", "directives"),
-    *gaps("h37_prov_dateline_chair_late_asks.docx", "place", "directives"),
-    *gaps("h37_prov_dateline_chair_late_asks.html", "place", "directives"),
-    *gaps("h37_prov_dateline_chair_late_asks.pdf", "place", "directives"),
-    *gaps("h38_district_place_first_date_last.txt", "meeting_date"),
-    *gaps("h38_district_place_first_date_last.docx", "meeting_date"),
-    *gaps("h38_district_place_first_date_last.html", "meeting_date"),
-    *gaps("h38_district_place_first_date_last.pdf", "meeting_date"),
+    *gaps("h37_prov_dateline_chair_late_asks.txt", "directives"),
+    *gaps("h37_prov_dateline_chair_late_asks.docx", "directives"),
+    *gaps("h37_prov_dateline_chair_late_asks.html", "directives"),
+    *gaps("h37_prov_dateline_chair_late_asks.pdf", "directives"),
     *gaps("h39_dept_vcs_inline_glued_points_english.pdf", "items", "directives"),
     *gaps("h42_district_short_be_range_across_months.txt", "directives"),
     *gaps("h42_district_short_be_range_across_months.docx", "directives"),
     *gaps("h42_district_short_be_range_across_months.html", "directives"),
     *gaps("h42_district_short_be_range_across_months.pdf", "directives"),
-    *gaps("h45_prov_summary_issue_headings_labels.txt", "meeting_date", "place", "items"),
-    *gaps("h45_prov_summary_issue_headings_labels.docx", "meeting_date", "place", "items"),
-    *gaps("h45_prov_summary_issue_headings_labels.html", "meeting_date", "place", "items"),
-    *gaps("h45_prov_summary_issue_headings_labels.pdf", "meeting_date", "place", "items"),
+    *gaps("h45_prov_summary_issue_headings_labels.txt", "items"),
+    *gaps("h45_prov_summary_issue_headings_labels.docx", "items"),
+    *gaps("h45_prov_summary_issue_headings_labels.html", "items"),
+    *gaps("h45_prov_summary_issue_headings_labels.pdf", "items"),
 }
 
 
