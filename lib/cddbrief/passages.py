@@ -23,7 +23,7 @@ ASKERS = ("ประธาน", "ที่ประชุม")  # who asks, writ
 _LEADS_IN = ("และ", "โดย", "ทั้งนี้", "จึง", "พร้อมทั้ง", "รวมทั้ง", *ASKERS)
 _ASK_WORDS = ("มอบหมาย", "กำชับ", "เน้นย้ำ", "ขอให้", "ขอความร่วมมือ", "สั่งการ", "ให้")
 INSTRUCTION = "(?:" + "|".join(_ASK_WORDS) + ")"  # the words an instruction opens with, as a pattern
-# words that ask only when who is asked follows them (ฝากพัฒนากรทุกคน…, มอบนักวิชาการ…, มอบให้ทุกอำเภอ…): ฝากขอบคุณ
+# words that ask only when who is asked follows them (ฝากเจ้าหน้าที่การเงิน…, มอบหัวหน้ากลุ่มงาน…, มอบให้ทุกตำบล…): ฝากขอบคุณ
 # thanks, มอบเกียรติบัตร hands over a certificate, เงินฝาก is a deposit
 _HANDS_OVER = ("ฝาก", "มอบ")
 _CUES = _ASK_WORDS + _HANDS_OVER  # every word an instruction may open with (มอบหมาย is found as มอบ as well)
@@ -99,7 +99,7 @@ def hands_to(text: str, at: int) -> bool:
     """Whether ``ฝาก`` or ``มอบ`` at ``at`` hands a task to someone: who follows it (after ให้, if written) is a
     person, a post (นักวิชาการ…, เจ้าหน้าที่…, ทุก…) or an office the glossary knows, and not a share (จังหวัดละ).
 
-    >>> hands_to("ฝากพัฒนากรทุกคนลงพื้นที่", 0), hands_to("มอบให้ทุกอำเภอส่งแผน", 0), hands_to("มอบนักวิชาการจัดทำสรุป", 0)
+    >>> hands_to("ฝากพัฒนากรประจำตำบลเยี่ยมบ้าน", 0), hands_to("มอบให้ทุกตำบลส่งแผน", 0), hands_to("มอบเจ้าหน้าที่ตรวจบัญชี", 0)
     (True, True, True)
     >>> hands_to("ฝากขอบคุณทุกอำเภอ", 0), hands_to("มอบเกียรติบัตรแก่พัฒนากร", 0), hands_to("มอบจังหวัดละ 2 ชุด", 0)
     (False, False, False)

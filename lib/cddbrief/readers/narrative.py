@@ -350,9 +350,9 @@ def _note_handed(directives: list[str], item: int, notes: list[Note]) -> None:
     """A note for each directive read from ฝาก or มอบ (not มอบหมาย): an ask only because who is asked follows it.
 
     >>> notes = []
-    >>> _note_handed(["ฝากพัฒนากรทุกคนลงพื้นที่", "ให้ส่งแผน"], 1, notes)
+    >>> _note_handed(["ฝากทุกตำบลเร่งเก็บข้อมูล", "ให้ส่งแผน"], 1, notes)
     >>> [n.surface for n in notes]
-    ['ฝากพัฒนากรทุกคนลงพื้นที่']
+    ['ฝากทุกตำบลเร่งเก็บข้อมูล']
     """
     for text in directives:
         cue = min(instruction_starts(text), default=None)
@@ -430,7 +430,7 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
 
 
 # a clause inside an ask that says what the ask is for: an event yet to come (ซึ่งจะจัด…), or สำหรับ and what, then such
-# a clause or the ask's end (เตรียมผู้ประกอบการ 40 ราย สำหรับงานตลาดนัด ซึ่งจะจัด…): it goes on with the ask
+# a clause or the ask's end (จัดรถ 3 คัน สำหรับงานวันสตรี ซึ่งจะจัด…): it goes on with the ask
 _WHAT_FOR = re.compile(r"(?:สำหรับ\S+\s*)?ซึ่งจะ|สำหรับ\S+" + _DANGLING.pattern)
 
 
@@ -438,7 +438,7 @@ def _what_for(text: str, at: int, limit: int) -> bool:
     """Whether the sentence opening at ``at`` says what the instruction before it is for (up to ``limit``, the
     next instruction), rather than starting a sentence of its own.
 
-    >>> text = "กำชับให้เตรียมร้านค้า 40 ร้าน สำหรับงานตลาดนัด ซึ่งจะจัดวันที่ 3 พ.ค. 67"
+    >>> text = "กำชับให้จัดรถ 3 คัน สำหรับงานวันสตรี ซึ่งจะจัดวันที่ 8 มี.ค. 67"
     >>> _what_for(text, text.index("สำหรับ"), len(text)), _what_for("ให้ส่งแผน ซึ่งขณะนี้ส่งแล้ว 5 อำเภอ", 10, 34)
     (True, False)
     """

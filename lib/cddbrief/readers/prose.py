@@ -134,7 +134,7 @@ def _tab_dump(text: str) -> bool:
 
 def _expanded(lines: list[Line]) -> list[Line]:
     """Points run together in one line become lines of their own; so do the points after a numbered line's own
-    (a PDF breaks the paragraph where a point opens a line: ``2)Smart Village … 3)การเบิกจ่าย …``).
+    (a PDF breaks the paragraph where a point opens a line: ``2)ผ้าไทย … 3)ตลาดนัด …``).
 
     >>> [(line.label, line.text) for line in _expanded([Line("ตลาดนัด ให้จัดร้าน 3)ผ้าไทย ให้แต่งกาย", "2)")])]
     [('2)', 'ตลาดนัด ให้จัดร้าน'), ('3)', 'ผ้าไทย ให้แต่งกาย')]
@@ -143,7 +143,7 @@ def _expanded(lines: list[Line]) -> list[Line]:
     for line in lines:
         heading = heading_of(line)
         if heading is not None:
-            out.append(heading)  # ประเด็นที่ 1 การเบิกจ่าย …: a point headed by its number in words
+            out.append(heading)  # ประเด็นที่ 1 ผ้าไทย …: a point headed by its number in words
             continue
         number = marker_number(line.label)
         after = (number, marker_style(line.label)) if number and marker_style(line.label) != "1.1" else (0, None)
