@@ -708,3 +708,80 @@ def test_a_meeting_that_was_moved_and_then_held_is_read():
     )
     meeting = read(text)
     assert meeting.id == "2567-04"
+
+
+# asks that open on ฝาก or มอบ, with who is asked right after them, among asks that open on กำชับ and ขอให้
+ASKED_BY_HANDING = """ประชุมประจำเดือน ครั้งที่ 6/2567 สำนักงานพัฒนาชุมชนอำเภอเวียงสา
+วันที่ 5 มิถุนายน 2567 นายสมพร ใจดี พัฒนาการอำเภอเวียงสา เป็นประธานการประชุมข้าราชการ ณ ห้องประชุมอำเภอเวียงสา
+ประธานกำชับทุกตำบลส่งแผนงานภายในวันที่ 10 มิ.ย. 67 {middle} และขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร
+"""
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "ฝากพัฒนากรประจำตำบลติดตามกองทุนหมู่บ้าน 12 กองทุน",
+        "ฝากให้ทุกตำบลรายงานผลทุกสัปดาห์",
+        "มอบนักวิชาการเงินและบัญชีจัดทำรายงานการเงิน",
+        "มอบเจ้าหน้าที่การเงินตรวจสอบเอกสาร 4 โครงการ",
+        "ฝากนางสาวมาลี ศรีสุข ประสานผู้นำชุมชน",
+        "มอบให้อำเภอจัดเวทีประชาคม",
+    ],
+)
+def test_an_ask_that_hands_a_task_to_someone_is_a_directive_of_its_own(ask):
+    meeting = read(ASKED_BY_HANDING.format(middle=ask))
+    assert [d.text for item in meeting.items for d in item.directives] == [
+        "ประธานกำชับทุกตำบลส่งแผนงานภายในวันที่ 10 มิ.ย. 67",
+        ask,  # its และ before the next ask is left out
+        "ขอให้ทุกคนแต่งกายผ้าไทยทุกวันอังคาร",
+    ]
+    assert [n.surface for n in meeting.notes if "hands a task" in n.message] == [ask]  # said in a note
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ฝากขอบคุณทุกตำบลที่ร่วมงานวันสตรีสากล",  # thanks
+        "มอบเกียรติบัตรแก่พัฒนากร 3 ราย",  # hands over a certificate
+        "มอบอำเภอละ 2 ชุด",  # a share, not who
+        "ยอดเงินฝากสัจจะ 12 กลุ่ม",  # ฝาก inside a word
+        "ฝากความห่วงใยถึงทุกคน",
+    ],
+)
+def test_fak_or_mop_that_hands_no_task_to_anyone_asks_nothing(said):
+    meeting = read(ASKED_BY_HANDING.format(middle=said))
+    directives = [d.text for item in meeting.items for d in item.directives]
+    assert len(directives) == 2 and not any(d.startswith(("ฝาก", "มอบ")) for d in directives)
+
+
+@pytest.mark.parametrize(
+    "what_for",
+    [
+        "สำหรับงานวันสตรีสากลอำเภอ ซึ่งจะจัดระหว่างวันที่ 20 – 22 มิ.ย. 67",
+        "ซึ่งจะจัดระหว่างวันที่ 20 – 22 มิ.ย. 67 ณ หอประชุมอำเภอ",
+        "สำหรับงานวันสตรีสากลอำเภอ",
+    ],
+)
+def test_what_an_ask_is_for_stays_with_it_and_the_next_ask_is_read(what_for):
+    middle = f"กำชับทุกตำบลจัดรถรับส่ง 3 คัน {what_for} และมอบเจ้าหน้าที่การเงินเบิกค่าน้ำมัน"
+    meeting = read(ASKED_BY_HANDING.format(middle=middle))
+    directives = [d for item in meeting.items for d in item.directives]
+    assert [d.text for d in directives][1:3] == [
+        f"กำชับทุกตำบลจัดรถรับส่ง 3 คัน {what_for}",
+        "มอบเจ้าหน้าที่การเงินเบิกค่าน้ำมัน",
+    ]
+    if "20 – 22" in what_for:
+        assert [(s.start, s.end) for s in directives[1].dates] == [(date(2024, 6, 20), date(2024, 6, 22))]
+
+
+@pytest.mark.parametrize(
+    "sentence, reported",
+    [
+        ("ซึ่งขณะนี้ส่งแล้ว 5 ตำบล", "ซึ่งขณะนี้ส่งแล้ว 5 ตำบล"),  # what is done now: reported
+        ("สำหรับกองทุนหมู่บ้าน มีการชำระคืนแล้ว 8 กองทุน", "สำหรับกองทุนหมู่บ้าน มีการชำระคืนแล้ว 8 กองทุน"),
+    ],
+)
+def test_a_sentence_that_reports_after_an_ask_is_not_the_asks(sentence, reported):
+    meeting = read(ASKED_BY_HANDING.format(middle=f"กำชับทุกตำบลส่งรายงาน {sentence}"))
+    assert [d.text for item in meeting.items for d in item.directives][1] == "กำชับทุกตำบลส่งรายงาน"
+    assert any(reported in p.text for p in meeting.passages if p.kind == "reported")

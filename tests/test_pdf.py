@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from rawpdf import pdf_file
 
 from cddbrief.errors import CddbriefError
+from cddbrief.meeting import parse_document
 from cddbrief.sources import pdfthai, read_bytes
 from cddbrief.sources.pdf import join_wrapped, ocr_available, read_pdf
 
@@ -651,3 +652,29 @@ def test_a_dash_opening_a_line_that_is_no_range_stays_a_bullet(lines):
 def test_every_bullet_the_readers_know_opens_a_line_of_its_own_in_a_pdf_paragraph(bullet):
     lines = ["ข้อสั่งการของพัฒนาการจังหวัด", f"{bullet} ให้ทุกอำเภอรายงานผล", f"{bullet} ให้ติดตามกองทุน"]
     assert join_wrapped(lines, Counter()) == "\n".join(lines)
+
+
+# points numbered inline, the paragraph broken in the PDF where one of them opens a line: the points after it
+# in that line are read as points too
+_GLUED_HEAD = "ประชุม ครั้งที่ 5/2567 มีข้อสั่งการ ดังนี้ "  # short lines: the page wraps them nowhere but at <br>
+_GLUED = [("ผ้าไทย", "ให้แต่งกาย"), ("ตลาดนัด", "ให้จัดร้าน 4 ร้าน"), ("กองทุน", "ให้ติดตามหนี้")]
+
+
+@pytest.mark.parametrize("style", ["{})", "{}.", "({})"])
+@pytest.mark.parametrize("breaks_at", [2, 3])
+def test_points_glued_in_a_line_after_one_that_opens_it_are_points_of_their_own(style, breaks_at):
+    points = [f"{style.format(n)}{topic} {order}" for n, (topic, order) in enumerate(_GLUED, start=1)]
+    first, rest = " ".join(points[: breaks_at - 1]), " ".join(points[breaks_at - 1 :])
+    doc = read_bytes(render(f"<p>{_GLUED_HEAD}{first}<br>{rest}</p>"), "glued.pdf")
+    assert any(line.startswith(style.format(breaks_at)) for b in doc.blocks for line in b.text.split("\n"))
+    meeting = parse_document(doc, need_number=False)
+    assert [(item.topic, [d.text for d in item.directives]) for item in meeting.items] == [
+        (topic, [order]) for topic, order in _GLUED
+    ]
+
+
+def test_a_number_after_a_point_that_does_not_follow_on_from_it_is_text():
+    doc = read_bytes(render(f"<p>{_GLUED_HEAD}1)ผ้าไทย ให้แต่งกาย<br>2)ตลาดนัด ให้จัดร้านค้า 5)ร้าน</p>"), "x.pdf")
+    meeting = parse_document(doc, need_number=False)
+    assert [item.topic for item in meeting.items] == ["ผ้าไทย", "ตลาดนัด"]
+    assert meeting.items[1].directives[0].text == "ให้จัดร้านค้า 5)ร้าน"

@@ -426,3 +426,70 @@ def test_a_second_list_that_starts_again_at_one_after_the_points_still_goes_on_t
     meeting = parse_document(read_bytes(text.encode(), "x.txt"))
     assert [item.no for item in meeting.items] == [1, 2, 3, 4]
     assert any("starts again at 1" in note.message for note in meeting.notes)
+
+
+# points headed by their number in words, each with labelled lines: what was reported, then the orders
+_HEADED_HEAD = """สรุปผลการประชุมพัฒนากร ครั้งที่ 8/2567 สำนักงานพัฒนาชุมชนอำเภอนาน้อย
+วันที่ประชุม : วันศุกร์ที่ 9 สิงหาคม 2567
+"""
+_HEADED = [
+    ("ศูนย์เรียนรู้ชุมชน", "มีศูนย์ที่ผ่านการประเมิน 14 ศูนย์", ["ให้ทุกตำบลปรับปรุงป้ายศูนย์ภายในวันที่ 30 ส.ค. 2567"]),
+    ("กองทุนแม่ของแผ่นดิน", "ยอดเงินกองทุนรวม 380,000 บาท", []),
+    ("ผ้าไทยใส่ให้สนุก", "อำเภอจัดประกวดแล้ว 2 ครั้ง", ["ให้พัฒนากรแต่งกายผ้าไทยทุกวันอังคาร", "ให้ส่งภาพกิจกรรมทุกเดือน"]),
+]
+
+
+def _headed(word: str, digits: str = "0123", colon: str = " :", split: bool = False) -> str:
+    lines = [_HEADED_HEAD]
+    for n, (topic, said, orders) in enumerate(_HEADED, start=1):
+        number = digits[n]
+        lines.append(f"{word}ที่ {number}\n{topic}\n" if split else f"{word}ที่ {number} {topic}\n")
+        lines.append(f"สาระสำคัญ{colon} {said}\n")
+        if not orders:
+            lines.append(f"ข้อสั่งการ{colon} ไม่มี\n")
+        elif len(orders) == 1:
+            lines.append(f"ข้อสั่งการ{colon} {orders[0]}\n")
+        else:
+            lines.append(f"ข้อสั่งการ{colon}\n" + "".join(f"- {order}\n" for order in orders))
+    lines.append("ผู้สรุป : นางสาวมาลี ศรีสุข\n")
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("word", ["ประเด็น", "เรื่อง", "หัวข้อ"])
+@pytest.mark.parametrize("digits, colon, split", [("0123", " :", False), ("๐๑๒๓", ":", False), ("0123", " :", True)])
+def test_points_headed_by_their_number_in_words_are_items_and_only_their_orders_are_directives(
+    word, digits, colon, split
+):
+    meeting = parse(_headed(word, digits, colon, split))
+    assert meeting.source.layout == "prose" and meeting.id == "2567-08"
+    assert [(item.topic, [d.text for d in item.directives]) for item in meeting.items] == [
+        (topic, orders) for topic, _, orders in _HEADED
+    ]
+    reported = [(p.item, p.text) for p in meeting.passages if p.kind == "reported"]
+    assert reported == [(n, said) for n, (_, said, _) in enumerate(_HEADED, start=1)]
+    assert [q.value for p in meeting.passages if p.kind == "reported" for q in p.quantities] == [14, 380000, 2]
+    assert any(n.item == 2 and "ไม่มี" in n.message for n in meeting.notes)  # no directive, said so
+    assert not any("มาลี" in d.text for item in meeting.items for d in item.directives)  # the credit line is no order
+
+
+def test_points_headed_in_words_in_a_web_page_are_items():
+    body = "".join(f"<p>{line}</p>" for line in _headed("ประเด็น").splitlines() if not line.startswith("- "))
+    body = body.replace("<p>ข้อสั่งการ :</p>", "<p>ข้อสั่งการ :</p><ul>" + "".join(
+        f"<li>{order}</li>" for order in _HEADED[2][2]) + "</ul>")  # fmt: skip
+    meeting = parse_document(read_bytes(f"<html><body>{body}</body></html>".encode(), "x.html"))
+    assert [len(item.directives) for item in meeting.items] == [1, 0, 2]
+    assert [item.topic for item in meeting.items] == [topic for topic, _, _ in _HEADED]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ในประเด็นที่ 2 ขอให้ทุกตำบลรายงานผลภายในวันศุกร์",  # inside a sentence
+        "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ ให้ทุกตำบลรายงานผล",  # no number
+        "เรื่องที่ 1/2567 ให้ทุกตำบลรายงานผล",  # a number with a year: no point's
+    ],
+)
+def test_a_heading_word_with_no_number_of_a_point_at_a_line_start_heads_no_item(line):
+    text = "ประชุมประจำเดือน ครั้งที่ 3/2567 สำนักงานพัฒนาชุมชนอำเภอนาน้อย\n" + line + "\n"
+    meeting = parse(text)
+    assert len(meeting.items) == 1 and not any(item.topic.startswith(("ที่", "1/")) for item in meeting.items)

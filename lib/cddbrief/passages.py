@@ -23,6 +23,12 @@ ASKERS = ("ประธาน", "ที่ประชุม")  # who asks, writ
 _LEADS_IN = ("และ", "โดย", "ทั้งนี้", "จึง", "พร้อมทั้ง", "รวมทั้ง", *ASKERS)
 _ASK_WORDS = ("มอบหมาย", "กำชับ", "เน้นย้ำ", "ขอให้", "ขอความร่วมมือ", "สั่งการ", "ให้")
 INSTRUCTION = "(?:" + "|".join(_ASK_WORDS) + ")"  # the words an instruction opens with, as a pattern
+# words that ask only when who is asked follows them (ฝากเจ้าหน้าที่การเงิน…, มอบหัวหน้ากลุ่มงาน…, มอบให้ทุกตำบล…): ฝากขอบคุณ
+# thanks, มอบเกียรติบัตร hands over a certificate, เงินฝาก is a deposit
+_HANDS_OVER = ("ฝาก", "มอบ")
+_CUES = _ASK_WORDS + _HANDS_OVER  # every word an instruction may open with (มอบหมาย is found as มอบ as well)
+# who is handed a task, named by post rather than by an office the glossary knows: นักวิชาการ…, เจ้าหน้าที่…, ทุกอำเภอ
+_STAFF = ("นักวิชาการ", "เจ้าหน้าที่", "เจ้าพนักงาน", "ผู้รับผิดชอบ", "หัวหน้า", "คณะทำงาน", "กลุ่มงาน", "ทุก")
 _NOT_ASKING = ("ความ", "แก่", "กับ", "การ", "เป็น", "บริการ", "ข้อมูล", "เกียรติ", "คำ", "ที่ประชุม")
 # ให้ then how far or how well (ให้ครบ, ให้ทัน, ให้แล้วเสร็จ, ให้ถูกต้อง, ให้ได้ …) goes on with the order before it
 _GOES_ON = ("ครบ", "ทัน", "เสร็จ", "แล้วเสร็จ", "ถูกต้อง", "เรียบร้อย", "ได้")
@@ -79,12 +85,32 @@ def _names_doer(who: str) -> bool:
 
 
 def _asks(text: str, at: int) -> bool:
-    """Whether the cue word at ``at`` (found by _ASK_WORDS) is an instruction that starts a sentence."""
+    """Whether the cue word at ``at`` (found by _CUES) is an instruction that starts a sentence."""
     if text.startswith("ให้", at) and (
         text.startswith(_NOT_ASKING + _GOES_ON, at + 3) or text.startswith("ขอ", max(0, at - 2))
     ):
         return False  # ให้ความรู้, ให้แก่, ให้ครบ …; the ให้ of ขอให้ is found as ขอให้
+    if text.startswith(_HANDS_OVER, at) and not text.startswith("มอบหมาย", at) and not hands_to(text, at):
+        return False  # ฝากขอบคุณ, มอบเกียรติบัตร: nobody is asked
     return _leads_in(text, at) and not _order_reported_done(text, at)
+
+
+def hands_to(text: str, at: int) -> bool:
+    """Whether ``ฝาก`` or ``มอบ`` at ``at`` hands a task to someone: who follows it (after ให้, if written) is a
+    person, a post (นักวิชาการ…, เจ้าหน้าที่…, ทุก…) or an office the glossary knows, and not a share (จังหวัดละ).
+
+    >>> hands_to("ฝากพัฒนากรประจำตำบลเยี่ยมบ้าน", 0), hands_to("มอบให้ทุกตำบลส่งแผน", 0), hands_to("มอบเจ้าหน้าที่ตรวจบัญชี", 0)
+    (True, True, True)
+    >>> hands_to("ฝากขอบคุณทุกอำเภอ", 0), hands_to("มอบเกียรติบัตรแก่พัฒนากร", 0), hands_to("มอบจังหวัดละ 2 ชุด", 0)
+    (False, False, False)
+    """
+    after = at + 3
+    after += 3 if text.startswith("ให้", after) and not text.startswith(_NOT_ASKING, after + 3) else 0
+    who = text[after : after + DOER_MAX]
+    if who.startswith(_STAFF) or _PERSON.match(who):
+        return True
+    known = next((end for end in range(len(who), 1, -1) if actor_en(who[:end]) != who[:end]), 0)
+    return known > 0 and not who.startswith("ละ", known)
 
 
 # an order given before: the one that ประธานสั่งการไว้ (ไว้ after the cue), or ตามที่ประธานมอบหมาย (ที่ before who)
@@ -99,7 +125,7 @@ def _order_reported_done(text: str, at: int) -> bool:
     >>> _order_reported_done(text, text.index("สั่งการ")), _order_reported_done("ประธานสั่งการไว้ ให้ส่งภายใน 5 วัน", 6)
     (True, False)
     """
-    cue = next((word for word in _ASK_WORDS if text.startswith(word, at)), "")
+    cue = next((word for word in _CUES if text.startswith(word, at)), "")
     if not (text.startswith("ไว้", at + len(cue)) or _ORDER_GIVEN_BEFORE.search(text, 0, at)):
         return False
     return any(not text.endswith("ให้", 0, found) for found in _positions(text, _REPORT_WORDS, len(text)) if found > at)
@@ -114,7 +140,7 @@ def instruction_starts(text: str) -> list[int]:
     >>> instruction_starts("กองทุนหมู่บ้าน:ให้ตำบลติดตาม"), instruction_starts("เพื่อให้ทันเวลา")
     ([15], [])
     """
-    return [at for at in _positions(text, _ASK_WORDS, len(text)) if _asks(text, at)]
+    return sorted({at for at in _positions(text, _CUES, len(text)) if _asks(text, at)})
 
 
 _DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน)\s*(?:วันที่|เดือน)?\s*$")
@@ -224,7 +250,7 @@ _OPENERS = (
     "พร้อมกันนี้",
 )
 _CLOSING = re.compile(
-    r"^\s*(?:#|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|ภาพ-ข่าว|รายงานโดย|ผู้รายงาน|ผู้เขียน|เขียนโดย|ที่มา\s*[:：]|เผยแพร่|โพสต์|"
+    r"^\s*(?:#|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|ภาพ-ข่าว|รายงานโดย|ผู้รายงาน|ผู้สรุป|ผู้บันทึก|ผู้เขียน|เขียนโดย|ที่มา\s*[:：]|เผยแพร่|โพสต์|"
     r"อ่าน\s*\d+\s*ครั้ง|เข้าชม|ผู้เข้าชม|จำนวนผู้อ่าน|แชร์|share\b|tags?\s*:|-{3,}|_{3,})",
     re.I,
 )
@@ -316,7 +342,7 @@ def contexts_at(text: str, starts: list[int], default: Context) -> list[Context]
     cuts = [0] + [at + 1 for at in _positions(text, _CLAUSE_MARKS, last)]
     cuts += [at for at in _positions(text, _OPENERS, last) if at and text[at - 1].isspace()]
     cuts.sort()
-    asks = [at for at in _positions(text, _ASK_WORDS, last) if _asks(text, at)]
+    asks = [at for at in _positions(text, _CUES, last) if _asks(text, at)]
     decides = _positions(text, _DECIDE_WORDS, last)
     if decides and asks:  # เห็นชอบให้… และให้…: what goes on with a decision was decided, not asked
         asks = [at for at in asks if not decides_at(text, cuts[bisect_right(cuts, at) - 1], at)]

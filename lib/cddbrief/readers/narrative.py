@@ -46,9 +46,9 @@ _ASKER = re.compile(r"\s*(?:" + "|".join(ASKERS) + r")\S{0,12}?\s*(?:จึง|�
 _GOES_ON = re.compile(r"^\s*(?:ซึ่ง|โดย|และ|เพื่อ|พร้อม|ภายใน)")  # a paragraph that goes on with the sentence above
 # มอบหมายให้ … เข้าร่วมประชุม: a delegation, not a directive
 _ATTENDING = re.compile(r"เข้าร่วม(?:การ)?ประชุม|ร่วมประชุม|เป็นประธาน|ดำเนินการประชุม")
-# a paragraph that opens on its topic
+# a paragraph that opens on its topic (not เรื่องที่… or ประเด็นที่…: a heading numbers its point, or an agenda names it)
 _TOPIC_OPENER = re.compile(
-    r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|ส่วน(?=การ|โครงการ|กิจกรรม|กองทุน|งาน)|เรื่อง|ประเด็น)\s*"
+    r"^\s*(?:(?:ใน)?ด้าน|สำหรับ|ในส่วนของ|ส่วนของ|ส่วน(?=การ|โครงการ|กิจกรรม|กองทุน|งาน)|(?:เรื่อง|ประเด็น)(?!\s*ที่))\s*"
 )
 # who speaks, before what a paragraph is about: อธิบดีกล่าวว่า …, พัฒนาการจังหวัดแจ้งว่า …
 _SPEAKER = re.compile(r"^\s*\S{2,40}?(?:กล่าวว่า|แจ้งว่า|ชี้แจงว่า|รายงานว่า|เน้นว่า)\s*")
@@ -156,6 +156,21 @@ _ORDERS_OF = re.compile(r"^\s*(?:ข้อสั่งการ|ข้อเน�
 # a box of things to do, named by what it holds, not by who gave them: ข้อสั่งการ/สิ่งที่ต้องดำเนินการ, ข้อสั่งการ :
 _BOX_WORD = r"(?:ข้อสั่งการ|สิ่งที่ต้อง(?:ดำเนินการ|ทำ)|งานที่ต้องดำเนินการ|ข้อเน้นย้ำ|ข้อกำชับ|ข้อปฏิบัติ)"
 _ORDERS_BOX = re.compile(_BOX_WORD + r"(?:\s*(?:/|,|และ)\s*" + _BOX_WORD + r")*\s*(?:ดังนี้|[:：])?")
+_ORDERS_FIELD = re.compile(_BOX_WORD + r"(?:\s*(?:/|,|และ)\s*" + _BOX_WORD + r")*\s*[:：]\s*")
+
+
+def orders_field(text: str) -> str | None:
+    """What a line labelled as a point's orders says after its label (``ข้อสั่งการ : ให้อำเภอ…``); None for a line
+    with no such label (``ข้อสั่งการนายอำเภอ``: who gave them, not a field).
+
+    >>> orders_field("ข้อสั่งการ : ให้ทุกอำเภอส่งแผน"), orders_field("ข้อสั่งการ :"), orders_field("สาระสำคัญ : 5 ราย")
+    ('ให้ทุกอำเภอส่งแผน', '', None)
+    """
+    text = collapse(text)
+    match = _ORDERS_FIELD.match(text)
+    return text[match.end() :] if match else None
+
+
 _DAY_WORDS = re.compile(r"\s*(?:(?:ใน)?วัน\S*)?\s*")  # what is left of a date alone: วันที่, วันพุธที่
 _LEAD_IN = re.compile(r"\s*(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
 _ASIDE = re.compile(r"\s*\((?P<aside>[^()]*)\)\s*$")  # (จากการประชุม… เมื่อวันที่ …) after a heading
@@ -257,6 +272,7 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
             directives, rest = split_instructions(line.text, meeting=True)
             if directives:
                 general_item().directives = numbered([(None, d) for d in directives])
+                _note_handed(directives, general_item().no, notes)
             told.passages.append(("meeting", rest, None))
         else:
             told.passages.append((kind_of(line.text), line.text, None))
@@ -299,6 +315,7 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         owner = current or (general_item() if directives else None)
         if directives:
             owner.directives = numbered([(d.label, d.text) for d in owner.directives] + [(None, d) for d in directives])
+            _note_handed(directives, owner.no, notes)
         if rest and rest != topic:
             told.passages.append(("reported", rest, owner.no if owner else None))
     for line in lines[closing:]:
@@ -327,6 +344,30 @@ def read_told(lines: list[Line], at: int | None, title: str, notes: list[Note]) 
         )
     told.passages = [(kind, text, item) for kind, text, item in told.passages if text.strip()]
     return told
+
+
+def _note_handed(directives: list[str], item: int, notes: list[Note]) -> None:
+    """A note for each directive read from ฝาก or มอบ (not มอบหมาย): an ask only because who is asked follows it.
+
+    >>> notes = []
+    >>> _note_handed(["ฝากทุกตำบลเร่งเก็บข้อมูล", "ให้ส่งแผน"], 1, notes)
+    >>> [n.surface for n in notes]
+    ['ฝากทุกตำบลเร่งเก็บข้อมูล']
+    """
+    for text in directives:
+        cue = min(instruction_starts(text), default=None)
+        if cue is None or not text.startswith(("ฝาก", "มอบ"), cue) or text.startswith("มอบหมาย", cue):
+            continue
+        word = text[cue : cue + 3]
+        notes.append(
+            Note(
+                "inferred",
+                f"'{text[:40]}' was read as an ask: {word} hands a task to who is named after it",
+                item=item,
+                surface=text[:60],
+                th=f"'{text[:40]}' อ่านเป็นข้อสั่งการ เพราะคำว่า {word} ตามด้วยผู้ที่ได้รับมอบงาน",
+            )
+        )
 
 
 def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str]:
@@ -364,7 +405,7 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
         if decides_at(text, sentence, start):
             continue  # เห็นชอบให้เสนอ … และให้ส่งคืน …: what the meeting decided, not an instruction
         limit = starts[n + 1] if n + 1 < len(starts) else len(text)
-        end = next((at for at in openings if start < at < limit), limit)
+        end = next((at for at in openings if start < at < limit and not _what_for(text, at, limit)), limit)
         if meeting and _ATTENDING.search(text[start:end]):
             continue
         before = text[cuts[-1][1] if cuts else 0 : start]
@@ -376,7 +417,7 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
         cuts.append((start, end))
     if not cuts:
         return [], collapse(text)
-    directives = [collapse(text[a:b]) for a, b in cuts]
+    directives = [collapse(_DANGLING.sub("", text[a:b])) for a, b in cuts]  # …2 ครั้ง และ|ขอความร่วมมือ…: และ joins
     directives = [d for d in directives if d]
     pieces, at = [], 0
     for a, b in cuts:
@@ -386,6 +427,22 @@ def split_instructions(text: str, meeting: bool = False) -> tuple[list[str], str
     pieces = [collapse(_DANGLING.sub("", p)) for p in pieces]
     rest = " … ".join(p for p in pieces if p)
     return directives, rest
+
+
+# a clause inside an ask that says what the ask is for: an event yet to come (ซึ่งจะจัด…), or สำหรับ and what, then such
+# a clause or the ask's end (จัดรถ 3 คัน สำหรับงานวันสตรี ซึ่งจะจัด…): it goes on with the ask
+_WHAT_FOR = re.compile(r"(?:สำหรับ\S+\s*)?ซึ่งจะ|สำหรับ\S+" + _DANGLING.pattern)
+
+
+def _what_for(text: str, at: int, limit: int) -> bool:
+    """Whether the sentence opening at ``at`` says what the instruction before it is for (up to ``limit``, the
+    next instruction), rather than starting a sentence of its own.
+
+    >>> text = "กำชับให้จัดรถ 3 คัน สำหรับงานวันสตรี ซึ่งจะจัดวันที่ 8 มี.ค. 67"
+    >>> _what_for(text, text.index("สำหรับ"), len(text)), _what_for("ให้ส่งแผน ซึ่งขณะนี้ส่งแล้ว 5 อำเภอ", 10, 34)
+    (True, False)
+    """
+    return _WHAT_FOR.match(text[:limit], at) is not None
 
 
 def split_topic(text: str) -> tuple[str, str, bool]:

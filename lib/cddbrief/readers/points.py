@@ -36,6 +36,9 @@ _LONG_SUB_POINT = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{3,6})\.?(?![
 _INLINE = re.compile(
     r"(?:(?<=\s)|(?<=:)|(?<=ดังนี้)|(?<=ได้แก่))(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})(?P<close>[.)]))(?=\s*[ก-๛A-Za-z\"“(])"
 )
+# a point headed by its number in words, at a line's start: ประเด็นที่ 1 …, เรื่องที่ 2 :, หัวข้อที่ ๓ (read with Arabic
+# digits); not เรื่องที่ประธานแจ้ง… (no number) nor ครั้งที่ 1/2567 (a meeting's number)
+HEADING = re.compile(r"^\s*(?P<word>ประเด็น|เรื่อง|หัวข้อ)\s*ที่\s*(?P<num>\d{1,3})(?![\d/,]|\.\d)\s*[:：.)]?\s*")
 MAX_ITEMS = 2000  # items a write-up may hold (a meeting has tens; a 1,000-row table is read): past it, one error
 FIRST_NUMBER_MAX = 99  # a numbered list starts at a small number: a cell that opens on "2566." opens on no point
 
@@ -75,8 +78,13 @@ def marker_style(label: str | None) -> str:
 
     >>> marker_style("๔)"), marker_style("(2)"), marker_style("3."), marker_style("◆"), marker_style("2.1")
     ('1)', '(1)', '1.', '-', '1.1')
+    >>> marker_style("ประเด็นที่ 2"), marker_number("เรื่องที่ ๓")
+    ('ประเด็นที่', 3)
     """
     label = to_arabic_digits(label or "").strip()
+    heading = HEADING.match(label)
+    if heading:
+        return heading.group("word") + "ที่"
     if _SUB_LABEL.match(label):
         return "1.1"
     if label.startswith("("):
@@ -86,6 +94,21 @@ def marker_style(label: str | None) -> str:
     if label[:1].isdigit():
         return "1."
     return "-"
+
+
+def heading_of(line: Line) -> Line | None:
+    """A line that opens on a point's heading in words (``ประเด็นที่ 1 การเบิกจ่าย``) as a numbered line whose label
+    is the heading; None for any other line (a numbered one, or ประเด็นที่ inside a sentence).
+
+    >>> line = heading_of(Line("ประเด็นที่ ๒ : ผ้าไทย"))
+    >>> line.label, line.text, heading_of(Line("ในประเด็นที่ 2 ขอให้รายงาน")), heading_of(Line("ครั้งที่ 1/2567"))
+    ('ประเด็นที่ ๒', 'ผ้าไทย', None, None)
+    """
+    match = None if line.label else HEADING.match(to_arabic_digits(line.text))
+    if match is None:
+        return None
+    label = collapse(line.text[: match.end()]).rstrip(":：.) ")
+    return Line(line.text[match.end() :].strip(), label, line.listed, line.page, line.level)
 
 
 def lines_of(blocks: list[Block]) -> list[Line]:
@@ -154,28 +177,33 @@ def _next_long_sub_point(reading: str, last_sub: str | None) -> re.Match | None:
     return None
 
 
-def split_inline(text: str) -> list[tuple[str | None, str]]:
+def split_inline(text: str, after: int = 0, style: str | None = None) -> list[tuple[str | None, str]]:
     """Split a line whose points run together (``ดังนี้ 1)โครงการ… 2)การ…``) into (label, text) parts.
 
     Only markers that follow on from 1 count; the text before the first stays
-    as a part without a label.
+    as a part without a label. A line that is itself point ``after`` (numbered in ``style``: a PDF breaks a
+    paragraph where a point opens a line) holds the points that follow on from it, one alone counts.
 
     >>> split_inline("มีข้อสั่งการ ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน 2)การเบิกจ่าย ให้เร่งรัด")
     [(None, 'มีข้อสั่งการ ดังนี้'), ('1)', 'กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน'), ('2)', 'การเบิกจ่าย ให้เร่งรัด')]
     >>> split_inline("จัดเก็บได้ 97.59% ของ 12 หมู่บ้าน")
     [(None, 'จัดเก็บได้ 97.59% ของ 12 หมู่บ้าน')]
+    >>> split_inline("ตลาดนัด ให้จัดร้านค้า 3)ผ้าไทย ให้แต่งกาย", after=2, style="1)")
+    [(None, 'ตลาดนัด ให้จัดร้านค้า'), ('3)', 'ผ้าไทย ให้แต่งกาย')]
+    >>> split_inline("ตลาดนัด ให้จัดร้านค้า 3)ผ้าไทย", after=2, style="1."), split_inline("ให้ส่ง 5)แผน", after=2, style="1)")
+    ([(None, 'ตลาดนัด ให้จัดร้านค้า 3)ผ้าไทย')], [(None, 'ให้ส่ง 5)แผน')])
     """
     reading = to_arabic_digits(text)
     cuts: list[tuple[int, int, str]] = []
-    expected, style = 1, None
+    expected = after + 1
     for match in _INLINE.finditer(reading):
         number = int(match.group("paren") or match.group("num"))
         kind = "(1)" if match.group("paren") else "1" + match.group("close")
         if number == expected and (style is None or kind == style):
             cuts.append((match.start(), match.end(), text[match.start() : match.end()]))
             expected, style = number + 1, kind
-    led_in = bool(cuts) and _LEAD_IN.search(text[: cuts[0][0]]) is not None
-    if len(cuts) < 2 and not led_in:  # one marker counts only after a lead-in (ดังนี้ (1) …)
+    led_in = bool(cuts) and (after > 0 or _LEAD_IN.search(text[: cuts[0][0]]) is not None)
+    if len(cuts) < 2 and not led_in:  # one marker counts only after a lead-in (ดังนี้ (1) …) or the point before it
         return [(None, text)]
     parts: list[tuple[str | None, str]] = []
     lead = text[: cuts[0][0]].strip()

@@ -16,20 +16,20 @@ from typing import Final
 
 from ..header import find_meeting_ref, names_a_meeting
 from ..model import Item, Note
-from ..passages import kind_of, tells
+from ..passages import instruction_starts, kind_of, tells
 from ..sources.document import RawDocument
 from ..thaitext import collapse
 from . import narrative
 from .base import Fit, Reading, clean_marks, numbered
 from .narrative import TOPIC_MAX, split_topic  # noqa: F401 - the topic of a point, as the prose reader has always given it
-from .points import Line, lines_of, marker_number, marker_style, split_inline
+from .points import Line, heading_of, lines_of, marker_number, marker_style, split_inline
 
 NAME: Final = "prose"
 NAME_TH = "ข่าวหรือบทความ"
 
 _LEAD_IN_END = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่|[:：])\s*$")
 _CLOSING = re.compile(
-    r"^\s*(?:#|จึงขอ|จึงเรียน|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|รายงานโดย|ผู้รายงาน|ที่มา\s*[:：]|เผยแพร่|อ่าน\s*\d+\s*ครั้ง|แชร์|share\b|tags?\s*:|-{3,}|_{3,})",
+    r"^\s*(?:#|จึงขอ|จึงเรียน|ภาพ\s*[:/]|ข่าว\s*[:/]|ภาพ/ข่าว|ภาพและข่าว|รายงานโดย|ผู้รายงาน|ผู้สรุป|ผู้บันทึก|ที่มา\s*[:：]|เผยแพร่|อ่าน\s*\d+\s*ครั้ง|แชร์|share\b|tags?\s*:|-{3,}|_{3,})",
     re.I,
 )
 _PERSON = re.compile(r"^\s*(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.)")
@@ -133,10 +133,21 @@ def _tab_dump(text: str) -> bool:
 
 
 def _expanded(lines: list[Line]) -> list[Line]:
-    """Points run together in one line become lines of their own."""
+    """Points run together in one line become lines of their own; so do the points after a numbered line's own
+    (a PDF breaks the paragraph where a point opens a line: ``2)ผ้าไทย … 3)ตลาดนัด …``).
+
+    >>> [(line.label, line.text) for line in _expanded([Line("ตลาดนัด ให้จัดร้าน 3)ผ้าไทย ให้แต่งกาย", "2)")])]
+    [('2)', 'ตลาดนัด ให้จัดร้าน'), ('3)', 'ผ้าไทย ให้แต่งกาย')]
+    """
     out: list[Line] = []
     for line in lines:
-        parts = split_inline(line.text) if line.text else [(None, line.text)]
+        heading = heading_of(line)
+        if heading is not None:
+            out.append(heading)  # ประเด็นที่ 1 ผ้าไทย …: a point headed by its number in words
+            continue
+        number = marker_number(line.label)
+        after = (number, marker_style(line.label)) if number and marker_style(line.label) != "1.1" else (0, None)
+        parts = split_inline(line.text, *after) if line.text else [(None, line.text)]
         if len(parts) == 1:
             out.append(line)
             continue
@@ -241,8 +252,70 @@ def _numbered_items(lines: list[Line], points: list[int], style: str, notes: lis
                     th=f"รายการลำดับชุดที่สองเริ่มนับ 1 ใหม่ ประเด็น '{lines[start].text[:40]}' จึงอ่านเป็นข้อ {number}",
                 )
             )
-        items.append(_item(number, lines[start], body, style, notes, inferred))
+        items.append(_item(number, lines[start], body, style, notes, inferred, passages=passages))
     return header, items, passages
+
+
+# a line labelled by what it holds, its label then a colon: สาระสำคัญ : …, ผลการดำเนินงาน : … (one word, no figure)
+_FIELD = re.compile(r"^\s*(?P<name>[^\s\d:：]{2,30})\s*[:：]\s*(?P<said>.*)$", re.S)
+_NOTHING = re.compile(r"^\s*[-–(]?\s*(?:ไม่มี\S*|-)?\s*[-–)]?\s*[.]?\s*$")  # ไม่มี, - ไม่มี -, ไม่มีข้อสั่งการ, -
+
+
+def _orders_fields(number: int, body: list[Line], notes: list[Note], passages: list) -> list[Line]:
+    """The lines of a point's body that are its directives, when its lines are labelled: what its orders' label
+    (``ข้อสั่งการ :``) holds and the lines below it; what another label (``สาระสำคัญ :``) holds and the lines below
+    it is what was reported, added to ``passages``; an orders' label that says ``ไม่มี`` gives no directive.
+    Said in a note. Lines before any label are kept as they are.
+
+    >>> said, notes = [], []
+    >>> body = [Line("สาระสำคัญ : ผ่านเกณฑ์ 28 ผลิตภัณฑ์"), Line("ข้อสั่งการ : ไม่มี")]
+    >>> _orders_fields(2, body, notes, said), said, [n.kind for n in notes]
+    ([], [('reported', 'ผ่านเกณฑ์ 28 ผลิตภัณฑ์', 2)], ['inferred', 'inferred'])
+    >>> [line.text for line in _orders_fields(1, [Line("ข้อสั่งการ :"), Line("ให้ตำบลส่ง: ภายใน 5 วัน")], [], [])]
+    ['ให้ตำบลส่ง: ภายใน 5 วัน']
+    """
+    kept: list[Line] = []
+    reported: list[str] = []
+    state, none_said = None, False
+    for line in body:
+        orders = None if line.label else narrative.orders_field(line.text)
+        field = None if line.label or orders is not None else _FIELD.match(collapse(line.text))
+        field = None if field is None or instruction_starts(field.group("name")) else field  # ให้ตำบลส่ง: … asks
+        if orders is not None:
+            state = "orders"
+            if _NOTHING.fullmatch(orders):
+                none_said = True  # ข้อสั่งการ : ไม่มี: the point asks nothing
+            elif orders:
+                kept.append(Line(orders, None, line.listed, line.page, line.level))
+        elif field is not None:
+            state = "reported"
+            reported.append(field.group("said"))
+        elif state == "reported":
+            reported.append(f"{line.label} {line.text}" if line.label else line.text)
+        else:
+            kept.append(line)
+    said = [collapse(text) for text in reported if collapse(text) and not _NOTHING.fullmatch(text)]
+    passages += [("reported", text, number) for text in said]
+    if said:
+        notes.append(
+            Note(
+                "inferred",
+                f"item {number} labels its lines: what its other labels hold was read as reported, only what its "
+                "orders' label (ข้อสั่งการ :) holds as its directives",
+                item=number,
+                th=f"ข้อ {number} แยกหัวข้อย่อยไว้ ข้อความใต้หัวข้ออื่นอ่านเป็นเรื่องที่รายงาน เฉพาะข้อความใต้ ข้อสั่งการ : อ่านเป็นข้อสั่งการ",
+            )
+        )
+    if none_said and not kept:
+        notes.append(
+            Note(
+                "inferred",
+                f"item {number}'s orders say ไม่มี (none): it has no directive",
+                item=number,
+                th=f"ข้อ {number} ระบุข้อสั่งการว่า ไม่มี จึงไม่มีข้อสั่งการ",
+            )
+        )
+    return kept
 
 
 def _item(
@@ -253,9 +326,24 @@ def _item(
     notes: list[Note],
     inferred: bool = False,
     more: list[str] = (),
+    passages: list[tuple[str, str, int | None]] | None = None,
 ) -> Item:
     """The item of a point: its first line gives the topic; its sub-points (or the rest) and ``more``
-    (paragraphs that go on with it) are its directives."""
+    (paragraphs that go on with it) are its directives. A point whose lines are labelled (``สาระสำคัญ : …``,
+    ``ข้อสั่งการ : …``) has as directives only what its orders' label holds; its other labels' lines are
+    what was reported (added to ``passages``).
+
+    >>> notes, said = [], []
+    >>> body = [Line("สาระสำคัญ : ส่งแล้ว 5 อำเภอ"), Line("ข้อสั่งการ :"), Line("ให้อำเภอที่เหลือส่ง", "-")]
+    >>> item = _item(1, Line("ผ้าไทย", "ประเด็นที่ 1"), body, "ประเด็นที่", notes, passages=said)
+    >>> item.topic, [d.text for d in item.directives], said
+    ('ผ้าไทย', ['ให้อำเภอที่เหลือส่ง'], [('reported', 'ส่งแล้ว 5 อำเภอ', 1)])
+    """
+    if not first.text and body and not body[0].label and narrative.orders_field(body[0].text) is None:
+        # ประเด็นที่ 1 on a line of its own, its topic on the next
+        first, body = Line(body[0].text, first.label, first.listed, first.page, first.level), body[1:]
+    if any(not line.label and narrative.orders_field(line.text) is not None for line in body):
+        body = _orders_fields(number, body, notes, passages if passages is not None else [])
     topic, rest, cut = split_topic(collapse(first.text))
     if cut:
         notes.append(
