@@ -130,21 +130,8 @@ KNOWN_GAPS |= set()  # none left
 #   [closed]
 # - an agenda sheet sent before the meeting (ระเบียบวาระการประชุม, every มติที่ประชุม left as dots) is read as
 #   minutes with five items and no directive, not refused (h48) [closed]
-KNOWN_GAPS |= {
-    *gaps("h37_prov_dateline_chair_late_asks.txt", "directives"),
-    *gaps("h37_prov_dateline_chair_late_asks.docx", "directives"),
-    *gaps("h37_prov_dateline_chair_late_asks.html", "directives"),
-    *gaps("h37_prov_dateline_chair_late_asks.pdf", "directives"),
-    *gaps("h39_dept_vcs_inline_glued_points_english.pdf", "items", "directives"),
-    *gaps("h42_district_short_be_range_across_months.txt", "directives"),
-    *gaps("h42_district_short_be_range_across_months.docx", "directives"),
-    *gaps("h42_district_short_be_range_across_months.html", "directives"),
-    *gaps("h42_district_short_be_range_across_months.pdf", "directives"),
-    *gaps("h45_prov_summary_issue_headings_labels.txt", "items"),
-    *gaps("h45_prov_summary_issue_headings_labels.docx", "items"),
-    *gaps("h45_prov_summary_issue_headings_labels.html", "items"),
-    *gaps("h45_prov_summary_issue_headings_labels.pdf", "items"),
-}
+# - points headed ประเด็นที่ N, inline points after a PDF wrap, asks without ให้: [closed]
+KNOWN_GAPS |= set()  # none left
 
 
 def _cases() -> list:
