@@ -18,6 +18,7 @@ from cddbrief.model import (
     CheckKind,
     DateRole,
     DateSpan,
+    Directive,
     Layout,
     Note,
     NoteKind,
@@ -266,8 +267,9 @@ def test_every_literal_field_of_the_model_is_checked():
                 with pytest.raises(BadModelValue, match=f"^'✗' is not a {type(obj).__name__} {f.name}: use one of "):
                     replace(obj, **{f.name: "✗"})
                 checked.append(f"{type(obj).__name__}.{f.name}")
-    # Note, Quantity, Check, Block, Passage kinds and role; Source format, layout; rule; precision, date role; contexts
-    assert len(checked) == 12, checked
+    # Note, Quantity, Check, Block, Passage kinds and role; Source format, layout; rule; precision, date role; contexts;
+    # the deadline cell of a date and of a recurrence
+    assert len(checked) == 14, checked
 
 
 # --- one list per concept: the place fields first in the JSON, the frames' columns as they were ------------------
@@ -282,11 +284,12 @@ def test_each_json_order_begins_with_the_place_and_keeps_its_keys_in_order():
     assert Quantity.json_order == ("item", "directive", "passage", "context", "value", "unit", "unit_key", "entity",
                                    "per", "surface", "span", "repaired", "role")  # fmt: skip
     assert DateSpan.json_order == ("item", "directive", "passage", "context", "start", "end", "precision",
-                                   "year_inferred", "repaired", "role", "surface", "span")  # fmt: skip
+                                   "year_inferred", "repaired", "role", "surface", "span", "cell")  # fmt: skip
     assert Check.json_order == ("item", "directive", "passage", "kind", "operands", "total", "actual", "holds",
                                 "tolerance", "unit", "statement", "statement_en", "evidence", "labels")  # fmt: skip
     assert Reschedule.json_order == ("item", "directive", "passage", "old", "new", "surface")
-    assert Recurrence.json_order == ("item", "directive", "passage", "rule", "day", "first", "surface")
+    assert Recurrence.json_order == ("item", "directive", "passage", "rule", "day", "first", "surface", "cell")
+    assert Directive.json_order == ("no", "label", "text", "responsible", "due")  # the last two: a table's cells
 
 
 FRAME_COLUMNS = {  # as the csv and xlsx exports and the corpus store have them: a column moved is a breaking change

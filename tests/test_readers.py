@@ -250,19 +250,18 @@ def test_a_table_with_responsible_and_deadline_columns_is_read_by_its_header(nam
     assert m.source.layout == "table" and m.id == "2564-05"
     first, second = m.items
     assert (first.no, first.topic, second.no, second.topic) == (1, "กองทุนหมู่บ้าน", 2, "ผ้าไทย")
-    # who is responsible and by when are written after each directive of their row: the party is its actor,
-    # the deadline one of its dates, read from the cell's own text; a remark of the row stays in the remarks
-    assert [d.text for d in first.directives] == [
-        "ให้ตรวจสอบบัญชี 14 กองทุน (ผู้รับผิดชอบ: กลุ่มงานส่งเสริม; กำหนดเวลา: ภายใน 15 มิ.ย. 64)",
-        "รายงานผลให้จังหวัดทราบ (ผู้รับผิดชอบ: กลุ่มงานส่งเสริม; กำหนดเวลา: ภายใน 15 มิ.ย. 64)",
-    ]
-    assert [actors(d.text)[0] for d in first.directives] == ["กลุ่มงานส่งเสริม", "กลุ่มงานส่งเสริม"]
-    due = [(s.surface, s.start, s.directive, s.context) for d in first.directives for s in d.dates]
-    assert due == [("15 มิ.ย. 64", date(2021, 6, 15), 1, "asked"), ("15 มิ.ย. 64", date(2021, 6, 15), 2, "asked")]
-    assert [d.text for d in second.directives] == ["ให้แต่งกายผ้าไทยทุกวันอังคาร (ผู้รับผิดชอบ: ทุกตำบล)"]
+    # who is responsible and by when are each directive's of their row, its text the sentence as written: the
+    # party is its actor, the deadline one of its dates, read from the cell's own text; a remark of the row stays
+    assert [d.text for d in first.directives] == ["ให้ตรวจสอบบัญชี 14 กองทุน", "รายงานผลให้จังหวัดทราบ"]
+    assert [(d.responsible, d.due) for d in first.directives] == [("กลุ่มงานส่งเสริม", "ภายใน 15 มิ.ย. 64")] * 2
+    assert [actors(d.text, d.responsible)[0] for d in first.directives] == ["กลุ่มงานส่งเสริม", "กลุ่มงานส่งเสริม"]
+    due = [(s.surface, s.start, s.directive, s.context, s.cell, s.span) for d in first.directives for s in d.dates]
+    assert due == [("15 มิ.ย. 64", date(2021, 6, 15), n, "asked", "due", (6, 17)) for n in (1, 2)]
+    assert [(d.text, d.responsible, d.due) for d in second.directives] == [("ให้แต่งกายผ้าไทยทุกวันอังคาร", "ทุกตำบล", None)]
     assert (first.remarks, second.remarks) == ("", "ต่อเนื่อง")
-    said = [n.message for n in m.notes if n.kind == "merged"]
-    assert any("'กำหนดเวลา' (the deadline)" in s for s in said) and any("share their row's" in s for s in said)
+    said = [n.message for n in m.notes if n.kind == "inferred"]
+    assert any("share their row's" in s for s in said)  # two directives given one row's cells: said
+    assert not any("กำหนดเวลา" in n.message for n in m.notes if "share their row's" not in n.message)
     assert not any("header row" in n.message for n in m.notes)  # the header was recognised, not assumed
 
 

@@ -6,7 +6,8 @@ A directive reads ``ให้จังหวัดบันทึกผล … �
 connectors (``ภายในวันที่``, ``ระหว่างวันที่``, ``ตั้งแต่``): the words before a date that closes
 its clause (``ภายใน``, ``ก่อน``, ``ระหว่าง`` …), with the words after it when the clause goes on
 (``ณ``, ``เพื่อ``, ``โดย``); the words after a date that opens its clause (a schedule). A new
-date of a reschedule is the action of the date it replaces.
+date of a reschedule is the action of the date it replaces; a date of a table's deadline column
+(``Directive.due``) is the deadline of the whole directive.
 
 ``reference_day`` is the day "upcoming" and "past" are counted from: the ``as_of`` a user gives,
 else the meeting's date, else the latest day the meeting can plausibly have been held (the
@@ -44,8 +45,6 @@ _LEADING = re.compile(r"^(?:\s|และ|หรือ|[,;:\-–])+")
 _MOVE_VERB = re.compile(r"^(?:ขอ)?เลื่อน(?=[ก-๙])")
 _ABBREVIATION = re.compile(r"[ก-ฮ][ก-๙]{0,5}\.(?:\s|$)")  # จปฐ. สตง. กชช.
 _ORDINAL = re.compile(r"^(ครั้งที่|รอบที่|ระยะที่|งวดที่|ครั้ง|รอบ|งวด)\s*\d+$")
-# a date given as a labelled value in brackets after the sentence: … (ผู้รับผิดชอบ: อำเภอ; กำหนดเสร็จ: 15/02/2567)
-_LABELLED = re.compile(r"\s*\([^()]*:[^():;]{0,20}$")
 
 
 def actions(directive: Directive) -> dict[int, str]:
@@ -60,18 +59,21 @@ def actions(directive: Directive) -> dict[int, str]:
     >>> d = Directive(1, text, dates=find_dates(text, 2562)[0])
     >>> list(actions(d).values())
     ['รับสมัครผลิตภัณฑ์', 'ส่งผลการพิจารณาให้กรม']
-    >>> text = "ให้อำเภอบันทึกข้อมูลให้ครบ (ผู้รับผิดชอบ: ทุกอำเภอ; กำหนดเสร็จ: 15/02/2567)"
-    >>> d = Directive(1, text, dates=find_dates(text, 2567)[0])
-    >>> list(actions(d).values())  # a labelled date's action is the sentence the brackets follow
-    ['ให้อำเภอบันทึกข้อมูลให้ครบ']
+    >>> due = find_dates("15/02/2567", 2567)[0]
+    >>> due[0].cell = "due"  # a date of the table's deadline column (Directive.due)
+    >>> list(actions(Directive(1, "ให้อำเภอบันทึกข้อมูลให้ครบ รายเดือน", dates=due, due="15/02/2567")).values())
+    ['ให้อำเภอบันทึกข้อมูลให้ครบ รายเดือน']
     """
     text = directive.text
     reading = to_arabic_digits(text)
-    spans = sorted((s for s in directive.dates), key=lambda s: s.span)
+    found: dict[int, str] = {}
+    for s in directive.dates:  # the whole sentence: its own words (รายเดือน, ในวันที่ …) are what is asked
+        if s.cell == "due":
+            found[id(s)] = _cut_right(_tidy(text))
+    spans = sorted((s for s in directive.dates if s.cell is None), key=lambda s: s.span)
     new_of = {id(r.new): r.old for r in directive.reschedules}
     # where each date's connector begins: the text a date owns before its surface
     lead = [_connector_start(reading, s.span.start) for s in spans]
-    found: dict[int, str] = {}
     claimed_to = 0  # the text before this offset belongs to an earlier date
     previous = ""
     for i, s in enumerate(spans):
@@ -87,10 +89,6 @@ def actions(directive: Directive) -> dict[int, str]:
         after = _tidy(text[after_start:right])
         connector = reading[lead[i] : s.span.start]
         closes = bool(_CLOSING.search(connector))
-        labelled = _LABELLED.search(text, 0, s.span.start)  # also (กำหนดเสร็จ: ภายใน 20 ก.พ. 67)
-        if labelled and labelled.start() > 0:
-            found[id(s)] = previous = _cut_right(_tidy(text[: labelled.start()]))  # the whole sentence: its own
-            continue  # words (รายเดือน, ในวันที่ …) are what is asked, not a date's connectors
         if id(s) in new_of:  # a new date: the action of the date it replaces
             old = new_of[id(s)]
             action = found.get(id(old)) or previous

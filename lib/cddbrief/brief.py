@@ -19,7 +19,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .glossary import topic_en, units
-from .model import Meeting, Passage
+from .model import Meeting, Passage, said_in
 from .thaitext import excerpt, word_window
 from .words import Lang, Words, as_lang, words_for
 
@@ -229,9 +229,9 @@ class Brief:
                         "item": item.no if item is not None else 0,
                         "topic": self.words.topic(item.topic) if item is not None else self.t("meeting"),
                         "what": what[id(s)],
-                        "sentence": excerpt(d.text, *s.span),
+                        "sentence": excerpt(said_in(d, s), *s.span),
                         "surface": s.surface,
-                        "who": self.words.who(actors(d.text)),
+                        "who": self.words.who(actors(d.text, getattr(d, "responsible", None))),
                         "role": s.role,
                         "moved_from": self.words.span(old.start, old.end, old.precision) if old else None,
                         "year_inferred": s.year_inferred,
@@ -320,7 +320,10 @@ class Brief:
                 "no": item.no,
                 "topic": self.words.topic(item.topic),
                 "topic_th": item.topic,
-                "directives": [{"label": d.label or "", "text": d.text} for d in item.directives],
+                "directives": [
+                    {"label": d.label or "", "text": d.text, "responsible": d.responsible, "due": d.due}
+                    for d in item.directives
+                ],
                 "remarks": item.remarks,
                 "resolution": item.resolution,
             }

@@ -338,7 +338,7 @@ def _ics(given: ToWrite) -> list[Path]:
                 continue  # the monthly event already holds this day
             event = Event()
             uid = hashlib.sha256(
-                f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.span.start}|{s.surface}".encode()
+                f"{meeting.id}|{meeting.office}|{item.no}|{d.no}|{s.cell or ''}{s.span.start}|{s.surface}".encode()
             ).hexdigest()[:24]
             event.add("uid", f"{uid}@cddbrief")
             event.add("dtstamp", stamp)
@@ -351,6 +351,7 @@ def _ics(given: ToWrite) -> list[Path]:
             event.add("summary", title)
             lines = [
                 d.text,
+                *([f"{t('responsible')}: {d.responsible}"] if d.responsible else []),
                 "",
                 t("ics_item", item=item.no, number=number, office=office),
                 t("ics_source", surface=s.surface),
@@ -380,6 +381,7 @@ def _ics(given: ToWrite) -> list[Path]:
             event.add("summary", f"{topic}: {_recurring_action(d.text, r.surface)} ({every})")
             lines = [
                 d.text,
+                *([f"{t('responsible')}: {d.responsible}"] if d.responsible else []),
                 "",
                 t("ics_item", item=item.no, number=number, office=office),
                 t("ics_source", surface=r.surface),

@@ -80,7 +80,33 @@ def _with_figures(
     item: int, directive: Directive, year_be: int | None, notes: list[Note], around: date | None = None
 ) -> Directive:
     found = figures_of(directive.text, year_be, notes, "asked", item=item, directive=directive.no, around=around)
-    return Directive(directive.no, directive.text, directive.label, *found)
+    quantities, dates, moves, recurrences = found
+    if directive.due:
+        _, due_dates, due_moves, due_recurrences = due_of(directive.due, year_be, notes, item, directive.no, around)
+        dates, moves, recurrences = dates + due_dates, moves + due_moves, recurrences + due_recurrences
+    return replace(directive, quantities=quantities, dates=dates, reschedules=moves, recurrences=recurrences)
+
+
+def due_of(
+    due: str, year_be: int | None, notes: list[Note], item: int, directive: int, around: date | None = None
+) -> Found:
+    """The dates, reschedules and recurrences of a directive's deadline cell (a table's กำหนดเสร็จ column), each
+    asked and marked ``cell="due"``, its span in the cell; no figures (the cell says when, not how many).
+
+    >>> _, dates, _, _ = due_of("ภายใน 20 ก.พ. 67", 2567, [], 1, 2)
+    >>> [(s.surface, s.span.of("ภายใน 20 ก.พ. 67"), s.start.isoformat(), s.context, s.cell) for s in dates]
+    [('20 ก.พ. 67', '20 ก.พ. 67', '2024-02-20', 'asked', 'due')]
+    """
+    where = {"item": item, "directive": directive}
+    dates, date_notes = find_dates(due, year_be, around=around, **where)
+    moves = find_reschedules(due, dates)
+    recurrences = find_recurrences(due, dates, **where)
+    for found in (*dates, *recurrences):
+        found.cell = "due"
+    for found in dates:
+        found.context = "asked"
+    notes.extend(replace(n, item=item) for n in date_notes)
+    return [], dates, moves, recurrences
 
 
 Found = tuple[list[Quantity], list[DateSpan], list[Reschedule], list[Recurrence]]

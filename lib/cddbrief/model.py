@@ -36,6 +36,7 @@ RecurrenceRule = Literal["monthly"]
 # what a stretch of the document outside the directives is: see Passage
 PassageKind = Literal["head", "meeting", "attendees", "topic", "reported", "remarks", "resolution", "page"]
 Context = Literal["meeting", "reported", "asked", "decided"]  # what a figure or date was said as: see Passage
+Cell = Literal["due"]  # a directive's own cell a date was read from, not its text: see Directive
 # Where a figure, a date, a reschedule, a recurrence or a check stands in its meeting: the item, the directive, or
 # the passage outside the directives (None outside a meeting). First in each one's JSON; tidy's frames begin with it.
 PLACE = ("item", "directive", "passage")
@@ -73,7 +74,7 @@ def words(kind) -> frozenset[str]:
 NOTE_KINDS, BLOCK_KINDS, CHECK_KINDS = words(NoteKind), words(BlockKind), words(CheckKind)
 LAYOUTS, SOURCE_FORMATS, ROLES, DATE_ROLES = words(Layout), words(SourceFormat), words(Role), words(DateRole)
 PRECISIONS, RECURRENCE_RULES = words(Precision), words(RecurrenceRule)
-PASSAGE_KINDS, CONTEXTS = words(PassageKind), words(Context)
+PASSAGE_KINDS, CONTEXTS, CELLS = words(PassageKind), words(Context), words(Cell)
 
 
 def refuse(obj, name: str, allowed: frozenset[str]) -> None:
@@ -152,7 +153,8 @@ class DateSpan:
 
     ``precision`` is day, month or year. ``year_inferred`` is true when no year
     was written next to the date. ``role`` is "original" for the old date of a
-    reschedule and "rescheduled" for the new one.
+    reschedule and "rescheduled" for the new one. ``cell`` is ``due`` for a date read from
+    its directive's deadline column (``Directive.due``, the text its span stands in).
     """
 
     start: date | None
@@ -167,9 +169,10 @@ class DateSpan:
     directive: int | None = json_field(None, omit_none=True)
     passage: int | None = json_field(None, omit_none=True)  # the passage outside the directives it was said in
     context: Context | None = json_field(None, omit_none=True)  # None outside a meeting
+    cell: Cell | None = json_field(None, omit_none=True)  # due: the span stands in the directive's deadline cell
 
     json_order: ClassVar = (*PLACE, "context", "start", "end", "precision", "year_inferred", "repaired", "role",
-                            "surface", "span")  # fmt: skip
+                            "surface", "span", "cell")  # fmt: skip
 
     def __post_init__(self):
         if self.precision not in PRECISIONS:
@@ -178,6 +181,8 @@ class DateSpan:
             refuse(self, "role", DATE_ROLES)
         if self.context is not None and self.context not in CONTEXTS:
             refuse(self, "context", CONTEXTS)
+        if self.cell is not None and self.cell not in CELLS:
+            refuse(self, "cell", CELLS)
 
     @property
     def when(self) -> date | None:
@@ -220,7 +225,7 @@ class Reschedule:
 
 @dataclass(slots=True)
 class Recurrence:
-    """``ทุกวันที่ 25 ของเดือน``: monthly on a day, from a first date if given."""
+    """``ทุกวันที่ 25 ของเดือน``: monthly on a day, from a first date if given; ``cell`` as a date's."""
 
     rule: RecurrenceRule
     day: int
@@ -229,17 +234,30 @@ class Recurrence:
     item: int | None = json_field(None, omit_none=True)  # None outside a meeting (cddbrief extract)
     directive: int | None = json_field(None, omit_none=True)
     passage: int | None = json_field(None, omit_none=True)
+    cell: Cell | None = json_field(None, omit_none=True)  # due: written in the directive's deadline cell
 
-    json_order: ClassVar = (*PLACE, "rule", "day", "first", "surface")
+    json_order: ClassVar = (*PLACE, "rule", "day", "first", "surface", "cell")
 
     def __post_init__(self):
         if self.rule not in RECURRENCE_RULES:
             refuse(self, "rule", RECURRENCE_RULES)
+        if self.cell is not None and self.cell not in CELLS:
+            refuse(self, "cell", CELLS)
 
 
 @dataclass
 class Directive:
-    """One instruction inside an item's ข้อสั่งการ cell."""
+    """One instruction inside an item's ข้อสั่งการ cell, its ``text`` as written there.
+
+    A table with a responsible or a deadline column gives each directive of a row that row's cells:
+    ``responsible`` (who acts, as written) and ``due`` (by when, as written); the dates read from
+    ``due`` are among ``dates``, marked ``cell="due"``, their spans in ``due``. Both are left out of
+    the JSON where a table has no such column.
+
+    >>> d = Directive(1, "ให้เปิดศูนย์ไกล่เกลี่ยหนี้", responsible="ปจ. / นายอำเภอ", due="ภายใน 15 ก.พ. 67")
+    >>> d.text, d.responsible, d.due
+    ('ให้เปิดศูนย์ไกล่เกลี่ยหนี้', 'ปจ. / นายอำเภอ', 'ภายใน 15 ก.พ. 67')
+    """
 
     no: int
     text: str
@@ -248,8 +266,21 @@ class Directive:
     dates: list[DateSpan] = field(default_factory=list)
     reschedules: list[Reschedule] = field(default_factory=list)
     recurrences: list[Recurrence] = field(default_factory=list)
+    responsible: str | None = json_field(None, omit_none=True)  # the row's ผู้รับผิดชอบ cell
+    due: str | None = json_field(None, omit_none=True)  # the row's กำหนดเสร็จ (กำหนดส่ง …) cell
 
-    json_order: ClassVar = ("no", "label", "text")  # the figures and dates are the meeting's lists
+    json_order: ClassVar = ("no", "label", "text", "responsible", "due")  # figures and dates: the meeting's lists
+
+
+def said_in(holder: Directive | Passage, found: DateSpan | Quantity) -> str:
+    """The text a figure's or a date's span stands in: its directive's or passage's text, or for a
+    date of a deadline column the directive's ``due`` cell.
+
+    >>> d = Directive(1, "ให้รายงานผล", due="ภายใน 15 ก.พ. 67")
+    >>> said_in(d, DateSpan(date(2024, 2, 15), date(2024, 2, 15), "day", "15 ก.พ. 67", TextSpan(6, 16), cell="due"))
+    'ภายใน 15 ก.พ. 67'
+    """
+    return (getattr(holder, "due", None) or "") if getattr(found, "cell", None) == "due" else holder.text
 
 
 @dataclass
@@ -515,7 +546,7 @@ class Meeting:
             directives = []
             for d in record["directives"]:
                 place = (record["no"], d["no"])
-                found = {name: found.take(place, d["text"], shared=written[place] > 1) for name, found in lists.items()}
+                found = {name: found.take(place, d, shared=written[place] > 1) for name, found in lists.items()}
                 dates = [from_dict(DateSpan, r) for r in found["dates"]]
                 directives.append(Directive(
                     **read_fields(Directive, d),
@@ -596,13 +627,13 @@ class _Unplaced:
     def __init__(self, name: str, records: list[dict]):
         self.name, self.records, self.next = name, records, 0
 
-    def take(self, place: tuple[int, int], text: str, shared: bool) -> list[dict]:
-        """The records of the directive at place (item and directive numbers) whose text is given;
+    def take(self, place: tuple[int, int], directive: dict, shared: bool) -> list[dict]:
+        """The records of the directive at place (item and directive numbers) whose record is given;
         ``shared``: another directive has the same numbers."""
         start = self.next
         while self.next < len(self.records):
             record = self.records[self.next]
-            if (record["item"], record["directive"]) != place or (shared and not _holds(text, record)):
+            if (record["item"], record["directive"]) != place or (shared and not _holds(directive, record)):
                 break
             self.next += 1
         return self.records[start : self.next]
@@ -616,8 +647,10 @@ class _Unplaced:
             )
 
 
-def _holds(text: str, record: dict) -> bool:
-    """Whether a directive's text holds a record's surface (where its span says, if it has one)."""
+def _holds(directive: dict, record: dict) -> bool:
+    """Whether a directive's record holds a record's surface (where its span says, if it has one) in its text,
+    or in its deadline cell for a record of that cell."""
+    text = (directive.get("due") or "") if record.get("cell") == "due" else directive["text"]
     if "span" in record:
         return text[record["span"][0] : record["span"][1]] == record["surface"]
     surfaces = record["surface"] if isinstance(record["surface"], list) else [record["surface"]]  # a reschedule's two

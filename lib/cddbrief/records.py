@@ -199,6 +199,6 @@ def from_dict(cls: type, record: dict):
     ...                      "surface": "9 ก.พ. 66", "span": [3, 12]})
     DateSpan(start=datetime.date(2023, 2, 9), end=datetime.date(2023, 2, 9), precision='day', surface='9 ก.พ. 66',
              span=TextSpan(start=3, end=12), year_inferred=False, repaired=False, role=None, item=None,
-             directive=None, passage=None, context=None)
+             directive=None, passage=None, context=None, cell=None)
     """
     return cls(**read_fields(cls, record))

@@ -88,7 +88,8 @@ class Action(Said):
     ``kind`` is ``deadline`` (``start``/``end``: the window, ``precision`` day, month or year),
     ``monthly`` (``day`` of every month, from ``first`` if the text gives it) or ``no date``.
     ``surface`` and ``span`` are the date as written and where it stands in ``text``, the
-    directive in full; ``moved_from`` is the old date of a reschedule within the meeting.
+    directive in full, or in ``due``, its table's deadline cell, for a date read there;
+    ``moved_from`` is the old date of a reschedule within the meeting.
     """
 
     who: tuple[str, ...]
@@ -105,6 +106,7 @@ class Action(Said):
     first: date | None = None
     moved_from: DateSpan | None = None
     round: int | None = None
+    due: str | None = None  # the deadline cell ``span`` stands in, for a date of a table's deadline column
 
 
 @dataclass(frozen=True)
@@ -224,14 +226,18 @@ def actions_of(key: str, office: str, meeting: Meeting) -> tuple[list[Action], l
             reports.append(
                 Report(_key(key, item.no, d.no, "done"), text=d.text, marker=marker, sentence=sentence, **at)
             )
-        unplaced = None if d.dates or d.recurrences or marker else _UNPLACED.search(d.text)
+        unplaced, unplaced_in = None, None  # a deadline written that the reader could not place, and its cell
+        if not (d.dates or d.recurrences or marker):
+            unplaced = _UNPLACED.search(d.text)
+            if unplaced is None and d.due:
+                unplaced, unplaced_in = _UNPLACED.search(d.due), d.due
         if not (d.dates or d.recurrences or unplaced):
             continue  # no date, no recurrence, no deadline written: not an action
-        who = tuple(actors(d.text))
+        who = tuple(actors(d.text, d.responsible))
         what = actions(d) if d.dates else {}
         old_of = {id(r.new): r.old for r in d.reschedules}
         placed = 0
-        for s in sorted(d.dates, key=lambda s: s.span):
+        for s in sorted(d.dates, key=lambda s: (s.cell is not None, s.span)):  # the text's dates, then its cell's
             placed += 1
             if s.role == "original":
                 skipped["moved"] += 1
@@ -246,14 +252,16 @@ def actions_of(key: str, office: str, meeting: Meeting) -> tuple[list[Action], l
             if s.start is not None and any(_holds(r, s) for r in d.recurrences):
                 skipped["monthly"] += 1  # the monthly action holds this day
                 continue
-            found.append(Action(_key(key, item.no, d.no, str(s.span.start)), **at, who=who, what=clause,
+            found.append(Action(_key(key, item.no, d.no, f"{s.cell or ''}{s.span.start}"), **at, who=who, what=clause,
                                 kind="deadline" if s.start else "no date", text=d.text, surface=s.surface, span=s.span,
                                 start=s.start, end=s.end, precision=s.precision, year_inferred=s.year_inferred,
-                                moved_from=old_of.get(id(s)), round=_round(clause)))  # fmt: skip
+                                moved_from=old_of.get(id(s)), round=_round(clause),
+                                due=d.due if s.cell else None))  # fmt: skip
         for r in d.recurrences:
             placed += 1
-            at_text = d.text.find(r.surface)
-            clause = (clause_before(d.text, at_text) if at_text > 0 else "") or d.text
+            written = (d.due or "") if r.cell == "due" else d.text
+            at_text = written.find(r.surface)
+            clause = (clause_before(d.text, at_text) if at_text > 0 and not r.cell else "") or d.text
             span = TextSpan(at_text, at_text + len(r.surface)) if at_text >= 0 else None
             found.append(
                 Action(
@@ -267,12 +275,14 @@ def actions_of(key: str, office: str, meeting: Meeting) -> tuple[list[Action], l
                     span=span,
                     day=r.day,
                     first=r.first,
+                    due=d.due if r.cell else None,
                 )
             )
         if not placed and unplaced:  # a deadline the reader could not place: kept, with no date
-            clause = clause_before(d.text, unplaced.start()) or d.text
+            clause = (clause_before(d.text, unplaced.start()) if unplaced_in is None else "") or d.text
             found.append(Action(_key(key, item.no, d.no, "nodate"), **at, who=who, what=clause, kind="no date",
-                                text=d.text, surface=unplaced.group(0), span=TextSpan(*unplaced.span())))  # fmt: skip
+                                text=d.text, surface=unplaced.group(0), span=TextSpan(*unplaced.span()),
+                                due=unplaced_in))  # fmt: skip
     return found, reports, skipped
 
 
@@ -600,7 +610,7 @@ class Register:
                 "who": ", ".join(a.who), "what": a.what, "kind": a.kind, "start": a.start, "end": a.end,
                 "precision": a.precision, "when": _when_text(a), "surface": a.surface,
                 "span_start": a.span.start if a.span else None, "span_end": a.span.end if a.span else None,
-                "text": a.text, "year_inferred": a.year_inferred, "round": a.round,
+                "text": a.text, "due": a.due, "year_inferred": a.year_inferred, "round": a.round,
                 "moved_from": _span_text(a.moved_from),
                 "status": st.status, "status_text": st.text, "days": st.days, "closed_by": st.closed_by,
                 "closed_in": st.link.meeting if st.link else None,
@@ -655,7 +665,7 @@ FRAME_COLUMNS = ["action", "writeup", "office", "meeting", "meeting_label", "mee
                  "span_end", "text", "year_inferred", "round", "moved_from", "status", "status_text", "days",
                  "closed_by", "closed_in", "closed_writeup", "closed_score", "closed_text", "follows",
                  "follows_action", "follows_meeting", "follows_writeup", "follows_when", "follows_score",
-                 "follows_text"]  # fmt: skip
+                 "follows_text", "due"]  # fmt: skip
 COLUMN_TYPES = {
     "meeting_date": "date",
     "start": "date",
@@ -854,22 +864,25 @@ def as_json(reg: Register) -> dict:
 
 def page_rows(reg: Register, href_of=None) -> list[dict]:
     """The rows the page shows: each action with its brief's link, the date surface marked in its
-    directive, and the text of what it follows (or what closed it)."""
+    directive (or in the deadline cell after it: ``กำหนดเสร็จ: …``), and the text of what it follows
+    (or what closed it)."""
     from markupsafe import Markup, escape
 
     href_of = href_of or (lambda key: f"./{key}/brief.html")
     shown = []
     for r in reg.rows():
-        text = r["text"]
+        written = r["text"] if r["due"] is None else r["due"]  # the text the span stands in
         if (
             r["span_start"] is not None
             and r["span_end"] is not None
-            and text[r["span_start"] : r["span_end"]] == r["surface"]
+            and written[r["span_start"] : r["span_end"]] == r["surface"]
         ):
             a, b = r["span_start"], r["span_end"]
-            evidence = Markup(f"{escape(text[:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:])}")
+            evidence = Markup(f"{escape(written[:a])}<mark>{escape(written[a:b])}</mark>{escape(written[b:])}")
         else:
-            evidence = Markup(escape(text))
+            evidence = Markup(escape(written))
+        if r["due"] is not None:
+            evidence = Markup(f"{escape(r['text'])} <small>(กำหนดเสร็จ: {evidence})</small>")
         shown.append({**r, "status_word": STATUS_TH[r["status"]], "office_short": short_office(r["office"]),
                       "href": href_of(r["writeup"]) if r["meeting"] else None,
                       "follows_href": href_of(r["follows_writeup"]) if r["follows_writeup"] else None,

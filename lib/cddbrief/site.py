@@ -481,8 +481,8 @@ def name_words(name: str) -> list[str]:
 
 def meeting_sentences(records: dict, chair: str | None = None) -> list[tuple[str, str]]:
     """What the search finds in one meeting, as (kind, sentence): its topics, directives, resolutions,
-    figures (the sentence a figure stands in) and people (the chair, names in directives), from its
-    frame records (``tidy.frame_records``).
+    figures (the sentence a figure stands in) and people (the chair, names in directives and in their
+    actors: a table's ผู้รับผิดชอบ), from its frame records (``tidy.frame_records``).
 
     >>> meeting_sentences({"items": [{"topic": "กองทุนหมู่บ้าน", "resolution": "ที่ประชุมรับทราบ"}],
     ...                    "directives": [{"text": "ให้นายสมชาย ใจดี รายงาน"}], "quantities": []}, "นางสาวสุดา")
@@ -503,6 +503,9 @@ def meeting_sentences(records: dict, chair: str | None = None) -> list[tuple[str
         for piece in sentence_pieces(text):
             found[("directive", piece)] = None
         for name in people(text):
+            found[("person", name)] = None
+    for d in records.get("directives", []):
+        for name in people(d.get("actors") or ""):
             found[("person", name)] = None
     for sentence in sorted(figure_sentences):
         if not any(sentence.strip("…") in text for text in directives):  # already found as its directive

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .formatting import number
 from .glossary import units
-from .model import PLACE, Check, Meeting
+from .model import PLACE, Check, Meeting, said_in
 from .thaitext import excerpt
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,26 +23,25 @@ _ACTOR_RE = re.compile(
     r"(?:ให้|ขอให้|โดยให้)\s*(?P<who>ส่วนกลาง|กรมฯ?|พัฒนาการจังหวัด|พัฒนาการอำเภอ|จังหวัด|อำเภอ|พัฒนากร|สำนักงาน[ก-๙]*|สถาบัน[ก-๙]*|ทุกจังหวัด|ทุกอำเภอ)"
 )
 _SUBJECT_RE = re.compile(r"^(?P<who>ส่วนกลาง|กรมฯ?|จังหวัด|อำเภอ|พัฒนากร|ทุกจังหวัด|ทุกอำเภอ)(?!ที่)")
-# a table's responsible column, written after its row's directives: (ผู้รับผิดชอบ: ปจ. / นายอำเภอ; …)
-_RESPONSIBLE_RE = re.compile(r"\(ผู้รับผิดชอบ:\s*(?P<who>[^;)]+)")
 
 
-def actors(text: str) -> list[str]:
-    """Who a directive asks to act, as far as the text says: a table's responsible parties first.
+def actors(text: str, responsible: str | None = None) -> list[str]:
+    """Who a directive asks to act: the parties of its table's responsible cell first (``Directive.responsible``,
+    split at / , และ), then those its text names.
 
     >>> actors("ให้จังหวัดเตรียมความพร้อม และขอให้ส่วนกลางตรวจสอบ")
     ['จังหวัด', 'ส่วนกลาง']
     >>> actors("จังหวัดส่งข้อเสนอโครงการครบถ้วนแล้ว"), actors("ให้ทุกอำเภอบันทึกข้อมูล")
     (['จังหวัด'], ['อำเภอ'])
-    >>> actors("ให้เปิดศูนย์ไกล่เกลี่ยหนี้ (ผู้รับผิดชอบ: ปจ. / นายอำเภอ; กำหนดเสร็จ: 15/02/2567)")
+    >>> actors("ให้เปิดศูนย์ไกล่เกลี่ยหนี้", "ปจ. / นายอำเภอ")
     ['ปจ.', 'นายอำเภอ']
     """
-    named = _RESPONSIBLE_RE.search(text)
-    found = [who.strip() for who in re.split(r"\s*[/,]\s*|\s+และ", named.group("who")) if who.strip()] if named else []
+    found = [who.strip() for who in re.split(r"\s*[/,]\s*|\s+และ", responsible or "") if who.strip()]
+    named = len(found)
     found += [m.group("who") for m in _ACTOR_RE.finditer(text)]
     subject = _SUBJECT_RE.match(text)
     if subject:
-        found.insert(0, subject.group("who"))
+        found.insert(named, subject.group("who"))
     seen = []
     for who in found:
         who = {"ทุกจังหวัด": "จังหวัด", "ทุกอำเภอ": "อำเภอ"}.get(who, who)
@@ -74,9 +73,11 @@ SAID_COLUMNS = [*PLACE_COLUMNS, "passage_kind", "context"]
 COLUMNS = {
     "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities",
               "dates", "remarks", "resolution", "meeting_date"],
+    # a directive's actors begin with its table's responsible cell, split into parties
     "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
     "quantities": [*SAID_COLUMNS, "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface",
                    "sentence", "role"],
+    # a date of a table's deadline column has that cell (Directive.due) as its sentence
     "dates": [*SAID_COLUMNS, "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface",
               "sentence", "actors"],
     # a check's fields in the order of its JSON (its operands' labels are the JSON's only)
@@ -138,13 +139,13 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
                 "directive": d.no,
                 "label": d.label,
                 "text": d.text,
-                "actors": ", ".join(actors(d.text)),
+                "actors": ", ".join(actors(d.text, d.responsible)),
                 "quantities": len(d.quantities),
                 "dates": len(d.dates),
             }  # fmt: skip
         )
     for item, h in meeting.holders():
-        who = ", ".join(actors(h.text))
+        who = ", ".join(actors(h.text, getattr(h, "responsible", None)))  # a passage names no responsible
         for q in h.quantities:
             records["quantities"].append({
                 **_said(meeting, item, h, q), "value": float(q.value), "unit": q.unit, "unit_key": q.unit_key,
@@ -155,7 +156,7 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
             records["dates"].append({
                 **_said(meeting, item, h, s), "start": s.start, "end": s.end, "when": s.when,
                 "precision": s.precision, "year_inferred": s.year_inferred, "repaired": s.repaired, "role": s.role,
-                "surface": s.surface, "sentence": excerpt(h.text, *s.span), "actors": who,
+                "surface": s.surface, "sentence": excerpt(said_in(h, s), *s.span), "actors": who,
             })  # fmt: skip
     for c in meeting.checks:
         records["checks"].append(

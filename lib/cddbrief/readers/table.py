@@ -9,7 +9,7 @@ pages) are merged; each step leaves a note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final, cast
 
 from ..layout import EXTRA, EXTRA_ROLES, Layout, columns_of, is_item_number, layout_table, layout_text
@@ -128,6 +128,7 @@ def read(doc: RawDocument, fit: Fit) -> Reading:
 @dataclass
 class _Row:
     """An item as its rows are read: the number as written (None if none), its directives as (label, text),
+    each one's row's responsible and deadline cells (None where the table has none, or the cell is empty),
     and what its rows report (a progress cell, a line of the directives' cell that asks nothing)."""
 
     number: int | None
@@ -136,12 +137,13 @@ class _Row:
     remarks: str
     merged_rows: int = 1
     reported: list[str] = field(default_factory=list)
+    cells: list[tuple[str | None, str | None]] = field(default_factory=list)  # (responsible, due) per directive
 
 
 # a figure not given
 _EMPTY_FIGURES = ("", "-", "–", "—")
 
-# the word a directive's responsible party is written after (tidy.actors reads the party there)
+# the word a row's responsible party is written after in its remarks, when the row asks nothing
 RESPONSIBLE = "ผู้รับผิดชอบ"
 
 
@@ -160,16 +162,6 @@ def _column_notes(layout: Layout, heads: list[str], notes: list[Note]) -> None:
                     "merged",
                     f"the column '{head}' is not one cddbrief knows; its cells were kept in the remarks as '{head}: …'",
                     th=f"คอลัมน์ '{head}' ไม่ใช่คอลัมน์ที่รู้จัก จึงเก็บข้อความในช่องไว้ในหมายเหตุ ('{head}: …')",
-                )
-            )
-        elif role in ("responsible", "due"):
-            what = "who is responsible" if role == "responsible" else "the deadline"
-            written = f"({RESPONSIBLE}: …)" if role == "responsible" else f"({head}: …)"
-            notes.append(
-                Note(
-                    "merged",
-                    f"the column '{head}' ({what}) was written after each directive of its row as '{written}'",
-                    th=f"ข้อความในคอลัมน์ '{head}' ต่อท้ายข้อสั่งการแต่ละข้อของแถวเดียวกันเป็น '{written}'",
                 )
             )
         elif role == "progress":
@@ -299,7 +291,8 @@ def rows_to_items(
     tables: list[TableRow] | None = None,
 ) -> list[Item]:
     """Table rows -> items: numbers read or inferred, split rows merged, directives split; the responsible
-    party and the deadline written after each directive of their row; what a row reports (a progress
+    party and the deadline cells of a row given to each of its directives (``Directive.responsible``,
+    ``Directive.due``), or kept in the remarks of a row that asks nothing; what a row reports (a progress
     cell, a line that asks nothing, its cells under a figures head) added to ``reported`` as (item number,
     text), the rows of figures to ``tables``. A row of figures that opens on รวม and asks nothing totals the
     rows above: it is reported with the item above it, not made an item."""
@@ -358,22 +351,22 @@ def rows_to_items(
         if fields["progress"].strip():
             told.append(collapse(fields["progress"]))
         remarks = fields["remarks"]
-        after = [f"{RESPONSIBLE}: {collapse(fields['responsible'])}"] if fields["responsible"].strip() else []
-        after += [f"{due_head}: {collapse(fields['due'])}"] if fields["due"].strip() else []
-        if after and directives:
-            directives = [(label, f"{text} ({'; '.join(after)})") for label, text in directives]
-            if len(directives) > 1:
-                notes.append(
-                    Note(
-                        "merged",
-                        f"the {len(directives)} directives of '{topic[:40]}' share their row's "
-                        f"'{'; '.join(after)[:80]}': each was given it",
-                        th=f"ข้อสั่งการ {len(directives)} ข้อของประเด็น '{topic[:40]}' ใช้ '{'; '.join(after)[:80]}' "
-                        "ของแถวเดียวกัน จึงต่อท้ายทุกข้อ",
-                    )
+        who, due = (collapse(fields[role]) or None for role in ("responsible", "due"))
+        after = [f"{RESPONSIBLE}: {who}"] if who else []
+        after += [f"{due_head}: {due}"] if due else []
+        if after and len(directives) > 1:
+            notes.append(
+                Note(
+                    "inferred",
+                    f"the {len(directives)} directives of '{topic[:40]}' share their row's "
+                    f"'{'; '.join(after)[:80]}': each was given it",
+                    th=f"ข้อสั่งการ {len(directives)} ข้อของประเด็น '{topic[:40]}' ใช้ '{'; '.join(after)[:80]}' "
+                    "ของแถวเดียวกัน จึงถือเป็นของทุกข้อ",
                 )
-        elif after:  # nothing asked in the row: who and by when stay with the item, in its remarks
+            )
+        elif after and not directives:  # nothing asked in the row: who and by when stay with the item, in its remarks
             remarks = " / ".join(r for r in (remarks, *after) if r)
+        cells = [(who, due)] * len(directives)
         previous = rows[-1] if rows else None
         same_item = previous is not None and (
             (not topic and number is None)
@@ -381,19 +374,20 @@ def rows_to_items(
         )
         if same_item and previous is not None:
             previous.directives.extend(directives)
+            previous.cells.extend(cells)
             previous.remarks = " / ".join(r for r in (previous.remarks, remarks) if r)
             previous.reported.extend(told)
             previous.merged_rows += 1
             continue
         told += [figure_row.text] if figure_row is not None else []
-        rows.append(_Row(number, topic, directives, remarks, reported=told))
+        rows.append(_Row(number, topic, directives, remarks, reported=told, cells=cells))
     numbers = infer_numbers([r.number for r in rows], [r.topic for r in rows], notes)
     note_repeated_numbers(numbers, notes)
     items = [
         Item(
             no=no,
             topic=r.topic,
-            directives=numbered(r.directives),
+            directives=[replace(d, responsible=who, due=due) for d, (who, due) in zip(numbered(r.directives), r.cells)],
             remarks=r.remarks,
             inferred=r.number is None,
             merged_rows=r.merged_rows,
