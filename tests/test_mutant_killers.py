@@ -1071,3 +1071,14 @@ def test_a_weekday_and_day_take_their_month_from_a_range_near_them(text):
     """The range writes its year once, at its end: it still gives the month to วันพุธที่ 13 (a Wednesday)."""
     found, _ = find_dates(text, 2567)
     assert ("วันพุธที่ 13", date(2024, 3, 13)) in [(s.surface, s.start) for s in found]
+
+
+def test_a_figure_too_large_to_read_is_noted_with_the_first_80_characters_as_written():
+    digits = "9" * 120
+    found, notes = find_quantities(f"งบประมาณ {digits} บาท")
+    assert found == [] and [(n.kind, n.surface) for n in notes] == [("skipped", digits[:80])]
+
+
+def test_a_decimal_keeps_six_places_and_loses_only_float_noise():
+    found, _ = find_quantities("ร้อยละ 12.3456789 และ 0.1234567 ไร่")
+    assert [q.value for q in found] == [12.345679, 0.123457]
