@@ -757,3 +757,16 @@ def test_a_place_whose_na_is_run_into_the_time_or_the_year(glued):
 def test_a_name_that_opens_on_na_after_the_time_is_no_place(line):
     found, notes = header("ประชุมคณะทำงาน ครั้งที่ 3/2567", line)
     assert found.place is None and not any(n.kind == "repair" for n in notes)
+
+
+def test_of_two_meetings_told_on_two_days_the_write_ups_own_day_is_its_day():
+    # the other meeting's line tells more (its time, room and chair) on 8 April; the write-up's own, told last, is on
+    # 9 April: its own line's day, not the fullest line's
+    other = (
+        "วันที่ 8 เมษายน 2567 เวลา 09.00 น. นายวีระ ทองคำ พัฒนาการอำเภอนาหมื่น เข้าร่วมประชุมกรมการพัฒนาชุมชน "
+        "ครั้งที่ 3/2567 ณ ห้องประชุมที่ว่าการอำเภอนาหมื่น โดยมีรองอธิบดีกรมการพัฒนาชุมชนเป็นประธาน"
+    )
+    own = "วันที่ 9 เมษายน 2567 นายวีระ ทองคำ เป็นประธานการประชุมประจำเดือน ครั้งที่ 4/2567 เพื่อแจ้งข้อสั่งการ ดังนี้"
+    found, notes = header("พช.นาหมื่น ประชุมกรมฯ และประชุมประจำเดือน", other, own)
+    assert (found.number, found.meeting_date) == (4, date(2024, 4, 9))
+    assert not any("no day of its own" in n.message for n in notes)
