@@ -770,3 +770,10 @@ def test_of_two_meetings_told_on_two_days_the_write_ups_own_day_is_its_day():
     found, notes = header("พช.นาหมื่น ประชุมกรมฯ และประชุมประจำเดือน", other, own)
     assert (found.number, found.meeting_date) == (4, date(2024, 4, 9))
     assert not any("no day of its own" in n.message for n in notes)
+
+
+def test_a_title_longer_than_200_characters_is_cut_at_a_word_with_an_ellipsis():
+    long_title = "การประชุมประจำเดือน ครั้งที่ 4/2567 " + "เรื่องการขับเคลื่อนเศรษฐกิจฐานราก " * 12
+    found, _ = header(long_title.strip(), "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ")
+    assert found.title.endswith("…") and len(found.title) <= 201
+    assert long_title.startswith(found.title[:-1]) and not found.title[:-1].endswith(" ")
