@@ -913,3 +913,9 @@ def test_an_agenda_sheet_is_refused_by_the_command_line_with_exit_2(tmp_path):
 def test_minutes_with_a_resolution_written_or_an_order_given_are_read(text):
     meeting = parse_document(read_bytes(text.encode(), "x.txt"))
     assert meeting.source.layout == "minutes" and len(meeting.items) >= 2
+
+
+def test_an_agenda_of_two_items_sent_before_its_meeting_is_refused_too():
+    two = _blank_agenda("……………………").replace("ระเบียบวาระที่ 3 เรื่องอื่น ๆ (ถ้ามี)\n", "")
+    with pytest.raises(CddbriefError, match="agenda sent before the meeting"):
+        parse_document(read_bytes(two.encode(), "x.txt"))
