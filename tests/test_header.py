@@ -777,3 +777,12 @@ def test_a_title_longer_than_200_characters_is_cut_at_a_word_with_an_ellipsis():
     found, _ = header(long_title.strip(), "สำนักงานพัฒนาชุมชนอำเภอแม่ทะ")
     assert found.title.endswith("…") and len(found.title) <= 201
     assert long_title.startswith(found.title[:-1]) and not found.title[:-1].endswith(" ")
+
+
+@pytest.mark.parametrize("next_words", ["ประชุมครั้งต่อไป", "นัดประชุมครั้งหน้า", "กำหนดประชุมครั้งถัดไป"])
+def test_the_next_meetings_room_is_not_this_meetings_place(next_words):
+    head = ("สรุปการประชุมประจำเดือน ครั้งที่ 5/2567 สำนักงานพัฒนาชุมชนอำเภอแม่ทะ", "วันที่ 16 พฤษภาคม 2567 เวลา 09.30 น.")
+    found, _ = header(*head, f"{next_words} วันที่ 13 มิถุนายน 2567 ณ ห้องประชุมอำเภอแม่ทะ")
+    assert (found.meeting_date, found.place) == (date(2024, 5, 16), None)
+    found, _ = header(*head[:1], head[1] + " ณ ศาลาประชาคม", f"{next_words} วันที่ 13 มิถุนายน 2567 ณ ห้องประชุมอำเภอ")
+    assert found.place == "ศาลาประชาคม"

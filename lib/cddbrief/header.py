@@ -380,7 +380,9 @@ def read_header(
         or _first(_chair, rest[:6])
         or _leader(heard + rest[:3], notes)
     )
-    place = _first(_place, told + heard) or _first(_place, rest[:3]) or _first(_labelled_place, rest[:_LABELLED])
+    place = (
+        _first(_own_place, told + heard) or _first(_own_place, rest[:3]) or _first(_labelled_place, rest[:_LABELLED])
+    )
     header.place = _spaced_place(_short_of(header.chair, place), notes)
     header.district, header.province, header.province_en = _place_of(header.office, everything, notes)
     return header
@@ -1146,6 +1148,18 @@ def _place(text: str) -> str | None:
             break  # a sentence of its own goes on after the place
         words.append(word)
     return " ".join(words).rstrip(" .")
+
+
+def _own_place(text: str) -> str | None:
+    """``_place`` of a line, unless the ณ stands in what it says of the next meeting.
+
+    >>> _own_place("นัดประชุมครั้งต่อไป วันที่ 13 มิ.ย. 67 ณ ห้องประชุมอำเภอ"), _own_place("ประชุม ณ ศาลาประชาคม")
+    (None, 'ศาลาประชาคม')
+    """
+    at = _PLACE.search(text) or _PLACE_START.search(text)
+    if at is not None and _NEXT_MEETING.search(text, max(0, at.start() - 80), at.start()):
+        return None
+    return _place(text)
 
 
 _PLACE_LABELLED = re.compile(_PLACE_LABEL + r"|\s*ณ\s*[:：]")
