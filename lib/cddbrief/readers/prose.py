@@ -176,7 +176,6 @@ def _top_points(lines: list[Line]) -> tuple[list[int], str | None]:
         if marker_number(line.label) != 1 or _PERSON.match(line.text):
             continue
         style = marker_style(line.label)
-
         points, expected, nested_seen = [start], 2, False
         index = start + 1
         while index < len(lines):
