@@ -295,11 +295,12 @@ def test_each_json_order_begins_with_the_place_and_keeps_its_keys_in_order():
 FRAME_COLUMNS = {  # as the csv and xlsx exports and the corpus store have them: a column moved is a breaking change
     "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities",
               "dates", "remarks", "resolution", "meeting_date"],
-    "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
+    "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates",
+                   "responsible", "due"],  # (a table's cells: added at the end)
     "quantities": ["meeting", "office", "item", "topic", "directive", "passage", "passage_kind", "context", "value",
                    "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface", "sentence", "role"],
     "dates": ["meeting", "office", "item", "topic", "directive", "passage", "passage_kind", "context", "start", "end",
-              "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors"],
+              "when", "precision", "year_inferred", "repaired", "role", "surface", "sentence", "actors", "cell"],
     "checks": ["meeting", "office", "item", "topic", "directive", "passage", "kind", "operands", "total", "actual",
                "holds", "tolerance", "unit", "statement", "statement_en", "evidence"],
     "notes": ["meeting", "office", "kind", "item", "message", "message_th", "surface"],

@@ -323,10 +323,14 @@ def test_the_brief_the_frames_and_the_calendar_read_who_and_by_when_from_the_fie
 
     records = frame_records(m)
     assert [r["actors"] for r in records["directives"]][2:] == ["กลุ่มงานส่งเสริม", "ทุกตำบล"]
-    assert [(r["surface"], r["sentence"]) for r in records["dates"]][2:] == [
-        ("31/03/2567", "31/03/2567"),
-        ("เดือนเมษายน 2567", "ภายในเดือนเมษายน 2567"),
-    ]  # a deadline's sentence is the cell it was written in
+    assert [(r["responsible"], r["due"]) for r in records["directives"]][2:] == [
+        ("กลุ่มงานส่งเสริม", "31/03/2567"),
+        ("ทุกตำบล", "ภายในเดือนเมษายน 2567"),
+    ]  # the sheet of directives keeps the cells as written
+    assert [(r["surface"], r["sentence"], r["cell"]) for r in records["dates"]][2:] == [
+        ("31/03/2567", "31/03/2567", "due"),
+        ("เดือนเมษายน 2567", "ภายในเดือนเมษายน 2567", "due"),
+    ]  # a deadline's sentence is the cell it was written in, and says so
 
     (ics,) = export(m, "ics", tmp_path, as_of="2024-02-01")
     calendar = ics.read_bytes().decode("utf-8").replace("\r\n ", "")

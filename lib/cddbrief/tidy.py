@@ -73,13 +73,15 @@ SAID_COLUMNS = [*PLACE_COLUMNS, "passage_kind", "context"]
 COLUMNS = {
     "items": ["meeting", "office", "item", "topic", "topic_en", "inferred", "merged_rows", "directives", "quantities",
               "dates", "remarks", "resolution", "meeting_date"],
-    # a directive's actors begin with its table's responsible cell, split into parties
-    "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates"],
+    # a directive's actors begin with its table's responsible cell, split into parties; then the table's ผู้รับผิดชอบ
+    # and กำหนดเสร็จ cells as written (None where it has none; added last, so no column before them moved)
+    "directives": ["meeting", "office", "item", "topic", "directive", "label", "text", "actors", "quantities", "dates",
+                   "responsible", "due"],
     "quantities": [*SAID_COLUMNS, "value", "unit", "unit_key", "unit_en", "entity", "per", "repaired", "surface",
                    "sentence", "role"],
-    # a date of a table's deadline column has that cell (Directive.due) as its sentence
+    # a date of a table's deadline column has that cell (Directive.due) as its sentence, and ``due`` as its cell
     "dates": [*SAID_COLUMNS, "start", "end", "when", "precision", "year_inferred", "repaired", "role", "surface",
-              "sentence", "actors"],
+              "sentence", "actors", "cell"],
     # a check's fields in the order of its JSON (its operands' labels are the JSON's only)
     "checks": [*PLACE_COLUMNS, *(name for name in Check.json_order if name not in PLACE and name != "labels")],
     "notes": ["meeting", "office", "kind", "item", "message", "message_th", "surface"],
@@ -142,6 +144,8 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
                 "actors": ", ".join(actors(d.text, d.responsible)),
                 "quantities": len(d.quantities),
                 "dates": len(d.dates),
+                "responsible": d.responsible,
+                "due": d.due,
             }  # fmt: skip
         )
     for item, h in meeting.holders():
@@ -156,7 +160,7 @@ def frame_records(meeting: Meeting) -> dict[str, list[dict]]:
             records["dates"].append({
                 **_said(meeting, item, h, s), "start": s.start, "end": s.end, "when": s.when,
                 "precision": s.precision, "year_inferred": s.year_inferred, "repaired": s.repaired, "role": s.role,
-                "surface": s.surface, "sentence": excerpt(said_in(h, s), *s.span), "actors": who,
+                "surface": s.surface, "sentence": excerpt(said_in(h, s), *s.span), "actors": who, "cell": s.cell,
             })  # fmt: skip
     for c in meeting.checks:
         records["checks"].append(
