@@ -142,3 +142,33 @@ def test_a_batch_brief_is_the_brief_built_alone(folder, tmp_path):
                 batch_made = site.with_bar(batch_made, site.BAR_START + site.BAR_END)
             assert batch_made == (made / file).read_text(encoding="utf-8"), (name, file)
     assert "เสริมงาม" in (batch / "2562-04-soem-ngam" / "brief.html").read_text(encoding="utf-8")
+
+
+def test_a_write_up_with_no_number_fails_in_the_batch_in_the_command_lines_words(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "nonum.txt").write_text(
+        "สรุปการประชุมประจำเดือน สำนักงานพัฒนาชุมชนอำเภอแม่ทะ\n"
+        "วันที่ 16 พฤษภาคม 2567 ณ ห้องประชุมอำเภอแม่ทะ นายสมชาย ใจดี พัฒนาการอำเภอ เป็นประธาน\n"
+        "1. กองทุนหมู่บ้าน ให้รายงานผล 12 กองทุน\n2. ผ้าไทย ให้แต่งกายผ้าไทย\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build", "--all", "--data", data, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    failed = [line for line in result.stderr.splitlines() if "failed: nonum.txt" in line]
+    assert len(failed) == 1 and "names no meeting number" in failed[0]
+    assert failed[0].endswith("(build it alone with --meeting 4/2562)") and "set meeting" not in result.stderr
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "nonum.txt" in index and "names no meeting number" in index  # the shared page keeps the library's words
+
+
+def test_a_batch_summary_says_a_failures_settings_in_the_front_ends_words():
+    from pathlib import Path
+
+    from cddbrief.batch import BatchResult, Outcome
+    from cddbrief.errors import Setting
+
+    result = BatchResult([Outcome(Path("a.txt"), "failed", why="no number: add it", settings=(Setting("meeting"),))])
+    assert result.summary().splitlines()[1] == "  failed: a.txt: no number: add it (set meeting)"
+    in_notebook_words = result.summary(lambda settings: "-p meeting ID")
+    assert in_notebook_words.splitlines()[1] == "  failed: a.txt: no number: add it (-p meeting ID)"

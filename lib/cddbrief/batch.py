@@ -14,10 +14,11 @@ import os
 import signal
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CddbriefError, shown
+from .errors import CddbriefError, Setting, in_library_terms, said_with, shown
 from .exports import EXPORTS
 from .processes import die_with_parent
 from .words import LANGS, Lang, as_lang
@@ -33,7 +34,8 @@ class Outcome:
     path: Path
     status: str  # built | up to date | failed
     folder: str = ""
-    why: str = ""
+    why: str = ""  # a failure's problem and remedy; the settings it asks to change are ``settings``
+    settings: tuple[Setting, ...] = ()
     entry: dict = field(default_factory=dict)
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)  # where the brief was written (html, pdf)
@@ -48,8 +50,9 @@ class BatchResult:
     def ok(self) -> bool:
         return all(o.status != "failed" for o in self.outcomes)
 
-    def summary(self) -> str:
-        """What happened to each document, and where its brief is:
+    def summary(self, terms: Callable[[tuple[Setting, ...]], str] = in_library_terms) -> str:
+        """What happened to each document, and where its brief is; a failure's settings said in ``terms`` (a front
+        end's words for them):
 
         ``  built: a.txt → outputs/2562-04/brief.html, outputs/2562-04/brief.pdf``
         """
@@ -57,10 +60,15 @@ class BatchResult:
         lines = [f"{counts['built']} built, {counts['up to date']} up to date, {counts['failed']} failed"]
         for o in self.outcomes:
             if o.status == "failed":
-                lines.append(f"  failed: {shown(o.path.name)}: {shown(o.why)}")
+                lines.append(f"  failed: {shown(o.path.name)}: {shown(said_with(o.why, o.settings, terms))}")
             else:
                 lines.append(f"  {o.status}: {shown(o.path.name)} → {shown(_where(o.files) or o.folder)}")
         return "\n".join(lines)
+
+
+def _failed(path: Path, exc: CddbriefError, seconds: float = 0.0) -> Outcome:
+    """The outcome of a document its build refused: the problem and remedy, the settings beside them."""
+    return Outcome(path, "failed", why=exc.plain, settings=exc.settings, seconds=seconds)
 
 
 def _where(files: list[Path]) -> str:
@@ -132,7 +140,7 @@ def _build_one(
         )
         exported = _export_into(result.folder, result.meeting, exports, lang, fresh_only=result.up_to_date)
     except CddbriefError as exc:
-        return Outcome(Path(path), "failed", why=str(exc), seconds=time.perf_counter() - started)
+        return _failed(Path(path), exc, seconds=time.perf_counter() - started)
     except Exception as exc:  # a kernel that died, a full disk: reported, the batch goes on
         return Outcome(Path(path), "failed", why=f"{type(exc).__name__}: {exc}", seconds=time.perf_counter() - started)
     status = "up to date" if result.up_to_date else "built"
@@ -522,7 +530,7 @@ def _remote_build(
             )
             exported = {p.name for p in _export_into(result.folder, result.meeting, exports, lang, fresh_only=False)}
         except CddbriefError as exc:
-            return {"name": name, "status": "failed", "why": str(exc)}
+            return {"name": name, "status": "failed", "why": exc.plain, "settings": exc.settings}
         except Exception as exc:
             return {"name": name, "status": "failed", "why": f"{type(exc).__name__}: {exc}"}
         files = {
@@ -681,13 +689,13 @@ def _on_cluster(
                 claim(p)
                 have = fresh_files(p) if not force else set()
         except CddbriefError as exc:
-            outcomes.append(Outcome(path, "failed", why=str(exc)))
+            outcomes.append(_failed(path, exc))
             continue
         if set(p.targets) <= have:
             try:
                 exported = _export_into(p.folder, p.meeting, exports, lang, fresh_only=True)
             except CddbriefError as exc:
-                outcomes.append(Outcome(path, "failed", why=str(exc)))
+                outcomes.append(_failed(path, exc))
                 continue
             files = [p.targets[f] for f in briefs] + exported
             outcomes.append(Outcome(path, "up to date", folder=p.folder.name, entry=_entry(p), files=files))
@@ -801,7 +809,7 @@ def _receive(future, path: Path, p, formats) -> Outcome:
     except Exception as exc:  # a worker lost mid-task, more often than dask allows
         return Outcome(path, "failed", why=f"the dask task failed ({type(exc).__name__}: {exc})")
     if done["status"] == "failed":
-        return Outcome(path, "failed", why=done["why"])
+        return Outcome(path, "failed", why=done["why"], settings=tuple(done.get("settings", ())))
     from .render import plain_name
 
     if not all(plain_name(name) and isinstance(data, bytes) for name, data in done["files"].items()):
@@ -827,7 +835,7 @@ def _receive(future, path: Path, p, formats) -> Outcome:
 
                 shutil.rmtree(scratch, ignore_errors=True)
     except CddbriefError as exc:
-        return Outcome(path, "failed", why=str(exc))
+        return _failed(path, exc)
     except OSError as exc:
         return Outcome(path, "failed", why=f"cannot write the brief in {p.folder}: {exc.strerror or exc}")
     files = [p.targets[f] for f in briefs] + sorted(

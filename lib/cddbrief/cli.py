@@ -79,6 +79,15 @@ def in_option_terms(settings: tuple[Setting, ...]) -> str:
     return ", ".join(said)
 
 
+def in_batch_terms(settings: tuple[Setting, ...]) -> str:
+    """How ``build --all`` tells the settings of one write-up it could not build: its options when built alone.
+
+    >>> in_batch_terms((Setting("meeting", "4/2562"),))
+    'build it alone with --meeting 4/2562'
+    """
+    return f"build it alone with {in_option_terms(settings)}"
+
+
 def _parser() -> argparse.ArgumentParser:
     from .exports import EXPORTS, kinds_help
     from .filekinds import FORMS, HELP
@@ -429,7 +438,7 @@ def _cmd_build(args) -> int:
             task_timeout=args.task_timeout or TASK_TIMEOUT,
             as_of=args.as_of,
         )
-        print(result.summary(), file=sys.stderr)
+        print(result.summary(in_batch_terms), file=sys.stderr)
         print(f"index: {result.index}", file=sys.stderr)  # every brief above, linked
         return 0 if result.ok else 1
     if args.trends:

@@ -48,6 +48,15 @@ def in_library_terms(settings: tuple[Setting, ...]) -> str:
     return "set " + ", ".join(s.name if s.value is None else f"{s.name}={s.value!r}" for s in settings)
 
 
+def said_with(line: str, settings: tuple[Setting, ...], terms: Callable[[tuple[Setting, ...]], str]) -> str:
+    """A problem and its remedy (``line``) with the settings to change, in a front end's ``terms``.
+
+    >>> said_with("no number: add it", (Setting("meeting", "4/2562"),), in_library_terms)
+    "no number: add it (set meeting='4/2562')"
+    """
+    return f"{line} ({one_line(terms(settings))})" if settings else line
+
+
 class CddbriefError(Exception):
     """Bad input or usage. The command line prints it as one line, exit 2; ``detail`` (the candidates of
     an ambiguity, say) goes on the lines below it, so the first line stays short. ``settings``: the
@@ -82,13 +91,19 @@ class CddbriefError(Exception):
         for line in self.detail:  # a traceback (a notebook, a program) shows them under the message too
             self.add_note(line)
 
+    @property
+    def plain(self) -> str:
+        """The problem and the remedy, without the settings: what a batch keeps beside them (``Outcome``).
+
+        >>> CddbriefError("ไม่พบโฟลเดอร์ข้อมูล", "give the folder", settings="data_dir").plain
+        'ไม่พบโฟลเดอร์ข้อมูล: give the folder'
+        """
+        return f"{self.problem}: {self.remedy}" if self.remedy else self.problem
+
     def said(self, terms: Callable[[tuple[Setting, ...]], str] | None = None) -> str:
         """The one line: the problem, the remedy, and how to change its settings in ``terms`` (a front
         end's words for them; default: this error's ``terms``, the library's unless a front end set its own)."""
-        line = f"{self.problem}: {self.remedy}" if self.remedy else self.problem
-        if self.settings:
-            line += f" ({one_line((terms or self.terms)(self.settings))})"
-        return line
+        return said_with(self.plain, self.settings, terms or self.terms)
 
     def __str__(self) -> str:
         return self.said()

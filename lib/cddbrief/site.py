@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import CddbriefError, shown
+from .errors import CddbriefError, in_library_terms, said_with, shown
 from .filekinds import SOURCE_SUFFIXES
 from .files import write_atomic
 from .words import LANGS, Lang, Words, as_lang, suffix, words_for
@@ -192,7 +192,13 @@ def write_index(out_dir: Path, outcomes: list, lang: str = "th") -> Path:
     rows = []
     for o in outcomes:
         if o.status == "failed":
-            rows.append({"failed": True, "file": shown(o.path.name), "why": shown(o.why)})
+            rows.append(
+                {
+                    "failed": True,
+                    "file": shown(o.path.name),
+                    "why": shown(said_with(o.why, o.settings, in_library_terms)),
+                }
+            )
             continue
         e = o.entry
         rows.append(
