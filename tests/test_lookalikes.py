@@ -133,6 +133,63 @@ KNOWN_GAPS |= set()  # none left
 # - points headed ประเด็นที่ N, inline points after a PDF wrap, asks without ให้: [closed]
 KNOWN_GAPS |= set()  # none left
 
+# The fifth held-out set h49-h60 (written 2026-12-07 after h01-h48 had been fixed against; expected readings
+# committed before any reader ran on them): 527 of 576 field verdicts right on the day (91.5 %; figures 109/120,
+# dates 119/120; 3 of 12 documents right in every form; the readers of main ee48b2e, and the same misses with
+# main 0f38217; 523 on the very first run, before h52's empty เรื่องอื่น ๆ was counted as an item, as m04 does).
+# Its misses, by cause:
+# - a post that is not a write-up is read as a meeting: a week's work plan (แผนการปฏิบัติงานประจำสัปดาห์, one
+#   line per weekday, one of them ประชุมประจำสัปดาห์ ณ ห้องประชุม…) gives one item "ประจำสัปดาห์" (h59)
+# - orders inside a resolution are lost: มติที่ประชุม เห็นชอบให้กองทุน…ส่ง…ภายในวันที่ …, มติ … และมอบเลขานุการ
+#   จัดทำ… ภายในวันที่ … give no directive (h52: 0 for 2); the count of a reported line (… ยังมีกองทุนที่ไม่ส่ง
+#   งบการเงินประจำปี 11 กองทุน, after ประจำปี) is dropped (h52); the chair whose role (ประธาน) ends an attendee line
+#   wrapped in the PDF is not found (h52.pdf)
+# - the writer's office is taken from the chair of a cluster meeting held in two provinces (สำนักงานพัฒนาชุมชน
+#   จังหวัดร้อยเอ็ด for มหาสารคาม, whose post it is); the chair keeps "ในฐานะประธานกลุ่มจังหวัด" (h53)
+# - a Zoom-only meeting (no room) takes its place from "ณ วันที่ 9 สิงหาคม 2567", the date of the figures (h51)
+# - a follow-up block (ผลการติดตามข้อสั่งการจากการประชุมครั้งที่ 6/2567 …, ✔ old orders – ดำเนินการแล้ว) is not an
+#   item (h56: two items for three; its old orders are rightly not directives)
+# - a ratio with จาก: the first number has no unit of its own (๑๗ จาก ๒๐ โครงการ, h54; ใน is read)
+# - a borderless table headed ลำดับ | เรื่อง | การดำเนินการ/ข้อสั่งการ | ผู้รับผิดชอบ with rows lettered ก ข ค: its
+#   .txt dump is read as prose (six items: ก, ฝ่ายธุรการ, ข, …; its figures and a deadline lost); a cell "เพื่อทราบ …
+#   ไม่มีข้อสั่งการ" is counted as a directive (3 for 2); the day after ประชุมเมื่อ (ประชุมเมื่อ 26 ก.ย. 2567) is
+#   not read; the chair named only in the signature line (ลงชื่อ … ประธานในที่ประชุม) is not found (h60)
+# - PDF line ends: a chair's name glued to the position (นางสาวจินดา พรหมมาพัฒนาการจังหวัดระยอง, h57.pdf) or two
+#   position words glued (…ชำนาญการรักษาการในตำแหน่ง…, h50.pdf)
+KNOWN_GAPS |= {
+    *gaps("h50_district_acting_chair_week_range.pdf", "chair"),
+    *gaps("h51_prov_zoom_only_no_room.txt", "place"),
+    *gaps("h51_prov_zoom_only_no_room.docx", "place"),
+    *gaps("h51_prov_zoom_only_no_room.pdf", "place"),
+    *gaps("h52_district_fund_network_minutes_deadlines.txt", "directives", "figures"),
+    *gaps("h52_district_fund_network_minutes_deadlines.docx", "directives", "figures"),
+    *gaps("h52_district_fund_network_minutes_deadlines.html", "directives", "figures"),
+    *gaps("h52_district_fund_network_minutes_deadlines.pdf", "chair", "directives", "figures"),
+    *gaps("h53_prov_cluster_meeting_two_provinces.txt", "office", "chair"),
+    *gaps("h53_prov_cluster_meeting_two_provinces.docx", "office", "chair"),
+    *gaps("h53_prov_cluster_meeting_two_provinces.html", "office", "chair"),
+    *gaps("h53_prov_cluster_meeting_two_provinces.pdf", "office", "chair"),
+    *gaps("h54_table_thai_digits_share_of_total.txt", "figures"),
+    *gaps("h54_table_thai_digits_share_of_total.docx", "figures"),
+    *gaps("h54_table_thai_digits_share_of_total.html", "figures"),
+    *gaps("h54_table_thai_digits_share_of_total.pdf", "figures"),
+    *gaps("h56_district_followup_previous_orders.txt", "items"),
+    *gaps("h56_district_followup_previous_orders.docx", "items"),
+    *gaps("h56_district_followup_previous_orders.html", "items"),
+    *gaps("h56_district_followup_previous_orders.pdf", "items"),
+    *gaps("h57_prov_coming_events_buddhist_era_words.pdf", "chair"),
+    *gaps("h59_weekly_work_plan_not_meeting.txt", "parsed"),
+    *gaps("h59_weekly_work_plan_not_meeting.docx", "parsed"),
+    *gaps("h59_weekly_work_plan_not_meeting.html", "parsed"),
+    *gaps("h59_weekly_work_plan_not_meeting.pdf", "parsed"),
+    *gaps(
+        "h60_table_thai_letter_rows_chair_signs.txt", "meeting_date", "chair", "items", "directives", "figures", "dates"
+    ),
+    *gaps("h60_table_thai_letter_rows_chair_signs.docx", "meeting_date", "chair", "directives"),
+    *gaps("h60_table_thai_letter_rows_chair_signs.html", "meeting_date", "chair", "directives"),
+    *gaps("h60_table_thai_letter_rows_chair_signs.pdf", "meeting_date", "chair", "directives"),
+}
+
 
 def _cases() -> list:
     cases = []
