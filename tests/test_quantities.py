@@ -613,3 +613,28 @@ def test_an_abbreviation_before_a_count_with_its_unit_names_what_is_counted(text
 @pytest.mark.parametrize("text", ["ยื่นแบบ ภ.ง.ด. 90 แล้ว", "แบบ กพ. 7 ของข้าราชการ", "ณ ม. 1 ศูนย์ราชการ"])
 def test_a_code_before_a_bare_number_is_no_figure(text):
     assert find_quantities(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [("ผ่านเกณฑ์ 17 จาก 20 โครงการ", 17, 20), ("ผ่านเกณฑ์ ๑๗ จาก ๒๐ โครงการ", 17, 20), ("ส่งแล้ว 4 ใน 5 ตำบล", 4, 5)],
+)
+def test_a_part_out_of_a_whole_with_jak_or_nai_is_a_ratio(text, part, whole):
+    found, _ = find_quantities(text)
+    assert [(q.value, q.unit, q.role) for q in found] == [
+        (part, "โครงการ" if whole == 20 else "ตำบล", "part"),
+        (whole, "โครงการ" if whole == 20 else "ตำบล", "total"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, surfaces",
+    [
+        ("ยังไม่ส่งงบการเงินประจำปี 11 กองทุน", ["11 กองทุน"]),  # a count after ประจำปี, its unit right after it
+        ("ผลการดำเนินงานปี 67 กองทุนหมู่บ้าน", []),  # ปี 67: the year, written short
+        ("ปี 2567 จำนวน 12 กองทุน", ["12 กองทุน"]),
+        ("รับเงินจาก 3 หน่วยงาน", ["3 หน่วยงาน"]),  # จาก with no part before it: no ratio
+    ],
+)
+def test_a_number_after_pi_is_a_year_unless_it_counts_with_its_unit(text, surfaces):
+    assert [q.surface for q in find_quantities(text)[0]] == surfaces

@@ -109,6 +109,8 @@ def _not_an_amount(reading: str, start: int, after: int, unit_after: bool = Fals
     window = reading[max(0, start - 14) : start].rstrip()
     if _LATIN_LABEL.search(window):
         return True  # Day 2 ผู้เข้าร่วม 40 คน: the second day, not two of anything
+    if unit_after and window.endswith("ปี") and not _year_after_pi(reading[start:after]):
+        return False  # งบการเงินประจำปี 11 กองทุน: eleven funds' yearly accounts (ปี 67 กองทุน… names the year)
     if window.endswith(_NOT_AMOUNT_WORDS):
         # ที่ ends words too: พื้นที่ 12 แปลง, เนื้อที่ 18 ไร่, อยู่ที่ 250 ล้านบาท are amounts; เขตพื้นที่ 3 is an area's
         # number; and a label word counted after its number (มีห้อง 4 ห้อง) is a count
@@ -163,6 +165,16 @@ _LETTER = re.compile(r"[ก-ฮA-Za-z]")
 def _label_units() -> frozenset[str]:
     """Unit words that also name a number written after them (ชั้น 5, รอบ 2): with a number next, no unit."""
     return frozenset(word for word in _NOT_AMOUNT_WORDS if word in units())
+
+
+def _year_after_pi(number: str) -> bool:
+    """Whether a number after ปี is the year: four digits (2567), or two of a year of the Buddhist era as written
+    short (ปี 67).
+
+    >>> [_year_after_pi(n) for n in ("2567", "67", "45", "11", "120")]
+    [True, True, True, False, False]
+    """
+    return year_like(number) or (len(number) == 2 and number.isdecimal() and 40 <= int(number) <= 99)
 
 
 def year_like(number: str) -> bool:
@@ -609,7 +621,7 @@ def _range_upper(reading: str, lower: re.Match) -> re.Match | None:
 
 
 # a ratio's word between a part and its whole, on one line: 4 ใน 5 ตำบล
-_RATIO_IN = re.compile(r"[^\S\n]*ใน[^\S\n]*")
+_RATIO_IN = re.compile(r"[^\S\n]*(?:ใน|จาก)[^\S\n]*")  # 4 ใน 5 ตำบล, 17 จาก 20 โครงการ
 
 
 def _ratio_whole(reading: str, part: re.Match) -> re.Match | None:
