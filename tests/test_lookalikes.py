@@ -142,8 +142,8 @@ KNOWN_GAPS |= set()  # none left
 #   line per weekday, one of them ประชุมประจำสัปดาห์ ณ ห้องประชุม…) gives one item "ประจำสัปดาห์" (h59)
 # - orders inside a resolution are lost: มติที่ประชุม เห็นชอบให้กองทุน…ส่ง…ภายในวันที่ …, มติ … และมอบเลขานุการ
 #   จัดทำ… ภายในวันที่ … give no directive (h52: 0 for 2); the count of a reported line (… ยังมีกองทุนที่ไม่ส่ง
-#   งบการเงินประจำปี 11 กองทุน, after ประจำปี) is dropped (h52) [closed]; the chair whose role (ประธาน) ends an attendee line
-#   wrapped in the PDF is not found (h52.pdf)
+#   งบการเงินประจำปี 11 กองทุน, after ประจำปี) is dropped (h52) [closed]; the chair whose role (ประธาน) ends
+#   an attendee line wrapped in the PDF is not found (h52.pdf)
 # - the writer's office is taken from the chair of a cluster meeting held in two provinces (สำนักงานพัฒนาชุมชน
 #   จังหวัดร้อยเอ็ด for มหาสารคาม, whose post it is); the chair keeps "ในฐานะประธานกลุ่มจังหวัด" (h53)
 # - a Zoom-only meeting (no room) takes its place from "ณ วันที่ 9 สิงหาคม 2567", the date of the figures (h51)
