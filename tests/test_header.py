@@ -786,3 +786,106 @@ def test_the_next_meetings_room_is_not_this_meetings_place(next_words):
     assert (found.meeting_date, found.place) == (date(2024, 5, 16), None)
     found, _ = header(*head[:1], head[1] + " ณ ศาลาประชาคม", f"{next_words} วันที่ 13 มิถุนายน 2567 ณ ห้องประชุมอำเภอ")
     assert found.place == "ศาลาประชาคม"
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["ณ วันที่ 12 มีนาคม 2567", "ณ วันศุกร์ที่ 12 มีนาคม 2567", "ณ เวลา 16.30 น.", "ณ ปัจจุบัน", "ณ สิ้นเดือนกุมภาพันธ์ 2567"],
+)
+def test_na_before_a_day_or_a_time_is_no_place(when):
+    found, _ = header(
+        "พช.ลำปาง ประชุมผ่านระบบออนไลน์ ครั้งที่ 3/2567",
+        "วันที่ 14 มีนาคม 2567 นายสมปอง ดีมาก พัฒนาการจังหวัดลำปาง เป็นประธานการประชุมผ่านระบบ Zoom",
+        f"ผลการดำเนินงานกองทุน {when} ส่งรายงานแล้ว 12 กองทุน",
+    )
+    assert found.place is None and found.meeting_date == date(2024, 3, 14)
+
+
+def test_na_before_a_room_after_a_day_of_figures_is_still_the_place():
+    found, _ = header("ประชุมคณะทำงาน ครั้งที่ 3/2567", "วันที่ 14 มีนาคม 2567 ณ ห้องประชุมอำเภอเกาะคา นายสมปอง ดีมาก เป็นประธาน")
+    assert found.place == "ห้องประชุมอำเภอเกาะคา"
+
+
+@pytest.mark.parametrize("as_", ["ในฐานะประธานคณะทำงานกลุ่มจังหวัด", "ในฐานะผู้แทนอธิบดี"])
+def test_the_chair_ends_before_the_capacity_he_sits_in(as_):
+    found, _ = header(
+        "ประชุมกลุ่มจังหวัด ครั้งที่ 1/2567",
+        f"วันที่ 5 มีนาคม 2567 นายดำรง ศรีงาม พัฒนาการจังหวัดแพร่ {as_} เป็นประธานการประชุม ณ ห้องประชุมเวียงโกศัย",
+    )
+    assert found.chair == "นายดำรง ศรีงาม พัฒนาการจังหวัดแพร่"
+
+
+def test_a_title_opening_on_the_short_form_of_a_province_names_the_writing_office():
+    # the chair heads another province's office, which the text names first
+    found, notes = header(
+        "พช.ลำปาง ร่วมประชุมกลุ่มจังหวัดภาคเหนือตอนบน ครั้งที่ 2/2567 ร่วมกับ พช.แพร่",
+        "วันที่ 5 มีนาคม 2567 นายดำรง ศรีงาม พัฒนาการจังหวัดแพร่ เป็นประธานการประชุม ณ ห้องประชุมเวียงโกศัย",
+    )
+    assert found.office == "สำนักงานพัฒนาชุมชนจังหวัดลำปาง"
+    assert any(n.kind == "inferred" and n.surface.startswith("พช.ลำปาง") for n in notes)
+
+
+@pytest.mark.parametrize("short", ["พช.", "กรมการพัฒนาชุมชน (พช.) ", "พช.ตำบล"])
+def test_the_short_form_without_a_province_names_no_office(short):
+    found, _ = header(f"{short} ประชุมคณะทำงาน ครั้งที่ 2/2567", "วันที่ 5 มีนาคม 2567 ณ ห้องประชุม")
+    assert not found.office.startswith("สำนักงานพัฒนาชุมชน")  # the department itself (กรม…) at most
+
+
+@pytest.mark.parametrize("cue", ["ประชุมเมื่อ 26 ก.พ. 2567", "ประชุมเมื่อ 26 กุมภาพันธ์ 2567"])
+def test_a_day_after_prachum_muea_is_the_meetings_day(cue):
+    found, _ = header(
+        "บันทึกข้อสั่งการ การประชุมประจำเดือนกุมภาพันธ์ 2567 สำนักงานพัฒนาชุมชนอำเภอสบปราบ",
+        f"{cue} ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอสบปราบ",
+        whole=True,
+    )
+    assert found.meeting_date == date(2024, 2, 26)
+
+
+def test_the_person_who_signs_as_chair_is_the_chair_only_when_no_one_else_is():
+    head = ("บันทึกข้อสั่งการ การประชุมประจำเดือนกุมภาพันธ์ 2567", "ประชุมเมื่อ 26 ก.พ. 2567 ณ ห้องประชุมอำเภอ")
+    signed = ("ลงชื่อ นายประเสริฐ มั่นคง พัฒนาการอำเภอสบปราบ ประธานในที่ประชุม",)
+    found, notes = header(*head, whole=True, closing=signed)
+    assert found.chair == "นายประเสริฐ มั่นคง พัฒนาการอำเภอสบปราบ"
+    assert any(n.kind == "inferred" and "signs" in n.message for n in notes)
+    found, _ = header(*head, "นางวิไล ใจดี ปลัดอำเภอ เป็นประธานการประชุม", whole=True, closing=signed)
+    assert found.chair == "นางวิไล ใจดี ปลัดอำเภอ"
+    found, _ = header(*head, whole=True, closing=("ลงชื่อ นางสาวแก้ว ใจดี ผู้จดรายงานการประชุม",))
+    assert found.chair is None
+
+
+def test_a_role_wrapped_under_a_listed_persons_line_makes_the_chair():
+    found, notes = header(
+        "รายงานการประชุมคณะกรรมการกลุ่มออมทรัพย์ ครั้งที่ 2/2567",
+        "ผู้เข้าร่วมประชุม",
+        "1. นายสมศักดิ์ ดีงาม ประธานกลุ่มออมทรัพย์บ้านนาดี",
+        "ประธาน",
+        "2. นางพร ใจดี พัฒนากร ที่ปรึกษา",
+    )
+    assert found.chair == "นายสมศักดิ์ ดีงาม ประธานกลุ่มออมทรัพย์บ้านนาดี"
+    assert any(n.kind == "merged" for n in notes)
+
+
+@pytest.mark.parametrize(
+    "glued, spaced",
+    [
+        ("นางสาวแก้ว ศรีสุขพัฒนาการจังหวัดตาก", "นางสาวแก้ว ศรีสุข พัฒนาการจังหวัดตาก"),
+        ("นายดำ ขำคมปลัดอำเภอแม่สอด", "นายดำ ขำคม ปลัดอำเภอแม่สอด"),
+        ("นายดำ ขำคมนายอำเภอแม่สอด", "นายดำ ขำคม นายอำเภอแม่สอด"),
+        (
+            "นายดำ ขำคม นักวิชาการพัฒนาชุมชนชำนาญการรักษาการในตำแหน่งพัฒนาการอำเภอแม่สอด",
+            "นายดำ ขำคม นักวิชาการพัฒนาชุมชนชำนาญการ รักษาการในตำแหน่งพัฒนาการอำเภอแม่สอด",
+        ),
+    ],
+)
+def test_a_chairs_words_glued_at_a_line_end_are_spaced(glued, spaced):
+    found, notes = header("ประชุมประจำเดือน ครั้งที่ 2/2567", f"วันที่ 5 มีนาคม 2567 {glued} เป็นประธานการประชุม")
+    assert found.chair == spaced and any(n.kind == "repair" and n.surface == glued for n in notes)
+
+
+@pytest.mark.parametrize(
+    "chair",
+    ["นายดำ ขำคม พัฒนาการจังหวัดตาก", "นางพร ปลัดสุข ผู้ใหญ่บ้าน", "นายดำ ขำคม ผู้รักษาการแทนพัฒนาการอำเภอ"],
+)
+def test_a_chair_written_with_its_spaces_is_left_as_it_is(chair):
+    found, notes = header("ประชุมประจำเดือน ครั้งที่ 2/2567", f"วันที่ 5 มีนาคม 2567 {chair} เป็นประธานการประชุม")
+    assert found.chair == chair and not any(n.kind == "repair" for n in notes)

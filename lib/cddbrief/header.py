@@ -41,6 +41,8 @@ _OFFICE_LINE = re.compile(
 _OFFICE_MENTION = re.compile(
     r"(?P<form>สำนักงานพัฒนาชุมชน|สนง\.?\s?พช\.?\s?|พัฒนาการ|สพ(?=[อจ]\.?))\s*(?P<level>อำเภอ|จังหวัด|อ\.|จ\.|อ(?=\.)|จ(?=\.))\.?\s*(?P<name>[ก-๛]+)"
 )
+# a provincial office by the department's short form and a province's name, as a post's title opens: พช.ลำปาง
+_PROVINCE_SHORT = re.compile(r"(?<![ก-๛.])พช\.\s?(?P<name>[ก-๛]+)(?![ก-๛])")
 # an office of any other agency, as written: up to the next space (and a เขต number), or a verb glued to it in a PDF
 _OFFICE_ENDS = r"[^ก-๛]|$|ทำหน้าที่|เป็นประธาน|ร่วมประชุม|จัดประชุม|ได้จัด|ได้ร่วม|ประชุม"
 _AGENCY = re.compile(
@@ -80,33 +82,39 @@ _CHAIR_AFTER = re.compile(
     + r")[^,()]{2,120}?)(?=\s+(?:ณ|พร้อม|โดย|เพื่อ|และ|กล่าว|ได้)|\s*[,(]|$)"
 )
 _CHAIR_BOUNDARY = re.compile(
-    r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ประชุม"
+    r"โดยมี|โดย|(?:^|(?<=\s))มี(?!นาคม)|\bน\.(?=\s)|[,()]|\s{2,}|มอบหมาย(?:ให้)?|พร้อมด้วย|ร่วมกับ|ในฐานะ|ประชุม"
 )
 _LISTED_PERSON = re.compile(r"\s*[0-9๐-๙]{1,2}[.)]\s*" + _NAME_TITLE)  # a line of a list of those at the meeting
 _CHAIR_LISTED = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M
 )
 # a line that opens on a label of the place: สถานที่ : …, สถานที่ประชุม : … (ณ : … as ณ); with no colon, a place must follow
+# ณ before a day or a time tells when, not where: ณ วันที่ 9 …, ณ เวลา …, ณ ปัจจุบัน, ณ สิ้นเดือน …
+_NOT_A_PLACE = r"\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่|เวลา|ปัจจุบัน|ขณะนี้|สิ้น|[0-9๐-๙])"
 _PLACE_OPENS = r"(?:ห้อง|หอ|ศาลา|อาคาร|สำนักงาน|ที่ว่าการ|ศูนย์|โรงแรม|โรงเรียน|วัด)"
 _PLACE_LABEL = r"^\s*สถานที่\s*(?:จัด)?(?:ประชุม)?(?:\s*[:：]\s*|\s+(?=(?:ณ\s*)?" + _PLACE_OPENS + r"))(?:ณ\s*)?"
 _PLACE = re.compile(
     r"(?:"
     + _PLACE_LABEL
-    + r"|(?:^|\s)ณ\s*(?:[:：]\s*)?|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
+    + r"|(?:^|\s)ณ(?!"
+    + _NOT_A_PLACE
+    + r")\s*(?:[:：]\s*)?|(?:^|\s)ที่(?=\s?(?:ห้องประชุม|หอประชุม|ศาลา|อาคาร)))(?P<place>.{3,120}?)"
     r"(?=\s*(?:โดยมี|ประธานการประชุม|ประธานในที่ประชุม|ประธาน\s*[:：])"
     r"|\s+(?:โดย|เพื่อ|พร้อม|ซึ่ง|มี(?!นาคม)|และมี|(?:และ\s*)?(?:ผ่าน|เชื่อมต่อ)|เวลา|วันที่|ได้|นาย|นาง|ประธาน|สรุป|ดังนี้)"
     r"|\s*[,(]|$)"
 )
 # where no word ends the place near it (a new sentence follows with no space word of its own), the words after
 # ณ that name a place: its first, then each that opens with a building, a floor, a village, a subdistrict …
-_PLACE_START = re.compile(r"(?:^|\s)ณ\s*(?:[:：]\s*)?(?=\S)")
+_PLACE_START = re.compile(r"(?:^|\s)ณ(?!" + _NOT_A_PLACE + r")\s*(?:[:：]\s*)?(?=\S)")
 _PLACE_WORD = re.compile(
     r"(?:สำนักงาน|ที่ว่าการ|ศาลากลาง|อาคาร|ตึก|ชั้น|ห้อง|หอ|ศาลา|ศูนย์|โรงแรม|โรงเรียน|วัด|บ้าน|หมู่(?:ที่|บ้าน)?|ม\.|ตำบล|ต\.|"
     r"อำเภอ|อ\.|จังหวัด|จ\.|กรม|กระทรวง|องค์การ|อบ[ตจ]|สพ[อจ]|พช|เทศบาล|มหาวิทยาลัย|เขต|แขวง|ซอย|เลขที่|ถนน|[0-9๐-๙A-Za-z])"
 )
 _DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ|ใน)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
 # the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
-_DATE_CUE = re.compile(r"(?<!ลง)(?:เมื่อ)?วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*(?:ที่|นี้\s*\(?)\s*$")
+_DATE_CUE = re.compile(
+    r"(?:(?<!ลง)(?:เมื่อ)?วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*(?:ที่|นี้\s*\(?)|ประชุมเมื่อ)\s*$"
+)
 _ORDER_DATE = re.compile(r"ลง\s*วันที่\s*$")
 _CHAIR_OR_TIME = re.compile(r"ประธาน|เวลา\s*\d|\d\s*น\.")
 _MEETING_FACTS = [
@@ -373,12 +381,15 @@ def read_header(
             or _opening_day(rest[:3], header.year_be, notes, around)
             or _held_day(heard + rest, header.year_be, notes, around)
         )
-    header.chair = (
+    header.chair = _spaced_chair(
         _first(_chair, told)
         or _chair_across(heard, notes)
+        or _role_below(heard, notes)
         or _first(_chair, heard)
         or _first(_chair, rest[:6])
         or _leader(heard + rest[:3], notes)
+        or _signed_chair([*rest, *closing], notes),
+        notes,
     )
     place = (
         _first(_own_place, told + heard) or _first(_own_place, rest[:3]) or _first(_labelled_place, rest[:_LABELLED])
@@ -835,10 +846,16 @@ def _office_mention(text: str, notes: list[Note]) -> str | None:
     'สำนักงานพัฒนาชุมชนอำเภอแม่ทะ'
     >>> _office_mention("นายสมชาย พัฒนาการจังหวัดลำพูนพร้อมด้วยเจ้าหน้าที่", [])
     'สำนักงานพัฒนาชุมชนจังหวัดลำพูน'
+    >>> _office_mention("พช.ลำปาง ประชุมร่วมกับพัฒนาการจังหวัดแพร่", [])  # the provincial office by its short form
+    'สำนักงานพัฒนาชุมชนจังหวัดลำปาง'
     """
-    for match in _OFFICE_MENTION.finditer(text):
-        level = "อำเภอ" if match.group("level").startswith("อ") else "จังหวัด"
-        name = _known_name(match.group("name"), level)
+    shorts = [m for m in _PROVINCE_SHORT.finditer(text) if _gazetteer_name(m.group("name"), "จังหวัด") == m.group("name")]
+    for match in sorted([*_OFFICE_MENTION.finditer(text), *shorts], key=lambda m: m.start()):
+        if match.re is _PROVINCE_SHORT:
+            level, name = "จังหวัด", match.group("name")
+        else:
+            level = "อำเภอ" if match.group("level").startswith("อ") else "จังหวัด"
+            name = _known_name(match.group("name"), level)
         if name is None:
             continue
         office = f"สำนักงานพัฒนาชุมชน{level}{name}"
@@ -1100,6 +1117,107 @@ def _chair_across(lines: list[str], notes: list[Note]) -> str | None:
         )
         return who
     return None
+
+
+_ROLE_ALONE = re.compile(r"\s*ประธาน(?:ในที่ประชุม|กรรมการ)?\s*$")
+
+
+def _role_below(lines: list[str], notes: list[Note]) -> str | None:
+    """The chair of a list of those at the meeting whose role (ประธาน) a line end put on a line of its own
+    under the person's line (a PDF's wrapped column); said in a note.
+
+    >>> _role_below(["ผู้มาประชุม", "1. นายสมศักดิ์ ดีงาม ประธานกลุ่มออมทรัพย์", "ประธาน", "2. นางพร ใจดี กรรมการ"], [])
+    'นายสมศักดิ์ ดีงาม ประธานกลุ่มออมทรัพย์'
+    >>> _role_below(["ประธานแจ้งที่ประชุม", "ประธาน"], []) is None  # no person's line above
+    True
+    """
+    for above, text in zip(lines, lines[1:]):
+        if not (_ROLE_ALONE.match(text) and _LISTED_PERSON.match(above)):
+            continue
+        who = _chair(f"{above} {text.strip()}")
+        if who:
+            notes.append(
+                Note(
+                    "merged",
+                    f"the role '{text.strip()}' on the line under '{above}' is its person's: the chair is {who}",
+                    surface=who,
+                    th=f"บทบาท '{text.strip()}' ในบรรทัดถัดจาก '{above}' เป็นของบุคคลในบรรทัดนั้น จึงอ่านประธานเป็น {who}",
+                )
+            )
+            return who
+    return None
+
+
+# a signature line that names the chair: ลงชื่อ นาง … พัฒนาการอำเภอ… ประธานในที่ประชุม
+_SIGNED = re.compile(
+    r"^\s*(?:\(?\s*ลง(?:ชื่อ|นาม)\s*\)?)\s*[:：]?\s*\(?(?P<who>"
+    + _NAME_TITLE
+    + r"[^()]{4,120}?)\)?\s+ประธาน(?:ในที่ประชุม|การประชุม)\s*$"
+)
+
+
+def _signed_chair(lines: list[str], notes: list[Note]) -> str | None:
+    """Where nothing else names the chair, the person who signs as the chair (``ลงชื่อ … ประธานในที่ประชุม``),
+    said in a note.
+
+    >>> _signed_chair(["ลงชื่อ นายประยูร สายทอง ปลัดอำเภอ ประธานในที่ประชุม"], [])
+    'นายประยูร สายทอง ปลัดอำเภอ'
+    >>> _signed_chair(["ลงชื่อ นางสาวแก้ว ใจดี ผู้จดรายงานการประชุม"], []) is None  # the minute-taker signs
+    True
+    """
+    for text in lines:
+        signed = _SIGNED.match(text)
+        if signed:
+            who = collapse(signed.group("who"))
+            notes.append(
+                Note(
+                    "inferred",
+                    f"no one is said to chair the meeting in its head; {who}, who signs as its chair, is read as it",
+                    surface=who,
+                    th=f"หัวเรื่องไม่ระบุประธาน จึงอ่าน {who} ผู้ลงชื่อในฐานะประธานในที่ประชุม เป็นประธาน",
+                )
+            )
+            return who
+    return None
+
+
+# a chair's words a PDF line end glued: an acting post after the substantive one, a position after a surname
+_GLUED_ACTING = re.compile(r"(?<=[ก-๛])(?<!ผู้)(?=รักษาการ|รักษาราชการ|ปฏิบัติราชการ|ปฏิบัติหน้าที่)")
+_GLUED_POSITION = re.compile(
+    r"^(?P<name>(?:"
+    + _NAME_TITLE
+    + r")\s?[ก-๛]+\s+[ก-๛]{2,}?)(?=(?:รองผู้ว่าราชการจังหวัด|ผู้ว่าราชการจังหวัด|พัฒนาการ(?:จังหวัด|อำเภอ)|นายอำเภอ"
+    r"|ปลัด(?:จังหวัด|อำเภอ)|ผู้อำนวยการ|นักวิชาการ|นักพัฒนาชุมชน|เจ้าพนักงาน)[ก-๛])"
+)
+
+
+def _spaced_chair(chair: str | None, notes: list[Note]) -> str | None:
+    """The chair with a space where a line end glued a surname to the position after it, or a position to the
+    acting post after it (a PDF keeps no space at a wrap); said in a note.
+
+    >>> _spaced_chair("นางสาวแก้ว ศรีสุขพัฒนาการจังหวัดตาก", [])
+    'นางสาวแก้ว ศรีสุข พัฒนาการจังหวัดตาก'
+    >>> _spaced_chair("นายดำ ขำคม นักวิเคราะห์นโยบายชำนาญการพิเศษรักษาราชการแทนพัฒนาการจังหวัดตาก", [])
+    'นายดำ ขำคม นักวิเคราะห์นโยบายชำนาญการพิเศษ รักษาราชการแทนพัฒนาการจังหวัดตาก'
+    >>> _spaced_chair("นายดำ ขำคม ผู้รักษาการแทนพัฒนาการอำเภอ", [])  # ผู้รักษาการ is one word
+    'นายดำ ขำคม ผู้รักษาการแทนพัฒนาการอำเภอ'
+    """
+    if not chair:
+        return chair
+    spaced = _GLUED_ACTING.sub(" ", chair)
+    named = _GLUED_POSITION.match(spaced)
+    if named:
+        spaced = f"{named.group('name')} {spaced[named.end() :]}"
+    if spaced != chair:
+        notes.append(
+            Note(
+                "repair",
+                f"the chair '{chair}' had words glued at a line end; read as '{spaced}'",
+                surface=chair,
+                th=f"ชื่อและตำแหน่งประธาน '{chair}' ติดกันที่ท้ายบรรทัด จึงเว้นวรรคเป็น '{spaced}'",
+            )
+        )
+    return spaced
 
 
 def _short_of(chair: str | None, place: str | None) -> str | None:
