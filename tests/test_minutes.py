@@ -919,3 +919,29 @@ def test_an_agenda_of_two_items_sent_before_its_meeting_is_refused_too():
     two = _blank_agenda("……………………").replace("ระเบียบวาระที่ 3 เรื่องอื่น ๆ (ถ้ามี)\n", "")
     with pytest.raises(CddbriefError, match="agenda sent before the meeting"):
         parse_document(read_bytes(two.encode(), "x.txt"))
+
+
+_RESOLVED_ASKS = """รายงานการประชุมคณะกรรมการกลุ่มออมทรัพย์ระดับอำเภอ
+ครั้งที่ 2/2568
+วันพุธที่ 12 มีนาคม 2568
+ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอหนองบัว
+ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งที่ประชุมทราบ
+มติที่ประชุม รับทราบ
+ระเบียบวาระที่ 2 เรื่องเพื่อพิจารณา
+2.1 การส่งรายงานงบดุล
+มติที่ประชุม เห็นชอบให้กลุ่มที่ยังไม่ส่งงบดุลส่งให้อำเภอภายในวันที่ 31 มีนาคม 2568
+2.2 การจัดงานมหกรรม
+มติที่ประชุม เห็นชอบจัดงาน 1 ครั้ง ในเดือนพฤษภาคม 2568 และมอบเลขานุการจัดทำกำหนดการภายในวันที่ 20 มีนาคม 2568
+2.3 การจัดอบรม
+มติที่ประชุม เห็นชอบให้จัดอบรมในเดือนมิถุนายน 2568
+"""
+
+
+def test_a_resolution_that_asks_by_a_day_carries_a_directive():
+    m = read(_RESOLVED_ASKS)
+    asked = {i.topic: [d.text for d in i.directives] for i in m.items}
+    assert asked["การส่งรายงานงบดุล"] == ["ให้กลุ่มที่ยังไม่ส่งงบดุลส่งให้อำเภอภายในวันที่ 31 มีนาคม 2568"]
+    assert len(asked["การจัดงานมหกรรม"]) == 1 and "เลขานุการ" in asked["การจัดงานมหกรรม"][0]
+    assert asked["การจัดอบรม"] == []  # approving an event with no day to do it by decides, it asks no one
+    resolution = next(i.resolution for i in m.items if i.topic == "การส่งรายงานงบดุล")
+    assert resolution.startswith("เห็นชอบ")

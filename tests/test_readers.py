@@ -492,3 +492,25 @@ def test_a_heading_word_with_no_number_of_a_point_at_a_line_start_heads_no_item(
     text = "ประชุมประจำเดือน ครั้งที่ 3/2567 สำนักงานพัฒนาชุมชนอำเภอนาน้อย\n" + line + "\n"
     meeting = parse(text)
     assert len(meeting.items) == 1 and not any(item.topic.startswith(("ที่", "1/")) for item in meeting.items)
+
+
+def test_a_work_plan_for_the_days_ahead_is_refused():
+    plan = (
+        "แผนการปฏิบัติงานประจำสัปดาห์ สำนักงานพัฒนาชุมชนอำเภอหนองบัว\n"
+        "วันจันทร์ที่ 3 มี.ค. 2568 เวลา 09.00 น. ประชุมประจำสัปดาห์ ณ ห้องประชุมสำนักงานพัฒนาชุมชนอำเภอหนองบัว\n"
+        "วันพุธที่ 5 มี.ค. 2568 ลงพื้นที่ติดตามโครงการ 6 หมู่บ้าน\n"
+        "วันศุกร์ที่ 7 มี.ค. 2568 ร่วมประชุมกรมการอำเภอ ณ ที่ว่าการอำเภอ\n"
+    )
+    with pytest.raises(CddbriefError, match="work plan"):
+        parse(plan)
+
+
+def test_a_meeting_post_that_mentions_next_weeks_plan_is_read():
+    post = (
+        "สพอ.หนองบัว ประชุมประจำสัปดาห์ ครั้งที่ 9/2568\n"
+        "วันจันทร์ที่ 3 มี.ค. 2568 นายสมชาย ใจดี พัฒนาการอำเภอ เป็นประธาน ณ ห้องประชุมสำนักงาน\n"
+        "1. กองทุนหมู่บ้าน ให้พัฒนากรติดตามงบการเงินให้ครบ\n"
+        "2. แผนการปฏิบัติงานประจำสัปดาห์หน้า ให้ทุกคนส่งภายในวันศุกร์\n"
+    )
+    m = parse(post)
+    assert len(m.items) == 2 and sum(len(i.directives) for i in m.items) == 2

@@ -387,3 +387,20 @@ def test_a_person_named_in_a_responsible_cell_is_found_by_the_site_search(monkey
     m = read("docx", *DUE_TABLE)
     assert ("person", "นางสาวดวงใจ มีสุข") in meeting_sentences(frame_records(m))
     assert ("directive", "ให้จัดเวทีประชาคม 3 ตำบล") in meeting_sentences(frame_records(m))
+
+
+_LETTERED = (
+    "สรุปข้อสั่งการ การประชุมประจำเดือนมีนาคม 2568 สำนักงานพัฒนาชุมชนอำเภอหนองบัว\n\n"
+    "\tลำดับ\n\tเรื่อง\n\tการดำเนินการ/ข้อสั่งการ\n\tผู้รับผิดชอบ\n\n"
+    "\tก\n\tผลการจัดเก็บข้อมูล\n\tเพื่อทราบ จัดเก็บแล้วร้อยละ 87.25 ไม่มีข้อสั่งการ\n\tฝ่ายข้อมูล\n"
+    " \tข\n\tกลุ่มออมทรัพย์\n\tให้ทุกตำบลตรวจบัญชีกลุ่ม 24 กลุ่ม\n\tพัฒนากรทุกคน\n"
+)
+
+
+def test_rows_lettered_in_thai_keep_their_cells_and_an_information_row_asks_nothing():
+    m = parse_document(read_bytes(_LETTERED.encode("utf-8"), "lettered.txt"))
+    assert m.source.layout == "table"
+    assert [i.topic for i in m.items] == ["ผลการจัดเก็บข้อมูล", "กลุ่มออมทรัพย์"]
+    assert [len(i.directives) for i in m.items] == [0, 1]
+    assert m.items[1].directives[0].responsible == "พัฒนากรทุกคน"
+    assert any(p.kind == "reported" and "87.25" in p.text for p in m.passages)

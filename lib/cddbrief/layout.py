@@ -79,6 +79,19 @@ def is_item_number(cell: str) -> bool:
     return bool(_ITEM_NUMBER.match(to_arabic_digits(text)))
 
 
+# a row lettered in Thai instead of numbered: ก, ข., (ค), ง) (one consonant, ฃ ฅ left out as no one letters with them)
+_LETTER_NUMBER = re.compile(r"^\(?[ก-ฮ][.)]?$")
+
+
+def is_row_letter(cell: str) -> bool:
+    """A cell that holds only a Thai letter a row is lettered with (ก ข ค … as a number cell).
+
+    >>> is_row_letter(" ข "), is_row_letter("ค."), is_row_letter("กข"), is_row_letter("3")
+    (True, True, False, False)
+    """
+    return bool(_LETTER_NUMBER.match(cell.strip()))
+
+
 def header_role(cell: str) -> str | None:
     """The column a header cell names, or None.
 
@@ -178,6 +191,8 @@ def layout_text(text: str) -> Layout:
     >>> lay = layout_text("หัวเรื่อง\\n\\tที่\\n\\tประเด็น\\n\\tข้อสั่งการ\\n\\n\\t1\\n\\tOTOP\\n\\t1. ก\\n2. ข\\n\\t\\n\\n")
     >>> lay.header, lay.columns, lay.rows
     (['หัวเรื่อง'], ['no', 'topic', 'directives'], [['1', 'OTOP', '1. ก\\n2. ข']])
+    >>> layout_text("\\tที่\\n\\tประเด็น\\n\\tข้อสั่งการ\\n\\n\\tก\\n\\tOTOP\\n\\tให้ส่ง\\n \\tข\\n\\tจปฐ.\\n\\tให้เก็บ\\n").rows
+    [['ก', 'OTOP', 'ให้ส่ง'], ['ข', 'จปฐ.', 'ให้เก็บ']]
     """
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if "\t" in line and not line.split("\t", 1)[0].strip()), None)
@@ -310,7 +325,7 @@ def _assemble(events, columns: list[str], skip_cells: int, notes: list[Note], he
             flush()
             continue
         if current:
-            has_number = "no" in columns and is_item_number(current[0])
+            has_number = "no" in columns and (is_item_number(current[0]) or is_row_letter(current[0]))
             width = ncols if has_number or "no" not in columns else ncols - 1
             reached = len(current) > (directives_at if has_number or "no" not in columns else directives_at - 1)
             if len(current) >= width or (reached and is_item_number(text)):

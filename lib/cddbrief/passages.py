@@ -28,7 +28,20 @@ INSTRUCTION = "(?:" + "|".join(_ASK_WORDS) + ")"  # the words an instruction ope
 _HANDS_OVER = ("ฝาก", "มอบ")
 _CUES = _ASK_WORDS + _HANDS_OVER  # every word an instruction may open with (มอบหมาย is found as มอบ as well)
 # who is handed a task, named by post rather than by an office the glossary knows: นักวิชาการ…, เจ้าหน้าที่…, ทุกอำเภอ
-_STAFF = ("นักวิชาการ", "เจ้าหน้าที่", "เจ้าพนักงาน", "ผู้รับผิดชอบ", "หัวหน้า", "คณะทำงาน", "กลุ่มงาน", "ทุก")
+_STAFF = (
+    "นักวิชาการ",
+    "เจ้าหน้าที่",
+    "เจ้าพนักงาน",
+    "ผู้รับผิดชอบ",
+    "หัวหน้า",
+    "คณะทำงาน",
+    "กลุ่มงาน",
+    "ทุก",
+    "เลขานุการ",
+    "ผู้ช่วยเลขานุการ",
+    "พัฒนากร",
+    "ฝ่าย",
+)
 _NOT_ASKING = ("ความ", "แก่", "กับ", "การ", "เป็น", "บริการ", "ข้อมูล", "เกียรติ", "คำ", "ที่ประชุม")
 # ให้ then how far or how well (ให้ครบ, ให้ทัน, ให้แล้วเสร็จ, ให้ถูกต้อง, ให้ได้ …) goes on with the order before it
 _GOES_ON = ("ครบ", "ทัน", "เสร็จ", "แล้วเสร็จ", "ถูกต้อง", "เรียบร้อย", "ได้")
@@ -101,6 +114,8 @@ def hands_to(text: str, at: int) -> bool:
 
     >>> hands_to("ฝากพัฒนากรประจำตำบลเยี่ยมบ้าน", 0), hands_to("มอบให้ทุกตำบลส่งแผน", 0), hands_to("มอบเจ้าหน้าที่ตรวจบัญชี", 0)
     (True, True, True)
+    >>> hands_to("มอบเลขานุการจัดทำโครงการ", 0), hands_to("มอบพัฒนากรทุกคนติดตาม", 0)
+    (True, True)
     >>> hands_to("ฝากขอบคุณทุกอำเภอ", 0), hands_to("มอบเกียรติบัตรแก่พัฒนากร", 0), hands_to("มอบจังหวัดละ 2 ชุด", 0)
     (False, False, False)
     """

@@ -422,6 +422,9 @@ def _item(label: str, title: str, body: list[Line], notes: list[Note], widest: i
 
 # an ask that only says to carry out what was decided (… และให้ดำเนินการ, และมอบหมาย … ดำเนินการต่อ) adds no task
 _CARRY_OUT = re.compile(r"ดำเนินการ(?:ต่อ(?:ไป)?|ตาม\S*)?$")
+# approving that someone does something (เห็นชอบให้…, อนุมัติให้…); with a day to do it by (ภายในวันที่ 15…) it asks
+_APPROVED_ASK = re.compile(r"^\s*(?:เห็นชอบ|อนุมัติ|เห็นควร)\s*(?P<ask>ให้\S.*)$")
+_BY_DAY = re.compile(r"(?:ภายใน|ก่อน)\s*(?:วันที่|เดือน)\s*\S|ภายใน\s*\d")
 
 
 def _decided(lines: list[tuple[str | None, str]], directives: list[tuple[str | None, str]]) -> list[str]:
@@ -429,7 +432,8 @@ def _decided(lines: list[tuple[str | None, str]], directives: list[tuple[str | N
     directive whole, a line's instruction sentences are directives (``เห็นชอบ และให้…``, ``ทั้งนี้ ให้…``) and
     what is left is the decision; approving what is to be done (``เห็นชอบให้…``) is a decision, and so is a มติ
     that is one ask and nothing else (``มติที่ประชุม มอบหมายให้…``) or whose ask only says to carry it out
-    (``เห็นชอบ และให้ดำเนินการต่อ``).
+    (``เห็นชอบ และให้ดำเนินการต่อ``). Approving that someone does something by a day (``เห็นชอบให้ตำบลส่ง…
+    ภายในวันที่ 15…``) asks it as well: the ask is a directive, the approval stays the decision.
 
     >>> asked = []
     >>> _decided([(None, "เห็นชอบ และให้ตำบลส่งแผน"), ("1.", "1. อนุมัติงบ 5,000 บาท"), ("2.", "2. ให้อำเภอรายงาน")], asked)
@@ -442,6 +446,10 @@ def _decided(lines: list[tuple[str | None, str]], directives: list[tuple[str | N
     (None, 'ให้อำเภอรายงาน')
     >>> _decided([(None, "รับทราบ และให้ดำเนินการต่อไป")], asked), len(asked)
     (['รับทราบ และให้ดำเนินการต่อไป'], 3)
+    >>> _decided([(None, "เห็นชอบให้ทุกตำบลส่งแผนภายในวันที่ 5 มีนาคม 2568")], asked), asked[-1]
+    (['เห็นชอบให้ทุกตำบลส่งแผนภายในวันที่ 5 มีนาคม 2568'], (None, 'ให้ทุกตำบลส่งแผนภายในวันที่ 5 มีนาคม 2568'))
+    >>> _decided([(None, "เห็นชอบให้จัดงานในเดือนธันวาคม")], asked), len(asked)
+    (['เห็นชอบให้จัดงานในเดือนธันวาคม'], 4)
     """
     kept = []
     for n, (label, text) in enumerate(lines):
@@ -452,6 +460,9 @@ def _decided(lines: list[tuple[str | None, str]], directives: list[tuple[str | N
         asked, rest = split_instructions(text)
         if (n == 0 and label is None and not rest) or all(_CARRY_OUT.search(d) for d in asked):
             asked, rest = [], collapse(text)  # มติที่ประชุม มอบหมายให้…: the assignment is what was resolved
+        approved = _APPROVED_ASK.match(said) if not asked else None
+        if approved and _BY_DAY.search(approved.group("ask")):
+            asked = [collapse(approved.group("ask"))]  # เห็นชอบให้…ภายในวันที่…: approved, and asked by a day
         directives += [(None, d) for d in asked]
         kept += [rest] if rest else []
     return kept

@@ -65,6 +65,12 @@ def fit(doc: RawDocument) -> Fit:
             "การประชุม, ยกเลิกการประชุม) and tells nothing reported or decided at one",
             "give the write-up of the meeting once it is held: a post that tells of it, its table ที่ | ประเด็น"
             " | ข้อสั่งการ, or its minutes"))  # fmt: skip
+    if work_plan(lines, doc.title or ""):
+        return Fit(0.1, "a work plan for the days ahead", state=(lines, [], None, None), problem=(
+            "is not a meeting write-up: it is a work plan for the days ahead (แผนการปฏิบัติงาน), one line a day, a "
+            "meeting at most among the things planned, nothing reported, decided or asked at one",
+            "give the write-up of the meeting once it is held: a post that tells of it, its table ที่ | ประเด็น"
+            " | ข้อสั่งการ, or its minutes"))  # fmt: skip
     if not points and not any(names_a_meeting(line.text) for line in lines):
         return Fit(0.1, "tells of no meeting", state=(lines, [], None, None), problem=(
             "is not a meeting write-up: it tells of no meeting (ประชุม at most in the name of a room or a hall, as a"
@@ -95,6 +101,35 @@ def fit(doc: RawDocument) -> Fit:
 
 # a head that gives notice of a change to a meeting: (แจ้ง|ขอ)เลื่อนการประชุม…, ยกเลิกการประชุม…, งดการประชุม…
 _NOTICE_OF_CHANGE = re.compile(r"^\s*(?:แจ้ง|ขอ|ประกาศ)?\s*(?:เลื่อน|ยกเลิก|งด)(?:การ|วัน)?ประชุม")
+
+
+# a head that names a plan of work for the days ahead: แผนการปฏิบัติงานประจำสัปดาห์, แผนปฏิบัติงานประจำเดือน…
+_WORK_PLAN = re.compile(r"^\s*(?:แผน(?:การ)?ปฏิบัติ(?:งาน|ราชการ)|(?:ตาราง|กำหนดการ)(?:การ)?ปฏิบัติ(?:งาน|ราชการ))")
+# a line of the plan opens on its day: วันจันทร์ที่ 8…, 8 ก.ค. 2567 …
+_DAY_LINE = re.compile(
+    r"^\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)|\d{1,2}\s*(?:[ก-ฮ]\.\s*[ก-ฮ]\.|[ก-ฮ]{4,}))"
+)
+_RESOLVED = ("มติ", "เห็นชอบ", "อนุมัติ", "รับทราบ", "แล้ว")
+
+
+def work_plan(lines: list[Line], title: str = "") -> bool:
+    """Whether a text is a work plan for the days ahead, not a write-up: its title or first line names a plan of
+    work (แผนการปฏิบัติงาน…), two or more lines open on their day, and no line asks anything or says what was
+    resolved or done (a meeting among the days planned has not been held yet).
+
+    >>> plan = [Line("แผนการปฏิบัติงานประจำสัปดาห์ สำนักงานพัฒนาชุมชนอำเภอหนึ่ง"),
+    ...         Line("วันจันทร์ที่ 3 มี.ค. 2568 ประชุมประจำสัปดาห์ ณ ห้องประชุมอำเภอ"), Line("วันพุธที่ 5 มี.ค. 2568 ลงพื้นที่")]
+    >>> work_plan(plan), work_plan([*plan, Line("ที่ประชุมรับทราบผลการดำเนินงาน")])
+    (True, False)
+    >>> work_plan([Line("ประชุมประจำสัปดาห์ ครั้งที่ 5/2568"), *plan[1:], Line("แผนการปฏิบัติงานสัปดาห์หน้า")])
+    False
+    """
+    heads = [title] + [line.text for line in lines if line.text.strip()][:1]
+    if not any(_WORK_PLAN.match(head) for head in heads):
+        return False
+    if sum(1 for line in lines if _DAY_LINE.match(line.text)) < 2:
+        return False
+    return not any(instruction_starts(line.text) or any(w in line.text for w in _RESOLVED) for line in lines)
 
 
 def notice_of_change(lines: list[Line], title: str = "") -> bool:

@@ -174,15 +174,26 @@ def _column_notes(layout: Layout, heads: list[str], notes: list[Note]) -> None:
             )
 
 
+# a cell that says it orders nothing (ไม่มีข้อสั่งการ) or is for information only (เพื่อทราบ …)
+_NO_ORDER = re.compile(r"ไม่มี(?:ข้อ|การ)สั่งการ|^\s*(?:แจ้ง)?เพื่อทราบ")
+
+
 def _asks_nothing(label: str | None, text: str) -> bool:
     """A point of a bulleted directives' cell (✓, -, •) that tells of work done and asks nothing, in
-    passages' words for both; a numbered cell's points are directives as the table numbers them.
+    passages' words for both; a numbered cell's points are directives as the table numbers them. A point
+    that says it orders nothing (``ไม่มีข้อสั่งการ``, ``เพื่อทราบ …``) and holds no instruction asks nothing,
+    however it is marked: what it says is reported.
+
+    >>> _asks_nothing(None, "เพื่อทราบ ผลการเบิกจ่ายร้อยละ 88.50 ไม่มีข้อสั่งการ"), _asks_nothing(None, "เพื่อทราบ และให้ตำบลรายงาน")
+    (True, False)
 
     >>> _asks_nothing("✓", "ดำเนินการแล้วเสร็จ มีสมาชิกเพิ่มขึ้น 1,240 คน"), _asks_nothing("✓", "ให้รายงานผลทุกเดือน")
     (True, False)
     >>> _asks_nothing("1.", "ดำเนินการแล้วเสร็จ มีสมาชิกเพิ่มขึ้น 1,240 คน")
     False
     """
+    if _NO_ORDER.search(text) and not instruction_starts(text):
+        return True
     bulleted = label is not None and not any(ch.isdigit() for ch in to_arabic_digits(label))
     return bulleted and tells(text) and not instruction_starts(text)
 
