@@ -350,10 +350,10 @@ class Brief:
         """Figures of one measure given for two places or more, one entry per measure: same item,
         unit and role (``Quantity.role``) and the same words before them (``sentence_groups``),
         so a tablet-collection rate never stands beside household-collection rates. ``overall`` is
-        the figure for the whole (``รวมทั้งประเทศ … 100.03%``) when the item gives one.
+        the figure for the whole (``รวมทั้งประเทศ … 101.27%``) when the item gives one.
 
         ``{"item": 8, "words": "จัดเก็บได้ต่ำกว่าเป้าหมาย", "unit": "%", "role": "share",
-        "places": [{"place": "ลำพูน", "value": 97.59, …}, …], "overall": {"value": 100.03, …}}``
+        "places": [{"place": "น่าน", "value": 93.12, …}, …], "overall": {"value": 101.27, …}}``
         """
         measures: dict[tuple, dict] = {}
         for item in self.meeting.items:
@@ -564,10 +564,10 @@ def sentence_groups(directive) -> list[dict]:
 
     >>> from .quantities import find_quantities
     >>> from .model import Directive
-    >>> text = "รวมทั้งประเทศจัดเก็บได้ คิดเป็น 100.03 % ต่ำกว่าเป้าหมาย 2 จังหวัด คือลำพูน 97.59% และลำปาง 97.86%"
+    >>> text = "รวมทั้งประเทศจัดเก็บได้ คิดเป็น 101.27 % ต่ำกว่าเป้าหมาย 2 จังหวัด คือน่าน 93.12% และแพร่ 95.40%"
     >>> d = Directive(no=1, text=text, quantities=find_quantities(text)[0])
     >>> [[(q.value, words) for q, words in g["figures"]] for g in sentence_groups(d)]
-    [[(100.03, 'รวมทั้งประเทศจัดเก็บได้')], [(2, 'ต่ำกว่าเป้าหมาย'), (97.59, 'ต่ำกว่าเป้าหมาย'), (97.86, 'ต่ำกว่าเป้าหมาย')]]
+    [[(101.27, 'รวมทั้งประเทศจัดเก็บได้')], [(2, 'ต่ำกว่าเป้าหมาย'), (93.12, 'ต่ำกว่าเป้าหมาย'), (95.4, 'ต่ำกว่าเป้าหมาย')]]
     """
     text = directive.text
     groups: list[dict] = []

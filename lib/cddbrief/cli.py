@@ -82,8 +82,8 @@ def in_option_terms(settings: tuple[Setting, ...]) -> str:
 def in_batch_terms(settings: tuple[Setting, ...]) -> str:
     """How ``build --all`` tells the settings of one write-up it could not build: its options when built alone.
 
-    >>> in_batch_terms((Setting("meeting", "4/2562"),))
-    'build it alone with --meeting 4/2562'
+    >>> in_batch_terms((Setting("meeting", "7/2567"),))
+    'build it alone with --meeting 7/2567'
     """
     return f"build it alone with {in_option_terms(settings)}"
 

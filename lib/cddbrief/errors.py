@@ -29,8 +29,8 @@ from dataclasses import dataclass
 class Setting:
     """A setting a remedy asks to change: its neutral name and, when one fits, the value to give.
 
-    >>> Setting("office", "เสริมงาม")
-    Setting(name='office', value='เสริมงาม')
+    >>> Setting("office", "บ้านโป่ง")
+    Setting(name='office', value='บ้านโป่ง')
     """
 
     name: str  # the library's keyword argument, the notebooks' parameter: data_dir, office, meeting, lang, …
@@ -51,8 +51,8 @@ def in_library_terms(settings: tuple[Setting, ...]) -> str:
 def said_with(line: str, settings: tuple[Setting, ...], terms: Callable[[tuple[Setting, ...]], str]) -> str:
     """A problem and its remedy (``line``) with the settings to change, in a front end's ``terms``.
 
-    >>> said_with("no number: add it", (Setting("meeting", "4/2562"),), in_library_terms)
-    "no number: add it (set meeting='4/2562')"
+    >>> said_with("no number: add it", (Setting("meeting", "7/2567"),), in_library_terms)
+    "no number: add it (set meeting='7/2567')"
     """
     return f"{line} ({one_line(terms(settings))})" if settings else line
 

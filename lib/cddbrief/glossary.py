@@ -392,8 +392,8 @@ def _districts() -> dict[str, tuple[Place, ...]]:
 def provinces_of_district(name: str) -> list[Place]:
     """The provinces that have a district of this name (most names are unique).
 
-    >>> [p.name_en for p in provinces_of_district("แม่ทะ")]
-    ['Lampang']
+    >>> [p.name_en for p in provinces_of_district("เวียงสา")]
+    ['Nan']
     """
     return [_province_by_code()[d.province_code] for d in _districts().get(name.strip(), ())]
 
@@ -426,8 +426,8 @@ def place_pattern() -> re.Pattern:
     """Matches the name of any province or district of the gazetteer (the longest name first):
     the places a line must not be broken inside (แม่ทะ is one name, not แม่ | ทะ).
 
-    >>> [m.group() for m in place_pattern().finditer("สำนักงานพัฒนาชุมชนอำเภอแม่ทะ จังหวัดลำปาง")]
-    ['แม่ทะ', 'ลำปาง']
+    >>> [m.group() for m in place_pattern().finditer("สำนักงานพัฒนาชุมชนอำเภอเวียงสา จังหวัดน่าน")]
+    ['เวียงสา', 'น่าน']
     """
     names = {p.name_th for p in places()} | set(_districts())
     return re.compile(trie_pattern(name for name in names if len(name) > 2))

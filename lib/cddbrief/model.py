@@ -119,8 +119,8 @@ class Quantity:
     ``part`` (a part of a total stated beside it: ``จัดเก็บได้ 450`` of ``เป้าหมาย 500``,
     the figures listed after ``ประกอบด้วย``) or ``share`` (a percentage).
 
-    >>> Quantity(value=76, unit="จังหวัด", unit_key="province", surface="76 จังหวัด").value
-    76
+    >>> Quantity(value=12, unit="จังหวัด", unit_key="province", surface="12 จังหวัด").value
+    12
     """
 
     value: float | int

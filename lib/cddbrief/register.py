@@ -868,7 +868,10 @@ def page_rows(reg: Register, href_of=None) -> list[dict]:
     (or what closed it)."""
     from markupsafe import Markup, escape
 
+    from .words import words_for
+
     href_of = href_of or (lambda key: f"./{key}/brief.html")
+    due_word = words_for("th").t("due")  # the page is Thai: กำหนดเสร็จ
     shown = []
     for r in reg.rows():
         written = r["text"] if r["due"] is None else r["due"]  # the text the span stands in
@@ -882,7 +885,7 @@ def page_rows(reg: Register, href_of=None) -> list[dict]:
         else:
             evidence = Markup(escape(written))
         if r["due"] is not None:
-            evidence = Markup(f"{escape(r['text'])} <small>(กำหนดเสร็จ: {evidence})</small>")
+            evidence = Markup(f"{escape(r['text'])} <small>({escape(due_word)}: {evidence})</small>")
         shown.append({**r, "status_word": STATUS_TH[r["status"]], "office_short": short_office(r["office"]),
                       "href": href_of(r["writeup"]) if r["meeting"] else None,
                       "follows_href": href_of(r["follows_writeup"]) if r["follows_writeup"] else None,

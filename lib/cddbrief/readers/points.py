@@ -17,7 +17,7 @@ from .base import figure_tables
 # Numbers of points are read up to MARKER_DIGITS digits: far past MAX_ITEMS, so that a long list is
 # refused in one line (readers.read_layout), never cut off silently where its numbers grow a digit.
 MARKER_DIGITS = 6
-# A marker at the start of a line: 1. 1) (1) ๑. or a bullet; not 2.4 (a sub-point) nor 97.59.
+# A marker at the start of a line: 1. 1) (1) ๑. or a bullet; not 2.4 (a sub-point) nor 88.41.
 MARKER = re.compile(
     r"^\s*(?:\((?P<paren>\d{1,6})\)|(?P<num>\d{1,6})\s?(?P<close>[.)])(?![\d])|(?P<bullet>["
     + re.escape(BULLETS)
@@ -186,8 +186,8 @@ def split_inline(text: str, after: int = 0, style: str | None = None) -> list[tu
 
     >>> split_inline("มีข้อสั่งการ ดังนี้ 1)กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน 2)การเบิกจ่าย ให้เร่งรัด")
     [(None, 'มีข้อสั่งการ ดังนี้'), ('1)', 'กองทุนหมู่บ้าน ให้รายงาน 12 กองทุน'), ('2)', 'การเบิกจ่าย ให้เร่งรัด')]
-    >>> split_inline("จัดเก็บได้ 97.59% ของ 12 หมู่บ้าน")
-    [(None, 'จัดเก็บได้ 97.59% ของ 12 หมู่บ้าน')]
+    >>> split_inline("จัดเก็บได้ 88.41% ของ 12 หมู่บ้าน")
+    [(None, 'จัดเก็บได้ 88.41% ของ 12 หมู่บ้าน')]
     >>> split_inline("ตลาดนัด ให้จัดร้านค้า 3)ผ้าไทย ให้แต่งกาย", after=2, style="1)")
     [(None, 'ตลาดนัด ให้จัดร้านค้า'), ('3)', 'ผ้าไทย ให้แต่งกาย')]
     >>> split_inline("ตลาดนัด ให้จัดร้านค้า 3)ผ้าไทย", after=2, style="1."), split_inline("ให้ส่ง 5)แผน", after=2, style="1)")
