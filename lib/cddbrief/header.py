@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import glossary
 from .errors import BadMeetingId, Setting
 from .model import DateSpan, Note
-from .thaidates import MONTHS, as_be, find_dates, find_reschedules, month_number
+from .thaidates import MONTHS, WEEKDAY_WORDS, as_be, find_dates, find_reschedules, month_number
 from .thaitext import collapse, has_thai_digits, to_arabic_digits
 
 MEETING_REF = re.compile(
@@ -41,7 +41,7 @@ _OFFICE_LINE = re.compile(
 _OFFICE_MENTION = re.compile(
     r"(?P<form>สำนักงานพัฒนาชุมชน|สนง\.?\s?พช\.?\s?|พัฒนาการ|สพ(?=[อจ]\.?))\s*(?P<level>อำเภอ|จังหวัด|อ\.|จ\.|อ(?=\.)|จ(?=\.))\.?\s*(?P<name>[ก-๛]+)"
 )
-# a provincial office by the department's short form and a province's name, as a post's title opens: พช.ลำปาง
+# a provincial office by the department's short form and a province's name, as a post's title opens: พช.น่าน
 _PROVINCE_SHORT = re.compile(r"(?<![ก-๛.])พช\.\s?(?P<name>[ก-๛]+)(?![ก-๛])")
 # an office of any other agency, as written: up to the next space (and a เขต number), or a verb glued to it in a PDF
 _OFFICE_ENDS = r"[^ก-๛]|$|ทำหน้าที่|เป็นประธาน|ร่วมประชุม|จัดประชุม|ได้จัด|ได้ร่วม|ประชุม"
@@ -88,9 +88,10 @@ _LISTED_PERSON = re.compile(r"\s*[0-9๐-๙]{1,2}[.)]\s*" + _NAME_TITLE)  # a l
 _CHAIR_LISTED = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*)?(?P<who>" + _NAME_TITLE + r".{4,120}?)\s+ประธาน(?:ใน)?(?:ที่ประชุม|กรรมการ|สภา\S*)?\s*$", re.M
 )
+_WEEKDAY = f"(?:{WEEKDAY_WORDS})"  # วันจันทร์ … วันพฤหัส …
 # a line that opens on a label of the place: สถานที่ : …, สถานที่ประชุม : … (ณ : … as ณ); with no colon, a place must follow
 # ณ before a day or a time tells when, not where: ณ วันที่ 9 …, ณ เวลา …, ณ ปัจจุบัน, ณ สิ้นเดือน …
-_NOT_A_PLACE = r"\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่|เวลา|ปัจจุบัน|ขณะนี้|สิ้น|[0-9๐-๙])"
+_NOT_A_PLACE = r"\s*(?:วัน" + _WEEKDAY + r"?\s*ที่|เวลา|ปัจจุบัน|ขณะนี้|สิ้น|[0-9๐-๙])"
 _PLACE_OPENS = r"(?:ห้อง|หอ|ศาลา|อาคาร|สำนักงาน|ที่ว่าการ|ศูนย์|โรงแรม|โรงเรียน|วัด)"
 _PLACE_LABEL = r"^\s*สถานที่\s*(?:จัด)?(?:ประชุม)?(?:\s*[:：]\s*|\s+(?=(?:ณ\s*)?" + _PLACE_OPENS + r"))(?:ณ\s*)?"
 _PLACE = re.compile(
@@ -110,11 +111,9 @@ _PLACE_WORD = re.compile(
     r"(?:สำนักงาน|ที่ว่าการ|ศาลากลาง|อาคาร|ตึก|ชั้น|ห้อง|หอ|ศาลา|ศูนย์|โรงแรม|โรงเรียน|วัด|บ้าน|หมู่(?:ที่|บ้าน)?|ม\.|ตำบล|ต\.|"
     r"อำเภอ|อ\.|จังหวัด|จ\.|กรม|กระทรวง|องค์การ|อบ[ตจ]|สพ[อจ]|พช|เทศบาล|มหาวิทยาลัย|เขต|แขวง|ซอย|เลขที่|ถนน|[0-9๐-๙A-Za-z])"
 )
-_DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ|ใน)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*ที่)")
+_DATE_LINE = re.compile(r"(?:^|\s)(?:เมื่อ|ใน)?(?:วัน" + _WEEKDAY + r"?\s*ที่)")
 # the meeting's own day is written after one of these: วันที่ …, เมื่อวันที่ …, วันจันทร์ที่ …, วันนี้ (…); not an order's ลงวันที่
-_DATE_CUE = re.compile(
-    r"(?:(?<!ลง)(?:เมื่อ)?วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*(?:ที่|นี้\s*\(?)|ประชุมเมื่อ)\s*$"
-)
+_DATE_CUE = re.compile(r"(?:(?<!ลง)(?:เมื่อ)?วัน" + _WEEKDAY + r"?\s*(?:ที่|นี้\s*\(?)|ประชุมเมื่อ)\s*$")
 _ORDER_DATE = re.compile(r"ลง\s*วันที่\s*$")
 _CHAIR_OR_TIME = re.compile(r"ประธาน|เวลา\s*\d|\d\s*น\.")
 _MEETING_FACTS = [
@@ -406,8 +405,8 @@ def _office_line(text: str, notes: list[Note]) -> str:
     """A title block's office line as written; where other words follow the CDD office it opens on
     (a PDF that ran the next line into it), that office alone.
 
-    >>> _office_line("สำนักงานพัฒนาชุมชนอำเภอเมือง จังหวัดลำปาง", []), _office_line("สำนักงานพัฒนาชุมชนอำเภอลี้ รับฟังการประชุม", [])
-    ('สำนักงานพัฒนาชุมชนอำเภอเมือง จังหวัดลำปาง', 'สำนักงานพัฒนาชุมชนอำเภอลี้')
+    >>> _office_line("สำนักงานพัฒนาชุมชนอำเภอเมือง จังหวัดน่าน", []), _office_line("สำนักงานพัฒนาชุมชนอำเภอปัว รับฟังการประชุม", [])
+    ('สำนักงานพัฒนาชุมชนอำเภอเมือง จังหวัดน่าน', 'สำนักงานพัฒนาชุมชนอำเภอปัว')
     """
     first, _, rest = text.partition(" ")
     if not rest or not _OFFICE_MENTION.match(first) or re.match(r"(?:จังหวัด|อำเภอ|จ\.|อ\.)", rest):
@@ -586,7 +585,6 @@ def _opening_day(
     return None
 
 
-_WEEKDAY = r"(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
 # a line that opens on a label of the meeting's day: วันที่ประชุม : …, วันประชุม …, วัน/เวลา : …, with no colon a day
 # after it; not a bare วันที่ : …, as a page gives the day it was posted
 _DAY_LABEL = re.compile(
@@ -846,10 +844,10 @@ def _office_mention(text: str, notes: list[Note]) -> str | None:
     'สำนักงานพัฒนาชุมชนอำเภอแม่ทะ'
     >>> _office_mention("นายสมชาย พัฒนาการจังหวัดลำพูนพร้อมด้วยเจ้าหน้าที่", [])
     'สำนักงานพัฒนาชุมชนจังหวัดลำพูน'
-    >>> _office_mention("พช.ลำปาง ประชุมร่วมกับพัฒนาการจังหวัดแพร่", [])  # the provincial office by its short form
-    'สำนักงานพัฒนาชุมชนจังหวัดลำปาง'
+    >>> _office_mention("พช.น่าน ประชุมร่วมกับพัฒนาการจังหวัดแพร่", [])  # the provincial office by its short form
+    'สำนักงานพัฒนาชุมชนจังหวัดน่าน'
     """
-    shorts = [m for m in _PROVINCE_SHORT.finditer(text) if _gazetteer_name(m.group("name"), "จังหวัด") == m.group("name")]
+    shorts = [m for m in _PROVINCE_SHORT.finditer(text) if m.group("name") in glossary.provinces()]  # a whole name
     for match in sorted([*_OFFICE_MENTION.finditer(text), *shorts], key=lambda m: m.start()):
         if match.re is _PROVINCE_SHORT:
             level, name = "จังหวัด", match.group("name")

@@ -79,7 +79,7 @@ def is_item_number(cell: str) -> bool:
     return bool(_ITEM_NUMBER.match(to_arabic_digits(text)))
 
 
-# a row lettered in Thai instead of numbered: ก, ข., (ค), ง) (one consonant, ฃ ฅ left out as no one letters with them)
+# a row lettered in Thai instead of numbered: ก, ข., (ค), ง) (one consonant of ก–ฮ)
 _LETTER_NUMBER = re.compile(r"^\(?[ก-ฮ][.)]?$")
 
 

@@ -25,8 +25,8 @@ _ASK_WORDS = ("มอบหมาย", "กำชับ", "เน้นย้ำ
 INSTRUCTION = "(?:" + "|".join(_ASK_WORDS) + ")"  # the words an instruction opens with, as a pattern
 # words that ask only when who is asked follows them (ฝากเจ้าหน้าที่การเงิน…, มอบหัวหน้ากลุ่มงาน…, มอบให้ทุกตำบล…): ฝากขอบคุณ
 # thanks, มอบเกียรติบัตร hands over a certificate, เงินฝาก is a deposit
-_HANDS_OVER = ("ฝาก", "มอบ")
-_CUES = _ASK_WORDS + _HANDS_OVER  # every word an instruction may open with (มอบหมาย is found as มอบ as well)
+HANDS_OVER = ("ฝาก", "มอบ")  # words that hand a task to who follows them (มอบหมาย is an ask word of its own)
+_CUES = _ASK_WORDS + HANDS_OVER  # every word an instruction may open with (มอบหมาย is found as มอบ as well)
 # who is handed a task, named by post rather than by an office the glossary knows: นักวิชาการ…, เจ้าหน้าที่…, ทุกอำเภอ
 _STAFF = (
     "นักวิชาการ",
@@ -93,8 +93,13 @@ def _names_doer(who: str) -> bool:
     glossary knows then at most ที่…, ทุก…, ประจำ… (ที่ประชุมตั้งเป้าให้… sets a target; it asks nothing)."""
     if who in ASKERS or _PERSON.match(who):
         return True
-    known = next((end for end in range(len(who), 1, -1) if actor_en(who[:end]) != who[:end]), 0)
+    known = _known_actor_end(who)
     return known > 0 and (known == len(who) or who.startswith(_QUALIFIERS, known))
+
+
+def _known_actor_end(who: str) -> int:
+    """Where the longest start of ``who`` the glossary knows as an actor ends (0: none): ``อำเภอส่ง`` → 5."""
+    return next((end for end in range(len(who), 1, -1) if actor_en(who[:end]) != who[:end]), 0)
 
 
 def _asks(text: str, at: int) -> bool:
@@ -103,7 +108,7 @@ def _asks(text: str, at: int) -> bool:
         text.startswith(_NOT_ASKING + _GOES_ON, at + 3) or text.startswith("ขอ", max(0, at - 2))
     ):
         return False  # ให้ความรู้, ให้แก่, ให้ครบ …; the ให้ of ขอให้ is found as ขอให้
-    if text.startswith(_HANDS_OVER, at) and not text.startswith("มอบหมาย", at) and not hands_to(text, at):
+    if hands_over(text, at) and not hands_to(text, at):
         return False  # ฝากขอบคุณ, มอบเกียรติบัตร: nobody is asked
     return _leads_in(text, at) and not _order_reported_done(text, at)
 
@@ -124,8 +129,17 @@ def hands_to(text: str, at: int) -> bool:
     who = text[after : after + DOER_MAX]
     if who.startswith(_STAFF) or _PERSON.match(who):
         return True
-    known = next((end for end in range(len(who), 1, -1) if actor_en(who[:end]) != who[:end]), 0)
+    known = _known_actor_end(who)
     return known > 0 and not who.startswith("ละ", known)
+
+
+def hands_over(text: str, at: int) -> bool:
+    """Whether ``ฝาก`` or ``มอบ`` (not ``มอบหมาย``, an ask word of its own) stands at ``at``.
+
+    >>> hands_over("ฝากทุกตำบล", 0), hands_over("มอบหมายให้อำเภอ", 0)
+    (True, False)
+    """
+    return text.startswith(HANDS_OVER, at) and not text.startswith("มอบหมาย", at)
 
 
 # an order given before: the one that ประธานสั่งการไว้ (ไว้ after the cue), or ตามที่ประธานมอบหมาย (ที่ before who)

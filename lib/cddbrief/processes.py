@@ -22,7 +22,7 @@ kills its children then; each child dies with the template, each drawing child w
 
 >>> template_command(7)[-4:]
 ['--kernel', 'ipykernel_launcher', '--socket', '7']
->>> forkable(["python2", "-m", "ipykernel_launcher", "-f", "/tmp/เคอร์เนล-ลำปาง.json"])
+>>> forkable(["python2", "-m", "ipykernel_launcher", "-f", "/tmp/เคอร์เนล-น่าน.json"])
 False
 """
 

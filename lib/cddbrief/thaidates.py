@@ -433,11 +433,11 @@ def _day_word(day: int) -> str:
 DAY_WORDS: dict[str, int] = {_day_word(day): day for day in range(1, 32)}
 DAY_WORDS.update({f"{word[:-3]}หนึ่ง": day for word, day in DAY_WORDS.items() if word.endswith("เอ็ด")})
 _DAY_IN_WORDS = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
-_WEEKDAY = "|".join((*WEEKDAYS_TH, "พฤหัส"))
+WEEKDAY_WORDS = "|".join((*WEEKDAYS_TH, "พฤหัส"))  # as a pattern: พฤหัส, short for พฤหัสบดี, too
 # วันพุธที่ 13, วันศุกร์ที่ 22 นี้, วันพฤหัสบดีที่ยี่สิบแปด มีนาคม 2567, วันที่สิบห้า เมษายน 2567: a weekday before
 # its day (then no month is needed), or a day in words before its month
 _WEEKDAY_DAY = re.compile(
-    rf"วัน\s*(?:(?P<wd>{_WEEKDAY})\s*)?ที่\s*(?:(?P<d>[0-9]{{1,2}}){_DAY_END}"
+    rf"วัน\s*(?:(?P<wd>{WEEKDAY_WORDS})\s*)?ที่\s*(?:(?P<d>[0-9]{{1,2}}){_DAY_END}"
     rf"|(?P<w>{_DAY_IN_WORDS})(?:\s*(?P<m>{_MONTH})(?:\s*(?P<y>{_YEAR}))?)?)"
 )
 _MONTH_NEXT = re.compile(rf"\s*(?:{_MONTH})")  # (a digit day before its month is a day-date: _day_dates')

@@ -27,6 +27,7 @@ from ..passages import (
     INSTRUCTION,
     decides_at,
     doer_before,
+    hands_over,
     instruction_starts,
     is_closing,
     is_meeting_sentence,
@@ -155,8 +156,9 @@ def bullet_topic(line: Line) -> tuple[str | None, str]:
 _ORDERS_OF = re.compile(r"^\s*(?:ข้อสั่งการ|ข้อเน้นย้ำ|ข้อกำชับ|นโยบาย|คำสั่ง)(?:ของ)?\s*(?=\S)")
 # a box of things to do, named by what it holds, not by who gave them: ข้อสั่งการ/สิ่งที่ต้องดำเนินการ, ข้อสั่งการ :
 _BOX_WORD = r"(?:ข้อสั่งการ|สิ่งที่ต้อง(?:ดำเนินการ|ทำ)|งานที่ต้องดำเนินการ|ข้อเน้นย้ำ|ข้อกำชับ|ข้อปฏิบัติ)"
-_ORDERS_BOX = re.compile(_BOX_WORD + r"(?:\s*(?:/|,|และ)\s*" + _BOX_WORD + r")*\s*(?:ดังนี้|[:：])?")
-_ORDERS_FIELD = re.compile(_BOX_WORD + r"(?:\s*(?:/|,|และ)\s*" + _BOX_WORD + r")*\s*[:：]\s*")
+_BOX_WORDS = _BOX_WORD + r"(?:\s*(?:/|,|และ)\s*" + _BOX_WORD + r")*"  # ข้อสั่งการ / สิ่งที่ต้องดำเนินการ
+_ORDERS_BOX = re.compile(_BOX_WORDS + r"\s*(?:ดังนี้|[:：])?")
+_ORDERS_FIELD = re.compile(_BOX_WORDS + r"\s*[:：]\s*")
 
 
 def orders_field(text: str) -> str | None:
@@ -355,9 +357,10 @@ def _note_handed(directives: list[str], item: int, notes: list[Note]) -> None:
     ['ฝากทุกตำบลเร่งเก็บข้อมูล']
     """
     for text in directives:
-        cue = min(instruction_starts(text), default=None)
-        if cue is None or not text.startswith(("ฝาก", "มอบ"), cue) or text.startswith("มอบหมาย", cue):
+        cues = instruction_starts(text)  # in order
+        if not cues or not hands_over(text, cues[0]):
             continue
+        cue = cues[0]
         word = text[cue : cue + 3]
         notes.append(
             Note(

@@ -18,6 +18,7 @@ from ..header import find_meeting_ref, names_a_meeting
 from ..model import Item, Note
 from ..passages import instruction_starts, kind_of, tells
 from ..sources.document import RawDocument
+from ..thaidates import WEEKDAY_WORDS
 from ..thaitext import collapse
 from . import narrative
 from .base import Fit, Reading, clean_marks, numbered
@@ -106,9 +107,7 @@ _NOTICE_OF_CHANGE = re.compile(r"^\s*(?:แจ้ง|ขอ|ประกาศ)?
 # a head that names a plan of work for the days ahead: แผนการปฏิบัติงานประจำสัปดาห์, แผนปฏิบัติงานประจำเดือน…
 _WORK_PLAN = re.compile(r"^\s*(?:แผน(?:การ)?ปฏิบัติ(?:งาน|ราชการ)|(?:ตาราง|กำหนดการ)(?:การ)?ปฏิบัติ(?:งาน|ราชการ))")
 # a line of the plan opens on its day: วันจันทร์ที่ 8…, 8 ก.ค. 2567 …
-_DAY_LINE = re.compile(
-    r"^\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)|\d{1,2}\s*(?:[ก-ฮ]\.\s*[ก-ฮ]\.|[ก-ฮ]{4,}))"
-)
+_DAY_LINE = re.compile(rf"^\s*(?:วัน(?:{WEEKDAY_WORDS})|\d{{1,2}}\s*(?:[ก-ฮ]\.\s*[ก-ฮ]\.|[ก-ฮ]{{4,}}))")
 _RESOLVED = ("มติ", "เห็นชอบ", "อนุมัติ", "รับทราบ", "แล้ว")
 
 
@@ -292,7 +291,7 @@ def _numbered_items(lines: list[Line], points: list[int], style: str, notes: lis
 
 # a line labelled by what it holds, its label then a colon: สาระสำคัญ : …, ผลการดำเนินงาน : … (one word, no figure)
 _FIELD = re.compile(r"^\s*(?P<name>[^\s\d:：]{2,30})\s*[:：]\s*(?P<said>.*)$", re.S)
-_NOTHING = re.compile(r"^\s*[-–(]?\s*(?:ไม่มี\S*|-)?\s*[-–)]?\s*[.]?\s*$")  # ไม่มี, - ไม่มี -, ไม่มีข้อสั่งการ, -
+_NONE_SAID = re.compile(r"^\s*[-–(]?\s*(?:ไม่มี\S*|-)?\s*[-–)]?\s*[.]?\s*$")  # ไม่มี, - ไม่มี -, ไม่มีข้อสั่งการ, -
 
 
 def _orders_fields(number: int, body: list[Line], notes: list[Note], passages: list) -> list[Line]:
@@ -317,7 +316,7 @@ def _orders_fields(number: int, body: list[Line], notes: list[Note], passages: l
         field = None if field is None or instruction_starts(field.group("name")) else field  # ให้ตำบลส่ง: … asks
         if orders is not None:
             state = "orders"
-            if _NOTHING.fullmatch(orders):
+            if _NONE_SAID.fullmatch(orders):
                 none_said = True  # ข้อสั่งการ : ไม่มี: the point asks nothing
             elif orders:
                 kept.append(Line(orders, None, line.listed, line.page, line.level))
@@ -328,7 +327,7 @@ def _orders_fields(number: int, body: list[Line], notes: list[Note], passages: l
             reported.append(f"{line.label} {line.text}" if line.label else line.text)
         else:
             kept.append(line)
-    said = [collapse(text) for text in reported if collapse(text) and not _NOTHING.fullmatch(text)]
+    said = [collapse(text) for text in reported if collapse(text) and not _NONE_SAID.fullmatch(text)]
     passages += [("reported", text, number) for text in said]
     if said:
         notes.append(
